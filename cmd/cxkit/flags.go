@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// newFlags returns a flag set for command c that reports errors on e's
+// stderr instead of exiting.
+func newFlags(e *env, c *command) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: cxkit %s\n", c.usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args allowing flags before, between and after the
+// positional arguments ("cxkit score a.korto b.json --json"), which the
+// standard flag package alone does not. A lone "-" is a positional
+// argument (standard input); "--" ends the flags.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// usageError prints msg and the command's usage and returns exitUsage.
+func usageError(e *env, c *command, format string, a ...any) int {
+	fmt.Fprintf(e.stderr, "cxkit %s: %s\n", c.name, fmt.Sprintf(format, a...))
+	fmt.Fprintf(e.stderr, "usage: cxkit %s\n", c.usage)
+	return exitUsage
+}
+
+// openInput opens a named file, or standard input for "-".
+func openInput(e *env, name string) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(e.stdin), nil
+	}
+	return os.Open(name)
+}
+
+// readInput reads a whole named file, or standard input for "-".
+func readInput(e *env, name string) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(e.stdin)
+	}
+	return os.ReadFile(name)
+}
+
+// writeJSON writes v as indented JSON followed by a newline. Map keys are
+// sorted by encoding/json, so the output is deterministic.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// pct formats a share in [0,1] as a percentage with one decimal, the way
+// every text report prints scores.
+func pct(x float64) string {
+	return fmt.Sprintf("%.1f%%", 100*x)
+}
+
+// pctOrDash formats an optional share, printing "—" for "no score".
+func pctOrDash(x *float64) string {
+	if x == nil {
+		return "—"
+	}
+	return pct(*x)
+}
+
+// isHelp reports whether err is the flag package's "-h" request.
+func isHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
+
+// indent prefixes every line of s with prefix.
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix) + "\n"
+}

@@ -1,0 +1,138 @@
+// Command cxkit checks, formats and exports .korto checklists, scores
+// audits against them, and computes survey and support metrics.
+//
+// Usage:
+//
+//	cxkit <command> [arguments]
+//
+// Run "cxkit help" for the list of commands. Every command reads files or
+// "-" (standard input), writes to standard output, reports problems on
+// standard error, and exits 0 on success, 1 when the input is wrong and 2
+// on a usage error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// Exit codes shared by every command.
+const (
+	exitOK    = 0
+	exitInput = 1 // the input is wrong
+	exitUsage = 2 // the command line is wrong
+)
+
+// command is one subcommand. Each lives in its own file and registers
+// itself from init, so commands can be added without touching this file.
+type command struct {
+	name    string
+	usage   string // e.g. "score FILE ANSWERS.json [--json] [--html OUT]"
+	summary string
+	run     func(e *env, args []string) int
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) {
+	if _, dup := commands[c.name]; dup {
+		panic("cxkit: command registered twice: " + c.name)
+	}
+	commands[c.name] = c
+}
+
+// env is what a command may touch, so tests can run commands in-process.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	// stderrTTY tells whether stderr is a terminal (progress lines).
+	stderrTTY bool
+}
+
+func main() {
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrTTY: isTerminal(os.Stderr)}
+	os.Exit(run(e, os.Args[1:]))
+}
+
+// run dispatches args to a command and returns the exit code.
+func run(e *env, args []string) int {
+	if len(args) == 0 {
+		printHelp(e.stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				fmt.Fprintf(e.stdout, "usage: cxkit %s\n\n%s\n", c.usage, c.summary)
+				return exitOK
+			}
+		}
+		printHelp(e.stdout)
+		return exitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "cxkit: unknown command %q\n", args[0])
+		if s := nearestCommand(args[0]); s != "" {
+			fmt.Fprintf(e.stderr, "did you mean %q?\n", s)
+		}
+		fmt.Fprintln(e.stderr, "run 'cxkit help' for the list of commands")
+		return exitUsage
+	}
+	return c.run(e, args[1:])
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "cxkit measures customer service: checklists, audits and metrics.")
+	fmt.Fprintln(w, "\nusage: cxkit <command> [arguments]\n\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nrun 'cxkit help <command>' for a command's flags")
+}
+
+func nearestCommand(s string) string {
+	best, bestD := "", 3
+	for n := range commands {
+		if d := editDistance(s, n); d < bestD || (d == bestD && n < best) {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance over runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,334 @@
+package korto
+
+import "slices"
+
+// Model names the service model a checklist's levels belong to.
+type Model string
+
+const (
+	// ModelKORTO is the four-level KORTO pyramid: 1 foundation and
+	// standard, 2 functions and convenience, 3 atmosphere and emotions,
+	// 4 impressions and delight. It is the default.
+	ModelKORTO Model = "korto"
+	// ModelKotler is Kotler's five service levels (basic, expected,
+	// desired, WOW, incredible), with "terrible" below them at 0.
+	ModelKotler Model = "kotler"
+)
+
+// MaxLevel returns the highest level number the model allows, or 0 for an
+// unknown model.
+func (m Model) MaxLevel() int {
+	switch m {
+	case ModelKORTO, "":
+		return 4
+	case ModelKotler:
+		return 5
+	}
+	return 0
+}
+
+// Knockout says what a failed critical question does.
+type Knockout string
+
+const (
+	// KnockoutLevel fails the level that holds the question (default).
+	KnockoutLevel Knockout = "level"
+	// KnockoutAudit also sets the overall score to zero: the
+	// mystery-shopping "zero tolerance" rule.
+	KnockoutAudit Knockout = "audit"
+)
+
+// Default values the language applies when a checklist leaves them out.
+const (
+	DefaultPass   = 0.8
+	DefaultWeight = 1.0
+)
+
+// Text is a piece of user-facing text in the checklist's default language,
+// with optional translations keyed by language tag ("en", "de").
+type Text struct {
+	Text string            `json:"text"`
+	Tr   map[string]string `json:"tr,omitempty"`
+}
+
+// In returns the text in language lang, falling back to the default
+// language when there is no such translation.
+func (t Text) In(lang string) string {
+	if s, ok := t.Tr[lang]; ok && lang != "" {
+		return s
+	}
+	return t.Text
+}
+
+// IsZero reports whether t holds no text at all.
+func (t Text) IsZero() bool { return t.Text == "" && len(t.Tr) == 0 }
+
+// Pos is a position in a source file. The zero Pos means "unknown", as
+// for a checklist built in Go code; it is not part of the JSON form.
+type Pos struct {
+	File   string `json:"-"`
+	Line   int    `json:"-"` // 1-based
+	Column int    `json:"-"` // 1-based, in bytes
+	Offset int    `json:"-"` // 0-based byte offset
+}
+
+// IsValid reports whether the position is known.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// Checklist is a whole checklist: its metadata, the scales and choices it
+// declares, its levels, and an optional survey.
+type Checklist struct {
+	ID          string    `json:"id"`
+	Title       Text      `json:"title"`
+	Version     string    `json:"version,omitempty"`
+	Model       Model     `json:"model,omitempty"` // "" means ModelKORTO
+	Description Text      `json:"description,omitzero"`
+	Lang        string    `json:"lang,omitempty"`     // tag of the default language, e.g. "ru"
+	Knockout    Knockout  `json:"knockout,omitempty"` // "" means KnockoutLevel
+	Scales      []*Scale  `json:"scales,omitempty"`
+	Choices     []*Choice `json:"choices,omitempty"`
+	Levels      []*Level  `json:"levels"`
+	Survey      *Survey   `json:"survey,omitempty"`
+	Pos         Pos       `json:"-"`
+}
+
+// EffectiveModel returns the checklist's model with the default applied.
+func (c *Checklist) EffectiveModel() Model {
+	if c.Model == "" {
+		return ModelKORTO
+	}
+	return c.Model
+}
+
+// EffectiveKnockout returns the checklist's knockout policy with the
+// default applied.
+func (c *Checklist) EffectiveKnockout() Knockout {
+	if c.Knockout == "" {
+		return KnockoutLevel
+	}
+	return c.Knockout
+}
+
+// Scale is a named numeric scale lo..hi, scored linearly.
+type Scale struct {
+	Name string  `json:"name"`
+	Lo   float64 `json:"lo"`
+	Hi   float64 `json:"hi"`
+	Pos  Pos     `json:"-"`
+}
+
+// Choice is a named set of options, each worth a value in [0,1].
+type Choice struct {
+	Name    string    `json:"name"`
+	Options []*Option `json:"options"`
+	Pos     Pos       `json:"-"`
+}
+
+// Option is one option of a [Choice].
+type Option struct {
+	ID    string  `json:"id"`
+	Label Text    `json:"label"`
+	Value float64 `json:"value"`
+	// Fail marks an option that counts as a failure in reports even when
+	// its value is above zero.
+	Fail bool `json:"fail,omitempty"`
+	Pos  Pos  `json:"-"`
+}
+
+// Level is one level of the model's pyramid.
+type Level struct {
+	Number int      `json:"number"`
+	Title  Text     `json:"title"`
+	Pass   *float64 `json:"pass,omitempty"`   // nil means DefaultPass
+	Weight *float64 `json:"weight,omitempty"` // nil means DefaultWeight
+	Items  []Item   `json:"items"`
+	Pos    Pos      `json:"-"`
+}
+
+// EffectivePass returns the level's pass mark with the default applied.
+func (l *Level) EffectivePass() float64 { return orDefault(l.Pass, DefaultPass) }
+
+// EffectiveWeight returns the level's weight with the default applied.
+func (l *Level) EffectiveWeight() float64 { return orDefault(l.Weight, DefaultWeight) }
+
+// Item is one entry of a level or section: exactly one of Section and
+// Question is set. Items keep the order of the source.
+type Item struct {
+	Section  *Section  `json:"section,omitempty"`
+	Question *Question `json:"question,omitempty"`
+}
+
+// Section groups questions and nested sections.
+type Section struct {
+	ID     string   `json:"id"`
+	Title  Text     `json:"title"`
+	Weight *float64 `json:"weight,omitempty"` // nil means DefaultWeight
+	Items  []Item   `json:"items"`
+	Pos    Pos      `json:"-"`
+}
+
+// EffectiveWeight returns the section's weight with the default applied.
+func (s *Section) EffectiveWeight() float64 { return orDefault(s.Weight, DefaultWeight) }
+
+// Survey holds questions that feed the survey metrics (NPS, emotional
+// index, CES, CSAT) and never the score.
+type Survey struct {
+	Questions []*Question `json:"questions"`
+	Pos       Pos         `json:"-"`
+}
+
+// KindType is the kind of answer a question takes.
+type KindType string
+
+// The answer kinds of the language.
+const (
+	KindYesNo   KindType = "yesno"
+	KindScale   KindType = "scale"
+	KindChoice  KindType = "choice"
+	KindMeasure KindType = "measure"
+	KindNPS     KindType = "nps"
+	KindEmotion KindType = "emotion"
+	KindCES     KindType = "ces"
+	KindCSAT    KindType = "csat"
+	KindText    KindType = "text"
+)
+
+// SurveyOnly reports whether questions of this kind may only stand in a
+// survey block.
+func (k KindType) SurveyOnly() bool {
+	switch k {
+	case KindNPS, KindEmotion, KindCES, KindCSAT, KindText:
+		return true
+	}
+	return false
+}
+
+// Kind describes the answer a question takes.
+//
+// A question on a declared scale or choice names it in Ref and leaves the
+// bounds or options to the declaration; an inline scale, ces or csat
+// question carries Lo and Hi itself.
+type Kind struct {
+	Type   KindType `json:"type"` // "" means KindYesNo
+	Ref    string   `json:"ref,omitempty"`
+	Lo     float64  `json:"lo,omitempty"`
+	Hi     float64  `json:"hi,omitempty"`
+	Unit   string   `json:"unit,omitempty"`   // measure
+	Op     CmpOp    `json:"op,omitempty"`     // measure target comparison
+	Target float64  `json:"target,omitempty"` // measure target
+}
+
+// EffectiveType returns the kind's type with the default applied.
+func (k Kind) EffectiveType() KindType {
+	if k.Type == "" {
+		return KindYesNo
+	}
+	return k.Type
+}
+
+// Question is one checklist or survey question.
+type Question struct {
+	ID       string   `json:"id"`
+	Text     Text     `json:"text"`
+	Kind     Kind     `json:"kind"`
+	Weight   *float64 `json:"weight,omitempty"` // nil means DefaultWeight
+	Critical bool     `json:"critical,omitempty"`
+	NA       bool     `json:"na,omitempty"`       // "na" is an allowed answer
+	Optional bool     `json:"optional,omitempty"` // the answer may be missing
+	Unscored bool     `json:"unscored,omitempty"` // a fact for `when`, never scored
+	When     *Expr    `json:"when,omitempty"`
+	Hint     Text     `json:"hint,omitzero"`
+	Tags     []string `json:"tags,omitempty"`
+	Pos      Pos      `json:"-"`
+}
+
+// EffectiveWeight returns the question's weight with the default applied.
+func (q *Question) EffectiveWeight() float64 { return orDefault(q.Weight, DefaultWeight) }
+
+// CmpOp is a comparison operator.
+type CmpOp string
+
+// The comparison operators of the language.
+const (
+	OpEq CmpOp = "=="
+	OpNe CmpOp = "!="
+	OpLt CmpOp = "<"
+	OpLe CmpOp = "<="
+	OpGt CmpOp = ">"
+	OpGe CmpOp = ">="
+)
+
+// Holds reports whether "a op b" is true; an unknown operator is false.
+func (op CmpOp) Holds(a, b float64) bool {
+	switch op {
+	case OpEq:
+		return a == b
+	case OpNe:
+		return a != b
+	case OpLt:
+		return a < b
+	case OpLe:
+		return a <= b
+	case OpGt:
+		return a > b
+	case OpGe:
+		return a >= b
+	}
+	return false
+}
+
+// ExprOp is the operator of a `when` condition node.
+type ExprOp string
+
+// The condition operators.
+const (
+	ExprAnd ExprOp = "and" // all Args hold
+	ExprOr  ExprOp = "or"  // any Arg holds
+	ExprNot ExprOp = "not" // Args[0] does not hold
+	ExprYes ExprOp = "yes" // yesno Question was answered "yes"
+	ExprCmp ExprOp = "cmp" // Question Cmp Number, or Question Cmp Options[0] (== / != on a choice)
+	ExprIn  ExprOp = "in"  // choice Question is one of Options
+)
+
+// Expr is a `when` condition: a small expression tree. A single struct
+// (rather than an interface per node) keeps the JSON form plain.
+type Expr struct {
+	Op       ExprOp   `json:"op"`
+	Args     []*Expr  `json:"args,omitempty"`
+	Question string   `json:"question,omitempty"`
+	Cmp      CmpOp    `json:"cmp,omitempty"`
+	Number   *float64 `json:"number,omitempty"`
+	Options  []string `json:"options,omitempty"`
+	Pos      Pos      `json:"-"`
+}
+
+// Refs returns the IDs of the questions the condition reads, in order of
+// first appearance.
+func (e *Expr) Refs() []string {
+	var ids []string
+	var walk func(*Expr)
+	walk = func(e *Expr) {
+		if e == nil {
+			return
+		}
+		if e.Question != "" && !slices.Contains(ids, e.Question) {
+			ids = append(ids, e.Question)
+		}
+		for _, a := range e.Args {
+			walk(a)
+		}
+	}
+	walk(e)
+	return ids
+}
+
+func orDefault(p *float64, def float64) float64 {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// Float returns a pointer to v, for optional fields such as weights and
+// pass marks in checklists built in Go code.
+func Float(v float64) *float64 { return &v }

@@ -1,0 +1,68 @@
+package korto
+
+import "iter"
+
+// Questions yields every question of the checklist in file order: the
+// levels' questions depth first, then the survey's.
+func (c *Checklist) Questions() iter.Seq[*Question] {
+	return func(yield func(*Question) bool) {
+		for _, l := range c.Levels {
+			if !walkItems(l.Items, yield) {
+				return
+			}
+		}
+		if c.Survey != nil {
+			for _, q := range c.Survey.Questions {
+				if !yield(q) {
+					return
+				}
+			}
+		}
+	}
+}
+
+func walkItems(items []Item, yield func(*Question) bool) bool {
+	for _, it := range items {
+		switch {
+		case it.Question != nil:
+			if !yield(it.Question) {
+				return false
+			}
+		case it.Section != nil:
+			if !walkItems(it.Section.Items, yield) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Question returns the question with the given ID, or nil.
+func (c *Checklist) Question(id string) *Question {
+	for q := range c.Questions() {
+		if q.ID == id {
+			return q
+		}
+	}
+	return nil
+}
+
+// Scale returns the declared scale with the given name, or nil.
+func (c *Checklist) Scale(name string) *Scale {
+	for _, s := range c.Scales {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// Choice returns the declared choice with the given name, or nil.
+func (c *Checklist) Choice(name string) *Choice {
+	for _, ch := range c.Choices {
+		if ch.Name == name {
+			return ch
+		}
+	}
+	return nil
+}
