@@ -1,0 +1,116 @@
+// Package suggest finds the known name a misspelt one was meant to be,
+// for "did you mean" hints in diagnostics and command-line errors.
+package suggest
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Nearest returns the candidate closest to name, or "" when none is close
+// enough to be a plausible typo.
+//
+// Closeness is the optimal-string-alignment distance over runes with case
+// folded: one insertion, deletion, substitution or swap of two adjacent
+// runes costs 1, so "stras" is one step from "stars" and "Stars" none.
+// A candidate qualifies when it is at most max(1, n/3) steps away, n being
+// the length of name in runes, and when not every rune had to change (so
+// "x" does not suggest "q"). Ties go to the candidate that also matches
+// the case more closely, then to the smaller one in byte order, so the
+// answer never depends on the order of candidates. A candidate equal to
+// name is returned as it is.
+func Nearest(name string, candidates []string) string {
+	n := utf8.RuneCountInString(name)
+	limit := max(1, n/3)
+	best, bestD, bestExact := "", limit+1, 0
+	a := foldRunes(name)
+	for _, c := range candidates {
+		if c == name {
+			return c
+		}
+		b := foldRunes(c)
+		// The length difference alone bounds the distance from below.
+		if abs(len(a)-len(b)) > limit {
+			continue
+		}
+		d := distance(a, b)
+		if d > limit || d >= max(len(a), len(b)) {
+			continue
+		}
+		if d > bestD {
+			continue
+		}
+		e := distance([]rune(name), []rune(c))
+		if d == bestD && (e > bestExact || e == bestExact && c >= best) {
+			continue
+		}
+		best, bestD, bestExact = c, d, e
+	}
+	return best
+}
+
+// DidYouMean returns `; did you mean "x"?` naming the candidate Nearest
+// picks, or "" when there is none; diagnostics append it to a message
+// such as `unknown scale "stras"`.
+func DidYouMean(name string, candidates []string) string {
+	if s := Nearest(name, candidates); s != "" {
+		return "; did you mean " + strconv.Quote(s) + "?"
+	}
+	return ""
+}
+
+// Distance returns the case-insensitive optimal-string-alignment distance
+// between a and b in runes: the number of rune insertions, deletions,
+// substitutions and adjacent swaps that turn one into the other, where no
+// rune is edited twice.
+func Distance(a, b string) int { return distance(foldRunes(a), foldRunes(b)) }
+
+func foldRunes(s string) []rune {
+	r := []rune(s)
+	for i, c := range r {
+		r[i] = unicode.ToLower(c)
+	}
+	return r
+}
+
+// distance is the optimal-string-alignment (restricted Damerau) distance.
+// It keeps three rows of the dynamic-programming table, so memory is
+// linear in len(b).
+func distance(a, b []rune) int {
+	if len(a) == 0 {
+		return len(b)
+	}
+	if len(b) == 0 {
+		return len(a)
+	}
+	prev2 := make([]int, len(b)+1) // row i-2
+	prev := make([]int, len(b)+1)  // row i-1
+	cur := make([]int, len(b)+1)   // row i
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
