@@ -1,0 +1,792 @@
+package korto
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/cxkit/cxkit/internal/suggest"
+)
+
+// Validate checks the checklist against the static rules of the language
+// and returns every problem it finds, sorted by position. It checks a
+// checklist the same way whether it was parsed, decoded from JSON or
+// built in Go code; for a node without a position (the zero [Pos]) the
+// message starts with the node it is about, e.g. `question "entrance": `.
+//
+// Each diagnostic has a stable Code:
+//
+//	bad-id            an ID, name or tag that is empty or not an identifier
+//	duplicate-id      a question or section ID used twice in the checklist
+//	duplicate-name    a scale or choice name declared twice
+//	duplicate-option  an option ID used twice in one choice
+//	bad-model         a model other than korto or kotler
+//	bad-knockout      a knockout other than level or audit
+//	no-levels         a checklist without levels
+//	level-range       a level number outside the model's 1..4 or 1..5
+//	level-twice       a level number used twice
+//	bad-pass          a pass mark outside (0%, 100%]
+//	bad-weight        a weight that is negative, NaN or infinite
+//	bad-scale         scale bounds that are not finite or not lo < hi
+//	empty-choice      a choice without options
+//	bad-choice-value  an option value outside [0,1]
+//	bad-kind          an unknown answer kind, or a kind that names the wrong thing
+//	bad-measure       a measure target with a bad operator or number
+//	unknown-scale     a question on a scale that is not declared
+//	unknown-choice    a question on a choice that is not declared
+//	unknown-kind      a kind that is neither a keyword nor a declared name
+//	survey-only-kind  an nps, emotion, ces, csat or text question in a level
+//	survey-weight     a weight on a survey question
+//	survey-critical   critical on a survey question
+//	unscored-critical critical on an unscored question
+//	unscored-weight   a weight on an unscored question (warning: it is ignored)
+//	bad-item          a nil or ambiguous node in a checklist built in Go
+//	bad-when          a malformed condition tree
+//	when-unknown      a condition on a question that does not exist
+//	when-forward      a condition on the question itself or a later one
+//	when-kind         a condition that does not fit the kind of its question
+//	unknown-option    a condition on an option (or answer) the question lacks
+//	when-range        a comparison that always or never holds (warning)
+//	empty-level       a level with no scored question (warning)
+//	empty-section     a section with no scored question (warning)
+//
+// Survey questions may carry `unscored`, which changes nothing (they are
+// never scored), and `na`, `optional` and `when` like any question; they
+// may be of any kind, though only nps, emotion, ces and csat feed the
+// survey metrics.
+//
+// In a `when` condition a bare ID tests a yes/no question for "yes";
+// `==`, `!=` and `in` take the option IDs of a choice question, `yes` or
+// `no` for a yes/no question, and positive, neutral or negative for an
+// emotion question; numeric comparisons fit scale, measure, nps, ces and
+// csat questions. Text questions cannot be tested.
+func (c *Checklist) Validate() Diagnostics {
+	if c == nil {
+		return Diagnostics{{Code: "bad-item", Message: "checklist is nil", Hint: "build the checklist with at least one level"}}
+	}
+	v := &validator{
+		c:       c,
+		decls:   make(map[string]valDecl),
+		names:   make(map[string]valDecl),
+		qindex:  make(map[string]int),
+		scales:  make(map[string]*Scale, len(c.Scales)),
+		choices: make(map[string]*Choice, len(c.Choices)),
+	}
+	v.checklist()
+	v.declarations()
+	v.levels()
+	v.survey()
+	for i, q := range v.qs {
+		if q.When != nil {
+			v.when(q.When, q, i)
+		}
+	}
+	v.ds.Sort()
+	return v.ds
+}
+
+// validator carries the lookups of one Validate call; every map is built
+// once, so validation stays linear in the size of the checklist.
+type validator struct {
+	c       *Checklist
+	ds      Diagnostics
+	decls   map[string]valDecl // question and section IDs, first declaration
+	names   map[string]valDecl // scale and choice names, first declaration
+	qs      []*Question        // in file order
+	qindex  map[string]int     // question ID -> index of its first declaration in qs
+	scales  map[string]*Scale
+	choices map[string]*Choice
+}
+
+// valDecl is where a name was first declared, and as what.
+type valDecl struct {
+	what string // "question", "section", "scale", "choice"
+	pos  Pos
+}
+
+const identHint = "an ID starts with a letter or _ and goes on with letters, digits and _"
+
+// report adds a diagnostic. When pos is unknown, the message is prefixed
+// with subject (e.g. `question "entrance"`) so a reader of a checklist
+// built in Go can still find the node.
+func (v *validator) report(sev Severity, pos Pos, subject, code, hint, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if !pos.IsValid() && subject != "" {
+		msg = subject + ": " + msg
+	}
+	v.ds = append(v.ds, &Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg, Hint: hint})
+}
+
+func (v *validator) errorf(pos Pos, subject, code, hint, format string, args ...any) {
+	v.report(SeverityError, pos, subject, code, hint, format, args...)
+}
+
+func (v *validator) warnf(pos Pos, subject, code, hint, format string, args ...any) {
+	v.report(SeverityWarning, pos, subject, code, hint, format, args...)
+}
+
+// ident checks that id is an identifier of the language.
+func (v *validator) ident(pos Pos, what, id string) bool {
+	switch {
+	case id == "":
+		v.errorf(pos, "", "bad-id", identHint, "%s has no ID", what)
+		return false
+	case !isValIdent(id):
+		v.errorf(pos, "", "bad-id", identHint, "%s ID %q is not an identifier", what, id)
+		return false
+	}
+	return true
+}
+
+// isValIdent reports whether s is an identifier: a Unicode letter or _,
+// then letters, digits and _.
+func isValIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r)) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func (v *validator) checklist() {
+	c := v.c
+	v.ident(c.Pos, "checklist", c.ID)
+	subject := "checklist " + strconv.Quote(c.ID)
+	switch c.Model {
+	case "", ModelKORTO, ModelKotler:
+	default:
+		v.errorf(c.Pos, subject, "bad-model", "model is korto (4 levels, the default) or kotler (5 levels)",
+			"unknown model %q%s", c.Model, suggest.DidYouMean(string(c.Model), []string{string(ModelKORTO), string(ModelKotler)}))
+	}
+	switch c.Knockout {
+	case "", KnockoutLevel, KnockoutAudit:
+	default:
+		v.errorf(c.Pos, subject, "bad-knockout", "knockout is level (a failed critical question fails its level, the default) or audit (it also zeroes the score)",
+			"unknown knockout %q%s", c.Knockout, suggest.DidYouMean(string(c.Knockout), []string{string(KnockoutLevel), string(KnockoutAudit)}))
+	}
+	if len(c.Levels) == 0 {
+		v.errorf(c.Pos, subject, "no-levels", `add at least one level: level 1 "Title" { question ... }`, "checklist has no levels")
+	}
+}
+
+// name records a scale or choice name, reporting a duplicate.
+func (v *validator) name(pos Pos, what, name string) {
+	if !v.ident(pos, what, name) {
+		return
+	}
+	if first, dup := v.names[name]; dup {
+		how := "declared twice"
+		if first.what != what {
+			how = "already declared as a " + first.what
+		}
+		v.errorf(pos, "", "duplicate-name", "scales and choices share one set of names; rename one of them",
+			"%s %q is %s%s", what, name, how, valFirstAt(first.pos))
+		return
+	}
+	v.names[name] = valDecl{what, pos}
+}
+
+func valFirstAt(p Pos) string {
+	if p.IsValid() {
+		return fmt.Sprintf("; first declared at line %d", p.Line)
+	}
+	return ""
+}
+
+func (v *validator) declarations() {
+	for _, s := range v.c.Scales {
+		if s == nil {
+			v.errorf(Pos{}, "", "bad-item", "remove the nil entry from Scales", "checklist holds a nil scale")
+			continue
+		}
+		v.name(s.Pos, "scale", s.Name)
+		if _, ok := v.scales[s.Name]; !ok {
+			v.scales[s.Name] = s
+		}
+		v.bounds(s.Pos, "scale "+strconv.Quote(s.Name), "scale", s.Lo, s.Hi)
+	}
+	for _, ch := range v.c.Choices {
+		if ch == nil {
+			v.errorf(Pos{}, "", "bad-item", "remove the nil entry from Choices", "checklist holds a nil choice")
+			continue
+		}
+		v.name(ch.Pos, "choice", ch.Name)
+		if _, ok := v.choices[ch.Name]; !ok {
+			v.choices[ch.Name] = ch
+		}
+		v.options(ch)
+	}
+}
+
+func (v *validator) options(ch *Choice) {
+	subject := "choice " + strconv.Quote(ch.Name)
+	if len(ch.Options) == 0 {
+		v.errorf(ch.Pos, subject, "empty-choice", `list the options inside the braces: id "Label" = value`, "choice %q has no options", ch.Name)
+		return
+	}
+	seen := make(map[string]Pos, len(ch.Options))
+	for _, o := range ch.Options {
+		if o == nil {
+			v.errorf(ch.Pos, subject, "bad-item", "remove the nil option", "choice %q holds a nil option", ch.Name)
+			continue
+		}
+		if v.ident(o.Pos, "option of choice "+strconv.Quote(ch.Name), o.ID) {
+			if first, dup := seen[o.ID]; dup {
+				v.errorf(o.Pos, subject, "duplicate-option", "option IDs are unique within their choice; rename one",
+					"duplicate option %q in choice %q%s", o.ID, ch.Name, valFirstAt(first))
+			} else {
+				seen[o.ID] = o.Pos
+			}
+		}
+		if !(o.Value >= 0 && o.Value <= 1) { // NaN fails both
+			v.errorf(o.Pos, subject, "bad-choice-value", "an option is worth a share of the question: 0 (worst) up to 1 (best), e.g. 0.5",
+				"value %s of option %q is outside [0,1]", fmtValNum(o.Value), o.ID)
+		}
+	}
+}
+
+// bounds checks the bounds of a declared or inline scale (ces, csat).
+func (v *validator) bounds(pos Pos, subject, what string, lo, hi float64) bool {
+	switch {
+	case !valFinite(lo) || !valFinite(hi):
+		v.errorf(pos, subject, "bad-scale", "scale bounds are finite numbers, e.g. 1..5",
+			"%s %s..%s has a bound that is not a finite number", what, fmtValNum(lo), fmtValNum(hi))
+	case lo >= hi:
+		v.errorf(pos, subject, "bad-scale", "write the lower bound first: lo..hi with lo < hi, e.g. 1..5",
+			"%s %s..%s is empty: the lower bound must be less than the upper", what, fmtValNum(lo), fmtValNum(hi))
+	default:
+		return true
+	}
+	return false
+}
+
+func (v *validator) weight(pos Pos, subject string, w *float64) {
+	if w != nil && !(*w >= 0 && !math.IsInf(*w, 1)) {
+		v.errorf(pos, subject, "bad-weight", "a weight is a finite number >= 0, e.g. weight 2",
+			"weight %s must be a finite number >= 0", fmtValNum(*w))
+	}
+}
+
+func (v *validator) levels() {
+	max := v.c.EffectiveModel().MaxLevel()
+	seen := make(map[int]Pos, len(v.c.Levels))
+	for _, l := range v.c.Levels {
+		if l == nil {
+			v.errorf(Pos{}, "", "bad-item", "remove the nil entry from Levels", "checklist holds a nil level")
+			continue
+		}
+		subject := "level " + strconv.Itoa(l.Number)
+		if max > 0 && (l.Number < 1 || l.Number > max) {
+			hint := fmt.Sprintf("model %s numbers its levels 1..%d", v.c.EffectiveModel(), max)
+			if v.c.EffectiveModel() == ModelKORTO && l.Number == 5 {
+				hint += "; for five levels write model kotler"
+			}
+			v.errorf(l.Pos, "", "level-range", hint, "level %d is outside 1..%d of model %s", l.Number, max, v.c.EffectiveModel())
+		}
+		if first, dup := seen[l.Number]; dup {
+			v.errorf(l.Pos, "", "level-twice", "merge the two levels, or renumber one of them",
+				"level %d is declared twice%s", l.Number, valFirstAt(first))
+		} else {
+			seen[l.Number] = l.Pos
+		}
+		if l.Pass != nil && !(*l.Pass > 0 && *l.Pass <= 1) {
+			hint := "a pass mark is a percentage above 0% and up to 100%, e.g. pass 80%"
+			if *l.Pass > 1 && *l.Pass <= 100 {
+				hint += fmt.Sprintf(" (in Go, a share: %s for %s%%)", fmtValNum(*l.Pass/100), fmtValNum(*l.Pass))
+			}
+			v.errorf(l.Pos, subject, "bad-pass", hint, "pass mark %s is outside (0%%, 100%%]", fmtValPct(*l.Pass))
+		}
+		v.weight(l.Pos, subject, l.Weight)
+		if v.items(l.Items, subject, false) == 0 {
+			v.warnf(l.Pos, "", "empty-level", "add a scored question, or remove the level: it never gets a score",
+				"level %d has no scored question", l.Number)
+		}
+	}
+}
+
+// items checks the items of a level or section and returns how many
+// scored questions they hold.
+func (v *validator) items(items []Item, parent string, survey bool) int {
+	scored := 0
+	for _, it := range items {
+		switch {
+		case it.Section != nil && it.Question != nil:
+			v.errorf(it.Section.Pos, parent, "bad-item", "an Item sets either Section or Question",
+				"item holds both section %q and question %q", it.Section.ID, it.Question.ID)
+		case it.Section != nil:
+			scored += v.section(it.Section)
+		case it.Question != nil:
+			if v.question(it.Question, survey) {
+				scored++
+			}
+		default:
+			v.errorf(Pos{}, parent, "bad-item", "an Item sets either Section or Question", "item holds neither a section nor a question")
+		}
+	}
+	return scored
+}
+
+func (v *validator) section(s *Section) int {
+	subject := "section " + strconv.Quote(s.ID)
+	v.declare(s.Pos, "section", s.ID)
+	v.weight(s.Pos, subject, s.Weight)
+	n := v.items(s.Items, subject, false)
+	if n == 0 {
+		v.warnf(s.Pos, "", "empty-section", "add a scored question, or remove the section: it never gets a score",
+			"section %q has no scored question", s.ID)
+	}
+	return n
+}
+
+// declare records a question or section ID, reporting a duplicate.
+func (v *validator) declare(pos Pos, what, id string) bool {
+	if !v.ident(pos, what, id) {
+		return false
+	}
+	if first, dup := v.decls[id]; dup {
+		msg := fmt.Sprintf("duplicate %s ID %q", what, id)
+		if first.what != what {
+			msg = fmt.Sprintf("duplicate ID %q: a %s already has it", id, first.what)
+		}
+		v.errorf(pos, "", "duplicate-id", "IDs of questions and sections are unique in the whole checklist; rename one",
+			"%s%s", msg, valFirstAt(first.pos))
+		return false
+	}
+	v.decls[id] = valDecl{what, pos}
+	return true
+}
+
+var valKindNames = []string{
+	string(KindYesNo), string(KindScale), string(KindChoice), string(KindMeasure),
+	string(KindNPS), string(KindEmotion), string(KindCES), string(KindCSAT), string(KindText),
+}
+
+// question checks one question and reports whether it counts as scored.
+func (v *validator) question(q *Question, survey bool) bool {
+	subject := "question " + strconv.Quote(q.ID)
+	if v.declare(q.Pos, "question", q.ID) {
+		v.qindex[q.ID] = len(v.qs)
+	}
+	v.qs = append(v.qs, q)
+	v.kind(q, subject)
+	for _, tag := range q.Tags {
+		if !isValIdent(tag) {
+			v.errorf(q.Pos, subject, "bad-id", identHint, "tag %q is not an identifier", tag)
+		}
+	}
+	t := q.Kind.EffectiveType()
+	switch {
+	case survey:
+		if q.Weight != nil {
+			v.errorf(q.Pos, subject, "survey-weight", "remove weight: survey answers feed the metrics, never the score",
+				"survey question %q takes no weight", q.ID)
+		}
+		if q.Critical {
+			v.errorf(q.Pos, subject, "survey-critical", "remove critical, or move the question into a level",
+				"survey question %q cannot be critical", q.ID)
+		}
+		return false
+	case t.SurveyOnly():
+		v.errorf(q.Pos, subject, "survey-only-kind", fmt.Sprintf("move it into the survey { ... } block: %s answers feed the metrics, not the score", t),
+			"%s question %q belongs in the survey", t, q.ID)
+		return false
+	}
+	v.weight(q.Pos, subject, q.Weight)
+	if q.Unscored {
+		if q.Critical {
+			v.errorf(q.Pos, subject, "unscored-critical", "remove critical, or remove unscored so the question is scored",
+				"unscored question %q cannot be critical", q.ID)
+		}
+		if q.Weight != nil {
+			v.warnf(q.Pos, subject, "unscored-weight", "remove weight, or remove unscored so the question is scored",
+				"weight of unscored question %q is ignored", q.ID)
+		}
+		return false
+	}
+	return true
+}
+
+func (v *validator) kind(q *Question, subject string) {
+	k := q.Kind
+	switch k.Type {
+	case "", KindScale, KindChoice:
+		if k.Ref != "" {
+			v.ref(q, subject)
+			return
+		}
+	}
+	switch k.Type {
+	case "", KindYesNo, KindNPS, KindEmotion, KindText:
+	case KindScale, KindCES, KindCSAT:
+		v.bounds(q.Pos, subject, string(k.Type), k.Lo, k.Hi)
+	case KindChoice:
+		v.errorf(q.Pos, subject, "bad-kind", "declare the choice with choice NAME { ... } and name it after the question text",
+			"choice question %q names no choice", q.ID)
+	case KindMeasure:
+		switch k.Op {
+		case OpLe, OpLt, OpGe, OpGt, OpEq:
+		default:
+			v.errorf(q.Pos, subject, "bad-measure", "a target compares with <=, <, >=, > or ==, e.g. target <= 5",
+				"measure target has operator %q", k.Op)
+		}
+		if !valFinite(k.Target) {
+			v.errorf(q.Pos, subject, "bad-measure", "a target is a finite number",
+				"measure target %s is not a finite number", fmtValNum(k.Target))
+		}
+	default:
+		v.errorf(q.Pos, subject, "bad-kind", "an answer kind is yesno, scale, choice, measure, nps, emotion, ces, csat or text",
+			"unknown answer kind %q%s", k.Type, suggest.DidYouMean(string(k.Type), valKindNames))
+		return
+	}
+	if k.Ref != "" {
+		v.errorf(q.Pos, subject, "bad-kind", "only scale and choice questions name a declaration",
+			"%s question %q cannot refer to %q", k.EffectiveType(), q.ID, k.Ref)
+	}
+}
+
+// ref resolves the declared scale or choice a question names.
+func (v *validator) ref(q *Question, subject string) {
+	k := q.Kind
+	s, ch := v.scales[k.Ref], v.choices[k.Ref]
+	switch {
+	case k.Type == KindScale && s != nil, k.Type == KindChoice && ch != nil:
+		return
+	case k.Type == KindScale && ch != nil:
+		v.errorf(q.Pos, subject, "bad-kind", "set the kind's type to choice", "%q is a choice, not a scale", k.Ref)
+		return
+	case k.Type == KindChoice && s != nil:
+		v.errorf(q.Pos, subject, "bad-kind", "set the kind's type to scale", "%q is a scale, not a choice", k.Ref)
+		return
+	case k.Type == "" && (s != nil || ch != nil):
+		v.errorf(q.Pos, subject, "bad-kind", "set the kind's type to scale or choice to match the declaration",
+			"kind refers to %q but has no type", k.Ref)
+		return
+	}
+	// Unknown: suggest among what the question could have meant. A
+	// parser that cannot tell a scale from a choice leaves Type empty,
+	// and then the nearest name of either sort, or a kind keyword, wins.
+	var scales, choices []string
+	if k.Type != KindChoice {
+		scales = sortedValKeys(v.scales)
+	}
+	if k.Type != KindScale {
+		choices = sortedValKeys(v.choices)
+	}
+	all := append(append([]string(nil), scales...), choices...)
+	if k.Type == "" {
+		all = append(all, valKindNames...)
+	}
+	near := suggest.Nearest(k.Ref, all)
+	what := string(k.Type)
+	if what == "" {
+		switch {
+		case near != "" && v.scales[near] != nil:
+			what = "scale"
+		case near != "" && v.choices[near] != nil:
+			what = "choice"
+		case near != "":
+			what = "kind"
+		default:
+			what = "scale or choice"
+		}
+	}
+	hint := "declare it first, e.g. scale stars 1..5 or choice NAME { ... }"
+	if near != "" {
+		hint = fmt.Sprintf("write %s, or declare %q", near, k.Ref)
+	}
+	code := "unknown-scale"
+	switch what {
+	case "choice":
+		code = "unknown-choice"
+	case "kind":
+		code = "unknown-kind"
+	}
+	did := ""
+	if near != "" {
+		did = fmt.Sprintf("; did you mean %q?", near)
+	}
+	v.errorf(q.Pos, subject, code, hint, "unknown %s %q%s", what, k.Ref, did)
+}
+
+func (v *validator) survey() {
+	s := v.c.Survey
+	if s == nil {
+		return
+	}
+	for _, q := range s.Questions {
+		if q == nil {
+			v.errorf(s.Pos, "survey", "bad-item", "remove the nil entry from the survey", "survey holds a nil question")
+			continue
+		}
+		v.question(q, true)
+	}
+}
+
+// Answers a condition may compare with, besides a choice's options.
+var (
+	valYesNo    = []string{"yes", "no"}
+	valEmotions = []string{"positive", "neutral", "negative"}
+)
+
+// when checks a condition of question q, the i-th question in file order.
+func (v *validator) when(e *Expr, q *Question, i int) {
+	subject := "question " + strconv.Quote(q.ID)
+	pos := e.Pos
+	if !pos.IsValid() {
+		pos = q.Pos
+	}
+	bad := func(format string, args ...any) {
+		v.errorf(pos, subject, "bad-when", "conditions are built from and, or, not, ID, ID == option, ID >= number and ID in (a, b)",
+			"malformed condition: "+format, args...)
+	}
+	switch e.Op {
+	case ExprAnd, ExprOr:
+		if len(e.Args) == 0 {
+			bad("%q has no operands", e.Op)
+		}
+	case ExprNot:
+		if len(e.Args) != 1 {
+			bad("not takes one operand, got %d", len(e.Args))
+		}
+	case ExprYes:
+		if t := v.whenRef(e, q, i, pos, subject); t != nil && t.Kind.EffectiveType() != KindYesNo {
+			v.whenKind(pos, subject, t, "a bare ID tests a yes/no question")
+		}
+	case ExprCmp:
+		switch {
+		case e.Number != nil && len(e.Options) == 0:
+			v.whenNumber(e, q, i, pos, subject, bad)
+		case e.Number == nil && len(e.Options) == 1:
+			if e.Cmp != OpEq && e.Cmp != OpNe {
+				bad("%q compares numbers; an answer is tested with == or !=", e.Cmp)
+				return
+			}
+			v.whenOptions(e, q, i, pos, subject)
+		default:
+			bad("a comparison takes one number or one option")
+		}
+	case ExprIn:
+		if len(e.Options) == 0 || e.Number != nil {
+			bad("in takes a list of one or more options")
+			return
+		}
+		v.whenOptions(e, q, i, pos, subject)
+	default:
+		bad("unknown operator %q", e.Op)
+		return
+	}
+	for _, a := range e.Args {
+		if a == nil {
+			bad("%s has a nil operand", e.Op)
+			continue
+		}
+		v.when(a, q, i)
+	}
+}
+
+// whenRef resolves the question a condition node reads. It returns nil
+// (after reporting) when the reference is unusable.
+func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject string) *Question {
+	id := e.Question
+	j, ok := v.qindex[id]
+	switch {
+	case id == "":
+		v.errorf(pos, subject, "bad-when", "name the question the condition tests", "malformed condition: %s names no question", e.Op)
+		return nil
+	case !ok:
+		if d, isSec := v.decls[id]; isSec && d.what == "section" {
+			v.errorf(pos, subject, "when-kind", "a condition tests the answer to a question declared above this one",
+				"%q is a section; when can only test a question", id)
+			return nil
+		}
+		earlier := make([]string, 0, i)
+		for _, p := range v.qs[:i] {
+			earlier = append(earlier, p.ID)
+		}
+		near := suggest.Nearest(id, earlier)
+		hint := "a condition tests the answer to a question declared above this one"
+		did := ""
+		if near != "" {
+			hint = "write " + near + ", or declare the question above this one"
+			did = fmt.Sprintf("; did you mean %q?", near)
+		}
+		v.errorf(pos, subject, "when-unknown", hint, "unknown question %q in when%s", id, did)
+		return nil
+	case j == i || v.qs[j] == q:
+		v.errorf(pos, subject, "when-forward", "a condition tests questions declared above this one; remove the self-reference",
+			"question %q refers to itself in when", id)
+		return nil
+	case j > i:
+		at := ""
+		if p := v.qs[j].Pos; p.IsValid() {
+			at = fmt.Sprintf(" (line %d)", p.Line)
+		}
+		v.errorf(pos, subject, "when-forward", fmt.Sprintf("move question %q above %q, or test a question declared earlier", id, q.ID),
+			"when refers to %q, which is declared later%s", id, at)
+		return nil
+	}
+	t := v.qs[j]
+	if t.Kind.EffectiveType() == KindText {
+		v.errorf(pos, subject, "when-kind", "test a yes/no, choice, scale, measure, nps, emotion, ces or csat question instead",
+			"text question %q cannot be tested in when", id)
+		return nil
+	}
+	return t
+}
+
+// whenKind reports a condition that does not fit the kind of t, with a
+// hint showing the form that does.
+func (v *validator) whenKind(pos Pos, subject string, t *Question, what string) {
+	var hint string
+	switch typ := t.Kind.EffectiveType(); typ {
+	case KindYesNo:
+		hint = fmt.Sprintf("test it as %s for yes, or %s == no", t.ID, t.ID)
+	case KindChoice:
+		hint = fmt.Sprintf("compare it with an option: %s == OPTION, or %s in (A, B)", t.ID, t.ID)
+	case KindEmotion:
+		hint = fmt.Sprintf("compare it with an emotion: %s == positive, neutral or negative", t.ID)
+	default:
+		hint = fmt.Sprintf("compare it with a number, e.g. %s >= 4", t.ID)
+	}
+	v.errorf(pos, subject, "when-kind", hint, "%s; %q is a %s question", what, t.ID, valKindLabel(t.Kind.EffectiveType()))
+}
+
+func valKindLabel(t KindType) string {
+	if t == KindYesNo {
+		return "yes/no"
+	}
+	return string(t)
+}
+
+// whenOptions checks `x == opt`, `x != opt` and `x in (a, b)`.
+func (v *validator) whenOptions(e *Expr, q *Question, i int, pos Pos, subject string) {
+	t := v.whenRef(e, q, i, pos, subject)
+	if t == nil {
+		return
+	}
+	var known []string
+	var of string
+	switch t.Kind.EffectiveType() {
+	case KindYesNo:
+		known, of = valYesNo, "yes/no question "+strconv.Quote(t.ID)
+	case KindEmotion:
+		known, of = valEmotions, "emotion question "+strconv.Quote(t.ID)
+	case KindChoice:
+		ch := v.choices[t.Kind.Ref]
+		if ch == nil {
+			return // reported on the question itself
+		}
+		for _, o := range ch.Options {
+			if o != nil {
+				known = append(known, o.ID)
+			}
+		}
+		of = "choice " + strconv.Quote(ch.Name)
+	default:
+		v.whenKind(pos, subject, t, "an answer is compared with an option")
+		return
+	}
+	for _, opt := range e.Options {
+		if slices.Contains(known, opt) {
+			continue
+		}
+		near := suggest.Nearest(opt, known)
+		did, hint := "", fmt.Sprintf("use one of: %s", strings.Join(known, ", "))
+		if near != "" {
+			did = fmt.Sprintf("; did you mean %q?", near)
+		}
+		v.errorf(pos, subject, "unknown-option", hint, "%s has no option %q%s", of, opt, did)
+	}
+}
+
+// whenNumber checks `x OP number` and warns when it cannot vary.
+func (v *validator) whenNumber(e *Expr, q *Question, i int, pos Pos, subject string, bad func(string, ...any)) {
+	switch e.Cmp {
+	case OpEq, OpNe, OpLt, OpLe, OpGt, OpGe:
+	default:
+		bad("unknown comparison %q", e.Cmp)
+		return
+	}
+	n := *e.Number
+	if !valFinite(n) {
+		bad("%s is not a finite number", fmtValNum(n))
+		return
+	}
+	t := v.whenRef(e, q, i, pos, subject)
+	if t == nil {
+		return
+	}
+	var lo, hi float64
+	k := t.Kind
+	switch k.EffectiveType() {
+	case KindMeasure:
+		return // any number may be measured
+	case KindNPS:
+		lo, hi = 0, 10
+	case KindCES, KindCSAT:
+		lo, hi = k.Lo, k.Hi
+	case KindScale:
+		lo, hi = k.Lo, k.Hi
+		if k.Ref != "" {
+			s := v.scales[k.Ref]
+			if s == nil {
+				return
+			}
+			lo, hi = s.Lo, s.Hi
+		}
+	default:
+		v.whenKind(pos, subject, t, "a number is compared with a scale, measure, nps, ces or csat answer")
+		return
+	}
+	if !(valFinite(lo) && valFinite(hi) && lo < hi) {
+		return // reported where the scale is declared
+	}
+	var never, always bool
+	switch e.Cmp {
+	case OpEq:
+		never = n < lo || n > hi || n != math.Trunc(n)
+	case OpNe:
+		always = n < lo || n > hi || n != math.Trunc(n)
+	case OpLt:
+		never, always = n <= lo, n > hi
+	case OpLe:
+		never, always = n < lo, n >= hi
+	case OpGt:
+		never, always = n >= hi, n < lo
+	case OpGe:
+		never, always = n > hi, n <= lo
+	}
+	if never || always {
+		holds := "never"
+		if always {
+			holds = "always"
+		}
+		v.warnf(pos, subject, "when-range", fmt.Sprintf("answers to %q are whole numbers %s..%s; compare with one of them", t.ID, fmtValNum(lo), fmtValNum(hi)),
+			"condition \"%s %s %s\" %s holds: %q is answered %s..%s", t.ID, e.Cmp, fmtValNum(n), holds, t.ID, fmtValNum(lo), fmtValNum(hi))
+	}
+}
+
+func sortedValKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func valFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// fmtValNum formats a number the shortest way that reads it back exactly.
+func fmtValNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// fmtValPct formats a share as a percentage: 0.85 -> "85%".
+func fmtValPct(x float64) string { return fmt.Sprintf("%.10g%%", 100*x) }
