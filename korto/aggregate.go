@@ -1,0 +1,522 @@
+package korto
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/cxkit/cxkit/metrics"
+)
+
+// NoGroup is the group of audits that lack the field an [Aggregator]
+// groups by (or have it empty).
+const NoGroup = "(none)"
+
+// DefaultTopProblems is the length of the top-problems list when
+// [AggregateOptions].TopProblems is 0.
+const DefaultTopProblems = 10
+
+// AggregateOptions configures an [Aggregator].
+type AggregateOptions struct {
+	// GroupBy names the audit field (Result.Audit key: "location",
+	// "chain", "auditor", "month", ...) whose values form the groups of
+	// the league table. "" puts every audit in one group, the overall.
+	// Audits without the field, or with it empty, form group [NoGroup].
+	GroupBy string
+	// TopProblems is how many questions the top-problems lists hold:
+	// 0 means DefaultTopProblems, a negative number means every question
+	// that failed at least once.
+	TopProblems int
+}
+
+// An Aggregator summarizes many scored audits of one checklist: means
+// with confidence intervals, level pass shares, the distribution of
+// reached levels, per-question failure rates, a league table of groups,
+// and the survey metrics.
+//
+// It streams: it keeps counts and sums per group and question, never the
+// audits, so its memory grows with groups x questions and not with the
+// number of audits. Sums are kept in exact fixed point (see
+// aggregate_sum.go), so Merge is exact: aggregating parts of the input in
+// parallel and merging the parts gives the same Report, bit for bit, as
+// one pass over all of it, whatever the split.
+//
+// An Aggregator is not safe for concurrent use; give each goroutine its
+// own (from the same checklist and options) and Merge them.
+type Aggregator struct {
+	c    *Checklist
+	opts AggregateOptions
+
+	levels     []*Level       // in checklist order
+	levelIndex map[int]int    // level number -> index into levels
+	questions  []aggQuestion  // scored questions, in checklist order
+	qIndex     map[string]int // question ID -> index into questions, -1 for unscored
+	survey     []aggSurveyQ   // survey questions that feed a metric
+	sIndex     map[string]int // survey question ID -> index into survey, -1 for others
+	maxReached int
+
+	overall *aggGroup
+	groups  map[string]*aggGroup
+	// names of the reached levels as the scorer gave them, by level.
+	names []levelName
+}
+
+type levelName struct{ name, nameEn string }
+
+// aggQuestion is what the aggregator knows of one scored question.
+type aggQuestion struct {
+	q       *Question
+	level   int
+	section string // innermost section ID, "" for a question directly in a level
+}
+
+// aggGroup holds the running counts and sums of one group.
+type aggGroup struct {
+	audits     int64
+	knockedOut int64
+	score      moments
+	levels     []aggLevel
+	reached    []int64 // audits per reached level 0..maxReached
+	questions  []aggQuestionSums
+	survey     []surveyAcc
+}
+
+type aggLevel struct {
+	score         moments
+	passed, gated int64
+}
+
+type aggQuestionSums struct {
+	applicable, failed int64
+	sum                uint128 // fixed-point values of the applicable answers
+}
+
+// NewAggregator returns an empty aggregator for audits scored against c.
+func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
+	if c == nil {
+		return nil, errors.New("korto: NewAggregator: nil checklist")
+	}
+	a := &Aggregator{
+		c:          c,
+		opts:       opts,
+		levelIndex: make(map[int]int, len(c.Levels)),
+		qIndex:     make(map[string]int),
+		sIndex:     make(map[string]int),
+		groups:     make(map[string]*aggGroup),
+	}
+	for i, l := range c.Levels {
+		if _, dup := a.levelIndex[l.Number]; dup {
+			return nil, fmt.Errorf("korto: NewAggregator: level %d appears twice", l.Number)
+		}
+		a.levelIndex[l.Number] = i
+		a.levels = append(a.levels, l)
+		a.maxReached = max(a.maxReached, l.Number)
+		a.indexItems(l.Items, l.Number, "")
+	}
+	if c.Survey != nil {
+		for _, q := range c.Survey.Questions {
+			sq, ok, err := newSurveyQ(c, q)
+			if err != nil {
+				return nil, fmt.Errorf("korto: NewAggregator: %w", err)
+			}
+			if !ok {
+				a.sIndex[q.ID] = -1
+				continue
+			}
+			a.sIndex[q.ID] = len(a.survey)
+			a.survey = append(a.survey, sq)
+		}
+	}
+	a.overall = a.newGroup()
+	a.names = make([]levelName, a.maxReached+1)
+	return a, nil
+}
+
+func (a *Aggregator) indexItems(items []Item, level int, section string) {
+	for _, it := range items {
+		switch {
+		case it.Section != nil:
+			a.indexItems(it.Section.Items, level, it.Section.ID)
+		case it.Question != nil:
+			q := it.Question
+			if q.Unscored || q.Kind.EffectiveType().SurveyOnly() {
+				a.qIndex[q.ID] = -1
+				continue
+			}
+			a.qIndex[q.ID] = len(a.questions)
+			a.questions = append(a.questions, aggQuestion{q: q, level: level, section: section})
+		}
+	}
+}
+
+func (a *Aggregator) newGroup() *aggGroup {
+	g := &aggGroup{
+		levels:    make([]aggLevel, len(a.levels)),
+		reached:   make([]int64, a.maxReached+1),
+		questions: make([]aggQuestionSums, len(a.questions)),
+		survey:    make([]surveyAcc, len(a.survey)),
+	}
+	for i, sq := range a.survey {
+		g.survey[i] = sq.newAcc()
+	}
+	return g
+}
+
+// Checklist returns the checklist the aggregator was made for.
+func (a *Aggregator) Checklist() *Checklist { return a.c }
+
+// Len returns the number of audits added so far, merged ones included.
+func (a *Aggregator) Len() int64 { return a.overall.audits }
+
+// Add adds one scored audit. A result that does not fit the checklist (a
+// different checklist ID, an unknown level or question, a score outside
+// [0,1], an out-of-range survey answer) is an error naming the audit and
+// the offending part, and leaves the aggregator unchanged.
+func (a *Aggregator) Add(r Result) error {
+	if err := a.check(&r); err != nil {
+		if id := r.Audit["id"]; id != "" {
+			return fmt.Errorf("korto: audit %q: %w", id, err)
+		}
+		return fmt.Errorf("korto: audit: %w", err)
+	}
+	a.overall.add(a, &r)
+	if r.ReachedName != "" || r.ReachedNameEn != "" {
+		a.names[r.Reached] = levelName{r.ReachedName, r.ReachedNameEn}
+	}
+	if a.opts.GroupBy != "" {
+		key := r.Audit[a.opts.GroupBy]
+		if key == "" {
+			key = NoGroup
+		}
+		g := a.groups[key]
+		if g == nil {
+			g = a.newGroup()
+			a.groups[key] = g
+		}
+		g.add(a, &r)
+	}
+	return nil
+}
+
+// check validates everything Add will count, so that Add either counts
+// the whole result or nothing.
+func (a *Aggregator) check(r *Result) error {
+	if r.Checklist != a.c.ID {
+		return fmt.Errorf("result of checklist %q, aggregating %q", r.Checklist, a.c.ID)
+	}
+	if err := checkShare("score", r.Score); err != nil {
+		return err
+	}
+	if r.Reached < 0 || r.Reached > a.maxReached {
+		return fmt.Errorf("reached level %d outside 0..%d", r.Reached, a.maxReached)
+	}
+	for i := range r.Levels {
+		lr := &r.Levels[i]
+		if _, ok := a.levelIndex[lr.Level]; !ok {
+			return fmt.Errorf("unknown level %d", lr.Level)
+		}
+		if err := checkShare(fmt.Sprintf("level %d score", lr.Level), lr.Score); err != nil {
+			return err
+		}
+		if err := a.checkQuestions(lr.Questions, lr.Sections); err != nil {
+			return err
+		}
+	}
+	for _, s := range r.Survey {
+		i, ok := a.sIndex[s.ID]
+		if !ok {
+			return fmt.Errorf("unknown survey question %q", s.ID)
+		}
+		if i < 0 {
+			continue
+		}
+		if err := a.survey[i].check(s); err != nil {
+			return fmt.Errorf("survey question %q: %w", s.ID, err)
+		}
+	}
+	return nil
+}
+
+func (a *Aggregator) checkQuestions(qs []QuestionResult, ss []SectionResult) error {
+	for _, qr := range qs {
+		if _, ok := a.qIndex[qr.ID]; !ok {
+			return fmt.Errorf("unknown question %q", qr.ID)
+		}
+		if qr.Applicable {
+			if qr.Value == nil {
+				return fmt.Errorf("question %q: applicable but has no value", qr.ID)
+			}
+			if err := checkShare(fmt.Sprintf("question %q value", qr.ID), qr.Value); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range ss {
+		if err := checkShare(fmt.Sprintf("section %q score", ss[i].ID), ss[i].Score); err != nil {
+			return err
+		}
+		if err := a.checkQuestions(ss[i].Questions, ss[i].Sections); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkShare(what string, x *float64) error {
+	if x != nil && !(*x >= 0 && *x <= 1) { // also catches NaN
+		return fmt.Errorf("%s %v outside [0,1]", what, *x)
+	}
+	return nil
+}
+
+// add counts a checked result.
+func (g *aggGroup) add(a *Aggregator, r *Result) {
+	g.audits++
+	if r.KnockedOut {
+		g.knockedOut++
+	}
+	if r.Score != nil {
+		g.score.add(*r.Score)
+	}
+	g.reached[r.Reached]++
+	for i := range r.Levels {
+		lr := &r.Levels[i]
+		l := &g.levels[a.levelIndex[lr.Level]]
+		if lr.Score != nil {
+			l.score.add(*lr.Score)
+		}
+		if lr.Passed {
+			l.passed++
+		}
+		if lr.Gated {
+			l.gated++
+		}
+		g.addQuestions(a, lr.Questions, lr.Sections)
+	}
+	for _, s := range r.Survey {
+		if i := a.sIndex[s.ID]; i >= 0 {
+			g.survey[i].add(&a.survey[i], s)
+		}
+	}
+}
+
+func (g *aggGroup) addQuestions(a *Aggregator, qs []QuestionResult, ss []SectionResult) {
+	for _, qr := range qs {
+		i := a.qIndex[qr.ID]
+		if i < 0 || !qr.Applicable {
+			continue
+		}
+		s := &g.questions[i]
+		s.applicable++
+		if *qr.Value == 0 || qr.Failed {
+			s.failed++
+		}
+		s.sum.add64(toFixed(*qr.Value))
+	}
+	for i := range ss {
+		g.addQuestions(a, ss[i].Questions, ss[i].Sections)
+	}
+}
+
+// Merge adds everything b has counted to a. Both must aggregate the same
+// checklist with the same options. b is left unchanged.
+func (a *Aggregator) Merge(b *Aggregator) error {
+	if b == nil {
+		return nil
+	}
+	if a.c != b.c && (a.c.ID != b.c.ID || a.c.Version != b.c.Version ||
+		len(a.questions) != len(b.questions) || len(a.levels) != len(b.levels) ||
+		len(a.survey) != len(b.survey)) {
+		return fmt.Errorf("korto: Merge: aggregates of different checklists (%q %s and %q %s)",
+			a.c.ID, a.c.Version, b.c.ID, b.c.Version)
+	}
+	if a.opts != b.opts {
+		return fmt.Errorf("korto: Merge: aggregates with different options (%+v and %+v)", a.opts, b.opts)
+	}
+	a.overall.merge(b.overall)
+	for k, n := range b.names {
+		if n != (levelName{}) {
+			a.names[k] = n
+		}
+	}
+	for key, bg := range b.groups {
+		g := a.groups[key]
+		if g == nil {
+			g = a.newGroup()
+			a.groups[key] = g
+		}
+		g.merge(bg)
+	}
+	return nil
+}
+
+func (g *aggGroup) merge(o *aggGroup) {
+	g.audits += o.audits
+	g.knockedOut += o.knockedOut
+	g.score.merge(&o.score)
+	for i := range g.levels {
+		g.levels[i].score.merge(&o.levels[i].score)
+		g.levels[i].passed += o.levels[i].passed
+		g.levels[i].gated += o.levels[i].gated
+	}
+	for i := range g.reached {
+		g.reached[i] += o.reached[i]
+	}
+	for i := range g.questions {
+		q, p := &g.questions[i], &o.questions[i]
+		q.applicable += p.applicable
+		q.failed += p.failed
+		q.sum.add(p.sum)
+	}
+	for i := range g.survey {
+		g.survey[i].merge(o.survey[i])
+	}
+}
+
+// Report summarizes everything added so far. It does not change the
+// aggregator, so adding can go on after a report.
+func (a *Aggregator) Report() *Report {
+	rep := &Report{
+		Checklist: a.c.ID,
+		Version:   a.c.Version,
+		Model:     a.c.EffectiveModel(),
+		GroupBy:   a.opts.GroupBy,
+		Overall:   a.summarize("", a.overall),
+		Groups:    []GroupSummary{},
+	}
+	for key, g := range a.groups {
+		rep.Groups = append(rep.Groups, a.summarize(key, g))
+	}
+	slices.SortFunc(rep.Groups, compareLeague)
+	for i := range rep.Groups {
+		if rep.Groups[i].Score.Mean != nil {
+			rep.Groups[i].Rank = i + 1
+		}
+	}
+	return rep
+}
+
+// compareLeague orders groups by mean score, best first; ties and groups
+// without a score (last) go by name.
+func compareLeague(x, y GroupSummary) int {
+	switch {
+	case x.Score.Mean != nil && y.Score.Mean != nil:
+		if c := cmp.Compare(*y.Score.Mean, *x.Score.Mean); c != 0 {
+			return c
+		}
+	case x.Score.Mean != nil:
+		return -1
+	case y.Score.Mean != nil:
+		return 1
+	}
+	return cmp.Compare(x.Group, y.Group)
+}
+
+func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
+	s := GroupSummary{
+		Group:      name,
+		N:          g.audits,
+		Unscored:   g.audits - g.score.n,
+		KnockedOut: g.knockedOut,
+		Score:      newStat(&g.score),
+		Levels:     make([]LevelSummary, len(a.levels)),
+		Reached:    make([]ReachedCount, len(g.reached)),
+		Questions:  make([]QuestionSummary, len(a.questions)),
+		Survey:     make([]SurveySummary, len(a.survey)),
+	}
+	for i, l := range a.levels {
+		gl := &g.levels[i]
+		s.Levels[i] = LevelSummary{
+			Level:       l.Number,
+			Title:       l.Title.Text,
+			Pass:        l.EffectivePass(),
+			Score:       newStat(&gl.score),
+			Passed:      gl.passed,
+			Gated:       gl.gated,
+			PassedShare: share(gl.passed, g.audits),
+			GatedShare:  share(gl.gated, g.audits),
+		}
+	}
+	for k, n := range g.reached {
+		s.Reached[k] = ReachedCount{Level: k, Name: a.names[k].name, NameEn: a.names[k].nameEn, N: n, Share: share(n, g.audits)}
+	}
+	for i, q := range a.questions {
+		gq := &g.questions[i]
+		mean, ok := fixedMean(gq.sum, gq.applicable)
+		qs := QuestionSummary{
+			ID:          q.q.ID,
+			Title:       q.q.Text.Text,
+			Level:       q.level,
+			Section:     q.section,
+			Critical:    q.q.Critical,
+			Weight:      q.q.EffectiveWeight(),
+			Applicable:  gq.applicable,
+			Failed:      gq.failed,
+			FailureRate: share(gq.failed, gq.applicable),
+		}
+		if ok {
+			qs.Mean = &mean
+		}
+		s.Questions[i] = qs
+	}
+	s.TopProblems = topProblems(s.Questions, a.opts.TopProblems)
+	for i, sq := range a.survey {
+		s.Survey[i] = sq.summarize(g.survey[i])
+	}
+	return s
+}
+
+// topProblems returns the questions that failed most often, by failure
+// rate and then by failure count, ties in checklist order.
+func topProblems(qs []QuestionSummary, limit int) []QuestionSummary {
+	if limit == 0 {
+		limit = DefaultTopProblems
+	}
+	top := []QuestionSummary{}
+	for _, q := range qs {
+		if q.Failed > 0 {
+			top = append(top, q)
+		}
+	}
+	// SortStableFunc keeps checklist order among equal rates.
+	slices.SortStableFunc(top, func(x, y QuestionSummary) int {
+		if c := cmp.Compare(*y.FailureRate, *x.FailureRate); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.Failed, x.Failed)
+	})
+	if limit > 0 && len(top) > limit {
+		top = top[:limit]
+	}
+	return top
+}
+
+func share(k, n int64) *float64 {
+	if n == 0 {
+		return nil
+	}
+	x := float64(k) / float64(n)
+	return &x
+}
+
+func newStat(m *moments) Stat {
+	st := Stat{N: m.n}
+	mean, ok := m.mean()
+	if !ok {
+		return st
+	}
+	st.Mean = &mean
+	v, ok := m.variance()
+	if !ok {
+		return st
+	}
+	sd := math.Sqrt(v)
+	// n >= 2 here, so the quantile cannot fail.
+	t, _ := metrics.TQuantile(0.975, float64(m.n-1))
+	half := t * sd / math.Sqrt(float64(m.n))
+	lo, hi := mean-half, mean+half
+	st.SD, st.CILow, st.CIHigh = &sd, &lo, &hi
+	return st
+}

@@ -1,0 +1,101 @@
+package korto
+
+// Report is the summary of many audits of one checklist, as
+// [Aggregator.Report] returns it. Shares and scores are in [0,1]; a nil
+// number (JSON null) means there was nothing to compute it from.
+//
+// Mean scores are means of the audits' scores (each audit counts once,
+// whatever the number of questions that applied to it), not a ratio of
+// points summed over all audits.
+type Report struct {
+	Checklist string `json:"checklist"`
+	Version   string `json:"version,omitempty"`
+	Model     Model  `json:"model"`
+	// GroupBy is the audit field the groups come from, "" for none.
+	GroupBy string `json:"group_by,omitempty"`
+	// Overall summarizes every audit.
+	Overall GroupSummary `json:"overall"`
+	// Groups is the league table: one summary per value of GroupBy,
+	// ranked by mean score (best first, ties by group name), groups with
+	// no scored audit last. Empty when GroupBy is "".
+	Groups []GroupSummary `json:"groups"`
+}
+
+// GroupSummary summarizes the audits of one group (or all of them).
+type GroupSummary struct {
+	// Group is the value of the grouping field, NoGroup for audits
+	// without it, "" for the overall summary.
+	Group string `json:"group"`
+	// Rank is the 1-based place in the league table; 0 for the overall
+	// summary and for groups with no scored audit.
+	Rank int `json:"rank"`
+	// N is the number of audits; Unscored of them had no overall score
+	// (nothing applicable) and are left out of Score.
+	N        int64 `json:"n"`
+	Unscored int64 `json:"unscored"`
+	// KnockedOut counts audits whose score a failed critical question
+	// set to 0 (`knockout audit`).
+	KnockedOut int64 `json:"knocked_out"`
+	// Score is the mean of the audits' overall scores with its standard
+	// deviation and 95% Student t interval.
+	Score       Stat              `json:"score"`
+	Levels      []LevelSummary    `json:"levels"`
+	Reached     []ReachedCount    `json:"reached"`
+	Questions   []QuestionSummary `json:"questions"`
+	TopProblems []QuestionSummary `json:"top_problems"`
+	Survey      []SurveySummary   `json:"survey"`
+}
+
+// Stat is a sample mean with its spread: n values, their mean, the
+// sample standard deviation (n-1 in the denominator) and the 95%
+// confidence interval for the mean from Student's t with n-1 degrees of
+// freedom. SD and the interval need n >= 2.
+type Stat struct {
+	N      int64    `json:"n"`
+	Mean   *float64 `json:"mean"`
+	SD     *float64 `json:"sd"`
+	CILow  *float64 `json:"ci_low"`
+	CIHigh *float64 `json:"ci_high"`
+}
+
+// LevelSummary summarizes one level over the audits of a group.
+type LevelSummary struct {
+	Level int     `json:"level"`
+	Title string  `json:"title"`
+	Pass  float64 `json:"pass"`
+	// Score is over the audits in which the level had a score.
+	Score Stat `json:"score"`
+	// Passed and Gated count audits; the shares are of all the group's
+	// audits.
+	Passed      int64    `json:"passed"`
+	Gated       int64    `json:"gated"`
+	PassedShare *float64 `json:"passed_share"`
+	GatedShare  *float64 `json:"gated_share"`
+}
+
+// ReachedCount is how many audits reached one level of the pyramid.
+type ReachedCount struct {
+	Level  int      `json:"level"`
+	Name   string   `json:"name"`
+	NameEn string   `json:"name_en"`
+	N      int64    `json:"n"`
+	Share  *float64 `json:"share"`
+}
+
+// QuestionSummary summarizes one scored question over a group.
+type QuestionSummary struct {
+	ID       string  `json:"id"`
+	Title    string  `json:"title"`
+	Level    int     `json:"level"`
+	Section  string  `json:"section,omitempty"`
+	Critical bool    `json:"critical"`
+	Weight   float64 `json:"weight"`
+	// Applicable counts the audits where the question applied; Mean is
+	// the mean of its values there.
+	Applicable int64    `json:"applicable"`
+	Mean       *float64 `json:"mean"`
+	// Failed counts applicable answers with value 0 (or flagged failed
+	// by the scorer); FailureRate is Failed / Applicable.
+	Failed      int64    `json:"failed"`
+	FailureRate *float64 `json:"failure_rate"`
+}

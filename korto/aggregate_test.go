@@ -1,0 +1,398 @@
+package korto
+
+import (
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// aggChecklist is a small two-level checklist with a survey:
+//
+//	level 1 "Основа" pass 80%: section clean {a critical, b}, c
+//	level 2 "Функции" pass 75%: section nav {d}, fact (unscored)
+//	survey: rec nps, mood emotion, effort ces 1..7, sat csat 1..5, note text
+func aggChecklist() *Checklist {
+	q := func(id string, mods ...func(*Question)) Item {
+		qq := &Question{ID: id, Text: Text{Text: "Q " + id}}
+		for _, m := range mods {
+			m(qq)
+		}
+		return Item{Question: qq}
+	}
+	critical := func(q *Question) { q.Critical = true }
+	unscored := func(q *Question) { q.Unscored = true }
+	kind := func(k Kind) func(*Question) { return func(q *Question) { q.Kind = k } }
+	return &Checklist{
+		ID:    "agg",
+		Title: Text{Text: "Aggregation test"},
+		Levels: []*Level{
+			{Number: 1, Title: Text{Text: "Основа"}, Items: []Item{
+				{Section: &Section{ID: "clean", Items: []Item{q("a", critical), q("b")}}},
+				q("c"),
+			}},
+			{Number: 2, Title: Text{Text: "Функции"}, Pass: Float(0.75), Items: []Item{
+				{Section: &Section{ID: "nav", Items: []Item{q("d")}}},
+				q("fact", unscored),
+			}},
+		},
+		Survey: &Survey{Questions: []*Question{
+			q("rec", kind(Kind{Type: KindNPS})).Question,
+			q("mood", kind(Kind{Type: KindEmotion})).Question,
+			q("effort", kind(Kind{Type: KindCES, Lo: 1, Hi: 7})).Question,
+			q("sat", kind(Kind{Type: KindCSAT, Lo: 1, Hi: 5})).Question,
+			q("note", kind(Kind{Type: KindText}), func(q *Question) { q.Optional = true }).Question,
+		}},
+	}
+}
+
+// audit builds a Result by hand. vals holds the values of a, b, c, d in
+// that order; a negative value means "not applicable".
+type audit struct {
+	loc          string
+	score        *float64
+	reached      int
+	l1, l2       *float64
+	pass1, pass2 bool
+	gated2       bool
+	vals         [4]float64
+	rec          float64 // NPS answer, -1 for none
+	mood         string
+	effort, sat  float64
+}
+
+func (a audit) result() Result {
+	qr := func(id string, v float64) QuestionResult {
+		if v < 0 {
+			return QuestionResult{ID: id, Weight: 1}
+		}
+		return QuestionResult{ID: id, Applicable: true, Value: Float(v), Weight: 1, Failed: v == 0}
+	}
+	r := Result{
+		Checklist: "agg",
+		Audit:     map[string]string{},
+		Score:     a.score,
+		Reached:   a.reached,
+		Levels: []LevelResult{
+			{Level: 1, Score: a.l1, Pass: 0.8, Weight: 1, Passed: a.pass1,
+				Sections:  []SectionResult{{ID: "clean", Questions: []QuestionResult{qr("a", a.vals[0]), qr("b", a.vals[1])}}},
+				Questions: []QuestionResult{qr("c", a.vals[2])}},
+			{Level: 2, Score: a.l2, Pass: 0.75, Weight: 1, Passed: a.pass2, Gated: a.gated2,
+				Sections:  []SectionResult{{ID: "nav", Questions: []QuestionResult{qr("d", a.vals[3])}}},
+				Questions: []QuestionResult{{ID: "fact"}}},
+		},
+	}
+	if a.loc != "" {
+		r.Audit["location"] = a.loc
+	}
+	names := [][2]string{{"ниже основы", "below foundation"}, {"Основа и стандарт", "Foundation and standard"}, {"Функции и удобство", "Functions and convenience"}}
+	r.ReachedName, r.ReachedNameEn = names[a.reached][0], names[a.reached][1]
+	if a.rec >= 0 {
+		r.Survey = append(r.Survey, SurveyAnswer{ID: "rec", Kind: KindNPS, Number: Float(a.rec)})
+	}
+	if a.mood != "" {
+		r.Survey = append(r.Survey, SurveyAnswer{ID: "mood", Kind: KindEmotion, Label: a.mood})
+	}
+	if a.effort > 0 {
+		r.Survey = append(r.Survey, SurveyAnswer{ID: "effort", Kind: KindCES, Number: Float(a.effort)})
+	}
+	if a.sat > 0 {
+		r.Survey = append(r.Survey, SurveyAnswer{ID: "sat", Kind: KindCSAT, Number: Float(a.sat)})
+	}
+	r.Survey = append(r.Survey, SurveyAnswer{ID: "note", Kind: KindText, Label: "free text"})
+	return r
+}
+
+// aggAudits: group A scores 0.5, 0.7, 0.9; B 0.8, 0.8; C 0.7 (ties A);
+// one audit without a location and without a score.
+var aggAudits = []audit{
+	{loc: "A", score: Float(0.5), reached: 0, l1: Float(0.5), l2: Float(0.5), gated2: true,
+		vals: [4]float64{0, 1, 0.5, 0.5}, rec: 10, mood: "positive", effort: 6, sat: 5},
+	{loc: "A", score: Float(0.7), reached: 0, l1: Float(0.6), l2: Float(0.8), pass2: true, gated2: true,
+		vals: [4]float64{1, 0, 0.8, 0.8}, rec: 8, mood: "neutral", effort: 7, sat: 4},
+	{loc: "A", score: Float(0.9), reached: 2, l1: Float(0.9), pass1: true, l2: Float(0.9), pass2: true,
+		vals: [4]float64{1, 1, 0.7, 0.9}, rec: 3, mood: "negative", effort: 2, sat: 2},
+	{loc: "B", score: Float(0.8), reached: 1, l1: Float(1), pass1: true, l2: Float(0.6),
+		vals: [4]float64{1, 1, 1, 0.6}, rec: 9, mood: "positive", effort: 5, sat: 4},
+	{loc: "B", score: Float(0.8), reached: 1, l1: Float(1), pass1: true, l2: Float(0.6),
+		vals: [4]float64{1, 1, 1, 0}, rec: 9, mood: "positive", effort: 5, sat: 3},
+	{loc: "C", score: Float(0.7), reached: 0, l1: Float(0.7), l2: Float(0.7), gated2: true,
+		vals: [4]float64{1, 0, 1, 0.7}, rec: -1},
+	{loc: "", score: nil, reached: 0, gated2: true, vals: [4]float64{-1, -1, -1, -1}, rec: -1},
+}
+
+func newTestAggregator(t testing.TB, opts AggregateOptions) *Aggregator {
+	t.Helper()
+	a, err := NewAggregator(aggChecklist(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func addAll(t testing.TB, a *Aggregator, audits []audit) {
+	t.Helper()
+	for i, au := range audits {
+		if err := a.Add(au.result()); err != nil {
+			t.Fatalf("audit %d: %v", i, err)
+		}
+	}
+}
+
+var approx = cmpopts.EquateApprox(0, 1e-12)
+
+// t975 holds Student t 0.975 quantiles (any statistics table; R qt(0.975, df)).
+var t975 = map[int]float64{1: 12.706204736174707, 2: 4.302652729749464, 5: 2.570581835636314}
+
+func ci(mean, sd float64, n int) (lo, hi *float64) {
+	h := t975[n-1] * sd / math.Sqrt(float64(n))
+	return Float(mean - h), Float(mean + h)
+}
+
+func TestAggregatorScoreStats(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+	addAll(t, a, aggAudits)
+	rep := a.Report()
+
+	type row struct {
+		Group       string
+		Rank        int
+		N, Unscored int64
+		Score       Stat
+	}
+	var got []row
+	for _, g := range append([]GroupSummary{rep.Overall}, rep.Groups...) {
+		got = append(got, row{g.Group, g.Rank, g.N, g.Unscored, g.Score})
+	}
+	// Overall: 0.5 0.7 0.9 0.8 0.8 0.7, mean 4.4/6, sd by hand:
+	// deviations from 11/15: -7/30 -1/30 5/30 2/30 2/30 -1/30, squares
+	// sum 84/900, variance 84/900/5 = 0.018666...
+	allMean, allSD := 4.4/6, math.Sqrt(84.0/900/5)
+	aLo, aHi := ci(0.7, 0.2, 3)
+	allLo, allHi := ci(allMean, allSD, 6)
+	want := []row{
+		{"", 0, 7, 1, Stat{N: 6, Mean: Float(allMean), SD: Float(allSD), CILow: allLo, CIHigh: allHi}},
+		{"B", 1, 2, 0, Stat{N: 2, Mean: Float(0.8), SD: Float(0), CILow: Float(0.8), CIHigh: Float(0.8)}},
+		{"A", 2, 3, 0, Stat{N: 3, Mean: Float(0.7), SD: Float(0.2), CILow: aLo, CIHigh: aHi}},
+		{"C", 3, 1, 0, Stat{N: 1, Mean: Float(0.7)}}, // ties A, goes after it by name
+		{NoGroup, 0, 1, 1, Stat{}},
+	}
+	if d := cmp.Diff(want, got, approx); d != "" {
+		t.Errorf("groups (-want +got):\n%s", d)
+	}
+	// Equal scores give an sd of exactly 0, not a rounding residue.
+	if sd := *rep.Groups[0].Score.SD; sd != 0 {
+		t.Errorf("sd of equal scores = %g, want exactly 0", sd)
+	}
+}
+
+func TestAggregatorLevelsAndReached(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{})
+	addAll(t, a, aggAudits)
+	o := a.Report().Overall
+
+	l1Mean := (0.5 + 0.6 + 0.9 + 1 + 1 + 0.7) / 6
+	l2Mean := (0.5 + 0.8 + 0.9 + 0.6 + 0.6 + 0.7) / 6
+	want := []LevelSummary{
+		{Level: 1, Title: "Основа", Pass: 0.8, Passed: 3, Gated: 0, PassedShare: Float(3.0 / 7), GatedShare: Float(0),
+			Score: Stat{N: 6, Mean: Float(l1Mean)}},
+		{Level: 2, Title: "Функции", Pass: 0.75, Passed: 2, Gated: 4, PassedShare: Float(2.0 / 7), GatedShare: Float(4.0 / 7),
+			Score: Stat{N: 6, Mean: Float(l2Mean)}},
+	}
+	if d := cmp.Diff(want, o.Levels, approx, cmpopts.IgnoreFields(Stat{}, "SD", "CILow", "CIHigh")); d != "" {
+		t.Errorf("levels (-want +got):\n%s", d)
+	}
+	wantReached := []ReachedCount{
+		{Level: 0, Name: "ниже основы", NameEn: "below foundation", N: 4, Share: Float(4.0 / 7)},
+		{Level: 1, Name: "Основа и стандарт", NameEn: "Foundation and standard", N: 2, Share: Float(2.0 / 7)},
+		{Level: 2, Name: "Функции и удобство", NameEn: "Functions and convenience", N: 1, Share: Float(1.0 / 7)},
+	}
+	if d := cmp.Diff(wantReached, o.Reached, approx); d != "" {
+		t.Errorf("reached (-want +got):\n%s", d)
+	}
+	if len(a.Report().Groups) != 0 {
+		t.Errorf("GroupBy \"\" gave groups: %+v", a.Report().Groups)
+	}
+}
+
+func TestAggregatorQuestions(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{TopProblems: 3})
+	addAll(t, a, aggAudits)
+	o := a.Report().Overall
+
+	// Values of a, b, c, d over the six audits with answers.
+	want := []QuestionSummary{
+		{ID: "a", Title: "Q a", Level: 1, Section: "clean", Critical: true, Weight: 1,
+			Applicable: 6, Mean: Float(5.0 / 6), Failed: 1, FailureRate: Float(1.0 / 6)},
+		{ID: "b", Title: "Q b", Level: 1, Section: "clean", Weight: 1,
+			Applicable: 6, Mean: Float(4.0 / 6), Failed: 2, FailureRate: Float(2.0 / 6)},
+		{ID: "c", Title: "Q c", Level: 1, Weight: 1,
+			Applicable: 6, Mean: Float(5.0 / 6), Failed: 0, FailureRate: Float(0)},
+		{ID: "d", Title: "Q d", Level: 2, Section: "nav", Weight: 1,
+			Applicable: 6, Mean: Float(3.5 / 6), Failed: 1, FailureRate: Float(1.0 / 6)},
+	}
+	if d := cmp.Diff(want, o.Questions, approx); d != "" {
+		t.Errorf("questions (-want +got):\n%s", d)
+	}
+	// b fails most; a and d tie at 1/6 and keep checklist order; c never
+	// fails and is no problem.
+	var top []string
+	for _, q := range o.TopProblems {
+		top = append(top, q.ID)
+	}
+	if d := cmp.Diff([]string{"b", "a", "d"}, top); d != "" {
+		t.Errorf("top problems (-want +got):\n%s", d)
+	}
+
+	a2 := newTestAggregator(t, AggregateOptions{TopProblems: 2})
+	addAll(t, a2, aggAudits)
+	if n := len(a2.Report().Overall.TopProblems); n != 2 {
+		t.Errorf("TopProblems 2: got %d problems", n)
+	}
+}
+
+func TestAggregatorErrors(t *testing.T) {
+	good := aggAudits[0].result()
+	tests := []struct {
+		name string
+		edit func(*Result)
+		want string
+	}{
+		{"other checklist", func(r *Result) { r.Checklist = "zzz" }, `result of checklist "zzz"`},
+		{"score above 1", func(r *Result) { r.Score = Float(1.5) }, "score 1.5 outside [0,1]"},
+		{"NaN score", func(r *Result) { r.Score = Float(math.NaN()) }, "score NaN outside [0,1]"},
+		{"reached too high", func(r *Result) { r.Reached = 3 }, "reached level 3 outside 0..2"},
+		{"unknown level", func(r *Result) { r.Levels[1].Level = 4 }, "unknown level 4"},
+		{"unknown question", func(r *Result) { r.Levels[0].Sections[0].Questions[0].ID = "zz" }, `unknown question "zz"`},
+		{"applicable without value", func(r *Result) { r.Levels[0].Questions[0].Value = nil }, `question "c": applicable but has no value`},
+		{"nps out of range", func(r *Result) { r.Survey[0].Number = Float(11) }, `survey question "rec": nps answer 11 is not a whole number in 0..10`},
+		{"bad emotion", func(r *Result) { r.Survey[1].Label = "happy" }, `emotion "happy"`},
+		{"unknown survey", func(r *Result) { r.Survey[0].ID = "zz" }, `unknown survey question "zz"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+			before := a.Report()
+			r := cloneResult(t, good)
+			r.Audit["id"] = "v-1"
+			tt.edit(&r)
+			err := a.Add(r)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), `audit "v-1"`) {
+				t.Fatalf("Add: err = %v, want it to contain %q and the audit id", err, tt.want)
+			}
+			if d := cmp.Diff(before, a.Report()); d != "" {
+				t.Errorf("a failed Add changed the aggregate (-before +after):\n%s", d)
+			}
+		})
+	}
+}
+
+func cloneResult(t *testing.T, r Result) Result {
+	t.Helper()
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Result
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestAggregatorMergeEqualsOnePass splits random audits at random into
+// parts, aggregates the parts separately, merges them in random order,
+// and wants the very same report as one pass: the sums are exact, so not
+// even the last bit may differ.
+func TestAggregatorMergeEqualsOnePass(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	locs := []string{"A", "B", "C", "", "D"}
+	moods := []string{"", "negative", "neutral", "positive"}
+	randShare := func() *float64 {
+		if rng.IntN(10) == 0 {
+			return nil
+		}
+		return Float(rng.Float64())
+	}
+	for trial := range 30 {
+		audits := make([]audit, 1+rng.IntN(200))
+		for i := range audits {
+			var vals [4]float64
+			for j := range vals {
+				switch rng.IntN(5) {
+				case 0:
+					vals[j] = -1
+				case 1:
+					vals[j] = 0
+				default:
+					vals[j] = rng.Float64()
+				}
+			}
+			audits[i] = audit{
+				loc: locs[rng.IntN(len(locs))], score: randShare(), reached: rng.IntN(3),
+				l1: randShare(), l2: randShare(), pass1: rng.IntN(2) == 0, pass2: rng.IntN(2) == 0, gated2: rng.IntN(2) == 0,
+				vals: vals, rec: float64(rng.IntN(12) - 1), mood: moods[rng.IntN(len(moods))],
+				effort: float64(rng.IntN(8)), sat: float64(rng.IntN(6)),
+			}
+		}
+		opts := AggregateOptions{GroupBy: "location", TopProblems: -1}
+		whole := newTestAggregator(t, opts)
+		addAll(t, whole, audits)
+
+		parts := make([]*Aggregator, 1+rng.IntN(6))
+		for i := range parts {
+			parts[i] = newTestAggregator(t, opts)
+		}
+		for _, au := range audits {
+			if err := parts[rng.IntN(len(parts))].Add(au.result()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		merged := newTestAggregator(t, opts)
+		for _, i := range rng.Perm(len(parts)) {
+			if err := merged.Merge(parts[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if d := cmp.Diff(whole.Report(), merged.Report()); d != "" {
+			t.Fatalf("trial %d: merged parts differ from one pass (-whole +merged):\n%s", trial, d)
+		}
+		if whole.Len() != int64(len(audits)) || merged.Len() != whole.Len() {
+			t.Fatalf("trial %d: Len whole %d merged %d, want %d", trial, whole.Len(), merged.Len(), len(audits))
+		}
+	}
+}
+
+func TestAggregatorMergeMismatch(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+	b := newTestAggregator(t, AggregateOptions{GroupBy: "auditor"})
+	if err := a.Merge(b); err == nil {
+		t.Error("Merge of different GroupBy: no error")
+	}
+	other := aggChecklist()
+	other.ID = "other"
+	c, err := NewAggregator(other, AggregateOptions{GroupBy: "location"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Merge(c); err == nil {
+		t.Error("Merge of different checklists: no error")
+	}
+}
+
+func TestAggregatorEmpty(t *testing.T) {
+	rep := newTestAggregator(t, AggregateOptions{GroupBy: "location"}).Report()
+	if rep.Overall.N != 0 || rep.Overall.Score.Mean != nil || len(rep.Groups) != 0 || len(rep.Overall.TopProblems) != 0 {
+		t.Errorf("empty report: %+v", rep.Overall)
+	}
+	if rep.Overall.Levels[0].PassedShare != nil {
+		t.Errorf("pass share of no audits = %v, want nil", *rep.Overall.Levels[0].PassedShare)
+	}
+	if _, err := NewAggregator(nil, AggregateOptions{}); err == nil {
+		t.Error("NewAggregator(nil): no error")
+	}
+}
