@@ -1,9 +1,22 @@
 // Package metrics computes customer-survey metrics with honest
 // uncertainty: NPS, the emotional index, CSAT, CES and CSI.
 //
-// Every metric has a pure function over a slice and a small accumulator
-// with Add, Merge and a result method, so partial results from many
-// goroutines, files or machines combine exactly. Nothing here does I/O,
-// and bad input (an out-of-range score, NaN, a negative weight, no data)
-// is an error, never a silent NaN.
+// Every metric has a small accumulator with Add, AddWeighted, Merge and a
+// Result method, and a function over a plain slice (NPSOf, CSATOf, ...)
+// for big inputs. Partial results from many goroutines, files or
+// machines combine exactly: unweighted answers are integer counts, so
+// Merge is associative and commutative to the bit. Nothing here does
+// I/O, and bad input (an out-of-range score, NaN, a negative weight, no
+// data) is an error, never a silent NaN.
+//
+// Results carry the point value, the counts and shares, the standard
+// error and a confidence interval at a level of the caller's choosing,
+// using exact normal and Student-t quantiles (NormalQuantile,
+// TQuantile): adjusted Wald for NPS and the emotional index, Wilson for
+// the CSAT share, Student t for means. Weighted answers use Kish's
+// effective sample size n_eff = (Σw)²/Σw². CompareNPS, CompareEmotions
+// and CompareCSAT test the difference between two groups or periods.
+//
+// Scales are explicit (Scale{Lo, Hi, Good}); CES2, Effort10, CSAT5 and
+// ACSI10 are named presets, and nothing guesses a scale.
 package metrics

@@ -1,0 +1,71 @@
+package metrics
+
+import (
+	"fmt"
+	"math"
+)
+
+// Comparison is the difference of two independent estimates, a - b,
+// with a z-test: the standard errors add in quadrature,
+// se = sqrt(se_a² + se_b²), z = diff / se, and P is the two-sided
+// p-value P(|Z| >= |z|) under the normal approximation. CI is the Wald
+// interval of the difference at the level of a's interval.
+type Comparison struct {
+	Diff float64  `json:"diff"`
+	SE   float64  `json:"se"`
+	Z    float64  `json:"z"`
+	P    float64  `json:"p"`
+	CI   Interval `json:"ci"`
+}
+
+// CompareNPS compares two NPS results, a - b in NPS points (e.g. this
+// quarter against the last). Each result's trinomial se is used, so
+// weighted results compare on their effective sample sizes. With no
+// spread in either group (se = 0) there is no test and it is an error.
+func CompareNPS(a, b NPSResult) (Comparison, error) {
+	return compare("NPS", a.NPS, a.SE, b.NPS, b.SE, a.CI.Level)
+}
+
+// CompareEmotions compares two emotional indexes, a - b on -1..1.
+func CompareEmotions(a, b EmotionResult) (Comparison, error) {
+	return compare("emotional index", a.Index, a.SE, b.Index, b.SE, a.CI.Level)
+}
+
+// CompareCSAT compares two CSAT shares, a - b in percentage points. The
+// se of each share is the binomial sqrt(p(1-p)/n_eff) (unpooled, so the
+// test and the interval agree). The scales must be equal.
+func CompareCSAT(a, b CSATResult) (Comparison, error) {
+	if a.Scale != b.Scale {
+		return Comparison{}, fmt.Errorf("CSAT on %v against %v: %w", a.Scale, b.Scale, ErrScale)
+	}
+	return compare("CSAT", a.CSAT, shareSE(a.CSAT, a.NEff), b.CSAT, shareSE(b.CSAT, b.NEff), a.CI.Level)
+}
+
+// shareSE is the binomial standard error of a percentage.
+func shareSE(pct, n float64) float64 {
+	p := pct / 100
+	return 100 * math.Sqrt(math.Max(0, p*(1-p))/n)
+}
+
+func compare(metric string, a, seA, b, seB, level float64) (Comparison, error) {
+	if level == 0 {
+		level = 0.95
+	}
+	z, err := zForLevel(level)
+	if err != nil {
+		return Comparison{}, err
+	}
+	se := math.Hypot(seA, seB)
+	if !(se > 0) {
+		return Comparison{}, fmt.Errorf("comparing %s %v and %v: neither has any spread (se = 0), so no test applies", metric, a, b)
+	}
+	d := a - b
+	stat := d / se
+	return Comparison{
+		Diff: d,
+		SE:   se,
+		Z:    stat,
+		P:    normalTwoSided(stat),
+		CI:   Interval{Lo: d - z*se, Hi: d + z*se, Level: level, Method: Wald},
+	}, nil
+}

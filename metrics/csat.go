@@ -1,0 +1,151 @@
+package metrics
+
+import "fmt"
+
+// CSAT accumulates satisfaction ratings on a declared scale. CSAT is the
+// share of answers in the top two points (4-5 on 1..5), as a percentage,
+// with a Wilson interval; the mean rating comes with a Student-t
+// interval.
+//
+// A CSAT holds slices: copy one with Clone, not by assignment.
+type CSAT struct{ r ratings }
+
+// NewCSAT returns an empty CSAT accumulator on scale s, e.g. CSAT5.
+func NewCSAT(s Scale) (*CSAT, error) {
+	r, err := newRatings(s)
+	if err != nil {
+		return nil, err
+	}
+	return &CSAT{r}, nil
+}
+
+// Scale returns the accumulator's scale.
+func (a *CSAT) Scale() Scale { return a.r.scale }
+
+// Add records one rating; a rating off the scale is an error.
+func (a *CSAT) Add(rating int) error {
+	if err := a.r.check("CSAT", rating, -1); err != nil {
+		return err
+	}
+	a.r.n[rating-a.r.scale.Lo]++
+	return nil
+}
+
+// AddWeighted records one rating with a survey weight w >= 0.
+func (a *CSAT) AddWeighted(rating int, w float64) error {
+	if err := a.r.check("CSAT", rating, -1); err != nil {
+		return err
+	}
+	if err := checkWeight(w, -1); err != nil {
+		return err
+	}
+	a.r.addWeighted(rating, w)
+	return nil
+}
+
+// Merge adds b's answers to a. The scales must be equal.
+func (a *CSAT) Merge(b *CSAT) error { return a.r.merge("CSAT", &b.r) }
+
+// Clone returns an independent copy of a.
+func (a *CSAT) Clone() *CSAT { return &CSAT{a.r.clone()} }
+
+// N is the number of answers recorded.
+func (a *CSAT) N() int64 { return a.r.total() }
+
+// Result returns CSAT with 95% intervals.
+func (a *CSAT) Result() (CSATResult, error) { return a.ResultWith(Options{}) }
+
+// ResultWith returns CSAT at the level opts ask for. The share's
+// interval is always Wilson and the mean's always Student t; asking for
+// another method is an error.
+func (a *CSAT) ResultWith(opts Options) (CSATResult, error) {
+	if opts.Method != "" && opts.Method != Wilson {
+		return CSATResult{}, errMethod(opts.Method, Wilson)
+	}
+	s, err := a.r.summarize("CSAT", opts)
+	if err != nil {
+		return CSATResult{}, err
+	}
+	share := s.boxShare(a.r.scale, 2, true)
+	ci := wilson(share, s.nEff, s.quantZ, s.level)
+	return CSATResult{
+		Scale:    a.r.scale,
+		N:        s.n,
+		Counts:   s.counts,
+		Weighted: s.weights,
+		NEff:     s.nEff,
+		CSAT:     100 * share,
+		CI:       scaleInterval(ci, 100),
+		Mean:     s.mean,
+		MeanSE:   s.meanSE,
+		MeanCI:   s.meanCI,
+	}, nil
+}
+
+// CSATResult is a CSAT with its uncertainty.
+type CSATResult struct {
+	Scale    Scale   `json:"scale"`
+	N        int64   `json:"n"`
+	Counts   []int64 `json:"counts"` // answers per point, from Scale.Lo up
+	Weighted bool    `json:"weighted"`
+	NEff     float64 `json:"n_eff"`
+	// CSAT is the percentage of (weighted) answers in the two best points.
+	CSAT float64 `json:"csat"`
+	// CI is the Wilson interval of CSAT, in percent.
+	CI Interval `json:"ci"`
+	// Mean is the mean rating; MeanCI its Student-t interval on the
+	// scale. With one answer MeanSE is 0 and MeanCI the whole scale.
+	Mean   float64  `json:"mean"`
+	MeanSE float64  `json:"mean_se"`
+	MeanCI Interval `json:"mean_ci"`
+}
+
+// CSATOf computes CSAT over plain ratings on scale s, with 95%
+// intervals. A rating off the scale is an error naming its index.
+func CSATOf(ratings []int, s Scale) (CSATResult, error) {
+	a, err := NewCSAT(s)
+	if err != nil {
+		return CSATResult{}, err
+	}
+	for i, x := range ratings {
+		if err := a.r.check("CSAT", x, i); err != nil {
+			return CSATResult{}, err
+		}
+		a.r.n[x-s.Lo]++
+	}
+	return a.Result()
+}
+
+// TopBox returns the share (0..1) of ratings in the k best points of the
+// scale: the highest points when Good is High, the lowest when Low.
+func TopBox(ratings []int, s Scale, k int) (float64, error) {
+	return box(ratings, s, k, true)
+}
+
+// BottomBox returns the share (0..1) of ratings in the k worst points.
+func BottomBox(ratings []int, s Scale, k int) (float64, error) {
+	return box(ratings, s, k, false)
+}
+
+func box(ratings []int, s Scale, k int, best bool) (float64, error) {
+	if err := s.Validate(); err != nil {
+		return 0, err
+	}
+	if k < 1 || k > s.points() {
+		return 0, fmt.Errorf("box of %d points on scale %v: want 1..%d", k, s, s.points())
+	}
+	if len(ratings) == 0 {
+		return 0, emptyError("box share")
+	}
+	in := 0
+	for i, x := range ratings {
+		if x < s.Lo || x > s.Hi {
+			return 0, &RangeError{Metric: "rating", Index: i, Value: float64(x), Lo: s.Lo, Hi: s.Hi}
+		}
+		g := s.goodness(x)
+		if (best && g >= s.points()-k) || (!best && g < k) {
+			in++
+		}
+	}
+	return float64(in) / float64(len(ratings)), nil
+}

@@ -1,0 +1,158 @@
+package metrics
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Emotion is the mood a customer left with, as recorded by a mystery
+// shopper or a survey: negative, neutral or positive.
+type Emotion int8
+
+// Emotions. The zero value is not an emotion, so a forgotten field is an
+// error rather than a silent "negative".
+const (
+	Negative Emotion = iota + 1
+	Neutral
+	Positive
+)
+
+func (e Emotion) String() string {
+	switch e {
+	case Negative:
+		return "negative"
+	case Neutral:
+		return "neutral"
+	case Positive:
+		return "positive"
+	}
+	return fmt.Sprintf("Emotion(%d)", int8(e))
+}
+
+// ParseEmotion parses "positive", "neutral" or "negative" (any case,
+// surrounding space ignored).
+func ParseEmotion(s string) (Emotion, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "negative":
+		return Negative, nil
+	case "neutral":
+		return Neutral, nil
+	case "positive":
+		return Positive, nil
+	}
+	return 0, fmt.Errorf("emotion %q: want positive, neutral or negative: %w", s, ErrRange)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (e Emotion) MarshalText() ([]byte, error) {
+	if e < Negative || e > Positive {
+		return nil, fmt.Errorf("emotion %d: %w", int8(e), ErrRange)
+	}
+	return []byte(e.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (e *Emotion) UnmarshalText(b []byte) error {
+	v, err := ParseEmotion(string(b))
+	if err == nil {
+		*e = v
+	}
+	return err
+}
+
+// Emotions accumulates emotions for 4Service's emotional index
+// Iэ = share of positive - share of negative, in -1..1 (seed 004: 0.92
+// in electronics retail, 0.59 in clothing, over 28,000 mystery-shopping
+// questionnaires). The zero value is ready to use; it is a plain value.
+type Emotions struct{ t tally3 }
+
+// Add records one emotion; anything but Negative, Neutral or Positive is
+// an error.
+func (a *Emotions) Add(e Emotion) error {
+	if e < Negative || e > Positive {
+		return emotionError(e, -1)
+	}
+	a.t.n[e-1]++
+	return nil
+}
+
+// AddWeighted records one emotion with a survey weight w >= 0.
+func (a *Emotions) AddWeighted(e Emotion, w float64) error {
+	if e < Negative || e > Positive {
+		return emotionError(e, -1)
+	}
+	if err := checkWeight(w, -1); err != nil {
+		return err
+	}
+	a.t.addWeighted(int(e-1), w)
+	return nil
+}
+
+// Merge adds the answers of b to a, exactly for unweighted tallies.
+func (a *Emotions) Merge(b *Emotions) { a.t.merge(&b.t) }
+
+// N is the number of answers recorded.
+func (a *Emotions) N() int64 { return a.t.total() }
+
+// Result returns the index with its 95% adjusted-Wald interval.
+func (a *Emotions) Result() (EmotionResult, error) { return a.ResultWith(Options{}) }
+
+// ResultWith returns the index with the interval opts ask for
+// (AdjustedWald or Wald), with the same arithmetic as NPS on the -1..1
+// scale.
+func (a *Emotions) ResultWith(opts Options) (EmotionResult, error) {
+	r, ok, err := a.t.compute(opts, AdjustedWald)
+	if err != nil {
+		return EmotionResult{}, err
+	}
+	if !ok {
+		return EmotionResult{}, emptyError("emotional index")
+	}
+	return EmotionResult{
+		N:             a.t.total(),
+		Negative:      a.t.answers(0),
+		Neutral:       a.t.answers(1),
+		Positive:      a.t.answers(2),
+		Weighted:      a.t.weighted(),
+		NEff:          r.nEff,
+		NegativeShare: r.shares[0],
+		NeutralShare:  r.shares[1],
+		PositiveShare: r.shares[2],
+		Index:         r.diff,
+		SE:            r.se,
+		CI:            r.ci,
+	}, nil
+}
+
+// EmotionResult is an emotional index with its uncertainty, on -1..1.
+type EmotionResult struct {
+	N             int64    `json:"n"`
+	Positive      int64    `json:"positive"`
+	Neutral       int64    `json:"neutral"`
+	Negative      int64    `json:"negative"`
+	Weighted      bool     `json:"weighted"`
+	NEff          float64  `json:"n_eff"`
+	PositiveShare float64  `json:"positive_share"`
+	NeutralShare  float64  `json:"neutral_share"`
+	NegativeShare float64  `json:"negative_share"`
+	Index         float64  `json:"index"` // positive share - negative share
+	SE            float64  `json:"se"`
+	CI            Interval `json:"ci"`
+}
+
+// EmotionIndexOf computes the emotional index of a slice of emotions
+// with the default 95% adjusted-Wald interval.
+func EmotionIndexOf(es []Emotion) (EmotionResult, error) {
+	var a Emotions
+	for i, e := range es {
+		if e < Negative || e > Positive {
+			return EmotionResult{}, emotionError(e, i)
+		}
+		a.t.n[e-1]++
+	}
+	return a.Result()
+}
+
+func emotionError(e Emotion, index int) error {
+	return &RangeError{Metric: "emotion", Index: index, Value: float64(e), Lo: int(Negative), Hi: int(Positive)}
+}

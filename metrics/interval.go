@@ -1,0 +1,95 @@
+package metrics
+
+import (
+	"fmt"
+	"math"
+)
+
+// Method names how an interval was computed.
+type Method string
+
+// Interval methods.
+const (
+	// AdjustedWald is the default for NPS and the emotional index: add
+	// 0.75 to each extreme category and 3 to n before the Wald formula
+	// (Sauro & Lewis), which keeps coverage near nominal at small n.
+	AdjustedWald Method = "adjusted-wald"
+	// Wald is estimate ± z·se.
+	Wald Method = "wald"
+	// Wilson is the Wilson score interval for a proportion.
+	Wilson Method = "wilson"
+	// StudentT is mean ± t·se with n-1 degrees of freedom.
+	StudentT Method = "t"
+)
+
+// ParseMethod parses a Method name as printed by String.
+func ParseMethod(s string) (Method, error) {
+	switch m := Method(s); m {
+	case AdjustedWald, Wald, Wilson, StudentT:
+		return m, nil
+	}
+	return "", fmt.Errorf("interval method %q: want adjusted-wald, wald, wilson or t", s)
+}
+
+// Interval is a two-sided confidence interval.
+type Interval struct {
+	Lo     float64 `json:"low"`
+	Hi     float64 `json:"high"`
+	Level  float64 `json:"level"` // e.g. 0.95
+	Method Method  `json:"method"`
+}
+
+// Width is Hi - Lo.
+func (i Interval) Width() float64 { return i.Hi - i.Lo }
+
+// Contains reports whether Lo <= x <= Hi.
+func (i Interval) Contains(x float64) bool { return i.Lo <= x && x <= i.Hi }
+
+func (i Interval) String() string {
+	return fmt.Sprintf("[%g, %g] (%g%% %s)", i.Lo, i.Hi, 100*i.Level, i.Method)
+}
+
+// Options choose the interval a result method reports. The zero value
+// means the defaults: level 0.95 and the metric's default method.
+type Options struct {
+	Level  float64 // in (0, 1); 0 means 0.95
+	Method Method  // "" means the metric's default
+}
+
+func (o Options) level() (float64, error) {
+	if o.Level == 0 {
+		return 0.95, nil
+	}
+	return o.Level, checkLevel(o.Level)
+}
+
+// WilsonInterval returns the Wilson score interval for a proportion of
+// successes out of n trials at the given level. n may be fractional (a
+// Kish effective sample size, with successes = share·n). The result is
+// on the 0..1 scale.
+func WilsonInterval(successes, n, level float64) (Interval, error) {
+	if !(n > 0) || math.IsInf(n, 1) {
+		return Interval{}, fmt.Errorf("Wilson interval with n = %v: %w", n, ErrEmpty)
+	}
+	if !(successes >= 0 && successes <= n) {
+		return Interval{}, fmt.Errorf("Wilson interval: %v successes out of %v: %w", successes, n, ErrRange)
+	}
+	z, err := zForLevel(level)
+	if err != nil {
+		return Interval{}, err
+	}
+	return wilson(successes/n, n, z, level), nil
+}
+
+// wilson is the Wilson interval for share p of n at quantile z.
+func wilson(p, n, z, level float64) Interval {
+	z2 := z * z
+	center := (p + z2/(2*n)) / (1 + z2/n)
+	half := z / (1 + z2/n) * math.Sqrt(p*(1-p)/n+z2/(4*n*n))
+	return Interval{
+		Lo:     math.Max(0, center-half),
+		Hi:     math.Min(1, center+half),
+		Level:  level,
+		Method: Wilson,
+	}
+}

@@ -1,0 +1,145 @@
+package metrics
+
+import "fmt"
+
+// NPS accumulates answers to the Net Promoter question "how likely are
+// you to recommend us, 0..10". Promoters answer 9-10, passives 7-8,
+// detractors 0-6. The zero value is an empty accumulator ready to use.
+//
+// An NPS is a plain value: copying it copies the tally.
+type NPS struct{ t tally3 }
+
+// npsCategory maps a score 0..10 to detractor (0), passive (1) or
+// promoter (2).
+var npsCategory = [11]uint8{0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2}
+
+// Add records one answer. A score outside 0..10 is an error and leaves
+// the accumulator unchanged.
+func (a *NPS) Add(score int) error {
+	if uint(score) > 10 {
+		return npsRangeError(score, -1)
+	}
+	a.t.n[npsCategory[score]]++
+	return nil
+}
+
+// AddWeighted records one answer with a survey weight w >= 0.
+func (a *NPS) AddWeighted(score int, w float64) error {
+	if uint(score) > 10 {
+		return npsRangeError(score, -1)
+	}
+	if err := checkWeight(w, -1); err != nil {
+		return err
+	}
+	a.t.addWeighted(int(npsCategory[score]), w)
+	return nil
+}
+
+// AddScores records every score of a slice with the fast counting pass
+// of NPSOf. If any score is above 10 nothing is recorded and the error
+// names the first bad index.
+func (a *NPS) AddScores(scores []uint8) error {
+	c, err := countNPS(scores)
+	if err != nil {
+		return err
+	}
+	for i := range 3 {
+		a.t.n[i] += c[i]
+	}
+	return nil
+}
+
+// Merge adds the answers of b to a. Unweighted tallies are integer
+// counts, so merging is exact, associative and commutative.
+func (a *NPS) Merge(b *NPS) { a.t.merge(&b.t) }
+
+// N is the number of answers recorded.
+func (a *NPS) N() int64 { return a.t.total() }
+
+// Result returns the NPS with its 95% adjusted-Wald interval.
+func (a *NPS) Result() (NPSResult, error) { return a.ResultWith(Options{}) }
+
+// ResultWith returns the NPS with the interval opts ask for
+// (AdjustedWald or Wald). No answers, or a zero total weight, is an
+// error wrapping ErrEmpty.
+func (a *NPS) ResultWith(opts Options) (NPSResult, error) {
+	r, ok, err := a.t.compute(opts, AdjustedWald)
+	if err != nil {
+		return NPSResult{}, err
+	}
+	if !ok {
+		return NPSResult{}, emptyError("NPS")
+	}
+	return NPSResult{
+		N:              a.t.total(),
+		Detractors:     a.t.answers(0),
+		Passives:       a.t.answers(1),
+		Promoters:      a.t.answers(2),
+		Weighted:       a.t.weighted(),
+		NEff:           r.nEff,
+		DetractorShare: r.shares[0],
+		PassiveShare:   r.shares[1],
+		PromoterShare:  r.shares[2],
+		NPS:            100 * r.diff,
+		SE:             100 * r.se,
+		CI:             scaleInterval(r.ci, 100),
+	}, nil
+}
+
+// NPSResult is an NPS with its uncertainty. Values are on the -100..100
+// scale and unrounded; rounding is the printer's job.
+type NPSResult struct {
+	N          int64 `json:"n"` // answers
+	Promoters  int64 `json:"promoters"`
+	Passives   int64 `json:"passives"`
+	Detractors int64 `json:"detractors"`
+	// Weighted is true when some answer had a weight other than 1; the
+	// shares are then weighted and NEff is Kish's (Σw)²/Σw².
+	Weighted       bool    `json:"weighted"`
+	NEff           float64 `json:"n_eff"`
+	PromoterShare  float64 `json:"promoter_share"`
+	PassiveShare   float64 `json:"passive_share"`
+	DetractorShare float64 `json:"detractor_share"`
+	// NPS is 100·(promoter share - detractor share), the unadjusted
+	// point estimate whatever the interval method.
+	NPS float64 `json:"nps"`
+	// SE is the trinomial standard error of NPS:
+	// 100·sqrt((p + d - (p-d)²) / n_eff).
+	SE float64  `json:"se"`
+	CI Interval `json:"ci"`
+}
+
+// NPSOf computes the NPS of plain scores 0..10 with the default 95%
+// adjusted-Wald interval. It is the fast path for big inputs: one
+// branch-free counting pass, then the same arithmetic as NPS.Result.
+func NPSOf(scores []uint8) (NPSResult, error) {
+	var a NPS
+	if err := a.AddScores(scores); err != nil {
+		return NPSResult{}, err
+	}
+	return a.Result()
+}
+
+func npsRangeError(score, index int) error {
+	return &RangeError{Metric: "NPS", Index: index, Value: float64(score), Lo: 0, Hi: 10}
+}
+
+func scaleInterval(i Interval, k float64) Interval {
+	i.Lo *= k
+	i.Hi *= k
+	return i
+}
+
+// countNPS returns the detractor, passive and promoter counts of scores.
+func countNPS(scores []uint8) ([3]int64, error) {
+	c, bad := countNPSFast(scores)
+	if bad {
+		for i, s := range scores {
+			if s > 10 {
+				return [3]int64{}, npsRangeError(int(s), i)
+			}
+		}
+		panic(fmt.Sprintf("metrics: countNPS found a bad score but no index (len %d)", len(scores)))
+	}
+	return c, nil
+}

@@ -1,0 +1,172 @@
+package metrics
+
+import (
+	"fmt"
+	"math"
+)
+
+// ratings is a histogram of answers on a Scale: unit-weight answers as
+// integer counts per point, other weights as compensated sums per point.
+// CSAT and CES share it, and every statistic is computed from it, so
+// merging is exact for unweighted input.
+type ratings struct {
+	scale Scale
+	n     []int64 // unit-weight answers per point, index x - Lo
+	m     []int64 // answers with another weight
+	w     []dsum  // their weights per point
+	q     dsum    // their squared weights
+}
+
+func newRatings(s Scale) (ratings, error) {
+	if err := s.Validate(); err != nil {
+		return ratings{}, err
+	}
+	k := s.points()
+	return ratings{scale: s, n: make([]int64, k), m: make([]int64, k), w: make([]dsum, k)}, nil
+}
+
+func (r *ratings) check(metric string, x, index int) error {
+	if r.n == nil {
+		return fmt.Errorf("%s accumulator has no scale (use its constructor): %w", metric, ErrScale)
+	}
+	if x < r.scale.Lo || x > r.scale.Hi {
+		return &RangeError{Metric: metric, Index: index, Value: float64(x), Lo: r.scale.Lo, Hi: r.scale.Hi}
+	}
+	return nil
+}
+
+func (r *ratings) addWeighted(x int, w float64) {
+	i := x - r.scale.Lo
+	if w == 1 {
+		r.n[i]++
+		return
+	}
+	r.m[i]++
+	r.w[i].add(w)
+	r.q.add(w * w)
+}
+
+func (r *ratings) merge(metric string, o *ratings) error {
+	if r.scale != o.scale {
+		return fmt.Errorf("%s: cannot merge scale %v into %v: %w", metric, o.scale, r.scale, ErrScale)
+	}
+	for i := range r.n {
+		r.n[i] += o.n[i]
+		r.m[i] += o.m[i]
+		r.w[i].merge(o.w[i])
+	}
+	r.q.merge(o.q)
+	return nil
+}
+
+func (r *ratings) clone() ratings {
+	c := *r
+	c.n = append([]int64(nil), r.n...)
+	c.m = append([]int64(nil), r.m...)
+	c.w = append([]dsum(nil), r.w...)
+	return c
+}
+
+func (r *ratings) total() int64 {
+	var t int64
+	for i := range r.n {
+		t += r.n[i] + r.m[i]
+	}
+	return t
+}
+
+func (r *ratings) weighted() bool {
+	for _, m := range r.m {
+		if m > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// summary holds what CSAT and CES report from a histogram.
+type summary struct {
+	n       int64
+	counts  []int64 // answers per point
+	weight  []float64
+	sumW    float64
+	nEff    float64
+	mean    float64
+	meanSE  float64
+	meanCI  Interval
+	quantZ  float64 // normal quantile for share intervals
+	level   float64
+	weights bool
+}
+
+// summarize computes the weighted mean with its Student-t interval
+// (df = n_eff - 1, clipped to the scale: a mean cannot leave it). With
+// n_eff <= 1 nothing is known about the spread: the standard error is
+// reported as 0 and the interval as the whole scale.
+func (r *ratings) summarize(metric string, opts Options) (summary, error) {
+	level, err := opts.level()
+	if err != nil {
+		return summary{}, err
+	}
+	if r.n == nil {
+		return summary{}, fmt.Errorf("%s accumulator has no scale (use its constructor): %w", metric, ErrScale)
+	}
+	s := summary{n: r.total(), level: level, weights: r.weighted()}
+	k := len(r.n)
+	s.counts = make([]int64, k)
+	s.weight = make([]float64, k)
+	var sw, sq dsum
+	for i := range k {
+		s.counts[i] = r.n[i] + r.m[i]
+		var c dsum
+		c.add(float64(r.n[i]))
+		c.merge(r.w[i])
+		s.weight[i] = c.value()
+		sw.merge(c)
+		sq.add(float64(r.n[i]))
+	}
+	sq.merge(r.q)
+	s.sumW = sw.value()
+	if !(s.sumW > 0) {
+		return summary{}, emptyError(metric)
+	}
+	s.nEff = s.sumW
+	if s.weights {
+		s.nEff = s.sumW * s.sumW / sq.value()
+	}
+	var sum dsum
+	for i, w := range s.weight {
+		sum.add(w * float64(r.scale.Lo+i))
+	}
+	s.mean = sum.value() / s.sumW
+	var ss dsum
+	for i, w := range s.weight {
+		d := float64(r.scale.Lo+i) - s.mean
+		ss.add(w * d * d)
+	}
+	lo, hi := float64(r.scale.Lo), float64(r.scale.Hi)
+	s.meanCI = Interval{Lo: lo, Hi: hi, Level: level, Method: StudentT}
+	if s.nEff > 1 {
+		// Unbiased variance, with n_eff in place of n for weights.
+		variance := ss.value() / s.sumW * s.nEff / (s.nEff - 1)
+		s.meanSE = math.Sqrt(variance / s.nEff)
+		t := tQuantile(0.5+level/2, s.nEff-1)
+		s.meanCI.Lo = math.Max(lo, s.mean-t*s.meanSE)
+		s.meanCI.Hi = math.Min(hi, s.mean+t*s.meanSE)
+	}
+	s.quantZ = normalQuantile(0.5 + level/2)
+	return s, nil
+}
+
+// boxShare returns the weighted share of the k best points (best=true)
+// or the k worst points.
+func (s *summary) boxShare(sc Scale, k int, best bool) float64 {
+	var w dsum
+	for i, wi := range s.weight {
+		g := sc.goodness(sc.Lo + i) // 0 = worst
+		if (best && g >= sc.points()-k) || (!best && g < k) {
+			w.add(wi)
+		}
+	}
+	return w.value() / s.sumW
+}
