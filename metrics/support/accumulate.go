@@ -1,0 +1,347 @@
+package support
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Period is the bucket of the backlog in/out series.
+type Period uint8
+
+// Backlog periods.
+const (
+	Day  Period = iota // calendar day
+	Week               // ISO week, Monday to Sunday
+)
+
+// Options tune an [Accumulator].
+type Options struct {
+	// Calendar, when set, measures every duration in business hours;
+	// nil measures calendar (wall-clock) time.
+	Calendar *Calendar
+	// Period buckets the backlog series, in the calendar's time zone
+	// (UTC without a calendar).
+	Period Period
+	// MaxOutliers caps how many reply-count outliers are listed by ID
+	// (the count of outliers is always exact); 0 means 20.
+	MaxOutliers int
+}
+
+// cellKey splits tickets by everything a report or a standard may filter
+// on, so any breakdown is a merge of cells and every ticket is counted
+// once in memory.
+type cellKey struct {
+	channel  string
+	priority Priority
+	agent    string // the last agent who replied or was assigned
+}
+
+// cell holds the counts and samples of one group of tickets.
+type cell struct {
+	tickets, solved, fcr, oneTouch int
+	withReply                      int
+	handovers                      int // sum over solved tickets
+	replyTickets, replySum         int // solved tickets that are not one-touch
+	replyHist                      map[int]int
+	resp                           durSum
+	firstResponse                  Sample
+	firstResolution                Sample
+	fullResolution                 Sample
+	reopenedTickets, reopens       int
+	live, queued, served           int
+	instant, abandoned             int
+	queueWait                      Sample
+}
+
+func (c *cell) merge(o *cell) {
+	c.tickets += o.tickets
+	c.solved += o.solved
+	c.fcr += o.fcr
+	c.oneTouch += o.oneTouch
+	c.withReply += o.withReply
+	c.handovers += o.handovers
+	c.replyTickets += o.replyTickets
+	c.replySum += o.replySum
+	for k, v := range o.replyHist {
+		if c.replyHist == nil {
+			c.replyHist = map[int]int{}
+		}
+		c.replyHist[k] += v
+	}
+	c.resp.merge(o.resp)
+	c.firstResponse.Merge(&o.firstResponse)
+	c.firstResolution.Merge(&o.firstResolution)
+	c.fullResolution.Merge(&o.fullResolution)
+	c.reopenedTickets += o.reopenedTickets
+	c.reopens += o.reopens
+	c.live += o.live
+	c.queued += o.queued
+	c.served += o.served
+	c.instant += o.instant
+	c.abandoned += o.abandoned
+	c.queueWait.Merge(&o.queueWait)
+}
+
+// Accumulator computes support KPIs from tickets added one at a time.
+// It is not safe for concurrent use; give each goroutine its own and
+// [Accumulator.Merge] them.
+type Accumulator struct {
+	opts     Options
+	cells    map[cellKey]*cell
+	topics   map[string]int
+	backlog  map[civilDate]*inOut
+	top      []Outlier // most replies first, at most opts.MaxOutliers
+	agentTim map[agentChannel]*agentTotals
+	agents   []string // scratch for distinct agents
+}
+
+type inOut struct{ in, out int }
+
+// NewAccumulator returns an empty accumulator.
+func NewAccumulator(opts Options) *Accumulator {
+	if opts.MaxOutliers <= 0 {
+		opts.MaxOutliers = 20
+	}
+	return &Accumulator{
+		opts:     opts,
+		cells:    map[cellKey]*cell{},
+		topics:   map[string]int{},
+		backlog:  map[civilDate]*inOut{},
+		agentTim: map[agentChannel]*agentTotals{},
+	}
+}
+
+// Options returns the options the accumulator was made with.
+func (a *Accumulator) Options() Options { return a.opts }
+
+func (a *Accumulator) between(from, to time.Time) time.Duration {
+	if a.opts.Calendar != nil {
+		return a.opts.Calendar.Between(from, to)
+	}
+	return to.Sub(from)
+}
+
+func (a *Accumulator) seconds(from, to time.Time) float64 { return a.between(from, to).Seconds() }
+
+func (a *Accumulator) location() *time.Location {
+	if a.opts.Calendar != nil {
+		return a.opts.Calendar.loc
+	}
+	return time.UTC
+}
+
+func (a *Accumulator) period(t time.Time) civilDate {
+	t = t.In(a.location())
+	d := dateOf(t)
+	if a.opts.Period == Week {
+		back := (int(t.Weekday()) + 6) % 7 // days since Monday
+		d = dateOf(time.Date(d.y, d.m, d.d-back, 0, 0, 0, 0, time.UTC))
+	}
+	return d
+}
+
+// Add validates t and adds it. A ticket that fails [Ticket.Validate] is
+// not counted and its error is returned.
+func (a *Accumulator) Add(t *Ticket) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	var (
+		replies, reopens                  int
+		firstReply, firstSolved, lastDone time.Time
+		finalSolved                       bool
+		pending                           time.Time // earliest unanswered message
+		resp                              durSum
+		queuedAt, servedAt                time.Time
+		abandoned, live                   bool
+		lastAgent                         string
+	)
+	a.agents = a.agents[:0]
+	addAgent := func(name string) {
+		lastAgent = name
+		if !slices.Contains(a.agents, name) {
+			a.agents = append(a.agents, name)
+		}
+	}
+	for _, e := range t.Events {
+		switch e.Type {
+		case Message:
+			if pending.IsZero() {
+				pending = e.At
+			}
+		case Reply:
+			replies++
+			if firstReply.IsZero() {
+				firstReply = e.At
+			}
+			if !pending.IsZero() {
+				resp.add(a.between(pending, e.At))
+				pending = time.Time{}
+			}
+			addAgent(e.Agent)
+		case Assign:
+			addAgent(e.Agent)
+		case Queued:
+			live = true
+			if queuedAt.IsZero() {
+				queuedAt = e.At
+			}
+		case Served:
+			live = true
+			if servedAt.IsZero() {
+				servedAt = e.At
+			}
+		case Abandoned:
+			live = true
+			abandoned = true
+		case Solved:
+			if firstSolved.IsZero() {
+				firstSolved = e.At
+			}
+			lastDone, finalSolved = e.At, true
+		case Reopened:
+			reopens++
+			finalSolved = false
+		}
+	}
+
+	c := a.cells[cellKey{t.Channel, t.Priority, lastAgent}]
+	if c == nil {
+		c = &cell{}
+		a.cells[cellKey{t.Channel, t.Priority, lastAgent}] = c
+	}
+	c.tickets++
+	c.resp.merge(resp)
+	if !firstReply.IsZero() {
+		c.withReply++
+		c.firstResponse.Add(a.seconds(t.Created, firstReply))
+	}
+	if reopens > 0 {
+		c.reopenedTickets++
+		c.reopens += reopens
+	}
+	solved := !firstSolved.IsZero()
+	if solved {
+		c.solved++
+		if replies == 1 && reopens == 0 {
+			c.fcr++
+		}
+		if replies <= 1 {
+			c.oneTouch++
+		} else {
+			c.replyTickets++
+			c.replySum += replies
+			if c.replyHist == nil {
+				c.replyHist = map[int]int{}
+			}
+			c.replyHist[replies]++
+			a.offerOutlier(Outlier{ID: t.ID, Replies: replies})
+		}
+		c.handovers += max(len(a.agents)-1, 0)
+		c.firstResolution.Add(a.seconds(t.Created, firstSolved))
+		if finalSolved {
+			c.fullResolution.Add(a.seconds(t.Created, lastDone))
+		}
+	}
+	if live {
+		c.live++
+		if !queuedAt.IsZero() || abandoned {
+			c.queued++
+		}
+		if abandoned {
+			c.abandoned++
+		}
+		if !servedAt.IsZero() {
+			c.served++
+			if queuedAt.IsZero() || !queuedAt.Before(servedAt) {
+				c.instant++
+				c.queueWait.Add(0)
+			} else {
+				c.queueWait.Add(a.seconds(queuedAt, servedAt))
+			}
+		}
+	}
+	if t.Topic != "" {
+		a.topics[t.Topic]++
+	}
+	a.bucket(t.Created).in++
+	if solved {
+		a.bucket(firstSolved).out++
+	}
+	return nil
+}
+
+func (a *Accumulator) bucket(t time.Time) *inOut {
+	k := a.period(t)
+	b := a.backlog[k]
+	if b == nil {
+		b = &inOut{}
+		a.backlog[k] = b
+	}
+	return b
+}
+
+// Outlier is a solved ticket with many agent replies.
+type Outlier struct {
+	ID      string `json:"id"`
+	Replies int    `json:"replies"`
+}
+
+func outlierOrder(a, b Outlier) int {
+	if c := cmp.Compare(b.Replies, a.Replies); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// offerOutlier keeps the tickets with the most replies; which ones are
+// outliers is known only at the end, and they are always among these.
+func (a *Accumulator) offerOutlier(o Outlier) {
+	n := a.opts.MaxOutliers
+	if len(a.top) == n && outlierOrder(o, a.top[n-1]) >= 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(a.top, o, outlierOrder)
+	a.top = slices.Insert(a.top, i, o)
+	if len(a.top) > n {
+		a.top = a.top[:n]
+	}
+}
+
+// Merge adds everything o has accumulated. Both must measure time the
+// same way (the same options); merging split inputs gives the same
+// report as one pass over the whole.
+func (a *Accumulator) Merge(o *Accumulator) {
+	for k, oc := range o.cells {
+		c := a.cells[k]
+		if c == nil {
+			c = &cell{}
+			a.cells[k] = c
+		}
+		c.merge(oc)
+	}
+	for k, v := range o.topics {
+		a.topics[k] += v
+	}
+	for k, v := range o.backlog {
+		b := a.backlog[k]
+		if b == nil {
+			b = &inOut{}
+			a.backlog[k] = b
+		}
+		b.in += v.in
+		b.out += v.out
+	}
+	for _, x := range o.top {
+		a.offerOutlier(x)
+	}
+	for k, v := range o.agentTim {
+		t := a.agentTim[k]
+		if t == nil {
+			t = &agentTotals{}
+			a.agentTim[k] = t
+		}
+		t.add(*v)
+	}
+}

@@ -1,0 +1,134 @@
+package support
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// AgentTime is how one agent spent a stretch of logged-in time on one
+// channel, as a workforce or telephony system reports it: handling time
+// with customers, after-work (wrap-up) time, and the logged-in time
+// they fall within. Occupancy is (handling + after-work) / logged-in.
+type AgentTime struct {
+	Agent     string
+	Channel   string
+	LoggedIn  time.Duration
+	Handling  time.Duration
+	AfterWork time.Duration
+}
+
+type agentChannel struct{ agent, channel string }
+
+type agentTotals struct{ loggedIn, handling, afterWork time.Duration }
+
+func (t *agentTotals) add(o agentTotals) {
+	t.loggedIn += o.loggedIn
+	t.handling += o.handling
+	t.afterWork += o.afterWork
+}
+
+// Validate checks that the times are not negative and that the busy
+// time fits in the logged-in time.
+func (t AgentTime) Validate() error {
+	switch {
+	case t.Agent == "":
+		return errors.New("missing agent")
+	case t.LoggedIn < 0 || t.Handling < 0 || t.AfterWork < 0:
+		return errors.New("negative time")
+	case t.Handling+t.AfterWork > t.LoggedIn:
+		return fmt.Errorf("handling %v + after-work %v exceed logged-in time %v", t.Handling, t.AfterWork, t.LoggedIn)
+	}
+	return nil
+}
+
+// AddAgentTime adds one agent-time record, for occupancy and minutes per
+// issue.
+func (a *Accumulator) AddAgentTime(t AgentTime) error {
+	if err := t.Validate(); err != nil {
+		return fmt.Errorf("agent %q: %w", t.Agent, err)
+	}
+	k := agentChannel{t.Agent, t.Channel}
+	tot := a.agentTim[k]
+	if tot == nil {
+		tot = &agentTotals{}
+		a.agentTim[k] = tot
+	}
+	tot.add(agentTotals{t.LoggedIn, t.Handling, t.AfterWork})
+	return nil
+}
+
+// ReadAgentTime reads agent-time records from JSON Lines, one a line:
+//
+//	{"agent": "anna", "channel": "chat", "logged_in": "8h", "handling": "5h10m", "after_work": "40m"}
+//
+// Durations are Go duration strings. Every bad line is reported, as
+// [Errors].
+func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	var errs Errors
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var w struct {
+			Agent     string `json:"agent"`
+			Channel   string `json:"channel"`
+			LoggedIn  string `json:"logged_in"`
+			Handling  string `json:"handling"`
+			AfterWork string `json:"after_work"`
+		}
+		fail := func(err error) {
+			if w.Agent != "" {
+				err = fmt.Errorf("agent %q: %w", w.Agent, err)
+			}
+			errs = append(errs, &TicketError{Line: line, Event: -1, Err: err})
+		}
+		if err := json.Unmarshal(b, &w); err != nil {
+			fail(jsonError(err))
+			continue
+		}
+		var t AgentTime
+		t.Agent, t.Channel = w.Agent, w.Channel
+		var bad error
+		for _, f := range []struct {
+			name string
+			s    string
+			d    *time.Duration
+		}{{"logged_in", w.LoggedIn, &t.LoggedIn}, {"handling", w.Handling, &t.Handling}, {"after_work", w.AfterWork, &t.AfterWork}} {
+			if f.s == "" {
+				continue
+			}
+			d, err := time.ParseDuration(f.s)
+			if err != nil {
+				bad = errors.Join(bad, fmt.Errorf("%s: %q is not a duration like 7h30m", f.name, f.s))
+			}
+			*f.d = d
+		}
+		if bad == nil {
+			bad = t.Validate()
+		}
+		if bad != nil {
+			fail(bad)
+			continue
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}

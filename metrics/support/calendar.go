@@ -1,0 +1,274 @@
+package support
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	_ "time/tzdata" // time zones by IANA name on machines without zoneinfo
+)
+
+// Calendar is a team's business hours: a weekly schedule in a named time
+// zone, minus holidays. Durations measured on a calendar count only the
+// time inside working hours, so a message at 08:30 answered at 09:15 on
+// a 09:00-17:00 day took 15 business minutes.
+//
+// A shift whose end is not after its start runs overnight: "22:00-06:00"
+// on Monday covers Monday 22:00 to Tuesday 06:00. Shifts are wall-clock
+// times, so on the night clocks change a 22:00-06:00 shift is seven or
+// nine hours long, as the people working it experience it. A holiday
+// removes the shifts that start on that date.
+type Calendar struct {
+	loc      *time.Location
+	week     [7][]shift // by time.Weekday
+	holidays map[civilDate]bool
+}
+
+// shift is a working interval in minutes after local midnight; end may
+// exceed 24*60 for overnight shifts.
+type shift struct{ start, end int }
+
+type civilDate struct {
+	y int
+	m time.Month
+	d int
+}
+
+func dateOf(t time.Time) civilDate {
+	y, m, d := t.Date()
+	return civilDate{y, m, d}
+}
+
+// CalendarConfig is the JSON form of a [Calendar]:
+//
+//	{"time_zone": "Europe/Moscow",
+//	 "week": {"mon": ["09:00-18:00"], "tue": ["09:00-13:00", "14:00-18:00"]},
+//	 "holidays": ["2026-01-01", "2026-01-02"]}
+//
+// Days left out of week are days off. "24:00" may end a shift.
+type CalendarConfig struct {
+	TimeZone string              `json:"time_zone" jsonschema:"description=IANA time zone name such as Europe/Moscow; UTC when empty"`
+	Week     map[string][]string `json:"week" jsonschema:"description=working hours per weekday (mon..sun) as HH:MM-HH:MM shifts; a shift ending before it starts runs overnight"`
+	Holidays []string            `json:"holidays,omitempty" jsonschema:"description=dates (YYYY-MM-DD) with no working hours"`
+}
+
+var weekdayNames = map[string]time.Weekday{
+	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
+}
+
+// NewCalendar builds a calendar from its configuration, reporting every
+// mistake at once.
+func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
+	var errs []error
+	c := &Calendar{loc: time.UTC, holidays: map[civilDate]bool{}}
+	if cfg.TimeZone != "" {
+		loc, err := time.LoadLocation(cfg.TimeZone)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("time_zone: unknown time zone %q (want an IANA name such as Europe/Moscow)", cfg.TimeZone))
+		} else {
+			c.loc = loc
+		}
+	}
+	days := make([]string, 0, len(cfg.Week))
+	for d := range cfg.Week {
+		days = append(days, d)
+	}
+	slices.Sort(days)
+	for _, d := range days {
+		wd, ok := weekdayNames[strings.ToLower(d)]
+		if !ok {
+			errs = append(errs, fmt.Errorf("week: unknown day %q (want mon, tue, wed, thu, fri, sat or sun)", d))
+			continue
+		}
+		for i, s := range cfg.Week[d] {
+			sh, err := parseShift(s)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("week.%s[%d]: %v", d, i, err))
+				continue
+			}
+			c.week[wd] = append(c.week[wd], sh)
+		}
+		slices.SortFunc(c.week[wd], func(a, b shift) int { return a.start - b.start })
+		for i := 1; i < len(c.week[wd]); i++ {
+			if c.week[wd][i].start < c.week[wd][i-1].end {
+				errs = append(errs, fmt.Errorf("week.%s: shifts overlap", d))
+				break
+			}
+		}
+	}
+	for i, h := range cfg.Holidays {
+		t, err := time.Parse(time.DateOnly, h)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("holidays[%d]: %q is not a date like 2026-01-01", i, h))
+			continue
+		}
+		c.holidays[dateOf(t)] = true
+	}
+	if len(errs) == 0 && c.empty() {
+		errs = append(errs, errors.New("week: no working hours at all"))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
+	}
+	return c, nil
+}
+
+// ParseCalendar reads a calendar's JSON form ([CalendarConfig]).
+func ParseCalendar(data []byte) (*Calendar, error) {
+	var cfg CalendarConfig
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cfg); err != nil {
+		return nil, fmt.Errorf("calendar: %v", err)
+	}
+	return NewCalendar(cfg)
+}
+
+// Weekdays9to5 returns the common Monday to Friday, 09:00-17:00 calendar
+// in loc (UTC when nil), without holidays.
+func Weekdays9to5(loc *time.Location) *Calendar {
+	if loc == nil {
+		loc = time.UTC
+	}
+	c := &Calendar{loc: loc, holidays: map[civilDate]bool{}}
+	for d := time.Monday; d <= time.Friday; d++ {
+		c.week[d] = []shift{{9 * 60, 17 * 60}}
+	}
+	return c
+}
+
+// Location returns the calendar's time zone.
+func (c *Calendar) Location() *time.Location { return c.loc }
+
+func (c *Calendar) empty() bool {
+	for _, d := range c.week {
+		if len(d) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func parseShift(s string) (shift, error) {
+	from, to, ok := strings.Cut(strings.ReplaceAll(s, " ", ""), "-")
+	if !ok {
+		return shift{}, fmt.Errorf("%q is not a shift like 09:00-17:00", s)
+	}
+	a, err1 := parseClock(from)
+	b, err2 := parseClock(to)
+	if err := errors.Join(err1, err2); err != nil {
+		return shift{}, fmt.Errorf("%q: %v", s, err)
+	}
+	if a == 24*60 {
+		return shift{}, fmt.Errorf("%q: a shift cannot start at 24:00", s)
+	}
+	if b <= a {
+		b += 24 * 60 // overnight
+	}
+	return shift{a, b}, nil
+}
+
+func parseClock(s string) (int, error) {
+	var h, m int
+	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || len(s) != 5 {
+		return 0, fmt.Errorf("%q is not a time like 09:00", s)
+	}
+	if h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0) {
+		return 0, fmt.Errorf("%q is not a time of day", s)
+	}
+	return h*60 + m, nil
+}
+
+// at returns the instant of minute min after midnight of date d, in the
+// calendar's zone. Minutes past 24:00 fall on the next days; a wall time
+// skipped by a DST jump resolves as the time package does.
+func (c *Calendar) at(d civilDate, min int) time.Time {
+	return time.Date(d.y, d.m, d.d+min/(24*60), (min%(24*60))/60, min%60, 0, 0, c.loc)
+}
+
+// Between returns the working time from a to b (zero if b is not after a).
+func (c *Calendar) Between(a, b time.Time) time.Duration {
+	if !b.After(a) {
+		return 0
+	}
+	var total time.Duration
+	// Start a day early: an overnight shift from the day before may
+	// still be running at a.
+	la := a.In(c.loc)
+	day := civilDate{la.Year(), la.Month(), la.Day() - 1}
+	for {
+		start := c.at(day, 0)
+		if !start.Before(b) {
+			break
+		}
+		day = dateOf(start) // normalise
+		if !c.holidays[day] {
+			for _, s := range c.week[start.Weekday()] {
+				from, to := c.at(day, s.start), c.at(day, s.end)
+				if from.Before(a) {
+					from = a
+				}
+				if to.After(b) {
+					to = b
+				}
+				if to.After(from) {
+					total += to.Sub(from)
+				}
+			}
+		}
+		day.d++
+	}
+	return total
+}
+
+// maxIdleDays bounds the search for working time in Add, so a calendar
+// whose every working day is a holiday fails instead of looping.
+const maxIdleDays = 3660
+
+// Add returns the instant when d of working time has passed after t:
+// the deadline of a target measured in business hours. A 4-hour target
+// started Friday 16:00 on a Monday-Friday 09:00-17:00 calendar falls on
+// Monday 12:00. Add(t, 0) is t moved to the next working minute.
+func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
+	if d < 0 {
+		return time.Time{}, fmt.Errorf("calendar: negative duration %v", d)
+	}
+	lt := t.In(c.loc)
+	day := civilDate{lt.Year(), lt.Month(), lt.Day() - 1}
+	idle := 0
+	for idle < maxIdleDays {
+		start := c.at(day, 0)
+		day = dateOf(start)
+		worked := false
+		if !c.holidays[day] {
+			for _, s := range c.week[start.Weekday()] {
+				from, to := c.at(day, s.start), c.at(day, s.end)
+				if from.Before(t) {
+					from = t
+				}
+				if !to.After(from) {
+					continue
+				}
+				worked = true
+				if left := to.Sub(from); d < left || (d == left && d == 0) {
+					return from.Add(d).In(t.Location()), nil
+				} else {
+					d -= left
+				}
+				if d == 0 {
+					return to.In(t.Location()), nil
+				}
+			}
+		}
+		if worked {
+			idle = 0
+		} else {
+			idle++
+		}
+		day.d++
+	}
+	return time.Time{}, errors.New("calendar: no working time within ten years")
+}

@@ -1,0 +1,213 @@
+package support
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Reader reads tickets from JSON Lines, one ticket a line:
+//
+//	{"id": "T3", "channel": "chat", "priority": "high", "topic": "delivery",
+//	 "created": "2026-11-02T13:00:00+03:00",
+//	 "events": [{"at": "2026-11-02T13:02:00+03:00", "type": "reply", "agent": "anna"}]}
+//
+// Times are RFC 3339. Blank lines are ignored; every other line is either
+// a ticket or an error. Reading streams: only the current line is held.
+type Reader struct {
+	r    *bufio.Reader
+	line int
+	buf  []byte
+	w    wireTicket
+	t    Ticket
+	err  error // sticky I/O error
+}
+
+// NewReader returns a Reader reading from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// Line returns the number of the line the last ticket or error came from.
+func (r *Reader) Line() int { return r.line }
+
+// Next returns the next ticket. The ticket and its events are valid only
+// until the next call; copy them (see [Ticket.Clone]) to keep them.
+// A bad line gives a *TicketError naming the line, the ticket (when its
+// id could be read) and the event; reading may go on after it with the
+// next call. At the end of the input Next returns io.EOF.
+func (r *Reader) Next() (*Ticket, error) {
+	for {
+		if r.err != nil {
+			return nil, r.err
+		}
+		line, err := r.readLine()
+		if err != nil {
+			r.err = err
+			if err != io.EOF || len(line) == 0 {
+				continue
+			}
+		}
+		r.line++
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if err := r.decode(line); err != nil {
+			return nil, err
+		}
+		return &r.t, nil
+	}
+}
+
+// readLine returns the next line without its newline, however long.
+func (r *Reader) readLine() ([]byte, error) {
+	r.buf = r.buf[:0]
+	for {
+		chunk, err := r.r.ReadSlice('\n')
+		r.buf = append(r.buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if n := len(r.buf); n > 0 && r.buf[n-1] == '\n' {
+			r.buf = r.buf[:n-1]
+		}
+		return r.buf, err
+	}
+}
+
+func (r *Reader) decode(line []byte) error {
+	events := r.w.Events
+	clear(events[:cap(events)])
+	r.w = wireTicket{Events: events[:0]}
+	if err := json.Unmarshal(line, &r.w); err != nil {
+		te := &TicketError{Line: r.line, Ticket: r.w.ID, Event: -1, Err: jsonError(err)}
+		if te.Ticket == "" {
+			te.Ticket = peekID(line)
+		}
+		return te
+	}
+	t := &r.t
+	*t = Ticket{ID: r.w.ID, Channel: r.w.Channel, Topic: r.w.Topic, Events: t.Events[:0]}
+	fail := func(i int, err error) error {
+		return &TicketError{Line: r.line, Ticket: t.ID, Event: i, Err: err}
+	}
+	var err error
+	if t.Priority, err = ParsePriority(r.w.Priority); err != nil {
+		return fail(-1, err)
+	}
+	if r.w.Created == "" {
+		return fail(-1, errors.New(`missing "created" time`))
+	}
+	if t.Created, err = parseTime("created", r.w.Created); err != nil {
+		return fail(-1, err)
+	}
+	for i, we := range r.w.Events {
+		var e Event
+		if e.Type, err = ParseEventType(we.Type); err != nil {
+			return fail(i, err)
+		}
+		if we.At == "" {
+			return fail(i, errors.New(`missing "at" time`))
+		}
+		if e.At, err = parseTime("at", we.At); err != nil {
+			return fail(i, err)
+		}
+		e.Agent = we.Agent
+		t.Events = append(t.Events, e)
+	}
+	if err := t.Validate(); err != nil {
+		te := err.(*TicketError)
+		te.Line = r.line
+		return te
+	}
+	return nil
+}
+
+func parseTime(field, s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time (%s), e.g. 2026-11-02T13:00:00+03:00", s, field)
+	}
+	return t, nil
+}
+
+// jsonError rewords encoding/json's errors for people reading a ticket
+// export.
+func jsonError(err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, se)
+	case errors.As(err, &te):
+		return fmt.Errorf("field %q: JSON %s where %s was expected", te.Field, te.Value, te.Type)
+	}
+	return err
+}
+
+// peekID finds the id of a ticket whose line does not decode as a whole,
+// so the error can name it; it gives "" when even that fails.
+func peekID(line []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return ""
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return ""
+		}
+		if key == "id" {
+			var id string
+			if json.Unmarshal(v, &id) == nil {
+				return id
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// Clone returns a deep copy of t, safe to keep after [Reader.Next].
+func (t *Ticket) Clone() Ticket {
+	c := *t
+	c.Events = append([]Event(nil), t.Events...)
+	return c
+}
+
+// ReadAll reads every ticket from r and calls fn for each valid one. It
+// goes on after bad lines and returns them all as [Errors]; fn's own
+// error stops reading at once and is returned as is.
+func ReadAll(r io.Reader, fn func(*Ticket) error) error {
+	rd := NewReader(r)
+	var errs Errors
+	for {
+		t, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		var te *TicketError
+		if errors.As(err, &te) {
+			errs = append(errs, te)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}

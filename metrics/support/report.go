@@ -1,0 +1,389 @@
+package support
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Filter selects tickets for a breakdown or a standard; an empty list
+// selects everything on that dimension.
+type Filter struct {
+	Channels   []string   `json:"channels,omitempty"`
+	Priorities []Priority `json:"priorities,omitempty"`
+	// Agents matches the last agent who replied to or was assigned a
+	// ticket ("" for tickets nobody touched).
+	Agents []string `json:"agents,omitempty"`
+}
+
+func (f *Filter) match(k cellKey) bool {
+	return (len(f.Channels) == 0 || slices.Contains(f.Channels, k.channel)) &&
+		(len(f.Priorities) == 0 || slices.Contains(f.Priorities, k.priority)) &&
+		(len(f.Agents) == 0 || slices.Contains(f.Agents, k.agent))
+}
+
+// String describes the filter as "channel=chat,phone priority=P1", or ""
+// for all tickets.
+func (f Filter) String() string {
+	var parts []string
+	if len(f.Channels) > 0 {
+		parts = append(parts, "channel="+strings.Join(f.Channels, ","))
+	}
+	if len(f.Priorities) > 0 {
+		ps := make([]string, len(f.Priorities))
+		for i, p := range f.Priorities {
+			ps[i] = p.String()
+		}
+		parts = append(parts, "priority="+strings.Join(ps, ","))
+	}
+	if len(f.Agents) > 0 {
+		parts = append(parts, "agent="+strings.Join(f.Agents, ","))
+	}
+	return strings.Join(parts, " ")
+}
+
+// KPIs are the ticket KPIs of one group of tickets. Durations are in
+// seconds, shares are fractions in [0, 1], and a KPI without data is nil.
+type KPIs struct {
+	Tickets          int          `json:"tickets"`
+	Solved           int          `json:"solved"`
+	FirstResponse    Summary      `json:"first_response"`
+	ResponseTime     MeanDuration `json:"response_time"`
+	FCR              *float64     `json:"fcr"`
+	OneTouch         *float64     `json:"one_touch"`
+	Handovers        Handovers    `json:"handovers"`
+	RepliesPerTicket Replies      `json:"replies_per_ticket"`
+	BacklogRatio     *float64     `json:"backlog_ratio"`
+	Resolution       Resolution   `json:"resolution"`
+	Queue            Queue        `json:"queue"`
+}
+
+// MeanDuration is a pooled mean over N measured durations.
+type MeanDuration struct {
+	N    int      `json:"n"`
+	Mean *float64 `json:"mean_s"`
+}
+
+// Handovers is the mean number of handovers per solved ticket.
+type Handovers struct {
+	Mean *float64 `json:"mean"`
+}
+
+// Replies describes agent replies per solved ticket, one-touch tickets
+// left out. Values above OutlierAbove (Tukey's upper fence, Q3 + 1.5
+// IQR) are outliers; Outliers lists the worst of them by ticket (only in
+// the report of all tickets, and at most [Options.MaxOutliers]).
+type Replies struct {
+	N            int       `json:"n"`
+	Mean         *float64  `json:"mean"`
+	Median       *float64  `json:"median"`
+	P90          *float64  `json:"p90"`
+	OutlierAbove *float64  `json:"outlier_above"`
+	OutlierCount int       `json:"outlier_count"`
+	Outliers     []Outlier `json:"outliers,omitempty"`
+}
+
+// Resolution is the time from creation to the first solved event, and to
+// the last one for tickets that ended solved, with the reopen counts.
+type Resolution struct {
+	First           Summary  `json:"first"`
+	Full            Summary  `json:"full"`
+	ReopenedTickets int      `json:"reopened_tickets"`
+	Reopens         int      `json:"reopens"`
+	ReopenRate      *float64 `json:"reopen_rate"` // reopened tickets / solved
+}
+
+// Queue describes live channels: tickets with queued, served or
+// abandoned events. InstantService is the share of them served without
+// waiting; Abandonment is the share of tickets that entered the queue and
+// left it unserved; Wait is queued -> served over served tickets.
+type Queue struct {
+	Live           int      `json:"live"`
+	Queued         int      `json:"queued"`
+	Served         int      `json:"served"`
+	Abandoned      int      `json:"abandoned"`
+	InstantService *float64 `json:"instant_service"`
+	Abandonment    *float64 `json:"abandonment"`
+	Wait           Summary  `json:"wait"`
+}
+
+// KPIs returns the KPIs of the tickets f selects.
+func (a *Accumulator) KPIs(f Filter) KPIs {
+	var sum cell
+	for _, k := range a.sortedCells() {
+		if f.match(k) {
+			sum.merge(a.cells[k])
+		}
+	}
+	return sum.kpis()
+}
+
+func (a *Accumulator) sortedCells() []cellKey {
+	keys := make([]cellKey, 0, len(a.cells))
+	for k := range a.cells {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y cellKey) int {
+		return cmp.Or(cmp.Compare(x.channel, y.channel), cmp.Compare(x.priority, y.priority), cmp.Compare(x.agent, y.agent))
+	})
+	return keys
+}
+
+func (c *cell) kpis() KPIs {
+	k := KPIs{
+		Tickets:       c.tickets,
+		Solved:        c.solved,
+		FirstResponse: c.firstResponse.summary(),
+		ResponseTime:  MeanDuration{N: int(c.resp.n), Mean: c.resp.mean()},
+		FCR:           ratio(c.fcr, c.solved),
+		OneTouch:      ratio(c.oneTouch, c.solved),
+		Handovers:     Handovers{Mean: ratio(c.handovers, c.solved)},
+		BacklogRatio:  ratio(c.tickets, c.solved),
+		Resolution: Resolution{
+			First:           c.firstResolution.summary(),
+			Full:            c.fullResolution.summary(),
+			ReopenedTickets: c.reopenedTickets,
+			Reopens:         c.reopens,
+			ReopenRate:      ratio(c.reopenedTickets, c.solved),
+		},
+		Queue: Queue{
+			Live: c.live, Queued: c.queued, Served: c.served, Abandoned: c.abandoned,
+			InstantService: ratio(c.instant, c.live),
+			Abandonment:    ratio(c.abandoned, c.queued),
+			Wait:           c.queueWait.summary(),
+		},
+	}
+	r := &k.RepliesPerTicket
+	r.N = c.replyTickets
+	if c.replyTickets > 0 {
+		r.Mean = ratio(c.replySum, c.replyTickets)
+		q1, med, q3, p90 := histQuantile(c.replyHist, 0.25), histQuantile(c.replyHist, 0.5), histQuantile(c.replyHist, 0.75), histQuantile(c.replyHist, 0.9)
+		r.Median, r.P90 = &med, &p90
+		fence := q3 + 1.5*(q3-q1)
+		r.OutlierAbove = &fence
+		for v, n := range c.replyHist {
+			if float64(v) > fence {
+				r.OutlierCount += n
+			}
+		}
+	}
+	return k
+}
+
+// histQuantile is the type-7 quantile of a sample given as value ->
+// count, without expanding it.
+func histQuantile(hist map[int]int, q float64) float64 {
+	vals := make([]int, 0, len(hist))
+	n := 0
+	for v, c := range hist {
+		vals = append(vals, v)
+		n += c
+	}
+	slices.Sort(vals)
+	h := float64(n-1) * q
+	lo := int(math.Floor(h))
+	at := func(i int) float64 { // the i-th smallest value, 0-based
+		for _, v := range vals {
+			if i < hist[v] {
+				return float64(v)
+			}
+			i -= hist[v]
+		}
+		return float64(vals[len(vals)-1])
+	}
+	x := at(lo)
+	if frac := h - float64(lo); frac > 0 {
+		x += frac * (at(lo+1) - x)
+	}
+	return x
+}
+
+// TopicShare is one topic's share of all tickets (the single-question
+// rate). FAQ marks topics over the 3% the seed standard allows: answer
+// them in the FAQ or help centre.
+type TopicShare struct {
+	Topic   string  `json:"topic"`
+	Tickets int     `json:"tickets"`
+	Share   float64 `json:"share"`
+	FAQ     bool    `json:"faq"`
+}
+
+// FAQThreshold is the single-question rate above which a topic belongs
+// in the FAQ (seed 003: 3%).
+const FAQThreshold = 0.03
+
+// BacklogPeriod is the tickets created (In) and first solved (Out) in one
+// day or week, named by its first date.
+type BacklogPeriod struct {
+	Period string   `json:"period"`
+	In     int      `json:"in"`
+	Out    int      `json:"out"`
+	Ratio  *float64 `json:"ratio"` // in / out
+}
+
+// AgentRow is one agent on one channel: solved tickets (by the last agent
+// who replied or was assigned), and from agent-time records the handling
+// minutes per solved ticket and occupancy. An empty channel stands for
+// all of the agent's channels.
+type AgentRow struct {
+	Agent           string   `json:"agent"`
+	Channel         string   `json:"channel"`
+	Solved          int      `json:"solved"`
+	HandlingS       float64  `json:"handling_s"`
+	MinutesPerIssue *float64 `json:"minutes_per_issue"`
+	Occupancy       *float64 `json:"occupancy"`
+}
+
+// Report is everything the accumulator measured.
+type Report struct {
+	KPIs
+	TimeBasis       string          `json:"time_basis"` // "calendar" or "business"
+	Topics          []TopicShare    `json:"topics"`
+	SingleQuestion  *float64        `json:"single_question"` // the largest topic share
+	Backlog         []BacklogPeriod `json:"backlog"`
+	Occupancy       *float64        `json:"occupancy"`
+	MinutesPerIssue *float64        `json:"minutes_per_issue"`
+	Agents          []AgentRow      `json:"agents"`
+}
+
+// Report returns the KPIs of all tickets with the topic, backlog and
+// agent breakdowns.
+func (a *Accumulator) Report() *Report {
+	r := &Report{KPIs: a.KPIs(Filter{}), TimeBasis: "calendar", Topics: []TopicShare{}, Backlog: []BacklogPeriod{}, Agents: []AgentRow{}}
+	if a.opts.Calendar != nil {
+		r.TimeBasis = "business"
+	}
+	r.RepliesPerTicket.Outliers = []Outlier{}
+	if f := r.RepliesPerTicket.OutlierAbove; f != nil {
+		for _, o := range a.top {
+			if float64(o.Replies) > *f {
+				r.RepliesPerTicket.Outliers = append(r.RepliesPerTicket.Outliers, o)
+			}
+		}
+	}
+	for topic, n := range a.topics {
+		share := float64(n) / float64(r.Tickets)
+		r.Topics = append(r.Topics, TopicShare{Topic: topic, Tickets: n, Share: share, FAQ: share > FAQThreshold})
+		if r.SingleQuestion == nil || share > *r.SingleQuestion {
+			r.SingleQuestion = ptr(share)
+		}
+	}
+	slices.SortFunc(r.Topics, func(x, y TopicShare) int {
+		return cmp.Or(cmp.Compare(y.Tickets, x.Tickets), cmp.Compare(x.Topic, y.Topic))
+	})
+	for d, b := range a.backlog {
+		r.Backlog = append(r.Backlog, BacklogPeriod{
+			Period: civilString(d), In: b.in, Out: b.out, Ratio: ratio(b.in, b.out)})
+	}
+	slices.SortFunc(r.Backlog, func(x, y BacklogPeriod) int { return cmp.Compare(x.Period, y.Period) })
+	r.Agents, r.Occupancy, r.MinutesPerIssue = a.agentRows()
+	return r
+}
+
+func civilString(d civilDate) string {
+	return fmtDate(d.y, int(d.m), d.d)
+}
+
+func fmtDate(y, m, d int) string {
+	b := []byte("0000-00-00")
+	put := func(at, v, w int) {
+		for i := at + w - 1; i >= at; i-- {
+			b[i] = byte('0' + v%10)
+			v /= 10
+		}
+	}
+	put(0, y, 4)
+	put(5, m, 2)
+	put(8, d, 2)
+	return string(b)
+}
+
+func (a *Accumulator) agentRows() (rows []AgentRow, occupancy, minutesPerIssue *float64) {
+	rows = []AgentRow{}
+	keys := make([]agentChannel, 0, len(a.agentTim))
+	for k := range a.agentTim {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y agentChannel) int {
+		return cmp.Or(cmp.Compare(x.agent, y.agent), cmp.Compare(x.channel, y.channel))
+	})
+	var logged, busy, handling float64
+	solvedAll := 0
+	for _, k := range keys {
+		t := a.agentTim[k]
+		f := Filter{Agents: []string{k.agent}}
+		if k.channel != "" {
+			f.Channels = []string{k.channel}
+		}
+		solved := 0
+		for ck, c := range a.cells {
+			if f.match(ck) {
+				solved += c.solved
+			}
+		}
+		row := AgentRow{Agent: k.agent, Channel: k.channel, Solved: solved, HandlingS: t.handling.Seconds()}
+		if solved > 0 {
+			row.MinutesPerIssue = ptr(t.handling.Minutes() / float64(solved))
+		}
+		if t.loggedIn > 0 {
+			row.Occupancy = ptr((t.handling + t.afterWork).Seconds() / t.loggedIn.Seconds())
+		}
+		rows = append(rows, row)
+		logged += t.loggedIn.Seconds()
+		busy += (t.handling + t.afterWork).Seconds()
+		handling += t.handling.Seconds()
+		solvedAll += solved
+	}
+	if logged > 0 {
+		occupancy = ptr(busy / logged)
+	}
+	if solvedAll > 0 {
+		minutesPerIssue = ptr(handling / 60 / float64(solvedAll))
+	}
+	return rows, occupancy, minutesPerIssue
+}
+
+// Group is the KPIs of the tickets sharing one key.
+type Group struct {
+	Key string `json:"key"`
+	KPIs
+}
+
+// Dimension is what [Accumulator.Groups] splits tickets by.
+type Dimension uint8
+
+// Dimensions to group by.
+const (
+	ByChannel Dimension = iota
+	ByPriority
+	ByAgent // the last agent who replied or was assigned
+)
+
+// Groups returns the KPIs per channel, priority or agent, sorted by key.
+func (a *Accumulator) Groups(d Dimension) []Group {
+	sums := map[string]*cell{}
+	for _, k := range a.sortedCells() {
+		var key string
+		switch d {
+		case ByChannel:
+			key = k.channel
+		case ByPriority:
+			key = k.priority.String()
+		case ByAgent:
+			key = k.agent
+		}
+		s := sums[key]
+		if s == nil {
+			s = &cell{}
+			sums[key] = s
+		}
+		s.merge(a.cells[k])
+	}
+	out := make([]Group, 0, len(sums))
+	for key, s := range sums {
+		out = append(out, Group{Key: key, KPIs: s.kpis()})
+	}
+	slices.SortFunc(out, func(x, y Group) int { return cmp.Compare(x.Key, y.Key) })
+	return out
+}

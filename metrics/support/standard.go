@@ -1,0 +1,376 @@
+package support
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/invopop/jsonschema"
+)
+
+// Unit says how a KPI's value is measured.
+type Unit string
+
+// Units of KPI values.
+const (
+	Seconds Unit = "s"     // a duration
+	Share   Unit = "share" // a fraction in [0, 1]
+	Number  Unit = "n"     // a count, ratio or score
+)
+
+// KPI describes one measure a [Standard] can set a target for.
+type KPI struct {
+	Name string
+	Unit Unit
+	// Tickets is true for KPIs computed from tickets, which a standard
+	// may filter by channel, priority or agent.
+	Tickets bool
+	// Survey is true for KPIs measured outside the tickets (CES, rating,
+	// NPS...): their values come with [Inputs].
+	Survey bool
+	Doc    string
+	get    func(*KPIs) *float64
+}
+
+// KPIList is every KPI a standard may name, in the order of the report.
+var KPIList = []KPI{
+	{Name: "first_response", Unit: Seconds, Tickets: true, Doc: "mean time from creation to the first agent reply", get: func(k *KPIs) *float64 { return k.FirstResponse.Mean }},
+	{Name: "first_response_median", Unit: Seconds, Tickets: true, Doc: "median time to the first reply", get: func(k *KPIs) *float64 { return k.FirstResponse.Median }},
+	{Name: "first_response_p90", Unit: Seconds, Tickets: true, Doc: "90th percentile of the time to the first reply", get: func(k *KPIs) *float64 { return k.FirstResponse.P90 }},
+	{Name: "response_time", Unit: Seconds, Tickets: true, Doc: "mean time from a customer message to the reply that answers it, pooled over replies", get: func(k *KPIs) *float64 { return k.ResponseTime.Mean }},
+	{Name: "fcr", Unit: Share, Tickets: true, Doc: "first contact resolution: solved with one reply and never reopened / solved", get: func(k *KPIs) *float64 { return k.FCR }},
+	{Name: "one_touch", Unit: Share, Tickets: true, Doc: "solved with at most one reply / solved", get: func(k *KPIs) *float64 { return k.OneTouch }},
+	{Name: "handovers", Unit: Number, Tickets: true, Doc: "mean distinct agents per solved ticket, minus one", get: func(k *KPIs) *float64 { return k.Handovers.Mean }},
+	{Name: "replies_per_ticket", Unit: Number, Tickets: true, Doc: "mean agent replies per solved ticket that is not one-touch", get: func(k *KPIs) *float64 { return k.RepliesPerTicket.Mean }},
+	{Name: "resolution_time", Unit: Seconds, Tickets: true, Doc: "mean time from creation to the first solved event", get: func(k *KPIs) *float64 { return k.Resolution.First.Mean }},
+	{Name: "resolution_time_p90", Unit: Seconds, Tickets: true, Doc: "90th percentile of the time to the first solved event", get: func(k *KPIs) *float64 { return k.Resolution.First.P90 }},
+	{Name: "reopen_rate", Unit: Share, Tickets: true, Doc: "reopened tickets / solved", get: func(k *KPIs) *float64 { return k.Resolution.ReopenRate }},
+	{Name: "queue_wait", Unit: Seconds, Tickets: true, Doc: "mean wait from queued to served", get: func(k *KPIs) *float64 { return k.Queue.Wait.Mean }},
+	{Name: "instant_service", Unit: Share, Tickets: true, Doc: "live tickets served without waiting / live tickets", get: func(k *KPIs) *float64 { return k.Queue.InstantService }},
+	{Name: "abandonment", Unit: Share, Tickets: true, Doc: "tickets that left the queue unserved / tickets that entered it", get: func(k *KPIs) *float64 { return k.Queue.Abandonment }},
+	{Name: "backlog_ratio", Unit: Number, Tickets: true, Doc: "tickets created / tickets solved", get: func(k *KPIs) *float64 { return k.BacklogRatio }},
+	{Name: "single_question", Unit: Share, Doc: "the largest share of tickets on one topic"},
+	{Name: "occupancy", Unit: Share, Doc: "handling + after-work time / logged-in time (agent-time input)"},
+	{Name: "minutes_per_issue", Unit: Number, Doc: "handling minutes per solved ticket (agent-time input)"},
+	{Name: "ces", Unit: Number, Survey: true, Doc: "customer effort score, mean (seed 003: 1..10, lower is easier)"},
+	{Name: "rating", Unit: Number, Survey: true, Doc: "post-service rating, mean on 1..5"},
+	{Name: "nps", Unit: Number, Survey: true, Doc: "net promoter score, -100..100"},
+	{Name: "csat", Unit: Number, Survey: true, Doc: "CSAT, percent of top-two ratings"},
+	{Name: "success_rate", Unit: Share, Survey: true, Doc: "customers who found what they came for / all"},
+	{Name: "awareness", Unit: Share, Survey: true, Doc: "customers who knew why and how long they waited / all surveyed"},
+	{Name: "things_gone_wrong", Unit: Number, Survey: true, Doc: "complaints per 1,000 interactions"},
+	{Name: "clicks_to_contact", Unit: Number, Survey: true, Doc: "clicks from a search page to the first message"},
+}
+
+// LookupKPI returns the KPI called name.
+func LookupKPI(name string) (KPI, bool) {
+	i := slices.IndexFunc(KPIList, func(k KPI) bool { return k.Name == name })
+	if i < 0 {
+		return KPI{}, false
+	}
+	return KPIList[i], true
+}
+
+// Op compares a measured value with a target.
+type Op string
+
+// Comparisons. Between checks Target <= value <= Max; About checks
+// |value - Target| <= Tolerance.
+const (
+	Less         Op = "<"
+	LessEqual    Op = "<="
+	Greater      Op = ">"
+	GreaterEqual Op = ">="
+	Between      Op = "between"
+	About        Op = "about"
+)
+
+var ops = []Op{Less, LessEqual, Greater, GreaterEqual, Between, About}
+
+// Target is a standard's number in its KPI's unit. In JSON it is a
+// number, a duration for time KPIs ("90s", "2m", "24h", "3d"), or a
+// percentage for shares ("75%").
+type Target float64
+
+// UnmarshalJSON reads a number, a duration or a percentage.
+func (t *Target) UnmarshalJSON(b []byte) error {
+	var f float64
+	if err := json.Unmarshal(b, &f); err == nil {
+		*t = Target(f)
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("target: %s is neither a number nor a string", b)
+	}
+	v, err := ParseTarget(s)
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
+// ParseTarget reads "0.75", "75%", "90s", "2m", "24h" or "3d" (days of
+// 24 hours). Durations become seconds; percentages become fractions.
+func ParseTarget(s string) (Target, error) {
+	s = strings.TrimSpace(s)
+	if p, ok := strings.CutSuffix(s, "%"); ok {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return 0, fmt.Errorf("target: %q is not a percentage", s)
+		}
+		return Target(f / 100), nil
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		return Target(f), nil
+	}
+	if d, ok := strings.CutSuffix(s, "d"); ok {
+		if f, err := strconv.ParseFloat(d, 64); err == nil {
+			return Target(f * 86400), nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("target: %q is not a number, a duration like 2m or 24h, or a percentage like 75%%", s)
+	}
+	return Target(d.Seconds()), nil
+}
+
+// JSONSchema describes the three spellings of a target.
+func (Target) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Description: "a number in the KPI's unit (seconds, a fraction, a count), a duration such as \"2m\", \"24h\" or \"3d\", or a percentage such as \"75%\"",
+		OneOf: []*jsonschema.Schema{
+			{Type: "number"},
+			{Type: "string", Pattern: `^\s*[0-9.]+\s*%\s*$|^([0-9.]+(ns|us|µs|ms|s|m|h))+$|^[0-9.]+d$`},
+		},
+	}
+}
+
+// JSONSchema lists the priority names.
+func (Priority) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "string", Enum: []any{"P1", "P2", "P3", "P4", "urgent", "high", "normal", "medium", "low"}}
+}
+
+// Standard is one target for one KPI, optionally for some channels,
+// priorities or agents only.
+type Standard struct {
+	Name string `json:"name,omitempty" jsonschema:"description=what the standard says, for people"`
+	KPI  string `json:"kpi" jsonschema:"description=the measured KPI"`
+	Filter
+	Op        Op      `json:"op" jsonschema:"enum=<,enum=<=,enum=>,enum=>=,enum=between,enum=about"`
+	Target    Target  `json:"target"`
+	Max       *Target `json:"max,omitempty" jsonschema:"description=upper bound with op between"`
+	Tolerance *Target `json:"tolerance,omitempty" jsonschema:"description=allowed distance from target with op about"`
+	Source    string  `json:"source,omitempty" jsonschema:"description=where the number comes from"`
+}
+
+// JSONSchemaExtend lists the KPI names so editors can complete them.
+func (Standard) JSONSchemaExtend(s *jsonschema.Schema) {
+	if p, ok := s.Properties.Get("kpi"); ok {
+		for _, k := range KPIList {
+			p.Enum = append(p.Enum, k.Name)
+		}
+	}
+}
+
+// StandardSet is a file of standards.
+type StandardSet struct {
+	Schema    string     `json:"$schema,omitempty"`
+	Name      string     `json:"name,omitempty"`
+	Standards []Standard `json:"standards"`
+}
+
+// Validate checks every standard, reporting all problems at once.
+func (s *StandardSet) Validate() error {
+	var errs []error
+	for i, st := range s.Standards {
+		if err := st.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("standards[%d]: %w", i, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate checks the KPI, the comparison and its bounds.
+func (s *Standard) Validate() error {
+	k, ok := LookupKPI(s.KPI)
+	var errs []error
+	if !ok {
+		errs = append(errs, fmt.Errorf("unknown kpi %q", s.KPI))
+	} else if !k.Tickets && (len(s.Channels)+len(s.Priorities)+len(s.Agents) > 0) {
+		errs = append(errs, fmt.Errorf("kpi %q is not measured per channel, priority or agent", s.KPI))
+	}
+	if !slices.Contains(ops, s.Op) {
+		errs = append(errs, fmt.Errorf("unknown op %q (want <, <=, >, >=, between or about)", s.Op))
+	}
+	if s.Op == Between && (s.Max == nil || *s.Max < s.Target) {
+		errs = append(errs, errors.New("op between needs max >= target"))
+	}
+	if s.Op == About && (s.Tolerance == nil || *s.Tolerance < 0) {
+		errs = append(errs, errors.New("op about needs a tolerance >= 0"))
+	}
+	if math.IsNaN(float64(s.Target)) || math.IsInf(float64(s.Target), 0) {
+		errs = append(errs, errors.New("target is not a finite number"))
+	}
+	return errors.Join(errs...)
+}
+
+// ParseStandards reads a [StandardSet] from JSON and validates it.
+func ParseStandards(data []byte) (*StandardSet, error) {
+	var s StandardSet
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("standards: %w", err)
+	}
+	if err := s.Validate(); err != nil {
+		return nil, fmt.Errorf("standards: %w", err)
+	}
+	return &s, nil
+}
+
+// StandardsSchema returns the JSON Schema of a standards file.
+func StandardsSchema() *jsonschema.Schema {
+	r := &jsonschema.Reflector{DoNotReference: true}
+	s := r.Reflect(&StandardSet{})
+	s.ID = "https://cxkit.dev/schema/support-standards.json"
+	s.Title = "cxkit support standards"
+	return s
+}
+
+func tgt(x float64) *Target { t := Target(x); return &t }
+
+// DefaultStandards returns the customer-service standards of seed 003
+// ("21 standards of customer service") that have a number. Handovers are
+// split by priority: P3 and P4 stand for the seed's simple issues (at
+// most 1), P1 and P2 for complex ones (at most 3).
+func DefaultStandards() *StandardSet {
+	const src = "seed 003, 21 standards of customer service"
+	return &StandardSet{Name: "seed 003 defaults", Standards: []Standard{
+		{Name: "chat first response under 2 minutes", KPI: "first_response", Filter: Filter{Channels: []string{"chat"}}, Op: Less, Target: 120, Source: src},
+		{Name: "phone first response under 2 minutes", KPI: "first_response", Filter: Filter{Channels: []string{"phone"}}, Op: Less, Target: 120, Source: src},
+		{Name: "email first response within a day", KPI: "first_response", Filter: Filter{Channels: []string{"email"}}, Op: LessEqual, Target: 86400, Source: src},
+		{Name: "social first response within 60 minutes", KPI: "first_response", Filter: Filter{Channels: []string{"social"}}, Op: LessEqual, Target: 3600, Source: src},
+		{Name: "first contact resolution at least 75%", KPI: "fcr", Op: GreaterEqual, Target: 0.75, Source: src + " (IFC global standard)"},
+		{Name: "at most 1 handover on simple issues", KPI: "handovers", Filter: Filter{Priorities: []Priority{P3, P4}}, Op: LessEqual, Target: 1, Source: src},
+		{Name: "at most 3 handovers on complex issues", KPI: "handovers", Filter: Filter{Priorities: []Priority{P1, P2}}, Op: LessEqual, Target: 3, Source: src},
+		{Name: "no topic above 3% of tickets", KPI: "single_question", Op: LessEqual, Target: 0.03, Source: src},
+		{Name: "2 to 4 replies per ticket", KPI: "replies_per_ticket", Op: Between, Target: 2, Max: tgt(4), Source: src + " (Kayako)"},
+		{Name: "occupancy 60-80%", KPI: "occupancy", Op: Between, Target: 0.6, Max: tgt(0.8), Source: src},
+		{Name: "backlog in/out about 0.5", KPI: "backlog_ratio", Op: About, Target: 0.5, Tolerance: tgt(0.1), Source: src},
+		{Name: "post-service rating at least 4 of 5", KPI: "rating", Op: GreaterEqual, Target: 4, Source: src},
+		{Name: "customer effort at most 3 on 1..10", KPI: "ces", Op: LessEqual, Target: 3, Source: src},
+		{Name: "at most 1 complaint per 1,000 interactions", KPI: "things_gone_wrong", Op: LessEqual, Target: 1, Source: src + " (lean six sigma)"},
+	}}
+}
+
+// Row is one standard checked against the measured value. Value and
+// Passed are nil when there was nothing to measure (no tickets in the
+// filter, no agent time, no survey value). Gap is value minus the target
+// it was held to (for ranges, the nearer bound; zero inside the range).
+type Row struct {
+	Name       string     `json:"name,omitempty"`
+	KPI        string     `json:"kpi"`
+	Channels   []string   `json:"channels,omitempty"`
+	Priorities []Priority `json:"priorities,omitempty"`
+	Agents     []string   `json:"agents,omitempty"`
+	Op         Op         `json:"op"`
+	Target     float64    `json:"target"`
+	Max        *float64   `json:"max,omitempty"`
+	Unit       Unit       `json:"unit"`
+	Value      *float64   `json:"value"`
+	Passed     *bool      `json:"passed"`
+	Gap        *float64   `json:"gap"`
+}
+
+// Inputs are the measured values a standard may need besides tickets:
+// survey KPIs by name ("ces", "rating", ...).
+type Inputs struct {
+	Survey map[string]float64
+}
+
+// Evaluate checks every standard of set against what a has measured.
+func (a *Accumulator) Evaluate(set *StandardSet, in Inputs) ([]Row, error) {
+	if err := set.Validate(); err != nil {
+		return nil, err
+	}
+	rep := a.Report()
+	cache := map[string]KPIs{}
+	rows := make([]Row, 0, len(set.Standards))
+	for _, st := range set.Standards {
+		k, _ := LookupKPI(st.KPI)
+		var v *float64
+		switch {
+		case k.Tickets:
+			key := st.Filter.String()
+			kp, ok := cache[key]
+			if !ok {
+				kp = a.KPIs(st.Filter)
+				cache[key] = kp
+			}
+			v = k.get(&kp)
+		case k.Survey:
+			if x, ok := in.Survey[k.Name]; ok {
+				v = ptr(x)
+			}
+		case k.Name == "single_question":
+			v = rep.SingleQuestion
+		case k.Name == "occupancy":
+			v = rep.Occupancy
+		case k.Name == "minutes_per_issue":
+			v = rep.MinutesPerIssue
+		}
+		rows = append(rows, st.check(k, v))
+	}
+	return rows, nil
+}
+
+func (st *Standard) check(k KPI, v *float64) Row {
+	r := Row{Name: st.Name, KPI: st.KPI, Channels: st.Channels, Priorities: st.Priorities, Agents: st.Agents,
+		Op: st.Op, Target: float64(st.Target), Unit: k.Unit, Value: v}
+	lo, hi := float64(st.Target), float64(st.Target)
+	switch st.Op {
+	case Between:
+		hi = float64(*st.Max)
+		r.Max = ptr(hi)
+	case About:
+		lo, hi = lo-float64(*st.Tolerance), hi+float64(*st.Tolerance)
+	}
+	if v == nil {
+		return r
+	}
+	x := *v
+	var ok bool
+	var gap float64
+	switch st.Op {
+	case Less:
+		ok, gap = x < lo, x-lo
+	case LessEqual:
+		ok, gap = x <= lo, x-lo
+	case Greater:
+		ok, gap = x > lo, x-lo
+	case GreaterEqual:
+		ok, gap = x >= lo, x-lo
+	case Between, About:
+		ok = x >= lo && x <= hi
+		switch {
+		case x < lo:
+			gap = x - lo
+		case x > hi:
+			gap = x - hi
+		}
+		if st.Op == About {
+			gap = x - float64(st.Target)
+		}
+	}
+	r.Passed, r.Gap = &ok, &gap
+	return r
+}

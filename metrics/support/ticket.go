@@ -1,0 +1,260 @@
+package support
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Ticket is one customer issue as a help desk records it. Applications
+// fill it from their own desk; [Reader] fills it from JSON Lines.
+type Ticket struct {
+	ID       string
+	Channel  string   // chat, phone, email, social, ... (lower case)
+	Priority Priority // zero when the desk has none
+	Topic    string   // what the customer asked about, for the single-question rate
+	Created  time.Time
+	Events   []Event // in time order
+}
+
+// Event is one thing that happened to a ticket.
+type Event struct {
+	At    time.Time
+	Type  EventType
+	Agent string // required for reply and assign
+}
+
+// EventType says what an event was.
+type EventType uint8
+
+// The event types of the ticket format.
+const (
+	Message   EventType = iota + 1 // customer message
+	Reply                          // public agent reply
+	Note                           // private agent note: never a reply
+	Assign                         // the ticket was given to Agent
+	Queued                         // the customer entered a live queue
+	Served                         // an agent took the customer from the queue
+	Abandoned                      // the customer left the queue unserved
+	Solved
+	Reopened
+)
+
+var eventNames = [...]string{
+	Message: "message", Reply: "reply", Note: "note", Assign: "assign",
+	Queued: "queued", Served: "served", Abandoned: "abandoned",
+	Solved: "solved", Reopened: "reopened",
+}
+
+func (t EventType) String() string {
+	if int(t) < len(eventNames) && eventNames[t] != "" {
+		return eventNames[t]
+	}
+	return fmt.Sprintf("EventType(%d)", t)
+}
+
+// ParseEventType returns the event type named s.
+func ParseEventType(s string) (EventType, error) {
+	for t, n := range eventNames {
+		if n != "" && n == s {
+			return EventType(t), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown event type %q (want one of %s)", s, strings.Join(eventNames[1:], ", "))
+}
+
+// MarshalText writes the event type's name.
+func (t EventType) MarshalText() ([]byte, error) {
+	if int(t) >= len(eventNames) || eventNames[t] == "" {
+		return nil, fmt.Errorf("support: invalid event type %d", t)
+	}
+	return []byte(eventNames[t]), nil
+}
+
+// UnmarshalText reads an event type's name.
+func (t *EventType) UnmarshalText(b []byte) error {
+	v, err := ParseEventType(string(b))
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
+// Priority ranks tickets from P1 (most urgent) to P4. The zero value
+// means the ticket has no priority.
+type Priority uint8
+
+// The four priorities of the default impact x urgency matrix.
+const (
+	NoPriority Priority = iota
+	P1                  // urgent, critical
+	P2                  // high
+	P3                  // normal, medium
+	P4                  // low
+)
+
+// Priorities lists P1..P4 in order.
+var Priorities = []Priority{P1, P2, P3, P4}
+
+func (p Priority) String() string {
+	switch p {
+	case NoPriority:
+		return ""
+	case P1, P2, P3, P4:
+		return fmt.Sprintf("P%d", p)
+	}
+	return fmt.Sprintf("Priority(%d)", p)
+}
+
+// ParsePriority maps the priority names help desks use onto P1..P4,
+// ignoring case: "P1", "urgent" and "critical" are P1; "P2" and "high"
+// are P2; "P3", "normal" and "medium" are P3; "P4" and "low" are P4.
+// The empty string is [NoPriority]; anything else is an error.
+func ParsePriority(s string) (Priority, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return NoPriority, nil
+	case "p1", "1", "urgent", "critical":
+		return P1, nil
+	case "p2", "2", "high":
+		return P2, nil
+	case "p3", "3", "normal", "medium":
+		return P3, nil
+	case "p4", "4", "low":
+		return P4, nil
+	}
+	return 0, fmt.Errorf("unknown priority %q (want P1..P4, urgent, high, normal or low)", s)
+}
+
+// MarshalText writes P1..P4 (empty for no priority).
+func (p Priority) MarshalText() ([]byte, error) {
+	if p > P4 {
+		return nil, fmt.Errorf("support: invalid priority %d", p)
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText reads any name [ParsePriority] accepts.
+func (p *Priority) UnmarshalText(b []byte) error {
+	v, err := ParsePriority(string(b))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// TicketError is a problem with one ticket. Event is the index of the
+// offending event, or -1 when the ticket itself is wrong; Line is the
+// JSON Lines line number (1-based), or 0 when the ticket did not come
+// from a file.
+type TicketError struct {
+	Line   int
+	Ticket string
+	Event  int
+	Err    error
+}
+
+func (e *TicketError) Error() string {
+	var b strings.Builder
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Ticket != "" {
+		fmt.Fprintf(&b, "ticket %q: ", e.Ticket)
+	}
+	if e.Event >= 0 {
+		fmt.Fprintf(&b, "event %d: ", e.Event)
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *TicketError) Unwrap() error { return e.Err }
+
+// Errors is every problem found in an input. As an error it stands for
+// all of them; use errors.As to get the list back.
+type Errors []*TicketError
+
+func (es Errors) Error() string {
+	switch len(es) {
+	case 0:
+		return "no errors"
+	case 1:
+		return es[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more)", es[0].Error(), len(es)-1)
+}
+
+// Unwrap lets errors.Is and errors.As look at every problem.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// Validate checks what the KPIs rely on: an ID and a creation time,
+// events in time order and not before creation, known types, and an
+// agent on every reply and assignment. It returns a *TicketError naming
+// the first bad event.
+func (t *Ticket) Validate() error {
+	bad := func(i int, format string, a ...any) error {
+		return &TicketError{Ticket: t.ID, Event: i, Err: fmt.Errorf(format, a...)}
+	}
+	if t.ID == "" {
+		return bad(-1, "missing id")
+	}
+	if t.Created.IsZero() {
+		return bad(-1, "missing created time")
+	}
+	if t.Priority > P4 {
+		return bad(-1, "invalid priority %d", t.Priority)
+	}
+	prev := t.Created
+	for i, e := range t.Events {
+		switch {
+		case e.Type == 0 || int(e.Type) >= len(eventNames):
+			return bad(i, "unknown event type %d", e.Type)
+		case e.At.IsZero():
+			return bad(i, "%s event without a time", e.Type)
+		case e.At.Before(t.Created):
+			return bad(i, "%s at %s is before the ticket was created (%s)", e.Type, e.At.Format(time.RFC3339), t.Created.Format(time.RFC3339))
+		case e.At.Before(prev):
+			return bad(i, "%s at %s is before the previous event (%s): events must be in time order", e.Type, e.At.Format(time.RFC3339), prev.Format(time.RFC3339))
+		case (e.Type == Reply || e.Type == Assign) && e.Agent == "":
+			return bad(i, "%s without an agent", e.Type)
+		}
+		prev = e.At
+	}
+	return nil
+}
+
+// wireTicket is the JSON Lines form of a ticket.
+type wireTicket struct {
+	ID       string      `json:"id"`
+	Channel  string      `json:"channel"`
+	Priority string      `json:"priority,omitempty"`
+	Topic    string      `json:"topic,omitempty"`
+	Created  string      `json:"created"`
+	Events   []wireEvent `json:"events"`
+}
+
+type wireEvent struct {
+	At    string `json:"at"`
+	Type  string `json:"type"`
+	Agent string `json:"agent,omitempty"`
+}
+
+// MarshalJSON writes the ticket in the JSON Lines format [Reader] reads.
+func (t Ticket) MarshalJSON() ([]byte, error) {
+	w := wireTicket{ID: t.ID, Channel: t.Channel, Priority: t.Priority.String(), Topic: t.Topic,
+		Created: t.Created.Format(time.RFC3339Nano), Events: make([]wireEvent, len(t.Events))}
+	for i, e := range t.Events {
+		w.Events[i] = wireEvent{At: e.At.Format(time.RFC3339Nano), Type: e.Type.String(), Agent: e.Agent}
+	}
+	return json.Marshal(w)
+}
