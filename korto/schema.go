@@ -1,0 +1,631 @@
+package korto
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/invopop/jsonschema"
+	orderedmap "github.com/pb33f/ordered-map/v2"
+)
+
+// Draft selects the JSON Schema dialect of a generated schema.
+type Draft string
+
+// The dialects [AnswerSchema] writes. The keywords it uses (const, oneOf,
+// if/then/else, numeric exclusiveMinimum) mean the same in both; only
+// $schema differs.
+const (
+	// Draft2020 is JSON Schema 2020-12, the default.
+	Draft2020 Draft = "2020-12"
+	// Draft07 is draft-07, for form renderers that lack 2020-12, such as
+	// react-jsonschema-form and JSON Forms.
+	Draft07 Draft = "07"
+)
+
+// URI returns the $schema URI of the dialect, or "" for an unknown one.
+func (d Draft) URI() string {
+	switch d {
+	case Draft2020, "":
+		return "https://json-schema.org/draft/2020-12/schema"
+	case Draft07:
+		return "http://json-schema.org/draft-07/schema#"
+	}
+	return ""
+}
+
+// ParseDraft reads a draft name as a user types it: "2020-12", "07",
+// "draft-07", "7".
+func ParseDraft(s string) (Draft, error) {
+	switch strings.TrimPrefix(strings.ToLower(s), "draft-") {
+	case "", "2020-12", "2020":
+		return Draft2020, nil
+	case "07", "7":
+		return Draft07, nil
+	}
+	return "", fmt.Errorf("unknown JSON Schema draft %q (want 2020-12 or 07)", s)
+}
+
+// SchemaOptions tunes [AnswerSchema] and [UISchema].
+type SchemaOptions struct {
+	// Draft is the JSON Schema dialect; "" means Draft2020.
+	Draft Draft
+	// Lang picks the translation of titles and hints; "" means the
+	// checklist's own language.
+	Lang string
+	// ID, when set, becomes the schema's $id.
+	ID string
+}
+
+// Extension keywords that carry what form builders need beyond
+// validation. They are annotations: validators ignore them.
+const (
+	schemaExtKind     = "x-cxkit-kind"     // the question's answer kind
+	schemaExtLevel    = "x-cxkit-level"    // level number
+	schemaExtSection  = "x-cxkit-section"  // ID of the innermost section
+	schemaExtWeight   = "x-cxkit-weight"   // effective weight of a scored question
+	schemaExtCritical = "x-cxkit-critical" // a failed answer knocks the level out
+	schemaExtUnscored = "x-cxkit-unscored" // a fact for `when`, never scored
+	schemaExtSurvey   = "x-cxkit-survey"   // a survey question, never scored
+	schemaExtWhen     = "x-cxkit-when"     // the condition that asks the question
+	schemaExtUnit     = "x-cxkit-unit"     // measure unit
+	schemaExtTarget   = "x-cxkit-target"   // measure target, e.g. "<= 5"
+	schemaExtTags     = "x-cxkit-tags"
+	schemaExtValue    = "x-cxkit-value" // a choice option's value in [0,1]
+)
+
+// SchemaLevel and SchemaSection describe the checklist's structure in
+// the x-cxkit-levels and x-cxkit-sections keywords of the answers object,
+// so a form can print level and section headings.
+type SchemaLevel struct {
+	Number int     `json:"number"`
+	Title  string  `json:"title"`
+	Pass   float64 `json:"pass"`
+}
+
+// SchemaSection is one section in x-cxkit-sections, in file order.
+type SchemaSection struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Level  int    `json:"level"`
+	Parent string `json:"parent,omitempty"` // enclosing section, if nested
+}
+
+// AnswerSchema returns the JSON Schema of an answer sheet for c: the
+// whole document (checklist, version, audit, answers), with one property
+// per question in file order, titles and hints in the chosen language,
+// choices as oneOf of {const, title}, `required` for every answer that
+// is neither optional nor behind `when`, and each `when` as an if/then/else
+// block: when the condition holds the answer is required (unless
+// optional), otherwise it must be absent or "na".
+//
+// The schema accepts exactly the sheets the answer-sheet reader accepts,
+// except for what JSON Schema cannot see (duplicate keys in one object).
+// It fails only on a checklist that names an unknown scale, choice or
+// question, or an unknown draft.
+func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) {
+	if c == nil {
+		return nil, errors.New("korto: AnswerSchema of a nil checklist")
+	}
+	uri := opts.Draft.URI()
+	if uri == "" {
+		return nil, fmt.Errorf("korto: unknown JSON Schema draft %q (want %q or %q)", opts.Draft, Draft2020, Draft07)
+	}
+	b := &answerSchemaBuilder{c: c, lang: schemaLang(c, opts.Lang)}
+	b.words = schemaVocabulary(b.lang, c)
+	answers := b.answers()
+	if len(b.diags) > 0 {
+		return nil, b.diags
+	}
+
+	w := b.words
+	props := jsonschema.NewProperties()
+	props.Set("checklist", &jsonschema.Schema{
+		Type: "string", Title: w.checklist, Const: c.ID, Default: c.ID,
+	})
+	version := &jsonschema.Schema{Type: "string", Title: w.version}
+	if c.Version != "" {
+		version.Default = c.Version
+	}
+	props.Set("version", version)
+	props.Set("audit", b.audit())
+	props.Set("answers", answers)
+
+	s := &jsonschema.Schema{
+		Version:              uri,
+		ID:                   jsonschema.ID(opts.ID),
+		Title:                c.Title.In(b.lang),
+		Description:          c.Description.In(b.lang),
+		Type:                 "object",
+		Properties:           props,
+		Required:             []string{"checklist", "answers"},
+		AdditionalProperties: jsonschema.FalseSchema,
+		Extras: map[string]any{
+			"x-cxkit-checklist": c.ID,
+			"x-cxkit-model":     string(c.EffectiveModel()),
+			"x-cxkit-lang":      b.lang,
+		},
+	}
+	if c.Version != "" {
+		s.Extras["x-cxkit-version"] = c.Version
+	}
+	return s, nil
+}
+
+type answerSchemaBuilder struct {
+	c     *Checklist
+	lang  string
+	words schemaWords
+	diags Diagnostics
+
+	props    *orderedmap.OrderedMap[string, *jsonschema.Schema]
+	required []string
+	conds    []*jsonschema.Schema
+	levels   []SchemaLevel
+	sections []SchemaSection
+}
+
+func (b *answerSchemaBuilder) errorf(pos Pos, format string, a ...any) {
+	b.diags = append(b.diags, &Diagnostic{Pos: pos, Severity: SeverityError, Code: "schema", Message: fmt.Sprintf(format, a...)})
+}
+
+// audit is the free-form audit record: strings keyed by field, the
+// common fields first so forms show them in a sensible order.
+func (b *answerSchemaBuilder) audit() *jsonschema.Schema {
+	w := b.words
+	p := jsonschema.NewProperties()
+	p.Set("id", &jsonschema.Schema{Type: "string", Title: w.auditID})
+	p.Set("location", &jsonschema.Schema{Type: "string", Title: w.location})
+	p.Set("date", &jsonschema.Schema{Type: "string", Title: w.date})
+	p.Set("auditor", &jsonschema.Schema{Type: "string", Title: w.auditor})
+	return &jsonschema.Schema{
+		Type:                 "object",
+		Title:                w.audit,
+		Properties:           p,
+		AdditionalProperties: &jsonschema.Schema{Type: "string"},
+	}
+}
+
+func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
+	b.props = jsonschema.NewProperties()
+	for _, l := range b.c.Levels {
+		b.levels = append(b.levels, SchemaLevel{Number: l.Number, Title: l.Title.In(b.lang), Pass: l.EffectivePass()})
+		b.items(l, nil, l.Items)
+	}
+	if b.c.Survey != nil {
+		for _, q := range b.c.Survey.Questions {
+			b.question(nil, nil, q)
+		}
+	}
+	s := &jsonschema.Schema{
+		Type:                 "object",
+		Title:                b.words.answers,
+		Properties:           b.props,
+		Required:             b.required,
+		AdditionalProperties: jsonschema.FalseSchema,
+		AllOf:                b.conds,
+		Extras: map[string]any{
+			"x-cxkit-levels": b.levels,
+		},
+	}
+	if len(b.sections) > 0 {
+		s.Extras["x-cxkit-sections"] = b.sections
+	}
+	if b.required == nil {
+		// An empty list keeps "required" out of the output, which is what
+		// a sheet without required answers means.
+		s.Required = nil
+	}
+	return s
+}
+
+func (b *answerSchemaBuilder) items(l *Level, sec *Section, items []Item) {
+	for _, it := range items {
+		switch {
+		case it.Question != nil:
+			b.question(l, sec, it.Question)
+		case it.Section != nil:
+			s := it.Section
+			ss := SchemaSection{ID: s.ID, Title: s.Title.In(b.lang), Level: l.Number}
+			if sec != nil {
+				ss.Parent = sec.ID
+			}
+			b.sections = append(b.sections, ss)
+			b.items(l, s, s.Items)
+		}
+	}
+}
+
+// question adds q's property, and its `required` entry or its `when`
+// block. l and sec are nil for survey questions.
+func (b *answerSchemaBuilder) question(l *Level, sec *Section, q *Question) {
+	if _, dup := b.props.Get(q.ID); dup {
+		b.errorf(q.Pos, "question %q is declared twice", q.ID)
+		return
+	}
+	// A question behind `when` takes "na" when switched off, even if it
+	// does not take "na" otherwise.
+	s := b.value(q, q.NA || q.When != nil)
+	if s == nil {
+		return
+	}
+	s.Title = q.Text.In(b.lang)
+	s.Description = q.Hint.In(b.lang)
+	x := s.Extras
+	if x == nil {
+		x = map[string]any{}
+		s.Extras = x
+	}
+	x[schemaExtKind] = string(q.Kind.EffectiveType())
+	switch {
+	case l == nil:
+		x[schemaExtSurvey] = true
+	default:
+		x[schemaExtLevel] = l.Number
+		if sec != nil {
+			x[schemaExtSection] = sec.ID
+		}
+		if q.Unscored {
+			x[schemaExtUnscored] = true
+		} else {
+			x[schemaExtWeight] = q.EffectiveWeight()
+		}
+		if q.Critical {
+			x[schemaExtCritical] = true
+		}
+	}
+	if len(q.Tags) > 0 {
+		x[schemaExtTags] = q.Tags
+	}
+	b.props.Set(q.ID, s)
+
+	if q.When == nil {
+		if !q.Optional {
+			b.required = append(b.required, q.ID)
+		}
+		return
+	}
+	x[schemaExtWhen] = schemaExprText(q.When)
+	cond := b.cond(q, q.When)
+	if cond == nil {
+		return
+	}
+	block := &jsonschema.Schema{
+		If: cond,
+		// Switched off: absent or "na". "properties" only constrains keys
+		// that are present, which is exactly "absent or".
+		Else: &jsonschema.Schema{Properties: schemaProps(q.ID, &jsonschema.Schema{Const: answerNA})},
+	}
+	var then jsonschema.Schema
+	if !q.Optional {
+		then.Required = []string{q.ID}
+	}
+	if !q.NA {
+		then.Properties = schemaProps(q.ID, &jsonschema.Schema{Not: &jsonschema.Schema{Const: answerNA}})
+	}
+	if then.Required != nil || then.Properties != nil {
+		block.Then = &then
+	}
+	b.conds = append(b.conds, block)
+}
+
+// The answers the language fixes.
+const (
+	answerYes = "yes"
+	answerNo  = "no"
+	answerNA  = "na"
+)
+
+// value returns the schema of q's answer, with "na" allowed when na is
+// set, or nil after reporting a reference it cannot resolve.
+func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
+	w := b.words
+	naOption := &jsonschema.Schema{Const: answerNA, Title: w.na}
+	consts := func(opts ...*jsonschema.Schema) *jsonschema.Schema {
+		if na {
+			opts = append(opts, naOption)
+		}
+		return &jsonschema.Schema{Type: "string", OneOf: opts}
+	}
+	// numeric returns a number schema, or, when "na" is allowed, anyOf
+	// the number and "na" (a form shows them as two alternatives).
+	numeric := func(n *jsonschema.Schema) *jsonschema.Schema {
+		if !na {
+			return n
+		}
+		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{n, naOption}}
+	}
+	integer := func(lo, hi float64) *jsonschema.Schema {
+		n := &jsonschema.Schema{Type: "integer", Minimum: schemaNumber(lo), Maximum: schemaNumber(hi)}
+		if na {
+			n.Title = schemaNumber(lo).String() + "–" + schemaNumber(hi).String()
+		}
+		return numeric(n)
+	}
+
+	k := q.Kind
+	switch k.EffectiveType() {
+	case KindYesNo:
+		return consts(
+			&jsonschema.Schema{Const: answerYes, Title: w.yes},
+			&jsonschema.Schema{Const: answerNo, Title: w.no},
+		)
+	case KindChoice:
+		ch := b.c.Choice(k.Ref)
+		if ch == nil {
+			b.errorf(q.Pos, "question %q: unknown choice %q", q.ID, k.Ref)
+			return nil
+		}
+		opts := make([]*jsonschema.Schema, 0, len(ch.Options)+1)
+		for _, o := range ch.Options {
+			opts = append(opts, &jsonschema.Schema{
+				Const: o.ID, Title: o.Label.In(b.lang),
+				Extras: map[string]any{schemaExtValue: o.Value},
+			})
+		}
+		return consts(opts...)
+	case KindScale:
+		if k.Ref != "" {
+			sc := b.c.Scale(k.Ref)
+			if sc == nil {
+				b.errorf(q.Pos, "question %q: unknown scale %q", q.ID, k.Ref)
+				return nil
+			}
+			return integer(sc.Lo, sc.Hi)
+		}
+		return integer(k.Lo, k.Hi)
+	case KindCES, KindCSAT:
+		return integer(k.Lo, k.Hi)
+	case KindNPS:
+		return integer(0, 10)
+	case KindMeasure:
+		s := numeric(&jsonschema.Schema{Type: "number"})
+		s.Extras = map[string]any{}
+		if k.Unit != "" {
+			s.Extras[schemaExtUnit] = k.Unit
+		}
+		if k.Op != "" {
+			s.Extras[schemaExtTarget] = string(k.Op) + " " + schemaNumber(k.Target).String()
+		}
+		return s
+	case KindEmotion:
+		return consts(
+			&jsonschema.Schema{Const: "positive", Title: w.positive},
+			&jsonschema.Schema{Const: "neutral", Title: w.neutral},
+			&jsonschema.Schema{Const: "negative", Title: w.negative},
+		)
+	case KindText:
+		return &jsonschema.Schema{Type: "string"} // "na" is a string already
+	}
+	b.errorf(q.Pos, "question %q: unknown answer kind %q", q.ID, k.Type)
+	return nil
+}
+
+// cond returns a schema that an answers object matches exactly when e
+// holds. An atom on a question holds only when that question has a real
+// answer: absent and "na" make every comparison false (and "not" of it
+// true), the way the reader evaluates conditions.
+func (b *answerSchemaBuilder) cond(q *Question, e *Expr) *jsonschema.Schema {
+	if e == nil {
+		b.errorf(q.Pos, "question %q: empty condition", q.ID)
+		return nil
+	}
+	args := func() []*jsonschema.Schema {
+		var out []*jsonschema.Schema
+		for _, a := range e.Args {
+			s := b.cond(q, a)
+			if s == nil {
+				return nil
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	switch e.Op {
+	case ExprAnd, ExprOr:
+		as := args()
+		if as == nil {
+			return nil
+		}
+		if e.Op == ExprAnd {
+			return &jsonschema.Schema{AllOf: as}
+		}
+		return &jsonschema.Schema{AnyOf: as}
+	case ExprNot:
+		if len(e.Args) != 1 {
+			b.errorf(e.Pos, "question %q: \"not\" takes one condition, got %d", q.ID, len(e.Args))
+			return nil
+		}
+		a := b.cond(q, e.Args[0])
+		if a == nil {
+			return nil
+		}
+		return &jsonschema.Schema{Not: a}
+	}
+
+	ref := b.c.Question(e.Question)
+	if ref == nil {
+		b.errorf(e.Pos, "question %q: condition names unknown question %q", q.ID, e.Question)
+		return nil
+	}
+	answered := func(v *jsonschema.Schema) *jsonschema.Schema {
+		return &jsonschema.Schema{Required: []string{e.Question}, Properties: schemaProps(e.Question, v)}
+	}
+	switch e.Op {
+	case ExprYes:
+		return answered(&jsonschema.Schema{Const: answerYes})
+	case ExprIn:
+		return answered(&jsonschema.Schema{Enum: schemaStrings(e.Options)})
+	case ExprCmp:
+		if len(e.Options) > 0 {
+			in := &jsonschema.Schema{Enum: schemaStrings(e.Options)}
+			switch e.Cmp {
+			case OpEq:
+				return answered(in)
+			case OpNe:
+				// Answered, not "na", and none of the options.
+				return answered(&jsonschema.Schema{Not: &jsonschema.Schema{Enum: schemaStrings(append([]string{answerNA}, e.Options...))}})
+			}
+			b.errorf(e.Pos, "question %q: operator %q does not compare options", q.ID, e.Cmp)
+			return nil
+		}
+		if e.Number == nil {
+			b.errorf(e.Pos, "question %q: comparison of %q has no number", q.ID, e.Question)
+			return nil
+		}
+		n := schemaNumber(*e.Number)
+		v := &jsonschema.Schema{Type: "number"}
+		switch e.Cmp {
+		case OpEq:
+			v.Const = *e.Number
+		case OpNe:
+			v.Not = &jsonschema.Schema{Const: *e.Number}
+		case OpLt:
+			v.ExclusiveMaximum = n
+		case OpLe:
+			v.Maximum = n
+		case OpGt:
+			v.ExclusiveMinimum = n
+		case OpGe:
+			v.Minimum = n
+		default:
+			b.errorf(e.Pos, "question %q: unknown comparison %q", q.ID, e.Cmp)
+			return nil
+		}
+		return answered(v)
+	}
+	b.errorf(e.Pos, "question %q: unknown condition operator %q", q.ID, e.Op)
+	return nil
+}
+
+func schemaProps(id string, s *jsonschema.Schema) *orderedmap.OrderedMap[string, *jsonschema.Schema] {
+	p := jsonschema.NewProperties()
+	p.Set(id, s)
+	return p
+}
+
+func schemaStrings(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// schemaNumber writes v the shortest way that reads back exactly.
+func schemaNumber(v float64) json.Number {
+	return json.Number(strconv.FormatFloat(v, 'f', -1, 64))
+}
+
+// schemaExprText writes a condition the way the language spells it, for
+// the x-cxkit-when keyword.
+func schemaExprText(e *Expr) string {
+	var b strings.Builder
+	var write func(e *Expr, prec int)
+	write = func(e *Expr, prec int) {
+		if e == nil {
+			return
+		}
+		switch e.Op {
+		case ExprOr, ExprAnd:
+			p := 1
+			if e.Op == ExprAnd {
+				p = 2
+			}
+			if p < prec {
+				b.WriteByte('(')
+			}
+			for i, a := range e.Args {
+				if i > 0 {
+					b.WriteString(" " + string(e.Op) + " ")
+				}
+				write(a, p+1)
+			}
+			if p < prec {
+				b.WriteByte(')')
+			}
+		case ExprNot:
+			b.WriteString("not ")
+			if len(e.Args) == 1 {
+				write(e.Args[0], 3)
+			}
+		case ExprYes:
+			b.WriteString(e.Question)
+		case ExprIn:
+			b.WriteString(e.Question + " in (" + strings.Join(e.Options, ", ") + ")")
+		case ExprCmp:
+			b.WriteString(e.Question + " " + string(e.Cmp) + " ")
+			if len(e.Options) > 0 {
+				b.WriteString(e.Options[0])
+			} else if e.Number != nil {
+				b.WriteString(schemaNumber(*e.Number).String())
+			}
+		}
+	}
+	write(e, 0)
+	return b.String()
+}
+
+// schemaLang returns the language titles are written in: the requested
+// one, the checklist's declared one, or a guess from its title's script.
+func schemaLang(c *Checklist, lang string) string {
+	if lang != "" {
+		return lang
+	}
+	if c.Lang != "" {
+		return c.Lang
+	}
+	for _, r := range c.Title.Text {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return "ru"
+		}
+	}
+	return "en"
+}
+
+// schemaWords are the few texts a schema needs that the checklist does
+// not carry.
+type schemaWords struct {
+	yes, no, na                   string
+	positive, neutral, negative   string
+	checklist, version, answers   string
+	audit, auditID, location      string
+	date, auditor, submit, target string
+}
+
+var schemaVocabularies = map[string]schemaWords{
+	"ru": {
+		yes: "Да", no: "Нет", na: "Не применимо",
+		positive: "Положительная", neutral: "Нейтральная", negative: "Отрицательная",
+		checklist: "Чек-лист", version: "Версия чек-листа", answers: "Ответы",
+		audit: "Визит", auditID: "Номер визита", location: "Место",
+		date: "Дата", auditor: "Аудитор", submit: "Отправить", target: "цель",
+	},
+	"en": {
+		yes: "Yes", no: "No", na: "Not applicable",
+		positive: "Positive", neutral: "Neutral", negative: "Negative",
+		checklist: "Checklist", version: "Checklist version", answers: "Answers",
+		audit: "Visit", auditID: "Visit ID", location: "Location",
+		date: "Date", auditor: "Auditor", submit: "Submit", target: "target",
+	},
+	"de": {
+		yes: "Ja", no: "Nein", na: "Nicht zutreffend",
+		positive: "Positiv", neutral: "Neutral", negative: "Negativ",
+		checklist: "Checkliste", version: "Version der Checkliste", answers: "Antworten",
+		audit: "Besuch", auditID: "Besuchsnummer", location: "Ort",
+		date: "Datum", auditor: "Prüfer", submit: "Absenden", target: "Ziel",
+	},
+}
+
+func schemaVocabulary(lang string, c *Checklist) schemaWords {
+	if w, ok := schemaVocabularies[lang]; ok {
+		return w
+	}
+	if w, ok := schemaVocabularies[schemaLang(&Checklist{Title: Text{Text: c.Title.In(lang)}}, "")]; ok {
+		return w
+	}
+	return schemaVocabularies["en"]
+}
