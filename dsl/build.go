@@ -1,0 +1,467 @@
+package dsl
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/korto"
+)
+
+// Stable codes of the diagnostics this package reports itself. The
+// semantic rules (unique IDs, ranges, references) are checked by
+// korto.Checklist.Validate and carry its codes.
+const (
+	codeSyntax         = "syntax"          // a token that does not belong where it stands
+	codeUnknownKeyword = "unknown-keyword" // a misspelt keyword
+	codeBadString      = "bad-string"      // an unclosed text or a bad escape
+	codeBadNumber      = "bad-number"      // a malformed, out-of-range or non-finite number
+	codeNumberKind     = "number-kind"     // a percentage where a number belongs, or the reverse
+	codeEncoding       = "encoding"        // invalid UTF-8
+	codeBinary         = "binary"          // control characters: not a text file
+	codeLimit          = "limit"           // file too large or nested too deep
+	codeRepeated       = "repeated"        // a setting given twice
+	codeOrder          = "order"           // a checklist entry out of place
+	codeBadValue       = "bad-value"       // a word the language does not know in that place
+)
+
+// layout remembers where things stood in the source, for the formatter:
+// the model keeps the positions of its nodes, but not those of settings
+// such as "version" or of closing braces.
+type layout struct {
+	meta  map[string]int // "version", "model", ... -> offset
+	close map[any]int    // *korto.Checklist, *Choice, *Level, *Section, *Survey -> offset of "}"
+}
+
+type builder struct {
+	file      string
+	recovered bool // parts of the source were skipped after syntax errors
+	diags     korto.Diagnostics
+	lay       layout
+	decl      []string        // declared scale and choice names, to tell a kind from a typo
+	choices   map[string]bool // declared choice names
+}
+
+func (b *builder) pos(p lexer.Position) korto.Pos {
+	return korto.Pos{File: b.file, Line: p.Line, Column: p.Column, Offset: p.Offset}
+}
+
+func (b *builder) errorf(p lexer.Position, code, hint, format string, a ...any) {
+	b.diags = append(b.diags, &korto.Diagnostic{
+		Pos: b.pos(p), Severity: korto.SeverityError, Code: code,
+		Message: fmt.Sprintf(format, a...), Hint: hint,
+	})
+}
+
+func (b *builder) checklist(a *astChecklist) *korto.Checklist {
+	b.lay = layout{meta: map[string]int{}, close: map[any]int{}}
+	b.choices = map[string]bool{}
+	c := &korto.Checklist{ID: a.ID, Title: b.text(a.Title), Pos: b.pos(a.Pos), Levels: []*korto.Level{}}
+	b.lay.close[c] = a.Close.Pos.Offset
+	for _, e := range a.Entries {
+		if e.Scale != nil {
+			b.decl = append(b.decl, e.Scale.Name)
+		}
+		if e.Choice != nil {
+			b.decl = append(b.decl, e.Choice.Name)
+			b.choices[e.Choice.Name] = true
+		}
+	}
+	// Entries go meta, declarations, levels, survey; stage tracks how far
+	// the file has come, to report the first entry that steps back.
+	const (
+		stMeta = iota
+		stDecl
+		stLevel
+		stSurvey
+	)
+	stageName := [...]string{"settings", "scale and choice declarations", "levels", "the survey"}
+	stage := stMeta
+	seen := map[string]lexer.Position{}
+	enter := func(e *astEntry, st int, what string) {
+		if st < stage {
+			b.errorf(e.Pos, codeOrder, "a checklist holds, in this order: settings (version, model, ...), scales and choices, levels, the survey",
+				"%s must come before %s", what, stageName[stage])
+			return
+		}
+		stage = st
+	}
+	once := func(e *astEntry, kw string) bool {
+		if p, dup := seen[kw]; dup {
+			b.errorf(e.Pos, codeRepeated, fmt.Sprintf("the first one is at line %d; keep one", p.Line), "%s is given twice", kw)
+			return false
+		}
+		seen[kw] = e.Pos
+		b.lay.meta[kw] = e.Pos.Offset
+		enter(e, stMeta, kw)
+		return true
+	}
+	for _, e := range a.Entries {
+		switch {
+		case e.Version != nil:
+			if once(e, "version") {
+				c.Version = unquote(*e.Version)
+			}
+		case e.Model != nil:
+			if once(e, "model") {
+				switch m := korto.Model(*e.Model); m {
+				case korto.ModelKORTO, korto.ModelKotler:
+					c.Model = m
+				default:
+					b.errorf(e.Pos, codeBadValue, "model korto has levels 1..4, model kotler 1..5",
+						"unknown model %q%s", *e.Model, orExpected(suggest.DidYouMean(*e.Model, []string{"korto", "kotler"}), "; expected korto or kotler"))
+				}
+			}
+		case e.Description != nil:
+			if once(e, "description") {
+				c.Description = b.text(e.Description)
+			}
+		case e.Lang != nil:
+			if once(e, "lang") {
+				c.Lang = *e.Lang
+			}
+		case e.Knockout != nil:
+			if once(e, "knockout") {
+				switch k := korto.Knockout(*e.Knockout); k {
+				case korto.KnockoutLevel, korto.KnockoutAudit:
+					c.Knockout = k
+				default:
+					b.errorf(e.Pos, codeBadValue, "knockout level fails the question's level; knockout audit zeroes the whole audit",
+						"unknown knockout %q%s", *e.Knockout, orExpected(suggest.DidYouMean(*e.Knockout, []string{"level", "audit"}), "; expected level or audit"))
+				}
+			}
+		case e.Scale != nil:
+			enter(e, stDecl, "scale "+e.Scale.Name)
+			c.Scales = append(c.Scales, &korto.Scale{
+				Name: e.Scale.Name, Lo: b.number(e.Scale.Lo, "a scale bound"), Hi: b.number(e.Scale.Hi, "a scale bound"), Pos: b.pos(e.Scale.Pos),
+			})
+		case e.Choice != nil:
+			enter(e, stDecl, "choice "+e.Choice.Name)
+			c.Choices = append(c.Choices, b.choice(e.Choice))
+		case e.Level != nil:
+			enter(e, stLevel, "a level")
+			c.Levels = append(c.Levels, b.level(e.Level))
+		case e.Survey != nil:
+			if c.Survey != nil {
+				b.errorf(e.Pos, codeRepeated, "put all survey questions in one survey block", "survey is given twice")
+				continue
+			}
+			enter(e, stSurvey, "the survey")
+			c.Survey = b.survey(e.Survey)
+		}
+	}
+	if len(c.Levels) == 0 && !b.recovered {
+		b.errorf(a.Close.Pos, codeSyntax, `add a level, e.g. level 1 "Основа" { question ... }`, "a checklist needs at least one level")
+	}
+	return c
+}
+
+func orExpected(didYouMean, otherwise string) string {
+	if didYouMean != "" {
+		return didYouMean
+	}
+	return otherwise
+}
+
+func (b *builder) choice(a *astChoice) *korto.Choice {
+	ch := &korto.Choice{Name: a.Name, Options: []*korto.Option{}, Pos: b.pos(a.Pos)}
+	b.lay.close[ch] = a.Close.Pos.Offset
+	if len(a.Options) == 0 {
+		b.errorf(a.Close.Pos, codeSyntax, `add options, one per line: all "Все работают" = 1`, "choice %s has no options", a.Name)
+	}
+	for _, o := range a.Options {
+		ch.Options = append(ch.Options, &korto.Option{
+			ID: o.ID, Label: b.text(o.Label), Value: b.number(o.Value, "an option's value"), Fail: o.Fail, Pos: b.pos(o.Pos),
+		})
+	}
+	return ch
+}
+
+func (b *builder) level(a *astLevel) *korto.Level {
+	l := &korto.Level{Title: b.text(a.Title), Items: []korto.Item{}, Pos: b.pos(a.Pos)}
+	b.lay.close[l] = a.Close.Pos.Offset
+	if n, ok := b.integer(a.Number); ok {
+		l.Number = n
+	}
+	l.Pass, l.Weight = b.attrs(a.Attrs, true)
+	l.Items = b.items(a.Items)
+	return l
+}
+
+// attrs reads the pass and weight of a level (pass allowed) or section.
+func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64) {
+	for _, a := range as {
+		switch {
+		case a.Pass != nil:
+			if !passOK {
+				b.errorf(a.Pos, codeSyntax, "pass marks belong to levels; a section only takes a weight", "a section has no pass mark")
+				continue
+			}
+			if pass != nil {
+				b.errorf(a.Pos, codeRepeated, "keep one pass mark", "pass is given twice")
+				continue
+			}
+			v := b.percent(a.Pass, "pass")
+			pass = &v
+		case a.Weight != nil:
+			if weight != nil {
+				b.errorf(a.Pos, codeRepeated, "keep one weight", "weight is given twice")
+				continue
+			}
+			v := b.number(a.Weight, "a weight")
+			weight = &v
+		}
+	}
+	return pass, weight
+}
+
+func (b *builder) items(as []*astItem) []korto.Item {
+	items := make([]korto.Item, 0, len(as))
+	for _, it := range as {
+		if it.Section != nil {
+			items = append(items, korto.Item{Section: b.section(it.Section)})
+		} else if it.Question != nil {
+			items = append(items, korto.Item{Question: b.question(it.Question)})
+		}
+	}
+	return items
+}
+
+func (b *builder) section(a *astSection) *korto.Section {
+	s := &korto.Section{ID: a.ID, Title: b.text(a.Title), Pos: b.pos(a.Pos)}
+	b.lay.close[s] = a.Close.Pos.Offset
+	_, s.Weight = b.attrs(a.Attrs, false)
+	s.Items = b.items(a.Items)
+	return s
+}
+
+func (b *builder) survey(a *astSurvey) *korto.Survey {
+	s := &korto.Survey{Questions: []*korto.Question{}, Pos: b.pos(a.Pos)}
+	b.lay.close[s] = a.Close.Pos.Offset
+	for _, q := range a.Questions {
+		s.Questions = append(s.Questions, b.question(q))
+	}
+	return s
+}
+
+// modifierKeywords are the words that may follow a question's text, for
+// telling a misspelt modifier from a reference to a scale or choice.
+var modifierKeywords = []string{
+	"weight", "critical", "na", "optional", "unscored", "when", "hint", "tags",
+	"yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "text",
+}
+
+func (b *builder) question(a *astQuestion) *korto.Question {
+	q := &korto.Question{ID: a.ID, Text: b.text(a.Text), Kind: korto.Kind{Type: korto.KindYesNo}, Pos: b.pos(a.Pos)}
+	seen := map[string]bool{}
+	once := func(m *astMod, what string) bool {
+		if seen[what] {
+			b.errorf(m.Pos, codeRepeated, "keep one", "%s is given twice for question %s", what, a.ID)
+			return false
+		}
+		seen[what] = true
+		return true
+	}
+	for _, m := range a.Mods {
+		switch {
+		case m.Weight != nil:
+			if once(m, "weight") {
+				v := b.number(m.Weight, "a weight")
+				q.Weight = &v
+			}
+		case m.Flag != "":
+			if once(m, m.Flag) {
+				switch m.Flag {
+				case "critical":
+					q.Critical = true
+				case "na":
+					q.NA = true
+				case "optional":
+					q.Optional = true
+				case "unscored":
+					q.Unscored = true
+				}
+			}
+		case m.When != nil:
+			if once(m, "when") {
+				q.When = b.or(m.When)
+			}
+		case m.Hint != nil:
+			if once(m, "hint") {
+				q.Hint = b.text(m.Hint)
+			}
+		case m.Tags != nil:
+			if once(m, "tags") {
+				q.Tags = m.Tags
+			}
+		case m.Kind != nil:
+			k := m.Kind
+			if k.Ref != "" && !slices.Contains(b.decl, k.Ref) {
+				if kw := suggest.Nearest(k.Ref, modifierKeywords); kw != "" {
+					b.errorf(k.Pos, codeUnknownKeyword, "after the question text come its kind (yesno, a scale or choice name, ...) and modifiers (weight, critical, na, ...)",
+						"unknown keyword %q; did you mean %q?", k.Ref, kw)
+					continue
+				}
+			}
+			if seen["kind"] {
+				b.errorf(k.Pos, codeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat or text",
+					"question %s already has a kind", a.ID)
+				continue
+			}
+			seen["kind"] = true
+			q.Kind = b.kind(k)
+		}
+	}
+	return q
+}
+
+func (b *builder) kind(a *astKind) korto.Kind {
+	switch {
+	case a.Simple != "":
+		return korto.Kind{Type: korto.KindType(a.Simple)}
+	case a.Range != "":
+		return korto.Kind{Type: korto.KindType(a.Range), Lo: b.number(a.Lo, "a bound"), Hi: b.number(a.Hi, "a bound")}
+	case a.Measure:
+		k := korto.Kind{Type: korto.KindMeasure, Op: korto.CmpOp(a.Op), Target: b.number(a.Target, "a target")}
+		if a.Unit != nil {
+			k.Unit = unquote(*a.Unit)
+		}
+		return k
+	}
+	// A reference to a declared scale or choice. An undeclared name
+	// stays a scale with its Ref, for the validator to report with the
+	// nearest declared name.
+	if b.choices[a.Ref] {
+		return korto.Kind{Type: korto.KindChoice, Ref: a.Ref}
+	}
+	return korto.Kind{Type: korto.KindScale, Ref: a.Ref}
+}
+
+func (b *builder) or(a *astOr) *korto.Expr {
+	if len(a.And) == 1 {
+		return b.and(a.And[0])
+	}
+	e := &korto.Expr{Op: korto.ExprOr, Pos: b.pos(a.Pos)}
+	for _, x := range a.And {
+		e.Args = append(e.Args, b.and(x))
+	}
+	return e
+}
+
+func (b *builder) and(a *astAnd) *korto.Expr {
+	if len(a.Not) == 1 {
+		return b.not(a.Not[0])
+	}
+	e := &korto.Expr{Op: korto.ExprAnd, Pos: b.pos(a.Pos)}
+	for _, x := range a.Not {
+		e.Args = append(e.Args, b.not(x))
+	}
+	return e
+}
+
+func (b *builder) not(a *astNot) *korto.Expr {
+	switch {
+	case a.Not != nil:
+		return &korto.Expr{Op: korto.ExprNot, Args: []*korto.Expr{b.not(a.Not)}, Pos: b.pos(a.Pos)}
+	case a.Paren != nil:
+		return b.or(a.Paren)
+	}
+	return b.atom(a.Atom)
+}
+
+func (b *builder) atom(a *astAtom) *korto.Expr {
+	e := &korto.Expr{Question: a.ID, Pos: b.pos(a.Pos)}
+	switch {
+	case a.In != nil:
+		e.Op, e.Options = korto.ExprIn, a.In
+	case a.Op == "":
+		e.Op = korto.ExprYes
+	case a.Option != "":
+		e.Op, e.Cmp, e.Options = korto.ExprCmp, korto.CmpOp(a.Op), []string{a.Option}
+		if a.Op != "==" && a.Op != "!=" {
+			b.errorf(a.Pos, codeSyntax, "an option is either chosen or not: use == or !=, or in (a, b)",
+				"%s %s %s: options compare only with == and !=", a.ID, a.Op, a.Option)
+		}
+	default:
+		v := b.number(a.Number, "a number")
+		e.Op, e.Cmp, e.Number = korto.ExprCmp, korto.CmpOp(a.Op), &v
+	}
+	return e
+}
+
+func (b *builder) text(a *astText) korto.Text {
+	if a == nil {
+		return korto.Text{}
+	}
+	t := korto.Text{Text: unquote(a.Text)}
+	for _, tr := range a.Tr {
+		lang := tr.Lang[1:]
+		if t.Tr == nil {
+			t.Tr = map[string]string{}
+		}
+		if _, dup := t.Tr[lang]; dup {
+			b.errorf(tr.Pos, codeRepeated, "keep one translation per language", "translation @%s is given twice", lang)
+			continue
+		}
+		t.Tr[lang] = unquote(tr.Text)
+	}
+	return t
+}
+
+// number reads a plain number; what names the place for messages.
+func (b *builder) number(a *astNum, what string) float64 {
+	if a == nil {
+		return 0
+	}
+	if strings.HasSuffix(a.Value, "%") {
+		b.errorf(a.Pos, codeNumberKind, fmt.Sprintf("write %s", strings.TrimSuffix(a.Value, "%")),
+			"%s is a plain number, not a percentage", what)
+	}
+	return b.parse(a)
+}
+
+// percent reads a percentage such as 85% as 0.85.
+func (b *builder) percent(a *astNum, what string) float64 {
+	if !strings.HasSuffix(a.Value, "%") {
+		v := b.parse(a)
+		hint := fmt.Sprintf("write %s%%", trimFloat(v))
+		if v > 0 && v <= 1 {
+			hint = fmt.Sprintf("write %s%% (or %s%% if you meant %s)", trimFloat(v*100), trimFloat(v), a.Value)
+		}
+		b.errorf(a.Pos, codeNumberKind, hint, "%s takes a percentage, like %s 85%%", what, what)
+		if v > 1 {
+			return v / 100
+		}
+		return v
+	}
+	return b.parse(a) / 100
+}
+
+func (b *builder) parse(a *astNum) float64 {
+	s := strings.TrimSuffix(a.Value, "%")
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		b.errorf(a.Pos, codeBadNumber, "use a number of a sensible size", "number %s is out of range", a.Value)
+		return 0
+	}
+	return v
+}
+
+func (b *builder) integer(a *astNum) (int, bool) {
+	v := b.parse(a)
+	if strings.HasSuffix(a.Value, "%") || v != math.Trunc(v) || math.Abs(v) > 1e6 {
+		b.errorf(a.Pos, codeBadNumber, "levels are numbered 1, 2, 3, ...", "level number %s is not a whole number", a.Value)
+		return 0, false
+	}
+	return int(v), true
+}
+
+// trimFloat formats v without a trailing ".0" or float noise.
+func trimFloat(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

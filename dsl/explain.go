@@ -1,0 +1,369 @@
+package dsl
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/korto"
+)
+
+// explain turns participle's error at toks[e] into advice for a person
+// who writes checklists, not grammars: what belongs at that place, and
+// how to write it. participle's own message never reaches the user.
+//
+// fix, when not "", is the keyword a misspelt word was surely meant to be:
+// the caller may put it in place and parse on.
+func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *korto.Diagnostic, fix string) {
+	// participle reports a failed "and ..." or "or ..." at the and/or
+	// itself; the mistake is what follows it.
+	if t := toks[e]; t.Type == tokKeyword && (t.Value == "and" || t.Value == "or") && e+1 < len(toks) {
+		e++
+	}
+	t := toks[e]
+	d = &korto.Diagnostic{
+		Pos:      korto.Pos{File: file, Line: t.Pos.Line, Column: t.Pos.Column, Offset: t.Pos.Offset},
+		Severity: korto.SeverityError,
+		Code:     codeSyntax,
+	}
+	set := func(code, hint, format string, a ...any) *korto.Diagnostic {
+		d.Code, d.Hint, d.Message = code, hint, fmt.Sprintf(format, a...)
+		return d
+	}
+	block, opened := enclosingBlock(toks, e)
+	var prev, prev2 lexer.Token
+	if e > 0 {
+		prev = toks[e-1]
+	}
+	if e > 1 {
+		prev2 = toks[e-2]
+	}
+	atStart := e == 0 || firstOnLine(toks, e) || prev.Value == "{" && prev.Type == tokPunct
+
+	// Mistakes recognisable from the token itself.
+	if t.Type == tokIdent {
+		switch strings.ToLower(t.Value) {
+		case "nan", "inf", "infinity":
+			if expectsNumber(prev) {
+				return set(codeBadNumber, "write a finite number, like 2 or 0.5", "%s is not allowed here; numbers must be finite", t.Value), ""
+			}
+		}
+		cands := allKeywords()
+		if atStart {
+			cands = blockStatements[block]
+		}
+		if kw := suggest.Nearest(t.Value, cands); kw != "" && kw != t.Value {
+			if atStart && keywords[kw] {
+				fix = kw
+			}
+			return set(codeUnknownKeyword, blockHint[block], "unknown keyword %q; did you mean %q?", t.Value, kw), fix
+		}
+	}
+	if t.Value == "," && t.Type == tokPunct && prev.Type == tokNumber && e+1 < len(toks) && toks[e+1].Type == tokNumber &&
+		prev.Pos.Offset+len(prev.Value) == t.Pos.Offset && t.Pos.Offset+1 == toks[e+1].Pos.Offset {
+		return set(codeBadNumber, fmt.Sprintf("write %s.%s", prev.Value, toks[e+1].Value), "decimal numbers use a point, not a comma"), ""
+	}
+	if t.EOF() {
+		if block != "" {
+			return set(codeSyntax, "add } to close it", "the file ends before the %s block opened at line %d is closed", block, opened.Line), ""
+		}
+		if e == 0 {
+			return set(codeSyntax, `start with: checklist ID "Title" { ... }`, "the file is empty"), ""
+		}
+	}
+
+	// What the previous token asks for.
+	if what, hint := afterToken(prev, prev2, block); what != "" {
+		if t.EOF() || t.Pos.Line > prev.Pos.Line {
+			// Point at the gap after the unfinished line, not at the next one.
+			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column+len(prev.Value), prev.Pos.Offset+len(prev.Value)
+			return set(codeSyntax, hint, "expected %s", what), ""
+		}
+		return set(codeSyntax, hint, "expected %s, found %s", what, describe(t)), ""
+	}
+
+	// A statement in the wrong block.
+	if atStart {
+		if t.Type == tokKeyword || t.Type == tokPunct && t.Value == "}" || t.Type == tokIdent || t.Type == tokString {
+			return set(codeSyntax, blockHint[block], "%s cannot stand %s; expected %s", describe(t), blockPlace[block], orList(blockStatements[block])), ""
+		}
+	}
+	return set(codeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), ""
+}
+
+// enclosingBlock returns the keyword of the innermost block open at
+// toks[e] ("checklist", "level", "section", "choice", "survey"; "" at the
+// top) and where it was opened.
+func enclosingBlock(toks []lexer.Token, e int) (string, lexer.Position) {
+	type open struct {
+		kw  string
+		pos lexer.Position
+	}
+	var stack []open
+	stmt := 0 // index of the current line's first token
+	for i := 0; i < e; i++ {
+		if firstOnLine(toks, i) {
+			stmt = i
+		}
+		t := toks[i]
+		if t.Type != tokPunct {
+			continue
+		}
+		switch t.Value {
+		case "{":
+			kw := toks[stmt].Value
+			if toks[stmt].Type == tokPunct { // "} ... {" on one line
+				kw = "?"
+				for j := i - 1; j >= stmt; j-- {
+					if toks[j].Type == tokKeyword {
+						kw = toks[j].Value
+					}
+				}
+			}
+			stack = append(stack, open{kw, toks[stmt].Pos})
+			stmt = i + 1
+		case "}":
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			stmt = i + 1
+		}
+		if stmt >= e {
+			stmt = e - 1
+		}
+	}
+	if len(stack) == 0 {
+		return "", lexer.Position{}
+	}
+	top := stack[len(stack)-1]
+	return top.kw, top.pos
+}
+
+var blockStatements = map[string][]string{
+	"":          {"checklist"},
+	"checklist": {"version", "model", "description", "lang", "knockout", "scale", "choice", "level", "survey", "}"},
+	"level":     {"section", "question", "}"},
+	"section":   {"section", "question", "}"},
+	"survey":    {"question", "}"},
+	"choice":    {"an option", "}"},
+}
+
+var blockPlace = map[string]string{
+	"":          "at the top of the file",
+	"checklist": "directly in the checklist",
+	"level":     "in a level",
+	"section":   "in a section",
+	"survey":    "in the survey",
+	"choice":    "in a choice",
+}
+
+var blockHint = map[string]string{
+	"":          `a file holds one checklist: checklist ID "Title" { ... }`,
+	"checklist": "a checklist holds settings (version, model, description, lang, knockout), scale and choice declarations, levels and a survey",
+	"level":     `a level holds questions and sections: question ID "text" ... or section ID "Title" { ... }`,
+	"section":   `a section holds questions and sections: question ID "text" ... or section ID "Title" { ... }`,
+	"survey":    `the survey holds only questions: question ID "text" nps`,
+	"choice":    `a choice holds options, one per line: ID "label" = value, like most "Большинство" = 0.5`,
+}
+
+func allKeywords() []string {
+	ks := make([]string, 0, len(keywords))
+	for k := range keywords {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+func expectsNumber(prev lexer.Token) bool {
+	switch prev.Value {
+	case "weight", "pass", "..", "=", "target", "<", "<=", ">", ">=", "==", "!=", "level":
+		return true
+	}
+	return false
+}
+
+// afterToken says what must follow prev (with prev2 before it), or ""
+// when prev alone does not tell.
+func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
+	switch prev.Type {
+	case tokKeyword:
+		switch prev.Value {
+		case "checklist":
+			return "the checklist's ID", `write checklist mall_basic "Title" { ... }`
+		case "question":
+			return "a question ID after question", `write question entrance "Входная группа чистая"; the ID is a word of letters, digits and _`
+		case "section":
+			return "a section ID after section", `write section clean "Чистота" { ... }`
+		case "choice":
+			return "the choice's name after choice", `write choice lifts { all "Все работают" = 1 ... }`
+		case "scale":
+			if block == "checklist" {
+				return "the scale's name after scale", "write scale stars 1..5"
+			}
+			return "the range after scale", "write scale 1..5"
+		case "ces", "csat":
+			return "the range after " + prev.Value, "write " + prev.Value + " 1..7"
+		case "level":
+			if block == "checklist" {
+				return "the level's number after level", `write level 1 "Основа и стандарт" { ... }`
+			}
+			return "level or audit after knockout", "knockout level fails the question's level; knockout audit zeroes the whole audit"
+		case "pass":
+			return "a percentage after pass", "write pass 85%"
+		case "weight":
+			return "a number after weight", "write weight 2"
+		case "version":
+			return "the version in double quotes", `write version "2026.1"`
+		case "model":
+			return "korto or kotler after model", "model korto has levels 1..4, model kotler 1..5"
+		case "description", "hint":
+			return "a text in double quotes after " + prev.Value, `write ` + prev.Value + ` "..."`
+		case "lang":
+			return "a language tag after lang", "write lang ru"
+		case "knockout":
+			return "level or audit after knockout", "knockout level fails the question's level; knockout audit zeroes the whole audit"
+		case "tags":
+			return "a tag name after tags", "write tags cleanliness, toilets"
+		case "when", "and", "or", "not":
+			return "a condition after " + prev.Value, "write a yes/no question ID (when has_parking), a comparison (when speed >= 4) or a choice test (when lifts in (all, most))"
+		case "target":
+			return "a comparison after target", `write measure "мин" target <= 5; the comparisons are <=, <, >=, > and ==`
+		case "measure":
+			return "a unit in double quotes or target after measure", `write measure "мин" target <= 5`
+		case "in":
+			return "( and a list of options after in", "write lifts in (all, most)"
+		case "survey":
+			return "{ after survey", "write survey { question ... }"
+		case "fail":
+			return "the next option or }", `options go one per line: ID "label" = value [fail]`
+		}
+	case tokPunct:
+		switch prev.Value {
+		case "..":
+			return "a number after ..", "write a range as lo..hi, like 1..5"
+		case "=":
+			return "the option's value, a number from 0 to 1", `write most "Большинство" = 0.5`
+		case "<", "<=", ">", ">=":
+			if prev2.Value == "target" {
+				return "the target number", `write measure "мин" target <= 5`
+			}
+			return "a number after " + prev.Value, "write when speed >= 4"
+		case "==", "!=":
+			return "a number or an option ID after " + prev.Value, "write when lifts == all or when speed == 5"
+		case ",":
+			return "a name after the comma", "lists are written a, b, c"
+		case "(":
+			if prev2.Value == "in" {
+				return "an option ID", "write lifts in (all, most)"
+			}
+			return "a condition after (", "write when (a or b) and c"
+		case "{":
+			if block == "choice" {
+				return "", ""
+			}
+		}
+	case tokLang:
+		return "the translation in double quotes after " + prev.Value, `write "Чистота" ` + prev.Value + ` "Cleanliness"`
+	case tokNumber:
+		switch prev2.Value {
+		case "scale", "ces", "csat":
+			return ".. between the bounds", "write a range as lo..hi, like 1..5"
+		case "level":
+			return "the level's title in double quotes", `write level 1 "Основа и стандарт" { ... }`
+		}
+	case tokIdent:
+		switch prev2.Value {
+		case "question":
+			return "the question text in double quotes after the question ID", `write question ` + prev.Value + ` "Входная группа чистая"`
+		case "section":
+			return "the section title in double quotes after the section ID", `write section ` + prev.Value + ` "Чистота" { ... }`
+		case "checklist":
+			return "the checklist title in double quotes after its ID", `write checklist ` + prev.Value + ` "Title" { ... }`
+		case "choice":
+			return "{ after the choice's name", `write choice ` + prev.Value + ` { all "Все работают" = 1 ... }`
+		case "scale":
+			if block == "checklist" {
+				return "the range after the scale's name", "write scale " + prev.Value + " 1..5"
+			}
+		}
+		if block == "choice" && (prev2.Type == tokPunct && (prev2.Value == "{" || prev2.Value == "=") || prev2.Type == tokNumber || prev2.Value == "fail") {
+			return "the option's label in double quotes", `write ` + prev.Value + ` "Большинство" = 0.5`
+		}
+	case tokString:
+		if block == "choice" {
+			return "= and the option's value after its label", `write most "Большинство" = 0.5`
+		}
+		switch prev2.Type {
+		case tokNumber:
+			if block == "checklist" {
+				return "{ to open the level, or pass/weight", `write level 1 "Основа" pass 85% { ... }`
+			}
+		case tokIdent:
+		}
+	}
+	return "", ""
+}
+
+// describe names a token the way a user sees it.
+func describe(t lexer.Token) string {
+	v := t.Value
+	if len(v) > 30 {
+		v = v[:27] + "..."
+	}
+	switch t.Type {
+	case lexer.EOF:
+		return "the end of the file"
+	case tokString:
+		return "text " + v
+	case tokKeyword:
+		return fmt.Sprintf("keyword %q", v)
+	case tokNumber:
+		return "number " + v
+	case tokPercent:
+		return "percentage " + v
+	}
+	return fmt.Sprintf("%q", v)
+}
+
+// expectedFrom rewrites participle's "(expected X)" in plain words.
+func expectedFrom(perr participle.Error) string {
+	msg := perr.Message()
+	i := strings.LastIndex(msg, "(expected ")
+	if i < 0 || !strings.HasSuffix(msg, ")") {
+		return ""
+	}
+	exp := msg[i+len("(expected ") : len(msg)-1]
+	r := strings.NewReplacer(
+		"<ident>", "an ID", "<string>", "a text in double quotes", "<number>", "a number",
+		"<percent>", "a percentage", "<lang>", "a translation like @en",
+		"Ident", "an ID", "String", "a text in double quotes", "Number", "a number", "Percent", "a percentage",
+	)
+	exp = r.Replace(exp)
+	if strings.ContainsAny(exp, "@*?[]") || len(exp) > 80 {
+		return ""
+	}
+	return "; expected " + exp
+}
+
+func orList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		if s == "an option" {
+			q[i] = s
+		} else {
+			q[i] = fmt.Sprintf("%q", s)
+		}
+	}
+	switch len(q) {
+	case 0:
+		return "nothing"
+	case 1:
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
