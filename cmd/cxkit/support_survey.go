@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/cxkit/cxkit/metrics"
+	"github.com/cxkit/cxkit/metrics/support"
+)
+
+// supportSurvey turns post-service survey answers into the survey rows of
+// the support standards, with the accumulators of package metrics. One
+// JSON object a line, every field optional:
+//
+//	{"ces": 2, "rating": 5, "nps": 9, "found": true, "knew_wait": true, "complaint": false}
+//
+// ces is seed 003's effort question (1..10, lower is easier), rating the
+// post-service rating on 1..5, nps the 0..10 recommendation score; found
+// feeds the customer success rate, knew_wait the awareness ratio and
+// complaint the things-gone-wrong rate per 1,000 answers.
+type supportSurvey struct {
+	ces                         *metrics.CES
+	rating                      *metrics.CSAT
+	nps                         metrics.NPS
+	answers                     int
+	found, foundN, knew, knewN  int
+	complaints, complaintsAsked int
+}
+
+func newSupportSurvey() *supportSurvey {
+	ces, _ := metrics.NewCES(metrics.Effort10)
+	rating, _ := metrics.NewCSAT(metrics.CSAT5)
+	return &supportSurvey{ces: ces, rating: rating}
+}
+
+func (s *supportSurvey) read(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	var errs support.Errors
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var a struct {
+			CES       *int  `json:"ces"`
+			Rating    *int  `json:"rating"`
+			NPS       *int  `json:"nps"`
+			Found     *bool `json:"found"`
+			KnewWait  *bool `json:"knew_wait"`
+			Complaint *bool `json:"complaint"`
+		}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		err := dec.Decode(&a)
+		if err == nil && a.CES != nil {
+			err = s.ces.Add(*a.CES)
+		}
+		if err == nil && a.Rating != nil {
+			err = s.rating.Add(*a.Rating)
+		}
+		if err == nil && a.NPS != nil {
+			err = s.nps.Add(*a.NPS)
+		}
+		if err != nil {
+			errs = append(errs, &support.TicketError{Line: line, Event: -1, Err: fmt.Errorf("survey answer: %w", err)})
+			continue
+		}
+		s.answers++
+		count := func(v *bool, yes, n *int) {
+			if v != nil {
+				*n++
+				if *v {
+					*yes++
+				}
+			}
+		}
+		count(a.Found, &s.found, &s.foundN)
+		count(a.KnewWait, &s.knew, &s.knewN)
+		count(a.Complaint, &s.complaints, &s.complaintsAsked)
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// values returns the survey KPIs by standard name, and the same with
+// their sample sizes for the JSON output.
+func (s *supportSurvey) values() (map[string]float64, map[string]any) {
+	v := map[string]float64{}
+	out := map[string]any{"answers": s.answers}
+	if r, err := s.ces.Result(); err == nil {
+		v["ces"] = r.Mean
+		out["ces"] = map[string]any{"n": r.N, "mean": r.Mean}
+	}
+	if r, err := s.rating.Result(); err == nil {
+		v["rating"] = r.Mean
+		out["rating"] = map[string]any{"n": r.N, "mean": r.Mean}
+	}
+	if r, err := s.nps.Result(); err == nil {
+		v["nps"] = r.NPS
+		out["nps"] = map[string]any{"n": r.N, "nps": r.NPS, "ci_low": r.CI.Lo, "ci_high": r.CI.Hi}
+	}
+	share := func(name string, yes, n int, scale float64) {
+		if n > 0 {
+			v[name] = scale * float64(yes) / float64(n)
+			out[name] = map[string]any{"n": n, "value": v[name]}
+		}
+	}
+	share("success_rate", s.found, s.foundN, 1)
+	share("awareness", s.knew, s.knewN, 1)
+	share("things_gone_wrong", s.complaints, s.complaintsAsked, 1000)
+	return v, out
+}
