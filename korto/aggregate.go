@@ -59,11 +59,7 @@ type Aggregator struct {
 
 	overall *aggGroup
 	groups  map[string]*aggGroup
-	// names of the reached levels as the scorer gave them, by level.
-	names []levelName
 }
-
-type levelName struct{ name, nameEn string }
 
 // aggQuestion is what the aggregator knows of one scored question.
 type aggQuestion struct {
@@ -117,7 +113,7 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 	}
 	if c.Survey != nil {
 		for _, q := range c.Survey.Questions {
-			sq, ok, err := newSurveyQ(c, q)
+			sq, ok, err := newSurveyQ(q)
 			if err != nil {
 				return nil, fmt.Errorf("korto: NewAggregator: %w", err)
 			}
@@ -130,7 +126,6 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 		}
 	}
 	a.overall = a.newGroup()
-	a.names = make([]levelName, a.maxReached+1)
 	return a, nil
 }
 
@@ -182,9 +177,6 @@ func (a *Aggregator) Add(r Result) error {
 		return fmt.Errorf("korto: audit: %w", err)
 	}
 	a.overall.add(a, &r)
-	if r.ReachedName != "" || r.ReachedNameEn != "" {
-		a.names[r.Reached] = levelName{r.ReachedName, r.ReachedNameEn}
-	}
 	if a.opts.GroupBy != "" {
 		key := r.Audit[a.opts.GroupBy]
 		if key == "" {
@@ -336,11 +328,6 @@ func (a *Aggregator) Merge(b *Aggregator) error {
 		return fmt.Errorf("korto: Merge: aggregates with different options (%+v and %+v)", a.opts, b.opts)
 	}
 	a.overall.merge(b.overall)
-	for k, n := range b.names {
-		if n != (levelName{}) {
-			a.names[k] = n
-		}
-	}
 	for key, bg := range b.groups {
 		g := a.groups[key]
 		if g == nil {
@@ -439,8 +426,10 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 			GatedShare:  share(gl.gated, g.audits),
 		}
 	}
+	model := a.c.EffectiveModel()
 	for k, n := range g.reached {
-		s.Reached[k] = ReachedCount{Level: k, Name: a.names[k].name, NameEn: a.names[k].nameEn, N: n, Share: share(n, g.audits)}
+		ru, en := reachedNames(model, k)
+		s.Reached[k] = ReachedCount{Level: k, Name: ru, NameEn: en, N: n, Share: share(n, g.audits)}
 	}
 	for i, q := range a.questions {
 		gq := &g.questions[i]

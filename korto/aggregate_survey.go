@@ -3,53 +3,68 @@ package korto
 import (
 	"fmt"
 	"math"
+
+	"github.com/cxkit/cxkit/metrics"
 )
 
-// SurveySummary is one survey metric over a group: NPS from an `nps`
-// question, the emotional index from an `emotion` question, CSAT or CES
-// from theirs (on the scale the question declares).
+// SurveySummary is one survey metric over a group, computed by package
+// metrics with its default 95% intervals: NPS (adjusted Wald) from an
+// `nps` question, the emotional index (adjusted Wald) from an `emotion`
+// question, CSAT (Wilson interval for the top-two-box share, Student t
+// for the mean) or CES (Student t for the mean, Wilson for the share on
+// the good side) from theirs, on the scale the question declares.
+//
+// Exactly one of NPS, Emotion, CSAT and CES is set, and none when the
+// group has no answer to the question (N = 0).
 type SurveySummary struct {
 	ID    string   `json:"id"`
 	Title string   `json:"title"`
 	Kind  KindType `json:"kind"`
-	// Lo and Hi are the rating scale of csat and ces questions.
-	Lo float64 `json:"lo,omitempty"`
-	Hi float64 `json:"hi,omitempty"`
 	// N counts the answers.
-	N int64 `json:"n"`
-	// Counts holds the answers per point of the scale (nps 0..10, csat
-	// and ces lo..hi) or per emotion (negative, neutral, positive).
-	Counts []int64 `json:"counts"`
+	N       int64                  `json:"n"`
+	NPS     *metrics.NPSResult     `json:"nps,omitempty"`
+	Emotion *metrics.EmotionResult `json:"emotion,omitempty"`
+	CSAT    *metrics.CSATResult    `json:"csat,omitempty"`
+	CES     *metrics.CESResult     `json:"ces,omitempty"`
 }
 
 // aggSurveyQ is a survey question that feeds a metric.
 type aggSurveyQ struct {
-	q      *Question
-	kind   KindType
-	lo, hi float64
+	q     *Question
+	kind  KindType
+	scale metrics.Scale // csat and ces
 }
 
-// emotionLabels are the answers of an emotion question, in the order of
-// SurveySummary.Counts.
-var emotionLabels = [...]string{"negative", "neutral", "positive"}
+// CESScale returns the rating scale of a `ces lo..hi` question. The
+// language declares the bounds but not which end is good, so the bounds
+// decide it: 1..10 is the effort question of seed 003 (how much effort
+// it took; lower is easier, target mean <= 3), and every other scale is
+// agreement with "it was easy", CES 2.0 style (1..7, higher is easier).
+func CESScale(lo, hi float64) metrics.Scale {
+	if lo == 1 && hi == 10 {
+		return metrics.Effort10
+	}
+	return metrics.Scale{Lo: int(lo), Hi: int(hi), Good: metrics.High}
+}
 
 // newSurveyQ returns the metric question for q, or ok false for a survey
-// question that feeds no metric (text, or a plain scale).
-func newSurveyQ(c *Checklist, q *Question) (sq aggSurveyQ, ok bool, err error) {
+// question that feeds no metric (text, or a plain scale or yes/no).
+func newSurveyQ(q *Question) (sq aggSurveyQ, ok bool, err error) {
 	sq = aggSurveyQ{q: q, kind: q.Kind.EffectiveType()}
 	switch sq.kind {
-	case KindNPS:
-		sq.lo, sq.hi = 0, 10
-	case KindEmotion:
-		sq.lo, sq.hi = 0, 2
+	case KindNPS, KindEmotion:
 	case KindCES, KindCSAT:
-		sq.lo, sq.hi = q.Kind.Lo, q.Kind.Hi
-		if sq.kind == KindCSAT && sq.lo == 0 && sq.hi == 0 {
-			sq.lo, sq.hi = 1, 5 // the CSAT default scale
+		lo, hi := q.Kind.Lo, q.Kind.Hi
+		if lo != math.Trunc(lo) || hi != math.Trunc(hi) || math.Abs(lo) > 1e6 || math.Abs(hi) > 1e6 {
+			return sq, false, fmt.Errorf("survey question %q: %s scale %v..%v must have whole bounds", q.ID, sq.kind, lo, hi)
 		}
-		if sq.lo != math.Trunc(sq.lo) || sq.hi != math.Trunc(sq.hi) || !(sq.lo < sq.hi) || sq.hi-sq.lo > 100 {
-			return sq, false, fmt.Errorf("survey question %q: %s scale %v..%v must be whole numbers lo < hi, at most 100 points",
-				q.ID, sq.kind, sq.lo, sq.hi)
+		if sq.kind == KindCES {
+			sq.scale = CESScale(lo, hi)
+		} else {
+			sq.scale = metrics.Scale{Lo: int(lo), Hi: int(hi), Good: metrics.High}
+		}
+		if err := sq.scale.Validate(); err != nil {
+			return sq, false, fmt.Errorf("survey question %q: %w", q.ID, err)
 		}
 	default:
 		return sq, false, nil
@@ -57,58 +72,117 @@ func newSurveyQ(c *Checklist, q *Question) (sq aggSurveyQ, ok bool, err error) {
 	return sq, true, nil
 }
 
-// surveyAcc accumulates the answers to one metric question.
+// surveyAcc accumulates the answers to one metric question; the field
+// of the question's kind is set.
 type surveyAcc struct {
-	counts []int64
+	nps  *metrics.NPS
+	emo  *metrics.Emotions
+	csat *metrics.CSAT
+	ces  *metrics.CES
 }
 
 func (sq *aggSurveyQ) newAcc() surveyAcc {
-	return surveyAcc{counts: make([]int64, int(sq.hi-sq.lo)+1)}
+	var acc surveyAcc
+	switch sq.kind {
+	case KindNPS:
+		acc.nps = new(metrics.NPS)
+	case KindEmotion:
+		acc.emo = new(metrics.Emotions)
+	case KindCSAT:
+		acc.csat, _ = metrics.NewCSAT(sq.scale) // validated in newSurveyQ
+	case KindCES:
+		acc.ces, _ = metrics.NewCES(sq.scale)
+	}
+	return acc
 }
 
-// point returns the index into counts of an answer, or an error.
-func (sq *aggSurveyQ) point(s SurveyAnswer) (int, error) {
-	if sq.kind == KindEmotion {
-		for i, l := range emotionLabels {
-			if s.Label == l {
-				return i, nil
-			}
-		}
-		return 0, fmt.Errorf("emotion %q is not negative, neutral or positive", s.Label)
-	}
+// whole returns a survey answer's number as a whole number in lo..hi.
+func (sq *aggSurveyQ) whole(s SurveyAnswer, lo, hi int) (int, error) {
 	if s.Number == nil {
 		return 0, fmt.Errorf("%s answer has no number", sq.kind)
 	}
 	x := *s.Number
-	if !(x >= sq.lo && x <= sq.hi) || x != math.Trunc(x) {
-		return 0, fmt.Errorf("%s answer %v is not a whole number in %v..%v", sq.kind, x, sq.lo, sq.hi)
+	if !(x >= float64(lo) && x <= float64(hi)) || x != math.Trunc(x) {
+		return 0, fmt.Errorf("%s answer %v is not a whole number in %d..%d", sq.kind, x, lo, hi)
 	}
-	return int(x - sq.lo), nil
+	return int(x), nil
 }
 
+// check validates an answer so that add cannot fail.
 func (sq *aggSurveyQ) check(s SurveyAnswer) error {
-	_, err := sq.point(s)
+	var err error
+	switch sq.kind {
+	case KindNPS:
+		_, err = sq.whole(s, 0, 10)
+	case KindEmotion:
+		_, err = metrics.ParseEmotion(s.Label)
+	case KindCSAT, KindCES:
+		_, err = sq.whole(s, sq.scale.Lo, sq.scale.Hi)
+	}
 	return err
 }
 
+// add records a checked answer.
 func (acc *surveyAcc) add(sq *aggSurveyQ, s SurveyAnswer) {
-	i, _ := sq.point(s) // checked before
-	acc.counts[i]++
+	switch {
+	case acc.nps != nil:
+		x, _ := sq.whole(s, 0, 10)
+		_ = acc.nps.Add(x)
+	case acc.emo != nil:
+		e, _ := metrics.ParseEmotion(s.Label)
+		_ = acc.emo.Add(e)
+	case acc.csat != nil:
+		x, _ := sq.whole(s, sq.scale.Lo, sq.scale.Hi)
+		_ = acc.csat.Add(x)
+	case acc.ces != nil:
+		x, _ := sq.whole(s, sq.scale.Lo, sq.scale.Hi)
+		_ = acc.ces.Add(x)
+	}
 }
 
+// merge adds o's answers; both come from the same question, so the
+// scales agree and the metrics' Merge cannot fail.
 func (acc *surveyAcc) merge(o surveyAcc) {
-	for i := range acc.counts {
-		acc.counts[i] += o.counts[i]
+	switch {
+	case acc.nps != nil:
+		acc.nps.Merge(o.nps)
+	case acc.emo != nil:
+		acc.emo.Merge(o.emo)
+	case acc.csat != nil:
+		_ = acc.csat.Merge(o.csat)
+	case acc.ces != nil:
+		_ = acc.ces.Merge(o.ces)
 	}
 }
 
 func (sq *aggSurveyQ) summarize(acc surveyAcc) SurveySummary {
-	s := SurveySummary{ID: sq.q.ID, Title: sq.q.Text.Text, Kind: sq.kind, Counts: append([]int64(nil), acc.counts...)}
-	if sq.kind == KindCES || sq.kind == KindCSAT {
-		s.Lo, s.Hi = sq.lo, sq.hi
-	}
-	for _, n := range acc.counts {
-		s.N += n
+	s := SurveySummary{ID: sq.q.ID, Title: sq.q.Text.Text, Kind: sq.kind}
+	// The metrics fail only without answers, which N = 0 already says.
+	switch {
+	case acc.nps != nil:
+		if s.N = acc.nps.N(); s.N > 0 {
+			if r, err := acc.nps.Result(); err == nil {
+				s.NPS = &r
+			}
+		}
+	case acc.emo != nil:
+		if s.N = acc.emo.N(); s.N > 0 {
+			if r, err := acc.emo.Result(); err == nil {
+				s.Emotion = &r
+			}
+		}
+	case acc.csat != nil:
+		if s.N = acc.csat.N(); s.N > 0 {
+			if r, err := acc.csat.Result(); err == nil {
+				s.CSAT = &r
+			}
+		}
+	case acc.ces != nil:
+		if s.N = acc.ces.N(); s.N > 0 {
+			if r, err := acc.ces.Result(); err == nil {
+				s.CES = &r
+			}
+		}
 	}
 	return s
 }

@@ -396,3 +396,65 @@ func TestAggregatorEmpty(t *testing.T) {
 		t.Error("NewAggregator(nil): no error")
 	}
 }
+
+func TestAggregatorSurvey(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+	addAll(t, a, aggAudits)
+	rep := a.Report()
+	o := rep.Overall
+	if len(o.Survey) != 4 {
+		t.Fatalf("survey metrics: got %d, want 4 (rec, mood, effort, sat; the text question feeds none)", len(o.Survey))
+	}
+	rec, mood, effort, sat := o.Survey[0], o.Survey[1], o.Survey[2], o.Survey[3]
+
+	// NPS answers 10, 8, 3, 9, 9: P 3, passive 1, D 1, NPS 100*(3-1)/5.
+	// Adjusted Wald (Sauro & Lewis): p' = 3.75/8, d' = 1.75/8, NPS' =
+	// 25, var = p'+d'-(p'-d')^2 = 0.625, se' = sqrt(0.625/8), CI = NPS' ±
+	// 1.959963984540054 se', by hand -29.7827 .. 79.7827.
+	if rec.NPS == nil || rec.N != 5 {
+		t.Fatalf("rec: %+v", rec)
+	}
+	gotNPS := []float64{float64(rec.NPS.Promoters), float64(rec.NPS.Passives), float64(rec.NPS.Detractors), rec.NPS.NPS, rec.NPS.CI.Lo, rec.NPS.CI.Hi}
+	wantNPS := []float64{3, 1, 1, 40, -29.782658786036354, 79.78265878603635}
+	if d := cmp.Diff(wantNPS, gotNPS, approx); d != "" {
+		t.Errorf("NPS P, passive, D, NPS, CI (-want +got):\n%s", d)
+	}
+	// Emotions positive, neutral, negative, positive, positive: the same
+	// counts on the -1..1 scale.
+	if mood.Emotion == nil || math.Abs(mood.Emotion.Index-0.4) > 1e-12 || math.Abs(mood.Emotion.CI.Hi-0.7978265878603635) > 1e-12 {
+		t.Errorf("mood: %+v", mood.Emotion)
+	}
+	// CES 1..7 (higher is easier): 6, 7, 2, 5, 5, mean 5, sd sqrt(14/4),
+	// t(0.975, 4) = 2.7764451051977987 (the upper end is clipped to the
+	// scale); 4 of 5 answers in 5..7.
+	if effort.CES == nil || effort.CES.Scale.Good.String() != "high" ||
+		math.Abs(effort.CES.Mean-5) > 1e-12 || math.Abs(effort.CES.MeanCI.Lo-(5-2.3229406353851942)) > 1e-9 ||
+		math.Abs(effort.CES.GoodShare-80) > 1e-12 {
+		t.Errorf("effort: %+v", effort.CES)
+	}
+	// CSAT 1..5: 5, 4, 2, 4, 3, top two boxes 3 of 5, mean 3.6.
+	if sat.CSAT == nil || math.Abs(sat.CSAT.CSAT-60) > 1e-12 || math.Abs(sat.CSAT.Mean-3.6) > 1e-12 {
+		t.Errorf("sat: %+v", sat.CSAT)
+	}
+	// Per group: A answered 10, 8, 3 (NPS 0); C and the audit without a
+	// location gave no NPS answer, so they have no NPS at all.
+	byGroup := map[string]GroupSummary{}
+	for _, g := range rep.Groups {
+		byGroup[g.Group] = g
+	}
+	if g := byGroup["A"].Survey[0]; g.NPS == nil || g.NPS.NPS != 0 || g.N != 3 {
+		t.Errorf("group A NPS: %+v", g.NPS)
+	}
+	if g := byGroup["C"].Survey[0]; g.NPS != nil || g.N != 0 {
+		t.Errorf("group C NPS without answers: %+v", g)
+	}
+}
+
+func TestCESScale(t *testing.T) {
+	if s := CESScale(1, 10); s.Good.String() != "low" {
+		t.Errorf("ces 1..10: %v, want seed 003's effort scale, low is good", s)
+	}
+	if s := CESScale(1, 7); s.Good.String() != "high" || s.Lo != 1 || s.Hi != 7 {
+		t.Errorf("ces 1..7: %v, want CES 2.0, high is good", s)
+	}
+}
