@@ -55,6 +55,7 @@ type parsed struct {
 	diags     korto.Diagnostics
 	comments  []comment
 	lay       layout
+	buildErr  bool // the source parsed, but parts of it did not make sense
 }
 
 func parseSource(filename string, src []byte) *parsed {
@@ -94,8 +95,9 @@ func parseSource(filename string, src []byte) *parsed {
 	c := b.checklist(ast.Checklist)
 	p.lay = b.lay
 	p.diags = append(p.diags, b.diags...)
+	p.buildErr = len(b.diags) > 0
 	if !p.diags.HasErrors() {
-		p.diags = append(p.diags, validate(c)...)
+		p.diags = append(p.diags, c.Validate()...)
 	}
 	if !recovered && len(s.diags) == 0 {
 		p.checklist = c
@@ -105,16 +107,6 @@ func parseSource(filename string, src []byte) *parsed {
 		p.diags = nil
 	}
 	return p
-}
-
-// validate runs the model's static checks when the korto package has
-// them (korto.Checklist.Validate is written separately from this
-// package); the type assertion keeps this package building either way.
-func validate(c *korto.Checklist) korto.Diagnostics {
-	if v, ok := any(c).(interface{ Validate() korto.Diagnostics }); ok {
-		return v.Validate()
-	}
-	return nil
 }
 
 func posAt(file string, src []byte, off int) korto.Pos {

@@ -1,0 +1,120 @@
+package dsl
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+// Render writes diagnostics for people, each as
+//
+//	file:line:col: message
+//	   3 |   level 1 "Основа" pass 85 {
+//	     |                         ^
+//	hint: write 85%
+//
+// src is the source the diagnostics point into; with nil src, or for a
+// diagnostic without a position, only the first and last lines are
+// written. The caret lines up under the column whatever tabs and
+// multi-byte letters precede it.
+func Render(w io.Writer, diags korto.Diagnostics, src []byte) error {
+	bw := bufio.NewWriter(w)
+	lines := splitLines(src)
+	for _, d := range diags {
+		bw.WriteString(d.Error())
+		bw.WriteByte('\n')
+		if d.Pos.IsValid() && d.Pos.Line <= len(lines) {
+			line := lines[d.Pos.Line-1]
+			num := strconv.Itoa(d.Pos.Line)
+			gutter := strings.Repeat(" ", max(4, len(num)+1))
+			fmt.Fprintf(bw, "%*s | %s\n", len(gutter), num, displayLine(line))
+			fmt.Fprintf(bw, "%s | %s^\n", gutter, caretPad(line, d.Pos.Column))
+		}
+		if d.Hint != "" {
+			bw.WriteString("hint: " + d.Hint + "\n")
+		}
+	}
+	return bw.Flush()
+}
+
+func splitLines(src []byte) [][]byte {
+	if src == nil {
+		return nil
+	}
+	lines := bytes.Split(src, []byte{'\n'})
+	for i, l := range lines {
+		lines[i] = bytes.TrimSuffix(l, []byte{'\r'})
+	}
+	return lines
+}
+
+// tabWidth is how wide a tab is drawn in the quoted source line.
+const tabWidth = 4
+
+// displayLine makes a source line safe to print: tabs become spaces and
+// bytes that are not UTF-8 or are control characters become U+FFFD, so
+// the caret below can be aligned by counting.
+func displayLine(line []byte) string {
+	var b strings.Builder
+	col := 0
+	for len(line) > 0 {
+		r, size := utf8.DecodeRune(line)
+		line = line[size:]
+		switch {
+		case r == '\t':
+			n := tabWidth - col%tabWidth
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		case r == utf8.RuneError && size == 1, unicode.IsControl(r):
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+		col += runeWidth(r)
+	}
+	return b.String()
+}
+
+// caretPad returns the blanks that put a caret under byte column col
+// (1-based) of line as displayLine draws it.
+func caretPad(line []byte, col int) string {
+	n := 0
+	for off := 0; off < col-1 && off < len(line); {
+		r, size := utf8.DecodeRune(line[off:])
+		off += size
+		switch {
+		case r == '\t':
+			n += tabWidth - n%tabWidth
+		case r == utf8.RuneError && size == 1, unicode.IsControl(r):
+			n++
+		default:
+			n += runeWidth(r)
+		}
+	}
+	if col-1 > len(line) {
+		n += col - 1 - len(line) // a column past the end: the gap after the line
+	}
+	return strings.Repeat(" ", n)
+}
+
+// runeWidth is the number of terminal cells r takes: two for the wide
+// East Asian scripts, none for combining marks, one otherwise.
+func runeWidth(r rune) int {
+	switch {
+	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == '\u200b':
+		return 0
+	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF && r != 0x303F,
+		r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F,
+		r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6,
+		r >= 0x1F300 && r <= 0x1F64F, r >= 0x1F900 && r <= 0x1F9FF, r >= 0x20000 && r <= 0x3FFFD:
+		return 2
+	}
+	return 1
+}
