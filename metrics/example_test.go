@@ -1,0 +1,165 @@
+package metrics_test
+
+import (
+	"fmt"
+	"log"
+
+	"github.com/cxkit/cxkit/metrics"
+)
+
+func ExampleNPS() {
+	var a metrics.NPS
+	for _, score := range []int{1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 7, 8, 7, 8, 7, 8, 9, 10, 9, 10} {
+		if err := a.Add(score); err != nil {
+			log.Fatal(err)
+		}
+	}
+	r, err := a.Result()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("n=%d promoters=%d passives=%d detractors=%d\n", r.N, r.Promoters, r.Passives, r.Detractors)
+	fmt.Printf("NPS %.1f, se %.2f, 95%% %s [%.1f, %.1f]\n", r.NPS, r.SE, r.CI.Method, r.CI.Lo, r.CI.Hi)
+	// Output:
+	// n=20 promoters=4 passives=6 detractors=10
+	// NPS -30.0, se 17.46, 95% adjusted-wald [-57.9, 5.7]
+}
+
+func ExampleNPS_Merge() {
+	// Partial tallies from two stores pool their counts; NPS values are
+	// never averaged.
+	var north, south metrics.NPS
+	for _, s := range []int{10, 9, 9, 6} {
+		north.Add(s)
+	}
+	for _, s := range []int{3, 7, 10} {
+		south.Add(s)
+	}
+	north.Merge(&south)
+	r, _ := north.Result()
+	fmt.Printf("n=%d NPS %.2f\n", r.N, r.NPS)
+	// Output: n=7 NPS 28.57
+}
+
+func ExampleNPS_AddWeighted() {
+	var a metrics.NPS
+	a.AddWeighted(10, 2) // an under-represented segment counts double
+	a.AddWeighted(3, 1)
+	a.AddWeighted(8, 1)
+	r, _ := a.Result()
+	fmt.Printf("NPS %.1f on n=%d answers, n_eff %.2f\n", r.NPS, r.N, r.NEff)
+	// Output: NPS 25.0 on n=3 answers, n_eff 2.67
+}
+
+func ExampleNPSOf() {
+	scores := []uint8{10, 9, 8, 7, 6, 0, 10, 10, 9, 5}
+	r, err := metrics.NPSOf(scores)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("NPS %.0f [%.1f, %.1f]\n", r.NPS, r.CI.Lo, r.CI.Hi)
+
+	_, err = metrics.NPSOf([]uint8{10, 11})
+	fmt.Println(err)
+	// Output:
+	// NPS 20 [-30.3, 61.1]
+	// NPS score 11 at index 1 is outside 0..10
+}
+
+func ExampleEmotions() {
+	var a metrics.Emotions
+	for _, s := range []string{"positive", "positive", "neutral", "negative", "positive"} {
+		e, err := metrics.ParseEmotion(s)
+		if err != nil {
+			log.Fatal(err)
+		}
+		a.Add(e)
+	}
+	r, _ := a.Result()
+	fmt.Printf("Iэ = %.2f (%d positive, %d neutral, %d negative)\n", r.Index, r.Positive, r.Neutral, r.Negative)
+	// Output: Iэ = 0.40 (3 positive, 1 neutral, 1 negative)
+}
+
+func ExampleCSAT() {
+	a, err := metrics.NewCSAT(metrics.CSAT5)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for rating, n := range []int{0, 14, 9, 10, 32, 42} { // index = rating
+		for range n {
+			a.Add(rating)
+		}
+	}
+	r, _ := a.Result()
+	fmt.Printf("CSAT %.1f%% [%.1f, %.1f], mean %.2f\n", r.CSAT, r.CI.Lo, r.CI.Hi, r.Mean)
+	// Output: CSAT 69.2% [59.9, 77.1], mean 3.74
+}
+
+func ExampleCESOf() {
+	r, err := metrics.CESOf([]int{7, 6, 5, 4, 3, 2, 1, 7, 6, 5}, metrics.CES2)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("CES %.1f on %v [%.2f, %.2f], %.0f%% agree\n", r.Mean, r.Scale, r.MeanCI.Lo, r.MeanCI.Hi, r.GoodShare)
+
+	// Seed 003's effort question: 1..10, lower is easier, aim for <= 3.
+	r, _ = metrics.CESOf([]int{2, 3, 1, 4, 2}, metrics.Effort10)
+	fmt.Printf("effort %.1f on %v, target met: %v\n", r.Mean, r.Scale, r.Mean <= 3)
+	// Output:
+	// CES 4.6 on 1..7 (high is good) [3.12, 6.08], 60% agree
+	// effort 2.4 on 1..10 (low is good), target met: true
+}
+
+func ExampleCSI() {
+	csi, err := metrics.CSI([]metrics.Attribute{
+		{Name: "overall satisfaction", Mean: 8, Weight: 1},
+		{Name: "met expectations", Mean: 7, Weight: 1},
+		{Name: "close to ideal", Mean: 9, Weight: 1},
+	}, metrics.ACSI10)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("CSI %.2f\n", csi)
+	// Output: CSI 77.78
+}
+
+func ExampleCompareNPS() {
+	tally := func(promoters, passives, detractors int) metrics.NPSResult {
+		var a metrics.NPS
+		for range promoters {
+			a.Add(9)
+		}
+		for range passives {
+			a.Add(7)
+		}
+		for range detractors {
+			a.Add(4)
+		}
+		r, _ := a.Result()
+		return r
+	}
+	q3 := tally(120, 90, 90) // NPS 10
+	q4 := tally(150, 90, 60) // NPS 30
+	c, err := metrics.CompareNPS(q4, q3)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("Q4 - Q3 = %+.1f points, se %.2f, z %.2f, p %.2g\n", c.Diff, c.SE, c.Z, c.P)
+	// Output: Q4 - Q3 = +20.0 points, se 6.58, z 3.04, p 0.0024
+}
+
+func ExampleMeanOf() {
+	r, err := metrics.MeanOf([]float64{1.2, 2.4, 1.3, 1.3, 0.0, 1.0, 1.8, 0.8, 4.6, 1.4}, 0.95)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("mean %.2f, 95%% t interval [%.4f, %.4f]\n", r.Mean, r.CI.Lo, r.CI.Hi)
+	// Output: mean 1.58, 95% t interval [0.7001, 2.4599]
+}
+
+func ExampleTQuantile() {
+	t, _ := metrics.TQuantile(0.975, 9)
+	z, _ := metrics.NormalQuantile(0.975)
+	fmt.Printf("t(0.975, 9) = %.12f, z(0.975) = %.15f\n", t, z)
+	// Output: t(0.975, 9) = 2.262157162798, z(0.975) = 1.959963984540054
+}
