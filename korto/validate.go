@@ -67,11 +67,13 @@ func (c *Checklist) Validate() Diagnostics {
 	if c == nil {
 		return Diagnostics{{Code: "bad-item", Message: "checklist is nil", Hint: "build the checklist with at least one level"}}
 	}
+	nq, ns := valCount(c)
 	v := &validator{
 		c:       c,
-		decls:   make(map[string]valDecl),
-		names:   make(map[string]valDecl),
-		qindex:  make(map[string]int),
+		decls:   make(map[string]valDecl, nq+ns),
+		names:   make(map[string]valDecl, len(c.Scales)+len(c.Choices)),
+		qs:      make([]*Question, 0, nq),
+		qindex:  make(map[string]int, nq),
 		scales:  make(map[string]*Scale, len(c.Scales)),
 		choices: make(map[string]*Choice, len(c.Choices)),
 	}
@@ -101,10 +103,55 @@ type validator struct {
 	choices map[string]*Choice
 }
 
+// valCount counts questions and sections, so the maps are sized once:
+// growing them is most of the cost of validating a large checklist.
+func valCount(c *Checklist) (questions, sections int) {
+	var walk func([]Item)
+	walk = func(items []Item) {
+		for _, it := range items {
+			if it.Question != nil {
+				questions++
+			}
+			if it.Section != nil {
+				sections++
+				walk(it.Section.Items)
+			}
+		}
+	}
+	for _, l := range c.Levels {
+		if l != nil {
+			walk(l.Items)
+		}
+	}
+	if c.Survey != nil {
+		questions += len(c.Survey.Questions)
+	}
+	return questions, sections
+}
+
 // valDecl is where a name was first declared, and as what.
 type valDecl struct {
 	what string // "question", "section", "scale", "choice"
 	pos  Pos
+}
+
+// valSubject names the node a diagnostic is about. It is formatted only
+// when a diagnostic needs it, so that checking a valid checklist does not
+// build strings.
+type valSubject struct {
+	what string // "question", "level", ...; "" for none
+	id   string
+	raw  bool // print id unquoted, as for level numbers
+}
+
+func (s valSubject) String() string {
+	switch {
+	case s.id == "" && !s.raw:
+		return s.what
+	case s.raw:
+		return s.what + " " + s.id
+	}
+	return s.what + " " + strconv.Quote(s.id)
 }
 
 const identHint = "an ID starts with a letter or _ and goes on with letters, digits and _"
@@ -112,19 +159,19 @@ const identHint = "an ID starts with a letter or _ and goes on with letters, dig
 // report adds a diagnostic. When pos is unknown, the message is prefixed
 // with subject (e.g. `question "entrance"`) so a reader of a checklist
 // built in Go can still find the node.
-func (v *validator) report(sev Severity, pos Pos, subject, code, hint, format string, args ...any) {
+func (v *validator) report(sev Severity, pos Pos, subject valSubject, code, hint, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	if !pos.IsValid() && subject != "" {
-		msg = subject + ": " + msg
+	if !pos.IsValid() && subject.what != "" {
+		msg = subject.String() + ": " + msg
 	}
 	v.ds = append(v.ds, &Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg, Hint: hint})
 }
 
-func (v *validator) errorf(pos Pos, subject, code, hint, format string, args ...any) {
+func (v *validator) errorf(pos Pos, subject valSubject, code, hint, format string, args ...any) {
 	v.report(SeverityError, pos, subject, code, hint, format, args...)
 }
 
-func (v *validator) warnf(pos Pos, subject, code, hint, format string, args ...any) {
+func (v *validator) warnf(pos Pos, subject valSubject, code, hint, format string, args ...any) {
 	v.report(SeverityWarning, pos, subject, code, hint, format, args...)
 }
 
@@ -132,10 +179,10 @@ func (v *validator) warnf(pos Pos, subject, code, hint, format string, args ...a
 func (v *validator) ident(pos Pos, what, id string) bool {
 	switch {
 	case id == "":
-		v.errorf(pos, "", "bad-id", identHint, "%s has no ID", what)
+		v.errorf(pos, valSubject{}, "bad-id", identHint, "%s has no ID", what)
 		return false
 	case !isValIdent(id):
-		v.errorf(pos, "", "bad-id", identHint, "%s ID %q is not an identifier", what, id)
+		v.errorf(pos, valSubject{}, "bad-id", identHint, "%s ID %q is not an identifier", what, id)
 		return false
 	}
 	return true
@@ -159,7 +206,7 @@ func isValIdent(s string) bool {
 func (v *validator) checklist() {
 	c := v.c
 	v.ident(c.Pos, "checklist", c.ID)
-	subject := "checklist " + strconv.Quote(c.ID)
+	subject := valSubject{what: "checklist", id: c.ID}
 	switch c.Model {
 	case "", ModelKORTO, ModelKotler:
 	default:
@@ -173,7 +220,7 @@ func (v *validator) checklist() {
 			"unknown knockout %q%s", c.Knockout, suggest.DidYouMean(string(c.Knockout), []string{string(KnockoutLevel), string(KnockoutAudit)}))
 	}
 	if len(c.Levels) == 0 {
-		v.errorf(c.Pos, subject, "no-levels", `add at least one level: level 1 "Title" { question ... }`, "checklist has no levels")
+		v.errorf(c.Pos, valSubject{}, "no-levels", `add at least one level: level 1 "Title" { question ... }`, "checklist %q has no levels", c.ID)
 	}
 }
 
@@ -187,7 +234,7 @@ func (v *validator) name(pos Pos, what, name string) {
 		if first.what != what {
 			how = "already declared as a " + first.what
 		}
-		v.errorf(pos, "", "duplicate-name", "scales and choices share one set of names; rename one of them",
+		v.errorf(pos, valSubject{}, "duplicate-name", "scales and choices share one set of names; rename one of them",
 			"%s %q is %s%s", what, name, how, valFirstAt(first.pos))
 		return
 	}
@@ -204,18 +251,18 @@ func valFirstAt(p Pos) string {
 func (v *validator) declarations() {
 	for _, s := range v.c.Scales {
 		if s == nil {
-			v.errorf(Pos{}, "", "bad-item", "remove the nil entry from Scales", "checklist holds a nil scale")
+			v.errorf(Pos{}, valSubject{}, "bad-item", "remove the nil entry from Scales", "checklist holds a nil scale")
 			continue
 		}
 		v.name(s.Pos, "scale", s.Name)
 		if _, ok := v.scales[s.Name]; !ok {
 			v.scales[s.Name] = s
 		}
-		v.bounds(s.Pos, "scale "+strconv.Quote(s.Name), "scale", s.Lo, s.Hi)
+		v.bounds(s.Pos, valSubject{what: "scale", id: s.Name}, "scale", s.Lo, s.Hi)
 	}
 	for _, ch := range v.c.Choices {
 		if ch == nil {
-			v.errorf(Pos{}, "", "bad-item", "remove the nil entry from Choices", "checklist holds a nil choice")
+			v.errorf(Pos{}, valSubject{}, "bad-item", "remove the nil entry from Choices", "checklist holds a nil choice")
 			continue
 		}
 		v.name(ch.Pos, "choice", ch.Name)
@@ -227,20 +274,20 @@ func (v *validator) declarations() {
 }
 
 func (v *validator) options(ch *Choice) {
-	subject := "choice " + strconv.Quote(ch.Name)
+	subject := valSubject{what: "choice", id: ch.Name}
 	if len(ch.Options) == 0 {
-		v.errorf(ch.Pos, subject, "empty-choice", `list the options inside the braces: id "Label" = value`, "choice %q has no options", ch.Name)
+		v.errorf(ch.Pos, valSubject{}, "empty-choice", `list the options inside the braces: id "Label" = value`, "choice %q has no options", ch.Name)
 		return
 	}
 	seen := make(map[string]Pos, len(ch.Options))
 	for _, o := range ch.Options {
 		if o == nil {
-			v.errorf(ch.Pos, subject, "bad-item", "remove the nil option", "choice %q holds a nil option", ch.Name)
+			v.errorf(ch.Pos, valSubject{}, "bad-item", "remove the nil option", "choice %q holds a nil option", ch.Name)
 			continue
 		}
 		if v.ident(o.Pos, "option of choice "+strconv.Quote(ch.Name), o.ID) {
 			if first, dup := seen[o.ID]; dup {
-				v.errorf(o.Pos, subject, "duplicate-option", "option IDs are unique within their choice; rename one",
+				v.errorf(o.Pos, valSubject{}, "duplicate-option", "option IDs are unique within their choice; rename one",
 					"duplicate option %q in choice %q%s", o.ID, ch.Name, valFirstAt(first))
 			} else {
 				seen[o.ID] = o.Pos
@@ -254,7 +301,7 @@ func (v *validator) options(ch *Choice) {
 }
 
 // bounds checks the bounds of a declared or inline scale (ces, csat).
-func (v *validator) bounds(pos Pos, subject, what string, lo, hi float64) bool {
+func (v *validator) bounds(pos Pos, subject valSubject, what string, lo, hi float64) bool {
 	switch {
 	case !valFinite(lo) || !valFinite(hi):
 		v.errorf(pos, subject, "bad-scale", "scale bounds are finite numbers, e.g. 1..5",
@@ -268,7 +315,7 @@ func (v *validator) bounds(pos Pos, subject, what string, lo, hi float64) bool {
 	return false
 }
 
-func (v *validator) weight(pos Pos, subject string, w *float64) {
+func (v *validator) weight(pos Pos, subject valSubject, w *float64) {
 	if w != nil && !(*w >= 0 && !math.IsInf(*w, 1)) {
 		v.errorf(pos, subject, "bad-weight", "a weight is a finite number >= 0, e.g. weight 2",
 			"weight %s must be a finite number >= 0", fmtValNum(*w))
@@ -280,19 +327,19 @@ func (v *validator) levels() {
 	seen := make(map[int]Pos, len(v.c.Levels))
 	for _, l := range v.c.Levels {
 		if l == nil {
-			v.errorf(Pos{}, "", "bad-item", "remove the nil entry from Levels", "checklist holds a nil level")
+			v.errorf(Pos{}, valSubject{}, "bad-item", "remove the nil entry from Levels", "checklist holds a nil level")
 			continue
 		}
-		subject := "level " + strconv.Itoa(l.Number)
+		subject := valSubject{what: "level", id: strconv.Itoa(l.Number), raw: true}
 		if max > 0 && (l.Number < 1 || l.Number > max) {
 			hint := fmt.Sprintf("model %s numbers its levels 1..%d", v.c.EffectiveModel(), max)
 			if v.c.EffectiveModel() == ModelKORTO && l.Number == 5 {
 				hint += "; for five levels write model kotler"
 			}
-			v.errorf(l.Pos, "", "level-range", hint, "level %d is outside 1..%d of model %s", l.Number, max, v.c.EffectiveModel())
+			v.errorf(l.Pos, valSubject{}, "level-range", hint, "level %d is outside 1..%d of model %s", l.Number, max, v.c.EffectiveModel())
 		}
 		if first, dup := seen[l.Number]; dup {
-			v.errorf(l.Pos, "", "level-twice", "merge the two levels, or renumber one of them",
+			v.errorf(l.Pos, valSubject{}, "level-twice", "merge the two levels, or renumber one of them",
 				"level %d is declared twice%s", l.Number, valFirstAt(first))
 		} else {
 			seen[l.Number] = l.Pos
@@ -306,7 +353,7 @@ func (v *validator) levels() {
 		}
 		v.weight(l.Pos, subject, l.Weight)
 		if v.items(l.Items, subject, false) == 0 {
-			v.warnf(l.Pos, "", "empty-level", "add a scored question, or remove the level: it never gets a score",
+			v.warnf(l.Pos, valSubject{}, "empty-level", "add a scored question, or remove the level: it never gets a score",
 				"level %d has no scored question", l.Number)
 		}
 	}
@@ -314,7 +361,7 @@ func (v *validator) levels() {
 
 // items checks the items of a level or section and returns how many
 // scored questions they hold.
-func (v *validator) items(items []Item, parent string, survey bool) int {
+func (v *validator) items(items []Item, parent valSubject, survey bool) int {
 	scored := 0
 	for _, it := range items {
 		switch {
@@ -335,12 +382,12 @@ func (v *validator) items(items []Item, parent string, survey bool) int {
 }
 
 func (v *validator) section(s *Section) int {
-	subject := "section " + strconv.Quote(s.ID)
+	subject := valSubject{what: "section", id: s.ID}
 	v.declare(s.Pos, "section", s.ID)
 	v.weight(s.Pos, subject, s.Weight)
 	n := v.items(s.Items, subject, false)
 	if n == 0 {
-		v.warnf(s.Pos, "", "empty-section", "add a scored question, or remove the section: it never gets a score",
+		v.warnf(s.Pos, valSubject{}, "empty-section", "add a scored question, or remove the section: it never gets a score",
 			"section %q has no scored question", s.ID)
 	}
 	return n
@@ -356,7 +403,7 @@ func (v *validator) declare(pos Pos, what, id string) bool {
 		if first.what != what {
 			msg = fmt.Sprintf("duplicate ID %q: a %s already has it", id, first.what)
 		}
-		v.errorf(pos, "", "duplicate-id", "IDs of questions and sections are unique in the whole checklist; rename one",
+		v.errorf(pos, valSubject{}, "duplicate-id", "IDs of questions and sections are unique in the whole checklist; rename one",
 			"%s%s", msg, valFirstAt(first.pos))
 		return false
 	}
@@ -371,7 +418,7 @@ var valKindNames = []string{
 
 // question checks one question and reports whether it counts as scored.
 func (v *validator) question(q *Question, survey bool) bool {
-	subject := "question " + strconv.Quote(q.ID)
+	subject := valSubject{what: "question", id: q.ID}
 	if v.declare(q.Pos, "question", q.ID) {
 		v.qindex[q.ID] = len(v.qs)
 	}
@@ -386,27 +433,27 @@ func (v *validator) question(q *Question, survey bool) bool {
 	switch {
 	case survey:
 		if q.Weight != nil {
-			v.errorf(q.Pos, subject, "survey-weight", "remove weight: survey answers feed the metrics, never the score",
+			v.errorf(q.Pos, valSubject{}, "survey-weight", "remove weight: survey answers feed the metrics, never the score",
 				"survey question %q takes no weight", q.ID)
 		}
 		if q.Critical {
-			v.errorf(q.Pos, subject, "survey-critical", "remove critical, or move the question into a level",
+			v.errorf(q.Pos, valSubject{}, "survey-critical", "remove critical, or move the question into a level",
 				"survey question %q cannot be critical", q.ID)
 		}
 		return false
 	case t.SurveyOnly():
-		v.errorf(q.Pos, subject, "survey-only-kind", fmt.Sprintf("move it into the survey { ... } block: %s answers feed the metrics, not the score", t),
+		v.errorf(q.Pos, valSubject{}, "survey-only-kind", fmt.Sprintf("move it into the survey { ... } block: %s answers feed the metrics, not the score", t),
 			"%s question %q belongs in the survey", t, q.ID)
 		return false
 	}
 	v.weight(q.Pos, subject, q.Weight)
 	if q.Unscored {
 		if q.Critical {
-			v.errorf(q.Pos, subject, "unscored-critical", "remove critical, or remove unscored so the question is scored",
+			v.errorf(q.Pos, valSubject{}, "unscored-critical", "remove critical, or remove unscored so the question is scored",
 				"unscored question %q cannot be critical", q.ID)
 		}
 		if q.Weight != nil {
-			v.warnf(q.Pos, subject, "unscored-weight", "remove weight, or remove unscored so the question is scored",
+			v.warnf(q.Pos, valSubject{}, "unscored-weight", "remove weight, or remove unscored so the question is scored",
 				"weight of unscored question %q is ignored", q.ID)
 		}
 		return false
@@ -414,7 +461,7 @@ func (v *validator) question(q *Question, survey bool) bool {
 	return true
 }
 
-func (v *validator) kind(q *Question, subject string) {
+func (v *validator) kind(q *Question, subject valSubject) {
 	k := q.Kind
 	switch k.Type {
 	case "", KindScale, KindChoice:
@@ -428,7 +475,7 @@ func (v *validator) kind(q *Question, subject string) {
 	case KindScale, KindCES, KindCSAT:
 		v.bounds(q.Pos, subject, string(k.Type), k.Lo, k.Hi)
 	case KindChoice:
-		v.errorf(q.Pos, subject, "bad-kind", "declare the choice with choice NAME { ... } and name it after the question text",
+		v.errorf(q.Pos, valSubject{}, "bad-kind", "declare the choice with choice NAME { ... } and name it after the question text",
 			"choice question %q names no choice", q.ID)
 	case KindMeasure:
 		switch k.Op {
@@ -447,13 +494,13 @@ func (v *validator) kind(q *Question, subject string) {
 		return
 	}
 	if k.Ref != "" {
-		v.errorf(q.Pos, subject, "bad-kind", "only scale and choice questions name a declaration",
-			"%s question %q cannot refer to %q", k.EffectiveType(), q.ID, k.Ref)
+		v.errorf(q.Pos, valSubject{}, "bad-kind", "only scale and choice questions name a declaration",
+			"%s question %q cannot refer to %q", valKindLabel(k.EffectiveType()), q.ID, k.Ref)
 	}
 }
 
 // ref resolves the declared scale or choice a question names.
-func (v *validator) ref(q *Question, subject string) {
+func (v *validator) ref(q *Question, subject valSubject) {
 	k := q.Kind
 	s, ch := v.scales[k.Ref], v.choices[k.Ref]
 	switch {
@@ -523,7 +570,7 @@ func (v *validator) survey() {
 	}
 	for _, q := range s.Questions {
 		if q == nil {
-			v.errorf(s.Pos, "survey", "bad-item", "remove the nil entry from the survey", "survey holds a nil question")
+			v.errorf(s.Pos, valSubject{what: "survey"}, "bad-item", "remove the nil entry from the survey", "survey holds a nil question")
 			continue
 		}
 		v.question(q, true)
@@ -538,7 +585,7 @@ var (
 
 // when checks a condition of question q, the i-th question in file order.
 func (v *validator) when(e *Expr, q *Question, i int) {
-	subject := "question " + strconv.Quote(q.ID)
+	subject := valSubject{what: "question", id: q.ID}
 	pos := e.Pos
 	if !pos.IsValid() {
 		pos = q.Pos
@@ -594,7 +641,7 @@ func (v *validator) when(e *Expr, q *Question, i int) {
 
 // whenRef resolves the question a condition node reads. It returns nil
 // (after reporting) when the reference is unusable.
-func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject string) *Question {
+func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject valSubject) *Question {
 	id := e.Question
 	j, ok := v.qindex[id]
 	switch {
@@ -621,7 +668,7 @@ func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject string
 		v.errorf(pos, subject, "when-unknown", hint, "unknown question %q in when%s", id, did)
 		return nil
 	case j == i || v.qs[j] == q:
-		v.errorf(pos, subject, "when-forward", "a condition tests questions declared above this one; remove the self-reference",
+		v.errorf(pos, valSubject{}, "when-forward", "a condition tests questions declared above this one; remove the self-reference",
 			"question %q refers to itself in when", id)
 		return nil
 	case j > i:
@@ -644,7 +691,7 @@ func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject string
 
 // whenKind reports a condition that does not fit the kind of t, with a
 // hint showing the form that does.
-func (v *validator) whenKind(pos Pos, subject string, t *Question, what string) {
+func (v *validator) whenKind(pos Pos, subject valSubject, t *Question, what string) {
 	var hint string
 	switch typ := t.Kind.EffectiveType(); typ {
 	case KindYesNo:
@@ -667,7 +714,7 @@ func valKindLabel(t KindType) string {
 }
 
 // whenOptions checks `x == opt`, `x != opt` and `x in (a, b)`.
-func (v *validator) whenOptions(e *Expr, q *Question, i int, pos Pos, subject string) {
+func (v *validator) whenOptions(e *Expr, q *Question, i int, pos Pos, subject valSubject) {
 	t := v.whenRef(e, q, i, pos, subject)
 	if t == nil {
 		return
@@ -708,7 +755,7 @@ func (v *validator) whenOptions(e *Expr, q *Question, i int, pos Pos, subject st
 }
 
 // whenNumber checks `x OP number` and warns when it cannot vary.
-func (v *validator) whenNumber(e *Expr, q *Question, i int, pos Pos, subject string, bad func(string, ...any)) {
+func (v *validator) whenNumber(e *Expr, q *Question, i int, pos Pos, subject valSubject, bad func(string, ...any)) {
 	switch e.Cmp {
 	case OpEq, OpNe, OpLt, OpLe, OpGt, OpGe:
 	default:
