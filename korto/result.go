@@ -6,6 +6,10 @@ package korto
 type Result struct {
 	Checklist string `json:"checklist"`
 	Version   string `json:"version,omitempty"`
+	// Title is the checklist's title, in the language scoring chose.
+	Title string `json:"title,omitempty"`
+	// Model is the checklist's service model, which names the levels.
+	Model Model `json:"model,omitempty"`
 	// Audit carries the sheet's audit fields (id, location, date,
 	// auditor, ...), the keys that reports group by.
 	Audit map[string]string `json:"audit,omitempty"`
@@ -18,6 +22,9 @@ type Result struct {
 	ReachedName   string        `json:"reached_name"`
 	ReachedNameEn string        `json:"reached_name_en"`
 	Levels        []LevelResult `json:"levels"`
+	// CriticalFailed lists every failed critical question of the audit
+	// in checklist order; each level lists its own as well.
+	CriticalFailed []string `json:"critical_failed"`
 	// Survey holds the answers to the survey questions, which feed the
 	// metrics and never the score.
 	Survey []SurveyAnswer `json:"survey,omitempty"`
@@ -61,9 +68,13 @@ type SectionResult struct {
 // QuestionResult is the outcome of one scored question.
 type QuestionResult struct {
 	ID         string   `json:"id"`
+	Text       string   `json:"text,omitempty"` // the question, in the language scoring chose
 	Applicable bool     `json:"applicable"`
 	Value      *float64 `json:"value"` // nil when not applicable
 	Weight     float64  `json:"weight"`
 	Critical   bool     `json:"critical,omitempty"`
-	Failed     bool     `json:"failed,omitempty"` // applicable with value 0
+	Failed     bool     `json:"failed,omitempty"` // applicable with value 0, or a `fail` option
+	// Unscored is set for questions that never count toward the score:
+	// `unscored` facts used in conditions.
+	Unscored bool `json:"unscored,omitempty"`
 }

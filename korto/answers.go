@@ -1,0 +1,903 @@
+package korto
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cxkit/cxkit/internal/suggest"
+)
+
+// Sheet is one filled-in answer sheet: which checklist it answers, the
+// audit's own fields (id, location, date, auditor, ...) and the answers
+// keyed by question ID.
+//
+// The JSON form is
+//
+//	{"checklist": "mall_basic", "version": "2026.1",
+//	 "audit": {"id": "v-0017", "location": "ТЦ Европа"},
+//	 "answers": {"entrance": "yes", "queue": 3.5, "floors": "na"}}
+//
+// "checklist" and "answers" are required, "version" and "audit" optional,
+// and a "$schema" string is allowed (and ignored) so that sheets produced
+// by form tools validate as they are. Audit values are strings; numbers
+// and booleans are accepted and kept as their JSON text ("17", "true"),
+// because audit fields are labels to group by, never quantities.
+type Sheet struct {
+	Checklist string            `json:"checklist"`
+	Version   string            `json:"version,omitempty"`
+	Audit     map[string]string `json:"audit,omitempty"`
+	Answers   map[string]Answer `json:"answers"`
+	// Warnings holds problems that do not stop scoring, such as a version
+	// that differs from the checklist's. It is filled by the readers and
+	// [Plan.Check] and is not part of the JSON form.
+	Warnings AnswerErrors `json:"-"`
+}
+
+// AnswerType is the JSON type of one answer.
+type AnswerType uint8
+
+// The answer types. Only strings and numbers answer questions; the others
+// are kept so that validation can say what it found instead.
+const (
+	AnswerString AnswerType = iota
+	AnswerNumber
+	AnswerInvalid // a boolean, null, object or array: never a valid answer
+)
+
+// Answer is one raw answer: a string ("yes", an option ID, an emotion
+// label, "na", free text) or a number. The zero Answer is the string "".
+type Answer struct {
+	Type   AnswerType
+	String string  // the string, or for AnswerInvalid the JSON text found
+	Number float64 // for AnswerNumber
+}
+
+// Str returns a string answer: "yes", "no", "na", an option ID, an
+// emotion label or free text.
+func Str(s string) Answer { return Answer{Type: AnswerString, String: s} }
+
+// Num returns a number answer.
+func Num(x float64) Answer { return Answer{Type: AnswerNumber, Number: x} }
+
+// NA is the "not applicable" answer.
+var NA = Str("na")
+
+// IsNA reports whether the answer is "na".
+func (a Answer) IsNA() bool { return a.Type == AnswerString && a.String == "na" }
+
+// describe writes the answer the way it appeared in JSON, for messages.
+func (a Answer) describe() string {
+	switch a.Type {
+	case AnswerString:
+		return strconv.Quote(a.String)
+	case AnswerNumber:
+		return strconv.FormatFloat(a.Number, 'g', -1, 64)
+	}
+	return a.String
+}
+
+// MarshalJSON writes the answer as a JSON string or number.
+func (a Answer) MarshalJSON() ([]byte, error) {
+	switch a.Type {
+	case AnswerNumber:
+		if math.IsNaN(a.Number) || math.IsInf(a.Number, 0) {
+			return nil, fmt.Errorf("korto: answer %v is not a finite number", a.Number)
+		}
+		return strconv.AppendFloat(nil, a.Number, 'g', -1, 64), nil
+	case AnswerInvalid:
+		if json.Valid([]byte(a.String)) {
+			return []byte(a.String), nil
+		}
+		return nil, fmt.Errorf("korto: invalid answer %q", a.String)
+	}
+	return json.Marshal(a.String)
+}
+
+// UnmarshalJSON reads any JSON value; what is not a string or a number
+// becomes an AnswerInvalid holding its JSON text, which validation
+// reports.
+func (a *Answer) UnmarshalJSON(data []byte) error {
+	data = bytes.TrimSpace(data)
+	switch {
+	case len(data) > 0 && data[0] == '"':
+		var s string
+		if err := json.Unmarshal(data, &s); err != nil {
+			return err
+		}
+		*a = Str(s)
+	case len(data) > 0 && (data[0] == '-' || data[0] >= '0' && data[0] <= '9'):
+		x, err := strconv.ParseFloat(string(data), 64)
+		if err != nil {
+			*a = Answer{Type: AnswerInvalid, String: string(data)}
+			return nil
+		}
+		*a = Num(x)
+	default:
+		*a = Answer{Type: AnswerInvalid, String: string(data)}
+	}
+	return nil
+}
+
+// Codes of answer-sheet problems, stable for tools.
+const (
+	CodeSyntax          = "syntax"           // the input is not JSON
+	CodeNotObject       = "not_object"       // a part that must be an object is not
+	CodeUnknownKey      = "unknown_key"      // a top-level key the format does not have
+	CodeDuplicateKey    = "duplicate_key"    // a key given twice in one object
+	CodeMissingKey      = "missing_key"      // "checklist" or "answers" is missing
+	CodeWrongChecklist  = "wrong_checklist"  // the sheet answers another checklist
+	CodeVersionMismatch = "version_mismatch" // warning: another version of the checklist
+	CodeUnknownQuestion = "unknown_question" // an answer to no question of the checklist
+	CodeWrongType       = "wrong_type"       // a JSON type the question does not take
+	CodeNotWhole        = "not_whole"        // a fractional answer on a whole-number scale
+	CodeOutOfRange      = "out_of_range"     // a number outside the question's range
+	CodeNotFinite       = "not_finite"       // a measure that is not a finite number
+	CodeUnknownOption   = "unknown_option"   // a choice answer that names no option
+	CodeUnknownEmotion  = "unknown_emotion"  // an emotion other than positive/neutral/negative
+	CodeNANotAllowed    = "na_not_allowed"   // "na" where the question has no `na`
+	CodeWhenFalse       = "when_false"       // an answer to a question switched off by `when`
+	CodeMissingAnswer   = "missing_answer"   // a required question left unanswered
+)
+
+// AnswerError is one problem in an answer sheet. It names the question
+// (when there is one) and where in the JSON document the problem is, as
+// an RFC 6901 JSON Pointer ("/answers/queue"); syntax errors carry a byte
+// offset and a line and column instead.
+type AnswerError struct {
+	QuestionID string   `json:"question,omitempty"`
+	Pointer    string   `json:"pointer"`
+	Severity   Severity `json:"severity"`
+	Code       string   `json:"code"`
+	Message    string   `json:"message"`
+	// Offset, Line and Column locate syntax errors: a 0-based byte
+	// offset and 1-based line and byte column. Line is 0 otherwise.
+	Offset int `json:"offset,omitempty"`
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+}
+
+// Error formats the problem as `/answers/queue: question "queue": msg`,
+// or `line:col: msg` for a syntax error.
+func (e *AnswerError) Error() string {
+	var b strings.Builder
+	switch {
+	case e.Line > 0:
+		fmt.Fprintf(&b, "%d:%d: ", e.Line, e.Column)
+	case e.Pointer != "":
+		b.WriteString(e.Pointer + ": ")
+	}
+	if e.Severity == SeverityWarning {
+		b.WriteString("warning: ")
+	}
+	if e.QuestionID != "" {
+		fmt.Fprintf(&b, "question %q: ", e.QuestionID)
+	}
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+// AnswerErrors is every problem found in one answer sheet. As an error
+// it stands for all of them; use [errors.As] to get the list back.
+type AnswerErrors []*AnswerError
+
+// Error returns the first problem and how many more there are.
+func (es AnswerErrors) Error() string {
+	switch len(es) {
+	case 0:
+		return "no problems"
+	case 1:
+		return es[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more)", es[0].Error(), len(es)-1)
+}
+
+// HasErrors reports whether any problem is an error, not a warning.
+func (es AnswerErrors) HasErrors() bool {
+	for _, e := range es {
+		if e.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// Err returns the list as an error when it holds an error, else nil.
+func (es AnswerErrors) Err() error {
+	if es.HasErrors() {
+		return es
+	}
+	return nil
+}
+
+// split separates the errors of es from its warnings.
+func (es AnswerErrors) split() (errs, warns AnswerErrors) {
+	for _, e := range es {
+		if e.Severity == SeverityWarning {
+			warns = append(warns, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
+	return errs, warns
+}
+
+// AsAnswerErrors extracts the list from an error returned by a reader or
+// [Plan.Score]; it returns nil for other errors.
+func AsAnswerErrors(err error) AnswerErrors {
+	var es AnswerErrors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *AnswerError
+	if errors.As(err, &e) {
+		return AnswerErrors{e}
+	}
+	return nil
+}
+
+// JSONPointer joins reference tokens into an RFC 6901 JSON Pointer,
+// escaping "~" as "~0" and "/" as "~1".
+func JSONPointer(tokens ...string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		for _, r := range t {
+			switch r {
+			case '~':
+				b.WriteString("~0")
+			case '/':
+				b.WriteString("~1")
+			default:
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// ReadAnswers reads an answer sheet from r and checks its form: JSON
+// syntax, the top-level keys, duplicate keys (which encoding/json would
+// silently drop), and the types of the envelope fields. It does not know
+// the checklist; [Plan.ReadAnswers] also checks the answers against it.
+//
+// On problems it returns an [AnswerErrors] listing all of them, and the
+// sheet as far as it could be read (nil after a syntax error).
+func ReadAnswers(r io.Reader) (*Sheet, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	s, es := parseSheet(data)
+	errs, warns := es.split()
+	if s != nil {
+		s.Warnings = warns
+	}
+	if len(errs) > 0 {
+		return s, errs
+	}
+	return s, nil
+}
+
+// sheetReader walks the JSON tokens of a sheet so that it can see what
+// encoding/json hides: duplicate keys and the order of things.
+type sheetReader struct {
+	data []byte
+	dec  *json.Decoder
+	errs AnswerErrors
+}
+
+func parseSheet(data []byte) (*Sheet, AnswerErrors) {
+	sr := &sheetReader{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	sr.dec.UseNumber()
+	s, ok := sr.sheet()
+	if !ok {
+		return nil, sr.errs
+	}
+	// Anything after the sheet's object is a mistake (two sheets pasted
+	// into one file, say).
+	if _, err := sr.dec.Token(); err != io.EOF {
+		off := int(sr.dec.InputOffset())
+		if err != nil {
+			sr.syntax(err)
+		} else {
+			sr.syntaxAt(off, "unexpected data after the answer sheet")
+		}
+		return nil, sr.errs
+	}
+	return s, sr.errs
+}
+
+func (sr *sheetReader) add(ptr, qid, code, format string, a ...any) {
+	sr.errs = append(sr.errs, &AnswerError{QuestionID: qid, Pointer: ptr, Code: code, Message: fmt.Sprintf(format, a...)})
+}
+
+func (sr *sheetReader) syntax(err error) {
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		sr.syntaxAt(int(se.Offset), strings.TrimPrefix(se.Error(), "json: "))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		sr.syntaxAt(len(sr.data), "unexpected end of input")
+	default:
+		sr.syntaxAt(int(sr.dec.InputOffset()), err.Error())
+	}
+}
+
+func (sr *sheetReader) syntaxAt(off int, msg string) {
+	off = min(max(off, 0), len(sr.data))
+	line, col := 1, 1
+	for _, c := range sr.data[:off] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	sr.errs = append(sr.errs, &AnswerError{Code: CodeSyntax, Offset: off, Line: line, Column: col,
+		Message: fmt.Sprintf("%s (byte offset %d)", msg, off)})
+}
+
+// token returns the next token, recording a syntax error on failure.
+func (sr *sheetReader) token() (json.Token, bool) {
+	t, err := sr.dec.Token()
+	if err != nil {
+		sr.syntax(err)
+		return nil, false
+	}
+	return t, true
+}
+
+// value reads one JSON value: a string, a json.Number, a bool, nil, or
+// for an object or array its JSON text (skipped over).
+func (sr *sheetReader) value() (any, bool) {
+	start := int(sr.dec.InputOffset())
+	t, ok := sr.token()
+	if !ok {
+		return nil, false
+	}
+	if _, isDelim := t.(json.Delim); !isDelim {
+		return t, true
+	}
+	for depth := 1; depth > 0; {
+		t, ok := sr.token()
+		if !ok {
+			return nil, false
+		}
+		if d, isDelim := t.(json.Delim); isDelim {
+			if d == '{' || d == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		}
+	}
+	text := bytes.TrimSpace(bytes.TrimLeft(sr.data[start:sr.dec.InputOffset()], " \t\r\n:,"))
+	return rawJSON(text), true
+}
+
+// rawJSON is an object or array found where a scalar was wanted.
+type rawJSON string
+
+// object walks an object, calling f for each key with its pointer; f must
+// consume the value. Duplicate keys are reported and their values
+// skipped. It returns false after a syntax error.
+func (sr *sheetReader) object(ptr string, f func(key, ptr string) bool) bool {
+	seen := map[string]bool{}
+	for sr.dec.More() {
+		t, ok := sr.token()
+		if !ok {
+			return false
+		}
+		key := t.(string) // the decoder only yields strings as object keys
+		kp := ptr + JSONPointer(key)
+		if seen[key] {
+			sr.add(kp, "", CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
+			if _, ok := sr.value(); !ok {
+				return false
+			}
+			continue
+		}
+		seen[key] = true
+		if !f(key, kp) {
+			return false
+		}
+	}
+	_, ok := sr.token() // the closing brace
+	return ok
+}
+
+// openObject reads the next value and reports whether it opens an
+// object; any other value is consumed and reported.
+func (sr *sheetReader) openObject(ptr, what string) (isObj, ok bool) {
+	if sr.peekDelim() == '{' {
+		_, ok := sr.token()
+		return ok, ok
+	}
+	v, ok := sr.value()
+	if !ok {
+		return false, false
+	}
+	sr.add(ptr, "", CodeNotObject, "%s must be a JSON object, not %s", what, jsonTypeName(v))
+	return false, true
+}
+
+// peekDelim returns the next non-space byte of the input.
+func (sr *sheetReader) peekDelim() byte {
+	rest := sr.data[sr.dec.InputOffset():]
+	rest = bytes.TrimLeft(rest, " \t\r\n:,")
+	if len(rest) == 0 {
+		return 0
+	}
+	return rest[0]
+}
+
+func (sr *sheetReader) sheet() (*Sheet, bool) {
+	isObj, ok := sr.openObject("", "an answer sheet")
+	if !ok {
+		return nil, false
+	}
+	if !isObj {
+		return &Sheet{}, true
+	}
+	s := &Sheet{}
+	var haveChecklist, haveAnswers bool
+	ok = sr.object("", func(key, ptr string) bool {
+		switch key {
+		case "checklist", "version", "$schema":
+			v, ok := sr.value()
+			if !ok {
+				return false
+			}
+			str, isStr := v.(string)
+			if !isStr {
+				sr.add(ptr, "", CodeWrongType, "%q must be a string, not %s", key, jsonTypeName(v))
+			}
+			switch key {
+			case "checklist":
+				s.Checklist, haveChecklist = str, true
+			case "version":
+				s.Version = str
+			}
+		case "audit":
+			isObj, ok := sr.openObject(ptr, `"audit"`)
+			if !ok || !isObj {
+				return ok
+			}
+			s.Audit = map[string]string{}
+			return sr.object(ptr, func(k, p string) bool {
+				v, ok := sr.value()
+				if !ok {
+					return false
+				}
+				switch v := v.(type) {
+				case string:
+					s.Audit[k] = v
+				case json.Number:
+					s.Audit[k] = string(v)
+				case bool:
+					s.Audit[k] = strconv.FormatBool(v)
+				default:
+					sr.add(p, "", CodeWrongType, "audit field %q must be a string, number or boolean, not %s", k, jsonTypeName(v))
+				}
+				return true
+			})
+		case "answers":
+			isObj, ok := sr.openObject(ptr, `"answers"`)
+			if !ok || !isObj {
+				return ok
+			}
+			haveAnswers = true
+			s.Answers = map[string]Answer{}
+			return sr.object(ptr, func(k, p string) bool {
+				v, ok := sr.value()
+				if !ok {
+					return false
+				}
+				switch v := v.(type) {
+				case string:
+					s.Answers[k] = Str(v)
+				case json.Number:
+					x, err := strconv.ParseFloat(string(v), 64)
+					if err != nil {
+						sr.add(p, k, CodeOutOfRange, "number %s is too large", v)
+						s.Answers[k] = Answer{Type: AnswerInvalid, String: string(v)}
+					} else {
+						s.Answers[k] = Num(x)
+					}
+				case bool:
+					s.Answers[k] = Answer{Type: AnswerInvalid, String: strconv.FormatBool(v)}
+				case nil:
+					s.Answers[k] = Answer{Type: AnswerInvalid, String: "null"}
+				case rawJSON:
+					s.Answers[k] = Answer{Type: AnswerInvalid, String: string(v)}
+				}
+				return true
+			})
+		default:
+			if _, ok := sr.value(); !ok {
+				return false
+			}
+			sr.add(ptr, "", CodeUnknownKey, "unknown key %q%s", key,
+				didYouMean(key, []string{"checklist", "version", "audit", "answers"}))
+		}
+		return true
+	})
+	if !ok {
+		return nil, false
+	}
+	if !haveChecklist {
+		sr.add("", "", CodeMissingKey, `the sheet does not say which checklist it answers: add "checklist": "<id>"`)
+	}
+	if !haveAnswers && s.Answers == nil {
+		sr.add("", "", CodeMissingKey, `the sheet has no "answers" object`)
+		s.Answers = map[string]Answer{}
+	}
+	return s, true
+}
+
+func jsonTypeName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	case rawJSON:
+		if strings.HasPrefix(string(v), "[") {
+			return "an array"
+		}
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// sortedKeys returns the keys of m in byte order, for deterministic
+// messages.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// didYouMean returns a "; did you mean ...?" hint for a misspelt key.
+func didYouMean(name string, known []string) string {
+	return suggest.DidYouMean(name, known)
+}
+
+// Bound is an answer sheet checked against a plan and laid out for
+// scoring: one slot per question, by the plan's question index, holding
+// the answer's value. Only [Plan.Bind] makes one, so a Bound always
+// satisfies every rule of the answer-sheet format; in particular a
+// question whose `when` is false has no answer in it.
+type Bound struct {
+	p     *Plan
+	state []uint8   // slot* bits
+	val   []float64 // the value in [0,1] of a scored kind
+	num   []float64 // the number answered (numeric kinds; 1 for "yes")
+	opt   []int32   // the option chosen: choice option, 0 "no" / 1 "yes", emotion index
+}
+
+const (
+	slotAnswered uint8 = 1 << iota // answered with a value (not absent, not "na")
+	slotNA                         // answered "na" (or switched off and given "na")
+	slotFail                       // value 0 or an option marked fail
+)
+
+// Plan returns the plan the sheet was bound to.
+func (b *Bound) Plan() *Plan { return b.p }
+
+// Emotions are the labels of an `emotion` answer, in the order of the
+// 4Service emotional index.
+var Emotions = [...]string{"positive", "neutral", "negative"}
+
+// ReadAnswers reads an answer sheet from r and checks it against the
+// plan's checklist. It returns the sheet together with an [AnswerErrors]
+// listing every problem when there is any error; warnings (such as a
+// version other than the checklist's) are in the sheet's Warnings.
+func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	s, es := parseSheet(data)
+	if s != nil && !hasSyntaxError(es) {
+		es = append(es, p.check(s, nil)...)
+	}
+	errs, warns := es.split()
+	if s != nil {
+		s.Warnings = warns
+	}
+	if len(errs) > 0 {
+		return s, errs
+	}
+	return s, nil
+}
+
+func hasSyntaxError(es AnswerErrors) bool {
+	return slices.ContainsFunc(es, func(e *AnswerError) bool { return e.Code == CodeSyntax })
+}
+
+// Check checks a sheet against the plan's checklist and returns every
+// problem, errors and warnings alike, in checklist order (unknown answer
+// keys last, sorted). Use its Err method to get an error only for errors.
+func (p *Plan) Check(s *Sheet) AnswerErrors {
+	return p.check(s, nil)
+}
+
+// Bind checks a sheet against the plan and lays its answers out for
+// [Plan.ScoreInto]. On any error it returns an [AnswerErrors] and no
+// Bound. Warnings are left in s.Warnings.
+func (p *Plan) Bind(s *Sheet) (*Bound, error) {
+	b := &Bound{}
+	if err := p.BindInto(b, s); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// BindInto is [Plan.Bind] reusing b's memory, for binding many sheets.
+func (p *Plan) BindInto(b *Bound, s *Sheet) error {
+	es := p.check(s, b)
+	errs, warns := es.split()
+	s.Warnings = warns
+	if len(errs) > 0 {
+		b.p = nil
+		return errs
+	}
+	return nil
+}
+
+// check validates s and, when b is not nil, fills b. It needs somewhere
+// to keep the answers seen so far (conditions read them), so it uses a
+// scratch Bound when b is nil.
+func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
+	if b == nil {
+		b = &Bound{}
+	}
+	b.reset(p)
+	var es AnswerErrors
+	add := func(sev Severity, ptr, qid, code, format string, a ...any) {
+		es = append(es, &AnswerError{QuestionID: qid, Pointer: ptr, Severity: sev, Code: code, Message: fmt.Sprintf(format, a...)})
+	}
+	if s == nil {
+		add(SeverityError, "", "", CodeMissingKey, "no answer sheet")
+		return es
+	}
+	c := p.c
+	if s.Checklist != "" && s.Checklist != c.ID {
+		add(SeverityError, "/checklist", "", CodeWrongChecklist, "the sheet answers checklist %q, not %q", s.Checklist, c.ID)
+	}
+	if s.Version != "" && c.Version != "" && s.Version != c.Version {
+		add(SeverityWarning, "/version", "", CodeVersionMismatch,
+			"the sheet was filled for version %q of the checklist, this is version %q; scores may not compare", s.Version, c.Version)
+	}
+	for i := range p.qs {
+		pq := &p.qs[i]
+		q := pq.q
+		on := p.eval(pq.when0, pq.when1, b)
+		a, given := s.Answers[q.ID]
+		switch {
+		case !given:
+			if on && !q.Optional {
+				hint := ""
+				if q.NA {
+					hint = ` (answer "na" if it does not apply)`
+				}
+				add(SeverityError, JSONPointer("answers", q.ID), q.ID, CodeMissingAnswer, "no answer%s", hint)
+			}
+			continue
+		case a.IsNA() && (q.NA || !on):
+			b.state[i] = slotNA
+			continue
+		case !on:
+			add(SeverityError, JSONPointer("answers", q.ID), q.ID, CodeWhenFalse,
+				"answered %s, but its condition is false, so it must be left out or answered \"na\"", a.describe())
+			continue
+		}
+		if msg, code := p.setAnswer(b, i, a); msg != "" {
+			add(SeverityError, JSONPointer("answers", q.ID), q.ID, code, "%s", msg)
+		}
+	}
+	var unknown []string
+	for k := range s.Answers {
+		if _, ok := p.index[k]; !ok {
+			unknown = append(unknown, k)
+		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		add(SeverityError, JSONPointer("answers", k), "", CodeUnknownQuestion,
+			"answer to unknown question %q%s", k, didYouMean(k, p.ids))
+	}
+	return es
+}
+
+// setAnswer checks answer a against question i and stores it in b. It
+// returns a message and code when the answer is wrong.
+func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
+	pq := &p.qs[i]
+	q := pq.q
+	na := func() (string, string) {
+		return fmt.Sprintf("%q is not allowed: the question has no `na`", "na"), CodeNANotAllowed
+	}
+	switch pq.kind {
+	case KindYesNo:
+		if a.Type == AnswerString && (a.String == "yes" || a.String == "no") {
+			if a.String == "yes" {
+				b.set(i, 1, 1, 1)
+			} else {
+				b.set(i, 0, 0, 0)
+			}
+			return "", ""
+		}
+		if a.IsNA() {
+			return na()
+		}
+		return fmt.Sprintf(`takes "yes" or "no", not %s`, a.describe()), CodeWrongType
+	case KindChoice:
+		if a.Type == AnswerString {
+			for k, o := range pq.opts {
+				if o.ID == a.String {
+					b.set(i, o.Value, o.Value, int32(k))
+					if o.Fail {
+						b.state[i] |= slotFail
+					}
+					return "", ""
+				}
+			}
+			if a.IsNA() {
+				return na()
+			}
+			ids := make([]string, len(pq.opts))
+			for k, o := range pq.opts {
+				ids[k] = o.ID
+			}
+			return fmt.Sprintf("unknown option %q of choice %q (options: %s)%s",
+				a.String, q.Kind.Ref, strings.Join(ids, ", "), didYouMean(a.String, ids)), CodeUnknownOption
+		}
+		return fmt.Sprintf("takes an option of choice %q as a string, not %s", q.Kind.Ref, a.describe()), CodeWrongType
+	case KindEmotion:
+		if a.Type == AnswerString {
+			if k := slices.Index(Emotions[:], a.String); k >= 0 {
+				b.set(i, 0, 0, int32(k))
+				b.state[i] &^= slotFail
+				return "", ""
+			}
+			if a.IsNA() {
+				return na()
+			}
+			return fmt.Sprintf(`unknown emotion %q (want "positive", "neutral" or "negative")%s`,
+				a.String, didYouMean(a.String, Emotions[:])), CodeUnknownEmotion
+		}
+		return fmt.Sprintf(`takes "positive", "neutral" or "negative", not %s`, a.describe()), CodeWrongType
+	case KindText:
+		if a.Type == AnswerString {
+			b.set(i, 0, 0, -1)
+			b.state[i] &^= slotFail
+			return "", ""
+		}
+		return fmt.Sprintf("takes a string, not %s", a.describe()), CodeWrongType
+	case KindMeasure:
+		if a.Type != AnswerNumber {
+			if a.IsNA() {
+				return na()
+			}
+			return fmt.Sprintf("takes a number%s, not %s", unitSuffix(q.Kind.Unit), a.describe()), CodeWrongType
+		}
+		if math.IsNaN(a.Number) || math.IsInf(a.Number, 0) {
+			return fmt.Sprintf("takes a finite number, not %v", a.Number), CodeNotFinite
+		}
+		v := 0.0
+		if q.Kind.Op.Holds(a.Number, q.Kind.Target) {
+			v = 1
+		}
+		b.set(i, v, a.Number, -1)
+		return "", ""
+	case KindScale, KindNPS, KindCES, KindCSAT:
+		if a.Type != AnswerNumber {
+			if a.IsNA() {
+				return na()
+			}
+			return fmt.Sprintf("takes a whole number %s..%s, not %s", fmtNum(pq.lo), fmtNum(pq.hi), a.describe()), CodeWrongType
+		}
+		x := a.Number
+		if x != math.Trunc(x) {
+			return fmt.Sprintf("takes a whole number %s..%s, not %s", fmtNum(pq.lo), fmtNum(pq.hi), a.describe()), CodeNotWhole
+		}
+		if !(x >= pq.lo && x <= pq.hi) {
+			return fmt.Sprintf("%s is out of range %s..%s", a.describe(), fmtNum(pq.lo), fmtNum(pq.hi)), CodeOutOfRange
+		}
+		b.set(i, (x-pq.lo)/(pq.hi-pq.lo), x, -1)
+		return "", ""
+	}
+	return fmt.Sprintf("question kind %q cannot be answered", pq.kind), CodeWrongType
+}
+
+func unitSuffix(unit string) string {
+	if unit == "" {
+		return ""
+	}
+	return " (" + unit + ")"
+}
+
+func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+func (b *Bound) reset(p *Plan) {
+	n := len(p.qs)
+	b.p = p
+	b.state = resize(b.state, n)
+	b.val = resize(b.val, n)
+	b.num = resize(b.num, n)
+	b.opt = resize(b.opt, n)
+	clear(b.state)
+}
+
+// set stores an answer with value v, raw number x and option k.
+func (b *Bound) set(i int, v, x float64, k int32) {
+	st := slotAnswered
+	if v == 0 {
+		st |= slotFail
+	}
+	b.state[i], b.val[i], b.num[i], b.opt[i] = st, v, x, k
+}
+
+// resize returns s with length n, reusing its memory when it can.
+func resize[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}
+
+// eval runs the condition prog[from:to] over the answers in b; an empty
+// program holds. An atom on a question that has no answer (absent or
+// "na") is false, whatever its operator, so `when not x` holds then.
+func (p *Plan) eval(from, to int32, b *Bound) bool {
+	if from == to {
+		return true
+	}
+	var buf [16]bool
+	st := buf[:0]
+	for _, in := range p.prog[from:to] {
+		switch in.op {
+		case opYes:
+			st = append(st, b.state[in.q]&slotAnswered != 0 && b.num[in.q] == 1)
+		case opCmpNum:
+			st = append(st, b.state[in.q]&slotAnswered != 0 && in.cmp.Holds(b.num[in.q], in.num))
+		case opIn:
+			ok := b.state[in.q]&slotAnswered != 0
+			if ok {
+				ok = slices.Contains(in.set, b.opt[in.q]) != in.negI
+			}
+			st = append(st, ok)
+		case opNot:
+			st[len(st)-1] = !st[len(st)-1]
+		case opAnd, opOr:
+			args := st[len(st)-int(in.n):]
+			v := in.op == opAnd
+			for _, x := range args {
+				if in.op == opAnd {
+					v = v && x
+				} else {
+					v = v || x
+				}
+			}
+			st = append(st[:len(st)-int(in.n)], v)
+		}
+	}
+	return st[len(st)-1]
+}

@@ -1,0 +1,472 @@
+package korto
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Plan is a checklist compiled for scoring: its questions, sections and
+// levels laid out as flat arrays joined by indexes, its `when` conditions
+// compiled to small postfix programs, and every default applied. A Plan
+// is immutable after [Compile] and safe for concurrent use; compile a
+// checklist once and score any number of sheets with it.
+//
+// Question indexes (as in [Scores]) follow the checklist's order: the
+// levels' questions depth first in file order, then the survey's, the
+// order of [Checklist.Questions].
+type Plan struct {
+	c     *Checklist
+	qs    []planQ
+	index map[string]int32 // question ID -> index, for binding sheets
+	ids   []string         // question IDs in order, for hints
+
+	// The hot data of the scoring loop, one entry per question.
+	hw     []float64 // effective weight
+	hnode  []int32   // parent node; -1 for survey questions
+	hlevel []int32   // position of the question's level in levels; -1 for survey
+	hflags []uint8   // hScored, hCritical
+
+	nodes  []planNode // levels and sections; parents come before children
+	levels []int32    // node of each level, ascending by level number
+	byNum  []int32    // level number -> position in levels, -1 when absent
+	prog   []instr    // compiled `when` conditions, see planQ.when0
+	audit  bool       // knockout audit
+}
+
+const (
+	hScored   uint8 = 1 << iota // counts toward the score: in a level, not unscored
+	hCritical                   // critical
+)
+
+// planQ is everything about one question that checking a sheet needs.
+type planQ struct {
+	q     *Question
+	kind  KindType
+	lo    float64 // scale, ces, csat, nps bounds
+	hi    float64
+	whole bool // answers must be whole numbers
+	opts  []*Option
+	// when0:when1 is the question's condition in prog; empty for none.
+	when0, when1 int32
+}
+
+// planNode is a level or a section.
+type planNode struct {
+	parent int32 // -1 for a level
+	level  int32 // position of the node's level in Plan.levels
+	w      float64
+	sec    *Section // nil for a level
+	lvl    *Level   // the level itself, or the section's level
+	items  []planItem
+}
+
+// planItem is one child of a node: a question or a section.
+type planItem struct {
+	q    int32 // question index, or -1
+	node int32 // section node, or -1
+}
+
+// instr is one step of a compiled `when` condition. Conditions only read
+// questions declared before them, so they can be evaluated in question
+// order as a sheet is checked.
+type instr struct {
+	op   uint8
+	q    int32   // the question read by an atom
+	n    int32   // operand count of and/or
+	cmp  CmpOp   // opCmpNum
+	num  float64 // opCmpNum
+	set  []int32 // option indexes of opIn (also == and != on a choice)
+	negI bool    // opIn negated: != on a choice
+}
+
+const (
+	opYes uint8 = iota
+	opCmpNum
+	opIn
+	opAnd
+	opOr
+	opNot
+)
+
+// Compile validates c and compiles it into a Plan. Validation errors come
+// back as [Diagnostics]; warnings alone do not stop compilation.
+func Compile(c *Checklist) (*Plan, error) {
+	if c == nil {
+		return nil, Diagnostics{{Code: "nil_checklist", Message: "no checklist to compile"}}
+	}
+	if err := validateForPlan(c); err != nil {
+		return nil, err
+	}
+	p := &Plan{c: c, index: map[string]int32{}, audit: c.EffectiveKnockout() == KnockoutAudit}
+	var ds Diagnostics
+	errorf := func(pos Pos, code, format string, a ...any) {
+		ds = append(ds, &Diagnostic{Pos: pos, Code: code, Message: fmt.Sprintf(format, a...)})
+	}
+
+	// Levels in ascending number order; the sort is stable so duplicate
+	// numbers (reported below) keep file order.
+	lvls := slices.Clone(c.Levels)
+	lvls = slices.DeleteFunc(lvls, func(l *Level) bool { return l == nil })
+	slices.SortStableFunc(lvls, func(a, b *Level) int { return cmp.Compare(a.Number, b.Number) })
+	maxLevel := c.EffectiveModel().MaxLevel()
+	if maxLevel == 0 {
+		errorf(c.Pos, "unknown_model", "unknown model %q (want korto or kotler)", c.Model)
+	}
+	p.byNum = make([]int32, maxLevel+1)
+	for i := range p.byNum {
+		p.byNum[i] = -1
+	}
+
+	// Nodes first, so that every question knows its parent. Questions get
+	// their indexes in file order afterwards.
+	qnode := map[*Question]int32{}
+	qlevel := map[*Question]int32{}
+	for _, l := range lvls {
+		if l.Number < 1 || l.Number > maxLevel {
+			errorf(l.Pos, "level_range", "level %d is outside 1..%d of model %s", l.Number, maxLevel, c.EffectiveModel())
+			continue
+		}
+		if p.byNum[l.Number] >= 0 {
+			errorf(l.Pos, "duplicate_level", "level %d appears twice", l.Number)
+			continue
+		}
+		pos := int32(len(p.levels))
+		p.byNum[l.Number] = pos
+		n := int32(len(p.nodes))
+		p.levels = append(p.levels, n)
+		p.nodes = append(p.nodes, planNode{parent: -1, level: pos, w: l.EffectiveWeight(), lvl: l})
+		p.addLevelItems(l.Items, n, pos, qnode, qlevel)
+	}
+
+	// Questions in file order.
+	for q := range checklistQuestions(c) {
+		i := int32(len(p.qs))
+		if _, dup := p.index[q.ID]; dup {
+			errorf(q.Pos, "duplicate_question", "question %q is declared twice", q.ID)
+		}
+		p.index[q.ID] = i
+		p.ids = append(p.ids, q.ID)
+		node, inLevel := qnode[q]
+		level := qlevel[q]
+		if !inLevel {
+			node, level = -1, -1
+		}
+		pq := planQ{q: q, kind: q.Kind.EffectiveType()}
+		switch pq.kind {
+		case KindYesNo, KindEmotion, KindText:
+		case KindScale:
+			pq.lo, pq.hi, pq.whole = q.Kind.Lo, q.Kind.Hi, true
+			if q.Kind.Ref != "" {
+				s := c.Scale(q.Kind.Ref)
+				if s == nil {
+					errorf(q.Pos, "unknown_scale", "question %q: unknown scale %q", q.ID, q.Kind.Ref)
+					break
+				}
+				pq.lo, pq.hi = s.Lo, s.Hi
+			}
+		case KindCES, KindCSAT:
+			pq.lo, pq.hi, pq.whole = q.Kind.Lo, q.Kind.Hi, true
+		case KindNPS:
+			pq.lo, pq.hi, pq.whole = 0, 10, true
+		case KindMeasure:
+			if !validOp(q.Kind.Op) {
+				errorf(q.Pos, "bad_target", "question %q: unknown target comparison %q", q.ID, q.Kind.Op)
+			}
+		case KindChoice:
+			ch := c.Choice(q.Kind.Ref)
+			if ch == nil {
+				errorf(q.Pos, "unknown_choice", "question %q: unknown choice %q", q.ID, q.Kind.Ref)
+				break
+			}
+			pq.opts = ch.Options
+			for _, o := range ch.Options {
+				if o == nil || !(o.Value >= 0 && o.Value <= 1) {
+					errorf(ch.Pos, "option_value", "choice %q: option values must lie in [0,1]", ch.Name)
+					break
+				}
+			}
+		default:
+			errorf(q.Pos, "unknown_kind", "question %q: unknown kind %q", q.ID, pq.kind)
+		}
+		if (pq.kind == KindScale || pq.kind == KindCES || pq.kind == KindCSAT) && !(pq.lo < pq.hi) {
+			errorf(q.Pos, "scale_bounds", "question %q: scale %v..%v is empty", q.ID, pq.lo, pq.hi)
+		}
+		w := q.EffectiveWeight()
+		if !(w >= 0) || math.IsInf(w, 0) {
+			errorf(q.Pos, "weight", "question %q: weight must be a finite number >= 0", q.ID)
+		}
+		var flags uint8
+		if inLevel && !q.Unscored && !pq.kind.SurveyOnly() && pq.kind != "" {
+			flags |= hScored
+		}
+		if q.Critical {
+			flags |= hCritical
+		}
+		pq.when0 = int32(len(p.prog))
+		if q.When != nil {
+			if err := p.compileWhen(q.When, i); err != nil {
+				errorf(q.When.Pos, "bad_when", "question %q: %v", q.ID, err)
+			}
+		}
+		pq.when1 = int32(len(p.prog))
+		p.qs = append(p.qs, pq)
+		p.hw = append(p.hw, w)
+		p.hnode = append(p.hnode, node)
+		p.hlevel = append(p.hlevel, level)
+		p.hflags = append(p.hflags, flags)
+	}
+	p.linkQuestions()
+	for _, nd := range p.nodes {
+		if !(nd.w >= 0) || math.IsInf(nd.w, 0) {
+			errorf(posOfNode(nd), "weight", "weights must be finite numbers >= 0")
+		}
+		if nd.sec == nil {
+			if ps := nd.lvl.EffectivePass(); !(ps > 0 && ps <= 1) {
+				errorf(nd.lvl.Pos, "pass", "level %d: pass mark must lie in (0%%, 100%%]", nd.lvl.Number)
+			}
+		}
+	}
+	if len(ds) > 0 {
+		ds.Sort()
+		return nil, ds
+	}
+	return p, nil
+}
+
+func posOfNode(nd planNode) Pos {
+	if nd.sec != nil {
+		return nd.sec.Pos
+	}
+	return nd.lvl.Pos
+}
+
+// addLevelItems records the sections under node n and which node each
+// question belongs to; question indexes are linked later, once they are
+// known.
+func (p *Plan) addLevelItems(items []Item, n, level int32, qnode, qlevel map[*Question]int32) {
+	for _, it := range items {
+		switch {
+		case it.Section != nil:
+			s := it.Section
+			child := int32(len(p.nodes))
+			p.nodes = append(p.nodes, planNode{parent: n, level: level, w: s.EffectiveWeight(), sec: s, lvl: p.nodes[n].lvl})
+			p.nodes[n].items = append(p.nodes[n].items, planItem{q: -1, node: child})
+			p.addLevelItems(s.Items, child, level, qnode, qlevel)
+		case it.Question != nil:
+			qnode[it.Question] = n
+			qlevel[it.Question] = level
+			p.nodes[n].items = append(p.nodes[n].items, planItem{q: -1, node: -1})
+		}
+	}
+}
+
+// linkQuestions fills in the question index of every question item.
+func (p *Plan) linkQuestions() {
+	for n := range p.nodes {
+		nd := &p.nodes[n]
+		var items []Item
+		if nd.sec != nil {
+			items = nd.sec.Items
+		} else {
+			items = nd.lvl.Items
+		}
+		k := 0
+		for _, it := range items {
+			if it.Section == nil && it.Question == nil {
+				continue
+			}
+			if it.Question != nil && it.Section == nil {
+				if i, ok := p.index[it.Question.ID]; ok && p.qs[i].q == it.Question {
+					nd.items[k].q = i
+				}
+			}
+			k++
+		}
+	}
+}
+
+func validOp(op CmpOp) bool {
+	switch op {
+	case OpEq, OpNe, OpLt, OpLe, OpGt, OpGe:
+		return true
+	}
+	return false
+}
+
+// compileWhen appends the postfix program of e, the condition of
+// question self, to p.prog.
+func (p *Plan) compileWhen(e *Expr, self int32) error {
+	if e == nil {
+		return fmt.Errorf("empty condition")
+	}
+	switch e.Op {
+	case ExprAnd, ExprOr:
+		if len(e.Args) == 0 {
+			return fmt.Errorf("%q with no operands", e.Op)
+		}
+		for _, a := range e.Args {
+			if err := p.compileWhen(a, self); err != nil {
+				return err
+			}
+		}
+		op := opAnd
+		if e.Op == ExprOr {
+			op = opOr
+		}
+		p.prog = append(p.prog, instr{op: op, n: int32(len(e.Args))})
+		return nil
+	case ExprNot:
+		if len(e.Args) != 1 {
+			return fmt.Errorf("\"not\" takes one operand")
+		}
+		if err := p.compileWhen(e.Args[0], self); err != nil {
+			return err
+		}
+		p.prog = append(p.prog, instr{op: opNot})
+		return nil
+	}
+	i, ok := p.index[e.Question]
+	if !ok || i >= self {
+		return fmt.Errorf("condition reads %q, which is not a question declared before it", e.Question)
+	}
+	ref := &p.qs[i]
+	switch e.Op {
+	case ExprYes:
+		if ref.kind != KindYesNo {
+			return fmt.Errorf("%q is not a yes/no question", e.Question)
+		}
+		p.prog = append(p.prog, instr{op: opYes, q: i})
+	case ExprCmp:
+		if len(e.Options) > 0 {
+			if len(e.Options) != 1 || (e.Cmp != OpEq && e.Cmp != OpNe) {
+				return fmt.Errorf("%q compares with == or != to one option", e.Question)
+			}
+			set, err := optionSet(ref, e.Options)
+			if err != nil {
+				return err
+			}
+			p.prog = append(p.prog, instr{op: opIn, q: i, set: set, negI: e.Cmp == OpNe})
+			return nil
+		}
+		if e.Number == nil || !validOp(e.Cmp) {
+			return fmt.Errorf("comparison of %q needs an operator and a number", e.Question)
+		}
+		switch ref.kind {
+		case KindScale, KindMeasure, KindNPS, KindCES, KindCSAT:
+		default:
+			return fmt.Errorf("%q (%s) cannot be compared with a number", e.Question, ref.kind)
+		}
+		p.prog = append(p.prog, instr{op: opCmpNum, q: i, cmp: e.Cmp, num: *e.Number})
+	case ExprIn:
+		set, err := optionSet(ref, e.Options)
+		if err != nil {
+			return err
+		}
+		p.prog = append(p.prog, instr{op: opIn, q: i, set: set})
+	default:
+		return fmt.Errorf("unknown condition operator %q", e.Op)
+	}
+	return nil
+}
+
+// optionSet resolves the option IDs a condition compares question ref
+// with: a choice's options, "no"/"yes" for a yes/no question (0 and 1) or
+// an emotion label (its index in [Emotions]), the way a Bound records
+// the answer.
+func optionSet(ref *planQ, ids []string) ([]int32, error) {
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("no options to compare %q with", ref.q.ID)
+	}
+	var names []string
+	switch ref.kind {
+	case KindChoice:
+		for _, o := range ref.opts {
+			if o != nil {
+				names = append(names, o.ID)
+			}
+		}
+	case KindYesNo:
+		names = yesNo[:]
+	case KindEmotion:
+		names = Emotions[:]
+	default:
+		return nil, fmt.Errorf("%q (%s) has no options to compare with", ref.q.ID, ref.kind)
+	}
+	set := make([]int32, 0, len(ids))
+	for _, id := range ids {
+		k := slices.Index(names, id)
+		if k < 0 {
+			return nil, fmt.Errorf("%q has no option %q", ref.q.ID, id)
+		}
+		set = append(set, int32(k))
+	}
+	return set, nil
+}
+
+// yesNo are the answers of a yes/no question by their option index.
+var yesNo = [...]string{"no", "yes"}
+
+// Checklist returns the checklist the plan was compiled from. It must
+// not be modified.
+func (p *Plan) Checklist() *Checklist { return p.c }
+
+// NumQuestions returns the number of questions, survey included: the
+// length of the per-question slices of [Scores].
+func (p *Plan) NumQuestions() int { return len(p.qs) }
+
+// Question returns the question with index i.
+func (p *Plan) Question(i int) *Question { return p.qs[i].q }
+
+// QuestionIndex returns the index of the question with the given ID.
+func (p *Plan) QuestionIndex(id string) (int, bool) {
+	i, ok := p.index[id]
+	return int(i), ok
+}
+
+// NumLevels returns the number of levels, the length of [Scores.Levels].
+func (p *Plan) NumLevels() int { return len(p.levels) }
+
+// Level returns the level at position i, ascending by number.
+func (p *Plan) Level(i int) *Level { return p.nodes[p.levels[i]].lvl }
+
+// checklistQuestions is [Checklist.Questions] that tolerates nil levels,
+// sections and questions, which a checklist decoded from JSON may hold.
+func checklistQuestions(c *Checklist) func(yield func(*Question) bool) {
+	return func(yield func(*Question) bool) {
+		var walk func(items []Item) bool
+		walk = func(items []Item) bool {
+			for _, it := range items {
+				switch {
+				case it.Section != nil:
+					if !walk(it.Section.Items) {
+						return false
+					}
+				case it.Question != nil:
+					if !yield(it.Question) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		for _, l := range c.Levels {
+			if l != nil && !walk(l.Items) {
+				return
+			}
+		}
+		if c.Survey != nil {
+			for _, q := range c.Survey.Questions {
+				if q != nil && !yield(q) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// validateForPlan runs the checklist's static checks. Compile keeps its
+// own checks of what it relies on as well, so that a checklist that slips
+// past validation still cannot make scoring panic.
+func validateForPlan(c *Checklist) error { return c.Validate().Err() }

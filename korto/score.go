@@ -1,0 +1,305 @@
+package korto
+
+import "math"
+
+// passSlack absorbs floating-point rounding when a score is compared with
+// a pass mark: a level whose score is 85% in exact arithmetic passes a
+// pass mark of 85% even if the weighted mean came out a few ulps short.
+const passSlack = 1e-9
+
+// Scores is the outcome of one audit in flat, reusable buffers: what
+// [Plan.ScoreInto] fills without allocating once the buffers have grown
+// to the plan's size. A missing score ("nothing applicable") is NaN.
+//
+// Per-level slices are indexed by level position (ascending level
+// number, see [Plan.Level]); per-question slices by question index.
+type Scores struct {
+	// Overall is the weighted mean of the level scores, or 0 after a
+	// knockout; Raw is the same mean before any knockout.
+	Overall    float64
+	Raw        float64
+	KnockedOut bool
+	Reached    int
+	Levels     []LevelScore
+
+	Applicable []bool    // scored, switched on, and answered other than "na"
+	Value      []float64 // the value in [0,1]; NaN when not applicable
+	Failed     []bool    // applicable with value 0, or a choice option marked fail
+
+	node []float64 // score of each plan node, NaN for none
+	num  []float64 // scratch: weighted sums per node
+	den  []float64 // scratch: weight sums per node
+}
+
+// LevelScore is the outcome of one level.
+type LevelScore struct {
+	Number         int
+	Score          float64 // NaN when no question of the level is applicable
+	Passed         bool
+	Gated          bool // a level beneath it failed or is missing
+	CriticalFailed bool // one of its critical questions failed
+}
+
+// HasScore reports whether x is a score rather than "no score".
+func HasScore(x float64) bool { return !math.IsNaN(x) }
+
+// ScoreInto scores the bound sheet b into dst, reusing dst's buffers. It
+// allocates only while dst grows to the plan's size, so a loop scoring
+// many sheets into one Scores does not allocate at all. b must have been
+// bound by this plan.
+//
+// The rules are those of the scoring spec: a question counts when it is
+// scored, switched on by its `when` and answered other than "na"; every
+// node scores the weighted mean of its children that have a score, a
+// child of weight 0 counting in neither sum; a node with no such child
+// has no score and is left out of its parent. A node whose only
+// applicable children weigh 0 has no score either, since its mean would
+// be 0/0.
+func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
+	if b.p != p {
+		panic("korto: ScoreInto: the answers were bound by another plan")
+	}
+	dst.grow(p)
+	num, den := dst.num, dst.den
+	clear(num)
+	clear(den)
+	for i := range dst.Levels {
+		dst.Levels[i].CriticalFailed = false
+	}
+	critical := false
+	state, val := b.state[:len(p.hw)], b.val[:len(p.hw)]
+	app, value, failed := dst.Applicable[:len(p.hw)], dst.Value[:len(p.hw)], dst.Failed[:len(p.hw)]
+	for i, w := range p.hw {
+		st, fl := state[i], p.hflags[i]
+		// Binding guarantees that an answered question's condition holds.
+		if st&slotAnswered == 0 || fl&hScored == 0 {
+			app[i], value[i], failed[i] = false, math.NaN(), false
+			continue
+		}
+		v := val[i]
+		f := st&slotFail != 0
+		app[i], value[i], failed[i] = true, v, f
+		if f && fl&hCritical != 0 {
+			dst.Levels[p.hlevel[i]].CriticalFailed = true
+			critical = true
+		}
+		if w > 0 {
+			n := p.hnode[i]
+			num[n] += w * v
+			den[n] += w
+		}
+	}
+	// Parents come before children, so a backward sweep rolls sections
+	// up into their parents and finally the levels.
+	for n := len(p.nodes) - 1; n >= 0; n-- {
+		if den[n] == 0 {
+			dst.node[n] = math.NaN()
+			continue
+		}
+		s := num[n] / den[n]
+		dst.node[n] = s
+		nd := &p.nodes[n]
+		if nd.parent >= 0 && nd.w > 0 {
+			num[nd.parent] += nd.w * s
+			den[nd.parent] += nd.w
+		}
+	}
+	var sum, wsum float64
+	for k, n := range p.levels {
+		s := dst.node[n]
+		ls := &dst.Levels[k]
+		ls.Score = s
+		ls.Passed = !math.IsNaN(s) && s >= p.nodes[n].lvl.EffectivePass()-passSlack && !ls.CriticalFailed
+		if w := p.nodes[n].w; !math.IsNaN(s) && w > 0 {
+			sum += w * s
+			wsum += w
+		}
+	}
+	dst.Raw = math.NaN()
+	if wsum > 0 {
+		dst.Raw = sum / wsum
+	}
+	dst.Overall, dst.KnockedOut = dst.Raw, false
+	if p.audit && critical {
+		dst.Overall, dst.KnockedOut = 0, true
+	}
+	dst.Reached = 0
+	for k := 1; k < len(p.byNum); k++ {
+		pos := p.byNum[k]
+		if pos < 0 || !dst.Levels[pos].Passed {
+			break
+		}
+		dst.Reached = k
+	}
+	for k := range dst.Levels {
+		dst.Levels[k].Gated = dst.Levels[k].Number > dst.Reached+1
+	}
+}
+
+func (s *Scores) grow(p *Plan) {
+	nq, nn, nl := len(p.qs), len(p.nodes), len(p.levels)
+	s.Applicable = resize(s.Applicable, nq)
+	s.Value = resize(s.Value, nq)
+	s.Failed = resize(s.Failed, nq)
+	s.node = resize(s.node, nn)
+	s.num = resize(s.num, nn)
+	s.den = resize(s.den, nn)
+	s.Levels = resize(s.Levels, nl)
+	for k, n := range p.levels {
+		s.Levels[k].Number = p.nodes[n].lvl.Number
+	}
+}
+
+// ScoreOptions tune the [Result] that [Plan.ScoreWith] builds.
+type ScoreOptions struct {
+	// Lang picks the language of level and section titles and question
+	// texts, falling back to the checklist's default language where a
+	// text has no such translation. "" means the default language.
+	Lang string
+}
+
+// Score checks the sheet against the plan and scores it. When the sheet
+// has any error it returns an [AnswerErrors] and no score; warnings are
+// left in s.Warnings. Titles are in the checklist's default language.
+func (p *Plan) Score(s *Sheet) (Result, error) {
+	return p.ScoreWith(s, ScoreOptions{})
+}
+
+// ScoreWith is [Plan.Score] with options.
+func (p *Plan) ScoreWith(s *Sheet, o ScoreOptions) (Result, error) {
+	b, err := p.Bind(s)
+	if err != nil {
+		return Result{}, err
+	}
+	var sc Scores
+	p.ScoreInto(&sc, b)
+	return p.result(s, b, &sc, o), nil
+}
+
+// Result builds the full, JSON-ready result from scores that
+// [Plan.ScoreInto] computed for the bound sheet b of sheet s.
+func (p *Plan) Result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
+	return p.result(s, b, sc, o)
+}
+
+func (p *Plan) result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
+	c := p.c
+	model := c.EffectiveModel()
+	r := Result{
+		Checklist:      c.ID,
+		Version:        c.Version,
+		Model:          model,
+		Title:          c.Title.In(o.Lang),
+		Score:          optScore(sc.Overall),
+		KnockedOut:     sc.KnockedOut,
+		Reached:        sc.Reached,
+		Levels:         make([]LevelResult, len(p.levels)),
+		CriticalFailed: []string{},
+	}
+	if len(s.Audit) > 0 {
+		r.Audit = make(map[string]string, len(s.Audit))
+		for k, v := range s.Audit {
+			r.Audit[k] = v
+		}
+	}
+	if p.audit {
+		r.RawScore = optScore(sc.Raw)
+	}
+	r.ReachedName, r.ReachedNameEn = reachedNames(model, sc.Reached)
+	for k, n := range p.levels {
+		nd := &p.nodes[n]
+		ls := sc.Levels[k]
+		lr := LevelResult{
+			Level:          nd.lvl.Number,
+			Title:          nd.lvl.Title.In(o.Lang),
+			Score:          optScore(ls.Score),
+			Pass:           nd.lvl.EffectivePass(),
+			Weight:         nd.w,
+			Passed:         ls.Passed,
+			Gated:          ls.Gated,
+			CriticalFailed: []string{},
+		}
+		lr.Sections, lr.Questions = p.resultItems(n, sc, o)
+		r.Levels[k] = lr
+	}
+	// Critical failures in checklist order, per level and overall.
+	for i := range p.qs {
+		if sc.Failed[i] && p.hflags[i]&hCritical != 0 {
+			id := p.qs[i].q.ID
+			lr := &r.Levels[p.hlevel[i]]
+			lr.CriticalFailed = append(lr.CriticalFailed, id)
+			r.CriticalFailed = append(r.CriticalFailed, id)
+		}
+	}
+	for i := range p.qs {
+		if p.hnode[i] >= 0 {
+			continue
+		}
+		st := b.state[i]
+		if st&slotAnswered == 0 {
+			continue
+		}
+		q := p.qs[i].q
+		sa := SurveyAnswer{ID: q.ID, Kind: p.qs[i].kind}
+		switch p.qs[i].kind {
+		case KindScale, KindMeasure, KindNPS, KindCES, KindCSAT:
+			sa.Number = Float(b.num[i])
+		case KindEmotion:
+			sa.Label = Emotions[b.opt[i]]
+		case KindChoice:
+			sa.Label = p.qs[i].opts[b.opt[i]].ID
+		case KindYesNo:
+			sa.Label = "no"
+			if b.num[i] == 1 {
+				sa.Label = "yes"
+			}
+		case KindText:
+			sa.Label = s.Answers[q.ID].String
+		}
+		r.Survey = append(r.Survey, sa)
+	}
+	return r
+}
+
+// resultItems builds the sections and questions directly under node n.
+func (p *Plan) resultItems(n int32, sc *Scores, o ScoreOptions) ([]SectionResult, []QuestionResult) {
+	secs, qs := []SectionResult{}, []QuestionResult{}
+	for _, it := range p.nodes[n].items {
+		if it.node >= 0 {
+			nd := &p.nodes[it.node]
+			sr := SectionResult{
+				ID:     nd.sec.ID,
+				Title:  nd.sec.Title.In(o.Lang),
+				Score:  optScore(sc.node[it.node]),
+				Weight: nd.w,
+			}
+			sr.Sections, sr.Questions = p.resultItems(it.node, sc, o)
+			secs = append(secs, sr)
+			continue
+		}
+		if it.q < 0 {
+			continue
+		}
+		i := it.q
+		q := p.qs[i].q
+		qr := QuestionResult{
+			ID:         q.ID,
+			Text:       q.Text.In(o.Lang),
+			Applicable: sc.Applicable[i],
+			Value:      optScore(sc.Value[i]),
+			Weight:     p.hw[i],
+			Critical:   q.Critical,
+			Failed:     sc.Failed[i],
+			Unscored:   p.hflags[i]&hScored == 0,
+		}
+		qs = append(qs, qr)
+	}
+	return secs, qs
+}
+
+func optScore(x float64) *float64 {
+	if math.IsNaN(x) {
+		return nil
+	}
+	return &x
+}
