@@ -517,33 +517,30 @@ func (v *validator) ref(q *Question, subject valSubject) {
 			"kind refers to %q but has no type", k.Ref)
 		return
 	}
-	// Unknown: suggest among what the question could have meant. A
-	// parser that cannot tell a scale from a choice leaves Type empty,
-	// and then the nearest name of either sort, or a kind keyword, wins.
-	var scales, choices []string
+	// Unknown: suggest among what the question could have meant. The
+	// parser cannot tell a scale from a choice by a name nobody declared
+	// and makes it a scale, so a scale also looks among the choices (and
+	// the message then speaks of a choice); an empty type looks among the
+	// kind keywords too.
+	var all []string
 	if k.Type != KindChoice {
-		scales = sortedValKeys(v.scales)
+		all = append(all, sortedValKeys(v.scales)...)
 	}
-	if k.Type != KindScale {
-		choices = sortedValKeys(v.choices)
-	}
-	all := append(append([]string(nil), scales...), choices...)
+	all = append(all, sortedValKeys(v.choices)...)
 	if k.Type == "" {
 		all = append(all, valKindNames...)
 	}
 	near := suggest.Nearest(k.Ref, all)
 	what := string(k.Type)
-	if what == "" {
-		switch {
-		case near != "" && v.scales[near] != nil:
-			what = "scale"
-		case near != "" && v.choices[near] != nil:
-			what = "choice"
-		case near != "":
-			what = "kind"
-		default:
-			what = "scale or choice"
-		}
+	switch {
+	case near != "" && v.scales[near] != nil:
+		what = "scale"
+	case near != "" && v.choices[near] != nil:
+		what = "choice"
+	case near != "":
+		what = "kind"
+	case what == "":
+		what = "scale or choice"
 	}
 	hint := "declare it first, e.g. scale stars 1..5 or choice NAME { ... }"
 	if near != "" {

@@ -209,6 +209,10 @@ func TestValidate(t *testing.T) {
 		// Kinds.
 		{"unknown scale", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").Kind.Ref = "stras" },
 			[]valLine{{E, "unknown-scale", `question "speed": unknown scale "stras"; did you mean "stars"?`}}},
+		{"scale type near a choice", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").Kind.Ref = "lifs" },
+			[]valLine{{E, "unknown-choice", `question "speed": unknown choice "lifs"; did you mean "lifts"?`}}},
+		{"choice type never suggests a scale", func(t *testing.T, c *Checklist) { valQ(t, c, "lifts_ok").Kind.Ref = "star" },
+			[]valLine{{E, "unknown-choice", `question "lifts_ok": unknown choice "star"`}}},
 		{"unknown choice", func(t *testing.T, c *Checklist) { valQ(t, c, "lifts_ok").Kind.Ref = "lifs" },
 			[]valLine{{E, "unknown-choice", `question "lifts_ok": unknown choice "lifs"; did you mean "lifts"?`}}},
 		{"unresolved ref near a scale", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").Kind = Kind{Ref: "star"} },
