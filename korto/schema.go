@@ -123,6 +123,8 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 
 	w := b.words
 	props := jsonschema.NewProperties()
+	// Form tools may stamp a sheet with the schema it was made with.
+	props.Set("$schema", &jsonschema.Schema{Type: "string"})
 	props.Set("checklist", &jsonschema.Schema{
 		Type: "string", Title: w.checklist, Const: c.ID, Default: c.ID,
 	})
@@ -172,20 +174,25 @@ func (b *answerSchemaBuilder) errorf(pos Pos, format string, a ...any) {
 	b.diags = append(b.diags, &Diagnostic{Pos: pos, Severity: SeverityError, Code: "schema", Message: fmt.Sprintf(format, a...)})
 }
 
-// audit is the free-form audit record: strings keyed by field, the
-// common fields first so forms show them in a sensible order.
+// audit is the free-form audit record, the common fields first so forms
+// show them in a sensible order. Its values are labels: the reader takes
+// numbers and booleans too and keeps their JSON text. Forms that pick the
+// first listed type render them as text fields.
 func (b *answerSchemaBuilder) audit() *jsonschema.Schema {
 	w := b.words
+	label := func(title string) *jsonschema.Schema {
+		return &jsonschema.Schema{Title: title, Extras: map[string]any{"type": []string{"string", "number", "boolean"}}}
+	}
 	p := jsonschema.NewProperties()
-	p.Set("id", &jsonschema.Schema{Type: "string", Title: w.auditID})
-	p.Set("location", &jsonschema.Schema{Type: "string", Title: w.location})
-	p.Set("date", &jsonschema.Schema{Type: "string", Title: w.date})
-	p.Set("auditor", &jsonschema.Schema{Type: "string", Title: w.auditor})
+	p.Set("id", label(w.auditID))
+	p.Set("location", label(w.location))
+	p.Set("date", label(w.date))
+	p.Set("auditor", label(w.auditor))
 	return &jsonschema.Schema{
 		Type:                 "object",
 		Title:                w.audit,
 		Properties:           p,
-		AdditionalProperties: &jsonschema.Schema{Type: "string"},
+		AdditionalProperties: label(""),
 	}
 }
 
@@ -303,7 +310,9 @@ func (b *answerSchemaBuilder) question(l *Level, sec *Section, q *Question) {
 	if !q.Optional {
 		then.Required = []string{q.ID}
 	}
-	if !q.NA {
+	// Switched on, "na" is an answer only with `na`, except to a text
+	// question, which takes it as text.
+	if !q.NA && q.Kind.EffectiveType() != KindText {
 		then.Properties = schemaProps(q.ID, &jsonschema.Schema{Not: &jsonschema.Schema{Const: answerNA}})
 	}
 	if then.Required != nil || then.Properties != nil {

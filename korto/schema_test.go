@@ -290,7 +290,10 @@ func TestAnswerSchemaSpecSheets(t *testing.T) {
 		{"wrong checklist", strings.Replace(sheet(valid), `"mall_basic"`, `"mall"`, 1), false},
 		{"no answers", `{"checklist": "mall_basic"}`, false},
 		{"unknown top-level key", strings.Replace(sheet(valid), `"version"`, `"extra": 1, "version"`, 1), false},
-		{"audit values are strings", strings.Replace(sheet(valid), `"v-0017"`, `17`, 1), false},
+		{"audit values are labels", strings.Replace(sheet(valid), `"v-0017"`, `17`, 1), true},
+		{"audit values are not null", strings.Replace(sheet(valid), `"v-0017"`, `null`, 1), false},
+		{"a $schema is allowed", strings.Replace(sheet(valid), `"version"`, `"$schema": "answers.json", "version"`, 1), true},
+		{"text takes na as text", edit(`"..."`, `"na"`), true},
 		{"audit takes other fields", strings.Replace(sheet(valid), `"id": "v-0017"`, `"id": "v-0017", "shift": "evening"`, 1), true},
 	}
 	for _, draft := range []korto.Draft{korto.Draft2020, korto.Draft07} {

@@ -76,7 +76,8 @@ func NewUISchema(c *Checklist, opts SchemaOptions) (UISchema, error) {
 	answers["ui:order"] = order
 
 	return UISchema{
-		"ui:order":  []string{"checklist", "version", "audit", "answers"},
+		"ui:order":  []string{"$schema", "checklist", "version", "audit", "answers"},
+		"$schema":   UISchema{"ui:widget": "hidden"},
 		"checklist": UISchema{"ui:widget": "hidden"},
 		"version":   UISchema{"ui:widget": "hidden"},
 		"audit": UISchema{
