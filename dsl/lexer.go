@@ -400,7 +400,7 @@ func checkEscapes(lit []byte) (int, string) {
 			if len(esc) > 2 {
 				esc = esc[:2]
 			}
-			return at, fmt.Sprintf("bad escape %q in a text", esc)
+			return at, fmt.Sprintf("bad escape %s in a text", esc)
 		}
 		at += len(body) - len(tail)
 		body = tail
