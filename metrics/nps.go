@@ -7,7 +7,14 @@ import "fmt"
 // detractors 0-6. The zero value is an empty accumulator ready to use.
 //
 // An NPS is a plain value: copying it copies the tally.
-type NPS struct{ t tally3 }
+type NPS struct {
+	// h counts unweighted answers per score. Add touches one of eleven
+	// counters rather than one of three, so runs of equal categories
+	// (most answers are often detractors) do not serialize on one
+	// memory location; Result folds it into categories.
+	h [11]int64
+	t tally3 // weighted answers, and AddScores's category counts
+}
 
 // npsCategory maps a score 0..10 to detractor (0), passive (1) or
 // promoter (2).
@@ -19,7 +26,7 @@ func (a *NPS) Add(score int) error {
 	if uint(score) > 10 {
 		return npsRangeError(score, -1)
 	}
-	a.t.n[npsCategory[score]]++
+	a.h[score]++
 	return nil
 }
 
@@ -51,10 +58,27 @@ func (a *NPS) AddScores(scores []uint8) error {
 
 // Merge adds the answers of b to a. Unweighted tallies are integer
 // counts, so merging is exact, associative and commutative.
-func (a *NPS) Merge(b *NPS) { a.t.merge(&b.t) }
+func (a *NPS) Merge(b *NPS) {
+	for i, c := range b.h {
+		a.h[i] += c
+	}
+	a.t.merge(&b.t)
+}
 
 // N is the number of answers recorded.
-func (a *NPS) N() int64 { return a.t.total() }
+func (a *NPS) N() int64 {
+	t := a.tally()
+	return t.total()
+}
+
+// tally folds the per-score counts into the category tally.
+func (a *NPS) tally() tally3 {
+	t := a.t
+	for s, c := range a.h {
+		t.n[npsCategory[s]] += c
+	}
+	return t
+}
 
 // Result returns the NPS with its 95% adjusted-Wald interval.
 func (a *NPS) Result() (NPSResult, error) { return a.ResultWith(Options{}) }
@@ -63,7 +87,8 @@ func (a *NPS) Result() (NPSResult, error) { return a.ResultWith(Options{}) }
 // (AdjustedWald or Wald). No answers, or a zero total weight, is an
 // error wrapping ErrEmpty.
 func (a *NPS) ResultWith(opts Options) (NPSResult, error) {
-	r, ok, err := a.t.compute(opts, AdjustedWald)
+	t := a.tally()
+	r, ok, err := t.compute(opts, AdjustedWald)
 	if err != nil {
 		return NPSResult{}, err
 	}
@@ -71,11 +96,11 @@ func (a *NPS) ResultWith(opts Options) (NPSResult, error) {
 		return NPSResult{}, emptyError("NPS")
 	}
 	return NPSResult{
-		N:              a.t.total(),
-		Detractors:     a.t.answers(0),
-		Passives:       a.t.answers(1),
-		Promoters:      a.t.answers(2),
-		Weighted:       a.t.weighted(),
+		N:              t.total(),
+		Detractors:     t.answers(0),
+		Passives:       t.answers(1),
+		Promoters:      t.answers(2),
+		Weighted:       t.weighted(),
 		NEff:           r.nEff,
 		DetractorShare: r.shares[0],
 		PassiveShare:   r.shares[1],
@@ -120,6 +145,10 @@ func NPSOf(scores []uint8) (NPSResult, error) {
 	return a.Result()
 }
 
+// npsRangeError is kept out of line so that the inlined Add stays a
+// compare and an increment in the caller's loop.
+//
+//go:noinline
 func npsRangeError(score, index int) error {
 	return &RangeError{Metric: "NPS", Index: index, Value: float64(score), Lo: 0, Hi: 10}
 }
