@@ -1,0 +1,493 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
+)
+
+func init() {
+	register(&command{
+		name:    "report",
+		usage:   "report FILE ANSWERS... [--by FIELD] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid]",
+		summary: "aggregate many audits: league table, intervals, top problems, survey metrics",
+		run:     runReport,
+	})
+}
+
+// reportConfig is the parsed command line of "cxkit report".
+type reportConfig struct {
+	by          string
+	asJSON      bool
+	htmlOut     string
+	top         int
+	lang        string
+	skipInvalid bool
+	workers     int // 0 means GOMAXPROCS
+}
+
+func runReport(e *env, args []string) int {
+	c := commands["report"]
+	fs := newFlags(e, c)
+	var cfg reportConfig
+	fs.StringVar(&cfg.by, "by", "", "group audits by this audit `field` (location, chain, auditor, ...)")
+	fs.BoolVar(&cfg.asJSON, "json", false, "print the report as JSON")
+	fs.StringVar(&cfg.htmlOut, "html", "", "also write a printable HTML report to `OUT.html`")
+	fs.IntVar(&cfg.top, "top", korto.DefaultTopProblems, "list the `N` questions that fail most")
+	fs.StringVar(&cfg.lang, "lang", "", "language of the report (a translation tag of the checklist, e.g. en)")
+	fs.BoolVar(&cfg.skipInvalid, "skip-invalid", false, "report without the invalid sheets (still listed on stderr) instead of failing")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if isHelp(err) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(pos) < 2 {
+		return usageError(e, c, "need a checklist and at least one answer file, folder or -")
+	}
+	if cfg.top < 1 {
+		return usageError(e, c, "--top must be at least 1, got %d", cfg.top)
+	}
+	if slices.Contains(pos[1:], "-") && pos[0] == "-" {
+		return usageError(e, c, "the checklist and the answers cannot both come from standard input")
+	}
+
+	checklist, err := loadReportChecklist(e, pos[0])
+	if err != nil {
+		printReportError(e, err)
+		return exitInput
+	}
+	plan, err := korto.Compile(checklist)
+	if err != nil {
+		printReportError(e, err)
+		return exitInput
+	}
+	sources, err := reportSources(pos[1:])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
+		return exitInput
+	}
+	agg, stats, err := aggregateSheets(e, plan, sources, cfg)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
+		return exitInput
+	}
+	stats.print(e.stderr)
+	if len(stats.invalid) > 0 && !cfg.skipInvalid {
+		fmt.Fprintf(e.stderr, "cxkit report: %s invalid; no report (use --skip-invalid to report without them)\n",
+			reportPlural(len(stats.invalid), "sheet is", "sheets are"))
+		return exitInput
+	}
+	if stats.sheets == 0 {
+		fmt.Fprintln(e.stderr, "cxkit report: no answer sheets found")
+		return exitInput
+	}
+
+	rep := agg.Report()
+	view := newReportView(checklist, rep, cfg, stats)
+	if cfg.htmlOut != "" {
+		if err := writeReportHTML(cfg.htmlOut, view); err != nil {
+			fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
+			return exitInput
+		}
+	}
+	if cfg.asJSON {
+		err = writeJSON(e.stdout, rep)
+	} else {
+		err = writeReportText(e.stdout, view)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// loadReportChecklist reads a checklist from its .korto source or, for a
+// .json file, from its JSON form.
+func loadReportChecklist(e *env, name string) (*korto.Checklist, error) {
+	src, err := readInput(e, name)
+	if err != nil {
+		return nil, err
+	}
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		var c korto.Checklist
+		if err := json.Unmarshal(src, &c); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return &c, nil
+	}
+	return dsl.Parse(name, src)
+}
+
+// printReportError prints an error, one line per diagnostic when it is a
+// list of them.
+func printReportError(e *env, err error) {
+	var ds korto.Diagnostics
+	if errors.As(err, &ds) {
+		for _, d := range ds {
+			fmt.Fprintln(e.stderr, d.Error())
+		}
+		return
+	}
+	fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
+}
+
+// A reportSource is one input of answer sheets: a JSON file holding one
+// sheet, or a JSON Lines stream holding one sheet per line ("-" is
+// standard input).
+type reportSource struct {
+	name  string
+	lines bool
+}
+
+// reportSources expands the ANSWERS arguments: files as they are, a
+// folder into its *.json, *.jsonl and *.ndjson files sorted by name
+// (not recursively), and "-" into standard input read as JSON Lines.
+func reportSources(args []string) ([]reportSource, error) {
+	var out []reportSource
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, reportSource{name: "-", lines: true})
+			continue
+		}
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, reportSource{name: a, lines: isJSONLines(a)})
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, err
+		}
+		n := len(out)
+		for _, de := range entries { // ReadDir sorts by name
+			ext := strings.ToLower(filepath.Ext(de.Name()))
+			if de.IsDir() || (ext != ".json" && !isJSONLines(de.Name())) {
+				continue
+			}
+			out = append(out, reportSource{name: filepath.Join(a, de.Name()), lines: isJSONLines(de.Name())})
+		}
+		if len(out) == n {
+			return nil, fmt.Errorf("%s: no *.json, *.jsonl or *.ndjson files in the folder", a)
+		}
+	}
+	return out, nil
+}
+
+func isJSONLines(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+// sheetProblem is one invalid answer sheet: where it is and what is
+// wrong with it.
+type sheetProblem struct {
+	src  int // index of the source, for a stable order
+	name string
+	line int // 1-based line in a JSON Lines source; 0 for a JSON file
+	err  error
+}
+
+func (p sheetProblem) where() string {
+	if p.line > 0 {
+		return fmt.Sprintf("%s:%d", p.name, p.line)
+	}
+	return p.name
+}
+
+// reportStats is what reading the sheets found besides the aggregate.
+type reportStats struct {
+	sheets   int64          // valid sheets aggregated
+	invalid  []sheetProblem // sorted by source and line
+	warnings map[string]*warningCount
+}
+
+// warningCount counts sheets with the same warning, so that a version
+// mismatch in a million sheets is one line, not a million.
+type warningCount struct {
+	first string // where it was first seen, in input order
+	key   [2]int // source and line of first, to keep the earliest
+	n     int
+}
+
+func (s *reportStats) print(w io.Writer) {
+	for _, p := range s.invalid {
+		es := korto.AsAnswerErrors(p.err)
+		if len(es) == 0 {
+			fmt.Fprintf(w, "%s: %v\n", p.where(), p.err)
+			continue
+		}
+		for _, ae := range es {
+			fmt.Fprintf(w, "%s: %s\n", p.where(), ae.Error())
+		}
+	}
+	msgs := make([]string, 0, len(s.warnings))
+	for m := range s.warnings {
+		msgs = append(msgs, m)
+	}
+	slices.Sort(msgs)
+	for _, m := range msgs {
+		wc := s.warnings[m]
+		if wc.n == 1 {
+			fmt.Fprintf(w, "%s: warning: %s\n", wc.first, m)
+		} else {
+			fmt.Fprintf(w, "%s: warning: %s (and %d more sheets)\n", wc.first, m, wc.n-1)
+		}
+	}
+}
+
+// sheetJob is a batch of sheets for a worker: whole JSON files, or lines
+// of a JSON Lines source.
+type sheetJob struct {
+	src   int
+	name  string
+	lines bool
+	first int      // line number of data[0] in a JSON Lines source
+	data  [][]byte // one sheet each; nil entries are blank lines
+}
+
+// jobLines is how many JSON Lines go to a worker at once: enough to make
+// the hand-off cheap, few enough to keep every worker busy.
+const jobLines = 256
+
+// aggregateSheets reads, checks and scores every sheet of sources and
+// aggregates the results. Workers score in parallel, each into its own
+// aggregator; the aggregators merge exactly, so the report does not
+// depend on how the sheets were shared out.
+func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg reportConfig) (*korto.Aggregator, *reportStats, error) {
+	opts := korto.AggregateOptions{GroupBy: cfg.by, TopProblems: cfg.top}
+	total, err := korto.NewAggregator(plan.Checklist(), opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	workers := cfg.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+
+	var scored atomic.Int64
+	stop := startProgress(e, &scored)
+	defer stop()
+
+	jobs := make(chan sheetJob, 2*workers)
+	type workerOut struct {
+		agg      *korto.Aggregator
+		invalid  []sheetProblem
+		warnings []sheetProblem
+	}
+	outs := make([]workerOut, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		agg, _ := korto.NewAggregator(plan.Checklist(), opts) // the same call succeeded above
+		outs[w].agg = agg
+		wg.Go(func() {
+			out := &outs[w]
+			for job := range jobs {
+				for i, data := range job.data {
+					if data == nil {
+						continue
+					}
+					p := sheetProblem{src: job.src, name: job.name}
+					if job.lines {
+						p.line = job.first + i
+					}
+					sheet, err := plan.ReadAnswers(bytes.NewReader(data))
+					var res korto.Result
+					if err == nil {
+						res, err = plan.Score(sheet)
+					}
+					if err == nil {
+						err = out.agg.Add(res)
+					}
+					if err != nil {
+						p.err = err
+						out.invalid = append(out.invalid, p)
+						continue
+					}
+					for _, wn := range sheet.Warnings {
+						p.err = wn
+						out.warnings = append(out.warnings, p)
+					}
+					scored.Add(1)
+				}
+			}
+		})
+	}
+	readErr := feedSheets(e, sources, jobs)
+	close(jobs)
+	wg.Wait()
+	if readErr != nil {
+		return nil, nil, readErr
+	}
+
+	stats := &reportStats{warnings: map[string]*warningCount{}}
+	for _, out := range outs {
+		if err := total.Merge(out.agg); err != nil {
+			return nil, nil, err
+		}
+		stats.invalid = append(stats.invalid, out.invalid...)
+		for _, wp := range out.warnings {
+			msg := wp.err.Error()
+			key := [2]int{wp.src, wp.line}
+			wc := stats.warnings[msg]
+			if wc == nil {
+				wc = &warningCount{key: key, first: wp.where()}
+				stats.warnings[msg] = wc
+			} else if key[0] < wc.key[0] || key[0] == wc.key[0] && key[1] < wc.key[1] {
+				wc.key, wc.first = key, wp.where()
+			}
+			wc.n++
+		}
+	}
+	stats.sheets = total.Len()
+	slices.SortFunc(stats.invalid, func(a, b sheetProblem) int {
+		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.line, b.line))
+	})
+	return total, stats, nil
+}
+
+// feedSheets reads the sources in order and sends their sheets to jobs.
+// It fails only when a source cannot be read at all.
+func feedSheets(e *env, sources []reportSource, jobs chan<- sheetJob) error {
+	for i, src := range sources {
+		if !src.lines {
+			data, err := os.ReadFile(src.name)
+			if err != nil {
+				return err
+			}
+			jobs <- sheetJob{src: i, name: src.name, data: [][]byte{data}}
+			continue
+		}
+		if err := feedLines(e, i, src.name, jobs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxSheetLine bounds one JSON Lines sheet, so that a file without line
+// breaks is an error rather than an unbounded read.
+const maxSheetLine = 64 << 20
+
+func feedLines(e *env, src int, name string, jobs chan<- sheetJob) error {
+	rc, err := openInput(e, name)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	display := name
+	if name == "-" {
+		display = "<stdin>"
+	}
+	sc := bufio.NewScanner(rc)
+	sc.Buffer(make([]byte, 0, 64<<10), maxSheetLine)
+	job := sheetJob{src: src, name: display, lines: true, first: 1}
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(job.data) == jobLines {
+			jobs <- job
+			job = sheetJob{src: src, name: display, lines: true, first: line}
+		}
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			job.data = append(job.data, nil)
+			continue
+		}
+		job.data = append(job.data, bytes.Clone(b))
+	}
+	if len(job.data) > 0 {
+		jobs <- job
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: %w", display, line+1, err)
+	}
+	return nil
+}
+
+// startProgress prints "scored 12,000 sheets…" on stderr, rewritten in
+// place, once a run has taken more than a second and stderr is a
+// terminal. The returned func stops it and clears the line.
+func startProgress(e *env, n *atomic.Int64) (stop func()) {
+	if !e.stderrTTY {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		shown := false
+		delay := time.NewTimer(time.Second)
+		defer delay.Stop()
+		select {
+		case <-done:
+			return
+		case <-delay.C:
+		}
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			fmt.Fprintf(e.stderr, "\rscored %s sheets…", reportThousands(n.Load()))
+			shown = true
+			select {
+			case <-done:
+				if shown {
+					fmt.Fprint(e.stderr, "\r\033[K")
+				}
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+// reportThousands formats n with commas between groups of three digits.
+func reportThousands(n int64) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + reportThousands(-n)
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// reportPlural returns "1 sheet is" or "3 sheets are".
+func reportPlural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

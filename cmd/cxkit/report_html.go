@@ -1,0 +1,7 @@
+package main
+
+import "errors"
+
+func writeReportHTML(name string, v *reportView) error {
+	return errors.New("HTML report: not written yet")
+}

@@ -1,0 +1,336 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+// reportLabels are the fixed words of a report, in one language.
+type reportLabels struct {
+	Lang                                      string
+	Report, Version, Audits, By, NoScore      string
+	Mean, SD, CI, N, Rank, MeanNote           string
+	League, Levels, PassMark, Passed, Gated   string
+	Reached, Share, Level                     string
+	TopProblems, Failed, Applicable, Critical string
+	NoProblems, Survey, Answers               string
+	NPS, Promoters, Passives, Detractors      string
+	Emotion, Positive, Neutral, Negative      string
+	CSAT, TopTwo, CES, HigherEasier           string
+	LowerEasier, GoodSide, Skipped, Question  string
+	Pyramid, GatedNote, Group                 string
+}
+
+var reportLabelsEn = reportLabels{
+	Lang: "en", Report: "Audit report", Version: "version", Audits: "audits", By: "grouped by",
+	NoScore: "without a score", Mean: "mean", SD: "sd", CI: "95% CI", N: "n", Rank: "#",
+	MeanNote: "Scores are means of the audits' percentages (every audit counts once), not ratios of points summed over audits.",
+	League:   "League table", Levels: "Levels", PassMark: "pass mark", Passed: "passed", Gated: "gated",
+	Reached: "Level reached", Share: "share", Level: "level",
+	TopProblems: "Top problems", Failed: "failed", Applicable: "of", Critical: "critical",
+	NoProblems: "no question failed", Survey: "Survey", Answers: "answers",
+	NPS: "NPS", Promoters: "promoters", Passives: "passives", Detractors: "detractors",
+	Emotion: "Emotional index", Positive: "positive", Neutral: "neutral", Negative: "negative",
+	CSAT: "CSAT", TopTwo: "top two", CES: "CES", HigherEasier: "higher is easier",
+	LowerEasier: "lower is easier", GoodSide: "easy side", Skipped: "invalid sheets skipped (listed on stderr)",
+	Question: "question", Pyramid: "Pyramid: mean score per level",
+	GatedNote: "grey: the share of audits in which a lower level failed (gated)", Group: "group",
+}
+
+var reportLabelsRu = reportLabels{
+	Lang: "ru", Report: "Отчёт по аудитам", Version: "версия", Audits: "аудитов", By: "группировка",
+	NoScore: "без оценки", Mean: "среднее", SD: "ст. откл.", CI: "95% ДИ", N: "n", Rank: "№",
+	MeanNote: "Оценка — среднее процентов отдельных аудитов (каждый аудит весит одинаково), а не отношение сумм баллов.",
+	League:   "Рейтинг", Levels: "Уровни", PassMark: "порог", Passed: "пройден", Gated: "заблокирован",
+	Reached: "Достигнутый уровень", Share: "доля", Level: "уровень",
+	TopProblems: "Главные проблемы", Failed: "не выполнено", Applicable: "из", Critical: "критичный",
+	NoProblems: "невыполненных вопросов нет", Survey: "Опрос", Answers: "ответов",
+	NPS: "NPS", Promoters: "промоутеры", Passives: "нейтралы", Detractors: "критики",
+	Emotion: "Эмоциональный индекс", Positive: "позитив", Neutral: "нейтрально", Negative: "негатив",
+	CSAT: "CSAT", TopTwo: "две верхние оценки", CES: "CES", HigherEasier: "больше — легче",
+	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: "неверных листов пропущено (список в stderr)",
+	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
+	GatedNote: "серым — доля аудитов, где не пройден нижний уровень", Group: "группа",
+}
+
+// reportView is a report made ready for people: texts in one language,
+// numbers still numbers. The text and HTML writers share it.
+type reportView struct {
+	L        reportLabels
+	Lang     string // the language of checklist texts, "" for its default
+	Title    string
+	Rep      *korto.Report
+	c        *korto.Checklist
+	Skipped  int
+	ByHeader string // the grouping field as a column header
+}
+
+// newReportView picks the report's language: --lang, else the
+// checklist's `lang`, else Russian when its title is Cyrillic (the
+// language's users mostly write in Russian), else English.
+func newReportView(c *korto.Checklist, rep *korto.Report, cfg reportConfig, stats *reportStats) *reportView {
+	lang := cfg.lang
+	if lang == "" {
+		lang = c.Lang
+	}
+	if lang == "" && hasCyrillic(c.Title.Text) {
+		lang = "ru"
+	}
+	v := &reportView{L: reportLabelsEn, Lang: cfg.lang, Rep: rep, c: c, Title: c.Title.In(cfg.lang), ByHeader: rep.GroupBy}
+	if lang == "ru" {
+		v.L = reportLabelsRu
+	}
+	if v.Title == "" {
+		v.Title = c.ID
+	}
+	if stats != nil && cfg.skipInvalid {
+		v.Skipped = len(stats.invalid)
+	}
+	return v
+}
+
+func hasCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionTitle returns a question's text in the view's language.
+func (v *reportView) questionTitle(id, fallback string) string {
+	if q := v.c.Question(id); q != nil {
+		return q.Text.In(v.Lang)
+	}
+	return fallback
+}
+
+// levelTitle returns a level's title in the view's language.
+func (v *reportView) levelTitle(number int, fallback string) string {
+	for _, l := range v.c.Levels {
+		if l.Number == number {
+			return l.Title.In(v.Lang)
+		}
+	}
+	return fallback
+}
+
+// reachedName returns the name of a reached level in the labels'
+// language.
+func (v *reportView) reachedName(r korto.ReachedCount) string {
+	if v.L.Lang == "ru" || r.NameEn == "" {
+		return r.Name
+	}
+	return r.NameEn
+}
+
+// ciText formats an interval of shares as "75.1–81.7%", or "—".
+func ciText(lo, hi *float64) string {
+	if lo == nil || hi == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f–%.1f%%", 100**lo, 100**hi)
+}
+
+// statHeadline formats "78.4% (95% CI 75.1–81.7%, sd 9.8%)".
+func (v *reportView) statHeadline(s korto.Stat) string {
+	if s.Mean == nil {
+		return "—"
+	}
+	out := pct(*s.Mean)
+	if s.CILow != nil {
+		out += fmt.Sprintf(" (%s %s, %s %s)", v.L.CI, ciText(s.CILow, s.CIHigh), v.L.SD, pct(*s.SD))
+	}
+	return out
+}
+
+// writeReportText prints the report for people.
+func writeReportText(w io.Writer, v *reportView) error {
+	bw := bufio.NewWriter(w)
+	L, rep, o := &v.L, v.Rep, &v.Rep.Overall
+
+	title := fmt.Sprintf("%s: %s (%s", L.Report, v.Title, rep.Checklist)
+	if rep.Version != "" {
+		title += ", " + L.Version + " " + rep.Version
+	}
+	fmt.Fprintln(bw, title+")")
+	line := fmt.Sprintf("%s: %d", L.Audits, o.N)
+	if rep.GroupBy != "" {
+		line += fmt.Sprintf(", %s: %s (%d)", L.By, rep.GroupBy, len(rep.Groups))
+	}
+	if o.Unscored > 0 {
+		line += fmt.Sprintf(", %s: %d", L.NoScore, o.Unscored)
+	}
+	if v.Skipped > 0 {
+		line += fmt.Sprintf("; %d %s", v.Skipped, L.Skipped)
+	}
+	fmt.Fprintln(bw, line)
+	fmt.Fprintf(bw, "%s: %s\n", L.Mean, v.statHeadline(o.Score))
+	fmt.Fprintln(bw, L.MeanNote)
+
+	if rep.GroupBy != "" {
+		fmt.Fprintf(bw, "\n%s (%s)\n", L.League, rep.GroupBy)
+		t := reportTable{right: []bool{true, false, true, true, false}}
+		t.add(L.Rank, v.ByHeader, L.N, L.Mean, L.CI)
+		for _, g := range rep.Groups {
+			rank := "—"
+			if g.Rank > 0 {
+				rank = fmt.Sprint(g.Rank)
+			}
+			t.add(rank, g.Group, fmt.Sprint(g.N), pctOrDash(g.Score.Mean), ciText(g.Score.CILow, g.Score.CIHigh))
+		}
+		t.write(bw)
+	}
+
+	fmt.Fprintf(bw, "\n%s\n", L.Levels)
+	t := reportTable{right: []bool{true, false, true, true, true, true, false}}
+	t.add("", L.Level, L.Mean, L.PassMark, L.Passed, L.Gated, L.CI)
+	for _, l := range o.Levels {
+		t.add(fmt.Sprint(l.Level), v.levelTitle(l.Level, l.Title), pctOrDash(l.Score.Mean), pct(l.Pass),
+			pctOrDash(l.PassedShare), pctOrDash(l.GatedShare), ciText(l.Score.CILow, l.Score.CIHigh))
+	}
+	t.write(bw)
+
+	fmt.Fprintf(bw, "\n%s\n", L.Reached)
+	t = reportTable{right: []bool{true, false, true, true}}
+	t.add("", L.Level, L.Audits, L.Share)
+	for _, r := range o.Reached {
+		t.add(fmt.Sprint(r.Level), v.reachedName(r), fmt.Sprint(r.N), pctOrDash(r.Share))
+	}
+	t.write(bw)
+
+	fmt.Fprintf(bw, "\n%s\n", L.TopProblems)
+	if len(o.TopProblems) == 0 {
+		fmt.Fprintf(bw, "  %s\n", L.NoProblems)
+	} else {
+		t = reportTable{right: []bool{true, true, true, true, false}}
+		t.add(L.Rank, L.Share, L.Failed, L.Level, L.Question)
+		for i, q := range o.TopProblems {
+			text := q.ID + " — " + v.questionTitle(q.ID, q.Title)
+			if q.Critical {
+				text += " (" + L.Critical + ")"
+			}
+			t.add(fmt.Sprint(i+1), pctOrDash(q.FailureRate), fmt.Sprintf("%d/%d", q.Failed, q.Applicable),
+				fmt.Sprint(q.Level), text)
+		}
+		t.write(bw)
+	}
+
+	if len(o.Survey) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", L.Survey)
+		for _, s := range o.Survey {
+			fmt.Fprintf(bw, "  %s — %s\n", v.surveyName(s), v.questionTitle(s.ID, s.Title))
+			fmt.Fprintf(bw, "    %s\n", v.surveyLine(s))
+			if len(rep.Groups) > 0 {
+				t := reportTable{right: []bool{false, false, true, false}}
+				for _, g := range rep.Groups {
+					for _, gs := range g.Survey {
+						if gs.ID == s.ID {
+							t.add("   ", g.Group, fmt.Sprintf("n=%d", gs.N), v.surveyValue(gs))
+						}
+					}
+				}
+				t.write(bw)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// surveyName is the metric's name and the question ID, with the scale
+// for ratings: "CES effort 1..7 (higher is easier)".
+func (v *reportView) surveyName(s korto.SurveySummary) string {
+	L := &v.L
+	switch {
+	case s.Kind == korto.KindNPS:
+		return fmt.Sprintf("%s %s", L.NPS, s.ID)
+	case s.Kind == korto.KindEmotion:
+		return fmt.Sprintf("%s %s", L.Emotion, s.ID)
+	case s.Kind == korto.KindCSAT:
+		q := v.c.Question(s.ID)
+		return fmt.Sprintf("%s %s %g..%g", L.CSAT, s.ID, q.Kind.Lo, q.Kind.Hi)
+	case s.Kind == korto.KindCES:
+		q := v.c.Question(s.ID)
+		dir := L.HigherEasier
+		if korto.CESScale(q.Kind.Lo, q.Kind.Hi).Good.String() == "low" {
+			dir = L.LowerEasier
+		}
+		return fmt.Sprintf("%s %s %g..%g (%s)", L.CES, s.ID, q.Kind.Lo, q.Kind.Hi, dir)
+	}
+	return s.ID
+}
+
+// surveyValue is the headline number with its interval.
+func (v *reportView) surveyValue(s korto.SurveySummary) string {
+	switch {
+	case s.NPS != nil:
+		return fmt.Sprintf("%.1f (%s %.1f … %.1f)", s.NPS.NPS, v.L.CI, s.NPS.CI.Lo, s.NPS.CI.Hi)
+	case s.Emotion != nil:
+		return fmt.Sprintf("%.2f (%s %.2f … %.2f)", s.Emotion.Index, v.L.CI, s.Emotion.CI.Lo, s.Emotion.CI.Hi)
+	case s.CSAT != nil:
+		return fmt.Sprintf("%.1f%% (%s %.1f–%.1f%%)", s.CSAT.CSAT, v.L.CI, s.CSAT.CI.Lo, s.CSAT.CI.Hi)
+	case s.CES != nil:
+		return fmt.Sprintf("%s %.2f (%s %.2f … %.2f)", v.L.Mean, s.CES.Mean, v.L.CI, s.CES.MeanCI.Lo, s.CES.MeanCI.Hi)
+	}
+	return "—"
+}
+
+// surveyLine is the headline with n and the breakdown.
+func (v *reportView) surveyLine(s korto.SurveySummary) string {
+	L := &v.L
+	out := fmt.Sprintf("n=%d  %s", s.N, v.surveyValue(s))
+	switch {
+	case s.NPS != nil:
+		out += fmt.Sprintf("; %s %d, %s %d, %s %d", L.Promoters, s.NPS.Promoters, L.Passives, s.NPS.Passives, L.Detractors, s.NPS.Detractors)
+	case s.Emotion != nil:
+		out += fmt.Sprintf("; %s %d, %s %d, %s %d", L.Positive, s.Emotion.Positive, L.Neutral, s.Emotion.Neutral, L.Negative, s.Emotion.Negative)
+	case s.CSAT != nil:
+		out += fmt.Sprintf(" (%s); %s %.2f (%s %.2f … %.2f)", L.TopTwo, L.Mean, s.CSAT.Mean, L.CI, s.CSAT.MeanCI.Lo, s.CSAT.MeanCI.Hi)
+	case s.CES != nil:
+		out += fmt.Sprintf("; %s %.1f%% (%s %.1f–%.1f%%)", L.GoodSide, s.CES.GoodShare, L.CI, s.CES.GoodCI.Lo, s.CES.GoodCI.Hi)
+	}
+	return out
+}
+
+// reportTable aligns columns by the number of runes, so Cyrillic text
+// lines up as well as ASCII.
+type reportTable struct {
+	right []bool // right-align column i
+	rows  [][]string
+}
+
+func (t *reportTable) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *reportTable) write(w io.Writer) {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range t.rows {
+		var b strings.Builder
+		b.WriteString(" ")
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			b.WriteString(" ")
+			if i < len(t.right) && t.right[i] {
+				b.WriteString(pad + c)
+			} else {
+				b.WriteString(c + pad)
+			}
+			b.WriteString(" ")
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
