@@ -304,12 +304,10 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 	// Anything after the sheet's object is a mistake (two sheets pasted
 	// into one file, say).
 	if _, err := sr.dec.Token(); err != io.EOF {
-		off := int(sr.dec.InputOffset())
-		if err != nil {
-			sr.syntax(err)
-		} else {
-			sr.syntaxAt(off, "unexpected data after the answer sheet")
+		if err == nil {
+			err = errors.New("unexpected data after the answer sheet")
 		}
+		sr.syntax(err)
 		return nil, sr.errs
 	}
 	return s, sr.errs
@@ -319,16 +317,21 @@ func (sr *sheetReader) add(ptr, qid, code, format string, a ...any) {
 	sr.errs = append(sr.errs, &AnswerError{QuestionID: qid, Pointer: ptr, Code: code, Message: fmt.Sprintf(format, a...)})
 }
 
+// syntax records a syntax error. The decoder's own offsets are relative
+// to its buffer, so the position comes from a second, whole-input parse
+// by encoding/json, which reports where the first bad byte is.
 func (sr *sheetReader) syntax(err error) {
 	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		sr.syntaxAt(int(se.Offset), strings.TrimPrefix(se.Error(), "json: "))
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		sr.syntaxAt(len(sr.data), "unexpected end of input")
-	default:
-		sr.syntaxAt(int(sr.dec.InputOffset()), err.Error())
+	if uerr := json.Unmarshal(sr.data, new(any)); errors.As(uerr, &se) {
+		off := int(se.Offset)
+		msg := strings.TrimPrefix(se.Error(), "json: ")
+		if strings.HasPrefix(msg, "invalid character") {
+			off-- // Offset counts the bad byte itself
+		}
+		sr.syntaxAt(off, msg)
+		return
 	}
+	sr.syntaxAt(int(sr.dec.InputOffset()), strings.TrimPrefix(err.Error(), "json: "))
 }
 
 func (sr *sheetReader) syntaxAt(off int, msg string) {
@@ -490,11 +493,11 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 				return true
 			})
 		case "answers":
+			haveAnswers = true
 			isObj, ok := sr.openObject(ptr, `"answers"`)
 			if !ok || !isObj {
 				return ok
 			}
-			haveAnswers = true
 			s.Answers = map[string]Answer{}
 			return sr.object(ptr, func(k, p string) bool {
 				v, ok := sr.value()
@@ -538,7 +541,6 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 	}
 	if !haveAnswers && s.Answers == nil {
 		sr.add("", "", CodeMissingKey, `the sheet has no "answers" object`)
-		s.Answers = map[string]Answer{}
 	}
 	return s, true
 }
@@ -614,7 +616,9 @@ func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
 		return nil, err
 	}
 	s, es := parseSheet(data)
-	if s != nil && !hasSyntaxError(es) {
+	// After a syntax error, or without an answers object, checking the
+	// answers would only add noise (every question "missing").
+	if s != nil && s.Answers != nil && !hasSyntaxError(es) {
 		es = append(es, p.check(s, nil)...)
 	}
 	errs, warns := es.split()
@@ -653,7 +657,9 @@ func (p *Plan) Bind(s *Sheet) (*Bound, error) {
 func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 	es := p.check(s, b)
 	errs, warns := es.split()
-	s.Warnings = warns
+	if s != nil {
+		s.Warnings = warns
+	}
 	if len(errs) > 0 {
 		b.p = nil
 		return errs
