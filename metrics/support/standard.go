@@ -162,7 +162,7 @@ func (Priority) JSONSchema() *jsonschema.Schema {
 // Standard is one target for one KPI, optionally for some channels,
 // priorities or agents only.
 type Standard struct {
-	Name string `json:"name,omitempty" jsonschema:"description=what the standard says, for people"`
+	Name string `json:"name,omitempty" jsonschema:"description=what the standard says in words"`
 	KPI  string `json:"kpi" jsonschema:"description=the measured KPI"`
 	Filter
 	Op        Op      `json:"op" jsonschema:"enum=<,enum=<=,enum=>,enum=>=,enum=between,enum=about"`

@@ -1,0 +1,129 @@
+package support_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cxkit/cxkit/metrics/support"
+)
+
+func mustCal(t *testing.T, cfg support.CalendarConfig) *support.Calendar {
+	t.Helper()
+	c, err := support.NewCalendar(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCalendarBetween(t *testing.T) {
+	utc := support.Weekdays9to5(nil)
+	berlin := mustCal(t, support.CalendarConfig{TimeZone: "Europe/Berlin", Week: map[string][]string{
+		"mon": {"09:00-17:00"}, "tue": {"09:00-17:00"}, "wed": {"09:00-17:00"}, "thu": {"09:00-17:00"},
+		"fri": {"09:00-17:00"}, "sat": {"22:00-06:00"}, "sun": {"22:00-06:00"},
+	}, Holidays: []string{"2026-12-25"}})
+	split := mustCal(t, support.CalendarConfig{Week: map[string][]string{"mon": {"09:00-13:00", "14:00-18:00"}}})
+	night := mustCal(t, support.CalendarConfig{TimeZone: "America/New_York", Week: map[string][]string{"sat": {"22:00-06:00"}}})
+	full := mustCal(t, support.CalendarConfig{Week: map[string][]string{"mon": {"00:00-24:00"}, "tue": {"00:00-24:00"}}})
+	be, _ := time.LoadLocation("Europe/Berlin")
+	ny, _ := time.LoadLocation("America/New_York")
+	u := func(s string) time.Time { x, _ := time.ParseInLocation("2006-01-02 15:04", s, time.UTC); return x }
+	b := func(s string) time.Time { x, _ := time.ParseInLocation("2006-01-02 15:04", s, be); return x }
+	n := func(s string) time.Time { x, _ := time.ParseInLocation("2006-01-02 15:04", s, ny); return x }
+	for _, c := range []struct {
+		name string
+		cal  *support.Calendar
+		a, b time.Time
+		want time.Duration
+	}{
+		{"08:30 message answered 09:15", utc, u("2026-11-02 08:30"), u("2026-11-02 09:15"), 15 * time.Minute},
+		{"inside one day", utc, u("2026-11-02 10:00"), u("2026-11-02 12:30"), 150 * time.Minute},
+		{"evening to next morning", utc, u("2026-11-02 16:00"), u("2026-11-03 10:00"), 2 * time.Hour},
+		{"Friday to Monday", utc, u("2026-11-06 16:00"), u("2026-11-09 12:00"), 4 * time.Hour},
+		{"all weekend", utc, u("2026-11-07 00:00"), u("2026-11-09 00:00"), 0},
+		{"one week", utc, u("2026-11-02 00:00"), u("2026-11-09 00:00"), 40 * time.Hour},
+		{"reversed", utc, u("2026-11-02 12:00"), u("2026-11-02 10:00"), 0},
+		{"lunch break", split, u("2026-11-02 12:00"), u("2026-11-02 15:00"), 2 * time.Hour},
+		{"holiday Friday", berlin, b("2026-12-24 16:00"), b("2026-12-25 16:00"), time.Hour},
+		{"time zone: 09:00 Berlin is 08:00 UTC", berlin, u("2026-11-02 07:00"), u("2026-11-02 09:00"), time.Hour},
+		// 2026-03-29: Berlin clocks go 02:00 -> 03:00; the Saturday night
+		// shift 22:00-06:00 lasts seven real hours.
+		{"overnight shift across spring DST", berlin, b("2026-03-28 12:00"), b("2026-03-29 12:00"), 7 * time.Hour},
+		// 2026-10-25: 03:00 -> 02:00; the Saturday night shift lasts nine.
+		{"overnight shift across autumn DST", berlin, b("2026-10-24 12:00"), b("2026-10-25 12:00"), 9 * time.Hour},
+		{"overnight shift entered midway", berlin, b("2026-11-08 02:00"), b("2026-11-08 12:00"), 4 * time.Hour},
+		// 2026-11-01: New York goes 02:00 EDT -> 01:00 EST.
+		{"New York fall back", night, n("2026-10-31 21:00"), n("2026-11-01 07:00"), 9 * time.Hour},
+		{"24-hour days", full, u("2026-11-02 12:00"), u("2026-11-04 12:00"), 36 * time.Hour},
+	} {
+		if got := c.cal.Between(c.a, c.b); got != c.want {
+			t.Errorf("%s: Between = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestCalendarAdd(t *testing.T) {
+	utc := support.Weekdays9to5(nil)
+	berlin := mustCal(t, support.CalendarConfig{TimeZone: "Europe/Berlin", Week: map[string][]string{
+		"sat": {"22:00-06:00"}, "mon": {"09:00-17:00"},
+	}, Holidays: []string{"2026-11-09"}})
+	u := func(s string) time.Time { x, _ := time.ParseInLocation("2006-01-02 15:04", s, time.UTC); return x }
+	be, _ := time.LoadLocation("Europe/Berlin")
+	b := func(s string) time.Time { x, _ := time.ParseInLocation("2006-01-02 15:04", s, be); return x }
+	for _, c := range []struct {
+		name string
+		cal  *support.Calendar
+		t    time.Time
+		d    time.Duration
+		want time.Time
+	}{
+		{"4 business hours from Friday 16:00", utc, u("2026-11-06 16:00"), 4 * time.Hour, u("2026-11-09 12:00")},
+		{"within the day", utc, u("2026-11-02 10:00"), 2 * time.Hour, u("2026-11-02 12:00")},
+		{"ends exactly at closing", utc, u("2026-11-02 10:00"), 7 * time.Hour, u("2026-11-02 17:00")},
+		{"from before opening", utc, u("2026-11-02 06:00"), time.Hour, u("2026-11-02 10:00")},
+		{"zero moves to the next working minute", utc, u("2026-11-07 12:00"), 0, u("2026-11-09 09:00")},
+		{"two working days", utc, u("2026-11-02 09:00"), 16 * time.Hour, u("2026-11-03 17:00")},
+		{"night shift across spring DST", berlin, b("2026-03-28 21:00"), 5 * time.Hour, b("2026-03-29 04:00")},
+		{"holiday Monday skipped", berlin, b("2026-11-08 12:00"), time.Hour, b("2026-11-14 23:00")},
+	} {
+		got, err := c.cal.Add(c.t, c.d)
+		if err != nil || !got.Equal(c.want) {
+			t.Errorf("%s: Add = %v, %v; want %v", c.name, got, err, c.want)
+		}
+		// Add and Between agree: the working time up to the deadline is d.
+		if got, _ := c.cal.Add(c.t, c.d); c.cal.Between(c.t, got) != c.d {
+			t.Errorf("%s: Between(t, Add(t, d)) = %v, want %v", c.name, c.cal.Between(c.t, got), c.d)
+		}
+	}
+	if _, err := utc.Add(u("2026-11-02 10:00"), -time.Hour); err == nil {
+		t.Error("negative duration: want an error")
+	}
+}
+
+func TestCalendarErrors(t *testing.T) {
+	_, err := support.ParseCalendar([]byte(`{"time_zone": "Mars/Olympus", "week": {"mon": ["9-17"], "funday": ["09:00-17:00"], "tue": ["09:00-13:00", "12:00-18:00"], "wed": ["24:00-08:00", "10:00-25:00"]}, "holidays": ["1 May"]}`))
+	if err == nil {
+		t.Fatal("want errors")
+	}
+	for _, want := range []string{"Mars/Olympus", `"9-17"`, "funday", "tue: shifts overlap", "24:00", "25:00", "1 May"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not mention %q:\n%v", want, err)
+		}
+	}
+	if _, err := support.ParseCalendar([]byte(`{"week": {}}`)); err == nil || !strings.Contains(err.Error(), "no working hours") {
+		t.Errorf("empty week: %v", err)
+	}
+	if _, err := support.ParseCalendar([]byte(`{"week": {"mon": ["09:00-17:00"]}, "zone": "UTC"}`)); err == nil {
+		t.Error("unknown field: want an error")
+	}
+	// Every Monday a holiday: Add gives up instead of looping.
+	var hol []string
+	for d := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC); d.Year() < 2038; d = d.AddDate(0, 0, 7) {
+		hol = append(hol, d.Format(time.DateOnly))
+	}
+	c := mustCal(t, support.CalendarConfig{Week: map[string][]string{"mon": {"09:00-17:00"}}, Holidays: hol})
+	if _, err := c.Add(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Hour); err == nil {
+		t.Error("no working time for years: want an error")
+	}
+}

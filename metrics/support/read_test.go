@@ -1,0 +1,224 @@
+package support_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/cxkit/cxkit/metrics/support"
+)
+
+func TestReadTicket(t *testing.T) {
+	in := `{"id": "T3", "channel": "chat", "priority": "high", "topic": "delivery",
+ "created": "2026-11-02T13:00:00+03:00", "events": []}` // not one line: an error
+	in = strings.ReplaceAll(in, "\n", "") + "\n\n" +
+		`{"id": "T4", "channel": "email", "priority": "P1", "created": "2026-11-02T13:00:00Z", "events": [{"at": "2026-11-02T13:05:00Z", "type": "reply", "agent": "anna"}]}`
+	rd := support.NewReader(strings.NewReader(in))
+	var got []support.Ticket
+	for {
+		x, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, x.Clone())
+	}
+	msk := time.FixedZone("", 3*3600)
+	want := []support.Ticket{
+		{ID: "T3", Channel: "chat", Priority: support.P2, Topic: "delivery", Created: time.Date(2026, 11, 2, 13, 0, 0, 0, msk), Events: []support.Event{}},
+		{ID: "T4", Channel: "email", Priority: support.P1, Created: time.Date(2026, 11, 2, 13, 0, 0, 0, time.UTC),
+			Events: []support.Event{{At: time.Date(2026, 11, 2, 13, 5, 0, 0, time.UTC), Type: support.Reply, Agent: "anna"}}},
+	}
+	opt := cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })
+	if d := cmp.Diff(want, got, opt, cmpopts.EquateEmpty()); d != "" {
+		t.Errorf("tickets (-want +got):\n%s", d)
+	}
+	if rd.Line() != 3 {
+		t.Errorf("line = %d, want 3", rd.Line())
+	}
+}
+
+// Every bad line is reported with its line number, the ticket and the
+// event index; the good lines around them are still read.
+func TestReadErrors(t *testing.T) {
+	lines := []string{
+		`{"id": "ok1", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:01:00Z", "type": "reply", "agent": "a"}]}`,
+		`{"id": "order", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:05:00Z", "type": "message"}, {"at": "2026-11-02T10:01:00Z", "type": "reply", "agent": "a"}]}`,
+		`{"id": "type", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:05:00Z", "type": "message"}, {"at": "2026-11-02T10:06:00Z", "type": "call"}]}`,
+		`{"id": "noagent", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:05:00Z", "type": "reply"}]}`,
+		`{"id": "early", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T09:59:59Z", "type": "message"}]}`,
+		`{"id": "badtime", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02 10:05", "type": "message"}]}`,
+		`{"id": "prio", "channel": "chat", "priority": "whenever", "created": "2026-11-02T10:00:00Z"}`,
+		`{"id": "nocreated", "channel": "chat"}`,
+		`{"id": "broken", "channel": "chat", "created": `,
+		`{"id": 7}`,
+		`not json`,
+		`{"id": "ok2", "channel": "email", "created": "2026-11-02T10:00:00Z"}`,
+	}
+	var ids []string
+	err := support.ReadAll(strings.NewReader(strings.Join(lines, "\n")), func(x *support.Ticket) error {
+		ids = append(ids, x.ID)
+		return nil
+	})
+	if d := cmp.Diff([]string{"ok1", "ok2"}, ids); d != "" {
+		t.Errorf("good tickets (-want +got):\n%s", d)
+	}
+	var errs support.Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("err = %v, want Errors", err)
+	}
+	type row struct {
+		Line   int
+		Ticket string
+		Event  int
+		Says   string
+	}
+	var got []row
+	for _, e := range errs {
+		got = append(got, row{e.Line, e.Ticket, e.Event, e.Error()})
+	}
+	want := []row{
+		{2, "order", 1, "time order"},
+		{3, "type", 1, `unknown event type "call"`},
+		{4, "noagent", 0, "reply without an agent"},
+		{5, "early", 0, "before the ticket was created"},
+		{6, "badtime", 0, "not an RFC 3339 time"},
+		{7, "prio", -1, `unknown priority "whenever"`},
+		{8, "nocreated", -1, `missing "created"`},
+		{9, "broken", -1, "invalid JSON"}, // the id is read before the break
+		{10, "", -1, `field "id"`},
+		{11, "", -1, "invalid JSON"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(got), len(want), err)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.Line != w.Line || g.Ticket != w.Ticket || g.Event != w.Event || !strings.Contains(g.Says, w.Says) {
+			t.Errorf("error %d = %+v, want %+v", i, g, w)
+		}
+	}
+	if !strings.HasPrefix(errs[0].Error(), `line 2: ticket "order": event 1: `) {
+		t.Errorf("message = %q", errs[0].Error())
+	}
+}
+
+// A bad line names its ticket even when the JSON breaks after the id.
+func TestReadErrorNamesTicket(t *testing.T) {
+	err := support.ReadAll(strings.NewReader(`{"id": "T9", "channel": 5}`), func(*support.Ticket) error { return nil })
+	var te *support.TicketError
+	if !errors.As(err, &te) || te.Ticket != "T9" || te.Line != 1 {
+		t.Errorf("err = %#v", err)
+	}
+}
+
+// Lines longer than the read buffer are read whole.
+func TestReadLongLine(t *testing.T) {
+	x := tk(t, "long", "chat", "0s")
+	for i := range 5000 {
+		x.Events = append(x.Events, support.Event{At: t0.Add(time.Duration(i) * time.Second), Type: support.Message})
+	}
+	b, _ := json.Marshal(x)
+	n := 0
+	err := support.ReadAll(bytes.NewReader(append(b, '\n')), func(y *support.Ticket) error {
+		n = len(y.Events)
+		return nil
+	})
+	if err != nil || n != 5000 {
+		t.Errorf("n = %d, err = %v", n, err)
+	}
+}
+
+// A ticket written with MarshalJSON reads back the same.
+func TestTicketRoundTrip(t *testing.T) {
+	f, err := os.Open("../../examples/support/tickets.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var orig []support.Ticket
+	if err := support.ReadAll(f, func(x *support.Ticket) error { orig = append(orig, x.Clone()); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for _, x := range orig {
+		b, err := json.Marshal(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf.Write(append(b, '\n'))
+	}
+	var back []support.Ticket
+	if err := support.ReadAll(&buf, func(x *support.Ticket) error { back = append(back, x.Clone()); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	opt := cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })
+	if d := cmp.Diff(orig, back, opt); d != "" {
+		t.Errorf("round trip (-orig +back):\n%s", d)
+	}
+}
+
+// Reusing the event slice between lines must not leak an agent from one
+// ticket into the next.
+func TestReaderReuse(t *testing.T) {
+	in := `{"id": "a", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:00:00Z", "type": "reply", "agent": "anna"}]}
+{"id": "b", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:00:00Z", "type": "reply"}]}`
+	err := support.ReadAll(strings.NewReader(in), func(*support.Ticket) error { return nil })
+	var te *support.TicketError
+	if !errors.As(err, &te) || te.Ticket != "b" || !strings.Contains(te.Error(), "without an agent") {
+		t.Errorf("err = %v, want ticket b's reply without an agent", err)
+	}
+}
+
+func FuzzReadTickets(f *testing.F) {
+	f.Add(`{"id": "T3", "channel": "chat", "priority": "high", "topic": "delivery", "created": "2026-11-02T13:00:00+03:00", "events": [{"at": "2026-11-02T13:00:00+03:00", "type": "message"}, {"at": "2026-11-02T13:00:00+03:00", "type": "assign", "agent": "anna"}, {"at": "2026-11-02T13:02:00+03:00", "type": "reply", "agent": "anna"}, {"at": "2026-11-02T13:20:00+03:00", "type": "solved"}, {"at": "2026-11-02T14:00:00+03:00", "type": "reopened"}]}`)
+	f.Add("{\"id\": \"x\", \"created\": \"2026-11-02T13:00:00Z\"}\n\nnot json\n{\"id\": 1}")
+	f.Add(`{"id": "q", "created": "2026-11-02T13:00:00Z", "events": [{"at": "2026-11-02T13:00:00Z", "type": "queued"}, {"at": "2026-11-02T13:01:00Z", "type": "abandoned"}]}`)
+	cal := support.Weekdays9to5(nil)
+	f.Fuzz(func(t *testing.T, in string) {
+		a := support.NewAccumulator(support.Options{})
+		b := support.NewAccumulator(support.Options{Calendar: cal})
+		n := 0
+		err := support.ReadAll(strings.NewReader(in), func(x *support.Ticket) error {
+			n++
+			if err := x.Validate(); err != nil {
+				t.Fatalf("reader passed an invalid ticket: %v", err)
+			}
+			if err := a.Add(x); err != nil {
+				return err
+			}
+			return b.Add(x)
+		})
+		var errs support.Errors
+		if err != nil && !errors.As(err, &errs) {
+			t.Fatalf("error %v is not a list of ticket errors", err)
+		}
+		for _, e := range errs {
+			if e.Line < 1 || e.Event < -1 || e.Error() == "" {
+				t.Fatalf("bad error %#v", e)
+			}
+		}
+		r := a.Report()
+		if r.Tickets != n {
+			t.Fatalf("tickets = %d, read %d", r.Tickets, n)
+		}
+		if _, err := json.Marshal(r); err != nil { // no NaN or Inf anywhere
+			t.Fatal(err)
+		}
+		if _, err := json.Marshal(b.Report()); err != nil {
+			t.Fatal(err)
+		}
+		_ = fmt.Sprint(r.FCR)
+	})
+}

@@ -1,0 +1,261 @@
+package support_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/cxkit/cxkit/metrics/support"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestParseTarget(t *testing.T) {
+	for in, want := range map[string]float64{
+		"0.75": 0.75, "75%": 0.75, "2m": 120, "24h": 86400, "1h30m": 5400, "3d": 3 * 86400, "90s": 90, " 4 ": 4,
+	} {
+		got, err := support.ParseTarget(in)
+		if err != nil || float64(got) != want {
+			t.Errorf("ParseTarget(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "fast", "75 percent", "%", "2 weeks"} {
+		if _, err := support.ParseTarget(bad); err == nil {
+			t.Errorf("ParseTarget(%q): want an error", bad)
+		}
+	}
+}
+
+func TestParseStandards(t *testing.T) {
+	set, err := support.ParseStandards([]byte(`{"name": "team", "standards": [
+		{"kpi": "first_response", "channels": ["chat"], "op": "<", "target": "2m"},
+		{"kpi": "fcr", "op": ">=", "target": "75%"},
+		{"kpi": "handovers", "priorities": ["P1", "high"], "op": "<=", "target": 3},
+		{"kpi": "replies_per_ticket", "op": "between", "target": 2, "max": 4}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []support.Standard{
+		{KPI: "first_response", Filter: support.Filter{Channels: []string{"chat"}}, Op: support.Less, Target: 120},
+		{KPI: "fcr", Op: support.GreaterEqual, Target: 0.75},
+		{KPI: "handovers", Filter: support.Filter{Priorities: []support.Priority{support.P1, support.P2}}, Op: support.LessEqual, Target: 3},
+		{KPI: "replies_per_ticket", Op: support.Between, Target: 2, Max: tgt(4)},
+	}
+	if d := cmp.Diff(want, set.Standards); d != "" {
+		t.Errorf("standards (-want +got):\n%s", d)
+	}
+	_, err = support.ParseStandards([]byte(`{"standards": [
+		{"kpi": "speed", "op": "<", "target": 1},
+		{"kpi": "fcr", "op": "=>", "target": 1},
+		{"kpi": "occupancy", "channels": ["chat"], "op": "<", "target": 1},
+		{"kpi": "replies_per_ticket", "op": "between", "target": 4, "max": 2},
+		{"kpi": "backlog_ratio", "op": "about", "target": 0.5}]}`))
+	for _, want := range []string{`standards[0]: unknown kpi "speed"`, `standards[1]: unknown op "=>"`, "standards[2]: kpi \"occupancy\" is not measured per channel", "standards[3]: op between needs max", "standards[4]: op about needs a tolerance"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not say %q:\n%v", want, err)
+		}
+	}
+	if _, err := support.ParseStandards([]byte(`{"standards": [{"kpi": "fcr", "op": ">=", "target": 0.75, "goal": 1}]}`)); err == nil {
+		t.Error("unknown field: want an error")
+	}
+}
+
+func tgt(x float64) *support.Target { v := support.Target(x); return &v }
+
+func TestEvaluate(t *testing.T) {
+	ts := []*support.Ticket{
+		tk(t, "c1", "chat", "0s", "message@0s", "reply:anna@1m", "solved@5m"),
+		tk(t, "c2", "chat", "0s", "message@0s", "reply:anna@3m", "message@4m", "reply:boris@6m", "solved@7m"),
+		tk(t, "e1", "email", "0s", "message@0s", "reply:gleb@20h", "solved@21h"),
+	}
+	ts[0].Topic, ts[1].Topic, ts[2].Topic = "delivery", "delivery", "returns"
+	a := accumulate(t, support.Options{}, ts...)
+	must0(t, a.AddAgentTime(support.AgentTime{Agent: "anna", LoggedIn: time.Hour, Handling: 30 * time.Minute, AfterWork: 15 * time.Minute}))
+	set := support.DefaultStandards()
+	rows, err := a.Evaluate(set, support.Inputs{Survey: map[string]float64{"ces": 3.4, "rating": 4.2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		KPI    string
+		Value  any
+		Passed any
+		Gap    any
+	}
+	var got []row
+	for _, r := range rows {
+		var p, g any
+		if r.Passed != nil {
+			p = *r.Passed
+			g = math.Round(*r.Gap*1e6) / 1e6
+		}
+		got = append(got, row{r.KPI, val(r.Value), p, g})
+	}
+	want := []row{
+		{"first_response", 120.0, false, 0.0}, // chat: (60 + 180) / 2 = 120 s, not under 2 min
+		{"first_response", nil, nil, nil},     // no phone tickets
+		{"first_response", 72000.0, true, -14400.0},
+		{"first_response", nil, nil, nil},
+		{"fcr", 2.0 / 3, false, -0.083333},
+		{"handovers", nil, nil, nil}, // no priorities in these tickets
+		{"handovers", nil, nil, nil},
+		{"single_question", 2.0 / 3, false, 0.636667},
+		{"replies_per_ticket", 2.0, true, 0.0},
+		{"occupancy", 0.75, true, 0.0},
+		{"backlog_ratio", 1.0, false, 0.5},
+		{"rating", 4.2, true, 0.2},
+		{"ces", 3.4, false, 0.4},
+		{"things_gone_wrong", nil, nil, nil},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("rows (-want +got):\n%s", d)
+	}
+	// JSON rows carry kpi, target, value and passed; no data is null.
+	b, err := json.Marshal(rows[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(b); !strings.Contains(s, `"kpi":"first_response"`) || !strings.Contains(s, `"target":120`) || !strings.Contains(s, `"value":null`) || !strings.Contains(s, `"passed":null`) {
+		t.Errorf("row JSON = %s", s)
+	}
+}
+
+func TestStandardsSchema(t *testing.T) {
+	b, err := json.Marshal(support.StandardsSchema())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{`"first_response"`, `"single_question"`, `"between"`, `"channels"`, `"priorities"`, `"oneOf"`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("schema lacks %s", want)
+		}
+	}
+	// The committed schema of examples/support is up to date.
+	pretty, err := json.MarshalIndent(support.StandardsSchema(), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pretty = append(pretty, '\n')
+	const file = "../../examples/support/standards.schema.json"
+	if *update {
+		must0(t, os.WriteFile(file, pretty, 0o644))
+	}
+	if d := cmp.Diff(string(must(os.ReadFile(file))), string(pretty)); d != "" {
+		t.Errorf("%s is stale; run go test -update (-file +now):\n%s", file, d)
+	}
+
+	// The default set and the example file, written out, validate against
+	// the schema, and the default set reads back the same.
+	c := jsonschema.NewCompiler()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(pretty))
+	must0(t, err)
+	must0(t, c.AddResource("standards.schema.json", doc))
+	sch, err := c.Compile("standards.schema.json")
+	must0(t, err)
+	def := support.DefaultStandards()
+	out, err := json.Marshal(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range [][]byte{out, must(os.ReadFile("../../examples/support/standards.json"))} {
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(in))
+		must0(t, err)
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("standards do not validate: %v", err)
+		}
+	}
+	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"standards": [{"kpi": "speed", "op": "<", "target": "fast"}]}`))
+	if sch.Validate(bad) == nil {
+		t.Error("schema accepts an unknown kpi and a bad target")
+	}
+	back, err := support.ParseStandards(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(def, back); d != "" {
+		t.Errorf("default set round trip (-want +got):\n%s", d)
+	}
+}
+
+func TestMatrix(t *testing.T) {
+	m := support.DefaultMatrix()
+	got := ""
+	for _, imp := range []support.Level{support.High, support.Medium, support.Low} {
+		for _, urg := range []support.Level{support.High, support.Medium, support.Low} {
+			p, err := m.Priority(imp, urg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got += p.String() + " "
+		}
+		got += "| "
+	}
+	if want := "P1 P2 P3 | P2 P3 P4 | P3 P4 P4 | "; got != want {
+		t.Errorf("matrix = %q, want %q", got, want)
+	}
+	if _, err := m.Priority(0, support.High); err == nil {
+		t.Error("impact 0: want an error")
+	}
+	// A P1 raised Friday 16:00 on a 9-to-5 week is due Monday 12:00.
+	fri := time.Date(2026, 11, 6, 16, 0, 0, 0, time.UTC)
+	due, err := m.Deadline(support.P1, fri, support.Weekdays9to5(nil))
+	if err != nil || !due.Equal(time.Date(2026, 11, 9, 12, 0, 0, 0, time.UTC)) {
+		t.Errorf("P1 deadline = %v, %v", due, err)
+	}
+	if due, _ := m.Deadline(support.P1, fri, nil); !due.Equal(fri.Add(4 * time.Hour)) {
+		t.Errorf("calendar-time deadline = %v", due)
+	}
+	set := &support.StandardSet{Standards: m.Standards()}
+	if err := set.Validate(); err != nil || len(set.Standards) != 4 {
+		t.Errorf("matrix standards: %v, %d", err, len(set.Standards))
+	}
+}
+
+func TestPriorityNames(t *testing.T) {
+	for in, want := range map[string]support.Priority{
+		"P1": support.P1, "urgent": support.P1, "Critical": support.P1, "high": support.P2, "p2": support.P2,
+		"normal": support.P3, "MEDIUM": support.P3, "low": support.P4, "4": support.P4, "": support.NoPriority,
+	} {
+		if got, err := support.ParsePriority(in); err != nil || got != want {
+			t.Errorf("ParsePriority(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+}
+
+// The quantile definition is Hyndman-Fan type 7 (R, NumPy, Excel
+// PERCENTILE.INC).
+func TestQuantile(t *testing.T) {
+	for _, c := range []struct {
+		in   []float64
+		q    float64
+		want float64
+	}{
+		{[]float64{4, 1, 3, 2}, 0.5, 2.5},
+		{[]float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.9, 9.1},
+		{[]float64{7}, 0.9, 7},
+		{[]float64{10, 20}, 0.25, 12.5},
+		{[]float64{1, 2, 3}, 1, 3},
+	} {
+		got, err := support.Quantile(c.in, c.q)
+		if err != nil || !near(got, c.want) {
+			t.Errorf("Quantile(%v, %v) = %v, %v; want %v", c.in, c.q, got, err, c.want)
+		}
+	}
+	for _, bad := range [][]float64{nil, {math.NaN()}} {
+		if _, err := support.Quantile(bad, 0.5); err == nil {
+			t.Errorf("Quantile(%v): want an error", bad)
+		}
+	}
+	if _, err := support.Quantile([]float64{1}, 1.5); err == nil {
+		t.Error("q = 1.5: want an error")
+	}
+}
