@@ -92,8 +92,8 @@ func (g *visitGen) answers() []answer {
 		}
 		// A visitor forgives ten small misses sooner than one stinking
 		// toilet: every failed critical question weighs on the mood.
-		quality -= 0.12 * float64(g.criticals)
-		s := newSurveyGen(g.r, quality+g.ce.Mood)
+		quality -= 0.2 * float64(g.criticals)
+		s := newSurveyGen(g.r, quality+g.ce.Mood, g.criticals)
 		for _, q := range g.c.Survey.Questions {
 			a, ok := s.answer(q, g.comment())
 			if ok {
@@ -157,7 +157,11 @@ func (g *visitGen) chance(level int, q *korto.Question) float64 {
 			p = 1 - (1-p)*0.25
 		}
 	}
-	return min(max(p+g.shift, 0.02), 0.995)
+	// The visit's luck and the auditor's strictness scale the chance of a
+	// failure rather than shift the chance of success, so that rare
+	// failures stay rare and common ones common.
+	fail := (1 - p) * math.Exp(-8*g.shift)
+	return min(max(1-fail, 0.02), 0.995)
 }
 
 func (g *visitGen) notApplicable(q *korto.Question) bool {

@@ -21,11 +21,11 @@ type surveyGen struct {
 
 // newSurveyGen draws the visitor's recommendation and mood up front, so
 // that they agree whatever order the survey asks them in.
-func newSurveyGen(r *rand.Rand, quality float64) *surveyGen {
+func newSurveyGen(r *rand.Rand, quality float64, criticals int) *surveyGen {
 	s := &surveyGen{r: r, quality: quality}
 	// Visits that went 95% right sit around 9.5, 80% right around 8.
 	s.nps = s.rating(0, 10, 3.5+6*stretch(quality), 1.5)
-	s.mood = s.emotion()
+	s.mood = s.emotion(criticals > 0)
 	return s
 }
 
@@ -69,10 +69,13 @@ func (s *surveyGen) rating(lo, hi int, mean, sd float64) int {
 }
 
 // emotion follows the recommendation score: promoters mostly leave
-// happy, detractors mostly annoyed.
-func (s *surveyGen) emotion() string {
-	pos, neg := 0.55, 0.08
+// happy, detractors mostly annoyed; and whatever the score, a stinking
+// toilet or a locked exit is what the visitor feels on the way out.
+func (s *surveyGen) emotion(shocked bool) string {
+	pos, neg := 0.5, 0.1
 	switch {
+	case shocked:
+		pos, neg = 0.15, 0.5
 	case s.nps >= 9:
 		pos, neg = 0.9, 0.02
 	case s.nps <= 6:
