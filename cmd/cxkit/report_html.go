@@ -1,7 +1,247 @@
 package main
 
-import "errors"
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"os"
 
+	"github.com/cxkit/cxkit/korto"
+)
+
+// The HTML report is one self-contained file that a manager can open or
+// print: inline CSS and SVG, no JavaScript, nothing fetched from the
+// network.
+//
+//go:embed report.html.tmpl
+var reportHTMLSource string
+
+var reportHTMLTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"pct":       pct,
+	"pctOrDash": pctOrDash,
+	"ci":        ciText,
+	"f1":        func(x float64) string { return fmt.Sprintf("%.1f", x) },
+}).Parse(reportHTMLSource))
+
+// writeReportHTML renders the report to the file name.
 func writeReportHTML(name string, v *reportView) error {
-	return errors.New("HTML report: not written yet")
+	var buf bytes.Buffer
+	if err := renderReportHTML(&buf, v); err != nil {
+		return err
+	}
+	return os.WriteFile(name, buf.Bytes(), 0o644)
+}
+
+func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
+	page := htmlReport{V: v, L: &v.L, O: &v.Rep.Overall}
+	page.Pyramid = reportPyramid(v)
+	page.League = leagueChart(v.Rep.Groups)
+	for _, r := range v.Rep.Overall.Reached {
+		page.Reached = append(page.Reached, htmlReached{ReachedCount: r, Name: v.reachedName(r), W: barWidth(r.Share, 160)})
+	}
+	for i, q := range v.Rep.Overall.TopProblems {
+		page.Problems = append(page.Problems, htmlProblem{
+			Rank: i + 1, QuestionSummary: q, Text: v.questionTitle(q.ID, q.Title), W: barWidth(q.FailureRate, 120),
+		})
+	}
+	for _, l := range v.Rep.Overall.Levels {
+		page.Levels = append(page.Levels, htmlLevel{LevelSummary: l, Name: v.levelTitle(l.Level, l.Title)})
+	}
+	for i, s := range v.Rep.Overall.Survey {
+		hs := htmlSurvey{Name: v.surveyName(s), Text: v.questionTitle(s.ID, s.Title),
+			Rows: []htmlSurveyRow{{Group: v.L.AllAudits, Overall: true, N: s.N, Value: v.surveyValue(s)}}}
+		for _, g := range v.Rep.Groups {
+			gs := g.Survey[i]
+			hs.Rows = append(hs.Rows, htmlSurveyRow{Group: g.Group, N: gs.N, Value: v.surveyValue(gs)})
+		}
+		hs.Detail = v.surveyLine(s)
+		page.Survey = append(page.Survey, hs)
+	}
+	return reportHTMLTemplate.Execute(buf, page)
+}
+
+// htmlReport is everything the template shows, laid out in advance so
+// the template only prints.
+type htmlReport struct {
+	V        *reportView
+	L        *reportLabels
+	O        *korto.GroupSummary
+	Pyramid  template.HTML
+	League   *htmlLeague
+	Levels   []htmlLevel
+	Reached  []htmlReached
+	Problems []htmlProblem
+	Survey   []htmlSurvey
+}
+
+type htmlLevel struct {
+	korto.LevelSummary
+	Name string
+}
+
+type htmlReached struct {
+	korto.ReachedCount
+	Name string
+	W    float64 // bar width in px
+}
+
+type htmlProblem struct {
+	korto.QuestionSummary
+	Rank int
+	Text string
+	W    float64
+}
+
+type htmlSurvey struct {
+	Name, Text, Detail string
+	Rows               []htmlSurveyRow
+}
+
+type htmlSurveyRow struct {
+	Group   string
+	Overall bool
+	N       int64
+	Value   string
+}
+
+// barWidth scales a share to a bar of at most full pixels.
+func barWidth(x *float64, full float64) float64 {
+	if x == nil {
+		return 0
+	}
+	return *x * full
+}
+
+// htmlLeague is the league table drawn as horizontal bars on a 0-100%
+// axis, with the 95% interval as a whisker over each bar.
+type htmlLeague struct {
+	Width, Height float64
+	PlotX, PlotW  float64
+	AxisY         float64
+	Ticks         []htmlTick
+	Rows          []htmlLeagueRow
+}
+
+type htmlTick struct {
+	X     float64
+	Label string
+}
+
+type htmlLeagueRow struct {
+	Rank     string
+	Group    string
+	N        int64
+	Y, BarW  float64 // top of the row, bar width
+	Mean, CI string
+	HasCI    bool
+	CX1, CX2 float64 // whisker ends
+	TextX    float64
+}
+
+const (
+	leagueRowH  = 28.0
+	leagueLabel = 210.0 // room for "12  ТЦ Северный-Запад (24)"
+	leaguePlot  = 380.0
+)
+
+func leagueChart(groups []korto.GroupSummary) *htmlLeague {
+	if len(groups) == 0 {
+		return nil
+	}
+	lg := &htmlLeague{PlotX: leagueLabel, PlotW: leaguePlot, Width: leagueLabel + leaguePlot + 150}
+	for i, g := range groups {
+		row := htmlLeagueRow{Group: g.Group, N: g.N, Y: float64(i) * leagueRowH, Mean: pctOrDash(g.Score.Mean),
+			CI: ciText(g.Score.CILow, g.Score.CIHigh), Rank: "—"}
+		if g.Rank > 0 {
+			row.Rank = fmt.Sprint(g.Rank)
+		}
+		row.BarW = barWidth(g.Score.Mean, leaguePlot)
+		row.TextX = leagueLabel + row.BarW + 6
+		if g.Score.CILow != nil {
+			row.HasCI = true
+			row.CX1 = leagueLabel + clampShare(*g.Score.CILow)*leaguePlot
+			row.CX2 = leagueLabel + clampShare(*g.Score.CIHigh)*leaguePlot
+			row.TextX = max(row.TextX, row.CX2+6)
+		}
+		lg.Rows = append(lg.Rows, row)
+	}
+	lg.AxisY = float64(len(groups)) * leagueRowH
+	lg.Height = lg.AxisY + 22
+	for p := 0; p <= 100; p += 20 {
+		lg.Ticks = append(lg.Ticks, htmlTick{X: leagueLabel + float64(p)/100*leaguePlot, Label: fmt.Sprintf("%d%%", p)})
+	}
+	return lg
+}
+
+// clampShare keeps a drawn interval inside the 0-100% axis; the printed
+// numbers stay unclipped.
+func clampShare(x float64) float64 { return min(max(x, 0), 1) }
+
+// reportPyramid draws the model's pyramid, level 1 at the bottom: each
+// level of the checklist filled from the left to its mean score, a
+// dashed mark at its pass mark, and the share of audits in which it was
+// gated greyed from the right. Levels of the model that the checklist
+// leaves out are drawn as empty outlines.
+func reportPyramid(v *reportView) template.HTML {
+	levels := map[int]korto.LevelSummary{}
+	top := 0
+	for _, l := range v.Rep.Overall.Levels {
+		levels[l.Level] = l
+		top = max(top, l.Level)
+	}
+	k := max(v.Rep.Model.MaxLevel(), top)
+	const (
+		bandH   = 54.0
+		topW    = 110.0
+		bottomW = 400.0
+		left    = 10.0
+		labelX  = left + bottomW + 18
+		width   = labelX + 330
+	)
+	h := float64(k) * bandH
+	cx := left + bottomW/2
+	half := func(y float64) float64 { return topW/2 + (bottomW-topW)/2*(y/h) }
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`,
+		width, h+2, width, h+2, template.HTMLEscapeString(v.L.Pyramid))
+	for n := 1; n <= k; n++ {
+		yb := h - float64(n-1)*bandH + 1
+		yt := yb - bandH + 3 // a small gap between bands
+		wb, wt := half(yb), half(yt)
+		shape := fmt.Sprintf("%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f", cx-wt, yt, cx+wt, yt, cx+wb, yb, cx-wb, yb)
+		l, ok := levels[n]
+		if !ok {
+			fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#bcc4cc" stroke-dasharray="4 3"/>`, shape)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="muted">%d. %s</text>`, labelX, (yt+yb)/2+4, n,
+				template.HTMLEscapeString(v.reachedName(korto.ReachedCount{Name: v.Rep.Model.ReachedName(n).Text, NameEn: v.Rep.Model.ReachedName(n).In("en")})))
+			continue
+		}
+		x0, full := cx-wb, 2*wb
+		fmt.Fprintf(&b, `<clipPath id="pyr-%d"><polygon points="%s"/></clipPath>`, n, shape)
+		fmt.Fprintf(&b, `<polygon points="%s" fill="#e4ecf5"/>`, shape)
+		fmt.Fprintf(&b, `<g clip-path="url(#pyr-%d)">`, n)
+		if l.Score.Mean != nil {
+			color := "#2f6fab"
+			if *l.Score.Mean < l.Pass {
+				color = "#d9822b"
+			}
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`, x0, yt, *l.Score.Mean*full, bandH, color)
+		}
+		if l.GatedShare != nil && *l.GatedShare > 0 {
+			gw := *l.GatedShare * full
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#9aa5b1" opacity="0.75"/>`, x0+full-gw, yt, gw, bandH)
+		}
+		px := x0 + l.Pass*full
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#1f2933" stroke-dasharray="3 2"/></g>`, px, yt, px, yb)
+		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#1f2933" stroke-width="1"/>`, shape)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" style="font-weight: 600; fill: #fff; paint-order: stroke; stroke: #1f2933; stroke-width: 2.5px">%s</text>`,
+			cx, (yt+yb)/2+5, pctOrDash(l.Score.Mean))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f"><tspan style="font-weight: 600">%d. %s</tspan>`, labelX, (yt+yb)/2-4, n,
+			template.HTMLEscapeString(v.levelTitle(l.Level, l.Title)))
+		fmt.Fprintf(&b, `<tspan x="%.1f" dy="16" class="muted">%s %s · %s %s · %s %s</tspan></text>`, labelX,
+			v.L.PassMark, pct(l.Pass), v.L.Passed, pctOrDash(l.PassedShare), v.L.Gated, pctOrDash(l.GatedShare))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
 }

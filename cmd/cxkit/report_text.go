@@ -24,7 +24,7 @@ type reportLabels struct {
 	Emotion, Positive, Neutral, Negative      string
 	CSAT, TopTwo, CES, HigherEasier           string
 	LowerEasier, GoodSide, Skipped, Question  string
-	Pyramid, GatedNote, Group                 string
+	Pyramid, GatedNote, Group, AllAudits      string
 }
 
 var reportLabelsEn = reportLabels{
@@ -41,6 +41,7 @@ var reportLabelsEn = reportLabels{
 	LowerEasier: "lower is easier", GoodSide: "easy side", Skipped: "invalid sheets skipped (listed on stderr)",
 	Question: "question", Pyramid: "Pyramid: mean score per level",
 	GatedNote: "grey: the share of audits in which a lower level failed (gated)", Group: "group",
+	AllAudits: "all audits",
 }
 
 var reportLabelsRu = reportLabels{
@@ -57,6 +58,7 @@ var reportLabelsRu = reportLabels{
 	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: "неверных листов пропущено (список в stderr)",
 	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
 	GatedNote: "серым — доля аудитов, где не пройден нижний уровень", Group: "группа",
+	AllAudits: "все аудиты",
 }
 
 // reportView is a report made ready for people: texts in one language,
