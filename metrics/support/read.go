@@ -22,9 +22,28 @@ type Reader struct {
 	r    *bufio.Reader
 	line int
 	buf  []byte
+	fast fastTicket
 	w    wireTicket
 	t    Ticket
 	err  error // sticky I/O error
+}
+
+// fastTicket decodes a good line straight into typed fields; a line it
+// rejects is decoded again as strings (wireTicket) to say exactly which
+// field of which event is wrong.
+type fastTicket struct {
+	ID       string      `json:"id"`
+	Channel  string      `json:"channel"`
+	Priority Priority    `json:"priority"`
+	Topic    string      `json:"topic"`
+	Created  time.Time   `json:"created"`
+	Events   []fastEvent `json:"events"`
+}
+
+type fastEvent struct {
+	At    time.Time `json:"at"`
+	Type  EventType `json:"type"`
+	Agent string    `json:"agent"`
 }
 
 // NewReader returns a Reader reading from r.
@@ -80,6 +99,27 @@ func (r *Reader) readLine() ([]byte, error) {
 }
 
 func (r *Reader) decode(line []byte) error {
+	events := r.fast.Events
+	clear(events[:cap(events)])
+	r.fast = fastTicket{Events: events[:0]}
+	if err := json.Unmarshal(line, &r.fast); err == nil && !r.fast.Created.IsZero() {
+		t := &r.t
+		*t = Ticket{ID: r.fast.ID, Channel: r.fast.Channel, Priority: r.fast.Priority, Topic: r.fast.Topic,
+			Created: r.fast.Created, Events: t.Events[:0]}
+		for _, e := range r.fast.Events {
+			t.Events = append(t.Events, Event(e))
+		}
+		if err := t.Validate(); err != nil {
+			te := err.(*TicketError)
+			te.Line = r.line
+			return te
+		}
+		return nil
+	}
+	return r.decodeSlow(line)
+}
+
+func (r *Reader) decodeSlow(line []byte) error {
 	events := r.w.Events
 	clear(events[:cap(events)])
 	r.w = wireTicket{Events: events[:0]}

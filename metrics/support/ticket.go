@@ -74,11 +74,28 @@ func (t EventType) MarshalText() ([]byte, error) {
 
 // UnmarshalText reads an event type's name.
 func (t *EventType) UnmarshalText(b []byte) error {
-	v, err := ParseEventType(string(b))
-	if err != nil {
-		return err
+	switch string(b) { // no allocation on the hot path of Reader
+	case "message":
+		*t = Message
+	case "reply":
+		*t = Reply
+	case "note":
+		*t = Note
+	case "assign":
+		*t = Assign
+	case "queued":
+		*t = Queued
+	case "served":
+		*t = Served
+	case "abandoned":
+		*t = Abandoned
+	case "solved":
+		*t = Solved
+	case "reopened":
+		*t = Reopened
+	default:
+		return fmt.Errorf("unknown event type %q", b)
 	}
-	*t = v
 	return nil
 }
 
@@ -138,6 +155,23 @@ func (p Priority) MarshalText() ([]byte, error) {
 
 // UnmarshalText reads any name [ParsePriority] accepts.
 func (p *Priority) UnmarshalText(b []byte) error {
+	switch string(b) { // the common spellings without an allocation
+	case "":
+		*p = NoPriority
+		return nil
+	case "P1", "urgent":
+		*p = P1
+		return nil
+	case "P2", "high":
+		*p = P2
+		return nil
+	case "P3", "normal":
+		*p = P3
+		return nil
+	case "P4", "low":
+		*p = P4
+		return nil
+	}
 	v, err := ParsePriority(string(b))
 	if err != nil {
 		return err

@@ -1,0 +1,131 @@
+package support_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/cxkit/cxkit/metrics/support"
+	"github.com/cxkit/cxkit/metrics/support/ticketgen"
+)
+
+// benchLines is a pool of generated ticket lines the benchmarks cycle
+// through, so a million-ticket run needs no gigabyte of test data.
+func benchLines(b *testing.B) [][]byte {
+	b.Helper()
+	g := ticketgen.New(42, time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC))
+	lines := make([][]byte, 20000)
+	events := 0
+	for i := range lines {
+		t := g.Next()
+		events += len(t.Events)
+		l, err := json.Marshal(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines[i] = append(l, '\n')
+	}
+	b.ReportMetric(float64(events)/float64(len(lines)), "events/ticket")
+	return lines
+}
+
+// cycle is a reader of n lines taken round-robin from a pool.
+type cycle struct {
+	lines [][]byte
+	n, i  int
+	cur   []byte
+}
+
+func (c *cycle) Read(p []byte) (int, error) {
+	if len(c.cur) == 0 {
+		if c.n == 0 {
+			return 0, io.EOF
+		}
+		c.cur = c.lines[c.i%len(c.lines)]
+		c.i++
+		c.n--
+	}
+	k := copy(p, c.cur)
+	c.cur = c.cur[k:]
+	return k, nil
+}
+
+// plainTicket is what a program would decode a line into with
+// encoding/json and nothing else: the baseline.
+type plainTicket struct {
+	ID       string    `json:"id"`
+	Channel  string    `json:"channel"`
+	Priority string    `json:"priority"`
+	Topic    string    `json:"topic"`
+	Created  time.Time `json:"created"`
+	Events   []struct {
+		At    time.Time `json:"at"`
+		Type  string    `json:"type"`
+		Agent string    `json:"agent"`
+	} `json:"events"`
+}
+
+// BenchmarkTickets reads b.N tickets of JSON Lines: "json" is the
+// encoding/json baseline (bufio.Scanner + json.Unmarshal into a plain
+// struct), "read" the validating Reader, "kpis" the Reader plus every KPI
+// and the final report, "kpis-business" the same in business hours. Run
+// with -benchtime=1000000x for the million-ticket figure.
+func BenchmarkTickets(b *testing.B) {
+	lines := benchLines(b)
+	cal := support.Weekdays9to5(nil)
+	run := func(name string, fn func(b *testing.B, r io.Reader) error) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			if err := fn(b, &cycle{lines: lines, n: b.N}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
+		})
+	}
+	run("json", func(_ *testing.B, r io.Reader) error {
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+		for sc.Scan() {
+			var t plainTicket
+			if err := json.Unmarshal(sc.Bytes(), &t); err != nil {
+				return err
+			}
+		}
+		return sc.Err()
+	})
+	run("read", func(_ *testing.B, r io.Reader) error {
+		return support.ReadAll(r, func(*support.Ticket) error { return nil })
+	})
+	for _, c := range []struct {
+		name string
+		cal  *support.Calendar
+	}{{"kpis", nil}, {"kpis-business", cal}} {
+		run(c.name, func(b *testing.B, r io.Reader) error {
+			b.StopTimer()
+			var before runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			b.StartTimer()
+			a := support.NewAccumulator(support.Options{Calendar: c.cal})
+			if err := support.ReadAll(r, a.Add); err != nil {
+				return err
+			}
+			// What the accumulator holds, before the report sorts it.
+			b.StopTimer()
+			runtime.GC()
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			b.StartTimer()
+			rep := a.Report()
+			if rep.Tickets != b.N {
+				return fmt.Errorf("report counts %d tickets of %d", rep.Tickets, b.N)
+			}
+			b.ReportMetric((float64(m.HeapAlloc)-float64(before.HeapAlloc))/float64(b.N), "heap-B/ticket")
+			return nil
+		})
+	}
+}
