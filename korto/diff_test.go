@@ -102,7 +102,9 @@ func TestDiff(t *testing.T) {
 		}},
 
 		// Questions.
-		{"text only", func(t *testing.T, c *Checklist) { valQ(t, c, "floors").Text = Text{Text: "Полы сухие, без луж"} }, []Change{
+		{"text only", func(t *testing.T, c *Checklist) {
+			valQ(t, c, "floors").Text = Text{Text: "Полы сухие, без луж"}
+		}, []Change{
 			{Kind: "question-text", ID: "floors", Old: `"Полы сухие"`, New: `"Полы сухие, без луж"`, Message: `question floors: text "Полы сухие" -> "Полы сухие, без луж"`},
 		}},
 		{"weight", func(t *testing.T, c *Checklist) { valQ(t, c, "entrance").Weight = Float(2) }, []Change{
