@@ -402,7 +402,11 @@ func (sr *sheetReader) object(ptr string, f func(key, ptr string) bool) bool {
 		key := t.(string) // the decoder only yields strings as object keys
 		kp := ptr + JSONPointer(key)
 		if seen[key] {
-			sr.add(kp, "", CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
+			qid := ""
+			if ptr == "/answers" {
+				qid = key
+			}
+			sr.add(kp, qid, CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
 			if _, ok := sr.value(); !ok {
 				return false
 			}

@@ -74,7 +74,7 @@ func TestReadAnswersProblems(t *testing.T) {
 		{"unknown answer keys, sorted, escaped", scEdit(t, `"entrance": "yes"`, `"entrance": "yes", "zz": 1, "a/b~c": "yes"`),
 			[]scProblem{{Code: CodeUnknownQuestion, Pointer: "/answers/a~1b~0c"}, {Code: CodeUnknownQuestion, Pointer: "/answers/zz"}}},
 		{"duplicate keys", scEdit(t, `"entrance": "yes"`, `"entrance": "yes", "entrance": "no"`, `"version": "2026.1"`, `"version": "2026.1", "version": "2026.1"`),
-			[]scProblem{{Code: CodeDuplicateKey, Pointer: "/version"}, {Code: CodeDuplicateKey, Pointer: "/answers/entrance"}}},
+			[]scProblem{{Code: CodeDuplicateKey, Pointer: "/version"}, {Code: CodeDuplicateKey, Pointer: "/answers/entrance", Question: "entrance"}}},
 		{"wrong checklist", scEdit(t, `"checklist": "mall_basic"`, `"checklist": "mall"`),
 			[]scProblem{{Code: CodeWrongChecklist, Pointer: "/checklist"}}},
 		{"other version is a warning", scEdit(t, `"version": "2026.1"`, `"version": "2025.4"`),

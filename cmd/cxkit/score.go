@@ -1,0 +1,423 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
+)
+
+func init() {
+	register(&command{
+		name:    "score",
+		usage:   "score FILE ANSWERS.json [--json] [--html OUT.html] [--lang L]",
+		summary: "score one audit: overall, levels, sections, reached level, what to fix first",
+		run:     runScore,
+	})
+}
+
+func runScore(e *env, args []string) int {
+	c := commands["score"]
+	fs := newFlags(e, c)
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	htmlOut := fs.String("html", "", "also write a self-contained HTML page to `OUT.html`")
+	lang := fs.String("lang", "", "language of the checklist's texts, e.g. en (default: the checklist's own)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if isHelp(err) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(pos) != 2 {
+		return usageError(e, c, "want a checklist and one answer sheet, got %d arguments", len(pos))
+	}
+	if pos[0] == "-" && pos[1] == "-" {
+		return usageError(e, c, "only one of the checklist and the answer sheet can be standard input")
+	}
+	cl, code := loadScoreChecklist(e, pos[0])
+	if cl == nil {
+		return code
+	}
+	plan, err := korto.Compile(cl)
+	if err != nil {
+		printScoreDiagnostics(e, pos[0], err)
+		return exitInput
+	}
+	in, err := openInput(e, pos[1])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
+		return exitInput
+	}
+	sheet, err := plan.ReadAnswers(in)
+	in.Close()
+	if sheet != nil {
+		for _, w := range sheet.Warnings {
+			fmt.Fprintf(e.stderr, "%s: %s\n", pos[1], w.Error())
+		}
+	}
+	if err != nil {
+		if es := korto.AsAnswerErrors(err); es != nil {
+			for _, ae := range es {
+				fmt.Fprintf(e.stderr, "%s: %s\n", pos[1], ae.Error())
+			}
+		} else {
+			fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", pos[1], err)
+		}
+		return exitInput
+	}
+	r, err := plan.ScoreWith(sheet, korto.ScoreOptions{Lang: *lang})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", pos[1], err)
+		return exitInput
+	}
+	v := newScoreView(cl, &r, *lang)
+	if *htmlOut != "" {
+		if err := writeScoreHTML(*htmlOut, v); err != nil {
+			fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
+			return exitInput
+		}
+	}
+	if *asJSON {
+		err = writeJSON(e.stdout, r)
+	} else {
+		err = writeScoreText(e.stdout, v)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// loadScoreChecklist reads a checklist from its .korto source or, for a
+// .json file, from its JSON form. On failure it prints why and returns
+// nil and the exit code.
+func loadScoreChecklist(e *env, name string) (*korto.Checklist, int) {
+	src, err := readInput(e, name)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
+		return nil, exitInput
+	}
+	display := checklistName(name)
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		var c korto.Checklist
+		if err := json.Unmarshal(src, &c); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", display, err)
+			return nil, exitInput
+		}
+		return &c, exitOK
+	}
+	c, diags := dsl.ParseWithDiagnostics(display, src)
+	if diags.HasErrors() || c == nil {
+		if err := dsl.Render(e.stderr, diags, src); err != nil {
+			fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
+		}
+		return nil, exitInput
+	}
+	return c, exitOK
+}
+
+func printScoreDiagnostics(e *env, name string, err error) {
+	ds := korto.AsDiagnostics(err)
+	if ds == nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", name, err)
+		return
+	}
+	for _, d := range ds {
+		if d.Pos.File == "" {
+			fmt.Fprintf(e.stderr, "%s: ", name)
+		}
+		fmt.Fprintln(e.stderr, d.Error())
+	}
+}
+
+// scoreLabels are the fixed words of the score report in one language.
+type scoreLabels struct {
+	Lang                                     string
+	Version, Audit, Score, Raw, KnockedOut   string
+	Reached, Levels, Level, PassMark, Status string
+	Critical, Passed, Failed, NoScore, Gated string
+	Sections, Section, Weight, Fix, NoFix    string
+	CriticalQ, Question                      string
+}
+
+var scoreLabelsEn = scoreLabels{
+	Lang: "en", Version: "version", Audit: "Audit", Score: "Score", Raw: "score before the knockout",
+	KnockedOut: "knocked out: a critical question failed", Reached: "Reached",
+	Levels: "Levels", Level: "Level", PassMark: "Pass", Status: "Status", Critical: "Critical failed",
+	Passed: "passed", Failed: "failed", NoScore: "no score", Gated: "gated",
+	Sections: "Sections", Section: "Section", Weight: "Weight",
+	Fix: "What to fix first", NoFix: "No question failed.", CriticalQ: "critical", Question: "Question",
+}
+
+var scoreLabelsRu = scoreLabels{
+	Lang: "ru", Version: "версия", Audit: "Аудит", Score: "Оценка", Raw: "оценка без нокаута",
+	KnockedOut: "нокаут: не выполнен критичный вопрос", Reached: "Достигнут",
+	Levels: "Уровни", Level: "Уровень", PassMark: "Порог", Status: "Статус", Critical: "Критичные провалы",
+	Passed: "пройден", Failed: "не пройден", NoScore: "нет оценки", Gated: "заблокирован",
+	Sections: "Разделы", Section: "Раздел", Weight: "Вес",
+	Fix: "Что исправить в первую очередь", NoFix: "Невыполненных вопросов нет.", CriticalQ: "критичный", Question: "Вопрос",
+}
+
+// scoreView is one scored audit made ready for people; the text and HTML
+// writers share it.
+type scoreView struct {
+	L           scoreLabels
+	R           *korto.Result
+	Title       string
+	Version     string
+	Audit       [][2]string // audit fields, well-known ones first
+	ReachedName string
+	Levels      []scoreLevelView
+	Fix         []scoreFix
+}
+
+type scoreLevelView struct {
+	korto.LevelResult
+	Status   string
+	Sections []scoreSectionRow
+}
+
+// scoreSectionRow is one section, flattened with its depth.
+type scoreSectionRow struct {
+	Depth  int
+	Title  string
+	Score  *float64
+	Weight float64
+}
+
+// scoreFix is one failed question in the "what to fix first" list.
+type scoreFix struct {
+	ID, Text string
+	Level    int
+	Weight   float64
+	Critical bool
+	Priority float64
+}
+
+func newScoreView(c *korto.Checklist, r *korto.Result, lang string) *scoreView {
+	v := &scoreView{R: r, Title: r.Title, Version: r.Version}
+	v.L = scoreLabelsEn
+	switch {
+	case lang == "ru":
+		v.L = scoreLabelsRu
+	case lang != "":
+	case c.Lang == "ru", c.Lang == "" && scoreHasCyrillic(c.Title.Text):
+		v.L = scoreLabelsRu
+	}
+	if v.L.Lang == "ru" {
+		v.ReachedName = r.ReachedName
+	} else {
+		v.ReachedName = r.ReachedNameEn
+	}
+	v.Audit = scoreAuditFields(r.Audit)
+	maxLevel := c.EffectiveModel().MaxLevel()
+	for _, l := range r.Levels {
+		lv := scoreLevelView{LevelResult: l, Status: v.levelStatus(l)}
+		var walk func(ss []korto.SectionResult, depth int)
+		walk = func(ss []korto.SectionResult, depth int) {
+			for _, s := range ss {
+				lv.Sections = append(lv.Sections, scoreSectionRow{Depth: depth, Title: s.Title, Score: s.Score, Weight: s.Weight})
+				walk(s.Sections, depth+1)
+			}
+		}
+		walk(l.Sections, 0)
+		v.Levels = append(v.Levels, lv)
+		// Failed questions of the level: the lower the level, the more
+		// it matters (the pyramid is built from the base).
+		prio := float64(maxLevel + 1 - l.Level)
+		var collect func(ss []korto.SectionResult, qs []korto.QuestionResult, w float64)
+		collect = func(ss []korto.SectionResult, qs []korto.QuestionResult, w float64) {
+			for _, q := range qs {
+				if q.Failed {
+					v.Fix = append(v.Fix, scoreFix{ID: q.ID, Text: q.Text, Level: l.Level, Weight: q.Weight,
+						Critical: q.Critical, Priority: q.Weight * w * prio})
+				}
+			}
+			for _, s := range ss {
+				collect(s.Sections, s.Questions, w*s.Weight)
+			}
+		}
+		collect(l.Sections, l.Questions, 1)
+	}
+	// Critical failures first, then by weight x level priority; the
+	// stable sort keeps checklist order among equals.
+	slices.SortStableFunc(v.Fix, func(a, b scoreFix) int {
+		if a.Critical != b.Critical {
+			if a.Critical {
+				return -1
+			}
+			return 1
+		}
+		switch {
+		case a.Priority > b.Priority:
+			return -1
+		case a.Priority < b.Priority:
+			return 1
+		}
+		return 0
+	})
+	return v
+}
+
+func (v *scoreView) levelStatus(l korto.LevelResult) string {
+	s := v.L.Failed
+	switch {
+	case l.Score == nil:
+		s = v.L.NoScore
+	case l.Passed:
+		s = v.L.Passed
+	}
+	if l.Gated {
+		s += ", " + v.L.Gated
+	}
+	return s
+}
+
+// scoreAuditFields orders the audit fields: the usual ones first, the
+// rest by name.
+func scoreAuditFields(m map[string]string) [][2]string {
+	known := []string{"id", "location", "date", "auditor"}
+	var out [][2]string
+	for _, k := range known {
+		if val, ok := m[k]; ok {
+			out = append(out, [2]string{k, val})
+		}
+	}
+	var rest []string
+	for k := range m {
+		if !slices.Contains(known, k) {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		out = append(out, [2]string{k, m[k]})
+	}
+	return out
+}
+
+func scoreHasCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func writeScoreText(w io.Writer, v *scoreView) error {
+	var b strings.Builder
+	L := v.L
+	b.WriteString(v.Title)
+	if v.Version != "" {
+		fmt.Fprintf(&b, " (%s, %s %s)", v.R.Checklist, L.Version, v.Version)
+	} else {
+		fmt.Fprintf(&b, " (%s)", v.R.Checklist)
+	}
+	b.WriteString("\n")
+	if len(v.Audit) > 0 {
+		var rows [][]string
+		for _, kv := range v.Audit {
+			rows = append(rows, []string{"  " + kv[0] + ":", kv[1]})
+		}
+		b.WriteString(L.Audit + "\n")
+		scoreColumns(&b, rows, nil)
+	}
+	b.WriteString("\n")
+	head := [][]string{{L.Score + ":", pctOrDash(v.R.Score)}}
+	if v.R.KnockedOut {
+		head[0][1] += "  (" + L.KnockedOut + "; " + L.Raw + " " + pctOrDash(v.R.RawScore) + ")"
+	}
+	head = append(head, []string{L.Reached + ":", fmt.Sprintf("%d — %s", v.R.Reached, v.ReachedName)})
+	scoreColumns(&b, head, nil)
+
+	b.WriteString("\n" + L.Levels + "\n")
+	rows := [][]string{{L.Level, L.Score, L.PassMark, L.Status, L.Critical}}
+	for _, l := range v.Levels {
+		crit := "—"
+		if len(l.CriticalFailed) > 0 {
+			crit = strings.Join(l.CriticalFailed, ", ")
+		}
+		rows = append(rows, []string{fmt.Sprintf("%d %s", l.Level, l.Title), pctOrDash(l.Score), pct(l.Pass), l.Status, crit})
+	}
+	scoreColumns(&b, indentRows(rows), []bool{false, true, true, false, false})
+
+	b.WriteString("\n" + L.Sections + "\n")
+	rows = [][]string{{"  " + L.Section, L.Score, L.Weight}}
+	for _, l := range v.Levels {
+		rows = append(rows, []string{fmt.Sprintf("  %d %s", l.Level, l.Title), pctOrDash(l.Score), fmtWeight(l.Weight)})
+		for _, s := range l.Sections {
+			rows = append(rows, []string{strings.Repeat("  ", s.Depth+2) + s.Title, pctOrDash(s.Score), fmtWeight(s.Weight)})
+		}
+	}
+	scoreColumns(&b, rows, []bool{false, true, true})
+
+	b.WriteString("\n" + L.Fix + "\n")
+	if len(v.Fix) == 0 {
+		b.WriteString("  " + L.NoFix + "\n")
+	}
+	rows = nil
+	for i, f := range v.Fix {
+		note := fmt.Sprintf("%s %d, %s %s", strings.ToLower(L.Level), f.Level, strings.ToLower(L.Weight), fmtWeight(f.Weight))
+		if f.Critical {
+			note += ", " + L.CriticalQ
+		}
+		rows = append(rows, []string{fmt.Sprintf("  %d.", i+1), f.ID, f.Text, "(" + note + ")"})
+	}
+	scoreColumns(&b, rows, []bool{true, false, false, false})
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func indentRows(rows [][]string) [][]string {
+	for _, r := range rows {
+		r[0] = "  " + r[0]
+	}
+	return rows
+}
+
+// fmtWeight prints a weight without trailing zeros: 1, 2.5.
+func fmtWeight(x float64) string { return strings.TrimSuffix(fmt.Sprintf("%g", x), ".0") }
+
+// scoreColumns writes rows as aligned columns, two spaces apart, padding
+// by the number of runes so that Cyrillic lines up (text/tabwriter counts
+// bytes). right marks the columns to align right; the last column is
+// not padded.
+func scoreColumns(b *strings.Builder, rows [][]string, right []bool) {
+	var widths []int
+	for _, r := range rows {
+		for i, cell := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+		}
+	}
+	for _, r := range rows {
+		var line strings.Builder
+		for i, cell := range r {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			switch {
+			case i < len(right) && right[i]:
+				line.WriteString(pad + cell)
+			case i == len(r)-1:
+				line.WriteString(cell)
+			default:
+				line.WriteString(cell + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+	}
+}
