@@ -127,3 +127,34 @@ func TestCalendarErrors(t *testing.T) {
 		t.Error("no working time for years: want an error")
 	}
 }
+
+// Add and Between are inverse on any calendar: the working time from t
+// to Add(t, d) is d, and Between never exceeds the wall-clock time.
+func FuzzCalendar(f *testing.F) {
+	f.Add("09:00-17:00", "22:00-06:00", int64(1774735200), int64(5*3600))
+	f.Add("00:00-24:00", "10:00-10:30", int64(1792368000), int64(90*60))
+	f.Add("08:00-08:01", "23:59-00:01", int64(1774738800), int64(7200))
+	f.Fuzz(func(t *testing.T, weekday, weekend string, start, dur int64) {
+		c, err := support.NewCalendar(support.CalendarConfig{TimeZone: "Europe/Berlin", Week: map[string][]string{
+			"mon": {weekday}, "wed": {weekday}, "fri": {weekday}, "sat": {weekend},
+		}})
+		if err != nil {
+			return
+		}
+		from := time.Unix(start%(1<<34), 0)
+		d := time.Duration(dur%(30*24*3600)) * time.Second
+		if d < 0 {
+			d = -d
+		}
+		to, err := c.Add(from, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Between(from, to); got != d {
+			t.Fatalf("Between(%v, Add(%v)) = %v", from, d, got)
+		}
+		if to.Sub(from) < d {
+			t.Fatalf("deadline %v is less than %v after %v", to, d, from)
+		}
+	})
+}
