@@ -378,16 +378,22 @@ func (a *Aggregator) Report() *Report {
 	}
 	slices.SortFunc(rep.Groups, compareLeague)
 	for i := range rep.Groups {
-		if rep.Groups[i].Score.Mean != nil {
-			rep.Groups[i].Rank = i + 1
+		if g := &rep.Groups[i]; g.Score.Mean != nil && g.Group != NoGroup {
+			g.Rank = i + 1
 		}
 	}
 	return rep
 }
 
-// compareLeague orders groups by mean score, best first; ties and groups
-// without a score (last) go by name.
+// compareLeague orders groups by mean score, best first, ties by name;
+// groups without a score and then NoGroup come last, unranked.
 func compareLeague(x, y GroupSummary) int {
+	if (x.Group == NoGroup) != (y.Group == NoGroup) {
+		if x.Group == NoGroup {
+			return 1
+		}
+		return -1
+	}
 	switch {
 	case x.Score.Mean != nil && y.Score.Mean != nil:
 		if c := cmp.Compare(*y.Score.Mean, *x.Score.Mean); c != 0 {

@@ -16,8 +16,9 @@ type Report struct {
 	// Overall summarizes every audit.
 	Overall GroupSummary `json:"overall"`
 	// Groups is the league table: one summary per value of GroupBy,
-	// ranked by mean score (best first, ties by group name), groups with
-	// no scored audit last. Empty when GroupBy is "".
+	// ranked by mean score (best first, ties by group name); groups with
+	// no scored audit, then the audits without the field (NoGroup), come
+	// last and unranked. Empty when GroupBy is "".
 	Groups []GroupSummary `json:"groups"`
 }
 
@@ -26,8 +27,8 @@ type GroupSummary struct {
 	// Group is the value of the grouping field, NoGroup for audits
 	// without it, "" for the overall summary.
 	Group string `json:"group"`
-	// Rank is the 1-based place in the league table; 0 for the overall
-	// summary and for groups with no scored audit.
+	// Rank is the 1-based place in the league table; 0 (unranked) for
+	// the overall summary, groups with no scored audit and NoGroup.
 	Rank int `json:"rank"`
 	// N is the number of audits; Unscored of them had no overall score
 	// (nothing applicable) and are left out of Score.
@@ -49,7 +50,9 @@ type GroupSummary struct {
 // Stat is a sample mean with its spread: n values, their mean, the
 // sample standard deviation (n-1 in the denominator) and the 95%
 // confidence interval for the mean from Student's t with n-1 degrees of
-// freedom. SD and the interval need n >= 2.
+// freedom. SD and the interval need n >= 2. The interval is the plain
+// t interval, mean ± t·sd/√n, which for a few scattered audits can reach
+// past [0,1]; the command's printed reports clip it to 0-100%.
 type Stat struct {
 	N      int64    `json:"n"`
 	Mean   *float64 `json:"mean"`

@@ -11,12 +11,17 @@ import (
 // bit, as one pass over all audits. Floating-point sums depend on the
 // order of the additions, so the aggregator keeps its sums in fixed
 // point instead: a share x in [0,1] is counted as the integer
-// round(x * 2^40) (a rounding of at most 4.6e-13, far below anything a
-// report prints), and integer sums are exact in any order. Sums are 128
-// bits wide, so they cannot overflow before 2^40 (about 10^12) audits.
+// round(x * 2^53). For x >= 1/2 that is exact, and below it the rounding
+// is at most 2^-54 (about 5.6e-17), under half an ulp of 1, so the
+// means come out as the correctly rounded means of the inputs for all
+// practical purposes; and integer sums are exact in any order. Sums are
+// 128 bits wide and sums of squares 192 bits, so they cannot overflow
+// before about 2^74 audits.
 
 // fixedOne is the fixed-point value of a share of 1.
-const fixedOne = 1 << 40
+const fixedOne = 1 << fixedBits
+
+const fixedBits = 53
 
 // toFixed converts a share in [0,1] to fixed point. The caller has
 // checked the range.
@@ -43,12 +48,30 @@ func (u uint128) big() *big.Int {
 	return b.Or(b, new(big.Int).SetUint64(u.lo))
 }
 
+// uint192 is an unsigned 192-bit integer: top*2^128 + mid*2^64 + lo.
+type uint192 struct{ top, mid, lo uint64 }
+
+func (u *uint192) add(v uint192) {
+	var c uint64
+	u.lo, c = bits.Add64(u.lo, v.lo, 0)
+	u.mid, c = bits.Add64(u.mid, v.mid, c)
+	u.top, _ = bits.Add64(u.top, v.top, c)
+}
+
+func (u uint192) big() *big.Int {
+	b := new(big.Int).SetUint64(u.top)
+	b.Lsh(b, 64)
+	b.Or(b, new(big.Int).SetUint64(u.mid))
+	b.Lsh(b, 64)
+	return b.Or(b, new(big.Int).SetUint64(u.lo))
+}
+
 // moments accumulates n, the sum and the sum of squares of shares in
 // [0,1], exactly, for a mean and a standard deviation.
 type moments struct {
 	n     int64
 	sum   uint128 // sum of q = toFixed(x)
-	sumSq uint128 // sum of q*q
+	sumSq uint192 // sum of q*q
 }
 
 func (m *moments) add(x float64) {
@@ -56,7 +79,7 @@ func (m *moments) add(x float64) {
 	m.n++
 	m.sum.add64(q)
 	hi, lo := bits.Mul64(q, q)
-	m.sumSq.add(uint128{hi, lo})
+	m.sumSq.add(uint192{0, hi, lo})
 }
 
 func (m *moments) merge(o *moments) {
@@ -71,13 +94,13 @@ func (m *moments) mean() (mean float64, ok bool) {
 	if m.n == 0 {
 		return 0, false
 	}
-	den := new(big.Int).Lsh(big.NewInt(m.n), 40)
+	den := new(big.Int).Lsh(big.NewInt(m.n), fixedBits)
 	mean, _ = new(big.Rat).SetFrac(m.sum.big(), den).Float64()
 	return mean, true
 }
 
 // variance returns the sample variance (n-1 in the denominator),
-// computed exactly as (n*Σq² - (Σq)²) / (n(n-1)) / 2^80 and rounded
+// computed exactly as (n*Σq² - (Σq)²) / (n(n-1)) / 2^106 and rounded
 // once, so equal values give exactly 0; ok is false for n < 2.
 func (m *moments) variance() (v float64, ok bool) {
 	if m.n < 2 {
@@ -88,12 +111,12 @@ func (m *moments) variance() (v float64, ok bool) {
 	num := new(big.Int).Mul(n, m.sumSq.big())
 	num.Sub(num, s.Mul(s, s))
 	den := new(big.Int).Mul(n, big.NewInt(m.n-1))
-	den.Lsh(den, 80)
+	den.Lsh(den, 2*fixedBits)
 	v, _ = new(big.Rat).SetFrac(num, den).Float64()
 	return v, true
 }
 
-// fixedMean returns sum / (n * 2^40), correctly rounded, for a sum kept
+// fixedMean returns sum / (n * 2^53), correctly rounded, for a sum kept
 // without squares; ok is false when n is 0.
 func fixedMean(sum uint128, n int64) (float64, bool) {
 	m := moments{n: n, sum: sum}

@@ -458,3 +458,53 @@ func TestCESScale(t *testing.T) {
 		t.Errorf("ces 1..7: %v, want CES 2.0, high is good", s)
 	}
 }
+
+// Audits without the grouping field are listed, but a league table ranks
+// places, so they come last and unranked even with the best score.
+func TestAggregatorLeagueNoGroupLast(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+	best := aggAudits[0]
+	best.loc, best.score = "", Float(1)
+	addAll(t, a, []audit{aggAudits[0], aggAudits[3], best})
+	type row struct {
+		Group string
+		Rank  int
+	}
+	var got []row
+	for _, g := range a.Report().Groups {
+		got = append(got, row{g.Group, g.Rank})
+	}
+	want := []row{{"B", 1}, {"A", 2}, {NoGroup, 0}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("league (-want +got):\n%s", d)
+	}
+}
+
+func TestMomentsExact(t *testing.T) {
+	var m moments
+	for _, x := range []float64{0.1, 0.2, 0.3} {
+		m.add(x)
+	}
+	mean, _ := m.mean()
+	v, _ := m.variance()
+	if math.Abs(mean-0.2) > 1e-16 || math.Abs(v-0.01) > 1e-16 {
+		t.Errorf("0.1, 0.2, 0.3: mean %v, variance %v; want 0.2 and 0.01", mean, v)
+	}
+
+	// Doubling a sample 61 times (2^62 audits) carries across every word
+	// of the sums and still gives the exact mean and variance.
+	var d moments
+	d.add(1)
+	d.add(0.5)
+	for range 61 {
+		c := d
+		d.merge(&c)
+	}
+	mean, _ = d.mean()
+	v, _ = d.variance()
+	// Half ones and half halves: mean 0.75, population variance 1/16,
+	// sample variance 1/16 * n/(n-1) = 1/16 to double precision.
+	if d.n != 1<<62 || mean != 0.75 || v != 1.0/16 {
+		t.Errorf("2^62 values: n %d, mean %v, variance %v; want 2^62, 0.75, 0.0625", d.n, mean, v)
+	}
+}

@@ -133,12 +133,14 @@ func (v *reportView) reachedName(r korto.ReachedCount) string {
 	return r.NameEn
 }
 
-// ciText formats an interval of shares as "75.1–81.7%", or "—".
+// ciText formats an interval of shares as "75.1–81.7%", or "—". A mean
+// of shares cannot leave 0-100%, so the printed interval is clipped to
+// it (the JSON keeps the plain t interval).
 func ciText(lo, hi *float64) string {
 	if lo == nil || hi == nil {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f–%.1f%%", 100**lo, 100**hi)
+	return fmt.Sprintf("%.1f–%.1f%%", 100*clampShare(*lo), 100*clampShare(*hi))
 }
 
 // statHeadline formats "78.4% (95% CI 75.1–81.7%, sd 9.8%)".

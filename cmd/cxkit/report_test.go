@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+func init() {
+	// Other tests of the package may define -update too; share it.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+const (
+	reportDir       = "testdata/report"
+	reportChecklist = reportDir + "/shop.korto"
+	reportVisits    = reportDir + "/visits"
+)
+
+// reportGolden compares got with testdata/report/name, rewriting it
+// under -update.
+func reportGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(reportDir, name)
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), string(got)); d != "" {
+		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, d)
+	}
+}
+
+func runReportCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, append([]string{"report"}, args...))
+	return out.String(), errb.String(), code
+}
+
+func TestReportGolden(t *testing.T) {
+	html := filepath.Join(t.TempDir(), "report.html")
+	tests := []struct {
+		golden string
+		args   []string
+	}{
+		{"report.txt", []string{reportChecklist, reportVisits, "--by", "location", "--html", html}},
+		{"report-en.txt", []string{reportChecklist, reportVisits, "--by", "location", "--lang", "en", "--top", "3"}},
+		{"report-all.txt", []string{reportChecklist, reportVisits}},
+		{"report.json", []string{reportChecklist, reportVisits, "--by", "location", "--json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			out, errs, code := runReportCmd(t, "", tt.args...)
+			if code != exitOK || errs != "" {
+				t.Fatalf("exit %d, stderr:\n%s", code, errs)
+			}
+			reportGolden(t, tt.golden, []byte(out))
+		})
+	}
+	page, err := os.ReadFile(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reportGolden(t, "report.html", page)
+	for _, bad := range []string{"<script", "http://", "https://", "@import", "url(http"} {
+		if bytes.Contains(bytes.ReplaceAll(page, []byte(`xmlns="http://www.w3.org/2000/svg"`), nil), []byte(bad)) {
+			t.Errorf("the HTML report is not self-contained: it has %q", bad)
+		}
+	}
+}
+
+// The same sheets as files in a folder, as a JSON Lines file and as JSON
+// Lines on standard input give the same report.
+func TestReportInputsAgree(t *testing.T) {
+	want, errs, code := runReportCmd(t, "", reportChecklist, reportVisits, "--by", "location", "--json")
+	if code != exitOK {
+		t.Fatalf("folder: exit %d: %s", code, errs)
+	}
+	lines, err := os.ReadFile(filepath.Join(reportDir, "visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A copy with the .ndjson extension and blank lines, which are skipped.
+	ndjson := filepath.Join(t.TempDir(), "visits.ndjson")
+	if err := os.WriteFile(ndjson, append([]byte("\n"), bytes.ReplaceAll(lines, []byte("\n"), []byte("\n\n"))...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Single files one by one, in the folder's order.
+	files, _ := filepath.Glob(filepath.Join(reportVisits, "*.json"))
+	for name, args := range map[string][]string{
+		"jsonl":  {filepath.Join(reportDir, "visits.jsonl")},
+		"ndjson": {ndjson},
+		"stdin":  {"-"},
+		"files":  files,
+	} {
+		got, errs, code := runReportCmd(t, string(lines), append(append([]string{reportChecklist}, args...), "--by", "location", "--json")...)
+		if code != exitOK {
+			t.Errorf("%s: exit %d: %s", name, code, errs)
+			continue
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s: report differs from the folder's (-folder +%s):\n%s", name, name, d)
+		}
+	}
+}
+
+// However the sheets are shared among workers, the report is the same
+// to the last byte: the aggregates merge exactly.
+func TestReportWorkersAgree(t *testing.T) {
+	plan := reportPlan(t)
+	sources, err := reportSources([]string{reportVisits, filepath.Join(reportDir, "visits.jsonl")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	for _, workers := range []int{1, 2, 3, 8} {
+		e := &env{stderr: new(bytes.Buffer)}
+		agg, stats, err := aggregateSheets(e, plan, sources, reportConfig{by: "location", top: 5, workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stats.sheets != 18 || len(stats.invalid) != 0 {
+			t.Fatalf("workers %d: %d sheets, %d invalid; want 18 and 0", workers, stats.sheets, len(stats.invalid))
+		}
+		got, err := json.Marshal(agg.Report())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = got
+		} else if !bytes.Equal(want, got) {
+			t.Errorf("workers %d: report differs from one worker's", workers)
+		}
+	}
+}
+
+func reportPlan(t *testing.T) *korto.Plan {
+	t.Helper()
+	c, err := loadReportChecklist(&env{}, reportChecklist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestReportInvalidSheets(t *testing.T) {
+	badDir := filepath.Join(reportDir, "bad")
+	badLines := filepath.Join(reportDir, "bad.jsonl")
+	wantErrs := []string{
+		// Every bad sheet, in input order, with its file (and line) and
+		// the JSON Pointer and question of each problem.
+		"testdata/report/bad/s-03.json: /answers/card: question \"card\"",
+		"testdata/report/bad/s-03.json: /answers/staff: question \"staff\"",
+		"testdata/report/bad/s-04.json: 1:50: ",
+		"testdata/report/bad.jsonl:5: /answers/mood: question \"mood\"",
+	}
+	out, errs, code := runReportCmd(t, "", reportChecklist, badDir, badLines)
+	if code != exitInput || out != "" {
+		t.Errorf("bad sheets: exit %d with stdout %q, want exit 1 and no report", code, out)
+	}
+	checkLinesInOrder(t, errs, append(wantErrs, "3 sheets are invalid; no report"))
+
+	out, errs, code = runReportCmd(t, "", reportChecklist, badDir, badLines, "--skip-invalid", "--json")
+	if code != exitOK {
+		t.Fatalf("--skip-invalid: exit %d: %s", code, errs)
+	}
+	checkLinesInOrder(t, errs, wantErrs)
+	var rep korto.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	// 2 good files in the folder and 8 good lines of 9.
+	if rep.Overall.N != 10 {
+		t.Errorf("--skip-invalid aggregated %d sheets, want 10", rep.Overall.N)
+	}
+	out, _, _ = runReportCmd(t, "", reportChecklist, badDir, badLines, "--skip-invalid")
+	if !strings.Contains(out, "3 неверных листов пропущено") {
+		t.Errorf("the text report does not say that sheets were skipped:\n%s", out)
+	}
+}
+
+// checkLinesInOrder wants each of want to start a line of s, in order.
+func checkLinesInOrder(t *testing.T, s string, want []string) {
+	t.Helper()
+	lines := strings.Split(s, "\n")
+	i := 0
+	for _, w := range want {
+		for i < len(lines) && !strings.Contains(lines[i], w) {
+			i++
+		}
+		if i == len(lines) {
+			t.Errorf("stderr lacks %q (in order); stderr:\n%s", w, s)
+			return
+		}
+	}
+}
+
+func TestReportExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "broken.korto")
+	if err := os.WriteFile(broken, []byte("checklist x \"X\" {\n  level 9 \"Z\" {}\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		inError string
+	}{
+		{"no arguments", nil, exitUsage, "need a checklist"},
+		{"no answers", []string{reportChecklist}, exitUsage, "need a checklist"},
+		{"bad --top", []string{reportChecklist, reportVisits, "--top", "0"}, exitUsage, "--top"},
+		{"unknown flag", []string{reportChecklist, reportVisits, "--bye", "x"}, exitUsage, "bye"},
+		{"both stdin", []string{"-", "-"}, exitUsage, "standard input"},
+		{"missing checklist", []string{filepath.Join(dir, "nope.korto"), reportVisits}, exitInput, "nope.korto"},
+		{"broken checklist", []string{broken, reportVisits}, exitInput, "broken.korto:2:"},
+		{"missing answers", []string{reportChecklist, filepath.Join(dir, "nope")}, exitInput, "nope"},
+		{"empty folder", []string{reportChecklist, empty}, exitInput, "no *.json"},
+		{"empty stdin", []string{reportChecklist, "-"}, exitInput, "no answer sheets"},
+		{"html to a missing folder", []string{reportChecklist, reportVisits, "--html", filepath.Join(dir, "no", "r.html")}, exitInput, "r.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := runReportCmd(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(errs, tt.inError) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, tt.code, tt.inError)
+			}
+		})
+	}
+}
+
+func TestReportThousands(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 12000: "12,000", 1234567: "1,234,567", -4500: "-4,500"} {
+		if got := reportThousands(n); got != want {
+			t.Errorf("reportThousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
