@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
+)
+
+// diffHelp is printed by "cxkit diff -h" after the usage line.
+const diffHelp = `
+OLD and NEW are .korto files or checklists in JSON form (.json); one of
+them may be "-" for standard input. Lines marked ! are changes after which
+scores of the two versions cannot be compared: weights, pass marks, scale
+bounds and option values; questions added, removed, moved or given another
+kind; critical, na, unscored or when changed; levels added or removed; the
+model or the knockout rule. Wording, hints, tags and translations are
+comparable.
+
+Exit status: 0 when the comparison ran, whatever it found; with
+--exit-code, 1 when a change makes scores incomparable (as fmt -d does
+for a file that is not canonical), so a CI job can stop such a change.
+1 also when a file cannot be read or has errors; 2 on a usage error.
+
+flags:
+`
+
+func init() {
+	register(&command{
+		name:    "diff",
+		usage:   "diff [--json] [--exit-code] OLD NEW",
+		summary: "what changed between two checklist versions, marking (!) changes that make scores incomparable",
+		run:     runDiff,
+	})
+}
+
+// diffSide names one of the two compared versions in --json output.
+type diffSide struct {
+	File    string `json:"file"`
+	ID      string `json:"id"`
+	Version string `json:"version,omitempty"`
+}
+
+// diffChangeJSON is one change in --json output: the library's Change
+// with where it stands.
+type diffChangeJSON struct {
+	korto.Change
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+}
+
+type diffOutput struct {
+	Old          diffSide         `json:"old"`
+	New          diffSide         `json:"new"`
+	Comparable   bool             `json:"comparable"`
+	Incomparable int              `json:"incomparable"` // how many changes are marked incomparable
+	Changes      []diffChangeJSON `json:"changes"`
+}
+
+func runDiff(e *env, args []string) int {
+	c := commands["diff"]
+	fs := newFlags(e, c)
+	asJSON := fs.Bool("json", false, "print the changes as JSON")
+	exitCode := fs.Bool("exit-code", false, "exit 1 when a change makes scores incomparable")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: cxkit %s\n%s", c.usage, diffHelp)
+		fs.PrintDefaults()
+	}
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		if isHelp(err) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(files) != 2 {
+		return usageError(e, c, "want two checklists, OLD and NEW; got %d", len(files))
+	}
+	if files[0] == "-" && files[1] == "-" {
+		return usageError(e, c, "only one of OLD and NEW can be standard input")
+	}
+	from, code := loadDiffChecklist(e, files[0])
+	to, code2 := loadDiffChecklist(e, files[1])
+	if code != exitOK || code2 != exitOK {
+		return exitInput
+	}
+	changes := korto.Diff(from, to)
+	out := diffOutput{
+		Old:        diffSide{File: checklistName(files[0]), ID: from.ID, Version: from.Version},
+		New:        diffSide{File: checklistName(files[1]), ID: to.ID, Version: to.Version},
+		Comparable: korto.Comparable(changes),
+		Changes:    make([]diffChangeJSON, 0, len(changes)),
+	}
+	for _, ch := range changes {
+		if ch.Incomparable {
+			out.Incomparable++
+		}
+		j := diffChangeJSON{Change: ch}
+		if ch.Pos.IsValid() {
+			j.File, j.Line = ch.Pos.File, ch.Pos.Line
+		}
+		out.Changes = append(out.Changes, j)
+	}
+	if *asJSON {
+		err = writeJSON(e.stdout, out)
+	} else {
+		err = writeDiffText(e.stdout, &out)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit diff: %v\n", err)
+		return exitInput
+	}
+	if *exitCode && !out.Comparable {
+		fmt.Fprintf(e.stderr, "cxkit diff: scores of %s and %s are not comparable (%s marked !)\n",
+			out.Old.File, out.New.File, diffCount(out.Incomparable, "change"))
+		return exitInput
+	}
+	return exitOK
+}
+
+// loadDiffChecklist reads a checklist from its .korto source or, for a
+// .json file, from its JSON form, and validates it. Problems go to
+// stderr; a checklist with errors is not compared, since what changed in
+// a broken file is not well defined.
+func loadDiffChecklist(e *env, name string) (*korto.Checklist, int) {
+	src, err := readInput(e, name)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit diff: %v\n", err)
+		return nil, exitInput
+	}
+	display := checklistName(name)
+	var c *korto.Checklist
+	var diags korto.Diagnostics
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		dec := json.NewDecoder(bytes.NewReader(src))
+		dec.DisallowUnknownFields()
+		c = new(korto.Checklist)
+		if err := dec.Decode(c); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", display, err)
+			return nil, exitInput
+		}
+		diags = c.Validate()
+		for _, d := range diags {
+			d.Pos.File = display
+		}
+	} else {
+		c, diags = dsl.ParseWithDiagnostics(display, src)
+	}
+	if diags.HasErrors() || c == nil {
+		if err := dsl.Render(e.stderr, diags, src); err != nil {
+			fmt.Fprintf(e.stderr, "cxkit diff: %v\n", err)
+		}
+		return nil, exitInput
+	}
+	return c, exitOK
+}
+
+// writeDiffText prints a header, one line per change (incomparable ones
+// marked "!"), and a one-line verdict.
+func writeDiffText(w io.Writer, out *diffOutput) error {
+	bw := bufio.NewWriter(w)
+	side := func(s diffSide) string {
+		if s.Version != "" {
+			return fmt.Sprintf("%s (%s %s)", s.File, s.ID, s.Version)
+		}
+		return fmt.Sprintf("%s (%s)", s.File, s.ID)
+	}
+	fmt.Fprintf(bw, "%s -> %s\n", side(out.Old), side(out.New))
+	for _, ch := range out.Changes {
+		mark := "  "
+		if ch.Incomparable {
+			mark = "! "
+		}
+		bw.WriteString(mark + ch.Message + "\n")
+	}
+	n := len(out.Changes)
+	switch {
+	case n == 0:
+		bw.WriteString("no changes\n")
+	case out.Comparable:
+		fmt.Fprintf(bw, "%s; scores stay comparable\n", diffCount(n, "change"))
+	default:
+		fmt.Fprintf(bw, "%s; %d (marked !) make scores incomparable\n", diffCount(n, "change"), out.Incomparable)
+	}
+	return bw.Flush()
+}
+
+func diffCount(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/dsl"
+)
+
+const (
+	diffV1        = "testdata/diff/v1.korto"
+	diffV2        = "testdata/diff/v2.korto"
+	diffReworded  = "testdata/diff/v1-reworded.korto"
+	diffGoldenDir = "testdata/diff"
+)
+
+func runDiffCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, append([]string{"diff"}, args...))
+	return out.String(), errb.String(), code
+}
+
+// diffGolden compares got with testdata/diff/name, rewriting it under
+// -update (the flag is shared with the package's other golden tests).
+func diffGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(diffGoldenDir, name)
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, diff)
+	}
+}
+
+func TestDiffGolden(t *testing.T) {
+	for _, tt := range []struct {
+		golden string
+		args   []string
+	}{
+		{"v1-v2.txt", []string{diffV1, diffV2}},
+		{"v1-v2.out.json", []string{"--json", diffV1, diffV2}},
+		{"v2-v1.txt", []string{diffV2, diffV1}},
+		{"reworded.txt", []string{diffV1, diffReworded}},
+	} {
+		t.Run(tt.golden, func(t *testing.T) {
+			out, errs, code := runDiffCmd(t, "", tt.args...)
+			if code != exitOK || errs != "" {
+				t.Fatalf("exit %d, stderr:\n%s", code, errs)
+			}
+			diffGolden(t, tt.golden, out)
+		})
+	}
+}
+
+func TestDiffExitCode(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"incomparable", []string{diffV1, diffV2}, exitOK},
+		{"incomparable with --exit-code", []string{diffV1, diffV2, "--exit-code"}, exitInput},
+		{"comparable with --exit-code", []string{"--exit-code", diffV1, diffReworded}, exitOK},
+		{"same file with --exit-code", []string{"--exit-code", diffV1, diffV1}, exitOK},
+		{"one file", []string{diffV1}, exitUsage},
+		{"three files", []string{diffV1, diffV2, diffV1}, exitUsage},
+		{"both stdin", []string{"-", "-"}, exitUsage},
+		{"unknown flag", []string{"--color", diffV1, diffV2}, exitUsage},
+		{"missing file", []string{diffV1, "testdata/diff/nope.korto"}, exitInput},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := runDiffCmd(t, "", tt.args...)
+			if code != tt.want {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.want, errs)
+			}
+			if (code == exitOK) != (errs == "") { // every failure says why
+				t.Errorf("exit %d with stderr %q", code, errs)
+			}
+		})
+	}
+}
+
+func TestDiffNoChanges(t *testing.T) {
+	src, err := os.ReadFile(diffV1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runDiffCmd(t, string(src), diffV1, "-")
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	want := "testdata/diff/v1.korto (branch 2026.1) -> <stdin> (branch 2026.1)\nno changes\n"
+	if out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+// A checklist in its JSON form compares equal to its source.
+func TestDiffJSONForm(t *testing.T) {
+	src, err := os.ReadFile(diffV2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := dsl.Parse(diffV2, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "v2.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runDiffCmd(t, "", "--json", path, diffV2)
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	var got diffOutput
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !got.Comparable || len(got.Changes) != 0 {
+		t.Errorf("JSON form differs from its source: %+v", got.Changes)
+	}
+}
+
+// A file with errors is not compared; its problems are shown with the
+// source line, as check shows them.
+func TestDiffInvalidInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.korto")
+	src := "checklist x \"X\" {\n  scale stars 1..5\n  level 1 \"L\" {\n    question a \"A\" stras\n  }\n}\n"
+	if err := os.WriteFile(bad, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badJSON := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(badJSON, []byte(`{"id": "x", "levels": [{"number": 9, "items": []}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		file string
+		want []string
+	}{
+		{bad, []string{"bad.korto:4:", `unknown scale "stras"; did you mean "stars"?`, "^"}},
+		{badJSON, []string{"bad.json", "level 9 is outside 1..4 of model korto"}},
+	} {
+		out, errs, code := runDiffCmd(t, "", diffV1, tt.file)
+		if code != exitInput || out != "" {
+			t.Errorf("%s: exit %d, stdout %q", tt.file, code, out)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(errs, w) {
+				t.Errorf("%s: stderr lacks %q:\n%s", tt.file, w, errs)
+			}
+		}
+	}
+}
