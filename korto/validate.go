@@ -346,7 +346,9 @@ func (v *validator) levels() {
 		}
 		if l.Pass != nil && !(*l.Pass > 0 && *l.Pass <= 1) {
 			hint := "a pass mark is a percentage above 0% and up to 100%, e.g. pass 80%"
-			if *l.Pass > 1 && *l.Pass <= 100 {
+			if !l.Pos.IsValid() && *l.Pass > 1 && *l.Pass <= 100 {
+				// Built in Go or JSON, where 85 is a likely slip for 0.85;
+				// the language writes percentages and cannot make it.
 				hint += fmt.Sprintf(" (in Go, a share: %s for %s%%)", fmtValNum(*l.Pass/100), fmtValNum(*l.Pass))
 			}
 			v.errorf(l.Pos, subject, "bad-pass", hint, "pass mark %s is outside (0%%, 100%%]", fmtValPct(*l.Pass))
