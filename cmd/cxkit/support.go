@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -100,13 +99,13 @@ func runSupport(e *env, args []string) int {
 
 	acc := support.NewAccumulator(opts)
 	skipped := 0
-	if code, n := supportRead(e, pos[0], *skipBad, func(r io.Reader) error { return support.ReadAll(r, acc.Add) }); code != exitOK {
+	code, n := supportRead(e, pos[0], *skipBad, func(r io.Reader) error { return support.ReadAll(r, acc.Add) })
+	if code != exitOK {
 		return code
-	} else {
-		skipped += n
 	}
+	skipped += n
 	if *agentTime != "" {
-		code, n := supportRead(e, *agentTime, *skipBad, func(r io.Reader) error { return support.ReadAgentTime(r, acc.AddAgentTime) })
+		code, n = supportRead(e, *agentTime, *skipBad, func(r io.Reader) error { return support.ReadAgentTime(r, acc.AddAgentTime) })
 		if code != exitOK {
 			return code
 		}
@@ -116,7 +115,7 @@ func runSupport(e *env, args []string) int {
 	var surveyJSON map[string]any
 	if *surveyFile != "" {
 		sv := newSupportSurvey()
-		code, n := supportRead(e, *surveyFile, *skipBad, sv.read)
+		code, n = supportRead(e, *surveyFile, *skipBad, sv.read)
 		if code != exitOK {
 			return code
 		}
@@ -233,6 +232,10 @@ func printSupport(w io.Writer, o *supportOutput) {
 	fmt.Fprintf(w, "Support KPIs: %d tickets, %d solved (durations in %s)\n\n", r.Tickets, r.Solved, basis)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	line := func(name, value string, more ...string) {
+		if len(more) == 0 {
+			fmt.Fprintf(tw, "  %s\t%s\n", name, value)
+			return
+		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", name, value, strings.Join(more, "; "))
 	}
 	fr := r.FirstResponse
@@ -349,5 +352,3 @@ func supportGap(r *support.Row) string {
 	}
 	return strconv.FormatFloat(g, 'f', 2, 64)
 }
-
-var _ = flag.ErrHelp

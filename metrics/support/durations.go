@@ -12,8 +12,11 @@ import (
 // ErrNoData is returned for a statistic of an empty sample.
 var ErrNoData = errors.New("support: no data")
 
-// Sample collects values (seconds, counts) for a mean and exact
-// quantiles. It keeps every value: eight bytes per ticket.
+// Sample collects durations in seconds for a mean and exact quantiles.
+// It keeps every value: eight bytes per ticket. Quantiles are rounded to
+// the nanosecond, the resolution of the times they come from, which
+// removes the interpolation's floating-point noise (1919.9999999999995 s
+// is 1920 s); means are the plain sum / n.
 type Sample struct {
 	vals   []float64
 	sorted bool
@@ -49,6 +52,11 @@ func (s *Sample) Mean() (float64, error) {
 	return sum / float64(len(s.vals)), nil
 }
 
+// toNanosecond rounds seconds to whole nanoseconds.
+func toNanosecond(sec float64) float64 {
+	return math.Round(sec*1e9) / 1e9
+}
+
 func (s *Sample) sort() {
 	if !s.sorted {
 		slices.Sort(s.vals)
@@ -68,11 +76,12 @@ func (s *Sample) Quantile(q float64) (float64, error) {
 	}
 	s.sort()
 	// stats.Quantiles is type 7 and skips its own sort on sorted input.
-	return stats.Quantiles(s.vals, q)[0], nil
+	return toNanosecond(stats.Quantiles(s.vals, q)[0]), nil
 }
 
-// Quantile returns the q-quantile of values with the definition of
-// [Sample.Quantile]; empty input, NaN or q outside [0, 1] is an error.
+// Quantile returns the q-quantile of durations in seconds with the
+// definition and rounding of [Sample.Quantile]; empty input, NaN or q
+// outside [0, 1] is an error.
 func Quantile(values []float64, q float64) (float64, error) {
 	if len(values) == 0 {
 		return 0, ErrNoData
