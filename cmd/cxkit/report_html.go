@@ -178,70 +178,22 @@ func leagueChart(groups []korto.GroupSummary) *htmlLeague {
 // numbers stay unclipped.
 func clampShare(x float64) float64 { return min(max(x, 0), 1) }
 
-// reportPyramid draws the model's pyramid, level 1 at the bottom: each
-// level of the checklist filled from the left to its mean score, a
-// dashed mark at its pass mark, and the share of audits in which it was
-// gated greyed from the right. Levels of the model that the checklist
-// leaves out are drawn as empty outlines.
+// reportPyramid draws the pyramid with the shared drawing of
+// pyramid.go: each level filled to its mean score, green when the mean
+// clears the pass mark and red when not, grey when most audits had it
+// gated. The shares of audits that passed each level and had it gated
+// are in the levels table beside it: the drawing's labels have no room.
 func reportPyramid(v *reportView) template.HTML {
-	levels := map[int]korto.LevelSummary{}
-	top := 0
+	var bands []pyramidBand
 	for _, l := range v.Rep.Overall.Levels {
-		levels[l.Level] = l
-		top = max(top, l.Level)
+		bands = append(bands, pyramidBand{
+			Level:  l.Level,
+			Title:  v.levelTitle(l.Level, l.Title),
+			Score:  l.Score.Mean,
+			Pass:   l.Pass,
+			Passed: l.Score.Mean != nil && *l.Score.Mean >= l.Pass,
+			Gated:  l.GatedShare != nil && *l.GatedShare > 0.5,
+		})
 	}
-	k := max(v.Rep.Model.MaxLevel(), top)
-	const (
-		bandH   = 54.0
-		topW    = 110.0
-		bottomW = 400.0
-		left    = 10.0
-		labelX  = left + bottomW + 18
-		width   = labelX + 330
-	)
-	h := float64(k) * bandH
-	cx := left + bottomW/2
-	half := func(y float64) float64 { return topW/2 + (bottomW-topW)/2*(y/h) }
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`,
-		width, h+2, width, h+2, template.HTMLEscapeString(v.L.Pyramid))
-	for n := 1; n <= k; n++ {
-		yb := h - float64(n-1)*bandH + 1
-		yt := yb - bandH + 3 // a small gap between bands
-		wb, wt := half(yb), half(yt)
-		shape := fmt.Sprintf("%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f", cx-wt, yt, cx+wt, yt, cx+wb, yb, cx-wb, yb)
-		l, ok := levels[n]
-		if !ok {
-			fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#bcc4cc" stroke-dasharray="4 3"/>`, shape)
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="muted">%d. %s</text>`, labelX, (yt+yb)/2+4, n,
-				template.HTMLEscapeString(v.reachedName(korto.ReachedCount{Name: v.Rep.Model.ReachedName(n).Text, NameEn: v.Rep.Model.ReachedName(n).In("en")})))
-			continue
-		}
-		x0, full := cx-wb, 2*wb
-		fmt.Fprintf(&b, `<clipPath id="pyr-%d"><polygon points="%s"/></clipPath>`, n, shape)
-		fmt.Fprintf(&b, `<polygon points="%s" fill="#e4ecf5"/>`, shape)
-		fmt.Fprintf(&b, `<g clip-path="url(#pyr-%d)">`, n)
-		if l.Score.Mean != nil {
-			color := "#2f6fab"
-			if *l.Score.Mean < l.Pass {
-				color = "#d9822b"
-			}
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`, x0, yt, *l.Score.Mean*full, bandH, color)
-		}
-		if l.GatedShare != nil && *l.GatedShare > 0 {
-			gw := *l.GatedShare * full
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#9aa5b1" opacity="0.75"/>`, x0+full-gw, yt, gw, bandH)
-		}
-		px := x0 + l.Pass*full
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#1f2933" stroke-dasharray="3 2"/></g>`, px, yt, px, yb)
-		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#1f2933" stroke-width="1"/>`, shape)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" style="font-weight: 600; fill: #fff; paint-order: stroke; stroke: #1f2933; stroke-width: 2.5px">%s</text>`,
-			cx, (yt+yb)/2+5, pctOrDash(l.Score.Mean))
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f"><tspan style="font-weight: 600">%d. %s</tspan>`, labelX, (yt+yb)/2-4, n,
-			template.HTMLEscapeString(v.levelTitle(l.Level, l.Title)))
-		fmt.Fprintf(&b, `<tspan x="%.1f" dy="16" class="muted">%s %s · %s %s · %s %s</tspan></text>`, labelX,
-			v.L.PassMark, pct(l.Pass), v.L.Passed, pctOrDash(l.PassedShare), v.L.Gated, pctOrDash(l.GatedShare))
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return pyramidSVG("report-pyramid", v.L.Pyramid, bands, v.L.Gated)
 }

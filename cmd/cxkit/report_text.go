@@ -40,7 +40,7 @@ var reportLabelsEn = reportLabels{
 	CSAT: "CSAT", TopTwo: "top two", CES: "CES", HigherEasier: "higher is easier",
 	LowerEasier: "lower is easier", GoodSide: "easy side", Skipped: "invalid sheets skipped (listed on stderr)",
 	Question: "question", Pyramid: "Pyramid: mean score per level",
-	GatedNote: "grey: the share of audits in which a lower level failed (gated)", Group: "group",
+	GatedNote: "Bands are filled to the level's mean score; the dashed line is the pass mark; a level is grey when most audits had it gated (a lower level failed).", Group: "group",
 	AllAudits: "all audits",
 }
 
@@ -57,7 +57,7 @@ var reportLabelsRu = reportLabels{
 	CSAT: "CSAT", TopTwo: "две верхние оценки", CES: "CES", HigherEasier: "больше — легче",
 	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: "неверных листов пропущено (список в stderr)",
 	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
-	GatedNote: "серым — доля аудитов, где не пройден нижний уровень", Group: "группа",
+	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, заблокированный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
 	AllAudits: "все аудиты",
 }
 
