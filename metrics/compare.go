@@ -69,3 +69,17 @@ func compare(metric string, a, seA, b, seB, level float64) (Comparison, error) {
 		CI:   Interval{Lo: d - z*se, Hi: d + z*se, Level: level, Method: Wald},
 	}, nil
 }
+
+// CompareCES compares two CES means, a - b on the scale's points, with
+// the large-sample z-test on their standard errors. The scales must be
+// equal; with one answer on either side there is no standard error and
+// it is an error.
+func CompareCES(a, b CESResult) (Comparison, error) {
+	if a.Scale != b.Scale {
+		return Comparison{}, fmt.Errorf("CES on %v against %v: %w", a.Scale, b.Scale, ErrScale)
+	}
+	if a.NEff <= 1 || b.NEff <= 1 {
+		return Comparison{}, fmt.Errorf("comparing CES means: each side needs more than one answer: %w", ErrEmpty)
+	}
+	return compare("CES", a.Mean, a.MeanSE, b.Mean, b.MeanSE, a.MeanCI.Level)
+}

@@ -536,3 +536,24 @@ func TestCompare(t *testing.T) {
 		t.Errorf("CompareEmotions = %+v, %v", ce, err)
 	}
 }
+
+func TestCompareCES(t *testing.T) {
+	a, _ := CESOf([]int{7, 6, 5, 4, 3, 2, 1, 7, 6, 5}, CES2)
+	b, _ := CESOf([]int{3, 4, 5, 3}, CES2)
+	c, err := CompareCES(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	se := sqrtF(a.MeanSE*a.MeanSE + b.MeanSE*b.MeanSE)
+	if diff := cmp.Diff([]float64{4.6 - 3.75, se, (4.6 - 3.75) / se}, []float64{c.Diff, c.SE, c.Z}, approx); diff != "" {
+		t.Error(diff)
+	}
+	one, _ := CESOf([]int{3}, CES2)
+	if _, err := CompareCES(a, one); !errors.Is(err, ErrEmpty) {
+		t.Errorf("one answer: %v", err)
+	}
+	other, _ := CESOf([]int{3, 4}, Effort10)
+	if _, err := CompareCES(a, other); !errors.Is(err, ErrScale) {
+		t.Errorf("different scales: %v", err)
+	}
+}

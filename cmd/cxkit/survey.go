@@ -1,0 +1,444 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxkit/cxkit/metrics"
+)
+
+// The survey commands (nps, csat, ces, emotion) read one column of a
+// survey export (CSV with a header row), optionally weighted and broken
+// down by another column, and print the metric with its interval. With
+// --compare they test the difference against an earlier export: "are we
+// better than last quarter?".
+
+func init() {
+	common := "FILE.csv [--column C] [--by G] [--weight W] [--compare OLD.csv] [--level 0.95] [--json]"
+	register(&command{
+		name:    "nps",
+		usage:   "nps " + common + " [--method adjusted-wald|wald]",
+		summary: "Net Promoter Score of a survey export, with its interval, groups and a comparison",
+		run:     func(e *env, args []string) int { return runSurvey(e, args, surveyNPS) },
+	})
+	register(&command{
+		name:    "csat",
+		usage:   "csat " + common + " [--scale 1..5] [--good high]",
+		summary: "CSAT (top-two-box share and mean rating) of a survey export",
+		run:     func(e *env, args []string) int { return runSurvey(e, args, surveyCSAT) },
+	})
+	register(&command{
+		name:    "ces",
+		usage:   "ces " + common + " --scale LO..HI --good high|low",
+		summary: "Customer Effort Score of a survey export on a declared scale",
+		run:     func(e *env, args []string) int { return runSurvey(e, args, surveyCES) },
+	})
+	register(&command{
+		name:    "emotion",
+		usage:   "emotion " + common + " [--method adjusted-wald|wald]",
+		summary: "emotional index (positive minus negative share) of a survey export",
+		run:     func(e *env, args []string) int { return runSurvey(e, args, surveyEmotion) },
+	})
+}
+
+// surveyKind is what differs between the four commands.
+type surveyKind struct {
+	name   string
+	title  string // "NPS"
+	scaled bool   // takes --scale and --good
+	// needScale: --scale and --good are required (CES: never guessed).
+	needScale bool
+	methods   bool // takes --method
+	// newAcc returns an empty accumulator.
+	newAcc func(s metrics.Scale) surveyAcc
+	// wide is the interval width above which a group is flagged as too
+	// small to rank, in the metric's own units.
+	wide func(s metrics.Scale) float64
+}
+
+// surveyAcc is one accumulator of any survey metric, fed from CSV cells.
+type surveyAcc interface {
+	// add parses cell and records it with weight w (w < 0: unweighted).
+	add(cell string, w float64) error
+	result(o metrics.Options) (surveyResult, error)
+}
+
+// surveyResult is a computed metric, uniform enough to print and rank.
+type surveyResult struct {
+	n     int64
+	value float64 // the headline: NPS, CSAT %, CES mean, index
+	se    float64
+	ci    metrics.Interval
+	// parts is the breakdown line ("promoters 4 (20.0%), ...").
+	parts string
+	// fields is the JSON object, headline fields included.
+	fields map[string]any
+	// compare tests this result against an earlier one of the same kind.
+	compare func(old surveyResult) (metrics.Comparison, error)
+	raw     any
+}
+
+var surveyNPS = &surveyKind{
+	name: "nps", title: "NPS", methods: true,
+	newAcc: func(metrics.Scale) surveyAcc { return &npsAcc{} },
+	wide:   func(metrics.Scale) float64 { return 20 },
+}
+
+var surveyEmotion = &surveyKind{
+	name: "emotion", title: "emotional index", methods: true,
+	newAcc: func(metrics.Scale) surveyAcc { return &emotionAcc{} },
+	wide:   func(metrics.Scale) float64 { return 0.20 },
+}
+
+var surveyCSAT = &surveyKind{
+	name: "csat", title: "CSAT", scaled: true,
+	newAcc: func(s metrics.Scale) surveyAcc {
+		a, _ := metrics.NewCSAT(s) // the scale is validated before
+		return &csatAcc{a}
+	},
+	wide: func(metrics.Scale) float64 { return 20 },
+}
+
+var surveyCES = &surveyKind{
+	name: "ces", title: "CES", scaled: true, needScale: true,
+	newAcc: func(s metrics.Scale) surveyAcc {
+		a, _ := metrics.NewCES(s)
+		return &cesAcc{a}
+	},
+	// 20 points of a 0..100 rescaling: a fifth of the scale's span.
+	wide: func(s metrics.Scale) float64 { return 0.2 * float64(s.Hi-s.Lo) },
+}
+
+type surveyConfig struct {
+	column, by, weight string
+	opts               metrics.Options
+	scale              metrics.Scale
+}
+
+func runSurvey(e *env, args []string, k *surveyKind) int {
+	c := commands[k.name]
+	fs := newFlags(e, c)
+	column := fs.String("column", "", "the `C`olumn with the answers (default: a column named "+k.name+")")
+	by := fs.String("by", "", "break down by the values of column `G`, ranked")
+	weight := fs.String("weight", "", "survey weights from column `W` (Kish effective sample size)")
+	compareWith := fs.String("compare", "", "compare with an earlier export `OLD.csv` (same columns): difference, se, z, p")
+	level := fs.Float64("level", 0.95, "confidence `level` of the intervals")
+	asJSON := fs.Bool("json", false, "print JSON")
+	method := new(string)
+	if k.methods {
+		method = fs.String("method", string(metrics.AdjustedWald), "interval `method`: adjusted-wald or wald")
+	}
+	scaleFlag, goodFlag := new(string), new(string)
+	if k.scaled {
+		def, defGood := "", ""
+		if !k.needScale {
+			def, defGood = "1..5", "high"
+		}
+		scaleFlag = fs.String("scale", def, "the answer scale `LO..HI`")
+		goodFlag = fs.String("good", defGood, "which end of the scale is good: `high` or low")
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if isHelp(err) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		return usageError(e, c, "want one CSV file (or - for standard input)")
+	}
+	cfg := surveyConfig{column: *column, by: *by, weight: *weight, opts: metrics.Options{Level: *level}}
+	if !(*level > 0 && *level < 1) {
+		return usageError(e, c, "--level %v: want a number between 0 and 1, e.g. 0.95", *level)
+	}
+	if k.methods {
+		m, err := metrics.ParseMethod(*method)
+		if err != nil || (m != metrics.AdjustedWald && m != metrics.Wald) {
+			return usageError(e, c, "--method %q: want adjusted-wald or wald", *method)
+		}
+		cfg.opts.Method = m
+	}
+	if k.scaled {
+		if *scaleFlag == "" || *goodFlag == "" {
+			return usageError(e, c, "the scale is never guessed: give --scale LO..HI and --good high|low (CES 2.0: --scale 1..7 --good high; effort 1..10: --scale 1..10 --good low)")
+		}
+		s, err := metrics.ParseScale(*scaleFlag, *goodFlag)
+		if err != nil {
+			return usageError(e, c, "%v", err)
+		}
+		cfg.scale = s
+	}
+	if cfg.column == "" {
+		cfg.column = k.name
+	}
+
+	fail := func(err error) int {
+		fmt.Fprintf(e.stderr, "cxkit %s: %v\n", k.name, err)
+		var ue surveyUsageError
+		if errors.As(err, &ue) {
+			return exitUsage
+		}
+		return exitInput
+	}
+	cur, err := surveyReadFile(e, pos[0], k, cfg)
+	if err != nil {
+		return fail(err)
+	}
+	out, err := surveyBuild(k, cfg, pos[0], cur)
+	if err != nil {
+		return fail(err)
+	}
+	if *compareWith != "" {
+		old, err := surveyReadFile(e, *compareWith, k, cfg)
+		if err != nil {
+			return fail(err)
+		}
+		if err := out.compareWith(k, cfg, *compareWith, old); err != nil {
+			return fail(err)
+		}
+	}
+	if *asJSON {
+		if err := writeJSON(e.stdout, out.json()); err != nil {
+			return fail(err)
+		}
+		return exitOK
+	}
+	out.writeText(e.stdout, k)
+	return exitOK
+}
+
+// surveyUsageError marks a command-line mistake found while reading (a
+// --column that the file does not have).
+type surveyUsageError struct{ msg string }
+
+func (e surveyUsageError) Error() string { return e.msg }
+
+// surveyData is one file's answers: the whole and each group.
+type surveyData struct {
+	all     surveyAcc
+	groups  map[string]surveyAcc
+	order   []string // groups in first-seen order
+	blank   int      // rows with an empty answer cell, skipped
+	rows    int
+	weights bool
+}
+
+func surveyReadFile(e *env, name string, k *surveyKind, cfg surveyConfig) (*surveyData, error) {
+	f, err := openInput(e, name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return surveyReadCSV(f, name, k, cfg)
+}
+
+// surveyReadCSV reads a CSV survey export with a header row. The
+// separator is a comma, or a semicolon when the header has semicolons
+// and no commas (spreadsheets in many locales export so). A cell that is
+// not a valid answer, a bad weight, or a ragged row is an error naming
+// the file, line, row and column.
+func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*surveyData, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(4096)
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	cr := csv.NewReader(br)
+	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
+		cr.Comma = ';'
+	}
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file: want a header row", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	header = slices.Clone(header)
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	find := func(flag, col string) (int, error) {
+		if col == "" {
+			return -1, nil
+		}
+		for i, h := range header {
+			if h == col {
+				return i, nil
+			}
+		}
+		for i, h := range header {
+			if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(col)) {
+				return i, nil
+			}
+		}
+		return 0, surveyUsageError{fmt.Sprintf("%s: no column %q for %s (columns: %s)", name, col, flag, strings.Join(surveyQuote(header), ", "))}
+	}
+	ansCol, err := find("--column", cfg.column)
+	if err != nil {
+		return nil, err
+	}
+	byCol, err := find("--by", cfg.by)
+	if err != nil {
+		return nil, err
+	}
+	wCol, err := find("--weight", cfg.weight)
+	if err != nil {
+		return nil, err
+	}
+
+	d := &surveyData{all: k.newAcc(cfg.scale), groups: map[string]surveyAcc{}, weights: wCol >= 0}
+	for row := 1; ; row++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s:%d:%d: row %d: %v", name, pe.Line, pe.Column, row, pe.Err)
+			}
+			return nil, fmt.Errorf("%s: row %d: %w", name, row, err)
+		}
+		d.rows++
+		where := func(col int) string {
+			line, c := cr.FieldPos(col)
+			return fmt.Sprintf("%s:%d:%d: row %d, column %q", name, line, c, row, header[col])
+		}
+		cell := strings.TrimSpace(rec[ansCol])
+		if cell == "" {
+			d.blank++ // not answered
+			continue
+		}
+		w := -1.0
+		if wCol >= 0 {
+			w, err = strconv.ParseFloat(strings.TrimSpace(rec[wCol]), 64)
+			if err != nil || !(w >= 0) || math.IsInf(w, 0) {
+				return nil, fmt.Errorf("%s: weight %q: want a finite number >= 0", where(wCol), rec[wCol])
+			}
+		}
+		if err := d.all.add(cell, w); err != nil {
+			return nil, fmt.Errorf("%s: %v", where(ansCol), err)
+		}
+		if byCol >= 0 {
+			g := strings.TrimSpace(rec[byCol])
+			acc, ok := d.groups[g]
+			if !ok {
+				acc = k.newAcc(cfg.scale)
+				d.groups[g] = acc
+				d.order = append(d.order, g)
+			}
+			acc.add(cell, w) // cannot fail: the same cell was accepted above
+		}
+	}
+	return d, nil
+}
+
+func surveyQuote(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+// surveyOutput is what the command prints.
+type surveyOutput struct {
+	file    string
+	column  string
+	by      string
+	weight  string
+	data    *surveyData
+	overall surveyResult
+	groups  []surveyGroup
+	cmp     *surveyComparison
+}
+
+type surveyGroup struct {
+	name string
+	res  surveyResult
+	err  error // e.g. all weights zero
+	wide bool
+	old  *surveyComparison
+}
+
+type surveyComparison struct {
+	file string
+	old  surveyResult
+	c    metrics.Comparison
+	err  error
+}
+
+func surveyBuild(k *surveyKind, cfg surveyConfig, file string, d *surveyData) (*surveyOutput, error) {
+	res, err := d.all.result(cfg.opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: column %q: %w", file, cfg.column, err)
+	}
+	out := &surveyOutput{file: file, column: cfg.column, by: cfg.by, weight: cfg.weight, data: d, overall: res}
+	for _, g := range d.order {
+		r, err := d.groups[g].result(cfg.opts)
+		sg := surveyGroup{name: g, res: r, err: err}
+		if err == nil {
+			sg.wide = r.ci.Width() > k.wide(cfg.scale)
+		}
+		out.groups = append(out.groups, sg)
+	}
+	// Rank by value, best first; ties and failures by name.
+	slices.SortStableFunc(out.groups, func(a, b surveyGroup) int {
+		switch {
+		case (a.err == nil) != (b.err == nil):
+			if a.err == nil {
+				return -1
+			}
+			return 1
+		case a.err == nil && a.res.value != b.res.value:
+			if surveyBetter(k, cfg.scale, a.res.value, b.res.value) {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	return out, nil
+}
+
+// surveyBetter reports whether value a ranks above b: higher is better,
+// except for a CES mean on a scale where low is good.
+func surveyBetter(k *surveyKind, s metrics.Scale, a, b float64) bool {
+	if k == surveyCES && s.Good == metrics.Low {
+		return a < b
+	}
+	return a > b
+}
+
+func (o *surveyOutput) compareWith(k *surveyKind, cfg surveyConfig, file string, old *surveyData) error {
+	res, err := old.all.result(cfg.opts)
+	if err != nil {
+		return fmt.Errorf("%s: column %q: %w", file, cfg.column, err)
+	}
+	c, err := o.overall.compare(res)
+	o.cmp = &surveyComparison{file: file, old: res, c: c, err: err}
+	for i := range o.groups {
+		g := &o.groups[i]
+		acc, ok := old.groups[g.name]
+		if !ok || g.err != nil {
+			continue
+		}
+		r, err := acc.result(cfg.opts)
+		if err != nil {
+			continue
+		}
+		c, err := g.res.compare(r)
+		g.old = &surveyComparison{file: file, old: r, c: c, err: err}
+	}
+	return nil
+}

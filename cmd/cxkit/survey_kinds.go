@@ -1,0 +1,190 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/cxkit/cxkit/metrics"
+)
+
+// The accumulator adapters: parse a CSV cell, feed package metrics, and
+// shape its result for printing.
+
+// surveyInt parses a whole-number answer.
+func surveyInt(cell, what string) (int, error) {
+	n, err := strconv.Atoi(cell)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a whole number (%s)", cell, what)
+	}
+	return n, nil
+}
+
+func surveyShare(n int64, share float64) string {
+	return fmt.Sprintf("%d (%s)", n, pct(share))
+}
+
+func surveyCI(i metrics.Interval) map[string]any {
+	return map[string]any{"ci_low": i.Lo, "ci_high": i.Hi, "level": i.Level, "method": string(i.Method)}
+}
+
+func surveyMerge(dst map[string]any, src map[string]any) map[string]any {
+	for k, v := range src {
+		dst[k] = v
+	}
+	return dst
+}
+
+type npsAcc struct{ a metrics.NPS }
+
+func (x *npsAcc) add(cell string, w float64) error {
+	s, err := surveyInt(cell, "NPS answers are 0..10")
+	if err != nil {
+		return err
+	}
+	if w < 0 {
+		return x.a.Add(s)
+	}
+	return x.a.AddWeighted(s, w)
+}
+
+func (x *npsAcc) result(o metrics.Options) (surveyResult, error) {
+	r, err := x.a.ResultWith(o)
+	if err != nil {
+		return surveyResult{}, err
+	}
+	return surveyResult{
+		n: r.N, value: r.NPS, se: r.SE, ci: r.CI, raw: r,
+		parts: fmt.Sprintf("promoters %s, passives %s, detractors %s",
+			surveyShare(r.Promoters, r.PromoterShare), surveyShare(r.Passives, r.PassiveShare), surveyShare(r.Detractors, r.DetractorShare)),
+		fields: surveyMerge(map[string]any{
+			"n": r.N, "promoters": r.Promoters, "passives": r.Passives, "detractors": r.Detractors,
+			"promoter_share": r.PromoterShare, "passive_share": r.PassiveShare, "detractor_share": r.DetractorShare,
+			"nps": r.NPS, "se": r.SE, "n_eff": r.NEff, "weighted": r.Weighted,
+		}, surveyCI(r.CI)),
+		compare: func(old surveyResult) (metrics.Comparison, error) {
+			return metrics.CompareNPS(r, old.raw.(metrics.NPSResult))
+		},
+	}, nil
+}
+
+type emotionAcc struct{ a metrics.Emotions }
+
+func (x *emotionAcc) add(cell string, w float64) error {
+	e, err := metrics.ParseEmotion(cell)
+	if err != nil {
+		return fmt.Errorf("%q is not an emotion (want positive, neutral or negative)", cell)
+	}
+	if w < 0 {
+		return x.a.Add(e)
+	}
+	return x.a.AddWeighted(e, w)
+}
+
+func (x *emotionAcc) result(o metrics.Options) (surveyResult, error) {
+	r, err := x.a.ResultWith(o)
+	if err != nil {
+		return surveyResult{}, err
+	}
+	return surveyResult{
+		n: r.N, value: r.Index, se: r.SE, ci: r.CI, raw: r,
+		parts: fmt.Sprintf("positive %s, neutral %s, negative %s",
+			surveyShare(r.Positive, r.PositiveShare), surveyShare(r.Neutral, r.NeutralShare), surveyShare(r.Negative, r.NegativeShare)),
+		fields: surveyMerge(map[string]any{
+			"n": r.N, "positive": r.Positive, "neutral": r.Neutral, "negative": r.Negative,
+			"positive_share": r.PositiveShare, "neutral_share": r.NeutralShare, "negative_share": r.NegativeShare,
+			"index": r.Index, "se": r.SE, "n_eff": r.NEff, "weighted": r.Weighted,
+		}, surveyCI(r.CI)),
+		compare: func(old surveyResult) (metrics.Comparison, error) {
+			return metrics.CompareEmotions(r, old.raw.(metrics.EmotionResult))
+		},
+	}, nil
+}
+
+type csatAcc struct{ a *metrics.CSAT }
+
+func (x *csatAcc) add(cell string, w float64) error {
+	s := x.a.Scale()
+	v, err := surveyInt(cell, fmt.Sprintf("ratings are %d..%d", s.Lo, s.Hi))
+	if err != nil {
+		return err
+	}
+	if w < 0 {
+		return x.a.Add(v)
+	}
+	return x.a.AddWeighted(v, w)
+}
+
+func (x *csatAcc) result(o metrics.Options) (surveyResult, error) {
+	r, err := x.a.ResultWith(metrics.Options{Level: o.Level})
+	if err != nil {
+		return surveyResult{}, err
+	}
+	return surveyResult{
+		n: r.N, value: r.CSAT, se: 100 * surveyShareSE(r.CSAT/100, r.NEff), ci: r.CI, raw: r,
+		parts: fmt.Sprintf("mean %.2f on %d..%d [%.2f, %.2f], answers per point %s",
+			r.Mean, r.Scale.Lo, r.Scale.Hi, r.MeanCI.Lo, r.MeanCI.Hi, surveyCounts(r.Scale, r.Counts)),
+		fields: surveyMerge(map[string]any{
+			"n": r.N, "counts": r.Counts, "csat": r.CSAT, "se": 100 * surveyShareSE(r.CSAT/100, r.NEff),
+			"mean": r.Mean, "mean_se": r.MeanSE, "mean_ci_low": r.MeanCI.Lo, "mean_ci_high": r.MeanCI.Hi,
+			"scale": r.Scale, "n_eff": r.NEff, "weighted": r.Weighted,
+		}, surveyCI(r.CI)),
+		compare: func(old surveyResult) (metrics.Comparison, error) {
+			return metrics.CompareCSAT(r, old.raw.(metrics.CSATResult))
+		},
+	}, nil
+}
+
+type cesAcc struct{ a *metrics.CES }
+
+func (x *cesAcc) add(cell string, w float64) error {
+	s := x.a.Scale()
+	v, err := surveyInt(cell, fmt.Sprintf("answers are %d..%d", s.Lo, s.Hi))
+	if err != nil {
+		return err
+	}
+	if w < 0 {
+		return x.a.Add(v)
+	}
+	return x.a.AddWeighted(v, w)
+}
+
+func (x *cesAcc) result(o metrics.Options) (surveyResult, error) {
+	r, err := x.a.ResultWith(metrics.Options{Level: o.Level})
+	if err != nil {
+		return surveyResult{}, err
+	}
+	return surveyResult{
+		n: r.N, value: r.Mean, se: r.MeanSE, ci: r.MeanCI, raw: r,
+		parts: fmt.Sprintf("%s on the good side [%s, %s], answers per point %s",
+			pct(r.GoodShare/100), pct(r.GoodCI.Lo/100), pct(r.GoodCI.Hi/100), surveyCounts(r.Scale, r.Counts)),
+		fields: surveyMerge(map[string]any{
+			"n": r.N, "counts": r.Counts, "mean": r.Mean, "se": r.MeanSE,
+			"good_share": r.GoodShare, "good_ci_low": r.GoodCI.Lo, "good_ci_high": r.GoodCI.Hi,
+			"scale": r.Scale, "n_eff": r.NEff, "weighted": r.Weighted,
+		}, surveyCI(r.MeanCI)),
+		compare: func(old surveyResult) (metrics.Comparison, error) {
+			return metrics.CompareCES(r, old.raw.(metrics.CESResult))
+		},
+	}, nil
+}
+
+// surveyShareSE is the binomial standard error of a share on n_eff answers.
+func surveyShareSE(p, n float64) float64 {
+	v := p * (1 - p) / n
+	if v < 0 {
+		return 0
+	}
+	return math.Sqrt(v)
+}
+
+func surveyCounts(s metrics.Scale, counts []int64) string {
+	out := ""
+	for i, c := range counts {
+		if i > 0 {
+			out += " "
+		}
+		out += fmt.Sprintf("%d:%d", s.Lo+i, c)
+	}
+	return out
+}
