@@ -1,0 +1,43 @@
+package retail_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/cxkit/cxkit/metrics/retail"
+)
+
+// Seed 003's two-hour floor observation: who wants a seller, and how many
+// sellers each hour needs so none is busy more than 80% of the time.
+func ExampleObservation() {
+	data, err := os.ReadFile("../../examples/support/retail/observation.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := retail.ParseObservation(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mix, _ := obs.Mix()
+	fmt.Printf("%d entered; %d bought with a seller, %d alone (%.0f%% want a seller)\n",
+		mix.Entered, mix.Served, mix.SelfServed, 100*mix.ServedShare)
+	hours, _ := obs.Sellers(0.8)
+	for _, h := range hours {
+		fmt.Printf("%02d:00  %3.0f service minutes  %d sellers\n", h.Hour, h.ServicePerHour, h.Sellers)
+	}
+	// Output:
+	// 107 entered; 27 bought with a seller, 31 alone (47% want a seller)
+	// 12:00  104 service minutes  3 sellers
+	// 13:00  151 service minutes  4 sellers
+}
+
+func ExampleSales() {
+	day := retail.Sales{Visitors: 1000, Transactions: 200, Units: 440, Revenue: 400000}
+	upt, _ := day.UPT()
+	avg, _ := day.AverageTicket()
+	conv, _ := day.Conversion()
+	fmt.Printf("UPT %.2f, average ticket %.0f, conversion %.1f%%\n", upt, avg, 100*conv)
+	// Output: UPT 2.20, average ticket 2000, conversion 20.0%
+}

@@ -1,0 +1,168 @@
+package retail
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// HourCount is what an observer on the floor counts in one hour (seed
+// 003: stand in the store for two hours, watch every visitor, note who
+// buys alone and who waits for a seller, and time the sellers).
+type HourCount struct {
+	Hour int `json:"hour"` // 0..23, the hour the count started
+	// Minutes observed in that hour; 0 means the whole hour.
+	Minutes    float64 `json:"minutes,omitempty"`
+	Entered    int     `json:"entered"`     // visitors who came in
+	SelfServed int     `json:"self_served"` // chose and bought without a seller
+	Served     int     `json:"served"`      // waited for or bought with a seller
+	// ServiceMinutes is the time sellers spent with customers.
+	ServiceMinutes float64 `json:"service_minutes"`
+}
+
+func (h HourCount) validate() error {
+	switch {
+	case h.Hour < 0 || h.Hour > 23:
+		return fmt.Errorf("hour %d is not 0..23", h.Hour)
+	case h.Minutes < 0 || h.Minutes > 60 || math.IsNaN(h.Minutes):
+		return fmt.Errorf("hour %d: %v minutes observed, want 0..60", h.Hour, h.Minutes)
+	case h.Entered < 0 || h.SelfServed < 0 || h.Served < 0:
+		return fmt.Errorf("hour %d: negative count", h.Hour)
+	case h.SelfServed+h.Served > h.Entered:
+		return fmt.Errorf("hour %d: %d self-served + %d served is more than the %d who entered", h.Hour, h.SelfServed, h.Served, h.Entered)
+	case h.ServiceMinutes < 0 || math.IsNaN(h.ServiceMinutes) || math.IsInf(h.ServiceMinutes, 0):
+		return fmt.Errorf("hour %d: service minutes %v", h.Hour, h.ServiceMinutes)
+	}
+	return nil
+}
+
+// Observation accumulates hourly counts, from one or many observers and
+// days; counts of the same hour add up.
+type Observation struct {
+	hours map[int]*HourCount
+}
+
+// Add records one hour's counts.
+func (o *Observation) Add(h HourCount) error {
+	if err := h.validate(); err != nil {
+		return fmt.Errorf("retail: %w", err)
+	}
+	if h.Minutes == 0 {
+		h.Minutes = 60
+	}
+	if o.hours == nil {
+		o.hours = map[int]*HourCount{}
+	}
+	c := o.hours[h.Hour]
+	if c == nil {
+		c = &HourCount{Hour: h.Hour}
+		o.hours[h.Hour] = c
+	}
+	c.Minutes += h.Minutes
+	c.Entered += h.Entered
+	c.SelfServed += h.SelfServed
+	c.Served += h.Served
+	c.ServiceMinutes += h.ServiceMinutes
+	return nil
+}
+
+// Merge adds every count of p.
+func (o *Observation) Merge(p *Observation) {
+	for _, h := range p.hours {
+		_ = o.Add(*h) // already valid
+	}
+}
+
+// ServiceMix is who bought how.
+type ServiceMix struct {
+	Entered    int `json:"entered"`
+	SelfServed int `json:"self_served"`
+	Served     int `json:"served"`
+	// ServedShare is served / (served + self-served): how many buyers
+	// want a seller.
+	ServedShare float64 `json:"served_share"`
+	// Ratio is served / self-served (seed 003's "50 to 50" is 1); nil
+	// when nobody bought alone.
+	Ratio *float64 `json:"served_to_self_served"`
+}
+
+// Mix returns the served / self-served split over all hours.
+func (o *Observation) Mix() (ServiceMix, error) {
+	var m ServiceMix
+	for _, h := range o.hours {
+		m.Entered += h.Entered
+		m.SelfServed += h.SelfServed
+		m.Served += h.Served
+	}
+	if m.Served+m.SelfServed == 0 {
+		return m, fmt.Errorf("service mix: nobody was seen buying: %w", ErrNoData)
+	}
+	m.ServedShare = float64(m.Served) / float64(m.Served+m.SelfServed)
+	if m.SelfServed > 0 {
+		r := float64(m.Served) / float64(m.SelfServed)
+		m.Ratio = &r
+	}
+	return m, nil
+}
+
+// Staffing is the sellers one hour needs.
+type Staffing struct {
+	Hour int `json:"hour"`
+	// ServicePerHour is service minutes scaled to a full hour and
+	// averaged over the days observed.
+	ServicePerHour float64 `json:"service_minutes_per_hour"`
+	// Sellers is ServicePerHour / (60 x the target occupancy), rounded
+	// up: enough sellers that each is busy at most that share of the hour.
+	Sellers int `json:"sellers"`
+}
+
+// Sellers returns, hour by hour, the sellers needed so that no seller is
+// busy with customers more than occupancy (0 < occupancy <= 1; seed 003
+// puts a healthy occupancy at 60-80%) of the hour. An hour observed for
+// 30 minutes on each of two days counts as one full hour.
+func (o *Observation) Sellers(occupancy float64) ([]Staffing, error) {
+	if !(occupancy > 0 && occupancy <= 1) {
+		return nil, fmt.Errorf("retail: occupancy %v must be in (0, 1]", occupancy)
+	}
+	if len(o.hours) == 0 {
+		return nil, fmt.Errorf("sellers: %w", ErrNoData)
+	}
+	out := make([]Staffing, 0, len(o.hours))
+	for _, h := range o.hours {
+		perHour := h.ServiceMinutes * 60 / h.Minutes
+		need := perHour / (60 * occupancy)
+		// Guard against 2.0000000001 sellers from float noise.
+		n := int(math.Ceil(need - 1e-9))
+		out = append(out, Staffing{Hour: h.Hour, ServicePerHour: perHour, Sellers: n})
+	}
+	slices.SortFunc(out, func(a, b Staffing) int { return cmp.Compare(a.Hour, b.Hour) })
+	return out, nil
+}
+
+// ParseObservation reads a JSON array of hour counts and reports every
+// bad entry at once.
+func ParseObservation(data []byte) (*Observation, error) {
+	var hs []HourCount
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&hs); err != nil {
+		return nil, fmt.Errorf("retail: %w", err)
+	}
+	var o Observation
+	var errs []error
+	for i, h := range hs {
+		if err := h.validate(); err != nil {
+			errs = append(errs, fmt.Errorf("[%d]: %w", i, err))
+			continue
+		}
+		_ = o.Add(h)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("retail: observation: %w", err)
+	}
+	return &o, nil
+}
