@@ -55,6 +55,17 @@ func HasScore(x float64) bool { return !math.IsNaN(x) }
 // has no score and is left out of its parent. A node whose only
 // applicable children weigh 0 has no score either, since its mean would
 // be 0/0.
+//
+// Decisions the spec leaves open, made here:
+//   - A question fails when it is applicable and its value is 0, or when
+//     its answer is a choice option marked `fail` (whatever its value).
+//     A failed critical question fails its level, and under `knockout
+//     audit` zeroes the overall score.
+//   - A level passes when its score is at least its pass mark (within
+//     1e-9, to absorb rounding) and no critical question of it failed. A
+//     level with no score cannot be said to pass: it does not.
+//   - A level is gated when its number is above reached+1: some level
+//     beneath it failed or is missing from the checklist.
 func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
 	if b.p != p {
 		panic("korto: ScoreInto: the answers were bound by another plan")
