@@ -42,12 +42,11 @@ const (
 
 // planQ is everything about one question that checking a sheet needs.
 type planQ struct {
-	q     *Question
-	kind  KindType
-	lo    float64 // scale, ces, csat, nps bounds
-	hi    float64
-	whole bool // answers must be whole numbers
-	opts  []*Option
+	q    *Question
+	kind KindType
+	lo   float64 // scale, ces, csat, nps bounds; answers are whole numbers
+	hi   float64
+	opts []*Option
 	// when0:when1 is the question's condition in prog; empty for none.
 	when0, when1 int32
 }
@@ -91,7 +90,8 @@ const (
 )
 
 // Compile validates c and compiles it into a Plan. Validation errors come
-// back as [Diagnostics]; warnings alone do not stop compilation.
+// back as [Diagnostics]; warnings alone do not stop compilation. The plan
+// keeps pointers into c, which must not change while the plan is used.
 func Compile(c *Checklist) (*Plan, error) {
 	if c == nil {
 		return nil, Diagnostics{{Code: "nil_checklist", Message: "no checklist to compile"}}
@@ -157,7 +157,7 @@ func Compile(c *Checklist) (*Plan, error) {
 		switch pq.kind {
 		case KindYesNo, KindEmotion, KindText:
 		case KindScale:
-			pq.lo, pq.hi, pq.whole = q.Kind.Lo, q.Kind.Hi, true
+			pq.lo, pq.hi = q.Kind.Lo, q.Kind.Hi
 			if q.Kind.Ref != "" {
 				s := c.Scale(q.Kind.Ref)
 				if s == nil {
@@ -167,9 +167,9 @@ func Compile(c *Checklist) (*Plan, error) {
 				pq.lo, pq.hi = s.Lo, s.Hi
 			}
 		case KindCES, KindCSAT:
-			pq.lo, pq.hi, pq.whole = q.Kind.Lo, q.Kind.Hi, true
+			pq.lo, pq.hi = q.Kind.Lo, q.Kind.Hi
 		case KindNPS:
-			pq.lo, pq.hi, pq.whole = 0, 10, true
+			pq.lo, pq.hi = 0, 10
 		case KindMeasure:
 			if !validOp(q.Kind.Op) {
 				errorf(q.Pos, "bad_target", "question %q: unknown target comparison %q", q.ID, q.Kind.Op)
@@ -198,7 +198,7 @@ func Compile(c *Checklist) (*Plan, error) {
 			errorf(q.Pos, "weight", "question %q: weight must be a finite number >= 0", q.ID)
 		}
 		var flags uint8
-		if inLevel && !q.Unscored && !pq.kind.SurveyOnly() && pq.kind != "" {
+		if inLevel && !q.Unscored && !pq.kind.SurveyOnly() {
 			flags |= hScored
 		}
 		if q.Critical {

@@ -1,6 +1,7 @@
 package korto
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -302,8 +303,8 @@ func BenchmarkScoreResult(b *testing.B) {
 	}
 }
 
-// BenchmarkReadAnswers reads and checks the JSON of a 100-question sheet.
-func BenchmarkReadAnswers(b *testing.B) {
+// benchSheetJSON is the JSON text of a random 100-question sheet.
+func benchSheetJSON(b *testing.B) (*Plan, string) {
 	_, p, s := benchSetup(b)
 	var sb strings.Builder
 	sb.WriteString(`{"checklist": "gen", "answers": {`)
@@ -317,11 +318,32 @@ func BenchmarkReadAnswers(b *testing.B) {
 		fmt.Fprintf(&sb, "%q: %s", k, v)
 	}
 	sb.WriteString("}}")
-	data := sb.String()
+	return p, sb.String()
+}
+
+// BenchmarkReadAnswers reads and checks the JSON of a 100-question sheet
+// (token walk for duplicate keys, then the checks against the plan).
+func BenchmarkReadAnswers(b *testing.B) {
+	p, data := benchSheetJSON(b)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := p.ReadAnswers(strings.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadAnswersStdlib is the baseline for BenchmarkReadAnswers:
+// encoding/json decoding the same sheet into a Sheet, with none of the
+// checks.
+func BenchmarkReadAnswersStdlib(b *testing.B) {
+	_, data := benchSheetJSON(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var s Sheet
+		if err := json.Unmarshal([]byte(data), &s); err != nil {
 			b.Fatal(err)
 		}
 	}
