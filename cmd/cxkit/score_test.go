@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/google/go-cmp/cmp"
 )
@@ -201,5 +202,31 @@ func TestScoreColumnsCountRunes(t *testing.T) {
 	want := "Чистота   75.0%\nWi-Fi    100.0%\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestScoreChecklistJSON scores against the checklist's JSON form, which
+// must give the same report as its source.
+func TestScoreChecklistJSON(t *testing.T) {
+	src, err := os.ReadFile("testdata/score/shop.korto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := dsl.Parse("shop.korto", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "shop.json")
+	if err := os.WriteFile(path, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, errs, code := runScoreCmd(t, "", path, "testdata/score/visit.json")
+	want, _, _ := runScoreCmd(t, "", "testdata/score/shop.korto", "testdata/score/visit.json")
+	if code != exitOK || got != want {
+		t.Errorf("exit %d, stderr %q; output (-source +json):\n%s", code, errs, cmp.Diff(want, got))
 	}
 }
