@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&command{
 		name:    "support",
-		usage:   "support TICKETS.jsonl [--standards FILE] [--calendar FILE] [--by channel|priority|agent] [--agent-time FILE] [--survey FILE] [--period day|week] [--skip-bad] [--json]",
+		usage:   "support TICKETS.jsonl [--standards FILE] [--calendar FILE] [--by channel|priority|agent] [--agent-time FILE] [--survey FILE] [--period day|week] [--skip-bad] [--json]\n       cxkit support --defaults | --schema standards|calendar",
 		summary: "support KPIs from help-desk tickets and the pass/fail table against the standards",
 		run:     runSupport,
 	})
@@ -47,12 +47,37 @@ func runSupport(e *env, args []string) int {
 	period := fs.String("period", "day", "backlog in/out period: day or week")
 	skipBad := fs.Bool("skip-bad", false, "report bad lines as warnings and compute from the good ones")
 	asJSON := fs.Bool("json", false, "print JSON")
+	defaults := fs.Bool("defaults", false, "print the seed 003 standards as a standards file to start from")
+	schema := fs.String("schema", "", "print the JSON Schema of a standards or calendar file")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if isHelp(err) {
 			return exitOK
 		}
 		return exitUsage
+	}
+	if *defaults || *schema != "" {
+		if len(pos) != 0 || (*defaults && *schema != "") {
+			return usageError(e, c, "--defaults and --schema take no other arguments")
+		}
+		var v any
+		switch *schema {
+		case "":
+			set := support.DefaultStandards()
+			set.Schema = "https://cxkit.dev/schema/support-standards.json"
+			v = set
+		case "standards":
+			v = support.StandardsSchema()
+		case "calendar":
+			v = support.CalendarSchema()
+		default:
+			return usageError(e, c, "--schema %q: want standards or calendar", *schema)
+		}
+		if err := writeJSON(e.stdout, v); err != nil {
+			fmt.Fprintf(e.stderr, "cxkit support: %v\n", err)
+			return exitInput
+		}
+		return exitOK
 	}
 	if len(pos) != 1 {
 		return usageError(e, c, "want one tickets file (or - for standard input)")

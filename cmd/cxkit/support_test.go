@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/metrics/support"
 )
 
 func init() {
@@ -189,6 +191,36 @@ func TestSupportUsage(t *testing.T) {
 	} {
 		if _, errs, code := runSupportCmd(t, "", args...); code != exitInput || errs == "" {
 			t.Errorf("%v: exit %d (%q), want 1 with a message", args, code, errs)
+		}
+	}
+}
+
+// --defaults prints a standards file that reads back; --schema prints
+// the schemas committed in examples/support.
+func TestSupportDefaultsAndSchema(t *testing.T) {
+	out, errs, code := runSupportCmd(t, "", "--defaults")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if _, err := support.ParseStandards([]byte(out)); err != nil {
+		t.Errorf("--defaults does not read back: %v", err)
+	}
+	for _, name := range []string{"standards", "calendar"} {
+		out, errs, code := runSupportCmd(t, "", "--schema", name)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		want, err := os.ReadFile("../../examples/support/" + name + ".schema.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(string(want), out); d != "" {
+			t.Errorf("--schema %s differs from the committed file (-file +out):\n%s", name, d)
+		}
+	}
+	for _, args := range [][]string{{"--schema", "tickets"}, {"--defaults", "x.jsonl"}, {"--defaults", "--schema", "calendar"}} {
+		if _, _, code := runSupportCmd(t, "", args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
 }

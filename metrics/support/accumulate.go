@@ -2,6 +2,7 @@ package support
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"time"
 )
@@ -309,10 +310,13 @@ func (a *Accumulator) offerOutlier(o Outlier) {
 	}
 }
 
-// Merge adds everything o has accumulated. Both must measure time the
-// same way (the same options); merging split inputs gives the same
-// report as one pass over the whole.
-func (a *Accumulator) Merge(o *Accumulator) {
+// Merge adds everything o has accumulated; merging split inputs gives
+// the same report as one pass over the whole. Both must measure time the
+// same way: the same *Calendar (or none) and the same backlog period.
+func (a *Accumulator) Merge(o *Accumulator) error {
+	if a.opts.Calendar != o.opts.Calendar || a.opts.Period != o.opts.Period {
+		return errors.New("support: cannot merge accumulators that measure time differently (calendar or period)")
+	}
 	for k, oc := range o.cells {
 		c := a.cells[k]
 		if c == nil {
@@ -344,4 +348,5 @@ func (a *Accumulator) Merge(o *Accumulator) {
 		}
 		t.add(*v)
 	}
+	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones by IANA name on machines without zoneinfo
+
+	"github.com/invopop/jsonschema"
 )
 
 // Calendar is a team's business hours: a weekly schedule in a named time
@@ -49,7 +51,8 @@ func dateOf(t time.Time) civilDate {
 //
 // Days left out of week are days off. "24:00" may end a shift.
 type CalendarConfig struct {
-	TimeZone string              `json:"time_zone" jsonschema:"description=IANA time zone name such as Europe/Moscow; UTC when empty"`
+	Schema   string              `json:"$schema,omitempty"`
+	TimeZone string              `json:"time_zone,omitempty" jsonschema:"description=IANA time zone name such as Europe/Moscow; UTC when empty"`
 	Week     map[string][]string `json:"week" jsonschema:"description=working hours per weekday (mon..sun) as HH:MM-HH:MM shifts; a shift ending before it starts runs overnight"`
 	Holidays []string            `json:"holidays,omitempty" jsonschema:"description=dates (YYYY-MM-DD) with no working hours"`
 }
@@ -271,4 +274,25 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 		day.d++
 	}
 	return time.Time{}, errors.New("calendar: no working time within ten years")
+}
+
+// JSONSchemaExtend constrains the weekday names and the shift format so
+// editors can check them.
+func (CalendarConfig) JSONSchemaExtend(s *jsonschema.Schema) {
+	if w, ok := s.Properties.Get("week"); ok {
+		w.PropertyNames = &jsonschema.Schema{Enum: []any{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}}
+		w.AdditionalProperties.Items.Pattern = `^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$|^([01][0-9]|2[0-3]):[0-5][0-9]-24:00$`
+	}
+	if h, ok := s.Properties.Get("holidays"); ok {
+		h.Items.Format = "date"
+	}
+}
+
+// CalendarSchema returns the JSON Schema of a calendar file.
+func CalendarSchema() *jsonschema.Schema {
+	r := &jsonschema.Reflector{DoNotReference: true}
+	s := r.Reflect(&CalendarConfig{})
+	s.ID = "https://cxkit.dev/schema/support-calendar.json"
+	s.Title = "cxkit business-hours calendar"
+	return s
 }

@@ -50,9 +50,9 @@ func TestMergeEqualsWhole(t *testing.T) {
 		must0(t, whole.AddAgentTime(at))
 		must0(t, parts[1].AddAgentTime(at))
 		merged := support.NewAccumulator(opts)
-		merged.Merge(parts[2])
-		merged.Merge(parts[0])
-		merged.Merge(parts[1])
+		for _, p := range []int{2, 0, 1} {
+			must0(t, merged.Merge(parts[p]))
+		}
 		if d := cmp.Diff(whole.Report(), merged.Report()); d != "" {
 			t.Errorf("merged report differs from the whole (-whole +merged):\n%s", d)
 		}
@@ -61,6 +61,15 @@ func TestMergeEqualsWhole(t *testing.T) {
 				t.Errorf("groups %v differ (-whole +merged):\n%s", dim, d)
 			}
 		}
+	}
+}
+
+func TestMergeMismatch(t *testing.T) {
+	a := support.NewAccumulator(support.Options{})
+	b := support.NewAccumulator(support.Options{Calendar: support.Weekdays9to5(nil)})
+	c := support.NewAccumulator(support.Options{Period: support.Week})
+	if a.Merge(b) == nil || a.Merge(c) == nil {
+		t.Error("merging calendar and business time, or days and weeks: want an error")
 	}
 }
 

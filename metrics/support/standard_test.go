@@ -186,6 +186,39 @@ func TestStandardsSchema(t *testing.T) {
 	}
 }
 
+// The calendar schema is committed next to the example calendar, which
+// it validates.
+func TestCalendarSchema(t *testing.T) {
+	pretty, err := json.MarshalIndent(support.CalendarSchema(), "", "  ")
+	must0(t, err)
+	pretty = append(pretty, '\n')
+	const file = "../../examples/support/calendar.schema.json"
+	if *update {
+		must0(t, os.WriteFile(file, pretty, 0o644))
+	}
+	if d := cmp.Diff(string(must(os.ReadFile(file))), string(pretty)); d != "" {
+		t.Errorf("%s is stale; run go test -update (-file +now):\n%s", file, d)
+	}
+	c := jsonschema.NewCompiler()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(pretty))
+	must0(t, err)
+	must0(t, c.AddResource("calendar.schema.json", doc))
+	sch, err := c.Compile("calendar.schema.json")
+	must0(t, err)
+	for in, valid := range map[string]bool{
+		string(must(os.ReadFile("../../examples/support/calendar.json"))): true,
+		`{"week": {"mon": ["22:00-06:00", "00:00-24:00"]}}`:               true,
+		`{"week": {"monday": ["09:00-17:00"]}}`:                           false,
+		`{"week": {"mon": ["9-17"]}}`:                                     false,
+	} {
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(in))
+		must0(t, err)
+		if err := sch.Validate(inst); (err == nil) != valid {
+			t.Errorf("%s: valid = %v, want %v", in, err == nil, valid)
+		}
+	}
+}
+
 func TestMatrix(t *testing.T) {
 	m := support.DefaultMatrix()
 	got := ""
