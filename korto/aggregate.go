@@ -52,13 +52,39 @@ type Aggregator struct {
 	levels     []*Level       // in checklist order
 	levelIndex map[int]int    // level number -> index into levels
 	questions  []aggQuestion  // scored questions, in checklist order
-	qIndex     map[string]int // question ID -> index into questions, -1 for unscored
+	qOrder     []aggSlot      // every question of the levels, in checklist order
+	qPos       map[string]int // question ID -> position in qOrder
 	survey     []aggSurveyQ   // survey questions that feed a metric
 	sIndex     map[string]int // survey question ID -> index into survey, -1 for others
 	maxReached int
 
 	overall *aggGroup
 	groups  map[string]*aggGroup
+
+	// What check found in the result being added, for the groups to
+	// count without looking anything up again.
+	cursor   int // position in qOrder where the next question should be
+	pending  []pendingValue
+	pendingL []int // index into levels of each of the result's levels
+	pendingS []pendingSurvey
+}
+
+// aggSlot is one question of the levels: its ID, and its index into
+// Aggregator.questions, or -1 for an unscored question.
+type aggSlot struct {
+	id    string
+	index int
+}
+
+type pendingValue struct {
+	index  int
+	value  float64
+	failed bool
+}
+
+type pendingSurvey struct {
+	index int
+	ans   SurveyAnswer
 }
 
 // aggQuestion is what the aggregator knows of one scored question.
@@ -98,7 +124,7 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 		c:          c,
 		opts:       opts,
 		levelIndex: make(map[int]int, len(c.Levels)),
-		qIndex:     make(map[string]int),
+		qPos:       make(map[string]int),
 		sIndex:     make(map[string]int),
 		groups:     make(map[string]*aggGroup),
 	}
@@ -136,11 +162,12 @@ func (a *Aggregator) indexItems(items []Item, level int, section string) {
 			a.indexItems(it.Section.Items, level, it.Section.ID)
 		case it.Question != nil:
 			q := it.Question
+			a.qPos[q.ID] = len(a.qOrder)
 			if q.Unscored || q.Kind.EffectiveType().SurveyOnly() {
-				a.qIndex[q.ID] = -1
+				a.qOrder = append(a.qOrder, aggSlot{q.ID, -1})
 				continue
 			}
-			a.qIndex[q.ID] = len(a.questions)
+			a.qOrder = append(a.qOrder, aggSlot{q.ID, len(a.questions)})
 			a.questions = append(a.questions, aggQuestion{q: q, level: level, section: section})
 		}
 	}
@@ -193,24 +220,28 @@ func (a *Aggregator) Add(r Result) error {
 }
 
 // check validates everything Add will count, so that Add either counts
-// the whole result or nothing.
+// the whole result or nothing, and notes it in a.pending*.
 func (a *Aggregator) check(r *Result) error {
+	a.cursor = 0
+	a.pending, a.pendingL, a.pendingS = a.pending[:0], a.pendingL[:0], a.pendingS[:0]
 	if r.Checklist != a.c.ID {
 		return fmt.Errorf("result of checklist %q, aggregating %q", r.Checklist, a.c.ID)
 	}
-	if err := checkShare("score", r.Score); err != nil {
-		return err
+	if !isShare(r.Score) {
+		return fmt.Errorf("score %v outside [0,1]", *r.Score)
 	}
 	if r.Reached < 0 || r.Reached > a.maxReached {
 		return fmt.Errorf("reached level %d outside 0..%d", r.Reached, a.maxReached)
 	}
 	for i := range r.Levels {
 		lr := &r.Levels[i]
-		if _, ok := a.levelIndex[lr.Level]; !ok {
+		li, ok := a.levelIndex[lr.Level]
+		if !ok {
 			return fmt.Errorf("unknown level %d", lr.Level)
 		}
-		if err := checkShare(fmt.Sprintf("level %d score", lr.Level), lr.Score); err != nil {
-			return err
+		a.pendingL = append(a.pendingL, li)
+		if !isShare(lr.Score) {
+			return fmt.Errorf("level %d score %v outside [0,1]", lr.Level, *lr.Score)
 		}
 		if err := a.checkQuestions(lr.Questions, lr.Sections); err != nil {
 			return err
@@ -227,27 +258,40 @@ func (a *Aggregator) check(r *Result) error {
 		if err := a.survey[i].check(s); err != nil {
 			return fmt.Errorf("survey question %q: %w", s.ID, err)
 		}
+		a.pendingS = append(a.pendingS, pendingSurvey{i, s})
 	}
 	return nil
 }
 
 func (a *Aggregator) checkQuestions(qs []QuestionResult, ss []SectionResult) error {
-	for _, qr := range qs {
-		if _, ok := a.qIndex[qr.ID]; !ok {
-			return fmt.Errorf("unknown question %q", qr.ID)
+	for i := range qs {
+		qr := &qs[i]
+		// Results list questions in checklist order, so the next slot
+		// is nearly always the one; the map is for the other results.
+		pos := a.cursor
+		if pos >= len(a.qOrder) || a.qOrder[pos].id != qr.ID {
+			var ok bool
+			if pos, ok = a.qPos[qr.ID]; !ok {
+				return fmt.Errorf("unknown question %q", qr.ID)
+			}
 		}
-		if qr.Applicable {
-			if qr.Value == nil {
-				return fmt.Errorf("question %q: applicable but has no value", qr.ID)
-			}
-			if err := checkShare(fmt.Sprintf("question %q value", qr.ID), qr.Value); err != nil {
-				return err
-			}
+		a.cursor = pos + 1
+		if !qr.Applicable {
+			continue
+		}
+		if qr.Value == nil {
+			return fmt.Errorf("question %q: applicable but has no value", qr.ID)
+		}
+		if !isShare(qr.Value) {
+			return fmt.Errorf("question %q value %v outside [0,1]", qr.ID, *qr.Value)
+		}
+		if idx := a.qOrder[pos].index; idx >= 0 {
+			a.pending = append(a.pending, pendingValue{idx, *qr.Value, *qr.Value == 0 || qr.Failed})
 		}
 	}
 	for i := range ss {
-		if err := checkShare(fmt.Sprintf("section %q score", ss[i].ID), ss[i].Score); err != nil {
-			return err
+		if !isShare(ss[i].Score) {
+			return fmt.Errorf("section %q score %v outside [0,1]", ss[i].ID, *ss[i].Score)
 		}
 		if err := a.checkQuestions(ss[i].Questions, ss[i].Sections); err != nil {
 			return err
@@ -256,14 +300,11 @@ func (a *Aggregator) checkQuestions(qs []QuestionResult, ss []SectionResult) err
 	return nil
 }
 
-func checkShare(what string, x *float64) error {
-	if x != nil && !(*x >= 0 && *x <= 1) { // also catches NaN
-		return fmt.Errorf("%s %v outside [0,1]", what, *x)
-	}
-	return nil
-}
+// isShare reports whether an optional score is absent or in [0,1] (NaN
+// is not).
+func isShare(x *float64) bool { return x == nil || (*x >= 0 && *x <= 1) }
 
-// add counts a checked result.
+// add counts a result that check has just accepted, from a.pending*.
 func (g *aggGroup) add(a *Aggregator, r *Result) {
 	g.audits++
 	if r.KnockedOut {
@@ -273,9 +314,9 @@ func (g *aggGroup) add(a *Aggregator, r *Result) {
 		g.score.add(*r.Score)
 	}
 	g.reached[r.Reached]++
-	for i := range r.Levels {
+	for i, li := range a.pendingL {
 		lr := &r.Levels[i]
-		l := &g.levels[a.levelIndex[lr.Level]]
+		l := &g.levels[li]
 		if lr.Score != nil {
 			l.score.add(*lr.Score)
 		}
@@ -285,30 +326,17 @@ func (g *aggGroup) add(a *Aggregator, r *Result) {
 		if lr.Gated {
 			l.gated++
 		}
-		g.addQuestions(a, lr.Questions, lr.Sections)
 	}
-	for _, s := range r.Survey {
-		if i := a.sIndex[s.ID]; i >= 0 {
-			g.survey[i].add(&a.survey[i], s)
-		}
-	}
-}
-
-func (g *aggGroup) addQuestions(a *Aggregator, qs []QuestionResult, ss []SectionResult) {
-	for _, qr := range qs {
-		i := a.qIndex[qr.ID]
-		if i < 0 || !qr.Applicable {
-			continue
-		}
-		s := &g.questions[i]
+	for _, p := range a.pending {
+		s := &g.questions[p.index]
 		s.applicable++
-		if *qr.Value == 0 || qr.Failed {
+		if p.failed {
 			s.failed++
 		}
-		s.sum.add64(toFixed(*qr.Value))
+		s.sum.add64(toFixed(p.value))
 	}
-	for i := range ss {
-		g.addQuestions(a, ss[i].Questions, ss[i].Sections)
+	for _, p := range a.pendingS {
+		g.survey[p.index].add(&a.survey[p.index], p.ans)
 	}
 }
 
