@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -87,4 +88,37 @@ func closeRel(got, want, tol float64) bool {
 		return math.Abs(got) <= tol
 	}
 	return math.Abs(got-want) <= tol*math.Abs(want)
+}
+
+// TestQuantileRoundTrip checks, over random p and df, that the CDF at
+// the quantile gives p back: Φ through math.Erfc, and the t CDF through
+// the incomplete beta function (itself checked by the table above).
+func TestQuantileRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for range 3000 {
+		p := math.Pow(10, -12*rng.Float64())
+		if rng.IntN(2) == 0 {
+			p = 1 - p/2
+		}
+		if p <= 0 || p >= 1 {
+			continue
+		}
+		z, err := NormalQuantile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := 0.5 * math.Erfc(-z/math.Sqrt2); !closeRel(got, p, 1e-13) {
+			t.Errorf("Φ(NormalQuantile(%v)) = %v", p, got)
+		}
+		df := math.Pow(10, -0.7+3.7*rng.Float64()) // 0.2 .. 1000
+		q, err := TQuantile(p, df)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tail := tTail(math.Abs(q), df)
+		want := min(p, 1-p)
+		if !closeRel(tail, want, 1e-10) {
+			t.Errorf("tail(TQuantile(%v, %v) = %v) = %v, want %v", p, df, q, tail, want)
+		}
+	}
 }
