@@ -146,8 +146,12 @@ type scoreLabels struct {
 	Reached, Levels, Level, PassMark, Status string
 	Critical, Passed, Failed, NoScore, Gated string
 	Sections, Section, Weight, Fix, NoFix    string
-	CriticalQ, Question                      string
+	CriticalQ, Question, More                string
 }
+
+// scoreFixShown is how many failed questions the text report lists; the
+// HTML page and --json have them all.
+const scoreFixShown = 10
 
 var scoreLabelsEn = scoreLabels{
 	Lang: "en", Version: "version", Audit: "Audit", Score: "Score", Raw: "score before the knockout",
@@ -156,6 +160,7 @@ var scoreLabelsEn = scoreLabels{
 	Passed: "passed", Failed: "failed", NoScore: "no score", Gated: "gated",
 	Sections: "Sections", Section: "Section", Weight: "Weight",
 	Fix: "What to fix first", NoFix: "No question failed.", CriticalQ: "critical", Question: "Question",
+	More: "… and %d more (all of them in --json and --html)",
 }
 
 var scoreLabelsRu = scoreLabels{
@@ -165,6 +170,7 @@ var scoreLabelsRu = scoreLabels{
 	Passed: "пройден", Failed: "не пройден", NoScore: "нет оценки", Gated: "заблокирован",
 	Sections: "Разделы", Section: "Раздел", Weight: "Вес",
 	Fix: "Что исправить в первую очередь", NoFix: "Невыполненных вопросов нет.", CriticalQ: "критичный", Question: "Вопрос",
+	More: "… и ещё %d (полный список — в --json и --html)",
 }
 
 // scoreView is one scored audit made ready for people; the text and HTML
@@ -366,7 +372,11 @@ func writeScoreText(w io.Writer, v *scoreView) error {
 		b.WriteString("  " + L.NoFix + "\n")
 	}
 	rows = nil
-	for i, f := range v.Fix {
+	shown := v.Fix
+	if len(shown) > scoreFixShown {
+		shown = shown[:scoreFixShown]
+	}
+	for i, f := range shown {
 		note := fmt.Sprintf("%s %d, %s %s", strings.ToLower(L.Level), f.Level, strings.ToLower(L.Weight), fmtWeight(f.Weight))
 		if f.Critical {
 			note += ", " + L.CriticalQ
@@ -374,6 +384,9 @@ func writeScoreText(w io.Writer, v *scoreView) error {
 		rows = append(rows, []string{fmt.Sprintf("  %d.", i+1), f.ID, f.Text, "(" + note + ")"})
 	}
 	scoreColumns(&b, rows, []bool{true, false, false, false})
+	if more := len(v.Fix) - len(shown); more > 0 {
+		fmt.Fprintf(&b, "  "+L.More+"\n", more)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
