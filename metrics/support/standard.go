@@ -68,8 +68,37 @@ var KPIList = []KPI{
 	{Name: "clicks_to_contact", Unit: Number, Survey: true, Doc: "clicks from a search page to the first message"},
 }
 
-// LookupKPI returns the KPI called name.
+// kpiAliases lets a standard name a KPI by its field in the --json
+// report, or by its long name.
+var kpiAliases = map[string]string{
+	"first_response.mean_s":    "first_response",
+	"first_response.median_s":  "first_response_median",
+	"first_response.p90_s":     "first_response_p90",
+	"first_response_time":      "first_response",
+	"response_time.mean_s":     "response_time",
+	"first_contact_resolution": "fcr",
+	"handovers.mean":           "handovers",
+	"replies_per_ticket.mean":  "replies_per_ticket",
+	"resolution.first.mean_s":  "resolution_time",
+	"resolution.first.p90_s":   "resolution_time_p90",
+	"resolution.reopen_rate":   "reopen_rate",
+	"queue.wait.mean_s":        "queue_wait",
+	"queue.instant_service":    "instant_service",
+	"queue.abandonment":        "abandonment",
+	"single_question_rate":     "single_question",
+	"customer_effort_score":    "ces",
+	"post_service_rating":      "rating",
+	"customer_success_rate":    "success_rate",
+	"customer_awareness":       "awareness",
+}
+
+// LookupKPI returns the KPI called name, or named by its field in the
+// JSON report ("first_response.p90_s") or a long name
+// ("first_contact_resolution").
 func LookupKPI(name string) (KPI, bool) {
+	if canon, ok := kpiAliases[name]; ok {
+		name = canon
+	}
 	i := slices.IndexFunc(KPIList, func(k KPI) bool { return k.Name == name })
 	if i < 0 {
 		return KPI{}, false
@@ -177,6 +206,14 @@ func (Standard) JSONSchemaExtend(s *jsonschema.Schema) {
 	if p, ok := s.Properties.Get("kpi"); ok {
 		for _, k := range KPIList {
 			p.Enum = append(p.Enum, k.Name)
+		}
+		aliases := make([]string, 0, len(kpiAliases))
+		for a := range kpiAliases {
+			aliases = append(aliases, a)
+		}
+		slices.Sort(aliases)
+		for _, a := range aliases {
+			p.Enum = append(p.Enum, a)
 		}
 	}
 }

@@ -39,7 +39,8 @@ func TestParseStandards(t *testing.T) {
 		{"kpi": "first_response", "channels": ["chat"], "op": "<", "target": "2m"},
 		{"kpi": "fcr", "op": ">=", "target": "75%"},
 		{"kpi": "handovers", "priorities": ["P1", "high"], "op": "<=", "target": 3},
-		{"kpi": "replies_per_ticket", "op": "between", "target": 2, "max": 4}]}`))
+		{"kpi": "replies_per_ticket", "op": "between", "target": 2, "max": 4},
+		{"kpi": "first_response.p90_s", "op": "<=", "target": "1h"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,6 +49,7 @@ func TestParseStandards(t *testing.T) {
 		{KPI: "fcr", Op: support.GreaterEqual, Target: 0.75},
 		{KPI: "handovers", Filter: support.Filter{Priorities: []support.Priority{support.P1, support.P2}}, Op: support.LessEqual, Target: 3},
 		{KPI: "replies_per_ticket", Op: support.Between, Target: 2, Max: tgt(4)},
+		{KPI: "first_response.p90_s", Op: support.LessEqual, Target: 3600},
 	}
 	if d := cmp.Diff(want, set.Standards); d != "" {
 		t.Errorf("standards (-want +got):\n%s", d)
@@ -117,6 +119,13 @@ func TestEvaluate(t *testing.T) {
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("rows (-want +got):\n%s", d)
+	}
+	// A KPI named by its JSON field measures the same.
+	alias, err := a.Evaluate(&support.StandardSet{Standards: []support.Standard{
+		{KPI: "first_response.mean_s", Filter: support.Filter{Channels: []string{"chat"}}, Op: support.Less, Target: 120},
+	}}, support.Inputs{})
+	if err != nil || alias[0].KPI != "first_response.mean_s" || *alias[0].Value != *rows[0].Value {
+		t.Errorf("alias row = %+v, %v", alias, err)
 	}
 	// JSON rows carry kpi, target, value and passed; no data is null.
 	b, err := json.Marshal(rows[1])
