@@ -32,8 +32,45 @@
 //     listed by ticket.
 //   - backlog ratio: tickets created / tickets solved.
 //
+// Live channels log queue events: a ticket with queued, served or
+// abandoned events is live; instant service is the share of live tickets
+// served with no wait (served without a queued event before it, or at
+// the same instant); abandonment is tickets with an abandoned event over
+// tickets that entered the queue (queued or abandoned); queue wait runs
+// from the first queued to the first served event. Resolution time runs
+// from creation to the first solved event, and "full" resolution to the
+// last one for tickets whose last status is solved, not reopened.
+// Per-agent figures put a ticket under the last agent who replied to it
+// or was assigned it. Occupancy and minutes per issue need agent-time
+// records ([AgentTime]): (handling + after-work) / logged-in time, and
+// handling minutes per solved ticket.
+//
 // Shares (FCR, one-touch, abandonment...) are fractions in [0, 1];
 // durations are seconds. A KPI without data is nil, never NaN.
+//
+// # Input
+//
+// Priorities accept P1..P4 and the usual names: urgent or critical is
+// P1, high P2, normal or medium P3, low P4 (any case). Unknown JSON fields
+// are ignored, so a help desk's own fields can stay in the export; an
+// event a KPI does not use (a note, say) is still validated. Tickets are
+// not de-duplicated by ID: an export with a ticket twice counts it twice.
+//
+// # Business hours
+//
+// With [Options.Calendar] every duration counts only working time: a
+// weekly schedule of shifts (overnight ones too) in an IANA time zone,
+// minus holidays. The time zone database is embedded, so calendars work
+// on machines without zoneinfo. [Calendar.Add] gives deadlines in working
+// time, and [Matrix] turns impact and urgency into a priority with a
+// resolution target.
+//
+// # Memory
+//
+// An accumulator keeps counts per (channel, priority, agent) and, for the
+// exact quantiles, up to four durations per ticket (first response,
+// first and full resolution, queue wait): about 32 bytes a ticket, 32 MB
+// for a million. It never holds the tickets themselves.
 //
 // # Quantiles
 //
