@@ -86,6 +86,16 @@ func (a *NPS) Result() (NPSResult, error) { return a.ResultWith(Options{}) }
 // ResultWith returns the NPS with the interval opts ask for
 // (AdjustedWald or Wald). No answers, or a zero total weight, is an
 // error wrapping ErrEmpty.
+//
+// The adjusted-Wald interval (Sauro & Lewis) adds 0.75 promoters, 0.75
+// detractors and 3 answers, and is centred on that adjusted NPS, not on
+// the reported one; it is clipped to [-100, 100]. It contains the
+// reported NPS for every n >= 2 at the 95% level; a single answer is
+// the exception (one promoter: NPS 100, interval [-48.5, 98.5]).
+// Weighted answers use the weighted shares p and d with Kish's
+// n_eff = (Σw)²/Σw², and the adjustment is made on that scale:
+// p' = (p·n_eff + 0.75)/(n_eff + 3), likewise d', and se' from
+// (p' + d' - (p'-d')²)/(n_eff + 3).
 func (a *NPS) ResultWith(opts Options) (NPSResult, error) {
 	t := a.tally()
 	r, ok, err := t.compute(opts, AdjustedWald)
