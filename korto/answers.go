@@ -392,7 +392,7 @@ type rawJSON string
 // object walks an object, calling f for each key with its pointer; f must
 // consume the value. Duplicate keys are reported and their values
 // skipped. It returns false after a syntax error.
-func (sr *sheetReader) object(ptr string, f func(key, ptr string) bool) bool {
+func (sr *sheetReader) object(ptr string, f func(key string, ptr func() string) bool) bool {
 	seen := map[string]bool{}
 	for sr.dec.More() {
 		t, ok := sr.token()
@@ -400,13 +400,14 @@ func (sr *sheetReader) object(ptr string, f func(key, ptr string) bool) bool {
 			return false
 		}
 		key := t.(string) // the decoder only yields strings as object keys
-		kp := ptr + JSONPointer(key)
+		// Pointers are only needed for messages; build them on demand.
+		kp := func() string { return ptr + JSONPointer(key) }
 		if seen[key] {
 			qid := ""
 			if ptr == "/answers" {
 				qid = key
 			}
-			sr.add(kp, qid, CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
+			sr.add(kp(), qid, CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
 			if _, ok := sr.value(); !ok {
 				return false
 			}
@@ -456,7 +457,8 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 	}
 	s := &Sheet{}
 	var haveChecklist, haveAnswers bool
-	ok = sr.object("", func(key, ptr string) bool {
+	ok = sr.object("", func(key string, ptrf func() string) bool {
+		ptr := ptrf()
 		switch key {
 		case "checklist", "version", "$schema":
 			v, ok := sr.value()
@@ -479,7 +481,7 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 				return ok
 			}
 			s.Audit = map[string]string{}
-			return sr.object(ptr, func(k, p string) bool {
+			return sr.object(ptr, func(k string, p func() string) bool {
 				v, ok := sr.value()
 				if !ok {
 					return false
@@ -492,7 +494,7 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 				case bool:
 					s.Audit[k] = strconv.FormatBool(v)
 				default:
-					sr.add(p, "", CodeWrongType, "audit field %q must be a string, number or boolean, not %s", k, jsonTypeName(v))
+					sr.add(p(), "", CodeWrongType, "audit field %q must be a string, number or boolean, not %s", k, jsonTypeName(v))
 				}
 				return true
 			})
@@ -503,7 +505,7 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 				return ok
 			}
 			s.Answers = map[string]Answer{}
-			return sr.object(ptr, func(k, p string) bool {
+			return sr.object(ptr, func(k string, p func() string) bool {
 				v, ok := sr.value()
 				if !ok {
 					return false
@@ -514,7 +516,7 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 				case json.Number:
 					x, err := strconv.ParseFloat(string(v), 64)
 					if err != nil {
-						sr.add(p, k, CodeOutOfRange, "number %s is too large", v)
+						sr.add(p(), k, CodeOutOfRange, "number %s is too large", v)
 						s.Answers[k] = Answer{Type: AnswerInvalid, String: string(v)}
 					} else {
 						s.Answers[k] = Num(x)
