@@ -32,12 +32,12 @@ func (a *Mean) Add(x float64) error {
 }
 
 // Merge adds b's values to a.
-func (a *Mean) Merge(b Mean) {
+func (a *Mean) Merge(b *Mean) {
 	switch {
 	case b.n == 0:
 		return
 	case a.n == 0:
-		*a = b
+		*a = *b
 		return
 	}
 	n := a.n + b.n

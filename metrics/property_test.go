@@ -66,7 +66,7 @@ func TestMergeEqualsWhole(t *testing.T) {
 			if err := csatMerged.Merge(cs); err != nil {
 				t.Fatal(err)
 			}
-			meanMerged.Merge(m)
+			meanMerged.Merge(&m)
 		}
 		rw, _ := whole.Result()
 		rm, _ := merged.Result()
