@@ -5,7 +5,9 @@
 // Result method, and a function over a plain slice (NPSOf, CSATOf, ...)
 // for big inputs. Partial results from many goroutines, files or
 // machines combine exactly: unweighted answers are integer counts, so
-// Merge is associative and commutative to the bit. Nothing here does
+// Merge is associative and commutative to the bit; weight sums are kept
+// as double-double pairs, so merge order shows only below float64
+// precision. Nothing here does
 // I/O, and bad input (an out-of-range score, NaN, a negative weight, no
 // data) is an error, never a silent NaN.
 //
@@ -14,8 +16,9 @@
 // using exact normal and Student-t quantiles (NormalQuantile,
 // TQuantile): adjusted Wald for NPS and the emotional index, Wilson for
 // the CSAT share, Student t for means. Weighted answers use Kish's
-// effective sample size n_eff = (Σw)²/Σw². CompareNPS, CompareEmotions
-// and CompareCSAT test the difference between two groups or periods.
+// effective sample size n_eff = (Σw)²/Σw². CompareNPS, CompareEmotions,
+// CompareCSAT and CompareCES test the difference between two groups or
+// periods (z-test, two-sided p-value).
 //
 // Scales are explicit (Scale{Lo, Hi, Good}); CES2, Effort10, CSAT5 and
 // ACSI10 are named presets, and nothing guesses a scale.
