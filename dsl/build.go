@@ -39,12 +39,11 @@ type layout struct {
 }
 
 type builder struct {
-	file      string
-	recovered bool // parts of the source were skipped after syntax errors
-	diags     korto.Diagnostics
-	lay       layout
-	decl      []string        // declared scale and choice names, to tell a kind from a typo
-	choices   map[string]bool // declared choice names
+	file    string
+	diags   korto.Diagnostics
+	lay     layout
+	decl    []string        // declared scale and choice names, to tell a kind from a typo
+	choices map[string]bool // declared choice names
 }
 
 func (b *builder) pos(p lexer.Position) korto.Pos {
@@ -155,9 +154,6 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 			c.Survey = b.survey(e.Survey)
 		}
 	}
-	if len(c.Levels) == 0 && !b.recovered {
-		b.errorf(a.Close.Pos, codeSyntax, `add a level, e.g. level 1 "Основа" { question ... }`, "a checklist needs at least one level")
-	}
 	return c
 }
 
@@ -171,9 +167,6 @@ func orExpected(didYouMean, otherwise string) string {
 func (b *builder) choice(a *astChoice) *korto.Choice {
 	ch := &korto.Choice{Name: a.Name, Options: []*korto.Option{}, Pos: b.pos(a.Pos)}
 	b.lay.close[ch] = a.Close.Pos.Offset
-	if len(a.Options) == 0 {
-		b.errorf(a.Close.Pos, codeSyntax, `add options, one per line: all "Все работают" = 1`, "choice %s has no options", a.Name)
-	}
 	for _, o := range a.Options {
 		ch.Options = append(ch.Options, &korto.Option{
 			ID: o.ID, Label: b.text(o.Label), Value: b.number(o.Value, "an option's value"), Fail: o.Fail, Pos: b.pos(o.Pos),
@@ -333,13 +326,15 @@ func (b *builder) kind(a *astKind) korto.Kind {
 		}
 		return k
 	}
-	// A reference to a declared scale or choice. An undeclared name
-	// stays a scale with its Ref, for the validator to report with the
-	// nearest declared name.
-	if b.choices[a.Ref] {
+	// A reference to a declared scale or choice. An undeclared name keeps
+	// no type, for the validator to report with the nearest declaration.
+	switch {
+	case b.choices[a.Ref]:
 		return korto.Kind{Type: korto.KindChoice, Ref: a.Ref}
+	case slices.Contains(b.decl, a.Ref):
+		return korto.Kind{Type: korto.KindScale, Ref: a.Ref}
 	}
-	return korto.Kind{Type: korto.KindScale, Ref: a.Ref}
+	return korto.Kind{Ref: a.Ref}
 }
 
 func (b *builder) or(a *astOr) *korto.Expr {
@@ -446,7 +441,7 @@ func (b *builder) parse(a *astNum) float64 {
 	s := strings.TrimSuffix(a.Value, "%")
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		b.errorf(a.Pos, codeBadNumber, "use a number of a sensible size", "number %s is out of range", a.Value)
+		b.errorf(a.Pos, codeBadNumber, "use a number of a sensible size", "number %s is out of range", shorten(a.Value))
 		return 0
 	}
 	return v

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -17,12 +18,19 @@ import (
 // how to write it. participle's own message never reaches the user.
 //
 // fix, when not "", is the keyword a misspelt word was surely meant to be:
-// the caller may put it in place and parse on.
-func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *korto.Diagnostic, fix string) {
-	// participle reports a failed "and ..." or "or ..." at the and/or
-	// itself; the mistake is what follows it.
-	if t := toks[e]; t.Type == tokKeyword && (t.Value == "and" || t.Value == "or") && e+1 < len(toks) {
-		e++
+// the caller may put it in place and parse on. unfinished tells that the
+// mistake is a statement cut short before toks[e].
+func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *korto.Diagnostic, at int, fix string, unfinished bool) {
+	// participle often reports a construct that failed at its second
+	// token at its first one ("weight" in `weight NaN`): when the first
+	// token demands something the next one is not, explain the next.
+	shifted := false
+	if e+1 < len(toks) {
+		block, _ := enclosingBlock(toks, e)
+		if fits := argument(toks, e, block); fits != nil && !fits(toks[e+1]) {
+			e++
+			shifted = true
+		}
 	}
 	t := toks[e]
 	d = &korto.Diagnostic{
@@ -44,12 +52,14 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	}
 	atStart := e == 0 || firstOnLine(toks, e) || prev.Value == "{" && prev.Type == tokPunct
 
-	// Mistakes recognisable from the token itself.
-	if t.Type == tokIdent {
+	// Mistakes recognisable from the token itself, unless the line
+	// before was cut short: then that is the mistake.
+	cutShort := shifted && t.Pos.Line > prev.Pos.Line
+	if t.Type == tokIdent && !cutShort {
 		switch strings.ToLower(t.Value) {
 		case "nan", "inf", "infinity":
 			if expectsNumber(prev) {
-				return set(codeBadNumber, "write a finite number, like 2 or 0.5", "%s is not allowed here; numbers must be finite", t.Value), ""
+				return set(codeBadNumber, "write a finite number, like 2 or 0.5", "%s is not allowed here; numbers must be finite", t.Value), e, "", false
 			}
 		}
 		cands := allKeywords()
@@ -60,19 +70,19 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			if atStart && keywords[kw] {
 				fix = kw
 			}
-			return set(codeUnknownKeyword, blockHint[block], "unknown keyword %q; did you mean %q?", t.Value, kw), fix
+			return set(codeUnknownKeyword, blockHint[block], "unknown keyword %q; did you mean %q?", t.Value, kw), e, fix, false
 		}
 	}
 	if t.Value == "," && t.Type == tokPunct && prev.Type == tokNumber && e+1 < len(toks) && toks[e+1].Type == tokNumber &&
 		prev.Pos.Offset+len(prev.Value) == t.Pos.Offset && t.Pos.Offset+1 == toks[e+1].Pos.Offset {
-		return set(codeBadNumber, fmt.Sprintf("write %s.%s", prev.Value, toks[e+1].Value), "decimal numbers use a point, not a comma"), ""
+		return set(codeBadNumber, fmt.Sprintf("write %s.%s", prev.Value, toks[e+1].Value), "decimal numbers use a point, not a comma"), e, "", false
 	}
 	if t.EOF() {
 		if block != "" {
-			return set(codeSyntax, "add } to close it", "the file ends before the %s block opened at line %d is closed", block, opened.Line), ""
+			return set(codeSyntax, "add } to close it", "the file ends before the %s block opened at line %d is closed", block, opened.Line), e, "", false
 		}
 		if e == 0 {
-			return set(codeSyntax, `start with: checklist ID "Title" { ... }`, "the file is empty"), ""
+			return set(codeSyntax, `start with: checklist ID "Title" { ... }`, "the file is empty"), e, "", false
 		}
 	}
 
@@ -81,18 +91,24 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		if t.EOF() || t.Pos.Line > prev.Pos.Line {
 			// Point at the gap after the unfinished line, not at the next one.
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column+len(prev.Value), prev.Pos.Offset+len(prev.Value)
-			return set(codeSyntax, hint, "expected %s", what), ""
+			return set(codeSyntax, hint, "expected %s", what), e, "", true
 		}
-		return set(codeSyntax, hint, "expected %s, found %s", what, describe(t)), ""
+		return set(codeSyntax, hint, "expected %s, found %s", what, describe(t)), e, "", false
+	}
+
+	// A keyword that a question does not take.
+	if !atStart && t.Type == tokKeyword && toks[lineStartIndex(toks, e)].Value == "question" {
+		return set(codeSyntax, "after its text a question takes its kind (yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat, text) and the modifiers weight, critical, na, optional, unscored, when, hint, tags",
+			"%s is not something a question takes", describe(t)), e, "", false
 	}
 
 	// A statement in the wrong block.
 	if atStart {
 		if t.Type == tokKeyword || t.Type == tokPunct && t.Value == "}" || t.Type == tokIdent || t.Type == tokString {
-			return set(codeSyntax, blockHint[block], "%s cannot stand %s; expected %s", describe(t), blockPlace[block], orList(blockStatements[block])), ""
+			return set(codeSyntax, blockHint[block], "%s cannot stand %s; expected %s", describe(t), blockPlace[block], orList(blockStatements[block])), e, "", false
 		}
 	}
-	return set(codeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), ""
+	return set(codeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), e, "", false
 }
 
 // enclosingBlock returns the keyword of the innermost block open at
@@ -270,6 +286,9 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 	case tokLang:
 		return "the translation in double quotes after " + prev.Value, `write "Чистота" ` + prev.Value + ` "Cleanliness"`
 	case tokNumber:
+		if prev2.Type == tokIdent && block == "checklist" { // scale NAME lo ..
+			return ".. between the bounds", "write a range as lo..hi, like scale stars 1..5"
+		}
 		switch prev2.Value {
 		case "scale", "ces", "csat":
 			return ".. between the bounds", "write a range as lo..hi, like 1..5"
@@ -309,12 +328,78 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 	return "", ""
 }
 
+func lineStartIndex(toks []lexer.Token, i int) int {
+	for i > 0 && !firstOnLine(toks, i) {
+		i--
+	}
+	return i
+}
+
+// argument returns what must follow toks[e] when that token demands a
+// particular kind of token, or nil.
+func argument(toks []lexer.Token, e int, block string) func(lexer.Token) bool {
+	t := toks[e]
+	is := func(types ...lexer.TokenType) func(lexer.Token) bool {
+		return func(n lexer.Token) bool { return slices.Contains(types, n.Type) }
+	}
+	number := is(tokNumber, tokPercent)
+	switch t.Type {
+	case tokLang:
+		return is(tokString)
+	case tokIdent:
+		if block == "choice" && (e == 0 || firstOnLine(toks, e)) {
+			return is(tokString)
+		}
+		return nil
+	case tokPunct:
+		switch t.Value {
+		case ",":
+			return is(tokIdent)
+		case "..", "=", "<", "<=", ">", ">=":
+			return number
+		}
+		return nil
+	case tokKeyword:
+	default:
+		return nil
+	}
+	switch t.Value {
+	case "checklist", "question", "section", "choice", "lang", "tags", "model":
+		return is(tokIdent)
+	case "knockout":
+		return func(n lexer.Token) bool { return n.Type == tokIdent || n.Value == "level" }
+	case "level":
+		if block == "checklist" {
+			return number
+		}
+	case "scale":
+		if block == "checklist" {
+			return is(tokIdent)
+		}
+		return number
+	case "ces", "csat", "weight", "pass":
+		return number
+	case "hint", "description", "version":
+		return is(tokString)
+	case "when", "and", "or", "not":
+		return func(n lexer.Token) bool { return n.Type == tokIdent || n.Value == "(" || n.Value == "not" }
+	case "target":
+		return func(n lexer.Token) bool {
+			return n.Type == tokPunct && n.Value != "," && n.Value != ".." && n.Value != "="
+		}
+	case "measure":
+		return func(n lexer.Token) bool { return n.Type == tokString || n.Value == "target" }
+	case "in":
+		return func(n lexer.Token) bool { return n.Value == "(" }
+	case "survey":
+		return func(n lexer.Token) bool { return n.Value == "{" }
+	}
+	return nil
+}
+
 // describe names a token the way a user sees it.
 func describe(t lexer.Token) string {
-	v := t.Value
-	if len(v) > 30 {
-		v = v[:27] + "..."
-	}
+	v := shorten(t.Value)
 	switch t.Type {
 	case lexer.EOF:
 		return "the end of the file"
@@ -328,6 +413,14 @@ func describe(t lexer.Token) string {
 		return "percentage " + v
 	}
 	return fmt.Sprintf("%q", v)
+}
+
+// shorten cuts long token text for a message, at a rune boundary.
+func shorten(v string) string {
+	if utf8.RuneCountInString(v) <= 32 {
+		return v
+	}
+	return string([]rune(v)[:28]) + "…"
 }
 
 // expectedFrom rewrites participle's "(expected X)" in plain words.
@@ -344,6 +437,10 @@ func expectedFrom(perr participle.Error) string {
 		"Ident", "an ID", "String", "a text in double quotes", "Number", "a number", "Percent", "a percentage",
 	)
 	exp = r.Replace(exp)
+	exp = strings.NewReplacer("AstClose", `"}"`, "AstNum", "a number", "AstText", "a text in double quotes").Replace(exp)
+	if strings.Contains(exp, "Ast") {
+		return ""
+	}
 	if strings.ContainsAny(exp, "@*?[]") || len(exp) > 80 {
 		return ""
 	}

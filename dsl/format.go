@@ -411,13 +411,13 @@ func question(q *korto.Question) string {
 }
 
 func kind(k korto.Kind) string {
+	if k.Ref != "" {
+		return k.Ref
+	}
 	switch k.EffectiveType() {
 	case korto.KindYesNo:
 		return ""
 	case korto.KindScale, korto.KindChoice:
-		if k.Ref != "" {
-			return k.Ref
-		}
 		return "scale " + num(k.Lo) + ".." + num(k.Hi)
 	case korto.KindCES, korto.KindCSAT:
 		return string(k.Type) + " " + num(k.Lo) + ".." + num(k.Hi)

@@ -91,7 +91,7 @@ func parseSource(filename string, src []byte) *parsed {
 	if ast == nil || ast.Checklist == nil {
 		return p
 	}
-	b := &builder{file: filename, recovered: recovered || len(p.diags) > 0}
+	b := &builder{file: filename}
 	c := b.checklist(ast.Checklist)
 	p.lay = b.lay
 	p.diags = append(p.diags, b.diags...)
@@ -124,7 +124,9 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 	for _, d := range lexDiags {
 		badLines[d.Pos.Line] = true
 	}
-	for {
+	// Every round cuts at least one token, and the rounds are bounded
+	// too: a parse is never slow because the file is bad.
+	for round := 0; round < 4*maxSyntaxErrors; round++ {
 		pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
 		if err != nil {
 			return nil, diags, true
@@ -139,7 +141,7 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 			return nil, append(diags, &korto.Diagnostic{Pos: korto.Pos{File: file}, Code: codeSyntax, Message: "cannot parse the checklist"}), true
 		}
 		e := tokenIndex(toks, perr.Position().Offset)
-		d, fix := explain(file, toks, e, perr)
+		d, e, fix, unfinished := explain(file, toks, e, perr)
 		if !badLines[d.Pos.Line] {
 			diags = append(diags, d)
 		}
@@ -153,12 +155,17 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 			toks[e].Type, toks[e].Value = tokKeyword, fix
 			continue
 		}
-		lo, hi, ok := resync(toks, e)
+		lo, hi, repl, ok := resync(toks, e, unfinished)
 		if !ok {
 			return nil, diags, true
 		}
-		toks = append(toks[:lo:lo], toks[hi:]...)
+		rest := toks[hi:]
+		toks = append(append(toks[:lo:lo], repl...), rest...)
+		if len(toks) == 1 { // only EOF is left: nothing more to learn
+			return nil, diags, true
+		}
 	}
+	return nil, diags, true
 }
 
 // tokenIndex returns the index of the token at offset off.
@@ -180,39 +187,31 @@ var statementKeywords = map[string]bool{
 }
 
 // resync picks the tokens [lo, hi) to cut after a syntax error at toks[e]:
-// the line the error is on or, when the error is at a line that starts a
-// new statement, the unfinished statement before it. A cut that opens a
-// block takes the whole block, and a cut never takes a closing brace that
-// belongs to an enclosing block, so nesting stays intact.
-func resync(toks []lexer.Token, e int) (lo, hi int, ok bool) {
+// the unfinished statement before it, or else the line it is on. A cut
+// never takes a closing brace that belongs to an enclosing block, and a
+// cut block header is replaced by a neutral one, so nesting stays intact
+// and the block's content is still checked.
+func resync(toks []lexer.Token, e int, unfinished bool) (lo, hi int, repl []lexer.Token, ok bool) {
 	if toks[e].EOF() {
-		return 0, 0, false
+		return 0, 0, nil, false
 	}
-	lineStart := func(i int) int {
-		for i > 0 && !firstOnLine(toks, i) {
-			i--
-		}
-		return i
-	}
-	lineEnd := func(i int) int {
-		for i < len(toks)-1 && toks[i].Pos.Line == toks[e].Pos.Line {
-			i++
-		}
-		return i
-	}
-	if firstOnLine(toks, e) && e > 0 && statementKeywords[toks[e].Value] && toks[e].Type != tokString {
-		lo, hi = lineStart(e-1), e
+	if unfinished && e > 0 {
+		lo, hi = lineStartIndex(toks, e-1), e
 	} else {
-		lo = lineStart(e)
-		hi = lineEnd(e)
+		lo = lineStartIndex(toks, e)
+		for hi = e; hi < len(toks)-1 && toks[hi].Pos.Line == toks[e].Pos.Line; hi++ {
+		}
 	}
-	depth := 0
+	depth, open := 0, -1
 	for i := lo; i < hi; i++ {
 		if toks[i].Type != tokPunct {
 			continue
 		}
 		switch toks[i].Value {
 		case "{":
+			if depth == 0 {
+				open = i
+			}
 			depth++
 		case "}":
 			if depth == 0 {
@@ -222,16 +221,39 @@ func resync(toks []lexer.Token, e int) (lo, hi int, ok bool) {
 			}
 		}
 	}
-	for depth > 0 && hi < len(toks)-1 {
-		if toks[hi].Type == tokPunct {
-			switch toks[hi].Value {
-			case "{":
-				depth++
-			case "}":
-				depth--
-			}
+	if depth > 0 {
+		// The cut opens a block: keep the block, with a stand-in header.
+		hi = open + 1
+		repl = standInHeader(toks[lo], toks[open])
+		if repl == nil {
+			return 0, 0, nil, false
 		}
-		hi++
 	}
-	return lo, hi, hi > lo
+	return lo, hi, repl, hi > lo
+}
+
+// standInHeader returns a valid header for the block opened by brace in
+// a statement that starts with first, or nil when first is no block
+// keyword.
+func standInHeader(first, brace lexer.Token) []lexer.Token {
+	tok := func(typ lexer.TokenType, v string) lexer.Token {
+		return lexer.Token{Type: typ, Value: v, Pos: first.Pos}
+	}
+	name, text := tok(tokIdent, "_"), tok(tokString, `""`)
+	var h []lexer.Token
+	switch first.Value {
+	case "checklist":
+		h = []lexer.Token{first, name, text}
+	case "level":
+		h = []lexer.Token{first, tok(tokNumber, "1"), text}
+	case "section":
+		h = []lexer.Token{first, name, text}
+	case "choice":
+		h = []lexer.Token{first, name}
+	case "survey":
+		h = []lexer.Token{first}
+	default:
+		return nil
+	}
+	return append(h, brace)
 }

@@ -2,19 +2,236 @@ package dsl
 
 import (
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/cxkit/cxkit/korto"
 )
+
+// ignorePos compares models by content: positions are tested apart.
+var ignorePos = cmpopts.IgnoreTypes(korto.Pos{})
 
 func TestParseSpecExample(t *testing.T) {
 	src, err := os.ReadFile("testdata/spec_example.korto")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, diags := ParseWithDiagnostics("spec_example.korto", src)
-	if diags.HasErrors() {
-		t.Fatalf("parse: %v", diags)
+	c, err := Parse("spec_example.korto", src)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
 	}
-	if c.ID != "mall_basic" || len(c.Levels) != 2 || c.Survey == nil || len(c.Survey.Questions) != 4 {
-		t.Errorf("got %+v", c)
+	got := c.Question("lifts_ok")
+	want := &korto.Question{
+		ID: "lifts_ok", Text: korto.Text{Text: "Работают лифты и эскалаторы"},
+		Kind: korto.Kind{Type: korto.KindChoice, Ref: "lifts"}, Weight: korto.Float(2),
+	}
+	if diff := cmp.Diff(want, got, ignorePos); diff != "" {
+		t.Errorf("lifts_ok (-want +got):\n%s", diff)
+	}
+	if n := len(c.Levels); n != 2 {
+		t.Errorf("levels = %d, want 2", n)
+	}
+	if c.Survey == nil || len(c.Survey.Questions) != 4 {
+		t.Errorf("survey = %+v, want 4 questions", c.Survey)
+	}
+}
+
+// parseQuestions parses body as the content of a level, with a scale
+// "stars" and a choice "lifts" declared, and returns its questions.
+func parseQuestions(t *testing.T, body string) []*korto.Question {
+	t.Helper()
+	src := "checklist t \"T\" {\n  scale stars 1..5\n  choice lifts {\n    all \"A\" = 1\n    most \"M\" = 0.5\n    none \"N\" = 0 fail\n  }\n" +
+		"  level 1 \"L\" {\n" + body + "\n  }\n}\n"
+	c, diags := ParseWithDiagnostics("t.korto", []byte(src))
+	if diags.HasErrors() {
+		t.Fatalf("parse %q:\n%v", body, renderString(diags, []byte(src)))
+	}
+	var qs []*korto.Question
+	for q := range c.Questions() {
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+func renderString(diags korto.Diagnostics, src []byte) string {
+	var b strings.Builder
+	_ = Render(&b, diags, src)
+	return b.String()
+}
+
+func TestParseQuestions(t *testing.T) {
+	yes := korto.Kind{Type: korto.KindYesNo}
+	tests := []struct {
+		name string
+		body string
+		want []*korto.Question
+	}{{
+		name: "defaults",
+		body: `question q "Q"`,
+		want: []*korto.Question{{ID: "q", Text: korto.Text{Text: "Q"}, Kind: yes}},
+	}, {
+		name: "all modifiers in any order",
+		body: `question q "Q" tags a, b hint "H" @en "Hh" optional na critical weight 2.5`,
+		want: []*korto.Question{{
+			ID: "q", Text: korto.Text{Text: "Q"}, Kind: yes, Weight: korto.Float(2.5),
+			Critical: true, NA: true, Optional: true,
+			Hint: korto.Text{Text: "H", Tr: map[string]string{"en": "Hh"}}, Tags: []string{"a", "b"},
+		}},
+	}, {
+		name: "kind after modifiers",
+		body: `question q "Q" critical stars`,
+		want: []*korto.Question{{ID: "q", Text: korto.Text{Text: "Q"}, Kind: korto.Kind{Type: korto.KindScale, Ref: "stars"}, Critical: true}},
+	}, {
+		name: "inline scale and explicit yesno",
+		body: "question a \"A\" scale -2..2\nquestion b \"B\" yesno",
+		want: []*korto.Question{
+			{ID: "a", Text: korto.Text{Text: "A"}, Kind: korto.Kind{Type: korto.KindScale, Lo: -2, Hi: 2}},
+			{ID: "b", Text: korto.Text{Text: "B"}, Kind: yes},
+		},
+	}, {
+		name: "measure with and without unit",
+		body: "question a \"A\" measure \"мин\" target <= 5\nquestion b \"B\" measure target > 0.5",
+		want: []*korto.Question{
+			{ID: "a", Text: korto.Text{Text: "A"}, Kind: korto.Kind{Type: korto.KindMeasure, Unit: "мин", Op: korto.OpLe, Target: 5}},
+			{ID: "b", Text: korto.Text{Text: "B"}, Kind: korto.Kind{Type: korto.KindMeasure, Op: korto.OpGt, Target: 0.5}},
+		},
+	}, {
+		name: "unicode identifiers and escapes",
+		body: `question вход_1 "Вход \"главный\"\n\u0434"`,
+		want: []*korto.Question{{ID: "вход_1", Text: korto.Text{Text: "Вход \"главный\"\nд"}, Kind: yes}},
+	}, {
+		name: "translations",
+		body: `question q "Чистота" @en "Cleanliness" @de "Sauberkeit" @pt-BR "Limpeza"`,
+		want: []*korto.Question{{ID: "q", Kind: yes, Text: korto.Text{Text: "Чистота", Tr: map[string]string{"en": "Cleanliness", "de": "Sauberkeit", "pt-BR": "Limpeza"}}}},
+	}, {
+		name: "conditions",
+		body: "question p \"P\" unscored\nquestion l \"L\" lifts\nquestion s \"S\" stars\n" +
+			"question a \"A\" when p and not (l == all or s >= 4)\n" +
+			"question b \"B\" when l in (all, most) or not p and s != 3",
+		want: []*korto.Question{
+			{ID: "p", Text: korto.Text{Text: "P"}, Kind: yes, Unscored: true},
+			{ID: "l", Text: korto.Text{Text: "L"}, Kind: korto.Kind{Type: korto.KindChoice, Ref: "lifts"}},
+			{ID: "s", Text: korto.Text{Text: "S"}, Kind: korto.Kind{Type: korto.KindScale, Ref: "stars"}},
+			{ID: "a", Text: korto.Text{Text: "A"}, Kind: yes, When: &korto.Expr{Op: korto.ExprAnd, Args: []*korto.Expr{
+				{Op: korto.ExprYes, Question: "p"},
+				{Op: korto.ExprNot, Args: []*korto.Expr{{Op: korto.ExprOr, Args: []*korto.Expr{
+					{Op: korto.ExprCmp, Question: "l", Cmp: korto.OpEq, Options: []string{"all"}},
+					{Op: korto.ExprCmp, Question: "s", Cmp: korto.OpGe, Number: korto.Float(4)},
+				}}}},
+			}}},
+			{ID: "b", Text: korto.Text{Text: "B"}, Kind: yes, When: &korto.Expr{Op: korto.ExprOr, Args: []*korto.Expr{
+				{Op: korto.ExprIn, Question: "l", Options: []string{"all", "most"}},
+				{Op: korto.ExprAnd, Args: []*korto.Expr{
+					{Op: korto.ExprNot, Args: []*korto.Expr{{Op: korto.ExprYes, Question: "p"}}},
+					{Op: korto.ExprCmp, Question: "s", Cmp: korto.OpNe, Number: korto.Float(3)},
+				}},
+			}}},
+		},
+	}, {
+		name: "sections nest",
+		body: "section a \"A\" weight 2 {\n section b \"B\" {\n  question q \"Q\" # deep\n }\n}",
+		want: []*korto.Question{{ID: "q", Text: korto.Text{Text: "Q"}, Kind: yes}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := parseQuestions(t, tt.body)
+			if diff := cmp.Diff(tt.want, got, ignorePos); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseChecklist(t *testing.T) {
+	src := "\uFEFF// header\nchecklist k \"К\" @en \"K\" {\n  version \"1\"\n  model kotler\n  description \"D\"\n  lang ru\n  knockout audit\n" +
+		"  scale stars 1..5\n  choice c {\n    a \"A\" = 1\n    b \"B\" = 0 fail\n  }\n" +
+		"  level 5 \"Five\" pass 92.5% weight 2 {\n    question q \"Q\" c\n  }\n  survey {\n    question n \"N\" nps\n  }\n}\n"
+	got, err := Parse("k.korto", []byte(src))
+	if err != nil {
+		t.Fatal(renderString(korto.AsDiagnostics(err), []byte(src)))
+	}
+	want := &korto.Checklist{
+		ID: "k", Title: korto.Text{Text: "К", Tr: map[string]string{"en": "K"}},
+		Version: "1", Model: korto.ModelKotler, Description: korto.Text{Text: "D"}, Lang: "ru", Knockout: korto.KnockoutAudit,
+		Scales: []*korto.Scale{{Name: "stars", Lo: 1, Hi: 5}},
+		Choices: []*korto.Choice{{Name: "c", Options: []*korto.Option{
+			{ID: "a", Label: korto.Text{Text: "A"}, Value: 1},
+			{ID: "b", Label: korto.Text{Text: "B"}, Value: 0, Fail: true},
+		}}},
+		Levels: []*korto.Level{{Number: 5, Title: korto.Text{Text: "Five"}, Pass: korto.Float(0.925), Weight: korto.Float(2), Items: []korto.Item{
+			{Question: &korto.Question{ID: "q", Text: korto.Text{Text: "Q"}, Kind: korto.Kind{Type: korto.KindChoice, Ref: "c"}}},
+		}}},
+		Survey: &korto.Survey{Questions: []*korto.Question{{ID: "n", Text: korto.Text{Text: "N"}, Kind: korto.Kind{Type: korto.KindNPS}}}},
+	}
+	if diff := cmp.Diff(want, got, ignorePos); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestParsePositions(t *testing.T) {
+	src := "checklist t \"T\" {\n  level 1 \"L\" {\n\tsection s \"С\" {\n\t  question вопрос \"В\" when a\n\t}\n  }\n}\n"
+	c, _ := ParseWithDiagnostics("p.korto", []byte(src))
+	if c == nil {
+		t.Fatal("no checklist")
+	}
+	s := c.Levels[0].Items[0].Section
+	q := s.Items[0].Question
+	tests := []struct {
+		what string
+		got  korto.Pos
+		want korto.Pos
+	}{
+		{"checklist", c.Pos, korto.Pos{File: "p.korto", Line: 1, Column: 1, Offset: 0}},
+		{"level", c.Levels[0].Pos, korto.Pos{File: "p.korto", Line: 2, Column: 3, Offset: 20}},
+		{"section", s.Pos, korto.Pos{File: "p.korto", Line: 3, Column: 2, Offset: 35}},
+		{"question", q.Pos, korto.Pos{File: "p.korto", Line: 4, Column: 4, Offset: 55}},
+		// Columns count bytes: "вопрос" is 12 bytes.
+		{"when", q.When.Pos, korto.Pos{File: "p.korto", Line: 4, Column: 36, Offset: 87}},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s at %+v, want %+v", tt.what, tt.got, tt.want)
+		}
+	}
+}
+
+// TestParseSemanticErrorsAtOnce checks that a file with several static
+// rule violations reports all of them, with positions.
+func TestParseSemanticErrorsAtOnce(t *testing.T) {
+	src := "checklist t \"T\" {\n  level 1 \"L\" {\n    question a \"A\" star\n    question a \"B\"\n    question c \"C\" when zz\n  }\n}\n"
+	_, err := Parse("s.korto", []byte(src))
+	diags := korto.AsDiagnostics(err)
+	var lines []int
+	for _, d := range diags {
+		if d.Severity == korto.SeverityError {
+			lines = append(lines, d.Pos.Line)
+		}
+	}
+	if diff := cmp.Diff([]int{3, 4, 5}, lines); diff != "" {
+		t.Errorf("error lines (-want +got):\n%s\n%s", diff, renderString(diags, []byte(src)))
+	}
+}
+
+func TestParseWarningsAreNotErrors(t *testing.T) {
+	src := "checklist t \"T\" {\n  level 1 \"L\" {\n    question a \"A\" unscored\n  }\n}\n"
+	c, err := Parse("w.korto", []byte(src))
+	if err != nil || c == nil {
+		t.Fatalf("Parse = %v, %v; want a checklist and no error", c, err)
+	}
+	_, diags := ParseWithDiagnostics("w.korto", []byte(src))
+	if len(diags) == 0 || diags.HasErrors() {
+		t.Errorf("diagnostics = %v, want warnings only", diags)
+	}
+}
+
+func TestParseReaderLimit(t *testing.T) {
+	big := strings.NewReader(strings.Repeat(" ", MaxFileSize+10))
+	_, err := ParseReader("big.korto", big)
+	ds := korto.AsDiagnostics(err)
+	if len(ds) != 1 || ds[0].Code != codeLimit {
+		t.Errorf("ParseReader(too big) = %v, want one %q error", err, codeLimit)
 	}
 }

@@ -34,8 +34,9 @@ func Render(w io.Writer, diags korto.Diagnostics, src []byte) error {
 			line := lines[d.Pos.Line-1]
 			num := strconv.Itoa(d.Pos.Line)
 			gutter := strings.Repeat(" ", max(4, len(num)+1))
-			fmt.Fprintf(bw, "%*s | %s\n", len(gutter), num, displayLine(line))
-			fmt.Fprintf(bw, "%s | %s^\n", gutter, caretPad(line, d.Pos.Column))
+			text, pad := excerpt(line, d.Pos.Column)
+			fmt.Fprintf(bw, "%*s | %s\n", len(gutter), num, text)
+			fmt.Fprintf(bw, "%s | %s^\n", gutter, strings.Repeat(" ", pad))
 		}
 		if d.Hint != "" {
 			bw.WriteString("hint: " + d.Hint + "\n")
@@ -58,50 +59,70 @@ func splitLines(src []byte) [][]byte {
 // tabWidth is how wide a tab is drawn in the quoted source line.
 const tabWidth = 4
 
-// displayLine makes a source line safe to print: tabs become spaces and
-// bytes that are not UTF-8 or are control characters become U+FFFD, so
-// the caret below can be aligned by counting.
-func displayLine(line []byte) string {
-	var b strings.Builder
-	col := 0
-	for len(line) > 0 {
-		r, size := utf8.DecodeRune(line)
-		line = line[size:]
-		switch {
-		case r == '\t':
-			n := tabWidth - col%tabWidth
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-			continue
-		case r == utf8.RuneError && size == 1, unicode.IsControl(r):
-			r = utf8.RuneError
-		}
-		b.WriteRune(r)
-		col += runeWidth(r)
-	}
-	return b.String()
-}
+// maxExcerpt is the widest source excerpt shown, in terminal cells;
+// longer lines are cut around the column.
+const maxExcerpt = 100
 
-// caretPad returns the blanks that put a caret under byte column col
-// (1-based) of line as displayLine draws it.
-func caretPad(line []byte, col int) string {
-	n := 0
-	for off := 0; off < col-1 && off < len(line); {
+// excerpt makes a source line safe to print and returns it with the
+// number of cells before byte column col (1-based): tabs become spaces,
+// bytes that are not UTF-8 and control characters become U+FFFD, and a
+// long line is cut to a window around the column.
+func excerpt(line []byte, col int) (string, int) {
+	type cell struct {
+		s string
+		w int
+	}
+	var cells []cell
+	caret, width := -1, 0
+	for off := 0; off < len(line); {
+		if caret < 0 && off >= col-1 {
+			caret = len(cells)
+		}
 		r, size := utf8.DecodeRune(line[off:])
 		off += size
 		switch {
 		case r == '\t':
-			n += tabWidth - n%tabWidth
+			n := tabWidth - width%tabWidth
+			cells = append(cells, cell{strings.Repeat(" ", n), n})
+			width += n
+			continue
 		case r == utf8.RuneError && size == 1, unicode.IsControl(r):
-			n++
-		default:
-			n += runeWidth(r)
+			r = utf8.RuneError
+		}
+		w := runeWidth(r)
+		cells = append(cells, cell{string(r), w})
+		width += w
+	}
+	if caret < 0 {
+		caret = len(cells)
+	}
+	extra := max(0, col-1-len(line)) // a column past the end: the gap after the line
+	lo, hi := 0, len(cells)
+	if width > maxExcerpt {
+		w := 0
+		for lo = caret; lo > 0 && w+cells[lo-1].w <= maxExcerpt/2; lo-- {
+			w += cells[lo-1].w
+		}
+		for hi = caret; hi < len(cells) && w+cells[hi].w <= maxExcerpt; hi++ {
+			w += cells[hi].w
 		}
 	}
-	if col-1 > len(line) {
-		n += col - 1 - len(line) // a column past the end: the gap after the line
+	var b strings.Builder
+	pad := extra
+	if lo > 0 {
+		b.WriteString("…")
+		pad++
 	}
-	return strings.Repeat(" ", n)
+	for i := lo; i < hi; i++ {
+		b.WriteString(cells[i].s)
+		if i < caret {
+			pad += cells[i].w
+		}
+	}
+	if hi < len(cells) {
+		b.WriteString("…")
+	}
+	return b.String(), pad
 }
 
 // runeWidth is the number of terminal cells r takes: two for the wide
