@@ -2,6 +2,7 @@ package korto
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -588,6 +589,42 @@ func TestCompileRejectsBadChecklists(t *testing.T) {
 			t.Errorf("%s: Compile succeeded", tt.name)
 		} else if AsDiagnostics(err) == nil {
 			t.Errorf("%s: error %v is not a Diagnostics", tt.name, err)
+		}
+	}
+}
+
+// TestPlanConcurrentUse scores from many goroutines with one plan; run
+// with -race it shows the plan is read-only after Compile.
+func TestPlanConcurrentUse(t *testing.T) {
+	c := genChecklist(100)
+	p := scCompile(t, c)
+	want, err := p.Score(genBestSheet(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	for g := range 8 {
+		go func() {
+			rng := rand.New(rand.NewPCG(uint64(g), 9))
+			var sc Scores
+			var b Bound
+			for range 50 {
+				if err := p.BindInto(&b, genSheet(c, rng)); err != nil {
+					done <- err
+					return
+				}
+				p.ScoreInto(&sc, &b)
+			}
+			r, err := p.Score(genBestSheet(c))
+			if err == nil && !cmp.Equal(r, want) {
+				err = errors.New("results differ between goroutines")
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
 		}
 	}
 }
