@@ -166,7 +166,7 @@ func (p *printer) blankBefore(off int) bool {
 
 // outLine is one output line: code, then maybe an end-of-line comment.
 type outLine struct {
-	code, comment string
+	indent, code, comment string
 }
 
 func (p *printer) blank() {
@@ -176,7 +176,7 @@ func (p *printer) blank() {
 }
 
 func (p *printer) emit(depth int, code, comment string) {
-	p.lines = append(p.lines, outLine{strings.Repeat("  ", depth) + code, comment})
+	p.lines = append(p.lines, outLine{strings.Repeat("  ", depth), code, comment})
 }
 
 // bytes joins the output lines, aligning the end-of-line comments of
@@ -186,11 +186,12 @@ func (p *printer) bytes() []byte {
 	for i := 0; i < len(p.lines); {
 		j, w := i, 0
 		for j < len(p.lines) && p.lines[j].comment != "" && p.lines[j].code != "" {
-			w = max(w, utf8.RuneCountInString(p.lines[j].code))
+			w = max(w, utf8.RuneCountInString(p.lines[j].indent+p.lines[j].code))
 			j++
 		}
 		if j == i { // no run of commented lines here
 			l := p.lines[i]
+			b.WriteString(l.indent)
 			b.WriteString(l.code)
 			if l.comment != "" {
 				if l.code != "" {
@@ -204,7 +205,7 @@ func (p *printer) bytes() []byte {
 		}
 		for ; i < j; i++ {
 			l := p.lines[i]
-			b.WriteString(pad(l.code, w))
+			b.WriteString(pad(l.indent+l.code, w))
 			b.WriteByte(' ')
 			b.WriteString(l.comment)
 			b.WriteByte('\n')

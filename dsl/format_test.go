@@ -1,0 +1,171 @@
+package dsl
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+func TestFormatGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/format/*.korto")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".korto"), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Format(src)
+			if err != nil {
+				t.Fatalf("Format: %v", err)
+			}
+			golden(t, strings.TrimSuffix(file, ".korto")+".golden", got)
+		})
+	}
+}
+
+// korFiles returns every .korto file of the repository that is meant to
+// be valid: the examples and this package's test data, except the
+// malformed files under testdata/errors. Examples are found by walking
+// the tree, so new ones are tested as they are added.
+func korFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	root := ".."
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "errors" || d.Name() == "fuzz") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".korto") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no .korto files found")
+	}
+	return files
+}
+
+// TestFormatRoundTrip checks, on every checklist of the repository, that
+// formatting is idempotent and keeps the checklist the same.
+func TestFormatRoundTrip(t *testing.T) {
+	for _, file := range korFiles(t) {
+		t.Run(file, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, diags := ParseWithDiagnostics(file, src)
+			if want == nil {
+				t.Skipf("does not parse:\n%s", renderString(diags, src))
+			}
+			once, err := Format(src)
+			if err != nil {
+				t.Fatalf("Format: %v", err)
+			}
+			twice, err := Format(once)
+			if err != nil {
+				t.Fatalf("Format(Format): %v\n%s", err, once)
+			}
+			if !bytes.Equal(once, twice) {
+				t.Errorf("Format is not idempotent:\n%s", cmp.Diff(string(once), string(twice)))
+			}
+			got, _ := ParseWithDiagnostics(file, once)
+			if diff := cmp.Diff(want, got, ignorePos); diff != "" {
+				t.Errorf("Parse(Format(x)) differs from Parse(x) (-want +got):\n%s", diff)
+			}
+			// Print, without comments, must give the same checklist too.
+			var printed bytes.Buffer
+			if err := Print(&printed, want); err != nil {
+				t.Fatal(err)
+			}
+			got, diags = ParseWithDiagnostics(file, printed.Bytes())
+			if diff := cmp.Diff(want, got, ignorePos); diff != "" {
+				t.Errorf("Parse(Print(x)) differs (-want +got):\n%s\n%s", diff, renderString(diags, printed.Bytes()))
+			}
+		})
+	}
+}
+
+// TestJSONRoundTrip checks that every checklist's JSON form decodes to
+// the same checklist.
+func TestJSONRoundTrip(t *testing.T) {
+	for _, file := range korFiles(t) {
+		t.Run(file, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Parse(file, src)
+			if err != nil {
+				t.Skipf("not a valid checklist: %v", err)
+			}
+			data, err := json.Marshal(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got korto.Checklist
+			if err := json.Unmarshal(data, &got); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, &got, ignorePos); diff != "" {
+				t.Errorf("JSON round trip (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFormatRejectsSyntaxErrors(t *testing.T) {
+	_, err := Format([]byte("checklist x {\n}\n"))
+	ds := korto.AsDiagnostics(err)
+	if len(ds) == 0 || ds[0].Code != codeSyntax {
+		t.Errorf("Format(bad) error = %v, want a syntax diagnostic", err)
+	}
+}
+
+// TestFormatKeepsInvalidChecklists: like gofmt with type errors, Format
+// only needs the syntax to be right.
+func TestFormatKeepsInvalidChecklists(t *testing.T) {
+	src := "checklist x \"X\" {\n  level 9 \"L\" {\n    question q \"Q\" star\n  }\n}\n"
+	got, err := Format([]byte(src))
+	if err != nil {
+		t.Fatalf("Format: %v", err)
+	}
+	if string(got) != src {
+		t.Errorf("Format changed a canonical file:\n%s", got)
+	}
+}
+
+func TestPrintGoChecklist(t *testing.T) {
+	c := &korto.Checklist{
+		ID: "go", Title: korto.Text{Text: "Built in Go"},
+		Levels: []*korto.Level{{Number: 1, Title: korto.Text{Text: "One"}, Pass: korto.Float(0.7), Items: []korto.Item{
+			{Question: &korto.Question{ID: "q", Text: korto.Text{Text: "Q"}, Weight: korto.Float(2)}},
+		}}},
+	}
+	var b bytes.Buffer
+	if err := Print(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	want := "checklist go \"Built in Go\" {\n  level 1 \"One\" pass 70% {\n    question q \"Q\" weight 2\n  }\n}\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
