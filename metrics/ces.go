@@ -77,6 +77,7 @@ func (a *CES) ResultWith(opts Options) (CESResult, error) {
 		MeanSE:    s.meanSE,
 		MeanCI:    s.meanCI,
 		GoodShare: 100 * share,
+		GoodSE:    shareSE(100*share, s.nEff),
 		GoodCI:    scaleInterval(wilson(share, s.nEff, s.quantZ, s.level), 100),
 	}, nil
 }
@@ -97,6 +98,7 @@ type CESResult struct {
 	// of the scale's midpoint (CES 2.0: "agree", 5-7), with a Wilson
 	// interval.
 	GoodShare float64  `json:"good_share"`
+	GoodSE    float64  `json:"good_se"` // binomial, in percentage points
 	GoodCI    Interval `json:"good_ci"`
 }
 

@@ -38,7 +38,7 @@ func CompareCSAT(a, b CSATResult) (Comparison, error) {
 	if a.Scale != b.Scale {
 		return Comparison{}, fmt.Errorf("CSAT on %v against %v: %w", a.Scale, b.Scale, ErrScale)
 	}
-	return compare("CSAT", a.CSAT, shareSE(a.CSAT, a.NEff), b.CSAT, shareSE(b.CSAT, b.NEff), a.CI.Level)
+	return compare("CSAT", a.CSAT, a.SE, b.CSAT, b.SE, a.CI.Level)
 }
 
 // shareSE is the binomial standard error of a percentage.

@@ -75,6 +75,7 @@ func (a *CSAT) ResultWith(opts Options) (CSATResult, error) {
 		Weighted: s.weights,
 		NEff:     s.nEff,
 		CSAT:     100 * share,
+		SE:       shareSE(100*share, s.nEff),
 		CI:       scaleInterval(ci, 100),
 		Mean:     s.mean,
 		MeanSE:   s.meanSE,
@@ -91,6 +92,9 @@ type CSATResult struct {
 	NEff     float64 `json:"n_eff"`
 	// CSAT is the percentage of (weighted) answers in the two best points.
 	CSAT float64 `json:"csat"`
+	// SE is the binomial standard error of CSAT, in percentage points:
+	// 100·sqrt(p(1-p)/n_eff).
+	SE float64 `json:"se"`
 	// CI is the Wilson interval of CSAT, in percent.
 	CI Interval `json:"ci"`
 	// Mean is the mean rating; MeanCI its Student-t interval on the

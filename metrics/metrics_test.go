@@ -297,6 +297,7 @@ func TestCSATVectors(t *testing.T) {
 	want := CSATResult{
 		Scale: CSAT5, N: 107, Counts: []int64{14, 9, 10, 32, 42}, NEff: 107,
 		CSAT:   69.1588785047,
+		SE:     4.464750178193021, // 100·sqrt(p(1-p)/107), p = 74/107
 		CI:     Interval{59.871509132198554, 77.118260252129767, 0.95, Wilson},
 		Mean:   3.7383177570093458,
 		MeanSE: 0.13498855310321618,
@@ -353,6 +354,7 @@ func TestCESVectors(t *testing.T) {
 		Mean: 4.6, MeanSE: 0.65319726474218083,
 		MeanCI:    Interval{3.1223651288432799, 6.0776348711567201, 0.95, StudentT},
 		GoodShare: 60,
+		GoodSE:    15.491933384829668, // 100·sqrt(0.6·0.4/10)
 		GoodCI:    Interval{31.267376973365827, 83.181967029376388, 0.95, Wilson},
 	}
 	if diff := cmp.Diff(want, r, approx); diff != "" {

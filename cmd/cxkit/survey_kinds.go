@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/cxkit/cxkit/metrics"
@@ -121,11 +120,11 @@ func (x *csatAcc) result(o metrics.Options) (surveyResult, error) {
 		return surveyResult{}, err
 	}
 	return surveyResult{
-		n: r.N, value: r.CSAT, se: 100 * surveyShareSE(r.CSAT/100, r.NEff), ci: r.CI, raw: r,
+		n: r.N, value: r.CSAT, se: r.SE, ci: r.CI, raw: r,
 		parts: fmt.Sprintf("mean %.2f on %d..%d [%.2f, %.2f], answers per point %s",
 			r.Mean, r.Scale.Lo, r.Scale.Hi, r.MeanCI.Lo, r.MeanCI.Hi, surveyCounts(r.Scale, r.Counts)),
 		fields: surveyMerge(map[string]any{
-			"n": r.N, "counts": r.Counts, "csat": r.CSAT, "se": 100 * surveyShareSE(r.CSAT/100, r.NEff),
+			"n": r.N, "counts": r.Counts, "csat": r.CSAT, "se": r.SE,
 			"mean": r.Mean, "mean_se": r.MeanSE, "mean_ci_low": r.MeanCI.Lo, "mean_ci_high": r.MeanCI.Hi,
 			"scale": r.Scale, "n_eff": r.NEff, "weighted": r.Weighted,
 		}, surveyCI(r.CI)),
@@ -160,22 +159,13 @@ func (x *cesAcc) result(o metrics.Options) (surveyResult, error) {
 			pct(r.GoodShare/100), pct(r.GoodCI.Lo/100), pct(r.GoodCI.Hi/100), surveyCounts(r.Scale, r.Counts)),
 		fields: surveyMerge(map[string]any{
 			"n": r.N, "counts": r.Counts, "mean": r.Mean, "se": r.MeanSE,
-			"good_share": r.GoodShare, "good_ci_low": r.GoodCI.Lo, "good_ci_high": r.GoodCI.Hi,
+			"good_share": r.GoodShare, "good_se": r.GoodSE, "good_ci_low": r.GoodCI.Lo, "good_ci_high": r.GoodCI.Hi,
 			"scale": r.Scale, "n_eff": r.NEff, "weighted": r.Weighted,
 		}, surveyCI(r.MeanCI)),
 		compare: func(old surveyResult) (metrics.Comparison, error) {
 			return metrics.CompareCES(r, old.raw.(metrics.CESResult))
 		},
 	}, nil
-}
-
-// surveyShareSE is the binomial standard error of a share on n_eff answers.
-func surveyShareSE(p, n float64) float64 {
-	v := p * (1 - p) / n
-	if v < 0 {
-		return 0
-	}
-	return math.Sqrt(v)
 }
 
 func surveyCounts(s metrics.Scale, counts []int64) string {
