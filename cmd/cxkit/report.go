@@ -428,6 +428,13 @@ func feedLines(e *env, src int, name string, jobs chan<- sheetJob) error {
 	return nil
 }
 
+// How long a run goes before it shows progress, and how often the
+// progress line is rewritten; variables for the tests.
+var (
+	reportProgressDelay = time.Second
+	reportProgressEvery = 200 * time.Millisecond
+)
+
 // startProgress prints "scored 12,000 sheets…" on stderr, rewritten in
 // place, once a run has taken more than a second and stderr is a
 // terminal. The returned func stops it and clears the line.
@@ -440,14 +447,14 @@ func startProgress(e *env, n *atomic.Int64) (stop func()) {
 	go func() {
 		defer close(finished)
 		shown := false
-		delay := time.NewTimer(time.Second)
+		delay := time.NewTimer(reportProgressDelay)
 		defer delay.Stop()
 		select {
 		case <-done:
 			return
 		case <-delay.C:
 		}
-		tick := time.NewTicker(200 * time.Millisecond)
+		tick := time.NewTicker(reportProgressEvery)
 		defer tick.Stop()
 		for {
 			fmt.Fprintf(e.stderr, "\rscored %s sheets…", reportThousands(n.Load()))

@@ -7,7 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -259,5 +262,65 @@ func TestReportThousands(t *testing.T) {
 		if got := reportThousands(n); got != want {
 			t.Errorf("reportThousands(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// firstWrite is a writer that says when it is first written to.
+type firstWrite struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	wrote chan struct{}
+}
+
+func (w *firstWrite) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.buf.Len() == 0 {
+		close(w.wrote)
+	}
+	return w.buf.Write(p)
+}
+
+func TestReportProgress(t *testing.T) {
+	defer func(d, e time.Duration) { reportProgressDelay, reportProgressEvery = d, e }(reportProgressDelay, reportProgressEvery)
+	reportProgressDelay, reportProgressEvery = 0, time.Millisecond
+
+	w := &firstWrite{wrote: make(chan struct{})}
+	var n atomic.Int64
+	n.Store(12000)
+	stop := startProgress(&env{stderr: w, stderrTTY: true}, &n)
+	<-w.wrote
+	stop()
+	got := w.buf.String()
+	if !strings.HasPrefix(got, "\rscored 12,000 sheets…") || !strings.HasSuffix(got, "\r\033[K") {
+		t.Errorf("progress output %q: want \\rscored 12,000 sheets… lines, then the line cleared", got)
+	}
+
+	// Not a terminal: no progress at all, however long it takes.
+	var quiet bytes.Buffer
+	stop = startProgress(&env{stderr: &quiet}, &n)
+	stop()
+	if quiet.Len() != 0 {
+		t.Errorf("progress on a non-terminal: %q", quiet.String())
+	}
+}
+
+// A warning that many sheets share (here a version other than the
+// checklist's) is one line with a count, and does not fail the run.
+func TestReportWarningsCounted(t *testing.T) {
+	lines, err := os.ReadFile(filepath.Join(reportDir, "visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.ReplaceAll(string(lines), `"version": "1"`, `"version": "0"`)
+	if old == string(lines) {
+		t.Fatal("test data: no version to change")
+	}
+	_, errs, code := runReportCmd(t, old, reportChecklist, "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if n := strings.Count(errs, "\n"); n != 1 || !strings.HasPrefix(errs, "<stdin>:1: warning: ") || !strings.Contains(errs, "(and 8 more sheets)") {
+		t.Errorf("stderr %q: want one warning line for <stdin>:1 and 8 more sheets", errs)
 	}
 }
