@@ -1,0 +1,101 @@
+package metrics
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestStateRoundTrip sends partial tallies through JSON, as between
+// machines, and checks that merging the decoded parts gives the whole.
+func TestStateRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	var whole, merged NPS
+	csatWhole, _ := NewCSAT(CSAT5)
+	csatMerged, _ := NewCSAT(CSAT5)
+	var emoWhole, emoMerged Emotions
+	var meanWhole, meanMerged Mean
+	for range 5 {
+		var part NPS
+		cp, _ := NewCSAT(CSAT5)
+		var ep Emotions
+		var mp Mean
+		for range 50 {
+			s := rng.IntN(11)
+			w := 0.5 + rng.Float64()
+			if rng.IntN(2) == 0 {
+				w = 1
+			}
+			for _, a := range []*NPS{&whole, &part} {
+				a.AddWeighted(s, w)
+			}
+			csatWhole.AddWeighted(1+s%5, w)
+			cp.AddWeighted(1+s%5, w)
+			emoWhole.Add(Emotion(1 + s%3))
+			ep.Add(Emotion(1 + s%3))
+			meanWhole.Add(float64(s))
+			mp.Add(float64(s))
+		}
+		var back NPS
+		roundTrip(t, &part, &back)
+		merged.Merge(&back)
+		var cb CSAT
+		roundTrip(t, cp, &cb)
+		if err := csatMerged.Merge(&cb); err != nil {
+			t.Fatal(err)
+		}
+		var eb Emotions
+		roundTrip(t, &ep, &eb)
+		emoMerged.Merge(&eb)
+		var mb Mean
+		roundTrip(t, &mp, &mb)
+		meanMerged.Merge(&mb)
+	}
+	rw, _ := whole.Result()
+	rm, _ := merged.Result()
+	if diff := cmp.Diff(rw, rm); diff != "" {
+		t.Errorf("NPS:\n%s", diff)
+	}
+	cw, _ := csatWhole.Result()
+	cm, _ := csatMerged.Result()
+	if diff := cmp.Diff(cw, cm); diff != "" {
+		t.Errorf("CSAT:\n%s", diff)
+	}
+	ew, _ := emoWhole.Result()
+	em, _ := emoMerged.Result()
+	if diff := cmp.Diff(ew, em); diff != "" {
+		t.Errorf("emotions:\n%s", diff)
+	}
+	if meanWhole.N() != meanMerged.N() {
+		t.Errorf("Mean: n %d != %d", meanWhole.N(), meanMerged.N())
+	}
+}
+
+func roundTrip(t *testing.T, from json.Marshaler, to json.Unmarshaler) {
+	t.Helper()
+	b, err := from.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := to.UnmarshalJSON(b); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+}
+
+func TestStateRejectsBadInput(t *testing.T) {
+	bad := map[string]json.Unmarshaler{
+		`{"counts":[-1,0,0],"weighted_counts":[0,0,0],"weights":[[0,0],[0,0],[0,0]],"squared_weights":[0,0]}`: new(NPS),
+		`{"counts":[1,0,0],"weighted_counts":[0,0,0],"weights":[[-1,0],[0,0],[0,0]],"squared_weights":[0,0]}`: new(Emotions),
+		`{"scale":{"lo":1,"hi":5,"good":"high"},"counts":[1,2],"weighted_counts":[0,0],"weights":[[0,0],[0,0]],"squared_weights":[0,0]}`: new(CSAT),
+		`{"scale":{"lo":1,"hi":5},"counts":[1,2,3,4,5],"weighted_counts":[0,0,0,0,0],"weights":[[0,0],[0,0],[0,0],[0,0],[0,0]],"squared_weights":[0,0]}`: new(CES),
+		`{"n":-1,"mean":0,"m2":0}`: new(Mean),
+		`[1,2]`:                    new(NPS),
+	}
+	for in, v := range bad {
+		if err := v.UnmarshalJSON([]byte(in)); err == nil {
+			t.Errorf("%T accepted %s", v, in)
+		}
+	}
+}
