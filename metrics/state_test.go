@@ -86,9 +86,9 @@ func roundTrip(t *testing.T, from json.Marshaler, to json.Unmarshaler) {
 
 func TestStateRejectsBadInput(t *testing.T) {
 	bad := map[string]json.Unmarshaler{
-		`{"counts":[-1,0,0],"weighted_counts":[0,0,0],"weights":[[0,0],[0,0],[0,0]],"squared_weights":[0,0]}`: new(NPS),
-		`{"counts":[1,0,0],"weighted_counts":[0,0,0],"weights":[[-1,0],[0,0],[0,0]],"squared_weights":[0,0]}`: new(Emotions),
-		`{"scale":{"lo":1,"hi":5,"good":"high"},"counts":[1,2],"weighted_counts":[0,0],"weights":[[0,0],[0,0]],"squared_weights":[0,0]}`: new(CSAT),
+		`{"counts":[-1,0,0],"weighted_counts":[0,0,0],"weights":[[0,0],[0,0],[0,0]],"squared_weights":[0,0]}`:                                            new(NPS),
+		`{"counts":[1,0,0],"weighted_counts":[0,0,0],"weights":[[-1,0],[0,0],[0,0]],"squared_weights":[0,0]}`:                                            new(Emotions),
+		`{"scale":{"lo":1,"hi":5,"good":"high"},"counts":[1,2],"weighted_counts":[0,0],"weights":[[0,0],[0,0]],"squared_weights":[0,0]}`:                 new(CSAT),
 		`{"scale":{"lo":1,"hi":5},"counts":[1,2,3,4,5],"weighted_counts":[0,0,0,0,0],"weights":[[0,0],[0,0],[0,0],[0,0],[0,0]],"squared_weights":[0,0]}`: new(CES),
 		`{"n":-1,"mean":0,"m2":0}`: new(Mean),
 		`[1,2]`:                    new(NPS),
