@@ -20,6 +20,9 @@ type pyramidBand struct {
 	Pass   float64
 	Passed bool
 	Gated  bool
+	// Absent marks a level of the model that the checklist does not
+	// have: drawn as a dashed outline, so the pyramid keeps its shape.
+	Absent bool
 	// Note is an optional short text after the score, e.g. "70% passed".
 	Note string
 }
@@ -53,6 +56,7 @@ var pyramidTemplate = template.Must(template.New("pyramid").Parse(`<svg xmlns="h
 .pyramid .passed{fill:#43a047}
 .pyramid .failed{fill:#e53935}
 .pyramid .gated{fill:#b0bec5}
+.pyramid .absent{fill:none;stroke:#b0bec5;stroke-width:1;stroke-dasharray:4 3}
 .pyramid .mark{stroke:#263238;stroke-width:1.5;stroke-dasharray:3 2}
 .pyramid text{font:13px system-ui,sans-serif;fill:#263238}
 .pyramid text.dim{fill:#78909c}
@@ -61,10 +65,11 @@ var pyramidTemplate = template.Must(template.New("pyramid").Parse(`<svg xmlns="h
 <clipPath id="{{$.ID}}-{{.Level}}"><polygon points="{{.Points}}"/></clipPath>{{end}}
 </defs>{{range .Bands}}
 <g>
-<polygon class="bg" points="{{.Points}}"/>{{if .Score}}
+{{if .Absent}}<polygon class="absent" points="{{.Points}}"/>
+<text x="{{.LabelX}}" y="{{.TextY}}" class="dim">{{.Level}}. {{.Title}}{{if .Note}} · {{.Note}}{{end}}</text>{{else}}<polygon class="bg" points="{{.Points}}"/>{{if .Score}}
 <rect class="{{.Class}}" x="{{.FillX}}" y="{{.Y}}" width="{{.FillW}}" height="{{.H}}" clip-path="url(#{{$.ID}}-{{.Level}})"/>{{end}}
 <line class="mark" x1="{{.PassX}}" y1="{{.Y}}" x2="{{.PassX}}" y2="{{.YEnd}}"/>
-<text x="{{.LabelX}}" y="{{.TextY}}"{{if .Gated}} class="dim"{{end}}>{{.Level}}. {{.Title}} — {{.ScoreText}}{{if .Note}} · {{.Note}}{{end}}</text>
+<text x="{{.LabelX}}" y="{{.TextY}}"{{if .Gated}} class="dim"{{end}}>{{.Level}}. {{.Title}} — {{.ScoreText}}{{if .Note}} · {{.Note}}{{end}}</text>{{end}}
 </g>{{end}}
 </svg>`))
 

@@ -146,7 +146,7 @@ type scoreLabels struct {
 	Reached, Levels, Level, PassMark, Status string
 	Critical, Passed, Failed, NoScore, Gated string
 	Sections, Section, Weight, Fix, NoFix    string
-	CriticalQ, Question, More                string
+	CriticalQ, Question, More, Absent        string
 }
 
 // scoreFixShown is how many failed questions the text report lists; the
@@ -160,7 +160,7 @@ var scoreLabelsEn = scoreLabels{
 	Passed: "passed", Failed: "failed", NoScore: "no score", Gated: "gated",
 	Sections: "Sections", Section: "Section", Weight: "Weight",
 	Fix: "What to fix first", NoFix: "No question failed.", CriticalQ: "critical", Question: "Question",
-	More: "… and %d more (all of them in --json and --html)",
+	More: "… and %d more (all of them in --json and --html)", Absent: "not in the checklist",
 }
 
 var scoreLabelsRu = scoreLabels{
@@ -170,7 +170,7 @@ var scoreLabelsRu = scoreLabels{
 	Passed: "пройден", Failed: "не пройден", NoScore: "нет оценки", Gated: "заблокирован",
 	Sections: "Разделы", Section: "Раздел", Weight: "Вес",
 	Fix: "Что исправить в первую очередь", NoFix: "Невыполненных вопросов нет.", CriticalQ: "критичный", Question: "Вопрос",
-	More: "… и ещё %d (полный список — в --json и --html)",
+	More: "… и ещё %d (полный список — в --json и --html)", Absent: "нет в чек-листе",
 }
 
 // scoreView is one scored audit made ready for people; the text and HTML
@@ -178,6 +178,7 @@ var scoreLabelsRu = scoreLabels{
 type scoreView struct {
 	L           scoreLabels
 	R           *korto.Result
+	Model       korto.Model
 	Title       string
 	Version     string
 	Audit       [][2]string // audit fields, well-known ones first
@@ -210,7 +211,7 @@ type scoreFix struct {
 }
 
 func newScoreView(c *korto.Checklist, r *korto.Result, lang string) *scoreView {
-	v := &scoreView{R: r, Title: r.Title, Version: r.Version}
+	v := &scoreView{R: r, Title: r.Title, Version: r.Version, Model: c.EffectiveModel()}
 	v.L = scoreLabelsEn
 	switch {
 	case lang == "ru":

@@ -77,9 +77,18 @@ func writeScoreHTML(name string, v *scoreView) error {
 }
 
 func renderScoreHTML(buf *bytes.Buffer, v *scoreView) error {
+	// The model's whole pyramid, with the levels the checklist leaves out
+	// drawn as outlines under the model's own names.
 	bands := make([]pyramidBand, 0, len(v.Levels))
+	have := map[int]bool{}
 	for _, l := range v.Levels {
 		bands = append(bands, pyramidBand{Level: l.Level, Title: l.Title, Score: l.Score, Pass: l.Pass, Passed: l.Passed, Gated: l.Gated})
+		have[l.Level] = true
+	}
+	for k := 1; k <= v.Model.MaxLevel(); k++ {
+		if !have[k] {
+			bands = append(bands, pyramidBand{Level: k, Title: v.Model.ReachedName(k).In(v.L.Lang), Absent: true, Note: v.L.Absent})
+		}
 	}
 	page := struct {
 		*scoreView
