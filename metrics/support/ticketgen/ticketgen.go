@@ -15,6 +15,10 @@ import (
 
 // Generator yields tickets from a fixed seed.
 type Generator struct {
+	// MinRounds adds at least this many message-and-reply rounds to every
+	// answered ticket: longer threads for benchmarks.
+	MinRounds int
+
 	rng   *rand.Rand
 	next  time.Time
 	n     int
@@ -141,6 +145,7 @@ func (g *Generator) Next() support.Ticket {
 	default:
 		rounds = 6 + g.rng.IntN(6)
 	}
+	rounds = max(rounds, g.MinRounds)
 	gap, reply := 20*time.Minute, 2*time.Minute
 	if !live {
 		gap, reply = 5*time.Hour, 2*time.Hour
