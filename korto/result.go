@@ -21,6 +21,7 @@ type Result struct {
 	Reached       int           `json:"reached"`
 	ReachedName   string        `json:"reached_name"`
 	ReachedNameEn string        `json:"reached_name_en"`
+	// Levels are in ascending level number, whatever the file order.
 	Levels        []LevelResult `json:"levels"`
 	// CriticalFailed lists every failed critical question of the audit
 	// in checklist order; each level lists its own as well.
