@@ -256,14 +256,10 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 					continue
 				}
 				worked = true
-				if left := to.Sub(from); d < left || (d == left && d == 0) {
+				if left := to.Sub(from); d <= left {
 					return from.Add(d).In(t.Location()), nil
-				} else {
-					d -= left
 				}
-				if d == 0 {
-					return to.In(t.Location()), nil
-				}
+				d -= to.Sub(from)
 			}
 		}
 		if worked {
