@@ -16,13 +16,13 @@ type Result struct {
 	Score *float64          `json:"score"`
 	// RawScore is the score before a knockout set it to zero; it is set
 	// only under `knockout audit`.
-	RawScore      *float64      `json:"raw_score,omitempty"`
-	KnockedOut    bool          `json:"knocked_out,omitempty"`
-	Reached       int           `json:"reached"`
-	ReachedName   string        `json:"reached_name"`
-	ReachedNameEn string        `json:"reached_name_en"`
+	RawScore      *float64 `json:"raw_score,omitempty"`
+	KnockedOut    bool     `json:"knocked_out,omitempty"`
+	Reached       int      `json:"reached"`
+	ReachedName   string   `json:"reached_name"`
+	ReachedNameEn string   `json:"reached_name_en"`
 	// Levels are in ascending level number, whatever the file order.
-	Levels        []LevelResult `json:"levels"`
+	Levels []LevelResult `json:"levels"`
 	// CriticalFailed lists every failed critical question of the audit
 	// in checklist order; each level lists its own as well.
 	CriticalFailed []string `json:"critical_failed"`
