@@ -78,10 +78,13 @@ func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
 		dst.Levels[i].CriticalFailed = false
 	}
 	critical := false
-	state, val := b.state[:len(p.hw)], b.val[:len(p.hw)]
-	app, value, failed := dst.Applicable[:len(p.hw)], dst.Value[:len(p.hw)], dst.Failed[:len(p.hw)]
+	// Reslicing to one length lets the compiler drop the bounds checks.
+	nq := len(p.hw)
+	state, val := b.state[:nq], b.val[:nq]
+	flags, nodes := p.hflags[:nq], p.hnode[:nq]
+	app, value, failed := dst.Applicable[:nq], dst.Value[:nq], dst.Failed[:nq]
 	for i, w := range p.hw {
-		st, fl := state[i], p.hflags[i]
+		st, fl := state[i], flags[i]
 		// Binding guarantees that an answered question's condition holds.
 		if st&slotAnswered == 0 || fl&hScored == 0 {
 			app[i], value[i], failed[i] = false, math.NaN(), false
@@ -95,7 +98,7 @@ func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
 			critical = true
 		}
 		if w > 0 {
-			n := p.hnode[i]
+			n := nodes[i]
 			num[n] += w * v
 			den[n] += w
 		}
