@@ -224,3 +224,51 @@ func TestSupportDefaultsAndSchema(t *testing.T) {
 		}
 	}
 }
+
+// Survey answers feed the survey rows through package metrics; a bad
+// answer is an error naming its line.
+func TestSupportSurvey(t *testing.T) {
+	dir := t.TempDir()
+	survey := filepath.Join(dir, "survey.jsonl")
+	write := func(s string) {
+		if err := os.WriteFile(survey, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// CES 2, 3, 5 -> 3.33 (fails <= 3); rating 5, 4, 3 -> 4 (passes);
+	// complaints 1 of 3 -> 333.3 per 1,000.
+	write(`{"ces": 2, "rating": 5, "nps": 10, "found": true, "complaint": false}
+{"ces": 3, "rating": 4, "nps": 9, "found": true, "complaint": false}
+{"ces": 5, "rating": 3, "nps": 3, "found": false, "complaint": true}
+`)
+	out, errs, code := runSupportCmd(t, "", supportDir+"/spec.jsonl", "--survey", survey, "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Standards []struct {
+			KPI    string   `json:"kpi"`
+			Value  *float64 `json:"value"`
+			Passed *bool    `json:"passed"`
+		} `json:"standards"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	vals := map[string]any{}
+	for _, r := range got.Standards {
+		if r.Value != nil {
+			vals[r.KPI] = []any{*r.Value, *r.Passed}
+		}
+	}
+	for kpi, want := range map[string][]any{"ces": {10.0 / 3, false}, "rating": {4.0, true}, "things_gone_wrong": {1000.0 / 3, false}} {
+		if d := cmp.Diff(want, vals[kpi]); d != "" {
+			t.Errorf("%s (-want +got):\n%s", kpi, d)
+		}
+	}
+	write("{\"ces\": 11}\n{\"rating\": 4, \"stars\": 5}\n")
+	_, errs, code = runSupportCmd(t, "", supportDir+"/spec.jsonl", "--survey", survey)
+	if code != exitInput || !strings.Contains(errs, "line 1: survey answer") || !strings.Contains(errs, "line 2: survey answer") {
+		t.Errorf("bad survey: exit %d, stderr:\n%s", code, errs)
+	}
+}

@@ -1,0 +1,43 @@
+package support_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/metrics/support"
+)
+
+func TestReadAgentTime(t *testing.T) {
+	in := `{"agent": "anna", "channel": "chat", "logged_in": "8h", "handling": "5h10m", "after_work": "40m"}
+
+{"agent": "boris", "logged_in": "8h", "handling": "9h"}
+{"agent": "chen", "logged_in": "eight hours"}
+{"logged_in": "1h"}
+{"agent": "dina", "channel": "phone", "logged_in": "1h", "handling": "36m", "after_work": "9m"}
+`
+	var got []support.AgentTime
+	err := support.ReadAgentTime(strings.NewReader(in), func(a support.AgentTime) error {
+		got = append(got, a)
+		return nil
+	})
+	want := []support.AgentTime{
+		{Agent: "anna", Channel: "chat", LoggedIn: 8 * time.Hour, Handling: 5*time.Hour + 10*time.Minute, AfterWork: 40 * time.Minute},
+		{Agent: "dina", Channel: "phone", LoggedIn: time.Hour, Handling: 36 * time.Minute, AfterWork: 9 * time.Minute},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("records (-want +got):\n%s", d)
+	}
+	var errs support.Errors
+	if !errors.As(err, &errs) || len(errs) != 3 {
+		t.Fatalf("err = %v, want 3 line errors", err)
+	}
+	for i, want := range []string{`line 3: agent "boris": handling 9h0m0s + after-work 0s exceed`, `line 4: agent "chen": logged_in: "eight hours"`, "line 5: missing agent"} {
+		if !strings.Contains(errs[i].Error(), want) {
+			t.Errorf("error %d = %q, want %q", i, errs[i], want)
+		}
+	}
+}
