@@ -157,6 +157,16 @@ func TestSurveyCommandErrors(t *testing.T) {
 			t.Errorf("cxkit %v: exit %d (want %d), stderr:\n%s\nwant it to contain %q", tt.args, code, tt.code, errs, tt.want)
 		}
 	}
+	// Broken CSV names the line and the row.
+	for in, want := range map[string]string{
+		"nps,store\n9,a\n10\n":    "-:3:1: row 2: wrong number of fields",
+		"nps,store\n9,a\n\"10,b\n": "-:3:7: row 2: extraneous or missing \" in quoted-field",
+	} {
+		_, errs, code := surveyRun(t, in, "nps", "-")
+		if code != exitInput || !strings.Contains(errs, want) {
+			t.Errorf("%q: exit %d, stderr %q, want %q", in, code, errs, want)
+		}
+	}
 	// Only blank answers: no NPS, and an error that says so.
 	_, errs, code := surveyRun(t, "nps\n\n \n", "nps", "-")
 	if code != exitInput || !strings.Contains(errs, "no answers") {
