@@ -173,3 +173,12 @@ func TestDiffInvalidInput(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt command is answered with the nearest one.
+func TestDiffCommandTypo(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, []string{"dfif", diffV1, diffV2})
+	if code != exitUsage || !strings.Contains(errb.String(), `did you mean "diff"?`) {
+		t.Errorf("exit %d, stderr:\n%s", code, errb.String())
+	}
+}

@@ -16,6 +16,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/cxkit/cxkit/internal/suggest"
 )
 
 // Exit codes shared by every command.
@@ -100,36 +102,13 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "\nrun 'cxkit help <command>' for a command's flags")
 }
 
+// nearestCommand returns the command name s is likely a typo of, or "".
 func nearestCommand(s string) string {
-	best, bestD := "", 3
+	names := make([]string, 0, len(commands))
 	for n := range commands {
-		if d := editDistance(s, n); d < bestD || (d == bestD && n < best) {
-			best, bestD = n, d
-		}
+		names = append(names, n)
 	}
-	return best
-}
-
-// editDistance is the Levenshtein distance over runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return suggest.Nearest(s, names)
 }
 
 func isTerminal(f *os.File) bool {
