@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/cxkit/cxkit/metrics/support"
 )
@@ -15,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name:    "support",
-		usage:   "support TICKETS.jsonl [--standards FILE] [--calendar FILE] [--by channel|priority|agent] [--agent-time FILE] [--survey FILE] [--period day|week] [--skip-bad] [--json]\n       cxkit support --defaults | --schema standards|calendar",
+		usage:   "support TICKETS.jsonl [--standards FILE] [--calendar FILE] [--by channel|priority|agent] [--agent-time FILE] [--survey FILE] [--period day|week] [--tz ZONE] [--skip-bad] [--json]\n       cxkit support --defaults | --schema standards|calendar",
 		summary: "support KPIs from help-desk tickets and the pass/fail table against the standards",
 		run:     runSupport,
 	})
@@ -34,6 +35,7 @@ type supportOutput struct {
 	StandardsFailed int             `json:"standards_failed"`
 	StandardsNoData int             `json:"standards_no_data"`
 	SkippedLines    int             `json:"skipped_lines"`
+	Period          string          `json:"period"` // of the backlog series: day or week
 }
 
 func runSupport(e *env, args []string) int {
@@ -45,6 +47,7 @@ func runSupport(e *env, args []string) int {
 	agentTime := fs.String("agent-time", "", "agent-time `FILE` (JSON Lines) for occupancy and minutes per issue")
 	surveyFile := fs.String("survey", "", "post-service survey `FILE` (JSON Lines) for CES, rating, NPS, success and awareness")
 	period := fs.String("period", "day", "backlog in/out period: day or week")
+	tz := fs.String("tz", "", "IANA time zone of the backlog days without --calendar (default UTC)")
 	skipBad := fs.Bool("skip-bad", false, "report bad lines as warnings and compute from the good ones")
 	asJSON := fs.Bool("json", false, "print JSON")
 	defaults := fs.Bool("defaults", false, "print the seed 003 standards as a standards file to start from")
@@ -99,6 +102,13 @@ func runSupport(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit support: "+format+"\n", a...)
 		return exitInput
 	}
+	if *tz != "" {
+		loc, err := time.LoadLocation(*tz)
+		if err != nil {
+			return usageError(e, c, "--tz %q: not an IANA time zone such as Europe/Moscow", *tz)
+		}
+		opts.Location = loc
+	}
 	set := support.DefaultStandards()
 	if *standardsFile != "" {
 		data, err := readInput(e, *standardsFile)
@@ -152,7 +162,7 @@ func runSupport(e *env, args []string) int {
 	if err != nil {
 		return fail("%v", err)
 	}
-	out := supportOutput{Report: acc.Report(), Survey: surveyJSON, Standards: rows, StandardsName: set.Name, SkippedLines: skipped}
+	out := supportOutput{Report: acc.Report(), Survey: surveyJSON, Standards: rows, StandardsName: set.Name, SkippedLines: skipped, Period: *period}
 	if *by != "" {
 		out.By, out.Groups = *by, acc.Groups(dim)
 	}
@@ -305,6 +315,20 @@ func printSupport(w io.Writer, o *supportOutput) {
 			ids[i] = fmt.Sprintf("%s (%d)", x.ID, x.Replies)
 		}
 		fmt.Fprintf(w, "\nReply-count outliers: %s\n", strings.Join(ids, ", "))
+	}
+
+	if n := len(r.Backlog); n > 0 {
+		const maxPeriods = 31
+		fmt.Fprintf(w, "\nBacklog in/out by %s\n", o.Period)
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  %s\tin\tout\tin/out\n", o.Period)
+		for _, b := range r.Backlog[max(0, n-maxPeriods):] {
+			fmt.Fprintf(tw, "  %s\t%d\t%d\t%s\n", b.Period, b.In, b.Out, supportValue(b.Ratio, support.Number))
+		}
+		tw.Flush()
+		if n > maxPeriods {
+			fmt.Fprintf(w, "  (the last %d of %d; --json has them all)\n", maxPeriods, n)
+		}
 	}
 
 	if len(o.Groups) > 0 {

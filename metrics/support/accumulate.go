@@ -21,9 +21,10 @@ type Options struct {
 	// Calendar, when set, measures every duration in business hours;
 	// nil measures calendar (wall-clock) time.
 	Calendar *Calendar
-	// Period buckets the backlog series, in the calendar's time zone
-	// (UTC without a calendar).
-	Period Period
+	// Period buckets the backlog series, in the calendar's time zone,
+	// else in Location, else in UTC.
+	Period   Period
+	Location *time.Location
 	// MaxOutliers caps how many reply-count outliers are listed by ID
 	// (the count of outliers is always exact); 0 means 20.
 	MaxOutliers int
@@ -126,8 +127,11 @@ func (a *Accumulator) between(from, to time.Time) time.Duration {
 func (a *Accumulator) seconds(from, to time.Time) float64 { return a.between(from, to).Seconds() }
 
 func (a *Accumulator) location() *time.Location {
-	if a.opts.Calendar != nil {
+	switch {
+	case a.opts.Calendar != nil:
 		return a.opts.Calendar.loc
+	case a.opts.Location != nil:
+		return a.opts.Location
 	}
 	return time.UTC
 }
@@ -314,7 +318,7 @@ func (a *Accumulator) offerOutlier(o Outlier) {
 // the same report as one pass over the whole. Both must measure time the
 // same way: the same *Calendar (or none) and the same backlog period.
 func (a *Accumulator) Merge(o *Accumulator) error {
-	if a.opts.Calendar != o.opts.Calendar || a.opts.Period != o.opts.Period {
+	if a.opts.Calendar != o.opts.Calendar || a.opts.Period != o.opts.Period || a.location() != o.location() {
 		return errors.New("support: cannot merge accumulators that measure time differently (calendar or period)")
 	}
 	for k, oc := range o.cells {

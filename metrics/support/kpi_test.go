@@ -289,10 +289,18 @@ func TestBacklogPeriods(t *testing.T) {
 		s += fmt.Sprintf("%s %d/%d ", b.Period, b.In, b.Out)
 	}
 	got["moscow"] = s
+	msk, _ := time.LoadLocation("Europe/Moscow")
+	r = accumulate(t, support.Options{Location: msk}, ts...).Report()
+	s = ""
+	for _, b := range r.Backlog {
+		s += fmt.Sprintf("%s %d/%d ", b.Period, b.In, b.Out)
+	}
+	got["location"] = s
 	want := map[string]string{
-		"0":      "2026-11-02 2/1 2026-11-03 1/1 2026-11-05 0/1 2026-11-08 1/0 2026-11-09 1/1 ",
-		"1":      "2026-11-02 4/3 2026-11-09 1/1 ",
-		"moscow": "2026-11-02 1/1 2026-11-03 2/1 2026-11-05 0/1 2026-11-08 1/0 2026-11-09 1/1 ",
+		"0":        "2026-11-02 2/1 2026-11-03 1/1 2026-11-05 0/1 2026-11-08 1/0 2026-11-09 1/1 ",
+		"1":        "2026-11-02 4/3 2026-11-09 1/1 ",
+		"moscow":   "2026-11-02 1/1 2026-11-03 2/1 2026-11-05 0/1 2026-11-08 1/0 2026-11-09 1/1 ",
+		"location": "2026-11-02 1/1 2026-11-03 2/1 2026-11-05 0/1 2026-11-08 1/0 2026-11-09 1/1 ",
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("backlog (-want +got):\n%s", d)
