@@ -50,10 +50,10 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 	}
 	for i, s := range v.Rep.Overall.Survey {
 		hs := htmlSurvey{Name: v.surveyName(s), Text: v.questionTitle(s.ID, s.Title),
-			Rows: []htmlSurveyRow{{Group: v.L.AllAudits, Overall: true, N: s.N, Value: v.surveyValue(s)}}}
+			Rows: []htmlSurveyRow{surveyRow(v, v.L.AllAudits, s)}}
+		hs.Rows[0].Overall = true
 		for _, g := range v.Rep.Groups {
-			gs := g.Survey[i]
-			hs.Rows = append(hs.Rows, htmlSurveyRow{Group: g.Group, N: gs.N, Value: v.surveyValue(gs)})
+			hs.Rows = append(hs.Rows, surveyRow(v, g.Group, g.Survey[i]))
 		}
 		hs.Detail = v.surveyLine(s)
 		page.Survey = append(page.Survey, hs)
@@ -103,6 +103,41 @@ type htmlSurveyRow struct {
 	Overall bool
 	N       int64
 	Value   string
+	Dot     *htmlWhisker
+}
+
+// htmlWhisker places a value and its interval on the metric's whole
+// range (NPS -100..100, emotional index -1..1, CSAT 0..100%, CES on its
+// scale), drawn surveyWhiskerW wide; Zero marks 0 on the two-sided
+// ranges.
+type htmlWhisker struct {
+	X, X1, X2, Zero float64
+	HasZero         bool
+	Lo, Hi          string // the ends of the range
+}
+
+const surveyWhiskerW = 180.0
+
+func surveyRow(v *reportView, group string, s korto.SurveySummary) htmlSurveyRow {
+	row := htmlSurveyRow{Group: group, N: s.N, Value: v.surveyValue(s)}
+	var lo, hi, x, x1, x2 float64
+	switch {
+	case s.NPS != nil:
+		lo, hi, x, x1, x2 = -100, 100, s.NPS.NPS, s.NPS.CI.Lo, s.NPS.CI.Hi
+	case s.Emotion != nil:
+		lo, hi, x, x1, x2 = -1, 1, s.Emotion.Index, s.Emotion.CI.Lo, s.Emotion.CI.Hi
+	case s.CSAT != nil:
+		lo, hi, x, x1, x2 = 0, 100, s.CSAT.CSAT, s.CSAT.CI.Lo, s.CSAT.CI.Hi
+	case s.CES != nil:
+		sc := s.CES.Scale
+		lo, hi, x, x1, x2 = float64(sc.Lo), float64(sc.Hi), s.CES.Mean, s.CES.MeanCI.Lo, s.CES.MeanCI.Hi
+	default:
+		return row
+	}
+	at := func(y float64) float64 { return 6 + clampShare((y-lo)/(hi-lo))*surveyWhiskerW }
+	row.Dot = &htmlWhisker{X: at(x), X1: at(x1), X2: at(x2), Zero: at(0), HasZero: lo < 0,
+		Lo: fmt.Sprint(lo), Hi: fmt.Sprint(hi)}
+	return row
 }
 
 // barWidth scales a share to a bar of at most full pixels.
