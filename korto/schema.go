@@ -391,7 +391,14 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	case KindNPS:
 		return integer(0, 10)
 	case KindMeasure:
-		s := numeric(&jsonschema.Schema{Type: "number"})
+		n := &jsonschema.Schema{Type: "number"}
+		if na {
+			n.Title = w.value
+			if k.Unit != "" {
+				n.Title += ", " + k.Unit
+			}
+		}
+		s := numeric(n)
 		s.Extras = map[string]any{}
 		if k.Unit != "" {
 			s.Extras[schemaExtUnit] = k.Unit
@@ -603,6 +610,7 @@ type schemaWords struct {
 	checklist, version, answers   string
 	audit, auditID, location      string
 	date, auditor, submit, target string
+	value                         string
 }
 
 var schemaVocabularies = map[string]schemaWords{
@@ -611,21 +619,21 @@ var schemaVocabularies = map[string]schemaWords{
 		positive: "Положительная", neutral: "Нейтральная", negative: "Отрицательная",
 		checklist: "Чек-лист", version: "Версия чек-листа", answers: "Ответы",
 		audit: "Визит", auditID: "Номер визита", location: "Место",
-		date: "Дата", auditor: "Аудитор", submit: "Отправить", target: "цель",
+		date: "Дата", auditor: "Аудитор", submit: "Отправить", target: "цель", value: "Значение",
 	},
 	"en": {
 		yes: "Yes", no: "No", na: "Not applicable",
 		positive: "Positive", neutral: "Neutral", negative: "Negative",
 		checklist: "Checklist", version: "Checklist version", answers: "Answers",
 		audit: "Visit", auditID: "Visit ID", location: "Location",
-		date: "Date", auditor: "Auditor", submit: "Submit", target: "target",
+		date: "Date", auditor: "Auditor", submit: "Submit", target: "target", value: "Value",
 	},
 	"de": {
 		yes: "Ja", no: "Nein", na: "Nicht zutreffend",
 		positive: "Positiv", neutral: "Neutral", negative: "Negativ",
 		checklist: "Checkliste", version: "Version der Checkliste", answers: "Antworten",
 		audit: "Besuch", auditID: "Besuchsnummer", location: "Ort",
-		date: "Datum", auditor: "Prüfer", submit: "Absenden", target: "Ziel",
+		date: "Datum", auditor: "Prüfer", submit: "Absenden", target: "Ziel", value: "Wert",
 	},
 }
 

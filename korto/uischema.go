@@ -82,7 +82,10 @@ func NewUISchema(c *Checklist, opts SchemaOptions) (UISchema, error) {
 		"version":   UISchema{"ui:widget": "hidden"},
 		"audit": UISchema{
 			"ui:order": []string{"id", "location", "date", "auditor", "*"},
-			"date":     UISchema{"ui:widget": "date"},
+			// The schema lets tools add their own audit fields; a form
+			// offers the usual four and no "add field" button.
+			"ui:options": map[string]any{"expandable": false},
+			"date":       UISchema{"ui:widget": "date"},
 		},
 		"answers":                answers,
 		"ui:submitButtonOptions": map[string]any{"submitText": w.submit},

@@ -1,0 +1,250 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
+)
+
+func init() {
+	register(&command{
+		name:    "schema",
+		usage:   "schema FILE [--draft 2020-12|07] [--ui] [--lang L] [--id URI]\n       cxkit schema --types [checklist|answers|result] [--draft 2020-12|07]",
+		summary: "JSON Schema of a checklist's answer sheet for form builders, or of cxkit's own documents",
+		run:     runSchema,
+	})
+}
+
+func runSchema(e *env, args []string) int {
+	c := commands["schema"]
+	fs := newFlags(e, c)
+	draftName := fs.String("draft", "2020-12", "JSON Schema `draft`: 2020-12 or 07 (for react-jsonschema-form and JSON Forms)")
+	ui := fs.Bool("ui", false, "print the react-jsonschema-form uiSchema instead of the schema")
+	lang := fs.String("lang", "", "`language` of titles and hints (default: the checklist's own)")
+	id := fs.String("id", "", "`URI` to set as the schema's $id")
+	types := fs.Bool("types", false, "print the schemas of cxkit's own JSON documents")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if isHelp(err) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	draft, err := korto.ParseDraft(*draftName)
+	if err != nil {
+		return usageError(e, c, "%v", err)
+	}
+	if *types {
+		if *ui || *lang != "" || *id != "" {
+			return usageError(e, c, "--types takes no --ui, --lang or --id")
+		}
+		if len(pos) > 1 {
+			return usageError(e, c, "--types takes at most one document name")
+		}
+		out, err := documentSchemas(draft)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
+			return exitInput
+		}
+		var v any = out
+		if len(pos) == 1 {
+			s, ok := out[pos[0]]
+			if !ok {
+				return usageError(e, c, "unknown document %q (want %s)", pos[0], strings.Join(sortedDocNames(out), ", "))
+			}
+			v = s
+		}
+		return writeSchemaJSON(e, v)
+	}
+	if len(pos) != 1 {
+		return usageError(e, c, "want one checklist FILE, got %d arguments", len(pos))
+	}
+	cl, code := loadSchemaChecklist(e, pos[0])
+	if cl == nil {
+		return code
+	}
+	opts := korto.SchemaOptions{Draft: draft, Lang: *lang, ID: *id}
+	var v any
+	if *ui {
+		v, err = korto.NewUISchema(cl, opts)
+	} else {
+		v, err = korto.AnswerSchema(cl, opts)
+	}
+	if err != nil {
+		printSchemaError(e, err)
+		return exitInput
+	}
+	return writeSchemaJSON(e, v)
+}
+
+func writeSchemaJSON(e *env, v any) int {
+	if err := writeJSON(e.stdout, v); err != nil {
+		fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// loadSchemaChecklist reads and validates a checklist from its .korto
+// source or, for a .json file, its JSON form. On failure it prints why
+// and returns nil and the exit code.
+func loadSchemaChecklist(e *env, name string) (*korto.Checklist, int) {
+	src, err := readInput(e, name)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
+		return nil, exitInput
+	}
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		var c korto.Checklist
+		if err := json.Unmarshal(src, &c); err != nil {
+			fmt.Fprintf(e.stderr, "cxkit schema: %s: %v\n", name, err)
+			return nil, exitInput
+		}
+		if err := c.Validate().Err(); err != nil {
+			for _, d := range korto.AsDiagnostics(err) {
+				if d.Severity == korto.SeverityError {
+					fmt.Fprintf(e.stderr, "%s: %s\n", name, d.Message)
+				}
+			}
+			return nil, exitInput
+		}
+		return &c, exitOK
+	}
+	c, diags := dsl.ParseWithDiagnostics(name, src)
+	if diags.HasErrors() {
+		if err := dsl.Render(e.stderr, diags, src); err != nil {
+			fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
+		}
+		return nil, exitInput
+	}
+	return c, exitOK
+}
+
+func printSchemaError(e *env, err error) {
+	if ds := korto.AsDiagnostics(err); ds != nil {
+		for _, d := range ds {
+			fmt.Fprintf(e.stderr, "cxkit schema: %s\n", d.Error())
+		}
+		return
+	}
+	fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
+}
+
+// documentSchemas reflects the Go types behind cxkit's JSON documents:
+// the checklist's JSON form (cxkit export), the answer sheet, and the
+// scored result (cxkit score --json).
+func documentSchemas(draft korto.Draft) (map[string]*jsonschema.Schema, error) {
+	r := &jsonschema.Reflector{
+		BaseSchemaID: "https://github.com/cxkit/cxkit/schema",
+		Mapper:       documentTypeSchema,
+		// Sheet.Warnings and every Pos are json:"-" and stay out; the rest
+		// is what encoding/json writes.
+	}
+	out := map[string]*jsonschema.Schema{}
+	for name, v := range map[string]any{
+		"checklist": &korto.Checklist{},
+		"answers":   &korto.Sheet{},
+		"result":    &korto.Result{},
+	} {
+		s := r.Reflect(v)
+		s.Version = draft.URI()
+		nullablePointers(s.Definitions, reflect.TypeOf(v), map[reflect.Type]bool{})
+		out[name] = s
+	}
+	return out, nil
+}
+
+func sortedDocNames(m map[string]*jsonschema.Schema) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// documentTypeSchema gives the types whose JSON form reflection cannot
+// see: the answer, which is a string or a number, and the named string
+// types, which take a fixed set of values.
+func documentTypeSchema(t reflect.Type) *jsonschema.Schema {
+	enum := func(vs ...any) *jsonschema.Schema { return &jsonschema.Schema{Type: "string", Enum: vs} }
+	switch t {
+	case reflect.TypeFor[korto.Answer]():
+		return &jsonschema.Schema{
+			Description: `an option ID, "yes", "no", "na", an emotion, free text, or a number`,
+			Extras:      map[string]any{"type": []string{"string", "number"}},
+		}
+	case reflect.TypeFor[korto.Model]():
+		return enum("", string(korto.ModelKORTO), string(korto.ModelKotler))
+	case reflect.TypeFor[korto.Knockout]():
+		return enum("", string(korto.KnockoutLevel), string(korto.KnockoutAudit))
+	case reflect.TypeFor[korto.KindType]():
+		return enum("", string(korto.KindYesNo), string(korto.KindScale), string(korto.KindChoice),
+			string(korto.KindMeasure), string(korto.KindNPS), string(korto.KindEmotion),
+			string(korto.KindCES), string(korto.KindCSAT), string(korto.KindText))
+	case reflect.TypeFor[korto.CmpOp]():
+		return enum("", string(korto.OpEq), string(korto.OpNe), string(korto.OpLt),
+			string(korto.OpLe), string(korto.OpGt), string(korto.OpGe))
+	case reflect.TypeFor[korto.ExprOp]():
+		return enum(string(korto.ExprAnd), string(korto.ExprOr), string(korto.ExprNot),
+			string(korto.ExprYes), string(korto.ExprCmp), string(korto.ExprIn))
+	}
+	return nil
+}
+
+// nullablePointers lets the fields that encoding/json may write as null
+// (pointers, slices and maps without omitempty, such as a score that may
+// be missing) be null in the reflected schemas too, which the reflector
+// does not do by itself.
+func nullablePointers(defs jsonschema.Definitions, t reflect.Type, seen map[reflect.Type]bool) {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || seen[t] {
+		return
+	}
+	seen[t] = true
+	def := defs[t.Name()]
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		k := f.Type.Kind()
+		nilable := k == reflect.Pointer || k == reflect.Slice || k == reflect.Map
+		if nilable && !strings.Contains(opts, "omitempty") && def != nil && def.Properties != nil {
+			if p, ok := def.Properties.Get(name); ok {
+				def.Properties.Set(name, orNull(p))
+			}
+		}
+		nullablePointers(defs, f.Type, seen)
+	}
+}
+
+func orNull(p *jsonschema.Schema) *jsonschema.Schema {
+	if p.Type == "" {
+		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{p, {Type: "null"}}}
+	}
+	q := *p
+	q.Extras = map[string]any{"type": []string{p.Type, "null"}}
+	for k, v := range p.Extras {
+		q.Extras[k] = v
+	}
+	q.Type = ""
+	return &q
+}

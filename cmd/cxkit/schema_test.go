@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	sjs "github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
+)
+
+// runSchemaCmd runs "cxkit schema args..." in-process.
+func runSchemaCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, append([]string{"schema"}, args...))
+	return out.String(), errb.String(), code
+}
+
+func compileSchemaDoc(t *testing.T, doc []byte) *sjs.Schema {
+	t.Helper()
+	v, err := sjs.UnmarshalJSON(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatalf("schema is not JSON: %v", err)
+	}
+	c := sjs.NewCompiler()
+	if err := c.AddResource("mem:///schema.json", v); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("mem:///schema.json")
+	if err != nil {
+		t.Fatalf("schema does not compile: %v", err)
+	}
+	return s
+}
+
+func validateDoc(t *testing.T, s *sjs.Schema, doc []byte) error {
+	t.Helper()
+	v, err := sjs.UnmarshalJSON(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatalf("document is not JSON: %v", err)
+	}
+	return s.Validate(v)
+}
+
+const mallKorto = "../../examples/mall/mall.korto"
+
+func TestSchemaCommandMall(t *testing.T) {
+	out, stderr, code := runSchemaCmd(t, mallKorto, "--draft", "07")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Schema     string `json:"$schema"`
+		Properties struct {
+			Answers struct {
+				Properties map[string]struct {
+					Title string `json:"title"`
+					OneOf []struct {
+						Const any    `json:"const"`
+						Title string `json:"title"`
+					} `json:"oneOf"`
+				} `json:"properties"`
+			} `json:"answers"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schema != korto.Draft07.URI() {
+		t.Errorf("$schema = %q, want draft-07", doc.Schema)
+	}
+	// A usable Russian form: Russian titles and labelled yes/no answers.
+	p := doc.Properties.Answers.Properties["has_parking"]
+	if p.Title != "Есть парковка" && !strings.ContainsAny(p.Title, "абвгдеёжзийклмнопрстуфхцчшщъыьэюя") {
+		t.Errorf("has_parking title = %q, want Russian text", p.Title)
+	}
+	if len(p.OneOf) < 2 || p.OneOf[0].Const != "yes" || p.OneOf[0].Title != "Да" || p.OneOf[1].Title != "Нет" {
+		t.Errorf("has_parking oneOf = %+v, want yes/Да, no/Нет", p.OneOf)
+	}
+
+	s := compileSchemaDoc(t, []byte(out))
+	visit, err := os.ReadFile("../../examples/mall/visit-01.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := validateDoc(t, s, visit); err != nil {
+		t.Errorf("the example visit does not validate: %v", err)
+	}
+
+	ui, stderr, code := runSchemaCmd(t, mallKorto, "--draft", "07", "--ui")
+	if code != exitOK {
+		t.Fatalf("--ui: exit %d: %s", code, stderr)
+	}
+	var uiDoc struct {
+		Answers map[string]json.RawMessage `json:"answers"`
+	}
+	if err := json.Unmarshal([]byte(ui), &uiDoc); err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	if err := json.Unmarshal(uiDoc.Answers["ui:order"], &order); err != nil {
+		t.Fatal(err)
+	}
+	if len(order) != len(doc.Properties.Answers.Properties) {
+		t.Errorf("ui:order lists %d questions, the schema has %d", len(order), len(doc.Properties.Answers.Properties))
+	}
+	if !strings.Contains(string(uiDoc.Answers["has_parking"]), `"radio"`) {
+		t.Errorf("has_parking uiSchema = %s, want a radio widget", uiDoc.Answers["has_parking"])
+	}
+}
+
+func TestSchemaCommandLang(t *testing.T) {
+	out, _, code := runSchemaCmd(t, mallKorto, "--lang", "en")
+	if code != exitOK || !strings.Contains(out, `"title": "Yes"`) || !strings.Contains(out, `"Kind of car park"`) {
+		t.Errorf("--lang en: exit %d, want English titles and labels", code)
+	}
+}
+
+func TestSchemaCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.korto")
+	if err := os.WriteFile(bad, []byte("checklist x \"X\" {\n  level 1 \"A\" {\n    question q \"Q\" stars\n  }\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{nil, exitUsage, "want one checklist FILE"},
+		{[]string{mallKorto, "--draft", "04"}, exitUsage, `unknown JSON Schema draft "04"`},
+		{[]string{filepath.Join(dir, "missing.korto")}, exitInput, "missing.korto"},
+		{[]string{bad}, exitInput, "bad.korto:3:"},
+		{[]string{"--types", "nothing"}, exitUsage, `unknown document "nothing"`},
+		{[]string{"--types", "--ui"}, exitUsage, "--types takes no --ui"},
+	} {
+		_, stderr, code := runSchemaCmd(t, tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.msg) {
+			t.Errorf("schema %q: exit %d, stderr %q; want exit %d and %q", tc.args, code, stderr, tc.code, tc.msg)
+		}
+	}
+}
+
+// TestSchemaTypes checks the reflected schemas against what cxkit
+// writes: every example checklist's JSON form, every example sheet and
+// its scored result.
+func TestSchemaTypes(t *testing.T) {
+	for _, draft := range []string{"2020-12", "07"} {
+		out, stderr, code := runSchemaCmd(t, "--types", "--draft", draft)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var docs map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &docs); err != nil {
+			t.Fatal(err)
+		}
+		schemas := map[string]*sjs.Schema{}
+		for _, name := range []string{"checklist", "answers", "result"} {
+			if docs[name] == nil {
+				t.Fatalf("--types has no %q", name)
+			}
+			schemas[name] = compileSchemaDoc(t, docs[name])
+			one, _, code := runSchemaCmd(t, "--types", name, "--draft", draft)
+			if code != exitOK || !json.Valid([]byte(one)) || compactJSON(t, one) != compactJSON(t, string(docs[name])) {
+				t.Errorf("--types %s differs from its entry in --types", name)
+			}
+		}
+		files, _ := filepath.Glob("../../examples/*/*.korto")
+		if len(files) == 0 {
+			t.Fatal("no example checklists")
+		}
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := dsl.Parse(f, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			form, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := validateDoc(t, schemas["checklist"], form); err != nil {
+				t.Errorf("%s: %s: JSON form does not validate: %v", draft, f, err)
+			}
+			plan, err := korto.Compile(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheets, _ := filepath.Glob(filepath.Join(filepath.Dir(f), "*.json"))
+			for _, sf := range sheets {
+				doc, err := os.ReadFile(sf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := validateDoc(t, schemas["answers"], doc); err != nil {
+					t.Errorf("%s: %s does not validate as an answer sheet: %v", draft, sf, err)
+				}
+				sheet, err := plan.ReadAnswers(bytes.NewReader(doc))
+				if err != nil {
+					t.Fatalf("%s: %v", sf, err)
+				}
+				res, err := plan.Score(sheet)
+				if err != nil {
+					t.Fatalf("%s: %v", sf, err)
+				}
+				rdoc, err := json.Marshal(res)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := validateDoc(t, schemas["result"], rdoc); err != nil {
+					t.Errorf("%s: result of %s does not validate: %v", draft, sf, err)
+				}
+			}
+		}
+	}
+}
+
+func compactJSON(t *testing.T, s string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := json.Compact(&b, []byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
