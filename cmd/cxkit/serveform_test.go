@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
+)
+
+func newTestFormServer(t *testing.T) (*httptest.Server, *korto.Plan) {
+	t.Helper()
+	src, err := os.ReadFile(mallKorto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := dsl.Parse(mallKorto, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>form</title>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, err := newFormServer(c, dir, korto.SchemaOptions{Draft: korto.Draft07}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	plan, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, plan
+}
+
+func httpDo(t *testing.T, method, url string, body []byte) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, b
+}
+
+func TestServeFormPages(t *testing.T) {
+	srv, _ := newTestFormServer(t)
+	code, body := httpDo(t, "GET", srv.URL+"/", nil)
+	if code != 200 || !strings.Contains(string(body), "<title>form</title>") {
+		t.Errorf("GET /: %d %q, want the page from the folder", code, body)
+	}
+	code, body = httpDo(t, "GET", srv.URL+"/schema.json", nil)
+	want, _, _ := runSchemaCmd(t, mallKorto, "--draft", "07")
+	if code != 200 || string(body) != want {
+		t.Errorf("GET /schema.json: %d, want what `cxkit schema --draft 07` prints", code)
+	}
+	code, body = httpDo(t, "GET", srv.URL+"/uischema.json", nil)
+	want, _, _ = runSchemaCmd(t, mallKorto, "--draft", "07", "--ui")
+	if code != 200 || string(body) != want {
+		t.Errorf("GET /uischema.json: %d, want what `cxkit schema --ui` prints", code)
+	}
+	if code, _ := httpDo(t, "GET", srv.URL+"/score", nil); code == 200 {
+		t.Errorf("GET /score: %d, want an error (POST only)", code)
+	}
+}
+
+func TestServeFormScore(t *testing.T) {
+	srv, plan := newTestFormServer(t)
+	visit, err := os.ReadFile("../../examples/mall/visit-01.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body := httpDo(t, "POST", srv.URL+"/score", visit)
+	if code != 200 {
+		t.Fatalf("POST /score: %d %s", code, body)
+	}
+	var got korto.Result
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	sheet, err := plan.ReadAnswers(bytes.NewReader(visit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := plan.Score(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("POST /score differs from Plan.Score (-want +got):\n%s", d)
+	}
+
+	for _, tc := range []struct {
+		name, sheet string
+		status      int
+		pointer     string
+	}{
+		{"not JSON", `{"checklist": `, http.StatusUnprocessableEntity, ""},
+		{"wrong checklist", `{"checklist": "taxi", "answers": {}}`, http.StatusUnprocessableEntity, "/checklist"},
+		{"bad answer", strings.Replace(string(visit), `"has_parking": "yes"`, `"has_parking": "maybe"`, 1), http.StatusUnprocessableEntity, "/answers/has_parking"},
+		{"too big", `{"checklist": "` + strings.Repeat("x", maxSheetBytes) + `"}`, http.StatusRequestEntityTooLarge, ""},
+	} {
+		code, body := httpDo(t, "POST", srv.URL+"/score", []byte(tc.sheet))
+		var rej struct {
+			Errors []struct {
+				Pointer string `json:"pointer"`
+				Message string `json:"message"`
+			} `json:"errors"`
+		}
+		if err := json.Unmarshal(body, &rej); err != nil {
+			t.Errorf("%s: reply is not JSON: %q", tc.name, body)
+			continue
+		}
+		if code != tc.status || len(rej.Errors) == 0 {
+			t.Errorf("%s: %d %s, want %d with errors", tc.name, code, body, tc.status)
+			continue
+		}
+		if tc.pointer != "" && rej.Errors[0].Pointer != tc.pointer {
+			t.Errorf("%s: first error at %q, want %q", tc.name, rej.Errors[0].Pointer, tc.pointer)
+		}
+	}
+}
+
+func TestServeFormUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{nil, exitUsage, "want one checklist FILE"},
+		{[]string{"nothing-here.korto"}, exitInput, "nothing-here.korto"},
+		{[]string{mallKorto, "--addr", "not an address"}, exitInput, "not an address"},
+	} {
+		var out, errb bytes.Buffer
+		code := run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, append([]string{"serve-form"}, tc.args...))
+		if code != tc.code || !strings.Contains(errb.String(), tc.msg) {
+			t.Errorf("serve-form %q: exit %d, stderr %q; want %d and %q", tc.args, code, errb.String(), tc.code, tc.msg)
+		}
+	}
+}
