@@ -314,11 +314,7 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 					if job.lines {
 						p.line = job.first + i
 					}
-					sheet, err := plan.ReadAnswers(bytes.NewReader(data))
-					var res korto.Result
-					if err == nil {
-						res, err = plan.Score(sheet)
-					}
+					sheet, res, err := reportScore(plan, data)
 					if err == nil {
 						err = out.agg.Add(res)
 					}
@@ -367,6 +363,28 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.line, b.line))
 	})
 	return total, stats, nil
+}
+
+// reportScore reads, checks and scores one sheet. It checks the answers
+// against the checklist once, in Plan.Score, rather than in
+// Plan.ReadAnswers and again in Score; only for a sheet that fails does
+// it read the sheet again with Plan.ReadAnswers, which lists the
+// problems of the form and of the answers together.
+func reportScore(plan *korto.Plan, data []byte) (*korto.Sheet, korto.Result, error) {
+	sheet, err := korto.ReadAnswers(bytes.NewReader(data))
+	var res korto.Result
+	if err == nil {
+		form := sheet.Warnings
+		res, err = plan.Score(sheet) // sets sheet.Warnings to the answers' warnings
+		sheet.Warnings = append(form, sheet.Warnings...)
+	}
+	if err != nil {
+		if _, all := plan.ReadAnswers(bytes.NewReader(data)); all != nil {
+			err = all
+		}
+		return nil, korto.Result{}, err
+	}
+	return sheet, res, nil
 }
 
 // feedSheets reads the sources in order and sends their sheets to jobs.
