@@ -23,7 +23,9 @@ type AggregateOptions struct {
 	// GroupBy names the audit field (Result.Audit key: "location",
 	// "chain", "auditor", "month", ...) whose values form the groups of
 	// the league table. "" puts every audit in one group, the overall.
-	// Audits without the field, or with it empty, form group [NoGroup].
+	// Audits without the field, or with it empty, form group [NoGroup];
+	// but "month", when an audit has no such field, is taken from the
+	// audit's "date" (YYYY-MM-DD...) as YYYY-MM.
 	GroupBy string
 	// TopProblems is how many questions the top-problems lists hold:
 	// 0 means DefaultTopProblems, a negative number means every question
@@ -205,10 +207,7 @@ func (a *Aggregator) Add(r Result) error {
 	}
 	a.overall.add(a, &r)
 	if a.opts.GroupBy != "" {
-		key := r.Audit[a.opts.GroupBy]
-		if key == "" {
-			key = NoGroup
-		}
+		key := auditGroup(r.Audit, a.opts.GroupBy)
 		g := a.groups[key]
 		if g == nil {
 			g = a.newGroup()
@@ -217,6 +216,30 @@ func (a *Aggregator) Add(r Result) error {
 		g.add(a, &r)
 	}
 	return nil
+}
+
+// auditGroup returns the group of an audit: the value of its field, or
+// for "month" without such a field the year and month of its "date"
+// ("2026-11-20" -> "2026-11"); NoGroup when there is neither.
+func auditGroup(audit map[string]string, field string) string {
+	if v := audit[field]; v != "" {
+		return v
+	}
+	if field == "month" {
+		if d := audit["date"]; len(d) >= 7 && d[4] == '-' && auditDigits(d[:4]) && auditDigits(d[5:7]) {
+			return d[:7]
+		}
+	}
+	return NoGroup
+}
+
+func auditDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // check validates everything Add will count, so that Add either counts

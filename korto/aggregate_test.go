@@ -508,3 +508,26 @@ func TestMomentsExact(t *testing.T) {
 		t.Errorf("2^62 values: n %d, mean %v, variance %v; want 2^62, 0.75, 0.0625", d.n, mean, v)
 	}
 }
+
+func TestAuditGroup(t *testing.T) {
+	tests := []struct {
+		audit map[string]string
+		field string
+		want  string
+	}{
+		{map[string]string{"location": "A"}, "location", "A"},
+		{map[string]string{"location": ""}, "location", NoGroup},
+		{nil, "location", NoGroup},
+		{map[string]string{"date": "2026-11-20"}, "month", "2026-11"},
+		{map[string]string{"date": "2026-11-20T10:00:00+03:00"}, "month", "2026-11"},
+		{map[string]string{"date": "2026-11-20", "month": "ноябрь"}, "month", "ноябрь"},
+		{map[string]string{"date": "20.11.2026"}, "month", NoGroup},
+		{map[string]string{"date": "2026"}, "month", NoGroup},
+		{map[string]string{"date": "2026-11-20"}, "week", NoGroup},
+	}
+	for _, tt := range tests {
+		if got := auditGroup(tt.audit, tt.field); got != tt.want {
+			t.Errorf("auditGroup(%v, %q) = %q, want %q", tt.audit, tt.field, got, tt.want)
+		}
+	}
+}
