@@ -74,7 +74,7 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 		surveyInterval(k, r.ci), surveyMethodName(r.ci.Method), surveyValue(k, r.se))
 	fmt.Fprintf(w, "  %s\n", r.parts)
 	if o.data.weights {
-		fmt.Fprintf(w, "  weighted by %q: effective sample size %.1f\n", o.weight, r.fields["n_eff"])
+		fmt.Fprintf(w, "  weighted by %q (the shares are weighted, the counts are answers): effective sample size %.1f\n", o.weight, r.fields["n_eff"])
 	}
 
 	if o.by != "" {
