@@ -5,6 +5,7 @@
 package examples_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -36,6 +37,24 @@ func TestChecklistsAreClean(t *testing.T) {
 			}
 			for _, missing := range untranslated(c, "en") {
 				t.Errorf("no English translation: %s", missing)
+			}
+		})
+	}
+}
+
+func TestChecklistsAreCanonical(t *testing.T) {
+	for path := range examples {
+		t.Run(path, func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := dsl.Format(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(out, src) {
+				t.Errorf("not in canonical form; run: go run ./cmd/cxkit fmt -w examples/%s", path)
 			}
 		})
 	}
