@@ -119,6 +119,9 @@ var surveyCES = &surveyKind{
 
 type surveyConfig struct {
 	column, by, weight string
+	// defaultColumn: --column was not given; a file with a single
+	// column then needs no name.
+	defaultColumn bool
 	opts               metrics.Options
 	scale              metrics.Scale
 }
@@ -177,7 +180,7 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 		cfg.scale = s
 	}
 	if cfg.column == "" {
-		cfg.column = k.name
+		cfg.column, cfg.defaultColumn = k.name, true
 	}
 
 	fail := func(err error) int {
@@ -226,6 +229,7 @@ type surveyData struct {
 	all     surveyAcc
 	groups  map[string]surveyAcc
 	order   []string // groups in first-seen order
+	column  string   // the answer column's name in the header
 	blank   int      // rows with an empty answer cell, skipped
 	rows    int
 	weights bool
@@ -284,6 +288,9 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		return 0, surveyUsageError{fmt.Sprintf("%s: no column %q for %s (columns: %s)", name, col, flag, strings.Join(surveyQuote(header), ", "))}
 	}
 	ansCol, err := find("--column", cfg.column)
+	if err != nil && cfg.defaultColumn && len(header) == 1 {
+		ansCol, err = 0, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +303,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		return nil, err
 	}
 
-	d := &surveyData{all: k.newAcc(cfg.scale), groups: map[string]surveyAcc{}, weights: wCol >= 0}
+	d := &surveyData{all: k.newAcc(cfg.scale), groups: map[string]surveyAcc{}, weights: wCol >= 0, column: header[ansCol]}
 	for row := 1; ; row++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -381,9 +388,9 @@ type surveyComparison struct {
 func surveyBuild(k *surveyKind, cfg surveyConfig, file string, d *surveyData) (*surveyOutput, error) {
 	res, err := d.all.result(cfg.opts)
 	if err != nil {
-		return nil, fmt.Errorf("%s: column %q: %w", file, cfg.column, err)
+		return nil, fmt.Errorf("%s: column %q: %w", file, d.column, err)
 	}
-	out := &surveyOutput{file: file, column: cfg.column, by: cfg.by, weight: cfg.weight, data: d, overall: res}
+	out := &surveyOutput{file: file, column: d.column, by: cfg.by, weight: cfg.weight, data: d, overall: res}
 	for _, g := range d.order {
 		r, err := d.groups[g].result(cfg.opts)
 		sg := surveyGroup{name: g, res: r, err: err}

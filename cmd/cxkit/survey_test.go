@@ -246,3 +246,16 @@ func FuzzNPSCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestSurveySingleColumn: without --column, a file with one column is
+// read whatever its header says; with two, the name is needed.
+func TestSurveySingleColumn(t *testing.T) {
+	out, errs, code := surveyRun(t, "score\n9\n10\n3\n", "nps", "-")
+	if code != exitOK || !strings.HasPrefix(out, `NPS of column "score" in -: 3 answers`) {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+	_, errs, code = surveyRun(t, "score,store\n9,a\n", "nps", "-")
+	if code != exitUsage || !strings.Contains(errs, `no column "nps" for --column (columns: "score", "store")`) {
+		t.Errorf("exit %d\n%s", code, errs)
+	}
+}
