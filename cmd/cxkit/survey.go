@@ -122,8 +122,8 @@ type surveyConfig struct {
 	// defaultColumn: --column was not given; a file with a single
 	// column then needs no name.
 	defaultColumn bool
-	opts               metrics.Options
-	scale              metrics.Scale
+	opts          metrics.Options
+	scale         metrics.Scale
 }
 
 func runSurvey(e *env, args []string, k *surveyKind) int {
