@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -165,10 +166,10 @@ func checkGolden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
+		t.Fatalf("%v (run go test ./korto -run Schema -update to create it)", err)
 	}
 	if d := cmp.Diff(string(want), string(got)); d != "" {
-		t.Errorf("%s differs from the golden file (-want +got):\n%s", name, d)
+		t.Errorf("%s differs from the golden file; if the change is meant, run go test ./korto -run Schema -update (-want +got):\n%s", name, d)
 	}
 }
 
@@ -196,6 +197,41 @@ func TestAnswerSchemaGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkGolden(t, tc.ui+".json", marshalSchema(t, ui))
+		})
+	}
+}
+
+// TestAnswerSchemaExamplesGolden keeps the draft-07 schema and the
+// uiSchema of every example checklist, the documents a form renders.
+func TestAnswerSchemaExamplesGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "examples", "*", "*.korto"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no example checklists: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".korto")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := dsl.Parse(f, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := korto.SchemaOptions{Draft: korto.Draft07}
+			s, err := korto.AnswerSchema(c, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := marshalSchema(t, s)
+			compileSchema(t, doc)
+			checkGolden(t, filepath.Join("examples", name+".07.json"), doc)
+			ui, err := korto.NewUISchema(c, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, filepath.Join("examples", name+".ui.json"), marshalSchema(t, ui))
 		})
 	}
 }
@@ -409,4 +445,47 @@ func ExampleAnswerSchema() {
 	// Output:
 	// http://json-schema.org/draft-07/schema#
 	// {"oneOf":[{"const":"yes","title":"Да"},{"const":"no","title":"Нет"}],"type":"string","title":"Прилавок чистый","x-cxkit-critical":true,"x-cxkit-kind":"yesno","x-cxkit-level":1,"x-cxkit-weight":1}
+}
+
+// The schema is built once per form, so its cost matters little; the
+// benchmark keeps it in proportion to encoding the same checklist's JSON
+// form, measured in the same run.
+func benchMall(b *testing.B) *korto.Checklist {
+	b.Helper()
+	f := filepath.Join("..", "examples", "mall", "mall.korto")
+	src, err := os.ReadFile(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := dsl.Parse(f, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+func BenchmarkAnswerSchema(b *testing.B) {
+	c := benchMall(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := korto.AnswerSchema(c, korto.SchemaOptions{Draft: korto.Draft07})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := json.Marshal(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnswerSchemaBaseline encodes the checklist's JSON form with
+// encoding/json: the floor for writing a document of this size.
+func BenchmarkAnswerSchemaBaseline(b *testing.B) {
+	c := benchMall(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(c); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
