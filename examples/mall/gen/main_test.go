@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -188,3 +189,60 @@ func (st *centreStats) add(r korto.Result) {
 }
 
 func (st *centreStats) mean(level int) float64 { return st.sum[level] / float64(st.n) }
+
+// The generator walks whatever the checklist holds: a level with every
+// kind of question and condition it does not know from mall.korto still
+// gets valid sheets.
+func TestGeneratorFollowsChecklistChanges(t *testing.T) {
+	src, err := os.ReadFile(checklistPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := `
+  level 3 "Атмосфера" @en "Atmosphere" {
+    section extra "Проверка генератора" @en "Generator check" {
+      question music "Громкость музыки" @en "Music volume" scale 0..10
+      question temp "Температура в галерее" @en "Gallery temperature" measure "°C" target > 19
+      question doors_open "Открытых входов" @en "Open entrances" measure target == 4
+      question noise "Шум" @en "Noise" lifts
+      question quiet "Есть тихая зона" @en "There is a quiet area" when noise != all or music >= 7
+      question events "Анонс событий" @en "Event notices" optional when not has_parking
+      question shade "Тень у входа" @en "Shade at the entrance" na when temp > 25 and (wifi or atm)
+    }
+  }
+`
+	i := bytes.Index(src, []byte("\n  survey {"))
+	if i < 0 {
+		t.Fatal("no survey block in the checklist")
+	}
+	changed := append(append(append([]byte{}, src[:i]...), extra...), src[i:]...)
+	c, err := dsl.Parse("changed.korto", changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []uint64{1, 2, 3} {
+		_, lines, err := build(c, 10, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(scoreLines(t, p, lines)); got != 10*len(centres) {
+			t.Errorf("seed %d: %d sheets", s, got)
+		}
+		// The new questions are answered, and the conditional ones
+		// sometimes switched off.
+		for q, want := range map[string]int{`"music":`: 30, `"temp":`: 30, `"noise":`: 30, `"events":`: 10} {
+			if got := bytes.Count(lines, []byte(q)); got != want {
+				t.Errorf("seed %d: %s answered %d times, want %d", s, q, got, want)
+			}
+		}
+		for _, q := range []string{`"quiet":`, `"shade":`} {
+			if got := bytes.Count(lines, []byte(q)); got == 0 || got == 30 {
+				t.Errorf("seed %d: %s answered %d times of 30; its condition never varies", s, q, got)
+			}
+		}
+	}
+}
