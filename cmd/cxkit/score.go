@@ -78,7 +78,7 @@ func runScore(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", pos[1], err)
 		return exitInput
 	}
-	v := newScoreView(cl, &r, *lang)
+	v := newScoreView(cl, sheet, &r, *lang)
 	if *htmlOut != "" {
 		if err := writeScoreHTML(*htmlOut, v); err != nil {
 			fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
@@ -147,6 +147,7 @@ type scoreLabels struct {
 	Critical, Passed, Failed, NoScore, Gated string
 	Sections, Section, Weight, Fix, NoFix    string
 	CriticalQ, Question, More, Absent        string
+	Target, Of, Found                        string
 }
 
 // scoreFixShown is how many failed questions the text report lists; the
@@ -161,6 +162,7 @@ var scoreLabelsEn = scoreLabels{
 	Sections: "Sections", Section: "Section", Weight: "Weight",
 	Fix: "What to fix first", NoFix: "No question failed.", CriticalQ: "critical", Question: "Question",
 	More: "… and %d more (all of them in --json and --html)", Absent: "not in the checklist",
+	Target: "target", Of: "on", Found: "found",
 }
 
 var scoreLabelsRu = scoreLabels{
@@ -171,12 +173,14 @@ var scoreLabelsRu = scoreLabels{
 	Sections: "Разделы", Section: "Раздел", Weight: "Вес",
 	Fix: "Что исправить в первую очередь", NoFix: "Невыполненных вопросов нет.", CriticalQ: "критичный", Question: "Вопрос",
 	More: "… и ещё %d (полный список — в --json и --html)", Absent: "нет в чек-листе",
+	Target: "цель", Of: "по шкале", Found: "факт",
 }
 
 // scoreView is one scored audit made ready for people; the text and HTML
 // writers share it.
 type scoreView struct {
 	L           scoreLabels
+	lang        string // of the checklist's texts
 	R           *korto.Result
 	Model       korto.Model
 	Title       string
@@ -204,14 +208,15 @@ type scoreSectionRow struct {
 // scoreFix is one failed question in the "what to fix first" list.
 type scoreFix struct {
 	ID, Text string
+	Answer   string // what was found, when "no" would not say it: "7 мин, цель ≤ 5"
 	Level    int
 	Weight   float64
 	Critical bool
 	Priority float64
 }
 
-func newScoreView(c *korto.Checklist, r *korto.Result, lang string) *scoreView {
-	v := &scoreView{R: r, Title: r.Title, Version: r.Version, Model: c.EffectiveModel()}
+func newScoreView(c *korto.Checklist, sheet *korto.Sheet, r *korto.Result, lang string) *scoreView {
+	v := &scoreView{R: r, lang: lang, Title: r.Title, Version: r.Version, Model: c.EffectiveModel()}
 	v.L = scoreLabelsEn
 	switch {
 	case lang == "ru":
@@ -246,7 +251,7 @@ func newScoreView(c *korto.Checklist, r *korto.Result, lang string) *scoreView {
 			for _, q := range qs {
 				if q.Failed {
 					v.Fix = append(v.Fix, scoreFix{ID: q.ID, Text: q.Text, Level: l.Level, Weight: q.Weight,
-						Critical: q.Critical, Priority: q.Weight * w * prio})
+						Critical: q.Critical, Priority: q.Weight * w * prio, Answer: v.answerText(c, sheet, q.ID)})
 				}
 			}
 			for _, s := range ss {
@@ -273,6 +278,56 @@ func newScoreView(c *korto.Checklist, r *korto.Result, lang string) *scoreView {
 		return 0
 	})
 	return v
+}
+
+// answerText describes the answer to a failed question when its kind
+// says more than "no": the measured value against its target, the
+// points on a scale, the option chosen.
+func (v *scoreView) answerText(c *korto.Checklist, sheet *korto.Sheet, id string) string {
+	q := c.Question(id)
+	a, ok := sheet.Answers[id]
+	if q == nil || !ok {
+		return ""
+	}
+	switch q.Kind.EffectiveType() {
+	case korto.KindMeasure:
+		unit := ""
+		if q.Kind.Unit != "" {
+			unit = " " + q.Kind.Unit
+		}
+		return fmt.Sprintf("%s%s, %s %s %s%s", fmtWeight(a.Number), unit, v.L.Target, scoreOp(q.Kind.Op), fmtWeight(q.Kind.Target), unit)
+	case korto.KindScale:
+		lo, hi := q.Kind.Lo, q.Kind.Hi
+		if s := c.Scale(q.Kind.Ref); s != nil {
+			lo, hi = s.Lo, s.Hi
+		}
+		return fmt.Sprintf("%s %s %s..%s", fmtWeight(a.Number), v.L.Of, fmtWeight(lo), fmtWeight(hi))
+	case korto.KindChoice:
+		if ch := c.Choice(q.Kind.Ref); ch != nil {
+			for _, o := range ch.Options {
+				if o.ID == a.String && !o.Label.IsZero() {
+					return "«" + o.Label.In(v.lang) + "»"
+				}
+			}
+		}
+		return a.String
+	}
+	return ""
+}
+
+// scoreOp prints a comparison the way people write it.
+func scoreOp(op korto.CmpOp) string {
+	switch op {
+	case korto.OpLe:
+		return "≤"
+	case korto.OpGe:
+		return "≥"
+	case korto.OpNe:
+		return "≠"
+	case korto.OpEq:
+		return "="
+	}
+	return string(op)
 }
 
 func (v *scoreView) levelStatus(l korto.LevelResult) string {
@@ -379,6 +434,9 @@ func writeScoreText(w io.Writer, v *scoreView) error {
 	}
 	for i, f := range shown {
 		note := fmt.Sprintf("%s %d, %s %s", strings.ToLower(L.Level), f.Level, strings.ToLower(L.Weight), fmtWeight(f.Weight))
+		if f.Answer != "" {
+			note = L.Found + ": " + f.Answer + "; " + note
+		}
 		if f.Critical {
 			note += ", " + L.CriticalQ
 		}

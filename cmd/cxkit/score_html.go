@@ -58,7 +58,7 @@ ol.fix li{margin:.2rem 0}
 {{end}}{{end}}</table>
 <h2>{{.L.Fix}}</h2>
 {{if .Fix}}<ol class="fix">
-{{range .Fix}}<li><strong>{{.Text}}</strong> <code>{{.ID}}</code> — {{$.LevelWord}} {{.Level}}, {{$.WeightWord}} {{weight .Weight}}{{if .Critical}}<span class="tag">{{$.L.CriticalQ}}</span>{{end}}</li>
+{{range .Fix}}<li><strong>{{.Text}}</strong> <code>{{.ID}}</code> — {{if .Answer}}{{$.L.Found}}: {{.Answer}}; {{end}}{{$.LevelWord}} {{.Level}}, {{$.WeightWord}} {{weight .Weight}}{{if .Critical}}<span class="tag">{{$.L.CriticalQ}}</span>{{end}}</li>
 {{end}}</ol>{{else}}<p>{{.L.NoFix}}</p>{{end}}
 </body>
 </html>
