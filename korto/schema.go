@@ -287,6 +287,9 @@ func (b *answerSchemaBuilder) question(l *Level, sec *Section, q *Question) {
 	if len(q.Tags) > 0 {
 		x[schemaExtTags] = q.Tags
 	}
+	// Properties keep file order, but not every tool keeps the order of
+	// a JSON object; form builders of the json-editor family read this.
+	x["propertyOrder"] = b.props.Len() + 1
 	b.props.Set(q.ID, s)
 
 	if q.When == nil {

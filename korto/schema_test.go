@@ -444,7 +444,7 @@ func ExampleAnswerSchema() {
 	fmt.Println(string(out))
 	// Output:
 	// http://json-schema.org/draft-07/schema#
-	// {"oneOf":[{"const":"yes","title":"Да"},{"const":"no","title":"Нет"}],"type":"string","title":"Прилавок чистый","x-cxkit-critical":true,"x-cxkit-kind":"yesno","x-cxkit-level":1,"x-cxkit-weight":1}
+	// {"oneOf":[{"const":"yes","title":"Да"},{"const":"no","title":"Нет"}],"type":"string","title":"Прилавок чистый","propertyOrder":1,"x-cxkit-critical":true,"x-cxkit-kind":"yesno","x-cxkit-level":1,"x-cxkit-weight":1}
 }
 
 // The schema is built once per form, so its cost matters little; the
@@ -488,4 +488,23 @@ func BenchmarkAnswerSchemaBaseline(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func ExampleNewUISchema() {
+	c := &korto.Checklist{
+		ID:    "kiosk",
+		Title: korto.Text{Text: "Киоск"},
+		Levels: []*korto.Level{{Number: 1, Title: korto.Text{Text: "Основа"}, Items: []korto.Item{
+			{Question: &korto.Question{ID: "clean", Text: korto.Text{Text: "Прилавок чистый"}, Hint: korto.Text{Text: "Смотреть и под кассой"}}},
+			{Question: &korto.Question{ID: "wait", Text: korto.Text{Text: "Ожидание"}, Kind: korto.Kind{Type: korto.KindMeasure, Unit: "мин", Op: korto.OpLe, Target: 3}}},
+		}}},
+	}
+	ui, err := korto.NewUISchema(c, korto.SchemaOptions{})
+	if err != nil {
+		panic(err)
+	}
+	out, _ := json.Marshal(ui["answers"])
+	fmt.Println(string(out))
+	// Output:
+	// {"clean":{"ui:help":"Смотреть и под кассой","ui:options":{"inline":true},"ui:widget":"radio"},"ui:order":["clean","wait"],"wait":{"ui:help":"мин; цель ≤ 3"}}
 }
