@@ -295,6 +295,10 @@ type sheetReader struct {
 }
 
 func parseSheet(data []byte) (*Sheet, AnswerErrors) {
+	// Editors on Windows like to start UTF-8 files with a byte-order
+	// mark, which JSON does not allow; it carries no meaning, so skip it.
+	// Offsets in messages then count from after it.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	sr := &sheetReader{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	sr.dec.UseNumber()
 	s, ok := sr.sheet()

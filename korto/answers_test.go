@@ -81,6 +81,7 @@ func TestReadAnswersProblems(t *testing.T) {
 			[]scProblem{{Code: CodeVersionMismatch, Pointer: "/version", Warning: true}}},
 		{"unknown top-level key", scEdit(t, `"version": "2026.1"`, `"version": "2026.1", "answer": {}`),
 			[]scProblem{{Code: CodeUnknownKey, Pointer: "/answer"}}},
+		{"a byte-order mark is skipped", "\ufeff" + scMallSheet, nil},
 		{"$schema is allowed", scEdit(t, `"version": "2026.1"`, `"version": "2026.1", "$schema": "x.json"`), nil},
 		{"audit numbers and booleans are kept as text, null is not", scEdit(t, `"id": "v-0017"`, `"id": 17, "paid": true, "x": null, "y": {}`),
 			[]scProblem{{Code: CodeWrongType, Pointer: "/audit/x"}, {Code: CodeWrongType, Pointer: "/audit/y"}}},
