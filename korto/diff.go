@@ -135,7 +135,10 @@ func (d *differ) meta() {
 func (d *differ) scales() {
 	old := make(map[string]*Scale)
 	for _, s := range d.from.Scales {
-		if s != nil {
+		if s == nil {
+			continue
+		}
+		if _, dup := old[s.Name]; !dup {
 			old[s.Name] = s
 		}
 	}
@@ -164,7 +167,10 @@ func (d *differ) scales() {
 func (d *differ) choices() {
 	old := make(map[string]*Choice)
 	for _, ch := range d.from.Choices {
-		if ch != nil {
+		if ch == nil {
+			continue
+		}
+		if _, dup := old[ch.Name]; !dup {
 			old[ch.Name] = ch
 		}
 	}
@@ -195,7 +201,10 @@ func (d *differ) choices() {
 func (d *differ) options(a, b *Choice) {
 	old := make(map[string]*Option)
 	for _, o := range a.Options {
-		if o != nil {
+		if o == nil {
+			continue
+		}
+		if _, dup := old[o.ID]; !dup {
 			old[o.ID] = o
 		}
 	}

@@ -1,6 +1,7 @@
 package korto
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -521,3 +522,33 @@ func valBigChecklist(n int) *Checklist {
 }
 
 func valItoa(i int) string { return fmtValNum(float64(i)) }
+
+// FuzzValidate feeds checklists in their JSON form, as a tool might send
+// them, to Validate and Diff: neither may panic, and a checklist never
+// differs from itself.
+func FuzzValidate(f *testing.F) {
+	data, err := json.Marshal(valMall())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add([]byte(`{"id":"x","levels":[{"number":1,"items":[{"question":{"id":"a","when":{"op":"not","args":[null]}}},{}]}]}`))
+	f.Add([]byte(`{"id":"x","choices":[{"name":"c","options":[null,{"id":"a","value":2}]}],"levels":[null,{"number":9,"pass":0}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c Checklist
+		if json.Unmarshal(data, &c) != nil {
+			return
+		}
+		ds := c.Validate()
+		for _, d := range ds {
+			if d.Code == "" || d.Message == "" || d.Hint == "" {
+				t.Errorf("diagnostic without code, message or hint: %+v", d)
+			}
+		}
+		if changes := Diff(&c, &c); len(changes) != 0 {
+			t.Errorf("Diff(c, c) = %v", changes)
+		}
+		Diff(nil, &c)
+		Diff(&c, nil)
+	})
+}
