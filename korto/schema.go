@@ -102,10 +102,22 @@ type SchemaSection struct {
 // block: when the condition holds the answer is required (unless
 // optional), otherwise it must be absent or "na".
 //
+// Extension keywords carry what form builders need beyond validation:
+// on each question x-cxkit-kind, x-cxkit-level, x-cxkit-section (the
+// innermost section's ID), x-cxkit-weight (scored questions),
+// x-cxkit-critical, x-cxkit-unscored, x-cxkit-survey, x-cxkit-when (the
+// condition as the language spells it), x-cxkit-unit and x-cxkit-target
+// (measures) and x-cxkit-tags; on each choice option x-cxkit-value; on
+// the answers object x-cxkit-levels and x-cxkit-sections (see
+// [SchemaLevel] and [SchemaSection]); at the top x-cxkit-checklist,
+// x-cxkit-version, x-cxkit-model and x-cxkit-lang. Each question also
+// carries propertyOrder, its 1-based place in the form.
+//
 // The schema accepts exactly the sheets the answer-sheet reader accepts,
-// except for what JSON Schema cannot see (duplicate keys in one object).
-// It fails only on a checklist that names an unknown scale, choice or
-// question, or an unknown draft.
+// except for what JSON Schema cannot see: a key given twice in one
+// object, and numbers too large for a float64. It fails only on a
+// checklist that names an unknown scale, choice or question, or on an
+// unknown draft.
 func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) {
 	if c == nil {
 		return nil, errors.New("korto: AnswerSchema of a nil checklist")
@@ -220,11 +232,6 @@ func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
 	}
 	if len(b.sections) > 0 {
 		s.Extras["x-cxkit-sections"] = b.sections
-	}
-	if b.required == nil {
-		// An empty list keeps "required" out of the output, which is what
-		// a sheet without required answers means.
-		s.Required = nil
 	}
 	return s
 }
