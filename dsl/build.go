@@ -292,8 +292,8 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			if once(m, "tags") {
 				q.Tags = m.Tags
 			}
-		case m.Kind != nil:
-			k := m.Kind
+		case m.isKind():
+			k := m
 			if k.Ref != "" && !slices.Contains(b.decl, k.Ref) {
 				if kw := suggest.Nearest(k.Ref, modifierKeywords); kw != "" {
 					b.errorf(k.Pos, codeUnknownKeyword, "after the question text come its kind (yesno, a scale or choice name, ...) and modifiers (weight, critical, na, ...)",
@@ -313,7 +313,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 	return q
 }
 
-func (b *builder) kind(a *astKind) korto.Kind {
+func (b *builder) kind(a *astMod) korto.Kind {
 	switch {
 	case a.Simple != "":
 		return korto.Kind{Type: korto.KindType(a.Simple)}

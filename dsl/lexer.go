@@ -76,6 +76,7 @@ type comment struct {
 // of parsing that touches every byte.
 type scanner struct {
 	src      []byte
+	text     string // src as a string: token values are slices of it, not copies
 	file     string
 	off      int
 	line     int
@@ -110,7 +111,7 @@ func (s *scanner) errorf(off int, code, hint, format string, a ...any) {
 }
 
 func (s *scanner) emit(typ lexer.TokenType, start int) {
-	s.toks = append(s.toks, lexer.Token{Type: typ, Value: string(s.src[start:s.off]), Pos: s.pos(start)})
+	s.toks = append(s.toks, lexer.Token{Type: typ, Value: s.text[start:s.off], Pos: s.pos(start)})
 	s.lastLine = s.line
 	if typ == tokKeyword && s.src[start] == 'n' && s.toks[len(s.toks)-1].Value == "not" {
 		s.nots++
@@ -126,15 +127,36 @@ func (s *scanner) emit(typ lexer.TokenType, start int) {
 // scan tokenizes the whole source. It never fails: problems become
 // diagnostics and the scanner moves on, so the parser can report more.
 func scan(file string, src []byte) *scanner {
-	s := &scanner{src: src, file: file, line: 1, toks: make([]lexer.Token, 0, len(src)/5+1)}
-	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
-		s.off, s.lineOff = 3, 3 // a byte-order mark; editors on Windows add it
-	}
+	s := newScanner(file, src)
+	s.toks = make([]lexer.Token, 0, len(src)/5+1)
 	for s.off < len(src) && !s.stop {
 		s.next()
 	}
 	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: s.pos(s.off)})
 	return s
+}
+
+func newScanner(file string, src []byte) *scanner {
+	s := &scanner{src: src, text: string(src), file: file, line: 1}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		s.off, s.lineOff = 3, 3 // a byte-order mark; editors on Windows add it
+	}
+	return s
+}
+
+// Next implements lexer.Lexer, handing tokens to participle as they are
+// scanned: on the usual path (no mistakes) the tokens are then kept in
+// one slice only, participle's.
+func (s *scanner) Next() (lexer.Token, error) {
+	for s.off < len(s.src) && !s.stop {
+		s.next()
+		if len(s.toks) > 0 {
+			t := s.toks[0]
+			s.toks = s.toks[:0]
+			return t, nil
+		}
+	}
+	return lexer.Token{Type: lexer.EOF, Pos: s.pos(s.off)}, nil
 }
 
 func (s *scanner) next() {
@@ -259,7 +281,7 @@ func (s *scanner) comment() {
 		text:     string(text),
 		offset:   start,
 		line:     s.line,
-		trailing: len(s.toks) > 0 && s.lastLine == s.line,
+		trailing: s.lastLine == s.line,
 	})
 }
 

@@ -17,6 +17,10 @@ import (
 // a few, later ones are mostly echoes of the first.
 const maxSyntaxErrors = 10
 
+// recoveryBudget bounds the tokens all recovery rounds may parse in
+// total, so that a huge broken file costs a few parses, not forty.
+const recoveryBudget = 2_000_000
+
 // Parse parses and validates a checklist. The error, if any, is a
 // [korto.Diagnostics] listing every problem found, each with file, line,
 // column and a hint; warnings alone are not an error (see
@@ -80,14 +84,30 @@ func parseSource(filename string, src []byte) *parsed {
 		}}
 		return p
 	}
-	s := scan(filename, src)
+	// The usual case, a file without mistakes, streams tokens from the
+	// scanner to participle. Only when something is wrong is the source
+	// scanned again into a slice of tokens that recovery can cut.
+	s := newScanner(filename, src)
+	var ast *astFile
+	recovered := true
+	if pl, err := lexer.Upgrade(s); err == nil && len(s.diags) == 0 && !s.stop {
+		if a, err := parser.ParseFromLexer(pl); err == nil {
+			ast, recovered = a, false
+		}
+	}
+	if ast == nil {
+		s = scan(filename, src)
+	}
 	p.comments = s.comments
 	p.diags = s.diags
 	if s.stop {
 		return p
 	}
-	ast, synErrs, recovered := parseTokens(filename, s.toks, s.diags)
-	p.diags = append(p.diags, synErrs...)
+	if ast == nil {
+		var synErrs korto.Diagnostics
+		ast, synErrs, recovered = parseTokens(filename, s.toks, s.diags)
+		p.diags = append(p.diags, synErrs...)
+	}
 	if ast == nil || ast.Checklist == nil {
 		return p
 	}
@@ -126,7 +146,8 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 	}
 	// Every round cuts at least one token, and the rounds are bounded
 	// too: a parse is never slow because the file is bad.
-	for round := 0; round < 4*maxSyntaxErrors; round++ {
+	rounds := min(4*maxSyntaxErrors, max(1, recoveryBudget/len(toks)))
+	for round := 0; round < rounds; round++ {
 		pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
 		if err != nil {
 			return nil, diags, true
