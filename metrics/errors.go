@@ -38,7 +38,8 @@ func (e *RangeError) Error() string {
 // Unwrap makes errors.Is(err, ErrRange) true.
 func (e *RangeError) Unwrap() error { return ErrRange }
 
-// WeightError reports a weight that is negative, NaN or infinite.
+// WeightError reports a weight that is negative, NaN, infinite, or
+// outside [MinWeight, MaxWeight].
 type WeightError struct {
 	Index  int // position in the input, or -1 when unknown
 	Weight float64
@@ -49,7 +50,7 @@ func (e *WeightError) Error() string {
 	if e.Index >= 0 {
 		at = fmt.Sprintf(" at index %d", e.Index)
 	}
-	return fmt.Sprintf("weight %v%s: weights must be finite and >= 0", e.Weight, at)
+	return fmt.Sprintf("weight %v%s: weights must be 0 or between %g and %g", e.Weight, at, MinWeight, MaxWeight)
 }
 
 // Unwrap makes errors.Is(err, ErrWeight) true.

@@ -186,7 +186,7 @@ func TestNPSErrors(t *testing.T) {
 	if a.N() != 0 {
 		t.Errorf("bad scores were counted: N = %d", a.N())
 	}
-	for _, w := range []float64{-1, nanF(), infF()} {
+	for _, w := range []float64{-1, nanF(), infF(), 1e-200, 1e200} {
 		if err := a.AddWeighted(5, w); !errors.Is(err, ErrWeight) {
 			t.Errorf("AddWeighted(5, %v) = %v, want ErrWeight", w, err)
 		}

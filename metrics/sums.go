@@ -1,7 +1,5 @@
 package metrics
 
-import "math"
-
 // dsum is a sum of float64 values kept as an unevaluated pair hi+lo
 // (Knuth's TwoSum), so that a weighted sum loses nothing to rounding
 // until it is read, and merging partial sums in another order changes
@@ -28,8 +26,16 @@ func (s *dsum) merge(o dsum) {
 
 func (s dsum) value() float64 { return s.hi + s.lo }
 
+// Weights are 0 or within [MinWeight, MaxWeight]: far wider than any
+// survey weight, and narrow enough that Σw² neither underflows nor
+// overflows, so Kish's n_eff is always a number.
+const (
+	MinWeight = 1e-100
+	MaxWeight = 1e100
+)
+
 func checkWeight(w float64, index int) error {
-	if !(w >= 0) || math.IsInf(w, 1) {
+	if w != 0 && !(w >= MinWeight && w <= MaxWeight) { // also NaN, ±Inf, < 0
 		return &WeightError{Index: index, Weight: w}
 	}
 	return nil

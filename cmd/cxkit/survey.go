@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -329,8 +328,8 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		w := -1.0
 		if wCol >= 0 {
 			w, err = strconv.ParseFloat(strings.TrimSpace(rec[wCol]), 64)
-			if err != nil || !(w >= 0) || math.IsInf(w, 0) {
-				return nil, fmt.Errorf("%s: weight %q: want a finite number >= 0", where(wCol), rec[wCol])
+			if err != nil || (w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight)) {
+				return nil, fmt.Errorf("%s: weight %q: want 0 or a number between %g and %g", where(wCol), rec[wCol], metrics.MinWeight, metrics.MaxWeight)
 			}
 		}
 		if err := d.all.add(cell, w); err != nil {
