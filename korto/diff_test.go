@@ -1,6 +1,7 @@
 package korto
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -247,4 +248,31 @@ func BenchmarkDiff(b *testing.B) {
 			b.Fatal("want 400 changes")
 		}
 	}
+}
+
+// Diff tells a reworded question from a re-weighted one: only the second
+// makes this quarter's scores incomparable with the last.
+func ExampleDiff() {
+	v1 := &Checklist{ID: "shop", Version: "2026.1", Levels: []*Level{{Number: 1, Items: []Item{
+		{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}}},
+		{Question: &Question{ID: "smile", Text: Text{Text: "Улыбнулись"}}},
+	}}}}
+	v2 := &Checklist{ID: "shop", Version: "2026.2", Levels: []*Level{{Number: 1, Items: []Item{
+		{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались первыми"}}},
+		{Question: &Question{ID: "smile", Text: Text{Text: "Улыбнулись"}, Weight: Float(2)}},
+	}}}}
+	changes := Diff(v1, v2)
+	for _, c := range changes {
+		mark := " "
+		if c.Incomparable {
+			mark = "!"
+		}
+		fmt.Println(mark, c.Message)
+	}
+	fmt.Println("comparable:", Comparable(changes))
+	// Output:
+	//   checklist: version "2026.1" -> "2026.2"
+	//   question greet: text "Поздоровались" -> "Поздоровались первыми"
+	// ! question smile: weight 1 -> 2
+	// comparable: false
 }

@@ -24,26 +24,32 @@ func Nearest(name string, candidates []string) string {
 	n := utf8.RuneCountInString(name)
 	limit := max(1, n/3)
 	best, bestD, bestExact := "", limit+1, 0
-	a := foldRunes(name)
+	var sc scratch
+	a := []rune(name)
+	af := foldRunes(name)
 	for _, c := range candidates {
 		if c == name {
 			return c
 		}
-		b := foldRunes(c)
 		// The length difference alone bounds the distance from below.
-		if abs(len(a)-len(b)) > limit {
+		if m := utf8.RuneCountInString(c); abs(n-m) > limit {
 			continue
 		}
-		d := distance(a, b)
-		if d > limit || d >= max(len(a), len(b)) {
+		b := sc.runes(c)
+		bf := sc.fold(b)
+		d := sc.distance(af, bf, limit)
+		if d > limit || d >= max(len(af), len(bf)) || d > bestD {
 			continue
 		}
-		if d > bestD {
-			continue
-		}
-		e := distance([]rune(name), []rune(c))
-		if d == bestD && (e > bestExact || e == bestExact && c >= best) {
-			continue
+		e := -1 // the case-sensitive distance, worked out only for ties
+		if d == bestD {
+			if bestExact < 0 {
+				bestExact = sc.distance(a, []rune(best), len(a)+len(best))
+			}
+			e = sc.distance(a, b, len(a)+len(b))
+			if e > bestExact || e == bestExact && c >= best {
+				continue
+			}
 		}
 		best, bestD, bestExact = c, d, e
 	}
@@ -74,24 +80,59 @@ func foldRunes(s string) []rune {
 	return r
 }
 
+// scratch holds the buffers of one Nearest call, so that trying many
+// candidates allocates only when a longer one comes along.
+type scratch struct {
+	rb, fb []rune
+	rows   []int
+}
+
+func (s *scratch) runes(str string) []rune {
+	s.rb = s.rb[:0]
+	for _, r := range str {
+		s.rb = append(s.rb, r)
+	}
+	return s.rb
+}
+
+func (s *scratch) fold(r []rune) []rune {
+	s.fb = s.fb[:0]
+	for _, c := range r {
+		s.fb = append(s.fb, unicode.ToLower(c))
+	}
+	return s.fb
+}
+
+func distance(a, b []rune) int {
+	var s scratch
+	return s.distance(a, b, len(a)+len(b))
+}
+
 // distance is the optimal-string-alignment (restricted Damerau) distance.
 // It keeps three rows of the dynamic-programming table, so memory is
-// linear in len(b).
-func distance(a, b []rune) int {
+// linear in len(b). Once two consecutive rows exceed bound the distance
+// can only exceed it too (a swap looks back two rows), and distance
+// returns early with a value above bound.
+func (s *scratch) distance(a, b []rune, bound int) int {
 	if len(a) == 0 {
 		return len(b)
 	}
 	if len(b) == 0 {
 		return len(a)
 	}
-	prev2 := make([]int, len(b)+1) // row i-2
-	prev := make([]int, len(b)+1)  // row i-1
-	cur := make([]int, len(b)+1)   // row i
+	w := len(b) + 1
+	if cap(s.rows) < 3*w {
+		s.rows = make([]int, 3*w)
+	}
+	rows := s.rows[:3*w]
+	prev2, prev, cur := rows[:w], rows[w:2*w], rows[2*w:]
 	for j := range prev {
 		prev[j] = j
 	}
+	prevMin := 0
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
@@ -102,7 +143,12 @@ func distance(a, b []rune) int {
 				d = min(d, prev2[j-2]+1)
 			}
 			cur[j] = d
+			rowMin = min(rowMin, d)
 		}
+		if rowMin > bound && prevMin > bound {
+			return bound + 1
+		}
+		prevMin = rowMin
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]

@@ -118,3 +118,43 @@ func BenchmarkNearest(b *testing.B) {
 		Nearest("qeustion_042", ids)
 	}
 }
+
+// BenchmarkNearestBaseline is the plain way: Levenshtein over runes with
+// fresh rows for every candidate, no case folding, no swaps.
+func BenchmarkNearestBaseline(b *testing.B) {
+	var ids []string
+	for i := range 100 {
+		ids = append(ids, fmt.Sprintf("question_%03d", i))
+	}
+	lev := func(a, b string) int {
+		ra, rb := []rune(a), []rune(b)
+		prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
+		for j := range prev {
+			prev[j] = j
+		}
+		for i := 1; i <= len(ra); i++ {
+			cur[0] = i
+			for j := 1; j <= len(rb); j++ {
+				cost := 1
+				if ra[i-1] == rb[j-1] {
+					cost = 0
+				}
+				cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			}
+			prev, cur = cur, prev
+		}
+		return prev[len(rb)]
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		best, bestD := "", 5
+		for _, id := range ids {
+			if d := lev("qeustion_042", id); d < bestD {
+				best, bestD = id, d
+			}
+		}
+		if best == "" {
+			b.Fatal("nothing found")
+		}
+	}
+}
