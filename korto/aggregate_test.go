@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -530,4 +531,35 @@ func TestAuditGroup(t *testing.T) {
 			t.Errorf("auditGroup(%v, %q) = %q, want %q", tt.audit, tt.field, got, tt.want)
 		}
 	}
+}
+
+// The aggregator keeps counts per group and question, never the audits:
+// after the groups have appeared, adding 20 times as many audits leaves
+// the live heap where it was.
+func TestAggregatorMemoryFlat(t *testing.T) {
+	results := make([]Result, len(aggAudits))
+	for i, au := range aggAudits {
+		results[i] = au.result()
+	}
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+	add := func(n int) uint64 {
+		for i := range n {
+			if err := a.Add(results[i%len(results)]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	before := add(1000)
+	after := add(20000)
+	if after > before+32<<10 {
+		t.Errorf("live heap grew from %d to %d bytes with 20,000 more audits", before, after)
+	}
+	if a.Len() != 21000 {
+		t.Errorf("Len = %d, want 21000", a.Len())
+	}
+	runtime.KeepAlive(results)
 }
