@@ -36,7 +36,7 @@ type LevelScore struct {
 	Number         int
 	Score          float64 // NaN when no question of the level is applicable
 	Passed         bool
-	Gated          bool // a level beneath it failed or is missing
+	Gated          bool // a level beneath it failed
 	CriticalFailed bool // one of its critical questions failed
 }
 
@@ -64,8 +64,9 @@ func HasScore(x float64) bool { return !math.IsNaN(x) }
 //   - A level passes when its score is at least its pass mark (within
 //     1e-9, to absorb rounding) and no critical question of it failed. A
 //     level with no score cannot be said to pass: it does not.
-//   - A level is gated when its number is above reached+1: some level
-//     beneath it failed or is missing from the checklist.
+//   - A level is gated when a level beneath it failed (a level with no
+//     score counts as failed). A level missing from the checklist gates
+//     nothing; it only caps reached.
 func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
 	if b.p != p {
 		panic("korto: ScoreInto: the answers were bound by another plan")
@@ -145,8 +146,17 @@ func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
 		}
 		dst.Reached = k
 	}
+	// The spec gates "a level above the first failing level": a level
+	// missing from the checklist is not a failing one, so it gates
+	// nothing (it only stops reached).
+	firstFail := math.MaxInt
 	for k := range dst.Levels {
-		dst.Levels[k].Gated = dst.Levels[k].Number > dst.Reached+1
+		if l := &dst.Levels[k]; !l.Passed && l.Number < firstFail {
+			firstFail = l.Number
+		}
+	}
+	for k := range dst.Levels {
+		dst.Levels[k].Gated = dst.Levels[k].Number > firstFail
 	}
 }
 

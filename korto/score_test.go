@@ -221,7 +221,7 @@ func TestScoreRules(t *testing.T) {
 		{
 			name: "levels in the result ascend; overall weighs levels; a missing level stops reached",
 			// Written 3, 1; level 2 is absent so reached stops at 1 and
-			// level 3 is gated. overall = (1*1 + 3*0.5)/4 = 0.625
+			// level 3, the first failing level, is not gated (a missing level gates nothing). overall = (1*1 + 3*0.5)/4 = 0.625
 			c: func() *Checklist {
 				l3 := scLvl(3, nil, scQ("x"), scQ("y"))
 				l3.Weight = Float(3)
@@ -229,7 +229,7 @@ func TestScoreRules(t *testing.T) {
 			}(),
 			sheet: scSheet("t", "x=yes", "y=no", "a=yes"),
 			want: scSummary{Score: scF(0.625), Reached: 1, Name: "Основа и стандарт", En: "Foundation and standard",
-				Levels: []scLevel{{N: 1, Score: scF(1), Passed: true}, {N: 3, Score: scF(0.5), Gated: true}},
+				Levels: []scLevel{{N: 1, Score: scF(1), Passed: true}, {N: 3, Score: scF(0.5)}},
 				Values: map[string]*float64{"x": scF(1), "y": scF(0), "a": scF(1)}},
 		},
 		{
