@@ -82,10 +82,14 @@ func BenchmarkTickets(b *testing.B) {
 	run := func(name string, fn func(b *testing.B, r io.Reader) error) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
+			cpu := cpuTime()
 			if err := fn(b, &cycle{lines: lines, n: b.N}); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
+			if cpu > 0 {
+				b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/ticket")
+			}
 		})
 	}
 	run("json", func(_ *testing.B, r io.Reader) error {
