@@ -156,8 +156,8 @@ const maxDiffWork = 1 << 24
 
 func myers(a, b []string) []diffOp {
 	n, m := len(a), len(b)
-	width := 2*(n+m) + 2
-	off := n + m + 1
+	off := n + m + 1 // diagonals -off..off, so that k±1 stays in range
+	width := 2*off + 1
 	v := make([]int, width)
 	var trace [][]int
 	dEnd := -1

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// runDSLCmd runs one cxkit command in-process.
+func runDSLCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
+	return out.String(), errb.String(), code
+}
+
+// writeKorto writes a checklist into a temporary directory.
+func writeKorto(t *testing.T, name, src string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+const okKorto = `checklist ok "OK" {
+  level 1 "L" {
+    question q "Q"
+  }
+}
+`
+
+const badKorto = `checklist bad "Bad" {
+  level 1 "L" pass 85 {
+    question q "Q" critcal
+  }
+}
+`
+
+func TestCheckExitCodes(t *testing.T) {
+	good := writeKorto(t, "good.korto", okKorto)
+	bad := writeKorto(t, "bad.korto", badKorto)
+	warn := writeKorto(t, "warn.korto", "checklist w \"W\" {\n  level 1 \"L\" {\n    question f \"F\" unscored\n  }\n}\n")
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		code     int
+		stdout   string
+		inStderr []string
+	}{
+		{"valid", []string{"check", good}, "", exitOK, good + ": ok\n", nil},
+		{"warnings only", []string{"check", warn}, "", exitOK, warn + ": ok, 1 warning\n", []string{"warning: level 1 has no scored question"}},
+		{"errors", []string{"check", good, bad}, "", exitInput, good + ": ok\n" + bad + ": 2 errors\n",
+			[]string{bad + ":2:20: pass takes a percentage", "   2 |   level 1 \"L\" pass 85 {\n     |                    ^\nhint: write 85%", `did you mean "critical"?`}},
+		{"stdin", []string{"check", "-"}, okKorto, exitOK, "<stdin>: ok\n", nil},
+		{"missing file", []string{"check", filepath.Join(t.TempDir(), "none.korto")}, "", exitInput, "", []string{"none.korto"}},
+		{"no files", []string{"check"}, "", exitUsage, "", []string{"usage: cxkit check"}},
+		{"bad flag", []string{"check", "--nope", good}, "", exitUsage, "", []string{"-nope"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runDSLCmd(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr:\n%s", code, tt.code, stderr)
+			}
+			if stdout != tt.stdout {
+				t.Errorf("stdout:\n%s", cmp.Diff(tt.stdout, stdout))
+			}
+			for _, s := range tt.inStderr {
+				if !strings.Contains(stderr, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	bad := writeKorto(t, "bad.korto", badKorto)
+	stdout, _, code := runDSLCmd(t, "", "check", "--json", bad)
+	if code != exitInput {
+		t.Errorf("exit code %d, want %d", code, exitInput)
+	}
+	var got []checkProblem
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	want := []checkProblem{
+		{File: bad, Line: 2, Column: 20, Severity: "error", Code: "number-kind", Message: "pass takes a percentage, like pass 85%", Hint: "write 85%"},
+		{File: bad, Line: 3, Column: 20, Severity: "error", Code: "unknown-keyword", Message: `unknown keyword "critcal"; did you mean "critical"?`},
+	}
+	if diff := cmp.Diff(want, got, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Hint" && p.Index(-2).String() != "[0]" }, cmp.Ignore())); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestExport(t *testing.T) {
+	good := writeKorto(t, "good.korto", okKorto)
+	stdout, stderr, code := runDSLCmd(t, "", "export", good)
+	if code != exitOK {
+		t.Fatalf("exit code %d: %s", code, stderr)
+	}
+	want := `{
+  "id": "ok",
+  "title": {
+    "text": "OK"
+  },
+  "levels": [
+    {
+      "number": 1,
+      "title": {
+        "text": "L"
+      },
+      "items": [
+        {
+          "question": {
+            "id": "q",
+            "text": {
+              "text": "Q"
+            },
+            "kind": {
+              "type": "yesno"
+            }
+          }
+        }
+      ]
+    }
+  ]
+}
+`
+	if diff := cmp.Diff(want, stdout); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+
+	_, stderr, code = runDSLCmd(t, badKorto, "export", "-")
+	if code != exitInput || !strings.Contains(stderr, "<stdin>:2:20:") {
+		t.Errorf("export of a bad file: exit %d, stderr:\n%s", code, stderr)
+	}
+	if _, _, code := runDSLCmd(t, "", "export", good, good); code != exitUsage {
+		t.Errorf("export with two files: exit %d, want %d", code, exitUsage)
+	}
+}
