@@ -100,7 +100,7 @@ type differ struct {
 func (d *differ) add(c Change) { d.out = append(d.out, c) }
 
 // change records a value that differs; it does nothing when old == new.
-func (d *differ) change(kind, id, subject, what, old, new string, incomparable bool, pos Pos) {
+func (d *differ) change(kind, id string, subject valSubject, what, old, new string, incomparable bool, pos Pos) {
 	if old == new {
 		return
 	}
@@ -115,21 +115,21 @@ func (d *differ) change(kind, id, subject, what, old, new string, incomparable b
 	default:
 		msg = fmt.Sprintf("%s %s -> %s", what, old, new)
 	}
-	if subject != "" {
-		msg = subject + ": " + msg
+	if subject.what != "" {
+		msg = subject.String() + ": " + msg
 	}
 	d.add(Change{Kind: kind, ID: id, Old: old, New: new, Incomparable: incomparable, Message: msg, Pos: pos})
 }
 
 func (d *differ) meta() {
 	a, b := d.from, d.to
-	d.change("checklist-id", "", "checklist", "ID", a.ID, b.ID, false, b.Pos)
-	d.change("version", "", "checklist", "version", diffQuote(a.Version), diffQuote(b.Version), false, b.Pos)
-	d.change("title", "", "checklist", "title", diffText(a.Title), diffText(b.Title), false, b.Pos)
-	d.change("description", "", "checklist", "description", diffText(a.Description), diffText(b.Description), false, b.Pos)
-	d.change("lang", "", "checklist", "lang", a.Lang, b.Lang, false, b.Pos)
-	d.change("model", "", "checklist", "model", string(a.EffectiveModel()), string(b.EffectiveModel()), true, b.Pos)
-	d.change("knockout", "", "checklist", "knockout", string(a.EffectiveKnockout()), string(b.EffectiveKnockout()), true, b.Pos)
+	d.change("checklist-id", "", diffSubject("checklist", ""), "ID", a.ID, b.ID, false, b.Pos)
+	d.change("version", "", diffSubject("checklist", ""), "version", diffQuote(a.Version), diffQuote(b.Version), false, b.Pos)
+	d.change("title", "", diffSubject("checklist", ""), "title", diffText(a.Title), diffText(b.Title), false, b.Pos)
+	d.change("description", "", diffSubject("checklist", ""), "description", diffText(a.Description), diffText(b.Description), false, b.Pos)
+	d.change("lang", "", diffSubject("checklist", ""), "lang", a.Lang, b.Lang, false, b.Pos)
+	d.change("model", "", diffSubject("checklist", ""), "model", string(a.EffectiveModel()), string(b.EffectiveModel()), true, b.Pos)
+	d.change("knockout", "", diffSubject("checklist", ""), "knockout", string(a.EffectiveKnockout()), string(b.EffectiveKnockout()), true, b.Pos)
 }
 
 func (d *differ) scales() {
@@ -148,10 +148,10 @@ func (d *differ) scales() {
 			continue
 		}
 		seen[s.Name] = true
-		subject := "scale " + s.Name
+		subject := diffSubject("scale", s.Name)
 		o := old[s.Name]
 		if o == nil {
-			d.add(Change{Kind: "scale-added", ID: s.Name, New: diffRange(s.Lo, s.Hi), Message: subject + " added", Pos: s.Pos})
+			d.add(Change{Kind: "scale-added", ID: s.Name, New: diffRange(s.Lo, s.Hi), Message: "scale " + s.Name + " added", Pos: s.Pos})
 			continue
 		}
 		d.change("scale-bounds", s.Name, subject, "bounds", diffRange(o.Lo, o.Hi), diffRange(s.Lo, s.Hi), true, s.Pos)
@@ -215,7 +215,7 @@ func (d *differ) options(a, b *Choice) {
 		}
 		seen[o.ID] = true
 		id := b.Name + "." + o.ID
-		subject := "choice " + b.Name + ", option " + o.ID
+		subject := diffSubject("choice", b.Name+", option "+o.ID)
 		p := old[o.ID]
 		if p == nil {
 			d.add(Change{Kind: "option-added", ID: id, New: diffNum(o.Value), Incomparable: true,
@@ -251,10 +251,10 @@ func (d *differ) levels() {
 		}
 		seen[l.Number] = true
 		id := strconv.Itoa(l.Number)
-		subject := "level " + id
+		subject := diffSubject("level", id)
 		o := old[l.Number]
 		if o == nil {
-			d.add(Change{Kind: "level-added", ID: id, New: diffText(l.Title), Incomparable: true, Message: subject + " added", Pos: l.Pos})
+			d.add(Change{Kind: "level-added", ID: id, New: diffText(l.Title), Incomparable: true, Message: "level " + id + " added", Pos: l.Pos})
 			continue
 		}
 		d.change("level-title", id, subject, "title", diffText(o.Title), diffText(l.Title), false, l.Pos)
@@ -343,7 +343,7 @@ func indexForDiff(c *Checklist) *diffIndex {
 func (d *differ) sections(a, b *diffIndex) {
 	for _, id := range b.sorder {
 		s := b.sections[id]
-		subject := "section " + id
+		subject := diffSubject("section", id)
 		o, ok := a.sections[id]
 		if !ok {
 			d.add(Change{Kind: "section-added", ID: id, New: s.parent, Incomparable: s.scored,
@@ -421,23 +421,35 @@ func diffRenames(a, b *diffIndex) map[string]string {
 
 func (d *differ) question(id string, a, b diffPlace[*Question], renamed map[string]string) {
 	p, q := a.node, b.node
-	subject := "question " + id
+	subject := diffSubject("question", id)
 	scored := a.scored || b.scored
 	pos := q.Pos
 	d.change("question-moved", id, subject, "place", a.parent, b.parent, scored, pos)
-	d.change("question-text", id, subject, "text", diffText(p.Text), diffText(q.Text), false, pos)
-	ka, kb := diffKind(p.Kind), diffKind(q.Kind)
-	d.change("question-kind", id, subject, "kind", ka, kb, diffKindMeaning(d.from, p.Kind) != diffKindMeaning(d.to, q.Kind), pos)
-	if a.parent != "survey" || b.parent != "survey" {
+	// Values are written out only when they differ: most questions of
+	// two versions are the same, and formatting them is the whole cost.
+	if !diffTextEqual(p.Text, q.Text) {
+		d.change("question-text", id, subject, "text", diffText(p.Text), diffText(q.Text), false, pos)
+	}
+	if p.Kind != q.Kind {
+		d.change("question-kind", id, subject, "kind", diffKind(p.Kind), diffKind(q.Kind),
+			diffKindMeaning(d.from, p.Kind) != diffKindMeaning(d.to, q.Kind), pos)
+	}
+	if (a.parent != "survey" || b.parent != "survey") && p.EffectiveWeight() != q.EffectiveWeight() {
 		d.change("question-weight", id, subject, "weight", diffNum(p.EffectiveWeight()), diffNum(q.EffectiveWeight()), scored, pos)
 	}
 	d.change("question-critical", id, subject, "critical", diffBool(p.Critical), diffBool(q.Critical), scored, pos)
 	d.change("question-na", id, subject, "na", diffBool(p.NA), diffBool(q.NA), scored, pos)
 	d.change("question-optional", id, subject, "optional", diffBool(p.Optional), diffBool(q.Optional), false, pos)
 	d.change("question-unscored", id, subject, "unscored", diffBool(p.Unscored), diffBool(q.Unscored), scored, pos)
-	d.change("question-when", id, subject, "when", diffExpr(p.When, renamed), diffExpr(q.When, nil), scored, pos)
-	d.change("question-hint", id, subject, "hint", diffText(p.Hint), diffText(q.Hint), false, pos)
-	d.change("question-tags", id, subject, "tags", strings.Join(p.Tags, ", "), strings.Join(q.Tags, ", "), false, pos)
+	if p.When != nil || q.When != nil {
+		d.change("question-when", id, subject, "when", diffExpr(p.When, renamed), diffExpr(q.When, nil), scored, pos)
+	}
+	if !diffTextEqual(p.Hint, q.Hint) {
+		d.change("question-hint", id, subject, "hint", diffText(p.Hint), diffText(q.Hint), false, pos)
+	}
+	if !slices.Equal(p.Tags, q.Tags) {
+		d.change("question-tags", id, subject, "tags", strings.Join(p.Tags, ", "), strings.Join(q.Tags, ", "), false, pos)
+	}
 }
 
 // diffKind writes a kind the way the language does.
@@ -549,6 +561,10 @@ func diffExpr(e *Expr, rename map[string]string) string {
 	write(e, "")
 	return b.String()
 }
+
+func diffSubject(what, id string) valSubject { return valSubject{what: what, id: id, raw: id != ""} }
+
+func diffTextEqual(a, b Text) bool { return a.Text == b.Text && maps.Equal(a.Tr, b.Tr) }
 
 // diffText writes a text with its translations in a fixed order.
 func diffText(t Text) string {

@@ -2,6 +2,7 @@ package korto
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -236,6 +237,8 @@ func TestDiffPositions(t *testing.T) {
 	}
 }
 
+// BenchmarkDiff compares two versions of a 400-question checklist in
+// which every question got a new weight: 400 changes to write.
 func BenchmarkDiff(b *testing.B) {
 	from, to := valBigChecklist(100), valBigChecklist(100)
 	w := 2.0
@@ -246,6 +249,31 @@ func BenchmarkDiff(b *testing.B) {
 	for b.Loop() {
 		if len(Diff(from, to)) != 400 {
 			b.Fatal("want 400 changes")
+		}
+	}
+}
+
+// BenchmarkDiffSame compares two equal versions: the common case of a
+// checklist whose wording changed in a few places, minus the few.
+func BenchmarkDiffSame(b *testing.B) {
+	from, to := valBigChecklist(100), valBigChecklist(100)
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(Diff(from, to)) != 0 {
+			b.Fatal("want no changes")
+		}
+	}
+}
+
+// BenchmarkDiffBaseline compares the same two equal checklists with
+// reflect.DeepEqual, which walks everything but only says whether they
+// differ: the floor for a comparison that also says what changed.
+func BenchmarkDiffBaseline(b *testing.B) {
+	from, to := valBigChecklist(100), valBigChecklist(100)
+	b.ReportAllocs()
+	for b.Loop() {
+		if !reflect.DeepEqual(from, to) {
+			b.Fatal("want equal")
 		}
 	}
 }
