@@ -54,14 +54,20 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 
 	// Mistakes recognisable from the token itself, unless the line
 	// before was cut short: then that is the mistake.
-	cutShort := shifted && t.Pos.Line > prev.Pos.Line
-	if t.Type == tokIdent && !cutShort {
+	if e > 0 && t.Pos.Line > prev.Pos.Line {
+		if open := unclosedParen(toks, e); open >= 0 {
+			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column+len(prev.Value), prev.Pos.Offset+len(prev.Value)
+			return set(codeSyntax, fmt.Sprintf("the ( at column %d is not closed; conditions end at the end of the line", toks[open].Pos.Column),
+				"expected )"), e, "", true
+		}
+	}
+	if t.Type == tokIdent && expectsNumber(prev) {
 		switch strings.ToLower(t.Value) {
 		case "nan", "inf", "infinity":
-			if expectsNumber(prev) {
-				return set(codeBadNumber, "write a finite number, like 2 or 0.5", "%s is not allowed here; numbers must be finite", t.Value), e, "", false
-			}
+			return set(codeBadNumber, "write a finite number, like 2 or 0.5", "%s is not allowed here; numbers must be finite", t.Value), e, "", false
 		}
+	}
+	if t.Type == tokIdent && !shifted && (atStart || utf8.RuneCountInString(t.Value) > 3) {
 		cands := allKeywords()
 		if atStart {
 			cands = blockStatements[block]
@@ -109,6 +115,29 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 	return set(codeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), e, "", false
+}
+
+// unclosedParen returns the index of a "(" left open on the line before
+// toks[e], or -1.
+func unclosedParen(toks []lexer.Token, e int) int {
+	var open []int
+	for i := lineStartIndex(toks, e-1); i < e; i++ {
+		if toks[i].Type != tokPunct {
+			continue
+		}
+		switch toks[i].Value {
+		case "(":
+			open = append(open, i)
+		case ")":
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) == 0 {
+		return -1
+	}
+	return open[len(open)-1]
 }
 
 // enclosingBlock returns the keyword of the innermost block open at
@@ -317,12 +346,8 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 		if block == "choice" {
 			return "= and the option's value after its label", `write most "Большинство" = 0.5`
 		}
-		switch prev2.Type {
-		case tokNumber:
-			if block == "checklist" {
-				return "{ to open the level, or pass/weight", `write level 1 "Основа" pass 85% { ... }`
-			}
-		case tokIdent:
+		if prev2.Type == tokNumber && block == "checklist" { // level N "Title"
+			return "{ to open the level, or pass/weight", `write level 1 "Основа" pass 85% { ... }`
 		}
 	}
 	return "", ""

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -174,6 +176,14 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 			// A misspelt keyword: read it as meant and parse on, so the
 			// block it opens is still checked.
 			toks[e].Type, toks[e].Value = tokKeyword, fix
+			continue
+		}
+		if unfinished && strings.HasPrefix(d.Message, "expected { ") {
+			// A block header without its brace: supply it, so the block's
+			// content is read as such.
+			brace := lexer.Token{Type: tokPunct, Value: "{", Pos: lexer.Position{
+				Filename: file, Line: d.Pos.Line, Column: d.Pos.Column, Offset: d.Pos.Offset}}
+			toks = slices.Insert(toks, e, brace)
 			continue
 		}
 		lo, hi, repl, ok := resync(toks, e, unfinished)
