@@ -126,21 +126,25 @@ function AnswersTemplate(props) {
   }
   const w = props.registry.formContext?.words ?? words.en;
   const sections = Object.fromEntries((schema['x-cxkit-sections'] ?? []).map((s) => [s.id, s]));
+  // A heading is printed only above questions the form shows, so a
+  // section switched off as a whole disappears with its title.
   const out = [];
   let level, section;
   for (const p of properties) {
     const ps = schema.properties[p.name] ?? {};
     const lv = ps['x-cxkit-survey'] ? 'survey' : ps['x-cxkit-level'];
-    if (lv !== level) {
-      level = lv;
-      section = undefined;
-      const l = levels.find((l) => l.number === lv);
-      out.push(<h2 key={`level-${lv}`} className="level">{lv === 'survey' ? w.survey : `${w.level} ${lv}. ${l?.title ?? ''}`}</h2>);
-    }
     const sec = ps['x-cxkit-section'];
-    if (sec && sec !== section) {
-      section = sec;
-      out.push(<h3 key={`section-${sec}`} className="section">{sections[sec]?.title ?? sec}</h3>);
+    if (!p.hidden) {
+      if (lv !== level) {
+        level = lv;
+        section = undefined;
+        const l = levels.find((l) => l.number === lv);
+        out.push(<h2 key={`level-${lv}`} className="level">{lv === 'survey' ? w.survey : `${w.level} ${lv}. ${l?.title ?? ''}`}</h2>);
+      }
+      if (sec && sec !== section) {
+        section = sec;
+        out.push(<h3 key={`section-${sec}`} className="section">{sections[sec]?.title ?? sec}</h3>);
+      }
     }
     out.push(<div key={p.name} className={p.hidden ? 'question hidden' : 'question'} data-question={p.name}>{p.content}</div>);
   }
@@ -224,6 +228,7 @@ function App() {
   if (!schema) return <p>…</p>;
   const w = words[schema['x-cxkit-lang']] ?? words.en;
   document.title = schema.title ?? document.title;
+  document.documentElement.lang = schema['x-cxkit-lang'] ?? 'ru';
 
   const submit = async ({ formData }) => {
     setBusy(true);
