@@ -2,6 +2,33 @@
 //
 // [Parse] turns source into a validated [korto.Checklist] and reports
 // every problem at once as [korto.Diagnostics], each with file, line,
-// column, a stable code and a hint. [Format] prints the one canonical
-// layout, keeping comments.
+// column (in bytes), a stable code and a hint; [ParseWithDiagnostics]
+// also hands back warnings and the checklist as far as it was understood.
+// [Render] prints diagnostics for people, with the source line and a
+// caret under the column. [Format] prints the one canonical layout,
+// keeping comments; [Print] writes a checklist built in Go code in the
+// language.
+//
+// The grammar (grammar.go) is written for participle v2 over a
+// hand-written lexer. Syntax problems carry these codes; the static rules
+// of the language (unique IDs, level ranges, references, ...) are checked
+// by [korto.Checklist.Validate] and carry its codes:
+//
+//	syntax           a token that does not belong where it stands
+//	unknown-keyword  a misspelt keyword, with the one it was meant to be
+//	bad-string       a text that is not closed, or a bad escape
+//	bad-number       a malformed, out-of-range or non-finite number
+//	number-kind      a percentage where a number belongs, or the reverse
+//	encoding         bytes that are not UTF-8
+//	binary           control characters or NUL: not a text file
+//	limit            a file over MaxFileSize, or nesting over MaxDepth
+//	repeated         a setting, modifier or translation given twice
+//	order            checklist entries out of order (settings, scales and
+//	                 choices, levels, survey)
+//	bad-value        a model or knockout the language does not know
+//
+// After a syntax error the parser skips the statement and goes on, so one
+// run reports up to ten independent mistakes; the static rules are
+// checked once the syntax is right. No input makes Parse panic or run
+// long: FuzzParse checks that, and that formatting keeps the checklist.
 package dsl
