@@ -66,6 +66,9 @@ type Aggregator struct {
 	// What check found in the result being added, for the groups to
 	// count without looking anything up again.
 	cursor   int // position in qOrder where the next question should be
+	stamp    uint32
+	seenQ    []uint32 // per qOrder position: the stamp of the last Add that met it
+	seenL    []uint32 // per level
 	pending  []pendingValue
 	pendingL []int // index into levels of each of the result's levels
 	pendingS []pendingSurvey
@@ -154,6 +157,8 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 		}
 	}
 	a.overall = a.newGroup()
+	a.seenQ = make([]uint32, len(a.qOrder))
+	a.seenL = make([]uint32, len(a.levels))
 	return a, nil
 }
 
@@ -247,6 +252,12 @@ func auditDigits(s string) bool {
 func (a *Aggregator) check(r *Result) error {
 	a.cursor = 0
 	a.pending, a.pendingL, a.pendingS = a.pending[:0], a.pendingL[:0], a.pendingS[:0]
+	a.stamp++
+	if a.stamp == 0 { // wrapped: forget the old stamps
+		clear(a.seenQ)
+		clear(a.seenL)
+		a.stamp = 1
+	}
 	if r.Checklist != a.c.ID {
 		return fmt.Errorf("result of checklist %q, aggregating %q", r.Checklist, a.c.ID)
 	}
@@ -262,6 +273,10 @@ func (a *Aggregator) check(r *Result) error {
 		if !ok {
 			return fmt.Errorf("unknown level %d", lr.Level)
 		}
+		if a.seenL[li] == a.stamp {
+			return fmt.Errorf("level %d listed twice", lr.Level)
+		}
+		a.seenL[li] = a.stamp
 		a.pendingL = append(a.pendingL, li)
 		if !isShare(lr.Score) {
 			return fmt.Errorf("level %d score %v outside [0,1]", lr.Level, *lr.Score)
@@ -299,6 +314,10 @@ func (a *Aggregator) checkQuestions(qs []QuestionResult, ss []SectionResult) err
 			}
 		}
 		a.cursor = pos + 1
+		if a.seenQ[pos] == a.stamp {
+			return fmt.Errorf("question %q listed twice", qr.ID)
+		}
+		a.seenQ[pos] = a.stamp
 		if !qr.Applicable {
 			continue
 		}

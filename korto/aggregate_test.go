@@ -273,6 +273,8 @@ func TestAggregatorErrors(t *testing.T) {
 		{"nps out of range", func(r *Result) { r.Survey[0].Number = Float(11) }, `survey question "rec": nps answer 11 is not a whole number in 0..10`},
 		{"bad emotion", func(r *Result) { r.Survey[1].Label = "happy" }, `emotion "happy"`},
 		{"unknown survey", func(r *Result) { r.Survey[0].ID = "zz" }, `unknown survey question "zz"`},
+		{"level twice", func(r *Result) { r.Levels[1].Level = 1 }, "level 1 listed twice"},
+		{"question twice", func(r *Result) { r.Levels[0].Questions[0].ID = "a" }, `question "a" listed twice`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -562,4 +564,50 @@ func TestAggregatorMemoryFlat(t *testing.T) {
 		t.Errorf("Len = %d, want 21000", a.Len())
 	}
 	runtime.KeepAlive(results)
+}
+
+// FuzzAggregatorAdd feeds results from arbitrary JSON: Add may refuse
+// them, but it must not panic, a refused result must leave the report as
+// it was, and every share in the report must stay in [0,1].
+func FuzzAggregatorAdd(f *testing.F) {
+	for _, au := range aggAudits {
+		b, err := json.Marshal(au.result())
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Result
+		if json.Unmarshal(data, &r) != nil {
+			return
+		}
+		a := newTestAggregator(t, AggregateOptions{GroupBy: "location", TopProblems: -1})
+		addAll(t, a, aggAudits[:2])
+		before := a.Report()
+		if err := a.Add(r); err != nil {
+			if d := cmp.Diff(before, a.Report()); d != "" {
+				t.Fatalf("a refused result (%v) changed the report:\n%s", err, d)
+			}
+			return
+		}
+		rep := a.Report()
+		for _, g := range append(rep.Groups, rep.Overall) {
+			shares := []*float64{g.Score.Mean}
+			for _, r := range g.Reached {
+				shares = append(shares, r.Share)
+			}
+			for _, l := range g.Levels {
+				shares = append(shares, l.Score.Mean, l.PassedShare, l.GatedShare)
+			}
+			for _, q := range g.Questions {
+				shares = append(shares, q.Mean, q.FailureRate)
+			}
+			for _, x := range shares {
+				if x != nil && !(*x >= 0 && *x <= 1) {
+					t.Fatalf("group %q: share %v outside [0,1]", g.Group, *x)
+				}
+			}
+		}
+	})
 }
