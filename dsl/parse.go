@@ -93,7 +93,7 @@ func parseSource(filename string, src []byte) *parsed {
 	var ast *astFile
 	recovered := true
 	if pl, err := lexer.Upgrade(s); err == nil && len(s.diags) == 0 && !s.stop {
-		if a, err := parser.ParseFromLexer(pl); err == nil {
+		if a, err := parseSafely(pl); err == nil {
 			ast, recovered = a, false
 		}
 	}
@@ -154,7 +154,7 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 		if err != nil {
 			return nil, diags, true
 		}
-		ast, err = parser.ParseFromLexer(pl)
+		ast, err = parseSafely(pl)
 		if err == nil {
 			return ast, diags, recovered
 		}
@@ -197,6 +197,19 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 		}
 	}
 	return nil, diags, true
+}
+
+// parseSafely runs participle, turning a panic (participle panics on a
+// grammar branch that matches without consuming, which this grammar
+// should never have) into a plain error at the current token: user input
+// must not crash the caller.
+func parseSafely(pl *lexer.PeekingLexer) (ast *astFile, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ast, err = nil, &participle.ParseError{Msg: fmt.Sprint(r), Pos: pl.Peek().Pos}
+		}
+	}()
+	return parser.ParseFromLexer(pl)
 }
 
 // tokenIndex returns the index of the token at offset off.
