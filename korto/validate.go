@@ -519,11 +519,12 @@ func (v *validator) ref(q *Question, subject valSubject) {
 			"kind refers to %q but has no type", k.Ref)
 		return
 	}
-	// Unknown: suggest among what the question could have meant. The
+	// Unknown: suggest among what the question could have meant. A
 	// parser cannot tell a scale from a choice by a name nobody declared
-	// and makes it a scale, so a scale also looks among the choices (and
-	// the message then speaks of a choice); an empty type looks among the
-	// kind keywords too.
+	// and leaves the type empty (package dsl does); then scales, choices
+	// and the kind keywords all compete, and the message names the sort
+	// of the nearest. A scale also looks among the choices, in case the
+	// author of a Go or JSON checklist mixed the two up.
 	var all []string
 	if k.Type != KindChoice {
 		all = append(all, sortedValKeys(v.scales)...)
