@@ -51,7 +51,7 @@ type Aggregator struct {
 	c    *Checklist
 	opts AggregateOptions
 
-	levels     []*Level       // in checklist order
+	levels     []*Level       // by level number
 	levelIndex map[int]int    // level number -> index into levels
 	questions  []aggQuestion  // scored questions, in checklist order
 	qOrder     []aggSlot      // every question of the levels, in checklist order
@@ -133,17 +133,26 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 		sIndex:     make(map[string]int),
 		groups:     make(map[string]*aggGroup),
 	}
-	for i, l := range c.Levels {
+	// Levels go bottom up, as the scorer lists them; questions keep the
+	// checklist's order within each level.
+	a.levels = slices.Clone(c.Levels)
+	if slices.Contains(a.levels, nil) {
+		return nil, errors.New("korto: NewAggregator: the checklist has a nil level")
+	}
+	slices.SortStableFunc(a.levels, func(x, y *Level) int { return cmp.Compare(x.Number, y.Number) })
+	for i, l := range a.levels {
 		if _, dup := a.levelIndex[l.Number]; dup {
 			return nil, fmt.Errorf("korto: NewAggregator: level %d appears twice", l.Number)
 		}
 		a.levelIndex[l.Number] = i
-		a.levels = append(a.levels, l)
 		a.maxReached = max(a.maxReached, l.Number)
 		a.indexItems(l.Items, l.Number, "")
 	}
 	if c.Survey != nil {
 		for _, q := range c.Survey.Questions {
+			if q == nil {
+				continue
+			}
 			sq, ok, err := newSurveyQ(q)
 			if err != nil {
 				return nil, fmt.Errorf("korto: NewAggregator: %w", err)
