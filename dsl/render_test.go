@@ -1,0 +1,64 @@
+package dsl
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+// TestRenderCaret checks that the caret stands under the reported byte
+// column whatever precedes it on the line.
+func TestRenderCaret(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		col  int // byte column, 1-based
+		want string
+	}{
+		{"ascii", `question q "Q" critcal`, 16, "   1 | question q \"Q\" critcal\n     |                ^\n"},
+		{"tab", "\tquestion x", 11, "   1 |     question x\n     |              ^\n"},
+		{"cyrillic", `question вход "Вход" ведро`, 30, "   1 | question вход \"Вход\" ведро\n     |                      ^\n"},
+		{"wide", `question q "検査" x`, 21, "   1 | question q \"検査\" x\n     |                   ^\n"},
+		{"past the end", `question q`, 11, "   1 | question q\n     |           ^\n"},
+		{"invalid byte", "question \xff x", 12, "   1 | question \uFFFD x\n     |            ^\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &korto.Diagnostic{Pos: korto.Pos{File: "f", Line: 1, Column: tt.col}, Message: "m", Hint: "h"}
+			var b strings.Builder
+			if err := Render(&b, korto.Diagnostics{d}, []byte(tt.line+"\n")); err != nil {
+				t.Fatal(err)
+			}
+			want := "f:1:" + itoa(tt.col) + ": m\n" + tt.want + "hint: h\n"
+			if diff := cmp.Diff(want, b.String()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func itoa(n int) string {
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+func TestRenderWithoutPosition(t *testing.T) {
+	ds := korto.Diagnostics{
+		{Pos: korto.Pos{File: "big.korto"}, Message: "too big", Hint: "split it"},
+		{Severity: korto.SeverityWarning, Message: "no position"},
+	}
+	var b strings.Builder
+	if err := Render(&b, ds, []byte("x\n")); err != nil {
+		t.Fatal(err)
+	}
+	want := "big.korto: too big\nhint: split it\nwarning: no position\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
