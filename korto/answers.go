@@ -460,7 +460,7 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 		return &Sheet{}, true
 	}
 	s := &Sheet{}
-	var haveChecklist, haveAnswers bool
+	var haveChecklist, haveAnswers, emptyChecklist bool
 	ok = sr.object("", func(key string, ptrf func() string) bool {
 		ptr := ptrf()
 		switch key {
@@ -476,6 +476,7 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 			switch key {
 			case "checklist":
 				s.Checklist, haveChecklist = str, true
+				emptyChecklist = isStr && str == ""
 			case "version":
 				s.Version = str
 			}
@@ -548,6 +549,10 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 	}
 	if !haveChecklist {
 		sr.add("", "", CodeMissingKey, `the sheet does not say which checklist it answers: add "checklist": "<id>"`)
+	} else if emptyChecklist {
+		// Sheets built in Go may leave Checklist empty; a JSON sheet
+		// that names an empty checklist is a mistake, not an omission.
+		sr.add("/checklist", "", CodeMissingKey, `"checklist" is empty: write the ID of the checklist the sheet answers`)
 	}
 	if !haveAnswers && s.Answers == nil {
 		sr.add("", "", CodeMissingKey, `the sheet has no "answers" object`)

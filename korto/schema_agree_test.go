@@ -443,13 +443,6 @@ func TestAnswerSchemaKnownDifferences(t *testing.T) {
 		// and a measure must be finite.
 		"a number beyond float64",
 		`{"checklist": "mall_basic", "answers": {"entrance": "yes", "queue": 1e400, ` + rest + `}}`,
-	}, {
-		// Not a limit of JSON Schema but of the reader, which checks the
-		// checklist ID only when it is not empty (so that sheets built in
-		// Go may leave it out). The schema holds to the spec: a sheet says
-		// which checklist it answers.
-		"an empty checklist ID",
-		`{"checklist": "", "answers": {"entrance": "yes", "queue": 3, ` + rest + `}}`,
 	}} {
 		readerOK, _ := readerAccepts(plan, []byte(tc.sheet))
 		schemaOK, _ := schemaAccepts(t, s, tc.sheet)
@@ -483,10 +476,7 @@ func FuzzAnswerSchemaAgreement(f *testing.F) {
 	}
 	schema := schemaFor(f, c, korto.SchemaOptions{})
 	f.Fuzz(func(t *testing.T, doc string) {
-		sheet, rerr := plan.ReadAnswers(strings.NewReader(doc))
-		if rerr == nil && sheet.Checklist == "" {
-			return // a known difference: the reader takes "checklist": ""
-		}
+		_, rerr := plan.ReadAnswers(strings.NewReader(doc))
 		for _, e := range korto.AsAnswerErrors(rerr) {
 			if e.Code == korto.CodeDuplicateKey || e.Code == korto.CodeNotFinite ||
 				(e.Code == korto.CodeOutOfRange && strings.Contains(e.Message, "too large")) {
