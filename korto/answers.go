@@ -129,22 +129,22 @@ func (a *Answer) UnmarshalJSON(data []byte) error {
 // Codes of answer-sheet problems, stable for tools.
 const (
 	CodeSyntax          = "syntax"           // the input is not JSON
-	CodeNotObject       = "not_object"       // a part that must be an object is not
-	CodeUnknownKey      = "unknown_key"      // a top-level key the format does not have
-	CodeDuplicateKey    = "duplicate_key"    // a key given twice in one object
-	CodeMissingKey      = "missing_key"      // "checklist" or "answers" is missing
-	CodeWrongChecklist  = "wrong_checklist"  // the sheet answers another checklist
-	CodeVersionMismatch = "version_mismatch" // warning: another version of the checklist
-	CodeUnknownQuestion = "unknown_question" // an answer to no question of the checklist
-	CodeWrongType       = "wrong_type"       // a JSON type the question does not take
-	CodeNotWhole        = "not_whole"        // a fractional answer on a whole-number scale
-	CodeOutOfRange      = "out_of_range"     // a number outside the question's range
-	CodeNotFinite       = "not_finite"       // a measure that is not a finite number
-	CodeUnknownOption   = "unknown_option"   // a choice answer that names no option
-	CodeUnknownEmotion  = "unknown_emotion"  // an emotion other than positive/neutral/negative
-	CodeNANotAllowed    = "na_not_allowed"   // "na" where the question has no `na`
-	CodeWhenFalse       = "when_false"       // an answer to a question switched off by `when`
-	CodeMissingAnswer   = "missing_answer"   // a required question left unanswered
+	CodeNotObject       = "not-object"       // a part that must be an object is not
+	CodeUnknownKey      = "unknown-key"      // a top-level key the format does not have
+	CodeDuplicateKey    = "duplicate-key"    // a key given twice in one object
+	CodeMissingKey      = "missing-key"      // "checklist" or "answers" is missing
+	CodeWrongChecklist  = "wrong-checklist"  // the sheet answers another checklist
+	CodeVersionMismatch = "version-mismatch" // warning: another version of the checklist
+	CodeUnknownQuestion = "unknown-question" // an answer to no question of the checklist
+	CodeWrongType       = "wrong-type"       // a JSON type the question does not take
+	CodeNotWhole        = "not-whole"        // a fractional answer on a whole-number scale
+	CodeOutOfRange      = "out-of-range"     // a number outside the question's range
+	CodeNotFinite       = "not-finite"       // a measure that is not a finite number
+	CodeUnknownOption   = "unknown-option"   // a choice answer that names no option
+	CodeUnknownEmotion  = "unknown-emotion"  // an emotion other than positive/neutral/negative
+	CodeNANotAllowed    = "na-not-allowed"   // "na" where the question has no `na`
+	CodeWhenFalse       = "when-false"       // an answer to a question switched off by `when`
+	CodeMissingAnswer   = "missing-answer"   // a required question left unanswered
 )
 
 // AnswerError is one problem in an answer sheet. It names the question
