@@ -44,7 +44,7 @@ func ExampleParse_diagnostics() {
 	_, err := dsl.Parse("cafe.korto", src)
 	dsl.Render(os.Stdout, korto.AsDiagnostics(err), src)
 	// Output:
-	// cafe.korto:2:31: pass takes a percentage, like pass 85%
+	// cafe.korto:2:25: pass takes a percentage, like pass 85%
 	//    2 |   level 1 "Основа" pass 85 {
 	//      |                         ^
 	// hint: write 85%

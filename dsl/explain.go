@@ -57,7 +57,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if e > 0 && t.Pos.Line > prev.Pos.Line {
 		if open := unclosedParen(toks, e); open >= 0 {
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column+len(prev.Value), prev.Pos.Offset+len(prev.Value)
-			return set(codeSyntax, fmt.Sprintf("the ( at column %d is not closed; conditions end at the end of the line", toks[open].Pos.Column),
+			return set(codeSyntax, "a ( on this line is not closed; conditions end at the end of the line",
 				"expected )"), e, "", true
 		}
 	}

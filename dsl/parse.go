@@ -51,6 +51,7 @@ func ParseReader(filename string, r io.Reader) (*korto.Checklist, error) {
 // are not syntax errors it is returned as far as it was understood.
 func ParseWithDiagnostics(filename string, src []byte) (*korto.Checklist, korto.Diagnostics) {
 	p := parseSource(filename, src)
+	charColumns(src, p.checklist, p.diags)
 	return p.checklist, p.diags
 }
 

@@ -188,8 +188,8 @@ func TestParsePositions(t *testing.T) {
 		{"level", c.Levels[0].Pos, korto.Pos{File: "p.korto", Line: 2, Column: 3, Offset: 20}},
 		{"section", s.Pos, korto.Pos{File: "p.korto", Line: 3, Column: 2, Offset: 35}},
 		{"question", q.Pos, korto.Pos{File: "p.korto", Line: 4, Column: 4, Offset: 55}},
-		// Columns count bytes: "вопрос" is 12 bytes.
-		{"when", q.When.Pos, korto.Pos{File: "p.korto", Line: 4, Column: 36, Offset: 87}},
+		// Columns count characters, offsets bytes: "вопрос" is 6 letters in 12 bytes.
+		{"when", q.When.Pos, korto.Pos{File: "p.korto", Line: 4, Column: 29, Offset: 87}},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -34,7 +34,7 @@ func Render(w io.Writer, diags korto.Diagnostics, src []byte) error {
 			line := lines[d.Pos.Line-1]
 			num := strconv.Itoa(d.Pos.Line)
 			gutter := strings.Repeat(" ", max(4, len(num)+1))
-			text, pad := excerpt(line, d.Pos.Column)
+			text, pad := excerpt(line, byteColumn(line, d.Pos.Column))
 			fmt.Fprintf(bw, "%*s | %s\n", len(gutter), num, text)
 			fmt.Fprintf(bw, "%s | %s^\n", gutter, strings.Repeat(" ", pad))
 		}

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -9,19 +10,19 @@ import (
 	"github.com/cxkit/cxkit/korto"
 )
 
-// TestRenderCaret checks that the caret stands under the reported byte
-// column whatever precedes it on the line.
+// TestRenderCaret checks that the caret stands under the reported
+// character column whatever precedes it on the line.
 func TestRenderCaret(t *testing.T) {
 	tests := []struct {
 		name string
 		line string
-		col  int // byte column, 1-based
+		col  int // character column, 1-based
 		want string
 	}{
 		{"ascii", `question q "Q" critcal`, 16, "   1 | question q \"Q\" critcal\n     |                ^\n"},
 		{"tab", "\tquestion x", 11, "   1 |     question x\n     |              ^\n"},
-		{"cyrillic", `question вход "Вход" ведро`, 30, "   1 | question вход \"Вход\" ведро\n     |                      ^\n"},
-		{"wide", `question q "検査" x`, 21, "   1 | question q \"検査\" x\n     |                   ^\n"},
+		{"cyrillic", `question вход "Вход" ведро`, 22, "   1 | question вход \"Вход\" ведро\n     |                      ^\n"},
+		{"wide", `question q "検査" x`, 17, "   1 | question q \"検査\" x\n     |                   ^\n"},
 		{"past the end", `question q`, 11, "   1 | question q\n     |           ^\n"},
 		{"invalid byte", "question \xff x", 12, "   1 | question \uFFFD x\n     |            ^\n"},
 	}
@@ -32,20 +33,12 @@ func TestRenderCaret(t *testing.T) {
 			if err := Render(&b, korto.Diagnostics{d}, []byte(tt.line+"\n")); err != nil {
 				t.Fatal(err)
 			}
-			want := "f:1:" + itoa(tt.col) + ": m\n" + tt.want + "hint: h\n"
+			want := "f:1:" + strconv.Itoa(tt.col) + ": m\n" + tt.want + "hint: h\n"
 			if diff := cmp.Diff(want, b.String()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
 	}
-}
-
-func itoa(n int) string {
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 func TestRenderWithoutPosition(t *testing.T) {

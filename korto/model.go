@@ -68,7 +68,7 @@ func (t Text) IsZero() bool { return t.Text == "" && len(t.Tr) == 0 }
 type Pos struct {
 	File   string `json:"-"`
 	Line   int    `json:"-"` // 1-based
-	Column int    `json:"-"` // 1-based, in bytes
+	Column int    `json:"-"` // 1-based, in characters (what an editor shows)
 	Offset int    `json:"-"` // 0-based byte offset
 }
 
