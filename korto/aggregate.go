@@ -69,9 +69,12 @@ type Aggregator struct {
 	stamp    uint32
 	seenQ    []uint32 // per qOrder position: the stamp of the last Add that met it
 	seenL    []uint32 // per level
+	pendingA pendingAudit
 	pending  []pendingValue
-	pendingL []int // index into levels of each of the result's levels
+	pendingL []pendingLevel
 	pendingS []pendingSurvey
+
+	plan *planMap // how the last plan given to AddScored maps onto the aggregator
 }
 
 // aggSlot is one question of the levels: its ID, and its index into
@@ -81,15 +84,32 @@ type aggSlot struct {
 	index int
 }
 
+// The pending* types hold one checked audit, whichever way it came.
+type pendingAudit struct {
+	hasScore bool
+	score    float64
+	knocked  bool
+	reached  int
+}
+
+type pendingLevel struct {
+	index         int // into Aggregator.levels
+	hasScore      bool
+	score         float64
+	passed, gated bool
+}
+
 type pendingValue struct {
-	index  int
+	index  int // into Aggregator.questions
 	value  float64
 	failed bool
 }
 
 type pendingSurvey struct {
-	index int
-	ans   SurveyAnswer
+	index  int // into Aggregator.survey
+	hasNum bool
+	num    float64
+	label  string
 }
 
 // aggQuestion is what the aggregator knows of one scored question.
@@ -219,17 +239,35 @@ func (a *Aggregator) Add(r Result) error {
 		}
 		return fmt.Errorf("korto: audit: %w", err)
 	}
-	a.overall.add(a, &r)
+	a.commit(r.Audit)
+	return nil
+}
+
+// commit counts the checked audit in a.pending* in the overall summary
+// and in its group.
+func (a *Aggregator) commit(audit map[string]string) {
+	a.overall.add(a)
 	if a.opts.GroupBy != "" {
-		key := auditGroup(r.Audit, a.opts.GroupBy)
+		key := auditGroup(audit, a.opts.GroupBy)
 		g := a.groups[key]
 		if g == nil {
 			g = a.newGroup()
 			a.groups[key] = g
 		}
-		g.add(a, &r)
+		g.add(a)
 	}
-	return nil
+}
+
+// startCheck clears what the previous audit left in a.pending*.
+func (a *Aggregator) startCheck() {
+	a.cursor = 0
+	a.pending, a.pendingL, a.pendingS = a.pending[:0], a.pendingL[:0], a.pendingS[:0]
+	a.stamp++
+	if a.stamp == 0 { // wrapped: forget the old stamps
+		clear(a.seenQ)
+		clear(a.seenL)
+		a.stamp = 1
+	}
 }
 
 // auditGroup returns the group of an audit: the value of its field, or
@@ -259,14 +297,7 @@ func auditDigits(s string) bool {
 // check validates everything Add will count, so that Add either counts
 // the whole result or nothing, and notes it in a.pending*.
 func (a *Aggregator) check(r *Result) error {
-	a.cursor = 0
-	a.pending, a.pendingL, a.pendingS = a.pending[:0], a.pendingL[:0], a.pendingS[:0]
-	a.stamp++
-	if a.stamp == 0 { // wrapped: forget the old stamps
-		clear(a.seenQ)
-		clear(a.seenL)
-		a.stamp = 1
-	}
+	a.startCheck()
 	if r.Checklist != a.c.ID {
 		return fmt.Errorf("result of checklist %q, aggregating %q", r.Checklist, a.c.ID)
 	}
@@ -275,6 +306,10 @@ func (a *Aggregator) check(r *Result) error {
 	}
 	if r.Reached < 0 || r.Reached > a.maxReached {
 		return fmt.Errorf("reached level %d outside 0..%d", r.Reached, a.maxReached)
+	}
+	a.pendingA = pendingAudit{hasScore: r.Score != nil, knocked: r.KnockedOut, reached: r.Reached}
+	if r.Score != nil {
+		a.pendingA.score = *r.Score
 	}
 	for i := range r.Levels {
 		lr := &r.Levels[i]
@@ -286,10 +321,14 @@ func (a *Aggregator) check(r *Result) error {
 			return fmt.Errorf("level %d listed twice", lr.Level)
 		}
 		a.seenL[li] = a.stamp
-		a.pendingL = append(a.pendingL, li)
 		if !isShare(lr.Score) {
 			return fmt.Errorf("level %d score %v outside [0,1]", lr.Level, *lr.Score)
 		}
+		pl := pendingLevel{index: li, hasScore: lr.Score != nil, passed: lr.Passed, gated: lr.Gated}
+		if lr.Score != nil {
+			pl.score = *lr.Score
+		}
+		a.pendingL = append(a.pendingL, pl)
 		if err := a.checkQuestions(lr.Questions, lr.Sections); err != nil {
 			return err
 		}
@@ -302,10 +341,14 @@ func (a *Aggregator) check(r *Result) error {
 		if i < 0 {
 			continue
 		}
-		if err := a.survey[i].check(s); err != nil {
+		ps := pendingSurvey{index: i, hasNum: s.Number != nil, label: s.Label}
+		if s.Number != nil {
+			ps.num = *s.Number
+		}
+		if err := a.survey[i].check(ps); err != nil {
 			return fmt.Errorf("survey question %q: %w", s.ID, err)
 		}
-		a.pendingS = append(a.pendingS, pendingSurvey{i, s})
+		a.pendingS = append(a.pendingS, ps)
 	}
 	return nil
 }
@@ -355,26 +398,26 @@ func (a *Aggregator) checkQuestions(qs []QuestionResult, ss []SectionResult) err
 // is not).
 func isShare(x *float64) bool { return x == nil || (*x >= 0 && *x <= 1) }
 
-// add counts a result that check has just accepted, from a.pending*.
-func (g *aggGroup) add(a *Aggregator, r *Result) {
+// add counts the audit that was just checked, from a.pending*.
+func (g *aggGroup) add(a *Aggregator) {
+	pa := &a.pendingA
 	g.audits++
-	if r.KnockedOut {
+	if pa.knocked {
 		g.knockedOut++
 	}
-	if r.Score != nil {
-		g.score.add(*r.Score)
+	if pa.hasScore {
+		g.score.add(pa.score)
 	}
-	g.reached[r.Reached]++
-	for i, li := range a.pendingL {
-		lr := &r.Levels[i]
-		l := &g.levels[li]
-		if lr.Score != nil {
-			l.score.add(*lr.Score)
+	g.reached[pa.reached]++
+	for _, pl := range a.pendingL {
+		l := &g.levels[pl.index]
+		if pl.hasScore {
+			l.score.add(pl.score)
 		}
-		if lr.Passed {
+		if pl.passed {
 			l.passed++
 		}
-		if lr.Gated {
+		if pl.gated {
 			l.gated++
 		}
 	}
@@ -387,7 +430,7 @@ func (g *aggGroup) add(a *Aggregator, r *Result) {
 		s.sum.add64(toFixed(p.value))
 	}
 	for _, p := range a.pendingS {
-		g.survey[p.index].add(&a.survey[p.index], p.ans)
+		g.survey[p.index].add(&a.survey[p.index], p)
 	}
 }
 

@@ -36,9 +36,11 @@ func benchBytes(lines [][]byte) int64 {
 }
 
 // BenchmarkReportJSONL is what `cxkit report` does per sheet, on one
-// core: read and check each JSON line against the checklist, score it,
-// and aggregate it by location; then the report. 1,000 sheets of a
-// 100-question checklist per iteration. Compare with
+// core: read each JSON line (ReadAnswers), check it against the checklist
+// and score it, and aggregate it by location; then the report. 1,000
+// sheets of a 100-question checklist per iteration. "scored" is the
+// command's way (BindInto, ScoreInto and AddScored, reusing buffers),
+// "result" the plain one (Score builds a Result, then Add). Compare with
 // BenchmarkDecodeSheetsJSON, which only decodes the same lines.
 func BenchmarkReportJSONL(b *testing.B) {
 	c := genChecklist(100)
@@ -47,32 +49,50 @@ func BenchmarkReportJSONL(b *testing.B) {
 		b.Fatal(err)
 	}
 	lines := benchSheetLines(b, c, 1000)
-	b.SetBytes(benchBytes(lines))
-	b.ReportAllocs()
-	for b.Loop() {
-		agg, err := NewAggregator(c, AggregateOptions{GroupBy: "location"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, line := range lines {
-			// As cxkit report does: read the form, then check the
-			// answers once, while scoring.
-			s, err := ReadAnswers(bytes.NewReader(line))
+	run := func(b *testing.B, add func(a *Aggregator, s *Sheet) error) {
+		b.SetBytes(benchBytes(lines))
+		b.ReportAllocs()
+		for b.Loop() {
+			agg, err := NewAggregator(c, AggregateOptions{GroupBy: "location"})
 			if err != nil {
 				b.Fatal(err)
 			}
-			r, err := p.Score(s)
-			if err != nil {
-				b.Fatal(err)
+			for _, line := range lines {
+				s, err := ReadAnswers(bytes.NewReader(line))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := add(agg, s); err != nil {
+					b.Fatal(err)
+				}
 			}
-			if err := agg.Add(r); err != nil {
-				b.Fatal(err)
+			if rep := agg.Report(); rep.Overall.N != int64(len(lines)) {
+				b.Fatalf("aggregated %d sheets, want %d", rep.Overall.N, len(lines))
 			}
-		}
-		if rep := agg.Report(); rep.Overall.N != int64(len(lines)) {
-			b.Fatalf("aggregated %d sheets, want %d", rep.Overall.N, len(lines))
 		}
 	}
+	b.Run("scored", func(b *testing.B) {
+		var (
+			bound  Bound
+			scores Scores
+		)
+		run(b, func(agg *Aggregator, s *Sheet) error {
+			if err := p.BindInto(&bound, s); err != nil {
+				return err
+			}
+			p.ScoreInto(&scores, &bound)
+			return agg.AddScored(p, s, &scores)
+		})
+	})
+	b.Run("result", func(b *testing.B) {
+		run(b, func(agg *Aggregator, s *Sheet) error {
+			r, err := p.Score(s)
+			if err != nil {
+				return err
+			}
+			return agg.Add(r)
+		})
+	})
 }
 
 // BenchmarkReportJSONLReadOnly is the reading of BenchmarkReportJSONL

@@ -97,45 +97,44 @@ func (sq *aggSurveyQ) newAcc() surveyAcc {
 }
 
 // whole returns a survey answer's number as a whole number in lo..hi.
-func (sq *aggSurveyQ) whole(s SurveyAnswer, lo, hi int) (int, error) {
-	if s.Number == nil {
+func (sq *aggSurveyQ) whole(p pendingSurvey, lo, hi int) (int, error) {
+	if !p.hasNum {
 		return 0, fmt.Errorf("%s answer has no number", sq.kind)
 	}
-	x := *s.Number
-	if !(x >= float64(lo) && x <= float64(hi)) || x != math.Trunc(x) {
-		return 0, fmt.Errorf("%s answer %v is not a whole number in %d..%d", sq.kind, x, lo, hi)
+	if !(p.num >= float64(lo) && p.num <= float64(hi)) || p.num != math.Trunc(p.num) {
+		return 0, fmt.Errorf("%s answer %v is not a whole number in %d..%d", sq.kind, p.num, lo, hi)
 	}
-	return int(x), nil
+	return int(p.num), nil
 }
 
 // check validates an answer so that add cannot fail.
-func (sq *aggSurveyQ) check(s SurveyAnswer) error {
+func (sq *aggSurveyQ) check(p pendingSurvey) error {
 	var err error
 	switch sq.kind {
 	case KindNPS:
-		_, err = sq.whole(s, 0, 10)
+		_, err = sq.whole(p, 0, 10)
 	case KindEmotion:
-		_, err = metrics.ParseEmotion(s.Label)
+		_, err = metrics.ParseEmotion(p.label)
 	case KindCSAT, KindCES:
-		_, err = sq.whole(s, sq.scale.Lo, sq.scale.Hi)
+		_, err = sq.whole(p, sq.scale.Lo, sq.scale.Hi)
 	}
 	return err
 }
 
 // add records a checked answer.
-func (acc *surveyAcc) add(sq *aggSurveyQ, s SurveyAnswer) {
+func (acc *surveyAcc) add(sq *aggSurveyQ, p pendingSurvey) {
 	switch {
 	case acc.nps != nil:
-		x, _ := sq.whole(s, 0, 10)
+		x, _ := sq.whole(p, 0, 10)
 		_ = acc.nps.Add(x)
 	case acc.emo != nil:
-		e, _ := metrics.ParseEmotion(s.Label)
+		e, _ := metrics.ParseEmotion(p.label)
 		_ = acc.emo.Add(e)
 	case acc.csat != nil:
-		x, _ := sq.whole(s, sq.scale.Lo, sq.scale.Hi)
+		x, _ := sq.whole(p, sq.scale.Lo, sq.scale.Hi)
 		_ = acc.csat.Add(x)
 	case acc.ces != nil:
-		x, _ := sq.whole(s, sq.scale.Lo, sq.scale.Hi)
+		x, _ := sq.whole(p, sq.scale.Lo, sq.scale.Hi)
 		_ = acc.ces.Add(x)
 	}
 }

@@ -2,6 +2,7 @@ package korto
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -610,4 +611,52 @@ func FuzzAggregatorAdd(f *testing.F) {
 			}
 		}
 	})
+}
+
+// AddScored counts exactly what Add counts for the same sheets.
+func TestAggregatorAddScoredEqualsAdd(t *testing.T) {
+	c := genChecklist(60)
+	p, err := Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := AggregateOptions{GroupBy: "location", TopProblems: -1}
+	viaResult, err := NewAggregator(c, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viaScores, _ := NewAggregator(c, opts)
+	rng := rand.New(rand.NewPCG(3, 4))
+	var (
+		b  Bound
+		sc Scores
+	)
+	for i := range 300 {
+		s := genSheet(c, rng)
+		s.Audit = map[string]string{"location": fmt.Sprint("L", i%4)}
+		r, err := p.Score(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := viaResult.Add(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.BindInto(&b, s); err != nil {
+			t.Fatal(err)
+		}
+		p.ScoreInto(&sc, &b)
+		if err := viaScores.AddScored(p, s, &sc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := cmp.Diff(viaResult.Report(), viaScores.Report()); d != "" {
+		t.Errorf("AddScored differs from Add (-Add +AddScored):\n%s", d)
+	}
+
+	other := genChecklist(10)
+	op, _ := Compile(other)
+	other.ID = "other"
+	if err := viaScores.AddScored(op, &Sheet{Checklist: "other"}, &sc); err == nil {
+		t.Error("AddScored with another checklist's plan: no error")
+	}
 }

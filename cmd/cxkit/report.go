@@ -294,7 +294,7 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 
 	jobs := make(chan sheetJob, 2*workers)
 	type workerOut struct {
-		agg      *korto.Aggregator
+		sheetScorer
 		invalid  []sheetProblem
 		warnings []sheetProblem
 	}
@@ -302,7 +302,7 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 	var wg sync.WaitGroup
 	for w := range workers {
 		agg, _ := korto.NewAggregator(plan.Checklist(), opts) // the same call succeeded above
-		outs[w].agg = agg
+		outs[w].plan, outs[w].agg = plan, agg
 		wg.Go(func() {
 			out := &outs[w]
 			for job := range jobs {
@@ -314,10 +314,7 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 					if job.lines {
 						p.line = job.first + i
 					}
-					sheet, res, err := reportScore(plan, data)
-					if err == nil {
-						err = out.agg.Add(res)
-					}
+					sheet, err := out.add(data)
 					if err != nil {
 						p.err = err
 						out.invalid = append(out.invalid, p)
@@ -365,26 +362,38 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 	return total, stats, nil
 }
 
-// reportScore reads, checks and scores one sheet. It checks the answers
-// against the checklist once, in Plan.Score, rather than in
-// Plan.ReadAnswers and again in Score; only for a sheet that fails does
-// it read the sheet again with Plan.ReadAnswers, which lists the
+// sheetScorer reads, checks, scores and aggregates sheets one by one,
+// reusing its buffers; each worker has its own.
+type sheetScorer struct {
+	plan   *korto.Plan
+	agg    *korto.Aggregator
+	bound  korto.Bound
+	scores korto.Scores
+}
+
+// add reads one sheet and adds it to the aggregate. It checks the
+// answers against the checklist once, in BindInto, and aggregates the
+// flat scores without building a Result; only for a sheet that fails
+// does it read the sheet again with Plan.ReadAnswers, which lists the
 // problems of the form and of the answers together.
-func reportScore(plan *korto.Plan, data []byte) (*korto.Sheet, korto.Result, error) {
+func (w *sheetScorer) add(data []byte) (*korto.Sheet, error) {
 	sheet, err := korto.ReadAnswers(bytes.NewReader(data))
-	var res korto.Result
 	if err == nil {
 		form := sheet.Warnings
-		res, err = plan.Score(sheet) // sets sheet.Warnings to the answers' warnings
+		err = w.plan.BindInto(&w.bound, sheet) // sets sheet.Warnings to the answers' warnings
 		sheet.Warnings = append(form, sheet.Warnings...)
 	}
 	if err != nil {
-		if _, all := plan.ReadAnswers(bytes.NewReader(data)); all != nil {
+		if _, all := w.plan.ReadAnswers(bytes.NewReader(data)); all != nil {
 			err = all
 		}
-		return nil, korto.Result{}, err
+		return nil, err
 	}
-	return sheet, res, nil
+	w.plan.ScoreInto(&w.scores, &w.bound)
+	if err := w.agg.AddScored(w.plan, sheet, &w.scores); err != nil {
+		return nil, err
+	}
+	return sheet, nil
 }
 
 // feedSheets reads the sources in order and sends their sheets to jobs.
