@@ -68,17 +68,20 @@ func runReport(e *env, args []string) int {
 		return usageError(e, c, "the checklist and the answers cannot both come from standard input")
 	}
 
-	checklist, err := loadReportChecklist(e, pos[0])
-	if err != nil {
-		printReportError(e, err)
-		return exitInput
+	checklist, src, err := loadReportChecklist(e, pos[0])
+	if err == nil {
+		var plan *korto.Plan
+		if plan, err = korto.Compile(checklist); err == nil {
+			return reportRun(e, checklist, plan, pos[1:], cfg)
+		}
 	}
-	plan, err := korto.Compile(checklist)
-	if err != nil {
-		printReportError(e, err)
-		return exitInput
-	}
-	sources, err := reportSources(pos[1:])
+	printReportError(e, checklistName(pos[0]), src, err)
+	return exitInput
+}
+
+// reportRun aggregates the answers and prints the report.
+func reportRun(e *env, checklist *korto.Checklist, plan *korto.Plan, answers []string, cfg reportConfig) int {
+	sources, err := reportSources(answers)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
 		return exitInput
@@ -120,33 +123,42 @@ func runReport(e *env, args []string) int {
 }
 
 // loadReportChecklist reads a checklist from its .korto source or, for a
-// .json file, from its JSON form.
-func loadReportChecklist(e *env, name string) (*korto.Checklist, error) {
+// .json file, from its JSON form. It returns the source too, for
+// printing diagnostics with the lines they point at.
+func loadReportChecklist(e *env, name string) (*korto.Checklist, []byte, error) {
 	src, err := readInput(e, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if strings.EqualFold(filepath.Ext(name), ".json") {
 		var c korto.Checklist
 		if err := json.Unmarshal(src, &c); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, src, err
 		}
-		return &c, nil
+		return &c, src, nil
 	}
-	return dsl.Parse(name, src)
+	c, err := dsl.Parse(checklistName(name), src)
+	return c, src, err
 }
 
-// printReportError prints an error, one line per diagnostic when it is a
-// list of them.
-func printReportError(e *env, err error) {
-	var ds korto.Diagnostics
-	if errors.As(err, &ds) {
+// printReportError prints why the checklist is unusable: diagnostics
+// with their source lines and carets, anything else after the name.
+func printReportError(e *env, name string, src []byte, err error) {
+	if ds := korto.AsDiagnostics(err); ds != nil {
 		for _, d := range ds {
-			fmt.Fprintln(e.stderr, d.Error())
+			if d.Pos.File == "" && !d.Pos.IsValid() {
+				d.Pos.File = name
+			}
 		}
+		if rerr := dsl.Render(e.stderr, ds, src); rerr == nil {
+			return
+		}
+	}
+	if errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
 		return
 	}
-	fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
+	fmt.Fprintf(e.stderr, "%s: %v\n", name, err)
 }
 
 // A reportSource is one input of answer sheets: a JSON file holding one

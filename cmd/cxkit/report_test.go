@@ -156,7 +156,7 @@ func TestReportWorkersAgree(t *testing.T) {
 
 func reportPlan(t *testing.T) *korto.Plan {
 	t.Helper()
-	c, err := loadReportChecklist(&env{}, reportChecklist)
+	c, _, err := loadReportChecklist(&env{}, reportChecklist)
 	if err != nil {
 		t.Fatal(err)
 	}
