@@ -224,13 +224,6 @@ func firstOnLine(toks []lexer.Token, i int) bool {
 	return i == 0 || toks[i-1].Pos.Line != toks[i].Pos.Line
 }
 
-// statementKeywords start a statement at the beginning of a line.
-var statementKeywords = map[string]bool{
-	"checklist": true, "version": true, "model": true, "description": true, "lang": true,
-	"knockout": true, "scale": true, "choice": true, "level": true, "survey": true,
-	"section": true, "question": true, "}": true,
-}
-
 // resync picks the tokens [lo, hi) to cut after a syntax error at toks[e]:
 // the unfinished statement before it, or else the line it is on. A cut
 // never takes a closing brace that belongs to an enclosing block, and a

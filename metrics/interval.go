@@ -69,10 +69,10 @@ func (o Options) level() (float64, error) {
 // on the 0..1 scale.
 func WilsonInterval(successes, n, level float64) (Interval, error) {
 	if !(n > 0) || math.IsInf(n, 1) {
-		return Interval{}, fmt.Errorf("Wilson interval with n = %v: %w", n, ErrEmpty)
+		return Interval{}, fmt.Errorf("wilson interval with n = %v: %w", n, ErrEmpty)
 	}
 	if !(successes >= 0 && successes <= n) {
-		return Interval{}, fmt.Errorf("Wilson interval: %v successes out of %v: %w", successes, n, ErrRange)
+		return Interval{}, fmt.Errorf("wilson interval: %v successes out of %v: %w", successes, n, ErrRange)
 	}
 	z, err := zForLevel(level)
 	if err != nil {

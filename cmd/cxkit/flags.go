@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 )
 
 // newFlags returns a flag set for command c that reports errors on e's
@@ -92,8 +91,3 @@ func pctOrDash(x *float64) string {
 
 // isHelp reports whether err is the flag package's "-h" request.
 func isHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
-
-// indent prefixes every line of s with prefix.
-func indent(s, prefix string) string {
-	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix) + "\n"
-}
