@@ -221,6 +221,7 @@ type sheetProblem struct {
 	name string
 	line int // 1-based line in a JSON Lines source; 0 for a JSON file
 	err  error
+	hint string
 }
 
 func (p sheetProblem) where() string {
@@ -254,6 +255,9 @@ func (s *reportStats) print(w io.Writer) {
 		}
 		for _, ae := range es {
 			fmt.Fprintf(w, "%s: %s\n", p.where(), ae.Error())
+		}
+		if p.hint != "" {
+			fmt.Fprintf(w, "hint: %s\n", p.hint)
 		}
 	}
 	msgs := make([]string, 0, len(s.warnings))
@@ -329,6 +333,9 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 					sheet, err := out.add(data)
 					if err != nil {
 						p.err = err
+						if !job.lines && looksLikeJSONLines(err) {
+							p.hint = "a file with one sheet per line must be named *.jsonl or *.ndjson"
+						}
 						out.invalid = append(out.invalid, p)
 						continue
 					}
@@ -406,6 +413,17 @@ func (w *sheetScorer) add(data []byte) (*korto.Sheet, error) {
 		return nil, err
 	}
 	return sheet, nil
+}
+
+// looksLikeJSONLines reports whether a JSON file failed because a second
+// value starts on a later line: the mark of JSON Lines under a .json name.
+func looksLikeJSONLines(err error) bool {
+	for _, ae := range korto.AsAnswerErrors(err) {
+		if ae.Code == korto.CodeSyntax && ae.Line > 1 && ae.Column == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // feedSheets reads the sources in order and sends their sheets to jobs.

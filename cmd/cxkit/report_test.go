@@ -324,3 +324,19 @@ func TestReportWarningsCounted(t *testing.T) {
 		t.Errorf("stderr %q: want one warning line for <stdin>:1 and 8 more sheets", errs)
 	}
 }
+
+// JSON Lines saved under a .json name fail as one sheet, with a hint.
+func TestReportJSONLinesNamedJSON(t *testing.T) {
+	lines, err := os.ReadFile(filepath.Join(reportDir, "visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "visits.json")
+	if err := os.WriteFile(name, lines, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code := runReportCmd(t, "", reportChecklist, name)
+	if code != exitInput || !strings.Contains(errs, name+": 2:1: ") || !strings.Contains(errs, "hint: a file with one sheet per line must be named *.jsonl") {
+		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	}
+}
