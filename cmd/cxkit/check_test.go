@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -14,9 +13,7 @@ import (
 // runDSLCmd runs one cxkit command in-process.
 func runDSLCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
-	return out.String(), errb.String(), code
+	return runCmd(t, stdin, args...)
 }
 
 // writeKorto writes a checklist into a temporary directory.

@@ -3,13 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/cxkit/cxkit/dsl"
 )
@@ -23,29 +20,13 @@ const (
 
 func runDiffCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, append([]string{"diff"}, args...))
-	return out.String(), errb.String(), code
+	return runCmd(t, stdin, append([]string{"diff"}, args...)...)
 }
 
-// diffGolden compares got with testdata/diff/name, rewriting it under
-// -update (the flag is shared with the package's other golden tests).
+// diffGolden compares got with testdata/diff/name.
 func diffGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(diffGoldenDir, name)
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, diff)
-	}
+	checkGolden(t, filepath.Join(diffGoldenDir, name), []byte(got))
 }
 
 func TestDiffGolden(t *testing.T) {

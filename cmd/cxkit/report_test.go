@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,44 +16,21 @@ import (
 	"github.com/cxkit/cxkit/korto"
 )
 
-func init() {
-	// Other tests of the package may define -update too; share it.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
 const (
 	reportDir       = "testdata/report"
 	reportChecklist = reportDir + "/shop.korto"
 	reportVisits    = reportDir + "/visits"
 )
 
-// reportGolden compares got with testdata/report/name, rewriting it
-// under -update.
+// reportGolden compares got with testdata/report/name.
 func reportGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(reportDir, name)
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), string(got)); d != "" {
-		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, d)
-	}
+	checkGolden(t, filepath.Join(reportDir, name), got)
 }
 
 func runReportCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, append([]string{"report"}, args...))
-	return out.String(), errb.String(), code
+	return runCmd(t, stdin, append([]string{"report"}, args...)...)
 }
 
 func TestReportGolden(t *testing.T) {

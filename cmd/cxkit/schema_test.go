@@ -17,9 +17,7 @@ import (
 // runSchemaCmd runs "cxkit schema args..." in-process.
 func runSchemaCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, append([]string{"schema"}, args...))
-	return out.String(), errb.String(), code
+	return runCmd(t, "", append([]string{"schema"}, args...)...)
 }
 
 func compileSchemaDoc(t *testing.T, doc []byte) *sjs.Schema {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,38 +13,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func init() {
-	// Other tests of the package may define -update too; share it.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-// scoreGolden compares got with the golden file testdata/score/name,
-// rewriting it under -update.
+// scoreGolden compares got with testdata/score/name.
 func scoreGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "score", name)
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, diff)
-	}
+	checkGolden(t, filepath.Join("testdata", "score", name), got)
 }
 
 func runScoreCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, append([]string{"score"}, args...))
-	return out.String(), errb.String(), code
+	return runCmd(t, stdin, append([]string{"score"}, args...)...)
 }
 
 func TestScoreGolden(t *testing.T) {

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,38 +12,16 @@ import (
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
-func init() {
-	// Other tests of the package may define -update too; share it.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
 const supportDir = "testdata/support"
 
 func runSupportCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, append([]string{"support"}, args...))
-	return out.String(), errb.String(), code
+	return runCmd(t, stdin, append([]string{"support"}, args...)...)
 }
 
 func supportGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(supportDir, name)
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, d)
-	}
+	checkGolden(t, filepath.Join(supportDir, name), []byte(got))
 }
 
 // The example export, in calendar time and in business hours, as text

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,20 +12,11 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-func init() {
-	// Other tests of the package may define -update too; share it.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
 // surveyRun runs cxkit with args and returns stdout, stderr and the
 // exit code.
 func surveyRun(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
-	return out.String(), errb.String(), code
+	return runCmd(t, stdin, args...)
 }
 
 func surveyJSON(t *testing.T, args ...string) map[string]any {
@@ -44,20 +34,7 @@ func surveyJSON(t *testing.T, args ...string) map[string]any {
 
 func surveyGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "survey", name)
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, diff)
-	}
+	checkGolden(t, filepath.Join("testdata", "survey", name), []byte(got))
 }
 
 var surveyApprox = cmpopts.EquateApprox(0, 1e-9)
