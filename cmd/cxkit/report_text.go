@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/korto"
 )
@@ -181,7 +179,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 
 	if rep.GroupBy != "" {
 		fmt.Fprintf(bw, "\n%s (%s)\n", L.League, rep.GroupBy)
-		t := reportTable{right: []bool{true, false, true, true, false}}
+		t := textTable{indent: "  ", right: rightCols(true, false, true, true, false)}
 		t.add(L.Rank, v.ByHeader, L.N, L.Mean, L.CI)
 		for _, g := range rep.Groups {
 			rank := "—"
@@ -194,7 +192,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", L.Levels)
-	t := reportTable{right: []bool{true, false, true, true, true, true, false}}
+	t := textTable{indent: "  ", right: rightCols(true, false, true, true, true, true, false)}
 	t.add("", L.Level, L.Mean, L.PassMark, L.Passed, L.Gated, L.CI)
 	for _, l := range o.Levels {
 		t.add(fmt.Sprint(l.Level), v.levelTitle(l.Level, l.Title), pctOrDash(l.Score.Mean), pct(l.Pass),
@@ -203,7 +201,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 	t.write(bw)
 
 	fmt.Fprintf(bw, "\n%s\n", L.Reached)
-	t = reportTable{right: []bool{true, false, true, true}}
+	t = textTable{indent: "  ", right: rightCols(true, false, true, true)}
 	t.add("", L.Level, L.Audits, L.Share)
 	for _, r := range o.Reached {
 		t.add(fmt.Sprint(r.Level), v.reachedName(r), fmt.Sprint(r.N), pctOrDash(r.Share))
@@ -214,7 +212,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 	if len(o.TopProblems) == 0 {
 		fmt.Fprintf(bw, "  %s\n", L.NoProblems)
 	} else {
-		t = reportTable{right: []bool{true, true, true, true, false}}
+		t = textTable{indent: "  ", right: rightCols(true, true, true, true, false)}
 		t.add(L.Rank, L.Share, L.Failed, L.Level, L.Question)
 		for i, q := range o.TopProblems {
 			text := q.ID + " — " + v.questionTitle(q.ID, q.Title)
@@ -233,7 +231,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 			fmt.Fprintf(bw, "  %s — %s\n", v.surveyName(s), v.questionTitle(s.ID, s.Title))
 			fmt.Fprintf(bw, "    %s\n", v.surveyLine(s))
 			if len(rep.Groups) > 0 {
-				t := reportTable{right: []bool{false, false, true, false}}
+				t := textTable{indent: "  ", right: rightCols(false, false, true, false)}
 				for _, g := range rep.Groups {
 					for _, gs := range g.Survey {
 						if gs.ID == s.ID {
@@ -301,40 +299,4 @@ func (v *reportView) surveyLine(s korto.SurveySummary) string {
 		out += fmt.Sprintf("; %s %.1f%% (%s %.1f–%.1f%%)", L.GoodSide, s.CES.GoodShare, L.CI, s.CES.GoodCI.Lo, s.CES.GoodCI.Hi)
 	}
 	return out
-}
-
-// reportTable aligns columns by the number of runes, so Cyrillic text
-// lines up as well as ASCII.
-type reportTable struct {
-	right []bool // right-align column i
-	rows  [][]string
-}
-
-func (t *reportTable) add(cells ...string) { t.rows = append(t.rows, cells) }
-
-func (t *reportTable) write(w io.Writer) {
-	var widths []int
-	for _, r := range t.rows {
-		for i, c := range r {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
-		}
-	}
-	for _, r := range t.rows {
-		var b strings.Builder
-		b.WriteString(" ")
-		for i, c := range r {
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
-			b.WriteString(" ")
-			if i < len(t.right) && t.right[i] {
-				b.WriteString(pad + c)
-			} else {
-				b.WriteString(c + pad)
-			}
-			b.WriteString(" ")
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
@@ -460,36 +459,9 @@ func indentRows(rows [][]string) [][]string {
 // fmtWeight prints a weight without trailing zeros: 1, 2.5.
 func fmtWeight(x float64) string { return strings.TrimSuffix(fmt.Sprintf("%g", x), ".0") }
 
-// scoreColumns writes rows as aligned columns, two spaces apart, padding
-// by the number of runes so that Cyrillic lines up (text/tabwriter counts
-// bytes). right marks the columns to align right; the last column is
-// not padded.
+// scoreColumns writes rows as aligned columns; right marks the columns
+// to align right.
 func scoreColumns(b *strings.Builder, rows [][]string, right []bool) {
-	var widths []int
-	for _, r := range rows {
-		for i, cell := range r {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
-		}
-	}
-	for _, r := range rows {
-		var line strings.Builder
-		for i, cell := range r {
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
-			if i > 0 {
-				line.WriteString("  ")
-			}
-			switch {
-			case i < len(right) && right[i]:
-				line.WriteString(pad + cell)
-			case i == len(r)-1:
-				line.WriteString(cell)
-			default:
-				line.WriteString(cell + pad)
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
-	}
+	t := textTable{right: rightCols(right...), rows: rows}
+	t.write(b)
 }

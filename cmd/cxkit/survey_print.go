@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -79,7 +78,10 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 
 	if o.by != "" {
 		fmt.Fprintf(w, "\nby %s, best first:\n", o.by)
-		t := &surveyTable{}
+		t := &textTable{indent: "  ", right: func(col, n int) bool {
+			// Names left, numbers right, a trailing note left.
+			return col > 0 && !(col == n-1 && n > 2)
+		}}
 		head := []string{o.by, "n", k.title, fmt.Sprintf("%g%% CI", 100*level)}
 		if o.cmp != nil {
 			head = append(head, "change", "p")
@@ -136,40 +138,6 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 			strings.TrimSuffix(surveyValue(k, c.c.SE), "%"), c.c.Z, surveyP(c.c.P), verdict)
 		fmt.Fprintf(w, "  %g%% CI of the difference [%s, %s]\n", 100*level,
 			strings.TrimSuffix(surveyValue(k, c.c.CI.Lo), "%"), strings.TrimSuffix(surveyValue(k, c.c.CI.Hi), "%"))
-	}
-}
-
-// surveyTable prints rows with the first column left-aligned, the
-// numbers right-aligned and the last column (a note) left as is.
-type surveyTable struct{ rows [][]string }
-
-func (t *surveyTable) add(cells ...string) { t.rows = append(t.rows, cells) }
-
-func (t *surveyTable) write(w io.Writer) {
-	var width []int
-	for _, r := range t.rows {
-		for i, c := range r {
-			if i >= len(width) {
-				width = append(width, 0)
-			}
-			width[i] = max(width[i], utf8.RuneCountInString(c))
-		}
-	}
-	for _, r := range t.rows {
-		var b strings.Builder
-		b.WriteString("  ")
-		for i, c := range r {
-			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
-			switch {
-			case i == 0:
-				b.WriteString(c + pad)
-			case i == len(r)-1 && len(r) > 2:
-				b.WriteString("  " + c)
-			default:
-				b.WriteString("  " + pad + c)
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
 }
 
