@@ -9,7 +9,9 @@ import (
 //
 // It is deliberately a little more permissive than the language: the
 // checklist body takes its entries in any order, and a question takes its
-// kind among the modifiers. The conversion to the model (build.go) then
+// kind among the modifiers. It is stricter in one way: a question ends
+// with its line unless the next line starts with a modifier keyword (see
+// astSameQuestion). The conversion to the model (build.go) then
 // reports misplaced or repeated parts in plain words, which a grammar
 // error ("unexpected token") cannot.
 
@@ -114,7 +116,7 @@ type astQuestion struct {
 	Pos  lexer.Position
 	ID   string    `parser:"\"question\" @Ident"`
 	Text *astText  `parser:"@@"`
-	Mods []*astMod `parser:"( (?! \"question\" | \"section\" | \"}\") @@ )*"`
+	Mods []*astMod `parser:"@@*"`
 }
 
 // astMod is a question's kind or one of its modifiers. The kind's
@@ -123,20 +125,66 @@ type astQuestion struct {
 // costs.
 type astMod struct {
 	Pos     lexer.Position
-	Tags    []string `parser:"(  \"tags\" @Ident (\",\" @Ident)*"`
-	Flag    string   `parser:" | @(\"critical\" | \"na\" | \"optional\" | \"unscored\")"`
-	Weight  *astNum  `parser:" | \"weight\" @@"`
-	Hint    *astText `parser:" | \"hint\" @@"`
-	When    *astOr   `parser:" | \"when\" @@"`
-	Ref     string   `parser:" | @Ident"`
-	Simple  string   `parser:" | @(\"yesno\" | \"nps\" | \"emotion\" | \"text\")"`
-	Range   string   `parser:" | @(\"scale\" | \"ces\" | \"csat\")"`
-	Lo      *astNum  `parser:"   @@ \"..\""`
-	Hi      *astNum  `parser:"   @@"`
-	Measure bool     `parser:" | @\"measure\""`
-	Unit    *string  `parser:"   @String?"`
-	Op      string   `parser:"   \"target\" @(\"<=\" | \"<\" | \">=\" | \">\" | \"==\" | \"!=\")"`
-	Target  *astNum  `parser:"   @@ )"`
+	Line    astSameQuestion `parser:"@@"`
+	Tags    []string        `parser:"(  \"tags\" @Ident (\",\" @Ident)*"`
+	Flag    string          `parser:" | @(\"critical\" | \"na\" | \"optional\" | \"unscored\")"`
+	Weight  *astNum         `parser:" | \"weight\" @@"`
+	Hint    *astText        `parser:" | \"hint\" @@"`
+	When    *astOr          `parser:" | \"when\" @@"`
+	Ref     string          `parser:" | @Ident"`
+	Simple  string          `parser:" | @(\"yesno\" | \"nps\" | \"emotion\" | \"text\")"`
+	Range   string          `parser:" | @(\"scale\" | \"ces\" | \"csat\")"`
+	Lo      *astNum         `parser:"   @@ \"..\""`
+	Hi      *astNum         `parser:"   @@"`
+	Measure bool            `parser:" | @\"measure\""`
+	Unit    *string         `parser:"   @String?"`
+	Op      string          `parser:"   \"target\" @(\"<=\" | \"<\" | \">=\" | \">\" | \"==\" | \"!=\")"`
+	Target  *astNum         `parser:"   @@ )"`
+}
+
+// astSameQuestion matches nothing; it tells where a question's kind and
+// modifiers end. The language is line-oriented: a question's kind and
+// modifiers stand on the question's own line, and a further line
+// continues the question only when it starts with a modifier keyword
+// (weight, critical, na, optional, unscored, when, hint, tags), as in
+//
+//	question toilets "В туалетах нет постороннего запаха" critical
+//	  hint "Проверить все санузлы на этаже"
+//
+// Any other word at the start of a line begins the next statement, so a
+// misspelt "qestion" there is reported as an unknown keyword instead of
+// being read as the previous question's scale or choice. Keywords cannot
+// be IDs, so a modifier keyword at the start of a line is never anything
+// but a continuation.
+type astSameQuestion struct{}
+
+// Parse implements participle.Parseable.
+func (*astSameQuestion) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	switch {
+	case t.EOF():
+		return participle.NextMatch
+	case t.Type == tokKeyword && (t.Value == "question" || t.Value == "section"),
+		t.Type == tokPunct && t.Value == "}":
+		return participle.NextMatch
+	}
+	if c := lex.RawCursor(); c > 0 && lex.Range(c-1, c)[0].Pos.Line == t.Pos.Line {
+		return nil
+	}
+	if t.Type == tokKeyword && isModifierKeyword(t.Value) {
+		return nil
+	}
+	return participle.NextMatch
+}
+
+// isModifierKeyword reports whether kw is a question modifier, the words
+// that may start a line continuing a question.
+func isModifierKeyword(kw string) bool {
+	switch kw {
+	case "weight", "critical", "na", "optional", "unscored", "when", "hint", "tags":
+		return true
+	}
+	return false
 }
 
 // isKind tells a kind from a modifier.
