@@ -11,8 +11,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Sheet is one filled-in answer sheet: which checklist it answers, the
@@ -287,27 +289,47 @@ func ReadAnswers(r io.Reader) (*Sheet, error) {
 }
 
 // sheetReader walks the JSON tokens of a sheet so that it can see what
-// encoding/json hides: duplicate keys and the order of things.
+// encoding/json hides: duplicate keys and the order of things. It reads
+// with jsontext, which hands out each token straight from the input
+// instead of allocating one, so that reading a sheet costs little more
+// than decoding it.
 type sheetReader struct {
-	data []byte
-	dec  *json.Decoder
+	in   bytes.Buffer // the input, which the decoder reads in place
+	dec  jsontext.Decoder
+	data []byte // the input, for positions in syntax errors
 	errs AnswerErrors
 }
+
+// sheetDecoderOptions keep the reader's own duplicate-key check (which
+// reports every duplicate, by pointer) and read invalid UTF-8 as U+FFFD,
+// as encoding/json does, so that the reader accepts what the JSON Schema
+// of the format accepts.
+var sheetDecoderOptions = []jsontext.Options{
+	jsontext.AllowDuplicateNames(true),
+	jsontext.AllowInvalidUTF8(true),
+}
+
+// sheetReaders recycles readers, and so the decoders' state stacks,
+// across the sheets of a JSON Lines stream.
+var sheetReaders = sync.Pool{New: func() any { return new(sheetReader) }}
 
 func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 	// Editors on Windows like to start UTF-8 files with a byte-order
 	// mark, which JSON does not allow; it carries no meaning, so skip it.
 	// Offsets in messages then count from after it.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	sr := &sheetReader{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	sr.dec.UseNumber()
+	sr := sheetReaders.Get().(*sheetReader)
+	defer sr.release()
+	sr.data = data
+	sr.in = *bytes.NewBuffer(data)
+	sr.dec.Reset(&sr.in, sheetDecoderOptions...)
 	s, ok := sr.sheet()
 	if !ok {
 		return nil, sr.errs
 	}
 	// Anything after the sheet's object is a mistake (two sheets pasted
 	// into one file, say).
-	if _, err := sr.dec.Token(); err != io.EOF {
+	if _, err := sr.dec.ReadToken(); err != io.EOF {
 		if err == nil {
 			err = errors.New("unexpected data after the answer sheet")
 		}
@@ -317,13 +339,23 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 	return s, sr.errs
 }
 
+// release drops the reader's hold on the input and its errors, which
+// the caller now owns, and returns it to the pool.
+func (sr *sheetReader) release() {
+	sr.in = bytes.Buffer{}
+	sr.dec.Reset(&sr.in)
+	sr.data, sr.errs = nil, nil
+	sheetReaders.Put(sr)
+}
+
 func (sr *sheetReader) add(ptr, qid, code, format string, a ...any) {
 	sr.errs = append(sr.errs, &AnswerError{QuestionID: qid, Pointer: ptr, Code: code, Message: fmt.Sprintf(format, a...)})
 }
 
-// syntax records a syntax error. The decoder's own offsets are relative
-// to its buffer, so the position comes from a second, whole-input parse
-// by encoding/json, which reports where the first bad byte is.
+// syntax records a syntax error. Its message and position come from
+// encoding/json parsing the whole input again, so that they read as
+// they always have ("invalid character 'x' looking for beginning of
+// value"); the decoder's own error is the fallback.
 func (sr *sheetReader) syntax(err error) {
 	var se *json.SyntaxError
 	if uerr := json.Unmarshal(sr.data, new(any)); errors.As(uerr, &se) {
@@ -335,7 +367,12 @@ func (sr *sheetReader) syntax(err error) {
 		sr.syntaxAt(off, msg)
 		return
 	}
-	sr.syntaxAt(int(sr.dec.InputOffset()), strings.TrimPrefix(err.Error(), "json: "))
+	off, msg := int(sr.dec.InputOffset()), err.Error()
+	var je *jsontext.SyntacticError
+	if errors.As(err, &je) {
+		off, msg = int(je.ByteOffset), je.Err.Error()
+	}
+	sr.syntaxAt(off, strings.TrimPrefix(msg, "jsontext: "))
 }
 
 func (sr *sheetReader) syntaxAt(off int, msg string) {
@@ -352,103 +389,95 @@ func (sr *sheetReader) syntaxAt(off int, msg string) {
 		Message: fmt.Sprintf("%s (byte offset %d)", msg, off)})
 }
 
-// token returns the next token, recording a syntax error on failure.
-func (sr *sheetReader) token() (json.Token, bool) {
-	t, err := sr.dec.Token()
+// jsonValue is one JSON value as the reader needs it: its kind and, for
+// a string, its value, or for anything else but a string its JSON text:
+// a number's literal (kept, so that a number too large for float64 can
+// be quoted), true, false, null, or a whole object or array.
+type jsonValue struct {
+	kind jsontext.Kind // '"', '0', 't', 'f', 'n', '{' or '['
+	str  string        // a string's value
+	raw  []byte        // the JSON text of anything else; it aliases the input
+}
+
+// typeName names the value's JSON type for messages.
+func (v jsonValue) typeName() string {
+	switch v.kind {
+	case '"':
+		return "a string"
+	case '0':
+		return "a number"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	case '[':
+		return "an array"
+	}
+	return "an object"
+}
+
+// value reads the next value, skipping over an object or array whole.
+// It returns false after a syntax error.
+func (sr *sheetReader) value() (jsonValue, bool) {
+	if sr.dec.PeekKind() == '"' {
+		t, err := sr.dec.ReadToken()
+		if err != nil {
+			sr.syntax(err)
+			return jsonValue{}, false
+		}
+		return jsonValue{kind: '"', str: t.String()}, true
+	}
+	v, err := sr.dec.ReadValue()
 	if err != nil {
 		sr.syntax(err)
-		return nil, false
+		return jsonValue{}, false
 	}
-	return t, true
+	return jsonValue{kind: v.Kind(), raw: v}, true
 }
 
-// value reads one JSON value: a string, a json.Number, a bool, nil, or
-// for an object or array its JSON text (skipped over).
-func (sr *sheetReader) value() (any, bool) {
-	start := int(sr.dec.InputOffset())
-	t, ok := sr.token()
-	if !ok {
-		return nil, false
+// member reads the key of the next member of the object being read, or
+// its closing brace, when more is false. It returns ok false after a
+// syntax error.
+func (sr *sheetReader) member() (key string, more, ok bool) {
+	t, err := sr.dec.ReadToken()
+	switch {
+	case err != nil:
+		sr.syntax(err)
+		return "", false, false
+	case t.Kind() == '}':
+		return "", false, true
 	}
-	if _, isDelim := t.(json.Delim); !isDelim {
-		return t, true
-	}
-	for depth := 1; depth > 0; {
-		t, ok := sr.token()
-		if !ok {
-			return nil, false
-		}
-		if d, isDelim := t.(json.Delim); isDelim {
-			if d == '{' || d == '[' {
-				depth++
-			} else {
-				depth--
-			}
-		}
-	}
-	text := bytes.TrimSpace(bytes.TrimLeft(sr.data[start:sr.dec.InputOffset()], " \t\r\n:,"))
-	return rawJSON(text), true
+	return t.String(), true, true // the decoder yields only strings as keys
 }
 
-// rawJSON is an object or array found where a scalar was wanted.
-type rawJSON string
-
-// object walks an object, calling f for each key with its pointer; f must
-// consume the value. Duplicate keys are reported and their values
-// skipped. It returns false after a syntax error.
-func (sr *sheetReader) object(ptr string, f func(key string, ptr func() string) bool) bool {
-	seen := map[string]bool{}
-	for sr.dec.More() {
-		t, ok := sr.token()
-		if !ok {
-			return false
-		}
-		key := t.(string) // the decoder only yields strings as object keys
-		// Pointers are only needed for messages; build them on demand.
-		kp := func() string { return ptr + JSONPointer(key) }
-		if seen[key] {
-			qid := ""
-			if ptr == "/answers" {
-				qid = key
-			}
-			sr.add(kp(), qid, CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
-			if _, ok := sr.value(); !ok {
-				return false
-			}
-			continue
-		}
-		seen[key] = true
-		if !f(key, kp) {
-			return false
-		}
+// duplicate reports a key given twice in the object at ptr and skips its
+// value. It returns false after a syntax error.
+func (sr *sheetReader) duplicate(ptr, key string) bool {
+	qid := ""
+	if ptr == "/answers" {
+		qid = key
 	}
-	_, ok := sr.token() // the closing brace
+	sr.add(ptr+JSONPointer(key), qid, CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
+	_, ok := sr.value()
 	return ok
 }
 
 // openObject reads the next value and reports whether it opens an
 // object; any other value is consumed and reported.
 func (sr *sheetReader) openObject(ptr, what string) (isObj, ok bool) {
-	if sr.peekDelim() == '{' {
-		_, ok := sr.token()
-		return ok, ok
+	if sr.dec.PeekKind() == '{' {
+		if _, err := sr.dec.ReadToken(); err != nil {
+			sr.syntax(err)
+			return false, false
+		}
+		return true, true
 	}
 	v, ok := sr.value()
 	if !ok {
 		return false, false
 	}
-	sr.add(ptr, "", CodeNotObject, "%s must be a JSON object, not %s", what, jsonTypeName(v))
+	sr.add(ptr, "", CodeNotObject, "%s must be a JSON object, not %s", what, v.typeName())
 	return false, true
-}
-
-// peekDelim returns the next non-space byte of the input.
-func (sr *sheetReader) peekDelim() byte {
-	rest := sr.data[sr.dec.InputOffset():]
-	rest = bytes.TrimLeft(rest, " \t\r\n:,")
-	if len(rest) == 0 {
-		return 0
-	}
-	return rest[0]
 }
 
 func (sr *sheetReader) sheet() (*Sheet, bool) {
@@ -461,91 +490,54 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 	}
 	s := &Sheet{}
 	var haveChecklist, haveAnswers, emptyChecklist bool
-	ok = sr.object("", func(key string, ptrf func() string) bool {
-		ptr := ptrf()
+	seen := map[string]bool{}
+	for {
+		key, more, ok := sr.member()
+		if !ok {
+			return nil, false
+		}
+		if !more {
+			break
+		}
+		if seen[key] {
+			if !sr.duplicate("", key) {
+				return nil, false
+			}
+			continue
+		}
+		seen[key] = true
 		switch key {
 		case "checklist", "version", "$schema":
 			v, ok := sr.value()
 			if !ok {
-				return false
+				return nil, false
 			}
-			str, isStr := v.(string)
-			if !isStr {
-				sr.add(ptr, "", CodeWrongType, "%q must be a string, not %s", key, jsonTypeName(v))
+			if v.kind != '"' {
+				sr.add(JSONPointer(key), "", CodeWrongType, "%q must be a string, not %s", key, v.typeName())
 			}
 			switch key {
 			case "checklist":
-				s.Checklist, haveChecklist = str, true
-				emptyChecklist = isStr && str == ""
+				s.Checklist, haveChecklist = v.str, true
+				emptyChecklist = v.kind == '"' && v.str == ""
 			case "version":
-				s.Version = str
+				s.Version = v.str
 			}
 		case "audit":
-			isObj, ok := sr.openObject(ptr, `"audit"`)
-			if !ok || !isObj {
-				return ok
+			if !sr.audit(s) {
+				return nil, false
 			}
-			s.Audit = map[string]string{}
-			return sr.object(ptr, func(k string, p func() string) bool {
-				v, ok := sr.value()
-				if !ok {
-					return false
-				}
-				switch v := v.(type) {
-				case string:
-					s.Audit[k] = v
-				case json.Number:
-					s.Audit[k] = string(v)
-				case bool:
-					s.Audit[k] = strconv.FormatBool(v)
-				default:
-					sr.add(p(), "", CodeWrongType, "audit field %q must be a string, number or boolean, not %s", k, jsonTypeName(v))
-				}
-				return true
-			})
 		case "answers":
 			haveAnswers = true
-			isObj, ok := sr.openObject(ptr, `"answers"`)
-			if !ok || !isObj {
-				return ok
+			if !sr.answers(s) {
+				return nil, false
 			}
-			s.Answers = map[string]Answer{}
-			return sr.object(ptr, func(k string, p func() string) bool {
-				v, ok := sr.value()
-				if !ok {
-					return false
-				}
-				switch v := v.(type) {
-				case string:
-					s.Answers[k] = Str(v)
-				case json.Number:
-					x, err := strconv.ParseFloat(string(v), 64)
-					if err != nil {
-						sr.add(p(), k, CodeOutOfRange, "number %s is too large", v)
-						s.Answers[k] = Answer{Type: AnswerInvalid, String: string(v)}
-					} else {
-						s.Answers[k] = Num(x)
-					}
-				case bool:
-					s.Answers[k] = Answer{Type: AnswerInvalid, String: strconv.FormatBool(v)}
-				case nil:
-					s.Answers[k] = Answer{Type: AnswerInvalid, String: "null"}
-				case rawJSON:
-					s.Answers[k] = Answer{Type: AnswerInvalid, String: string(v)}
-				}
-				return true
-			})
 		default:
 			if _, ok := sr.value(); !ok {
-				return false
+				return nil, false
 			}
-			sr.add(ptr, "", CodeUnknownKey, "unknown key %q%s", key,
+			sr.add(JSONPointer(key), "", CodeUnknownKey, "unknown key %q%s", key,
 				didYouMean(key, []string{"checklist", "version", "audit", "answers"}))
 		}
-		return true
-	})
-	if !ok {
-		return nil, false
 	}
 	if !haveChecklist {
 		sr.add("", "", CodeMissingKey, `the sheet does not say which checklist it answers: add "checklist": "<id>"`)
@@ -560,23 +552,88 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 	return s, true
 }
 
-func jsonTypeName(v any) string {
-	switch v := v.(type) {
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
-	case rawJSON:
-		if strings.HasPrefix(string(v), "[") {
-			return "an array"
-		}
-		return "an object"
+// audit reads the "audit" object into s.Audit. It returns false after a
+// syntax error.
+func (sr *sheetReader) audit(s *Sheet) bool {
+	const ptr = "/audit"
+	isObj, ok := sr.openObject(ptr, `"audit"`)
+	if !ok || !isObj {
+		return ok
 	}
-	return fmt.Sprintf("%T", v)
+	s.Audit = map[string]string{}
+	var rejected map[string]bool // fields of the wrong type, not in s.Audit
+	for {
+		k, more, ok := sr.member()
+		if !ok || !more {
+			return ok
+		}
+		if _, dup := s.Audit[k]; dup || rejected[k] {
+			if !sr.duplicate(ptr, k) {
+				return false
+			}
+			continue
+		}
+		v, ok := sr.value()
+		if !ok {
+			return false
+		}
+		switch v.kind {
+		case '"':
+			s.Audit[k] = v.str
+		case '0', 't', 'f':
+			s.Audit[k] = string(v.raw)
+		default:
+			if rejected == nil {
+				rejected = map[string]bool{}
+			}
+			rejected[k] = true
+			sr.add(ptr+JSONPointer(k), "", CodeWrongType, "audit field %q must be a string, number or boolean, not %s", k, v.typeName())
+		}
+	}
+}
+
+// answers reads the "answers" object into s.Answers, which keeps every
+// key it has read, so that it is also the set to find duplicates in.
+// It returns false after a syntax error.
+func (sr *sheetReader) answers(s *Sheet) bool {
+	const ptr = "/answers"
+	isObj, ok := sr.openObject(ptr, `"answers"`)
+	if !ok || !isObj {
+		return ok
+	}
+	s.Answers = map[string]Answer{}
+	for {
+		k, more, ok := sr.member()
+		if !ok || !more {
+			return ok
+		}
+		if _, dup := s.Answers[k]; dup {
+			if !sr.duplicate(ptr, k) {
+				return false
+			}
+			continue
+		}
+		v, ok := sr.value()
+		if !ok {
+			return false
+		}
+		switch v.kind {
+		case '"':
+			s.Answers[k] = Str(v.str)
+		case '0':
+			x, err := strconv.ParseFloat(string(v.raw), 64)
+			if err != nil {
+				sr.add(ptr+JSONPointer(k), k, CodeOutOfRange, "number %s is too large", v.raw)
+				s.Answers[k] = Answer{Type: AnswerInvalid, String: string(v.raw)}
+			} else {
+				s.Answers[k] = Num(x)
+			}
+		default:
+			// true, false, null, an object or an array: kept as their
+			// JSON text for validation to report.
+			s.Answers[k] = Answer{Type: AnswerInvalid, String: string(v.raw)}
+		}
+	}
 }
 
 // sortedKeys returns the keys of m in byte order, for deterministic
