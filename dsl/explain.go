@@ -27,7 +27,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	shifted := false
 	if e+1 < len(toks) {
 		block, _ := enclosingBlock(toks, e)
-		if fits := argument(toks, e, block); fits != nil && !fits(toks[e+1]) {
+		if fits := argument(toks, e, block); fits != nil && (!fits(toks[e+1]) || endsCondition(toks[e], toks[e+1])) {
 			e++
 			shifted = true
 		}
@@ -108,6 +108,16 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			"%s is not something a question takes", describe(t)), e, "", false
 	}
 
+	// A question's kind on a line of its own.
+	if atStart && e > 0 && (t.Type == tokKeyword && isKindKeyword(t.Value) ||
+		t.Type == tokIdent && (e+1 >= len(toks) || toks[e+1].Pos.Line != t.Pos.Line || toks[e+1].Type == tokKeyword)) {
+		if q := questionBefore(toks, e); q >= 0 {
+			return set(codeSyntax, fmt.Sprintf("write question %s %s %s; a new line may continue a question only with a modifier (weight, critical, na, optional, unscored, when, hint, tags)",
+				toks[q+1].Value, shorten(toks[q+2].Value), t.Value),
+				"%s cannot start a line: a question's kind stands on the question's own line, after its text", describe(t)), e, "", false
+		}
+	}
+
 	// A statement in the wrong block.
 	if atStart {
 		if t.Type == tokKeyword || t.Type == tokPunct && t.Value == "}" || t.Type == tokIdent || t.Type == tokString {
@@ -115,6 +125,43 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 	return set(codeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), e, "", false
+}
+
+// endsCondition reports whether next, on a line after t, leaves the
+// condition word t without its operand: conditions end with their line.
+func endsCondition(t, next lexer.Token) bool {
+	if t.Type != tokKeyword || next.Pos.Line == t.Pos.Line {
+		return false
+	}
+	switch t.Value {
+	case "when", "and", "or", "not":
+		return true
+	}
+	return false
+}
+
+func isKindKeyword(kw string) bool {
+	switch kw {
+	case "yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "text":
+		return true
+	}
+	return false
+}
+
+// questionBefore returns the index of the "question" keyword of the
+// statement that ends just before toks[e], which starts a line, or -1
+// when that statement is no question. Lines that start with a modifier
+// keyword continue the statement above them.
+func questionBefore(toks []lexer.Token, e int) int {
+	j := lineStartIndex(toks, e-1)
+	for j > 0 && toks[j].Type == tokKeyword && isModifierKeyword(toks[j].Value) {
+		j = lineStartIndex(toks, j-1)
+	}
+	if toks[j].Type == tokKeyword && toks[j].Value == "question" && j+2 < e &&
+		toks[j+1].Type == tokIdent && toks[j+2].Type == tokString {
+		return j
+	}
+	return -1
 }
 
 // unclosedParen returns the index of a "(" left open on the line before

@@ -177,6 +177,20 @@ func (*astSameQuestion) Parse(lex *lexer.PeekingLexer) error {
 	return participle.NextMatch
 }
 
+// astSameLine matches nothing when the next token stands on the line of
+// the one before it, and fails otherwise: a condition ends with its line,
+// so "when" at the end of a line is reported as such and the next line's
+// statement is read as a statement.
+type astSameLine struct{}
+
+// Parse implements participle.Parseable.
+func (*astSameLine) Parse(lex *lexer.PeekingLexer) error {
+	if c := lex.RawCursor(); c > 0 && lex.Range(c-1, c)[0].Pos.Line != lex.Peek().Pos.Line {
+		return participle.NextMatch
+	}
+	return nil
+}
+
 // isModifierKeyword reports whether kw is a question modifier, the words
 // that may start a line continuing a question.
 func isModifierKeyword(kw string) bool {
@@ -268,9 +282,10 @@ type astAnd struct {
 
 type astNot struct {
 	Pos   lexer.Position
-	Not   *astNot  `parser:"(  \"not\" @@"`
-	Paren *astOr   `parser:" | \"(\" @@ \")\""`
-	Atom  *astAtom `parser:" | @@ )"`
+	Line  astSameLine `parser:"@@"`
+	Not   *astNot     `parser:"(  \"not\" @@"`
+	Paren *astOr      `parser:" | \"(\" @@ \")\""`
+	Atom  *astAtom    `parser:" | @@ )"`
 }
 
 type astAtom struct {
