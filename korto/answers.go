@@ -298,6 +298,10 @@ type sheetReader struct {
 	dec  jsontext.Decoder
 	data []byte // the input, for positions in syntax errors
 	errs AnswerErrors
+	// lastAnswers is how many answers the reader's previous sheet had.
+	// Sheets in one stream answer one checklist, so it sizes the next
+	// answers map well and saves growing it step by step.
+	lastAnswers int
 }
 
 // sheetDecoderOptions keep the reader's own duplicate-key check (which
@@ -601,10 +605,11 @@ func (sr *sheetReader) answers(s *Sheet) bool {
 	if !ok || !isObj {
 		return ok
 	}
-	s.Answers = map[string]Answer{}
+	s.Answers = make(map[string]Answer, sr.lastAnswers)
 	for {
 		k, more, ok := sr.member()
 		if !ok || !more {
+			sr.lastAnswers = len(s.Answers)
 			return ok
 		}
 		if _, dup := s.Answers[k]; dup {
