@@ -44,6 +44,19 @@ type builder struct {
 	lay     layout
 	decl    []string        // declared scale and choice names, to tell a kind from a typo
 	choices map[string]bool // declared choice names
+	// unsure holds the codes of Validate diagnostics that the builder's
+	// own errors may have caused (see validateRead).
+	unsure map[string]bool
+}
+
+// doubt marks the Validate codes a mistake just reported may cause.
+func (b *builder) doubt(codes ...string) {
+	if b.unsure == nil {
+		b.unsure = map[string]bool{}
+	}
+	for _, c := range codes {
+		b.unsure[c] = true
+	}
 }
 
 func (b *builder) pos(p lexer.Position) korto.Pos {
@@ -112,6 +125,7 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 				case korto.ModelKORTO, korto.ModelKotler:
 					c.Model = m
 				default:
+					b.doubt("level-range")
 					b.errorf(e.Pos, codeBadValue, "model korto has levels 1..4, model kotler 1..5",
 						"unknown model %q%s", *e.Model, orExpected(suggest.DidYouMean(*e.Model, []string{"korto", "kotler"}), "; expected korto or kotler"))
 				}
@@ -296,6 +310,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			k := m
 			if k.Ref != "" && !slices.Contains(b.decl, k.Ref) {
 				if kw := suggest.Nearest(k.Ref, modifierKeywords); kw != "" {
+					b.doubt("when-kind", "unknown-option", "when-range")
 					b.errorf(k.Pos, codeUnknownKeyword, "after the question text come its kind (yesno, a scale or choice name, ...) and modifiers (weight, critical, na, ...)",
 						"unknown keyword %q; did you mean %q?", k.Ref, kw)
 					continue
@@ -441,6 +456,7 @@ func (b *builder) parse(a *astNum) float64 {
 	s := strings.TrimSuffix(a.Value, "%")
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		b.doubt("when-kind", "unknown-option", "when-range")
 		b.errorf(a.Pos, codeBadNumber, "use a number of a sensible size", "number %s is out of range", shorten(a.Value))
 		return 0
 	}

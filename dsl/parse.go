@@ -106,9 +106,11 @@ func parseSource(filename string, src []byte) *parsed {
 	if s.stop {
 		return p
 	}
+	var rec recovery
 	if ast == nil {
 		var synErrs korto.Diagnostics
-		ast, synErrs, recovered = parseTokens(filename, s.toks, s.diags)
+		ast, synErrs, rec = parseTokens(filename, s.toks, s.diags)
+		recovered = true
 		p.diags = append(p.diags, synErrs...)
 	}
 	if ast == nil || ast.Checklist == nil {
@@ -119,9 +121,7 @@ func parseSource(filename string, src []byte) *parsed {
 	p.lay = b.lay
 	p.diags = append(p.diags, b.diags...)
 	p.buildErr = len(b.diags) > 0
-	if !p.diags.HasErrors() {
-		p.diags = append(p.diags, c.Validate()...)
-	}
+	p.diags = append(p.diags, validateRead(c, &rec, b, p.diags)...)
 	if !recovered && len(s.diags) == 0 {
 		p.checklist = c
 	}
@@ -138,14 +138,38 @@ func posAt(file string, src []byte, off int) korto.Pos {
 	return korto.Pos{File: file, Line: line, Column: col, Offset: off}
 }
 
+// recovery records what parseTokens did to the token stream to read a
+// broken source, so that the checklist's static rules can still be
+// checked on what was read without reporting what recovery made up.
+type recovery struct {
+	// cut tells that tokens were dropped: statements cut out, stand-in
+	// headers put in, or characters the scanner could not read.
+	cut bool
+	// doubt holds the lines whose statements were cut short or stood in
+	// for; nothing on them is what the author wrote.
+	doubt map[int]bool
+}
+
+func (r *recovery) doubtLines(from, to int) {
+	if r.doubt == nil {
+		r.doubt = map[int]bool{}
+	}
+	for l := from; l <= to; l++ {
+		r.doubt[l] = true
+	}
+}
+
 // parseTokens runs participle over toks. On a syntax error it records a
 // plain-words diagnostic, cuts the offending statement out of the token
-// stream and tries again, so one run reports several independent
-// mistakes. recovered tells that the returned tree lacks the cut parts.
-func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (ast *astFile, diags korto.Diagnostics, recovered bool) {
+// stream (or reads a misspelt keyword as meant, or supplies a missing
+// brace) and tries again, so one run reports several independent
+// mistakes. rec tells what was cut.
+func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (ast *astFile, diags korto.Diagnostics, rec recovery) {
 	badLines := map[int]bool{}
 	for _, d := range lexDiags {
 		badLines[d.Pos.Line] = true
+		rec.cut = true
+		rec.doubtLines(d.Pos.Line, d.Pos.Line)
 	}
 	// Every round cuts at least one token, and the rounds are bounded
 	// too: a parse is never slow because the file is bad.
@@ -153,16 +177,15 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 	for round := 0; round < rounds; round++ {
 		pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
 		if err != nil {
-			return nil, diags, true
+			return nil, diags, rec
 		}
 		ast, err = parseSafely(pl)
 		if err == nil {
-			return ast, diags, recovered
+			return ast, diags, rec
 		}
-		recovered = true
 		var perr participle.Error
 		if !errors.As(err, &perr) {
-			return nil, append(diags, &korto.Diagnostic{Pos: korto.Pos{File: file}, Code: codeSyntax, Message: "cannot parse the checklist"}), true
+			return nil, append(diags, &korto.Diagnostic{Pos: korto.Pos{File: file}, Code: codeSyntax, Message: "cannot parse the checklist"}), rec
 		}
 		e := tokenIndex(toks, perr.Position().Offset)
 		d, e, fix, unfinished := explain(file, toks, e, perr)
@@ -171,7 +194,7 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 		}
 		badLines[d.Pos.Line] = true
 		if len(diags) >= maxSyntaxErrors {
-			return nil, diags, true
+			return nil, diags, rec
 		}
 		if fix != "" {
 			// A misspelt keyword: read it as meant and parse on, so the
@@ -189,15 +212,17 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 		}
 		lo, hi, repl, ok := resync(toks, e, unfinished)
 		if !ok {
-			return nil, diags, true
+			return nil, diags, rec
 		}
+		rec.cut = true
+		rec.doubtLines(toks[lo].Pos.Line, toks[hi-1].Pos.Line)
 		rest := toks[hi:]
 		toks = append(append(toks[:lo:lo], repl...), rest...)
 		if len(toks) == 1 { // only EOF is left: nothing more to learn
-			return nil, diags, true
+			return nil, diags, rec
 		}
 	}
-	return nil, diags, true
+	return nil, diags, rec
 }
 
 // parseSafely runs participle, turning a panic (participle panics on a
@@ -277,13 +302,17 @@ func standInHeader(first, brace lexer.Token) []lexer.Token {
 	tok := func(typ lexer.TokenType, v string) lexer.Token {
 		return lexer.Token{Type: typ, Value: v, Pos: first.Pos}
 	}
-	name, text := tok(tokIdent, "_"), tok(tokString, `""`)
+	// The stand-in ID is empty and the level number 0, which no source
+	// can write: Validate then never takes them for a real declaration
+	// (a duplicate ID, a level given twice), and what it says about them
+	// stands on a line recovery marked as doubtful.
+	name, text := tok(tokIdent, ""), tok(tokString, `""`)
 	var h []lexer.Token
 	switch first.Value {
 	case "checklist":
 		h = []lexer.Token{first, name, text}
 	case "level":
-		h = []lexer.Token{first, tok(tokNumber, "1"), text}
+		h = []lexer.Token{first, tok(tokNumber, "0"), text}
 	case "section":
 		h = []lexer.Token{first, name, text}
 	case "choice":

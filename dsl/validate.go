@@ -1,0 +1,74 @@
+package dsl
+
+import "github.com/cxkit/cxkit/korto"
+
+// validateRead checks the static rules of the language on a checklist
+// read from source. For a source without mistakes that is c.Validate().
+// After mistakes it still runs, on the checklist as far as it was read,
+// so that one run reports syntax and rules together; but it keeps only
+// what the mistakes cannot have caused:
+//
+//   - nothing at the very place of a mistake already reported: it would
+//     say the same thing twice;
+//   - nothing on a line whose statement recovery cut short or stood in
+//     for, or where a number could not be read (0 stands in for it): the
+//     node there is not what the author wrote;
+//   - once statements were cut out (or characters the scanner could not
+//     read), nothing that says a name is unknown or a block is empty, as
+//     the cut part may have declared or held it: unknown-scale,
+//     unknown-choice, unknown-kind, when-unknown, unknown-option,
+//     empty-level, empty-section, empty-choice and no-levels;
+//   - when the model was not understood, no level-range: the default
+//     model's 1..4 may not be the one meant;
+//   - when a word after a question's text was not understood (it may have
+//     been the question's kind), and when a number could not be read (it
+//     may have been a scale bound), nothing that depends on the kind or
+//     range of a question a condition tests: when-kind, unknown-option
+//     and when-range.
+//
+// Everything else (duplicate IDs and names, bad weights, pass marks,
+// scales and option values, levels outside the model or given twice,
+// conditions on the question itself or on a later one, survey-only kinds
+// in a level, ...) is the author's own and is reported. A misspelt
+// keyword read as meant, or a missing brace supplied, cuts nothing: the
+// statement is read whole and checked like any other.
+func validateRead(c *korto.Checklist, rec *recovery, b *builder, reported korto.Diagnostics) korto.Diagnostics {
+	diags := c.Validate()
+	if len(reported) == 0 && !rec.cut && len(rec.doubt) == 0 && len(b.unsure) == 0 {
+		return diags
+	}
+	doubt := map[int]bool{}
+	for l := range rec.doubt {
+		doubt[l] = true
+	}
+	at := make(map[int]bool, len(reported)) // offsets of the mistakes reported
+	for _, d := range reported {
+		if d.Pos.IsValid() {
+			at[d.Pos.Offset] = true
+		}
+		if d.Code == codeBadNumber {
+			doubt[d.Pos.Line] = true
+		}
+	}
+	kept := diags[:0]
+	for _, d := range diags {
+		switch {
+		case at[d.Pos.Offset], doubt[d.Pos.Line], b.unsure[d.Code]:
+		case rec.cut && cutArtefact(d.Code):
+		default:
+			kept = append(kept, d)
+		}
+	}
+	return kept
+}
+
+// cutArtefact reports whether a diagnostic with code may be only the
+// echo of statements recovery cut out.
+func cutArtefact(code string) bool {
+	switch code {
+	case "unknown-scale", "unknown-choice", "unknown-kind", "when-unknown", "unknown-option",
+		"empty-level", "empty-section", "empty-choice", "no-levels":
+		return true
+	}
+	return false
+}
