@@ -298,11 +298,14 @@ type sheetReader struct {
 	dec  jsontext.Decoder
 	data []byte // the input, for positions in syntax errors
 	errs AnswerErrors
-	// lastAnswers is how many answers the reader's previous sheet had.
-	// Sheets in one stream answer one checklist, so it sizes the next
-	// answers map well and saves growing it step by step.
+	// lastAnswers is how many answers the reader's previous sheet had,
+	// up to maxAnswersHint. Sheets in one stream answer one checklist,
+	// so it sizes the next answers map well and saves growing it step by
+	// step; the cap keeps one huge sheet from inflating every later one.
 	lastAnswers int
 }
+
+const maxAnswersHint = 1 << 10
 
 // sheetDecoderOptions keep the reader's own duplicate-key check (which
 // reports every duplicate, by pointer) and read invalid UTF-8 as U+FFFD,
@@ -609,7 +612,7 @@ func (sr *sheetReader) answers(s *Sheet) bool {
 	for {
 		k, more, ok := sr.member()
 		if !ok || !more {
-			sr.lastAnswers = len(s.Answers)
+			sr.lastAnswers = min(len(s.Answers), maxAnswersHint)
 			return ok
 		}
 		if _, dup := s.Answers[k]; dup {
