@@ -195,13 +195,14 @@ func (b *builder) level(a *astLevel) *korto.Level {
 	if n, ok := b.integer(a.Number); ok {
 		l.Number = n
 	}
-	l.Pass, l.Weight = b.attrs(a.Attrs, true)
+	l.Pass, l.Weight, l.WeightPos = b.attrs(a.Attrs, true)
 	l.Items = b.items(a.Items)
 	return l
 }
 
-// attrs reads the pass and weight of a level (pass allowed) or section.
-func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64) {
+// attrs reads the pass and weight of a level (pass allowed) or section,
+// and where the weight stands.
+func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64, weightPos korto.Pos) {
 	for _, a := range as {
 		switch {
 		case a.Pass != nil:
@@ -221,10 +222,10 @@ func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64) {
 				continue
 			}
 			v := b.number(a.Weight, "a weight")
-			weight = &v
+			weight, weightPos = &v, b.pos(a.Weight.Pos)
 		}
 	}
-	return pass, weight
+	return pass, weight, weightPos
 }
 
 func (b *builder) items(as []*astItem) []korto.Item {
@@ -242,7 +243,7 @@ func (b *builder) items(as []*astItem) []korto.Item {
 func (b *builder) section(a *astSection) *korto.Section {
 	s := &korto.Section{ID: a.ID, Title: b.text(a.Title), Pos: b.pos(a.Pos)}
 	b.lay.close[s] = a.Close.Pos.Offset
-	_, s.Weight = b.attrs(a.Attrs, false)
+	_, s.Weight, s.WeightPos = b.attrs(a.Attrs, false)
 	s.Items = b.items(a.Items)
 	return s
 }
@@ -279,7 +280,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 		case m.Weight != nil:
 			if once(m, "weight") {
 				v := b.number(m.Weight, "a weight")
-				q.Weight = &v
+				q.Weight, q.WeightPos = &v, b.pos(m.Weight.Pos)
 			}
 		case m.Flag != "":
 			if once(m, m.Flag) {
@@ -323,6 +324,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			}
 			seen["kind"] = true
 			q.Kind = b.kind(k)
+			q.Kind.Pos = b.pos(k.Pos)
 		}
 	}
 	return q

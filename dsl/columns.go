@@ -54,12 +54,15 @@ func charColumns(src []byte, c *korto.Checklist, diags korto.Diagnostics) {
 	}
 	question := func(q *korto.Question) {
 		fix(&q.Pos)
+		fix(&q.Kind.Pos)
+		fix(&q.WeightPos)
 		expr(q.When)
 	}
 	items = func(its []korto.Item) {
 		for _, it := range its {
 			if it.Section != nil {
 				fix(&it.Section.Pos)
+				fix(&it.Section.WeightPos)
 				items(it.Section.Items)
 			}
 			if it.Question != nil {
@@ -69,6 +72,7 @@ func charColumns(src []byte, c *korto.Checklist, diags korto.Diagnostics) {
 	}
 	for _, l := range c.Levels {
 		fix(&l.Pos)
+		fix(&l.WeightPos)
 		items(l.Items)
 	}
 	if c.Survey != nil {

@@ -143,6 +143,9 @@ type Level struct {
 	Weight *float64 `json:"weight,omitempty"` // nil means DefaultWeight
 	Items  []Item   `json:"items"`
 	Pos    Pos      `json:"-"`
+	// WeightPos is where the weight's number stands in the source, for
+	// diagnostics about the weight; zero when unknown.
+	WeightPos Pos `json:"-"`
 }
 
 // EffectivePass returns the level's pass mark with the default applied.
@@ -165,6 +168,9 @@ type Section struct {
 	Weight *float64 `json:"weight,omitempty"` // nil means DefaultWeight
 	Items  []Item   `json:"items"`
 	Pos    Pos      `json:"-"`
+	// WeightPos is where the weight's number stands in the source; zero
+	// when unknown.
+	WeightPos Pos `json:"-"`
 }
 
 // EffectiveWeight returns the section's weight with the default applied.
@@ -216,6 +222,10 @@ type Kind struct {
 	Unit   string   `json:"unit,omitempty"`   // measure
 	Op     CmpOp    `json:"op,omitempty"`     // measure target comparison
 	Target float64  `json:"target,omitempty"` // measure target
+	// Pos is where the kind stands in the source (the name of a scale or
+	// choice, or the kind's keyword), for diagnostics about the kind;
+	// zero when unknown or when the kind is the default yesno.
+	Pos Pos `json:"-"`
 }
 
 // EffectiveType returns the kind's type with the default applied.
@@ -240,6 +250,9 @@ type Question struct {
 	Hint     Text     `json:"hint,omitzero"`
 	Tags     []string `json:"tags,omitempty"`
 	Pos      Pos      `json:"-"`
+	// WeightPos is where the weight's number stands in the source; zero
+	// when unknown.
+	WeightPos Pos `json:"-"`
 }
 
 // EffectiveWeight returns the question's weight with the default applied.

@@ -241,6 +241,15 @@ func (v *validator) name(pos Pos, what, name string) {
 	v.names[name] = valDecl{what, pos}
 }
 
+// valAt returns the precise position p of a part of a node (its kind,
+// its weight) when it is known, and else the node's position.
+func valAt(p, node Pos) Pos {
+	if p.IsValid() {
+		return p
+	}
+	return node
+}
+
 func valFirstAt(p Pos) string {
 	if p.IsValid() {
 		return fmt.Sprintf("; first declared at line %d", p.Line)
@@ -353,7 +362,7 @@ func (v *validator) levels() {
 			}
 			v.errorf(l.Pos, subject, "bad-pass", hint, "pass mark %s is outside (0%%, 100%%]", fmtValPct(*l.Pass))
 		}
-		v.weight(l.Pos, subject, l.Weight)
+		v.weight(valAt(l.WeightPos, l.Pos), subject, l.Weight)
 		if v.items(l.Items, subject, false) == 0 {
 			v.warnf(l.Pos, valSubject{}, "empty-level", "add a scored question, or remove the level: it never gets a score",
 				"level %d has no scored question", l.Number)
@@ -386,7 +395,7 @@ func (v *validator) items(items []Item, parent valSubject, survey bool) int {
 func (v *validator) section(s *Section) int {
 	subject := valSubject{what: "section", id: s.ID}
 	v.declare(s.Pos, "section", s.ID)
-	v.weight(s.Pos, subject, s.Weight)
+	v.weight(valAt(s.WeightPos, s.Pos), subject, s.Weight)
 	n := v.items(s.Items, subject, false)
 	if n == 0 {
 		v.warnf(s.Pos, valSubject{}, "empty-section", "add a scored question, or remove the section: it never gets a score",
@@ -435,7 +444,7 @@ func (v *validator) question(q *Question, survey bool) bool {
 	switch {
 	case survey:
 		if q.Weight != nil {
-			v.errorf(q.Pos, valSubject{}, "survey-weight", "remove weight: survey answers feed the metrics, never the score",
+			v.errorf(valAt(q.WeightPos, q.Pos), valSubject{}, "survey-weight", "remove weight: survey answers feed the metrics, never the score",
 				"survey question %q takes no weight", q.ID)
 		}
 		if q.Critical {
@@ -444,18 +453,18 @@ func (v *validator) question(q *Question, survey bool) bool {
 		}
 		return false
 	case t.SurveyOnly():
-		v.errorf(q.Pos, valSubject{}, "survey-only-kind", fmt.Sprintf("move it into the survey { ... } block: %s answers feed the metrics, not the score", t),
+		v.errorf(valAt(q.Kind.Pos, q.Pos), valSubject{}, "survey-only-kind", fmt.Sprintf("move it into the survey { ... } block: %s answers feed the metrics, not the score", t),
 			"%s question %q belongs in the survey", t, q.ID)
 		return false
 	}
-	v.weight(q.Pos, subject, q.Weight)
+	v.weight(valAt(q.WeightPos, q.Pos), subject, q.Weight)
 	if q.Unscored {
 		if q.Critical {
 			v.errorf(q.Pos, valSubject{}, "unscored-critical", "remove critical, or remove unscored so the question is scored",
 				"unscored question %q cannot be critical", q.ID)
 		}
 		if q.Weight != nil {
-			v.warnf(q.Pos, valSubject{}, "unscored-weight", "remove weight, or remove unscored so the question is scored",
+			v.warnf(valAt(q.WeightPos, q.Pos), valSubject{}, "unscored-weight", "remove weight, or remove unscored so the question is scored",
 				"weight of unscored question %q is ignored", q.ID)
 		}
 		return false
@@ -465,6 +474,7 @@ func (v *validator) question(q *Question, survey bool) bool {
 
 func (v *validator) kind(q *Question, subject valSubject) {
 	k := q.Kind
+	kpos := valAt(k.Pos, q.Pos)
 	switch k.Type {
 	case "", KindScale, KindChoice:
 		if k.Ref != "" {
@@ -475,28 +485,28 @@ func (v *validator) kind(q *Question, subject valSubject) {
 	switch k.Type {
 	case "", KindYesNo, KindNPS, KindEmotion, KindText:
 	case KindScale, KindCES, KindCSAT:
-		v.bounds(q.Pos, subject, string(k.Type), k.Lo, k.Hi)
+		v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi)
 	case KindChoice:
-		v.errorf(q.Pos, valSubject{}, "bad-kind", "declare the choice with choice NAME { ... } and name it after the question text",
+		v.errorf(kpos, valSubject{}, "bad-kind", "declare the choice with choice NAME { ... } and name it after the question text",
 			"choice question %q names no choice", q.ID)
 	case KindMeasure:
 		switch k.Op {
 		case OpLe, OpLt, OpGe, OpGt, OpEq:
 		default:
-			v.errorf(q.Pos, subject, "bad-measure", "a target compares with <=, <, >=, > or ==, e.g. target <= 5",
+			v.errorf(kpos, subject, "bad-measure", "a target compares with <=, <, >=, > or ==, e.g. target <= 5",
 				"measure target has operator %q", k.Op)
 		}
 		if !valFinite(k.Target) {
-			v.errorf(q.Pos, subject, "bad-measure", "a target is a finite number",
+			v.errorf(kpos, subject, "bad-measure", "a target is a finite number",
 				"measure target %s is not a finite number", fmtValNum(k.Target))
 		}
 	default:
-		v.errorf(q.Pos, subject, "bad-kind", "an answer kind is yesno, scale, choice, measure, nps, emotion, ces, csat or text",
+		v.errorf(kpos, subject, "bad-kind", "an answer kind is yesno, scale, choice, measure, nps, emotion, ces, csat or text",
 			"unknown answer kind %q%s", k.Type, suggest.DidYouMean(string(k.Type), valKindNames))
 		return
 	}
 	if k.Ref != "" {
-		v.errorf(q.Pos, valSubject{}, "bad-kind", "only scale and choice questions name a declaration",
+		v.errorf(kpos, valSubject{}, "bad-kind", "only scale and choice questions name a declaration",
 			"%s question %q cannot refer to %q", valKindLabel(k.EffectiveType()), q.ID, k.Ref)
 	}
 }
@@ -504,18 +514,19 @@ func (v *validator) kind(q *Question, subject valSubject) {
 // ref resolves the declared scale or choice a question names.
 func (v *validator) ref(q *Question, subject valSubject) {
 	k := q.Kind
+	kpos := valAt(k.Pos, q.Pos)
 	s, ch := v.scales[k.Ref], v.choices[k.Ref]
 	switch {
 	case k.Type == KindScale && s != nil, k.Type == KindChoice && ch != nil:
 		return
 	case k.Type == KindScale && ch != nil:
-		v.errorf(q.Pos, subject, "bad-kind", "set the kind's type to choice", "%q is a choice, not a scale", k.Ref)
+		v.errorf(kpos, subject, "bad-kind", "set the kind's type to choice", "%q is a choice, not a scale", k.Ref)
 		return
 	case k.Type == KindChoice && s != nil:
-		v.errorf(q.Pos, subject, "bad-kind", "set the kind's type to scale", "%q is a scale, not a choice", k.Ref)
+		v.errorf(kpos, subject, "bad-kind", "set the kind's type to scale", "%q is a scale, not a choice", k.Ref)
 		return
 	case k.Type == "" && (s != nil || ch != nil):
-		v.errorf(q.Pos, subject, "bad-kind", "set the kind's type to scale or choice to match the declaration",
+		v.errorf(kpos, subject, "bad-kind", "set the kind's type to scale or choice to match the declaration",
 			"kind refers to %q but has no type", k.Ref)
 		return
 	}
@@ -560,7 +571,7 @@ func (v *validator) ref(q *Question, subject valSubject) {
 	if near != "" {
 		did = fmt.Sprintf("; did you mean %q?", near)
 	}
-	v.errorf(q.Pos, subject, code, hint, "unknown %s %q%s", what, k.Ref, did)
+	v.errorf(kpos, subject, code, hint, "unknown %s %q%s", what, k.Ref, did)
 }
 
 func (v *validator) survey() {
