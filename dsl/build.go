@@ -257,6 +257,9 @@ func (b *builder) survey(a *astSurvey) *korto.Survey {
 	return s
 }
 
+// questionHint says what may follow a question's text.
+const questionHint = "after the question text come its kind (yesno, a scale or choice name, ...) and modifiers (weight, critical, na, ...)"
+
 // modifierKeywords are the words that may follow a question's text, for
 // telling a misspelt modifier from a reference to a scale or choice.
 var modifierKeywords = []string{
@@ -312,7 +315,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			if k.Ref != "" && !slices.Contains(b.decl, k.Ref) {
 				if kw := suggest.Nearest(k.Ref, modifierKeywords); kw != "" {
 					b.doubt("when-kind", "unknown-option", "when-range")
-					b.errorf(k.Pos, codeUnknownKeyword, "after the question text come its kind (yesno, a scale or choice name, ...) and modifiers (weight, critical, na, ...)",
+					b.errorf(k.Pos, codeUnknownKeyword, questionHint,
 						"unknown keyword %q; did you mean %q?", k.Ref, kw)
 					continue
 				}

@@ -92,11 +92,24 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 
+	// A misspelt kind or modifier after a question's text reads as the
+	// name of a scale or choice, and the mistake shows only at the next
+	// token ("scael 1..5" fails at 1): the word is the mistake.
+	if prev.Type == tokIdent && e > 1 && !firstOnLine(toks, e-1) && inQuestion(toks, e-1) {
+		if kw := suggest.Nearest(prev.Value, modifierKeywords); kw != "" && kw != prev.Value {
+			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column, prev.Pos.Offset
+			return set(codeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", prev.Value, kw), e - 1, kw, false
+		}
+	}
+
 	// What the previous token asks for.
 	if what, hint := afterToken(prev, prev2, block); what != "" {
 		if t.EOF() || t.Pos.Line > prev.Pos.Line {
 			// Point at the gap after the unfinished line, not at the next one.
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column+len(prev.Value), prev.Pos.Offset+len(prev.Value)
+			if endsCondition(prev, t) {
+				hint += "; a condition ends with its line"
+			}
 			return set(codeSyntax, hint, "expected %s", what), e, "", true
 		}
 		return set(codeSyntax, hint, "expected %s, found %s", what, describe(t)), e, "", false
@@ -146,6 +159,16 @@ func isKindKeyword(kw string) bool {
 		return true
 	}
 	return false
+}
+
+// inQuestion reports whether toks[i] belongs to a question statement:
+// its line starts with "question", or continues one that does.
+func inQuestion(toks []lexer.Token, i int) bool {
+	j := lineStartIndex(toks, i)
+	for j > 0 && toks[j].Type == tokKeyword && isModifierKeyword(toks[j].Value) {
+		j = lineStartIndex(toks, j-1)
+	}
+	return toks[j].Type == tokKeyword && toks[j].Value == "question"
 }
 
 // questionBefore returns the index of the "question" keyword of the

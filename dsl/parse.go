@@ -12,6 +12,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -260,6 +261,11 @@ func resync(toks []lexer.Token, e int, unfinished bool) (lo, hi int, repl []lexe
 	}
 	if unfinished && e > 0 {
 		lo, hi = lineStartIndex(toks, e-1), e
+		if orphanLine(toks, e) {
+			for hi < len(toks)-1 && toks[hi].Pos.Line == toks[e].Pos.Line {
+				hi++
+			}
+		}
 	} else {
 		lo = lineStartIndex(toks, e)
 		for hi = e; hi < len(toks)-1 && toks[hi].Pos.Line == toks[e].Pos.Line; hi++ {
@@ -293,6 +299,27 @@ func resync(toks []lexer.Token, e int, unfinished bool) (lo, hi int, repl []lexe
 		}
 	}
 	return lo, hi, repl, hi > lo
+}
+
+// orphanLine reports whether the line starting at toks[e] is the rest of
+// the question cut short before it, as in "when a and" followed by a line
+// holding only "b": a statement never starts with an ID, a number or a
+// text, unless it is a misspelt "question" or "section", which explain
+// reports on its own.
+func orphanLine(toks []lexer.Token, e int) bool {
+	t := toks[e]
+	if !firstOnLine(toks, e) || !inQuestion(toks, e-1) {
+		return false
+	}
+	switch t.Type {
+	case tokNumber, tokPercent, tokString:
+		return true
+	case tokIdent:
+		return suggest.Nearest(t.Value, []string{"question", "section"}) == ""
+	case tokPunct:
+		return t.Value == "(" || t.Value == ")"
+	}
+	return false
 }
 
 // standInHeader returns a valid header for the block opened by brace in
