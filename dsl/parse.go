@@ -122,7 +122,7 @@ func parseSource(filename string, src []byte) *parsed {
 	p.lay = b.lay
 	p.diags = append(p.diags, b.diags...)
 	p.buildErr = len(b.diags) > 0
-	p.diags = append(p.diags, validateRead(c, &rec, b, p.diags)...)
+	p.diags = append(p.diags, validateRead(c, &rec, b)...)
 	if !recovered && len(s.diags) == 0 {
 		p.checklist = c
 	}

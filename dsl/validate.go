@@ -8,8 +8,9 @@ import "github.com/cxkit/cxkit/korto"
 // so that one run reports syntax and rules together; but it keeps only
 // what the mistakes cannot have caused:
 //
-//   - nothing at the very place of a mistake already reported: it would
-//     say the same thing twice;
+//   - nothing at the very place of a mistake found while building the
+//     checklist: it would say the same thing twice (as for "l < all",
+//     which compares an option);
 //   - nothing on a line whose statement recovery cut short or stood in
 //     for, or where a number could not be read (0 stands in for it): the
 //     node there is not what the author wrote;
@@ -32,17 +33,17 @@ import "github.com/cxkit/cxkit/korto"
 // in a level, ...) is the author's own and is reported. A misspelt
 // keyword read as meant, or a missing brace supplied, cuts nothing: the
 // statement is read whole and checked like any other.
-func validateRead(c *korto.Checklist, rec *recovery, b *builder, reported korto.Diagnostics) korto.Diagnostics {
+func validateRead(c *korto.Checklist, rec *recovery, b *builder) korto.Diagnostics {
 	diags := c.Validate()
-	if len(reported) == 0 && !rec.cut && len(rec.doubt) == 0 && len(b.unsure) == 0 {
+	if len(b.diags) == 0 && !rec.cut && len(rec.doubt) == 0 && len(b.unsure) == 0 {
 		return diags
 	}
 	doubt := map[int]bool{}
 	for l := range rec.doubt {
 		doubt[l] = true
 	}
-	at := make(map[int]bool, len(reported)) // offsets of the mistakes reported
-	for _, d := range reported {
+	at := make(map[int]bool, len(b.diags)) // where the builder found mistakes
+	for _, d := range b.diags {
 		if d.Pos.IsValid() {
 			at[d.Pos.Offset] = true
 		}
