@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -131,6 +132,15 @@ func TestParseQuestions(t *testing.T) {
 			}}},
 		},
 	}, {
+		name: "modifiers on continuation lines",
+		body: "question p \"P\" unscored\nquestion q \"Q\" stars\n  hint \"H\"\n  weight 2 critical\n  when p\nquestion r \"R\"",
+		want: []*korto.Question{
+			{ID: "p", Text: korto.Text{Text: "P"}, Kind: yes, Unscored: true},
+			{ID: "q", Text: korto.Text{Text: "Q"}, Kind: korto.Kind{Type: korto.KindScale, Ref: "stars"}, Hint: korto.Text{Text: "H"},
+				Weight: korto.Float(2), Critical: true, When: &korto.Expr{Op: korto.ExprYes, Question: "p"}},
+			{ID: "r", Text: korto.Text{Text: "R"}, Kind: yes},
+		},
+	}, {
 		name: "sections nest",
 		body: "section a \"A\" weight 2 {\n section b \"B\" {\n  question q \"Q\" # deep\n }\n}",
 		want: []*korto.Question{{ID: "q", Text: korto.Text{Text: "Q"}, Kind: yes}},
@@ -233,5 +243,85 @@ func TestParseReaderLimit(t *testing.T) {
 	ds := korto.AsDiagnostics(err)
 	if len(ds) != 1 || ds[0].Code != codeLimit {
 		t.Errorf("ParseReader(too big) = %v, want one %q error", err, codeLimit)
+	}
+}
+
+// TestParsePartPositions checks where a question's kind and the weights
+// of questions, sections and levels are said to stand, in characters.
+func TestParsePartPositions(t *testing.T) {
+	src := "checklist t \"T\" {\n  scale звёзды 1..5\n  level 1 \"Уровень\" weight 3 {\n    section s \"Раздел\" weight 2 {\n" +
+		"      question вход \"Вход\" звёзды weight 0.5\n      question m \"М\" measure \"мин\" target <= 5\n    }\n  }\n}\n"
+	c, err := Parse("p.korto", []byte(src))
+	if err != nil {
+		t.Fatal(renderString(korto.AsDiagnostics(err), []byte(src)))
+	}
+	l := c.Levels[0]
+	s := l.Items[0].Section
+	q, m := s.Items[0].Question, s.Items[1].Question
+	at := func(line, col int) [2]int { return [2]int{line, col} }
+	of := func(p korto.Pos) [2]int { return [2]int{p.Line, p.Column} }
+	tests := []struct {
+		what      string
+		got, want [2]int
+	}{
+		{"level weight", of(l.WeightPos), at(3, 28)},
+		{"section weight", of(s.WeightPos), at(4, 31)},
+		{"scale kind", of(q.Kind.Pos), at(5, 28)}, // "звёзды" is 6 letters in 12 bytes
+		{"question weight", of(q.WeightPos), at(5, 42)},
+		{"measure kind", of(m.Kind.Pos), at(6, 22)},
+		{"no weight", of(m.WeightPos), at(0, 0)},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s at %d:%d, want %d:%d", tt.what, tt.got[0], tt.got[1], tt.want[0], tt.want[1])
+		}
+	}
+}
+
+// TestParseRulesAfterSyntaxErrors checks which static rules are still
+// reported when the source has syntax errors: those the author broke,
+// not those recovery could have made up (see validateRead).
+func TestParseRulesAfterSyntaxErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // line:code of every diagnostic
+	}{{
+		name: "a fixed keyword cuts nothing",
+		src: "checklist t \"T\" {\n  scale stars 1..5\n  level 1 \"L\" {\n    question a \"A\" stras\n    qestion b \"B\" when c\n" +
+			"    question c \"C\" weight -1\n  }\n  level 7 \"L\" {\n    question d \"D\"\n  }\n}\n",
+		want: []string{"4:unknown-scale", "5:unknown-keyword", "5:when-forward", "6:bad-weight", "8:level-range"},
+	}, {
+		name: "a cut declaration may have declared the name",
+		src:  "checklist t \"T\" {\n  scale stars 1..\n  level 1 \"L\" {\n    question a \"A\" stars\n    question a \"B\" when zz\n  }\n}\n",
+		want: []string{"2:syntax", "5:duplicate-id"},
+	}, {
+		name: "a stand-in header is no level",
+		src:  "checklist t \"T\" {\n  level 1 \"L\" weight {\n    question a \"A\"\n  }\n  level 1 \"M\" {\n    question b \"B\"\n  }\n}\n",
+		want: []string{"2:syntax"},
+	}, {
+		name: "an unknown model leaves level numbers open",
+		src:  "checklist t \"T\" {\n  model kotlr\n  level 5 \"L\" {\n    question a \"A\" weight -1\n  }\n}\n",
+		want: []string{"2:bad-value", "4:bad-weight"},
+	}, {
+		name: "a dropped word may have been the kind",
+		src:  "checklist t \"T\" {\n  level 1 \"L\" {\n    question a \"A\" scael\n    question b \"B\" when a >= 3\n  }\n}\n",
+		want: []string{"3:unknown-keyword"},
+	}, {
+		name: "a mistake the builder found is not reported twice",
+		src:  "checklist t \"T\" {\n  choice c {\n    x \"X\" = 1\n  }\n  level 1 \"L\" {\n    question a \"A\" c\n    question b \"B\" when a < x\n  }\n}\n",
+		want: []string{"7:syntax"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := ParseWithDiagnostics("r.korto", []byte(tt.src))
+			var got []string
+			for _, d := range diags {
+				got = append(got, fmt.Sprintf("%d:%s", d.Pos.Line, d.Code))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s\n%s", diff, renderString(diags, []byte(tt.src)))
+			}
+		})
 	}
 }
