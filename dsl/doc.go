@@ -2,7 +2,7 @@
 //
 // [Parse] turns source into a validated [korto.Checklist] and reports
 // every problem at once as [korto.Diagnostics], each with file, line,
-// column (in bytes), a stable code and a hint; [ParseWithDiagnostics]
+// column (in characters, as an editor counts them), a stable code and a hint; [ParseWithDiagnostics]
 // also hands back warnings and the checklist as far as it was understood.
 // [Render] prints diagnostics for people, with the source line and a
 // caret under the column. [Format] prints the one canonical layout,
@@ -27,8 +27,18 @@
 //	                 choices, levels, survey)
 //	bad-value        a model or knockout the language does not know
 //
-// After a syntax error the parser skips the statement and goes on, so one
-// run reports up to ten independent mistakes; the static rules are
-// checked once the syntax is right. No input makes Parse panic or run
-// long: FuzzParse checks that, and that formatting keeps the checklist.
+// The language is line-oriented: a question, with its kind and
+// modifiers, stands on one line, and only a line that starts with a
+// modifier keyword (hint, when, weight, ...) continues it; a condition
+// ends with its line. So a word at the start of a line that is not a
+// keyword is reported as a misspelt one, wherever it stands.
+//
+// After a syntax error the parser reads a misspelt keyword as meant, or
+// else skips the statement, and goes on, so one run reports up to ten
+// independent mistakes. The static rules are then checked on what was
+// read, leaving out what the skipped statements could explain (an
+// unknown name they might have declared, an empty block they might have
+// filled), so that syntax and rules come back in one list. No input
+// makes Parse panic or run long: FuzzParse checks that, and that
+// formatting keeps the checklist.
 package dsl
