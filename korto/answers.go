@@ -376,7 +376,7 @@ func (sr *sheetReader) syntax(err error) {
 	}
 	off, msg := int(sr.dec.InputOffset()), err.Error()
 	var je *jsontext.SyntacticError
-	if errors.As(err, &je) {
+	if errors.As(err, &je) && je.Err != nil {
 		off, msg = int(je.ByteOffset), je.Err.Error()
 	}
 	sr.syntaxAt(off, strings.TrimPrefix(msg, "jsontext: "))
@@ -396,10 +396,10 @@ func (sr *sheetReader) syntaxAt(off int, msg string) {
 		Message: fmt.Sprintf("%s (byte offset %d)", msg, off)})
 }
 
-// jsonValue is one JSON value as the reader needs it: its kind and, for
-// a string, its value, or for anything else but a string its JSON text:
-// a number's literal (kept, so that a number too large for float64 can
-// be quoted), true, false, null, or a whole object or array.
+// jsonValue is one JSON value as the reader needs it: its kind, and
+// either a string's value or any other value's JSON text. A number keeps
+// its literal so that one too large for float64 can be quoted; an object
+// or array found where a scalar was wanted keeps its text for messages.
 type jsonValue struct {
 	kind jsontext.Kind // '"', '0', 't', 'f', 'n', '{' or '['
 	str  string        // a string's value
