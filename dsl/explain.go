@@ -52,6 +52,21 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	}
 	atStart := e == 0 || firstOnLine(toks, e) || prev.Value == "{" && prev.Type == tokPunct
 
+	// A misspelt statement keyword starting the line of the error: the
+	// grammar read the line as the rest of the statement above (as in
+	// "tags a," followed by "qestion b ..."), and the error shows only
+	// further on. The language is line-oriented, so the word is the
+	// mistake.
+	if j := lineStartIndex(toks, e); j < e && j > 0 && !shifted && toks[j].Type == tokIdent {
+		if blk, _ := enclosingBlock(toks, j); blk != "choice" {
+			if kw := suggest.Nearest(toks[j].Value, blockStatements[blk]); kw != "" && keywords[kw] {
+				w := toks[j]
+				d.Pos.Line, d.Pos.Column, d.Pos.Offset = w.Pos.Line, w.Pos.Column, w.Pos.Offset
+				return set(codeUnknownKeyword, blockHint[blk], "unknown keyword %q; did you mean %q?", w.Value, kw), j, kw, false
+			}
+		}
+	}
+
 	// Mistakes recognisable from the token itself, unless the line
 	// before was cut short: then that is the mistake.
 	if e > 0 && t.Pos.Line > prev.Pos.Line {
@@ -95,7 +110,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	// A misspelt kind or modifier after a question's text reads as the
 	// name of a scale or choice, and the mistake shows only at the next
 	// token ("scael 1..5" fails at 1): the word is the mistake.
-	if prev.Type == tokIdent && e > 1 && !firstOnLine(toks, e-1) && inQuestion(toks, e-1) {
+	if prev.Type == tokIdent && e > 1 && !firstOnLine(toks, e-1) && kindMayFollow(prev2) && inQuestion(toks, e-1) {
 		if kw := suggest.Nearest(prev.Value, modifierKeywords); kw != "" && kw != prev.Value {
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column, prev.Pos.Offset
 			return set(codeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", prev.Value, kw), e - 1, kw, false
@@ -157,6 +172,21 @@ func isKindKeyword(kw string) bool {
 	switch kw {
 	case "yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "text":
 		return true
+	}
+	return false
+}
+
+// kindMayFollow reports whether a question's kind may follow t: the
+// question's text, or a modifier that takes no argument or a number.
+func kindMayFollow(t lexer.Token) bool {
+	switch t.Type {
+	case tokString, tokNumber, tokPercent:
+		return true
+	case tokKeyword:
+		switch t.Value {
+		case "critical", "na", "optional", "unscored":
+			return true
+		}
 	}
 	return false
 }
@@ -452,6 +482,10 @@ func argument(toks []lexer.Token, e int, block string) func(lexer.Token) bool {
 			return is(tokIdent)
 		case "..", "=", "<", "<=", ">", ">=":
 			return number
+		case "==", "!=":
+			return func(n lexer.Token) bool {
+				return n.Pos.Line == t.Pos.Line && (n.Type == tokIdent || n.Type == tokNumber || n.Type == tokPercent)
+			}
 		}
 		return nil
 	case tokKeyword:
