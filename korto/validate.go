@@ -16,6 +16,9 @@ import (
 // checklist the same way whether it was parsed, decoded from JSON or
 // built in Go code; for a node without a position (the zero [Pos]) the
 // message starts with the node it is about, e.g. `question "entrance": `.
+// A diagnostic about a question's kind or about a weight stands where the
+// kind or the weight's number stands (Kind.Pos, WeightPos) when that is
+// known, and at the node otherwise.
 //
 // Each diagnostic has a stable Code:
 //
