@@ -430,7 +430,7 @@ func (d *differ) question(id string, a, b diffPlace[*Question], renamed map[stri
 	if !diffTextEqual(p.Text, q.Text) {
 		d.change("question-text", id, subject, "text", diffText(p.Text), diffText(q.Text), false, pos)
 	}
-	if p.Kind != q.Kind {
+	if !sameKind(p.Kind, q.Kind) {
 		d.change("question-kind", id, subject, "kind", diffKind(p.Kind), diffKind(q.Kind),
 			diffKindMeaning(d.from, p.Kind) != diffKindMeaning(d.to, q.Kind), pos)
 	}
@@ -453,6 +453,12 @@ func (d *differ) question(id string, a, b diffPlace[*Question], renamed map[stri
 }
 
 // diffKind writes a kind the way the language does.
+// sameKind compares two kinds by what they mean, not where they stand.
+func sameKind(a, b Kind) bool {
+	a.Pos, b.Pos = Pos{}, Pos{}
+	return a == b
+}
+
 func diffKind(k Kind) string {
 	switch t := k.EffectiveType(); t {
 	case KindScale, KindChoice:
