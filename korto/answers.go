@@ -820,6 +820,12 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 	na := func() (string, string) {
 		return fmt.Sprintf("%q is not allowed: the question has no `na`", "na"), CodeNANotAllowed
 	}
+	// orNA completes "takes ..." when "na" is an answer the question
+	// allows too, so a wrong answer's message lists every right one.
+	orNA := ""
+	if q.NA {
+		orNA = ` or "na"`
+	}
 	switch pq.kind {
 	case KindYesNo:
 		if a.Type == AnswerString && (a.String == "yes" || a.String == "no") {
@@ -832,6 +838,9 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 		}
 		if a.IsNA() {
 			return na()
+		}
+		if q.NA {
+			return fmt.Sprintf(`takes "yes", "no" or "na", not %s`, a.describe()), CodeWrongType
 		}
 		return fmt.Sprintf(`takes "yes" or "no", not %s`, a.describe()), CodeWrongType
 	case KindChoice:
@@ -855,7 +864,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			return fmt.Sprintf("unknown option %q of choice %q (options: %s)%s",
 				a.String, q.Kind.Ref, strings.Join(ids, ", "), didYouMean(a.String, ids)), CodeUnknownOption
 		}
-		return fmt.Sprintf("takes an option of choice %q as a string, not %s", q.Kind.Ref, a.describe()), CodeWrongType
+		return fmt.Sprintf("takes an option of choice %q as a string%s, not %s", q.Kind.Ref, orNA, a.describe()), CodeWrongType
 	case KindEmotion:
 		if a.Type == AnswerString {
 			if k := slices.Index(Emotions[:], a.String); k >= 0 {
@@ -882,7 +891,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			if a.IsNA() {
 				return na()
 			}
-			return fmt.Sprintf("takes a number%s, not %s", unitSuffix(q.Kind.Unit), a.describe()), CodeWrongType
+			return fmt.Sprintf("takes a number%s%s, not %s", unitSuffix(q.Kind.Unit), orNA, a.describe()), CodeWrongType
 		}
 		if math.IsNaN(a.Number) || math.IsInf(a.Number, 0) {
 			return fmt.Sprintf("takes a finite number, not %v", a.Number), CodeNotFinite
@@ -898,7 +907,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			if a.IsNA() {
 				return na()
 			}
-			return fmt.Sprintf("takes a whole number %s..%s, not %s", fmtNum(pq.lo), fmtNum(pq.hi), a.describe()), CodeWrongType
+			return fmt.Sprintf("takes a whole number %s..%s%s, not %s", fmtNum(pq.lo), fmtNum(pq.hi), orNA, a.describe()), CodeWrongType
 		}
 		x := a.Number
 		if x != math.Trunc(x) {
