@@ -2,10 +2,12 @@ package support_test
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -35,12 +37,18 @@ func benchLines(b *testing.B) [][]byte {
 	return lines
 }
 
-// cycle is a reader of n lines taken round-robin from a pool.
+// cycle is a reader of n lines taken round-robin from a pool. From the
+// second round on it prefixes each id with the round ("3.T00042"), so
+// the ids stay distinct as in a real export and the reader's duplicate
+// check does its full work.
 type cycle struct {
 	lines [][]byte
 	n, i  int
 	cur   []byte
+	buf   []byte
 }
+
+var idPrefix = []byte(`{"id":"`)
 
 func (c *cycle) Read(p []byte) (int, error) {
 	if len(c.cur) == 0 {
@@ -48,6 +56,13 @@ func (c *cycle) Read(p []byte) (int, error) {
 			return 0, io.EOF
 		}
 		c.cur = c.lines[c.i%len(c.lines)]
+		if round := c.i / len(c.lines); round > 0 && bytes.HasPrefix(c.cur, idPrefix) {
+			c.buf = append(c.buf[:0], idPrefix...)
+			c.buf = strconv.AppendInt(c.buf, int64(round), 10)
+			c.buf = append(c.buf, '.')
+			c.cur = append(c.buf, c.cur[len(idPrefix):]...)
+			c.buf = c.cur
+		}
 		c.i++
 		c.n--
 	}

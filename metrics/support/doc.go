@@ -53,8 +53,11 @@
 // Priorities accept P1..P4 and the usual names: urgent or critical is
 // P1, high P2, normal or medium P3, low P4 (any case). Unknown JSON fields
 // are ignored, so a help desk's own fields can stay in the export; an
-// event a KPI does not use (a note, say) is still validated. Tickets are
-// not de-duplicated by ID: an export with a ticket twice counts it twice.
+// event a KPI does not use (a note, say) is still validated. An id may
+// appear once per input: [Reader] reports a repeat as a bad line naming
+// the first line with that id, and the first ticket stands. Tickets given
+// to [Accumulator.Add] directly, or read from separate inputs and merged,
+// are not checked against each other.
 //
 // # Business hours
 //
@@ -70,7 +73,9 @@
 // An accumulator keeps counts per (channel, priority, agent) and, for the
 // exact quantiles, up to four durations per ticket (first response,
 // first and full resolution, queue wait): about 32 bytes a ticket, 32 MB
-// for a million. It never holds the tickets themselves.
+// for a million. It never holds the tickets themselves. A [Reader] adds
+// its set of ids seen: hashes, not strings, about 20 to 40 bytes a
+// ticket.
 //
 // # Quantiles
 //

@@ -17,7 +17,10 @@ import (
 //	 "events": [{"at": "2026-11-02T13:02:00+03:00", "type": "reply", "agent": "anna"}]}
 //
 // Times are RFC 3339. Blank lines are ignored; every other line is either
-// a ticket or an error. Reading streams: only the current line is held.
+// a ticket or an error. A ticket whose id an earlier good line already
+// had is an error naming both lines ([DuplicateIDError]); the first one
+// stands. Reading streams: only the current line is held, plus a compact
+// set of the ids seen (about 20 to 40 bytes a ticket, see idSet).
 type Reader struct {
 	r    *bufio.Reader
 	line int
@@ -25,6 +28,7 @@ type Reader struct {
 	fast fastTicket
 	w    wireTicket
 	t    Ticket
+	ids  idSet
 	err  error // sticky I/O error
 }
 
@@ -48,7 +52,7 @@ type fastEvent struct {
 
 // NewReader returns a Reader reading from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{r: bufio.NewReaderSize(r, 64<<10)}
+	return &Reader{r: bufio.NewReaderSize(r, 64<<10), ids: newIDSet()}
 }
 
 // Line returns the number of the line the last ticket or error came from.
@@ -77,6 +81,9 @@ func (r *Reader) Next() (*Ticket, error) {
 		}
 		if err := r.decode(line); err != nil {
 			return nil, err
+		}
+		if first := r.ids.add(r.t.ID, r.line); first != 0 {
+			return nil, &TicketError{Line: r.line, Ticket: r.t.ID, Event: -1, Err: &DuplicateIDError{First: first}}
 		}
 		return &r.t, nil
 	}
