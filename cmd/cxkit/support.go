@@ -293,7 +293,10 @@ func printSupport(w io.Writer, o *supportOutput) {
 	line("instant service", supportValue(q.InstantService, support.Share), fmt.Sprintf("of %d live tickets", q.Live))
 	line("queue wait", supportValue(q.Wait.Mean, support.Seconds), "median "+supportValue(q.Wait.Median, support.Seconds), fmt.Sprintf("%d served", q.Served))
 	line("queue abandonment", supportValue(q.Abandonment, support.Share), fmt.Sprintf("%d of %d queued", q.Abandoned, q.Queued))
+	line("peak waiting at once", supportWaitingPeak(q.Waiting), supportWaitingMore(q.Waiting)...)
+	line("peak waiting per agent", supportValue(q.Waiting.PeakPerAgent, support.Number), "on duty: agents active in that clock hour")
 	line("backlog in/out", supportValue(r.BacklogRatio, support.Number), "created / solved")
+	line("backlog management index", supportValue(r.BMI, support.Share), "solved / (open before + created); nothing open before the input")
 	var faq []string
 	for _, t := range r.Topics {
 		if t.FAQ {
@@ -321,14 +324,27 @@ func printSupport(w io.Writer, o *supportOutput) {
 		const maxPeriods = 31
 		fmt.Fprintf(w, "\nBacklog in/out by %s\n", o.Period)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  %s\tin\tout\tin/out\n", o.Period)
+		fmt.Fprintf(tw, "  %s\tin\tout\tin/out\topen before\tBMI\n", o.Period)
 		for _, b := range r.Backlog[max(0, n-maxPeriods):] {
-			fmt.Fprintf(tw, "  %s\t%d\t%d\t%s\n", b.Period, b.In, b.Out, supportValue(b.Ratio, support.Number))
+			fmt.Fprintf(tw, "  %s\t%d\t%d\t%s\t%d\t%s\n", b.Period, b.In, b.Out, supportValue(b.Ratio, support.Number), b.Open, supportValue(b.BMI, support.Share))
 		}
 		tw.Flush()
 		if n > maxPeriods {
 			fmt.Fprintf(w, "  (the last %d of %d; --json has them all)\n", maxPeriods, n)
 		}
+	}
+
+	if len(r.Queues) > 0 {
+		fmt.Fprintf(w, "\nQueues by channel\n")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  channel\tlive\tinstant\twait\tabandoned\tpeak waiting\tmean waiting\tpeak per agent\n")
+		for _, c := range r.Queues {
+			fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Channel, c.Live,
+				supportValue(c.InstantService, support.Share), supportValue(c.Wait.Mean, support.Seconds),
+				supportValue(c.Abandonment, support.Share), supportWaitingPeak(c.Waiting),
+				supportValue(c.Waiting.Mean, support.Number), supportValue(c.Waiting.PeakPerAgent, support.Number))
+		}
+		tw.Flush()
 	}
 
 	if len(o.Groups) > 0 {
@@ -387,6 +403,26 @@ func printSupport(w io.Writer, o *supportOutput) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", name, scope, supportTarget(s), supportValue(s.Value, s.Unit), result)
 	}
 	tw.Flush()
+}
+
+func supportWaitingPeak(w support.Waiting) string {
+	if w.N == 0 {
+		return "—"
+	}
+	return strconv.Itoa(w.Peak)
+}
+
+// supportWaitingMore says what the peak was measured over and what the
+// sweep had to leave out.
+func supportWaitingMore(w support.Waiting) []string {
+	more := []string{"time-weighted mean " + supportValue(w.Mean, support.Number), fmt.Sprintf("%d waits", w.N)}
+	if w.UnstaffedS > 0 {
+		more = append(more, supportDuration(w.UnstaffedS)+" with no agent on duty")
+	}
+	if w.Unclosed > 0 {
+		more = append(more, fmt.Sprintf("%d never served or abandoned", w.Unclosed))
+	}
+	return more
 }
 
 // supportGap formats how far a failed value is from its target, in the

@@ -54,6 +54,7 @@ type cell struct {
 	live, queued, served           int
 	instant, abandoned             int
 	queueWait                      Sample
+	waits                          waits
 }
 
 func (c *cell) merge(o *cell) {
@@ -83,6 +84,7 @@ func (c *cell) merge(o *cell) {
 	c.instant += o.instant
 	c.abandoned += o.abandoned
 	c.queueWait.Merge(&o.queueWait)
+	c.waits.merge(&o.waits)
 }
 
 // Accumulator computes support KPIs from tickets added one at a time.
@@ -95,7 +97,14 @@ type Accumulator struct {
 	backlog  map[civilDate]*inOut
 	top      []Outlier // most replies first, at most opts.MaxOutliers
 	agentTim map[agentChannel]*agentTotals
-	agents   []string // scratch for distinct agents
+	agents   []string    // scratch for distinct agents
+	spans    []time.Time // scratch: start and end of each wait
+	duty     []hourAgent // scratch: the ticket's agents by hour
+}
+
+type hourAgent struct {
+	hour  int64 // Unix hour number
+	agent string
 }
 
 type inOut struct{ in, out int }
@@ -161,8 +170,9 @@ func (a *Accumulator) Add(t *Ticket) error {
 		queuedAt, servedAt                time.Time
 		abandoned, live                   bool
 		lastAgent                         string
+		waitFrom                          time.Time // start of the wait under way
 	)
-	a.agents = a.agents[:0]
+	a.agents, a.spans, a.duty = a.agents[:0], a.spans[:0], a.duty[:0]
 	addAgent := func(name string) {
 		lastAgent = name
 		if !slices.Contains(a.agents, name) {
@@ -170,6 +180,9 @@ func (a *Accumulator) Add(t *Ticket) error {
 		}
 	}
 	for _, e := range t.Events {
+		if e.Agent != "" {
+			a.noteDuty(e.At, e.Agent)
+		}
 		switch e.Type {
 		case Message:
 			if pending.IsZero() {
@@ -192,14 +205,25 @@ func (a *Accumulator) Add(t *Ticket) error {
 			if queuedAt.IsZero() {
 				queuedAt = e.At
 			}
+			if waitFrom.IsZero() {
+				waitFrom = e.At
+			}
 		case Served:
 			live = true
 			if servedAt.IsZero() {
 				servedAt = e.At
 			}
+			if !waitFrom.IsZero() {
+				a.spans = append(a.spans, waitFrom, e.At)
+				waitFrom = time.Time{}
+			}
 		case Abandoned:
 			live = true
 			abandoned = true
+			if !waitFrom.IsZero() {
+				a.spans = append(a.spans, waitFrom, e.At)
+				waitFrom = time.Time{}
+			}
 		case Solved:
 			if firstSolved.IsZero() {
 				firstSolved = e.At
@@ -249,6 +273,15 @@ func (a *Accumulator) Add(t *Ticket) error {
 			c.fullResolution.Add(a.seconds(t.Created, lastDone))
 		}
 	}
+	for i := 0; i < len(a.spans); i += 2 {
+		c.waits.add(a.spans[i], a.spans[i+1])
+	}
+	if !waitFrom.IsZero() {
+		c.waits.unclosed++
+	}
+	for _, d := range a.duty {
+		c.waits.onDuty(d.hour, d.agent)
+	}
 	if live {
 		c.live++
 		if !queuedAt.IsZero() || abandoned {
@@ -275,6 +308,14 @@ func (a *Accumulator) Add(t *Ticket) error {
 		a.bucket(firstSolved).out++
 	}
 	return nil
+}
+
+// noteDuty records that agent acted at t, once per ticket and hour.
+func (a *Accumulator) noteDuty(t time.Time, agent string) {
+	d := hourAgent{hourOf(t.UnixMicro()), agent}
+	if !slices.Contains(a.duty, d) {
+		a.duty = append(a.duty, d)
+	}
 }
 
 func (a *Accumulator) bucket(t time.Time) *inOut {

@@ -31,13 +31,21 @@
 //     not one-touch; upper outliers (Tukey's fence, Q3 + 1.5 IQR) are
 //     listed by ticket.
 //   - backlog ratio: tickets created / tickets solved.
+//   - backlog management index: tickets solved / (open backlog at the
+//     start + tickets created); per day or week with the backlog left
+//     by the input's earlier periods, and over the whole input (where
+//     nothing is open before it) solved / created.
 //
 // Live channels log queue events: a ticket with queued, served or
 // abandoned events is live; instant service is the share of live tickets
 // served with no wait (served without a queued event before it, or at
 // the same instant); abandonment is tickets with an abandoned event over
 // tickets that entered the queue (queued or abandoned); queue wait runs
-// from the first queued to the first served event. Resolution time runs
+// from the first queued to the first served event. The number waiting at
+// once ([Waiting]) is swept over every wait, queued to served or
+// abandoned: its peak, its time-weighted mean and its peak per agent on
+// duty in that clock hour, for the seed's "at most 2 waiting per agent,
+// 15 in all". Resolution time runs
 // from creation to the first solved event, and "full" resolution to the
 // last one for tickets whose last status is solved, not reopened.
 // Per-agent figures put a ticket under the last agent who replied to it
@@ -73,7 +81,8 @@
 // An accumulator keeps counts per (channel, priority, agent) and, for the
 // exact quantiles, up to four durations per ticket (first response,
 // first and full resolution, queue wait): about 32 bytes a ticket, 32 MB
-// for a million. It never holds the tickets themselves. A [Reader] adds
+// for a million. The queue sweep adds 16 bytes a wait (its start and
+// end), and the agents active in each hour. It never holds the tickets themselves. A [Reader] adds
 // its set of ids seen: hashes, not strings, about 20 to 40 bytes a
 // ticket.
 //

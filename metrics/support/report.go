@@ -55,6 +55,7 @@ type KPIs struct {
 	Handovers        Handovers    `json:"handovers"`
 	RepliesPerTicket Replies      `json:"replies_per_ticket"`
 	BacklogRatio     *float64     `json:"backlog_ratio"`
+	BMI              *float64     `json:"bmi"` // backlog management index over the whole input: solved / created
 	Resolution       Resolution   `json:"resolution"`
 	Queue            Queue        `json:"queue"`
 }
@@ -106,6 +107,7 @@ type Queue struct {
 	InstantService *float64 `json:"instant_service"`
 	Abandonment    *float64 `json:"abandonment"`
 	Wait           Summary  `json:"wait"`
+	Waiting        Waiting  `json:"waiting"`
 }
 
 // KPIs returns the KPIs of the tickets f selects.
@@ -140,6 +142,7 @@ func (c *cell) kpis() KPIs {
 		OneTouch:      ratio(c.oneTouch, c.solved),
 		Handovers:     Handovers{Mean: ratio(c.handovers, c.solved)},
 		BacklogRatio:  ratio(c.tickets, c.solved),
+		BMI:           ratio(c.solved, c.tickets),
 		Resolution: Resolution{
 			First:           c.firstResolution.summary(),
 			Full:            c.fullResolution.summary(),
@@ -152,6 +155,7 @@ func (c *cell) kpis() KPIs {
 			InstantService: ratio(c.instant, c.live),
 			Abandonment:    ratio(c.abandoned, c.queued),
 			Wait:           c.queueWait.summary(),
+			Waiting:        c.waits.sweep(),
 		},
 	}
 	r := &k.RepliesPerTicket
@@ -214,12 +218,20 @@ type TopicShare struct {
 const FAQThreshold = 0.03
 
 // BacklogPeriod is the tickets created (In) and first solved (Out) in one
-// day or week, named by its first date.
+// day or week, named by its first date. Open is the backlog at its start:
+// tickets of the input created before it and not solved by then. BMI is
+// the backlog management index, Out / (Open + In): at 1 the period ended
+// with no backlog, below 1 some was left. It is the form service desks
+// use (closed in the month over the opening balance plus the month's
+// arrivals); Kan's software-quality form, closed / arrived, is the
+// inverse of Ratio.
 type BacklogPeriod struct {
 	Period string   `json:"period"`
 	In     int      `json:"in"`
 	Out    int      `json:"out"`
 	Ratio  *float64 `json:"ratio"` // in / out
+	Open   int      `json:"open"`
+	BMI    *float64 `json:"bmi"`
 }
 
 // AgentRow is one agent on one channel: solved tickets (by the last agent
@@ -242,15 +254,22 @@ type Report struct {
 	Topics          []TopicShare    `json:"topics"`
 	SingleQuestion  *float64        `json:"single_question"` // the largest topic share
 	Backlog         []BacklogPeriod `json:"backlog"`
+	Queues          []ChannelQueue  `json:"queues"` // per channel with live tickets
 	Occupancy       *float64        `json:"occupancy"`
 	MinutesPerIssue *float64        `json:"minutes_per_issue"`
 	Agents          []AgentRow      `json:"agents"`
 }
 
+// ChannelQueue is the queue of one live channel.
+type ChannelQueue struct {
+	Channel string `json:"channel"`
+	Queue
+}
+
 // Report returns the KPIs of all tickets with the topic, backlog and
 // agent breakdowns.
 func (a *Accumulator) Report() *Report {
-	r := &Report{KPIs: a.KPIs(Filter{}), TimeBasis: "calendar", Topics: []TopicShare{}, Backlog: []BacklogPeriod{}, Agents: []AgentRow{}}
+	r := &Report{KPIs: a.KPIs(Filter{}), TimeBasis: "calendar", Topics: []TopicShare{}, Backlog: []BacklogPeriod{}, Queues: []ChannelQueue{}, Agents: []AgentRow{}}
 	if a.opts.Calendar != nil {
 		r.TimeBasis = "business"
 	}
@@ -277,6 +296,18 @@ func (a *Accumulator) Report() *Report {
 			Period: civilString(d), In: b.in, Out: b.out, Ratio: ratio(b.in, b.out)})
 	}
 	slices.SortFunc(r.Backlog, func(x, y BacklogPeriod) int { return cmp.Compare(x.Period, y.Period) })
+	open := 0
+	for i := range r.Backlog {
+		b := &r.Backlog[i]
+		b.Open = open
+		b.BMI = ratio(b.Out, b.Open+b.In)
+		open += b.In - b.Out
+	}
+	for _, g := range a.Groups(ByChannel) {
+		if g.Queue.Live > 0 {
+			r.Queues = append(r.Queues, ChannelQueue{Channel: g.Key, Queue: g.Queue})
+		}
+	}
 	r.Agents, r.Occupancy, r.MinutesPerIssue = a.agentRows()
 	return r
 }

@@ -109,6 +109,8 @@ func TestEvaluate(t *testing.T) {
 		{"fcr", 2.0 / 3, false, -0.083333},
 		{"handovers", nil, nil, nil}, // no priorities in these tickets
 		{"handovers", nil, nil, nil},
+		{"queue_peak_per_agent", nil, nil, nil}, // no live queue
+		{"queue_peak", nil, nil, nil},
 		{"single_question", 2.0 / 3, false, 0.636667},
 		{"replies_per_ticket", 2.0, true, 0.0},
 		{"occupancy", 0.75, true, 0.0},

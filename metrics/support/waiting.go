@@ -1,0 +1,155 @@
+package support
+
+import (
+	"slices"
+	"time"
+)
+
+// Waiting is how many customers waited in live queues at once, from the
+// queued, served and abandoned events: a customer waits from a queued
+// event to the next served or abandoned one (a ticket may queue again
+// after that). The count is swept over every wait's start and end, in
+// wall-clock time whatever the calendar, since a queue is as long at
+// night as by day.
+//
+// Mean is time-weighted over the span from the first start to the last
+// end, so it equals the summed wait over the span (Little's law).
+// PeakPerAgent divides the count by the agents on duty in each clock
+// hour (UTC), an agent being on duty in an hour in which any event of
+// the selected tickets names them; the agent-time input has no clock
+// times, so it cannot say who was there when. Time with customers
+// waiting and nobody on duty has no ratio and is given as UnstaffedS;
+// waits with no served or abandoned event after them have no end and
+// are counted as Unclosed instead of swept.
+type Waiting struct {
+	N            int      `json:"n"`              // waits swept; zero-length ones (served on entry) cannot raise the count and are left out
+	Peak         int      `json:"peak"`           // most customers waiting at once
+	Mean         *float64 `json:"mean"`           // time-weighted mean of the count
+	PeakPerAgent *float64 `json:"peak_per_agent"` // most waiting per agent on duty
+	UnstaffedS   float64  `json:"unstaffed_s"`    // seconds with someone waiting and no agent on duty
+	Unclosed     int      `json:"unclosed"`       // waits that never ended
+}
+
+// peak is Peak for a standard: nil when there was no wait to sweep.
+func (w Waiting) peak() *float64 {
+	if w.N == 0 {
+		return nil
+	}
+	return ptr(float64(w.Peak))
+}
+
+// The sweep keeps two microsecond times per wait (16 bytes), so it can
+// run after any merge; microseconds cover every RFC 3339 year.
+type waits struct {
+	start, end []int64
+	unclosed   int
+	// duty lists the agents active in each hour (Unix hour number).
+	duty map[int64][]string
+}
+
+const usPerHour = int64(time.Hour / time.Microsecond)
+
+func hourOf(us int64) int64 {
+	h := us / usPerHour
+	if us%usPerHour < 0 {
+		h--
+	}
+	return h
+}
+
+func (w *waits) add(from, to time.Time) {
+	a, b := from.UnixMicro(), to.UnixMicro()
+	if b > a { // a zero-length wait never raises the count
+		w.start = append(w.start, a)
+		w.end = append(w.end, b)
+	}
+}
+
+func (w *waits) onDuty(h int64, agent string) {
+	if w.duty == nil {
+		w.duty = map[int64][]string{}
+	}
+	if as := w.duty[h]; !slices.Contains(as, agent) {
+		w.duty[h] = append(as, agent)
+	}
+}
+
+func (w *waits) merge(o *waits) {
+	w.start = append(w.start, o.start...)
+	w.end = append(w.end, o.end...)
+	w.unclosed += o.unclosed
+	for h, as := range o.duty {
+		for _, a := range as {
+			if w.duty == nil {
+				w.duty = map[int64][]string{}
+			}
+			if cur := w.duty[h]; !slices.Contains(cur, a) {
+				w.duty[h] = append(cur, a)
+			}
+		}
+	}
+}
+
+// sweep measures the waits. It sorts w's slices in place.
+func (w *waits) sweep() Waiting {
+	out := Waiting{N: len(w.start), Unclosed: w.unclosed}
+	if len(w.start) == 0 {
+		return out
+	}
+	slices.Sort(w.start)
+	slices.Sort(w.end)
+	hours := make([]int64, 0, len(w.duty))
+	for h := range w.duty {
+		hours = append(hours, h)
+	}
+	slices.Sort(hours)
+
+	var (
+		n          int
+		prev       = w.start[0]
+		area       float64 // waiting-count x microseconds
+		perAgent   float64
+		unstaffed  int64
+		i, j, hour int // next start, next end, first duty hour not before prev
+	)
+	for i < len(w.start) || j < len(w.end) {
+		// Ends first at equal times: the intervals are half-open, so one
+		// customer leaving as another arrives is never two waiting.
+		var t int64
+		leave := j < len(w.end) && (i == len(w.start) || w.end[j] <= w.start[i])
+		if leave {
+			t = w.end[j]
+		} else {
+			t = w.start[i]
+		}
+		if n > 0 && t > prev {
+			area += float64(n) * float64(t-prev)
+			staffed := int64(0)
+			for hour < len(hours) && (hours[hour]+1)*usPerHour <= prev {
+				hour++
+			}
+			for k := hour; k < len(hours) && hours[k]*usPerHour < t; k++ {
+				lo, hi := max(prev, hours[k]*usPerHour), min(t, (hours[k]+1)*usPerHour)
+				staffed += hi - lo
+				perAgent = max(perAgent, float64(n)/float64(len(w.duty[hours[k]])))
+			}
+			unstaffed += t - prev - staffed
+		}
+		prev = t
+		if leave {
+			n--
+			j++
+		} else {
+			n++
+			i++
+			out.Peak = max(out.Peak, n)
+		}
+	}
+	span := w.end[len(w.end)-1] - w.start[0]
+	out.Mean = ptr(area / float64(span))
+	if perAgent > 0 {
+		out.PeakPerAgent = ptr(perAgent)
+	}
+	out.UnstaffedS = float64(unstaffed) / 1e6
+	return out
+}
