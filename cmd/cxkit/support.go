@@ -297,6 +297,7 @@ func printSupport(w io.Writer, o *supportOutput) {
 	line("peak waiting per agent", supportValue(q.Waiting.PeakPerAgent, support.Number), "on duty: agents active in that clock hour")
 	line("backlog in/out", supportValue(r.BacklogRatio, support.Number), "created / solved")
 	line("backlog management index", supportValue(r.BMI, support.Share), "solved / (open before + created); nothing open before the input")
+	line("clicks to first contact", supportValue(r.Clicks.Mean, support.Number), fmt.Sprintf("%d tickets with clicks", r.Clicks.N))
 	var faq []string
 	for _, t := range r.Topics {
 		if t.FAQ {
@@ -343,6 +344,16 @@ func printSupport(w io.Writer, o *supportOutput) {
 				supportValue(c.InstantService, support.Share), supportValue(c.Wait.Mean, support.Seconds),
 				supportValue(c.Abandonment, support.Share), supportWaitingPeak(c.Waiting),
 				supportValue(c.Waiting.Mean, support.Number), supportValue(c.Waiting.PeakPerAgent, support.Number))
+		}
+		tw.Flush()
+	}
+
+	if len(r.ClicksByChannel) > 0 {
+		fmt.Fprintf(w, "\nClicks to first contact by channel\n")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  channel\ttickets with clicks\tmean clicks\n")
+		for _, c := range r.ClicksByChannel {
+			fmt.Fprintf(tw, "  %s\t%d\t%s\n", c.Channel, c.N, supportValue(c.Mean, support.Number))
 		}
 		tw.Flush()
 	}

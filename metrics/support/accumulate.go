@@ -55,6 +55,7 @@ type cell struct {
 	instant, abandoned             int
 	queueWait                      Sample
 	waits                          waits
+	clicked, clicks                int // tickets with clicks recorded, their sum
 }
 
 func (c *cell) merge(o *cell) {
@@ -85,6 +86,8 @@ func (c *cell) merge(o *cell) {
 	c.abandoned += o.abandoned
 	c.queueWait.Merge(&o.queueWait)
 	c.waits.merge(&o.waits)
+	c.clicked += o.clicked
+	c.clicks += o.clicks
 }
 
 // Accumulator computes support KPIs from tickets added one at a time.
@@ -299,6 +302,10 @@ func (a *Accumulator) Add(t *Ticket) error {
 				c.queueWait.Add(a.seconds(queuedAt, servedAt))
 			}
 		}
+	}
+	if t.Clicks != nil {
+		c.clicked++
+		c.clicks += *t.Clicks
 	}
 	if t.Topic != "" {
 		a.topics[t.Topic]++

@@ -60,9 +60,12 @@
 //
 // Priorities accept P1..P4 and the usual names: urgent or critical is
 // P1, high P2, normal or medium P3, low P4 (any case). Unknown JSON fields
-// are ignored, so a help desk's own fields can stay in the export; an
-// event a KPI does not use (a note, say) is still validated. An id may
-// appear once per input: [Reader] reports a repeat as a bad line naming
+// are ignored, so a help desk's own fields can stay in the export, but
+// "clicks" is read when present: the clicks to first contact that a web
+// widget may record (seed 003 measures them per channel; phone and email
+// tickets usually lack them, and a usability test can supply the figure
+// through [Inputs] instead). An event a KPI does not use (a note, say)
+// is still validated. An id may appear once per input: [Reader] reports a repeat as a bad line naming
 // the first line with that id, and the first ticket stands. Tickets given
 // to [Accumulator.Add] directly, or read from separate inputs and merged,
 // are not checked against each other.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"time"
 )
 
@@ -16,7 +17,8 @@ import (
 //	 "created": "2026-11-02T13:00:00+03:00",
 //	 "events": [{"at": "2026-11-02T13:02:00+03:00", "type": "reply", "agent": "anna"}]}
 //
-// Times are RFC 3339. Blank lines are ignored; every other line is either
+// Times are RFC 3339. An optional "clicks" (a whole number >= 0) is the
+// clicks to first contact when the desk records them. Blank lines are ignored; every other line is either
 // a ticket or an error. A ticket whose id an earlier good line already
 // had is an error naming both lines ([DuplicateIDError]); the first one
 // stands. Reading streams: only the current line is held, plus a compact
@@ -29,7 +31,10 @@ type Reader struct {
 	w    wireTicket
 	t    Ticket
 	ids  idSet
-	err  error // sticky I/O error
+	// clicks receives "clicks" without an allocation; noClicks in it
+	// after decoding means the field was absent.
+	clicks int
+	err    error // sticky I/O error
 }
 
 // fastTicket decodes a good line straight into typed fields; a line it
@@ -42,7 +47,10 @@ type fastTicket struct {
 	Topic    string      `json:"topic"`
 	Created  time.Time   `json:"created"`
 	Events   []fastEvent `json:"events"`
+	Clicks   *int        `json:"clicks"`
 }
+
+const noClicks = math.MinInt
 
 type fastEvent struct {
 	At    time.Time `json:"at"`
@@ -108,11 +116,15 @@ func (r *Reader) readLine() ([]byte, error) {
 func (r *Reader) decode(line []byte) error {
 	events := r.fast.Events
 	clear(events[:cap(events)])
-	r.fast = fastTicket{Events: events[:0]}
-	if err := json.Unmarshal(line, &r.fast); err == nil && !r.fast.Created.IsZero() {
+	r.clicks = noClicks
+	r.fast = fastTicket{Events: events[:0], Clicks: &r.clicks}
+	if err := json.Unmarshal(line, &r.fast); err == nil && !r.fast.Created.IsZero() && r.fast.Clicks != nil {
 		t := &r.t
 		*t = Ticket{ID: r.fast.ID, Channel: r.fast.Channel, Priority: r.fast.Priority, Topic: r.fast.Topic,
 			Created: r.fast.Created, Events: t.Events[:0]}
+		if r.clicks != noClicks {
+			t.Clicks = &r.clicks
+		}
 		for _, e := range r.fast.Events {
 			t.Events = append(t.Events, Event(e))
 		}
@@ -138,7 +150,7 @@ func (r *Reader) decodeSlow(line []byte) error {
 		return te
 	}
 	t := &r.t
-	*t = Ticket{ID: r.w.ID, Channel: r.w.Channel, Topic: r.w.Topic, Events: t.Events[:0]}
+	*t = Ticket{ID: r.w.ID, Channel: r.w.Channel, Topic: r.w.Topic, Events: t.Events[:0], Clicks: r.w.Clicks}
 	fail := func(i int, err error) error {
 		return &TicketError{Line: r.line, Ticket: t.ID, Event: i, Err: err}
 	}
@@ -227,6 +239,10 @@ func peekID(line []byte) string {
 func (t *Ticket) Clone() Ticket {
 	c := *t
 	c.Events = append([]Event(nil), t.Events...)
+	if t.Clicks != nil {
+		n := *t.Clicks
+		c.Clicks = &n
+	}
 	return c
 }
 

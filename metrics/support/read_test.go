@@ -190,8 +190,13 @@ func FuzzReadTickets(f *testing.F) {
 		a := support.NewAccumulator(support.Options{})
 		b := support.NewAccumulator(support.Options{Calendar: cal})
 		n := 0
+		ids := map[string]bool{}
 		err := support.ReadAll(strings.NewReader(in), func(x *support.Ticket) error {
 			n++
+			if ids[x.ID] {
+				t.Fatalf("reader passed id %q twice", x.ID)
+			}
+			ids[x.ID] = true
 			if err := x.Validate(); err != nil {
 				t.Fatalf("reader passed an invalid ticket: %v", err)
 			}

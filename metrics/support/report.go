@@ -58,6 +58,14 @@ type KPIs struct {
 	BMI              *float64     `json:"bmi"` // backlog management index over the whole input: solved / created
 	Resolution       Resolution   `json:"resolution"`
 	Queue            Queue        `json:"queue"`
+	Clicks           Clicks       `json:"clicks"`
+}
+
+// Clicks is the mean clicks to first contact over the N tickets that
+// recorded them.
+type Clicks struct {
+	N    int      `json:"n"`
+	Mean *float64 `json:"mean"`
 }
 
 // MeanDuration is a pooled mean over N measured durations.
@@ -143,6 +151,7 @@ func (c *cell) kpis() KPIs {
 		Handovers:     Handovers{Mean: ratio(c.handovers, c.solved)},
 		BacklogRatio:  ratio(c.tickets, c.solved),
 		BMI:           ratio(c.solved, c.tickets),
+		Clicks:        Clicks{N: c.clicked, Mean: ratio(c.clicks, c.clicked)},
 		Resolution: Resolution{
 			First:           c.firstResolution.summary(),
 			Full:            c.fullResolution.summary(),
@@ -255,6 +264,7 @@ type Report struct {
 	SingleQuestion  *float64        `json:"single_question"` // the largest topic share
 	Backlog         []BacklogPeriod `json:"backlog"`
 	Queues          []ChannelQueue  `json:"queues"` // per channel with live tickets
+	ClicksByChannel []ChannelClicks `json:"clicks_by_channel"`
 	Occupancy       *float64        `json:"occupancy"`
 	MinutesPerIssue *float64        `json:"minutes_per_issue"`
 	Agents          []AgentRow      `json:"agents"`
@@ -266,10 +276,16 @@ type ChannelQueue struct {
 	Queue
 }
 
+// ChannelClicks is the clicks to first contact on one channel.
+type ChannelClicks struct {
+	Channel string `json:"channel"`
+	Clicks
+}
+
 // Report returns the KPIs of all tickets with the topic, backlog and
 // agent breakdowns.
 func (a *Accumulator) Report() *Report {
-	r := &Report{KPIs: a.KPIs(Filter{}), TimeBasis: "calendar", Topics: []TopicShare{}, Backlog: []BacklogPeriod{}, Queues: []ChannelQueue{}, Agents: []AgentRow{}}
+	r := &Report{KPIs: a.KPIs(Filter{}), TimeBasis: "calendar", Topics: []TopicShare{}, Backlog: []BacklogPeriod{}, Queues: []ChannelQueue{}, ClicksByChannel: []ChannelClicks{}, Agents: []AgentRow{}}
 	if a.opts.Calendar != nil {
 		r.TimeBasis = "business"
 	}
@@ -306,6 +322,9 @@ func (a *Accumulator) Report() *Report {
 	for _, g := range a.Groups(ByChannel) {
 		if g.Queue.Live > 0 {
 			r.Queues = append(r.Queues, ChannelQueue{Channel: g.Key, Queue: g.Queue})
+		}
+		if g.Clicks.N > 0 {
+			r.ClicksByChannel = append(r.ClicksByChannel, ChannelClicks{Channel: g.Key, Clicks: g.Clicks})
 		}
 	}
 	r.Agents, r.Occupancy, r.MinutesPerIssue = a.agentRows()

@@ -32,7 +32,8 @@ type KPI struct {
 	// may filter by channel, priority or agent.
 	Tickets bool
 	// Survey is true for KPIs measured outside the tickets (CES, rating,
-	// NPS...): their values come with [Inputs].
+	// NPS...): their values come with [Inputs]. A KPI that is both is
+	// taken from the tickets when they have it, else from the inputs.
 	Survey bool
 	Doc    string
 	get    func(*KPIs) *float64
@@ -69,7 +70,7 @@ var KPIList = []KPI{
 	{Name: "success_rate", Unit: Share, Survey: true, Doc: "customers who found what they came for / all"},
 	{Name: "awareness", Unit: Share, Survey: true, Doc: "customers who knew why and how long they waited / all surveyed"},
 	{Name: "things_gone_wrong", Unit: Number, Survey: true, Doc: "complaints per 1,000 interactions"},
-	{Name: "clicks_to_contact", Unit: Number, Survey: true, Doc: "clicks from a search page to the first message"},
+	{Name: "clicks_to_contact", Unit: Number, Tickets: true, Survey: true, Doc: "clicks from a search page to the first message: from the tickets' clicks, else from the inputs (a usability test)", get: func(k *KPIs) *float64 { return k.Clicks.Mean }},
 }
 
 // kpiAliases lets a standard name a KPI by its field in the --json
@@ -98,6 +99,8 @@ var kpiAliases = map[string]string{
 	"post_service_rating":          "rating",
 	"customer_success_rate":        "success_rate",
 	"customer_awareness":           "awareness",
+	"clicks.mean":                  "clicks_to_contact",
+	"clicks_to_first_contact":      "clicks_to_contact",
 }
 
 // LookupKPI returns the KPI called name, or named by its field in the
@@ -364,6 +367,9 @@ func (a *Accumulator) Evaluate(set *StandardSet, in Inputs) ([]Row, error) {
 				cache[key] = kp
 			}
 			v = k.get(&kp)
+			if x, ok := in.Survey[k.Name]; ok && v == nil && k.Survey {
+				v = ptr(x)
+			}
 		case k.Survey:
 			if x, ok := in.Survey[k.Name]; ok {
 				v = ptr(x)

@@ -16,6 +16,11 @@ type Ticket struct {
 	Topic    string   // what the customer asked about, for the single-question rate
 	Created  time.Time
 	Events   []Event // in time order
+	// Clicks, when the desk records it (a web widget can), is how many
+	// clicks the customer needed from a search page or a new tab to the
+	// first message: seed 003's "clicks to first contact". Nil when not
+	// recorded; phone and email tickets rarely have it.
+	Clicks *int
 }
 
 // Event is one thing that happened to a ticket.
@@ -248,6 +253,9 @@ func (t *Ticket) Validate() error {
 	if t.Priority > P4 {
 		return bad(-1, "invalid priority %d", t.Priority)
 	}
+	if t.Clicks != nil && *t.Clicks < 0 {
+		return bad(-1, "clicks %d is negative", *t.Clicks)
+	}
 	prev := t.Created
 	for i, e := range t.Events {
 		switch {
@@ -275,6 +283,7 @@ type wireTicket struct {
 	Topic    string      `json:"topic,omitempty"`
 	Created  string      `json:"created"`
 	Events   []wireEvent `json:"events"`
+	Clicks   *int        `json:"clicks,omitempty"`
 }
 
 type wireEvent struct {
@@ -286,7 +295,7 @@ type wireEvent struct {
 // MarshalJSON writes the ticket in the JSON Lines format [Reader] reads.
 func (t Ticket) MarshalJSON() ([]byte, error) {
 	w := wireTicket{ID: t.ID, Channel: t.Channel, Priority: t.Priority.String(), Topic: t.Topic,
-		Created: t.Created.Format(time.RFC3339Nano), Events: make([]wireEvent, len(t.Events))}
+		Created: t.Created.Format(time.RFC3339Nano), Events: make([]wireEvent, len(t.Events)), Clicks: t.Clicks}
 	for i, e := range t.Events {
 		w.Events[i] = wireEvent{At: e.At.Format(time.RFC3339Nano), Type: e.Type.String(), Agent: e.Agent}
 	}
