@@ -103,6 +103,12 @@ type Accumulator struct {
 	agents   []string    // scratch for distinct agents
 	spans    []time.Time // scratch: start and end of each wait
 	duty     []hourAgent // scratch: the ticket's agents by hour
+	onDuty   map[channelHour][]string
+}
+
+type channelHour struct {
+	channel string
+	hour    int64 // Unix hour number
 }
 
 type hourAgent struct {
@@ -123,6 +129,7 @@ func NewAccumulator(opts Options) *Accumulator {
 		topics:   map[string]int{},
 		backlog:  map[civilDate]*inOut{},
 		agentTim: map[agentChannel]*agentTotals{},
+		onDuty:   map[channelHour][]string{},
 	}
 }
 
@@ -283,7 +290,10 @@ func (a *Accumulator) Add(t *Ticket) error {
 		c.waits.unclosed++
 	}
 	for _, d := range a.duty {
-		c.waits.onDuty(d.hour, d.agent)
+		k := channelHour{t.Channel, d.hour}
+		if as := a.onDuty[k]; !slices.Contains(as, d.agent) {
+			a.onDuty[k] = append(as, d.agent)
+		}
 	}
 	if live {
 		c.live++
@@ -323,6 +333,20 @@ func (a *Accumulator) noteDuty(t time.Time, agent string) {
 	if !slices.Contains(a.duty, d) {
 		a.duty = append(a.duty, d)
 	}
+}
+
+// dutyOn gathers the agents on duty on the given channels (all when
+// there are none).
+func (a *Accumulator) dutyOn(channels []string) duty {
+	d := duty{}
+	for k, as := range a.onDuty {
+		if len(channels) == 0 || slices.Contains(channels, k.channel) {
+			for _, agent := range as {
+				d.add(k.hour, agent)
+			}
+		}
+	}
+	return d
 }
 
 func (a *Accumulator) bucket(t time.Time) *inOut {
@@ -388,6 +412,13 @@ func (a *Accumulator) Merge(o *Accumulator) error {
 		}
 		b.in += v.in
 		b.out += v.out
+	}
+	for k, as := range o.onDuty {
+		for _, agent := range as {
+			if cur := a.onDuty[k]; !slices.Contains(cur, agent) {
+				a.onDuty[k] = append(cur, agent)
+			}
+		}
 	}
 	for _, x := range o.top {
 		a.offerOutlier(x)

@@ -126,7 +126,7 @@ func (a *Accumulator) KPIs(f Filter) KPIs {
 			sum.merge(a.cells[k])
 		}
 	}
-	return sum.kpis()
+	return sum.kpis(a.dutyOn(f.Channels))
 }
 
 func (a *Accumulator) sortedCells() []cellKey {
@@ -140,7 +140,7 @@ func (a *Accumulator) sortedCells() []cellKey {
 	return keys
 }
 
-func (c *cell) kpis() KPIs {
+func (c *cell) kpis(on duty) KPIs {
 	k := KPIs{
 		Tickets:       c.tickets,
 		Solved:        c.solved,
@@ -164,7 +164,7 @@ func (c *cell) kpis() KPIs {
 			InstantService: ratio(c.instant, c.live),
 			Abandonment:    ratio(c.abandoned, c.queued),
 			Wait:           c.queueWait.summary(),
-			Waiting:        c.waits.sweep(),
+			Waiting:        c.waits.sweep(on),
 		},
 	}
 	r := &k.RepliesPerTicket
@@ -432,7 +432,11 @@ func (a *Accumulator) Groups(d Dimension) []Group {
 	}
 	out := make([]Group, 0, len(sums))
 	for key, s := range sums {
-		out = append(out, Group{Key: key, KPIs: s.kpis()})
+		var channels []string
+		if d == ByChannel {
+			channels = []string{key}
+		}
+		out = append(out, Group{Key: key, KPIs: s.kpis(a.dutyOn(channels))})
 	}
 	slices.SortFunc(out, func(x, y Group) int { return cmp.Compare(x.Key, y.Key) })
 	return out

@@ -15,9 +15,11 @@ import (
 // Mean is time-weighted over the span from the first start to the last
 // end, so it equals the summed wait over the span (Little's law).
 // PeakPerAgent divides the count by the agents on duty in each clock
-// hour (UTC), an agent being on duty in an hour in which any event of
-// the selected tickets names them; the agent-time input has no clock
-// times, so it cannot say who was there when. Time with customers
+// hour (UTC), an agent being on duty in an hour in which any event of a
+// ticket on the selected channels names them, whatever the ticket's
+// priority or last agent (who is at work does not depend on which
+// tickets a report looks at); the agent-time input has no clock times,
+// so it cannot say who was there when. Time with customers
 // waiting and nobody on duty has no ratio and is given as UnstaffedS;
 // waits with no served or abandoned event after them have no end and
 // are counted as Unclosed instead of swept.
@@ -43,8 +45,15 @@ func (w Waiting) peak() *float64 {
 type waits struct {
 	start, end []int64
 	unclosed   int
-	// duty lists the agents active in each hour (Unix hour number).
-	duty map[int64][]string
+}
+
+// duty lists the agents active in each hour (Unix hour number).
+type duty map[int64][]string
+
+func (d duty) add(h int64, agent string) {
+	if as := d[h]; !slices.Contains(as, agent) {
+		d[h] = append(as, agent)
+	}
 }
 
 const usPerHour = int64(time.Hour / time.Microsecond)
@@ -65,41 +74,23 @@ func (w *waits) add(from, to time.Time) {
 	}
 }
 
-func (w *waits) onDuty(h int64, agent string) {
-	if w.duty == nil {
-		w.duty = map[int64][]string{}
-	}
-	if as := w.duty[h]; !slices.Contains(as, agent) {
-		w.duty[h] = append(as, agent)
-	}
-}
-
 func (w *waits) merge(o *waits) {
 	w.start = append(w.start, o.start...)
 	w.end = append(w.end, o.end...)
 	w.unclosed += o.unclosed
-	for h, as := range o.duty {
-		for _, a := range as {
-			if w.duty == nil {
-				w.duty = map[int64][]string{}
-			}
-			if cur := w.duty[h]; !slices.Contains(cur, a) {
-				w.duty[h] = append(cur, a)
-			}
-		}
-	}
 }
 
-// sweep measures the waits. It sorts w's slices in place.
-func (w *waits) sweep() Waiting {
+// sweep measures the waits against the agents on duty. It sorts w's
+// slices in place.
+func (w *waits) sweep(on duty) Waiting {
 	out := Waiting{N: len(w.start), Unclosed: w.unclosed}
 	if len(w.start) == 0 {
 		return out
 	}
 	slices.Sort(w.start)
 	slices.Sort(w.end)
-	hours := make([]int64, 0, len(w.duty))
-	for h := range w.duty {
+	hours := make([]int64, 0, len(on))
+	for h := range on {
 		hours = append(hours, h)
 	}
 	slices.Sort(hours)
@@ -131,7 +122,7 @@ func (w *waits) sweep() Waiting {
 			for k := hour; k < len(hours) && hours[k]*usPerHour < t; k++ {
 				lo, hi := max(prev, hours[k]*usPerHour), min(t, (hours[k]+1)*usPerHour)
 				staffed += hi - lo
-				perAgent = max(perAgent, float64(n)/float64(len(w.duty[hours[k]])))
+				perAgent = max(perAgent, float64(n)/float64(len(on[hours[k]])))
 			}
 			unstaffed += t - prev - staffed
 		}

@@ -108,3 +108,24 @@ func TestWaitingMerge(t *testing.T) {
 		t.Errorf("merged queue differs (-whole +merged):\n%s", d)
 	}
 }
+
+// Who is on duty does not depend on the tickets a report looks at: an
+// agent busy with a P3 chat is on duty for the P1 chat queue too, but
+// not for the phone queue.
+func TestWaitingDutyByChannel(t *testing.T) {
+	w1, w2 := tk(t, "W1", "chat", "0s", "queued@0s", "served@10m"), tk(t, "W2", "chat", "0s", "queued@0s", "served@10m")
+	w1.Priority, w2.Priority = support.P1, support.P1
+	busy := tk(t, "B", "chat", "0s", "reply:anna@5m")
+	busy.Priority = support.P3
+	ph := tk(t, "P", "phone", "0s", "queued@0s", "served@10m")
+	a := accumulate(t, support.Options{}, w1, w2, busy, ph)
+	got := []any{
+		val(a.KPIs(support.Filter{Priorities: []support.Priority{support.P1}}).Queue.Waiting.PeakPerAgent),
+		val(a.KPIs(support.Filter{Channels: []string{"phone"}}).Queue.Waiting.PeakPerAgent),
+		a.KPIs(support.Filter{Channels: []string{"phone"}}).Queue.Waiting.UnstaffedS,
+		val(a.KPIs(support.Filter{}).Queue.Waiting.PeakPerAgent),
+	}
+	if d := cmp.Diff([]any{2.0, nil, 600.0, 3.0}, got); d != "" {
+		t.Errorf("per agent (-want +got):\n%s", d)
+	}
+}
