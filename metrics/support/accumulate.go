@@ -79,6 +79,12 @@ func (c *cell) merge(o *cell) {
 	c.fullResolution.Merge(&o.fullResolution)
 	c.reopenedTickets += o.reopenedTickets
 	c.reopens += o.reopens
+	c.mergeQueue(o)
+}
+
+// mergeQueue merges only what the queue and clicks KPIs need, for the
+// per-channel tables of a report without copying every sample.
+func (c *cell) mergeQueue(o *cell) {
 	c.live += o.live
 	c.queued += o.queued
 	c.served += o.served

@@ -319,14 +319,7 @@ func (a *Accumulator) Report() *Report {
 		b.BMI = ratio(b.Out, b.Open+b.In)
 		open += b.In - b.Out
 	}
-	for _, g := range a.Groups(ByChannel) {
-		if g.Queue.Live > 0 {
-			r.Queues = append(r.Queues, ChannelQueue{Channel: g.Key, Queue: g.Queue})
-		}
-		if g.Clicks.N > 0 {
-			r.ClicksByChannel = append(r.ClicksByChannel, ChannelClicks{Channel: g.Key, Clicks: g.Clicks})
-		}
-	}
+	a.channelTables(r)
 	r.Agents, r.Occupancy, r.MinutesPerIssue = a.agentRows()
 	return r
 }
@@ -392,6 +385,31 @@ func (a *Accumulator) agentRows() (rows []AgentRow, occupancy, minutesPerIssue *
 		minutesPerIssue = ptr(handling / 60 / float64(solvedAll))
 	}
 	return rows, occupancy, minutesPerIssue
+}
+
+// channelTables fills the report's queue and clicks tables, one row per
+// channel that has live tickets or clicks.
+func (a *Accumulator) channelTables(r *Report) {
+	sums := map[string]*cell{}
+	var channels []string
+	for _, k := range a.sortedCells() {
+		s := sums[k.channel]
+		if s == nil {
+			s = &cell{}
+			sums[k.channel] = s
+			channels = append(channels, k.channel)
+		}
+		s.mergeQueue(a.cells[k])
+	}
+	for _, ch := range channels {
+		s := sums[ch]
+		if s.live > 0 {
+			r.Queues = append(r.Queues, ChannelQueue{Channel: ch, Queue: s.kpis(a.dutyOn([]string{ch})).Queue})
+		}
+		if s.clicked > 0 {
+			r.ClicksByChannel = append(r.ClicksByChannel, ChannelClicks{Channel: ch, Clicks: Clicks{N: s.clicked, Mean: ratio(s.clicks, s.clicked)}})
+		}
+	}
 }
 
 // Group is the KPIs of the tickets sharing one key.
