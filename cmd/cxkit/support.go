@@ -294,7 +294,7 @@ func printSupport(w io.Writer, o *supportOutput) {
 	line("queue wait", supportValue(q.Wait.Mean, support.Seconds), "median "+supportValue(q.Wait.Median, support.Seconds), fmt.Sprintf("%d served", q.Served))
 	line("queue abandonment", supportValue(q.Abandonment, support.Share), fmt.Sprintf("%d of %d queued", q.Abandoned, q.Queued))
 	line("peak waiting at once", supportWaitingPeak(q.Waiting), supportWaitingMore(q.Waiting)...)
-	line("peak waiting per agent", supportValue(q.Waiting.PeakPerAgent, support.Number), "on duty: agents active in that clock hour")
+	line("peak waiting per agent", supportValue(q.Waiting.PeakPerAgent, support.Number), "on duty: agents acting on live tickets in that clock hour")
 	line("backlog in/out", supportValue(r.BacklogRatio, support.Number), "created / solved")
 	line("backlog management index", supportValue(r.BMI, support.Share), "solved / (open before + created); nothing open before the input")
 	line("clicks to first contact", supportValue(r.Clicks.Mean, support.Number), fmt.Sprintf("%d tickets with clicks", r.Clicks.N))

@@ -109,12 +109,34 @@ type Accumulator struct {
 	agents   []string    // scratch for distinct agents
 	spans    []time.Time // scratch: start and end of each wait
 	duty     []hourAgent // scratch: the ticket's agents by hour
+	// onDuty lists the agents active per channel and clock hour. The
+	// key holds the channel's index in channels, not its name, so the
+	// lookup for every agent event hashes two integers.
 	onDuty   map[channelHour][]string
+	channels []string
+	chanIdx  map[string]int32
 }
 
 type channelHour struct {
-	channel string
+	channel int32 // index in Accumulator.channels
 	hour    int64 // Unix hour number
+}
+
+// channelIndex interns a channel name.
+func (a *Accumulator) channelIndex(name string) int32 {
+	i, ok := a.chanIdx[name]
+	if !ok {
+		i = int32(len(a.channels))
+		a.channels = append(a.channels, name)
+		a.chanIdx[name] = i
+	}
+	return i
+}
+
+func (a *Accumulator) addOnDuty(k channelHour, agent string) {
+	if as := a.onDuty[k]; !slices.Contains(as, agent) {
+		a.onDuty[k] = append(as, agent)
+	}
 }
 
 type hourAgent struct {
@@ -136,6 +158,7 @@ func NewAccumulator(opts Options) *Accumulator {
 		backlog:  map[civilDate]*inOut{},
 		agentTim: map[agentChannel]*agentTotals{},
 		onDuty:   map[channelHour][]string{},
+		chanIdx:  map[string]int32{},
 	}
 }
 
@@ -295,10 +318,10 @@ func (a *Accumulator) Add(t *Ticket) error {
 	if !waitFrom.IsZero() {
 		c.waits.unclosed++
 	}
-	for _, d := range a.duty {
-		k := channelHour{t.Channel, d.hour}
-		if as := a.onDuty[k]; !slices.Contains(as, d.agent) {
-			a.onDuty[k] = append(as, d.agent)
+	if live && len(a.duty) > 0 { // only agents working a live queue serve it
+		ch := a.channelIndex(t.Channel)
+		for _, d := range a.duty {
+			a.addOnDuty(channelHour{ch, d.hour}, d.agent)
 		}
 	}
 	if live {
@@ -346,7 +369,7 @@ func (a *Accumulator) noteDuty(t time.Time, agent string) {
 func (a *Accumulator) dutyOn(channels []string) duty {
 	d := duty{}
 	for k, as := range a.onDuty {
-		if len(channels) == 0 || slices.Contains(channels, k.channel) {
+		if len(channels) == 0 || slices.Contains(channels, a.channels[k.channel]) {
 			for _, agent := range as {
 				d.add(k.hour, agent)
 			}
@@ -420,10 +443,9 @@ func (a *Accumulator) Merge(o *Accumulator) error {
 		b.out += v.out
 	}
 	for k, as := range o.onDuty {
+		k.channel = a.channelIndex(o.channels[k.channel])
 		for _, agent := range as {
-			if cur := a.onDuty[k]; !slices.Contains(cur, agent) {
-				a.onDuty[k] = append(cur, agent)
-			}
+			a.addOnDuty(k, agent)
 		}
 	}
 	for _, x := range o.top {

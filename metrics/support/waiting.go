@@ -16,10 +16,11 @@ import (
 // end, so it equals the summed wait over the span (Little's law).
 // PeakPerAgent divides the count by the agents on duty in each clock
 // hour (UTC), an agent being on duty in an hour in which any event of a
-// ticket on the selected channels names them, whatever the ticket's
-// priority or last agent (who is at work does not depend on which
-// tickets a report looks at); the agent-time input has no clock times,
-// so it cannot say who was there when. Time with customers
+// live ticket (one with queue events) on the selected channels names
+// them, whatever the ticket's priority or last agent: who works the
+// queue does not depend on which tickets a report looks at, and an agent
+// answering only email serves no queue. The agent-time input has no
+// clock times, so it cannot say who was there when. Time with customers
 // waiting and nobody on duty has no ratio and is given as UnstaffedS;
 // waits with no served or abandoned event after them have no end and
 // are counted as Unclosed instead of swept.

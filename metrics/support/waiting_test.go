@@ -110,15 +110,17 @@ func TestWaitingMerge(t *testing.T) {
 }
 
 // Who is on duty does not depend on the tickets a report looks at: an
-// agent busy with a P3 chat is on duty for the P1 chat queue too, but
-// not for the phone queue.
+// agent busy with a live P3 chat is on duty for the P1 chat queue too,
+// but not for the phone queue; an agent answering email is on duty for
+// no queue.
 func TestWaitingDutyByChannel(t *testing.T) {
 	w1, w2 := tk(t, "W1", "chat", "0s", "queued@0s", "served@10m"), tk(t, "W2", "chat", "0s", "queued@0s", "served@10m")
 	w1.Priority, w2.Priority = support.P1, support.P1
-	busy := tk(t, "B", "chat", "0s", "reply:anna@5m")
+	busy := tk(t, "B", "chat", "0s", "served@0s", "reply:anna@5m")
 	busy.Priority = support.P3
 	ph := tk(t, "P", "phone", "0s", "queued@0s", "served@10m")
-	a := accumulate(t, support.Options{}, w1, w2, busy, ph)
+	mail := tk(t, "E", "email", "0s", "reply:gleb@5m")
+	a := accumulate(t, support.Options{}, w1, w2, busy, ph, mail)
 	got := []any{
 		val(a.KPIs(support.Filter{Priorities: []support.Priority{support.P1}}).Queue.Waiting.PeakPerAgent),
 		val(a.KPIs(support.Filter{Channels: []string{"phone"}}).Queue.Waiting.PeakPerAgent),
