@@ -40,7 +40,7 @@ func scEdit(t *testing.T, pairs ...string) string {
 }
 
 func TestReadAnswersProblems(t *testing.T) {
-	p := scCompile(t, scMall())
+	p := scCompile(t, specMall())
 	ans := func(id, code string) scProblem {
 		return scProblem{Code: code, Pointer: "/answers/" + id, Question: id}
 	}
@@ -122,7 +122,7 @@ func TestReadAnswersProblems(t *testing.T) {
 }
 
 func TestAnswerErrorMessages(t *testing.T) {
-	p := scCompile(t, scMall())
+	p := scCompile(t, specMall())
 	sheet := scEdit(t, `"entrance": "yes"`, `"entrnace": "yes"`, `"lifts_ok": "most"`, `"lifts_ok": "mots"`,
 		`"speed": 4`, `"speed": 6`, `"version": "2026.1"`, `"version": "2026.1", "answres": 1`)
 	_, err := p.ReadAnswers(strings.NewReader(sheet))
@@ -202,7 +202,7 @@ func TestJSONPointer(t *testing.T) {
 // TestCheckSheetBuiltInGo checks a sheet built in Go, where numbers can
 // be NaN, which JSON cannot carry.
 func TestCheckSheetBuiltInGo(t *testing.T) {
-	p := scCompile(t, scMall())
+	p := scCompile(t, specMall())
 	s, err := p.ReadAnswers(strings.NewReader(scMallSheet))
 	if err != nil {
 		t.Fatal(err)
@@ -227,7 +227,7 @@ func FuzzReadAnswers(f *testing.F) {
 	f.Add([]byte(`{"checklist": "mall_basic", "answers": {"entrance": "yes", "entrance": "no"}}`))
 	f.Add([]byte(`{"checklist": "mall_basic", "answers": {"speed": 1e999, "queue": -0, "mood": null}}`))
 	f.Add([]byte(`[`))
-	p := scCompile(f, scMall())
+	p := scCompile(f, specMall())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := p.ReadAnswers(strings.NewReader(string(data)))
 		if err != nil {

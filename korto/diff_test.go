@@ -10,7 +10,7 @@ import (
 )
 
 func TestDiffSame(t *testing.T) {
-	got := Diff(valMall(), valMall())
+	got := Diff(specMall(), specMall())
 	if got == nil || len(got) != 0 {
 		t.Fatalf("Diff of equal checklists = %#v, want an empty, non-nil list", got)
 	}
@@ -73,7 +73,7 @@ func TestDiff(t *testing.T) {
 			{Kind: "level-weight", ID: "2", Old: "1", New: "2", Incomparable: true, Message: "level 2: weight 1 -> 2"},
 		}},
 		{"level title", func(t *testing.T, c *Checklist) { c.Levels[1].Title = Text{Text: "Функции"} }, []Change{
-			{Kind: "level-title", ID: "2", Old: `"Функции и удобство"`, New: `"Функции"`, Message: `level 2: title "Функции и удобство" -> "Функции"`},
+			{Kind: "level-title", ID: "2", Old: `"Функции и удобство" @en "Functions and convenience"`, New: `"Функции"`, Message: `level 2: title "Функции и удобство" @en "Functions and convenience" -> "Функции"`},
 		}},
 		{"level added", func(t *testing.T, c *Checklist) {
 			c.Levels = append(c.Levels, &Level{Number: 3, Title: Text{Text: "Атмосфера"}, Items: []Item{{Question: &Question{ID: "music"}}}})
@@ -107,7 +107,7 @@ func TestDiff(t *testing.T) {
 		{"text only", func(t *testing.T, c *Checklist) {
 			valQ(t, c, "floors").Text = Text{Text: "Полы сухие, без луж"}
 		}, []Change{
-			{Kind: "question-text", ID: "floors", Old: `"Полы сухие"`, New: `"Полы сухие, без луж"`, Message: `question floors: text "Полы сухие" -> "Полы сухие, без луж"`},
+			{Kind: "question-text", ID: "floors", Old: `"Вопрос floors" @en "Question floors"`, New: `"Полы сухие, без луж"`, Message: `question floors: text "Вопрос floors" @en "Question floors" -> "Полы сухие, без луж"`},
 		}},
 		{"weight", func(t *testing.T, c *Checklist) { valQ(t, c, "entrance").Weight = Float(2) }, []Change{
 			{Kind: "question-weight", ID: "entrance", Old: "3", New: "2", Incomparable: true, Message: "question entrance: weight 3 -> 2"},
@@ -186,9 +186,9 @@ func TestDiff(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			to := valMall()
+			to := specMall()
 			tt.change(t, to)
-			got := Diff(valMall(), to)
+			got := Diff(specMall(), to)
 			want := tt.want
 			if want == nil {
 				want = []Change{}
@@ -225,7 +225,7 @@ func TestDiffNil(t *testing.T) {
 }
 
 func TestDiffPositions(t *testing.T) {
-	from, to := valMall(), valMall()
+	from, to := specMall(), specMall()
 	valQ(t, from, "floors").Pos = Pos{Line: 7}
 	s := to.Levels[0].Items[0].Section
 	s.Items = s.Items[:2]

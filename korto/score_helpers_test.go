@@ -71,9 +71,10 @@ func scSheet(id string, pairs ...string) *Sheet {
 	return s
 }
 
-// scMall is the scChecklist of the language spec's "whole file" example,
-// built in Go.
-func scMall() *Checklist {
+// specMall builds, in Go, the checklist of the language spec's "whole
+// file" example: valid, with every kind of question. Each call returns a
+// fresh copy that a test may change.
+func specMall() *Checklist {
 	return &Checklist{
 		ID:      "mall_basic",
 		Title:   Text{Text: "Сервис в торговом центре", Tr: map[string]string{"en": "Shopping-centre service"}},

@@ -322,7 +322,7 @@ func scW2(x float64) *float64 { return Float(x) }
 // TestScoreMallExample scores the answer sheet of the language spec
 // against the spec's example checklist.
 func TestScoreMallExample(t *testing.T) {
-	p := scCompile(t, scMall())
+	p := scCompile(t, specMall())
 	s, err := p.ReadAnswers(strings.NewReader(scMallSheet))
 	if err != nil {
 		t.Fatalf("ReadAnswers: %v", err)

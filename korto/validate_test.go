@@ -8,50 +8,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// valMall builds, in Go, the checklist of the language spec's example
-// file: valid, with every kind of question. Each call returns a fresh
-// copy that a test case may change.
-func valMall() *Checklist {
-	return &Checklist{
-		ID:      "mall_basic",
-		Title:   Text{Text: "Сервис в торговом центре", Tr: map[string]string{"en": "Shopping-centre service"}},
-		Version: "2026.1",
-		Model:   ModelKORTO,
-		Scales:  []*Scale{{Name: "stars", Lo: 1, Hi: 5}},
-		Choices: []*Choice{{Name: "lifts", Options: []*Option{
-			{ID: "all", Label: Text{Text: "Все работают"}, Value: 1},
-			{ID: "most", Label: Text{Text: "Большинство"}, Value: 0.5},
-			{ID: "none", Label: Text{Text: "Не работают"}, Value: 0},
-		}}},
-		Levels: []*Level{
-			{Number: 1, Title: Text{Text: "Основа и стандарт"}, Pass: Float(0.85), Items: []Item{
-				{Section: &Section{ID: "clean", Title: Text{Text: "Чистота"}, Weight: Float(2), Items: []Item{
-					{Question: &Question{ID: "entrance", Text: Text{Text: "Входная группа чистая"}, Weight: Float(3), Critical: true}},
-					{Question: &Question{ID: "toilets", Text: Text{Text: "Нет запаха"}, Critical: true}},
-					{Question: &Question{ID: "floors", Text: Text{Text: "Полы сухие"}, NA: true}},
-				}}},
-			}},
-			{Number: 2, Title: Text{Text: "Функции и удобство"}, Pass: Float(0.75), Items: []Item{
-				{Section: &Section{ID: "nav", Title: Text{Text: "Навигация"}, Items: []Item{
-					{Question: &Question{ID: "has_parking", Text: Text{Text: "Есть парковка"}, Unscored: true}},
-					{Question: &Question{ID: "parking_signs", Text: Text{Text: "Указатели понятны"}, When: &Expr{Op: ExprYes, Question: "has_parking"}}},
-					{Question: &Question{ID: "lifts_ok", Text: Text{Text: "Работают лифты"}, Kind: Kind{Type: KindChoice, Ref: "lifts"}, Weight: Float(2)}},
-				}}},
-				{Section: &Section{ID: "pay", Title: Text{Text: "Расчёты"}, Items: []Item{
-					{Question: &Question{ID: "queue", Text: Text{Text: "Ожидание на кассе"}, Kind: Kind{Type: KindMeasure, Unit: "мин", Op: OpLe, Target: 5}}},
-					{Question: &Question{ID: "speed", Text: Text{Text: "Скорость"}, Kind: Kind{Type: KindScale, Ref: "stars"}}},
-				}}},
-			}},
-		},
-		Survey: &Survey{Questions: []*Question{
-			{ID: "recommend", Text: Text{Text: "Порекомендуете?"}, Kind: Kind{Type: KindNPS}},
-			{ID: "mood", Text: Text{Text: "Эмоция"}, Kind: Kind{Type: KindEmotion}},
-			{ID: "effort", Text: Text{Text: "Легко?"}, Kind: Kind{Type: KindCES, Lo: 1, Hi: 7}},
-			{ID: "comment", Text: Text{Text: "Комментарий"}, Kind: Kind{Type: KindText}, Optional: true},
-		}},
-	}
-}
-
 // valQ returns the question of c with the given ID; tests use it to change
 // one question of valMall.
 func valQ(t *testing.T, c *Checklist, id string) *Question {
@@ -93,7 +49,7 @@ func valLines(ds Diagnostics) []valLine {
 }
 
 func TestValidateValid(t *testing.T) {
-	if ds := valMall().Validate(); len(ds) != 0 {
+	if ds := specMall().Validate(); len(ds) != 0 {
 		t.Fatalf("valid checklist: %v", valLines(ds))
 	}
 }
@@ -393,7 +349,7 @@ func TestValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := valMall()
+			c := specMall()
 			tt.change(t, c)
 			got := valLines(c.Validate())
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -417,7 +373,7 @@ func TestValidateNil(t *testing.T) {
 // one stood, and the list comes out sorted by position.
 func TestValidatePositions(t *testing.T) {
 	at := func(line, col int) Pos { return Pos{File: "mall.korto", Line: line, Column: col} }
-	c := valMall()
+	c := specMall()
 	c.Pos = at(2, 1)
 	c.Levels[0].Pos = at(13, 3)
 	c.Levels[1].Pos = at(21, 3)
@@ -457,7 +413,7 @@ func TestValidatePositions(t *testing.T) {
 
 // Every diagnostic carries a hint: the user is told how to fix it.
 func TestValidateHints(t *testing.T) {
-	c := valMall()
+	c := specMall()
 	c.Model = "x"
 	c.Knockout = "x"
 	c.Scales[0].Hi = 0
@@ -527,7 +483,7 @@ func valItoa(i int) string { return fmtValNum(float64(i)) }
 // them, to Validate and Diff: neither may panic, and a checklist never
 // differs from itself.
 func FuzzValidate(f *testing.F) {
-	data, err := json.Marshal(valMall())
+	data, err := json.Marshal(specMall())
 	if err != nil {
 		f.Fatal(err)
 	}
