@@ -13,8 +13,10 @@
 //   - github.com/cxkit/cxkit/metrics: survey metrics (NPS, emotional
 //     index, CSAT, CES, CSI) with confidence intervals and mergeable
 //     accumulators.
-//   - github.com/cxkit/cxkit/metrics/support: support-desk and retail KPIs
-//     from tickets, in calendar or business time, against standards.
+//   - github.com/cxkit/cxkit/metrics/support: support-desk KPIs from
+//     tickets, in calendar or business time, against standards.
+//   - github.com/cxkit/cxkit/metrics/retail: retail floor KPIs such as
+//     conversion and sellers needed per hour.
 //   - github.com/cxkit/cxkit/cmd/cxkit: the command that wires them
 //     together for people who do not write Go.
 //
