@@ -146,6 +146,16 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 
+	// Anything after the checklist's closing brace: "expected checklist"
+	// would be no help when the word found is checklist.
+	if block == "" && e > 0 && prev.Type == tokPunct && prev.Value == "}" {
+		hint := "a file holds one checklist; put a second one in a file of its own"
+		if t.Type == tokPunct && t.Value == "}" {
+			hint = "remove the extra }: every { is already closed"
+		}
+		return set(codeSyntax, hint, "%s after the end of the checklist", describe(t)), e, "", false
+	}
+
 	// A statement in the wrong block.
 	if atStart {
 		if t.Type == tokKeyword || t.Type == tokPunct && t.Value == "}" || t.Type == tokIdent || t.Type == tokString {
