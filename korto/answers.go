@@ -806,8 +806,10 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 	}
 	slices.Sort(unknown)
 	for _, k := range unknown {
-		add(SeverityError, JSONPointer("answers", k), "", CodeUnknownQuestion,
-			"answer to unknown question %q%s", k, didYouMean(k, p.ids))
+		// The sheet's key is the question ID it meant, so the error
+		// names it as the spec asks every answer error to.
+		add(SeverityError, JSONPointer("answers", k), k, CodeUnknownQuestion,
+			"checklist %q has no such question%s", c.ID, didYouMean(k, p.ids))
 	}
 	return es
 }

@@ -72,7 +72,8 @@ func TestReadAnswersProblems(t *testing.T) {
 		{"unknown option and emotion", scEdit(t, `"lifts_ok": "most"`, `"lifts_ok": "mots"`, `"mood": "positive"`, `"mood": "happy"`),
 			[]scProblem{ans("lifts_ok", CodeUnknownOption), ans("mood", CodeUnknownEmotion)}},
 		{"unknown answer keys, sorted, escaped", scEdit(t, `"entrance": "yes"`, `"entrance": "yes", "zz": 1, "a/b~c": "yes"`),
-			[]scProblem{{Code: CodeUnknownQuestion, Pointer: "/answers/a~1b~0c"}, {Code: CodeUnknownQuestion, Pointer: "/answers/zz"}}},
+			[]scProblem{{Code: CodeUnknownQuestion, Pointer: "/answers/a~1b~0c", Question: "a/b~c"},
+				{Code: CodeUnknownQuestion, Pointer: "/answers/zz", Question: "zz"}}},
 		{"duplicate keys", scEdit(t, `"entrance": "yes"`, `"entrance": "yes", "entrance": "no"`, `"version": "2026.1"`, `"version": "2026.1", "version": "2026.1"`),
 			[]scProblem{{Code: CodeDuplicateKey, Pointer: "/version"}, {Code: CodeDuplicateKey, Pointer: "/answers/entrance", Question: "entrance"}}},
 		{"wrong checklist", scEdit(t, `"checklist": "mall_basic"`, `"checklist": "mall"`),
@@ -135,7 +136,7 @@ func TestAnswerErrorMessages(t *testing.T) {
 		`/answers/entrance: question "entrance": no answer`,
 		`/answers/lifts_ok: question "lifts_ok": unknown option "mots" of choice "lifts" (options: all, none, most); did you mean "most"?`,
 		`/answers/speed: question "speed": 6 is out of range 1..5`,
-		`/answers/entrnace: answer to unknown question "entrnace"; did you mean "entrance"?`,
+		`/answers/entrnace: question "entrnace": checklist "mall_basic" has no such question; did you mean "entrance"?`,
 	}
 	want[2] = `/answers/lifts_ok: question "lifts_ok": unknown option "mots" of choice "lifts" (options: all, most, none); did you mean "most"?`
 	if diff := cmp.Diff(want, got); diff != "" {
