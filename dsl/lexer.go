@@ -210,6 +210,14 @@ func (s *scanner) next() {
 			return
 		}
 		s.off++
+		if s.off < len(src) && src[s.off] >= '0' && src[s.off] <= '9' {
+			// ".5": a number without its leading zero.
+			for s.off < len(src) && src[s.off] >= '0' && src[s.off] <= '9' {
+				s.off++
+			}
+			s.errorf(start, codeBadNumber, fmt.Sprintf("write 0%s", src[start:s.off]), "bad number %q", src[start:s.off])
+			return
+		}
 		s.errorf(start, codeSyntax, "ranges are written lo..hi with two dots, like 1..5", "unexpected '.'")
 	case c == '=' || c == '!' || c == '<' || c == '>':
 		s.off++
