@@ -195,14 +195,14 @@ func (b *builder) level(a *astLevel) *korto.Level {
 	if n, ok := b.integer(a.Number); ok {
 		l.Number = n
 	}
-	l.Pass, l.Weight, l.WeightPos = b.attrs(a.Attrs, true)
+	l.Pass, l.Weight, l.WeightPos, l.PassPos = b.attrs(a.Attrs, true)
 	l.Items = b.items(a.Items)
 	return l
 }
 
 // attrs reads the pass and weight of a level (pass allowed) or section,
-// and where the weight stands.
-func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64, weightPos korto.Pos) {
+// and where their numbers stand.
+func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64, weightPos, passPos korto.Pos) {
 	for _, a := range as {
 		switch {
 		case a.Pass != nil:
@@ -215,7 +215,7 @@ func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64, weig
 				continue
 			}
 			v := b.percent(a.Pass, "pass")
-			pass = &v
+			pass, passPos = &v, b.pos(a.Pass.Pos)
 		case a.Weight != nil:
 			if weight != nil {
 				b.errorf(a.Pos, codeRepeated, "keep one weight", "weight is given twice")
@@ -225,7 +225,7 @@ func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64, weig
 			weight, weightPos = &v, b.pos(a.Weight.Pos)
 		}
 	}
-	return pass, weight, weightPos
+	return pass, weight, weightPos, passPos
 }
 
 func (b *builder) items(as []*astItem) []korto.Item {
@@ -243,7 +243,7 @@ func (b *builder) items(as []*astItem) []korto.Item {
 func (b *builder) section(a *astSection) *korto.Section {
 	s := &korto.Section{ID: a.ID, Title: b.text(a.Title), Pos: b.pos(a.Pos)}
 	b.lay.close[s] = a.Close.Pos.Offset
-	_, s.Weight, s.WeightPos = b.attrs(a.Attrs, false)
+	_, s.Weight, s.WeightPos, _ = b.attrs(a.Attrs, false)
 	s.Items = b.items(a.Items)
 	return s
 }

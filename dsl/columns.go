@@ -73,6 +73,7 @@ func charColumns(src []byte, c *korto.Checklist, diags korto.Diagnostics) {
 	for _, l := range c.Levels {
 		fix(&l.Pos)
 		fix(&l.WeightPos)
+		fix(&l.PassPos)
 		items(l.Items)
 	}
 	if c.Survey != nil {

@@ -246,10 +246,11 @@ func TestParseReaderLimit(t *testing.T) {
 	}
 }
 
-// TestParsePartPositions checks where a question's kind and the weights
-// of questions, sections and levels are said to stand, in characters.
+// TestParsePartPositions checks where a question's kind, the weights
+// of questions, sections and levels and a level's pass mark are said to
+// stand, in characters.
 func TestParsePartPositions(t *testing.T) {
-	src := "checklist t \"T\" {\n  scale звёзды 1..5\n  level 1 \"Уровень\" weight 3 {\n    section s \"Раздел\" weight 2 {\n" +
+	src := "checklist t \"T\" {\n  scale звёзды 1..5\n  level 1 \"Уровень\" weight 3 pass 80% {\n    section s \"Раздел\" weight 2 {\n" +
 		"      question вход \"Вход\" звёзды weight 0.5\n      question m \"М\" measure \"мин\" target <= 5\n    }\n  }\n}\n"
 	c, err := Parse("p.korto", []byte(src))
 	if err != nil {
@@ -265,6 +266,7 @@ func TestParsePartPositions(t *testing.T) {
 		got, want [2]int
 	}{
 		{"level weight", of(l.WeightPos), at(3, 28)},
+		{"level pass", of(l.PassPos), at(3, 35)},
 		{"section weight", of(s.WeightPos), at(4, 31)},
 		{"scale kind", of(q.Kind.Pos), at(5, 28)}, // "звёзды" is 6 letters in 12 bytes
 		{"question weight", of(q.WeightPos), at(5, 42)},

@@ -146,6 +146,9 @@ type Level struct {
 	// WeightPos is where the weight's number stands in the source, for
 	// diagnostics about the weight; zero when unknown.
 	WeightPos Pos `json:"-"`
+	// PassPos is where the pass mark stands in the source, for
+	// diagnostics about it; zero when unknown.
+	PassPos Pos `json:"-"`
 }
 
 // EffectivePass returns the level's pass mark with the default applied.

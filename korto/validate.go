@@ -363,7 +363,7 @@ func (v *validator) levels() {
 				// the language writes percentages and cannot make it.
 				hint += fmt.Sprintf(" (in Go, a share: %s for %s%%)", fmtValNum(*l.Pass/100), fmtValNum(*l.Pass))
 			}
-			v.errorf(l.Pos, subject, "bad-pass", hint, "pass mark %s is outside (0%%, 100%%]", fmtValPct(*l.Pass))
+			v.errorf(valAt(l.PassPos, l.Pos), subject, "bad-pass", hint, "pass mark %s is outside (0%%, 100%%]", fmtValPct(*l.Pass))
 		}
 		v.weight(valAt(l.WeightPos, l.Pos), subject, l.Weight)
 		if v.items(l.Items, subject, false) == 0 {
