@@ -717,7 +717,16 @@ func (v *validator) whenKind(pos Pos, subject valSubject, t *Question, what stri
 	default:
 		hint = fmt.Sprintf("compare it with a number, e.g. %s >= 4", t.ID)
 	}
-	v.errorf(pos, subject, "when-kind", hint, "%s; %q is a %s question", what, t.ID, valKindLabel(t.Kind.EffectiveType()))
+	v.errorf(pos, subject, "when-kind", hint, "%s; %q is %s question", what, t.ID, valKindArticle(t.Kind.EffectiveType()))
+}
+
+// valKindArticle is the kind's label with its article: "an emotion".
+func valKindArticle(t KindType) string {
+	switch t {
+	case KindEmotion, KindNPS: // NPS is read out letter by letter: "an en-pee-ess"
+		return "an " + valKindLabel(t)
+	}
+	return "a " + valKindLabel(t)
 }
 
 func valKindLabel(t KindType) string {

@@ -247,6 +247,12 @@ func TestValidate(t *testing.T) {
 		// Conditions: kinds.
 		{"bare ID on a choice", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").When = &Expr{Op: ExprYes, Question: "lifts_ok"} },
 			[]valLine{{E, "when-kind", `question "speed": a bare ID tests a yes/no question; "lifts_ok" is a choice question`}}},
+		{"bare ID on an emotion", func(t *testing.T, c *Checklist) {
+			valAddSurvey(c, &Question{ID: "why", When: &Expr{Op: ExprYes, Question: "mood"}})
+		}, []valLine{{E, "when-kind", `question "why": a bare ID tests a yes/no question; "mood" is an emotion question`}}},
+		{"bare ID on an nps", func(t *testing.T, c *Checklist) {
+			valAddSurvey(c, &Question{ID: "why", When: &Expr{Op: ExprYes, Question: "recommend"}})
+		}, []valLine{{E, "when-kind", `question "why": a bare ID tests a yes/no question; "recommend" is an nps question`}}},
 		{"choice option", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").When = valOpt("lifts_ok", OpNe, "none") },
 			nil},
 		{"choice option misspelt", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").When = valOpt("lifts_ok", OpEq, "mots") },
