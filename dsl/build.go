@@ -121,13 +121,13 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 			}
 		case e.Model != nil:
 			if once(e, "model") {
-				switch m := korto.Model(*e.Model); m {
+				switch m := korto.Model(e.Model.Value); m {
 				case korto.ModelKORTO, korto.ModelKotler:
 					c.Model = m
 				default:
 					b.doubt("level-range")
-					b.errorf(e.Pos, codeBadValue, "model korto has levels 1..4, model kotler 1..5",
-						"unknown model %q%s", *e.Model, orExpected(suggest.DidYouMean(*e.Model, []string{"korto", "kotler"}), "; expected korto or kotler"))
+					b.errorf(e.Model.Pos, codeBadValue, "model korto has levels 1..4, model kotler 1..5",
+						"unknown model %q%s", e.Model.Value, orExpected(suggest.DidYouMean(e.Model.Value, []string{"korto", "kotler"}), "; expected korto or kotler"))
 				}
 			}
 		case e.Description != nil:
@@ -140,12 +140,12 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 			}
 		case e.Knockout != nil:
 			if once(e, "knockout") {
-				switch k := korto.Knockout(*e.Knockout); k {
+				switch k := korto.Knockout(e.Knockout.Value); k {
 				case korto.KnockoutLevel, korto.KnockoutAudit:
 					c.Knockout = k
 				default:
-					b.errorf(e.Pos, codeBadValue, "knockout level fails the question's level; knockout audit zeroes the whole audit",
-						"unknown knockout %q%s", *e.Knockout, orExpected(suggest.DidYouMean(*e.Knockout, []string{"level", "audit"}), "; expected level or audit"))
+					b.errorf(e.Knockout.Pos, codeBadValue, "knockout level fails the question's level; knockout audit zeroes the whole audit",
+						"unknown knockout %q%s", e.Knockout.Value, orExpected(suggest.DidYouMean(e.Knockout.Value, []string{"level", "audit"}), "; expected level or audit"))
 				}
 			}
 		case e.Scale != nil:

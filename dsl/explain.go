@@ -503,10 +503,13 @@ func argument(toks []lexer.Token, e int, block string) func(lexer.Token) bool {
 		return nil
 	}
 	switch t.Value {
-	case "checklist", "question", "section", "choice", "lang", "tags", "model":
+	case "checklist", "question", "section", "choice", "lang", "tags":
 		return is(tokIdent)
-	case "knockout":
-		return func(n lexer.Token) bool { return n.Type == tokIdent || n.Value == "level" }
+	case "model", "knockout":
+		// Any word on the setting's line is read, to be named unknown.
+		return func(n lexer.Token) bool {
+			return n.Pos.Line == t.Pos.Line && (n.Type == tokIdent || n.Type == tokKeyword)
+		}
 	case "level":
 		if block == "checklist" {
 			return number

@@ -43,14 +43,23 @@ type astClose struct {
 type astEntry struct {
 	Pos         lexer.Position
 	Version     *string    `parser:"(  \"version\" @String"`
-	Model       *string    `parser:" | \"model\" @(Ident | Keyword)"`
+	Model       *astWord   `parser:" | \"model\" @@"`
 	Description *astText   `parser:" | \"description\" @@"`
 	Lang        *string    `parser:" | \"lang\" @Ident"`
-	Knockout    *string    `parser:" | \"knockout\" @(Ident | \"level\")"`
+	Knockout    *astWord   `parser:" | \"knockout\" @@"`
 	Scale       *astScale  `parser:" | @@"`
 	Choice      *astChoice `parser:" | @@"`
 	Level       *astLevel  `parser:" | @@"`
 	Survey      *astSurvey `parser:" | @@ )"`
+}
+
+// astWord is the value of model or knockout, on the setting's own line
+// (a value left off must not take the next line's "level"). Keywords are
+// read too, to be reported as unknown values with the known ones.
+type astWord struct {
+	Pos   lexer.Position
+	Line  astSameLine `parser:"@@"`
+	Value string      `parser:"@(Ident | Keyword)"`
 }
 
 type astScale struct {
