@@ -235,7 +235,7 @@ func (p sheetProblem) where() string {
 type reportStats struct {
 	sheets   int64          // valid sheets aggregated
 	invalid  []sheetProblem // sorted by source and line
-	warnings map[string]*warningCount
+	warnings warningCounts
 }
 
 // warningCount counts sheets with the same warning, so that a version
@@ -244,6 +244,32 @@ type warningCount struct {
 	first string // where it was first seen, in input order
 	key   [2]int // source and line of first, to keep the earliest
 	n     int
+}
+
+// warningCounts maps a warning's message to its count. Workers fold
+// warnings into it as they go, so that a warning on every sheet costs
+// one entry, not one per sheet: memory stays independent of the number
+// of audits, as the scoring spec asks of aggregation.
+type warningCounts map[string]*warningCount
+
+// note counts one sheet with warning msg, at p.
+func (ws warningCounts) note(msg string, p sheetProblem) {
+	ws.add(msg, &warningCount{first: p.where(), key: [2]int{p.src, p.line}, n: 1})
+}
+
+// add folds o, the count of msg elsewhere, into ws, keeping the
+// earliest place in input order.
+func (ws warningCounts) add(msg string, o *warningCount) {
+	wc := ws[msg]
+	if wc == nil {
+		c := *o
+		ws[msg] = &c
+		return
+	}
+	if o.key[0] < wc.key[0] || o.key[0] == wc.key[0] && o.key[1] < wc.key[1] {
+		wc.key, wc.first = o.key, o.first
+	}
+	wc.n += o.n
 }
 
 func (s *reportStats) print(w io.Writer) {
@@ -312,13 +338,13 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 	type workerOut struct {
 		sheetScorer
 		invalid  []sheetProblem
-		warnings []sheetProblem
+		warnings warningCounts
 	}
 	outs := make([]workerOut, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		agg, _ := korto.NewAggregator(plan.Checklist(), opts) // the same call succeeded above
-		outs[w].plan, outs[w].agg = plan, agg
+		outs[w].plan, outs[w].agg, outs[w].warnings = plan, agg, warningCounts{}
 		wg.Go(func() {
 			out := &outs[w]
 			for job := range jobs {
@@ -340,8 +366,7 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 						continue
 					}
 					for _, wn := range sheet.Warnings {
-						p.err = wn
-						out.warnings = append(out.warnings, p)
+						out.warnings.note(wn.Error(), p)
 					}
 					scored.Add(1)
 				}
@@ -355,23 +380,14 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 		return nil, nil, readErr
 	}
 
-	stats := &reportStats{warnings: map[string]*warningCount{}}
+	stats := &reportStats{warnings: warningCounts{}}
 	for _, out := range outs {
 		if err := total.Merge(out.agg); err != nil {
 			return nil, nil, err
 		}
 		stats.invalid = append(stats.invalid, out.invalid...)
-		for _, wp := range out.warnings {
-			msg := wp.err.Error()
-			key := [2]int{wp.src, wp.line}
-			wc := stats.warnings[msg]
-			if wc == nil {
-				wc = &warningCount{key: key, first: wp.where()}
-				stats.warnings[msg] = wc
-			} else if key[0] < wc.key[0] || key[0] == wc.key[0] && key[1] < wc.key[1] {
-				wc.key, wc.first = key, wp.where()
-			}
-			wc.n++
+		for msg, wc := range out.warnings {
+			stats.warnings.add(msg, wc)
 		}
 	}
 	stats.sheets = total.Len()

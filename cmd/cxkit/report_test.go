@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -314,5 +315,33 @@ func TestReportJSONLinesNamedJSON(t *testing.T) {
 	_, errs, code := runReportCmd(t, "", reportChecklist, name)
 	if code != exitInput || !strings.Contains(errs, name+": 2:1: ") || !strings.Contains(errs, "hint: a file with one sheet per line must be named *.jsonl") {
 		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	}
+}
+
+// Workers count warnings as they go; folding their counts keeps the
+// earliest place in input order, whatever order the workers finish in.
+func TestWarningCountsFold(t *testing.T) {
+	at := func(src, line int) sheetProblem {
+		return sheetProblem{src: src, name: fmt.Sprintf("f%d", src), line: line}
+	}
+	w1, w2 := warningCounts{}, warningCounts{}
+	w1.note("old version", at(1, 7))
+	w1.note("old version", at(1, 9))
+	w2.note("old version", at(0, 30))
+	w2.note("other", at(2, 1))
+	for _, order := range [][]warningCounts{{w1, w2}, {w2, w1}} {
+		all := warningCounts{}
+		for _, w := range order {
+			for msg, wc := range w {
+				all.add(msg, wc)
+			}
+		}
+		want := warningCounts{
+			"old version": {first: "f0:30", key: [2]int{0, 30}, n: 3},
+			"other":       {first: "f2:1", key: [2]int{2, 1}, n: 1},
+		}
+		if d := cmp.Diff(want, all, cmp.AllowUnexported(warningCount{})); d != "" {
+			t.Errorf("folded counts (-want +got):\n%s", d)
+		}
 	}
 }
