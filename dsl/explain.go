@@ -67,6 +67,21 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 
+	// A condition whose line ends with "and", "or", "not" or "(": the grammar
+	// gives up at the "and" or "when" before it ("a and not" leaves "and"
+	// over), but the mistake is the operand the line lacks.
+	if t.Type == tokKeyword && (t.Value == "when" || t.Value == "and" || t.Value == "or" || t.Value == "not") {
+		last := e
+		for last+1 < len(toks) && !toks[last+1].EOF() && toks[last+1].Pos.Line == t.Pos.Line {
+			last++
+		}
+		if l := toks[last]; l.Type == tokKeyword && (l.Value == "and" || l.Value == "or" || l.Value == "not") || l.Type == tokPunct && l.Value == "(" {
+			what, hint := afterToken(l, toks[last-1], block)
+			d.Pos.Line, d.Pos.Column, d.Pos.Offset = l.Pos.Line, l.Pos.Column+len(l.Value), l.Pos.Offset+len(l.Value)
+			return set(codeSyntax, hint+"; a condition ends with its line", "expected %s", what), last + 1, "", true
+		}
+	}
+
 	// Mistakes recognisable from the token itself, unless the line
 	// before was cut short: then that is the mistake.
 	if e > 0 && t.Pos.Line > prev.Pos.Line {
