@@ -132,6 +132,21 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 
+	// A single "=" outside a choice: meant as a comparison.
+	if t.Type == tokPunct && t.Value == "=" && block != "choice" && inQuestion(toks, e) {
+		return set(codeSyntax, "write when lifts == all, or target == 5; a single = only gives a choice's option its value",
+			`"=" is not a comparison; write ==`), e, "", false
+	}
+	// A range after a kind that has none.
+	if t.Type == tokNumber && prev.Type == tokKeyword && t.Pos.Line == prev.Pos.Line {
+		switch prev.Value {
+		case "nps":
+			return set(codeSyntax, "write nps alone: its answers are always 0..10", "nps takes no range"), e, "", false
+		case "yesno", "emotion", "text":
+			return set(codeSyntax, "write "+prev.Value+" alone; for a numeric answer write scale 1..5", "%s takes no range", prev.Value), e, "", false
+		}
+	}
+
 	// What the previous token asks for.
 	if what, hint := afterToken(prev, prev2, block); what != "" {
 		if t.EOF() || t.Pos.Line > prev.Pos.Line {
@@ -468,6 +483,9 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 			return "the option's label in double quotes", `write ` + prev.Value + ` "Большинство" = 0.5`
 		}
 	case tokString:
+		if prev2.Type == tokKeyword && prev2.Value == "measure" { // measure "мин" target <= 5
+			return "target after the unit", `write measure "` + unquote(prev.Value) + `" target <= 5`
+		}
 		if block == "choice" {
 			return "= and the option's value after its label", `write most "Большинство" = 0.5`
 		}
@@ -505,7 +523,12 @@ func argument(toks []lexer.Token, e int, block string) func(lexer.Token) bool {
 		switch t.Value {
 		case ",":
 			return is(tokIdent)
-		case "..", "=", "<", "<=", ">", ">=":
+		case "=":
+			if block == "choice" { // an option's value
+				return number
+			}
+			return nil // "target =>" and the like: the "=" is the mistake
+		case "..", "<", "<=", ">", ">=":
 			return number
 		case "==", "!=":
 			return func(n lexer.Token) bool {
