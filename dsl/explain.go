@@ -148,7 +148,11 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	}
 
 	// What the previous token asks for.
-	if what, hint := afterToken(prev, prev2, block); what != "" {
+	what, hint := afterToken(prev, prev2, block)
+	if what == "" && prev.Type == tokString && prev2.Type == tokIdent && e > 2 && toks[e-3].Value == "section" && toks[e-3].Type == tokKeyword {
+		what, hint = "{ to open the section, or weight", `write section `+prev2.Value+` "Чистота" weight 2 { ... }`
+	}
+	if what != "" {
 		if t.EOF() || t.Pos.Line > prev.Pos.Line {
 			// Point at the gap after the unfinished line, not at the next one.
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column+len(prev.Value), prev.Pos.Offset+len(prev.Value)
@@ -179,11 +183,29 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	// Anything after the checklist's closing brace: "expected checklist"
 	// would be no help when the word found is checklist.
 	if block == "" && e > 0 && prev.Type == tokPunct && prev.Value == "}" {
-		hint := "a file holds one checklist; put a second one in a file of its own"
-		if t.Type == tokPunct && t.Value == "}" {
+		hint := "one } too many above closes the checklist early; remove it"
+		switch {
+		case t.Type == tokPunct && t.Value == "}":
 			hint = "remove the extra }: every { is already closed"
+		case t.Type == tokKeyword && t.Value == "checklist":
+			hint = "a file holds one checklist; put a second one in a file of its own"
 		}
 		return set(codeSyntax, hint, "%s after the end of the checklist", describe(t)), e, "", false
+	}
+
+	// A statement of an outer block inside an inner one: the inner block
+	// was left open. The caller supplies the brace and reads on, so the
+	// rest of the file is not reported line by line.
+	if atStart && t.Type == tokKeyword && leftOpen(block, t.Value) {
+		return set(codeSyntax, "add } on the line above to close it", "missing } before %s: the %s block opened at line %d is not closed",
+			describe(t), block, opened.Line), e, "", false
+	}
+
+	// A question or section right in the checklist, mostly after one }
+	// too many closed its level.
+	if atStart && block == "checklist" && t.Type == tokKeyword && (t.Value == "question" || t.Value == "section") {
+		return set(codeSyntax, "questions and sections go inside a level; if this one does, look for one } too many above",
+			"%s cannot stand directly in the checklist", describe(t)), e, "", false
 	}
 
 	// A statement in the wrong block.
@@ -193,6 +215,20 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 	return set(codeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), e, "", false
+}
+
+// leftOpen reports whether the statement keyword kw, found in block,
+// can only mean that block was not closed: a level or survey inside a
+// level, section, choice or survey, or a question or section inside a
+// choice.
+func leftOpen(block, kw string) bool {
+	switch block {
+	case "level", "section", "survey":
+		return kw == "level" || kw == "survey"
+	case "choice":
+		return kw == "level" || kw == "survey" || kw == "question" || kw == "section"
+	}
+	return false
 }
 
 // endsCondition reports whether next, on a line after t, leaves the
@@ -617,11 +653,12 @@ func expectedFrom(perr participle.Error) string {
 		"Ident", "an ID", "String", "a text in double quotes", "Number", "a number", "Percent", "a percentage",
 	)
 	exp = r.Replace(exp)
-	exp = strings.NewReplacer("AstClose", `"}"`, "AstNum", "a number", "AstText", "a text in double quotes").Replace(exp)
-	if strings.Contains(exp, "Ast") {
-		return ""
+	exp = strings.NewReplacer("AstClose", `"}"`, "AstNum", "a number", "AstText", "a text in double quotes",
+		"astClose", `"}"`, "astNum", "a number", "astText", "a text in double quotes").Replace(exp)
+	if strings.Contains(exp, "Ast") || strings.Contains(exp, "ast") {
+		return "" // a grammar node's name: no help to a person
 	}
-	if strings.ContainsAny(exp, "@*?[]") || len(exp) > 80 {
+	if strings.ContainsAny(exp, "@*?[]()|") || len(exp) > 80 {
 		return ""
 	}
 	return "; expected " + exp

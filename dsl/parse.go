@@ -211,6 +211,13 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 			toks = slices.Insert(toks, e, brace)
 			continue
 		}
+		if strings.HasPrefix(d.Message, "missing } ") {
+			// A block left open: close it, so what follows is read in
+			// the block it belongs to.
+			brace := lexer.Token{Type: tokPunct, Value: "}", Pos: toks[e].Pos}
+			toks = slices.Insert(toks, e, brace)
+			continue
+		}
 		lo, hi, repl, ok := resync(toks, e, unfinished)
 		if !ok {
 			return nil, diags, rec
