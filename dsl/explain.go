@@ -152,6 +152,12 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if what == "" && prev.Type == tokString && prev2.Type == tokIdent && e > 2 && toks[e-3].Value == "section" && toks[e-3].Type == tokKeyword {
 		what, hint = "{ to open the section, or weight", `write section `+prev2.Value+` "Чистота" weight 2 { ... }`
 	}
+	if (prev.Type == tokNumber || prev.Type == tokPercent) && (prev2.Value == "pass" || prev2.Value == "weight") && prev2.Type == tokKeyword {
+		// The end of a level's or section's header, without its brace.
+		if head := toks[lineStartIndex(toks, e-1)]; head.Type == tokKeyword && (head.Value == "level" || head.Value == "section") {
+			what, hint = "{ to open the "+head.Value, "write "+head.Value+" ... "+prev2.Value+" "+prev.Value+" { ... }"
+		}
+	}
 	if what != "" {
 		if t.EOF() || t.Pos.Line > prev.Pos.Line {
 			// Point at the gap after the unfinished line, not at the next one.
@@ -490,7 +496,7 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 		}
 	case tokLang:
 		return "the translation in double quotes after " + prev.Value, `write "Чистота" ` + prev.Value + ` "Cleanliness"`
-	case tokNumber:
+	case tokNumber, tokPercent:
 		if prev2.Type == tokIdent && block == "checklist" { // scale NAME lo ..
 			return ".. between the bounds", "write a range as lo..hi, like scale stars 1..5"
 		}
