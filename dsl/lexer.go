@@ -307,7 +307,9 @@ func (s *scanner) identEnd(dash bool) int {
 			break
 		}
 		r, size := utf8.DecodeRune(s.src[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+		// Marks belong to the letter before them: a decomposed "й" or
+		// Devanagari's vowel signs (Mc) are letters to the person typing.
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.In(r, unicode.Mn, unicode.Mc) {
 			break
 		}
 		i += size

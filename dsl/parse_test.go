@@ -104,6 +104,14 @@ func TestParseQuestions(t *testing.T) {
 		body: `question вход_1 "Вход \"главный\"\n\u0434"`,
 		want: []*korto.Question{{ID: "вход_1", Text: korto.Text{Text: "Вход \"главный\"\nд"}, Kind: yes}},
 	}, {
+		// "й" written as и + U+0306 (Mn), and Hindi with vowel signs (Mc).
+		name: "identifiers with combining marks",
+		body: "question вои\u0306на \"A\"\nquestion सफ़ाई \"B\" when вои\u0306на",
+		want: []*korto.Question{
+			{ID: "вои\u0306на", Text: korto.Text{Text: "A"}, Kind: yes},
+			{ID: "सफ़ाई", Text: korto.Text{Text: "B"}, Kind: yes, When: &korto.Expr{Op: korto.ExprYes, Question: "вои\u0306на"}},
+		},
+	}, {
 		name: "translations",
 		body: `question q "Чистота" @en "Cleanliness" @de "Sauberkeit" @pt-BR "Limpeza"`,
 		want: []*korto.Question{{ID: "q", Kind: yes, Text: korto.Text{Text: "Чистота", Tr: map[string]string{"en": "Cleanliness", "de": "Sauberkeit", "pt-BR": "Limpeza"}}}},

@@ -192,13 +192,14 @@ func (v *validator) ident(pos Pos, what, id string) bool {
 }
 
 // isValIdent reports whether s is an identifier: a Unicode letter or _,
-// then letters, digits and _.
+// then letters, digits, _ and the marks (Mn, Mc) that letters carry in
+// decomposed text and in scripts such as Devanagari.
 func isValIdent(s string) bool {
 	if s == "" {
 		return false
 	}
 	for i, r := range s {
-		if r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r)) {
+		if r == '_' || unicode.IsLetter(r) || (i > 0 && (unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc))) {
 			continue
 		}
 		return false
