@@ -98,6 +98,12 @@ func TestValidate(t *testing.T) {
 			[]valLine{{E, "bad-scale", `scale "stars": scale 1..+Inf has a bound that is not a finite number`}}},
 		{"inline ces lo == hi", func(t *testing.T, c *Checklist) { c.Survey.Questions[2].Kind.Hi = 1 },
 			[]valLine{{E, "bad-scale", `question "effort": ces 1..1 is empty: the lower bound must be less than the upper`}}},
+		{"fractional scale bound", func(t *testing.T, c *Checklist) { c.Scales[0].Lo, c.Scales[0].Hi = 0.5, 4.5 },
+			[]valLine{{W, "fractional-scale", `scale "stars": scale 0.5..4.5 has a fractional bound`}}},
+		{"fractional csat bound", func(t *testing.T, c *Checklist) {
+			valAddSurvey(c, &Question{ID: "sat", Kind: Kind{Type: KindCSAT, Lo: 1, Hi: 5.5}})
+		},
+			[]valLine{{W, "fractional-scale", `question "sat": csat 1..5.5 has a fractional bound`}}},
 		{"inline scale NaN", func(t *testing.T, c *Checklist) {
 			valQ(t, c, "speed").Kind = Kind{Type: KindScale, Lo: math.NaN(), Hi: 5}
 		},
