@@ -181,7 +181,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		t.Type == tokIdent && (e+1 >= len(toks) || toks[e+1].Pos.Line != t.Pos.Line || toks[e+1].Type == tokKeyword)) {
 		if q := questionBefore(toks, e); q >= 0 {
 			return set(codeSyntax, fmt.Sprintf("write question %s %s %s; a new line may continue a question only with a modifier (weight, critical, na, optional, unscored, when, hint, tags)",
-				toks[q+1].Value, shorten(toks[q+2].Value), t.Value),
+				toks[q+1].Value, shorten(toks[q+2].Value), restOfLine(toks, e)),
 				"%s cannot start a line: a question's kind stands on the question's own line, after its text", describe(t)), e, "", false
 		}
 	}
@@ -221,6 +221,20 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 	return set(codeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), e, "", false
+}
+
+// restOfLine writes the tokens from toks[e] to the end of its line as
+// they would be typed, for hints that move them ("measure "мин" target <= 5").
+func restOfLine(toks []lexer.Token, e int) string {
+	var b strings.Builder
+	for i := e; i < len(toks) && !toks[i].EOF() && toks[i].Pos.Line == toks[e].Pos.Line; i++ {
+		v := toks[i].Value
+		if i > e && v != ".." && v != "," && toks[i-1].Value != ".." {
+			b.WriteByte(' ')
+		}
+		b.WriteString(v)
+	}
+	return b.String()
 }
 
 // leftOpen reports whether the statement keyword kw, found in block,
