@@ -276,13 +276,15 @@ func (p *printer) meta(key string) int {
 
 func (p *printer) checklist(c *korto.Checklist) {
 	p.line(0, p.anchor(c.Pos), "checklist "+c.ID+" "+text(c.Title)+" {", false, true)
-	if c.Version != "" {
+	// An empty version or description written in the source stays, with
+	// any comment on its line.
+	if c.Version != "" || p.meta("version") >= 0 {
 		p.line(1, p.meta("version"), "version "+strconv.Quote(c.Version), false, false)
 	}
 	if c.Model != "" {
 		p.line(1, p.meta("model"), "model "+string(c.Model), false, false)
 	}
-	if !c.Description.IsZero() {
+	if !c.Description.IsZero() || p.meta("description") >= 0 {
 		p.line(1, p.meta("description"), "description "+text(c.Description), false, false)
 	}
 	if c.Lang != "" {
