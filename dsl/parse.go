@@ -16,8 +16,9 @@ import (
 	"github.com/cxkit/cxkit/korto"
 )
 
-// maxSyntaxErrors bounds how many syntax errors one parse reports: after
-// a few, later ones are mostly echoes of the first.
+// maxSyntaxErrors bounds how many syntax errors one parse reports that
+// recovery had to guess around: after a few, later ones are mostly
+// echoes of the first.
 const maxSyntaxErrors = 10
 
 // recoveryBudget bounds the tokens all recovery rounds may parse in
@@ -175,6 +176,7 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 	// Every round cuts at least one token, and the rounds are bounded
 	// too: a parse is never slow because the file is bad.
 	rounds := min(4*maxSyntaxErrors, max(1, recoveryBudget/len(toks)))
+	guesses := 0
 	for round := 0; round < rounds; round++ {
 		pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
 		if err != nil {
@@ -192,9 +194,15 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 		d, e, fix, unfinished := explain(file, toks, e, perr)
 		if !badLines[d.Pos.Line] {
 			diags = append(diags, d)
+			if fix == "" {
+				guesses++
+			}
 		}
 		badLines[d.Pos.Line] = true
-		if len(diags) >= maxSyntaxErrors {
+		// A misspelt keyword read as meant is as sure as the static rules
+		// and costs no cut: such mistakes are all reported (within the
+		// rounds), and only the guesses count towards the limit.
+		if guesses >= maxSyntaxErrors {
 			return nil, diags, rec
 		}
 		if fix != "" {

@@ -321,6 +321,21 @@ func TestParseRulesAfterSyntaxErrors(t *testing.T) {
 		name: "a mistake the builder found is not reported twice",
 		src:  "checklist t \"T\" {\n  choice c {\n    x \"X\" = 1\n  }\n  level 1 \"L\" {\n    question a \"A\" c\n    question b \"B\" when a < x\n  }\n}\n",
 		want: []string{"7:syntax"},
+	}, {
+		// More misspelt keywords than maxSyntaxErrors: each is read as
+		// meant, so all are reported, and the rules are still checked.
+		name: "every misspelt keyword is reported",
+		src:  "checklist t \"T\" {\n  level 1 \"L\" {\n" + strings.Repeat("    qestion q \"Q\"\n", maxSyntaxErrors+2) + "  }\n}\n",
+		want: func() []string {
+			var want []string
+			for l := 3; l < 3+maxSyntaxErrors+2; l++ {
+				want = append(want, fmt.Sprintf("%d:unknown-keyword", l))
+				if l > 3 {
+					want = append(want, fmt.Sprintf("%d:duplicate-id", l))
+				}
+			}
+			return want
+		}(),
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
