@@ -33,9 +33,10 @@
 // ends with its line. So a word at the start of a line that is not a
 // keyword is reported as a misspelt one, wherever it stands.
 //
-// After a syntax error the parser reads a misspelt keyword as meant, or
-// else skips the statement, and goes on, so one run reports up to ten
-// independent mistakes. The static rules are then checked on what was
+// After a syntax error the parser reads a misspelt keyword as meant,
+// closes a block left open, or else skips the statement, and goes on, so
+// one run reports every misspelt keyword and up to ten other independent
+// mistakes. The static rules are then checked on what was
 // read, leaving out what the skipped statements could explain (an
 // unknown name they might have declared, an empty block they might have
 // filled), so that syntax and rules come back in one list. No input
