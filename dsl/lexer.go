@@ -75,20 +75,21 @@ type comment struct {
 // be simpler to write but several times slower, and lexing is the part
 // of parsing that touches every byte.
 type scanner struct {
-	src      []byte
-	text     string // src as a string: token values are slices of it, not copies
-	file     string
-	off      int
-	line     int
-	lineOff  int // offset of the current line's first byte
-	toks     []lexer.Token
-	comments []comment
-	diags    korto.Diagnostics
-	depth    int // open { and (
-	nots     int // "not" keywords in a row
-	lastLine int // line of the last token, to tell trailing comments
-	badLine  int // line of the last lexical error, to report one per line
-	stop     bool
+	src       []byte
+	text      string // src as a string: token values are slices of it, not copies
+	file      string
+	off       int
+	line      int
+	lineOff   int // offset of the current line's first byte
+	toks      []lexer.Token
+	comments  []comment
+	diags     korto.Diagnostics
+	depth     int // open { and (
+	nots      int // "not" keywords in a row
+	lastLine  int // line of the last token, to tell trailing comments
+	badLine   int // line of the last lexical error, to report one per line
+	stop      bool
+	afterLang bool // the last token is the keyword lang: a language tag follows
 }
 
 func (s *scanner) pos(off int) lexer.Position {
@@ -113,6 +114,7 @@ func (s *scanner) errorf(off int, code, hint, format string, a ...any) {
 func (s *scanner) emit(typ lexer.TokenType, start int) {
 	s.toks = append(s.toks, lexer.Token{Type: typ, Value: s.text[start:s.off], Pos: s.pos(start)})
 	s.lastLine = s.line
+	s.afterLang = typ == tokKeyword && s.text[start:s.off] == "lang"
 	if typ == tokKeyword && s.src[start] == 'n' && s.toks[len(s.toks)-1].Value == "not" {
 		s.nots++
 		if s.nots > MaxDepth {
@@ -319,7 +321,9 @@ func (s *scanner) identEnd(dash bool) int {
 
 func (s *scanner) ident() {
 	start := s.off
-	s.off = s.identEnd(false)
+	// "lang pt-BR" names the default language with a tag, as "@pt-BR"
+	// does a translation's.
+	s.off = s.identEnd(s.afterLang && s.lastLine == s.line)
 	if keywords[string(s.src[start:s.off])] {
 		s.emit(tokKeyword, start)
 		return

@@ -189,6 +189,23 @@ func TestParseChecklist(t *testing.T) {
 	}
 }
 
+// TestParseLangTag checks that lang takes a language tag, like the tags
+// of translations, and that a dash elsewhere is still no part of an ID.
+func TestParseLangTag(t *testing.T) {
+	src := "checklist k \"Limpeza\" @pt-PT \"Limpeza\" {\n  lang pt-BR\n  level 1 \"L\" {\n    question q \"Q\"\n  }\n}\n"
+	c, err := Parse("k.korto", []byte(src))
+	if err != nil {
+		t.Fatal(renderString(korto.AsDiagnostics(err), []byte(src)))
+	}
+	if c.Lang != "pt-BR" {
+		t.Errorf("Lang = %q, want pt-BR", c.Lang)
+	}
+	bad := strings.Replace(src, "question q", "question q-1", 1)
+	if _, err := Parse("k.korto", []byte(bad)); err == nil {
+		t.Errorf("question q-1 parsed; a dash is no part of an ID")
+	}
+}
+
 func TestParsePositions(t *testing.T) {
 	src := "checklist t \"T\" {\n  level 1 \"L\" {\n\tsection s \"С\" {\n\t  question вопрос \"В\" when a\n\t}\n  }\n}\n"
 	c, _ := ParseWithDiagnostics("p.korto", []byte(src))
