@@ -34,8 +34,9 @@ import (
 //	bad-pass          a pass mark outside (0%, 100%]
 //	bad-weight        a weight that is negative, NaN or infinite
 //	bad-scale         scale bounds that are not finite or not lo < hi
-//	fractional-scale  a scale, ces or csat bound that is not whole (warning:
-//	                  answers are whole numbers, so few or none fit)
+//	fractional-scale  a bound that is not whole: an error for ces and csat
+//	                  (whole-point survey scales), a warning for a scale
+//	                  (answers are whole numbers, so few or none fit)
 //	empty-choice      a choice without options
 //	bad-choice-value  an option value outside [0,1]
 //	bad-kind          an unknown answer kind, or a kind that names the wrong thing
@@ -324,9 +325,16 @@ func (v *validator) bounds(pos Pos, subject valSubject, what string, lo, hi floa
 	case lo >= hi:
 		v.errorf(pos, subject, "bad-scale", "write the lower bound first: lo..hi with lo < hi, e.g. 1..5",
 			"%s %s..%s is empty: the lower bound must be less than the upper", what, fmtValNum(lo), fmtValNum(hi))
+	case (lo != math.Trunc(lo) || hi != math.Trunc(hi)) && what != "scale":
+		// CES and CSAT are survey metrics on whole-point scales (top two
+		// boxes, the share at the easy end): a fractional bound has no
+		// meaning there, and the metrics refuse it.
+		v.errorf(pos, subject, "fractional-scale", "answers are whole numbers lo..hi; write whole bounds, e.g. 1..5",
+			"%s %s..%s has a fractional bound", what, fmtValNum(lo), fmtValNum(hi))
 	case lo != math.Trunc(lo) || hi != math.Trunc(hi):
 		// Answers are whole numbers in range, so 1.5..4.5 takes only 2, 3
-		// and 4, scored as shares of 3: never what the author meant.
+		// and 4, scored as shares of 3: never what the author meant, but
+		// still a score.
 		v.warnf(pos, subject, "fractional-scale", "answers are whole numbers lo..hi; write whole bounds, e.g. 1..5",
 			"%s %s..%s has a fractional bound", what, fmtValNum(lo), fmtValNum(hi))
 		return true

@@ -103,7 +103,7 @@ func TestValidate(t *testing.T) {
 		{"fractional csat bound", func(t *testing.T, c *Checklist) {
 			valAddSurvey(c, &Question{ID: "sat", Kind: Kind{Type: KindCSAT, Lo: 1, Hi: 5.5}})
 		},
-			[]valLine{{W, "fractional-scale", `question "sat": csat 1..5.5 has a fractional bound`}}},
+			[]valLine{{E, "fractional-scale", `question "sat": csat 1..5.5 has a fractional bound`}}},
 		{"inline scale NaN", func(t *testing.T, c *Checklist) {
 			valQ(t, c, "speed").Kind = Kind{Type: KindScale, Lo: math.NaN(), Hi: 5}
 		},
