@@ -17,7 +17,8 @@ import (
 // A candidate qualifies when it is at most max(1, n/3) steps away, n being
 // the length of name in runes, and when not every rune had to change (so
 // "x" does not suggest "q"). Ties go to the candidate that also matches
-// the case more closely, then to the smaller one in byte order, so the
+// the case more closely, then to the one sharing a longer start with
+// name, then to the smaller one in byte order, so the
 // answer never depends on the order of candidates. A candidate equal to
 // name is returned as it is.
 func Nearest(name string, candidates []string) string {
@@ -47,8 +48,16 @@ func Nearest(name string, candidates []string) string {
 				bestExact = sc.distance(a, []rune(best), len(a)+len(best))
 			}
 			e = sc.distance(a, b, len(a)+len(b))
-			if e > bestExact || e == bestExact && c >= best {
+			if e > bestExact {
 				continue
+			}
+			if e == bestExact {
+				// A typo more often loses or changes the end of a word
+				// than its start ("np" is "nps", not "na").
+				pc, pb := commonPrefix(af, bf), commonPrefix(af, foldRunes(best))
+				if pc < pb || pc == pb && c >= best {
+					continue
+				}
 			}
 		}
 		best, bestD, bestExact = c, d, e
@@ -71,6 +80,15 @@ func DidYouMean(name string, candidates []string) string {
 // substitutions and adjacent swaps that turn one into the other, where no
 // rune is edited twice.
 func Distance(a, b string) int { return distance(foldRunes(a), foldRunes(b)) }
+
+// commonPrefix returns how many leading runes a and b share.
+func commonPrefix(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
 
 func foldRunes(s string) []rune {
 	r := []rune(s)

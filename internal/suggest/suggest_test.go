@@ -56,7 +56,8 @@ func TestNearest(t *testing.T) {
 		{"x", []string{"xy"}, "xy"}, // one edit on a short name is fine
 		{"entrnce", []string{"entrance", "toilets"}, "entrance"},
 		{"вхд", []string{"вход", "выход"}, "вход"},
-		{"парковка", []string{"парковк", "парковки"}, "парковк"}, // tie on distance: smaller in byte order
+		{"парковка", []string{"парковк", "парковки"}, "парковк"}, // tie on distance and start: smaller in byte order
+		{"np", []string{"na", "nps", "text"}, "nps"},             // tie on distance: the longer shared start wins
 		{"zzz", []string{"stars", "lifts"}, ""},
 		{"anything", nil, ""},
 		{"", []string{"a"}, ""},
