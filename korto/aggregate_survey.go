@@ -35,16 +35,35 @@ type aggSurveyQ struct {
 	scale metrics.Scale // csat and ces
 }
 
-// CESScale returns the rating scale of a `ces lo..hi` question. The
-// language declares the bounds but not which end is good, so the bounds
-// decide it: 1..10 is the effort question of seed 003 (how much effort
-// it took; lower is easier, target mean <= 3), and every other scale is
-// agreement with "it was easy", CES 2.0 style (1..7, higher is easier).
+// CESScale returns the rating scale of a `ces lo..hi` question that
+// does not say which end is good: the bounds decide it. 1..10 is the
+// effort question of seed 003 (how much effort it took; lower is easier,
+// target mean <= 3), and every other scale is agreement with "it was
+// easy", CES 2.0 style (1..7, higher is easier). A checklist says it
+// outright with `ces 1..10 low` or `ces 1..7 high`; see SurveyScale.
 func CESScale(lo, hi float64) metrics.Scale {
 	if lo == 1 && hi == 10 {
 		return metrics.Effort10
 	}
 	return metrics.Scale{Lo: int(lo), Hi: int(hi), Good: metrics.High}
+}
+
+// SurveyScale returns the rating scale of a ces or csat question: its
+// bounds, and the good end the question names (Kind.Good) or else the
+// preset, CESScale for ces and higher is better for csat. Bounds are
+// truncated to whole points; the validator reports fractional ones.
+func SurveyScale(k Kind) metrics.Scale {
+	var s metrics.Scale
+	if k.EffectiveType() == KindCES {
+		s = CESScale(k.Lo, k.Hi)
+	} else {
+		s = metrics.Scale{Lo: int(k.Lo), Hi: int(k.Hi), Good: metrics.High}
+	}
+	if k.Good != "" {
+		// An unknown word leaves Good zero, which Scale.Validate reports.
+		s.Good, _ = metrics.ParseDirection(k.Good)
+	}
+	return s
 }
 
 // newSurveyQ returns the metric question for q, or ok false for a survey
@@ -58,11 +77,7 @@ func newSurveyQ(q *Question) (sq aggSurveyQ, ok bool, err error) {
 		if lo != math.Trunc(lo) || hi != math.Trunc(hi) || math.Abs(lo) > 1e6 || math.Abs(hi) > 1e6 {
 			return sq, false, fmt.Errorf("survey question %q: %s scale %v..%v must have whole bounds", q.ID, sq.kind, lo, hi)
 		}
-		if sq.kind == KindCES {
-			sq.scale = CESScale(lo, hi)
-		} else {
-			sq.scale = metrics.Scale{Lo: int(lo), Hi: int(hi), Good: metrics.High}
-		}
+		sq.scale = SurveyScale(q.Kind)
 		if err := sq.scale.Validate(); err != nil {
 			return sq, false, fmt.Errorf("survey question %q: %w", q.ID, err)
 		}

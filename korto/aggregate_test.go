@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/cxkit/cxkit/metrics"
 )
 
 // aggChecklist is a small two-level checklist with a survey:
@@ -460,6 +462,45 @@ func TestCESScale(t *testing.T) {
 	}
 	if s := CESScale(1, 7); s.Good.String() != "high" || s.Lo != 1 || s.Hi != 7 {
 		t.Errorf("ces 1..7: %v, want CES 2.0, high is good", s)
+	}
+}
+
+// A scale's own good end wins over the preset of its bounds.
+func TestSurveyScale(t *testing.T) {
+	tests := []struct {
+		kind Kind
+		want metrics.Scale
+	}{
+		{Kind{Type: KindCES, Lo: 1, Hi: 10}, metrics.Effort10},
+		{Kind{Type: KindCES, Lo: 1, Hi: 7}, metrics.CES2},
+		{Kind{Type: KindCES, Lo: 1, Hi: 5}, metrics.Scale{Lo: 1, Hi: 5, Good: metrics.High}},
+		{Kind{Type: KindCES, Lo: 1, Hi: 10, Good: "high"}, metrics.Scale{Lo: 1, Hi: 10, Good: metrics.High}},
+		{Kind{Type: KindCES, Lo: 1, Hi: 7, Good: "low"}, metrics.Scale{Lo: 1, Hi: 7, Good: metrics.Low}},
+		{Kind{Type: KindCSAT, Lo: 1, Hi: 5}, metrics.CSAT5},
+		{Kind{Type: KindCSAT, Lo: 1, Hi: 5, Good: "low"}, metrics.Scale{Lo: 1, Hi: 5, Good: metrics.Low}},
+		{Kind{Type: KindCSAT, Lo: 1, Hi: 5, Good: "sideways"}, metrics.Scale{Lo: 1, Hi: 5}},
+	}
+	for _, tt := range tests {
+		if got := SurveyScale(tt.kind); got != tt.want {
+			t.Errorf("SurveyScale(%+v) = %v, want %v", tt.kind, got, tt.want)
+		}
+	}
+}
+
+// The metric of a ces question takes the good end the question names,
+// and refuses one that is neither high nor low rather than guess.
+func TestAggregateCESLow(t *testing.T) {
+	q := &Question{ID: "effort", Kind: Kind{Type: KindCES, Lo: 1, Hi: 7, Good: "low"}}
+	sq, ok, err := newSurveyQ(q)
+	if err != nil || !ok {
+		t.Fatalf("newSurveyQ: ok %v, err %v", ok, err)
+	}
+	if want := (metrics.Scale{Lo: 1, Hi: 7, Good: metrics.Low}); sq.scale != want {
+		t.Errorf("scale %v, want %v", sq.scale, want)
+	}
+	q.Kind.Good = "sideways"
+	if _, _, err := newSurveyQ(q); err == nil {
+		t.Error("newSurveyQ with direction sideways: no error")
 	}
 }
 

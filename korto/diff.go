@@ -18,7 +18,8 @@ import (
 // added or removed, the model or the knockout rule. Changes of wording,
 // hints, tags, translations and the version string are comparable.
 // Survey questions never count toward a score, but a changed kind or
-// scale still breaks their metric's trend and is marked too.
+// scale, or a ces or csat scale whose good end turns, still breaks their
+// metric's trend and is marked too.
 type Change struct {
 	// Kind is a stable code, e.g. "question-weight"; see [Diff].
 	Kind string `json:"kind"`
@@ -470,6 +471,9 @@ func diffKind(k Kind) string {
 		}
 		return "choice"
 	case KindCES, KindCSAT:
+		if k.Good != "" {
+			return string(t) + " " + diffRange(k.Lo, k.Hi) + " " + k.Good
+		}
 		return string(t) + " " + diffRange(k.Lo, k.Hi)
 	case KindMeasure:
 		s := "measure "
@@ -485,8 +489,13 @@ func diffKind(k Kind) string {
 // diffKindMeaning is what a kind means for scoring, with references
 // resolved: moving a question to another scale with the same bounds, or
 // to a choice with the same options and values, keeps scores comparable.
+// A ces or csat scale means its bounds and its good end, whether written
+// or the preset: `ces 1..10` and `ces 1..10 low` are the same metric,
+// `ces 1..7` and `ces 1..7 low` are not.
 func diffKindMeaning(c *Checklist, k Kind) string {
-	switch k.EffectiveType() {
+	switch t := k.EffectiveType(); t {
+	case KindCES, KindCSAT:
+		return string(t) + " " + diffRange(k.Lo, k.Hi) + " " + SurveyScale(k).Good.String()
 	case KindScale:
 		if k.Ref != "" {
 			if s := c.Scale(k.Ref); s != nil {

@@ -146,6 +146,12 @@ func TestDiff(t *testing.T) {
 		{"survey ces re-scaled", func(t *testing.T, c *Checklist) { c.Survey.Questions[2].Kind.Hi = 5 }, []Change{
 			{Kind: "question-kind", ID: "effort", Old: "ces 1..7", New: "ces 1..5", Incomparable: true, Message: "question effort: kind ces 1..7 -> ces 1..5"},
 		}},
+		{"survey ces good end written as the preset", func(t *testing.T, c *Checklist) { c.Survey.Questions[2].Kind.Good = "high" }, []Change{
+			{Kind: "question-kind", ID: "effort", Old: "ces 1..7", New: "ces 1..7 high", Message: "question effort: kind ces 1..7 -> ces 1..7 high"},
+		}},
+		{"survey ces good end turned", func(t *testing.T, c *Checklist) { c.Survey.Questions[2].Kind.Good = "low" }, []Change{
+			{Kind: "question-kind", ID: "effort", Old: "ces 1..7", New: "ces 1..7 low", Incomparable: true, Message: "question effort: kind ces 1..7 -> ces 1..7 low"},
+		}},
 		{"survey question added and removed", func(t *testing.T, c *Checklist) {
 			c.Survey.Questions = append(c.Survey.Questions[1:], &Question{ID: "csat", Text: Text{Text: "Довольны?"}, Kind: Kind{Type: KindCSAT, Lo: 1, Hi: 5}})
 		}, []Change{
@@ -200,6 +206,32 @@ func TestDiff(t *testing.T) {
 				t.Errorf("Comparable() = %v", c)
 			}
 		})
+	}
+}
+
+// Writing out the good end a ces or csat scale had by default keeps the
+// metric's trend; turning it does not.
+func TestDiffSurveyGoodEnd(t *testing.T) {
+	tests := []struct {
+		from, to     Kind
+		incomparable bool
+	}{
+		{Kind{Type: KindCES, Lo: 1, Hi: 10}, Kind{Type: KindCES, Lo: 1, Hi: 10, Good: "low"}, false},
+		{Kind{Type: KindCES, Lo: 1, Hi: 10}, Kind{Type: KindCES, Lo: 1, Hi: 10, Good: "high"}, true},
+		{Kind{Type: KindCES, Lo: 1, Hi: 5, Good: "high"}, Kind{Type: KindCES, Lo: 1, Hi: 5}, false},
+		{Kind{Type: KindCSAT, Lo: 1, Hi: 5}, Kind{Type: KindCSAT, Lo: 1, Hi: 5, Good: "high"}, false},
+		{Kind{Type: KindCSAT, Lo: 1, Hi: 5}, Kind{Type: KindCSAT, Lo: 1, Hi: 5, Good: "low"}, true},
+		{Kind{Type: KindCSAT, Lo: 1, Hi: 5, Good: "low"}, Kind{Type: KindCES, Lo: 1, Hi: 5, Good: "low"}, true},
+	}
+	for _, tt := range tests {
+		from, to := specMall(), specMall()
+		from.Survey.Questions[2].Kind = tt.from
+		to.Survey.Questions[2].Kind = tt.to
+		got := Diff(from, to)
+		if len(got) != 1 || got[0].Kind != "question-kind" || got[0].Incomparable != tt.incomparable {
+			t.Errorf("Diff(%s -> %s) = %+v, want one question-kind change, incomparable %v",
+				diffKind(tt.from), diffKind(tt.to), got, tt.incomparable)
+		}
 	}
 }
 

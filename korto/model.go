@@ -225,6 +225,12 @@ type Kind struct {
 	Unit   string   `json:"unit,omitempty"`   // measure
 	Op     CmpOp    `json:"op,omitempty"`     // measure target comparison
 	Target float64  `json:"target,omitempty"` // measure target
+	// Good says which end of a ces or csat scale is the good one:
+	// "high" (more agreement that it was easy, or more satisfied) or
+	// "low" (less effort). Empty keeps the preset of the bounds: a ces
+	// 1..10 is seed 003's effort question (low), every other ces and
+	// every csat is high. See SurveyScale.
+	Good string `json:"good,omitempty"`
 	// Pos is where the kind stands in the source (the name of a scale or
 	// choice, or the kind's keyword), for diagnostics about the kind;
 	// zero when unknown or when the kind is the default yesno.

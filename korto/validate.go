@@ -40,6 +40,11 @@ import (
 //	empty-choice      a choice without options
 //	bad-choice-value  an option value outside [0,1]
 //	bad-kind          an unknown answer kind, or a kind that names the wrong thing
+//	bad-direction     a good end (Kind.Good) other than high or low, or one
+//	                  on a question that is not ces or csat
+//	ces-direction     a ces scale other than the presets 1..7 (high) and
+//	                  1..10 (low) that does not say which end is good
+//	                  (warning: it is taken as high)
 //	bad-measure       a measure target with a bad operator or number
 //	unknown-scale     a question on a scale that is not declared
 //	unknown-choice    a question on a choice that is not declared
@@ -495,6 +500,7 @@ func (v *validator) question(q *Question, survey bool) bool {
 func (v *validator) kind(q *Question, subject valSubject) {
 	k := q.Kind
 	kpos := valAt(k.Pos, q.Pos)
+	v.good(q, kpos, subject)
 	switch k.Type {
 	case "", KindScale, KindChoice:
 		if k.Ref != "" {
@@ -504,8 +510,17 @@ func (v *validator) kind(q *Question, subject valSubject) {
 	}
 	switch k.Type {
 	case "", KindYesNo, KindNPS, KindEmotion, KindText:
-	case KindScale, KindCES, KindCSAT:
+	case KindScale, KindCSAT:
 		v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi)
+	case KindCES:
+		if v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi) && k.Good == "" && !valCESPreset(k.Lo, k.Hi) {
+			// Aggregation falls back on CESScale's guess; the author
+			// should not have to know it.
+			v.warnf(kpos, subject, "ces-direction",
+				fmt.Sprintf("write ces %[1]s..%[2]s high if a higher answer means less effort, or ces %[1]s..%[2]s low if the question rates the effort itself",
+					fmtValNum(k.Lo), fmtValNum(k.Hi)),
+				"ces %s..%s does not say which end is good; it is taken as high (higher is easier)", fmtValNum(k.Lo), fmtValNum(k.Hi))
+		}
 	case KindChoice:
 		v.errorf(kpos, valSubject{}, "bad-kind", "declare the choice with choice NAME { ... } and name it after the question text",
 			"choice question %q names no choice", q.ID)
@@ -530,6 +545,28 @@ func (v *validator) kind(q *Question, subject valSubject) {
 			"%s question %q cannot refer to %q", valKindLabel(k.EffectiveType()), q.ID, k.Ref)
 	}
 }
+
+// good checks the good end of a survey scale (Kind.Good).
+func (v *validator) good(q *Question, pos Pos, subject valSubject) {
+	k := q.Kind
+	switch t := k.EffectiveType(); {
+	case k.Good == "":
+	case t != KindCES && t != KindCSAT:
+		v.errorf(pos, subject, "bad-direction", "only ces and csat questions say which end of their scale is good",
+			"%s question %q cannot say %q is good", valKindLabel(t), q.ID, k.Good)
+	case k.Good != "high" && k.Good != "low":
+		also := suggest.DidYouMean(k.Good, []string{"high", "low"})
+		if also == "" {
+			also = "; expected high or low"
+		}
+		v.errorf(pos, subject, "bad-direction", "high: higher answers are better; low: lower answers are better",
+			"unknown direction %q%s", k.Good, also)
+	}
+}
+
+// valCESPreset reports whether a ces scale is one whose good end the
+// bounds settle (CESScale): 1..7 (CES 2.0, high) or 1..10 (effort, low).
+func valCESPreset(lo, hi float64) bool { return lo == 1 && (hi == 7 || hi == 10) }
 
 // ref resolves the declared scale or choice a question names.
 func (v *validator) ref(q *Question, subject valSubject) {

@@ -104,6 +104,34 @@ func TestValidate(t *testing.T) {
 			valAddSurvey(c, &Question{ID: "sat", Kind: Kind{Type: KindCSAT, Lo: 1, Hi: 5.5}})
 		},
 			[]valLine{{E, "fractional-scale", `question "sat": csat 1..5.5 has a fractional bound`}}},
+
+		// The good end of ces and csat scales.
+		{"ces presets need no direction", func(t *testing.T, c *Checklist) {
+			valAddSurvey(c, &Question{ID: "effort10", Kind: Kind{Type: KindCES, Lo: 1, Hi: 10}})
+		}, nil},
+		{"ces off the presets without a direction", func(t *testing.T, c *Checklist) {
+			valQ(t, c, "effort").Kind.Hi = 5
+		},
+			[]valLine{{W, "ces-direction", `question "effort": ces 1..5 does not say which end is good; it is taken as high (higher is easier)`}}},
+		{"ces off the presets with a direction", func(t *testing.T, c *Checklist) {
+			valQ(t, c, "effort").Kind = Kind{Type: KindCES, Lo: 0, Hi: 10, Good: "low"}
+			valAddSurvey(c, &Question{ID: "easy", Kind: Kind{Type: KindCES, Lo: 1, Hi: 5, Good: "high"}})
+			valAddSurvey(c, &Question{ID: "sat", Kind: Kind{Type: KindCSAT, Lo: 1, Hi: 5, Good: "low"}})
+		}, nil},
+		{"empty ces scale: no direction warning on top", func(t *testing.T, c *Checklist) {
+			valQ(t, c, "effort").Kind.Hi = 0
+		},
+			[]valLine{{E, "bad-scale", `question "effort": ces 1..0 is empty: the lower bound must be less than the upper`}}},
+		{"unknown direction", func(t *testing.T, c *Checklist) { valQ(t, c, "effort").Kind.Good = "hihg" },
+			[]valLine{{E, "bad-direction", `question "effort": unknown direction "hihg"; did you mean "high"?`}}},
+		{"unknown direction far from both", func(t *testing.T, c *Checklist) { valQ(t, c, "effort").Kind.Good = "easy" },
+			[]valLine{{E, "bad-direction", `question "effort": unknown direction "easy"; expected high or low`}}},
+		{"direction on a scale question", func(t *testing.T, c *Checklist) {
+			valQ(t, c, "speed").Kind = Kind{Type: KindScale, Lo: 1, Hi: 5, Good: "low"}
+		},
+			[]valLine{{E, "bad-direction", `question "speed": scale question "speed" cannot say "low" is good`}}},
+		{"direction on an nps question", func(t *testing.T, c *Checklist) { valQ(t, c, "recommend").Kind.Good = "high" },
+			[]valLine{{E, "bad-direction", `question "recommend": nps question "recommend" cannot say "high" is good`}}},
 		{"inline scale NaN", func(t *testing.T, c *Checklist) {
 			valQ(t, c, "speed").Kind = Kind{Type: KindScale, Lo: math.NaN(), Hi: 5}
 		},

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/cxkit/cxkit/korto"
+	"github.com/cxkit/cxkit/metrics"
 )
 
 // reportLabels are the fixed words of a report, in one language.
@@ -261,7 +262,7 @@ func (v *reportView) surveyName(s korto.SurveySummary) string {
 	case s.Kind == korto.KindCES:
 		q := v.c.Question(s.ID)
 		dir := L.HigherEasier
-		if korto.CESScale(q.Kind.Lo, q.Kind.Hi).Good.String() == "low" {
+		if korto.SurveyScale(q.Kind).Good == metrics.Low {
 			dir = L.LowerEasier
 		}
 		return fmt.Sprintf("%s %s %g..%g (%s)", L.CES, s.ID, q.Kind.Lo, q.Kind.Hi, dir)
