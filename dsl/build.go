@@ -338,7 +338,7 @@ func (b *builder) kind(a *astMod) korto.Kind {
 	case a.Simple != "":
 		return korto.Kind{Type: korto.KindType(a.Simple)}
 	case a.Range != "":
-		return korto.Kind{Type: korto.KindType(a.Range), Lo: b.number(a.Lo, "a bound"), Hi: b.number(a.Hi, "a bound")}
+		return korto.Kind{Type: korto.KindType(a.Range), Lo: b.number(a.Lo, "a bound"), Hi: b.number(a.Hi, "a bound"), Good: b.good(a)}
 	case a.Measure:
 		k := korto.Kind{Type: korto.KindMeasure, Op: korto.CmpOp(a.Op), Target: b.number(a.Target, "a target")}
 		if a.Unit != nil {
@@ -355,6 +355,50 @@ func (b *builder) kind(a *astMod) korto.Kind {
 		return korto.Kind{Type: korto.KindScale, Ref: a.Ref}
 	}
 	return korto.Kind{Ref: a.Ref}
+}
+
+// goodHint says what the word after a ces or csat range means.
+const goodHint = "after ces lo..hi or csat lo..hi write high if higher answers are better (agreement that it was easy, satisfaction) or low if lower ones are (the effort it took)"
+
+// good returns the word after a range that names the good end of the
+// scale, or "" when there is none or it is wrong (reported here, at the
+// word, so that Validate's reports of the same stand down).
+func (b *builder) good(a *astMod) string {
+	g := a.Good
+	if g == nil {
+		return ""
+	}
+	known := g.Value == "high" || g.Value == "low"
+	switch {
+	case a.Range == "scale" && known:
+		b.errorf(g.Pos, codeBadValue, "a scale question scores higher answers higher; only ces and csat questions say which end is good",
+			"scale %s..%s cannot say %q is good", a.Lo.Value, a.Hi.Value, g.Value)
+	case a.Range == "scale":
+		// The word is what it was before directions existed: a
+		// misspelt modifier or a second kind.
+		if kw := suggest.Nearest(g.Value, modifierKeywords); kw != "" {
+			b.errorf(g.Pos, codeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", g.Value, kw)
+		} else {
+			b.errorf(g.Pos, codeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat or text",
+				"unexpected %q after scale %s..%s: a question has one kind", g.Value, a.Lo.Value, a.Hi.Value)
+		}
+	case known:
+		return g.Value
+	default:
+		b.doubt("ces-direction")
+		also := suggest.DidYouMean(g.Value, []string{"high", "low"})
+		if also == "" {
+			// A misspelt modifier is likelier than a misspelt direction
+			// that shares nothing with high or low.
+			if kw := suggest.Nearest(g.Value, modifierKeywords); kw != "" {
+				b.errorf(g.Pos, codeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", g.Value, kw)
+				return ""
+			}
+			also = "; expected high or low"
+		}
+		b.errorf(g.Pos, codeBadValue, goodHint, "unknown direction %q after %s %s..%s%s", g.Value, a.Range, a.Lo.Value, a.Hi.Value, also)
+	}
+	return ""
 }
 
 func (b *builder) or(a *astOr) *korto.Expr {

@@ -413,6 +413,16 @@ func question(q *korto.Question) string {
 	return b.String()
 }
 
+// withGood appends the good end of a range, when the kind names one. It
+// is written even where the language refuses it (on a scale), so that a
+// checklist built in Go keeps what it says and Parse reports it.
+func withGood(r, good string) string {
+	if good == "" {
+		return r
+	}
+	return r + " " + good
+}
+
 func kind(k korto.Kind) string {
 	if k.Ref != "" {
 		return k.Ref
@@ -421,9 +431,9 @@ func kind(k korto.Kind) string {
 	case korto.KindYesNo:
 		return ""
 	case korto.KindScale, korto.KindChoice:
-		return "scale " + num(k.Lo) + ".." + num(k.Hi)
+		return withGood("scale "+num(k.Lo)+".."+num(k.Hi), k.Good)
 	case korto.KindCES, korto.KindCSAT:
-		return string(k.Type) + " " + num(k.Lo) + ".." + num(k.Hi)
+		return withGood(string(k.Type)+" "+num(k.Lo)+".."+num(k.Hi), k.Good)
 	case korto.KindMeasure:
 		s := "measure "
 		if k.Unit != "" {

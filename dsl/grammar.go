@@ -145,6 +145,7 @@ type astMod struct {
 	Range   string          `parser:" | @(\"scale\" | \"ces\" | \"csat\")"`
 	Lo      *astNum         `parser:"   @@ \"..\""`
 	Hi      *astNum         `parser:"   @@"`
+	Good    *astGood        `parser:"   @@?"`
 	Measure bool            `parser:" | @\"measure\""`
 	Unit    *string         `parser:"   @String?"`
 	Op      string          `parser:"   \"target\" @(\"<=\" | \"<\" | \">=\" | \">\" | \"==\" | \"!=\")"`
@@ -197,6 +198,31 @@ func (*astSameLine) Parse(lex *lexer.PeekingLexer) error {
 	if c := lex.RawCursor(); c > 0 && lex.Range(c-1, c)[0].Pos.Line != lex.Peek().Pos.Line {
 		return participle.NextMatch
 	}
+	return nil
+}
+
+// astGood is the word after a range that says which end of the scale is
+// good, as in `ces 1..10 low`. Like the values of model and knockout,
+// high and low are not keywords (they stay free for IDs): any identifier
+// on the range's line is taken, and build.go names the two it knows.
+// Before this word existed an identifier there was a second kind, an
+// error, so no valid checklist reads differently.
+type astGood struct {
+	Pos   lexer.Position
+	Value string
+}
+
+// Parse implements participle.Parseable.
+func (g *astGood) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if t.Type != tokIdent {
+		return participle.NextMatch
+	}
+	if c := lex.RawCursor(); c == 0 || lex.Range(c-1, c)[0].Pos.Line != t.Pos.Line {
+		return participle.NextMatch
+	}
+	g.Pos, g.Value = t.Pos, t.Value
+	lex.Next()
 	return nil
 }
 

@@ -367,3 +367,59 @@ func TestParseRulesAfterSyntaxErrors(t *testing.T) {
 		})
 	}
 }
+
+// The word after a ces or csat range names the good end of the scale.
+// high and low are not keywords: they remain IDs, and a word on the next
+// line is the next statement, not the direction.
+func TestParseSurveyGood(t *testing.T) {
+	tests := []struct {
+		line string
+		want korto.Kind
+	}{
+		{`question q "Q" ces 1..10 low`, korto.Kind{Type: korto.KindCES, Lo: 1, Hi: 10, Good: "low"}},
+		{`question q "Q" ces 1..7 high optional`, korto.Kind{Type: korto.KindCES, Lo: 1, Hi: 7, Good: "high"}},
+		{`question q "Q" optional csat 1..5 low`, korto.Kind{Type: korto.KindCSAT, Lo: 1, Hi: 5, Good: "low"}},
+		{`question q "Q" ces 1..7`, korto.Kind{Type: korto.KindCES, Lo: 1, Hi: 7}},
+		{"question q \"Q\" ces 1..7\n  optional", korto.Kind{Type: korto.KindCES, Lo: 1, Hi: 7}},
+		{`question q "Q" ces 1..7 # high`, korto.Kind{Type: korto.KindCES, Lo: 1, Hi: 7}},
+	}
+	for _, tt := range tests {
+		src := "checklist t \"T\" {\n  level 1 \"L\" {\n    question low \"Low?\"\n  }\n  survey {\n    " + tt.line + "\n  }\n}\n"
+		c, diags := ParseWithDiagnostics("t.korto", []byte(src))
+		if diags.HasErrors() {
+			t.Errorf("%s:\n%s", tt.line, renderString(diags, []byte(src)))
+			continue
+		}
+		if diff := cmp.Diff(tt.want, c.Survey.Questions[0].Kind, ignorePos); diff != "" {
+			t.Errorf("%s: kind (-want +got):\n%s", tt.line, diff)
+		}
+		if q := c.Question("low"); q == nil {
+			t.Errorf("%s: no question with the ID low", tt.line)
+		}
+	}
+}
+
+func TestParseSurveyGoodErrors(t *testing.T) {
+	tests := []struct {
+		line string
+		want string // code, column and message of the one diagnostic
+	}{
+		{`question q "Q" ces 1..10 lwo`, `bad-value 26: unknown direction "lwo" after ces 1..10; did you mean "low"?`},
+		{`question q "Q" csat 1..5 easy`, `bad-value 26: unknown direction "easy" after csat 1..5; expected high or low`},
+		{`question q "Q" ces 1..5 optinal`, `unknown-keyword 25: unknown keyword "optinal"; did you mean "optional"?`},
+		{`question q "Q" scale 1..5 low`, `bad-value 27: scale 1..5 cannot say "low" is good`},
+		{`question q "Q" scale 1..5 foo`, `repeated 27: unexpected "foo" after scale 1..5: a question has one kind`},
+		{`question q "Q" ces 0..4`, `ces-direction 16: ces 0..4 does not say which end is good; it is taken as high (higher is easier)`},
+	}
+	for _, tt := range tests {
+		src := "checklist t \"T\" {\n  level 1 \"L\" {\n    question x \"X\"\n  }\n  survey {\n" + tt.line + "\n  }\n}\n"
+		_, diags := ParseWithDiagnostics("t.korto", []byte(src))
+		var got []string
+		for _, d := range diags {
+			got = append(got, fmt.Sprintf("%s %d: %s", d.Code, d.Pos.Column, d.Message))
+		}
+		if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tt.line, diff)
+		}
+	}
+}
