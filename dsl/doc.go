@@ -25,7 +25,8 @@
 //	repeated         a setting, modifier or translation given twice
 //	order            checklist entries out of order (settings, scales and
 //	                 choices, levels, survey)
-//	bad-value        a model or knockout the language does not know
+//	bad-value        a model, knockout or direction (the high or low
+//	                 after a ces or csat range) the language does not know
 //
 // The language is line-oriented: a question, with its kind and
 // modifiers, stands on one line, and only a line that starts with a
