@@ -8,8 +8,9 @@ import (
 )
 
 // The benchmarks count 10,000,000 NPS scores held as []uint8, reporting
-// ns/score. Baselines in the same run: a plain if/else loop and an
-// 11-bucket histogram, the two ways one would write it by hand.
+// ns/score. Baselines in the same run: a plain if/else loop, an 11-bucket
+// histogram, and the same histogram with a range check per score, the
+// ways one would write it by hand.
 //
 //	go test -run '^$' -bench NPS -benchtime 20x ./metrics
 
@@ -59,6 +60,25 @@ func BenchmarkNPS(b *testing.B) {
 				h[s]++
 			}
 			benchSink = [3]int64{h[0] + h[1] + h[2] + h[3] + h[4] + h[5] + h[6], h[9] + h[10], h[11]}
+		}
+		reportPerScore(b, start)
+	})
+	// The checked histogram is the hand-written form of one call per
+	// score: reject a score above 10, else count it. It is the floor for
+	// any per-score API that reports bad input, and NPS.Add is measured
+	// against it as well as against NPSOf.
+	b.Run("baseline-checked-histogram", func(b *testing.B) {
+		b.SetBytes(benchScores)
+		start := time.Now()
+		for b.Loop() {
+			var h [11]int64
+			for _, s := range data {
+				if s > 10 {
+					b.Fatalf("score %d out of range", s)
+				}
+				h[s]++
+			}
+			benchSink = [3]int64{h[0] + h[1] + h[2] + h[3] + h[4] + h[5] + h[6], h[9] + h[10], 0}
 		}
 		reportPerScore(b, start)
 	})
