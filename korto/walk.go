@@ -1,6 +1,10 @@
 package korto
 
-import "iter"
+import (
+	"iter"
+	"maps"
+	"slices"
+)
 
 // Questions yields every question of the checklist in file order: the
 // levels' questions depth first, then the survey's.
@@ -65,4 +69,48 @@ func (c *Checklist) Choice(name string) *Choice {
 		}
 	}
 	return nil
+}
+
+// Languages returns the languages the checklist can be shown in: its
+// declared default language first, when it has one, then every
+// translation tag used by any of its texts, sorted. A language missing
+// from the list is shown in the default language.
+func (c *Checklist) Languages() []string {
+	seen := map[string]bool{}
+	add := func(t Text) {
+		for tag := range t.Tr {
+			seen[tag] = true
+		}
+	}
+	add(c.Title)
+	add(c.Description)
+	for _, ch := range c.Choices {
+		for _, o := range ch.Options {
+			add(o.Label)
+		}
+	}
+	for _, l := range c.Levels {
+		add(l.Title)
+		walkSections(l.Items, func(s *Section) { add(s.Title) })
+	}
+	for q := range c.Questions() {
+		add(q.Text)
+		add(q.Hint)
+	}
+	delete(seen, c.Lang)
+	var out []string
+	if c.Lang != "" {
+		out = append(out, c.Lang)
+	}
+	return append(out, slices.Sorted(maps.Keys(seen))...)
+}
+
+// walkSections calls f on every section of items, depth first.
+func walkSections(items []Item, f func(*Section)) {
+	for _, it := range items {
+		if it.Section != nil {
+			f(it.Section)
+			walkSections(it.Section.Items, f)
+		}
+	}
 }

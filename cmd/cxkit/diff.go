@@ -2,14 +2,9 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
-	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -85,8 +80,8 @@ func runDiff(e *env, args []string) int {
 	if files[0] == "-" && files[1] == "-" {
 		return usageError(e, c, "only one of OLD and NEW can be standard input")
 	}
-	from, code := loadDiffChecklist(e, files[0])
-	to, code2 := loadDiffChecklist(e, files[1])
+	from, code := loadChecklist(e, "diff", files[0])
+	to, code2 := loadChecklist(e, "diff", files[1])
 	if code != exitOK || code2 != exitOK {
 		return exitInput
 	}
@@ -122,43 +117,6 @@ func runDiff(e *env, args []string) int {
 		return exitInput
 	}
 	return exitOK
-}
-
-// loadDiffChecklist reads a checklist from its .korto source or, for a
-// .json file, from its JSON form, and validates it. Problems go to
-// stderr; a checklist with errors is not compared, since what changed in
-// a broken file is not well defined.
-func loadDiffChecklist(e *env, name string) (*korto.Checklist, int) {
-	src, err := readInput(e, name)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit diff: %v\n", err)
-		return nil, exitInput
-	}
-	display := checklistName(name)
-	var c *korto.Checklist
-	var diags korto.Diagnostics
-	if strings.EqualFold(filepath.Ext(name), ".json") {
-		dec := json.NewDecoder(bytes.NewReader(src))
-		dec.DisallowUnknownFields()
-		c = new(korto.Checklist)
-		if err := dec.Decode(c); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", display, err)
-			return nil, exitInput
-		}
-		diags = c.Validate()
-		for _, d := range diags {
-			d.Pos.File = display
-		}
-	} else {
-		c, diags = dsl.ParseWithDiagnostics(display, src)
-	}
-	if diags.HasErrors() || c == nil {
-		if err := dsl.Render(e.stderr, diags, src); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit diff: %v\n", err)
-		}
-		return nil, exitInput
-	}
-	return c, exitOK
 }
 
 // writeDiffText prints a header, one line per change (incomparable ones

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,7 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -68,15 +65,17 @@ func runReport(e *env, args []string) int {
 		return usageError(e, c, "the checklist and the answers cannot both come from standard input")
 	}
 
-	checklist, src, err := loadReportChecklist(e, pos[0])
-	if err == nil {
-		var plan *korto.Plan
-		if plan, err = korto.Compile(checklist); err == nil {
-			return reportRun(e, checklist, plan, pos[1:], cfg)
-		}
+	checklist, code := loadChecklist(e, "report", pos[0])
+	if checklist == nil {
+		return code
 	}
-	printReportError(e, checklistName(pos[0]), src, err)
-	return exitInput
+	warnLang(e, "report", checklist, cfg.lang)
+	plan, err := korto.Compile(checklist)
+	if err != nil {
+		printCompileError(e, checklistName(pos[0]), err)
+		return exitInput
+	}
+	return reportRun(e, checklist, plan, pos[1:], cfg)
 }
 
 // reportRun aggregates the answers and prints the report.
@@ -120,45 +119,6 @@ func reportRun(e *env, checklist *korto.Checklist, plan *korto.Plan, answers []s
 		return exitInput
 	}
 	return exitOK
-}
-
-// loadReportChecklist reads a checklist from its .korto source or, for a
-// .json file, from its JSON form. It returns the source too, for
-// printing diagnostics with the lines they point at.
-func loadReportChecklist(e *env, name string) (*korto.Checklist, []byte, error) {
-	src, err := readInput(e, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	if strings.EqualFold(filepath.Ext(name), ".json") {
-		var c korto.Checklist
-		if err := json.Unmarshal(src, &c); err != nil {
-			return nil, src, err
-		}
-		return &c, src, nil
-	}
-	c, err := dsl.Parse(checklistName(name), src)
-	return c, src, err
-}
-
-// printReportError prints why the checklist is unusable: diagnostics
-// with their source lines and carets, anything else after the name.
-func printReportError(e *env, name string, src []byte, err error) {
-	if ds := korto.AsDiagnostics(err); ds != nil {
-		for _, d := range ds {
-			if d.Pos.File == "" && !d.Pos.IsValid() {
-				d.Pos.File = name
-			}
-		}
-		if rerr := dsl.Render(e.stderr, ds, src); rerr == nil {
-			return
-		}
-	}
-	if errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
-		return
-	}
-	fmt.Fprintf(e.stderr, "%s: %v\n", name, err)
 }
 
 // A reportSource is one input of answer sheets: a JSON file holding one

@@ -133,9 +133,10 @@ func TestReportWorkersAgree(t *testing.T) {
 
 func reportPlan(t *testing.T) *korto.Plan {
 	t.Helper()
-	c, _, err := loadReportChecklist(&env{}, reportChecklist)
-	if err != nil {
-		t.Fatal(err)
+	var stderr strings.Builder
+	c, _ := loadChecklist(&env{stderr: &stderr}, "report", reportChecklist)
+	if c == nil {
+		t.Fatal(stderr.String())
 	}
 	p, err := korto.Compile(c)
 	if err != nil {

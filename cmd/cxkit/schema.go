@@ -1,16 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/invopop/jsonschema"
 
-	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -67,10 +64,11 @@ func runSchema(e *env, args []string) int {
 	if len(pos) != 1 {
 		return usageError(e, c, "want one checklist FILE, got %d arguments", len(pos))
 	}
-	cl, code := loadSchemaChecklist(e, pos[0])
+	cl, code := loadChecklist(e, "schema", pos[0])
 	if cl == nil {
 		return code
 	}
+	warnLang(e, "schema", cl, *lang)
 	opts := korto.SchemaOptions{Draft: draft, Lang: *lang, ID: *id}
 	var v any
 	if *ui {
@@ -91,41 +89,6 @@ func writeSchemaJSON(e *env, v any) int {
 		return exitInput
 	}
 	return exitOK
-}
-
-// loadSchemaChecklist reads and validates a checklist from its .korto
-// source or, for a .json file, its JSON form. On failure it prints why
-// and returns nil and the exit code.
-func loadSchemaChecklist(e *env, name string) (*korto.Checklist, int) {
-	src, err := readInput(e, name)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
-		return nil, exitInput
-	}
-	if strings.EqualFold(filepath.Ext(name), ".json") {
-		var c korto.Checklist
-		if err := json.Unmarshal(src, &c); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit schema: %s: %v\n", name, err)
-			return nil, exitInput
-		}
-		if err := c.Validate().Err(); err != nil {
-			for _, d := range korto.AsDiagnostics(err) {
-				if d.Severity == korto.SeverityError {
-					fmt.Fprintf(e.stderr, "%s: %s\n", name, d.Message)
-				}
-			}
-			return nil, exitInput
-		}
-		return &c, exitOK
-	}
-	c, diags := dsl.ParseWithDiagnostics(name, src)
-	if diags.HasErrors() {
-		if err := dsl.Render(e.stderr, diags, src); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
-		}
-		return nil, exitInput
-	}
-	return c, exitOK
 }
 
 func printSchemaError(e *env, err error) {

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
 
-	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -41,13 +38,14 @@ func runScore(e *env, args []string) int {
 	if pos[0] == "-" && pos[1] == "-" {
 		return usageError(e, c, "only one of the checklist and the answer sheet can be standard input")
 	}
-	cl, code := loadScoreChecklist(e, pos[0])
+	cl, code := loadChecklist(e, "score", pos[0])
 	if cl == nil {
 		return code
 	}
+	warnLang(e, "score", cl, *lang)
 	plan, err := korto.Compile(cl)
 	if err != nil {
-		printScoreDiagnostics(e, pos[0], err)
+		printCompileError(e, checklistName(pos[0]), err)
 		return exitInput
 	}
 	in, err := openInput(e, pos[1])
@@ -94,48 +92,6 @@ func runScore(e *env, args []string) int {
 		return exitInput
 	}
 	return exitOK
-}
-
-// loadScoreChecklist reads a checklist from its .korto source or, for a
-// .json file, from its JSON form. On failure it prints why and returns
-// nil and the exit code.
-func loadScoreChecklist(e *env, name string) (*korto.Checklist, int) {
-	src, err := readInput(e, name)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
-		return nil, exitInput
-	}
-	display := checklistName(name)
-	if strings.EqualFold(filepath.Ext(name), ".json") {
-		var c korto.Checklist
-		if err := json.Unmarshal(src, &c); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", display, err)
-			return nil, exitInput
-		}
-		return &c, exitOK
-	}
-	c, diags := dsl.ParseWithDiagnostics(display, src)
-	if diags.HasErrors() || c == nil {
-		if err := dsl.Render(e.stderr, diags, src); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
-		}
-		return nil, exitInput
-	}
-	return c, exitOK
-}
-
-func printScoreDiagnostics(e *env, name string, err error) {
-	ds := korto.AsDiagnostics(err)
-	if ds == nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", name, err)
-		return
-	}
-	for _, d := range ds {
-		if d.Pos.File == "" {
-			fmt.Fprintf(e.stderr, "%s: ", name)
-		}
-		fmt.Fprintln(e.stderr, d.Error())
-	}
 }
 
 // scoreLabels are the fixed words of the score report in one language.

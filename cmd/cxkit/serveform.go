@@ -46,10 +46,11 @@ func runServeForm(e *env, args []string) int {
 	if len(pos) != 1 {
 		return usageError(e, c, "want one checklist FILE, got %d arguments", len(pos))
 	}
-	cl, code := loadSchemaChecklist(e, pos[0])
+	cl, code := loadChecklist(e, "serve-form", pos[0])
 	if cl == nil {
 		return code
 	}
+	warnLang(e, "serve-form", cl, *lang)
 	h, err := newFormServer(cl, *dir, korto.SchemaOptions{Draft: korto.Draft07, Lang: *lang}, e.stderr)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every command that takes a checklist reads it through loadChecklist,
+// so a JSON checklist is held to the same rules everywhere.
+func TestLoadChecklistJSON(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	misspelt := write("misspelt.json", `{"id":"x","title":{"text":"X"},"levels":[{"number":1,"title":{"text":"A"},"weigth":2,"items":[]}]}`)
+	invalid := write("invalid.json", `{"id":"x","title":{"text":"X"},"levels":[{"number":5,"title":{"text":"A"},"items":[]}]}`)
+	const visit = "testdata/score/visit.json"
+	tests := []struct {
+		name       string
+		args       []string
+		wantStderr []string
+	}{
+		{"score, unknown field", []string{"score", misspelt, visit}, []string{"misspelt.json: checklist JSON:", `unknown field "weigth"`}},
+		{"schema, unknown field", []string{"schema", misspelt}, []string{`unknown field "weigth"`}},
+		{"report, unknown field", []string{"report", misspelt, visit}, []string{`unknown field "weigth"`}},
+		{"diff, unknown field", []string{"diff", misspelt, misspelt}, []string{`unknown field "weigth"`}},
+		{"score, invalid", []string{"score", invalid, visit}, []string{"invalid.json: level 5 is outside 1..4 of model korto", "hint: "}},
+		{"schema, invalid", []string{"schema", invalid}, []string{"invalid.json: level 5 is outside 1..4"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, "", tt.args...)
+			if code != exitInput || stdout != "" {
+				t.Errorf("exit %d, stdout %q; want exit %d and no output", code, stdout, exitInput)
+			}
+			for _, w := range tt.wantStderr {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestLangWarning(t *testing.T) {
+	const mall, visit = "../../examples/mall/mall.korto", "../../examples/mall/visit-01.json"
+	const knockout, knockoutVisit = "testdata/score/knockout.korto", "testdata/score/knockout-visit.json"
+	tests := []struct {
+		name string
+		args []string
+		want string // "" means no warning
+	}{
+		{"a translation", []string{"score", mall, visit, "--lang", "en"}, ""},
+		{"the declared language", []string{"score", mall, visit, "--lang", "ru"}, ""},
+		{"unknown, score", []string{"score", mall, visit, "--lang", "de"}, `cxkit score: warning: the checklist has no texts in "de" (it has ru, en); showing its default language`},
+		{"unknown, schema", []string{"schema", mall, "--lang", "eng"}, `cxkit schema: warning: the checklist has no texts in "eng" (it has ru, en)`},
+		{"unknown, report", []string{"report", mall, visit, "--lang", "kk"}, `cxkit report: warning: the checklist has no texts in "kk"`},
+		{"no translations at all", []string{"score", knockout, knockoutVisit, "--lang", "en"}, "cxkit score: warning: the checklist has no translations; --lang en shows its own language"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, "", tt.args...)
+			if code != exitOK || stdout == "" {
+				t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+			}
+			got := strings.Contains(stderr, "warning: the checklist has no")
+			if tt.want == "" && got {
+				t.Errorf("unexpected warning:\n%s", stderr)
+			}
+			if tt.want != "" && !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, stderr)
+			}
+		})
+	}
+}
