@@ -193,11 +193,16 @@ func (c *Calendar) at(d civilDate, min int) time.Time {
 }
 
 // Between returns the working time from a to b (zero if b is not after a).
+// Time covered by two shifts (an overnight shift running into the next
+// day's early one) counts once: working time never exceeds b - a.
 func (c *Calendar) Between(a, b time.Time) time.Duration {
 	if !b.After(a) {
 		return 0
 	}
 	var total time.Duration
+	// Shifts are visited in order of their start, so everything before
+	// done has been counted already.
+	done := a
 	// Start a day early: an overnight shift from the day before may
 	// still be running at a.
 	la := a.In(c.loc)
@@ -211,14 +216,15 @@ func (c *Calendar) Between(a, b time.Time) time.Duration {
 		if !c.holidays[day] {
 			for _, s := range c.week[start.Weekday()] {
 				from, to := c.at(day, s.start), c.at(day, s.end)
-				if from.Before(a) {
-					from = a
+				if from.Before(done) {
+					from = done
 				}
 				if to.After(b) {
 					to = b
 				}
 				if to.After(from) {
 					total += to.Sub(from)
+					done = to
 				}
 			}
 		}
@@ -241,6 +247,7 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 	}
 	lt := t.In(c.loc)
 	day := civilDate{lt.Year(), lt.Month(), lt.Day() - 1}
+	done := t
 	idle := 0
 	for idle < maxIdleDays {
 		start := c.at(day, 0)
@@ -249,8 +256,8 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 		if !c.holidays[day] {
 			for _, s := range c.week[start.Weekday()] {
 				from, to := c.at(day, s.start), c.at(day, s.end)
-				if from.Before(t) {
-					from = t
+				if from.Before(done) {
+					from = done // counted already, as in Between
 				}
 				if !to.After(from) {
 					continue
@@ -260,6 +267,7 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 					return from.Add(d).In(t.Location()), nil
 				}
 				d -= to.Sub(from)
+				done = to
 			}
 		}
 		if worked {

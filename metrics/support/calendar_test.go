@@ -158,3 +158,48 @@ func FuzzCalendar(f *testing.F) {
 		}
 	})
 }
+
+// An overnight shift may run into the next day's first shift; the hours
+// both cover are worked once, so business time never exceeds wall time.
+func TestCalendarShiftsOverlappingAcrossDays(t *testing.T) {
+	cal := mustCal(t, support.CalendarConfig{Week: map[string][]string{
+		"mon": {"22:00-06:00"}, "tue": {"05:00-13:00"},
+	}})
+	berlin := mustCal(t, support.CalendarConfig{TimeZone: "Europe/Berlin", Week: map[string][]string{
+		"sat": {"22:00-06:00"}, "sun": {"00:00-24:00"},
+	}})
+	u := func(s string) time.Time { x, _ := time.ParseInLocation("2006-01-02 15:04", s, time.UTC); return x }
+	be, _ := time.LoadLocation("Europe/Berlin")
+	b := func(s string) time.Time { x, _ := time.ParseInLocation("2006-01-02 15:04", s, be); return x }
+	for _, c := range []struct {
+		name string
+		cal  *support.Calendar
+		a, b time.Time
+		want time.Duration
+	}{
+		{"the overlapping hour", cal, u("2026-11-03 05:00"), u("2026-11-03 06:00"), time.Hour},
+		{"both shifts whole", cal, u("2026-11-02 12:00"), u("2026-11-03 18:00"), 15 * time.Hour},
+		// 2026-10-25, autumn DST: Sunday 00:00-24:00 is 25 hours and
+		// the Saturday night shift adds only its two hours before midnight.
+		{"night shift into a full Sunday", berlin, b("2026-10-24 12:00"), b("2026-10-26 12:00"), 27 * time.Hour},
+	} {
+		if got := c.cal.Between(c.a, c.b); got != c.want {
+			t.Errorf("%s: Between = %v, want %v", c.name, got, c.want)
+		}
+		if c.b.Sub(c.a) == c.want {
+			continue
+		}
+		got, err := c.cal.Add(c.a, c.want)
+		if err != nil {
+			t.Errorf("%s: Add: %v", c.name, err)
+		}
+		if back := c.cal.Between(c.a, got); back != c.want {
+			t.Errorf("%s: Between(a, Add(a, %v)) = %v", c.name, c.want, back)
+		}
+	}
+	// Add walks the same shifts: two hours from Tuesday 05:00 end at 07:00.
+	got, err := cal.Add(u("2026-11-03 05:00"), 2*time.Hour)
+	if want := u("2026-11-03 07:00"); err != nil || !got.Equal(want) {
+		t.Errorf("Add(Tue 05:00, 2h) = %v, %v; want %v", got, err, want)
+	}
+}
