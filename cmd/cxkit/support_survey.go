@@ -58,18 +58,29 @@ func (s *supportSurvey) read(r io.Reader) error {
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
 		err := dec.Decode(&a)
-		if err == nil && a.CES != nil {
-			err = s.ces.Add(*a.CES)
+		// Check every score before recording any, so a line skipped as
+		// bad (--skip-bad) leaves nothing behind.
+		if err == nil {
+			err = supportSurveyCheck("CES", a.CES, metrics.Effort10)
 		}
-		if err == nil && a.Rating != nil {
-			err = s.rating.Add(*a.Rating)
+		if err == nil {
+			err = supportSurveyCheck("CSAT", a.Rating, metrics.CSAT5)
 		}
-		if err == nil && a.NPS != nil {
-			err = s.nps.Add(*a.NPS)
+		if err == nil {
+			err = supportSurveyCheck("NPS", a.NPS, metrics.Scale{Lo: 0, Hi: 10})
 		}
 		if err != nil {
 			errs = append(errs, &support.TicketError{Line: line, Event: -1, Err: fmt.Errorf("survey answer: %w", err)})
 			continue
+		}
+		if a.CES != nil {
+			s.ces.Add(*a.CES) // checked above
+		}
+		if a.Rating != nil {
+			s.rating.Add(*a.Rating)
+		}
+		if a.NPS != nil {
+			s.nps.Add(*a.NPS)
 		}
 		s.answers++
 		count := func(v *bool, yes, n *int) {
@@ -89,6 +100,15 @@ func (s *supportSurvey) read(r io.Reader) error {
 	}
 	if len(errs) > 0 {
 		return errs
+	}
+	return nil
+}
+
+// supportSurveyCheck reports a score v (when given) off the points of s
+// with the error the metric's accumulator would give.
+func supportSurveyCheck(metric string, v *int, s metrics.Scale) error {
+	if v != nil && (*v < s.Lo || *v > s.Hi) {
+		return &metrics.RangeError{Metric: metric, Index: -1, Value: float64(*v), Lo: s.Lo, Hi: s.Hi}
 	}
 	return nil
 }

@@ -248,3 +248,34 @@ func TestSupportSurvey(t *testing.T) {
 		t.Errorf("bad survey: exit %d, stderr:\n%s", code, errs)
 	}
 }
+
+// A survey line skipped as bad contributes nothing, not the scores that
+// came before its bad one.
+func TestSupportSurveySkipBadLine(t *testing.T) {
+	survey := filepath.Join(t.TempDir(), "survey.jsonl")
+	// Line 1 has a good CES and a rating off 1..5: skipped whole, so
+	// CES is the mean of line 2 alone.
+	if err := os.WriteFile(survey, []byte("{\"ces\": 2, \"rating\": 7}\n{\"ces\": 4, \"rating\": 5, \"nps\": 11}\n{\"ces\": 6, \"rating\": 5, \"nps\": 9}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runSupportCmd(t, "", supportDir+"/spec.jsonl", "--survey", survey, "--skip-bad", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Survey  map[string]any `json:"survey"`
+		Skipped int            `json:"skipped_lines"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"answers": 1.0,
+		"ces":     map[string]any{"n": 1.0, "mean": 6.0},
+		"rating":  map[string]any{"n": 1.0, "mean": 5.0},
+		"nps":     map[string]any{"n": 1.0, "nps": 100.0, "ci_low": -48.49864942025203, "ci_high": 98.49864942025202},
+	}
+	if d := cmp.Diff(want, got.Survey); d != "" || got.Skipped != 2 {
+		t.Errorf("skipped %d lines (want 2); survey (-want +got):\n%s", got.Skipped, d)
+	}
+}
