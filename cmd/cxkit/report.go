@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -131,7 +132,8 @@ type reportSource struct {
 
 // reportSources expands the ANSWERS arguments: files as they are, a
 // folder into its *.json, *.jsonl and *.ndjson files sorted by name
-// (not recursively), and "-" into standard input read as JSON Lines.
+// (not recursively), and "-" into standard input: JSON Lines, or when
+// its first line is not a whole sheet, indented sheets one after another.
 func reportSources(args []string) ([]reportSource, error) {
 	var out []reportSource
 	for _, a := range args {
@@ -439,8 +441,17 @@ func feedLines(e *env, src int, name string, jobs chan<- sheetJob) error {
 	sc.Buffer(make([]byte, 0, 64<<10), maxSheetLine)
 	job := sheetJob{src: src, name: display, lines: true, first: 1}
 	line := 0
+	sniffed := name != "-" // a named file's extension already said it holds JSON Lines
 	for sc.Scan() {
 		line++
+		if !sniffed && len(bytes.TrimSpace(sc.Bytes())) > 0 {
+			sniffed = true
+			if !json.Valid(sc.Bytes()) {
+				// Not a sheet on one line: indented sheets, as people
+				// pipe them in (cat visit.json | cxkit report x -).
+				return feedDocuments(src, display, line, sc, jobs)
+			}
+		}
 		if len(job.data) == jobLines {
 			jobs <- job
 			job = sheetJob{src: src, name: display, lines: true, first: line}
@@ -459,6 +470,44 @@ func feedLines(e *env, src int, name string, jobs chan<- sheetJob) error {
 		return fmt.Errorf("%s:%d: %w", display, line+1, err)
 	}
 	return nil
+}
+
+// feedDocuments reads standard input as JSON documents one after
+// another, however they are laid out over lines, and sends each as a
+// sheet placed at the line it starts on. sc stands on line line, the
+// first that is not blank; the input is read whole, as a JSON file would
+// be, since only JSON Lines can be split before it is parsed. A document
+// that does not parse is sent with the rest of the input as one sheet,
+// so that reading it reports the syntax error at its line and column.
+func feedDocuments(src int, name string, line int, sc *bufio.Scanner, jobs chan<- sheetJob) error {
+	var doc bytes.Buffer
+	doc.Write(sc.Bytes())
+	doc.WriteByte('\n')
+	for sc.Scan() {
+		doc.Write(sc.Bytes())
+		doc.WriteByte('\n')
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	data := doc.Bytes()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	seen := 0 // data[:seen] is counted in line
+	for {
+		start := int(dec.InputOffset())
+		start += len(data[start:]) - len(bytes.TrimLeft(data[start:], " \t\r\n"))
+		if start == len(data) {
+			return nil
+		}
+		line += bytes.Count(data[seen:start], []byte("\n"))
+		seen = start
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			jobs <- sheetJob{src: src, name: name, lines: true, first: line, data: [][]byte{data[start:]}}
+			return nil
+		}
+		jobs <- sheetJob{src: src, name: name, lines: true, first: line, data: [][]byte{data[start:dec.InputOffset()]}}
+	}
 }
 
 // How long a run goes before it shows progress, and how often the

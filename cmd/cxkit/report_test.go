@@ -346,3 +346,47 @@ func TestWarningCountsFold(t *testing.T) {
 		}
 	}
 }
+
+// Sheets as people keep them, one indented JSON document per file, piped
+// to standard input one after another (cat visits/*.json | cxkit report
+// shop.korto -): the same report as the folder's, not one error per line
+// of JSON read as JSON Lines.
+func TestReportStdinIndentedSheets(t *testing.T) {
+	want, errs, code := runReportCmd(t, "", reportChecklist, reportVisits, "--json")
+	if code != exitOK {
+		t.Fatalf("folder: exit %d: %s", code, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(reportVisits, "*.json"))
+	var all, first []byte
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(bytes.TrimSpace(b), []byte("\n")) {
+			t.Fatalf("%s: want an indented sheet for this test", f)
+		}
+		if i == 0 {
+			first = b
+		}
+		all = append(all, b...)
+	}
+	got, errs, code := runReportCmd(t, string(all), reportChecklist, "-", "--json")
+	if code != exitOK {
+		t.Fatalf("indented sheets on stdin: exit %d: %s", code, errs)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("indented sheets on stdin: report differs from the folder's (-folder +stdin):\n%s", d)
+	}
+
+	// One sheet alone, and a broken one whose error is placed by line.
+	if _, errs, code := runReportCmd(t, string(first), reportChecklist, "-"); code != exitOK {
+		t.Errorf("one indented sheet on stdin: exit %d: %s", code, errs)
+	}
+	broken := string(first) + "\n" + strings.Replace(string(first), `"answers"`, `"answers" "x"`, 1)
+	_, errs, code = runReportCmd(t, broken, reportChecklist, "-")
+	firstLines := bytes.Count(first, []byte("\n")) + 2
+	if code != exitInput || !strings.HasPrefix(errs, fmt.Sprintf("<stdin>:%d: ", firstLines)) {
+		t.Errorf("broken second sheet: exit %d, stderr %q; want exit 1 and an error at <stdin>:%d", code, errs, firstLines)
+	}
+}
