@@ -154,7 +154,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	}
 	if (prev.Type == tokNumber || prev.Type == tokPercent) && (prev2.Value == "pass" || prev2.Value == "weight") && prev2.Type == tokKeyword {
 		// The end of a level's or section's header, without its brace.
-		if head := toks[lineStartIndex(toks, e-1)]; head.Type == tokKeyword && (head.Value == "level" || head.Value == "section") {
+		if head := toks[stmtStartIndex(toks, e-1)]; head.Type == tokKeyword && (head.Value == "level" || head.Value == "section") {
 			what, hint = "{ to open the "+head.Value, "write "+head.Value+" ... "+prev2.Value+" "+prev.Value+" { ... }"
 		}
 	}
@@ -171,7 +171,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	}
 
 	// A keyword that a question does not take.
-	if !atStart && t.Type == tokKeyword && toks[lineStartIndex(toks, e)].Value == "question" {
+	if !atStart && t.Type == tokKeyword && toks[stmtStartIndex(toks, e)].Value == "question" {
 		return set(codeSyntax, "after its text a question takes its kind (yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat, text) and the modifiers weight, critical, na, optional, unscored, when, hint, tags",
 			"%s is not something a question takes", describe(t)), e, "", false
 	}
@@ -290,9 +290,9 @@ func kindMayFollow(t lexer.Token) bool {
 // inQuestion reports whether toks[i] belongs to a question statement:
 // its line starts with "question", or continues one that does.
 func inQuestion(toks []lexer.Token, i int) bool {
-	j := lineStartIndex(toks, i)
-	for j > 0 && toks[j].Type == tokKeyword && isModifierKeyword(toks[j].Value) {
-		j = lineStartIndex(toks, j-1)
+	j := stmtStartIndex(toks, i)
+	for j > 0 && firstOnLine(toks, j) && toks[j].Type == tokKeyword && isModifierKeyword(toks[j].Value) {
+		j = stmtStartIndex(toks, j-1)
 	}
 	return toks[j].Type == tokKeyword && toks[j].Value == "question"
 }
@@ -302,9 +302,9 @@ func inQuestion(toks []lexer.Token, i int) bool {
 // when that statement is no question. Lines that start with a modifier
 // keyword continue the statement above them.
 func questionBefore(toks []lexer.Token, e int) int {
-	j := lineStartIndex(toks, e-1)
-	for j > 0 && toks[j].Type == tokKeyword && isModifierKeyword(toks[j].Value) {
-		j = lineStartIndex(toks, j-1)
+	j := stmtStartIndex(toks, e-1)
+	for j > 0 && firstOnLine(toks, j) && toks[j].Type == tokKeyword && isModifierKeyword(toks[j].Value) {
+		j = stmtStartIndex(toks, j-1)
 	}
 	if toks[j].Type == tokKeyword && toks[j].Value == "question" && j+2 < e &&
 		toks[j+1].Type == tokIdent && toks[j+2].Type == tokString {
@@ -550,6 +550,21 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 		}
 	}
 	return "", ""
+}
+
+// stmtStartIndex returns the index of the first token of the statement
+// that toks[i] belongs to on its line: the line's first token, or the
+// one after the last brace before toks[i] on the line, since a block's
+// first statement may share the line of its header
+// (level 1 "Основа" { question a "..." ...).
+func stmtStartIndex(toks []lexer.Token, i int) int {
+	for i > 0 && !firstOnLine(toks, i) {
+		if p := toks[i-1]; p.Type == tokPunct && (p.Value == "{" || p.Value == "}") {
+			return i
+		}
+		i--
+	}
+	return i
 }
 
 func lineStartIndex(toks []lexer.Token, i int) int {
