@@ -68,6 +68,8 @@ type surveyAcc interface {
 	// add parses cell and records it with weight w (w < 0: unweighted).
 	add(cell string, w float64) error
 	result(o metrics.Options) (surveyResult, error)
+	// answers is the number of answers recorded, zero weights included.
+	answers() int64
 }
 
 // surveyResult is a computed metric, uniform enough to print and rank.
@@ -395,6 +397,9 @@ func surveyBuild(k *surveyKind, cfg surveyConfig, file string, d *surveyData) (*
 		sg := surveyGroup{name: g, res: r, err: err}
 		if err == nil {
 			sg.wide = r.ci.Width() > k.wide(cfg.scale)
+		} else {
+			// No result (every weight zero), but the answers are there.
+			sg.res.n = d.groups[g].answers()
 		}
 		out.groups = append(out.groups, sg)
 	}

@@ -47,6 +47,8 @@ func (x *npsAcc) add(cell string, w float64) error {
 	return x.a.AddWeighted(s, w)
 }
 
+func (x *npsAcc) answers() int64 { return x.a.N() }
+
 func (x *npsAcc) result(o metrics.Options) (surveyResult, error) {
 	r, err := x.a.ResultWith(o)
 	if err != nil {
@@ -79,6 +81,8 @@ func (x *emotionAcc) add(cell string, w float64) error {
 	}
 	return x.a.AddWeighted(e, w)
 }
+
+func (x *emotionAcc) answers() int64 { return x.a.N() }
 
 func (x *emotionAcc) result(o metrics.Options) (surveyResult, error) {
 	r, err := x.a.ResultWith(o)
@@ -114,6 +118,8 @@ func (x *csatAcc) add(cell string, w float64) error {
 	return x.a.AddWeighted(v, w)
 }
 
+func (x *csatAcc) answers() int64 { return x.a.N() }
+
 func (x *csatAcc) result(o metrics.Options) (surveyResult, error) {
 	r, err := x.a.ResultWith(metrics.Options{Level: o.Level})
 	if err != nil {
@@ -147,6 +153,8 @@ func (x *cesAcc) add(cell string, w float64) error {
 	}
 	return x.a.AddWeighted(v, w)
 }
+
+func (x *cesAcc) answers() int64 { return x.a.N() }
 
 func (x *cesAcc) result(o metrics.Options) (surveyResult, error) {
 	r, err := x.a.ResultWith(metrics.Options{Level: o.Level})

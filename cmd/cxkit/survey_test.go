@@ -236,3 +236,27 @@ func TestSurveySingleColumn(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, errs)
 	}
 }
+
+// A group whose every answer has weight zero has no result, but its
+// answers are still counted in n, as they are in the overall n.
+func TestSurveyGroupWithZeroWeights(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "w.csv")
+	if err := os.WriteFile(file, []byte("nps,g,w\n10,A,1\n9,A,2\n3,B,0\n5,B,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := surveyJSON(t, "nps", file, "--by", "g", "--weight", "w")
+	var got []any
+	for _, g := range v["groups"].([]any) {
+		m := g.(map[string]any)
+		got = append(got, []any{m["group"], m["n"], m["error"] != nil})
+	}
+	want := []any{[]any{"A", 2.0, false}, []any{"B", 2.0, true}}
+	if d := cmp.Diff(want, got); d != "" || v["n"] != 4.0 {
+		t.Errorf("n %v; groups (-want +got):\n%s", v["n"], d)
+	}
+	out, _, _ := surveyRun(t, "", "nps", file, "--by", "g", "--weight", "w")
+	if !strings.Contains(out, "  B  2      —") {
+		t.Errorf("text lacks the group's 2 answers:\n%s", out)
+	}
+}
