@@ -255,10 +255,12 @@ func (s *reportStats) print(w io.Writer) {
 	slices.Sort(msgs)
 	for _, m := range msgs {
 		wc := s.warnings[m]
+		// m is the warning as the answers reader words it, "warning:"
+		// included, as cxkit score prints it.
 		if wc.n == 1 {
-			fmt.Fprintf(w, "%s: warning: %s\n", wc.first, m)
+			fmt.Fprintf(w, "%s: %s\n", wc.first, m)
 		} else {
-			fmt.Fprintf(w, "%s: warning: %s (and %d more sheets)\n", wc.first, m, wc.n-1)
+			fmt.Fprintf(w, "%s: %s (and %d more sheets)\n", wc.first, m, wc.n-1)
 		}
 	}
 }

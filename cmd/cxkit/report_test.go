@@ -298,8 +298,11 @@ func TestReportWarningsCounted(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if n := strings.Count(errs, "\n"); n != 1 || !strings.HasPrefix(errs, "<stdin>:1: warning: ") || !strings.Contains(errs, "(and 8 more sheets)") {
+	if n := strings.Count(errs, "\n"); n != 1 || !strings.HasPrefix(errs, "<stdin>:1: /version: warning: ") || !strings.Contains(errs, "(and 8 more sheets)") {
 		t.Errorf("stderr %q: want one warning line for <stdin>:1 and 8 more sheets", errs)
+	}
+	if n := strings.Count(errs, "warning:"); n != 1 {
+		t.Errorf("stderr %q says warning %d times, want once", errs, n)
 	}
 }
 
