@@ -430,7 +430,12 @@ func checkEscapes(lit []byte) (int, string) {
 			at += size
 			continue
 		}
-		_, _, tail, err := strconv.UnquoteChar(body, '"')
+		r, multibyte, tail, err := strconv.UnquoteChar(body, '"')
+		if err == nil && !multibyte && r >= utf8.RuneSelf {
+			// \xff and \377 are single bytes, not characters: the text
+			// would not be UTF-8, and its JSON form would not round-trip.
+			return at, fmt.Sprintf("bad escape %s in a text: it is a byte, not a character; write \\u%04x", body[:len(body)-len(tail)], r)
+		}
 		if err != nil {
 			esc := body
 			if len(esc) > 2 {
