@@ -95,6 +95,7 @@ func runServeForm(e *env, args []string) int {
 // a filled sheet with korto's reader and returns the scored result.
 type formServer struct {
 	plan     *korto.Plan
+	lang     string // of the form, and so of the scored result
 	schema   []byte
 	uiSchema []byte
 	page     http.Handler
@@ -115,7 +116,7 @@ func newFormServer(c *korto.Checklist, dir string, opts korto.SchemaOptions, log
 	if err != nil {
 		return nil, err
 	}
-	fs := &formServer{plan: plan, page: http.FileServer(http.Dir(dir)), log: log}
+	fs := &formServer{plan: plan, lang: opts.Lang, page: http.FileServer(http.Dir(dir)), log: log}
 	if fs.schema, err = formJSON(s); err != nil {
 		return nil, err
 	}
@@ -179,7 +180,7 @@ func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
 		reject(err)
 		return
 	}
-	res, err := fs.plan.Score(sheet)
+	res, err := fs.plan.ScoreWith(sheet, korto.ScoreOptions{Lang: fs.lang})
 	if err != nil {
 		reject(err)
 		return

@@ -157,3 +157,35 @@ func TestServeFormUsage(t *testing.T) {
 		}
 	}
 }
+
+// A form served with --lang scores in that language too: the titles of
+// the result a filled form gets back are those of the form it was filled
+// in, as cxkit score --lang gives them.
+func TestServeFormScoreLang(t *testing.T) {
+	src, err := os.ReadFile(mallKorto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := dsl.Parse(mallKorto, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := newFormServer(c, t.TempDir(), korto.SchemaOptions{Draft: korto.Draft07, Lang: "en"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	visit, err := os.ReadFile("../../examples/mall/visit-01.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body := httpDo(t, "POST", srv.URL+"/score", visit)
+	if code != 200 {
+		t.Fatalf("POST /score: %d %s", code, body)
+	}
+	want, _, _ := runCmd(t, "", "score", mallKorto, "../../examples/mall/visit-01.json", "--json", "--lang", "en")
+	if d := cmp.Diff(want, string(body)); d != "" {
+		t.Errorf("POST /score of a form in English differs from cxkit score --lang en --json (-score +serve-form):\n%s", d)
+	}
+}
