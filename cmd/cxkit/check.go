@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
@@ -51,7 +53,7 @@ func runCheck(e *env, args []string) int {
 			continue
 		}
 		display := checklistName(name)
-		_, diags := dsl.ParseWithDiagnostics(display, src)
+		_, diags, src := checkChecklistFile(name, src)
 		if diags.HasErrors() {
 			code = exitInput
 		}
@@ -77,6 +79,33 @@ func runCheck(e *env, args []string) int {
 		}
 	}
 	return code
+}
+
+// checkChecklistFile parses and validates the checklist file name holds:
+// its .korto source or, for a .json name, the JSON form export prints,
+// as every command that loads a checklist reads it (see loadChecklist).
+// It returns every problem, warnings too, and the source the
+// diagnostics point into, for Render: nil for JSON, whose diagnostics
+// point into the model. The checklist is nil when it has errors.
+func checkChecklistFile(name string, src []byte) (*korto.Checklist, korto.Diagnostics, []byte) {
+	display := checklistName(name)
+	if !strings.EqualFold(filepath.Ext(name), ".json") {
+		c, diags := dsl.ParseWithDiagnostics(display, src)
+		return c, diags, src
+	}
+	c, err := korto.DecodeChecklist(src)
+	if err != nil {
+		return nil, korto.Diagnostics{{Pos: korto.Pos{File: display}, Severity: korto.SeverityError, Code: "syntax", Message: err.Error(),
+			Hint: "a .json checklist is the JSON form cxkit export prints"}}, nil
+	}
+	diags := c.Validate()
+	for _, d := range diags {
+		d.Pos.File = display
+	}
+	if diags.HasErrors() {
+		c = nil
+	}
+	return c, diags, nil
 }
 
 // checklistName is how a file argument is named in messages.

@@ -144,3 +144,55 @@ func TestExport(t *testing.T) {
 		t.Errorf("export with two files: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestCheckExportJSONForm reads a checklist's JSON form the way every
+// other command does: check validates it, and export prints it back
+// unchanged (the JSON form round-trips). Both used to parse it as .korto
+// source and fail at the first colon.
+func TestCheckExportJSONForm(t *testing.T) {
+	src, err := os.ReadFile("../../dsl/testdata/spec_example.korto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	form, stderr, code := runDSLCmd(t, string(src), "export", "-")
+	if code != exitOK {
+		t.Fatalf("export of the spec's example: exit %d\n%s", code, stderr)
+	}
+	path := writeKorto(t, "mall.json", form)
+	again, stderr, code := runDSLCmd(t, "", "export", path)
+	if code != exitOK {
+		t.Fatalf("export %s: exit %d\n%s", path, code, stderr)
+	}
+	if diff := cmp.Diff(form, again); diff != "" {
+		t.Errorf("export of the JSON form changed it (-first +second):\n%s", diff)
+	}
+
+	noLevels := writeKorto(t, "empty.json", `{"id": "t", "title": {"text": "T"}, "levels": []}`)
+	misspelt := writeKorto(t, "typo.json", `{"id": "t", "title": {"text": "T"}, "levles": []}`)
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   string
+		inStderr string
+	}{
+		{"check valid", []string{"check", path}, exitOK, path + ": ok\n", ""},
+		{"check rule", []string{"check", noLevels}, exitInput, noLevels + ": 1 error\n", noLevels + `: checklist "t" has no levels`},
+		{"check unknown field", []string{"check", misspelt}, exitInput, misspelt + ": 1 error\n", `unknown field "levles"`},
+		{"export rule", []string{"export", noLevels}, exitInput, "", noLevels + `: checklist "t" has no levels`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runDSLCmd(t, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr:\n%s", code, tt.code, stderr)
+			}
+			if diff := cmp.Diff(tt.stdout, stdout); diff != "" {
+				t.Errorf("stdout (-want +got):\n%s", diff)
+			}
+			if !strings.Contains(stderr, tt.inStderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.inStderr, stderr)
+			}
+		})
+	}
+}
