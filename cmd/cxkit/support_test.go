@@ -279,3 +279,24 @@ func TestSupportSurveySkipBadLine(t *testing.T) {
 		t.Errorf("skipped %d lines (want 2); survey (-want +got):\n%s", got.Skipped, d)
 	}
 }
+
+// A survey file written with a byte order mark reads like one without.
+func TestSupportSurveyByteOrderMark(t *testing.T) {
+	survey := filepath.Join(t.TempDir(), "survey.jsonl")
+	if err := os.WriteFile(survey, []byte("\ufeff{\"ces\": 2}\r\n{\"ces\": 3}\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runSupportCmd(t, "", supportDir+"/spec.jsonl", "--survey", survey, "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Survey map[string]any `json:"survey"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(map[string]any{"n": 2.0, "mean": 2.5}, got.Survey["ces"]); d != "" {
+		t.Errorf("ces (-want +got):\n%s", d)
+	}
+}

@@ -84,6 +84,11 @@ func (r *Reader) Next() (*Ticket, error) {
 			}
 		}
 		r.line++
+		if r.line == 1 {
+			// Windows tools (PowerShell, Notepad) start UTF-8 files
+			// with a byte order mark; RFC 8259 lets a reader ignore it.
+			line = bytes.TrimPrefix(line, utf8BOM)
+		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
@@ -96,6 +101,9 @@ func (r *Reader) Next() (*Ticket, error) {
 		return &r.t, nil
 	}
 }
+
+// utf8BOM is the byte order mark a UTF-8 file may start with.
+var utf8BOM = []byte("\ufeff")
 
 // readLine returns the next line without its newline, however long.
 func (r *Reader) readLine() ([]byte, error) {

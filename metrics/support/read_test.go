@@ -227,3 +227,28 @@ func FuzzReadTickets(f *testing.F) {
 		_ = fmt.Sprint(r.FCR)
 	})
 }
+
+// A byte order mark at the start of the input (Windows tools write one)
+// is not part of the first ticket; CRLF line ends are fine too. A BOM
+// further on is still an error.
+func TestReadByteOrderMark(t *testing.T) {
+	in := "\ufeff" + `{"id": "A", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": []}` + "\r\n" +
+		`{"id": "B", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": []}` + "\r\n"
+	var ids []string
+	err := support.ReadAll(strings.NewReader(in), func(x *support.Ticket) error { ids = append(ids, x.ID); return nil })
+	if d := cmp.Diff([]string{"A", "B"}, ids); d != "" || err != nil {
+		t.Errorf("err %v; ids (-want +got):\n%s", err, d)
+	}
+	in = `{"id": "A", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": []}` + "\n\ufeff" +
+		`{"id": "B", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": []}` + "\n"
+	err = support.ReadAll(strings.NewReader(in), func(*support.Ticket) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "line 2:") {
+		t.Errorf("BOM on line 2: err %v, want an error at line 2", err)
+	}
+	var agents []string
+	err = support.ReadAgentTime(strings.NewReader("\ufeff"+`{"agent": "anna", "logged_in": "8h", "handling": "5h", "after_work": "1h"}`+"\r\n"),
+		func(a support.AgentTime) error { agents = append(agents, a.Agent); return nil })
+	if d := cmp.Diff([]string{"anna"}, agents); d != "" || err != nil {
+		t.Errorf("agent time: err %v; agents (-want +got):\n%s", err, d)
+	}
+}
