@@ -79,11 +79,13 @@ const (
 
 // SchemaLevel and SchemaSection describe the checklist's structure in
 // the x-cxkit-levels and x-cxkit-sections keywords of the answers object,
-// so a form can print level and section headings.
+// so a form can print level and section headings, and with the question
+// weights roll the answers up as the scorer does.
 type SchemaLevel struct {
 	Number int     `json:"number"`
 	Title  string  `json:"title"`
 	Pass   float64 `json:"pass"`
+	Weight float64 `json:"weight"` // in the overall score; default 1
 }
 
 // SchemaSection is one section in x-cxkit-sections, in file order.
@@ -92,6 +94,9 @@ type SchemaSection struct {
 	Title  string `json:"title"`
 	Level  int    `json:"level"`
 	Parent string `json:"parent,omitempty"` // enclosing section, if nested
+	// Weight is the section's weight in its level or parent section;
+	// default 1.
+	Weight float64 `json:"weight"`
 }
 
 // AnswerSchema returns the JSON Schema of an answer sheet for c: the
@@ -211,7 +216,7 @@ func (b *answerSchemaBuilder) audit() *jsonschema.Schema {
 func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
 	b.props = jsonschema.NewProperties()
 	for _, l := range b.c.Levels {
-		b.levels = append(b.levels, SchemaLevel{Number: l.Number, Title: l.Title.In(b.lang), Pass: l.EffectivePass()})
+		b.levels = append(b.levels, SchemaLevel{Number: l.Number, Title: l.Title.In(b.lang), Pass: l.EffectivePass(), Weight: l.EffectiveWeight()})
 		b.items(l, nil, l.Items)
 	}
 	if b.c.Survey != nil {
@@ -243,7 +248,7 @@ func (b *answerSchemaBuilder) items(l *Level, sec *Section, items []Item) {
 			b.question(l, sec, it.Question)
 		case it.Section != nil:
 			s := it.Section
-			ss := SchemaSection{ID: s.ID, Title: s.Title.In(b.lang), Level: l.Number}
+			ss := SchemaSection{ID: s.ID, Title: s.Title.In(b.lang), Level: l.Number, Weight: s.EffectiveWeight()}
 			if sec != nil {
 				ss.Parent = sec.ID
 			}

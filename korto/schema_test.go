@@ -508,3 +508,58 @@ func ExampleNewUISchema() {
 	// Output:
 	// {"clean":{"ui:help":"Смотреть и под кассой","ui:options":{"inline":true},"ui:widget":"radio"},"ui:order":["clean","wait"],"wait":{"ui:help":"мин; цель ≤ 3"}}
 }
+
+// The level and section weights go into x-cxkit-levels and
+// x-cxkit-sections beside the question weights (cli spec: "weights and
+// levels as x-cxkit-* keywords"), so that a form can score as cxkit does.
+func TestAnswerSchemaStructureWeights(t *testing.T) {
+	src := `checklist w "W" {
+  level 2 "Второй" pass 75% weight 2 {
+    section outer "Внешний" weight 3 {
+      section inner "Внутренний" weight 0 {
+        question a "A"
+      }
+    }
+  }
+  level 1 "Первый" {
+    section plain "Простой" {
+      question b "B"
+    }
+  }
+}
+`
+	c, err := dsl.Parse("w.korto", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := korto.AnswerSchema(c, korto.SchemaOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Properties struct {
+			Answers struct {
+				Levels   []korto.SchemaLevel   `json:"x-cxkit-levels"`
+				Sections []korto.SchemaSection `json:"x-cxkit-sections"`
+			} `json:"answers"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(marshalSchema(t, s), &doc); err != nil {
+		t.Fatal(err)
+	}
+	wantLevels := []korto.SchemaLevel{
+		{Number: 2, Title: "Второй", Pass: 0.75, Weight: 2},
+		{Number: 1, Title: "Первый", Pass: 0.8, Weight: 1},
+	}
+	wantSections := []korto.SchemaSection{
+		{ID: "outer", Title: "Внешний", Level: 2, Weight: 3},
+		{ID: "inner", Title: "Внутренний", Level: 2, Parent: "outer", Weight: 0},
+		{ID: "plain", Title: "Простой", Level: 1, Weight: 1},
+	}
+	if d := cmp.Diff(wantLevels, doc.Properties.Answers.Levels); d != "" {
+		t.Errorf("x-cxkit-levels (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(wantSections, doc.Properties.Answers.Sections); d != "" {
+		t.Errorf("x-cxkit-sections (-want +got):\n%s", d)
+	}
+}
