@@ -749,6 +749,12 @@ func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject valSub
 		return nil
 	}
 	t := v.qs[j]
+	if k := t.Kind; k.Ref != "" && v.scales[k.Ref] == nil && v.choices[k.Ref] == nil {
+		// Its kind names nothing declared (reported on the question
+		// itself), so there is nothing to check the condition against;
+		// taking it for a yes/no question would only add errors.
+		return nil
+	}
 	if t.Kind.EffectiveType() == KindText {
 		v.errorf(pos, subject, "when-kind", "test a yes/no, choice, scale, measure, nps, emotion, ces or csat question instead",
 			"text question %q cannot be tested in when", id)

@@ -218,6 +218,14 @@ func TestValidate(t *testing.T) {
 			[]valLine{{E, "unknown-kind", `question "speed": unknown kind "yesnoo"; did you mean "yesno"?`}}},
 		{"unresolved ref near nothing", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").Kind = Kind{Ref: "zzz"} },
 			[]valLine{{E, "unknown-scale", `question "speed": unknown scale or choice "zzz"`}}},
+		{"condition on a question of unknown kind: no second error", func(t *testing.T, c *Checklist) {
+			// As package dsl leaves it: a name nobody declared, no type.
+			valQ(t, c, "lifts_ok").Kind = Kind{Ref: "lift"}
+			valAddQuestion(c, 1, &Question{ID: "lift_signs", When: valOpt("lifts_ok", OpEq, "all")})
+			valAddQuestion(c, 1, &Question{ID: "lift_fast", When: &Expr{Op: ExprIn, Question: "lifts_ok", Options: []string{"most", "all"}}})
+			valAddQuestion(c, 1, &Question{ID: "lift_rating", When: valCmp("lifts_ok", OpGe, 3)})
+		},
+			[]valLine{{E, "unknown-choice", `question "lifts_ok": unknown choice "lift"; did you mean "lifts"?`}}},
 		{"ref without type", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").Kind = Kind{Ref: "stars"} },
 			[]valLine{{E, "bad-kind", `question "speed": kind refers to "stars" but has no type`}}},
 		{"scale type naming a choice", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").Kind.Ref = "lifts" },
