@@ -82,7 +82,7 @@ func TestEvaluate(t *testing.T) {
 	a := accumulate(t, support.Options{}, ts...)
 	must0(t, a.AddAgentTime(support.AgentTime{Agent: "anna", LoggedIn: time.Hour, Handling: 30 * time.Minute, AfterWork: 15 * time.Minute}))
 	set := support.DefaultStandards()
-	rows, err := a.Evaluate(set, support.Inputs{Survey: map[string]float64{"ces": 3.4, "rating": 4.2}})
+	rows, err := a.Evaluate(set, support.Inputs{Survey: map[string]float64{"ces": 3.4, "rating": 4.2, "nps": 62}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,6 +115,7 @@ func TestEvaluate(t *testing.T) {
 		{"replies_per_ticket", 2.0, true, 0.0},
 		{"occupancy", 0.75, true, 0.0},
 		{"backlog_ratio", 1.0, false, 0.5},
+		{"nps", 62.0, false, -13.0}, // seed 003: loyalty leaders reach 75-85
 		{"rating", 4.2, true, 0.2},
 		{"ces", 3.4, false, 0.4},
 		{"things_gone_wrong", nil, nil, nil},
