@@ -518,6 +518,12 @@ func (b *builder) integer(a *astNum) (int, bool) {
 		b.errorf(a.Pos, codeBadNumber, "levels are numbered 1, 2, 3, ...", "level number %s is not a whole number", a.Value)
 		return 0, false
 	}
+	if strings.Contains(a.Value, ".") {
+		// The grammar has level INT: 2.0 is a decimal, which the
+		// formatter would silently rewrite.
+		b.errorf(a.Pos, codeBadNumber, "levels are numbered 1, 2, 3, ...", "level number %s has a decimal point; write %d", a.Value, int(v))
+		return int(v), true
+	}
 	return int(v), true
 }
 
