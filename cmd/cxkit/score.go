@@ -55,24 +55,25 @@ func runScore(e *env, args []string) int {
 	}
 	sheet, err := plan.ReadAnswers(in)
 	in.Close()
+	where := checklistName(pos[1]) // "<stdin>" for "-", as check and report say
 	if sheet != nil {
 		for _, w := range sheet.Warnings {
-			fmt.Fprintf(e.stderr, "%s: %s\n", pos[1], w.Error())
+			fmt.Fprintf(e.stderr, "%s: %s\n", where, w.Error())
 		}
 	}
 	if err != nil {
 		if es := korto.AsAnswerErrors(err); es != nil {
 			for _, ae := range es {
-				fmt.Fprintf(e.stderr, "%s: %s\n", pos[1], ae.Error())
+				fmt.Fprintf(e.stderr, "%s: %s\n", where, ae.Error())
 			}
 		} else {
-			fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", pos[1], err)
+			fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)
 		}
 		return exitInput
 	}
 	r, err := plan.ScoreWith(sheet, korto.ScoreOptions{Lang: *lang})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", pos[1], err)
+		fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)
 		return exitInput
 	}
 	v := newScoreView(cl, sheet, &r, *lang)

@@ -147,6 +147,14 @@ func TestScoreStdinAndUsage(t *testing.T) {
 			t.Errorf("score %q: exit %d, want %d", args, code, exitUsage)
 		}
 	}
+	// A bad sheet on stdin is named as report and check name stdin.
+	bad, err := os.ReadFile("testdata/score/bad.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runScoreCmd(t, string(bad), "testdata/score/shop.korto", "-"); code != exitInput || !strings.HasPrefix(errs, "<stdin>: ") || strings.Contains(errs, "\n-: ") {
+		t.Errorf("bad sheet on stdin: exit %d, stderr %q; want exit 1 and problems placed at <stdin>", code, errs)
+	}
 	if _, errs, code := runScoreCmd(t, "", "testdata/score/nope.korto", "testdata/score/visit.json"); code != exitInput || errs == "" {
 		t.Errorf("missing checklist: exit %d, stderr %q", code, errs)
 	}
