@@ -98,7 +98,11 @@ func reportRun(e *env, checklist *korto.Checklist, plan *korto.Plan, answers []s
 		return exitInput
 	}
 	if stats.sheets == 0 {
-		fmt.Fprintln(e.stderr, "cxkit report: no answer sheets found")
+		if n := len(stats.invalid); n > 0 {
+			fmt.Fprintf(e.stderr, "cxkit report: no valid answer sheets: %s invalid; nothing to report\n", reportPlural(n, "sheet is", "sheets are"))
+		} else {
+			fmt.Fprintln(e.stderr, "cxkit report: no answer sheets found")
+		}
 		return exitInput
 	}
 

@@ -223,6 +223,7 @@ func TestReportExitCodes(t *testing.T) {
 		{"missing answers", []string{reportChecklist, filepath.Join(dir, "nope")}, exitInput, "nope"},
 		{"empty folder", []string{reportChecklist, empty}, exitInput, "no *.json"},
 		{"empty stdin", []string{reportChecklist, "-"}, exitInput, "no answer sheets"},
+		{"only invalid sheets, skipped", []string{reportChecklist, filepath.Join(reportDir, "bad", "s-04.json"), "--skip-invalid"}, exitInput, "no valid answer sheets: 1 sheet is invalid"},
 		{"html to a missing folder", []string{reportChecklist, reportVisits, "--html", filepath.Join(dir, "no", "r.html")}, exitInput, "r.html"},
 	}
 	for _, tt := range tests {
