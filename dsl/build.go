@@ -183,7 +183,7 @@ func (b *builder) choice(a *astChoice) *korto.Choice {
 	b.lay.close[ch] = a.Close.Pos.Offset
 	for _, o := range a.Options {
 		ch.Options = append(ch.Options, &korto.Option{
-			ID: o.ID, Label: b.text(o.Label), Value: b.number(o.Value, "an option's value"), Fail: o.Fail, Pos: b.pos(o.Pos),
+			ID: o.ID, Label: b.text(o.Label), Value: b.share(o.Value), Fail: o.Fail, Pos: b.pos(o.Pos),
 		})
 	}
 	return ch
@@ -482,6 +482,18 @@ func (b *builder) number(a *astNum, what string) float64 {
 			"%s is a plain number, not a percentage", what)
 	}
 	return b.parse(a)
+}
+
+// share reads an option's value, a plain number in [0,1]. A percentage
+// there is an error, but it is read as what it means (50% is 0.5), so
+// the hint says so and the value is not also reported outside [0,1].
+func (b *builder) share(a *astNum) float64 {
+	if a == nil || !strings.HasSuffix(a.Value, "%") {
+		return b.number(a, "an option's value")
+	}
+	v := b.parse(a) / 100
+	b.errorf(a.Pos, codeNumberKind, fmt.Sprintf("write %s", trimFloat(v)), "an option's value is a plain number, not a percentage")
+	return v
 }
 
 // percent reads a percentage such as 85% as 0.85.
