@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
@@ -122,7 +123,33 @@ func documentSchemas(draft korto.Draft) (map[string]*jsonschema.Schema, error) {
 		nullablePointers(s.Definitions, reflect.TypeOf(v), map[reflect.Type]bool{})
 		out[name] = s
 	}
+	sheetAsRead(out["answers"].Definitions["Sheet"])
 	return out, nil
+}
+
+// sheetAsRead widens the reflected answer sheet to what the answers
+// reader accepts beyond the Go type: a "$schema" key, which the schema of
+// a checklist's sheet offers form tools, and audit fields that are
+// numbers or booleans (the reader keeps them as text); and not an
+// answers null, which the reader rejects.
+func sheetAsRead(def *jsonschema.Schema) {
+	if def == nil || def.Properties == nil {
+		return
+	}
+	if audit, ok := def.Properties.Get("audit"); ok {
+		a := *audit
+		a.AdditionalProperties = &jsonschema.Schema{Extras: map[string]any{"type": []string{"string", "number", "boolean"}}}
+		def.Properties.Set("audit", &a)
+	}
+	// The reader wants an answers object, though the Go map may be nil.
+	if ans, ok := def.Properties.Get("answers"); ok && ans.Type == "" {
+		a := *ans
+		a.Extras = maps.Clone(a.Extras)
+		delete(a.Extras, "type")
+		a.Type = "object"
+		def.Properties.Set("answers", &a)
+	}
+	def.Properties.Set("$schema", &jsonschema.Schema{Type: "string"})
 }
 
 func sortedDocNames(m map[string]*jsonschema.Schema) []string {

@@ -230,3 +230,58 @@ func compactJSON(t *testing.T, s string) string {
 	}
 	return b.String()
 }
+
+// Whatever the answers reader accepts, the answers schema of --types
+// accepts too: a "$schema" key (which the checklist's own schema offers
+// form tools) and audit fields that are numbers or booleans.
+func TestSchemaTypesAcceptWhatTheReaderAccepts(t *testing.T) {
+	visit, err := os.ReadFile("../../examples/mall/visit-01.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sheet map[string]any
+	if err := json.Unmarshal(visit, &sheet); err != nil {
+		t.Fatal(err)
+	}
+	sheet["$schema"] = "mall.schema.json"
+	audit := sheet["audit"].(map[string]any)
+	audit["floor"] = 2
+	audit["repeat"] = true
+	doc, err := json.Marshal(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(mallKorto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := dsl.Parse(mallKorto, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.ReadAnswers(bytes.NewReader(doc)); err != nil {
+		t.Fatalf("the reader rejects the sheet: %v", err)
+	}
+	for _, draft := range []string{"2020-12", "07"} {
+		out, stderr, code := runSchemaCmd(t, "--types", "answers", "--draft", draft)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		s := compileSchemaDoc(t, []byte(out))
+		if err := validateDoc(t, s, doc); err != nil {
+			t.Errorf("%s: a sheet the reader accepts does not validate: %v", draft, err)
+		}
+		// And what it rejects for its shape, the schema rejects.
+		null := []byte(`{"checklist": "mall_korto", "answers": null}`)
+		if _, err := plan.ReadAnswers(bytes.NewReader(null)); err == nil {
+			t.Fatal("the reader accepts answers null")
+		}
+		if err := validateDoc(t, s, null); err == nil {
+			t.Errorf("%s: answers null validates, but the reader rejects it", draft)
+		}
+	}
+}
