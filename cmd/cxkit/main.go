@@ -67,37 +67,47 @@ func run(e *env, args []string) int {
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
-		if len(args) > 1 {
-			if c, ok := commands[args[1]]; ok {
-				fmt.Fprintf(e.stdout, "usage: cxkit %s\n\n%s\n", c.usage, c.summary)
-				return exitOK
-			}
+		if len(args) == 1 {
+			printHelp(e.stdout)
+			return exitOK
 		}
-		printHelp(e.stdout)
-		return exitOK
+		c, ok := commands[args[1]]
+		if !ok {
+			return unknownCommand(e, args[1])
+		}
+		// The command's own -h prints its usage and flags on stderr;
+		// asked for help, the user gets them on stdout, as go help does.
+		fmt.Fprintf(e.stdout, "%s\n\n", c.summary)
+		return c.run(&env{stdin: e.stdin, stdout: e.stdout, stderr: e.stdout}, []string{"-h"})
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(e.stderr, "cxkit: unknown command %q\n", args[0])
-		if s := nearestCommand(args[0]); s != "" {
-			fmt.Fprintf(e.stderr, "did you mean %q?\n", s)
-		}
-		fmt.Fprintln(e.stderr, "run 'cxkit help' for the list of commands")
-		return exitUsage
+		return unknownCommand(e, args[0])
 	}
 	return c.run(e, args[1:])
+}
+
+func unknownCommand(e *env, name string) int {
+	fmt.Fprintf(e.stderr, "cxkit: unknown command %q\n", name)
+	if s := nearestCommand(name); s != "" {
+		fmt.Fprintf(e.stderr, "did you mean %q?\n", s)
+	}
+	fmt.Fprintln(e.stderr, "run 'cxkit help' for the list of commands")
+	return exitUsage
 }
 
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "cxkit measures customer service: checklists, audits and metrics.")
 	fmt.Fprintln(w, "\nusage: cxkit <command> [arguments]\n\ncommands:")
 	names := make([]string, 0, len(commands))
+	width := 0
 	for n := range commands {
 		names = append(names, n)
+		width = max(width, len(n))
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nrun 'cxkit help <command>' for a command's flags")
 }

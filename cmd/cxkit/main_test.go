@@ -48,3 +48,27 @@ func TestUnknownCommandSuggests(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want exit %d and a suggestion of score", code, stderr, exitUsage)
 	}
 }
+
+// "cxkit help NAME" prints the command's summary, usage and flags on
+// stdout, as the general help promises.
+func TestHelpCommand(t *testing.T) {
+	for name, c := range commands {
+		t.Run(name, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, "", "help", name)
+			if code != exitOK || stderr != "" {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			want := c.summary + "\n\nusage: cxkit " + c.usage + "\n"
+			if !strings.HasPrefix(stdout, want) {
+				t.Errorf("stdout starts %q, want %q", stdout[:min(len(stdout), len(want))], want)
+			}
+			if strings.Count(stdout, "\n  -") == 0 && name != "export" {
+				t.Errorf("no flags listed:\n%s", stdout)
+			}
+		})
+	}
+	_, stderr, code := runCmd(t, "", "help", "scroe")
+	if code != exitUsage || !strings.Contains(stderr, `did you mean "score"?`) {
+		t.Errorf("help of an unknown command: exit %d, stderr %q", code, stderr)
+	}
+}
