@@ -136,7 +136,7 @@ type reportSource struct {
 
 // reportSources expands the ANSWERS arguments: files as they are, a
 // folder into its *.json, *.jsonl and *.ndjson files sorted by name
-// (not recursively), and "-" into standard input: JSON Lines, or when
+// (not recursively), and "-" into standard input: JSON Lines, or, when
 // its first line is not a whole sheet, indented sheets one after another.
 func reportSources(args []string) ([]reportSource, error) {
 	var out []reportSource
@@ -443,21 +443,23 @@ func feedLines(e *env, src int, name string, jobs chan<- sheetJob) error {
 	if name == "-" {
 		display = "<stdin>"
 	}
-	sc := bufio.NewScanner(rc)
+	var in io.Reader = rc
+	if name == "-" {
+		// A named file's extension says it holds JSON Lines; standard
+		// input may instead hold indented sheets, as people pipe them
+		// in (cat visit.json | cxkit report x -).
+		br := bufio.NewReaderSize(rc, 64<<10)
+		if !sniffJSONLines(br) {
+			return feedDocuments(src, display, br, jobs)
+		}
+		in = br
+	}
+	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 64<<10), maxSheetLine)
 	job := sheetJob{src: src, name: display, lines: true, first: 1}
 	line := 0
-	sniffed := name != "-" // a named file's extension already said it holds JSON Lines
 	for sc.Scan() {
 		line++
-		if !sniffed && len(bytes.TrimSpace(sc.Bytes())) > 0 {
-			sniffed = true
-			if !json.Valid(sc.Bytes()) {
-				// Not a sheet on one line: indented sheets, as people
-				// pipe them in (cat visit.json | cxkit report x -).
-				return feedDocuments(src, display, line, sc, jobs)
-			}
-		}
 		if len(job.data) == jobLines {
 			jobs <- job
 			job = sheetJob{src: src, name: display, lines: true, first: line}
@@ -478,42 +480,84 @@ func feedLines(e *env, src int, name string, jobs chan<- sheetJob) error {
 	return nil
 }
 
-// feedDocuments reads standard input as JSON documents one after
-// another, however they are laid out over lines, and sends each as a
-// sheet placed at the line it starts on. sc stands on line line, the
-// first that is not blank; the input is read whole, as a JSON file would
-// be, since only JSON Lines can be split before it is parsed. A document
-// that does not parse is sent with the rest of the input as one sheet,
-// so that reading it reports the syntax error at its line and column.
-func feedDocuments(src int, name string, line int, sc *bufio.Scanner, jobs chan<- sheetJob) error {
-	var doc bytes.Buffer
-	doc.Write(sc.Bytes())
-	doc.WriteByte('\n')
-	for sc.Scan() {
-		doc.Write(sc.Bytes())
-		doc.WriteByte('\n')
+// sniffJSONLines reports whether the input buffered in br holds JSON
+// Lines: whether its first line that is not blank is a whole JSON value.
+// A first line longer than br's buffer counts as JSON Lines, the way
+// standard input was always read.
+func sniffJSONLines(br *bufio.Reader) bool {
+	b, _ := br.Peek(br.Size()) // less at the end of the input
+	b = bytes.TrimLeft(b, " \t\r\n")
+	end := bytes.IndexByte(b, '\n')
+	if end < 0 {
+		if len(b) == br.Size() {
+			return true
+		}
+		end = len(b)
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	data := doc.Bytes()
-	dec := json.NewDecoder(bytes.NewReader(data))
-	seen := 0 // data[:seen] is counted in line
+	first := bytes.TrimSpace(b[:end])
+	return len(first) == 0 || json.Valid(first)
+}
+
+// feedDocuments reads JSON documents one after another, however they are
+// laid out over lines, and sends each as a sheet placed at the line it
+// starts on. It streams: it keeps only the bytes the decoder has read
+// past the last document. A document that does not parse is sent with
+// the rest of the input as one sheet, so that reading it reports the
+// syntax error at its line and column.
+func feedDocuments(src int, name string, r io.Reader, jobs chan<- sheetJob) error {
+	w := &readWindow{r: r}
+	dec := json.NewDecoder(w)
+	line := 1
+	var end int64 // where the last document ended
 	for {
-		start := int(dec.InputOffset())
-		start += len(data[start:]) - len(bytes.TrimLeft(data[start:], " \t\r\n"))
-		if start == len(data) {
-			return nil
-		}
-		line += bytes.Count(data[seen:start], []byte("\n"))
-		seen = start
 		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			jobs <- sheetJob{src: src, name: name, lines: true, first: line, data: [][]byte{data[start:]}}
+		err := dec.Decode(&raw)
+		if err == io.EOF {
 			return nil
 		}
-		jobs <- sheetJob{src: src, name: name, lines: true, first: line, data: [][]byte{data[start:dec.InputOffset()]}}
+		if err != nil {
+			if _, err := io.Copy(io.Discard, w); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			rest := w.from(end)
+			trimmed := bytes.TrimLeft(rest, " \t\r\n")
+			line += bytes.Count(rest[:len(rest)-len(trimmed)], []byte("\n"))
+			jobs <- sheetJob{src: src, name: name, lines: true, first: line, data: [][]byte{trimmed}}
+			return nil
+		}
+		next := dec.InputOffset()
+		start := next - int64(len(raw))
+		line += bytes.Count(w.from(end)[:start-end], []byte("\n"))
+		jobs <- sheetJob{src: src, name: name, lines: true, first: line, data: [][]byte{bytes.Clone(raw)}}
+		line += bytes.Count(raw, []byte("\n"))
+		end = next
+		w.drop(end)
 	}
+}
+
+// readWindow is a reader that keeps what was read through it from
+// offset base on, so that the text between two JSON documents, which a
+// json.Decoder skips, can still be counted in lines.
+type readWindow struct {
+	r    io.Reader
+	base int64 // input offset of buf[0]
+	buf  []byte
+}
+
+func (w *readWindow) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	w.buf = append(w.buf, p[:n]...)
+	return n, err
+}
+
+// from returns what was read from offset off on; off >= base.
+func (w *readWindow) from(off int64) []byte { return w.buf[off-w.base:] }
+
+// drop forgets what was read before offset off.
+func (w *readWindow) drop(off int64) {
+	n := copy(w.buf, w.buf[off-w.base:])
+	w.buf = w.buf[:n]
+	w.base = off
 }
 
 // How long a run goes before it shows progress, and how often the
