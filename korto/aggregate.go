@@ -507,6 +507,14 @@ func (a *Aggregator) Report() *Report {
 	return rep
 }
 
+// leagueGrain is the step to which mean scores are rounded before groups
+// are ranked. Means that are equal in exact arithmetic can come out of
+// float64 shares a few ulps apart (0.1 and 0.3 against 0.2 and 0.2), and
+// must still tie and go by name; 1e-12 is far above that noise and far
+// below the 0.1% a report shows. Rounding to a grid, unlike comparing
+// within a tolerance, keeps the order transitive.
+const leagueGrain = 1e-12
+
 // compareLeague orders groups by mean score, best first, ties by name;
 // groups without a score and then NoGroup come last, unranked.
 func compareLeague(x, y GroupSummary) int {
@@ -518,7 +526,7 @@ func compareLeague(x, y GroupSummary) int {
 	}
 	switch {
 	case x.Score.Mean != nil && y.Score.Mean != nil:
-		if c := cmp.Compare(*y.Score.Mean, *x.Score.Mean); c != 0 {
+		if c := cmp.Compare(math.Round(*y.Score.Mean/leagueGrain), math.Round(*x.Score.Mean/leagueGrain)); c != 0 {
 			return c
 		}
 	case x.Score.Mean != nil:

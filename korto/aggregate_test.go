@@ -701,3 +701,34 @@ func TestAggregatorAddScoredEqualsAdd(t *testing.T) {
 		t.Error("AddScored with another checklist's plan: no error")
 	}
 }
+
+// Means that are equal but for floating-point noise tie, and the tie
+// goes by group name, as the scoring spec ranks groups: 0.1 and 0.3
+// average to 0.2 as 0.2 and 0.2 do, though the binary values of 0.1,
+// 0.2 and 0.3 make the two sums differ in their last bits. Both ways
+// round, so that the test does not hang on which of the two comes out
+// larger.
+func TestAggregatorLeagueTiesWithinRounding(t *testing.T) {
+	at := func(loc string, score float64) audit {
+		au := aggAudits[3]
+		au.loc, au.score = loc, Float(score)
+		return au
+	}
+	type row struct {
+		Group string
+		Rank  int
+	}
+	for _, names := range [][2]string{{"Y", "Z"}, {"Z", "Y"}} {
+		a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+		addAll(t, a, []audit{at(names[0], 0.1), at(names[0], 0.3), at(names[1], 0.2), at(names[1], 0.2), at("X", 0.2+1e-9)})
+		var got []row
+		for _, g := range a.Report().Groups {
+			got = append(got, row{g.Group, g.Rank})
+		}
+		// X is ahead by a real, if small, difference; Y and Z tie.
+		want := []row{{"X", 1}, {"Y", 2}, {"Z", 3}}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("0.1 and 0.3 in %s, 0.2 twice in %s: league (-want +got):\n%s", names[0], names[1], d)
+		}
+	}
+}
