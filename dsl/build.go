@@ -44,6 +44,7 @@ type builder struct {
 	lay     layout
 	decl    []string        // declared scale and choice names, to tell a kind from a typo
 	choices map[string]bool // declared choice names
+	asked   map[string]bool // IDs of the questions built so far, to tell a test from a typo
 	// unsure holds the codes of Validate diagnostics that the builder's
 	// own errors may have caused (see validateRead).
 	unsure map[string]bool
@@ -269,6 +270,12 @@ var modifierKeywords = []string{
 
 func (b *builder) question(a *astQuestion) *korto.Question {
 	q := &korto.Question{ID: a.ID, Text: b.text(a.Text), Kind: korto.Kind{Type: korto.KindYesNo}, Pos: b.pos(a.Pos)}
+	defer func() {
+		if b.asked == nil {
+			b.asked = map[string]bool{}
+		}
+		b.asked[a.ID] = true
+	}()
 	seen := map[string]bool{}
 	once := func(m *astMod, what string) bool {
 		if seen[what] {
@@ -278,7 +285,19 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 		seen[what] = true
 		return true
 	}
-	for _, m := range a.Mods {
+	broken := false // a condition misspelt into kinds, see conditionTypo
+	for i, m := range a.Mods {
+		if broken && m.isKind() && m.Ref != "" {
+			continue // the rest of the misspelt condition
+		}
+		if i > 0 && a.Mods[i-1].When != nil && m.isKind() && m.Ref != "" && !slices.Contains(b.decl, m.Ref) {
+			if pos, word, kw := conditionTypo(a.Mods[i-1].When, m, b.asked); kw != "" {
+				b.doubt("when-kind", "unknown-option", "when-range")
+				b.errorf(pos, codeUnknownKeyword, conditionHint, "unknown keyword %q; did you mean %q?", word, kw)
+				q.When, broken = nil, true
+				continue
+			}
+		}
 		switch {
 		case m.Weight != nil:
 			if once(m, "weight") {
@@ -331,6 +350,29 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 		}
 	}
 	return q
+}
+
+// conditionTypo tells whether the name of a scale or choice that
+// follows a condition is a misspelt part of it: "when q ro r" reads as
+// the condition q and the kinds ro and r, "when nto q" as the condition
+// nto and the kind q. It returns the misspelt word, where it stands and
+// the keyword meant, or "" for none.
+func conditionTypo(cond *astOr, next *astMod, asked map[string]bool) (lexer.Position, string, string) {
+	if kw := suggest.Nearest(next.Ref, []string{"and", "or", "in"}); kw != "" && kw != next.Ref {
+		return next.Pos, next.Ref, kw
+	}
+	// The condition's last test, where the "not" was meant to start one.
+	ands := cond.And[len(cond.And)-1]
+	n := ands.Not[len(ands.Not)-1]
+	for n.Not != nil {
+		n = n.Not
+	}
+	if at := n.Atom; at != nil && at.Op == "" && at.In == nil && !asked[at.ID] {
+		if kw := suggest.Nearest(at.ID, []string{"not"}); kw != "" && kw != at.ID {
+			return at.Pos, at.ID, kw
+		}
+	}
+	return lexer.Position{}, "", ""
 }
 
 func (b *builder) kind(a *astMod) korto.Kind {

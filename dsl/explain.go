@@ -97,6 +97,15 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			return set(codeBadNumber, "write a finite number, like 2 or 0.5", "%s is not allowed here; numbers must be finite", t.Value), e, "", false
 		}
 	}
+	// A word in a level's or section's header, where only pass, weight
+	// or the brace may stand: short as it may be ("pas"), it is a typo.
+	if t.Type == tokIdent && !atStart && (prev.Type == tokString || prev.Type == tokNumber || prev.Type == tokPercent) {
+		if h := toks[stmtStartIndex(toks, e)]; h.Type == tokKeyword && (h.Value == "level" || h.Value == "section") {
+			if kw := suggest.Nearest(t.Value, []string{"pass", "weight"}); kw != "" && kw != t.Value {
+				return set(codeUnknownKeyword, headerHint[h.Value], "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
+			}
+		}
+	}
 	if t.Type == tokIdent && !shifted && (atStart || utf8.RuneCountInString(t.Value) > 3) {
 		cands := allKeywords()
 		if atStart {
@@ -130,6 +139,20 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column, prev.Pos.Offset
 			return set(codeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", prev.Value, kw), e - 1, kw, false
 		}
+	}
+
+	// A misspelt keyword further back in the question, read as a scale
+	// or choice name or as a condition's operand, so that the grammar
+	// failed only later: "tgas a, b" fails at the comma, "when q == a
+	// adn q != b" at the !=.
+	if j, kw := misspeltInQuestion(toks, e); j >= 0 {
+		w := toks[j]
+		d.Pos.Line, d.Pos.Column, d.Pos.Offset = w.Pos.Line, w.Pos.Column, w.Pos.Offset
+		hint := questionHint
+		if conditionWords[kw] {
+			hint = conditionHint
+		}
+		return set(codeUnknownKeyword, hint, "unknown keyword %q; did you mean %q?", w.Value, kw), j, kw, false
 	}
 
 	// A single "=" outside a choice: meant as a comparison.
@@ -285,6 +308,106 @@ func kindMayFollow(t lexer.Token) bool {
 		}
 	}
 	return false
+}
+
+// headerHint says what a level's or section's header takes.
+var headerHint = map[string]string{
+	"level":   `a level's header takes pass and weight before its {: level 1 "Основа" pass 85% weight 2 { ... }`,
+	"section": `a section's header takes weight before its {: section clean "Чистота" weight 2 { ... }`,
+}
+
+// conditionWords are the keywords that join a condition's tests.
+var conditionWords = map[string]bool{"and": true, "or": true, "not": true, "in": true}
+
+// conditionHint says how a condition is built.
+const conditionHint = "a condition joins its tests with and, or and not; ID in (a, b) tests a choice's options"
+
+// misspeltInQuestion looks in the question statement that toks[e]
+// belongs to, before toks[e], for a word that is a misspelt keyword: a
+// kind or modifier where one may stand, an "and", "or" or "in" after a
+// condition's test, a "not" before one. It returns the word's index and
+// the keyword, or -1. Names declared as scales or choices are never
+// taken for typos.
+func misspeltInQuestion(toks []lexer.Token, e int) (int, string) {
+	q := questionStart(toks, e)
+	if q < 0 {
+		return -1, ""
+	}
+	declared := func(name string) bool {
+		for i := 1; i < len(toks); i++ {
+			if toks[i].Type == tokIdent && toks[i].Value == name && toks[i-1].Type == tokKeyword &&
+				(toks[i-1].Value == "scale" || toks[i-1].Value == "choice") {
+				return true
+			}
+		}
+		return false
+	}
+	cond, tags, parens := false, false, 0
+	for j := q + 3; j < e; j++ {
+		t, prev, next := toks[j], toks[j-1], toks[j+1]
+		switch t.Type {
+		case tokKeyword:
+			switch {
+			case t.Value == "when":
+				cond, tags = true, false
+			case t.Value == "tags":
+				cond, tags = false, true
+			case isModifierKeyword(t.Value) || isKindKeyword(t.Value):
+				if parens == 0 {
+					cond, tags = false, false
+				}
+			}
+			continue
+		case tokPunct:
+			switch t.Value {
+			case "(":
+				parens++
+			case ")":
+				parens--
+			}
+			continue
+		case tokIdent:
+		default:
+			continue
+		}
+		if tags && prev.Type == tokPunct && prev.Value == "," || tags && prev.Type == tokKeyword && prev.Value == "tags" {
+			continue // a tag's name
+		}
+		tags = false
+		var cands []string
+		switch {
+		case !cond:
+			cands = modifierKeywords
+		case prev.Type == tokIdent || prev.Type == tokNumber || prev.Type == tokPercent || prev.Type == tokPunct && prev.Value == ")":
+			// Where an operator or the end of the condition stands.
+			cands = []string{"and", "or", "in"}
+			if !(next.Type == tokIdent || next.Type == tokPunct && next.Value == "(") {
+				cands = append(cands, modifierKeywords...)
+			}
+		case next.Type == tokIdent || next.Type == tokPunct && next.Value == "(":
+			// An operand followed by another: the first was a "not".
+			cands = []string{"not"}
+		default:
+			continue
+		}
+		if kw := suggest.Nearest(t.Value, cands); kw != "" && kw != t.Value && !declared(t.Value) {
+			return j, kw
+		}
+	}
+	return -1, ""
+}
+
+// questionStart returns the index of the "question" keyword of the
+// statement toks[i] belongs to, or -1 when that is no question.
+func questionStart(toks []lexer.Token, i int) int {
+	j := stmtStartIndex(toks, i)
+	for j > 0 && firstOnLine(toks, j) && toks[j].Type == tokKeyword && isModifierKeyword(toks[j].Value) {
+		j = stmtStartIndex(toks, j-1)
+	}
+	if toks[j].Type == tokKeyword && toks[j].Value == "question" {
+		return j
+	}
+	return -1
 }
 
 // inQuestion reports whether toks[i] belongs to a question statement:
