@@ -75,6 +75,7 @@ const (
 	schemaExtTarget   = "x-cxkit-target"   // measure target, e.g. "<= 5"
 	schemaExtTags     = "x-cxkit-tags"
 	schemaExtValue    = "x-cxkit-value" // a choice option's value in [0,1]
+	schemaExtFail     = "x-cxkit-fail"  // a choice option that counts as a failure
 )
 
 // SchemaLevel and SchemaSection describe the checklist's structure in
@@ -112,7 +113,8 @@ type SchemaSection struct {
 // innermost section's ID), x-cxkit-weight (scored questions),
 // x-cxkit-critical, x-cxkit-unscored, x-cxkit-survey, x-cxkit-when (the
 // condition as the language spells it), x-cxkit-unit and x-cxkit-target
-// (measures) and x-cxkit-tags; on each choice option x-cxkit-value; on
+// (measures) and x-cxkit-tags; on each choice option x-cxkit-value, and
+// x-cxkit-fail when choosing it fails the question whatever its value; on
 // the answers object x-cxkit-levels and x-cxkit-sections (see
 // [SchemaLevel] and [SchemaSection]); at the top x-cxkit-checklist,
 // x-cxkit-version, x-cxkit-model and x-cxkit-lang. Each question also
@@ -385,10 +387,11 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 		}
 		opts := make([]*jsonschema.Schema, 0, len(ch.Options)+1)
 		for _, o := range ch.Options {
-			opts = append(opts, &jsonschema.Schema{
-				Const: o.ID, Title: o.Label.In(b.lang),
-				Extras: map[string]any{schemaExtValue: o.Value},
-			})
+			ext := map[string]any{schemaExtValue: o.Value}
+			if o.Fail {
+				ext[schemaExtFail] = true
+			}
+			opts = append(opts, &jsonschema.Schema{Const: o.ID, Title: o.Label.In(b.lang), Extras: ext})
 		}
 		return consts(opts...)
 	case KindScale:

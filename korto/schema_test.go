@@ -563,3 +563,45 @@ func TestAnswerSchemaStructureWeights(t *testing.T) {
 		t.Errorf("x-cxkit-sections (-want +got):\n%s", d)
 	}
 }
+
+// A choice option marked fail says so (x-cxkit-fail), since choosing it
+// fails the question, critical ones included, whatever its value.
+func TestAnswerSchemaFailOption(t *testing.T) {
+	src := `checklist f "F" {
+  choice lifts {
+    all "All" = 1
+    some "Some" = 0.5 fail
+  }
+  level 1 "L" {
+    question q "Q" lifts critical
+  }
+}
+`
+	c, err := dsl.Parse("f.korto", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := korto.AnswerSchema(c, korto.SchemaOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Properties struct {
+			Answers struct {
+				Properties map[string]struct {
+					OneOf []map[string]any `json:"oneOf"`
+				} `json:"properties"`
+			} `json:"answers"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(marshalSchema(t, s), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]any{
+		{"const": "all", "title": "All", "x-cxkit-value": 1.0},
+		{"const": "some", "title": "Some", "x-cxkit-value": 0.5, "x-cxkit-fail": true},
+	}
+	if d := cmp.Diff(want, doc.Properties.Answers.Properties["q"].OneOf); d != "" {
+		t.Errorf("options of q (-want +got):\n%s", d)
+	}
+}
