@@ -106,6 +106,12 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			}
 		}
 	}
+	// After measure and its unit only target may stand.
+	if t.Type == tokIdent && (prev.Type == tokKeyword && prev.Value == "measure" || prev.Type == tokString && prev2.Type == tokKeyword && prev2.Value == "measure") {
+		if kw := suggest.Nearest(t.Value, []string{"target"}); kw != "" && kw != t.Value {
+			return set(codeUnknownKeyword, `write measure "мин" target <= 5`, "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
+		}
+	}
 	if t.Type == tokIdent && !shifted && (atStart || utf8.RuneCountInString(t.Value) > 3) {
 		cands := allKeywords()
 		if atStart {
