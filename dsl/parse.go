@@ -150,6 +150,45 @@ type recovery struct {
 	// doubt holds the lines whose statements were cut short or stood in
 	// for; nothing on them is what the author wrote.
 	doubt map[int]bool
+	// cutQuestions holds the IDs of the questions whose statements were
+	// cut out whole. When nothing else was cut (cutOther is false), the
+	// cut part declared no scale, choice or other question, so a name
+	// unknown for any other reason is still the author's mistake.
+	cutQuestions map[string]bool
+	cutOther     bool
+}
+
+// noteCut records what the tokens toks[lo:hi] that recovery cuts out
+// may have declared; stoodIn tells that a block header was replaced.
+func (r *recovery) noteCut(toks []lexer.Token, lo, hi int, stoodIn bool) {
+	first := toks[lo]
+	if stoodIn || first.Type != tokKeyword || first.Value != "question" && !isModifierKeyword(first.Value) {
+		r.cutOther = true
+		return
+	}
+	// Question statements, or the continuation lines of one: they
+	// declare their questions and nothing else.
+	for i := lo; i < hi; i++ {
+		t := toks[i]
+		if t.Type != tokKeyword {
+			continue
+		}
+		switch t.Value {
+		case "question":
+			if i+1 < hi && toks[i+1].Type == tokIdent {
+				if r.cutQuestions == nil {
+					r.cutQuestions = map[string]bool{}
+				}
+				r.cutQuestions[toks[i+1].Value] = true
+			}
+		case "scale":
+			if i+1 < hi && toks[i+1].Type == tokIdent { // a declaration, not a kind
+				r.cutOther = true
+			}
+		case "choice", "level", "section", "survey", "checklist":
+			r.cutOther = true
+		}
+	}
 }
 
 func (r *recovery) doubtLines(from, to int) {
@@ -170,7 +209,7 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 	badLines := map[int]bool{}
 	for _, d := range lexDiags {
 		badLines[d.Pos.Line] = true
-		rec.cut = true
+		rec.cut, rec.cutOther = true, true
 		rec.doubtLines(d.Pos.Line, d.Pos.Line)
 	}
 	// Every round cuts at least one token, and the rounds are bounded
@@ -231,6 +270,7 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 			return nil, diags, rec
 		}
 		rec.cut = true
+		rec.noteCut(toks, lo, hi, repl != nil)
 		rec.doubtLines(toks[lo].Pos.Line, toks[hi-1].Pos.Line)
 		rest := toks[hi:]
 		toks = append(append(toks[:lo:lo], repl...), rest...)

@@ -1,6 +1,11 @@
 package dsl
 
-import "github.com/cxkit/cxkit/korto"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/cxkit/cxkit/korto"
+)
 
 // validateRead checks the static rules of the language on a checklist
 // read from source. For a source without mistakes that is c.Validate().
@@ -18,7 +23,10 @@ import "github.com/cxkit/cxkit/korto"
 //     read), nothing that says a name is unknown or a block is empty, as
 //     the cut part may have declared or held it: unknown-scale,
 //     unknown-choice, unknown-kind, when-unknown, unknown-option,
-//     empty-level, empty-section, empty-choice and no-levels;
+//     empty-level, empty-section, empty-choice and no-levels; but when
+//     all that was cut is whole questions (or their continuation
+//     lines), they declared only themselves, so only an empty level or
+//     section and a condition on a cut question's ID are left out;
 //   - when the model was not understood, no level-range: the default
 //     model's 1..4 may not be the one meant;
 //   - when a word after a question's text was not understood (it may have
@@ -55,12 +63,35 @@ func validateRead(c *korto.Checklist, rec *recovery, b *builder) korto.Diagnosti
 	for _, d := range diags {
 		switch {
 		case at[d.Pos.Offset], doubt[d.Pos.Line], b.unsure[d.Code]:
-		case rec.cut && cutArtefact(d.Code):
+		case rec.cut && cutArtefact(d.Code) && (rec.cutOther || questionCutMayCause(d, rec.cutQuestions)):
 		default:
 			kept = append(kept, d)
 		}
 	}
 	return kept
+}
+
+// questionCutMayCause reports whether diagnostic d may be the echo of
+// cutting out whole questions, with the IDs cut, and nothing else: a
+// condition testing one of them, or a block left without a question.
+// Such a cut declares no scale or choice and no other question.
+func questionCutMayCause(d *korto.Diagnostic, cut map[string]bool) bool {
+	switch d.Code {
+	case "empty-level", "empty-section":
+		return true
+	case "when-unknown":
+		_, rest, ok := strings.Cut(d.Message, "unknown question ")
+		if !ok {
+			return true
+		}
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			return true
+		}
+		id, _ := strconv.Unquote(q)
+		return cut[id]
+	}
+	return false
 }
 
 // cutArtefact reports whether a diagnostic with code may be only the
