@@ -26,14 +26,14 @@ func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
 	var diags korto.Diagnostics
 	if strings.EqualFold(filepath.Ext(name), ".json") {
 		if c, err = korto.DecodeChecklist(src); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", display, err)
-			return nil, exitInput
+			diags = korto.AsDiagnostics(err) // placed in src
+		} else {
+			diags = c.Validate()
+			src = nil // these point into the model, not the bytes
 		}
-		diags = c.Validate()
 		for _, d := range diags {
 			d.Pos.File = display
 		}
-		src = nil // the diagnostics point into the model, not the bytes
 	} else {
 		c, diags = dsl.ParseWithDiagnostics(display, src)
 	}

@@ -26,7 +26,7 @@ func TestLoadChecklistJSON(t *testing.T) {
 		args       []string
 		wantStderr []string
 	}{
-		{"score, unknown field", []string{"score", misspelt, visit}, []string{"misspelt.json: checklist JSON:", `unknown field "weigth"`}},
+		{"score, unknown field", []string{"score", misspelt, visit}, []string{"misspelt.json:1:75: unknown field \"weigth\" in /levels/0; did you mean \"weight\"?", "hint: the fields here are"}},
 		{"schema, unknown field", []string{"schema", misspelt}, []string{`unknown field "weigth"`}},
 		{"report, unknown field", []string{"report", misspelt, visit}, []string{`unknown field "weigth"`}},
 		{"diff, unknown field", []string{"diff", misspelt, misspelt}, []string{`unknown field "weigth"`}},
