@@ -250,6 +250,15 @@ func (s *scanner) next() {
 			s.errorf(start, codeBinary, "is this a text file? .korto files are UTF-8 text", "unexpected control character U+%04X", c)
 			return
 		}
+		if n := len(s.toks); c == '%' && n > 0 && s.toks[n-1].Type == tokNumber && s.toks[n-1].Pos.Line == s.line {
+			// "85 %": the percentage meant, with a space too many. Read
+			// it as 85% so that the place it stands in is not also
+			// reported as wanting a percentage.
+			t := &s.toks[n-1]
+			t.Type, t.Value = tokPercent, t.Value+"%"
+			s.errorf(start, codeSyntax, "write "+t.Value+", without a space", "a %% is written right after its number")
+			return
+		}
 		s.errorf(start, codeSyntax, badCharHint(rune(c)), "unexpected character %q", c)
 	}
 }
