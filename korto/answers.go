@@ -699,7 +699,13 @@ func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
 	// After a syntax error, or without an answers object, checking the
 	// answers would only add noise (every question "missing").
 	if s != nil && s.Answers != nil && !hasSyntaxError(es) {
-		es = append(es, p.check(s, nil)...)
+		for _, e := range p.check(s, nil) {
+			// The reader has already said what it saw of a number too
+			// large; the check says the same.
+			if !slices.ContainsFunc(es, func(r *AnswerError) bool { return *r == *e }) {
+				es = append(es, e)
+			}
+		}
 	}
 	errs, warns := es.split()
 	if s != nil {
@@ -819,6 +825,12 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 	pq := &p.qs[i]
 	q := pq.q
+	if a.Type == AnswerInvalid && a.String != "" && (a.String[0] == '-' || a.String[0] >= '0' && a.String[0] <= '9') {
+		// A JSON number float64 cannot hold (1e999): it is a number, so
+		// "takes a number, not 1e999" would be wrong. The words are the
+		// reader's, so that ReadAnswers reports it once.
+		return fmt.Sprintf("number %s is too large", a.String), CodeOutOfRange
+	}
 	na := func() (string, string) {
 		return fmt.Sprintf("%q is not allowed: the question has no `na`", "na"), CodeNANotAllowed
 	}

@@ -68,7 +68,7 @@ func TestReadAnswersProblems(t *testing.T) {
 			[]scProblem{ans("speed", CodeNotWhole), ans("recommend", CodeOutOfRange), ans("effort", CodeOutOfRange)}},
 		{"a whole number written as a decimal", scEdit(t, `"speed": 4`, `"speed": 4.0`), nil},
 		{"number too large for float64", scEdit(t, `"queue": 3.5`, `"queue": 1e999`),
-			[]scProblem{ans("queue", CodeOutOfRange), ans("queue", CodeWrongType)}},
+			[]scProblem{ans("queue", CodeOutOfRange)}}, // once: it is a number, not a wrong type
 		{"unknown option and emotion", scEdit(t, `"lifts_ok": "most"`, `"lifts_ok": "mots"`, `"mood": "positive"`, `"mood": "happy"`),
 			[]scProblem{ans("lifts_ok", CodeUnknownOption), ans("mood", CodeUnknownEmotion)}},
 		{"unknown answer keys, sorted, escaped", scEdit(t, `"entrance": "yes"`, `"entrance": "yes", "zz": 1, "a/b~c": "yes"`),
@@ -252,4 +252,20 @@ func FuzzReadAnswers(f *testing.F) {
 			check(l.Score)
 		}
 	})
+}
+
+// A number too large for float64 in a sheet decoded with encoding/json
+// (Answer.UnmarshalJSON keeps it as its text) is out of range, not an
+// answer of the wrong type: it is a number.
+func TestCheckNumberTooLarge(t *testing.T) {
+	p := scCompile(t, specMall())
+	var s Sheet
+	if err := json.Unmarshal([]byte(scEdit(t, `"speed": 4`, `"speed": 1e999`)), &s); err != nil {
+		t.Fatal(err)
+	}
+	got := p.Check(&s)
+	want := AnswerErrors{{QuestionID: "speed", Pointer: "/answers/speed", Code: CodeOutOfRange, Message: "number 1e999 is too large"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
