@@ -18,11 +18,12 @@ import (
 //	 "events": [{"at": "2026-11-02T13:02:00+03:00", "type": "reply", "agent": "anna"}]}
 //
 // Times are RFC 3339. An optional "clicks" (a whole number >= 0) is the
-// clicks to first contact when the desk records them. Blank lines are ignored; every other line is either
-// a ticket or an error. A ticket whose id an earlier good line already
-// had is an error naming both lines ([DuplicateIDError]); the first one
-// stands. Reading streams: only the current line is held, plus a compact
-// set of the ids seen (about 20 to 40 bytes a ticket, see idSet).
+// clicks to first contact when the desk records them. Blank lines are
+// ignored; every other line is either a ticket or an error. A ticket
+// whose id an earlier good line already had is an error naming both
+// lines ([DuplicateIDError]); the first one stands. Reading streams: only
+// the current line is held, plus a compact set of the ids seen (about 20
+// to 40 bytes a ticket).
 type Reader struct {
 	r    *bufio.Reader
 	line int

@@ -39,8 +39,13 @@ type KPI struct {
 	get    func(*KPIs) *float64
 }
 
-// KPIList is every KPI a standard may name, in the order of the report.
-var KPIList = []KPI{
+// AllKPIs returns every KPI a standard may name, in the order of the
+// report. The slice is the caller's to keep or change.
+func AllKPIs() []KPI { return slices.Clone(kpiList) }
+
+// kpiList is AllKPIs' list; unexported so that no caller can change what
+// LookupKPI finds.
+var kpiList = []KPI{
 	{Name: "first_response", Unit: Seconds, Tickets: true, Doc: "mean time from creation to the first agent reply", get: func(k *KPIs) *float64 { return k.FirstResponse.Mean }},
 	{Name: "first_response_median", Unit: Seconds, Tickets: true, Doc: "median time to the first reply", get: func(k *KPIs) *float64 { return k.FirstResponse.Median }},
 	{Name: "first_response_p90", Unit: Seconds, Tickets: true, Doc: "90th percentile of the time to the first reply", get: func(k *KPIs) *float64 { return k.FirstResponse.P90 }},
@@ -110,11 +115,11 @@ func LookupKPI(name string) (KPI, bool) {
 	if canon, ok := kpiAliases[name]; ok {
 		name = canon
 	}
-	i := slices.IndexFunc(KPIList, func(k KPI) bool { return k.Name == name })
+	i := slices.IndexFunc(kpiList, func(k KPI) bool { return k.Name == name })
 	if i < 0 {
 		return KPI{}, false
 	}
-	return KPIList[i], true
+	return kpiList[i], true
 }
 
 // Op compares a measured value with a target.
@@ -215,7 +220,7 @@ type Standard struct {
 // JSONSchemaExtend lists the KPI names so editors can complete them.
 func (Standard) JSONSchemaExtend(s *jsonschema.Schema) {
 	if p, ok := s.Properties.Get("kpi"); ok {
-		for _, k := range KPIList {
+		for _, k := range kpiList {
 			p.Enum = append(p.Enum, k.Name)
 		}
 		aliases := make([]string, 0, len(kpiAliases))

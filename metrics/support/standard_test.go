@@ -307,3 +307,28 @@ func TestQuantile(t *testing.T) {
 		t.Error("q = 1.5: want an error")
 	}
 }
+
+// AllKPIs hands out a copy: changing it cannot change what LookupKPI
+// finds. Every KPI is found by its own name, and no name is used twice.
+func TestAllKPIs(t *testing.T) {
+	all := support.AllKPIs()
+	if len(all) == 0 {
+		t.Fatal("no KPIs")
+	}
+	seen := map[string]bool{}
+	for _, k := range all {
+		if seen[k.Name] {
+			t.Errorf("KPI %q listed twice", k.Name)
+		}
+		seen[k.Name] = true
+		got, ok := support.LookupKPI(k.Name)
+		if !ok || got.Name != k.Name || got.Unit != k.Unit {
+			t.Errorf("support.LookupKPI(%q) = %+v, %v", k.Name, got, ok)
+		}
+	}
+	name := all[0].Name
+	all[0].Name = "changed"
+	if _, ok := support.LookupKPI(name); !ok || support.AllKPIs()[0].Name != name {
+		t.Errorf("changing AllKPIs' slice changed the package's list")
+	}
+}
