@@ -12,8 +12,7 @@
 //
 // # Definitions
 //
-// The KPIs follow the contract in the cxkit metrics spec, pooled over the
-// input:
+// Every KPI is pooled over the whole input:
 //
 //   - first response: created -> the ticket's first reply; tickets with
 //     no reply have none.
