@@ -481,21 +481,31 @@ func feedLines(e *env, src int, name string, jobs chan<- sheetJob) error {
 }
 
 // sniffJSONLines reports whether the input buffered in br holds JSON
-// Lines: whether its first line that is not blank is a whole JSON value.
-// A first line longer than br's buffer counts as JSON Lines, the way
-// standard input was always read.
+// Lines: whether its first line that is not blank is a whole JSON value,
+// or, when it is not (a broken sheet), the next such line starts another
+// object, where an indented sheet would go on with a key. A first line
+// longer than br's buffer counts as JSON Lines, the way standard input
+// was always read.
 func sniffJSONLines(br *bufio.Reader) bool {
 	b, _ := br.Peek(br.Size()) // less at the end of the input
+	first, rest, ok := reportNextLine(b)
+	if !ok || json.Valid(first) {
+		return true
+	}
+	next, _, _ := reportNextLine(rest)
+	return bytes.HasPrefix(next, []byte("{"))
+}
+
+// reportNextLine returns the first line of b that is not blank, trimmed,
+// and what follows it; ok is false when b ends before the line does
+// (or has none).
+func reportNextLine(b []byte) (line, rest []byte, ok bool) {
 	b = bytes.TrimLeft(b, " \t\r\n")
 	end := bytes.IndexByte(b, '\n')
 	if end < 0 {
-		if len(b) == br.Size() {
-			return true
-		}
-		end = len(b)
+		return bytes.TrimSpace(b), nil, false
 	}
-	first := bytes.TrimSpace(b[:end])
-	return len(first) == 0 || json.Valid(first)
+	return bytes.TrimSpace(b[:end]), b[end+1:], true
 }
 
 // feedDocuments reads JSON documents one after another, however they are

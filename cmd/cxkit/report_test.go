@@ -394,3 +394,25 @@ func TestReportStdinIndentedSheets(t *testing.T) {
 		t.Errorf("broken second sheet: exit %d, stderr %q; want exit 1 and an error at <stdin>:%d", code, errs, firstLines)
 	}
 }
+
+// JSON Lines on stdin whose first sheet is broken are still JSON Lines:
+// the broken line is reported and, with --skip-invalid, the others are
+// aggregated (reading stdin as indented documents would lose them all).
+func TestReportStdinJSONLinesBrokenFirst(t *testing.T) {
+	lines, err := os.ReadFile(filepath.Join(reportDir, "visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := `{"checklist": "shop", "answers": {` + "\n" + string(lines)
+	out, errs, code := runReportCmd(t, in, reportChecklist, "-", "--skip-invalid", "--json")
+	if code != exitOK || !strings.HasPrefix(errs, "<stdin>:1: ") {
+		t.Fatalf("exit %d, stderr %q; want exit 0 and the first line reported", code, errs)
+	}
+	var rep korto.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if want := int64(bytes.Count(lines, []byte("\n"))); rep.Overall.N != want {
+		t.Errorf("aggregated %d sheets, want the %d good lines", rep.Overall.N, want)
+	}
+}
