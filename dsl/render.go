@@ -49,6 +49,9 @@ func splitLines(src []byte) [][]byte {
 	if src == nil {
 		return nil
 	}
+	// A byte-order mark is not part of the first line as the scanner
+	// counts its columns, and prints as junk on some terminals.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	lines := bytes.Split(src, []byte{'\n'})
 	for i, l := range lines {
 		lines[i] = bytes.TrimSuffix(l, []byte{'\r'})

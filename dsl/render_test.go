@@ -25,6 +25,7 @@ func TestRenderCaret(t *testing.T) {
 		{"wide", `question q "検査" x`, 17, "   1 | question q \"検査\" x\n     |                   ^\n"},
 		{"past the end", `question q`, 11, "   1 | question q\n     |           ^\n"},
 		{"invalid byte", "question \xff x", 12, "   1 | question \uFFFD x\n     |            ^\n"},
+		{"byte-order mark", "\uFEFFchecklist t \"T\" { levl", 19, "   1 | checklist t \"T\" { levl\n     |                   ^\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
