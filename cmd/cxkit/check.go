@@ -85,8 +85,9 @@ func runCheck(e *env, args []string) int {
 // its .korto source or, for a .json name, the JSON form export prints,
 // as every command that loads a checklist reads it (see loadChecklist).
 // It returns every problem, warnings too, and the source the
-// diagnostics point into, for Render: nil for JSON, whose diagnostics
-// point into the model. The checklist is nil when it has errors.
+// diagnostics point into, for Render: nil for a decoded JSON checklist,
+// whose rule diagnostics point into the model. The checklist is nil
+// when it has errors.
 func checkChecklistFile(name string, src []byte) (*korto.Checklist, korto.Diagnostics, []byte) {
 	display := checklistName(name)
 	if !strings.EqualFold(filepath.Ext(name), ".json") {
@@ -94,18 +95,22 @@ func checkChecklistFile(name string, src []byte) (*korto.Checklist, korto.Diagno
 		return c, diags, src
 	}
 	c, err := korto.DecodeChecklist(src)
+	var diags korto.Diagnostics
 	if err != nil {
-		return nil, korto.Diagnostics{{Pos: korto.Pos{File: display}, Severity: korto.SeverityError, Code: "syntax", Message: err.Error(),
-			Hint: "a .json checklist is the JSON form cxkit export prints"}}, nil
+		if diags = korto.AsDiagnostics(err); diags == nil { // placed in src
+			diags = korto.Diagnostics{{Severity: korto.SeverityError, Code: "syntax", Message: err.Error()}}
+		}
+	} else {
+		diags = c.Validate()
+		src = nil // these point into the model, not the bytes
 	}
-	diags := c.Validate()
 	for _, d := range diags {
 		d.Pos.File = display
 	}
 	if diags.HasErrors() {
 		c = nil
 	}
-	return c, diags, nil
+	return c, diags, src
 }
 
 // checklistName is how a file argument is named in messages.
