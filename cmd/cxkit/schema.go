@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"reflect"
@@ -85,11 +86,63 @@ func runSchema(e *env, args []string) int {
 }
 
 func writeSchemaJSON(e *env, v any) int {
-	if err := writeJSON(e.stdout, v); err != nil {
+	doc, err := schemaJSON(v)
+	if err == nil {
+		_, err = e.stdout.Write(doc)
+	}
+	if err != nil {
 		fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
 		return exitInput
 	}
 	return exitOK
+}
+
+// schemaJSON is writeJSON for schemas: the schema library marshals its
+// extension keywords with encoding/json's HTML escaping, which the
+// encoder writeJSON sets up does not undo, so "<= 5" came out as
+// "\u003c= 5". It undoes those three escapes.
+func schemaJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := writeJSON(&b, v); err != nil {
+		return nil, err
+	}
+	return unescapeHTMLInJSON(b.Bytes()), nil
+}
+
+// unescapeHTMLInJSON turns \u003c, \u003e and \u0026 in JSON text back
+// into <, > and &. It walks escapes in pairs, so an escaped backslash
+// followed by "u003c" is left alone.
+func unescapeHTMLInJSON(doc []byte) []byte {
+	if !bytes.Contains(doc, []byte(`\u00`)) {
+		return doc
+	}
+	out := make([]byte, 0, len(doc))
+	for i := 0; i < len(doc); i++ {
+		c := doc[i]
+		if c != '\\' || i+1 >= len(doc) {
+			out = append(out, c)
+			continue
+		}
+		if i+5 < len(doc) && doc[i+1] == 'u' {
+			switch string(doc[i+2 : i+6]) {
+			case "003c", "003C":
+				out = append(out, '<')
+				i += 5
+				continue
+			case "003e", "003E":
+				out = append(out, '>')
+				i += 5
+				continue
+			case "0026":
+				out = append(out, '&')
+				i += 5
+				continue
+			}
+		}
+		out = append(out, c, doc[i+1])
+		i++
+	}
+	return out
 }
 
 func printSchemaError(e *env, err error) {

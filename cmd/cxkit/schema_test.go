@@ -285,3 +285,47 @@ func TestSchemaTypesAcceptWhatTheReaderAccepts(t *testing.T) {
 		}
 	}
 }
+
+// Schemas print comparison signs as they are ("<= 5", "x < 3"), like
+// every other JSON cxkit writes, not as \u003c escapes: the extension
+// keywords of the reflected schema library came out HTML-escaped.
+func TestSchemaNoHTMLEscapes(t *testing.T) {
+	src := "checklist e \"E & co\" {\n  level 1 \"L\" {\n    question q \"Queue <= 5 min\" measure \"min\" target <= 5\n    question r \"R\" when q < 3 optional\n  }\n}\n"
+	f := filepath.Join(t.TempDir(), "e.korto")
+	if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{f}, {f, "--draft", "07"}, {f, "--ui"}} {
+		out, errs, code := runSchemaCmd(t, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		if strings.Contains(out, `\u003c`) || strings.Contains(out, `\u003e`) || strings.Contains(out, `\u0026`) {
+			t.Errorf("%v: output has HTML escapes:\n%s", args, out)
+		}
+		if !json.Valid([]byte(out)) {
+			t.Errorf("%v: output is not JSON", args)
+		}
+	}
+	out, _, _ := runSchemaCmd(t, f)
+	for _, want := range []string{`"x-cxkit-target": "<= 5"`, `"x-cxkit-when": "q < 3"`, `"title": "E & co"`, `"title": "Queue <= 5 min"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("schema lacks %s", want)
+		}
+	}
+}
+
+func TestUnescapeHTMLInJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		`"a \u003c= 5 \u0026 b \u003e 1"`: `"a <= 5 & b > 1"`,
+		`"\\u003c"`:                       `"\\u003c"`, // a backslash, then the text u003c
+		`"\\\u003c"`:                      `"\\<"`,
+		`"\u00e9 \n"`:                     `"\u00e9 \n"`,
+		`"end\u003C"`:                     `"end<"`,
+		`"\"`:                             `"\"`,
+	} {
+		if got := string(unescapeHTMLInJSON([]byte(in))); got != want {
+			t.Errorf("unescapeHTMLInJSON(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

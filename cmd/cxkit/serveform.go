@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -131,13 +130,8 @@ func newFormServer(c *korto.Checklist, dir string, opts korto.SchemaOptions, log
 	return mux, nil
 }
 
-func formJSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := writeJSON(&b, v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
+// formJSON is the document as cxkit schema prints it.
+func formJSON(v any) ([]byte, error) { return schemaJSON(v) }
 
 func (fs *formServer) serveJSON(doc []byte) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
