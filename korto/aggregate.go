@@ -88,6 +88,8 @@ type aggSlot struct {
 type pendingAudit struct {
 	hasScore bool
 	score    float64
+	hasRaw   bool
+	raw      float64 // the score before a knockout
 	knocked  bool
 	reached  int
 }
@@ -124,6 +126,7 @@ type aggGroup struct {
 	audits     int64
 	knockedOut int64
 	score      moments
+	raw        moments // scores before knockouts
 	levels     []aggLevel
 	reached    []int64 // audits per reached level 0..maxReached
 	questions  []aggQuestionSums
@@ -304,12 +307,22 @@ func (a *Aggregator) check(r *Result) error {
 	if !isShare(r.Score) {
 		return fmt.Errorf("score %v outside [0,1]", *r.Score)
 	}
+	if !isShare(r.RawScore) {
+		return fmt.Errorf("raw score %v outside [0,1]", *r.RawScore)
+	}
 	if r.Reached < 0 || r.Reached > a.maxReached {
 		return fmt.Errorf("reached level %d outside 0..%d", r.Reached, a.maxReached)
 	}
 	a.pendingA = pendingAudit{hasScore: r.Score != nil, knocked: r.KnockedOut, reached: r.Reached}
 	if r.Score != nil {
 		a.pendingA.score = *r.Score
+	}
+	// A result without a raw score had no knockout to undo.
+	switch {
+	case r.RawScore != nil:
+		a.pendingA.hasRaw, a.pendingA.raw = true, *r.RawScore
+	case r.Score != nil && !r.KnockedOut:
+		a.pendingA.hasRaw, a.pendingA.raw = true, *r.Score
 	}
 	for i := range r.Levels {
 		lr := &r.Levels[i]
@@ -408,6 +421,9 @@ func (g *aggGroup) add(a *Aggregator) {
 	if pa.hasScore {
 		g.score.add(pa.score)
 	}
+	if pa.hasRaw {
+		g.raw.add(pa.raw)
+	}
 	g.reached[pa.reached]++
 	for _, pl := range a.pendingL {
 		l := &g.levels[pl.index]
@@ -465,6 +481,7 @@ func (g *aggGroup) merge(o *aggGroup) {
 	g.audits += o.audits
 	g.knockedOut += o.knockedOut
 	g.score.merge(&o.score)
+	g.raw.merge(&o.raw)
 	for i := range g.levels {
 		g.levels[i].score.merge(&o.levels[i].score)
 		g.levels[i].passed += o.levels[i].passed
@@ -548,6 +565,10 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 		Reached:    make([]ReachedCount, len(g.reached)),
 		Questions:  make([]QuestionSummary, len(a.questions)),
 		Survey:     make([]SurveySummary, len(a.survey)),
+	}
+	if a.c.EffectiveKnockout() == KnockoutAudit {
+		raw := newStat(&g.raw)
+		s.RawScore = &raw
 	}
 	for i, l := range a.levels {
 		gl := &g.levels[i]

@@ -39,7 +39,11 @@ type GroupSummary struct {
 	KnockedOut int64 `json:"knocked_out"`
 	// Score is the mean of the audits' overall scores with its standard
 	// deviation and 95% Student t interval.
-	Score       Stat              `json:"score"`
+	Score Stat `json:"score"`
+	// RawScore is the same for the scores before any knockout; it is set
+	// only for a checklist with `knockout audit`, where Score counts a
+	// knocked-out audit as 0.
+	RawScore    *Stat             `json:"raw_score,omitempty"`
 	Levels      []LevelSummary    `json:"levels"`
 	Reached     []ReachedCount    `json:"reached"`
 	Questions   []QuestionSummary `json:"questions"`

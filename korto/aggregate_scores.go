@@ -76,9 +76,13 @@ func (a *Aggregator) checkScored(p *Plan, s *Sheet, sc *Scores) error {
 	if s.Checklist != a.c.ID {
 		return fmt.Errorf("sheet of checklist %q, aggregating %q", s.Checklist, a.c.ID)
 	}
-	pa := pendingAudit{hasScore: HasScore(sc.Overall), score: sc.Overall, knocked: sc.KnockedOut, reached: sc.Reached}
+	pa := pendingAudit{hasScore: HasScore(sc.Overall), score: sc.Overall, hasRaw: HasScore(sc.Raw), raw: sc.Raw,
+		knocked: sc.KnockedOut, reached: sc.Reached}
 	if pa.hasScore && !(sc.Overall >= 0 && sc.Overall <= 1) {
 		return fmt.Errorf("score %v outside [0,1]", sc.Overall)
+	}
+	if pa.hasRaw && !(sc.Raw >= 0 && sc.Raw <= 1) {
+		return fmt.Errorf("raw score %v outside [0,1]", sc.Raw)
 	}
 	if pa.reached < 0 || pa.reached > a.maxReached {
 		return fmt.Errorf("reached level %d outside 0..%d", pa.reached, a.maxReached)
