@@ -416,3 +416,34 @@ func TestReportStdinJSONLinesBrokenFirst(t *testing.T) {
 		t.Errorf("aggregated %d sheets, want the %d good lines", rep.Overall.N, want)
 	}
 }
+
+// Under knockout audit the text report says how many audits were knocked
+// out and the mean before the knockouts, beside the mean that counts
+// them as 0 (the JSON has both as score and raw_score).
+func TestReportKnockoutRawScore(t *testing.T) {
+	const cashier = "../../examples/grocery/cashier.korto"
+	visits, _ := filepath.Glob("../../examples/grocery/visit-*.json")
+	js, errs, code := runReportCmd(t, "", append(append([]string{cashier}, visits...), "--json")...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep korto.Report
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	o := rep.Overall
+	if o.RawScore == nil || o.KnockedOut == 0 {
+		t.Fatalf("the example has no knocked-out visit any more (knocked_out %d, raw_score %v)", o.KnockedOut, o.RawScore)
+	}
+	out, _, _ := runReportCmd(t, "", append(append([]string{cashier}, visits...), "--lang", "en")...)
+	want := fmt.Sprintf("knocked out: %d of %d; mean before the knockouts: %s", o.KnockedOut, o.N, pct(*o.RawScore.Mean))
+	if !strings.Contains(out, want) {
+		t.Errorf("the text report lacks %q:\n%s", want, out)
+	}
+	// Without knockout audit there is no such line.
+	out, _, _ = runReportCmd(t, "", reportChecklist, reportVisits, "--lang", "en")
+	if strings.Contains(out, "knocked out") {
+		t.Errorf("a report without knockout audit speaks of knockouts:\n%s", out)
+	}
+}
+

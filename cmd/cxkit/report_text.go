@@ -24,6 +24,7 @@ type reportLabels struct {
 	CSAT, TopTwo, CES, HigherEasier           string
 	LowerEasier, GoodSide, Skipped, Question  string
 	Pyramid, GatedNote, Group, AllAudits      string
+	KnockedOut, BeforeKnockout                string
 }
 
 var reportLabelsEn = reportLabels{
@@ -40,7 +41,8 @@ var reportLabelsEn = reportLabels{
 	LowerEasier: "lower is easier", GoodSide: "easy side", Skipped: "invalid sheets skipped (listed on stderr)",
 	Question: "question", Pyramid: "Pyramid: mean score per level",
 	GatedNote: "Bands are filled to the level's mean score; the dashed line is the pass mark; a level is grey when most audits had it gated (a lower level failed).", Group: "group",
-	AllAudits: "all audits",
+	AllAudits:  "all audits",
+	KnockedOut: "knocked out", BeforeKnockout: "mean before the knockouts",
 }
 
 var reportLabelsRu = reportLabels{
@@ -57,7 +59,8 @@ var reportLabelsRu = reportLabels{
 	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: "неверных листов пропущено (список в stderr)",
 	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
 	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, заблокированный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
-	AllAudits: "все аудиты",
+	AllAudits:  "все аудиты",
+	KnockedOut: "нокаут", BeforeKnockout: "среднее без нокаута",
 }
 
 // reportView is a report made ready for people: texts in one language,
@@ -176,6 +179,10 @@ func writeReportText(w io.Writer, v *reportView) error {
 	}
 	fmt.Fprintln(bw, line)
 	fmt.Fprintf(bw, "%s: %s\n", L.Mean, v.statHeadline(o.Score))
+	if o.RawScore != nil {
+		// knockout audit: the knocked-out audits count as 0 above.
+		fmt.Fprintf(bw, "%s: %d %s %d; %s: %s\n", L.KnockedOut, o.KnockedOut, L.Applicable, o.N, L.BeforeKnockout, v.statHeadline(*o.RawScore))
+	}
 	fmt.Fprintln(bw, L.MeanNote)
 
 	if rep.GroupBy != "" {
