@@ -185,6 +185,12 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 	}
 
 	fail := func(err error) int {
+		if cells, ok := err.(surveyCellErrors); ok {
+			for _, ce := range cells {
+				fmt.Fprintf(e.stderr, "cxkit %s: %v\n", k.name, ce)
+			}
+			return exitInput
+		}
 		fmt.Fprintf(e.stderr, "cxkit %s: %v\n", k.name, err)
 		var ue surveyUsageError
 		if errors.As(err, &ue) {
@@ -225,6 +231,21 @@ type surveyUsageError struct{ msg string }
 
 func (e surveyUsageError) Error() string { return e.msg }
 
+// surveyCellErrors lists every bad cell of a file, so that one run shows
+// them all, as answer sheets and checklists do. Past surveyMaxCellErrors
+// the last entry counts the rest.
+type surveyCellErrors []error
+
+const surveyMaxCellErrors = 20
+
+func (es surveyCellErrors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
 // surveyData is one file's answers: the whole and each group.
 type surveyData struct {
 	all     surveyAcc
@@ -248,8 +269,9 @@ func surveyReadFile(e *env, name string, k *surveyKind, cfg surveyConfig) (*surv
 // surveyReadCSV reads a CSV survey export with a header row. The
 // separator is a comma, or a semicolon when the header has semicolons
 // and no commas (spreadsheets in many locales export so). A cell that is
-// not a valid answer, a bad weight, or a ragged row is an error naming
-// the file, line, row and column.
+// not a valid answer or a bad weight is an error naming the file, line,
+// row and column, and reading goes on to report every such cell
+// (surveyCellErrors); a row the CSV reader cannot read stops it.
 func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*surveyData, error) {
 	br := bufio.NewReader(r)
 	head, _ := br.Peek(4096)
@@ -305,6 +327,14 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 	}
 
 	d := &surveyData{all: k.newAcc(cfg.scale), groups: map[string]surveyAcc{}, weights: wCol >= 0, column: header[ansCol]}
+	var bad surveyCellErrors
+	badCells := 0
+	cellError := func(format string, a ...any) {
+		badCells++
+		if len(bad) < surveyMaxCellErrors {
+			bad = append(bad, fmt.Errorf(format, a...))
+		}
+	}
 	for row := 1; ; row++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -331,11 +361,13 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		if wCol >= 0 {
 			w, err = strconv.ParseFloat(strings.TrimSpace(rec[wCol]), 64)
 			if err != nil || (w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight)) {
-				return nil, fmt.Errorf("%s: weight %q: want 0 or a number between %g and %g", where(wCol), rec[wCol], metrics.MinWeight, metrics.MaxWeight)
+				cellError("%s: weight %q: want 0 or a number between %g and %g", where(wCol), rec[wCol], metrics.MinWeight, metrics.MaxWeight)
+				w = -1 // still check the answer cell
 			}
 		}
 		if err := d.all.add(cell, w); err != nil {
-			return nil, fmt.Errorf("%s: %v", where(ansCol), err)
+			cellError("%s: %v", where(ansCol), err)
+			continue
 		}
 		if byCol >= 0 {
 			g := strings.TrimSpace(rec[byCol])
@@ -347,6 +379,12 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 			}
 			acc.add(cell, w) // cannot fail: the same cell was accepted above
 		}
+	}
+	if badCells > 0 {
+		if badCells > len(bad) {
+			bad = append(bad, fmt.Errorf("%s: %d more bad cells not shown", name, badCells-len(bad)))
+		}
+		return nil, bad
 	}
 	return d, nil
 }

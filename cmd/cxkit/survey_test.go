@@ -260,3 +260,27 @@ func TestSurveyGroupWithZeroWeights(t *testing.T) {
 		t.Errorf("text lacks the group's 2 answers:\n%s", out)
 	}
 }
+
+// Every bad cell of a file is reported in one run, up to a cap, as
+// answer sheets and checklists report every problem at once.
+func TestSurveyEveryBadCell(t *testing.T) {
+	_, errs, code := surveyRun(t, "nps,w\n11,1\neleven,1\n9,-2\n5,1\n", "nps", "-", "--weight", "w")
+	want := `cxkit nps: -:2:1: row 1, column "nps": NPS score 11 is outside 0..10
+cxkit nps: -:3:1: row 2, column "nps": "eleven" is not a whole number (NPS answers are 0..10)
+cxkit nps: -:4:3: row 3, column "w": weight "-2": want 0 or a number between 1e-100 and 1e+100
+`
+	if code != exitInput || errs != want {
+		t.Errorf("exit %d, stderr (-want +got):\n%s", code, cmp.Diff(want, errs))
+	}
+
+	var b strings.Builder
+	b.WriteString("nps\n")
+	for range surveyMaxCellErrors + 5 {
+		b.WriteString("x\n")
+	}
+	_, errs, code = surveyRun(t, b.String(), "nps", "-")
+	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+	if code != exitInput || len(lines) != surveyMaxCellErrors+1 || lines[len(lines)-1] != "cxkit nps: -: 5 more bad cells not shown" {
+		t.Errorf("exit %d, %d lines, last %q", code, len(lines), lines[len(lines)-1])
+	}
+}
