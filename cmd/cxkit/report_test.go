@@ -446,4 +446,3 @@ func TestReportKnockoutRawScore(t *testing.T) {
 		t.Errorf("a report without knockout audit speaks of knockouts:\n%s", out)
 	}
 }
-
