@@ -435,10 +435,19 @@ func TestReportKnockoutRawScore(t *testing.T) {
 	if o.RawScore == nil || o.KnockedOut == 0 {
 		t.Fatalf("the example has no knocked-out visit any more (knocked_out %d, raw_score %v)", o.KnockedOut, o.RawScore)
 	}
-	out, _, _ := runReportCmd(t, "", append(append([]string{cashier}, visits...), "--lang", "en")...)
+	html := filepath.Join(t.TempDir(), "r.html")
+	out, _, _ := runReportCmd(t, "", append(append([]string{cashier}, visits...), "--lang", "en", "--html", html)...)
 	want := fmt.Sprintf("knocked out: %d of %d; mean before the knockouts: %s", o.KnockedOut, o.N, pct(*o.RawScore.Mean))
 	if !strings.Contains(out, want) {
 		t.Errorf("the text report lacks %q:\n%s", want, out)
+	}
+	page, err := os.ReadFile(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = fmt.Sprintf("<b>%s</b><span>mean before the knockouts; knocked out: %d of %d</span>", pct(*o.RawScore.Mean), o.KnockedOut, o.N)
+	if !strings.Contains(string(page), want) {
+		t.Errorf("the HTML report lacks %q", want)
 	}
 	// Without knockout audit there is no such line.
 	out, _, _ = runReportCmd(t, "", reportChecklist, reportVisits, "--lang", "en")
