@@ -96,19 +96,35 @@ func Example_answerErrors() {
 // "Are we better than last quarter?": compare the NPS of two survey
 // waves, with the difference's standard error and two-sided p-value.
 func Example_compareQuarters() {
+	// wave returns a survey wave's scores: counts[s] answers of score s.
+	wave := func(counts map[uint8]int) []uint8 {
+		var scores []uint8
+		for s := range uint8(11) {
+			for range counts[s] {
+				scores = append(scores, s)
+			}
+		}
+		return scores
+	}
 	var q3, q4 metrics.NPS
-	for score, n := range []int{0: 4, 5: 6, 7: 20, 8: 20, 9: 25, 10: 25} {
-		for range n {
-			q3.Add(score)
-		}
+	if err := q3.AddScores(wave(map[uint8]int{0: 4, 5: 6, 7: 20, 8: 20, 9: 25, 10: 25})); err != nil {
+		fmt.Println(err)
+		return
 	}
-	for score, n := range []int{0: 2, 5: 4, 7: 15, 8: 15, 9: 30, 10: 34} {
-		for range n {
-			q4.Add(score)
-		}
+	if err := q4.AddScores(wave(map[uint8]int{0: 2, 5: 4, 7: 15, 8: 15, 9: 30, 10: 34})); err != nil {
+		fmt.Println(err)
+		return
 	}
-	a, _ := q3.Result()
-	b, _ := q4.Result()
+	a, err := q3.Result()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, err := q4.Result()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	c, err := metrics.CompareNPS(b, a)
 	if err != nil {
 		fmt.Println(err)
