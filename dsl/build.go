@@ -44,7 +44,7 @@ type builder struct {
 	lay     layout
 	decl    []string        // declared scale and choice names, to tell a kind from a typo
 	choices map[string]bool // declared choice names
-	asked   map[string]bool // IDs of the questions built so far, to tell a test from a typo
+	root    *astChecklist   // the whole file, to tell a condition's test from a typo (isQuestion)
 	// unsure holds the codes of Validate diagnostics that the builder's
 	// own errors may have caused (see validateRead).
 	unsure map[string]bool
@@ -74,6 +74,7 @@ func (b *builder) errorf(p lexer.Position, code, hint, format string, a ...any) 
 func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 	b.lay = layout{meta: map[string]int{}, close: map[any]int{}}
 	b.choices = map[string]bool{}
+	b.root = a
 	c := &korto.Checklist{ID: a.ID, Title: b.text(a.Title), Pos: b.pos(a.Pos), Levels: []*korto.Level{}}
 	b.lay.close[c] = a.Close.Pos.Offset
 	for _, e := range a.Entries {
@@ -270,12 +271,6 @@ var modifierKeywords = []string{
 
 func (b *builder) question(a *astQuestion) *korto.Question {
 	q := &korto.Question{ID: a.ID, Text: b.text(a.Text), Kind: korto.Kind{Type: korto.KindYesNo}, Pos: b.pos(a.Pos)}
-	defer func() {
-		if b.asked == nil {
-			b.asked = map[string]bool{}
-		}
-		b.asked[a.ID] = true
-	}()
 	seen := map[string]bool{}
 	once := func(m *astMod, what string) bool {
 		if seen[what] {
@@ -291,7 +286,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			continue // the rest of the misspelt condition
 		}
 		if i > 0 && a.Mods[i-1].When != nil && m.isKind() && m.Ref != "" && !slices.Contains(b.decl, m.Ref) {
-			if pos, word, kw := conditionTypo(a.Mods[i-1].When, m, b.asked); kw != "" {
+			if pos, word, kw := conditionTypo(a.Mods[i-1].When, m, b.isQuestion); kw != "" {
 				b.doubt("when-kind", "unknown-option", "when-range")
 				b.errorf(pos, codeUnknownKeyword, conditionHint, "unknown keyword %q; did you mean %q?", word, kw)
 				q.When, broken = nil, true
@@ -357,7 +352,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 // the condition q and the kinds ro and r, "when nto q" as the condition
 // nto and the kind q. It returns the misspelt word, where it stands and
 // the keyword meant, or "" for none.
-func conditionTypo(cond *astOr, next *astMod, asked map[string]bool) (lexer.Position, string, string) {
+func conditionTypo(cond *astOr, next *astMod, isQuestion func(string) bool) (lexer.Position, string, string) {
 	if kw := suggest.Nearest(next.Ref, []string{"and", "or", "in"}); kw != "" && kw != next.Ref {
 		return next.Pos, next.Ref, kw
 	}
@@ -367,12 +362,39 @@ func conditionTypo(cond *astOr, next *astMod, asked map[string]bool) (lexer.Posi
 	for n.Not != nil {
 		n = n.Not
 	}
-	if at := n.Atom; at != nil && at.Op == "" && at.In == nil && !asked[at.ID] {
+	if at := n.Atom; at != nil && at.Op == "" && at.In == nil && !isQuestion(at.ID) {
 		if kw := suggest.Nearest(at.ID, []string{"not"}); kw != "" && kw != at.ID {
 			return at.Pos, at.ID, kw
 		}
 	}
 	return lexer.Position{}, "", ""
+}
+
+// isQuestion reports whether the file declares a question id. It walks
+// the syntax tree, as it is asked only on a mistake's path.
+func (b *builder) isQuestion(id string) bool {
+	var inItems func([]*astItem) bool
+	inItems = func(items []*astItem) bool {
+		for _, it := range items {
+			if it.Question != nil && it.Question.ID == id || it.Section != nil && inItems(it.Section.Items) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range b.root.Entries {
+		switch {
+		case e.Level != nil && inItems(e.Level.Items):
+			return true
+		case e.Survey != nil:
+			for _, q := range e.Survey.Questions {
+				if q.ID == id {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func (b *builder) kind(a *astMod) korto.Kind {
