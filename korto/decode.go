@@ -24,14 +24,21 @@ import (
 // A problem comes back as [Diagnostics] holding one [Diagnostic] placed
 // at its line and column in data, naming the JSON Pointer of the value,
 // with the code "syntax", "unknown-key", "duplicate-key" or "wrong-type".
-// DecodeChecklist does not validate; call [Checklist.Validate] for that.
+// A leading UTF-8 byte order mark is skipped. DecodeChecklist does not
+// validate; call [Checklist.Validate] for that.
 func DecodeChecklist(data []byte) (*Checklist, error) {
+	// A byte order mark, which Windows editors write, is not JSON but
+	// says nothing wrong about the checklist: skip it, and count offsets
+	// from the start of data while lines and columns ignore it.
+	body := bytes.TrimPrefix(data, []byte("\ufeff"))
 	c := new(Checklist)
-	err := jsonv2.Unmarshal(data, c, jsonv2.RejectUnknownMembers(true))
+	err := jsonv2.Unmarshal(body, c, jsonv2.RejectUnknownMembers(true))
 	if err == nil {
 		return c, nil
 	}
-	return nil, Diagnostics{decodeDiagnostic(data, err)}
+	d := decodeDiagnostic(body, err)
+	d.Pos.Offset += len(data) - len(body)
+	return nil, Diagnostics{d}
 }
 
 // decodeDiagnostic turns a decoding error into a placed diagnostic.

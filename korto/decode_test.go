@@ -62,6 +62,10 @@ func TestDecodeChecklistStrict(t *testing.T) {
 			Pos: Pos{Line: 1, Column: 28, Offset: 33}, Code: "unknown-key",
 			Message: `unknown field "idd" in the checklist; did you mean "id"?`, Hint: checklistFields,
 		}},
+		{"byte order mark", "\ufeff{\"idd\":\"x\"}", Diagnostic{
+			Pos: Pos{Line: 1, Column: 2, Offset: 4}, Code: "unknown-key",
+			Message: `unknown field "idd" in the checklist; did you mean "id"?`, Hint: checklistFields,
+		}},
 		{"empty", ``, Diagnostic{Code: "syntax", Message: "JSON syntax: unexpected EOF", Pos: Pos{Line: 1, Column: 1}}},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
 	display := checklistName(name)
 	var c *korto.Checklist
 	var diags korto.Diagnostics
-	if strings.EqualFold(filepath.Ext(name), ".json") {
+	if isJSONChecklist(name, src) {
 		if c, err = korto.DecodeChecklist(src); err != nil {
 			diags = korto.AsDiagnostics(err) // placed in src
 		} else {
@@ -44,6 +45,17 @@ func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
 		return nil, exitInput
 	}
 	return c, exitOK
+}
+
+// isJSONChecklist tells a checklist's JSON form from .korto source: by
+// the file's extension, or on standard input by its first character,
+// since a .korto file never starts with "{".
+func isJSONChecklist(name string, src []byte) bool {
+	if name == "-" {
+		rest := bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\ufeff")), " \t\r\n")
+		return bytes.HasPrefix(rest, []byte("{"))
+	}
+	return strings.EqualFold(filepath.Ext(name), ".json")
 }
 
 // warnLang warns when --lang names a language the checklist has no text

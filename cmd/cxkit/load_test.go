@@ -79,3 +79,20 @@ func TestLangWarning(t *testing.T) {
 		})
 	}
 }
+
+// On standard input there is no extension: a checklist's JSON form is
+// told from .korto source by its first character.
+func TestLoadChecklistJSONFromStdin(t *testing.T) {
+	const shop, visit = "testdata/score/shop.korto", "testdata/score/visit.json"
+	js, _, code := runCmd(t, "", "export", shop)
+	if code != exitOK {
+		t.Fatalf("export: exit %d", code)
+	}
+	want, _, _ := runCmd(t, "", "score", shop, visit)
+	for _, in := range []string{js, "\ufeff \n" + js} {
+		got, stderr, code := runCmd(t, in, "score", "-", visit)
+		if code != exitOK || got != want {
+			t.Errorf("exit %d, stderr %q, output differs from the .korto file's: %v", code, stderr, got != want)
+		}
+	}
+}
