@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
@@ -53,7 +51,7 @@ func runCheck(e *env, args []string) int {
 			continue
 		}
 		display := checklistName(name)
-		_, diags, src := checkChecklistFile(name, src)
+		_, diags, src := readChecklist(name, src)
 		if diags.HasErrors() {
 			code = exitInput
 		}
@@ -79,38 +77,6 @@ func runCheck(e *env, args []string) int {
 		}
 	}
 	return code
-}
-
-// checkChecklistFile parses and validates the checklist file name holds:
-// its .korto source or, for a .json name, the JSON form export prints,
-// as every command that loads a checklist reads it (see loadChecklist).
-// It returns every problem, warnings too, and the source the
-// diagnostics point into, for Render: nil for a decoded JSON checklist,
-// whose rule diagnostics point into the model. The checklist is nil
-// when it has errors.
-func checkChecklistFile(name string, src []byte) (*korto.Checklist, korto.Diagnostics, []byte) {
-	display := checklistName(name)
-	if !strings.EqualFold(filepath.Ext(name), ".json") {
-		c, diags := dsl.ParseWithDiagnostics(display, src)
-		return c, diags, src
-	}
-	c, err := korto.DecodeChecklist(src)
-	var diags korto.Diagnostics
-	if err != nil {
-		if diags = korto.AsDiagnostics(err); diags == nil { // placed in src
-			diags = korto.Diagnostics{{Severity: korto.SeverityError, Code: "syntax", Message: err.Error()}}
-		}
-	} else {
-		diags = c.Validate()
-		src = nil // these point into the model, not the bytes
-	}
-	for _, d := range diags {
-		d.Pos.File = display
-	}
-	if diags.HasErrors() {
-		c = nil
-	}
-	return c, diags, src
 }
 
 // checklistName is how a file argument is named in messages.

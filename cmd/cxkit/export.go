@@ -33,7 +33,7 @@ func runExport(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit export: %v\n", err)
 		return exitInput
 	}
-	cl, diags, src := checkChecklistFile(files[0], src)
+	cl, diags, src := readChecklist(files[0], src)
 	if err := dsl.Render(e.stderr, diags, src); err != nil {
 		fmt.Fprintf(e.stderr, "cxkit export: %v\n", err)
 		return exitInput

@@ -11,40 +11,56 @@ import (
 )
 
 // loadChecklist reads and validates the checklist named on the command
-// line: its .korto source or, for a .json file, the JSON form that
-// `cxkit export` prints (decoded strictly, see korto.DecodeChecklist).
-// On any error it prints every problem, with the source line and a caret
-// where there is one, and returns nil and exitInput. Warnings are
-// printed only alongside errors: `cxkit check` is the command for them.
+// line (see readChecklist). On any error it prints every problem, with
+// the source line and a caret where there is one, and returns nil and
+// exitInput. Warnings are printed only alongside errors: `cxkit check`
+// is the command for them.
 func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
 	src, err := readInput(e, name)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
 		return nil, exitInput
 	}
-	display := checklistName(name)
-	var c *korto.Checklist
-	var diags korto.Diagnostics
-	if isJSONChecklist(name, src) {
-		if c, err = korto.DecodeChecklist(src); err != nil {
-			diags = korto.AsDiagnostics(err) // placed in src
-		} else {
-			diags = c.Validate()
-			src = nil // these point into the model, not the bytes
-		}
-		for _, d := range diags {
-			d.Pos.File = display
-		}
-	} else {
-		c, diags = dsl.ParseWithDiagnostics(display, src)
-	}
-	if diags.HasErrors() || c == nil {
+	c, diags, src := readChecklist(name, src)
+	if c == nil {
 		if err := dsl.Render(e.stderr, diags, src); err != nil {
 			fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
 		}
 		return nil, exitInput
 	}
 	return c, exitOK
+}
+
+// readChecklist parses and validates src, the contents of the checklist
+// file name: .korto source or, for a .json file (or JSON on standard
+// input), the JSON form that `cxkit export` prints, decoded strictly (see
+// korto.DecodeChecklist). It returns the checklist, nil when there are
+// errors; every diagnostic, named after the file; and the source the
+// diagnostics point into, nil when they point into the model instead.
+func readChecklist(name string, src []byte) (*korto.Checklist, korto.Diagnostics, []byte) {
+	display := checklistName(name)
+	if !isJSONChecklist(name, src) {
+		c, diags := dsl.ParseWithDiagnostics(display, src)
+		if diags.HasErrors() {
+			c = nil
+		}
+		return c, diags, src
+	}
+	c, err := korto.DecodeChecklist(src)
+	var diags korto.Diagnostics
+	if err != nil {
+		diags = korto.AsDiagnostics(err) // placed in src
+	} else {
+		diags = c.Validate()
+		src = nil
+	}
+	for _, d := range diags {
+		d.Pos.File = display
+	}
+	if diags.HasErrors() {
+		c = nil
+	}
+	return c, diags, src
 }
 
 // isJSONChecklist tells a checklist's JSON form from .korto source: by
