@@ -47,7 +47,7 @@ func runReport(e *env, args []string) int {
 	fs.BoolVar(&cfg.asJSON, "json", false, "print the report as JSON")
 	fs.StringVar(&cfg.htmlOut, "html", "", "also write a printable HTML report to `OUT.html`")
 	fs.IntVar(&cfg.top, "top", korto.DefaultTopProblems, "list the `N` questions that fail most")
-	fs.StringVar(&cfg.lang, "lang", "", "language of the report (a translation tag of the checklist, e.g. en)")
+	fs.StringVar(&cfg.lang, "lang", "", "language `L` of the report: a translation tag of the checklist, e.g. en (default: the checklist's own)")
 	fs.BoolVar(&cfg.skipInvalid, "skip-invalid", false, "report without the invalid sheets (still listed on stderr) instead of failing")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -27,7 +27,7 @@ func runSchema(e *env, args []string) int {
 	fs := newFlags(e, c)
 	draftName := fs.String("draft", "2020-12", "JSON Schema `draft`: 2020-12 or 07 (for react-jsonschema-form and JSON Forms)")
 	ui := fs.Bool("ui", false, "print the react-jsonschema-form uiSchema instead of the schema")
-	lang := fs.String("lang", "", "`language` of titles and hints (default: the checklist's own)")
+	lang := fs.String("lang", "", "language `L` of titles and hints, e.g. en (default: the checklist's own)")
 	id := fs.String("id", "", "`URI` to set as the schema's $id")
 	types := fs.Bool("types", false, "print the schemas of cxkit's own JSON documents")
 	pos, err := parseFlags(fs, args)

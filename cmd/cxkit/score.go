@@ -24,7 +24,7 @@ func runScore(e *env, args []string) int {
 	fs := newFlags(e, c)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	htmlOut := fs.String("html", "", "also write a self-contained HTML page to `OUT.html`")
-	lang := fs.String("lang", "", "language of the checklist's texts, e.g. en (default: the checklist's own)")
+	lang := fs.String("lang", "", "language `L` of the checklist's texts, e.g. en (default: the checklist's own)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if isHelp(err) {

@@ -130,15 +130,15 @@ type surveyConfig struct {
 func runSurvey(e *env, args []string, k *surveyKind) int {
 	c := commands[k.name]
 	fs := newFlags(e, c)
-	column := fs.String("column", "", "the `C`olumn with the answers (default: a column named "+k.name+")")
+	column := fs.String("column", "", "column `C` holding the answers (default: a column named "+k.name+")")
 	by := fs.String("by", "", "break down by the values of column `G`, ranked")
 	weight := fs.String("weight", "", "survey weights from column `W` (Kish effective sample size)")
 	compareWith := fs.String("compare", "", "compare with an earlier export `OLD.csv` (same columns): difference, se, z, p")
-	level := fs.Float64("level", 0.95, "confidence `level` of the intervals")
+	level := fs.Float64("level", 0.95, "confidence `LEVEL` of the intervals, e.g. 0.9 or 0.99")
 	asJSON := fs.Bool("json", false, "print JSON")
 	method := new(string)
 	if k.methods {
-		method = fs.String("method", string(metrics.AdjustedWald), "interval `method`: adjusted-wald or wald")
+		method = fs.String("method", string(metrics.AdjustedWald), "interval `METHOD`: adjusted-wald or wald")
 	}
 	scaleFlag, goodFlag := new(string), new(string)
 	if k.scaled {
@@ -147,7 +147,7 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 			def, defGood = "1..5", "high"
 		}
 		scaleFlag = fs.String("scale", def, "the answer scale `LO..HI`")
-		goodFlag = fs.String("good", defGood, "which end of the scale is good: `high` or low")
+		goodFlag = fs.String("good", defGood, "which end of the scale is good: `high|low`")
 	}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
