@@ -161,6 +161,18 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		return set(codeUnknownKeyword, hint, "unknown keyword %q; did you mean %q?", w.Value, kw), j, kw, false
 	}
 
+	// "option all "Все работают" = 1": an option keyword the language
+	// does not have, read as the option's ID.
+	if block == "choice" && t.Type == tokIdent && prev.Type == tokIdent && prev.Value == "option" && firstOnLine(toks, e-1) {
+		d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column, prev.Pos.Offset
+		example := restOfLine(toks, e)
+		if e+1 >= len(toks) || toks[e+1].Type != tokString || toks[e+1].Pos.Line != t.Pos.Line {
+			example = t.Value + ` "Все работают" = 1`
+		}
+		return set(codeSyntax, "remove the word option at the start of the line",
+			`"option" is not a keyword: an option is ID "label" = value, e.g. %s`, example), e, "", false
+	}
+
 	// A single "=" outside a choice: meant as a comparison.
 	if t.Type == tokPunct && t.Value == "=" && block != "choice" && inQuestion(toks, e) {
 		return set(codeSyntax, "write when lifts == all, or target == 5; a single = only gives a choice's option its value",
