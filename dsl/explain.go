@@ -76,7 +76,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			last++
 		}
 		if l := toks[last]; l.Type == tokKeyword && (l.Value == "and" || l.Value == "or" || l.Value == "not") || l.Type == tokPunct && l.Value == "(" {
-			what, hint := afterToken(l, toks[last-1], block)
+			what, hint := afterToken(toks, last, block)
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = l.Pos.Line, l.Pos.Column+len(l.Value), l.Pos.Offset+len(l.Value)
 			return set(codeSyntax, hint+"; a condition ends with its line", "expected %s", what), last + 1, "", true
 		}
@@ -102,14 +102,21 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if t.Type == tokIdent && !atStart && (prev.Type == tokString || prev.Type == tokNumber || prev.Type == tokPercent) {
 		if h := toks[stmtStartIndex(toks, e)]; h.Type == tokKeyword && (h.Value == "level" || h.Value == "section") {
 			if kw := suggest.Nearest(t.Value, []string{"pass", "weight"}); kw != "" && kw != t.Value {
-				return set(codeUnknownKeyword, headerHint[h.Value], "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
+				return set(codeUnknownKeyword, headerHint(toks, stmtStartIndex(toks, e)), "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
 			}
 		}
 	}
 	// After measure and its unit only target may stand.
 	if t.Type == tokIdent && (prev.Type == tokKeyword && prev.Value == "measure" || prev.Type == tokString && prev2.Type == tokKeyword && prev2.Value == "measure") {
 		if kw := suggest.Nearest(t.Value, []string{"target"}); kw != "" && kw != t.Value {
-			return set(codeUnknownKeyword, `write measure "мин" target <= 5`, "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
+			op, num := "<=", "5"
+			if e+2 < len(toks) && toks[e+1].Type == tokPunct && toks[e+2].Type == tokNumber && toks[e+2].Pos.Line == t.Pos.Line {
+				switch toks[e+1].Value {
+				case "<", "<=", ">", ">=", "==", "!=":
+					op, num = toks[e+1].Value, toks[e+2].Value
+				}
+			}
+			return set(codeUnknownKeyword, "write "+measureExample(toks, e, op, num), "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
 		}
 	}
 	if t.Type == tokIdent && !shifted && (atStart || utf8.RuneCountInString(t.Value) > 3) {
@@ -175,7 +182,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 
 	// A single "=" outside a choice: meant as a comparison.
 	if t.Type == tokPunct && t.Value == "=" && block != "choice" && inQuestion(toks, e) {
-		return set(codeSyntax, "write when lifts == all, or target == 5; a single = only gives a choice's option its value",
+		return set(codeSyntax, "write "+comparisonExample(toks, e, "==")+"; a single = only gives a choice's option its value",
 			`"=" is not a comparison; write ==`), e, "", false
 	}
 	// A range after a kind that has none.
@@ -189,9 +196,9 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	}
 
 	// What the previous token asks for.
-	what, hint := afterToken(prev, prev2, block)
+	what, hint := afterToken(toks, e-1, block)
 	if what == "" && prev.Type == tokString && prev2.Type == tokIdent && e > 2 && toks[e-3].Value == "section" && toks[e-3].Type == tokKeyword {
-		what, hint = "{ to open the section, or weight", `write section `+prev2.Value+` "Чистота" weight 2 { ... }`
+		what, hint = "{ to open the section, or weight", `write section `+prev2.Value+` `+shorten(prev.Value)+` weight 2 { ... }`
 	}
 	if (prev.Type == tokNumber || prev.Type == tokPercent) && (prev2.Value == "pass" || prev2.Value == "weight") && prev2.Type == tokKeyword {
 		// The end of a level's or section's header, without its brace.
@@ -328,10 +335,105 @@ func kindMayFollow(t lexer.Token) bool {
 	return false
 }
 
-// headerHint says what a level's or section's header takes.
-var headerHint = map[string]string{
-	"level":   `a level's header takes pass and weight before its {: level 1 "Основа" pass 85% weight 2 { ... }`,
-	"section": `a section's header takes weight before its {: section clean "Чистота" weight 2 { ... }`,
+// headerHint says what the level's or section's header starting at
+// toks[h] takes, with the number or ID and title the user wrote.
+func headerHint(toks []lexer.Token, h int) string {
+	name, title := "1", `"Основа"`
+	if toks[h].Value == "section" {
+		name, title = "clean", `"Чистота"`
+	}
+	if h+2 < len(toks) && toks[h+1].Pos.Line == toks[h].Pos.Line && (toks[h+1].Type == tokNumber || toks[h+1].Type == tokIdent) {
+		name = toks[h+1].Value
+		if toks[h+2].Type == tokString && toks[h+2].Pos.Line == toks[h].Pos.Line {
+			title = shorten(toks[h+2].Value)
+		}
+	}
+	if toks[h].Value == "section" {
+		return "a section's header takes weight before its {: section " + name + " " + title + " weight 2 { ... }"
+	}
+	return "a level's header takes pass and weight before its {: level " + name + " " + title + " pass 85% weight 2 { ... }"
+}
+
+// measureExample writes a measure with a target as the question around
+// toks[i] would have it: with its unit, if it has one, and the
+// comparison and number given.
+func measureExample(toks []lexer.Token, i int, op, num string) string {
+	unit := `"мин"`
+	for j := lineStartIndex(toks, i); j+1 < len(toks) && !toks[j].EOF() && toks[j].Pos.Line == toks[i].Pos.Line; j++ {
+		if toks[j].Type == tokKeyword && toks[j].Value == "measure" {
+			if toks[j+1].Type == tokString && toks[j+1].Pos.Line == toks[j].Pos.Line {
+				unit = shorten(toks[j+1].Value)
+			} else {
+				unit = ""
+			}
+			break
+		}
+	}
+	if unit == "" {
+		return "measure target " + op + " " + num
+	}
+	return "measure " + unit + " target " + op + " " + num
+}
+
+// comparisonExample rewrites the comparison whose operator is toks[i]
+// with the operator op, keeping the user's operands: "has_card = yes"
+// becomes "has_card == yes", "target =< 5" "target <= 5".
+func comparisonExample(toks []lexer.Token, i int, op string) string {
+	left, right := "", ""
+	if i > 0 && toks[i-1].Pos.Line == toks[i].Pos.Line {
+		switch l := toks[i-1]; l.Type {
+		case tokIdent, tokKeyword, tokNumber:
+			left = l.Value
+		}
+	}
+	j := i + 1
+	// A two-character operator typed as two tokens ("=<", "= =") ends
+	// at the next token.
+	if op != "" && j < len(toks) && toks[j].Type == tokPunct && toks[j].Pos.Line == toks[i].Pos.Line &&
+		toks[j].Pos.Offset == toks[i].Pos.Offset+len(toks[i].Value) && strings.Contains("<>=", toks[j].Value) {
+		j++
+	}
+	if j < len(toks) && !toks[j].EOF() && toks[j].Pos.Line == toks[i].Pos.Line {
+		switch r := toks[j]; r.Type {
+		case tokIdent, tokNumber, tokPercent:
+			right = r.Value
+		}
+	}
+	if left == "" || right == "" {
+		if left == "target" {
+			return "target " + op + " 5"
+		}
+		return "when lifts " + op + " all, or target " + op + " 5"
+	}
+	if left != "target" {
+		left = "when " + left
+	}
+	return left + " " + op + " " + right
+}
+
+// optionExample writes the option on the line of toks[i] the way it
+// should read, with the user's ID, label and value where they wrote
+// them.
+func optionExample(toks []lexer.Token, i int) string {
+	id, label, value := "most", `"..."`, "0.5"
+	j := lineStartIndex(toks, i)
+	line := toks[j].Pos.Line
+	k := j
+	if toks[k].Type == tokIdent && toks[k].Pos.Line == line {
+		id = toks[k].Value
+		k++
+	}
+	if k < len(toks) && toks[k].Type == tokString && toks[k].Pos.Line == line {
+		label = shorten(toks[k].Value)
+		k++
+	}
+	for ; k < len(toks) && !toks[k].EOF() && toks[k].Pos.Line == line; k++ {
+		if toks[k].Type == tokNumber {
+			value = toks[k].Value
+			break
+		}
+	}
+	return id + " " + label + " = " + value
 }
 
 // conditionWords are the keywords that join a condition's tests.
@@ -571,7 +673,20 @@ func expectsNumber(prev lexer.Token) bool {
 
 // afterToken says what must follow prev (with prev2 before it), or ""
 // when prev alone does not tell.
-func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
+func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
+	var prev, prev2 lexer.Token
+	if i >= 0 {
+		prev = toks[i]
+	}
+	if i > 0 {
+		prev2 = toks[i-1]
+	}
+	// operand is the ID a comparison or "in" at prev tests, if the user
+	// wrote one.
+	operand := "lifts"
+	if prev2.Type == tokIdent {
+		operand = prev2.Value
+	}
 	switch prev.Type {
 	case tokKeyword:
 		switch prev.Value {
@@ -614,11 +729,11 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 		case "when", "and", "or", "not":
 			return "a condition after " + prev.Value, "write a yes/no question ID (when has_parking), a comparison (when speed >= 4) or a choice test (when lifts in (all, most))"
 		case "target":
-			return "a comparison after target", `write measure "мин" target <= 5; the comparisons are <=, <, >=, > and ==`
+			return "a comparison after target", "write " + measureExample(toks, i, "<=", "5") + "; the comparisons are <=, <, >=, > and =="
 		case "measure":
 			return "a unit in double quotes or target after measure", `write measure "мин" target <= 5`
 		case "in":
-			return "( and a list of options after in", "write lifts in (all, most)"
+			return "( and a list of options after in", "write " + operand + " in (all, most)"
 		case "survey":
 			return "{ after survey", "write survey { question ... }"
 		case "fail":
@@ -629,19 +744,28 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 		case "..":
 			return "a number after ..", "write a range as lo..hi, like 1..5"
 		case "=":
-			return "the option's value, a number from 0 to 1", `write most "Большинство" = 0.5`
+			return "the option's value, a number from 0 to 1", "write " + optionExample(toks, i)
 		case "<", "<=", ">", ">=":
 			if prev2.Value == "target" {
-				return "the target number", `write measure "мин" target <= 5`
+				return "the target number", "write " + measureExample(toks, i, prev.Value, "5")
 			}
-			return "a number after " + prev.Value, "write when speed >= 4"
+			if prev2.Type == tokIdent {
+				return "a number after " + prev.Value, "write when " + prev2.Value + " " + prev.Value + " 4"
+			}
+			return "a number after " + prev.Value, "write when speed " + prev.Value + " 4"
 		case "==", "!=":
-			return "a number or an option ID after " + prev.Value, "write when lifts == all or when speed == 5"
+			if prev2.Type == tokIdent {
+				return "a number or an option ID after " + prev.Value, "compare " + prev2.Value + " with one of its options or a number, like when " + prev2.Value + " " + prev.Value + " 5"
+			}
+			return "a number or an option ID after " + prev.Value, "write when lifts " + prev.Value + " all or when speed " + prev.Value + " 5"
 		case ",":
 			return "a name after the comma", "lists are written a, b, c"
 		case "(":
 			if prev2.Value == "in" {
-				return "an option ID", "write lifts in (all, most)"
+				if i > 1 && toks[i-2].Type == tokIdent {
+					operand = toks[i-2].Value
+				}
+				return "an option ID", "write " + operand + " in (all, most)"
 			}
 			return "a condition after (", "write when (a or b) and c"
 		case "{":
@@ -650,6 +774,9 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 			}
 		}
 	case tokLang:
+		if prev2.Type == tokString {
+			return "the translation in double quotes after " + prev.Value, "write " + shorten(prev2.Value) + " " + prev.Value + ` "..."`
+		}
 		return "the translation in double quotes after " + prev.Value, `write "Чистота" ` + prev.Value + ` "Cleanliness"`
 	case tokNumber, tokPercent:
 		if prev2.Type == tokIdent && block == "checklist" { // scale NAME lo ..
@@ -659,7 +786,7 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 		case "scale", "ces", "csat":
 			return ".. between the bounds", "write a range as lo..hi, like 1..5"
 		case "level":
-			return "the level's title in double quotes", `write level 1 "Основа и стандарт" { ... }`
+			return "the level's title in double quotes", `write level ` + prev.Value + ` "Основа и стандарт" { ... }`
 		}
 	case tokIdent:
 		switch prev2.Value {
@@ -677,17 +804,17 @@ func afterToken(prev, prev2 lexer.Token, block string) (what, hint string) {
 			}
 		}
 		if block == "choice" && (prev2.Type == tokPunct && (prev2.Value == "{" || prev2.Value == "=") || prev2.Type == tokNumber || prev2.Value == "fail") {
-			return "the option's label in double quotes", `write ` + prev.Value + ` "Большинство" = 0.5`
+			return "the option's label in double quotes", "write " + optionExample(toks, i)
 		}
 	case tokString:
 		if prev2.Type == tokKeyword && prev2.Value == "measure" { // measure "мин" target <= 5
 			return "target after the unit", `write measure "` + unquote(prev.Value) + `" target <= 5`
 		}
 		if block == "choice" {
-			return "= and the option's value after its label", `write most "Большинство" = 0.5`
+			return "= and the option's value after its label", "write " + optionExample(toks, i)
 		}
 		if prev2.Type == tokNumber && block == "checklist" { // level N "Title"
-			return "{ to open the level, or pass/weight", `write level 1 "Основа" pass 85% { ... }`
+			return "{ to open the level, or pass/weight", `write level ` + prev2.Value + ` ` + shorten(prev.Value) + ` pass 85% { ... }`
 		}
 	}
 	return "", ""
