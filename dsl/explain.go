@@ -182,6 +182,12 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 
 	// A single "=" outside a choice: meant as a comparison.
 	if t.Type == tokPunct && t.Value == "=" && block != "choice" && inQuestion(toks, e) {
+		// "=<" and "=>": the sign typed the other way round.
+		if n := toks[e+1]; n.Type == tokPunct && (n.Value == "<" || n.Value == ">") && n.Pos.Offset == t.Pos.Offset+1 {
+			op := n.Value + "="
+			return set(codeSyntax, "write "+comparisonExample(toks, e, op)+"; the = comes second",
+				`"=%s" is not a comparison; write %s`, n.Value, op), e, "", false
+		}
 		return set(codeSyntax, "write "+comparisonExample(toks, e, "==")+"; a single = only gives a choice's option its value",
 			`"=" is not a comparison; write ==`), e, "", false
 	}
