@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -332,12 +333,42 @@ func (s *scanner) ident() {
 	start := s.off
 	// "lang pt-BR" names the default language with a tag, as "@pt-BR"
 	// does a translation's.
-	s.off = s.identEnd(s.afterLang && s.lastLine == s.line)
+	lang := s.afterLang && s.lastLine == s.line
+	s.off = s.identEnd(lang)
+	if !lang && s.hyphenated() {
+		// "clean-tables": an ID written the way a file or web page is
+		// named. Read it as the ID it was meant to be, so that only the
+		// hyphen is reported.
+		hyphen := s.off
+		for s.hyphenated() {
+			s.off++
+			s.off = s.identEnd(false)
+		}
+		word := string(s.src[start:s.off])
+		fixed := strings.ReplaceAll(word, "-", "_")
+		s.errorf(hyphen, codeSyntax, "write "+fixed, "%q has a hyphen: IDs are letters, digits and _", word)
+		s.toks = append(s.toks, lexer.Token{Type: tokIdent, Value: fixed, Pos: s.pos(start)})
+		s.lastLine = s.line
+		s.afterLang = false
+		return
+	}
 	if keywords[string(s.src[start:s.off])] {
 		s.emit(tokKeyword, start)
 		return
 	}
 	s.emit(tokIdent, start)
+}
+
+// hyphenated reports whether a hyphen glued to the identifier before it
+// continues it with a letter, digit or _.
+func (s *scanner) hyphenated() bool {
+	if s.off+1 >= len(s.src) || s.src[s.off] != '-' {
+		return false
+	}
+	s.off++
+	end := s.identEnd(false)
+	s.off--
+	return end > s.off+1
 }
 
 func (s *scanner) number() {
