@@ -677,6 +677,11 @@ const (
 	slotAnswered uint8 = 1 << iota // answered with a value (not absent, not "na")
 	slotNA                         // answered "na" (or switched off and given "na")
 	slotFail                       // value 0 or an option marked fail
+	// slotUnknown marks a question whose answer is wrong, or whose own
+	// condition could not be told, while a sheet is checked: conditions
+	// that read it are unknown. A sheet with such a question does not
+	// bind, so scoring never sees the bit.
+	slotUnknown
 )
 
 // Plan returns the plan the sheet was bound to.
@@ -780,8 +785,23 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 	for i := range p.qs {
 		pq := &p.qs[i]
 		q := pq.q
-		on := p.eval(pq.when0, pq.when1, b)
+		cond := p.eval(pq.when0, pq.when1, b)
 		a, given := s.Answers[q.ID]
+		if cond == condUnknown {
+			// The condition reads a question whose answer is wrong, so
+			// whether this one is switched on cannot be told: neither
+			// "missing" nor "switched off" can be said of it, only what
+			// is wrong with the answer whichever it is. It stays unknown
+			// for the conditions that read it in turn.
+			if given && !a.IsNA() {
+				if msg, code := p.setAnswer(b, i, a); msg != "" {
+					add(SeverityError, JSONPointer("answers", q.ID), q.ID, code, "%s", msg)
+				}
+			}
+			b.state[i] = slotUnknown
+			continue
+		}
+		on := cond == condTrue
 		switch {
 		case !given:
 			if on && !q.Optional {
@@ -797,11 +817,15 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 			continue
 		case !on:
 			add(SeverityError, JSONPointer("answers", q.ID), q.ID, CodeWhenFalse,
-				"answered %s, but its condition is false, so it must be left out or answered \"na\"", a.describe())
+				"answered %s, but it is switched off (when %s): leave it out or answer \"na\"", a.describe(), diffExpr(q.When, nil))
+			b.state[i] = slotUnknown
 			continue
 		}
 		if msg, code := p.setAnswer(b, i, a); msg != "" {
 			add(SeverityError, JSONPointer("answers", q.ID), q.ID, code, "%s", msg)
+			// Conditions on a wrong answer cannot be evaluated; the
+			// questions they switch are not reported on their account.
+			b.state[i] = slotUnknown
 		}
 	}
 	var unknown []string
@@ -972,37 +996,65 @@ func resize[T any](s []T, n int) []T {
 	return make([]T, n)
 }
 
+// condState is the outcome of a `when` condition while a sheet is
+// checked: false, true, or unknown when it depends on a wrong answer.
+type condState uint8
+
+const (
+	condFalse condState = iota
+	condTrue
+	condUnknown
+)
+
 // eval runs the condition prog[from:to] over the answers in b; an empty
 // program holds. An atom on a question that has no answer (absent or
-// "na") is false, whatever its operator, so `when not x` holds then.
-func (p *Plan) eval(from, to int32, b *Bound) bool {
+// "na") is false, whatever its operator, so `when not x` holds then. An
+// atom on a question marked slotUnknown is unknown, and the operators
+// follow Kleene's three-valued logic, so that `x or y` still holds when
+// y does, however wrong x is.
+func (p *Plan) eval(from, to int32, b *Bound) condState {
 	if from == to {
-		return true
+		return condTrue
 	}
-	var buf [16]bool
+	var buf [16]condState
 	st := buf[:0]
+	atom := func(q int32, holds func() bool) condState {
+		switch s := b.state[q]; {
+		case s&slotUnknown != 0:
+			return condUnknown
+		case s&slotAnswered != 0 && holds():
+			return condTrue
+		}
+		return condFalse
+	}
 	for _, in := range p.prog[from:to] {
 		switch in.op {
 		case opYes:
-			st = append(st, b.state[in.q]&slotAnswered != 0 && b.num[in.q] == 1)
+			st = append(st, atom(in.q, func() bool { return b.num[in.q] == 1 }))
 		case opCmpNum:
-			st = append(st, b.state[in.q]&slotAnswered != 0 && in.cmp.Holds(b.num[in.q], in.num))
+			st = append(st, atom(in.q, func() bool { return in.cmp.Holds(b.num[in.q], in.num) }))
 		case opIn:
-			ok := b.state[in.q]&slotAnswered != 0
-			if ok {
-				ok = slices.Contains(in.set, b.opt[in.q]) != in.negI
-			}
-			st = append(st, ok)
+			st = append(st, atom(in.q, func() bool { return slices.Contains(in.set, b.opt[in.q]) != in.negI }))
 		case opNot:
-			st[len(st)-1] = !st[len(st)-1]
+			if x := &st[len(st)-1]; *x != condUnknown {
+				*x ^= 1
+			}
 		case opAnd, opOr:
+			// and: false wins over unknown, unknown over true; or: true
+			// wins over unknown, unknown over false.
+			win, lose := condFalse, condTrue
+			if in.op == opOr {
+				win, lose = condTrue, condFalse
+			}
 			args := st[len(st)-int(in.n):]
-			v := in.op == opAnd
+			v := lose
 			for _, x := range args {
-				if in.op == opAnd {
-					v = v && x
-				} else {
-					v = v || x
+				if x == win {
+					v = win
+					break
+				}
+				if x == condUnknown {
+					v = condUnknown
 				}
 			}
 			st = append(st[:len(st)-int(in.n)], v)
