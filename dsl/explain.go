@@ -131,10 +131,6 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			return set(codeUnknownKeyword, blockHint[block], "unknown keyword %q; did you mean %q?", t.Value, kw), e, fix, false
 		}
 	}
-	if t.Value == "," && t.Type == tokPunct && prev.Type == tokNumber && e+1 < len(toks) && toks[e+1].Type == tokNumber &&
-		prev.Pos.Offset+len(prev.Value) == t.Pos.Offset && t.Pos.Offset+1 == toks[e+1].Pos.Offset {
-		return set(codeBadNumber, fmt.Sprintf("write %s.%s", prev.Value, toks[e+1].Value), "decimal numbers use a point, not a comma"), e, "", false
-	}
 	if t.EOF() {
 		if block != "" {
 			return set(codeSyntax, "add } to close it", "the file ends before the %s block opened at line %d is closed", block, opened.Line), e, "", false

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -391,6 +392,10 @@ func (s *scanner) number() {
 		s.errorf(start, codeBadNumber, "write a digit after the point, like 0.5, or drop the point", "bad number %q", src[start:i+1])
 		return
 	}
+	if i+1 < len(src) && src[i] == ',' && src[i+1] >= '0' && src[i+1] <= '9' && !bytes.ContainsRune(src[start:i], '.') {
+		s.decimalComma(start, i)
+		return
+	}
 	typ := tokNumber
 	if i < len(src) && src[i] == '%' {
 		i++
@@ -404,6 +409,39 @@ func (s *scanner) number() {
 		return
 	}
 	s.emit(typ, start)
+}
+
+// decimalComma reads "1,5", whose comma at src[comma] is glued to digits
+// on both sides, as the decimal number 1.5 it was meant to be: no list
+// in the language holds numbers. A pass mark without its % is read as
+// the percentage meant (0,8 as 80%), so the line is reported once.
+func (s *scanner) decimalComma(start, comma int) {
+	src := s.src
+	i := comma + 1
+	for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+		i++
+	}
+	typ := tokNumber
+	value := string(src[start:comma]) + "." + string(src[comma+1:i])
+	if i < len(src) && src[i] == '%' {
+		i++
+		typ = tokPercent
+		value += "%"
+	}
+	s.off = i
+	hint := "write " + value + " with a decimal point"
+	if n := len(s.toks); typ == tokNumber && n > 0 && s.toks[n-1].Type == tokKeyword && s.toks[n-1].Value == "pass" {
+		v, _ := strconv.ParseFloat(value, 64)
+		if v <= 1 {
+			v *= 100
+		}
+		typ, value = tokPercent, strconv.FormatFloat(v, 'f', -1, 64)+"%"
+		hint = "write " + value + ": a pass mark is a percentage, and decimals take a point"
+	}
+	s.errorf(comma, codeBadNumber, hint, "decimal numbers use a point, not a comma")
+	s.toks = append(s.toks, lexer.Token{Type: typ, Value: value, Pos: s.pos(start)})
+	s.lastLine = s.line
+	s.afterLang = false
 }
 
 func (s *scanner) string() {
