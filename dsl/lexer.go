@@ -405,10 +405,35 @@ func (s *scanner) number() {
 	// A letter glued to a number ("5мин", "1e3") is neither.
 	if j := s.identEnd(false); j > i {
 		s.off = j
-		s.errorf(start, codeBadNumber, "numbers are plain decimals like 2 or 0.5; put a space between a number and a word", "bad number %q", src[start:j])
+		word := string(src[start:j])
+		if src[start] != '-' && s.idExpected() {
+			s.errorf(start, codeSyntax, fmt.Sprintf("write q%s or _%s", word, word), "%q is not an ID: an ID starts with a letter or _", word)
+			return
+		}
+		s.errorf(start, codeBadNumber, "numbers are plain decimals like 2 or 0.5; put a space between a number and a word", "bad number %q", word)
 		return
 	}
 	s.emit(typ, start)
+}
+
+// idExpected reports whether the token being scanned stands where an
+// ID, never a number, does: after a keyword that names or tests
+// something, in a list, or first on its line (an option of a choice).
+func (s *scanner) idExpected() bool {
+	n := len(s.toks)
+	if n == 0 || s.lastLine != s.line {
+		return true
+	}
+	switch t := s.toks[n-1]; t.Type {
+	case tokKeyword:
+		switch t.Value {
+		case "checklist", "question", "section", "choice", "tags", "when", "and", "or", "not":
+			return true
+		}
+	case tokPunct:
+		return t.Value == "," || t.Value == "("
+	}
+	return false
 }
 
 // decimalComma reads "1,5", whose comma at src[comma] is glued to digits
