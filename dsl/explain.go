@@ -123,12 +123,20 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		cands := allKeywords()
 		if atStart {
 			cands = blockStatements[block]
+			if e > 0 && questionBefore(toks, e) >= 0 {
+				// A line under a question may continue it with a modifier.
+				cands = append(slices.Clip(cands), "weight", "critical", "na", "optional", "unscored", "when", "hint", "tags")
+			}
 		}
 		if kw := suggest.Nearest(t.Value, cands); kw != "" && kw != t.Value {
 			if atStart && keywords[kw] {
 				fix = kw
 			}
-			return set(codeUnknownKeyword, blockHint[block], "unknown keyword %q; did you mean %q?", t.Value, kw), e, fix, false
+			hint := blockHint[block]
+			if atStart && isModifierKeyword(kw) {
+				hint = "a line under a question continues it with a modifier: weight, critical, na, optional, unscored, when, hint or tags"
+			}
+			return set(codeUnknownKeyword, hint, "unknown keyword %q; did you mean %q?", t.Value, kw), e, fix, false
 		}
 	}
 	if t.EOF() {
