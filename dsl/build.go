@@ -138,7 +138,7 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 			}
 		case e.Lang != nil:
 			if once(e, "lang") {
-				c.Lang = *e.Lang
+				c.Lang = canonicalLang(*e.Lang)
 			}
 		case e.Knockout != nil:
 			if once(e, "knockout") {
@@ -523,17 +523,43 @@ func (b *builder) text(a *astText) korto.Text {
 	}
 	t := korto.Text{Text: unquote(a.Text)}
 	for _, tr := range a.Tr {
-		lang := tr.Lang[1:]
+		lang := canonicalLang(tr.Lang[1:])
 		if t.Tr == nil {
 			t.Tr = map[string]string{}
 		}
 		if _, dup := t.Tr[lang]; dup {
-			b.errorf(tr.Pos, codeRepeated, "keep one translation per language", "translation @%s is given twice", lang)
+			b.errorf(tr.Pos, codeRepeated, "keep one translation per language", "translation @%s is given twice", tr.Lang[1:])
 			continue
 		}
 		t.Tr[lang] = unquote(tr.Text)
 	}
 	return t
+}
+
+// canonicalLang writes a language tag in the case BCP 47 recommends:
+// the language lower case, a script title case, a region upper case
+// (EN is en, pt-br is pt-BR, zh-hant-tw is zh-Hant-TW). Tags are
+// case-insensitive, so "@EN" must not be a language of its own that
+// --lang en does not find.
+func canonicalLang(tag string) string {
+	parts := strings.Split(tag, "-")
+	private := false // after a singleton (x-..., u-...) subtags keep lower case
+	for i, p := range parts {
+		switch {
+		case i == 0 || private:
+			p = strings.ToLower(p)
+		case len(p) == 1:
+			p, private = strings.ToLower(p), true
+		case len(p) == 2:
+			p = strings.ToUpper(p)
+		case len(p) == 4:
+			p = strings.ToUpper(p[:1]) + strings.ToLower(p[1:])
+		default:
+			p = strings.ToLower(p)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, "-")
 }
 
 // number reads a plain number; what names the place for messages.

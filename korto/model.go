@@ -1,6 +1,9 @@
 package korto
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Model names the service model a checklist's levels belong to.
 type Model string
@@ -52,10 +55,25 @@ type Text struct {
 }
 
 // In returns the text in language lang, falling back to the default
-// language when there is no such translation.
+// language when there is no such translation. Language tags are
+// case-insensitive (BCP 47): In("en") finds a translation keyed "EN".
 func (t Text) In(lang string) string {
-	if s, ok := t.Tr[lang]; ok && lang != "" {
+	if lang == "" {
+		return t.Text
+	}
+	if s, ok := t.Tr[lang]; ok {
 		return s
+	}
+	// Keys that differ only in case: the least one, so the answer does
+	// not depend on map order.
+	found, key := false, ""
+	for k := range t.Tr {
+		if strings.EqualFold(k, lang) && (!found || k < key) {
+			found, key = true, k
+		}
+	}
+	if found {
+		return t.Tr[key]
 	}
 	return t.Text
 }
