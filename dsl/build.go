@@ -542,6 +542,9 @@ func (b *builder) text(a *astText) korto.Text {
 // case-insensitive, so "@EN" must not be a language of its own that
 // --lang en does not find.
 func canonicalLang(tag string) string {
+	if isLowerASCII(tag) && !strings.Contains(tag, "-") {
+		return tag // "en", "ru": the usual case, without allocating
+	}
 	parts := strings.Split(tag, "-")
 	private := false // after a singleton (x-..., u-...) subtags keep lower case
 	for i, p := range parts {
@@ -560,6 +563,15 @@ func canonicalLang(tag string) string {
 		parts[i] = p
 	}
 	return strings.Join(parts, "-")
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // number reads a plain number; what names the place for messages.
