@@ -139,6 +139,12 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			return set(codeUnknownKeyword, hint, "unknown keyword %q; did you mean %q?", t.Value, kw), e, fix, false
 		}
 	}
+	// "weight 1, 5": no list holds numbers, so the comma was meant as a
+	// decimal point (the scanner reads "1,5" so itself).
+	if t.Type == tokNumber && prev.Type == tokPunct && prev.Value == "," && prev2.Type == tokNumber && t.Pos.Line == prev2.Pos.Line {
+		d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column, prev.Pos.Offset
+		return set(codeBadNumber, "write "+prev2.Value+"."+t.Value+" with a decimal point", "decimal numbers use a point, not a comma"), e, "", false
+	}
 	if t.EOF() {
 		if block != "" {
 			return set(codeSyntax, "add } to close it", "the file ends before the %s block opened at line %d is closed", block, opened.Line), e, "", false

@@ -454,6 +454,22 @@ func (s *scanner) decimalComma(start, comma int) {
 		value += "%"
 	}
 	s.off = i
+	if n := len(s.toks); typ == tokNumber && n > 0 && !bytes.HasPrefix(src[i:], []byte("..")) {
+		// "ces 1,7", "scale stars 1,5": a range, not a decimal.
+		p := s.toks[n-1]
+		if p.Type == tokKeyword && (p.Value == "scale" || p.Value == "ces" || p.Value == "csat") ||
+			p.Type == tokIdent && n > 1 && s.toks[n-2].Type == tokKeyword && s.toks[n-2].Value == "scale" {
+			lo, hi := string(src[start:comma]), string(src[comma+1:i])
+			s.errorf(comma, codeSyntax, "write "+lo+".."+hi, "a range is written with two dots, not a comma")
+			s.toks = append(s.toks,
+				lexer.Token{Type: tokNumber, Value: lo, Pos: s.pos(start)},
+				lexer.Token{Type: tokPunct, Value: "..", Pos: s.pos(comma)},
+				lexer.Token{Type: tokNumber, Value: hi, Pos: s.pos(comma + 1)})
+			s.lastLine = s.line
+			s.afterLang = false
+			return
+		}
+	}
 	hint := "write " + value + " with a decimal point"
 	if n := len(s.toks); typ == tokNumber && n > 0 && s.toks[n-1].Type == tokKeyword && s.toks[n-1].Value == "pass" {
 		v, _ := strconv.ParseFloat(value, 64)
