@@ -277,7 +277,11 @@ func ReadAnswers(r io.Reader) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, es := parseSheet(data)
+	return finishSheet(parseSheet(data))
+}
+
+// finishSheet moves the warnings among es into s and returns the errors.
+func finishSheet(s *Sheet, es AnswerErrors) (*Sheet, error) {
 	errs, warns := es.split()
 	if s != nil {
 		s.Warnings = warns
@@ -303,6 +307,12 @@ type sheetReader struct {
 	// so it sizes the next answers map well and saves growing it step by
 	// step; the cap keeps one huge sheet from inflating every later one.
 	lastAnswers int
+	// stream is set while a [SheetReader] reads a sheet in place in its
+	// buffer, where data runs on into the sheets after it: a syntax
+	// error is then only noted in streamErr, and the SheetReader reads
+	// the broken sheet again on its own to report it.
+	stream    bool
+	streamErr error
 }
 
 const maxAnswersHint = 1 << 10
@@ -335,7 +345,13 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 		return nil, sr.errs
 	}
 	// Anything after the sheet's object is a mistake (two sheets pasted
-	// into one file, say).
+	// into one file, say, or JSON Lines).
+	if sr.dec.PeekKind() != 0 {
+		off := int(sr.dec.InputOffset())
+		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
+		sr.syntaxAt(off, "another JSON value after the answer sheet: a reader holds one sheet; for JSON Lines or sheets one after another use NewSheetReader")
+		return nil, sr.errs
+	}
 	if _, err := sr.dec.ReadToken(); err != io.EOF {
 		if err == nil {
 			err = errors.New("unexpected data after the answer sheet")
@@ -352,6 +368,7 @@ func (sr *sheetReader) release() {
 	sr.in = bytes.Buffer{}
 	sr.dec.Reset(&sr.in)
 	sr.data, sr.errs = nil, nil
+	sr.stream, sr.streamErr = false, nil
 	sheetReaders.Put(sr)
 }
 
@@ -364,6 +381,12 @@ func (sr *sheetReader) add(ptr, qid, code, format string, a ...any) {
 // they always have ("invalid character 'x' looking for beginning of
 // value"); the decoder's own error is the fallback.
 func (sr *sheetReader) syntax(err error) {
+	if sr.stream {
+		if sr.streamErr == nil {
+			sr.streamErr = err
+		}
+		return
+	}
 	var se *json.SyntaxError
 	if uerr := json.Unmarshal(sr.data, new(any)); errors.As(uerr, &se) {
 		off := int(se.Offset)
@@ -701,6 +724,12 @@ func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
 		return nil, err
 	}
 	s, es := parseSheet(data)
+	return p.finishSheet(s, es)
+}
+
+// finishSheet checks the sheet s, read with the problems es, against
+// the plan, then moves the warnings into s and returns the errors.
+func (p *Plan) finishSheet(s *Sheet, es AnswerErrors) (*Sheet, error) {
 	// After a syntax error, or without an answers object, checking the
 	// answers would only add noise (every question "missing").
 	if s != nil && s.Answers != nil && !hasSyntaxError(es) {
@@ -712,14 +741,7 @@ func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
 			}
 		}
 	}
-	errs, warns := es.split()
-	if s != nil {
-		s.Warnings = warns
-	}
-	if len(errs) > 0 {
-		return s, errs
-	}
-	return s, nil
+	return finishSheet(s, es)
 }
 
 func hasSyntaxError(es AnswerErrors) bool {
