@@ -703,15 +703,28 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 	if prev2.Type == tokIdent {
 		operand = prev2.Value
 	}
+	// title is the text the user wrote right after prev, if any: the
+	// title of a level or section, or a question's text, whose number or
+	// ID is missing.
+	title := ""
+	if i >= 0 && i+1 < len(toks) && toks[i+1].Type == tokString && toks[i+1].Pos.Line == prev.Pos.Line {
+		title = shorten(toks[i+1].Value)
+	}
+	orTitle := func(canned string) string {
+		if title != "" {
+			return title
+		}
+		return canned
+	}
 	switch prev.Type {
 	case tokKeyword:
 		switch prev.Value {
 		case "checklist":
 			return "the checklist's ID", `write checklist mall_basic "Title" { ... }`
 		case "question":
-			return "a question ID after question", `write question entrance "Входная группа чистая"; the ID is a word of letters, digits and _`
+			return "a question ID after question", `write question entrance ` + orTitle(`"Входная группа чистая"`) + `; the ID is a word of letters, digits and _`
 		case "section":
-			return "a section ID after section", `write section clean "Чистота" { ... }`
+			return "a section ID after section", `write section clean ` + orTitle(`"Чистота"`) + ` { ... }; the ID is a word of letters, digits and _`
 		case "choice":
 			return "the choice's name after choice", `write choice lifts { all "Все работают" = 1 ... }`
 		case "scale":
@@ -723,7 +736,7 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 			return "the range after " + prev.Value, "write " + prev.Value + " 1..7"
 		case "level":
 			if block == "checklist" {
-				return "the level's number after level", `write level 1 "Основа и стандарт" { ... }`
+				return "the level's number after level", `write level 1 ` + orTitle(`"Основа и стандарт"`) + ` { ... }`
 			}
 			return "level or audit after knockout", "knockout level fails the question's level; knockout audit zeroes the whole audit"
 		case "pass":
