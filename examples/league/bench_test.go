@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"testing"
 
@@ -29,10 +30,12 @@ func BenchmarkLeaguePipeline(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		sc := bufio.NewScanner(bytes.NewReader(lines))
-		sc.Buffer(nil, 4<<20)
-		for sc.Scan() {
-			s, err := plan.ReadAnswers(bytes.NewReader(sc.Bytes()))
+		sheets := plan.NewSheetReader(bytes.NewReader(lines))
+		for {
+			s, err := sheets.Next()
+			if err == io.EOF {
+				break
+			}
 			if err != nil {
 				b.Fatal(err)
 			}

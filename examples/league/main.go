@@ -1,8 +1,9 @@
 // Command league aggregates many audits into a mystery-shopping league
-// table: it streams a JSON Lines file of answer sheets, scores each one,
-// and ranks the groups (shopping centres by default) by mean score with
-// a 95% confidence interval, beside the share of visits that passed each
-// level, the survey metrics and the questions that fail most.
+// table: it streams a file of answer sheets (JSON Lines, or indented
+// sheets one after another), scores each one, and ranks the groups
+// (shopping centres by default) by mean score with a 95% confidence
+// interval, beside the share of visits that passed each level, the
+// survey metrics and the questions that fail most.
 //
 // Run it from the repository root:
 //
@@ -15,8 +16,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -69,28 +68,29 @@ func run(w io.Writer, checklistPath, visitsPath, by string, top int) error {
 		return err
 	}
 	defer f.Close()
-	lines := bufio.NewScanner(f)
-	lines.Buffer(make([]byte, 0, 64<<10), 4<<20) // one sheet may be long
-	for n := 1; lines.Scan(); n++ {
-		if len(bytes.TrimSpace(lines.Bytes())) == 0 {
-			continue
+	// The reader takes JSON Lines or indented sheets one after another
+	// and holds one sheet at a time. It checks each sheet against the
+	// checklist; a bad sheet stops the run at its line, with the
+	// question and JSON Pointer.
+	sheets := plan.NewSheetReader(f)
+	for {
+		sheet, err := sheets.Next()
+		if err == io.EOF {
+			break
 		}
-		// Plan.ReadAnswers checks the sheet against the checklist; a bad
-		// line stops the run with its number, question and JSON Pointer.
-		sheet, err := plan.ReadAnswers(bytes.NewReader(lines.Bytes()))
+		if _, bad := err.(*korto.SheetError); bad {
+			return fmt.Errorf("%s:%w", visitsPath, err) // "visits.jsonl:12: ..."
+		}
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", visitsPath, n, err)
+			return fmt.Errorf("%s: %w", visitsPath, err)
 		}
 		res, err := plan.Score(sheet)
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", visitsPath, n, err)
+			return fmt.Errorf("%s:%d: %w", visitsPath, sheets.Line(), err)
 		}
 		if err := agg.Add(res); err != nil {
-			return fmt.Errorf("%s:%d: %w", visitsPath, n, err)
+			return fmt.Errorf("%s:%d: %w", visitsPath, sheets.Line(), err)
 		}
-	}
-	if err := lines.Err(); err != nil {
-		return fmt.Errorf("%s: %w", visitsPath, err)
 	}
 	report(w, c, agg.Report())
 	return nil

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -65,5 +68,46 @@ func TestRunNamesTheBadLine(t *testing.T) {
 	err = run(&strings.Builder{}, "../mall/mall.korto", path, "location", 5)
 	if err == nil || !strings.Contains(err.Error(), "v.jsonl:2:") {
 		t.Errorf("want an error at v.jsonl:2, got %v", err)
+	}
+}
+
+// Indented sheets one after another read like JSON Lines; a sheet that
+// is cut short is reported at its line and column in the file.
+func TestRunReadsIndentedSheets(t *testing.T) {
+	good, err := os.ReadFile("../mall/visits.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var indented bytes.Buffer
+	for line := range bytes.Lines(good) {
+		if err := json.Indent(&indented, bytes.TrimSpace(line), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		indented.WriteByte('\n')
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "visits.json")
+	if err := os.WriteFile(path, indented.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var fromLines, fromIndented strings.Builder
+	if err := run(&fromLines, "../mall/mall.korto", "../mall/visits.jsonl", "location", 5); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(&fromIndented, "../mall/mall.korto", path, "location", 5); err != nil {
+		t.Fatal(err)
+	}
+	if fromLines.String() != fromIndented.String() {
+		t.Errorf("the indented sheets give another league:\n%s\nwant\n%s", fromIndented.String(), fromLines.String())
+	}
+
+	cut := append(bytes.Clone(indented.Bytes()[:bytes.Index(indented.Bytes(), []byte("\n}\n"))]), "\n{\"checklist\": \"mall_korto\"}\n"...)
+	if err := os.WriteFile(path, cut, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.Count(cut, []byte("\n")) - 1
+	err = run(&strings.Builder{}, "../mall/mall.korto", path, "location", 5)
+	if want := fmt.Sprintf("visits.json:%d:", lines); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("want an error at %s, got %v", want, err)
 	}
 }
