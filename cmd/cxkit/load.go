@@ -83,7 +83,7 @@ func warnLang(e *env, cmd string, c *korto.Checklist, lang string) {
 	}
 	langs := c.Languages()
 	for _, l := range langs {
-		if l == lang {
+		if strings.EqualFold(l, lang) { // BCP 47 tags ignore case, as Text.In does
 			return
 		}
 	}

@@ -57,6 +57,7 @@ func TestLangWarning(t *testing.T) {
 		want string // "" means no warning
 	}{
 		{"a translation", []string{"score", mall, visit, "--lang", "en"}, ""},
+		{"a translation, in another case", []string{"score", mall, visit, "--lang", "EN"}, ""},
 		{"the declared language", []string{"score", mall, visit, "--lang", "ru"}, ""},
 		{"unknown, score", []string{"score", mall, visit, "--lang", "de"}, `cxkit score: warning: the checklist has no texts in "de" (it has ru, en); showing its default language`},
 		{"unknown, schema", []string{"schema", mall, "--lang", "eng"}, `cxkit schema: warning: the checklist has no texts in "eng" (it has ru, en)`},
