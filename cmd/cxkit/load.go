@@ -74,25 +74,28 @@ func isJSONChecklist(name string, src []byte) bool {
 	return strings.EqualFold(filepath.Ext(name), ".json")
 }
 
-// warnLang warns when --lang names a language the checklist has no text
-// in: the output falls back to the default language, which is what the
-// user asked not to get, most often because of a typo.
-func warnLang(e *env, cmd string, c *korto.Checklist, lang string) {
+// resolveLang returns the checklist's own spelling of the --lang tag
+// (tags ignore case: EN is en), so that every later lookup finds it. It
+// warns when the checklist has no text in that language: the output then
+// falls back to the default language, which is what the user asked not
+// to get, most often because of a typo.
+func resolveLang(e *env, cmd string, c *korto.Checklist, lang string) string {
 	if lang == "" {
-		return
+		return ""
 	}
 	langs := c.Languages()
 	for _, l := range langs {
-		if strings.EqualFold(l, lang) { // BCP 47 tags ignore case, as Text.In does
-			return
+		if strings.EqualFold(l, lang) {
+			return l
 		}
 	}
 	if len(langs) == 0 {
 		fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no translations; --lang %s shows its own language\n", cmd, lang)
-		return
+	} else {
+		fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no texts in %q (it has %s); showing its default language\n",
+			cmd, lang, strings.Join(langs, ", "))
 	}
-	fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no texts in %q (it has %s); showing its default language\n",
-		cmd, lang, strings.Join(langs, ", "))
+	return lang
 }
 
 // printCompileError prints why a valid checklist still did not compile

@@ -70,7 +70,7 @@ func runReport(e *env, args []string) int {
 	if checklist == nil {
 		return code
 	}
-	warnLang(e, "report", checklist, cfg.lang)
+	cfg.lang = resolveLang(e, "report", checklist, cfg.lang)
 	plan, err := korto.Compile(checklist)
 	if err != nil {
 		printCompileError(e, checklistName(pos[0]), err)

@@ -70,7 +70,7 @@ func runSchema(e *env, args []string) int {
 	if cl == nil {
 		return code
 	}
-	warnLang(e, "schema", cl, *lang)
+	*lang = resolveLang(e, "schema", cl, *lang)
 	opts := korto.SchemaOptions{Draft: draft, Lang: *lang, ID: *id}
 	var v any
 	if *ui {

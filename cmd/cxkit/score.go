@@ -42,7 +42,7 @@ func runScore(e *env, args []string) int {
 	if cl == nil {
 		return code
 	}
-	warnLang(e, "score", cl, *lang)
+	*lang = resolveLang(e, "score", cl, *lang)
 	plan, err := korto.Compile(cl)
 	if err != nil {
 		printCompileError(e, checklistName(pos[0]), err)

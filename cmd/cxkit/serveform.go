@@ -49,7 +49,7 @@ func runServeForm(e *env, args []string) int {
 	if cl == nil {
 		return code
 	}
-	warnLang(e, "serve-form", cl, *lang)
+	*lang = resolveLang(e, "serve-form", cl, *lang)
 	h, err := newFormServer(cl, *dir, korto.SchemaOptions{Draft: korto.Draft07, Lang: *lang}, e.stderr)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
