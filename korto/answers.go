@@ -268,7 +268,9 @@ func JSONPointer(tokens ...string) string {
 // ReadAnswers reads an answer sheet from r and checks its form: JSON
 // syntax, the top-level keys, duplicate keys (which encoding/json would
 // silently drop), and the types of the envelope fields. It does not know
-// the checklist; [Plan.ReadAnswers] also checks the answers against it.
+// the checklist; [Plan.ReadAnswers] also checks the answers against it,
+// and [Plan.Score] does before it scores. r holds one sheet; read a
+// stream of them (JSON Lines, say) with [NewSheetReader].
 //
 // On problems it returns an [AnswerErrors] listing all of them, and the
 // sheet as far as it could be read (nil after a syntax error).
@@ -707,6 +709,11 @@ const (
 	slotUnknown
 )
 
+// scratchBounds recycle the Bounds that checking alone (Plan.Check,
+// Plan.ReadAnswers, a SheetReader with a plan) needs, so that it does
+// not allocate four slices per sheet.
+var scratchBounds = sync.Pool{New: func() any { return new(Bound) }}
+
 // Plan returns the plan the sheet was bound to.
 func (b *Bound) Plan() *Plan { return b.p }
 
@@ -718,6 +725,12 @@ var Emotions = [...]string{"positive", "neutral", "negative"}
 // plan's checklist. It returns the sheet together with an [AnswerErrors]
 // listing every problem when there is any error; warnings (such as a
 // version other than the checklist's) are in the sheet's Warnings.
+//
+// It is for validating sheets: it lists the problems of the form and of
+// the answers together. To score a sheet, read it with the package's
+// [ReadAnswers], which checks the form only, and let [Plan.Score] (or
+// [Plan.BindInto]) check the answers: Plan.ReadAnswers followed by Score
+// checks the answers twice, since Score checks every sheet it is given.
 func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -782,10 +795,14 @@ func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 
 // check validates s and, when b is not nil, fills b. It needs somewhere
 // to keep the answers seen so far (conditions read them), so it uses a
-// scratch Bound when b is nil.
+// scratch Bound, from a pool, when b is nil.
 func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 	if b == nil {
-		b = &Bound{}
+		b = scratchBounds.Get().(*Bound)
+		defer func() {
+			b.p = nil
+			scratchBounds.Put(b)
+		}()
 	}
 	b.reset(p)
 	var es AnswerErrors

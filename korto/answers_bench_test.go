@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -64,5 +65,70 @@ func BenchmarkReadSheetLines(b *testing.B) {
 				return err
 			}
 		}
+	})
+}
+
+// BenchmarkReadAndScore is one JSON sheet read and scored into a Result,
+// by the pairs of calls an embedder may choose, beside the baseline of
+// encoding/json decoding the same sheet:
+//
+//   - Plan.ReadAnswers+Score checks the answers twice: once in the
+//     reader, once in Score (which must, as it cannot know the sheet was
+//     not changed in between);
+//
+//   - ReadAnswers+Score checks the form in the reader and the answers
+//     once, in Score;
+//
+//   - ReadAnswers+BindInto+ScoreInto is the hot path: one check, no
+//     Result, reused buffers.
+//
+//     go test ./korto -run '^$' -bench 'ReadAndScore' -benchmem -count 5
+func BenchmarkReadAndScore(b *testing.B) {
+	p, data := benchSheetJSON(b)
+	run := func(name string, f func() error) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := f(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	run("stdlib", func() error {
+		var s Sheet
+		return json.Unmarshal([]byte(data), &s)
+	})
+	run("Plan.ReadAnswers+Score", func() error {
+		s, err := p.ReadAnswers(strings.NewReader(data))
+		if err != nil {
+			return err
+		}
+		_, err = p.Score(s)
+		return err
+	})
+	run("ReadAnswers+Score", func() error {
+		s, err := ReadAnswers(strings.NewReader(data))
+		if err != nil {
+			return err
+		}
+		_, err = p.Score(s)
+		return err
+	})
+	var (
+		bound  Bound
+		scores Scores
+	)
+	run("ReadAnswers+BindInto+ScoreInto", func() error {
+		s, err := ReadAnswers(strings.NewReader(data))
+		if err != nil {
+			return err
+		}
+		if err := p.BindInto(&bound, s); err != nil {
+			return err
+		}
+		p.ScoreInto(&scores, &bound)
+		return nil
 	})
 }

@@ -185,6 +185,19 @@ type ScoreOptions struct {
 // Score checks the sheet against the plan and scores it. When the sheet
 // has any error it returns an [AnswerErrors] and no score; warnings are
 // left in s.Warnings. Titles are in the checklist's default language.
+//
+// Score checks every sheet, even one that [Plan.ReadAnswers] has just
+// checked: a Sheet is plain data that may have changed since, and
+// telling whether it has would cost as much as the check. So that the
+// answers are checked once, use these pairs:
+//
+//   - one sheet: [ReadAnswers] (the form), then Score (the answers);
+//   - a stream: [NewSheetReader] (the form), then Score;
+//   - many sheets, fast: [ReadAnswers] or [NewSheetReader], then
+//     [Plan.BindInto] and [Plan.ScoreInto] into reused buffers;
+//   - validating without scoring: [Plan.ReadAnswers] or
+//     [Plan.NewSheetReader], which list the problems of the form and of
+//     the answers together.
 func (p *Plan) Score(s *Sheet) (Result, error) {
 	return p.ScoreWith(s, ScoreOptions{})
 }

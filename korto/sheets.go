@@ -52,7 +52,10 @@ func NewSheetReader(r io.Reader) *SheetReader {
 }
 
 // NewSheetReader returns a reader of the sheets in r that also checks
-// each sheet against the plan's checklist, as [Plan.ReadAnswers] does.
+// each sheet against the plan's checklist, as [Plan.ReadAnswers] does:
+// to validate sheets. To score them, read them with the package's
+// [NewSheetReader] and let [Plan.Score] or [Plan.BindInto] check the
+// answers, once.
 func (p *Plan) NewSheetReader(r io.Reader) *SheetReader {
 	sr := NewSheetReader(r)
 	sr.plan = p

@@ -30,7 +30,7 @@ func BenchmarkLeaguePipeline(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		sheets := plan.NewSheetReader(bytes.NewReader(lines))
+		sheets := korto.NewSheetReader(bytes.NewReader(lines))
 		for {
 			s, err := sheets.Next()
 			if err == io.EOF {

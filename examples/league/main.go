@@ -69,10 +69,11 @@ func run(w io.Writer, checklistPath, visitsPath, by string, top int) error {
 	}
 	defer f.Close()
 	// The reader takes JSON Lines or indented sheets one after another
-	// and holds one sheet at a time. It checks each sheet against the
-	// checklist; a bad sheet stops the run at its line, with the
-	// question and JSON Pointer.
-	sheets := plan.NewSheetReader(f)
+	// and holds one sheet at a time. It checks each sheet's form, and
+	// Score checks its answers against the checklist (once: the plan's
+	// reader would check them too). A bad sheet stops the run at its
+	// line, with the question and JSON Pointer.
+	sheets := korto.NewSheetReader(f)
 	for {
 		sheet, err := sheets.Next()
 		if err == io.EOF {
