@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -277,11 +278,27 @@ type sheetJob struct {
 	lines bool
 	first int      // line number of data[0] in a JSON Lines source
 	data  [][]byte // one sheet each; nil entries are blank lines
+	// read holds sheets already read, with their lines, from a source
+	// that is not JSON Lines, in place of data.
+	read []readSheet
+}
+
+// readSheet is a sheet a korto.SheetReader has read: the line it starts
+// on, and the sheet or what is wrong with its form.
+type readSheet struct {
+	line  int
+	sheet *korto.Sheet
+	err   error
 }
 
 // jobLines is how many JSON Lines go to a worker at once: enough to make
-// the hand-off cheap, few enough to keep every worker busy.
-const jobLines = 256
+// the hand-off cheap, few enough to keep every worker busy. jobSheets is
+// the same for sheets already read, which take more memory than their
+// text: fewer of them keep the jobs waiting in the channel small.
+const (
+	jobLines  = 256
+	jobSheets = 32
+)
 
 // aggregateSheets reads, checks and scores every sheet of sources and
 // aggregates the results. Workers score in parallel, each into its own
@@ -316,6 +333,19 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 		wg.Go(func() {
 			out := &outs[w]
 			for job := range jobs {
+				for _, rs := range job.read {
+					p := sheetProblem{src: job.src, name: job.name, line: rs.line}
+					sheet, err := out.addRead(rs.sheet, rs.err)
+					if err != nil {
+						p.err = err
+						out.invalid = append(out.invalid, p)
+						continue
+					}
+					for _, wn := range sheet.Warnings {
+						out.warnings.note(wn.Error(), p)
+					}
+					scored.Add(1)
+				}
 				for i, data := range job.data {
 					if data == nil {
 						continue
@@ -392,11 +422,41 @@ func (w *sheetScorer) add(data []byte) (*korto.Sheet, error) {
 		}
 		return nil, err
 	}
+	return w.score(sheet)
+}
+
+// score scores a sheet bound in w.bound and adds it to the aggregate.
+func (w *sheetScorer) score(sheet *korto.Sheet) (*korto.Sheet, error) {
 	w.plan.ScoreInto(&w.scores, &w.bound)
 	if err := w.agg.AddScored(w.plan, sheet, &w.scores); err != nil {
 		return nil, err
 	}
 	return sheet, nil
+}
+
+// addRead adds a sheet that a korto.SheetReader read, with the error of
+// its form, formErr. The answers are checked once, in BindInto; a sheet
+// whose form is wrong has its answers checked too, so that all of its
+// problems are listed together, as for a sheet read by lines.
+func (w *sheetScorer) addRead(sheet *korto.Sheet, formErr error) (*korto.Sheet, error) {
+	if formErr != nil {
+		errs := slices.Clone(korto.AsAnswerErrors(formErr))
+		if sheet == nil || sheet.Answers == nil || slices.ContainsFunc(errs, func(e *korto.AnswerError) bool { return e.Code == korto.CodeSyntax }) {
+			return nil, formErr
+		}
+		for _, e := range w.plan.Check(sheet) {
+			if e.Severity == korto.SeverityError && !slices.ContainsFunc(errs, func(f *korto.AnswerError) bool { return *f == *e }) {
+				errs = append(errs, e)
+			}
+		}
+		return nil, errs
+	}
+	form := sheet.Warnings
+	if err := w.plan.BindInto(&w.bound, sheet); err != nil { // sets sheet.Warnings to the answers' warnings
+		return nil, err
+	}
+	sheet.Warnings = append(form, sheet.Warnings...)
+	return w.score(sheet)
 }
 
 // looksLikeJSONLines reports whether a JSON file failed because a second
@@ -508,66 +568,38 @@ func reportNextLine(b []byte) (line, rest []byte, ok bool) {
 	return bytes.TrimSpace(b[:end]), b[end+1:], true
 }
 
-// feedDocuments reads JSON documents one after another, however they are
-// laid out over lines, and sends each as a sheet placed at the line it
-// starts on. It streams: it keeps only the bytes the decoder has read
-// past the last document. A document that does not parse is sent with
-// the rest of the input as one sheet, so that reading it reports the
-// syntax error at its line and column.
+// feedDocuments reads sheets one after another, however they are laid
+// out over lines, with a korto.SheetReader, and sends them read, each
+// placed at the line it starts on. It streams, holding one sheet at a
+// time; a broken sheet is reported and the sheets after it still read.
+// Reading here rather than in the workers costs no more than framing the
+// documents did (it took a json.Decoder) and leaves the workers to bind,
+// score and aggregate.
 func feedDocuments(src int, name string, r io.Reader, jobs chan<- sheetJob) error {
-	w := &readWindow{r: r}
-	dec := json.NewDecoder(w)
-	line := 1
-	var end int64 // where the last document ended
+	sr := korto.NewSheetReader(r)
+	job := sheetJob{src: src, name: name, lines: true}
 	for {
-		var raw json.RawMessage
-		err := dec.Decode(&raw)
+		sheet, err := sr.Next()
 		if err == io.EOF {
-			return nil
+			break
 		}
-		if err != nil {
-			if _, err := io.Copy(io.Discard, w); err != nil {
-				return fmt.Errorf("%s: %w", name, err)
-			}
-			rest := w.from(end)
-			trimmed := bytes.TrimLeft(rest, " \t\r\n")
-			line += bytes.Count(rest[:len(rest)-len(trimmed)], []byte("\n"))
-			jobs <- sheetJob{src: src, name: name, lines: true, first: line, data: [][]byte{trimmed}}
-			return nil
+		var bad *korto.SheetError
+		if err != nil && !errors.As(err, &bad) {
+			return fmt.Errorf("%s: %w", name, err)
 		}
-		next := dec.InputOffset()
-		start := next - int64(len(raw))
-		line += bytes.Count(w.from(end)[:start-end], []byte("\n"))
-		jobs <- sheetJob{src: src, name: name, lines: true, first: line, data: [][]byte{bytes.Clone(raw)}}
-		line += bytes.Count(raw, []byte("\n"))
-		end = next
-		w.drop(end)
+		if bad != nil {
+			err = bad.Errs // placed by the problem's line, as JSON Lines are
+		}
+		job.read = append(job.read, readSheet{line: sr.Line(), sheet: sheet, err: err})
+		if len(job.read) == jobSheets {
+			jobs <- job
+			job = sheetJob{src: src, name: name, lines: true}
+		}
 	}
-}
-
-// readWindow is a reader that keeps what was read through it from
-// offset base on, so that the text between two JSON documents, which a
-// json.Decoder skips, can still be counted in lines.
-type readWindow struct {
-	r    io.Reader
-	base int64 // input offset of buf[0]
-	buf  []byte
-}
-
-func (w *readWindow) Read(p []byte) (int, error) {
-	n, err := w.r.Read(p)
-	w.buf = append(w.buf, p[:n]...)
-	return n, err
-}
-
-// from returns what was read from offset off on; off >= base.
-func (w *readWindow) from(off int64) []byte { return w.buf[off-w.base:] }
-
-// drop forgets what was read before offset off.
-func (w *readWindow) drop(off int64) {
-	n := copy(w.buf, w.buf[off-w.base:])
-	w.buf = w.buf[:n]
-	w.base = off
+	if len(job.read) > 0 {
+		jobs <- job
+	}
+	return nil
 }
 
 // How long a run goes before it shows progress, and how often the

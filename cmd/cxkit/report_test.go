@@ -455,3 +455,61 @@ func TestReportKnockoutRawScore(t *testing.T) {
 		t.Errorf("a report without knockout audit speaks of knockouts:\n%s", out)
 	}
 }
+
+// A broken sheet among indented sheets on standard input is reported at
+// its line and, with --skip-invalid, the sheets after it still count: the
+// reader goes on at the next line that starts a sheet.
+func TestReportStdinIndentedBrokenMiddle(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(reportVisits, "*.json"))
+	if len(files) < 3 {
+		t.Fatalf("want 3 visits, found %d", len(files))
+	}
+	var in []byte
+	line := 1
+	brokenAt := 0
+	for i, f := range files[:3] {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			brokenAt = line
+			b = bytes.Replace(b, []byte(`"answers"`), []byte(`"answers" "x"`), 1)
+		}
+		in = append(in, b...)
+		line += bytes.Count(b, []byte("\n"))
+	}
+	out, errs, code := runReportCmd(t, string(in), reportChecklist, "-", "--skip-invalid", "--json")
+	if code != exitOK || !strings.HasPrefix(errs, fmt.Sprintf("<stdin>:%d: ", brokenAt)) {
+		t.Fatalf("exit %d, stderr %q; want exit 0 and the second sheet reported at <stdin>:%d", code, errs, brokenAt)
+	}
+	var rep korto.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Overall.N != 2 {
+		t.Errorf("aggregated %d sheets, want the first and the third", rep.Overall.N)
+	}
+}
+
+// A sheet on standard input with a mistake in its form (a key twice) has
+// its answers checked too, so that all its problems show at once, as for
+// a file.
+func TestReportStdinIndentedFormAndAnswers(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(reportDir, "bad", "s-03.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Replace(b, []byte(`"version": "1",`), []byte(`"version": "1", "version": "1",`), 1)
+	_, errs, code := runReportCmd(t, string(b)+string(b), reportChecklist, "-")
+	if code != exitInput {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, errs)
+	}
+	checkLinesInOrder(t, errs, []string{
+		"<stdin>:1: /version: key \"version\" appears more than once",
+		"<stdin>:1: /answers/card: question \"card\"",
+		"<stdin>:1: /answers/staff: question \"staff\"",
+		"<stdin>:25: /version: key \"version\" appears more than once",
+		"2 sheets are invalid",
+	})
+}
