@@ -20,8 +20,9 @@ import (
 // and in sheets written by JSON tools.
 //
 // The reader holds one sheet at a time: its memory is a read buffer of
-// 64 KiB or about twice the longest sheet, whichever is more, and the
-// sheet it returns. A sheet longer than 64 MiB stops the stream with an
+// 64 KiB, grown when a sheet needs more, and the sheet it returns. It
+// returns a sheet as soon as the sheet is whole, without waiting for
+// more input, so it also serves a stream that comes in slowly (a pipe). A sheet longer than 64 MiB stops the stream with an
 // error, so that input without structure cannot take all memory.
 type SheetReader struct {
 	r    io.Reader
@@ -35,7 +36,6 @@ type SheetReader struct {
 	err    error // sticky: io.EOF or a read error
 	line   int   // line of buf[pos], 1-based
 	lineAt int64 // stream offset where that line starts
-	ahead  int   // how much input to hold before reading a sheet
 
 	sheetLine int // where the sheet Next last returned starts
 }
@@ -48,7 +48,7 @@ const (
 // NewSheetReader returns a reader of the sheets in r that checks their
 // form, as [ReadAnswers] does.
 func NewSheetReader(r io.Reader) *SheetReader {
-	return &SheetReader{r: r, line: 1, ahead: sheetReadMin}
+	return &SheetReader{r: r, line: 1}
 }
 
 // NewSheetReader returns a reader of the sheets in r that also checks
@@ -103,11 +103,6 @@ func (sr *SheetReader) Next() (*Sheet, error) {
 		sr.err = err
 		return nil, err
 	}
-	// Hold enough input that the sheet is most likely whole, so that it
-	// is read once.
-	for !sr.eof && len(sr.buf)-sr.pos < sr.ahead {
-		sr.fill()
-	}
 	start, startCol := sr.line, int(sr.base+int64(sr.pos)-sr.lineAt)+1
 	sr.sheetLine = start
 	var (
@@ -148,7 +143,6 @@ func (sr *SheetReader) Next() (*Sheet, error) {
 		s, es = parseSheet(bytes.TrimRight(sr.buf[sr.pos:sr.pos+n], " \t\r\n"))
 		break
 	}
-	sr.ahead = max(sheetReadMin, 2*n)
 	startOff := sr.base + int64(sr.pos)
 	sr.consume(n)
 
@@ -212,7 +206,7 @@ func (sr *SheetReader) brokenEnd() (int, error) {
 		}
 		from = max(sr.pos, len(sr.buf)-1) // "\n" may end what is read
 		off := from - sr.pos
-		if err := sr.more(); err != nil {
+		if err := sr.grow(); err != nil {
 			return 0, err
 		}
 		from = sr.pos + off
@@ -263,8 +257,26 @@ func (sr *SheetReader) consume(n int) {
 	sr.pos += n
 }
 
-// more reads more of the sheet at pos, or fails when it grows too long.
+// more reads on into the sheet at pos, which is cut short, until what
+// it reads holds a "}" that may close it, or the input ends. Reading the
+// sheet again only then keeps a long sheet that comes in small reads
+// (from a pipe) from being read over and over, and the reader from
+// waiting for input after a sheet that is whole.
 func (sr *SheetReader) more() error {
+	for {
+		from := len(sr.buf) - sr.pos
+		if err := sr.grow(); err != nil {
+			return err
+		}
+		if sr.eof || bytes.IndexByte(sr.buf[sr.pos+from:], '}') >= 0 {
+			return nil
+		}
+	}
+}
+
+// grow reads once more into the sheet at pos, or fails when the sheet
+// grows too long.
+func (sr *SheetReader) grow() error {
 	if len(sr.buf)-sr.pos >= maxSheetBytes {
 		return fmt.Errorf("line %d: an answer sheet longer than %d MiB, or a stream that is not sheets", sr.line, maxSheetBytes>>20)
 	}

@@ -209,3 +209,33 @@ func TestReadAnswersSecondSheet(t *testing.T) {
 		t.Errorf("ReadAnswers (-want +got):\n%s", diff)
 	}
 }
+
+// Next returns a sheet once it is whole, without waiting for the input
+// after it: a stream that comes in slowly is read as it comes. (Were
+// Next to wait, the writer, which waits for the first sheet before it
+// writes the second, would never go on.)
+func TestSheetReaderDoesNotWaitForMore(t *testing.T) {
+	a, b := compactSheet(t, "a"), compactSheet(t, "b")
+	r, w := io.Pipe()
+	first := make(chan struct{})
+	go func() {
+		// The first sheet in two writes, so that Next must read on.
+		io.WriteString(w, a[:len(a)/2])
+		io.WriteString(w, a[len(a)/2:]+"\n")
+		<-first
+		io.WriteString(w, b+"\n")
+		w.Close()
+	}()
+	sr := NewSheetReader(r)
+	s, err := sr.Next()
+	if err != nil || s.Audit["id"] != "a" {
+		t.Fatalf("first sheet: %v, %v", s, err)
+	}
+	close(first)
+	if s, err := sr.Next(); err != nil || s.Audit["id"] != "b" {
+		t.Fatalf("second sheet: %v, %v", s, err)
+	}
+	if _, err := sr.Next(); err != io.EOF {
+		t.Fatalf("at the end: %v, want io.EOF", err)
+	}
+}
