@@ -5,17 +5,19 @@ import (
 	"errors"
 	"io"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 )
 
 // FuzzSheetReader reads arbitrary bytes as a stream of sheets. It must
 // never panic and always come to an end, with every bad sheet reported
-// as a *SheetError placed in the stream. And the input cut at each
-// 0x1e byte (the ASCII record separator) into pieces: the pieces that
-// ReadAnswers takes for sheets, joined by newlines, must read as exactly
-// those sheets, each equal to the sheet and problems Plan.ReadAnswers
-// gives for its piece alone.
+// as a *SheetError placed in the stream, and read the same sheets and
+// problems whether the input comes whole or a byte a read. And the
+// input cut at each 0x1e byte (the ASCII record separator) into pieces:
+// the pieces that ReadAnswers takes for sheets, joined by newlines, must
+// read as exactly those sheets, each equal to the sheet and problems
+// Plan.ReadAnswers gives for its piece alone.
 //
 // Run it as
 //
@@ -27,7 +29,13 @@ func FuzzSheetReader(f *testing.F) {
 	f.Add([]byte("{\"a\": 1\n{\"checklist\": \"mall_basic\", \"answers\": {\"has_parking\": \"maybe\"}}\r\nxyz\n\n"))
 	p := scCompile(f, specMall())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		// The whole input as one stream.
+		// The whole input as one stream, read in one go and a byte at a
+		// time: the same sheets and problems either way.
+		whole := fuzzReadAll(p.NewSheetReader(bytes.NewReader(data)))
+		bytewise := fuzzReadAll(p.NewSheetReader(iotest.OneByteReader(bytes.NewReader(data))))
+		if diff := cmp.Diff(whole, bytewise); diff != "" {
+			t.Fatalf("read whole (-) and a byte at a time (+) differ:\n%s", diff)
+		}
 		sr := p.NewSheetReader(bytes.NewReader(data))
 		last := 0
 		for n := 0; ; n++ {
@@ -82,4 +90,28 @@ func FuzzSheetReader(f *testing.F) {
 			t.Fatalf("after %d sheets: %v, want io.EOF", len(sheets), err)
 		}
 	})
+}
+
+// fuzzRead is one result of SheetReader.Next.
+type fuzzRead struct {
+	Line  int
+	Sheet *Sheet
+	Err   string
+}
+
+// fuzzReadAll reads every sheet of sr, up to 10,000.
+func fuzzReadAll(sr *SheetReader) []fuzzRead {
+	var out []fuzzRead
+	for range 10000 {
+		s, err := sr.Next()
+		if err == io.EOF {
+			break
+		}
+		r := fuzzRead{Line: sr.Line(), Sheet: s}
+		if err != nil {
+			r.Err = err.Error()
+		}
+		out = append(out, r)
+	}
+	return out
 }
