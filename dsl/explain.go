@@ -211,6 +211,13 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 
+	// A reserved word where an ID is declared: "question level ..." or
+	// "section audit ...". The word is right, its place is not.
+	if t.Type == tokKeyword && prev.Type == tokKeyword && t.Pos.Line == prev.Pos.Line && declaresID(prev.Value, block) {
+		return set(codeSyntax, fmt.Sprintf("choose another ID, e.g. %s %s_1", prev.Value, t.Value),
+			"%q is a reserved word of the language and cannot be the ID of a %s", t.Value, prev.Value), e, "", false
+	}
+
 	// What the previous token asks for.
 	what, hint := afterToken(toks, e-1, block)
 	if what == "" && prev.Type == tokString && prev2.Type == tokIdent && e > 2 && toks[e-3].Value == "section" && toks[e-3].Type == tokKeyword {
@@ -1012,4 +1019,16 @@ func orList(items []string) string {
 		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// declaresID reports whether keyword kw, in block, is followed by the ID
+// it declares.
+func declaresID(kw, block string) bool {
+	switch kw {
+	case "checklist", "question", "section", "choice":
+		return true
+	case "scale":
+		return block == "checklist"
+	}
+	return false
 }

@@ -42,10 +42,12 @@ func tokenNames() map[string]lexer.TokenType {
 	}
 }
 
-// keywords are the reserved words. The values of model ("korto",
-// "kotler") and knockout ("audit") are deliberately not reserved, so that
-// they stay usable as IDs.
+// keywords are the reserved words: every quoted word of the grammar,
+// the values of model (korto, kotler) and knockout (audit) included, as
+// the language spec reserves them. The direction words high and low of
+// ces and csat are not in the spec's grammar and stay usable as IDs.
 var keywords = map[string]bool{
+	"korto": true, "kotler": true, "audit": true,
 	"checklist": true, "version": true, "model": true, "description": true,
 	"lang": true, "knockout": true, "scale": true, "choice": true,
 	"fail": true, "level": true, "pass": true, "weight": true,
