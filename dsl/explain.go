@@ -211,6 +211,22 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 
+	// A translation away from the text it translates, after the kind or
+	// a modifier: question q "Q" stars @en "Qe".
+	if t.Type == tokLang && prev.Type != tokString && t.Pos.Line == prev.Pos.Line {
+		for j := stmtStartIndex(toks, e); j < e; j++ {
+			if toks[j].Type != tokString {
+				continue
+			}
+			tr := t.Value
+			if n := toks[e+1]; n.Type == tokString && n.Pos.Line == t.Pos.Line {
+				tr += " " + shorten(n.Value)
+			}
+			return set(codeSyntax, "move "+tr+" right after "+shorten(toks[j].Value),
+				"a translation goes right after the text it translates"), e, "", false
+		}
+	}
+
 	// A reserved word where an ID is declared: "question level ..." or
 	// "section audit ...". The word is right, its place is not.
 	if t.Type == tokKeyword && prev.Type == tokKeyword && t.Pos.Line == prev.Pos.Line && declaresID(prev.Value, block) {
