@@ -27,7 +27,7 @@
 //		// err lists every problem with file:line:col and a hint.
 //	}
 //	plan, err := korto.Compile(c)
-//	sheet, err := plan.ReadAnswers(r) // every sheet problem names its question
-//	res, err := plan.Score(sheet)
+//	sheet, err := korto.ReadAnswers(r) // the sheet's form
+//	res, err := plan.Score(sheet)      // every answer problem names its question
 //	fmt.Println(res.Reached, res.ReachedName)
 package cxkit

@@ -36,18 +36,18 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	sheet, err := plan.ReadAnswers(strings.NewReader(`{
+	sheet, err := korto.ReadAnswers(strings.NewReader(`{
   "checklist": "cafe",
   "audit": {"location": "Station"},
   "answers": {"tables": "yes", "floor": "yes", "wifi": "na", "wait": 7}
 }`))
 	if err != nil {
-		fmt.Println(err) // every problem, with its question and JSON Pointer
+		fmt.Println(err) // not an answer sheet: JSON syntax, wrong shape
 		return
 	}
 	r, err := plan.Score(sheet)
 	if err != nil {
-		fmt.Println(err)
+		fmt.Println(err) // every problem, with its question and JSON Pointer
 		return
 	}
 	fmt.Printf("%s: %.1f%%, reached level %d (%s)\n", r.Audit["location"], 100**r.Score, r.Reached, r.ReachedNameEn)
@@ -62,7 +62,8 @@ func Example() {
 
 // A sheet with mistakes is not scored: every problem comes back at once,
 // each naming its question and the JSON Pointer of the bad value, with a
-// stable code for tools.
+// stable code for tools. Plan.ReadAnswers checks a sheet without scoring
+// it.
 func Example_answerErrors() {
 	c, err := dsl.Parse("cafe.korto", []byte(`checklist cafe "Café" {
   level 1 "Foundation" {
