@@ -28,6 +28,8 @@ func (a *NPS) Add(score int) error {
 	// branch-free form (clamp bad scores into a spare slot, select the
 	// error with CMOV) ran at twice the time; buffering scores for the
 	// word-at-a-time counter serialized every call on the fill count.
+	// What costs most is the caller's loop around Add: keep it in a
+	// small function, so the loop index and the error stay in registers.
 	if uint(score) > 10 {
 		return npsRangeError(score, -1)
 	}
