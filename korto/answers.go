@@ -432,21 +432,7 @@ type jsonValue struct {
 }
 
 // typeName names the value's JSON type for messages.
-func (v jsonValue) typeName() string {
-	switch v.kind {
-	case '"':
-		return "a string"
-	case '0':
-		return "a number"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	case '[':
-		return "an array"
-	}
-	return "an object"
-}
+func (v jsonValue) typeName() string { return jsonKindName(v.kind) }
 
 // value reads the next value, skipping over an object or array whole.
 // It returns false after a syntax error.

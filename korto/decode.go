@@ -138,6 +138,8 @@ func goKindName(t reflect.Type) string {
 	return "another value"
 }
 
+// jsonKindName names a JSON value's type for messages, as "a string" or
+// "an object".
 func jsonKindName(k jsontext.Kind) string {
 	switch k {
 	case '"':
