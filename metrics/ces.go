@@ -41,8 +41,14 @@ func (a *CES) AddWeighted(rating int, w float64) error {
 	return nil
 }
 
-// Merge adds b's answers to a. The scales must be equal.
-func (a *CES) Merge(b *CES) error { return a.r.merge("CES", &b.r) }
+// Merge adds b's answers to a. The scales must be equal. A nil b adds
+// nothing.
+func (a *CES) Merge(b *CES) error {
+	if b == nil {
+		return nil
+	}
+	return a.r.merge("CES", &b.r)
+}
 
 // Clone returns an independent copy of a.
 func (a *CES) Clone() *CES { return &CES{a.r.clone()} }

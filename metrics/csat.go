@@ -43,8 +43,14 @@ func (a *CSAT) AddWeighted(rating int, w float64) error {
 	return nil
 }
 
-// Merge adds b's answers to a. The scales must be equal.
-func (a *CSAT) Merge(b *CSAT) error { return a.r.merge("CSAT", &b.r) }
+// Merge adds b's answers to a. The scales must be equal. A nil b adds
+// nothing.
+func (a *CSAT) Merge(b *CSAT) error {
+	if b == nil {
+		return nil
+	}
+	return a.r.merge("CSAT", &b.r)
+}
 
 // Clone returns an independent copy of a.
 func (a *CSAT) Clone() *CSAT { return &CSAT{a.r.clone()} }

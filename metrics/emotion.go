@@ -88,8 +88,13 @@ func (a *Emotions) AddWeighted(e Emotion, w float64) error {
 	return nil
 }
 
-// Merge adds the answers of b to a, exactly for unweighted tallies.
-func (a *Emotions) Merge(b *Emotions) { a.t.merge(&b.t) }
+// Merge adds the answers of b to a, exactly for unweighted tallies. A nil
+// b adds nothing.
+func (a *Emotions) Merge(b *Emotions) {
+	if b != nil {
+		a.t.merge(&b.t)
+	}
+}
 
 // N is the number of answers recorded.
 func (a *Emotions) N() int64 { return a.t.total() }

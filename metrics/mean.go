@@ -31,10 +31,10 @@ func (a *Mean) Add(x float64) error {
 	return nil
 }
 
-// Merge adds b's values to a.
+// Merge adds b's values to a; a nil b adds nothing.
 func (a *Mean) Merge(b *Mean) {
 	switch {
-	case b.n == 0:
+	case b == nil || b.n == 0:
 		return
 	case a.n == 0:
 		*a = *b

@@ -64,8 +64,12 @@ func (a *NPS) AddScores(scores []uint8) error {
 }
 
 // Merge adds the answers of b to a. Unweighted tallies are integer
-// counts, so merging is exact, associative and commutative.
+// counts, so merging is exact, associative and commutative. A nil b adds
+// nothing.
 func (a *NPS) Merge(b *NPS) {
+	if b == nil {
+		return
+	}
 	for i, c := range b.h {
 		a.h[i] += c
 	}

@@ -225,3 +225,34 @@ func TestFastPathMatchesAdd(t *testing.T) {
 		}
 	}
 }
+
+// Merging nil adds nothing, for every accumulator: a nil shard (one that
+// never got an answer) is not a reason to panic.
+func TestMergeNil(t *testing.T) {
+	var n NPS
+	if err := n.Add(9); err != nil {
+		t.Fatal(err)
+	}
+	n.Merge(nil)
+	var e Emotions
+	e.Merge(nil)
+	var m Mean
+	m.Merge(nil)
+	c, err := NewCSAT(CSAT5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Merge(nil); err != nil {
+		t.Errorf("CSAT.Merge(nil) = %v", err)
+	}
+	s, err := NewCES(CES2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Merge(nil); err != nil {
+		t.Errorf("CES.Merge(nil) = %v", err)
+	}
+	if n.N() != 1 || e.N() != 0 || m.N() != 0 || c.N() != 0 || s.N() != 0 {
+		t.Errorf("counts after merging nil: NPS %d, Emotions %d, Mean %d, CSAT %d, CES %d", n.N(), e.N(), m.N(), c.N(), s.N())
+	}
+}

@@ -70,8 +70,11 @@ func (o *Observation) Add(h HourCount) error {
 	return nil
 }
 
-// Merge adds every count of p.
+// Merge adds every count of p; a nil p adds nothing.
 func (o *Observation) Merge(p *Observation) {
+	if p == nil {
+		return
+	}
 	for _, h := range p.hours {
 		_ = o.Add(*h) // already valid
 	}

@@ -93,8 +93,12 @@ func (d *Dwell) Add(x time.Duration) error {
 	return nil
 }
 
-// Merge adds every visit of o.
-func (d *Dwell) Merge(o *Dwell) { d.secs = append(d.secs, o.secs...) }
+// Merge adds every visit of o; a nil o adds nothing.
+func (d *Dwell) Merge(o *Dwell) {
+	if o != nil {
+		d.secs = append(d.secs, o.secs...)
+	}
+}
 
 // DwellResult summarises dwell times in seconds; quantiles are
 // Hyndman-Fan type 7 (R, NumPy, Excel PERCENTILE.INC).

@@ -418,7 +418,11 @@ func (a *Accumulator) offerOutlier(o Outlier) {
 // Merge adds everything o has accumulated; merging split inputs gives
 // the same report as one pass over the whole. Both must measure time the
 // same way: the same *Calendar (or none) and the same backlog period.
+// A nil o adds nothing.
 func (a *Accumulator) Merge(o *Accumulator) error {
+	if o == nil {
+		return nil
+	}
 	if a.opts.Calendar != o.opts.Calendar || a.opts.Period != o.opts.Period || a.location() != o.location() {
 		return errors.New("support: cannot merge accumulators that measure time differently (calendar or period)")
 	}

@@ -28,8 +28,11 @@ func (s *Sample) Add(v float64) {
 	s.sorted = false
 }
 
-// Merge adds every value of o.
+// Merge adds every value of o; a nil o adds nothing.
 func (s *Sample) Merge(o *Sample) {
+	if o == nil {
+		return
+	}
 	s.vals = append(s.vals, o.vals...)
 	s.sorted = false
 }
