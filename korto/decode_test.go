@@ -117,6 +117,7 @@ func TestLanguages(t *testing.T) {
 		}, []string{"en", "uz"}},
 		{"a translation into the declared language is not listed twice", &Checklist{Lang: "en", Title: tr("T", "en")}, []string{"en"}},
 		{"spec mall", specMall(), []string{"en"}},
+		{"nil", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

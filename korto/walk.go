@@ -76,6 +76,9 @@ func (c *Checklist) Choice(name string) *Choice {
 // translation tag used by any of its texts, sorted. A language missing
 // from the list is shown in the default language.
 func (c *Checklist) Languages() []string {
+	if c == nil {
+		return nil
+	}
 	seen := map[string]bool{}
 	add := func(t Text) {
 		for tag := range t.Tr {
