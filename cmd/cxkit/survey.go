@@ -311,8 +311,12 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		return 0, surveyUsageError{fmt.Sprintf("%s: no column %q for %s (columns: %s)", name, col, flag, strings.Join(surveyQuote(header), ", "))}
 	}
 	ansCol, err := find("--column", cfg.column)
-	if err != nil && cfg.defaultColumn && len(header) == 1 {
-		ansCol, err = 0, nil
+	if err != nil && cfg.defaultColumn {
+		if len(header) == 1 {
+			ansCol, err = 0, nil
+		} else {
+			err = surveyUsageError{fmt.Sprintf("%s: which column holds the answers? There is no column %q; name it with --column (columns: %s)", name, cfg.column, strings.Join(surveyQuote(header), ", "))}
+		}
 	}
 	if err != nil {
 		return nil, err

@@ -119,6 +119,7 @@ func TestSurveyCommandErrors(t *testing.T) {
 		{[]string{"nps", "testdata/survey/out_of_range.csv"}, exitInput, `out_of_range.csv:3:3: row 2, column "nps": NPS score 11 is outside 0..10`},
 		{[]string{"nps", "testdata/survey/bad_weight.csv", "--weight", "weight"}, exitInput, `row 2, column "weight": weight "-2"`},
 		{[]string{"nps", "testdata/survey/issue4.csv", "--column", "score"}, exitUsage, `no column "score" for --column`},
+		{[]string{"nps", "testdata/survey/ces_semicolon.csv"}, exitUsage, `which column holds the answers? There is no column "nps"; name it with --column (columns: `},
 		{[]string{"nps", "testdata/survey/issue4.csv", "--by", "region"}, exitUsage, `no column "region" for --by`},
 		{[]string{"ces", "testdata/survey/ces_semicolon.csv"}, exitUsage, "the scale is never guessed"},
 		{[]string{"ces", "testdata/survey/ces_semicolon.csv", "--scale", "1..5", "--good", "high"}, exitInput, "CES score 7 is outside 1..5"},
