@@ -91,3 +91,11 @@ func pctOrDash(x *float64) string {
 
 // isHelp reports whether err is the flag package's "-h" request.
 func isHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
+
+// plural counts n things: "1 ticket", "3 tickets".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

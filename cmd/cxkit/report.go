@@ -95,12 +95,12 @@ func reportRun(e *env, checklist *korto.Checklist, plan *korto.Plan, answers []s
 	stats.print(e.stderr)
 	if len(stats.invalid) > 0 && !cfg.skipInvalid {
 		fmt.Fprintf(e.stderr, "cxkit report: %s invalid; no report (use --skip-invalid to report without them)\n",
-			reportPlural(len(stats.invalid), "sheet is", "sheets are"))
+			plural(len(stats.invalid), "sheet is", "sheets are"))
 		return exitInput
 	}
 	if stats.sheets == 0 {
 		if n := len(stats.invalid); n > 0 {
-			fmt.Fprintf(e.stderr, "cxkit report: no valid answer sheets: %s invalid; nothing to report\n", reportPlural(n, "sheet is", "sheets are"))
+			fmt.Fprintf(e.stderr, "cxkit report: no valid answer sheets: %s invalid; nothing to report\n", plural(n, "sheet is", "sheets are"))
 		} else {
 			fmt.Fprintln(e.stderr, "cxkit report: no answer sheets found")
 		}
@@ -665,10 +665,3 @@ func reportThousands(n int64) string {
 	return b.String()
 }
 
-// reportPlural returns "1 sheet is" or "3 sheets are".
-func reportPlural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

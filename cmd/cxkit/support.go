@@ -264,7 +264,7 @@ func printSupport(w io.Writer, o *supportOutput) {
 	if r.TimeBasis == "business" {
 		basis = "business hours"
 	}
-	fmt.Fprintf(w, "Support KPIs: %d tickets, %d solved (durations in %s)\n\n", r.Tickets, r.Solved, basis)
+	fmt.Fprintf(w, "Support KPIs: %s, %d solved (durations in %s)\n\n", plural(r.Tickets, "ticket", "tickets"), r.Solved, basis)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	line := func(name, value string, more ...string) {
 		if len(more) == 0 {
@@ -274,30 +274,30 @@ func printSupport(w io.Writer, o *supportOutput) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", name, value, strings.Join(more, "; "))
 	}
 	fr := r.FirstResponse
-	line("first response", supportValue(fr.Mean, support.Seconds), "median "+supportValue(fr.Median, support.Seconds), "p90 "+supportValue(fr.P90, support.Seconds), fmt.Sprintf("%d tickets with a reply", fr.N))
-	line("response time", supportValue(r.ResponseTime.Mean, support.Seconds), fmt.Sprintf("pooled over %d replies", r.ResponseTime.N))
+	line("first response", supportValue(fr.Mean, support.Seconds), "median "+supportValue(fr.Median, support.Seconds), "p90 "+supportValue(fr.P90, support.Seconds), plural(fr.N, "ticket", "tickets")+" with a reply")
+	line("response time", supportValue(r.ResponseTime.Mean, support.Seconds), "pooled over "+plural(r.ResponseTime.N, "reply", "replies"))
 	line("first contact resolution", supportValue(r.FCR, support.Share))
 	line("one-touch", supportValue(r.OneTouch, support.Share))
 	line("handovers per solved ticket", supportValue(r.Handovers.Mean, support.Number))
 	rp := r.RepliesPerTicket
-	more := []string{fmt.Sprintf("%d solved tickets that are not one-touch", rp.N)}
+	more := []string{plural(rp.N, "solved ticket that is", "solved tickets that are") + " not one-touch"}
 	if rp.OutlierAbove != nil {
-		more = append(more, fmt.Sprintf("%d outliers above %s", rp.OutlierCount, strconv.FormatFloat(*rp.OutlierAbove, 'f', -1, 64)))
+		more = append(more, fmt.Sprintf("%s above %s", plural(rp.OutlierCount, "outlier", "outliers"), strconv.FormatFloat(*rp.OutlierAbove, 'f', -1, 64)))
 	}
 	line("replies per ticket", supportValue(rp.Mean, support.Number), more...)
 	res := r.Resolution
 	line("resolution (first solved)", supportValue(res.First.Mean, support.Seconds), "median "+supportValue(res.First.Median, support.Seconds), "p90 "+supportValue(res.First.P90, support.Seconds))
 	line("resolution (finally solved)", supportValue(res.Full.Mean, support.Seconds), "median "+supportValue(res.Full.Median, support.Seconds))
-	line("reopened", supportValue(res.ReopenRate, support.Share), fmt.Sprintf("%d tickets, %d reopens", res.ReopenedTickets, res.Reopens))
+	line("reopened", supportValue(res.ReopenRate, support.Share), plural(res.ReopenedTickets, "ticket", "tickets")+", "+plural(res.Reopens, "reopen", "reopens"))
 	q := r.Queue
-	line("instant service", supportValue(q.InstantService, support.Share), fmt.Sprintf("of %d live tickets", q.Live))
+	line("instant service", supportValue(q.InstantService, support.Share), "of "+plural(q.Live, "live ticket", "live tickets"))
 	line("queue wait", supportValue(q.Wait.Mean, support.Seconds), "median "+supportValue(q.Wait.Median, support.Seconds), fmt.Sprintf("%d served", q.Served))
 	line("queue abandonment", supportValue(q.Abandonment, support.Share), fmt.Sprintf("%d of %d queued", q.Abandoned, q.Queued))
 	line("peak waiting at once", supportWaitingPeak(q.Waiting), supportWaitingMore(q.Waiting)...)
 	line("peak waiting per agent", supportValue(q.Waiting.PeakPerAgent, support.Number), "on duty: agents acting on live tickets in that clock hour")
 	line("backlog in/out", supportValue(r.BacklogRatio, support.Number), "created / solved")
 	line("backlog management index", supportValue(r.BMI, support.Share), "solved / (open before + created); nothing open before the input")
-	line("clicks to first contact", supportValue(r.Clicks.Mean, support.Number), fmt.Sprintf("%d tickets with clicks", r.Clicks.N))
+	line("clicks to first contact", supportValue(r.Clicks.Mean, support.Number), plural(r.Clicks.N, "ticket", "tickets")+" with clicks")
 	var faq []string
 	for _, t := range r.Topics {
 		if t.FAQ {

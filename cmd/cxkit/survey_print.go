@@ -60,7 +60,7 @@ func surveyP(p float64) string {
 func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 	r := o.overall
 	level := r.ci.Level
-	fmt.Fprintf(w, "%s of column %q in %s: %d answers", k.title, o.column, o.file, r.n)
+	fmt.Fprintf(w, "%s of column %q in %s: %s", k.title, o.column, o.file, plural(int(r.n), "answer", "answers"))
 	if o.data.blank > 0 {
 		fmt.Fprintf(w, " (%d blank skipped)", o.data.blank)
 	}

@@ -233,7 +233,7 @@ func TestSurveySingleColumn(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, out, errs)
 	}
 	_, errs, code = surveyRun(t, "score,store\n9,a\n", "nps", "-")
-	if code != exitUsage || !strings.Contains(errs, `no column "nps" for --column (columns: "score", "store")`) {
+	if code != exitUsage || !strings.Contains(errs, `There is no column "nps"; name it with --column (columns: "score", "store")`) {
 		t.Errorf("exit %d\n%s", code, errs)
 	}
 }
