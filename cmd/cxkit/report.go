@@ -664,4 +664,3 @@ func reportThousands(n int64) string {
 	}
 	return b.String()
 }
-
