@@ -41,6 +41,9 @@ func runCheck(e *env, args []string) int {
 	if len(files) == 0 {
 		return usageError(e, c, "no files to check")
 	}
+	if stdinTwice(files...) {
+		return usageError(e, c, "- names standard input, which can be read only once")
+	}
 	code := exitOK
 	problems := []checkProblem{}
 	for _, name := range files {

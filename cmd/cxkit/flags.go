@@ -99,3 +99,16 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// stdinTwice reports whether more than one of the inputs is "-".
+// Standard input can be read only once: a second reader would see an
+// empty file and blame the input, so commands reject it as a usage error.
+func stdinTwice(inputs ...string) bool {
+	n := 0
+	for _, s := range inputs {
+		if s == "-" {
+			n++
+		}
+	}
+	return n > 1
+}

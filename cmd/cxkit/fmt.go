@@ -33,6 +33,9 @@ func runFmt(e *env, args []string) int {
 	if len(files) == 0 {
 		return usageError(e, c, "no files to format")
 	}
+	if stdinTwice(files...) {
+		return usageError(e, c, "- names standard input, which can be read only once")
+	}
 	code := exitOK
 	for _, name := range files {
 		if *write && name == "-" {

@@ -66,6 +66,9 @@ func runReport(e *env, args []string) int {
 	if slices.Contains(pos[1:], "-") && pos[0] == "-" {
 		return usageError(e, c, "the checklist and the answers cannot both come from standard input")
 	}
+	if stdinTwice(pos[1:]...) {
+		return usageError(e, c, "- names standard input, which can be read only once; give it once")
+	}
 
 	checklist, code := loadChecklist(e, "report", pos[0])
 	if checklist == nil {

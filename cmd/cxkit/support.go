@@ -85,6 +85,9 @@ func runSupport(e *env, args []string) int {
 	if len(pos) != 1 {
 		return usageError(e, c, "want one tickets file (or - for standard input)")
 	}
+	if stdinTwice(pos[0], *standardsFile, *calendarFile, *agentTime, *surveyFile) {
+		return usageError(e, c, "only one of the tickets, --standards, --calendar, --agent-time and --survey can be standard input")
+	}
 	dim, ok := map[string]support.Dimension{"channel": support.ByChannel, "priority": support.ByPriority, "agent": support.ByAgent}[*by]
 	if *by != "" && !ok {
 		return usageError(e, c, "--by %q: want channel, priority or agent", *by)

@@ -159,6 +159,9 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 	if len(pos) != 1 {
 		return usageError(e, c, "want one CSV file (or - for standard input)")
 	}
+	if stdinTwice(pos[0], *compareWith) {
+		return usageError(e, c, "the export and --compare cannot both come from standard input")
+	}
 	cfg := surveyConfig{column: *column, by: *by, weight: *weight, opts: metrics.Options{Level: *level}}
 	if !(*level > 0 && *level < 1) {
 		return usageError(e, c, "--level %v: want a number between 0 and 1, e.g. 0.95", *level)
