@@ -67,7 +67,7 @@ func run(e *env, args []string) int {
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
-		if len(args) == 1 {
+		if len(args) == 1 || args[1] == "help" {
 			printHelp(e.stdout)
 			return exitOK
 		}
