@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
+	"net/url"
 	"reflect"
 	"sort"
 	"strings"
@@ -40,6 +42,17 @@ func runSchema(e *env, args []string) int {
 	draft, err := korto.ParseDraft(*draftName)
 	if err != nil {
 		return usageError(e, c, "%v", err)
+	}
+	if *id != "" {
+		// The root $id is a URI without a fragment (JSON Schema 2020-12
+		// section 8.2.1; in draft-07 a fragment would name a subschema).
+		u, err := url.Parse(*id)
+		if err != nil {
+			return usageError(e, c, "--id %q is not a URI: %v", *id, errors.Unwrap(err))
+		}
+		if u.Fragment != "" {
+			return usageError(e, c, "--id %q: a schema's $id has no #fragment", *id)
+		}
 	}
 	if *types {
 		if *ui || *lang != "" || *id != "" {

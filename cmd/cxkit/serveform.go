@@ -45,6 +45,9 @@ func runServeForm(e *env, args []string) int {
 	if len(pos) != 1 {
 		return usageError(e, c, "want one checklist FILE, got %d arguments", len(pos))
 	}
+	if err := checkListenAddr(*addr); err != nil {
+		return usageError(e, c, "--addr %q: %v", *addr, err)
+	}
 	cl, code := loadChecklist(e, "serve-form", pos[0])
 	if cl == nil {
 		return code
@@ -190,4 +193,18 @@ func (fs *formServer) logf(format string, a ...any) {
 	fs.logMu.Lock()
 	defer fs.logMu.Unlock()
 	fmt.Fprintf(fs.log, "cxkit serve-form: "+format+"\n", a...)
+}
+
+// checkListenAddr tells a malformed --addr (a usage error) from a listen
+// that fails on a well-formed one (the port is taken), before the
+// checklist is read.
+func checkListenAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return errors.New("want host:port, e.g. 127.0.0.1:8080 (port 0 picks a free one)")
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return fmt.Errorf("port %q is not a number from 0 to 65535", port)
+	}
+	return nil
 }

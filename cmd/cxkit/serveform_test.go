@@ -148,7 +148,7 @@ func TestServeFormUsage(t *testing.T) {
 	}{
 		{nil, exitUsage, "want one checklist FILE"},
 		{[]string{"nothing-here.korto"}, exitInput, "nothing-here.korto"},
-		{[]string{mallKorto, "--addr", "not an address"}, exitInput, "not an address"},
+		{[]string{mallKorto, "--addr", "not an address"}, exitUsage, "not an address"},
 	} {
 		var out, errb bytes.Buffer
 		code := run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, append([]string{"serve-form"}, tc.args...))
