@@ -118,8 +118,11 @@ func runSupport(e *env, args []string) int {
 		if err != nil {
 			return fail("%v", err)
 		}
-		if set, err = support.ParseStandards(data); err != nil {
-			return fail("%s: %v", *standardsFile, err)
+		if err := parseSupportConfig(*standardsFile, data, func(b []byte) (err error) {
+			set, err = support.ParseStandards(b)
+			return err
+		}); err != nil {
+			return fail("%v", err)
 		}
 		if set.Name == "" {
 			set.Name = *standardsFile
@@ -130,8 +133,11 @@ func runSupport(e *env, args []string) int {
 		if err != nil {
 			return fail("%v", err)
 		}
-		if opts.Calendar, err = support.ParseCalendar(data); err != nil {
-			return fail("%s: %v", *calendarFile, err)
+		if err := parseSupportConfig(*calendarFile, data, func(b []byte) (err error) {
+			opts.Calendar, err = support.ParseCalendar(b)
+			return err
+		}); err != nil {
+			return fail("%v", err)
 		}
 	}
 
