@@ -123,8 +123,11 @@ type surveyConfig struct {
 	// defaultColumn: --column was not given; a file with a single
 	// column then needs no name.
 	defaultColumn bool
-	opts          metrics.Options
-	scale         metrics.Scale
+	// compareTo names the current export when reading --compare's: its
+	// answers must be in the column of the same name.
+	compareTo string
+	opts      metrics.Options
+	scale     metrics.Scale
 }
 
 func runSurvey(e *env, args []string, k *surveyKind) int {
@@ -210,7 +213,9 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 		return fail(err)
 	}
 	if *compareWith != "" {
-		old, err := surveyReadFile(e, *compareWith, k, cfg)
+		oldCfg := cfg
+		oldCfg.column, oldCfg.defaultColumn, oldCfg.compareTo = cur.column, false, pos[0]
+		old, err := surveyReadFile(e, *compareWith, k, oldCfg)
 		if err != nil {
 			return fail(err)
 		}
@@ -314,6 +319,9 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		return 0, surveyUsageError{fmt.Sprintf("%s: no column %q for %s (columns: %s)", name, col, flag, strings.Join(surveyQuote(header), ", "))}
 	}
 	ansCol, err := find("--column", cfg.column)
+	if err != nil && cfg.compareTo != "" {
+		err = fmt.Errorf("%s: no column %q, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, cfg.column, cfg.compareTo, strings.Join(surveyQuote(header), ", "))
+	}
 	if err != nil && cfg.defaultColumn {
 		if len(header) == 1 {
 			ansCol, err = 0, nil
