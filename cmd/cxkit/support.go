@@ -216,7 +216,7 @@ func supportRead(e *env, name string, skip bool, read func(io.Reader) error) (in
 			}
 		}
 		if !skip {
-			fmt.Fprintf(e.stderr, "cxkit support: %s: %d bad lines; nothing computed (--skip-bad computes from the good lines)\n", name, len(errs))
+			fmt.Fprintf(e.stderr, "cxkit support: %s: %s; nothing computed (--skip-bad computes from the good lines)\n", name, plural(len(errs), "bad line", "bad lines"))
 			return exitInput, 0
 		}
 		return exitOK, len(errs)
