@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -316,17 +317,17 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 				return i, nil
 			}
 		}
-		return 0, surveyUsageError{fmt.Sprintf("%s: no column %q for %s (columns: %s)", name, col, flag, strings.Join(surveyQuote(header), ", "))}
+		return 0, surveyUsageError{fmt.Sprintf("%s: no column %s for %s (columns: %s)", name, surveyQ(col), flag, strings.Join(surveyQuote(header), ", "))}
 	}
 	ansCol, err := find("--column", cfg.column)
 	if err != nil && cfg.compareTo != "" {
-		err = fmt.Errorf("%s: no column %q, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, cfg.column, cfg.compareTo, strings.Join(surveyQuote(header), ", "))
+		err = fmt.Errorf("%s: no column %s, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, surveyQ(cfg.column), cfg.compareTo, strings.Join(surveyQuote(header), ", "))
 	}
 	if err != nil && cfg.defaultColumn {
 		if len(header) == 1 {
 			ansCol, err = 0, nil
 		} else {
-			err = surveyUsageError{fmt.Sprintf("%s: which column holds the answers? There is no column %q; name it with --column (columns: %s)", name, cfg.column, strings.Join(surveyQuote(header), ", "))}
+			err = surveyUsageError{fmt.Sprintf("%s: which column holds the answers? There is no column %s; name it with --column (columns: %s)", name, surveyQ(cfg.column), strings.Join(surveyQuote(header), ", "))}
 		}
 	}
 	if err != nil {
@@ -365,7 +366,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		d.rows++
 		where := func(col int) string {
 			line, c := cr.FieldPos(col)
-			return fmt.Sprintf("%s:%d:%d: row %d, column %q", name, line, c, row, header[col])
+			return fmt.Sprintf("%s:%d:%d: row %d, column %s", name, line, c, row, surveyQ(header[col]))
 		}
 		cell := strings.TrimSpace(rec[ansCol])
 		if cell == "" {
@@ -376,7 +377,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		if wCol >= 0 {
 			w, err = strconv.ParseFloat(strings.TrimSpace(rec[wCol]), 64)
 			if err != nil || (w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight)) {
-				cellError("%s: weight %q: want 0 or a number between %g and %g", where(wCol), rec[wCol], metrics.MinWeight, metrics.MaxWeight)
+				cellError("%s: weight %s: want 0 or a number between %g and %g", where(wCol), surveyQ(rec[wCol]), metrics.MinWeight, metrics.MaxWeight)
 				w = -1 // still check the answer cell
 			}
 		}
@@ -405,11 +406,32 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 }
 
 func surveyQuote(ss []string) []string {
-	out := make([]string, len(ss))
+	const most = 20
+	out := make([]string, 0, min(len(ss), most+1))
 	for i, s := range ss {
-		out[i] = strconv.Quote(s)
+		if i == most {
+			out = append(out, fmt.Sprintf("… %d more", len(ss)-most))
+			break
+		}
+		out = append(out, surveyQ(s))
 	}
 	return out
+}
+
+// surveyQ quotes a cell or column name for a message, cut short when it
+// is long: a hostile or broken file can hold megabytes in one cell, and
+// the start is enough to find it.
+func surveyQ(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return strconv.Quote(s)
+	}
+	i := 0
+	for n := 0; n < most; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return strconv.Quote(s[:i]) + "…"
 }
 
 // surveyOutput is what the command prints.
@@ -442,7 +464,7 @@ type surveyComparison struct {
 func surveyBuild(k *surveyKind, cfg surveyConfig, file string, d *surveyData) (*surveyOutput, error) {
 	res, err := d.all.result(cfg.opts)
 	if err != nil {
-		return nil, fmt.Errorf("%s: column %q: %w", file, d.column, err)
+		return nil, fmt.Errorf("%s: column %s: %w", file, surveyQ(d.column), err)
 	}
 	out := &surveyOutput{file: file, column: d.column, by: cfg.by, weight: cfg.weight, data: d, overall: res}
 	for _, g := range d.order {
@@ -487,7 +509,7 @@ func surveyBetter(k *surveyKind, s metrics.Scale, a, b float64) bool {
 func (o *surveyOutput) compareWith(k *surveyKind, cfg surveyConfig, file string, old *surveyData) error {
 	res, err := old.all.result(cfg.opts)
 	if err != nil {
-		return fmt.Errorf("%s: column %q: %w", file, cfg.column, err)
+		return fmt.Errorf("%s: column %s: %w", file, surveyQ(cfg.column), err)
 	}
 	c, err := o.overall.compare(res)
 	o.cmp = &surveyComparison{file: file, old: res, c: c, err: err}

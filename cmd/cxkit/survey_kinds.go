@@ -14,7 +14,7 @@ import (
 func surveyInt(cell, what string) (int, error) {
 	n, err := strconv.Atoi(cell)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a whole number (%s)", cell, what)
+		return 0, fmt.Errorf("%s is not a whole number (%s)", surveyQ(cell), what)
 	}
 	return n, nil
 }
@@ -74,7 +74,7 @@ type emotionAcc struct{ a metrics.Emotions }
 func (x *emotionAcc) add(cell string, w float64) error {
 	e, err := metrics.ParseEmotion(cell)
 	if err != nil {
-		return fmt.Errorf("%q is not an emotion (want positive, neutral or negative)", cell)
+		return fmt.Errorf("%s is not an emotion (want positive, neutral or negative)", surveyQ(cell))
 	}
 	if w < 0 {
 		return x.a.Add(e)
