@@ -171,7 +171,11 @@ func runSupport(e *env, args []string) int {
 	if err != nil {
 		return fail("%v", err)
 	}
-	out := supportOutput{Report: acc.Report(), Survey: surveyJSON, Standards: rows, StandardsName: set.Name, SkippedLines: skipped, Period: *period}
+	report := acc.Report()
+	if report.Tickets == 0 {
+		fmt.Fprintf(e.stderr, "cxkit support: warning: %s: no tickets; every KPI is without data\n", pos[0])
+	}
+	out := supportOutput{Report: report, Survey: surveyJSON, Standards: rows, StandardsName: set.Name, SkippedLines: skipped, Period: *period}
 	if *by != "" {
 		out.By, out.Groups = *by, acc.Groups(dim)
 	}
