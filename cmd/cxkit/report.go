@@ -111,6 +111,9 @@ func reportRun(e *env, checklist *korto.Checklist, plan *korto.Plan, answers []s
 	}
 
 	rep := agg.Report()
+	if cfg.by != "" && len(rep.Groups) == 1 && rep.Groups[0].Group == korto.NoGroup {
+		fmt.Fprintf(e.stderr, "cxkit report: warning: no audit has the field %q; every audit is in %s\n", cfg.by, korto.NoGroup)
+	}
 	view := newReportView(checklist, rep, cfg, stats)
 	if cfg.htmlOut != "" {
 		if err := writeReportHTML(cfg.htmlOut, view); err != nil {
