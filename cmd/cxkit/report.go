@@ -60,6 +60,9 @@ func runReport(e *env, args []string) int {
 	if len(pos) < 2 {
 		return usageError(e, c, "need a checklist and at least one answer file, folder or -")
 	}
+	if cfg.htmlOut == "-" {
+		return usageError(e, c, "--html -: standard output carries the report; name a file for the page, e.g. --html out.html")
+	}
 	if cfg.top < 1 {
 		return usageError(e, c, "--top must be at least 1, got %d", cfg.top)
 	}

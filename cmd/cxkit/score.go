@@ -35,6 +35,9 @@ func runScore(e *env, args []string) int {
 	if len(pos) != 2 {
 		return usageError(e, c, "want a checklist and one answer sheet, got %d arguments", len(pos))
 	}
+	if *htmlOut == "-" {
+		return usageError(e, c, "--html -: standard output carries the report; name a file for the page, e.g. --html out.html")
+	}
 	if pos[0] == "-" && pos[1] == "-" {
 		return usageError(e, c, "only one of the checklist and the answer sheet can be standard input")
 	}
