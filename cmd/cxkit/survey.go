@@ -283,6 +283,12 @@ func surveyReadFile(e *env, name string, k *surveyKind, cfg surveyConfig) (*surv
 // (surveyCellErrors); a row the CSV reader cannot read stops it.
 func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*surveyData, error) {
 	br := bufio.NewReader(r)
+	// A byte order mark is not part of the first cell; left in, it would
+	// make a quoted header a bare quote and a file of the mark alone a
+	// header with one nameless column.
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
 	head, _ := br.Peek(4096)
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
