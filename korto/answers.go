@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/go-json-experiment/json/jsontext"
@@ -79,11 +80,21 @@ func (a Answer) IsNA() bool { return a.Type == AnswerString && a.String == "na" 
 func (a Answer) describe() string {
 	switch a.Type {
 	case AnswerString:
-		return strconv.Quote(a.String)
+		return strconv.Quote(clipText(a.String))
 	case AnswerNumber:
 		return strconv.FormatFloat(a.Number, 'g', -1, 64)
 	}
-	return a.String
+	return clipText(a.String)
+}
+
+// clipText cuts a value quoted in a message to its first 40 characters,
+// so that a pasted document in an answer does not flood the terminal.
+func clipText(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max-1]) + "…"
 }
 
 // MarshalJSON writes the answer as a JSON string or number.

@@ -269,3 +269,25 @@ func TestCheckNumberTooLarge(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// A long bad value is quoted cut short: the message names the problem,
+// it does not echo a pasted document.
+func TestAnswerMessageClipsLongValues(t *testing.T) {
+	plan := scCompile(t, specMall())
+	long := strings.Repeat("я", 5000)
+	_, err := plan.ReadAnswers(strings.NewReader(`{"checklist":"mall_basic","answers":{"entrance":"` + long + `"}}`))
+	es := AsAnswerErrors(err)
+	if len(es) == 0 {
+		t.Fatalf("no errors: %v", err)
+	}
+	for _, e := range es {
+		if e.QuestionID == "entrance" {
+			want := `takes "yes" or "no", not "` + strings.Repeat("я", 39) + `…"`
+			if !strings.Contains(e.Message, want) || len(e.Message) > 200 {
+				t.Errorf("message %q, want it to contain %q", e.Message, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no error on entrance: %v", es)
+}
