@@ -1,6 +1,7 @@
 package support
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -122,10 +123,10 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 // ParseCalendar reads a calendar's JSON form ([CalendarConfig]).
 func ParseCalendar(data []byte) (*Calendar, error) {
 	var cfg CalendarConfig
-	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&cfg); err != nil {
-		return nil, fmt.Errorf("calendar: %v", err)
+		return nil, fmt.Errorf("calendar: %w", err)
 	}
 	return NewCalendar(cfg)
 }
