@@ -53,7 +53,7 @@ func runCheck(e *env, args []string) int {
 			code = exitInput
 			continue
 		}
-		display := checklistName(name)
+		display := inputName(name)
 		_, diags, src := readChecklist(name, src)
 		if diags.HasErrors() {
 			code = exitInput
@@ -82,8 +82,9 @@ func runCheck(e *env, args []string) int {
 	return code
 }
 
-// checklistName is how a file argument is named in messages.
-func checklistName(arg string) string {
+// inputName is how a file argument is named in messages: "<stdin>" for
+// "-", the path otherwise.
+func inputName(arg string) string {
 	if arg == "-" {
 		return "<stdin>"
 	}

@@ -87,8 +87,8 @@ func runDiff(e *env, args []string) int {
 	}
 	changes := korto.Diff(from, to)
 	out := diffOutput{
-		Old:        diffSide{File: checklistName(files[0]), ID: from.ID, Version: from.Version},
-		New:        diffSide{File: checklistName(files[1]), ID: to.ID, Version: to.Version},
+		Old:        diffSide{File: inputName(files[0]), ID: from.ID, Version: from.Version},
+		New:        diffSide{File: inputName(files[1]), ID: to.ID, Version: to.Version},
 		Comparable: korto.Comparable(changes),
 		Changes:    make([]diffChangeJSON, 0, len(changes)),
 	}

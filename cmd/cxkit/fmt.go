@@ -47,7 +47,7 @@ func runFmt(e *env, args []string) int {
 			code = exitInput
 			continue
 		}
-		display := checklistName(name)
+		display := inputName(name)
 		out, err := dsl.Format(src)
 		if err != nil {
 			diags := korto.AsDiagnostics(err)

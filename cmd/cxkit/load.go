@@ -38,7 +38,7 @@ func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
 // errors; every diagnostic, named after the file; and the source the
 // diagnostics point into, nil when they point into the model instead.
 func readChecklist(name string, src []byte) (*korto.Checklist, korto.Diagnostics, []byte) {
-	display := checklistName(name)
+	display := inputName(name)
 	if !isJSONChecklist(name, src) {
 		c, diags := dsl.ParseWithDiagnostics(display, src)
 		if diags.HasErrors() {

@@ -80,7 +80,7 @@ func runReport(e *env, args []string) int {
 	cfg.lang = resolveLang(e, "report", checklist, cfg.lang)
 	plan, err := korto.Compile(checklist)
 	if err != nil {
-		printCompileError(e, checklistName(pos[0]), err)
+		printCompileError(e, inputName(pos[0]), err)
 		return exitInput
 	}
 	return reportRun(e, checklist, plan, pos[1:], cfg)

@@ -48,7 +48,7 @@ func runScore(e *env, args []string) int {
 	*lang = resolveLang(e, "score", cl, *lang)
 	plan, err := korto.Compile(cl)
 	if err != nil {
-		printCompileError(e, checklistName(pos[0]), err)
+		printCompileError(e, inputName(pos[0]), err)
 		return exitInput
 	}
 	in, err := openInput(e, pos[1])
@@ -58,7 +58,7 @@ func runScore(e *env, args []string) int {
 	}
 	sheet, err := plan.ReadAnswers(in)
 	in.Close()
-	where := checklistName(pos[1]) // "<stdin>" for "-", as check and report say
+	where := inputName(pos[1]) // "<stdin>" for "-", as check and report say
 	if sheet != nil {
 		for _, w := range sheet.Warnings {
 			fmt.Fprintf(e.stderr, "%s: %s\n", where, w.Error())

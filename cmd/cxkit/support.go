@@ -118,7 +118,7 @@ func runSupport(e *env, args []string) int {
 		if err != nil {
 			return fail("%v", err)
 		}
-		if err := parseSupportConfig(*standardsFile, data, func(b []byte) (err error) {
+		if err := parseSupportConfig(inputName(*standardsFile), data, func(b []byte) (err error) {
 			set, err = support.ParseStandards(b)
 			return err
 		}); err != nil {
@@ -133,7 +133,7 @@ func runSupport(e *env, args []string) int {
 		if err != nil {
 			return fail("%v", err)
 		}
-		if err := parseSupportConfig(*calendarFile, data, func(b []byte) (err error) {
+		if err := parseSupportConfig(inputName(*calendarFile), data, func(b []byte) (err error) {
 			opts.Calendar, err = support.ParseCalendar(b)
 			return err
 		}); err != nil {
@@ -210,6 +210,7 @@ func supportRead(e *env, name string, skip bool, read func(io.Reader) error) (in
 	}
 	defer f.Close()
 	err = read(f)
+	name = inputName(name)
 	var errs support.Errors
 	if errors.As(err, &errs) {
 		for _, te := range errs {

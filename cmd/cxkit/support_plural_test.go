@@ -12,7 +12,7 @@ func TestSupportOneBadLine(t *testing.T) {
 	if code != exitInput {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitInput, stderr)
 	}
-	if !strings.Contains(stderr, "-: 1 bad line;") {
+	if !strings.Contains(stderr, "<stdin>: 1 bad line;") {
 		t.Errorf("stderr does not count 1 bad line:\n%s", stderr)
 	}
 }

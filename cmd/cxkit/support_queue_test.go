@@ -18,7 +18,7 @@ func TestSupportDuplicateIDs(t *testing.T) {
 	if code != exitInput || out != "" {
 		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)
 	}
-	for _, want := range []string{`-: line 3: ticket "T1": duplicate id: line 1 has the same id`, `-: line 4: ticket "T3": event 0: reply without an agent`, "2 bad lines"} {
+	for _, want := range []string{`<stdin>: line 3: ticket "T1": duplicate id: line 1 has the same id`, `<stdin>: line 4: ticket "T3": event 0: reply without an agent`, "2 bad lines"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}

@@ -136,7 +136,7 @@ func TestSupportBadLines(t *testing.T) {
 	if code != exitInput || out != "" {
 		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)
 	}
-	for _, want := range []string{`-: line 2: ticket "bad1": event 0: reply without an agent`, `-: line 3: ticket "bad2": event 1:`, "2 bad lines"} {
+	for _, want := range []string{`<stdin>: line 2: ticket "bad1": event 0: reply without an agent`, `<stdin>: line 3: ticket "bad2": event 1:`, "2 bad lines"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}

@@ -272,7 +272,7 @@ func surveyReadFile(e *env, name string, k *surveyKind, cfg surveyConfig) (*surv
 		return nil, err
 	}
 	defer f.Close()
-	return surveyReadCSV(f, name, k, cfg)
+	return surveyReadCSV(f, inputName(name), k, cfg)
 }
 
 // surveyReadCSV reads a CSV survey export with a header row. The

@@ -137,8 +137,8 @@ func TestSurveyCommandErrors(t *testing.T) {
 	}
 	// Broken CSV names the line and the row.
 	for in, want := range map[string]string{
-		"nps,store\n9,a\n10\n":     "-:3:1: row 2: wrong number of fields",
-		"nps,store\n9,a\n\"10,b\n": "-:3:7: row 2: extraneous or missing \" in quoted-field",
+		"nps,store\n9,a\n10\n":     "<stdin>:3:1: row 2: wrong number of fields",
+		"nps,store\n9,a\n\"10,b\n": "<stdin>:3:7: row 2: extraneous or missing \" in quoted-field",
 	} {
 		_, errs, code := surveyRun(t, in, "nps", "-")
 		if code != exitInput || !strings.Contains(errs, want) {
@@ -266,9 +266,9 @@ func TestSurveyGroupWithZeroWeights(t *testing.T) {
 // answer sheets and checklists report every problem at once.
 func TestSurveyEveryBadCell(t *testing.T) {
 	_, errs, code := surveyRun(t, "nps,w\n11,1\neleven,1\n9,-2\n5,1\n", "nps", "-", "--weight", "w")
-	want := `cxkit nps: -:2:1: row 1, column "nps": NPS score 11 is outside 0..10
-cxkit nps: -:3:1: row 2, column "nps": "eleven" is not a whole number (NPS answers are 0..10)
-cxkit nps: -:4:3: row 3, column "w": weight "-2": want 0 or a number between 1e-100 and 1e+100
+	want := `cxkit nps: <stdin>:2:1: row 1, column "nps": NPS score 11 is outside 0..10
+cxkit nps: <stdin>:3:1: row 2, column "nps": "eleven" is not a whole number (NPS answers are 0..10)
+cxkit nps: <stdin>:4:3: row 3, column "w": weight "-2": want 0 or a number between 1e-100 and 1e+100
 `
 	if code != exitInput || errs != want {
 		t.Errorf("exit %d, stderr (-want +got):\n%s", code, cmp.Diff(want, errs))
@@ -281,7 +281,7 @@ cxkit nps: -:4:3: row 3, column "w": weight "-2": want 0 or a number between 1e-
 	}
 	_, errs, code = surveyRun(t, b.String(), "nps", "-")
 	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
-	if code != exitInput || len(lines) != surveyMaxCellErrors+1 || lines[len(lines)-1] != "cxkit nps: -: 5 more bad cells not shown" {
+	if code != exitInput || len(lines) != surveyMaxCellErrors+1 || lines[len(lines)-1] != "cxkit nps: <stdin>: 5 more bad cells not shown" {
 		t.Errorf("exit %d, %d lines, last %q", code, len(lines), lines[len(lines)-1])
 	}
 }
