@@ -34,6 +34,7 @@ func Format(src []byte) ([]byte, error) {
 		if len(syntax) == 0 {
 			syntax = p.diags
 		}
+		charColumns(src, nil, syntax) // as Parse reports them
 		return nil, syntax.Err()
 	}
 	pr := newPrinter(src, p.comments, p.lay, p.checklist)

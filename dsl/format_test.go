@@ -172,3 +172,18 @@ func TestPrintGoChecklist(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// Format places a syntax error where Parse does: columns count
+// characters, so a Cyrillic title before the mistake does not move it.
+func TestFormatErrorColumnsAreCharacters(t *testing.T) {
+	src := []byte("checklist c \"C\" {\n  level 1 \"Основа\" pass 85 {\n    question a \"Привет\"\n  }\n}\n")
+	_, perr := Parse("x.korto", src)
+	_, ferr := Format(src)
+	pd, fd := korto.AsDiagnostics(perr), korto.AsDiagnostics(ferr)
+	if len(pd) == 0 || len(fd) == 0 {
+		t.Fatalf("Parse: %v; Format: %v; want a syntax error from both", perr, ferr)
+	}
+	if pd[0].Pos.Line != fd[0].Pos.Line || pd[0].Pos.Column != fd[0].Pos.Column || fd[0].Pos.Column != 25 {
+		t.Errorf("Parse places it at %d:%d, Format at %d:%d; want both at 2:25", pd[0].Pos.Line, pd[0].Pos.Column, fd[0].Pos.Line, fd[0].Pos.Column)
+	}
+}
