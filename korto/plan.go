@@ -94,7 +94,7 @@ const (
 // keeps pointers into c, which must not change while the plan is used.
 func Compile(c *Checklist) (*Plan, error) {
 	if c == nil {
-		return nil, Diagnostics{{Code: "nil_checklist", Message: "no checklist to compile"}}
+		return nil, Diagnostics{{Code: "bad-item", Message: "no checklist to compile", Hint: "pass the checklist dsl.Parse or DecodeChecklist returned"}}
 	}
 	if err := validateForPlan(c); err != nil {
 		return nil, err

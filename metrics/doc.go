@@ -1,15 +1,17 @@
 // Package metrics computes customer-survey metrics with honest
 // uncertainty: NPS, the emotional index, CSAT, CES and CSI.
 //
-// Every metric has a small accumulator with Add, AddWeighted, Merge and a
-// Result method, and a function over a plain slice (NPSOf, CSATOf, ...)
-// for big inputs. Partial results from many goroutines, files or
-// machines combine exactly: unweighted answers are integer counts, so
-// Merge is associative and commutative to the bit; weight sums are kept
-// as double-double pairs, so merge order shows only below float64
-// precision. Nothing here does
-// I/O, and bad input (an out-of-range score, NaN, a negative weight, no
-// data) is an error, never a silent NaN.
+// NPS, the emotional index (Emotions), CSAT and CES each have a small
+// accumulator with Add, AddWeighted, Merge and Result (NPS and Emotions
+// are ready at their zero value; NewCSAT and NewCES take the scale, which
+// is never guessed), and a function over a plain slice (NPSOf, CSATOf,
+// ...) for big inputs; CSI is a function of attribute means. Partial
+// results from many goroutines, files or machines combine exactly:
+// unweighted answers are integer counts, so Merge is associative and
+// commutative to the bit; weight sums are kept as double-double pairs, so
+// merge order shows only below float64 precision. Nothing here does I/O,
+// and bad input (an out-of-range score, NaN, a negative weight, no data)
+// is an error, never a silent NaN.
 //
 // Results carry the point value, the counts and shares, the standard
 // error and a confidence interval at a level of the caller's choosing,

@@ -144,7 +144,11 @@ func writeDiffText(w io.Writer, out *diffOutput) error {
 	case out.Comparable:
 		fmt.Fprintf(bw, "%s; scores stay comparable\n", diffCount(n, "change"))
 	default:
-		fmt.Fprintf(bw, "%s; %d (marked !) make scores incomparable\n", diffCount(n, "change"), out.Incomparable)
+		verb := "make"
+		if out.Incomparable == 1 {
+			verb = "makes"
+		}
+		fmt.Fprintf(bw, "%s; %d (marked !) %s scores incomparable\n", diffCount(n, "change"), out.Incomparable, verb)
 	}
 	return bw.Flush()
 }

@@ -114,7 +114,7 @@ func printHelp(w io.Writer) {
 
 // nearestCommand returns the command name s is likely a typo of, or "".
 func nearestCommand(s string) string {
-	names := make([]string, 0, len(commands))
+	names := []string{"help"}
 	for n := range commands {
 		names = append(names, n)
 	}

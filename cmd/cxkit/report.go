@@ -44,7 +44,7 @@ func runReport(e *env, args []string) int {
 	c := commands["report"]
 	fs := newFlags(e, c)
 	var cfg reportConfig
-	fs.StringVar(&cfg.by, "by", "", "group audits by this audit `field` (location, chain, auditor, ...)")
+	fs.StringVar(&cfg.by, "by", "", "group audits by the audit `FIELD` (location, chain, auditor, ...)")
 	fs.BoolVar(&cfg.asJSON, "json", false, "print the report as JSON")
 	fs.StringVar(&cfg.htmlOut, "html", "", "also write a printable HTML report to `OUT.html`")
 	fs.IntVar(&cfg.top, "top", korto.DefaultTopProblems, "list the `N` questions that fail most")

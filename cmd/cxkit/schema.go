@@ -27,7 +27,7 @@ func init() {
 func runSchema(e *env, args []string) int {
 	c := commands["schema"]
 	fs := newFlags(e, c)
-	draftName := fs.String("draft", "2020-12", "JSON Schema `draft`: 2020-12 or 07 (for react-jsonschema-form and JSON Forms)")
+	draftName := fs.String("draft", "2020-12", "JSON Schema `DRAFT`: 2020-12, or 07 for react-jsonschema-form and JSON Forms")
 	ui := fs.Bool("ui", false, "print the react-jsonschema-form uiSchema instead of the schema")
 	lang := fs.String("lang", "", "language `L` of titles and hints, e.g. en (default: the checklist's own)")
 	id := fs.String("id", "", "`URI` to set as the schema's $id")

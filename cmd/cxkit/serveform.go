@@ -32,8 +32,8 @@ const maxSheetBytes = 1 << 20
 func runServeForm(e *env, args []string) int {
 	c := commands["serve-form"]
 	fs := newFlags(e, c)
-	addr := fs.String("addr", "127.0.0.1:8080", "`ADDR`ess to listen on, host:port (port 0 picks a free one)")
-	dir := fs.String("dir", filepath.Join("examples", "formui", "dist"), "`DIR`ectory of the built form page (npm run build in examples/formui)")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `ADDR`, host:port (port 0 picks a free one)")
+	dir := fs.String("dir", filepath.Join("examples", "formui", "dist"), "`DIR` of the built form page (npm run build in examples/formui)")
 	lang := fs.String("lang", "", "language `L` of the form, e.g. en (default: the checklist's own)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

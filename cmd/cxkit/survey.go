@@ -151,7 +151,7 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 			def, defGood = "1..5", "high"
 		}
 		scaleFlag = fs.String("scale", def, "the answer scale `LO..HI`")
-		goodFlag = fs.String("good", defGood, "which end of the scale is good: `high|low`")
+		goodFlag = fs.String("good", defGood, "which end of the scale is good: `high` or low")
 	}
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -5,7 +5,7 @@
 //
 // Tickets come from a help desk either as JSON Lines ([Reader]) or as
 // [Ticket] values an application fills itself. An [Accumulator] takes
-// tickets one at a time, keeps counts plus one duration per ticket for
+// tickets one at a time, keeps counts plus up to four durations per ticket for
 // the exact medians and 90th percentiles, and merges with another
 // accumulator exactly, so a large export can be split across goroutines
 // or machines.
