@@ -167,16 +167,8 @@ func TestDiffCommandTypo(t *testing.T) {
 // The verdict agrees in number: one incomparable change "makes" scores
 // incomparable.
 func TestDiffVerdictOneChange(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	a := write("a.korto", "checklist c \"C\" {\n  level 1 \"L\" {\n    question a \"A\"\n  }\n}\n")
-	b := write("b.korto", "checklist c \"C\" {\n  level 1 \"L\" {\n    question a \"A\" weight 2\n  }\n}\n")
+	a := writeTemp(t, "a.korto", "checklist c \"C\" {\n  level 1 \"L\" {\n    question a \"A\"\n  }\n}\n")
+	b := writeTemp(t, "b.korto", "checklist c \"C\" {\n  level 1 \"L\" {\n    question a \"A\" weight 2\n  }\n}\n")
 	out, _, _ := runCmd(t, "", "diff", a, b)
 	if !strings.HasSuffix(out, "1 change; 1 (marked !) makes scores incomparable\n") {
 		t.Errorf("verdict:\n%s", out)

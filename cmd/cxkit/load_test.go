@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,16 +8,8 @@ import (
 // Every command that takes a checklist reads it through loadChecklist,
 // so a JSON checklist is held to the same rules everywhere.
 func TestLoadChecklistJSON(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	misspelt := write("misspelt.json", `{"id":"x","title":{"text":"X"},"levels":[{"number":1,"title":{"text":"A"},"weigth":2,"items":[]}]}`)
-	invalid := write("invalid.json", `{"id":"x","title":{"text":"X"},"levels":[{"number":5,"title":{"text":"A"},"items":[]}]}`)
+	misspelt := writeTemp(t, "misspelt.json", `{"id":"x","title":{"text":"X"},"levels":[{"number":1,"title":{"text":"A"},"weigth":2,"items":[]}]}`)
+	invalid := writeTemp(t, "invalid.json", `{"id":"x","title":{"text":"X"},"levels":[{"number":5,"title":{"text":"A"},"items":[]}]}`)
 	const visit = "testdata/score/visit.json"
 	tests := []struct {
 		name       string

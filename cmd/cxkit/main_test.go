@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,4 +72,15 @@ func TestHelpCommand(t *testing.T) {
 	if code != exitUsage || !strings.Contains(stderr, `did you mean "score"?`) {
 		t.Errorf("help of an unknown command: exit %d, stderr %q", code, stderr)
 	}
+}
+
+// writeTemp writes body to a file called name in a fresh temporary
+// directory and returns its path.
+func writeTemp(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
