@@ -5,28 +5,42 @@ import (
 	"fmt"
 )
 
-// Sentinel errors, for errors.Is. The errors returned carry more detail
-// (which value, which index) and wrap one of these.
+// Sentinel errors, for errors.Is. Most errors about the data carry more
+// detail (which value, which index) and wrap one of these; errors in
+// the caller's arguments (an interval level outside (0, 1), a method the
+// metric does not offer, a box wider than the scale) do not.
 var (
-	// ErrEmpty means there was no answer (or no weight) to compute from.
+	// ErrEmpty means there was no answer (or no weight) to compute from,
+	// or too few to measure a spread: Mean needs two values, CompareCES
+	// an n_eff above 1 on each side.
 	ErrEmpty = errors.New("no answers")
-	// ErrRange means a score lies outside its scale.
+	// ErrRange means a score lies outside its scale, an emotion is not
+	// one of the three, or a value given to Mean is NaN or ±Inf.
 	ErrRange = errors.New("score out of range")
-	// ErrWeight means a weight is negative, NaN or infinite.
+	// ErrWeight means a weight is neither 0 nor within [MinWeight,
+	// MaxWeight] (negative, NaN and ±Inf included), that CSI's weights
+	// sum to zero, or that a saved weight sum is not finite.
 	ErrWeight = errors.New("bad weight")
 	// ErrScale means two accumulators on different scales were merged or
-	// compared, or a scale itself is malformed.
+	// compared, a scale itself is malformed, or a CSAT or CES was used
+	// without its constructor.
 	ErrScale = errors.New("bad or mismatched scale")
 )
 
 // RangeError reports a score outside its scale.
 type RangeError struct {
-	Metric string // "NPS", "CSAT", ...
+	Metric string // "NPS", "CSAT", "CES", "emotion", or "rating" for box shares
 	Index  int    // position in the input slice, or -1 when unknown
-	Value  float64
+	// Value is the rejected score; for an emotion, its integer value.
+	Value float64
+	// Lo and Hi are the bounds the score had to lie in, inclusive: 0..10
+	// for NPS, the scale's points for ratings, 1..3 (Negative..Positive)
+	// for emotions.
 	Lo, Hi int
 }
 
+// Error returns a message such as "NPS score 11 at index 3 is outside
+// 0..10".
 func (e *RangeError) Error() string {
 	at := ""
 	if e.Index >= 0 {
@@ -41,10 +55,11 @@ func (e *RangeError) Unwrap() error { return ErrRange }
 // WeightError reports a weight that is negative, NaN, infinite, or
 // outside [MinWeight, MaxWeight].
 type WeightError struct {
-	Index  int // position in the input, or -1 when unknown
-	Weight float64
+	Index  int     // position in the input, or -1 when unknown
+	Weight float64 // the rejected weight
 }
 
+// Error names the weight and the range weights must lie in.
 func (e *WeightError) Error() string {
 	at := ""
 	if e.Index >= 0 {

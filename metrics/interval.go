@@ -14,11 +14,15 @@ const (
 	// 0.75 to each extreme category and 3 to n before the Wald formula
 	// (Sauro & Lewis), which keeps coverage near nominal at small n.
 	AdjustedWald Method = "adjusted-wald"
-	// Wald is estimate ± z·se.
+	// Wald is estimate ± z·se, with z the normal quantile for the level;
+	// Comparison intervals are always Wald.
 	Wald Method = "wald"
-	// Wilson is the Wilson score interval for a proportion.
+	// Wilson is the Wilson score interval for a proportion: the CSAT
+	// share and the CES good share.
 	Wilson Method = "wilson"
-	// StudentT is mean ± t·se with n-1 degrees of freedom.
+	// StudentT is mean ± t·se with n-1 degrees of freedom (n_eff - 1 for
+	// weighted CSAT and CES answers, whose interval is also clipped to
+	// the scale).
 	StudentT Method = "t"
 )
 
@@ -31,11 +35,15 @@ func ParseMethod(s string) (Method, error) {
 	return "", fmt.Errorf("interval method %q: want adjusted-wald, wald, wilson or t", s)
 }
 
-// Interval is a two-sided confidence interval.
+// Interval is a two-sided confidence interval, in the units of the
+// estimate it brackets (NPS points, percent for CSAT, scale points for a
+// mean). It need not be centred on the estimate: adjusted-Wald intervals
+// are centred on the adjusted value, and Wilson intervals and the
+// clipped ones are asymmetric near the ends of the range.
 type Interval struct {
 	Lo     float64 `json:"low"`
 	Hi     float64 `json:"high"`
-	Level  float64 `json:"level"` // e.g. 0.95
+	Level  float64 `json:"level"` // confidence level, e.g. 0.95
 	Method Method  `json:"method"`
 }
 
@@ -45,6 +53,8 @@ func (i Interval) Width() float64 { return i.Hi - i.Lo }
 // Contains reports whether Lo <= x <= Hi.
 func (i Interval) Contains(x float64) bool { return i.Lo <= x && x <= i.Hi }
 
+// String formats the interval unrounded, as "[-12.5, 40.1] (95%
+// adjusted-wald)".
 func (i Interval) String() string {
 	return fmt.Sprintf("[%g, %g] (%g%% %s)", i.Lo, i.Hi, 100*i.Level, i.Method)
 }
@@ -52,8 +62,11 @@ func (i Interval) String() string {
 // Options choose the interval a result method reports. The zero value
 // means the defaults: level 0.95 and the metric's default method.
 type Options struct {
-	Level  float64 // in (0, 1); 0 means 0.95
-	Method Method  // "" means the metric's default
+	Level float64 // in (0, 1); 0 means 0.95
+	// Method is AdjustedWald (the default) or Wald for NPS and the
+	// emotional index. CSAT accepts only Wilson and CES only StudentT,
+	// their defaults; "" means the metric's default.
+	Method Method
 }
 
 func (o Options) level() (float64, error) {

@@ -16,6 +16,7 @@ const (
 	Low                       // lower points are better (effort on 1..10)
 )
 
+// String returns "high", "low", or "Direction(n)" for an invalid value.
 func (d Direction) String() string {
 	switch d {
 	case High:
@@ -55,9 +56,12 @@ func (d *Direction) UnmarshalText(b []byte) error {
 }
 
 // Scale is a rating scale of whole points Lo..Hi and the end that is good.
+// A valid scale has Lo < Hi, at most MaxScalePoints points, and Good set
+// to High or Low: the zero Scale is invalid (see Validate). In JSON, Good
+// is "high" or "low".
 type Scale struct {
-	Lo   int       `json:"lo"`
-	Hi   int       `json:"hi"`
+	Lo   int       `json:"lo"` // lowest point, inclusive
+	Hi   int       `json:"hi"` // highest point, inclusive
 	Good Direction `json:"good"`
 }
 
