@@ -19,14 +19,17 @@ const (
 // Options tune an [Accumulator].
 type Options struct {
 	// Calendar, when set, measures every duration in business hours;
-	// nil measures calendar (wall-clock) time.
+	// nil measures calendar (wall-clock) time. The number of customers
+	// waiting at once ([Waiting]) is always swept in wall-clock time.
 	Calendar *Calendar
-	// Period buckets the backlog series, in the calendar's time zone,
-	// else in Location, else in UTC.
-	Period   Period
+	// Period buckets the backlog series ([Report.Backlog]).
+	Period Period
+	// Location is the time zone that decides which day or week a ticket
+	// falls in, when there is no Calendar (whose own zone wins); nil
+	// means UTC. It affects nothing else.
 	Location *time.Location
 	// MaxOutliers caps how many reply-count outliers are listed by ID
-	// (the count of outliers is always exact); 0 means 20.
+	// (the count of outliers is always exact); 0 or less means 20.
 	MaxOutliers int
 }
 
@@ -390,8 +393,8 @@ func (a *Accumulator) bucket(t time.Time) *inOut {
 
 // Outlier is a solved ticket with many agent replies.
 type Outlier struct {
-	ID      string `json:"id"`
-	Replies int    `json:"replies"`
+	ID      string `json:"id"`      // the ticket's id
+	Replies int    `json:"replies"` // its agent replies, above [Replies.OutlierAbove]
 }
 
 func outlierOrder(a, b Outlier) int {
@@ -417,8 +420,11 @@ func (a *Accumulator) offerOutlier(o Outlier) {
 
 // Merge adds everything o has accumulated; merging split inputs gives
 // the same report as one pass over the whole. Both must measure time the
-// same way: the same *Calendar (or none) and the same backlog period.
-// A nil o adds nothing.
+// same way: the same *Calendar (or none), the same backlog period and
+// the same *time.Location for it. Calendars and locations are compared
+// as pointers, so accumulators to be merged should share one value, not
+// each load the same zone. A nil o adds nothing. Merge does not check
+// that a ticket was added to only one of them.
 func (a *Accumulator) Merge(o *Accumulator) error {
 	if o == nil {
 		return nil

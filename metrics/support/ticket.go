@@ -10,12 +10,23 @@ import (
 // Ticket is one customer issue as a help desk records it. Applications
 // fill it from their own desk; [Reader] fills it from JSON Lines.
 type Ticket struct {
-	ID       string
-	Channel  string   // chat, phone, email, social, ... (lower case)
-	Priority Priority // zero when the desk has none
-	Topic    string   // what the customer asked about, for the single-question rate
-	Created  time.Time
-	Events   []Event // in time order
+	// ID names the ticket in errors and in [Replies.Outliers]; it is
+	// required, and a [Reader] rejects a second ticket with the same ID.
+	ID string
+	// Channel is where the customer came from: chat, phone, email,
+	// social, or any name a desk uses. Filters and groups compare it
+	// exactly, and the default standards name chat, phone, email and
+	// social in lower case, so a desk's "Chat" matches none of them.
+	Channel  string
+	Priority Priority // NoPriority when the desk has none
+	// Topic is what the customer asked about, for the single-question
+	// rate ([TopicShare]). A ticket without one still counts in the
+	// denominator of every topic's share.
+	Topic string
+	// Created starts the clock of first response and resolution, and
+	// puts the ticket in a backlog period's In. It is required.
+	Created time.Time
+	Events  []Event // in time order, none before Created
 	// Clicks, when the desk records it (a web widget can), is how many
 	// clicks the customer needed from a search page or a new tab to the
 	// first message: seed 003's "clicks to first contact". Nil when not
@@ -25,9 +36,14 @@ type Ticket struct {
 
 // Event is one thing that happened to a ticket.
 type Event struct {
-	At    time.Time
-	Type  EventType
-	Agent string // required for reply and assign
+	At   time.Time // required
+	Type EventType
+	// Agent is who acted. It is required on Reply and Assign, the two
+	// events that count an agent for handovers and put the ticket under
+	// them in per-agent figures. On a live ticket any event's agent is
+	// also marked on duty in that clock hour, for
+	// [Waiting.PeakPerAgent].
+	Agent string
 }
 
 // EventType says what an event was.
@@ -42,8 +58,8 @@ const (
 	Queued                         // the customer entered a live queue
 	Served                         // an agent took the customer from the queue
 	Abandoned                      // the customer left the queue unserved
-	Solved
-	Reopened
+	Solved                         // the ticket was solved; the first one ends resolution time
+	Reopened                       // the ticket was reopened: never FCR; only a later solved gives a full resolution
 )
 
 var eventNames = [...]string{
@@ -52,6 +68,8 @@ var eventNames = [...]string{
 	Solved: "solved", Reopened: "reopened",
 }
 
+// String returns the event type's name in the ticket format ("reply"),
+// or "EventType(n)" for a value outside it.
 func (t EventType) String() string {
 	if int(t) < len(eventNames) && eventNames[t] != "" {
 		return eventNames[t]
@@ -110,16 +128,18 @@ type Priority uint8
 
 // The four priorities of the default impact x urgency matrix.
 const (
-	NoPriority Priority = iota
-	P1                  // urgent, critical
-	P2                  // high
-	P3                  // normal, medium
-	P4                  // low
+	NoPriority Priority = iota // the ticket has none ("" in JSON and as a group key)
+	P1                         // urgent, critical
+	P2                         // high
+	P3                         // normal, medium
+	P4                         // low
 )
 
 // Priorities lists P1..P4 in order.
 var Priorities = []Priority{P1, P2, P3, P4}
 
+// String returns "P1".."P4", "" for [NoPriority], or "Priority(n)" for
+// a value out of range.
 func (p Priority) String() string {
 	switch p {
 	case NoPriority:
@@ -131,8 +151,9 @@ func (p Priority) String() string {
 }
 
 // ParsePriority maps the priority names help desks use onto P1..P4,
-// ignoring case: "P1", "urgent" and "critical" are P1; "P2" and "high"
-// are P2; "P3", "normal" and "medium" are P3; "P4" and "low" are P4.
+// ignoring case and surrounding space: "P1", "urgent" and "critical"
+// are P1; "P2" and "high" are P2; "P3", "normal" and "medium" are P3;
+// "P4" and "low" are P4. The bare digits 1 to 4 are read as P1 to P4.
 // The empty string is [NoPriority]; anything else is an error.
 func ParsePriority(s string) (Priority, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
@@ -185,17 +206,17 @@ func (p *Priority) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// TicketError is a problem with one ticket. Event is the index of the
-// offending event, or -1 when the ticket itself is wrong; Line is the
-// JSON Lines line number (1-based), or 0 when the ticket did not come
-// from a file.
+// TicketError is a problem with one ticket, or with one line of
+// agent-time records ([ReadAgentTime]).
 type TicketError struct {
-	Line   int
-	Ticket string
-	Event  int
-	Err    error
+	Line   int    // JSON Lines line number (1-based), or 0 when not read from a file
+	Ticket string // the ticket's id, or "" when it could not be read (and for agent time)
+	Event  int    // index of the offending event in Ticket.Events, or -1 when the ticket itself is wrong
+	Err    error  // what is wrong, without the line, ticket and event
 }
 
+// Error returns the problem prefixed with whichever of line, ticket and
+// event are known: `line 3: ticket "T3": event 2: reply without an agent`.
 func (e *TicketError) Error() string {
 	var b strings.Builder
 	if e.Line > 0 {
@@ -211,12 +232,14 @@ func (e *TicketError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns Err, so errors.Is finds [ErrDuplicateID] and the like.
 func (e *TicketError) Unwrap() error { return e.Err }
 
 // Errors is every problem found in an input. As an error it stands for
 // all of them; use errors.As to get the list back.
 type Errors []*TicketError
 
+// Error returns the first problem and how many more there are.
 func (es Errors) Error() string {
 	switch len(es) {
 	case 0:
@@ -236,10 +259,12 @@ func (es Errors) Unwrap() []error {
 	return out
 }
 
-// Validate checks what the KPIs rely on: an ID and a creation time,
-// events in time order and not before creation, known types, and an
-// agent on every reply and assignment. It returns a *TicketError naming
-// the first bad event.
+// Validate checks what the KPIs rely on: an ID and a creation time, a
+// priority no higher than P4, clicks not negative, and events of known
+// types with a time each, in time order and not before creation, with an
+// agent on every reply and assignment. It returns a *TicketError for the
+// first problem, its Event -1 when the problem is in the ticket itself
+// and its Line 0.
 func (t *Ticket) Validate() error {
 	bad := func(i int, format string, a ...any) error {
 		return &TicketError{Ticket: t.ID, Event: i, Err: fmt.Errorf(format, a...)}
