@@ -17,6 +17,8 @@ const (
 	Positive
 )
 
+// String returns "negative", "neutral", "positive", or "Emotion(n)" for
+// an invalid value.
 func (e Emotion) String() string {
 	switch e {
 	case Negative:
@@ -129,20 +131,38 @@ func (a *Emotions) ResultWith(opts Options) (EmotionResult, error) {
 	}, nil
 }
 
-// EmotionResult is an emotional index with its uncertainty, on -1..1.
+// EmotionResult is an emotional index with its uncertainty. Index, SE
+// and CI are on -1..1 (not multiplied by 100, unlike NPS); the shares
+// are fractions 0..1. The fields mirror NPSResult.
 type EmotionResult struct {
-	N             int64    `json:"n"`
-	Positive      int64    `json:"positive"`
-	Neutral       int64    `json:"neutral"`
-	Negative      int64    `json:"negative"`
-	Weighted      bool     `json:"weighted"`
-	NEff          float64  `json:"n_eff"`
-	PositiveShare float64  `json:"positive_share"`
-	NeutralShare  float64  `json:"neutral_share"`
-	NegativeShare float64  `json:"negative_share"`
-	Index         float64  `json:"index"` // positive share - negative share
-	SE            float64  `json:"se"`
-	CI            Interval `json:"ci"`
+	// N counts the answers recorded, split into Positive, Neutral and
+	// Negative: plain counts even for weighted answers, including
+	// answers of weight 0.
+	N        int64 `json:"n"`
+	Positive int64 `json:"positive"`
+	Neutral  int64 `json:"neutral"`
+	Negative int64 `json:"negative"`
+	// Weighted is true when some answer had a weight other than 1; the
+	// shares are then weighted.
+	Weighted bool `json:"weighted"`
+	// NEff is N for unweighted answers and Kish's (Σw)²/Σw² for
+	// weighted ones.
+	NEff float64 `json:"n_eff"`
+	// PositiveShare, NeutralShare and NegativeShare are the (weighted)
+	// fractions of each emotion, summing to 1.
+	PositiveShare float64 `json:"positive_share"`
+	NeutralShare  float64 `json:"neutral_share"`
+	NegativeShare float64 `json:"negative_share"`
+	// Index is Iэ = positive share - negative share, unadjusted.
+	Index float64 `json:"index"`
+	// SE is the trinomial standard error of Index,
+	// sqrt((p + d - (p-d)²) / n_eff) with p and d the positive and
+	// negative shares.
+	SE float64 `json:"se"`
+	// CI is adjusted Wald by default, or Wald, clipped to [-1, 1]; as
+	// for NPS, the adjusted-Wald interval is centred on the adjusted
+	// index.
+	CI Interval `json:"ci"`
 }
 
 // EmotionIndexOf computes the emotional index of a slice of emotions

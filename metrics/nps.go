@@ -132,17 +132,26 @@ func (a *NPS) ResultWith(opts Options) (NPSResult, error) {
 	}, nil
 }
 
-// NPSResult is an NPS with its uncertainty. Values are on the -100..100
-// scale and unrounded; rounding is the printer's job.
+// NPSResult is an NPS with its uncertainty. NPS, SE and CI are in NPS
+// points on -100..100; the shares are fractions 0..1. Nothing is
+// rounded; rounding is the printer's job.
 type NPSResult struct {
-	N          int64 `json:"n"` // answers
+	// N counts the answers recorded, and Promoters (9-10), Passives
+	// (7-8) and Detractors (0-6) split it. They are plain counts even
+	// for weighted answers, and include answers of weight 0.
+	N          int64 `json:"n"`
 	Promoters  int64 `json:"promoters"`
 	Passives   int64 `json:"passives"`
 	Detractors int64 `json:"detractors"`
 	// Weighted is true when some answer had a weight other than 1; the
 	// shares are then weighted and NEff is Kish's (Σw)²/Σw².
-	Weighted       bool    `json:"weighted"`
-	NEff           float64 `json:"n_eff"`
+	Weighted bool `json:"weighted"`
+	// NEff is the effective sample size the standard error divides by:
+	// exactly N for unweighted answers, Kish's (Σw)²/Σw² (unrounded)
+	// for weighted ones.
+	NEff float64 `json:"n_eff"`
+	// PromoterShare, PassiveShare and DetractorShare are the (weighted)
+	// fractions of each category, 0..1, summing to 1.
 	PromoterShare  float64 `json:"promoter_share"`
 	PassiveShare   float64 `json:"passive_share"`
 	DetractorShare float64 `json:"detractor_share"`
@@ -150,8 +159,13 @@ type NPSResult struct {
 	// point estimate whatever the interval method.
 	NPS float64 `json:"nps"`
 	// SE is the trinomial standard error of NPS:
-	// 100·sqrt((p + d - (p-d)²) / n_eff).
-	SE float64  `json:"se"`
+	// 100·sqrt((p + d - (p-d)²) / n_eff), with p and d the promoter
+	// and detractor shares. It is 0 when every answer is in one
+	// category.
+	SE float64 `json:"se"`
+	// CI is the interval Options asked for, adjusted Wald by default,
+	// clipped to [-100, 100]. The adjusted-Wald interval is centred on
+	// the adjusted NPS and uses its own standard error, not SE.
 	CI Interval `json:"ci"`
 }
 
