@@ -43,15 +43,22 @@ const (
 
 // Default values the language applies when a checklist leaves them out.
 const (
-	DefaultPass   = 0.8
+	// DefaultPass is a level's pass mark, as a share: 80%.
+	DefaultPass = 0.8
+	// DefaultWeight is the weight of a level, section or question.
 	DefaultWeight = 1.0
 )
 
 // Text is a piece of user-facing text in the checklist's default language,
 // with optional translations keyed by language tag ("en", "de").
 type Text struct {
-	Text string            `json:"text"`
-	Tr   map[string]string `json:"tr,omitempty"`
+	// Text is the text in the checklist's default language
+	// (Checklist.Lang), the first string of a text in the language.
+	Text string `json:"text"`
+	// Tr maps a language tag to the translation given with @tag; nil
+	// when there are none. Look texts up with In, which matches tags
+	// case-insensitively.
+	Tr map[string]string `json:"tr,omitempty"`
 }
 
 // In returns the text in language lang, falling back to the default
@@ -84,7 +91,7 @@ func (t Text) IsZero() bool { return t.Text == "" && len(t.Tr) == 0 }
 // Pos is a position in a source file. The zero Pos means "unknown", as
 // for a checklist built in Go code; it is not part of the JSON form.
 type Pos struct {
-	File   string `json:"-"`
+	File   string `json:"-"` // the name the source was parsed under; may be ""
 	Line   int    `json:"-"` // 1-based
 	Column int    `json:"-"` // 1-based, in characters (what an editor shows)
 	Offset int    `json:"-"` // 0-based byte offset
@@ -96,18 +103,29 @@ func (p Pos) IsValid() bool { return p.Line > 0 }
 // Checklist is a whole checklist: its metadata, the scales and choices it
 // declares, its levels, and an optional survey.
 type Checklist struct {
-	ID          string    `json:"id"`
-	Title       Text      `json:"title"`
-	Version     string    `json:"version,omitempty"`
-	Model       Model     `json:"model,omitempty"` // "" means ModelKORTO
-	Description Text      `json:"description,omitzero"`
-	Lang        string    `json:"lang,omitempty"`     // tag of the default language, e.g. "ru"
-	Knockout    Knockout  `json:"knockout,omitempty"` // "" means KnockoutLevel
-	Scales      []*Scale  `json:"scales,omitempty"`
-	Choices     []*Choice `json:"choices,omitempty"`
-	Levels      []*Level  `json:"levels"`
-	Survey      *Survey   `json:"survey,omitempty"`
-	Pos         Pos       `json:"-"`
+	// ID identifies the checklist; an answer sheet names it in its
+	// "checklist" key, and a sheet for another ID is rejected.
+	ID    string `json:"id"`
+	Title Text   `json:"title"`
+	// Version is a free-form label such as "2026.1". A sheet filled for
+	// another version is scored with a warning, since a changed
+	// checklist may score differently (see Diff).
+	Version     string   `json:"version,omitempty"`
+	Model       Model    `json:"model,omitempty"` // "" means ModelKORTO
+	Description Text     `json:"description,omitzero"`
+	Lang        string   `json:"lang,omitempty"`     // tag of the default language, e.g. "ru"
+	Knockout    Knockout `json:"knockout,omitempty"` // "" means KnockoutLevel
+	// Scales and Choices are the named declarations, in file order, that
+	// questions refer to by Kind.Ref.
+	Scales  []*Scale  `json:"scales,omitempty"`
+	Choices []*Choice `json:"choices,omitempty"`
+	// Levels are in file order, which need not be ascending; a
+	// checklist may hold only some of the model's levels (the KORTO
+	// 100-question list covers levels 1 and 2).
+	Levels []*Level `json:"levels"`
+	// Survey is nil when the checklist has no survey block.
+	Survey *Survey `json:"survey,omitempty"`
+	Pos    Pos     `json:"-"`
 }
 
 // EffectiveModel returns the checklist's model with the default applied.
@@ -127,7 +145,9 @@ func (c *Checklist) EffectiveKnockout() Knockout {
 	return c.Knockout
 }
 
-// Scale is a named numeric scale lo..hi, scored linearly.
+// Scale is a named numeric scale lo..hi, scored linearly: an answer a
+// is worth (a - lo) / (hi - lo), so lo scores 0 and hi scores 1.
+// Answers are whole numbers in lo..hi, and Lo < Hi.
 type Scale struct {
 	Name string  `json:"name"`
 	Lo   float64 `json:"lo"`
@@ -138,27 +158,39 @@ type Scale struct {
 // Choice is a named set of options, each worth a value in [0,1].
 type Choice struct {
 	Name    string    `json:"name"`
-	Options []*Option `json:"options"`
+	Options []*Option `json:"options"` // in declaration order, the order forms show
 	Pos     Pos       `json:"-"`
 }
 
 // Option is one option of a [Choice].
 type Option struct {
-	ID    string  `json:"id"`
-	Label Text    `json:"label"`
+	// ID is what an answer sheet gives to pick the option; it is unique
+	// within its choice.
+	ID    string `json:"id"`
+	Label Text   `json:"label"`
+	// Value is the question's value, in [0,1], when the option is
+	// chosen.
 	Value float64 `json:"value"`
-	// Fail marks an option that counts as a failure in reports even when
-	// its value is above zero.
+	// Fail marks an option whose choice fails the question whatever its
+	// value: the answer counts as a failure in reports and, on a
+	// critical question, fails the level as a 0 would.
 	Fail bool `json:"fail,omitempty"`
 	Pos  Pos  `json:"-"`
 }
 
 // Level is one level of the model's pyramid.
 type Level struct {
-	Number int      `json:"number"`
-	Title  Text     `json:"title"`
-	Pass   *float64 `json:"pass,omitempty"`   // nil means DefaultPass
-	Weight *float64 `json:"weight,omitempty"` // nil means DefaultWeight
+	// Number is the level's place in the pyramid, 1..4 for ModelKORTO
+	// and 1..5 for ModelKotler, whatever its place in the file. No two
+	// levels share a number.
+	Number int  `json:"number"`
+	Title  Text `json:"title"`
+	// Pass is the pass mark as a share in (0,1]: the language's
+	// `pass 85%` is 0.85. nil means DefaultPass.
+	Pass *float64 `json:"pass,omitempty"`
+	// Weight is the level's weight in the overall score; nil means
+	// DefaultWeight.
+	Weight *float64 `json:"weight,omitempty"`
 	Items  []Item   `json:"items"`
 	Pos    Pos      `json:"-"`
 	// WeightPos is where the weight's number stands in the source, for
@@ -182,11 +214,14 @@ type Item struct {
 	Question *Question `json:"question,omitempty"`
 }
 
-// Section groups questions and nested sections.
+// Section groups questions and nested sections. It scores the weighted
+// mean of its applicable items and counts in its parent with its own
+// weight.
 type Section struct {
+	// ID is unique among the checklist's sections and questions.
 	ID     string   `json:"id"`
 	Title  Text     `json:"title"`
-	Weight *float64 `json:"weight,omitempty"` // nil means DefaultWeight
+	Weight *float64 `json:"weight,omitempty"` // in its parent; nil means DefaultWeight
 	Items  []Item   `json:"items"`
 	Pos    Pos      `json:"-"`
 	// WeightPos is where the weight's number stands in the source; zero
@@ -199,6 +234,9 @@ func (s *Section) EffectiveWeight() float64 { return orDefault(s.Weight, Default
 
 // Survey holds questions that feed the survey metrics (NPS, emotional
 // index, CES, CSAT) and never the score.
+//
+// Survey questions take no weight and no `critical`. They may be of any
+// kind, but only nps, emotion, ces and csat questions feed a metric.
 type Survey struct {
 	Questions []*Question `json:"questions"`
 	Pos       Pos         `json:"-"`
@@ -236,13 +274,21 @@ func (k KindType) SurveyOnly() bool {
 // bounds or options to the declaration; an inline scale, ces or csat
 // question carries Lo and Hi itself.
 type Kind struct {
-	Type   KindType `json:"type"` // "" means KindYesNo
-	Ref    string   `json:"ref,omitempty"`
-	Lo     float64  `json:"lo,omitempty"`
-	Hi     float64  `json:"hi,omitempty"`
-	Unit   string   `json:"unit,omitempty"`   // measure
-	Op     CmpOp    `json:"op,omitempty"`     // measure target comparison
-	Target float64  `json:"target,omitempty"` // measure target
+	Type KindType `json:"type"` // "" means KindYesNo
+	// Ref names the declared Scale (Type KindScale) or Choice (Type
+	// KindChoice) the question is on; "" for every other kind.
+	Ref string `json:"ref,omitempty"`
+	// Lo and Hi are the bounds of an inline scale, ces or csat
+	// question (`ces 1..7`). A question on a declared scale takes the
+	// Scale's bounds instead, and nps is always 0..10.
+	Lo float64 `json:"lo,omitempty"`
+	Hi float64 `json:"hi,omitempty"`
+	// Unit, Op and Target belong to a measure: the answer is a number
+	// in Unit (a label such as "мин", never converted) and scores 1 when
+	// "answer Op Target" holds, else 0.
+	Unit   string  `json:"unit,omitempty"`
+	Op     CmpOp   `json:"op,omitempty"`
+	Target float64 `json:"target,omitempty"`
 	// Good says which end of a ces or csat scale is the good one:
 	// "high" (more agreement that it was easy, or more satisfied) or
 	// "low" (less effort). Empty keeps the preset of the bounds: a ces
@@ -265,18 +311,31 @@ func (k Kind) EffectiveType() KindType {
 
 // Question is one checklist or survey question.
 type Question struct {
-	ID       string   `json:"id"`
-	Text     Text     `json:"text"`
-	Kind     Kind     `json:"kind"`
-	Weight   *float64 `json:"weight,omitempty"` // nil means DefaultWeight
-	Critical bool     `json:"critical,omitempty"`
-	NA       bool     `json:"na,omitempty"`       // "na" is an allowed answer
-	Optional bool     `json:"optional,omitempty"` // the answer may be missing
-	Unscored bool     `json:"unscored,omitempty"` // a fact for `when`, never scored
-	When     *Expr    `json:"when,omitempty"`
-	Hint     Text     `json:"hint,omitzero"`
-	Tags     []string `json:"tags,omitempty"`
-	Pos      Pos      `json:"-"`
+	// ID is the question's key in an answer sheet's "answers"; it is
+	// unique among the checklist's questions and sections.
+	ID   string `json:"id"`
+	Text Text   `json:"text"`
+	// Kind is the answer the question takes; the zero Kind is yes/no.
+	Kind   Kind     `json:"kind"`
+	Weight *float64 `json:"weight,omitempty"` // nil means DefaultWeight
+	// Critical makes a failed answer (value 0, or an option marked
+	// Fail) fail the question's level whatever the level's score, and
+	// under KnockoutAudit zero the overall score too. Survey and
+	// unscored questions cannot be critical.
+	Critical bool `json:"critical,omitempty"`
+	NA       bool `json:"na,omitempty"`       // "na" is an allowed answer
+	Optional bool `json:"optional,omitempty"` // the answer may be missing
+	Unscored bool `json:"unscored,omitempty"` // a fact for `when`, never scored
+	// When is the condition under which the question is asked; nil
+	// means always. While it is false the answer must be absent or
+	// "na", and the question does not count.
+	When *Expr `json:"when,omitempty"`
+	// Hint is help for the auditor, shown by forms beside the question.
+	Hint Text `json:"hint,omitzero"`
+	// Tags are free labels (identifiers) for tools; they do not affect
+	// scoring.
+	Tags []string `json:"tags,omitempty"`
+	Pos  Pos      `json:"-"`
 	// WeightPos is where the weight's number stands in the source; zero
 	// when unknown.
 	WeightPos Pos `json:"-"`
@@ -326,20 +385,36 @@ const (
 	ExprOr  ExprOp = "or"  // any Arg holds
 	ExprNot ExprOp = "not" // Args[0] does not hold
 	ExprYes ExprOp = "yes" // yesno Question was answered "yes"
-	ExprCmp ExprOp = "cmp" // Question Cmp Number, or Question Cmp Options[0] (== / != on a choice)
-	ExprIn  ExprOp = "in"  // choice Question is one of Options
+	ExprCmp ExprOp = "cmp" // Question Cmp Number, or Question == / != Options[0]
+	ExprIn  ExprOp = "in"  // Question's answer is one of Options
 )
 
 // Expr is a `when` condition: a small expression tree. A single struct
 // (rather than an interface per node) keeps the JSON form plain.
+//
+// An and, or or not node has operands in Args and no Question; the
+// others are atoms that read the answer to Question, which must be
+// declared before the question the condition belongs to. An atom on a
+// question with no answer (absent, "na", or switched off by its own
+// condition) is false whatever its operator: while x is unanswered,
+// `x != a` is false and `not x` holds.
 type Expr struct {
-	Op       ExprOp   `json:"op"`
-	Args     []*Expr  `json:"args,omitempty"`
-	Question string   `json:"question,omitempty"`
-	Cmp      CmpOp    `json:"cmp,omitempty"`
-	Number   *float64 `json:"number,omitempty"`
-	Options  []string `json:"options,omitempty"`
-	Pos      Pos      `json:"-"`
+	Op       ExprOp  `json:"op"`
+	Args     []*Expr `json:"args,omitempty"` // operands of and, or (one or more) and not (exactly one)
+	Question string  `json:"question,omitempty"`
+	// Cmp is the operator of an ExprCmp node: any CmpOp against Number,
+	// only == and != against an option.
+	Cmp CmpOp `json:"cmp,omitempty"`
+	// Number is the number an ExprCmp node compares a scale, measure,
+	// nps, ces or csat answer with (the raw answer, not its 0..1
+	// value); nil when the node compares with an option.
+	Number *float64 `json:"number,omitempty"`
+	// Options are what an ExprCmp node (exactly one) or an ExprIn node
+	// (one or more) compares the answer with: option IDs of a choice
+	// question, "yes" or "no" for a yes/no question, or an emotion
+	// label (see Emotions).
+	Options []string `json:"options,omitempty"`
+	Pos     Pos      `json:"-"`
 }
 
 // Refs returns the IDs of the questions the condition reads, in order of
