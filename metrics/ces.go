@@ -59,8 +59,10 @@ func (a *CES) N() int64 { return a.r.total() }
 // Result returns CES with 95% intervals.
 func (a *CES) Result() (CESResult, error) { return a.ResultWith(Options{}) }
 
-// ResultWith returns CES at the level opts ask for (Student t for the
-// mean, Wilson for the share; other methods are an error).
+// ResultWith returns CES at the level opts ask for. The mean's interval
+// is always Student t and the good share's always Wilson; opts.Method
+// must be "" or StudentT. No answers, or a zero total weight, is an
+// error wrapping ErrEmpty.
 func (a *CES) ResultWith(opts Options) (CESResult, error) {
 	if opts.Method != "" && opts.Method != StudentT {
 		return CESResult{}, errMethod(opts.Method, StudentT)
@@ -88,24 +90,40 @@ func (a *CES) ResultWith(opts Options) (CESResult, error) {
 	}, nil
 }
 
-// CESResult is a CES with its uncertainty.
+// CESResult is a CES with its uncertainty. Mean, MeanSE and MeanCI are
+// in scale points, and whether a high mean is good depends on
+// Scale.Good (CES2: higher is easier; Effort10: lower is easier).
+// GoodShare, GoodSE and GoodCI are in percent (0..100).
 type CESResult struct {
-	Scale    Scale   `json:"scale"`
-	N        int64   `json:"n"`
-	Counts   []int64 `json:"counts"` // answers per point, from Scale.Lo up
-	Weighted bool    `json:"weighted"`
-	NEff     float64 `json:"n_eff"`
-	// Mean is the mean answer, the headline CES; MeanCI its Student-t
-	// interval. With one answer MeanSE is 0 and MeanCI the whole scale.
+	Scale Scale `json:"scale"` // the accumulator's scale
+	// N counts the answers recorded, including answers of weight 0, and
+	// Counts splits it by point: Counts[i] is the number of answers of
+	// Scale.Lo+i. Both are plain counts even for weighted answers.
+	N      int64   `json:"n"`
+	Counts []int64 `json:"counts"`
+	// Weighted is true when some answer had a weight other than 1; Mean
+	// and GoodShare are then weighted.
+	Weighted bool `json:"weighted"`
+	// NEff is N for unweighted answers and Kish's (Σw)²/Σw² for
+	// weighted ones; the standard errors divide by it.
+	NEff float64 `json:"n_eff"`
+	// Mean is the (weighted) mean answer, the headline CES. MeanSE is
+	// its standard error from the unbiased variance, with n_eff in place
+	// of n, and MeanCI its Student-t interval (n_eff - 1 degrees of
+	// freedom) clipped to the scale. With a single answer of nonzero
+	// weight (n_eff = 1) nothing is known about the spread: MeanSE is 0
+	// and MeanCI the whole scale.
 	Mean   float64  `json:"mean"`
 	MeanSE float64  `json:"mean_se"`
 	MeanCI Interval `json:"mean_ci"`
-	// GoodShare is the percentage of answers strictly on the good side
-	// of the scale's midpoint (CES 2.0: "agree", 5-7), with a Wilson
-	// interval.
-	GoodShare float64  `json:"good_share"`
-	GoodSE    float64  `json:"good_se"` // binomial, in percentage points
-	GoodCI    Interval `json:"good_ci"`
+	// GoodShare is the percentage of (weighted) answers strictly on the
+	// good side of the scale's midpoint (CES 2.0: "agree", 5-7;
+	// Effort10: 1-5), with a Wilson interval GoodCI.
+	GoodShare float64 `json:"good_share"`
+	// GoodSE is the binomial standard error of GoodShare, in percentage
+	// points: 100·sqrt(p(1-p)/n_eff).
+	GoodSE float64  `json:"good_se"`
+	GoodCI Interval `json:"good_ci"`
 }
 
 // CESOf computes CES over plain answers on scale s, with 95% intervals.

@@ -9,13 +9,18 @@ import (
 // with a z-test: the standard errors add in quadrature,
 // se = sqrt(se_a² + se_b²), z = diff / se, and P is the two-sided
 // p-value P(|Z| >= |z|) under the normal approximation. CI is the Wald
-// interval of the difference at the level of a's interval.
+// interval of the difference at the level of a's interval (0.95 if a has
+// no level).
+//
+// Diff, SE and CI are in the units of the compared metric: NPS points,
+// percentage points of CSAT, index units for the emotional index (so a
+// difference can reach ±2), scale points for CES means.
 type Comparison struct {
-	Diff float64  `json:"diff"`
-	SE   float64  `json:"se"`
-	Z    float64  `json:"z"`
-	P    float64  `json:"p"`
-	CI   Interval `json:"ci"`
+	Diff float64  `json:"diff"` // a - b, from the unadjusted point estimates
+	SE   float64  `json:"se"`   // sqrt(se_a² + se_b²), always > 0
+	Z    float64  `json:"z"`    // Diff / SE
+	P    float64  `json:"p"`    // two-sided p-value, 0..1
+	CI   Interval `json:"ci"`   // Diff ± z·SE, not clipped
 }
 
 // CompareNPS compares two NPS results, a - b in NPS points (e.g. this

@@ -62,8 +62,9 @@ func (a *CSAT) N() int64 { return a.r.total() }
 func (a *CSAT) Result() (CSATResult, error) { return a.ResultWith(Options{}) }
 
 // ResultWith returns CSAT at the level opts ask for. The share's
-// interval is always Wilson and the mean's always Student t; asking for
-// another method is an error.
+// interval is always Wilson and the mean's always Student t; opts.Method
+// must be "" or Wilson. No answers, or a zero total weight, is an error
+// wrapping ErrEmpty.
 func (a *CSAT) ResultWith(opts Options) (CSATResult, error) {
 	if opts.Method != "" && opts.Method != Wilson {
 		return CSATResult{}, errMethod(opts.Method, Wilson)
@@ -89,22 +90,35 @@ func (a *CSAT) ResultWith(opts Options) (CSATResult, error) {
 	}, nil
 }
 
-// CSATResult is a CSAT with its uncertainty.
+// CSATResult is a CSAT with its uncertainty. CSAT, SE and CI are in
+// percent (0..100); Mean, MeanSE and MeanCI are in scale points.
 type CSATResult struct {
-	Scale    Scale   `json:"scale"`
-	N        int64   `json:"n"`
-	Counts   []int64 `json:"counts"` // answers per point, from Scale.Lo up
-	Weighted bool    `json:"weighted"`
-	NEff     float64 `json:"n_eff"`
-	// CSAT is the percentage of (weighted) answers in the two best points.
+	Scale Scale `json:"scale"` // the accumulator's scale
+	// N counts the answers recorded, including answers of weight 0, and
+	// Counts splits it by point: Counts[i] is the number of answers of
+	// Scale.Lo+i. Both are plain counts even for weighted answers.
+	N      int64   `json:"n"`
+	Counts []int64 `json:"counts"`
+	// Weighted is true when some answer had a weight other than 1; CSAT
+	// and Mean are then weighted.
+	Weighted bool `json:"weighted"`
+	// NEff is N for unweighted answers and Kish's (Σw)²/Σw² for
+	// weighted ones; the standard errors divide by it.
+	NEff float64 `json:"n_eff"`
+	// CSAT is the percentage of (weighted) answers in the two best points
+	// (4-5 on 1..5; the two lowest when Scale.Good is Low).
 	CSAT float64 `json:"csat"`
 	// SE is the binomial standard error of CSAT, in percentage points:
 	// 100·sqrt(p(1-p)/n_eff).
 	SE float64 `json:"se"`
 	// CI is the Wilson interval of CSAT, in percent.
 	CI Interval `json:"ci"`
-	// Mean is the mean rating; MeanCI its Student-t interval on the
-	// scale. With one answer MeanSE is 0 and MeanCI the whole scale.
+	// Mean is the (weighted) mean rating. MeanSE is its standard error
+	// from the unbiased variance, with n_eff in place of n, and MeanCI
+	// its Student-t interval (n_eff - 1 degrees of freedom) clipped to
+	// the scale. With a single answer of nonzero weight (n_eff = 1)
+	// nothing is known about the spread: MeanSE is 0 and MeanCI the
+	// whole scale.
 	Mean   float64  `json:"mean"`
 	MeanSE float64  `json:"mean_se"`
 	MeanCI Interval `json:"mean_ci"`

@@ -8,8 +8,12 @@ import (
 // Attribute is one rated attribute of a satisfaction index: its mean
 // rating and its importance weight.
 type Attribute struct {
-	Name   string  `json:"name"`
-	Mean   float64 `json:"mean"`
+	Name string `json:"name"` // used only in error messages
+	// Mean is the attribute's mean rating, on the scale given to CSI.
+	Mean float64 `json:"mean"`
+	// Weight is the attribute's relative importance: only ratios
+	// between weights matter. It is 0 (the attribute then counts for
+	// nothing) or within [MinWeight, MaxWeight].
 	Weight float64 `json:"weight"`
 }
 

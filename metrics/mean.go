@@ -76,13 +76,14 @@ func (a Mean) Result(level float64) (MeanResult, error) {
 }
 
 // MeanResult is a mean with its standard deviation, standard error and
-// Student-t interval (n - 1 degrees of freedom).
+// Student-t interval (n - 1 degrees of freedom), all in the units of the
+// values. Values are unweighted and the interval is not clipped.
 type MeanResult struct {
-	N    int64    `json:"n"`
+	N    int64    `json:"n"` // values recorded, at least 2
 	Mean float64  `json:"mean"`
 	SD   float64  `json:"sd"` // sample standard deviation (n - 1)
-	SE   float64  `json:"se"`
-	CI   Interval `json:"ci"`
+	SE   float64  `json:"se"` // SD / sqrt(N)
+	CI   Interval `json:"ci"` // Mean ± t·SE
 }
 
 // MeanOf returns the mean of xs with its Student-t interval at level
