@@ -608,6 +608,7 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 		s.Questions[i] = qs
 	}
 	s.TopProblems = topProblems(s.Questions, a.opts.TopProblems)
+	s.Tags = a.tagSummaries(g)
 	for i, sq := range a.survey {
 		s.Survey[i] = sq.summarize(g.survey[i])
 	}

@@ -48,7 +48,10 @@ type GroupSummary struct {
 	Reached     []ReachedCount    `json:"reached"`
 	Questions   []QuestionSummary `json:"questions"`
 	TopProblems []QuestionSummary `json:"top_problems"`
-	Survey      []SurveySummary   `json:"survey"`
+	// Tags pools the questions of each tag, sorted by tag; empty when no
+	// question has tags.
+	Tags   []TagSummary    `json:"tags"`
+	Survey []SurveySummary `json:"survey"`
 }
 
 // Stat is a sample mean with its spread: n values, their mean, the

@@ -45,6 +45,9 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 			Rank: i + 1, QuestionSummary: q, Text: v.questionTitle(q.ID, q.Title), W: barWidth(q.FailureRate, 120),
 		})
 	}
+	for _, ts := range tagsByFailure(v.Rep.Overall.Tags) {
+		page.Tags = append(page.Tags, htmlTag{TagSummary: ts, W: barWidth(ts.FailureRate, 120)})
+	}
 	for _, l := range v.Rep.Overall.Levels {
 		page.Levels = append(page.Levels, htmlLevel{LevelSummary: l, Name: v.levelTitle(l.Level, l.Title)})
 	}
@@ -72,7 +75,13 @@ type htmlReport struct {
 	Levels   []htmlLevel
 	Reached  []htmlReached
 	Problems []htmlProblem
+	Tags     []htmlTag
 	Survey   []htmlSurvey
+}
+
+type htmlTag struct {
+	korto.TagSummary
+	W float64 // failure bar width
 }
 
 type htmlLevel struct {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"unicode"
 
 	"github.com/cxkit/cxkit/korto"
@@ -25,6 +27,7 @@ type reportLabels struct {
 	LowerEasier, GoodSide, Skipped, Question  string
 	Pyramid, GatedNote, Group, AllAudits      string
 	KnockedOut, BeforeKnockout                string
+	Tags, Tag, Questions, TagsNote            string
 }
 
 var reportLabelsEn = reportLabels{
@@ -43,6 +46,8 @@ var reportLabelsEn = reportLabels{
 	GatedNote: "Bands are filled to the level's mean score; the dashed line is the pass mark; a level is grey when most audits had it gated (a lower level failed).", Group: "group",
 	AllAudits:  "all audits",
 	KnockedOut: "knocked out", BeforeKnockout: "mean before the knockouts",
+	Tags: "By tag", Tag: "tag", Questions: "questions",
+	TagsNote: "Each answer to a question with the tag counts once, whatever the question's weight.",
 }
 
 var reportLabelsRu = reportLabels{
@@ -61,6 +66,8 @@ var reportLabelsRu = reportLabels{
 	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, заблокированный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
 	AllAudits:  "все аудиты",
 	KnockedOut: "нокаут", BeforeKnockout: "среднее без нокаута",
+	Tags: "По тегам", Tag: "тег", Questions: "вопросов",
+	TagsNote: "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
 }
 
 // reportView is a report made ready for people: texts in one language,
@@ -233,6 +240,18 @@ func writeReportText(w io.Writer, v *reportView) error {
 		t.write(bw)
 	}
 
+	if tags := tagsByFailure(o.Tags); len(tags) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", L.Tags)
+		t = textTable{indent: "  ", right: rightCols(false, true, true, true, true)}
+		t.add(L.Tag, L.Questions, L.Mean, L.Failed, L.Share)
+		for _, ts := range tags {
+			t.add(ts.Tag, fmt.Sprint(ts.Questions), pctOrDash(ts.Mean),
+				fmt.Sprintf("%d/%d", ts.Failed, ts.Applicable), pctOrDash(ts.FailureRate))
+		}
+		t.write(bw)
+		fmt.Fprintf(bw, "  %s\n", L.TagsNote)
+	}
+
 	if len(o.Survey) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", L.Survey)
 		for _, s := range o.Survey {
@@ -252,6 +271,28 @@ func writeReportText(w io.Writer, v *reportView) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// tagsByFailure returns the tags that fail most first, as the top
+// problems are listed; ties, and tags with nothing applicable, stay in
+// the report's order (by name).
+func tagsByFailure(tags []korto.TagSummary) []korto.TagSummary {
+	out := slices.Clone(tags)
+	slices.SortStableFunc(out, func(x, y korto.TagSummary) int {
+		switch {
+		case x.FailureRate == nil || y.FailureRate == nil:
+			return cmp.Compare(boolRank(x.FailureRate == nil), boolRank(y.FailureRate == nil))
+		}
+		return cmp.Compare(*y.FailureRate, *x.FailureRate)
+	})
+	return out
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // surveyName is the metric's name and the question ID, with the scale
