@@ -4,6 +4,8 @@ package korto
 // sheet. Scores are in [0,1]; a nil score means "nothing applicable to
 // score" and is null in JSON.
 type Result struct {
+	// Checklist and Version are the checklist's ID and version (not the
+	// sheet's, which may differ).
 	Checklist string `json:"checklist"`
 	Version   string `json:"version,omitempty"`
 	// Title is the checklist's title, in the language scoring chose.
@@ -13,14 +15,26 @@ type Result struct {
 	// Audit carries the sheet's audit fields (id, location, date,
 	// auditor, ...), the keys that reports group by.
 	Audit map[string]string `json:"audit,omitempty"`
-	Score *float64          `json:"score"`
+	// Score is the overall score: the mean of the scores of the levels
+	// that have one, weighted by the levels' weights. It is 0 when
+	// KnockedOut, and nil when no level of weight above 0 has a score.
+	Score *float64 `json:"score"`
 	// RawScore is the score before a knockout set it to zero; it is set
 	// only under `knockout audit`.
-	RawScore      *float64 `json:"raw_score,omitempty"`
-	KnockedOut    bool     `json:"knocked_out,omitempty"`
-	Reached       int      `json:"reached"`
-	ReachedName   string   `json:"reached_name"`
-	ReachedNameEn string   `json:"reached_name_en"`
+	RawScore *float64 `json:"raw_score,omitempty"`
+	// KnockedOut reports that a failed critical question set Score to 0
+	// under `knockout audit`.
+	KnockedOut bool `json:"knocked_out,omitempty"`
+	// Reached is the largest k such that levels 1..k are all in the
+	// checklist and all passed; 0 when level 1 failed or is absent. A
+	// level that passes above a failed one (Gated) does not count.
+	Reached int `json:"reached"`
+	// ReachedName and ReachedNameEn name level Reached of the model, in
+	// Russian and in English, as the scoring spec gives them (for
+	// korto, 0 is "ниже основы" / "below foundation"). They do not
+	// follow ScoreOptions.Lang.
+	ReachedName   string `json:"reached_name"`
+	ReachedNameEn string `json:"reached_name_en"`
 	// Levels are in ascending level number, whatever the file order.
 	Levels []LevelResult `json:"levels"`
 	// CriticalFailed lists every failed critical question of the audit
@@ -31,26 +45,42 @@ type Result struct {
 	Survey []SurveyAnswer `json:"survey,omitempty"`
 }
 
-// SurveyAnswer is the answer to one survey question.
+// SurveyAnswer is the answer to one survey question. A question left
+// unanswered, or answered "na" where that means not applicable, has
+// none.
 type SurveyAnswer struct {
 	ID   string   `json:"id"`
-	Kind KindType `json:"kind"`
-	// Number is set for nps, ces, csat (and scale) answers.
+	Kind KindType `json:"kind"` // never "": yes/no is KindYesNo
+	// Number is set for nps, ces, csat, scale and measure answers: the
+	// answer as given (an nps of 9 is 9), not a value in [0,1].
 	Number *float64 `json:"number,omitempty"`
-	// Label is set for emotion ("positive", "neutral", "negative") and
-	// text answers.
+	// Label is set for the other kinds: the emotion ("positive",
+	// "neutral", "negative"), the option ID of a choice, "yes" or "no",
+	// or the text of a text answer.
 	Label string `json:"label,omitempty"`
 }
 
-// LevelResult is the score of one level.
+// LevelResult is the score of one level. Its slices are empty, never
+// nil, so that JSON shows [] rather than null.
 type LevelResult struct {
-	Level          int              `json:"level"`
-	Title          string           `json:"title"`
-	Score          *float64         `json:"score"`
-	Pass           float64          `json:"pass"`
-	Weight         float64          `json:"weight"`
-	Passed         bool             `json:"passed"`
-	Gated          bool             `json:"gated"`
+	Level int    `json:"level"` // the level's number in the pyramid
+	Title string `json:"title"` // in the language scoring chose
+	// Score is the weighted mean of the level's applicable items; nil
+	// when none of its questions is applicable.
+	Score *float64 `json:"score"`
+	// Pass and Weight are the level's pass mark (a share in (0,1]) and
+	// weight in the overall score, defaults applied.
+	Pass   float64 `json:"pass"`
+	Weight float64 `json:"weight"`
+	// Passed reports that Score reached Pass (within 1e-9, for
+	// rounding) and no critical question of the level failed; a level
+	// without a score does not pass.
+	Passed bool `json:"passed"`
+	// Gated reports that a level beneath this one failed, so that this
+	// one, though scored, cannot count toward Reached.
+	Gated bool `json:"gated"`
+	// CriticalFailed lists the level's failed critical questions in
+	// checklist order.
 	CriticalFailed []string         `json:"critical_failed"`
 	Sections       []SectionResult  `json:"sections"`
 	Questions      []QuestionResult `json:"questions"` // questions directly in the level
@@ -58,23 +88,37 @@ type LevelResult struct {
 
 // SectionResult is the score of one section; sections nest.
 type SectionResult struct {
-	ID        string           `json:"id"`
-	Title     string           `json:"title"`
-	Score     *float64         `json:"score"`
-	Weight    float64          `json:"weight"`
+	ID    string `json:"id"`
+	Title string `json:"title"` // in the language scoring chose
+	// Score is the weighted mean of the section's applicable items; nil
+	// when none of its questions is applicable, and then the section
+	// is left out of its parent's mean.
+	Score  *float64 `json:"score"`
+	Weight float64  `json:"weight"` // in its parent, default applied
+	// Sections and Questions are the items directly in the section, in
+	// file order; empty, never nil.
 	Sections  []SectionResult  `json:"sections"`
 	Questions []QuestionResult `json:"questions"`
 }
 
-// QuestionResult is the outcome of one scored question.
+// QuestionResult is the outcome of one question of a level, scored or
+// `unscored`; survey questions are in [SurveyAnswer] instead.
 type QuestionResult struct {
-	ID         string   `json:"id"`
-	Text       string   `json:"text,omitempty"` // the question, in the language scoring chose
-	Applicable bool     `json:"applicable"`
-	Value      *float64 `json:"value"` // nil when not applicable
-	Weight     float64  `json:"weight"`
-	Critical   bool     `json:"critical,omitempty"`
-	Failed     bool     `json:"failed,omitempty"` // applicable with value 0, or a `fail` option
+	ID   string `json:"id"`
+	Text string `json:"text,omitempty"` // the question, in the language scoring chose
+	// Applicable reports that the question counts: it is scored, its
+	// `when` holds, and its answer is there and not "na".
+	Applicable bool `json:"applicable"`
+	// Value is the answer's value in [0,1] (yes 1, no 0, a scale
+	// answer a as (a-lo)/(hi-lo), an option's value, a measure 1 when it
+	// meets its target); nil when not applicable.
+	Value *float64 `json:"value"`
+	// Weight is the question's weight in its parent, default applied.
+	// A weight of 0 keeps the question in the result but out of the
+	// mean.
+	Weight   float64 `json:"weight"`
+	Critical bool    `json:"critical,omitempty"`
+	Failed   bool    `json:"failed,omitempty"` // applicable with value 0, or a `fail` option
 	// Unscored is set for questions that never count toward the score:
 	// `unscored` facts used in conditions.
 	Unscored bool `json:"unscored,omitempty"`
