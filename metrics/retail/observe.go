@@ -15,12 +15,15 @@ import (
 // buys alone and who waits for a seller, and time the sellers).
 type HourCount struct {
 	Hour int `json:"hour"` // 0..23, the hour the count started
-	// Minutes observed in that hour; 0 means the whole hour.
+	// Minutes is how long the observer watched in that hour, 0..60; 0
+	// means the whole hour.
 	Minutes    float64 `json:"minutes,omitempty"`
 	Entered    int     `json:"entered"`     // visitors who came in
 	SelfServed int     `json:"self_served"` // chose and bought without a seller
 	Served     int     `json:"served"`      // waited for or bought with a seller
-	// ServiceMinutes is the time sellers spent with customers.
+	// ServiceMinutes is the time sellers spent with customers during
+	// the minutes observed, summed over sellers: with two sellers busy
+	// all hour it is 120.
 	ServiceMinutes float64 `json:"service_minutes"`
 }
 
@@ -80,7 +83,8 @@ func (o *Observation) Merge(p *Observation) {
 	}
 }
 
-// ServiceMix is who bought how.
+// ServiceMix is who bought how, summed over every hour observed; the
+// counts mean what they mean in HourCount.
 type ServiceMix struct {
 	Entered    int `json:"entered"`
 	SelfServed int `json:"self_served"`
@@ -114,7 +118,7 @@ func (o *Observation) Mix() (ServiceMix, error) {
 
 // Staffing is the sellers one hour needs.
 type Staffing struct {
-	Hour int `json:"hour"`
+	Hour int `json:"hour"` // 0..23, as in HourCount
 	// ServicePerHour is service minutes scaled to a full hour and
 	// averaged over the days observed.
 	ServicePerHour float64 `json:"service_minutes_per_hour"`

@@ -3,9 +3,9 @@
 // from a floor observation the share of shoppers who want a seller and
 // the sellers each hour needs.
 //
-// Everything is a small value with Add (or Merge) and a result method,
-// so days, stores and observers combine exactly; bad input is an error,
-// never a silent NaN.
+// Sales add up with Add; Dwell and Observation accumulate with Add and
+// combine with Merge, so days, stores and observers pool before a KPI is
+// computed. Bad input is an error, never a silent NaN.
 package retail
 
 import (
@@ -23,7 +23,7 @@ var ErrNoData = errors.New("retail: no data")
 
 // Sales are a period's till and door counts.
 type Sales struct {
-	Visitors     int     `json:"visitors"`     // traffic: people through the door
+	Visitors     int     `json:"visitors"`     // traffic: people through the door; 0 if not counted
 	Transactions int     `json:"transactions"` // receipts
 	Units        int     `json:"units"`        // items sold
 	Revenue      float64 `json:"revenue"`      // in the store's currency
@@ -81,7 +81,9 @@ func (s Sales) Conversion() (float64, error) {
 	return float64(s.Transactions) / float64(s.Visitors), nil
 }
 
-// Dwell collects how long visitors stayed in the store.
+// Dwell collects how long visitors stayed in the store. It keeps every
+// duration, since the median and the 90th percentile need them all. The
+// zero value is ready to use.
 type Dwell struct{ secs []float64 }
 
 // Add records one visit; a negative duration is an error.
@@ -101,12 +103,13 @@ func (d *Dwell) Merge(o *Dwell) {
 }
 
 // DwellResult summarises dwell times in seconds; quantiles are
-// Hyndman-Fan type 7 (R, NumPy, Excel PERCENTILE.INC).
+// Hyndman-Fan type 7 (R, NumPy, Excel PERCENTILE.INC), linear between
+// the two nearest visits, and rounded to the nanosecond.
 type DwellResult struct {
-	N      int     `json:"n"`
+	N      int     `json:"n"` // visits
 	Mean   float64 `json:"mean_s"`
 	Median float64 `json:"median_s"`
-	P90    float64 `json:"p90_s"`
+	P90    float64 `json:"p90_s"` // 90th percentile
 }
 
 // Result returns the mean, median and 90th percentile.
