@@ -17,6 +17,7 @@ const (
 	SeverityWarning
 )
 
+// String returns "error" or "warning".
 func (s Severity) String() string {
 	if s == SeverityWarning {
 		return "warning"
@@ -30,11 +31,20 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 // Diagnostic is one problem found in a checklist, with where it is, a
 // stable code for tools, and a hint that says how to fix it.
 type Diagnostic struct {
-	Pos      Pos      `json:"-"`
+	// Pos is where the problem is; zero when unknown, as for a checklist
+	// built in Go code, and then Message names the node instead.
+	Pos Pos `json:"-"`
+	// Severity is written to JSON as "error" or "warning".
 	Severity Severity `json:"severity"`
-	Code     string   `json:"code"`
-	Message  string   `json:"message"`
-	Hint     string   `json:"hint,omitempty"`
+	// Code is a stable kebab-case code, such as "duplicate-id":
+	// [Checklist.Validate] lists its codes, and the parser and
+	// [DecodeChecklist] add their own ("syntax", "unknown-key", ...).
+	Code string `json:"code"`
+	// Message says what is wrong in one line, without the position,
+	// which Error adds.
+	Message string `json:"message"`
+	// Hint says how to fix it; "" when there is nothing useful to add.
+	Hint string `json:"hint,omitempty"`
 }
 
 // Error formats the diagnostic as "file:line:col: message", the form

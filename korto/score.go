@@ -18,9 +18,9 @@ type Scores struct {
 	// knockout; Raw is the same mean before any knockout.
 	Overall    float64
 	Raw        float64
-	KnockedOut bool
-	Reached    int
-	Levels     []LevelScore
+	KnockedOut bool         // a failed critical question zeroed Overall (`knockout audit`)
+	Reached    int          // as in Result.Reached
+	Levels     []LevelScore // by level position
 
 	Applicable []bool    // scored, switched on, and answered other than "na"
 	Value      []float64 // the value in [0,1]; NaN when not applicable
@@ -33,11 +33,11 @@ type Scores struct {
 
 // LevelScore is the outcome of one level.
 type LevelScore struct {
-	Number         int
+	Number         int     // the level's number in the pyramid
 	Score          float64 // NaN when no question of the level is applicable
-	Passed         bool
-	Gated          bool // a level beneath it failed
-	CriticalFailed bool // one of its critical questions failed
+	Passed         bool    // Score reached the pass mark and no critical question failed
+	Gated          bool    // a level beneath it failed
+	CriticalFailed bool    // one of its critical questions failed
 }
 
 // HasScore reports whether x is a score rather than "no score".
