@@ -31,14 +31,17 @@ func CompareNPS(a, b NPSResult) (Comparison, error) {
 	return compare("NPS", a.NPS, a.SE, b.NPS, b.SE, a.CI.Level)
 }
 
-// CompareEmotions compares two emotional indexes, a - b on -1..1.
+// CompareEmotions compares two emotional indexes, a - b in index units
+// (each index is on -1..1). As for NPS, with no spread in either group
+// there is no test and it is an error.
 func CompareEmotions(a, b EmotionResult) (Comparison, error) {
 	return compare("emotional index", a.Index, a.SE, b.Index, b.SE, a.CI.Level)
 }
 
 // CompareCSAT compares two CSAT shares, a - b in percentage points. The
 // se of each share is the binomial sqrt(p(1-p)/n_eff) (unpooled, so the
-// test and the interval agree). The scales must be equal.
+// test and the interval agree). The scales must be equal, and a share of
+// 0 or 100% on both sides leaves no spread to test: an error.
 func CompareCSAT(a, b CSATResult) (Comparison, error) {
 	if a.Scale != b.Scale {
 		return Comparison{}, fmt.Errorf("CSAT on %v against %v: %w", a.Scale, b.Scale, ErrScale)
@@ -77,8 +80,8 @@ func compare(metric string, a, seA, b, seB, level float64) (Comparison, error) {
 
 // CompareCES compares two CES means, a - b on the scale's points, with
 // the large-sample z-test on their standard errors. The scales must be
-// equal; with one answer on either side there is no standard error and
-// it is an error.
+// equal; with a single answer (n_eff <= 1) on either side there is no
+// standard error and it is an error wrapping ErrEmpty.
 func CompareCES(a, b CESResult) (Comparison, error) {
 	if a.Scale != b.Scale {
 		return Comparison{}, fmt.Errorf("CES on %v against %v: %w", a.Scale, b.Scale, ErrScale)

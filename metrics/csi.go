@@ -25,8 +25,9 @@ type Attribute struct {
 // With equal weights on 1..10 and three attributes S, E, P this is
 // (S + E + P - 3) / 27 · 100. On a scale where Low is good, the distance
 // is measured from hi instead, so 100 is always best. A mean off the
-// scale, a negative or non-finite weight, no attributes or a zero total
-// weight are errors.
+// scale (ErrRange), a weight neither 0 nor within [MinWeight, MaxWeight]
+// or a zero total weight (ErrWeight), and no attributes (ErrEmpty) are
+// errors.
 func CSI(attrs []Attribute, s Scale) (float64, error) {
 	if err := s.Validate(); err != nil {
 		return 0, err

@@ -17,10 +17,14 @@
 // error and a confidence interval at a level of the caller's choosing,
 // using exact normal and Student-t quantiles (NormalQuantile,
 // TQuantile): adjusted Wald for NPS and the emotional index, Wilson for
-// the CSAT share, Student t for means. Weighted answers use Kish's
-// effective sample size n_eff = (Σw)²/Σw². CompareNPS, CompareEmotions,
-// CompareCSAT and CompareCES test the difference between two groups or
-// periods (z-test, two-sided p-value).
+// the CSAT and CES shares, Student t for means. Weighted answers use
+// Kish's effective sample size n_eff = (Σw)²/Σw². CompareNPS,
+// CompareEmotions, CompareCSAT and CompareCES test the difference
+// between two groups or periods (z-test, two-sided p-value).
+//
+// Mean (and MeanOf) is the shared helper for a plain mean with its
+// Student-t interval; TopBox and BottomBox give the share of ratings in
+// the best or worst k points.
 //
 // Scales are explicit (Scale{Lo, Hi, Good}); CES2, Effort10, CSAT5 and
 // ACSI10 are named presets, and nothing guesses a scale.

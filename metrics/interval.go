@@ -26,7 +26,8 @@ const (
 	StudentT Method = "t"
 )
 
-// ParseMethod parses a Method name as printed by String.
+// ParseMethod parses a Method name: "adjusted-wald", "wald", "wilson" or
+// "t", exactly as the constants spell them.
 func ParseMethod(s string) (Method, error) {
 	switch m := Method(s); m {
 	case AdjustedWald, Wald, Wilson, StudentT:
