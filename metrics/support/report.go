@@ -10,8 +10,8 @@ import (
 // Filter selects tickets for a breakdown or a standard; an empty list
 // selects everything on that dimension.
 type Filter struct {
-	Channels   []string   `json:"channels,omitempty"`
-	Priorities []Priority `json:"priorities,omitempty"`
+	Channels   []string   `json:"channels,omitempty"`   // compared with Ticket.Channel exactly
+	Priorities []Priority `json:"priorities,omitempty"` // NoPriority selects tickets without one
 	// Agents matches the last agent who replied to or was assigned a
 	// ticket ("" for tickets nobody touched).
 	Agents []string `json:"agents,omitempty"`
@@ -44,81 +44,126 @@ func (f Filter) String() string {
 }
 
 // KPIs are the ticket KPIs of one group of tickets. Durations are in
-// seconds, shares are fractions in [0, 1], and a KPI without data is nil.
+// seconds (business seconds with [Options.Calendar]), shares are
+// fractions in [0, 1], and a KPI without data is nil. The comments name
+// the KPI by which a [Standard] reads a field.
 type KPIs struct {
-	Tickets          int          `json:"tickets"`
-	Solved           int          `json:"solved"`
-	FirstResponse    Summary      `json:"first_response"`
-	ResponseTime     MeanDuration `json:"response_time"`
-	FCR              *float64     `json:"fcr"`
-	OneTouch         *float64     `json:"one_touch"`
-	Handovers        Handovers    `json:"handovers"`
-	RepliesPerTicket Replies      `json:"replies_per_ticket"`
-	BacklogRatio     *float64     `json:"backlog_ratio"`
-	BMI              *float64     `json:"bmi"` // backlog management index over the whole input: solved / created
-	Resolution       Resolution   `json:"resolution"`
-	Queue            Queue        `json:"queue"`
-	Clicks           Clicks       `json:"clicks"`
+	Tickets int `json:"tickets"` // tickets added, solved or not
+	Solved  int `json:"solved"`  // tickets with at least one solved event
+	// FirstResponse is the time from Created to a ticket's first reply,
+	// over the tickets that have one (KPIs "first_response",
+	// "first_response_median", "first_response_p90").
+	FirstResponse Summary `json:"first_response"`
+	// ResponseTime is the mean time a reply took: for every reply after
+	// one or more customer messages since the previous reply, the time
+	// since the earliest of them. It is pooled over replies, not averaged
+	// per ticket: replies that took 20, 3 and 10 minutes give 11
+	// (KPI "response_time").
+	ResponseTime MeanDuration `json:"response_time"`
+	// FCR, first contact resolution, is the share of solved tickets with
+	// exactly one reply and no reopened event (KPI "fcr"; seed 003 asks
+	// for at least 0.75).
+	FCR *float64 `json:"fcr"`
+	// OneTouch is the share of solved tickets with at most one reply,
+	// none included (KPI "one_touch").
+	OneTouch         *float64  `json:"one_touch"`
+	Handovers        Handovers `json:"handovers"`
+	RepliesPerTicket Replies   `json:"replies_per_ticket"`
+	// BacklogRatio is Tickets / Solved, the seed's backlog in/out (KPI
+	// "backlog_ratio"). Every solved ticket is also one of Tickets, so it
+	// is never below 1; a period's [BacklogPeriod.Ratio] can be, when
+	// the period solves tickets created before it.
+	BacklogRatio *float64 `json:"backlog_ratio"`
+	// BMI is the backlog management index over the whole input, Solved /
+	// Tickets, in [0, 1]: nothing is open before the input starts (KPI
+	// "bmi"). [BacklogPeriod.BMI] gives it per day or week.
+	BMI        *float64   `json:"bmi"`
+	Resolution Resolution `json:"resolution"`
+	Queue      Queue      `json:"queue"`
+	Clicks     Clicks     `json:"clicks"` // KPI "clicks_to_contact" is its Mean
 }
 
-// Clicks is the mean clicks to first contact over the N tickets that
-// recorded them.
+// Clicks is the mean clicks to first contact ([Ticket.Clicks]) over the
+// N tickets that recorded them; Mean is nil when N is 0.
 type Clicks struct {
 	N    int      `json:"n"`
 	Mean *float64 `json:"mean"`
 }
 
-// MeanDuration is a pooled mean over N measured durations.
+// MeanDuration is a pooled mean over N measured durations, in seconds;
+// Mean is nil when N is 0.
 type MeanDuration struct {
 	N    int      `json:"n"`
 	Mean *float64 `json:"mean_s"`
 }
 
-// Handovers is the mean number of handovers per solved ticket.
+// Handovers is the mean number of handovers per solved ticket. A
+// ticket's handovers are the distinct agents who replied to it or were
+// assigned it, minus one (never below zero), so a ticket one agent
+// handled alone has none.
 type Handovers struct {
-	Mean *float64 `json:"mean"`
+	Mean *float64 `json:"mean"` // nil when nothing was solved (KPI "handovers")
 }
 
 // Replies describes agent replies per solved ticket, one-touch tickets
 // left out. Values above OutlierAbove (Tukey's upper fence, Q3 + 1.5
 // IQR) are outliers; Outliers lists the worst of them by ticket (only in
 // the report of all tickets, and at most [Options.MaxOutliers]).
+//
+// Mean, Median, P90 and OutlierAbove are reply counts, nil when N is 0;
+// the quantiles interpolate, so they may be fractional. Mean is the KPI
+// "replies_per_ticket" (seed 003: 2 to 4).
 type Replies struct {
-	N            int       `json:"n"`
-	Mean         *float64  `json:"mean"`
-	Median       *float64  `json:"median"`
-	P90          *float64  `json:"p90"`
-	OutlierAbove *float64  `json:"outlier_above"`
-	OutlierCount int       `json:"outlier_count"`
-	Outliers     []Outlier `json:"outliers,omitempty"`
+	N            int      `json:"n"` // solved tickets with two or more replies
+	Mean         *float64 `json:"mean"`
+	Median       *float64 `json:"median"`
+	P90          *float64 `json:"p90"`
+	OutlierAbove *float64 `json:"outlier_above"`
+	OutlierCount int      `json:"outlier_count"` // tickets above OutlierAbove, not capped as Outliers is
+	// Outliers lists the tickets with the most replies first (ties by
+	// id). It is nil from [Accumulator.KPIs] and [Accumulator.Groups].
+	Outliers []Outlier `json:"outliers,omitempty"`
 }
 
 // Resolution is the time from creation to the first solved event, and to
 // the last one for tickets that ended solved, with the reopen counts.
 type Resolution struct {
-	First           Summary  `json:"first"`
+	// First runs from Created to the first solved event, over every
+	// solved ticket (KPIs "resolution_time" and "resolution_time_p90";
+	// the targets of a [Matrix] are held to its mean).
+	First Summary `json:"first"`
+	// Full runs from Created to the last solved event, over the tickets
+	// whose last solved or reopened event is a solved one.
 	Full            Summary  `json:"full"`
-	ReopenedTickets int      `json:"reopened_tickets"`
-	Reopens         int      `json:"reopens"`
-	ReopenRate      *float64 `json:"reopen_rate"` // reopened tickets / solved
+	ReopenedTickets int      `json:"reopened_tickets"` // tickets with at least one reopened event
+	Reopens         int      `json:"reopens"`          // reopened events in all
+	ReopenRate      *float64 `json:"reopen_rate"`      // ReopenedTickets / solved tickets (KPI "reopen_rate")
 }
 
 // Queue describes live channels: tickets with queued, served or
-// abandoned events. InstantService is the share of them served without
-// waiting; Abandonment is the share of tickets that entered the queue and
-// left it unserved; Wait is queued -> served over served tickets.
+// abandoned events. A ticket counts once in each count however often it
+// queued.
 type Queue struct {
-	Live           int      `json:"live"`
-	Queued         int      `json:"queued"`
-	Served         int      `json:"served"`
-	Abandoned      int      `json:"abandoned"`
+	Live      int `json:"live"`      // tickets with a queued, served or abandoned event
+	Queued    int `json:"queued"`    // live tickets that entered the queue: a queued or an abandoned event
+	Served    int `json:"served"`    // tickets with a served event
+	Abandoned int `json:"abandoned"` // tickets with an abandoned event, even if served at another time
+	// InstantService is the share of Live tickets served with no queued
+	// event before the first served one (KPI "instant_service"). Live
+	// tickets never served count against it.
 	InstantService *float64 `json:"instant_service"`
-	Abandonment    *float64 `json:"abandonment"`
-	Wait           Summary  `json:"wait"`
-	Waiting        Waiting  `json:"waiting"`
+	// Abandonment is Abandoned / Queued (KPI "abandonment").
+	Abandonment *float64 `json:"abandonment"`
+	// Wait runs from the first queued to the first served event, over the
+	// Served tickets, instant ones as zero (KPI "queue_wait"). It counts
+	// business time when the accumulator has a calendar; Waiting does
+	// not.
+	Wait    Summary `json:"wait"`
+	Waiting Waiting `json:"waiting"`
 }
 
-// KPIs returns the KPIs of the tickets f selects.
+// KPIs returns the KPIs of the tickets f selects. It does not list the
+// reply-count outliers by ticket; [Accumulator.Report] does.
 func (a *Accumulator) KPIs(f Filter) KPIs {
 	var sum cell
 	for _, k := range a.sortedCells() {
@@ -217,9 +262,9 @@ func histQuantile(hist map[int]int, q float64) float64 {
 // them in the FAQ or help centre.
 type TopicShare struct {
 	Topic   string  `json:"topic"`
-	Tickets int     `json:"tickets"`
-	Share   float64 `json:"share"`
-	FAQ     bool    `json:"faq"`
+	Tickets int     `json:"tickets"` // tickets on the topic
+	Share   float64 `json:"share"`   // Tickets / all tickets, those without a topic included
+	FAQ     bool    `json:"faq"`     // Share > FAQThreshold
 }
 
 // FAQThreshold is the single-question rate above which a topic belongs
@@ -234,40 +279,76 @@ const FAQThreshold = 0.03
 // use (closed in the month over the opening balance plus the month's
 // arrivals); Kan's software-quality form, closed / arrived, is the
 // inverse of Ratio.
+//
+// Periods are cut in the zone of [Options.Calendar], else
+// [Options.Location], else UTC. A ticket solved, reopened and solved
+// again counts in Out once, in the period of its first solved event.
 type BacklogPeriod struct {
-	Period string   `json:"period"`
+	Period string   `json:"period"` // "2006-01-02": the day, or the Monday of the ISO week
 	In     int      `json:"in"`
 	Out    int      `json:"out"`
-	Ratio  *float64 `json:"ratio"` // in / out
+	Ratio  *float64 `json:"ratio"` // In / Out, nil when Out is 0
 	Open   int      `json:"open"`
-	BMI    *float64 `json:"bmi"`
+	BMI    *float64 `json:"bmi"` // nil when Open + In is 0
 }
 
 // AgentRow is one agent on one channel: solved tickets (by the last agent
 // who replied or was assigned), and from agent-time records the handling
 // minutes per solved ticket and occupancy. An empty channel stands for
 // all of the agent's channels.
+//
+// Rows come from the agent-time records: an agent without one has no
+// row, however many tickets they solved.
 type AgentRow struct {
-	Agent           string   `json:"agent"`
-	Channel         string   `json:"channel"`
-	Solved          int      `json:"solved"`
-	HandlingS       float64  `json:"handling_s"`
+	Agent   string `json:"agent"`
+	Channel string `json:"channel"`
+	// Solved counts the solved tickets whose last agent is Agent, on
+	// Channel unless it is empty.
+	Solved int `json:"solved"`
+	// HandlingS is the handling time of the agent's records on Channel,
+	// in seconds, as the records give it (not business time).
+	HandlingS float64 `json:"handling_s"`
+	// MinutesPerIssue is HandlingS in minutes / Solved; nil when Solved
+	// is 0.
 	MinutesPerIssue *float64 `json:"minutes_per_issue"`
-	Occupancy       *float64 `json:"occupancy"`
+	// Occupancy is (handling + after-work) / logged-in time, a fraction
+	// (seed 003: 0.6 to 0.8); nil without logged-in time.
+	Occupancy *float64 `json:"occupancy"`
 }
 
 // Report is everything the accumulator measured.
+// [Accumulator.Report] leaves none of its slices nil, so they encode as
+// [] when empty.
 type Report struct {
 	KPIs
-	TimeBasis       string          `json:"time_basis"` // "calendar" or "business"
-	Topics          []TopicShare    `json:"topics"`
-	SingleQuestion  *float64        `json:"single_question"` // the largest topic share
-	Backlog         []BacklogPeriod `json:"backlog"`
-	Queues          []ChannelQueue  `json:"queues"` // per channel with live tickets
+	// TimeBasis is "business" when durations count only the working
+	// time of [Options.Calendar], else "calendar".
+	TimeBasis string `json:"time_basis"`
+	// Topics has a row per topic, most tickets first, then by name;
+	// tickets without a topic have none.
+	Topics []TopicShare `json:"topics"`
+	// SingleQuestion is the largest topic share, the single-question
+	// rate (KPI "single_question"); nil when no ticket has a topic.
+	SingleQuestion *float64 `json:"single_question"`
+	// Backlog has a row per day or week ([Options.Period]) in which a
+	// ticket was created or first solved, in date order.
+	Backlog []BacklogPeriod `json:"backlog"`
+	// Queues has a row per channel with live tickets, by channel.
+	Queues []ChannelQueue `json:"queues"`
+	// ClicksByChannel has a row per channel with clicks recorded, by
+	// channel.
 	ClicksByChannel []ChannelClicks `json:"clicks_by_channel"`
-	Occupancy       *float64        `json:"occupancy"`
-	MinutesPerIssue *float64        `json:"minutes_per_issue"`
-	Agents          []AgentRow      `json:"agents"`
+	// Occupancy is the summed handling + after-work time of all
+	// agent-time records over their summed logged-in time (KPI
+	// "occupancy"); nil without agent time.
+	Occupancy *float64 `json:"occupancy"`
+	// MinutesPerIssue is the summed handling minutes of all agent-time
+	// records over the sum of the Agents rows' Solved (KPI
+	// "minutes_per_issue"); nil when that sum is 0.
+	MinutesPerIssue *float64 `json:"minutes_per_issue"`
+	// Agents has a row per agent and channel of the agent-time records,
+	// by agent, then channel.
+	Agents []AgentRow `json:"agents"`
 }
 
 // ChannelQueue is the queue of one live channel.
@@ -414,6 +495,8 @@ func (a *Accumulator) channelTables(r *Report) {
 
 // Group is the KPIs of the tickets sharing one key.
 type Group struct {
+	// Key is the channel, the priority ("P1".."P4", "" for none) or the
+	// last agent ("" for tickets no agent replied to or was assigned).
 	Key string `json:"key"`
 	KPIs
 }
@@ -423,12 +506,15 @@ type Dimension uint8
 
 // Dimensions to group by.
 const (
-	ByChannel Dimension = iota
-	ByPriority
-	ByAgent // the last agent who replied or was assigned
+	ByChannel  Dimension = iota // Ticket.Channel
+	ByPriority                  // Ticket.Priority
+	ByAgent                     // the last agent who replied or was assigned
 )
 
 // Groups returns the KPIs per channel, priority or agent, sorted by key.
+// [Waiting.PeakPerAgent] of a channel's group divides by the agents on
+// duty on that channel; of a priority's or an agent's group, by those on
+// duty on every channel.
 func (a *Accumulator) Groups(d Dimension) []Group {
 	sums := map[string]*cell{}
 	for _, k := range a.sortedCells() {
