@@ -29,7 +29,9 @@ func (a *CES) Add(rating int) error {
 	return nil
 }
 
-// AddWeighted records one answer with a survey weight w >= 0.
+// AddWeighted records one answer with a survey weight w: 0, or within
+// [MinWeight, MaxWeight]. Any weight but 1 marks the result Weighted;
+// a zero weight counts in N but in no share or mean.
 func (a *CES) AddWeighted(rating int, w float64) error {
 	if err := a.r.check("CES", rating, -1); err != nil {
 		return err

@@ -31,7 +31,9 @@ func (a *CSAT) Add(rating int) error {
 	return nil
 }
 
-// AddWeighted records one rating with a survey weight w >= 0.
+// AddWeighted records one rating with a survey weight w: 0, or within
+// [MinWeight, MaxWeight]. Any weight but 1 marks the result Weighted;
+// a zero weight counts in N but in no share or mean.
 func (a *CSAT) AddWeighted(rating int, w float64) error {
 	if err := a.r.check("CSAT", rating, -1); err != nil {
 		return err

@@ -78,7 +78,9 @@ func (a *Emotions) Add(e Emotion) error {
 	return nil
 }
 
-// AddWeighted records one emotion with a survey weight w >= 0.
+// AddWeighted records one emotion with a survey weight w: 0, or within
+// [MinWeight, MaxWeight]. Any weight but 1 marks the result Weighted;
+// a zero weight counts in N but in no share.
 func (a *Emotions) AddWeighted(e Emotion, w float64) error {
 	if e < Negative || e > Positive {
 		return emotionError(e, -1)

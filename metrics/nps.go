@@ -37,7 +37,9 @@ func (a *NPS) Add(score int) error {
 	return nil
 }
 
-// AddWeighted records one answer with a survey weight w >= 0.
+// AddWeighted records one answer with a survey weight w: 0, or within
+// [MinWeight, MaxWeight]. Any weight but 1 marks the result Weighted;
+// a zero weight counts in N but in no share.
 func (a *NPS) AddWeighted(score int, w float64) error {
 	if uint(score) > 10 {
 		return npsRangeError(score, -1)
