@@ -89,8 +89,8 @@ type ServiceMix struct {
 	Entered    int `json:"entered"`
 	SelfServed int `json:"self_served"`
 	Served     int `json:"served"`
-	// ServedShare is served / (served + self-served): how many buyers
-	// want a seller.
+	// ServedShare is served / (served + self-served), a fraction 0..1:
+	// how many buyers want a seller.
 	ServedShare float64 `json:"served_share"`
 	// Ratio is served / self-served (seed 003's "50 to 50" is 1); nil
 	// when nobody bought alone.

@@ -29,8 +29,8 @@ type Sales struct {
 	Revenue      float64 `json:"revenue"`      // in the store's currency
 }
 
-// Validate rejects negative counts, a non-finite revenue, and more
-// receipts than visitors (when traffic was counted).
+// Validate rejects negative counts, a negative or non-finite revenue, and
+// more receipts than visitors (when traffic was counted).
 func (s Sales) Validate() error {
 	switch {
 	case s.Visitors < 0 || s.Transactions < 0 || s.Units < 0:
@@ -70,7 +70,8 @@ func (s Sales) AverageTicket() (float64, error) {
 	return s.Revenue / float64(s.Transactions), nil
 }
 
-// Conversion is the share of visitors who bought: transactions / traffic.
+// Conversion is the share of visitors who bought, transactions /
+// traffic, as a fraction 0..1. Without a traffic count it is ErrNoData.
 func (s Sales) Conversion() (float64, error) {
 	if err := s.Validate(); err != nil {
 		return 0, err
