@@ -34,10 +34,22 @@ import (
 // and booleans are accepted and kept as their JSON text ("17", "true"),
 // because audit fields are labels to group by, never quantities.
 type Sheet struct {
-	Checklist string            `json:"checklist"`
-	Version   string            `json:"version,omitempty"`
-	Audit     map[string]string `json:"audit,omitempty"`
-	Answers   map[string]Answer `json:"answers"`
+	// Checklist is the ID of the checklist the sheet answers; a sheet
+	// checked against another checklist fails with CodeWrongChecklist.
+	Checklist string `json:"checklist"`
+	// Version is the checklist version the sheet was filled for. When
+	// both it and the checklist's are set and differ, the sheet still
+	// scores, with a CodeVersionMismatch warning.
+	Version string `json:"version,omitempty"`
+	// Audit holds the audit's own fields. Their keys are free, and
+	// reports group by any of them (AggregateOptions.GroupBy); two have
+	// a meaning of their own: "id" names the audit in the aggregator's
+	// errors, and "date" (YYYY-MM-DD) gives the "month" of an audit
+	// that has no such field.
+	Audit map[string]string `json:"audit,omitempty"`
+	// Answers is keyed by question ID; a question missing from it is
+	// unanswered.
+	Answers map[string]Answer `json:"answers"`
 	// Warnings holds problems that do not stop scoring, such as a version
 	// that differs from the checklist's. It is filled by the readers and
 	// [Plan.Check] and is not part of the JSON form.
@@ -58,9 +70,9 @@ const (
 // Answer is one raw answer: a string ("yes", an option ID, an emotion
 // label, "na", free text) or a number. The zero Answer is the string "".
 type Answer struct {
-	Type   AnswerType
-	String string  // the string, or for AnswerInvalid the JSON text found
-	Number float64 // for AnswerNumber
+	Type   AnswerType // which of String and Number holds the answer
+	String string     // the string, or for AnswerInvalid the JSON text found
+	Number float64    // for AnswerNumber
 }
 
 // Str returns a string answer: "yes", "no", "na", an option ID, an
@@ -165,11 +177,20 @@ const (
 // an RFC 6901 JSON Pointer ("/answers/queue"); syntax errors carry a byte
 // offset and a line and column instead.
 type AnswerError struct {
-	QuestionID string   `json:"question,omitempty"`
-	Pointer    string   `json:"pointer"`
-	Severity   Severity `json:"severity"`
-	Code       string   `json:"code"`
-	Message    string   `json:"message"`
+	// QuestionID is the question the problem is about, written to JSON
+	// as "question"; "" for a problem of the sheet as a whole.
+	QuestionID string `json:"question,omitempty"`
+	// Pointer locates the value at fault, e.g. "/answers/queue". ""
+	// points at the whole document, as in RFC 6901; syntax errors,
+	// which have no value to point at, leave it "" and set Line.
+	Pointer string `json:"pointer"`
+	// Severity is SeverityWarning only for problems that do not stop
+	// scoring, such as CodeVersionMismatch.
+	Severity Severity `json:"severity"`
+	Code     string   `json:"code"` // one of the Code* constants
+	// Message says what is wrong, and how to fix it where it can; it
+	// leaves out the pointer and the question, which Error adds.
+	Message string `json:"message"`
 	// Offset, Line and Column locate syntax errors: a 0-based byte
 	// offset and 1-based line and byte column. Line is 0 otherwise.
 	Offset int `json:"offset,omitempty"`

@@ -22,8 +22,9 @@ import (
 // The reader holds one sheet at a time: its memory is a read buffer of
 // 64 KiB, grown when a sheet needs more, and the sheet it returns. It
 // returns a sheet as soon as the sheet is whole, without waiting for
-// more input, so it also serves a stream that comes in slowly (a pipe). A sheet longer than 64 MiB stops the stream with an
-// error, so that input without structure cannot take all memory.
+// more input, so it also serves a stream that comes in slowly (a pipe).
+// A sheet longer than 64 MiB stops the stream with an error, so that
+// input without structure cannot take all memory.
 type SheetReader struct {
 	r    io.Reader
 	plan *Plan // nil: check the form alone, as ReadAnswers does
@@ -67,8 +68,8 @@ func (p *Plan) NewSheetReader(r io.Reader) *SheetReader {
 // (Offset, Line, Column) count from the start of the stream, not of the
 // sheet. [errors.As] and [AsAnswerErrors] get Errs from it.
 type SheetError struct {
-	Line int
-	Errs AnswerErrors
+	Line int          // 1-based line of the stream where the sheet starts
+	Errs AnswerErrors // the errors; warnings stay in the sheet's Warnings
 }
 
 // Error formats the problems as "N: /answers/x: ...", N the line where
