@@ -14,12 +14,18 @@ import (
 // channel, as a workforce or telephony system reports it: handling time
 // with customers, after-work (wrap-up) time, and the logged-in time
 // they fall within. Occupancy is (handling + after-work) / logged-in.
+// The durations are taken as given: a calendar does not apply to them.
 type AgentTime struct {
-	Agent     string
+	// Agent is required. It is matched with the agents of ticket
+	// events: the record's handling time is divided by the solved tickets
+	// whose last agent has this name.
+	Agent string
+	// Channel is matched exactly with [Ticket.Channel]; empty means the
+	// agent's tickets on every channel.
 	Channel   string
 	LoggedIn  time.Duration
-	Handling  time.Duration
-	AfterWork time.Duration
+	Handling  time.Duration // time with customers
+	AfterWork time.Duration // wrap-up after them; Handling + AfterWork may not exceed LoggedIn
 }
 
 type agentChannel struct{ agent, channel string }
@@ -32,8 +38,8 @@ func (t *agentTotals) add(o agentTotals) {
 	t.afterWork += o.afterWork
 }
 
-// Validate checks that the times are not negative and that the busy
-// time fits in the logged-in time.
+// Validate checks that there is an agent, that the times are not
+// negative and that the busy time fits in the logged-in time.
 func (t AgentTime) Validate() error {
 	switch {
 	case t.Agent == "":
@@ -66,8 +72,9 @@ func (a *Accumulator) AddAgentTime(t AgentTime) error {
 //
 //	{"agent": "anna", "channel": "chat", "logged_in": "8h", "handling": "5h10m", "after_work": "40m"}
 //
-// Durations are Go duration strings. Every bad line is reported, as
-// [Errors].
+// Durations are Go duration strings; a missing one is zero. Every bad
+// line is reported, as [Errors] (with Event -1 and no Ticket); fn's own
+// error stops reading at once and is returned as is.
 func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)

@@ -13,7 +13,8 @@ import (
 var ErrNoData = errors.New("support: no data")
 
 // Sample collects durations in seconds for a mean and exact quantiles.
-// It keeps every value: eight bytes per ticket. Quantiles are rounded to
+// It keeps every value: eight bytes a value. The zero value is an empty
+// sample, ready to use. Quantiles are rounded to
 // the nanosecond, the resolution of the times they come from, which
 // removes the interpolation's floating-point noise (1919.9999999999995 s
 // is 1920 s); means are the plain sum / n.
@@ -102,10 +103,10 @@ func Quantile(values []float64, q float64) (float64, error) {
 // Summary is the mean, median and 90th percentile of a sample; fields
 // are nil when the sample is empty. Durations are in seconds.
 type Summary struct {
-	N      int      `json:"n"`
+	N      int      `json:"n"` // values in the sample: tickets, for the summaries of a report
 	Mean   *float64 `json:"mean_s"`
-	Median *float64 `json:"median_s"`
-	P90    *float64 `json:"p90_s"`
+	Median *float64 `json:"median_s"` // type-7 quantile, as [Sample.Quantile]
+	P90    *float64 `json:"p90_s"`    // type-7 quantile, as [Sample.Quantile]
 }
 
 func (s *Sample) summary() Summary {

@@ -17,6 +17,8 @@ type DuplicateIDError struct {
 	First int // line of the first ticket with the id
 }
 
+// Error says which line had the id first; [TicketError] adds the line
+// and id of the repeat.
 func (e *DuplicateIDError) Error() string {
 	return fmt.Sprintf("duplicate id: line %d has the same id (a ticket must appear once; the first is kept)", e.First)
 }

@@ -9,13 +9,16 @@ import (
 // Level is a three-point rating of impact or urgency.
 type Level uint8
 
-// Impact and urgency levels.
+// Impact and urgency levels. The zero Level is none of them, and
+// [Matrix.Priority] rejects it.
 const (
 	Low Level = iota + 1
 	Medium
 	High
 )
 
+// String returns "low", "medium" or "high", or "Level(n)" for a value
+// outside them.
 func (l Level) String() string {
 	switch l {
 	case Low:

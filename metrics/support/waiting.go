@@ -13,7 +13,7 @@ import (
 // night as by day.
 //
 // Mean is time-weighted over the span from the first start to the last
-// end, so it equals the summed wait over the span (Little's law).
+// end, so it equals the summed wait divided by the span (Little's law).
 // PeakPerAgent divides the count by the agents on duty in each clock
 // hour (UTC), an agent being on duty in an hour in which any event of a
 // live ticket (one with queue events) on the selected channels names
@@ -24,13 +24,25 @@ import (
 // waiting and nobody on duty has no ratio and is given as UnstaffedS;
 // waits with no served or abandoned event after them have no end and
 // are counted as Unclosed instead of swept.
+//
+// The comments name the KPI by which a [Standard] reads a field.
 type Waiting struct {
-	N            int      `json:"n"`              // waits swept; zero-length ones (served on entry) cannot raise the count and are left out
-	Peak         int      `json:"peak"`           // most customers waiting at once
-	Mean         *float64 `json:"mean"`           // time-weighted mean of the count
-	PeakPerAgent *float64 `json:"peak_per_agent"` // most waiting per agent on duty
-	UnstaffedS   float64  `json:"unstaffed_s"`    // seconds with someone waiting and no agent on duty
-	Unclosed     int      `json:"unclosed"`       // waits that never ended
+	// N is the number of waits swept, several for a ticket that queued
+	// again. Zero-length ones (served on entry) cannot raise the count
+	// and are left out, as are the Unclosed ones.
+	N int `json:"n"`
+	// Peak is the most customers waiting at once (KPI "queue_peak",
+	// which has no value when N is 0).
+	Peak int `json:"peak"`
+	// Mean is the time-weighted mean of the count; nil when N is 0 (KPI
+	// "queue_mean").
+	Mean *float64 `json:"mean"`
+	// PeakPerAgent is the most customers waiting per agent on duty in
+	// the same clock hour; nil when no wait fell in an hour with an agent
+	// on duty (KPI "queue_peak_per_agent").
+	PeakPerAgent *float64 `json:"peak_per_agent"`
+	UnstaffedS   float64  `json:"unstaffed_s"` // wall-clock seconds with someone waiting and no agent on duty
+	Unclosed     int      `json:"unclosed"`    // waits with no served or abandoned event after them
 }
 
 // peak is Peak for a standard: nil when there was no wait to sweep.
