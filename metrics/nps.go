@@ -21,8 +21,8 @@ type NPS struct {
 var npsCategory = [11]uint8{0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2}
 
 // Add records one answer. A score outside 0..10 is an error and leaves
-// the accumulator unchanged. For a slice of scores, AddScores is about
-// three times faster.
+// the accumulator unchanged. For a slice of scores, AddScores is two to
+// three times faster (BENCHMARKS.md).
 func (a *NPS) Add(score int) error {
 	// This shape is the fastest of those measured (BENCHMARKS.md). A
 	// branch-free form (clamp bad scores into a spare slot, select the
