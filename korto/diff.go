@@ -28,10 +28,15 @@ type Change struct {
 	// the checklist itself.
 	ID string `json:"id,omitempty"`
 	// Old and New hold the value before and after, as the language
-	// writes it ("" when there is none, as for an added question).
-	Old          string `json:"old,omitempty"`
-	New          string `json:"new,omitempty"`
-	Incomparable bool   `json:"incomparable"`
+	// writes it; "" means there was none, as Old of anything added.
+	// For a section or question that was added, removed or moved they
+	// hold its place ("level 2", "level 2, section nav" or "survey"),
+	// and for a renamed question its old and new ID.
+	Old string `json:"old,omitempty"`
+	New string `json:"new,omitempty"`
+	// Incomparable marks a change that breaks trends; see the type's
+	// documentation for which ones do.
+	Incomparable bool `json:"incomparable"`
 	// Message says what changed in one line, for people.
 	Message string `json:"message"`
 	// Pos is where the change is in the new version, or in the old one

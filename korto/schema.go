@@ -82,18 +82,22 @@ const (
 // the x-cxkit-levels and x-cxkit-sections keywords of the answers object,
 // so a form can print level and section headings, and with the question
 // weights roll the answers up as the scorer does.
+//
+// SchemaLevel is one level in x-cxkit-levels, in file order. Titles in
+// both types are in the language SchemaOptions.Lang picks.
 type SchemaLevel struct {
 	Number int     `json:"number"`
 	Title  string  `json:"title"`
-	Pass   float64 `json:"pass"`
+	Pass   float64 `json:"pass"`   // pass mark as a share in (0,1]; default 0.8
 	Weight float64 `json:"weight"` // in the overall score; default 1
 }
 
-// SchemaSection is one section in x-cxkit-sections, in file order.
+// SchemaSection is one section in x-cxkit-sections, in file order; the
+// keyword is left out when the checklist has no sections.
 type SchemaSection struct {
 	ID     string `json:"id"`
 	Title  string `json:"title"`
-	Level  int    `json:"level"`
+	Level  int    `json:"level"`            // number of the level that holds it
 	Parent string `json:"parent,omitempty"` // enclosing section, if nested
 	// Weight is the section's weight in its level or parent section;
 	// default 1.
