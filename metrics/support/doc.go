@@ -5,10 +5,10 @@
 //
 // Tickets come from a help desk either as JSON Lines ([Reader]) or as
 // [Ticket] values an application fills itself. An [Accumulator] takes
-// tickets one at a time, keeps counts plus up to four durations per ticket for
-// the exact medians and 90th percentiles, and merges with another
-// accumulator exactly, so a large export can be split across goroutines
-// or machines.
+// tickets one at a time, keeps counts plus up to four durations per
+// ticket for the exact medians and 90th percentiles, and merges with
+// another accumulator exactly, so a large export can be split across
+// goroutines or machines.
 //
 // # Definitions
 //
@@ -58,38 +58,41 @@
 // # Input
 //
 // Priorities accept P1..P4 and the usual names: urgent or critical is
-// P1, high P2, normal or medium P3, low P4 (any case). Unknown JSON fields
-// are ignored, so a help desk's own fields can stay in the export, but
-// "clicks" is read when present: the clicks to first contact that a web
-// widget may record (seed 003 measures them per channel; phone and email
-// tickets usually lack them, and a usability test can supply the figure
-// through [Inputs] instead). An event a KPI does not use (a note, say)
-// is still validated. An id may appear once per input: [Reader] reports a repeat as a bad line naming
-// the first line with that id, and the first ticket stands. Tickets given
-// to [Accumulator.Add] directly, or read from separate inputs and merged,
+// P1, high P2, normal or medium P3, low P4 (any case). Unknown JSON
+// fields are ignored, so a help desk's own fields can stay in the
+// export, but "clicks" is read when present: the clicks to first contact
+// that a web widget may record (seed 003 measures them per channel;
+// phone and email tickets usually lack them, and a usability test can
+// supply the figure through [Inputs] instead). An event a KPI does not
+// use (a note, say) is still validated. An id may appear once per input:
+// [Reader] reports a repeat as a bad line naming the first line with
+// that id, and the first ticket stands. Tickets given to
+// [Accumulator.Add] directly, or read from separate inputs and merged,
 // are not checked against each other.
 //
 // # Business hours
 //
-// With [Options.Calendar] every duration counts only working time: a
-// weekly schedule of shifts (overnight ones too) in an IANA time zone,
-// minus holidays. The time zone database is embedded, so calendars work
-// on machines without zoneinfo. [Calendar.Add] gives deadlines in working
-// time, and [Matrix] turns impact and urgency into a priority with a
-// resolution target.
+// With [Options.Calendar] every duration measured on a ticket (response,
+// resolution, queue wait) counts only working time: a weekly schedule of
+// shifts (overnight ones too) in an IANA time zone, minus holidays. The
+// number of customers waiting at once is still swept in wall-clock time,
+// and agent-time records are taken as given. The time zone database is
+// embedded, so calendars work on machines without zoneinfo.
+// [Calendar.Add] gives deadlines in working time, and [Matrix] turns
+// impact and urgency into a priority with a resolution target.
 //
 // # Memory
 //
-// An accumulator keeps counts per (channel, priority, agent) and, for the
-// exact quantiles, up to four durations per ticket (first response,
+// An accumulator keeps counts per (channel, priority, agent) and, for
+// the exact quantiles, up to four durations per ticket (first response,
 // first and full resolution, queue wait): about 32 bytes a ticket, 32 MB
 // for a million. The queue sweep adds 16 bytes a wait (its start and
 // end), and the agents on duty one entry per channel, clock hour and
 // agent: a month of one channel with 30 agents is at most 22,000 entries
 // however many tickets, but sparse data (a few tickets an hour over
-// years) approaches one entry a ticket. It never holds the tickets themselves. A [Reader] adds
-// its set of ids seen: hashes, not strings, about 20 to 40 bytes a
-// ticket.
+// years) approaches one entry a ticket. It never holds the tickets
+// themselves. A [Reader] adds its set of ids seen: hashes, not strings,
+// about 20 to 40 bytes a ticket.
 //
 // # Quantiles
 //

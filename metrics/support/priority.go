@@ -52,13 +52,15 @@ type Matrix struct {
 	// Cells[impact-1][urgency-1] is the priority.
 	Cells [3][3]Priority
 	// Targets are resolution times per priority, measured on the team's
-	// calendar when it has one.
+	// calendar when it has one. A priority without a target has no
+	// deadline and no standard.
 	Targets map[Priority]time.Duration
 }
 
 // DefaultMatrix is the common 3x3 matrix: high impact and high urgency is
-// P1; one step down on either is P2; the diagonal of the middle is P3;
-// the low corner is P4. Its targets (4 hours, 1, 3 and 5 working days of
+// P1; one step down on either is P2; the diagonal through the middle
+// (high-low, medium-medium, low-high) is P3; the three cells below it
+// are P4. Its targets (4 hours, 1, 3 and 5 working days of
 // 8 hours) are a starting point for a team to replace with its own.
 func DefaultMatrix() Matrix {
 	return Matrix{
@@ -78,7 +80,7 @@ func DefaultMatrix() Matrix {
 }
 
 // Priority returns the priority of an issue with the given impact and
-// urgency.
+// urgency, or an error when either is not Low, Medium or High.
 func (m Matrix) Priority(impact, urgency Level) (Priority, error) {
 	if impact < Low || impact > High || urgency < Low || urgency > High {
 		return 0, fmt.Errorf("support: impact %v and urgency %v must be low, medium or high", impact, urgency)

@@ -216,7 +216,9 @@ type TicketError struct {
 }
 
 // Error returns the problem prefixed with whichever of line, ticket and
-// event are known: `line 3: ticket "T3": event 2: reply without an agent`.
+// event are known:
+//
+//	line 3: ticket "T3": event 2: reply without an agent
 func (e *TicketError) Error() string {
 	var b strings.Builder
 	if e.Line > 0 {
