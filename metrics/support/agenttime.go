@@ -53,7 +53,8 @@ func (t AgentTime) Validate() error {
 }
 
 // AddAgentTime adds one agent-time record, for occupancy and minutes per
-// issue.
+// issue. A record that fails [AgentTime.Validate] is not counted and its
+// error, naming the agent, is returned.
 func (a *Accumulator) AddAgentTime(t AgentTime) error {
 	if err := t.Validate(); err != nil {
 		return fmt.Errorf("agent %q: %w", t.Agent, err)

@@ -13,7 +13,7 @@ type Filter struct {
 	Channels   []string   `json:"channels,omitempty"`   // compared with Ticket.Channel exactly
 	Priorities []Priority `json:"priorities,omitempty"` // NoPriority selects tickets without one
 	// Agents matches the last agent who replied to or was assigned a
-	// ticket ("" for tickets nobody touched).
+	// ticket ("" for tickets no agent replied to or was assigned).
 	Agents []string `json:"agents,omitempty"`
 }
 
@@ -363,8 +363,8 @@ type ChannelClicks struct {
 	Clicks
 }
 
-// Report returns the KPIs of all tickets with the topic, backlog and
-// agent breakdowns.
+// Report returns the KPIs of all tickets with the topic, backlog, queue,
+// clicks and agent breakdowns.
 func (a *Accumulator) Report() *Report {
 	r := &Report{KPIs: a.KPIs(Filter{}), TimeBasis: "calendar", Topics: []TopicShare{}, Backlog: []BacklogPeriod{}, Queues: []ChannelQueue{}, ClicksByChannel: []ChannelClicks{}, Agents: []AgentRow{}}
 	if a.opts.Calendar != nil {
