@@ -57,6 +57,14 @@ func (o *Observation) Add(h HourCount) error {
 	if h.Minutes == 0 {
 		h.Minutes = 60
 	}
+	o.add(h)
+	return nil
+}
+
+// add sums h into the hour's counts. Sums are not HourCounts of one
+// observer: an hour watched on two days has 120 minutes, which Add
+// rightly refuses for one count, so Merge adds here, past the check.
+func (o *Observation) add(h HourCount) {
 	if o.hours == nil {
 		o.hours = map[int]*HourCount{}
 	}
@@ -70,7 +78,6 @@ func (o *Observation) Add(h HourCount) error {
 	c.SelfServed += h.SelfServed
 	c.Served += h.Served
 	c.ServiceMinutes += h.ServiceMinutes
-	return nil
 }
 
 // Merge adds every count of p; a nil p adds nothing.
@@ -79,7 +86,7 @@ func (o *Observation) Merge(p *Observation) {
 		return
 	}
 	for _, h := range p.hours {
-		_ = o.Add(*h) // already valid
+		o.add(*h)
 	}
 }
 

@@ -122,3 +122,35 @@ func mustRead(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+// Merging two observers' full hours adds up to 120 minutes of watching:
+// more than one count may hold, but a sum of counts, and it must survive
+// the merge whole.
+func TestObservationMergeSameHour(t *testing.T) {
+	day := func(entered, served, self int, service float64) *retail.Observation {
+		var o retail.Observation
+		if err := o.Add(retail.HourCount{Hour: 10, Entered: entered, Served: served, SelfServed: self, ServiceMinutes: service}); err != nil {
+			t.Fatal(err)
+		}
+		return &o
+	}
+	merged := day(10, 4, 4, 30)
+	merged.Merge(day(12, 6, 2, 60))
+	mix, err := merged.Mix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 22 entered, 10 served, 6 self-served.
+	if mix.Entered != 22 || mix.Served != 10 || mix.SelfServed != 6 {
+		t.Errorf("mix = %+v, want 22 entered, 10 served, 6 self-served", mix)
+	}
+	// 90 service minutes over 120 observed minutes is 45 an hour: one
+	// seller at 75% occupancy.
+	got, err := merged.Sellers(0.75)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]retail.Staffing{{Hour: 10, ServicePerHour: 45, Sellers: 1}}, got); d != "" {
+		t.Errorf("sellers (-want +got):\n%s", d)
+	}
+}
