@@ -134,8 +134,10 @@ func TestObservationMergeSameHour(t *testing.T) {
 		}
 		return &o
 	}
-	merged := day(10, 4, 4, 30)
-	merged.Merge(day(12, 6, 2, 60))
+	twoDays := day(10, 4, 4, 30)
+	twoDays.Merge(day(12, 6, 2, 60)) // hour 10 now holds 120 minutes
+	var merged retail.Observation
+	merged.Merge(twoDays) // as a central office merges a store's tally
 	mix, err := merged.Mix()
 	if err != nil {
 		t.Fatal(err)
