@@ -7,7 +7,11 @@ package korto
 // Mean scores are means of the audits' scores (each audit counts once,
 // whatever the number of questions that applied to it), not a ratio of
 // points summed over all audits.
+//
+// Titles are in the checklist's default language.
 type Report struct {
+	// Checklist, Version and Model are the checklist's ID, version and
+	// service model (default applied).
 	Checklist string `json:"checklist"`
 	Version   string `json:"version,omitempty"`
 	Model     Model  `json:"model"`
@@ -43,14 +47,26 @@ type GroupSummary struct {
 	// RawScore is the same for the scores before any knockout; it is set
 	// only for a checklist with `knockout audit`, where Score counts a
 	// knocked-out audit as 0.
-	RawScore    *Stat             `json:"raw_score,omitempty"`
-	Levels      []LevelSummary    `json:"levels"`
-	Reached     []ReachedCount    `json:"reached"`
-	Questions   []QuestionSummary `json:"questions"`
+	RawScore *Stat `json:"raw_score,omitempty"`
+	// Levels has one summary per level of the checklist, in ascending
+	// level number.
+	Levels []LevelSummary `json:"levels"`
+	// Reached is the distribution of the reached level: one count for
+	// each k from 0 to the highest level number of the checklist.
+	Reached []ReachedCount `json:"reached"`
+	// Questions has one summary per scored question, level by level in
+	// ascending number and in file order within a level; unscored and
+	// survey questions are left out.
+	Questions []QuestionSummary `json:"questions"`
+	// TopProblems lists the questions that failed at least once, by
+	// failure rate and then failure count, highest first, ties in
+	// checklist order; AggregateOptions.TopProblems says how many.
 	TopProblems []QuestionSummary `json:"top_problems"`
 	// Tags pools the questions of each tag, sorted by tag; empty when no
 	// question has tags.
-	Tags   []TagSummary    `json:"tags"`
+	Tags []TagSummary `json:"tags"`
+	// Survey has one summary per survey question that feeds a metric
+	// (nps, emotion, ces, csat), in file order.
 	Survey []SurveySummary `json:"survey"`
 }
 
@@ -62,50 +78,58 @@ type GroupSummary struct {
 // past [0,1]; the command's printed reports clip it to 0-100%.
 type Stat struct {
 	N      int64    `json:"n"`
-	Mean   *float64 `json:"mean"`
-	SD     *float64 `json:"sd"`
-	CILow  *float64 `json:"ci_low"`
-	CIHigh *float64 `json:"ci_high"`
+	Mean   *float64 `json:"mean"`    // nil when N is 0
+	SD     *float64 `json:"sd"`      // nil when N < 2
+	CILow  *float64 `json:"ci_low"`  // nil when N < 2
+	CIHigh *float64 `json:"ci_high"` // nil when N < 2
 }
 
 // LevelSummary summarizes one level over the audits of a group.
 type LevelSummary struct {
-	Level int     `json:"level"`
+	Level int     `json:"level"` // the level's number in the pyramid
 	Title string  `json:"title"`
-	Pass  float64 `json:"pass"`
+	Pass  float64 `json:"pass"` // the pass mark, a share in (0,1], default applied
 	// Score is over the audits in which the level had a score.
 	Score Stat `json:"score"`
-	// Passed and Gated count audits; the shares are of all the group's
-	// audits.
+	// Passed and Gated count the audits in which the level passed or
+	// was gated; PassedShare and GatedShare divide them by all the
+	// group's audits, those in which the level had no score included,
+	// and are nil when the group has none.
 	Passed      int64    `json:"passed"`
 	Gated       int64    `json:"gated"`
 	PassedShare *float64 `json:"passed_share"`
 	GatedShare  *float64 `json:"gated_share"`
 }
 
-// ReachedCount is how many audits reached one level of the pyramid.
+// ReachedCount is how many audits reached one level of the pyramid:
+// how many had Result.Reached equal to Level, not at least Level.
 type ReachedCount struct {
-	Level  int      `json:"level"`
+	Level int `json:"level"` // 0: level 1 did not pass or is not in the checklist
+	// Name and NameEn are the level's names in Russian and English, as
+	// in Result.ReachedName.
 	Name   string   `json:"name"`
 	NameEn string   `json:"name_en"`
 	N      int64    `json:"n"`
-	Share  *float64 `json:"share"`
+	Share  *float64 `json:"share"` // N over the group's audits; nil when there are none
 }
 
 // QuestionSummary summarizes one scored question over a group.
 type QuestionSummary struct {
-	ID       string  `json:"id"`
-	Title    string  `json:"title"`
-	Level    int     `json:"level"`
-	Section  string  `json:"section,omitempty"`
-	Critical bool    `json:"critical"`
-	Weight   float64 `json:"weight"`
+	ID       string `json:"id"`
+	Title    string `json:"title"`             // the question's text
+	Level    int    `json:"level"`             // number of the level that holds it
+	Section  string `json:"section,omitempty"` // innermost section's ID; "" directly in a level
+	Critical bool   `json:"critical"`
+	// Weight is the question's own weight in its parent, default
+	// applied, not its share of the overall score.
+	Weight float64 `json:"weight"`
 	// Applicable counts the audits where the question applied; Mean is
 	// the mean of its values there.
 	Applicable int64    `json:"applicable"`
 	Mean       *float64 `json:"mean"`
-	// Failed counts applicable answers with value 0 (or flagged failed
-	// by the scorer); FailureRate is Failed / Applicable.
+	// Failed counts applicable answers with value 0 or an option marked
+	// Fail; FailureRate is Failed / Applicable, nil when Applicable is
+	// 0.
 	Failed      int64    `json:"failed"`
 	FailureRate *float64 `json:"failure_rate"`
 }

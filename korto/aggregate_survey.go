@@ -15,17 +15,19 @@ import (
 // the good side) from theirs, on the scale the question declares.
 //
 // Exactly one of NPS, Emotion, CSAT and CES is set, and none when the
-// group has no answer to the question (N = 0).
+// group has no answer to the question (N = 0). Their numbers keep the
+// units of package metrics (NPS and CSAT are percentages, for one), not
+// the shares in [0,1] of the rest of the [Report].
 type SurveySummary struct {
 	ID    string   `json:"id"`
-	Title string   `json:"title"`
-	Kind  KindType `json:"kind"`
-	// N counts the answers.
+	Title string   `json:"title"` // the question's text, in the default language
+	Kind  KindType `json:"kind"`  // nps, emotion, ces or csat
+	// N counts the answers; unanswered and "na" ones are not answers.
 	N       int64                  `json:"n"`
-	NPS     *metrics.NPSResult     `json:"nps,omitempty"`
-	Emotion *metrics.EmotionResult `json:"emotion,omitempty"`
-	CSAT    *metrics.CSATResult    `json:"csat,omitempty"`
-	CES     *metrics.CESResult     `json:"ces,omitempty"`
+	NPS     *metrics.NPSResult     `json:"nps,omitempty"`     // for Kind nps
+	Emotion *metrics.EmotionResult `json:"emotion,omitempty"` // for Kind emotion
+	CSAT    *metrics.CSATResult    `json:"csat,omitempty"`    // for Kind csat
+	CES     *metrics.CESResult     `json:"ces,omitempty"`     // for Kind ces
 }
 
 // aggSurveyQ is a survey question that feeds a metric.

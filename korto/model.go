@@ -332,8 +332,8 @@ type Question struct {
 	When *Expr `json:"when,omitempty"`
 	// Hint is help for the auditor, shown by forms beside the question.
 	Hint Text `json:"hint,omitzero"`
-	// Tags are free labels (identifiers) for tools; they do not affect
-	// scoring.
+	// Tags are free labels (identifiers). They do not affect scoring;
+	// reports pool the questions of each tag (see TagSummary).
 	Tags []string `json:"tags,omitempty"`
 	Pos  Pos      `json:"-"`
 	// WeightPos is where the weight's number stands in the source; zero
