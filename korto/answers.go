@@ -52,7 +52,8 @@ type Sheet struct {
 	Answers map[string]Answer `json:"answers"`
 	// Warnings holds problems that do not stop scoring, such as a version
 	// that differs from the checklist's. It is filled by the readers and
-	// [Plan.Check] and is not part of the JSON form.
+	// by [Plan.Bind] and [Plan.Score] ([Plan.Check] returns its warnings
+	// instead), and is not part of the JSON form.
 	Warnings AnswerErrors `json:"-"`
 }
 

@@ -11,7 +11,8 @@ import (
 type Severity int
 
 const (
-	// SeverityError makes a checklist unusable.
+	// SeverityError makes a checklist unusable, or an answer sheet
+	// unfit to score.
 	SeverityError Severity = iota
 	// SeverityWarning points at something suspicious that still scores.
 	SeverityWarning
