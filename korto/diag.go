@@ -38,8 +38,9 @@ type Diagnostic struct {
 	// Severity is written to JSON as "error" or "warning".
 	Severity Severity `json:"severity"`
 	// Code is a stable kebab-case code, such as "duplicate-id":
-	// [Checklist.Validate] lists its codes, and the parser and
-	// [DecodeChecklist] add their own ("syntax", "unknown-key", ...).
+	// [Checklist.Validate] lists its codes, and the parser,
+	// [DecodeChecklist] and [AnswerSchema] use a few of their own
+	// ("syntax", "unknown-key", "schema", ...).
 	Code string `json:"code"`
 	// Message says what is wrong in one line, without the position,
 	// which Error adds.

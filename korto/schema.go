@@ -126,9 +126,13 @@ type SchemaSection struct {
 //
 // The schema accepts exactly the sheets the answer-sheet reader accepts,
 // except for what JSON Schema cannot see: a key given twice in one
-// object, and numbers too large for a float64. It fails only on a
-// checklist that names an unknown scale, choice or question, or on an
-// unknown draft.
+// object, and numbers too large for a float64.
+//
+// AnswerSchema does not validate c; call [Checklist.Validate] first. It
+// fails on a nil checklist or an unknown draft, and with [Diagnostics]
+// of code "schema" on what it cannot translate: a question ID used
+// twice, an unknown kind, scale, choice or question, or a malformed
+// condition.
 func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) {
 	if c == nil {
 		return nil, errors.New("korto: AnswerSchema of a nil checklist")
