@@ -65,7 +65,7 @@ func compare(metric string, a, seA, b, seB, level float64) (Comparison, error) {
 	}
 	se := math.Hypot(seA, seB)
 	if !(se > 0) {
-		return Comparison{}, fmt.Errorf("comparing %s %v and %v: neither has any spread (se = 0), so no test applies", metric, a, b)
+		return Comparison{}, fmt.Errorf("comparing %s %v and %v: neither has any spread (se = 0), so no test applies: %w", metric, a, b, ErrEmpty)
 	}
 	d := a - b
 	stat := d / se

@@ -12,7 +12,8 @@ import (
 var (
 	// ErrEmpty means there was no answer (or no weight) to compute from,
 	// or too few to measure a spread: Mean needs two values, CompareCES
-	// an n_eff above 1 on each side.
+	// an n_eff above 1 on each side, and a comparison of two results
+	// that both have a standard error of 0 has nothing to test against.
 	ErrEmpty = errors.New("no answers")
 	// ErrRange means a score lies outside its scale, an emotion is not
 	// one of the three, or a value given to Mean is NaN or ±Inf.
@@ -21,6 +22,11 @@ var (
 	// MaxWeight] (negative, NaN and ±Inf included), that CSI's weights
 	// sum to zero, or that a saved weight sum is not finite.
 	ErrWeight = errors.New("bad weight")
+	// ErrState means a saved accumulator state (UnmarshalJSON) is one
+	// no accumulator could have written: a negative count, counts whose
+	// total overflows, or weight sums that contradict each other or the
+	// counts (which would give an n_eff of +Inf and NaN intervals).
+	ErrState = errors.New("invalid accumulator state")
 	// ErrScale means two accumulators on different scales were merged or
 	// compared, a scale itself is malformed, or a CSAT or CES was used
 	// without its constructor.

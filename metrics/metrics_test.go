@@ -308,6 +308,31 @@ func TestCSATVectors(t *testing.T) {
 	}
 }
 
+// On a good / bad question the top two points would be every answer
+// (CSAT always 100%); CSAT is the share of the top point instead, and a
+// three-point scale keeps the top two.
+func TestCSATTopPoints(t *testing.T) {
+	tests := []struct {
+		scale   Scale
+		ratings []int
+		want    float64
+	}{
+		{Scale{Lo: 1, Hi: 2, Good: High}, []int{1, 2, 2, 2}, 75},
+		{Scale{Lo: 0, Hi: 1, Good: High}, []int{0, 0, 1, 0, 1}, 40},
+		{Scale{Lo: 1, Hi: 3, Good: High}, []int{1, 2, 3, 1}, 50},
+		{CSAT5, []int{1, 2, 3, 4, 5}, 40},
+	}
+	for _, tt := range tests {
+		r, err := CSATOf(tt.ratings, tt.scale)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := r.CSAT - tt.want; d > 1e-9 || d < -1e-9 {
+			t.Errorf("CSAT of %v on %v = %v, want %v", tt.ratings, tt.scale, r.CSAT, tt.want)
+		}
+	}
+}
+
 func TestWilsonInterval(t *testing.T) {
 	// Newcombe (1998), "Two-sided confidence intervals for the single
 	// proportion", Statistics in Medicine 17:857-872, table I, method 3
@@ -507,8 +532,8 @@ func TestCompare(t *testing.T) {
 	if diff := cmp.Diff(want, c, approx); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
-	if _, err := CompareNPS(NPSResult{NPS: 100}, NPSResult{NPS: 100}); err == nil {
-		t.Error("se 0: no error")
+	if _, err := CompareNPS(NPSResult{NPS: 100}, NPSResult{NPS: 100}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("se 0: %v, want ErrEmpty", err)
 	}
 
 	// CSAT shares: 74/107 against 50/100, binomial se each.

@@ -30,15 +30,7 @@ func (t *tally3) state() tallyState {
 }
 
 func (t *tally3) setState(what string, s tallyState) error {
-	for i := range 3 {
-		if s.Counts[i] < 0 || s.WeightedCounts[i] < 0 {
-			return fmt.Errorf("%s state: negative count", what)
-		}
-		if err := checkPair(what, s.Weights[i]); err != nil {
-			return err
-		}
-	}
-	if err := checkPair(what, s.SquaredWeights); err != nil {
+	if err := checkState(what, s.Counts[:], s.WeightedCounts[:], s.Weights[:], s.SquaredWeights); err != nil {
 		return err
 	}
 	*t = tally3{n: s.Counts, m: s.WeightedCounts, q: dsum{s.SquaredWeights[0], s.SquaredWeights[1]}}
@@ -48,9 +40,50 @@ func (t *tally3) setState(what string, s tallyState) error {
 	return nil
 }
 
+// checkState checks a saved tally: unit-weight counts n and other-weight
+// counts m per category, their weight sums w and the sum q of their
+// squared weights. Besides the signs and finiteness, it checks what any
+// state written by an accumulator satisfies, so that a hand-edited or
+// corrupted one cannot turn into an n_eff of +Inf and NaN intervals: a
+// category without weighted answers has no weight; the total count fits
+// an int64; and, with W = Σw and M = Σm, weights of 0 or more give
+// q <= W² and Cauchy–Schwarz gives W² <= M·q.
+func checkState(what string, n, m []int64, w [][2]float64, q [2]float64) error {
+	var total int64
+	var W float64
+	var M int64
+	for i := range n {
+		if n[i] < 0 || m[i] < 0 {
+			return fmt.Errorf("%s state: negative count: %w", what, ErrState)
+		}
+		if total > math.MaxInt64-n[i] || total+n[i] > math.MaxInt64-m[i] {
+			return fmt.Errorf("%s state: the counts add up to more than an int64 holds: %w", what, ErrState)
+		}
+		total += n[i] + m[i]
+		M += m[i]
+		if err := checkPair(what, w[i]); err != nil {
+			return err
+		}
+		wi := w[i][0] + w[i][1]
+		if m[i] == 0 && wi != 0 {
+			return fmt.Errorf("%s state: weight sum %v for a category without weighted answers: %w", what, wi, ErrState)
+		}
+		W += wi
+	}
+	if err := checkPair(what, q); err != nil {
+		return err
+	}
+	Q := q[0] + q[1]
+	const tol = 1e-9 // far above the rounding of a double-double sum
+	if Q > W*W*(1+tol) || W*W > float64(M)*Q*(1+tol) {
+		return fmt.Errorf("%s state: squared weights %v do not fit %d weights summing to %v: %w", what, Q, M, W, ErrState)
+	}
+	return nil
+}
+
 func checkPair(what string, p [2]float64) error {
 	if !(p[0] >= 0) || math.IsInf(p[0], 1) || math.IsNaN(p[1]) || math.IsInf(p[1], 0) {
-		return fmt.Errorf("%s state: weight sum %v is not a finite sum of weights: %w", what, p, ErrWeight)
+		return fmt.Errorf("%s state: weight sum %v is not a finite sum of weights: %w: %w", what, p, ErrState, ErrWeight)
 	}
 	return nil
 }
@@ -124,18 +157,12 @@ func (r *ratings) setState(what string, b []byte) error {
 	if len(s.Counts) != k || len(s.WeightedCounts) != k || len(s.Weights) != k {
 		return fmt.Errorf("%s state: want %d points for scale %v: %w", what, k, s.Scale, ErrScale)
 	}
+	if err := checkState(what, s.Counts, s.WeightedCounts, s.Weights, s.SquaredWeights); err != nil {
+		return err
+	}
 	for i := range k {
-		if s.Counts[i] < 0 || s.WeightedCounts[i] < 0 {
-			return fmt.Errorf("%s state: negative count", what)
-		}
-		if err := checkPair(what, s.Weights[i]); err != nil {
-			return err
-		}
 		nr.n[i], nr.m[i] = s.Counts[i], s.WeightedCounts[i]
 		nr.w[i] = dsum{s.Weights[i][0], s.Weights[i][1]}
-	}
-	if err := checkPair(what, s.SquaredWeights); err != nil {
-		return err
 	}
 	nr.q = dsum{s.SquaredWeights[0], s.SquaredWeights[1]}
 	*r = nr
@@ -170,7 +197,7 @@ func (a *Mean) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("mean state: %w", err)
 	}
 	if s.N < 0 || !(s.M2 >= 0) || math.IsInf(s.M2, 0) || math.IsNaN(s.Mean) || math.IsInf(s.Mean, 0) || (s.N == 0 && (s.Mean != 0 || s.M2 != 0)) {
-		return fmt.Errorf("mean state %+v: not a valid state", s)
+		return fmt.Errorf("mean state %+v: not a valid state: %w", s, ErrState)
 	}
 	*a = Mean{s.N, s.Mean, s.M2}
 	return nil

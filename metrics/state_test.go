@@ -2,6 +2,8 @@ package metrics
 
 import (
 	"encoding/json"
+	"errors"
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -97,5 +99,47 @@ func TestStateRejectsBadInput(t *testing.T) {
 		if err := v.UnmarshalJSON([]byte(in)); err == nil {
 			t.Errorf("%T accepted %s", v, in)
 		}
+	}
+}
+
+// A state that no accumulator could have written is refused with
+// ErrState, before it can give an n_eff of +Inf and NaN intervals.
+func TestStateRejectsContradictions(t *testing.T) {
+	tally := func(counts, weighted string, weights, squared string) string {
+		return `{"counts":` + counts + `,"weighted_counts":` + weighted + `,"weights":` + weights + `,"squared_weights":` + squared + `}`
+	}
+	zero3 := `[[0,0],[0,0],[0,0]]`
+	tests := []struct {
+		name string
+		in   string
+		v    json.Unmarshaler
+	}{
+		{"weights without squared weights", tally(`[0,0,0]`, `[1,1,0]`, `[[2,0],[3,0],[0,0]]`, `[0,0]`), new(NPS)},
+		{"weights without squared weights (emotions)", tally(`[4,0,0]`, `[1,0,0]`, `[[2,0],[0,0],[0,0]]`, `[0,0]`), new(Emotions)},
+		{"weight in a category with no weighted answer", tally(`[1,0,0]`, `[0,0,0]`, `[[2,0],[0,0],[0,0]]`, `[4,0]`), new(NPS)},
+		{"squared weights above the squared sum", tally(`[0,0,0]`, `[1,0,0]`, `[[2,0],[0,0],[0,0]]`, `[5,0]`), new(NPS)},
+		{"squared weights with no weighted answer", tally(`[3,0,0]`, `[0,0,0]`, zero3, `[1,0]`), new(NPS)},
+		{"counts that overflow", tally(`[9223372036854775807,1,0]`, `[0,0,0]`, zero3, `[0,0]`), new(NPS)},
+		{"negative count", tally(`[-1,0,0]`, `[0,0,0]`, zero3, `[0,0]`), new(NPS)},
+		{"ratings: weights without squared weights",
+			`{"scale":{"lo":1,"hi":3,"good":"high"},"counts":[0,0,0],"weighted_counts":[0,2,0],"weights":[[0,0],[3,0],[0,0]],"squared_weights":[0,0]}`, new(CSAT)},
+		{"mean: negative n", `{"n":-1,"mean":0,"m2":0}`, new(Mean)},
+	}
+	for _, tt := range tests {
+		if err := tt.v.UnmarshalJSON([]byte(tt.in)); !errors.Is(err, ErrState) {
+			t.Errorf("%s: %T.UnmarshalJSON = %v, want ErrState", tt.name, tt.v, err)
+		}
+	}
+
+	// The same shapes that an accumulator does write still load: two
+	// weighted answers of 2 and 3 and one of weight 0.
+	ok := tally(`[0,0,0]`, `[1,2,0]`, `[[2,0],[3,0],[0,0]]`, `[13,0]`)
+	var a NPS
+	if err := a.UnmarshalJSON([]byte(ok)); err != nil {
+		t.Fatalf("a consistent state: %v", err)
+	}
+	r, err := a.Result()
+	if err != nil || math.IsNaN(r.CI.Lo) || math.IsInf(r.NEff, 0) {
+		t.Errorf("a consistent state: %+v, %v", r, err)
 	}
 }
