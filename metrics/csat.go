@@ -5,7 +5,9 @@ import "fmt"
 // CSAT accumulates satisfaction ratings on a declared scale. CSAT is the
 // share of answers in the top two points (4-5 on 1..5), as a percentage,
 // with a Wilson interval; the mean rating comes with a Student-t
-// interval.
+// interval. On a two-point scale (a good / bad question, 1..2 or 0..1)
+// the top two points would be every answer, so CSAT is the share of the
+// top point, the "good" answers.
 //
 // A CSAT holds slices: copy one with Clone, not by assignment.
 type CSAT struct{ r ratings }
@@ -75,7 +77,7 @@ func (a *CSAT) ResultWith(opts Options) (CSATResult, error) {
 	if err != nil {
 		return CSATResult{}, err
 	}
-	share := s.boxShare(a.r.scale, 2, true)
+	share := s.boxShare(a.r.scale, csatTopPoints(a.r.scale), true)
 	ci := wilson(share, s.nEff, s.quantZ, s.level)
 	return CSATResult{
 		Scale:    a.r.scale,
@@ -90,6 +92,15 @@ func (a *CSAT) ResultWith(opts Options) (CSATResult, error) {
 		MeanSE:   s.meanSE,
 		MeanCI:   s.meanCI,
 	}, nil
+}
+
+// csatTopPoints is how many points at the top of s count as satisfied:
+// two, or one on a two-point scale, where two would be every answer.
+func csatTopPoints(s Scale) int {
+	if s.Hi-s.Lo == 1 {
+		return 1
+	}
+	return 2
 }
 
 // CSATResult is a CSAT with its uncertainty. CSAT, SE and CI are in

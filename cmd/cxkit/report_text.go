@@ -23,7 +23,7 @@ type reportLabels struct {
 	NoProblems, Survey, Answers               string
 	NPS, Promoters, Passives, Detractors      string
 	Emotion, Positive, Neutral, Negative      string
-	CSAT, TopTwo, CES, HigherEasier           string
+	CSAT, TopTwo, TopOne, CES, HigherEasier   string
 	LowerEasier, GoodSide, Skipped, Question  string
 	Pyramid, GatedNote, Group, AllAudits      string
 	KnockedOut, BeforeKnockout                string
@@ -40,7 +40,7 @@ var reportLabelsEn = reportLabels{
 	NoProblems: "no question failed", Survey: "Survey", Answers: "answers",
 	NPS: "NPS", Promoters: "promoters", Passives: "passives", Detractors: "detractors",
 	Emotion: "Emotional index", Positive: "positive", Neutral: "neutral", Negative: "negative",
-	CSAT: "CSAT", TopTwo: "top two", CES: "CES", HigherEasier: "higher is easier",
+	CSAT: "CSAT", TopTwo: "top two", TopOne: "top point", CES: "CES", HigherEasier: "higher is easier",
 	LowerEasier: "lower is easier", GoodSide: "easy side", Skipped: "invalid sheets skipped (listed on stderr)",
 	Question: "question", Pyramid: "Pyramid: mean score per level",
 	GatedNote: "Bands are filled to the level's mean score; the dashed line is the pass mark; a level is grey when most audits had it gated (a lower level failed).", Group: "group",
@@ -60,7 +60,7 @@ var reportLabelsRu = reportLabels{
 	NoProblems: "невыполненных вопросов нет", Survey: "Опрос", Answers: "ответов",
 	NPS: "NPS", Promoters: "промоутеры", Passives: "нейтралы", Detractors: "критики",
 	Emotion: "Эмоциональный индекс", Positive: "позитив", Neutral: "нейтрально", Negative: "негатив",
-	CSAT: "CSAT", TopTwo: "две верхние оценки", CES: "CES", HigherEasier: "больше — легче",
+	CSAT: "CSAT", TopTwo: "две верхние оценки", TopOne: "верхняя оценка", CES: "CES", HigherEasier: "больше — легче",
 	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: "неверных листов пропущено (список в stderr)",
 	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
 	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, заблокированный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
@@ -343,7 +343,11 @@ func (v *reportView) surveyLine(s korto.SurveySummary) string {
 	case s.Emotion != nil:
 		out += fmt.Sprintf("; %s %d, %s %d, %s %d", L.Positive, s.Emotion.Positive, L.Neutral, s.Emotion.Neutral, L.Negative, s.Emotion.Negative)
 	case s.CSAT != nil:
-		out += fmt.Sprintf(" (%s); %s %.2f (%s %.2f … %.2f)", L.TopTwo, L.Mean, s.CSAT.Mean, L.CI, s.CSAT.MeanCI.Lo, s.CSAT.MeanCI.Hi)
+		top := L.TopTwo
+		if s.CSAT.Scale.Hi-s.CSAT.Scale.Lo == 1 {
+			top = L.TopOne // a good / bad question
+		}
+		out += fmt.Sprintf(" (%s); %s %.2f (%s %.2f … %.2f)", top, L.Mean, s.CSAT.Mean, L.CI, s.CSAT.MeanCI.Lo, s.CSAT.MeanCI.Hi)
 	case s.CES != nil:
 		out += fmt.Sprintf("; %s %.1f%% (%s %.1f–%.1f%%)", L.GoodSide, s.CES.GoodShare, L.CI, s.CES.GoodCI.Lo, s.CES.GoodCI.Hi)
 	}
