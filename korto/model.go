@@ -392,9 +392,10 @@ const (
 // Expr is a `when` condition: a small expression tree. A single struct
 // (rather than an interface per node) keeps the JSON form plain.
 //
-// An and, or or not node has operands in Args and no Question; the
-// others are atoms that read the answer to Question, which must be
-// declared before the question the condition belongs to. An atom on a
+// A node whose Op is ExprAnd, ExprOr or ExprNot has operands in Args
+// and no Question; the others are atoms that read the answer to
+// Question, which must be declared before the question the condition
+// belongs to. An atom on a
 // question with no answer (absent, "na", or switched off by its own
 // condition) is false whatever its operator: while x is unanswered,
 // `x != a` is false and `not x` holds.
