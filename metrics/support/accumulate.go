@@ -3,6 +3,7 @@ package support
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -272,7 +273,12 @@ func (a *Accumulator) Add(t *Ticket) error {
 			}
 			lastDone, finalSolved = e.At, true
 		case Reopened:
-			reopens++
+			// Only a solved ticket can be reopened: a reopen before any
+			// solve is a helpdesk's status noise, and counting it would
+			// let the reopen rate (over solved tickets) pass 100%.
+			if !firstSolved.IsZero() {
+				reopens++
+			}
 			finalSolved = false
 		}
 	}
@@ -418,19 +424,49 @@ func (a *Accumulator) offerOutlier(o Outlier) {
 	}
 }
 
+// sameLocation reports whether x and y are the same time zone: the same
+// value, or two loads of one zone (time.LoadLocation returns a new value
+// each call), told by name and by their offsets at the turn of every
+// half-year from 1970 to 2050, so two fixed zones that share a name but
+// not an offset differ.
+func sameLocation(x, y *time.Location) bool {
+	if x == y {
+		return true
+	}
+	if x.String() != y.String() {
+		return false
+	}
+	for year := 1970; year <= 2050; year++ {
+		for _, month := range []time.Month{time.January, time.July} {
+			t := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
+			_, ox := t.In(x).Zone()
+			_, oy := t.In(y).Zone()
+			if ox != oy {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Merge adds everything o has accumulated; merging split inputs gives
 // the same report as one pass over the whole. Both must measure time the
 // same way: the same *Calendar (or none), the same backlog period and
-// the same *time.Location for it. Calendars and locations are compared
-// as pointers, so accumulators to be merged should share one value, not
-// each load the same zone. A nil o adds nothing. Merge does not check
+// the same time zone for it. Calendars are compared as pointers, so
+// accumulators to be merged should share one *Calendar; a zone may be
+// loaded by each. A nil o adds nothing. Merge does not check
 // that a ticket was added to only one of them.
 func (a *Accumulator) Merge(o *Accumulator) error {
 	if o == nil {
 		return nil
 	}
-	if a.opts.Calendar != o.opts.Calendar || a.opts.Period != o.opts.Period || a.location() != o.location() {
-		return errors.New("support: cannot merge accumulators that measure time differently (calendar or period)")
+	switch {
+	case a.opts.Calendar != o.opts.Calendar:
+		return errors.New("support: cannot merge accumulators with different business-hours calendars")
+	case a.opts.Period != o.opts.Period:
+		return errors.New("support: cannot merge accumulators with different backlog periods")
+	case !sameLocation(a.location(), o.location()):
+		return fmt.Errorf("support: cannot merge accumulators that cut backlog periods in different time zones (%s and %s)", a.location(), o.location())
 	}
 	for k, oc := range o.cells {
 		c := a.cells[k]

@@ -203,6 +203,21 @@ func TestResolution(t *testing.T) {
 	}
 }
 
+// A reopen before any solve reopens nothing: counting it let the
+// reopen rate, over solved tickets, pass 100%.
+func TestReopenBeforeSolve(t *testing.T) {
+	r := accumulate(t, support.Options{},
+		tk(t, "a", "email", "0s", "reply:x@1h", "reopened@2h"),
+		tk(t, "b", "email", "0s", "reply:x@1h", "reopened@2h", "solved@3h"),
+		tk(t, "c", "email", "0s", "reply:x@1h", "solved@4h", "reopened@5h", "solved@6h"),
+	).Report().Resolution
+	got := []any{r.ReopenedTickets, r.Reopens, val(r.ReopenRate)}
+	want := []any{1, 1, 1.0 / 2}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("reopens (-want +got):\n%s", d)
+	}
+}
+
 // Occupancy 45 of 60 minutes = 75% (the issue's worked number), and
 // minutes per issue from handling time over solved tickets.
 func TestOccupancy(t *testing.T) {

@@ -73,6 +73,24 @@ func TestMergeMismatch(t *testing.T) {
 	}
 }
 
+// Two loads of one time zone are one zone: time.LoadLocation returns a
+// new value each call, and Merge compared the pointers. Zones that share
+// a name but not an offset still differ.
+func TestMergeSameZoneLoadedTwice(t *testing.T) {
+	acc := func(loc *time.Location) *support.Accumulator {
+		return support.NewAccumulator(support.Options{Location: loc})
+	}
+	if err := acc(time.FixedZone("MSK", 3*3600)).Merge(acc(time.FixedZone("MSK", 3*3600))); err != nil {
+		t.Errorf("the same zone made twice: %v", err)
+	}
+	if err := acc(time.FixedZone("MSK", 3*3600)).Merge(acc(time.FixedZone("MSK", 4*3600))); err == nil {
+		t.Error("MSK+3 and MSK+4: want an error")
+	}
+	if err := acc(nil).Merge(acc(time.FixedZone("MSK", 3*3600))); err == nil {
+		t.Error("UTC and MSK: want an error")
+	}
+}
+
 // The generator is deterministic, so the committed example is its output.
 func TestExampleIsGenerated(t *testing.T) {
 	ts := exampleTickets(t)
