@@ -112,7 +112,7 @@ func Compile(c *Checklist) (*Plan, error) {
 	slices.SortStableFunc(lvls, func(a, b *Level) int { return cmp.Compare(a.Number, b.Number) })
 	maxLevel := c.EffectiveModel().MaxLevel()
 	if maxLevel == 0 {
-		errorf(c.Pos, "unknown_model", "unknown model %q (want korto or kotler)", c.Model)
+		errorf(c.Pos, "bad-model", "unknown model %q (want korto or kotler)", c.Model)
 	}
 	p.byNum = make([]int32, maxLevel+1)
 	for i := range p.byNum {
@@ -125,11 +125,11 @@ func Compile(c *Checklist) (*Plan, error) {
 	qlevel := map[*Question]int32{}
 	for _, l := range lvls {
 		if l.Number < 1 || l.Number > maxLevel {
-			errorf(l.Pos, "level_range", "level %d is outside 1..%d of model %s", l.Number, maxLevel, c.EffectiveModel())
+			errorf(l.Pos, "level-range", "level %d is outside 1..%d of model %s", l.Number, maxLevel, c.EffectiveModel())
 			continue
 		}
 		if p.byNum[l.Number] >= 0 {
-			errorf(l.Pos, "duplicate_level", "level %d appears twice", l.Number)
+			errorf(l.Pos, "level-twice", "level %d appears twice", l.Number)
 			continue
 		}
 		pos := int32(len(p.levels))
@@ -144,7 +144,7 @@ func Compile(c *Checklist) (*Plan, error) {
 	for q := range checklistQuestions(c) {
 		i := int32(len(p.qs))
 		if _, dup := p.index[q.ID]; dup {
-			errorf(q.Pos, "duplicate_question", "question %q is declared twice", q.ID)
+			errorf(q.Pos, "duplicate-id", "question %q is declared twice", q.ID)
 		}
 		p.index[q.ID] = i
 		p.ids = append(p.ids, q.ID)
@@ -161,7 +161,7 @@ func Compile(c *Checklist) (*Plan, error) {
 			if q.Kind.Ref != "" {
 				s := c.Scale(q.Kind.Ref)
 				if s == nil {
-					errorf(q.Pos, "unknown_scale", "question %q: unknown scale %q", q.ID, q.Kind.Ref)
+					errorf(q.Pos, "unknown-scale", "question %q: unknown scale %q", q.ID, q.Kind.Ref)
 					break
 				}
 				pq.lo, pq.hi = s.Lo, s.Hi
@@ -172,30 +172,30 @@ func Compile(c *Checklist) (*Plan, error) {
 			pq.lo, pq.hi = 0, 10
 		case KindMeasure:
 			if !validOp(q.Kind.Op) {
-				errorf(q.Pos, "bad_target", "question %q: unknown target comparison %q", q.ID, q.Kind.Op)
+				errorf(q.Pos, "bad-measure", "question %q: unknown target comparison %q", q.ID, q.Kind.Op)
 			}
 		case KindChoice:
 			ch := c.Choice(q.Kind.Ref)
 			if ch == nil {
-				errorf(q.Pos, "unknown_choice", "question %q: unknown choice %q", q.ID, q.Kind.Ref)
+				errorf(q.Pos, "unknown-choice", "question %q: unknown choice %q", q.ID, q.Kind.Ref)
 				break
 			}
 			pq.opts = ch.Options
 			for _, o := range ch.Options {
 				if o == nil || !(o.Value >= 0 && o.Value <= 1) {
-					errorf(ch.Pos, "option_value", "choice %q: option values must lie in [0,1]", ch.Name)
+					errorf(ch.Pos, "bad-choice-value", "choice %q: option values must lie in [0,1]", ch.Name)
 					break
 				}
 			}
 		default:
-			errorf(q.Pos, "unknown_kind", "question %q: unknown kind %q", q.ID, pq.kind)
+			errorf(q.Pos, "unknown-kind", "question %q: unknown kind %q", q.ID, pq.kind)
 		}
 		if (pq.kind == KindScale || pq.kind == KindCES || pq.kind == KindCSAT) && !(pq.lo < pq.hi) {
-			errorf(q.Pos, "scale_bounds", "question %q: scale %v..%v is empty", q.ID, pq.lo, pq.hi)
+			errorf(q.Pos, "bad-scale", "question %q: scale %v..%v is empty", q.ID, pq.lo, pq.hi)
 		}
 		w := q.EffectiveWeight()
 		if !(w >= 0) || math.IsInf(w, 0) {
-			errorf(q.Pos, "weight", "question %q: weight must be a finite number >= 0", q.ID)
+			errorf(q.Pos, "bad-weight", "question %q: weight must be a finite number >= 0", q.ID)
 		}
 		var flags uint8
 		if inLevel && !q.Unscored && !pq.kind.SurveyOnly() {
@@ -207,7 +207,7 @@ func Compile(c *Checklist) (*Plan, error) {
 		pq.when0 = int32(len(p.prog))
 		if q.When != nil {
 			if err := p.compileWhen(q.When, i); err != nil {
-				errorf(q.When.Pos, "bad_when", "question %q: %v", q.ID, err)
+				errorf(q.When.Pos, "bad-when", "question %q: %v", q.ID, err)
 			}
 		}
 		pq.when1 = int32(len(p.prog))
@@ -220,11 +220,11 @@ func Compile(c *Checklist) (*Plan, error) {
 	p.linkQuestions()
 	for _, nd := range p.nodes {
 		if !(nd.w >= 0) || math.IsInf(nd.w, 0) {
-			errorf(posOfNode(nd), "weight", "weights must be finite numbers >= 0")
+			errorf(posOfNode(nd), "bad-weight", "weights must be finite numbers >= 0")
 		}
 		if nd.sec == nil {
 			if ps := nd.lvl.EffectivePass(); !(ps > 0 && ps <= 1) {
-				errorf(nd.lvl.Pos, "pass", "level %d: pass mark must lie in (0%%, 100%%]", nd.lvl.Number)
+				errorf(nd.lvl.Pos, "bad-pass", "level %d: pass mark must lie in (0%%, 100%%]", nd.lvl.Number)
 			}
 		}
 	}
