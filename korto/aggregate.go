@@ -456,9 +456,7 @@ func (a *Aggregator) Merge(b *Aggregator) error {
 	if b == nil {
 		return nil
 	}
-	if a.c != b.c && (a.c.ID != b.c.ID || a.c.Version != b.c.Version ||
-		len(a.questions) != len(b.questions) || len(a.levels) != len(b.levels) ||
-		len(a.survey) != len(b.survey)) {
+	if a.c != b.c && !a.sameLayout(b) {
 		return fmt.Errorf("korto: Merge: aggregates of different checklists (%q %s and %q %s)",
 			a.c.ID, a.c.Version, b.c.ID, b.c.Version)
 	}
@@ -475,6 +473,33 @@ func (a *Aggregator) Merge(b *Aggregator) error {
 		g.merge(bg)
 	}
 	return nil
+}
+
+// sameLayout reports whether b's sums line up with a's, index by index:
+// the same checklist ID and version, and the same levels, scored
+// questions and survey questions in the same order. Two parses of one
+// file pass; two checklists that only share an ID and version do not.
+func (a *Aggregator) sameLayout(b *Aggregator) bool {
+	if a.c.ID != b.c.ID || a.c.Version != b.c.Version || a.c.EffectiveKnockout() != b.c.EffectiveKnockout() ||
+		len(a.questions) != len(b.questions) || len(a.levels) != len(b.levels) || len(a.survey) != len(b.survey) {
+		return false
+	}
+	for i := range a.levels {
+		if a.levels[i].Number != b.levels[i].Number {
+			return false
+		}
+	}
+	for i := range a.questions {
+		if a.questions[i].q.ID != b.questions[i].q.ID || a.questions[i].level != b.questions[i].level {
+			return false
+		}
+	}
+	for i := range a.survey {
+		if a.survey[i].q.ID != b.survey[i].q.ID || a.survey[i].kind != b.survey[i].kind || a.survey[i].scale != b.survey[i].scale {
+			return false
+		}
+	}
+	return true
 }
 
 func (g *aggGroup) merge(o *aggGroup) {

@@ -388,6 +388,35 @@ func TestAggregatorMergeMismatch(t *testing.T) {
 	if err := a.Merge(c); err == nil {
 		t.Error("Merge of different checklists: no error")
 	}
+
+	// The same checklist built twice lines up and merges.
+	twin, err := NewAggregator(aggChecklist(), AggregateOptions{GroupBy: "location"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Merge(twin); err != nil {
+		t.Errorf("Merge of the same checklist built twice: %v", err)
+	}
+	// Same ID, version and counts, but questions renamed or in another
+	// order: the sums would add up under the wrong questions.
+	for name, edit := range map[string]func(*Checklist){
+		"renamed question": func(c *Checklist) { c.Levels[0].Items[1].Question.ID = "c2" },
+		"swapped questions": func(c *Checklist) {
+			its := c.Levels[0].Items[0].Section.Items
+			its[0], its[1] = its[1], its[0]
+		},
+		"renamed survey question": func(c *Checklist) { c.Survey.Questions[0].ID = "rec2" },
+	} {
+		changed := aggChecklist()
+		edit(changed)
+		d, err := NewAggregator(changed, AggregateOptions{GroupBy: "location"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Merge(d); err == nil {
+			t.Errorf("Merge with a %s: no error", name)
+		}
+	}
 }
 
 func TestAggregatorEmpty(t *testing.T) {
