@@ -241,6 +241,35 @@ func TestOccupancy(t *testing.T) {
 	}
 }
 
+// An agent-time record without a channel covers the agent's other
+// channels, not the one a second record names: each solved ticket
+// counts in one row, and the overall minutes per issue divides by each
+// once (it counted the chat ticket twice: 120 minutes / 3).
+func TestAgentRowsDoNotOverlap(t *testing.T) {
+	a := accumulate(t, support.Options{},
+		tk(t, "1", "chat", "0s", "reply:anna@1m", "solved@2m"),
+		tk(t, "2", "email", "0s", "reply:anna@1m", "solved@2m"))
+	for _, at := range []support.AgentTime{
+		{Agent: "anna", LoggedIn: 2 * time.Hour, Handling: time.Hour},
+		{Agent: "anna", Channel: "chat", LoggedIn: 2 * time.Hour, Handling: time.Hour},
+	} {
+		if err := a.AddAgentTime(at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := a.Report()
+	want := []support.AgentRow{
+		{Agent: "anna", Channel: "", Solved: 1, HandlingS: 3600, MinutesPerIssue: ptr(60), Occupancy: ptr(0.5)},
+		{Agent: "anna", Channel: "chat", Solved: 1, HandlingS: 3600, MinutesPerIssue: ptr(60), Occupancy: ptr(0.5)},
+	}
+	if d := cmp.Diff(want, r.Agents); d != "" {
+		t.Errorf("agents (-want +got):\n%s", d)
+	}
+	if r.MinutesPerIssue == nil || *r.MinutesPerIssue != 60 {
+		t.Errorf("minutes per issue = %v, want 60", val(r.MinutesPerIssue))
+	}
+}
+
 func ptr(x float64) *float64 { return &x }
 
 // Single-question rate: each topic's share of all tickets; over 3% is a

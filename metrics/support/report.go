@@ -303,7 +303,8 @@ type AgentRow struct {
 	Agent   string `json:"agent"`
 	Channel string `json:"channel"`
 	// Solved counts the solved tickets whose last agent is Agent, on
-	// Channel unless it is empty.
+	// Channel; a row with no Channel counts the agent's tickets on the
+	// channels no other row of the agent names.
 	Solved int `json:"solved"`
 	// HandlingS is the handling time of the agent's records on Channel,
 	// in seconds, as the records give it (not business time).
@@ -432,17 +433,26 @@ func (a *Accumulator) agentRows() (rows []AgentRow, occupancy, minutesPerIssue *
 	slices.SortFunc(keys, func(x, y agentChannel) int {
 		return cmp.Or(cmp.Compare(x.agent, y.agent), cmp.Compare(x.channel, y.channel))
 	})
+	// An agent's record without a channel covers the channels that none
+	// of the agent's other records names, so that no solved ticket is
+	// counted in two rows (and the overall minutes per issue divides by
+	// each ticket once).
+	named := map[agentChannel]bool{}
+	for _, k := range keys {
+		if k.channel != "" {
+			named[k] = true
+		}
+	}
 	var logged, busy, handling float64
 	solvedAll := 0
 	for _, k := range keys {
 		t := a.agentTim[k]
-		f := Filter{Agents: []string{k.agent}}
-		if k.channel != "" {
-			f.Channels = []string{k.channel}
-		}
 		solved := 0
 		for ck, c := range a.cells {
-			if f.match(ck) {
+			if ck.agent != k.agent {
+				continue
+			}
+			if k.channel == ck.channel || k.channel == "" && !named[agentChannel{k.agent, ck.channel}] {
 				solved += c.solved
 			}
 		}
