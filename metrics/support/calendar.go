@@ -1,8 +1,6 @@
 package support
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -11,6 +9,8 @@ import (
 	_ "time/tzdata" // time zones by IANA name on machines without zoneinfo
 
 	"github.com/invopop/jsonschema"
+
+	"github.com/cxkit/cxkit/internal/strictjson"
 )
 
 // Calendar is a team's business hours: a weekly schedule in a named time
@@ -120,12 +120,18 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	return c, nil
 }
 
-// ParseCalendar reads a calendar's JSON form ([CalendarConfig]).
+// ParseCalendar reads a calendar's JSON form ([CalendarConfig]) and
+// builds it with [NewCalendar].
+//
+// The JSON is read as strictly as a checklist: a field the form does
+// not have (or one in the wrong case), a field or weekday given twice
+// and anything after the calendar are errors, each placed at its line
+// and column with the JSON Pointer of the value at fault, as
+// "calendar: line 2, column 2: unknown field "timezone" in the calendar;
+// did you mean "time_zone"?".
 func ParseCalendar(data []byte) (*Calendar, error) {
 	var cfg CalendarConfig
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&cfg); err != nil {
+	if err := strictjson.Decode(data, &cfg, "the calendar"); err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
 	return NewCalendar(cfg)

@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
@@ -201,5 +204,52 @@ func TestCalendarShiftsOverlappingAcrossDays(t *testing.T) {
 	got, err := cal.Add(u("2026-11-03 05:00"), 2*time.Hour)
 	if want := u("2026-11-03 07:00"); err != nil || !got.Equal(want) {
 		t.Errorf("Add(Tue 05:00, 2h) = %v, %v; want %v", got, err, want)
+	}
+}
+
+// TestParseCalendarStrict: the calendar is decoded as strictly as a
+// checklist, and a decoding error carries its position. The wrong case,
+// the second "week" and the data after the calendar were accepted
+// before; the unknown field was reported without a position.
+func TestParseCalendarStrict(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     decodeProblem
+	}{
+		{"unknown field", "{\"week\": {\"mon\": [\"09:00-17:00\"]},\n \"timezone\": \"UTC\"}", decodeProblem{
+			Err:  `calendar: line 2, column 2: unknown field "timezone" in the calendar; did you mean "time_zone"?`,
+			Kind: strictjson.UnknownName, Offset: 36, Line: 2, Column: 2, Pointer: "/timezone",
+		}},
+		{"name in the wrong case", `{"Week": {"mon": ["09:00-17:00"]}}`, decodeProblem{
+			Err:  `calendar: line 1, column 2: unknown field "Week" in the calendar; did you mean "week"?`,
+			Kind: strictjson.UnknownName, Offset: 1, Line: 1, Column: 2, Pointer: "/Week",
+		}},
+		{"field given twice", `{"week": {"mon": ["09:00-17:00"]}, "week": {"tue": ["09:00-17:00"]}}`, decodeProblem{
+			Err:  `calendar: line 1, column 36: field "week" is given twice in the calendar`,
+			Kind: strictjson.DuplicateName, Offset: 35, Line: 1, Column: 36, Pointer: "/week",
+		}},
+		{"weekday given twice", `{"week": {"mon": ["09:00-12:00"], "mon": ["13:00-17:00"]}}`, decodeProblem{
+			Err:  `calendar: line 1, column 35: field "mon" is given twice in /week`,
+			Kind: strictjson.DuplicateName, Offset: 34, Line: 1, Column: 35, Pointer: "/week/mon",
+		}},
+		{"data after the calendar", `{"week": {"mon": ["09:00-17:00"]}} {"week": {}}`, decodeProblem{
+			Err:  `calendar: line 1, column 36: JSON syntax: invalid character '{' after top-level value`,
+			Kind: strictjson.Syntax, Offset: 35, Line: 1, Column: 36,
+		}},
+		{"wrong type", `{"week": {"mon": "09:00-17:00"}}`, decodeProblem{
+			Err:  `calendar: line 1, column 18: /week/mon: want an array, not a string`,
+			Kind: strictjson.WrongType, Offset: 17, Line: 1, Column: 18, Pointer: "/week/mon",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := support.ParseCalendar([]byte(tt.in))
+			if c != nil {
+				t.Error("a calendar came back with the error")
+			}
+			if d := cmp.Diff(tt.want, asDecodeProblem(t, err)); d != "" {
+				t.Errorf("ParseCalendar(%q) (-want +got):\n%s", tt.in, d)
+			}
+		})
 	}
 }

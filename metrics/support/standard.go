@@ -1,7 +1,6 @@
 package support
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	"github.com/invopop/jsonschema"
+
+	"github.com/cxkit/cxkit/internal/strictjson"
 )
 
 // Unit says how a KPI's value is measured.
@@ -143,7 +144,9 @@ var ops = []Op{Less, LessEqual, Greater, GreaterEqual, Between, About}
 // percentage for shares ("75%").
 type Target float64
 
-// UnmarshalJSON reads a number, a duration or a percentage.
+// UnmarshalJSON reads a number, a duration or a percentage. Its errors
+// do not name the field, which may be target, max or tolerance: the
+// decoder that calls it says which.
 func (t *Target) UnmarshalJSON(b []byte) error {
 	var f float64
 	if err := json.Unmarshal(b, &f); err == nil {
@@ -152,9 +155,9 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("target: %s is neither a number nor a string", b)
+		return fmt.Errorf("%s %s", b, notATarget)
 	}
-	v, err := ParseTarget(s)
+	v, err := parseTarget(s)
 	if err != nil {
 		return err
 	}
@@ -162,14 +165,26 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// notATarget ends the message about a value that is not a target.
+const notATarget = "is not a number, a duration like 2m or 24h, or a percentage like 75%"
+
 // ParseTarget reads "0.75", "75%", "90s", "2m", "24h" or "3d" (days of
 // 24 hours). Durations become seconds; percentages become fractions.
 func ParseTarget(s string) (Target, error) {
+	t, err := parseTarget(s)
+	if err != nil {
+		return 0, fmt.Errorf("target: %w", err)
+	}
+	return t, nil
+}
+
+// parseTarget is ParseTarget with errors that leave the field unnamed.
+func parseTarget(s string) (Target, error) {
 	s = strings.TrimSpace(s)
 	if p, ok := strings.CutSuffix(s, "%"); ok {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil {
-			return 0, fmt.Errorf("target: %q is not a percentage", s)
+			return 0, fmt.Errorf("%q is not a percentage", s)
 		}
 		return Target(f / 100), nil
 	}
@@ -183,7 +198,7 @@ func ParseTarget(s string) (Target, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, fmt.Errorf("target: %q is not a number, a duration like 2m or 24h, or a percentage like 75%%", s)
+		return 0, fmt.Errorf("%q %s", s, notATarget)
 	}
 	return Target(d.Seconds()), nil
 }
@@ -277,11 +292,19 @@ func (s *Standard) Validate() error {
 }
 
 // ParseStandards reads a [StandardSet] from JSON and validates it.
+//
+// The JSON is read as strictly as a checklist: a field the set does not
+// have (or one in the wrong case), a field given twice and anything
+// after the set are errors, since a second "target" silently replacing
+// the first would hold the team to a standard nobody meant. Such an
+// error gives its line and column, and the JSON Pointer of the value at
+// fault, as "standards: line 3, column 9: unknown field "traget" in
+// /standards/0; did you mean "target"?". Validation comes after
+// decoding and reports every standard's problems at once, naming each
+// standard by its index.
 func ParseStandards(data []byte) (*StandardSet, error) {
 	var s StandardSet
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
+	if err := strictjson.Decode(data, &s, "the standards file"); err != nil {
 		return nil, fmt.Errorf("standards: %w", err)
 	}
 	if err := s.Validate(); err != nil {

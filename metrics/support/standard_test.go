@@ -3,6 +3,7 @@ package support_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"math"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
@@ -330,5 +332,83 @@ func TestAllKPIs(t *testing.T) {
 	all[0].Name = "changed"
 	if _, ok := support.LookupKPI(name); !ok || support.AllKPIs()[0].Name != name {
 		t.Errorf("changing AllKPIs' slice changed the package's list")
+	}
+}
+
+// decodeProblem is what a test checks of a decoding error: the message,
+// prefix included, and where the error places the problem.
+type decodeProblem struct {
+	Err                  string
+	Kind                 strictjson.Kind
+	Offset, Line, Column int
+	Pointer              string
+}
+
+func asDecodeProblem(t *testing.T, err error) decodeProblem {
+	t.Helper()
+	e, ok := errors.AsType[*strictjson.Error](err)
+	if !ok {
+		t.Fatalf("error %v: want a *strictjson.Error in the chain", err)
+	}
+	return decodeProblem{Err: err.Error(), Kind: e.Kind, Offset: e.Offset, Line: e.Line, Column: e.Column, Pointer: e.Pointer}
+}
+
+// TestParseStandardsStrict: the standards file is decoded as strictly as
+// a checklist, and a decoding error carries its position. Each of the
+// inputs from "name in the wrong case" on was accepted before: the wrong
+// case as the field, the second "op" over the first, and only the first
+// value of the file.
+func TestParseStandardsStrict(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     decodeProblem
+	}{
+		{"unknown field", "{\"standards\": [\n  {\"kpi\": \"fcr\", \"op\": \">=\", \"traget\": 0.75}]}", decodeProblem{
+			Err:  `standards: line 2, column 30: unknown field "traget" in /standards/0; did you mean "target"?`,
+			Kind: strictjson.UnknownName, Offset: 45, Line: 2, Column: 30, Pointer: "/standards/0/traget",
+		}},
+		{"unknown field of the embedded filter", `{"standards": [{"kpi": "fcr", "chanels": ["chat"]}]}`, decodeProblem{
+			Err:  `standards: line 1, column 31: unknown field "chanels" in /standards/0; did you mean "channels"?`,
+			Kind: strictjson.UnknownName, Offset: 30, Line: 1, Column: 31, Pointer: "/standards/0/chanels",
+		}},
+		{"name in the wrong case", `{"Standards": []}`, decodeProblem{
+			Err:  `standards: line 1, column 2: unknown field "Standards" in the standards file; did you mean "standards"?`,
+			Kind: strictjson.UnknownName, Offset: 1, Line: 1, Column: 2, Pointer: "/Standards",
+		}},
+		{"field given twice", `{"standards": [{"kpi": "fcr", "op": ">=", "op": "<=", "target": 1}]}`, decodeProblem{
+			Err:  `standards: line 1, column 43: field "op" is given twice in /standards/0`,
+			Kind: strictjson.DuplicateName, Offset: 42, Line: 1, Column: 43, Pointer: "/standards/0/op",
+		}},
+		{"data after the set", "{\"standards\": []}\n{\"standards\": [{\"kpi\": \"speed\"}]}", decodeProblem{
+			Err:  `standards: line 2, column 1: JSON syntax: invalid character '{' after top-level value`,
+			Kind: strictjson.Syntax, Offset: 18, Line: 2, Column: 1,
+		}},
+		{"wrong type", `{"standards": [{"kpi": 1}]}`, decodeProblem{
+			Err:  `standards: line 1, column 24: /standards/0/kpi: want a string, not a number`,
+			Kind: strictjson.WrongType, Offset: 23, Line: 1, Column: 24, Pointer: "/standards/0/kpi",
+		}},
+		{"a target in no known spelling", `{"standards": [{"kpi": "fcr", "op": "between", "target": 1, "max": "lots"}]}`, decodeProblem{
+			Err:  `standards: line 1, column 68: /standards/0/max: "lots" is not a number, a duration like 2m or 24h, or a percentage like 75%`,
+			Kind: strictjson.BadValue, Offset: 67, Line: 1, Column: 68, Pointer: "/standards/0/max",
+		}},
+		{"an unknown priority", `{"standards": [{"kpi": "fcr", "priorities": ["P9"]}]}`, decodeProblem{
+			Err:  `standards: line 1, column 46: /standards/0/priorities/0: unknown priority "P9" (want P1..P4, urgent, high, normal or low)`,
+			Kind: strictjson.BadValue, Offset: 45, Line: 1, Column: 46, Pointer: "/standards/0/priorities/0",
+		}},
+		{"columns count characters after a byte order mark", "\ufeff{\"name\": \"Сервис\", \"standard\": []}", decodeProblem{
+			Err:  `standards: line 1, column 20: unknown field "standard" in the standards file; did you mean "standards"?`,
+			Kind: strictjson.UnknownName, Offset: 28, Line: 1, Column: 20, Pointer: "/standard",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, err := support.ParseStandards([]byte(tt.in))
+			if set != nil {
+				t.Error("a set came back with the error")
+			}
+			if d := cmp.Diff(tt.want, asDecodeProblem(t, err)); d != "" {
+				t.Errorf("ParseStandards(%q) (-want +got):\n%s", tt.in, d)
+			}
+		})
 	}
 }
