@@ -106,7 +106,7 @@ func (m Matrix) Deadline(p Priority, t time.Time, cal *Calendar) (time.Time, err
 // target: the mean time to the first solved event must not exceed it.
 func (m Matrix) Standards() []Standard {
 	var out []Standard
-	for _, p := range Priorities {
+	for _, p := range AllPriorities() {
 		d, ok := m.Targets[p]
 		if !ok {
 			continue

@@ -135,8 +135,9 @@ const (
 	P4                         // low
 )
 
-// Priorities lists P1..P4 in order.
-var Priorities = []Priority{P1, P2, P3, P4}
+// AllPriorities returns P1..P4 in order, a new slice on each call (as
+// AllKPIs does), so no caller can change what the package reads.
+func AllPriorities() []Priority { return []Priority{P1, P2, P3, P4} }
 
 // String returns "P1".."P4", "" for [NoPriority], or "Priority(n)" for
 // a value out of range.

@@ -91,7 +91,7 @@ func (g *Generator) Next() support.Ticket {
 	t := support.Ticket{
 		ID:       fmt.Sprintf("T%05d", g.n),
 		Channel:  channel,
-		Priority: support.Priorities[g.pick(5, 20, 55, 20)],
+		Priority: support.AllPriorities()[g.pick(5, 20, 55, 20)],
 		Created:  created,
 	}
 	w := make([]float64, len(topics))
