@@ -52,10 +52,17 @@ func dateOf(t time.Time) civilDate {
 //
 // Days left out of week are days off. "24:00" may end a shift.
 type CalendarConfig struct {
-	Schema   string              `json:"$schema,omitempty"`
-	TimeZone string              `json:"time_zone,omitempty" jsonschema:"description=IANA time zone name such as Europe/Moscow; UTC when empty"`
-	Week     map[string][]string `json:"week" jsonschema:"description=working hours per weekday (mon..sun) as HH:MM-HH:MM shifts; a shift ending before it starts runs overnight"`
-	Holidays []string            `json:"holidays,omitempty" jsonschema:"description=dates (YYYY-MM-DD) with no working hours"`
+	// Schema is the file's "$schema", which editors use to check it
+	// against [CalendarSchema]; it is read so that a file naming its
+	// schema decodes, and used for nothing else.
+	Schema string `json:"$schema,omitempty"`
+	// TimeZone is an IANA name such as "Europe/Moscow"; "" is UTC.
+	TimeZone string `json:"time_zone,omitempty" jsonschema:"description=IANA time zone name such as Europe/Moscow; UTC when empty"`
+	// Week maps a weekday ("mon" to "sun", in any case) to its shifts,
+	// "HH:MM-HH:MM" each.
+	Week map[string][]string `json:"week" jsonschema:"description=working hours per weekday (mon..sun) as HH:MM-HH:MM shifts; a shift ending before it starts runs overnight"`
+	// Holidays are dates ("2026-01-01") whose shifts do not happen.
+	Holidays []string `json:"holidays,omitempty" jsonschema:"description=dates (YYYY-MM-DD) with no working hours"`
 }
 
 var weekdayNames = map[string]time.Weekday{

@@ -27,6 +27,8 @@ const (
 
 // KPI describes one measure a [Standard] can set a target for.
 type KPI struct {
+	// Name is what a standard's "kpi" field says; LookupKPI also
+	// accepts the report's field names and long names for it.
 	Name string
 	Unit Unit
 	// Tickets is true for KPIs computed from tickets, which a standard
@@ -36,8 +38,9 @@ type KPI struct {
 	// NPS...): their values come with [Inputs]. A KPI that is both is
 	// taken from the tickets when they have it, else from the inputs.
 	Survey bool
-	Doc    string
-	get    func(*KPIs) *float64
+	// Doc says in one line what the KPI measures.
+	Doc string
+	get func(*KPIs) *float64
 }
 
 // AllKPIs returns every KPI a standard may name, in the order of the
@@ -221,15 +224,27 @@ func (Priority) JSONSchema() *jsonschema.Schema {
 
 // Standard is one target for one KPI, optionally for some channels,
 // priorities or agents only.
+//
+// In JSON the filter's fields (channels, priorities, agents) sit beside
+// the others, as in {"kpi": "first_response", "channels": ["chat"],
+// "op": "<", "target": "2m"}.
 type Standard struct {
+	// Name says what the standard is in words, for the report.
 	Name string `json:"name,omitempty" jsonschema:"description=what the standard says in words"`
-	KPI  string `json:"kpi" jsonschema:"description=the measured KPI"`
+	// KPI names the measure, as LookupKPI accepts it.
+	KPI string `json:"kpi" jsonschema:"description=the measured KPI"`
+	// Filter limits a ticket KPI to some channels, priorities or
+	// agents; it must be empty for the other KPIs.
 	Filter
+	// Op compares the measured value with Target (and Max or
+	// Tolerance, which only between and about use).
 	Op        Op      `json:"op" jsonschema:"enum=<,enum=<=,enum=>,enum=>=,enum=between,enum=about"`
 	Target    Target  `json:"target"`
 	Max       *Target `json:"max,omitempty" jsonschema:"description=upper bound with op between"`
 	Tolerance *Target `json:"tolerance,omitempty" jsonschema:"description=allowed distance from target with op about"`
-	Source    string  `json:"source,omitempty" jsonschema:"description=where the number comes from"`
+	// Source says where the number comes from, so that a reader can
+	// check it.
+	Source string `json:"source,omitempty" jsonschema:"description=where the number comes from"`
 }
 
 // JSONSchemaExtend lists the KPI names so editors can complete them.
@@ -251,7 +266,12 @@ func (Standard) JSONSchemaExtend(s *jsonschema.Schema) {
 
 // StandardSet is a file of standards.
 type StandardSet struct {
-	Schema    string     `json:"$schema,omitempty"`
+	// Schema is the file's "$schema", which editors use to check it
+	// against [StandardsSchema]; it is read so that a file naming its
+	// schema decodes, and used for nothing else.
+	Schema string `json:"$schema,omitempty"`
+	// Name names the set in the report; the command uses the file's
+	// name when it is empty.
 	Name      string     `json:"name,omitempty"`
 	Standards []Standard `json:"standards"`
 }
@@ -357,6 +377,8 @@ func DefaultStandards() *StandardSet {
 // Passed are nil when there was nothing to measure (no tickets in the
 // filter, no agent time, no survey value). Gap is value minus the target
 // it was held to (for ranges, the nearer bound; zero inside the range).
+// The other fields repeat the standard, with Target and Max as plain
+// numbers in Unit.
 type Row struct {
 	Name       string     `json:"name,omitempty"`
 	KPI        string     `json:"kpi"`
