@@ -110,7 +110,8 @@ var bom = []byte("\ufeff")
 // syntax error anywhere wins over a value that does not fit the Go type:
 // a file that is not JSON is told so first. Messages call the top level
 // of the document root, as "the checklist". Any other error means v
-// cannot take a decoded value at all.
+// cannot take a decoded value at all. After an error v may hold part
+// of the data; callers should drop it.
 func Decode(data []byte, v any, root string) error {
 	if rv := reflect.ValueOf(v); rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("strictjson: Decode needs a non-nil pointer, not %T", v)
