@@ -135,7 +135,7 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 // and anything after the calendar are errors, each placed at its line
 // and column with the JSON Pointer of the value at fault, as
 // "calendar: line 2, column 2: unknown field "timezone" in the calendar;
-// did you mean "time_zone"?".
+// did you mean "time_zone"?". The decoding error is a [*DecodeError].
 func ParseCalendar(data []byte) (*Calendar, error) {
 	var cfg CalendarConfig
 	if err := strictjson.Decode(data, &cfg, "the calendar"); err != nil {

@@ -311,6 +311,19 @@ func (s *Standard) Validate() error {
 	return errors.Join(errs...)
 }
 
+// DecodeError is the error ParseStandards and ParseCalendar wrap when
+// the JSON itself is wrong: a syntax error, an unknown or repeated
+// field, a value of the wrong type or an unreadable one. It carries the
+// mistake's byte offset, line, column (in characters) and JSON Pointer,
+// a plain-words Message and Hint, and for an unknown field the allowed
+// names and the likeliest one:
+//
+//	var de *support.DecodeError
+//	if errors.As(err, &de) {
+//		fmt.Printf("%s:%d:%d: %s\n", name, de.Line, de.Column, de.Message)
+//	}
+type DecodeError = strictjson.Error
+
 // ParseStandards reads a [StandardSet] from JSON and validates it.
 //
 // The JSON is read as strictly as a checklist: a field the set does not
@@ -322,6 +335,9 @@ func (s *Standard) Validate() error {
 // /standards/0; did you mean "target"?". Validation comes after
 // decoding and reports every standard's problems at once, naming each
 // standard by its index.
+//
+// The decoding error is a [*DecodeError]; get it with errors.As for the
+// position.
 func ParseStandards(data []byte) (*StandardSet, error) {
 	var s StandardSet
 	if err := strictjson.Decode(data, &s, "the standards file"); err != nil {

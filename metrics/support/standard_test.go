@@ -412,3 +412,17 @@ func TestParseStandardsStrict(t *testing.T) {
 		})
 	}
 }
+
+// A caller outside the module reaches the position through
+// support.DecodeError, since the decoder's own package is internal.
+func TestDecodeErrorAs(t *testing.T) {
+	_, err := support.ParseCalendar([]byte("{\n \"timezone\": \"UTC\"}"))
+	var de *support.DecodeError
+	if !errors.As(err, &de) {
+		t.Fatalf("ParseCalendar error %v is no *support.DecodeError", err)
+	}
+	got := []any{de.Line, de.Column, de.Pointer, de.Suggestion}
+	if d := cmp.Diff([]any{2, 2, "/timezone", "time_zone"}, got); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}
