@@ -2,12 +2,12 @@ package retail
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
+
+	"github.com/cxkit/cxkit/internal/strictjson"
 )
 
 // HourCount is what an observer on the floor counts in one hour (seed
@@ -158,12 +158,12 @@ func (o *Observation) Sellers(occupancy float64) ([]Staffing, error) {
 }
 
 // ParseObservation reads a JSON array of hour counts and reports every
-// bad entry at once.
+// bad entry at once. The JSON is read strictly, as a checklist is: an
+// unknown field (or one in the wrong case), a field given twice and
+// anything after the array are errors placed at their line and column.
 func ParseObservation(data []byte) (*Observation, error) {
 	var hs []HourCount
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&hs); err != nil {
+	if err := strictjson.Decode(data, &hs, "the observation"); err != nil {
 		return nil, fmt.Errorf("retail: %w", err)
 	}
 	var o Observation

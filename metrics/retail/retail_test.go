@@ -156,3 +156,19 @@ func TestObservationMergeSameHour(t *testing.T) {
 		t.Errorf("sellers (-want +got):\n%s", d)
 	}
 }
+
+// An observation file is read as strictly as a checklist: a misspelt or
+// repeated field would otherwise be dropped or silently replaced.
+func TestParseObservationStrict(t *testing.T) {
+	for in, want := range map[string]string{
+		`[{"hour": 10, "enterd": 5}]`:                `line 1, column 15: unknown field "enterd"`,
+		`[{"hour": 10, "Entered": 5}]`:               `unknown field "Entered"`,
+		`[{"hour": 10, "entered": 5, "entered": 6}]`: `field "entered" is given twice`,
+		"[{\"hour\": 10}]\n[]":                       `line 2, column 1`,
+	} {
+		_, err := retail.ParseObservation([]byte(in))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseObservation(%q) = %v, want an error with %q", in, err, want)
+		}
+	}
+}
