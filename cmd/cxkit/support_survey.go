@@ -3,10 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
+	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/support"
 )
@@ -59,9 +60,13 @@ func (s *supportSurvey) read(r io.Reader) error {
 			KnewWait  *bool `json:"knew_wait"`
 			Complaint *bool `json:"complaint"`
 		}
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		err := dec.Decode(&a)
+		// Strict, as every hand-made JSON file is read: "Rating" or a
+		// second "ces" would otherwise be taken without a word.
+		err := strictjson.Decode(b, &a, "the answer")
+		var de *strictjson.Error
+		if errors.As(err, &de) {
+			err = fmt.Errorf("column %d: %s", de.Column, de.Message)
+		}
 		// Check every score before recording any, so a line skipped as
 		// bad (--skip-bad) leaves nothing behind.
 		if err == nil {
