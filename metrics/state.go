@@ -89,7 +89,7 @@ func checkPair(what string, p [2]float64) error {
 }
 
 // MarshalJSON encodes the accumulator's state.
-func (a *NPS) MarshalJSON() ([]byte, error) {
+func (a NPS) MarshalJSON() ([]byte, error) {
 	t := a.tally()
 	return json.Marshal(t.state())
 }
@@ -109,7 +109,7 @@ func (a *NPS) UnmarshalJSON(b []byte) error {
 }
 
 // MarshalJSON encodes the accumulator's state.
-func (a *Emotions) MarshalJSON() ([]byte, error) { return json.Marshal(a.t.state()) }
+func (a Emotions) MarshalJSON() ([]byte, error) { return json.Marshal(a.t.state()) }
 
 // UnmarshalJSON restores a state written by MarshalJSON.
 func (a *Emotions) UnmarshalJSON(b []byte) error {
@@ -170,13 +170,13 @@ func (r *ratings) setState(what string, b []byte) error {
 }
 
 // MarshalJSON encodes the accumulator's state, scale included.
-func (a *CSAT) MarshalJSON() ([]byte, error) { return json.Marshal(a.r.state()) }
+func (a CSAT) MarshalJSON() ([]byte, error) { return json.Marshal(a.r.state()) }
 
 // UnmarshalJSON restores a state written by MarshalJSON, scale included.
 func (a *CSAT) UnmarshalJSON(b []byte) error { return a.r.setState("CSAT", b) }
 
 // MarshalJSON encodes the accumulator's state, scale included.
-func (a *CES) MarshalJSON() ([]byte, error) { return json.Marshal(a.r.state()) }
+func (a CES) MarshalJSON() ([]byte, error) { return json.Marshal(a.r.state()) }
 
 // UnmarshalJSON restores a state written by MarshalJSON, scale included.
 func (a *CES) UnmarshalJSON(b []byte) error { return a.r.setState("CES", b) }
@@ -188,7 +188,7 @@ type meanState struct {
 }
 
 // MarshalJSON encodes the accumulator's state.
-func (a *Mean) MarshalJSON() ([]byte, error) { return json.Marshal(meanState{a.n, a.mean, a.m2}) }
+func (a Mean) MarshalJSON() ([]byte, error) { return json.Marshal(meanState{a.n, a.mean, a.m2}) }
 
 // UnmarshalJSON restores a state written by MarshalJSON.
 func (a *Mean) UnmarshalJSON(b []byte) error {

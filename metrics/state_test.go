@@ -143,3 +143,60 @@ func TestStateRejectsContradictions(t *testing.T) {
 		t.Errorf("a consistent state: %+v, %v", r, err)
 	}
 }
+
+// Accumulators are plain values, so a struct may hold them by value;
+// marshaling that struct must save them, not write {} and lose the
+// tallies.
+func TestStateOfValueFields(t *testing.T) {
+	type wave struct {
+		NPS      NPS
+		Emotions Emotions
+		CSAT     CSAT
+		CES      CES
+		Mean     Mean
+	}
+	var w wave
+	csat, _ := NewCSAT(CSAT5)
+	ces, _ := NewCES(CES2)
+	for i := range 20 {
+		w.NPS.Add(i % 11)
+		w.NPS.AddWeighted(10-i%11, 0.5)
+		w.Emotions.Add(Emotion(1 + i%3))
+		csat.AddWeighted(1+i%5, 1.5)
+		ces.Add(1 + i%7)
+		w.Mean.Add(float64(i))
+	}
+	w.CSAT, w.CES = *csat, *ces
+	b, err := json.Marshal(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back wave
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	type results struct {
+		NPS      NPSResult
+		Emotions EmotionResult
+		CSAT     CSATResult
+		CES      CESResult
+		Mean     MeanResult
+	}
+	get := func(w *wave) (r results) {
+		var errs [5]error
+		r.NPS, errs[0] = w.NPS.Result()
+		r.Emotions, errs[1] = w.Emotions.Result()
+		r.CSAT, errs[2] = w.CSAT.Result()
+		r.CES, errs[3] = w.CES.Result()
+		r.Mean, errs[4] = w.Mean.Result(0)
+		for _, err := range errs {
+			if err != nil {
+				t.Fatalf("%s: %v", b, err)
+			}
+		}
+		return r
+	}
+	if diff := cmp.Diff(get(&w), get(&back)); diff != "" {
+		t.Errorf("saved by value and restored (-want +got):\n%s\n%s", diff, b)
+	}
+}
