@@ -58,7 +58,9 @@
 // # Input
 //
 // Priorities accept P1..P4 and the usual names: urgent or critical is
-// P1, high P2, normal or medium P3, low P4 (any case). Unknown JSON
+// P1, high P2, normal or medium P3, low P4 (any case); event types and
+// the KPI names of standards are read in any case too, and written in
+// lower case. Unknown JSON
 // fields are ignored, so a help desk's own fields can stay in the
 // export, but "clicks" is read when present: the clicks to first contact
 // that a web widget may record (seed 003 measures them per channel;

@@ -114,8 +114,10 @@ var kpiAliases = map[string]string{
 
 // LookupKPI returns the KPI called name, or named by its field in the
 // JSON report ("first_response.p90_s") or a long name
-// ("first_contact_resolution").
+// ("first_contact_resolution"), in any case: "FCR" is "fcr". The KPI
+// returned carries the canonical, lower-case Name.
 func LookupKPI(name string) (KPI, bool) {
+	name = strings.ToLower(name)
 	if canon, ok := kpiAliases[name]; ok {
 		name = canon
 	}

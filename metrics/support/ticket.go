@@ -77,10 +77,12 @@ func (t EventType) String() string {
 	return fmt.Sprintf("EventType(%d)", t)
 }
 
-// ParseEventType returns the event type named s.
+// ParseEventType returns the event type named s, in any case: exports
+// that write "Reply" or "SOLVED" mean "reply" and "solved". The type's
+// String and MarshalText stay lower case.
 func ParseEventType(s string) (EventType, error) {
 	for t, n := range eventNames {
-		if n != "" && n == s {
+		if n != "" && strings.EqualFold(n, s) {
 			return EventType(t), nil
 		}
 	}
@@ -95,7 +97,8 @@ func (t EventType) MarshalText() ([]byte, error) {
 	return []byte(eventNames[t]), nil
 }
 
-// UnmarshalText reads an event type's name.
+// UnmarshalText reads an event type's name, in any case, as
+// [ParseEventType] does.
 func (t *EventType) UnmarshalText(b []byte) error {
 	switch string(b) { // no allocation on the hot path of Reader
 	case "message":
@@ -117,7 +120,11 @@ func (t *EventType) UnmarshalText(b []byte) error {
 	case "reopened":
 		*t = Reopened
 	default:
-		return fmt.Errorf("unknown event type %q", b)
+		v, err := ParseEventType(string(b))
+		if err != nil {
+			return fmt.Errorf("unknown event type %q", b)
+		}
+		*t = v
 	}
 	return nil
 }
