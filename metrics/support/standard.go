@@ -196,14 +196,22 @@ func parseTarget(s string) (Target, error) {
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
 		return Target(f), nil
 	}
+	// No time can be negative, so a target such as "-5m" is a typo
+	// that would make a "<" standard fail whatever the team does.
 	if d, ok := strings.CutSuffix(s, "d"); ok {
 		if f, err := strconv.ParseFloat(d, 64); err == nil {
+			if f < 0 {
+				return 0, fmt.Errorf("%q is a negative duration", s)
+			}
 			return Target(f * 86400), nil
 		}
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
 		return 0, fmt.Errorf("%q %s", s, notATarget)
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("%q is a negative duration", s)
 	}
 	return Target(d.Seconds()), nil
 }
@@ -289,7 +297,47 @@ func (s *StandardSet) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Validate checks the KPI, the comparison and its bounds.
+// valueRange returns the values k can take: 0..1 for a share,
+// -100..100 for NPS, 0..100 for CSAT, and from zero up for durations
+// and counts.
+func (k KPI) valueRange() (lo, hi float64) {
+	switch {
+	case k.Unit == Share:
+		return 0, 1
+	case k.Name == "nps":
+		return -100, 100
+	case k.Name == "csat":
+		return 0, 100
+	}
+	return 0, math.Inf(1)
+}
+
+// checkValue reports a finite v, given as field, that k can never take;
+// name is the KPI as the user wrote it. A share written as a percentage
+// (75 for 75%) is the common case, and the message says how to write it.
+func (k KPI) checkValue(field, name string, v float64) error {
+	lo, hi := k.valueRange()
+	if math.IsNaN(v) || math.IsInf(v, 0) || v >= lo && v <= hi {
+		return nil
+	}
+	switch {
+	case k.Unit == Share && v > 1 && v <= 100:
+		return fmt.Errorf("%s %g is outside 0..1: %s is a share; write %g%% or %g", field, v, name, v, v/100)
+	case k.Unit == Share:
+		return fmt.Errorf("%s %g is outside 0..1: %s is a share, 0%% to 100%%", field, v, name)
+	case k.Unit == Seconds:
+		return fmt.Errorf("%s %g is negative: %s is a duration", field, v, name)
+	case math.IsInf(hi, 1):
+		return fmt.Errorf("%s %g is negative: %s cannot be", field, v, name)
+	}
+	return fmt.Errorf("%s %g is outside %g..%g: %s runs from %g to %g", field, v, lo, hi, name, lo, hi)
+}
+
+// Validate checks the KPI, the comparison and its bounds. A target (or
+// max) the KPI can never reach is an error, since the standard could
+// never pass, or never fail: a share outside 0..1 (75 where 75% or 0.75
+// was meant), a negative duration or count, an NPS outside -100..100, a
+// CSAT outside 0..100; so is a share's tolerance above 1.
 func (s *Standard) Validate() error {
 	k, ok := LookupKPI(s.KPI)
 	var errs []error
@@ -309,6 +357,15 @@ func (s *Standard) Validate() error {
 	}
 	if math.IsNaN(float64(s.Target)) || math.IsInf(float64(s.Target), 0) {
 		errs = append(errs, errors.New("target is not a finite number"))
+	}
+	if ok {
+		errs = append(errs, k.checkValue("target", s.KPI, float64(s.Target)))
+		if s.Op == Between && s.Max != nil {
+			errs = append(errs, k.checkValue("max", s.KPI, float64(*s.Max)))
+		}
+		if s.Op == About && s.Tolerance != nil && k.Unit == Share {
+			errs = append(errs, k.checkValue("tolerance", s.KPI, float64(*s.Tolerance)))
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -340,10 +397,17 @@ type DecodeError = strictjson.Error
 //
 // The decoding error is a [*DecodeError]; get it with errors.As for the
 // position.
+//
+// A file without a "standards" list ({} or "standards": null) is an
+// error, since it is more likely the wrong file than a wish to check
+// nothing; "standards": [] says that wish and gives an empty set.
 func ParseStandards(data []byte) (*StandardSet, error) {
 	var s StandardSet
 	if err := strictjson.Decode(data, &s, "the standards file"); err != nil {
 		return nil, fmt.Errorf("standards: %w", err)
+	}
+	if s.Standards == nil {
+		return nil, errors.New(`standards: no standards: the file has no "standards" list (write "standards": [] to check none)`)
 	}
 	if err := s.Validate(); err != nil {
 		return nil, fmt.Errorf("standards: %w", err)
