@@ -23,7 +23,7 @@ type Plan struct {
 	ids   []string         // question IDs in order, for hints
 
 	// The hot data of the scoring loop, one entry per question.
-	hw     []float64 // effective weight
+	hw     []float64 // effective weight, scaled with its siblings' (see scaleWeights)
 	hnode  []int32   // parent node; -1 for survey questions
 	hlevel []int32   // position of the question's level in levels; -1 for survey
 	hflags []uint8   // hScored, hCritical
@@ -53,9 +53,10 @@ type planQ struct {
 
 // planNode is a level or a section.
 type planNode struct {
-	parent int32 // -1 for a level
-	level  int32 // position of the node's level in Plan.levels
-	w      float64
+	parent int32    // -1 for a level
+	level  int32    // position of the node's level in Plan.levels
+	w      float64  // the weight, as the checklist gives it (default applied)
+	rw     float64  // w scaled with its siblings' for the roll-up (see scaleWeights)
 	sec    *Section // nil for a level
 	lvl    *Level   // the level itself, or the section's level
 	items  []planItem
@@ -232,7 +233,57 @@ func Compile(c *Checklist) (*Plan, error) {
 		ds.Sort()
 		return nil, ds
 	}
+	p.scaleWeights()
 	return p, nil
+}
+
+// scaleWeights keeps the sums of the roll-up finite. Any finite weight
+// >= 0 is valid, but two weights of 1e308 under one node sum to +Inf,
+// and Inf/Inf is no score. So where the weights of one node's children
+// (or of the levels) add up to more than a quarter of the largest
+// float64, scaleWeights scales all of them by one power of two, which
+// leaves every weighted mean as it is: the products and sums of the
+// roll-up are scaled by the same power, exactly (only a weight
+// 2^1000 times smaller than its siblings' sum can lose bits, to
+// underflow). Ordinary weights are left untouched, so their scores stay
+// the same to the bit. The quarter leaves room for the order in which
+// the scorer adds, and for scores a rounding above 1.
+func (p *Plan) scaleWeights() {
+	// Sums are taken at 2^-64 of the weights, where no count of finite
+	// weights a checklist can hold overflows. Index len(p.nodes) stands
+	// for the levels, whose weights the overall score sums.
+	const pre = -64
+	top := len(p.nodes)
+	group := func(parent int32) int {
+		if parent < 0 {
+			return top
+		}
+		return int(parent)
+	}
+	sums := make([]float64, top+1)
+	for i, w := range p.hw {
+		if n := p.hnode[i]; n >= 0 {
+			sums[n] += math.Ldexp(w, pre)
+		}
+	}
+	for n := range p.nodes {
+		sums[group(p.nodes[n].parent)] += math.Ldexp(p.nodes[n].w, pre)
+	}
+	shift := make([]int, len(sums))
+	for g, s := range sums {
+		for k := 0; math.Ldexp(s, -pre-k) > math.MaxFloat64/4; k++ {
+			shift[g] = k + 1
+		}
+	}
+	for i, w := range p.hw {
+		if n := p.hnode[i]; n >= 0 && shift[n] > 0 {
+			p.hw[i] = math.Ldexp(w, -shift[n])
+		}
+	}
+	for n := range p.nodes {
+		nd := &p.nodes[n]
+		nd.rw = math.Ldexp(nd.w, -shift[group(nd.parent)])
+	}
 }
 
 func posOfNode(nd planNode) Pos {

@@ -114,9 +114,9 @@ func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
 		s := num[n] / den[n]
 		dst.node[n] = s
 		nd := &p.nodes[n]
-		if nd.parent >= 0 && nd.w > 0 {
-			num[nd.parent] += nd.w * s
-			den[nd.parent] += nd.w
+		if nd.parent >= 0 && nd.rw > 0 {
+			num[nd.parent] += nd.rw * s
+			den[nd.parent] += nd.rw
 		}
 	}
 	var sum, wsum float64
@@ -125,7 +125,7 @@ func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
 		ls := &dst.Levels[k]
 		ls.Score = s
 		ls.Passed = !math.IsNaN(s) && s >= p.nodes[n].lvl.EffectivePass()-passSlack && !ls.CriticalFailed
-		if w := p.nodes[n].w; !math.IsNaN(s) && w > 0 {
+		if w := p.nodes[n].rw; !math.IsNaN(s) && w > 0 {
 			sum += w * s
 			wsum += w
 		}
@@ -324,7 +324,7 @@ func (p *Plan) resultItems(n int32, sc *Scores, o ScoreOptions) ([]SectionResult
 			Text:       q.Text.In(o.Lang),
 			Applicable: sc.Applicable[i],
 			Value:      optScore(sc.Value[i]),
-			Weight:     p.hw[i],
+			Weight:     q.EffectiveWeight(),
 			Critical:   q.Critical,
 			Failed:     sc.Failed[i],
 			Unscored:   p.hflags[i]&hScored == 0,
