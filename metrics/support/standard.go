@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"github.com/cxkit/cxkit/internal/strictjson"
+	"github.com/cxkit/cxkit/internal/suggest"
 )
 
 // Unit says how a KPI's value is measured.
@@ -314,15 +316,18 @@ func (k KPI) valueRange() (lo, hi float64) {
 
 // checkValue reports a finite v, given as field, that k can never take;
 // name is the KPI as the user wrote it. A share written as a percentage
-// (75 for 75%) is the common case, and the message says how to write it.
-func (k KPI) checkValue(field, name string, v float64) error {
+// (75 for 75%) is the common case, and the message says how to write it
+// (as "75%" too when percent, where a target may be one).
+func (k KPI) checkValue(field, name string, v float64, percent bool) error {
 	lo, hi := k.valueRange()
 	if math.IsNaN(v) || math.IsInf(v, 0) || v >= lo && v <= hi {
 		return nil
 	}
 	switch {
-	case k.Unit == Share && v > 1 && v <= 100:
+	case k.Unit == Share && v > 1 && v <= 100 && percent:
 		return fmt.Errorf("%s %g is outside 0..1: %s is a share; write %g%% or %g", field, v, name, v, v/100)
+	case k.Unit == Share && v > 1 && v <= 100:
+		return fmt.Errorf("%s %g is outside 0..1: %s is a share; write %g", field, v, name, v/100)
 	case k.Unit == Share:
 		return fmt.Errorf("%s %g is outside 0..1: %s is a share, 0%% to 100%%", field, v, name)
 	case k.Unit == Seconds:
@@ -359,12 +364,12 @@ func (s *Standard) Validate() error {
 		errs = append(errs, errors.New("target is not a finite number"))
 	}
 	if ok {
-		errs = append(errs, k.checkValue("target", s.KPI, float64(s.Target)))
+		errs = append(errs, k.checkValue("target", s.KPI, float64(s.Target), true))
 		if s.Op == Between && s.Max != nil {
-			errs = append(errs, k.checkValue("max", s.KPI, float64(*s.Max)))
+			errs = append(errs, k.checkValue("max", s.KPI, float64(*s.Max), true))
 		}
 		if s.Op == About && s.Tolerance != nil && k.Unit == Share {
-			errs = append(errs, k.checkValue("tolerance", s.KPI, float64(*s.Tolerance)))
+			errs = append(errs, k.checkValue("tolerance", s.KPI, float64(*s.Tolerance), true))
 		}
 	}
 	return errors.Join(errs...)
@@ -479,12 +484,69 @@ type Row struct {
 // Inputs are the measured values a standard may need besides tickets:
 // survey KPIs by name ("ces", "rating", ...).
 type Inputs struct {
+	// Survey holds the KPIs that [KPI.Survey] marks, by their Name in
+	// [AllKPIs], exactly as written there (lower case).
 	Survey map[string]float64
 }
 
+// Validate checks every survey value, reporting all problems at once in
+// the order of their names: a name that is not a survey KPI's (with the
+// likeliest one it was meant to be), a NaN or infinite value, and a
+// value the KPI cannot take (a share outside 0..1, an NPS outside
+// -100..100, a CSAT outside 0..100, a negative mean or rate).
+func (in Inputs) Validate() error {
+	names := slices.Sorted(maps.Keys(in.Survey))
+	var errs []error
+	for _, name := range names {
+		v := in.Survey[name]
+		var err error
+		k, ok := surveyKPI(name)
+		switch {
+		case !ok && kpiNamed(name):
+			err = fmt.Errorf("%s is measured from the tickets or agent time, not given as an input", name)
+		case !ok:
+			err = fmt.Errorf("unknown survey KPI%s", suggest.DidYouMean(name, surveyKPINames()))
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			err = fmt.Errorf("%v is not a finite number", v)
+		default:
+			err = k.checkValue("value", name, v, false)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("inputs: survey %q: %w", name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// surveyKPI returns the survey KPI with exactly this name.
+func surveyKPI(name string) (KPI, bool) {
+	i := slices.IndexFunc(kpiList, func(k KPI) bool { return k.Survey && k.Name == name })
+	if i < 0 {
+		return KPI{}, false
+	}
+	return kpiList[i], true
+}
+
+// kpiNamed reports whether name is exactly some KPI's name.
+func kpiNamed(name string) bool {
+	return slices.ContainsFunc(kpiList, func(k KPI) bool { return k.Name == name })
+}
+
+func surveyKPINames() []string {
+	var out []string
+	for _, k := range kpiList {
+		if k.Survey {
+			out = append(out, k.Name)
+		}
+	}
+	return out
+}
+
 // Evaluate checks every standard of set against what a has measured.
+// The standards and the inputs are validated first, and their problems
+// returned together.
 func (a *Accumulator) Evaluate(set *StandardSet, in Inputs) ([]Row, error) {
-	if err := set.Validate(); err != nil {
+	if err := errors.Join(set.Validate(), in.Validate()); err != nil {
 		return nil, err
 	}
 	rep := a.Report()
