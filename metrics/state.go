@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+
+	"github.com/cxkit/cxkit/internal/strictjson"
 )
 
 // Accumulators marshal to JSON so partial tallies can travel between
@@ -29,13 +31,68 @@ func (t *tally3) state() tallyState {
 	return s
 }
 
-func (t *tally3) setState(what string, s tallyState) error {
-	if err := checkState(what, s.Counts[:], s.WeightedCounts[:], s.Weights[:], s.SquaredWeights); err != nil {
+func (t *tally3) setState(what string, b []byte) error {
+	var s struct {
+		Counts         []int64     `json:"counts"`
+		WeightedCounts []int64     `json:"weighted_counts"`
+		Weights        [][]float64 `json:"weights"`
+		SquaredWeights []float64   `json:"squared_weights"`
+	}
+	if err := decodeState(what, b, &s); err != nil {
 		return err
 	}
-	*t = tally3{n: s.Counts, m: s.WeightedCounts, q: dsum{s.SquaredWeights[0], s.SquaredWeights[1]}}
+	if err := checkShape(what, "category", 3, s.Counts, s.WeightedCounts, s.Weights, s.SquaredWeights); err != nil {
+		return err
+	}
+	if err := checkState(what, s.Counts, s.WeightedCounts, s.Weights, s.SquaredWeights); err != nil {
+		return err
+	}
+	*t = tally3{q: dsum{s.SquaredWeights[0], s.SquaredWeights[1]}}
 	for i := range 3 {
+		t.n[i], t.m[i] = s.Counts[i], s.WeightedCounts[i]
 		t.w[i] = dsum{s.Weights[i][0], s.Weights[i][1]}
+	}
+	return nil
+}
+
+// decodeState decodes a saved state strictly: a misspelt or missing
+// field must not load as an empty accumulator.
+func decodeState(what string, b []byte, v any) error {
+	if err := strictjson.Decode(b, v, "the state"); err != nil {
+		return fmt.Errorf("%s state: %w: %w", what, err, ErrState)
+	}
+	return nil
+}
+
+// checkShape checks that every field of a saved tally of k categories
+// (or scale points, as per names them) is there, with one entry per
+// category and two numbers per weight sum.
+func checkShape(what, per string, k int, n, m []int64, w [][]float64, q []float64) error {
+	fields := []struct {
+		name   string
+		nil    bool
+		len    int
+		perCat bool // one entry per category, else a pair
+	}{
+		{"counts", n == nil, len(n), true},
+		{"weighted_counts", m == nil, len(m), true},
+		{"weights", w == nil, len(w), true},
+		{"squared_weights", q == nil, len(q), false},
+	}
+	for _, f := range fields {
+		switch {
+		case f.nil:
+			return fmt.Errorf("%s state: field %q is missing: %w", what, f.name, ErrState)
+		case f.perCat && f.len != k:
+			return fmt.Errorf("%s state: %q has %d entries, want %d, one per %s: %w", what, f.name, f.len, k, per, ErrState)
+		case !f.perCat && f.len != 2:
+			return fmt.Errorf("%s state: %q has %d numbers, want 2 (a sum kept as high and low parts): %w", what, f.name, f.len, ErrState)
+		}
+	}
+	for i, p := range w {
+		if len(p) != 2 {
+			return fmt.Errorf("%s state: weights[%d] has %d numbers, want 2 (a sum kept as high and low parts): %w", what, i, len(p), ErrState)
+		}
 	}
 	return nil
 }
@@ -46,9 +103,12 @@ func (t *tally3) setState(what string, s tallyState) error {
 // state written by an accumulator satisfies, so that a hand-edited or
 // corrupted one cannot turn into an n_eff of +Inf and NaN intervals: a
 // category without weighted answers has no weight; the total count fits
-// an int64; and, with W = Σw and M = Σm, weights of 0 or more give
-// q <= W² and Cauchy–Schwarz gives W² <= M·q.
-func checkState(what string, n, m []int64, w [][2]float64, q [2]float64) error {
+// an int64; no sum exceeds what its count of weights of at most
+// MaxWeight can reach (which also keeps W² finite); and, with W = Σw
+// and M = Σm, weights of 0 or more give q <= W² and Cauchy–Schwarz
+// gives W² <= M·q.
+func checkState(what string, n, m []int64, w [][]float64, q []float64) error {
+	const tol = 1e-9 // far above the rounding of a double-double sum
 	var total int64
 	var W float64
 	var M int64
@@ -68,20 +128,25 @@ func checkState(what string, n, m []int64, w [][2]float64, q [2]float64) error {
 		if m[i] == 0 && wi != 0 {
 			return fmt.Errorf("%s state: weight sum %v for a category without weighted answers: %w", what, wi, ErrState)
 		}
+		if wi > float64(m[i])*MaxWeight*(1+tol) {
+			return fmt.Errorf("%s state: weight sum %v is more than %d weights of at most %g can reach: %w", what, wi, m[i], MaxWeight, ErrState)
+		}
 		W += wi
 	}
 	if err := checkPair(what, q); err != nil {
 		return err
 	}
 	Q := q[0] + q[1]
-	const tol = 1e-9 // far above the rounding of a double-double sum
+	if Q > float64(M)*MaxWeight*MaxWeight*(1+tol) {
+		return fmt.Errorf("%s state: squared weights %v are more than %d weights of at most %g can reach: %w", what, Q, M, MaxWeight, ErrState)
+	}
 	if Q > W*W*(1+tol) || W*W > float64(M)*Q*(1+tol) {
 		return fmt.Errorf("%s state: squared weights %v do not fit %d weights summing to %v: %w", what, Q, M, W, ErrState)
 	}
 	return nil
 }
 
-func checkPair(what string, p [2]float64) error {
+func checkPair(what string, p []float64) error {
 	if !(p[0] >= 0) || math.IsInf(p[0], 1) || math.IsNaN(p[1]) || math.IsInf(p[1], 0) {
 		return fmt.Errorf("%s state: weight sum %v is not a finite sum of weights: %w: %w", what, p, ErrState, ErrWeight)
 	}
@@ -96,12 +161,8 @@ func (a NPS) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON restores a state written by MarshalJSON.
 func (a *NPS) UnmarshalJSON(b []byte) error {
-	var s tallyState
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("NPS state: %w", err)
-	}
 	var t tally3
-	if err := t.setState("NPS", s); err != nil {
+	if err := t.setState("NPS", b); err != nil {
 		return err
 	}
 	*a = NPS{t: t}
@@ -113,12 +174,8 @@ func (a Emotions) MarshalJSON() ([]byte, error) { return json.Marshal(a.t.state(
 
 // UnmarshalJSON restores a state written by MarshalJSON.
 func (a *Emotions) UnmarshalJSON(b []byte) error {
-	var s tallyState
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("emotions state: %w", err)
-	}
 	var t tally3
-	if err := t.setState("emotions", s); err != nil {
+	if err := t.setState("emotions", b); err != nil {
 		return err
 	}
 	a.t = t
@@ -145,17 +202,34 @@ func (r *ratings) state() ratingsState {
 }
 
 func (r *ratings) setState(what string, b []byte) error {
-	var s ratingsState
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("%s state: %w", what, err)
+	var s struct {
+		Scale *struct {
+			Lo   *int       `json:"lo"`
+			Hi   *int       `json:"hi"`
+			Good *Direction `json:"good"`
+		} `json:"scale"`
+		Counts         []int64     `json:"counts"`
+		WeightedCounts []int64     `json:"weighted_counts"`
+		Weights        [][]float64 `json:"weights"`
+		SquaredWeights []float64   `json:"squared_weights"`
 	}
-	nr, err := newRatings(s.Scale)
+	if err := decodeState(what, b, &s); err != nil {
+		return err
+	}
+	switch {
+	case s.Scale == nil:
+		return fmt.Errorf("%s state: field %q is missing: %w", what, "scale", ErrState)
+	case s.Scale.Lo == nil || s.Scale.Hi == nil || s.Scale.Good == nil:
+		return fmt.Errorf("%s state: the scale needs lo, hi and good: %w", what, ErrState)
+	}
+	sc := Scale{Lo: *s.Scale.Lo, Hi: *s.Scale.Hi, Good: *s.Scale.Good}
+	nr, err := newRatings(sc)
 	if err != nil {
-		return fmt.Errorf("%s state: %w", what, err)
+		return fmt.Errorf("%s state: %w: %w", what, err, ErrState)
 	}
-	k := s.Scale.points()
-	if len(s.Counts) != k || len(s.WeightedCounts) != k || len(s.Weights) != k {
-		return fmt.Errorf("%s state: want %d points for scale %v: %w", what, k, s.Scale, ErrScale)
+	k := sc.points()
+	if err := checkShape(what, "point of the scale "+sc.String(), k, s.Counts, s.WeightedCounts, s.Weights, s.SquaredWeights); err != nil {
+		return err
 	}
 	if err := checkState(what, s.Counts, s.WeightedCounts, s.Weights, s.SquaredWeights); err != nil {
 		return err
@@ -192,13 +266,32 @@ func (a Mean) MarshalJSON() ([]byte, error) { return json.Marshal(meanState{a.n,
 
 // UnmarshalJSON restores a state written by MarshalJSON.
 func (a *Mean) UnmarshalJSON(b []byte) error {
-	var s meanState
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("mean state: %w", err)
+	var s struct {
+		N    *int64   `json:"n"`
+		Mean *float64 `json:"mean"`
+		M2   *float64 `json:"m2"`
 	}
-	if s.N < 0 || !(s.M2 >= 0) || math.IsInf(s.M2, 0) || math.IsNaN(s.Mean) || math.IsInf(s.Mean, 0) || (s.N == 0 && (s.Mean != 0 || s.M2 != 0)) {
-		return fmt.Errorf("mean state %+v: not a valid state: %w", s, ErrState)
+	if err := decodeState("mean", b, &s); err != nil {
+		return err
 	}
-	*a = Mean{s.N, s.Mean, s.M2}
+	if s.N == nil || s.Mean == nil || s.M2 == nil {
+		return fmt.Errorf("mean state: want all of n, mean and m2: %w", ErrState)
+	}
+	n, mean, m2 := *s.N, *s.Mean, *s.M2
+	var bad string
+	switch {
+	case n < 0:
+		bad = "a negative count"
+	case !(m2 >= 0) || math.IsInf(m2, 1) || math.IsNaN(mean) || math.IsInf(mean, 0):
+		bad = "m2 must be a finite number >= 0 and the mean finite"
+	case n == 0 && (mean != 0 || m2 != 0):
+		bad = "no values, but a mean or m2 other than 0"
+	case n == 1 && m2 != 0:
+		bad = "one value has no spread, so m2 must be 0"
+	}
+	if bad != "" {
+		return fmt.Errorf("mean state with n %d, mean %v, m2 %v: %s: %w", n, mean, m2, bad, ErrState)
+	}
+	*a = Mean{n, mean, m2}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -198,5 +199,70 @@ func TestStateOfValueFields(t *testing.T) {
 	}
 	if diff := cmp.Diff(get(&w), get(&back)); diff != "" {
 		t.Errorf("saved by value and restored (-want +got):\n%s\n%s", diff, b)
+	}
+}
+
+// States are read strictly: every field an accumulator writes must be
+// there, with the length it writes, spelt as it writes it, and nothing
+// else; anything else is ErrState, never an empty or truncated tally.
+func TestStateStrict(t *testing.T) {
+	const (
+		weights3 = `"weights":[[0,0],[0,0],[0,0]],"squared_weights":[0,0]`
+		scale5   = `"scale":{"lo":1,"hi":5,"good":"high"}`
+		zeros5   = `"counts":[1,2,3,4,5],"weighted_counts":[0,0,0,0,0],"weights":[[0,0],[0,0],[0,0],[0,0],[0,0]],"squared_weights":[0,0]`
+	)
+	tests := []struct {
+		name string
+		in   string
+		v    json.Unmarshaler
+		want string // in the message
+	}{
+		{"four counts", `{"counts":[1,2,3,4],"weighted_counts":[0,0,0],` + weights3 + `}`, new(NPS), `"counts" has 4 entries, want 3`},
+		{"two counts", `{"counts":[1,2],"weighted_counts":[0,0,0],` + weights3 + `}`, new(NPS), `"counts" has 2 entries, want 3`},
+		{"misspelt field", `{"count":[1,0,1],"weighted_counts":[0,0,0],` + weights3 + `}`, new(NPS), `did you mean "counts"`},
+		{"only a misspelt field", `{"count":[1,0,1]}`, new(NPS), `unknown field "count"`},
+		{"empty object", `{}`, new(NPS), `field "counts" is missing`},
+		{"null", `null`, new(NPS), `field "counts" is missing`},
+		{"missing squared weights", `{"counts":[1,2,3],"weighted_counts":[0,0,0],"weights":[[0,0],[0,0],[0,0]]}`, new(Emotions), `field "squared_weights" is missing`},
+		{"null field", `{"counts":null,"weighted_counts":[0,0,0],` + weights3 + `}`, new(Emotions), `field "counts" is missing`},
+		{"short weight pair", `{"counts":[1,2,3],"weighted_counts":[0,0,0],"weights":[[0],[0,0],[0,0]],"squared_weights":[0,0]}`, new(NPS), `weights[0] has 1 numbers, want 2`},
+		{"wrong case", `{"Counts":[1,2,3],"weighted_counts":[0,0,0],` + weights3 + `}`, new(NPS), `unknown field "Counts"`},
+		{"duplicate", `{"counts":[1,2,3],"counts":[1,2,3],"weighted_counts":[0,0,0],` + weights3 + `}`, new(NPS), `given twice`},
+		{"trailing data", `{"counts":[1,2,3],"weighted_counts":[0,0,0],` + weights3 + `} {}`, new(NPS), `after top-level value`},
+		{"fractional count", `{"counts":[1.5,2,3],"weighted_counts":[0,0,0],` + weights3 + `}`, new(NPS), `whole number`},
+		{"weight sum out of reach", `{"counts":[0,0,0],"weighted_counts":[1000000000,0,0],"weights":[[1e200,0],[0,0],[0,0]],"squared_weights":[1e300,0]}`, new(NPS), `more than 1000000000 weights`},
+		{"ratings without scale", `{` + zeros5 + `}`, new(CSAT), `field "scale" is missing`},
+		{"ratings scale without lo", `{"scale":{"hi":5,"good":"high"},` + zeros5 + `}`, new(CES), `needs lo, hi and good`},
+		{"ratings counts off the scale", `{` + scale5 + `,"counts":[1,2],"weighted_counts":[0,0,0,0,0],"weights":[[0,0],[0,0],[0,0],[0,0],[0,0]],"squared_weights":[0,0]}`, new(CSAT), `"counts" has 2 entries, want 5, one per point of the scale 1..5 (high is good)`},
+		{"ratings unknown field", `{` + scale5 + `,` + zeros5 + `,"extra":1}`, new(CES), `unknown field "extra"`},
+		{"mean: empty object", `{}`, new(Mean), `want all of n, mean and m2`},
+		{"mean: one value with spread", `{"n":1,"mean":1,"m2":5}`, new(Mean), `one value has no spread`},
+		{"mean: no values with a mean", `{"n":0,"mean":1,"m2":0}`, new(Mean), `no values`},
+		{"mean: unknown field", `{"n":2,"mean":1,"m2":5,"sd":1}`, new(Mean), `unknown field "sd"`},
+	}
+	for _, tt := range tests {
+		err := tt.v.UnmarshalJSON([]byte(tt.in))
+		if !errors.Is(err, ErrState) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %T.UnmarshalJSON(%s) = %v, want ErrState saying %q", tt.name, tt.v, tt.in, err, tt.want)
+		}
+	}
+
+	// What the accumulators write still loads, n = 1 included.
+	good := []struct {
+		in string
+		v  json.Unmarshaler
+	}{
+		{`{"counts":[1,2,3],"weighted_counts":[0,0,0],` + weights3 + `}`, new(NPS)},
+		{`{"counts":[1,2,3],"weighted_counts":[0,0,0],` + weights3 + `}`, new(Emotions)},
+		{`{` + scale5 + `,` + zeros5 + `}`, new(CSAT)},
+		{`{` + scale5 + `,` + zeros5 + `}`, new(CES)},
+		{`{"n":0,"mean":0,"m2":0}`, new(Mean)},
+		{`{"n":1,"mean":4.5,"m2":0}`, new(Mean)},
+		{`{"n":3,"mean":2,"m2":2}`, new(Mean)},
+	}
+	for _, g := range good {
+		if err := g.v.UnmarshalJSON([]byte(g.in)); err != nil {
+			t.Errorf("%T.UnmarshalJSON(%s): %v", g.v, g.in, err)
+		}
 	}
 }
