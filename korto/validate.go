@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/metrics"
 )
 
 // Validate checks the checklist against the static rules of the language
@@ -33,7 +34,9 @@ import (
 //	level-twice       a level number used twice
 //	bad-pass          a pass mark outside (0%, 100%]
 //	bad-weight        a weight that is negative, NaN or infinite
-//	bad-scale         scale bounds that are not finite or not lo < hi
+//	bad-scale         scale bounds that are not finite or not lo < hi, or
+//	                  a ces or csat scale of more than metrics.MaxScalePoints
+//	                  points, which the survey metrics cannot count
 //	fractional-scale  a bound that is not whole: an error for ces and csat
 //	                  (whole-point survey scales), a warning for a scale
 //	                  (answers are whole numbers, so few or none fit)
@@ -349,6 +352,19 @@ func (v *validator) bounds(pos Pos, subject valSubject, what string, lo, hi floa
 	return false
 }
 
+// surveyPoints checks that a ces or csat scale with valid bounds has no
+// more points than the survey metrics count (metrics.MaxScalePoints),
+// so that a checklist that passes validation can be aggregated.
+func (v *validator) surveyPoints(pos Pos, subject valSubject, k Kind) bool {
+	if k.Hi-k.Lo+1 <= metrics.MaxScalePoints {
+		return true
+	}
+	v.errorf(pos, subject, "bad-scale",
+		fmt.Sprintf("%s scales have at most %d points (1..5, 1..7, 1..10, 0..100); check the bounds for a typo", k.Type, metrics.MaxScalePoints),
+		"%s %s..%s has %s points, more than the survey metrics take", k.Type, fmtValNum(k.Lo), fmtValNum(k.Hi), fmtValNum(k.Hi-k.Lo+1))
+	return false
+}
+
 func (v *validator) weight(pos Pos, subject valSubject, w *float64) {
 	if w != nil && !(*w >= 0 && !math.IsInf(*w, 1)) {
 		v.errorf(pos, subject, "bad-weight", "a weight is a finite number >= 0, e.g. weight 2",
@@ -510,10 +526,17 @@ func (v *validator) kind(q *Question, subject valSubject) {
 	}
 	switch k.Type {
 	case "", KindYesNo, KindNPS, KindEmotion, KindText:
-	case KindScale, KindCSAT:
+	case KindScale:
 		v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi)
+	case KindCSAT:
+		if v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi) {
+			v.surveyPoints(kpos, subject, k)
+		}
 	case KindCES:
-		if v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi) && k.Good == "" && !valCESPreset(k.Lo, k.Hi) {
+		if !v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi) || !v.surveyPoints(kpos, subject, k) {
+			break
+		}
+		if k.Good == "" && !valCESPreset(k.Lo, k.Hi) {
 			// Aggregation falls back on CESScale's guess; the author
 			// should not have to know it.
 			v.warnf(kpos, subject, "ces-direction",

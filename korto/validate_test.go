@@ -104,6 +104,22 @@ func TestValidate(t *testing.T) {
 			valAddSurvey(c, &Question{ID: "sat", Kind: Kind{Type: KindCSAT, Lo: 1, Hi: 5.5}})
 		},
 			[]valLine{{E, "fractional-scale", `question "sat": csat 1..5.5 has a fractional bound`}}},
+		{"csat of 101 points is fine", func(t *testing.T, c *Checklist) {
+			valAddSurvey(c, &Question{ID: "sat", Kind: Kind{Type: KindCSAT, Lo: 0, Hi: 100}})
+		}, nil},
+		{"csat of more points than the metrics take", func(t *testing.T, c *Checklist) {
+			valAddSurvey(c, &Question{ID: "sat", Kind: Kind{Type: KindCSAT, Lo: 0, Hi: 200}})
+		},
+			[]valLine{{E, "bad-scale", `question "sat": csat 0..200 has 201 points, more than the survey metrics take`}}},
+		{"ces of more points than the metrics take", func(t *testing.T, c *Checklist) {
+			valQ(t, c, "effort").Kind = Kind{Type: KindCES, Lo: 1, Hi: 102, Good: "low"}
+		},
+			[]valLine{{E, "bad-scale", `question "effort": ces 1..102 has 102 points, more than the survey metrics take`}}},
+		{"a wide ces without a direction reports the points only", func(t *testing.T, c *Checklist) {
+			valQ(t, c, "effort").Kind.Hi = 1000
+		},
+			[]valLine{{E, "bad-scale", `question "effort": ces 1..1000 has 1000 points, more than the survey metrics take`}}},
+		{"a plain scale has no point limit", func(t *testing.T, c *Checklist) { c.Scales[0].Hi = 1000 }, nil},
 
 		// The good end of ces and csat scales.
 		{"ces presets need no direction", func(t *testing.T, c *Checklist) {
@@ -559,4 +575,31 @@ func FuzzValidate(f *testing.F) {
 		Diff(nil, &c)
 		Diff(&c, nil)
 	})
+}
+
+// A ces or csat scale that Validate passes must aggregate: the point
+// limit is reported where the kind stands, with a hint, so that
+// `cxkit check` catches what NewAggregator would refuse.
+func TestValidateSurveyPointsAtKind(t *testing.T) {
+	c := specMall()
+	kpos := Pos{File: "mall.korto", Line: 40, Column: 21}
+	c.Survey.Questions[2].Pos = Pos{File: "mall.korto", Line: 40, Column: 5}
+	c.Survey.Questions[2].Kind = Kind{Type: KindCSAT, Lo: 0, Hi: 200, Pos: kpos}
+	ds := c.Validate()
+	if len(ds) != 1 {
+		t.Fatalf("got %v, want one diagnostic", valLines(ds))
+	}
+	if ds[0].Pos != kpos || ds[0].Hint == "" {
+		t.Errorf("diagnostic at %v with hint %q, want at %v with a hint", ds[0].Pos, ds[0].Hint, kpos)
+	}
+	if _, err := NewAggregator(c, AggregateOptions{}); err == nil {
+		t.Errorf("NewAggregator took csat 0..200; the test no longer shows what Validate guards")
+	}
+	c.Survey.Questions[2].Kind.Hi = 100
+	if err := c.Validate().Err(); err != nil {
+		t.Fatalf("csat 0..100: %v", err)
+	}
+	if _, err := NewAggregator(c, AggregateOptions{}); err != nil {
+		t.Errorf("csat 0..100 validates but does not aggregate: %v", err)
+	}
 }
