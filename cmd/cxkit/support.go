@@ -267,6 +267,9 @@ func supportTarget(r *support.Row) string {
 	case support.Between:
 		return t + " – " + supportValue(r.Max, r.Unit)
 	case support.About:
+		if r.Tolerance != nil {
+			return t + " ± " + supportValue(r.Tolerance, r.Unit)
+		}
 		return "≈ " + t
 	}
 	return string(r.Op) + " " + t

@@ -460,12 +460,16 @@ func DefaultStandards() *StandardSet {
 	}}
 }
 
-// Row is one standard checked against the measured value. Value and
-// Passed are nil when there was nothing to measure (no tickets in the
-// filter, no agent time, no survey value). Gap is value minus the target
-// it was held to (for ranges, the nearer bound; zero inside the range).
-// The other fields repeat the standard, with Target and Max as plain
-// numbers in Unit.
+// Row is one standard checked against the measured value. Value,
+// Passed and Gap are nil when there was nothing to measure (no tickets
+// in the filter, no agent time, no survey value). Gap is how far the
+// value lies from the nearest value that passes: value minus the target
+// for <, <=, > and >= (negative below it, and zero for a value equal to
+// the target of < or >, which fails); for between and about, value minus
+// the nearer edge of the range (Target..Max, or Target ± Tolerance), and
+// zero inside it. So 1.14 against "about 0.5 ± 0.1" misses by 0.54.
+// The other fields repeat the standard, with Target, Max and Tolerance
+// as plain numbers in Unit.
 type Row struct {
 	Name       string     `json:"name,omitempty"`
 	KPI        string     `json:"kpi"`
@@ -475,6 +479,7 @@ type Row struct {
 	Op         Op         `json:"op"`
 	Target     float64    `json:"target"`
 	Max        *float64   `json:"max,omitempty"`
+	Tolerance  *float64   `json:"tolerance,omitempty"` // about's allowed distance from Target
 	Unit       Unit       `json:"unit"`
 	Value      *float64   `json:"value"`
 	Passed     *bool      `json:"passed"`
@@ -592,7 +597,8 @@ func (st *Standard) check(k KPI, v *float64) Row {
 		hi = float64(*st.Max)
 		r.Max = ptr(hi)
 	case About:
-		lo, hi = lo-float64(*st.Tolerance), hi+float64(*st.Tolerance)
+		r.Tolerance = ptr(float64(*st.Tolerance))
+		lo, hi = lo-*r.Tolerance, hi+*r.Tolerance
 	}
 	if v == nil {
 		return r
@@ -616,9 +622,6 @@ func (st *Standard) check(k KPI, v *float64) Row {
 			gap = x - lo
 		case x > hi:
 			gap = x - hi
-		}
-		if st.Op == About {
-			gap = x - float64(st.Target)
 		}
 	}
 	r.Passed, r.Gap = &ok, &gap
