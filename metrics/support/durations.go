@@ -2,6 +2,7 @@ package support
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -23,10 +24,19 @@ type Sample struct {
 	sorted bool
 }
 
-// Add records one value.
-func (s *Sample) Add(v float64) {
+// ErrNotFinite is the error [Sample.Add] and [Quantile] return for a NaN
+// or an infinite value, which would make every statistic NaN or +Inf.
+var ErrNotFinite = errors.New("support: value is NaN or infinite")
+
+// Add records one value; a NaN or an infinity is not recorded, and
+// Add returns ErrNotFinite.
+func (s *Sample) Add(v float64) error {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Errorf("%w: %v", ErrNotFinite, v)
+	}
 	s.vals = append(s.vals, v)
 	s.sorted = false
+	return nil
 }
 
 // Merge adds every value of o; a nil o adds nothing.
@@ -84,15 +94,16 @@ func (s *Sample) Quantile(q float64) (float64, error) {
 }
 
 // Quantile returns the q-quantile of durations in seconds with the
-// definition and rounding of [Sample.Quantile]; empty input, NaN or q
-// outside [0, 1] is an error.
+// definition and rounding of [Sample.Quantile]; empty input, a NaN or
+// infinite value ([ErrNotFinite], naming its index) or q outside [0, 1]
+// is an error.
 func Quantile(values []float64, q float64) (float64, error) {
 	if len(values) == 0 {
 		return 0, ErrNoData
 	}
-	for _, v := range values {
-		if math.IsNaN(v) {
-			return 0, errors.New("support: NaN in quantile input")
+	for i, v := range values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0, fmt.Errorf("%w: %v at index %d", ErrNotFinite, v, i)
 		}
 	}
 	var s Sample
