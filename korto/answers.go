@@ -51,9 +51,18 @@ type Sheet struct {
 	// unanswered.
 	Answers map[string]Answer `json:"answers"`
 	// Warnings holds problems that do not stop scoring, such as a version
-	// that differs from the checklist's. It is filled by the readers and
-	// by [Plan.Bind] and [Plan.Score] ([Plan.Check] returns its warnings
-	// instead), and is not part of the JSON form.
+	// that differs from the checklist's. It is not part of the JSON form.
+	// The readers fill it, and [Plan.Bind], [Plan.BindInto] and
+	// [Plan.Score] set it to the warnings of the answers against the
+	// plan ([Plan.Check] returns its warnings instead).
+	//
+	// Bind and Score write the field only when those warnings differ
+	// from what it holds (compared by value). So several goroutines may
+	// score one Sheet at once when it has no warnings against the plan,
+	// the usual case, or already holds them (after one Score, or from
+	// [Plan.ReadAnswers]); a Sheet whose warnings are yet to be set must
+	// be scored by one goroutine at a time. Nothing else in a Sheet is
+	// written by scoring.
 	Warnings AnswerErrors `json:"-"`
 }
 
@@ -250,6 +259,14 @@ func (es AnswerErrors) Err() error {
 		return es
 	}
 	return nil
+}
+
+// sameAnswerErrors reports whether x and y list equal problems in the
+// same order.
+func sameAnswerErrors(x, y AnswerErrors) bool {
+	return slices.EqualFunc(x, y, func(a, b *AnswerError) bool {
+		return a == b || a != nil && b != nil && *a == *b
+	})
 }
 
 // split separates the errors of es from its warnings.
@@ -789,7 +806,9 @@ func (p *Plan) Check(s *Sheet) AnswerErrors {
 
 // Bind checks a sheet against the plan and lays its answers out for
 // [Plan.ScoreInto]. On any error it returns an [AnswerErrors] and no
-// Bound. Warnings are left in s.Warnings.
+// Bound. Warnings are left in s.Warnings, which is written only when
+// they differ from what it holds: see [Sheet.Warnings] for scoring one
+// Sheet from several goroutines.
 func (p *Plan) Bind(s *Sheet) (*Bound, error) {
 	b := &Bound{}
 	if err := p.BindInto(b, s); err != nil {
@@ -802,7 +821,7 @@ func (p *Plan) Bind(s *Sheet) (*Bound, error) {
 func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 	es := p.check(s, b)
 	errs, warns := es.split()
-	if s != nil {
+	if s != nil && !sameAnswerErrors(s.Warnings, warns) {
 		s.Warnings = warns
 	}
 	if len(errs) > 0 {

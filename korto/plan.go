@@ -11,7 +11,10 @@ import (
 // levels laid out as flat arrays joined by indexes, its `when` conditions
 // compiled to small postfix programs, and every default applied. A Plan
 // is immutable after [Compile] and safe for concurrent use; compile a
-// checklist once and score any number of sheets with it.
+// checklist once and score any number of sheets with it, from any number
+// of goroutines. The sheets are another matter: scoring sets a sheet's
+// Warnings, and [Sheet.Warnings] says when one Sheet may be scored from
+// several goroutines at once.
 //
 // Question indexes (as in [Scores]) follow the checklist's order: the
 // levels' questions depth first in file order, then the survey's, the

@@ -186,6 +186,10 @@ type ScoreOptions struct {
 // has any error it returns an [AnswerErrors] and no score; warnings are
 // left in s.Warnings. Titles are in the checklist's default language.
 //
+// Score reads the sheet and writes only its Warnings, and only when they
+// change; [Sheet.Warnings] says when one Sheet may be scored from
+// several goroutines at once. The plan may always be shared.
+//
 // Score checks every sheet, even one that [Plan.ReadAnswers] has just
 // checked: a Sheet is plain data that may have changed since, and
 // telling whether it has would cost as much as the check. So that the
