@@ -77,6 +77,24 @@ func (e *WeightError) Error() string {
 // Unwrap makes errors.Is(err, ErrWeight) true.
 func (e *WeightError) Unwrap() error { return ErrWeight }
 
+// reasonError is an error with its own words that still matches a
+// sentinel with errors.Is, for problems whose sentinel's own text would
+// read wrong after the message: a comparison of groups that have
+// answers but no spread must not end in "no answers".
+type reasonError struct {
+	msg      string
+	sentinel error
+}
+
+func (e *reasonError) Error() string { return e.msg }
+func (e *reasonError) Unwrap() error { return e.sentinel }
+
+// errorIs returns an error reading as format and args say that wraps
+// sentinel without printing it.
+func errorIs(sentinel error, format string, args ...any) error {
+	return &reasonError{msg: fmt.Sprintf(format, args...), sentinel: sentinel}
+}
+
 func emptyError(metric string) error {
 	return fmt.Errorf("%s: %w", metric, ErrEmpty)
 }

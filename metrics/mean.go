@@ -19,17 +19,40 @@ type Mean struct {
 	m2   float64 // sum of squared deviations from mean
 }
 
-// Add records x; NaN and ±Inf are errors.
+// Add records x. NaN and ±Inf are errors, and so are values too large
+// to average in float64: the sum of squared deviations must fit, so
+// values more than about 1e154 apart, or 1e308 after -1e308, are
+// refused. After an error the accumulator is unchanged.
 func (a *Mean) Add(x float64) error {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return fmt.Errorf("mean of %v: values must be finite: %w", x, ErrRange)
 	}
-	a.n++
+	n := a.n + 1
 	d := x - a.mean
-	a.mean += d / float64(a.n)
-	a.m2 += d * (x - a.mean)
+	mean := a.mean + d/float64(n)
+	m2 := a.m2 + d*(x-mean)
+	if !finite(d) || !finite(mean) || !finite(m2) {
+		return errTooLarge(a.n, x)
+	}
+	a.n, a.mean, a.m2 = n, mean, m2
 	return nil
 }
+
+// errTooLarge reports values whose mean or spread does not fit a
+// float64, such as 1e308 and -1e308.
+func errTooLarge(n int64, x float64) error {
+	return errorIs(ErrRange, "mean: adding %v to %s: the values are too large to average in float64 (their squared differences overflow)", x, valueCount(n))
+}
+
+// valueCount counts values in words: "1 value", "2 values".
+func valueCount(n int64) string {
+	if n == 1 {
+		return "1 value"
+	}
+	return fmt.Sprintf("%d values", n)
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // Merge adds b's values to a; a nil b adds nothing.
 func (a *Mean) Merge(b *Mean) {
@@ -52,7 +75,9 @@ func (a *Mean) Merge(b *Mean) {
 func (a Mean) N() int64 { return a.n }
 
 // Result returns the mean with its Student-t interval at level (0 means
-// 0.95). It needs at least two values: one value has no spread.
+// 0.95). It needs at least two values: one value has no spread. Values
+// whose spread overflows float64 (possible after Merge) are an error
+// wrapping ErrRange, never a NaN or infinite result.
 func (a Mean) Result(level float64) (MeanResult, error) {
 	if level == 0 {
 		level = 0.95
@@ -66,13 +91,19 @@ func (a Mean) Result(level float64) (MeanResult, error) {
 	sd := math.Sqrt(a.m2 / float64(a.n-1))
 	se := sd / math.Sqrt(float64(a.n))
 	t := tQuantile(0.5+level/2, float64(a.n-1))
-	return MeanResult{
+	r := MeanResult{
 		N:    a.n,
 		Mean: a.mean,
 		SD:   sd,
 		SE:   se,
 		CI:   Interval{Lo: a.mean - t*se, Hi: a.mean + t*se, Level: level, Method: StudentT},
-	}, nil
+	}
+	// Add refuses what overflows, but Merge cannot return an error and a
+	// saved state may hold any finite numbers.
+	if !finite(r.Mean) || !finite(r.SD) || !finite(r.CI.Lo) || !finite(r.CI.Hi) {
+		return MeanResult{}, errorIs(ErrRange, "mean of %s: the values are too large to average in float64 (their spread overflows)", valueCount(a.n))
+	}
+	return r, nil
 }
 
 // MeanResult is a mean with its standard deviation, standard error and
@@ -87,7 +118,8 @@ type MeanResult struct {
 }
 
 // MeanOf returns the mean of xs with its Student-t interval at level
-// (0 means 0.95). Fewer than two values, NaN or ±Inf are errors.
+// (0 means 0.95). Fewer than two values, NaN or ±Inf, and values too
+// large to average in float64 are errors.
 func MeanOf(xs []float64, level float64) (MeanResult, error) {
 	var a Mean
 	for i, x := range xs {

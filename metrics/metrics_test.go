@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -408,7 +409,9 @@ func TestCESVectors(t *testing.T) {
 }
 
 func TestScale(t *testing.T) {
-	bad := []Scale{{1, 5, 0}, {5, 1, High}, {1, 1, Low}, {0, 1000, High}}
+	bad := []Scale{{1, 5, 0}, {5, 1, High}, {1, 1, Low}, {0, 1000, High},
+		// Hi - Lo overflows an int, and beyond 2^53 points blur in float64.
+		{math.MinInt, math.MaxInt, High}, {1<<53 + 1, 1<<53 + 5, High}, {-1<<53 - 5, -1<<53 - 1, Low}}
 	for _, s := range bad {
 		if _, err := NewCES(s); !errors.Is(err, ErrScale) {
 			t.Errorf("NewCES(%v): %v, want ErrScale", s, err)

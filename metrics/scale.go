@@ -56,9 +56,9 @@ func (d *Direction) UnmarshalText(b []byte) error {
 }
 
 // Scale is a rating scale of whole points Lo..Hi and the end that is good.
-// A valid scale has Lo < Hi, at most MaxScalePoints points, and Good set
-// to High or Low: the zero Scale is invalid (see Validate). In JSON, Good
-// is "high" or "low".
+// A valid scale has Lo < Hi, at most MaxScalePoints points, bounds
+// within ±2^53 (exact in float64), and Good set to High or Low: the zero
+// Scale is invalid (see Validate). In JSON, Good is "high" or "low".
 type Scale struct {
 	Lo   int       `json:"lo"` // lowest point, inclusive
 	Hi   int       `json:"hi"` // highest point, inclusive
@@ -68,6 +68,11 @@ type Scale struct {
 // MaxScalePoints bounds the number of points on a scale, so a typo such
 // as 1..1000000 is an error rather than a huge allocation.
 const MaxScalePoints = 101
+
+// maxExactInt bounds a scale's points: means and intervals are computed
+// in float64, which holds every whole number up to 2^53 exactly, and
+// further out Hi - Lo could overflow an int.
+const maxExactInt = 1 << 53
 
 // Named scales. None is a default anyone falls into: callers pick one.
 var (
@@ -91,6 +96,9 @@ func (s Scale) Validate() error {
 	}
 	if s.Hi <= s.Lo {
 		return fmt.Errorf("scale %d..%d: Hi must be above Lo: %w", s.Lo, s.Hi, ErrScale)
+	}
+	if s.Lo < -maxExactInt || s.Hi > maxExactInt {
+		return fmt.Errorf("scale %d..%d: bounds must lie within ±2^53, where every whole number is exact in float64: %w", s.Lo, s.Hi, ErrScale)
 	}
 	if s.Hi-s.Lo+1 > MaxScalePoints {
 		return fmt.Errorf("scale %d..%d has more than %d points: %w", s.Lo, s.Hi, MaxScalePoints, ErrScale)
