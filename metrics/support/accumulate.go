@@ -22,8 +22,11 @@ type Options struct {
 	// Calendar, when set, measures every duration in business hours;
 	// nil measures calendar (wall-clock) time. The number of customers
 	// waiting at once ([Waiting]) is always swept in wall-clock time.
+	// A calendar without working hours (the zero Calendar) would make
+	// every duration zero, so the accumulator refuses it.
 	Calendar *Calendar
-	// Period buckets the backlog series ([Report.Backlog]).
+	// Period buckets the backlog series ([Report.Backlog]): Day or
+	// Week; the accumulator refuses any other value.
 	Period Period
 	// Location is the time zone that decides which day or week a ticket
 	// falls in, when there is no Calendar (whose own zone wins); nil
@@ -103,8 +106,16 @@ func (c *cell) mergeQueue(o *cell) {
 // Accumulator computes support KPIs from tickets added one at a time.
 // It is not safe for concurrent use; give each goroutine its own and
 // [Accumulator.Merge] them.
+//
+// The zero Accumulator is ready to use, with the zero [Options]
+// (calendar time, daily backlog in UTC, 20 outliers listed), as if made
+// by NewAccumulator(Options{}).
 type Accumulator struct {
-	opts     Options
+	opts Options
+	// ready is set once the maps are made and opts checked; optsErr is
+	// what the check found, returned by every method that adds.
+	ready    bool
+	optsErr  error
 	cells    map[cellKey]*cell
 	topics   map[string]int
 	backlog  map[civilDate]*inOut
@@ -150,20 +161,46 @@ type hourAgent struct {
 
 type inOut struct{ in, out int }
 
-// NewAccumulator returns an empty accumulator.
+// NewAccumulator returns an empty accumulator. Options it cannot work
+// with (a Period other than Day or Week, a Calendar without working
+// hours) are reported by the first Add, AddAgentTime or Merge, and by
+// every one after it.
 func NewAccumulator(opts Options) *Accumulator {
-	if opts.MaxOutliers <= 0 {
-		opts.MaxOutliers = 20
+	a := &Accumulator{opts: opts}
+	a.init()
+	return a
+}
+
+// init makes the maps and checks the options, once, so that the zero
+// Accumulator works: every method that adds calls it first.
+func (a *Accumulator) init() error {
+	if a.ready {
+		return a.optsErr
 	}
-	return &Accumulator{
-		opts:     opts,
-		cells:    map[cellKey]*cell{},
-		topics:   map[string]int{},
-		backlog:  map[civilDate]*inOut{},
-		agentTim: map[agentChannel]*agentTotals{},
-		onDuty:   map[channelHour][]string{},
-		chanIdx:  map[string]int32{},
+	a.ready = true
+	if a.opts.MaxOutliers <= 0 {
+		a.opts.MaxOutliers = 20
 	}
+	a.cells = map[cellKey]*cell{}
+	a.topics = map[string]int{}
+	a.backlog = map[civilDate]*inOut{}
+	a.agentTim = map[agentChannel]*agentTotals{}
+	a.onDuty = map[channelHour][]string{}
+	a.chanIdx = map[string]int32{}
+	a.optsErr = a.opts.check()
+	return a.optsErr
+}
+
+// check reports the options an accumulator cannot work with.
+func (o *Options) check() error {
+	var errs []error
+	if o.Period > Week {
+		errs = append(errs, fmt.Errorf("support: Options.Period %d is neither Day nor Week", o.Period))
+	}
+	if o.Calendar != nil && o.Calendar.empty() {
+		errs = append(errs, errors.New("support: Options.Calendar has no working hours (make one with NewCalendar, ParseCalendar or Weekdays9to5)"))
+	}
+	return errors.Join(errs...)
 }
 
 // Options returns the options the accumulator was made with.
@@ -181,7 +218,7 @@ func (a *Accumulator) seconds(from, to time.Time) float64 { return a.between(fro
 func (a *Accumulator) location() *time.Location {
 	switch {
 	case a.opts.Calendar != nil:
-		return a.opts.Calendar.loc
+		return a.opts.Calendar.Location()
 	case a.opts.Location != nil:
 		return a.opts.Location
 	}
@@ -201,6 +238,9 @@ func (a *Accumulator) period(t time.Time) civilDate {
 // Add validates t and adds it. A ticket that fails [Ticket.Validate] is
 // not counted and its error is returned.
 func (a *Accumulator) Add(t *Ticket) error {
+	if err := a.init(); err != nil {
+		return err
+	}
 	if err := t.Validate(); err != nil {
 		return err
 	}
@@ -457,6 +497,9 @@ func sameLocation(x, y *time.Location) bool {
 // loaded by each. A nil o adds nothing. Merge does not check
 // that a ticket was added to only one of them.
 func (a *Accumulator) Merge(o *Accumulator) error {
+	if err := a.init(); err != nil {
+		return err
+	}
 	if o == nil {
 		return nil
 	}

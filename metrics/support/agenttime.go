@@ -56,6 +56,9 @@ func (t AgentTime) Validate() error {
 // issue. A record that fails [AgentTime.Validate] is not counted and its
 // error, naming the agent, is returned.
 func (a *Accumulator) AddAgentTime(t AgentTime) error {
+	if err := a.init(); err != nil {
+		return err
+	}
 	if err := t.Validate(); err != nil {
 		return fmt.Errorf("agent %q: %w", t.Agent, err)
 	}

@@ -23,6 +23,10 @@ import (
 // times, so on the night clocks change a 22:00-06:00 shift is seven or
 // nine hours long, as the people working it experience it. A holiday
 // removes the shifts that start on that date.
+//
+// The zero Calendar has no working hours, in UTC: Between gives zero and
+// Add an error, and an [Accumulator] refuses it. Make a calendar with
+// [NewCalendar], [ParseCalendar] or [Weekdays9to5].
 type Calendar struct {
 	loc      *time.Location
 	week     [7][]shift // by time.Weekday
@@ -157,8 +161,13 @@ func Weekdays9to5(loc *time.Location) *Calendar {
 	return c
 }
 
-// Location returns the calendar's time zone.
-func (c *Calendar) Location() *time.Location { return c.loc }
+// Location returns the calendar's time zone (UTC for the zero Calendar).
+func (c *Calendar) Location() *time.Location {
+	if c.loc == nil {
+		return time.UTC
+	}
+	return c.loc
+}
 
 func (c *Calendar) empty() bool {
 	for _, d := range c.week {
@@ -203,7 +212,7 @@ func parseClock(s string) (int, error) {
 // calendar's zone. Minutes past 24:00 fall on the next days; a wall time
 // skipped by a DST jump resolves as the time package does.
 func (c *Calendar) at(d civilDate, min int) time.Time {
-	return time.Date(d.y, d.m, d.d+min/(24*60), (min%(24*60))/60, min%60, 0, 0, c.loc)
+	return time.Date(d.y, d.m, d.d+min/(24*60), (min%(24*60))/60, min%60, 0, 0, c.Location())
 }
 
 // Between returns the working time from a to b (zero if b is not after a).
@@ -219,7 +228,7 @@ func (c *Calendar) Between(a, b time.Time) time.Duration {
 	done := a
 	// Start a day early: an overnight shift from the day before may
 	// still be running at a.
-	la := a.In(c.loc)
+	la := a.In(c.Location())
 	day := civilDate{la.Year(), la.Month(), la.Day() - 1}
 	for {
 		start := c.at(day, 0)
@@ -259,7 +268,10 @@ func (c *Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 	if d < 0 {
 		return time.Time{}, fmt.Errorf("calendar: negative duration %v", d)
 	}
-	lt := t.In(c.loc)
+	if c.empty() {
+		return time.Time{}, errors.New("calendar: no working hours at all")
+	}
+	lt := t.In(c.Location())
 	day := civilDate{lt.Year(), lt.Month(), lt.Day() - 1}
 	done := t
 	idle := 0

@@ -48,6 +48,9 @@ func ParseLevel(s string) (Level, error) {
 // business an issue hurts) and urgency (how soon it hurts), and sets a
 // resolution target per priority: the tiered model seed 003 cites from
 // Stanford University's IT service levels.
+//
+// The zero Matrix has no cells and no targets, so Priority and Deadline
+// fail on it; start from [DefaultMatrix] and change what differs.
 type Matrix struct {
 	// Cells[impact-1][urgency-1] is the priority.
 	Cells [3][3]Priority
@@ -80,12 +83,17 @@ func DefaultMatrix() Matrix {
 }
 
 // Priority returns the priority of an issue with the given impact and
-// urgency, or an error when either is not Low, Medium or High.
+// urgency, or an error when either is not Low, Medium or High, or when
+// the matrix has no priority in that cell (the zero Matrix has none).
 func (m Matrix) Priority(impact, urgency Level) (Priority, error) {
 	if impact < Low || impact > High || urgency < Low || urgency > High {
 		return 0, fmt.Errorf("support: impact %v and urgency %v must be low, medium or high", impact, urgency)
 	}
-	return m.Cells[impact-1][urgency-1], nil
+	p := m.Cells[impact-1][urgency-1]
+	if p == NoPriority || p > P4 {
+		return 0, fmt.Errorf("support: the matrix has no priority for %v impact and %v urgency (start from DefaultMatrix)", impact, urgency)
+	}
+	return p, nil
 }
 
 // Deadline returns when a ticket of priority p created at t must be

@@ -521,11 +521,16 @@ const (
 	ByAgent                     // the last agent who replied or was assigned
 )
 
-// Groups returns the KPIs per channel, priority or agent, sorted by key.
+// Groups returns the KPIs per channel, priority or agent, sorted by key;
+// it returns nil for a Dimension other than those three (an empty, non-nil
+// slice when there are no tickets).
 // [Waiting.PeakPerAgent] of a channel's group divides by the agents on
 // duty on that channel; of a priority's or an agent's group, by those on
 // duty on every channel.
 func (a *Accumulator) Groups(d Dimension) []Group {
+	if d > ByAgent {
+		return nil
+	}
 	sums := map[string]*cell{}
 	for _, k := range a.sortedCells() {
 		var key string
