@@ -65,7 +65,7 @@ func compare(metric string, a, seA, b, seB, level float64) (Comparison, error) {
 	}
 	se := math.Hypot(seA, seB)
 	if !(se > 0) {
-		return Comparison{}, fmt.Errorf("comparing %s %v and %v: neither has any spread (se = 0), so no test applies: %w", metric, a, b, ErrEmpty)
+		return Comparison{}, errorIs(ErrEmpty, "comparing %s %v and %v: neither has any spread (se = 0), so no test applies", metric, a, b)
 	}
 	d := a - b
 	stat := d / se
@@ -87,7 +87,7 @@ func CompareCES(a, b CESResult) (Comparison, error) {
 		return Comparison{}, fmt.Errorf("CES on %v against %v: %w", a.Scale, b.Scale, ErrScale)
 	}
 	if a.NEff <= 1 || b.NEff <= 1 {
-		return Comparison{}, fmt.Errorf("comparing CES means: each side needs more than one answer: %w", ErrEmpty)
+		return Comparison{}, errorIs(ErrEmpty, "comparing CES means: each side needs an n_eff above 1, not %v and %v", a.NEff, b.NEff)
 	}
 	return compare("CES", a.Mean, a.MeanSE, b.Mean, b.MeanSE, a.MeanCI.Level)
 }

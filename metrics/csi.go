@@ -33,7 +33,7 @@ func CSI(attrs []Attribute, s Scale) (float64, error) {
 		return 0, err
 	}
 	if len(attrs) == 0 {
-		return 0, emptyError("CSI")
+		return 0, errorIs(ErrEmpty, "CSI of no attributes")
 	}
 	lo, hi := float64(s.Lo), float64(s.Hi)
 	var num, den dsum

@@ -42,13 +42,13 @@ func ParseEmotion(s string) (Emotion, error) {
 	case "positive":
 		return Positive, nil
 	}
-	return 0, fmt.Errorf("emotion %q: want positive, neutral or negative: %w", s, ErrRange)
+	return 0, errorIs(ErrRange, "emotion %q: want positive, neutral or negative", s)
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (e Emotion) MarshalText() ([]byte, error) {
 	if e < Negative || e > Positive {
-		return nil, fmt.Errorf("emotion %d: %w", int8(e), ErrRange)
+		return nil, errorIs(ErrRange, "emotion %d: want Negative, Neutral or Positive", int8(e))
 	}
 	return []byte(e.String()), nil
 }

@@ -3,6 +3,7 @@ package metrics
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors, for errors.Is. Most errors about the data carry more
@@ -100,5 +101,13 @@ func emptyError(metric string) error {
 }
 
 func errMethod(m Method, allowed ...Method) error {
-	return fmt.Errorf("interval method %q is not available here (want one of %v)", m, allowed)
+	want := string(allowed[0])
+	if len(allowed) > 1 {
+		names := make([]string, len(allowed))
+		for i, a := range allowed {
+			names[i] = string(a)
+		}
+		want = "one of " + strings.Join(names, ", ")
+	}
+	return fmt.Errorf("interval method %q is not available here (want %s)", m, want)
 }

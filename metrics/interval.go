@@ -86,7 +86,7 @@ func WilsonInterval(successes, n, level float64) (Interval, error) {
 		return Interval{}, fmt.Errorf("wilson interval with n = %v: %w", n, ErrEmpty)
 	}
 	if !(successes >= 0 && successes <= n) {
-		return Interval{}, fmt.Errorf("wilson interval: %v successes out of %v: %w", successes, n, ErrRange)
+		return Interval{}, errorIs(ErrRange, "wilson interval: %v successes out of %v: want 0 to n", successes, n)
 	}
 	z, err := zForLevel(level)
 	if err != nil {

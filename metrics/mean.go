@@ -25,7 +25,7 @@ type Mean struct {
 // refused. After an error the accumulator is unchanged.
 func (a *Mean) Add(x float64) error {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return fmt.Errorf("mean of %v: values must be finite: %w", x, ErrRange)
+		return errorIs(ErrRange, "mean of %v: values must be finite", x)
 	}
 	n := a.n + 1
 	d := x - a.mean
@@ -86,7 +86,7 @@ func (a Mean) Result(level float64) (MeanResult, error) {
 		return MeanResult{}, err
 	}
 	if a.n < 2 {
-		return MeanResult{}, fmt.Errorf("mean interval of %d values: need at least 2: %w", a.n, ErrEmpty)
+		return MeanResult{}, errorIs(ErrEmpty, "mean interval of %s: need at least 2, as one value has no spread", valueCount(a.n))
 	}
 	sd := math.Sqrt(a.m2 / float64(a.n-1))
 	se := sd / math.Sqrt(float64(a.n))

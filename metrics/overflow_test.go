@@ -59,13 +59,6 @@ func TestMeanOverflow(t *testing.T) {
 	}
 }
 
-func err(e error) string {
-	if e == nil {
-		return "<nil>"
-	}
-	return e.Error()
-}
-
 // CSAT, CES and CSI take bounded scale points and weights within
 // [MinWeight, MaxWeight], so their sums cannot overflow: the extremes of
 // both stay finite.
