@@ -817,8 +817,16 @@ func (p *Plan) Bind(s *Sheet) (*Bound, error) {
 	return b, nil
 }
 
+// errBindNilBound is a value, so that BindInto stays allocation-free.
+var errBindNilBound = errors.New("korto: BindInto: nil *Bound to bind into: pass a Bound variable's address (its zero value is ready to use)")
+
 // BindInto is [Plan.Bind] reusing b's memory, for binding many sheets.
+// When the sheet has an error b is left holding no answers, and
+// [Plan.ScoreInto] refuses it. A nil b is an error.
 func (p *Plan) BindInto(b *Bound, s *Sheet) error {
+	if b == nil {
+		return errBindNilBound
+	}
 	es := p.check(s, b)
 	errs, warns := es.split()
 	if s != nil && !sameAnswerErrors(s.Warnings, warns) {

@@ -77,7 +77,10 @@ func ExamplePlan_ScoreInto() {
 			fmt.Println(err)
 			return
 		}
-		plan.ScoreInto(&scores, &bound)
+		if err := plan.ScoreInto(&scores, &bound); err != nil {
+			fmt.Println(err)
+			return
+		}
 		fmt.Printf("greet=%s: %.2f, level 1 passed=%v, reached %d\n", greet, scores.Overall, scores.Levels[0].Passed, scores.Reached)
 	}
 	// Output:

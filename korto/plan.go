@@ -470,8 +470,14 @@ func (p *Plan) Checklist() *Checklist { return p.c }
 // length of the per-question slices of [Scores].
 func (p *Plan) NumQuestions() int { return len(p.qs) }
 
-// Question returns the question with index i.
-func (p *Plan) Question(i int) *Question { return p.qs[i].q }
+// Question returns the question with index i, or nil when i is not in
+// 0..NumQuestions()-1.
+func (p *Plan) Question(i int) *Question {
+	if i < 0 || i >= len(p.qs) {
+		return nil
+	}
+	return p.qs[i].q
+}
 
 // QuestionIndex returns the index of the question with the given ID.
 func (p *Plan) QuestionIndex(id string) (int, bool) {
@@ -482,8 +488,15 @@ func (p *Plan) QuestionIndex(id string) (int, bool) {
 // NumLevels returns the number of levels, the length of [Scores.Levels].
 func (p *Plan) NumLevels() int { return len(p.levels) }
 
-// Level returns the level at position i, ascending by number.
-func (p *Plan) Level(i int) *Level { return p.nodes[p.levels[i]].lvl }
+// Level returns the level at position i, ascending by number, or nil
+// when i is not in 0..NumLevels()-1. Position is not the level's number:
+// a checklist of levels 2 and 3 has them at positions 0 and 1.
+func (p *Plan) Level(i int) *Level {
+	if i < 0 || i >= len(p.levels) {
+		return nil
+	}
+	return p.nodes[p.levels[i]].lvl
+}
 
 // checklistQuestions is [Checklist.Questions] that tolerates nil levels,
 // sections and questions, which a checklist decoded from JSON may hold.

@@ -1,6 +1,9 @@
 package korto
 
-import "math"
+import (
+	"errors"
+	"math"
+)
 
 // passSlack absorbs floating-point rounding when a score is compared with
 // a pass mark: a level whose score is 85% in exact arithmetic passes a
@@ -43,10 +46,21 @@ type LevelScore struct {
 // HasScore reports whether x is a score rather than "no score".
 func HasScore(x float64) bool { return !math.IsNaN(x) }
 
+// The errors of misusing the low-level calls. They are values, so that
+// returning one does not allocate in the scoring loop.
+var (
+	errScoreNilScores = errors.New("korto: ScoreInto: nil *Scores to score into")
+	errScoreNotBound  = errors.New("korto: the Bound holds no answers: bind a sheet into it with Plan.BindInto first (a BindInto that fails leaves it empty)")
+	errScoreOtherPlan = errors.New("korto: the Bound holds answers bound by another plan: bind the sheet with this plan")
+)
+
 // ScoreInto scores the bound sheet b into dst, reusing dst's buffers. It
 // allocates only while dst grows to the plan's size, so a loop scoring
 // many sheets into one Scores does not allocate at all. b must have been
-// bound by this plan.
+// bound by this plan with [Plan.BindInto] (or made by [Plan.Bind]); a
+// Bound that holds no answers (the zero Bound, or one whose last
+// BindInto failed) or answers bound by another plan is an error, as is
+// a nil dst, and dst is then left as it was.
 //
 // The rules are those of the scoring spec: a question counts when it is
 // scored, switched on by its `when` and answered other than "na"; every
@@ -67,9 +81,14 @@ func HasScore(x float64) bool { return !math.IsNaN(x) }
 //   - A level is gated when a level beneath it failed (a level with no
 //     score counts as failed). A level missing from the checklist gates
 //     nothing; it only caps reached.
-func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
-	if b.p != p {
-		panic("korto: ScoreInto: the answers were bound by another plan")
+func (p *Plan) ScoreInto(dst *Scores, b *Bound) error {
+	switch {
+	case dst == nil:
+		return errScoreNilScores
+	case b == nil || b.p == nil:
+		return errScoreNotBound
+	case b.p != p:
+		return errScoreOtherPlan
 	}
 	dst.grow(p)
 	num, den := dst.num, dst.den
@@ -158,6 +177,7 @@ func (p *Plan) ScoreInto(dst *Scores, b *Bound) {
 	for k := range dst.Levels {
 		dst.Levels[k].Gated = dst.Levels[k].Number > firstFail
 	}
+	return nil
 }
 
 func (s *Scores) grow(p *Plan) {
@@ -213,14 +233,36 @@ func (p *Plan) ScoreWith(s *Sheet, o ScoreOptions) (Result, error) {
 		return Result{}, err
 	}
 	var sc Scores
-	p.ScoreInto(&sc, b)
+	if err := p.ScoreInto(&sc, b); err != nil {
+		return Result{}, err
+	}
 	return p.result(s, b, &sc, o), nil
 }
 
 // Result builds the full, JSON-ready result from scores that
-// [Plan.ScoreInto] computed for the bound sheet b of sheet s.
-func (p *Plan) Result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
-	return p.result(s, b, sc, o)
+// [Plan.ScoreInto] computed for the bound sheet b of sheet s. It returns
+// an error when b was not bound by this plan or sc does not have the
+// plan's shape (the zero Scores, say, or scores of another plan).
+func (p *Plan) Result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) (Result, error) {
+	switch {
+	case s == nil:
+		return Result{}, errors.New("korto: Result: nil *Sheet")
+	case b == nil || b.p == nil:
+		return Result{}, errScoreNotBound
+	case b.p != p:
+		return Result{}, errScoreOtherPlan
+	case sc == nil || !sc.fits(p):
+		return Result{}, errors.New("korto: Result: the scores do not have the plan's shape: compute them with Plan.ScoreInto for this plan")
+	}
+	return p.result(s, b, sc, o), nil
+}
+
+// fits reports whether the buffers of s have the sizes ScoreInto gives
+// them for p, so that building a result from them stays in bounds.
+func (s *Scores) fits(p *Plan) bool {
+	nq := len(p.qs)
+	return len(s.Applicable) == nq && len(s.Value) == nq && len(s.Failed) == nq &&
+		len(s.node) == len(p.nodes) && len(s.Levels) == len(p.levels)
 }
 
 func (p *Plan) result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
