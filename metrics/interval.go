@@ -3,6 +3,7 @@ package metrics
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Method names how an interval was computed.
@@ -27,9 +28,10 @@ const (
 )
 
 // ParseMethod parses a Method name: "adjusted-wald", "wald", "wilson" or
-// "t", exactly as the constants spell them.
+// "t", in any case and with surrounding space ignored, as ParseEmotion
+// and ParseDirection read theirs.
 func ParseMethod(s string) (Method, error) {
-	switch m := Method(s); m {
+	switch m := Method(strings.ToLower(strings.TrimSpace(s))); m {
 	case AdjustedWald, Wald, Wilson, StudentT:
 		return m, nil
 	}
