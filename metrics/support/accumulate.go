@@ -174,6 +174,9 @@ func NewAccumulator(opts Options) *Accumulator {
 // init makes the maps and checks the options, once, so that the zero
 // Accumulator works: every method that adds calls it first.
 func (a *Accumulator) init() error {
+	if a == nil {
+		return errors.New("support: nil *Accumulator (make one with NewAccumulator, or declare an Accumulator)")
+	}
 	if a.ready {
 		return a.optsErr
 	}
@@ -236,10 +239,13 @@ func (a *Accumulator) period(t time.Time) civilDate {
 }
 
 // Add validates t and adds it. A ticket that fails [Ticket.Validate] is
-// not counted and its error is returned.
+// not counted and its error is returned; so is a nil t.
 func (a *Accumulator) Add(t *Ticket) error {
 	if err := a.init(); err != nil {
 		return err
+	}
+	if t == nil {
+		return errors.New("support: nil ticket")
 	}
 	if err := t.Validate(); err != nil {
 		return err

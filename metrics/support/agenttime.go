@@ -78,8 +78,12 @@ func (a *Accumulator) AddAgentTime(t AgentTime) error {
 //
 // Durations are Go duration strings; a missing one is zero. Every bad
 // line is reported, as [Errors] (with Event -1 and no Ticket); fn's own
-// error stops reading at once and is returned as is.
+// error stops reading at once and is returned as is. A nil r or fn is
+// an error.
 func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
+	if err := checkReadArgs(r, fn == nil); err != nil {
+		return err
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
 	var errs Errors

@@ -59,10 +59,16 @@ type fastEvent struct {
 	Agent string    `json:"agent"`
 }
 
-// NewReader returns a Reader reading from r.
+// NewReader returns a Reader reading from r. With a nil r, Next
+// returns an error. The zero Reader has no input either: use NewReader.
 func NewReader(r io.Reader) *Reader {
+	if r == nil {
+		return &Reader{}
+	}
 	return &Reader{r: bufio.NewReaderSize(r, 64<<10), ids: newIDSet()}
 }
+
+var errNoInput = errors.New("support: reader without input (make it with NewReader and a non-nil io.Reader)")
 
 // Line returns the number of the line the last ticket or error came from.
 func (r *Reader) Line() int { return r.line }
@@ -73,6 +79,9 @@ func (r *Reader) Line() int { return r.line }
 // id could be read) and the event; reading may go on after it with the
 // next call. At the end of the input Next returns io.EOF.
 func (r *Reader) Next() (*Ticket, error) {
+	if r.r == nil {
+		return nil, errNoInput
+	}
 	for {
 		if r.err != nil {
 			return nil, r.err
@@ -244,6 +253,17 @@ func peekID(line []byte) string {
 	return ""
 }
 
+// checkReadArgs refuses a nil input or callback before reading starts.
+func checkReadArgs(r io.Reader, nilFn bool) error {
+	switch {
+	case r == nil:
+		return errNoInput
+	case nilFn:
+		return errors.New("support: nil callback: nothing would receive what is read")
+	}
+	return nil
+}
+
 // Clone returns a deep copy of t, safe to keep after [Reader.Next].
 func (t *Ticket) Clone() Ticket {
 	c := *t
@@ -257,8 +277,12 @@ func (t *Ticket) Clone() Ticket {
 
 // ReadAll reads every ticket from r and calls fn for each valid one. It
 // goes on after bad lines and returns them all as [Errors]; fn's own
-// error stops reading at once and is returned as is.
+// error stops reading at once and is returned as is. A nil r or fn is
+// an error.
 func ReadAll(r io.Reader, fn func(*Ticket) error) error {
+	if err := checkReadArgs(r, fn == nil); err != nil {
+		return err
+	}
 	rd := NewReader(r)
 	var errs Errors
 	for {

@@ -288,8 +288,12 @@ type StandardSet struct {
 	Standards []Standard `json:"standards"`
 }
 
-// Validate checks every standard, reporting all problems at once.
+// Validate checks every standard, reporting all problems at once. A nil
+// set is an error.
 func (s *StandardSet) Validate() error {
+	if s == nil {
+		return errNilSet
+	}
 	var errs []error
 	for i, st := range s.Standards {
 		if err := st.Validate(); err != nil {
@@ -547,9 +551,11 @@ func surveyKPINames() []string {
 	return out
 }
 
+var errNilSet = errors.New("support: nil standard set (DefaultStandards gives the seed's)")
+
 // Evaluate checks every standard of set against what a has measured.
 // The standards and the inputs are validated first, and their problems
-// returned together.
+// returned together; a nil set is an error.
 func (a *Accumulator) Evaluate(set *StandardSet, in Inputs) ([]Row, error) {
 	if err := errors.Join(set.Validate(), in.Validate()); err != nil {
 		return nil, err
