@@ -1,6 +1,8 @@
 package metrics_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 
@@ -162,4 +164,39 @@ func ExampleTQuantile() {
 	z, _ := metrics.NormalQuantile(0.975)
 	fmt.Printf("t(0.975, 9) = %.12f, z(0.975) = %.15f\n", t, z)
 	// Output: t(0.975, 9) = 2.262157162798, z(0.975) = 1.959963984540054
+}
+
+func ExampleNPS_MarshalJSON() {
+	// A store saves its tally; head office restores it and merges it
+	// with its own, exactly as if the answers had been added there.
+	var store metrics.NPS
+	for _, s := range []int{10, 9, 6, 8} {
+		store.Add(s)
+	}
+	store.AddWeighted(9, 2.5)
+	saved, err := json.Marshal(store)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(saved))
+
+	var office metrics.NPS
+	office.Add(3)
+	var restored metrics.NPS
+	if err := json.Unmarshal(saved, &restored); err != nil {
+		log.Fatal(err)
+	}
+	office.Merge(&restored)
+	r, _ := office.Result()
+	// Weights 1+1+2.5 of promoters and 1+1 of detractors out of 7.5:
+	// NPS = 100 * (4.5 - 2) / 7.5.
+	fmt.Printf("n=%d NPS %.1f\n", r.N, r.NPS)
+
+	// A state no accumulator wrote is refused, not read as empty.
+	err = json.Unmarshal([]byte(`{"count":[1,0,1]}`), &restored)
+	fmt.Println(errors.Is(err, metrics.ErrState))
+	// Output:
+	// {"counts":[1,1,2],"weighted_counts":[0,0,1],"weights":[[0,0],[0,0],[2.5,0]],"squared_weights":[6.25,0]}
+	// n=6 NPS 33.3
+	// true
 }

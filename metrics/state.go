@@ -11,8 +11,10 @@ import (
 // Accumulators marshal to JSON so partial tallies can travel between
 // machines and merge there exactly: the JSON holds the integer counts
 // and the double-double weight sums as they are, not a rounded summary.
-// Unmarshaling checks the state (no negative counts, finite weights,
-// lengths that fit the scale).
+// Unmarshaling reads the state strictly (every field present, with the
+// length the accumulator writes; no other field) and checks it (no
+// negative counts, finite weights that fit their counts), so that a
+// state no accumulator wrote is an ErrState error, not a wrong tally.
 
 // tallyState is the JSON form of a tally3: categories in the order
 // negative, middle, positive (detractors, passives, promoters).
@@ -153,13 +155,28 @@ func checkPair(what string, p []float64) error {
 	return nil
 }
 
-// MarshalJSON encodes the accumulator's state.
+// MarshalJSON saves the accumulator's state, for UnmarshalJSON to
+// restore and Merge to pool, say on another machine. It is a JSON object
+// of four fields:
+//
+//	{"counts":[1,1,2],"weighted_counts":[0,0,1],
+//	 "weights":[[0,0],[0,0],[2.5,0]],"squared_weights":[6.25,0]}
+//
+// Each array of three has one entry per category, in the order
+// detractors (0-6), passives (7-8), promoters (9-10). counts are the
+// answers of weight 1, weighted_counts those of any other weight (0
+// included), weights the sum of those other weights, and
+// squared_weights the sum of their squares over all categories. A sum
+// is a double-double pair [hi, lo] whose value is hi + lo, so that
+// nothing is lost to rounding on the way. The per-score counts behind
+// Add are saved folded into their categories.
 func (a NPS) MarshalJSON() ([]byte, error) {
 	t := a.tally()
 	return json.Marshal(t.state())
 }
 
-// UnmarshalJSON restores a state written by MarshalJSON.
+// UnmarshalJSON restores a state written by MarshalJSON; any other is an
+// error wrapping ErrState.
 func (a *NPS) UnmarshalJSON(b []byte) error {
 	var t tally3
 	if err := t.setState("NPS", b); err != nil {
@@ -169,10 +186,13 @@ func (a *NPS) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the accumulator's state.
+// MarshalJSON saves the accumulator's state in the form NPS.MarshalJSON
+// describes, with the categories in the order negative, neutral,
+// positive.
 func (a Emotions) MarshalJSON() ([]byte, error) { return json.Marshal(a.t.state()) }
 
-// UnmarshalJSON restores a state written by MarshalJSON.
+// UnmarshalJSON restores a state written by MarshalJSON; any other is an
+// error wrapping ErrState.
 func (a *Emotions) UnmarshalJSON(b []byte) error {
 	var t tally3
 	if err := t.setState("emotions", b); err != nil {
@@ -243,16 +263,26 @@ func (r *ratings) setState(what string, b []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the accumulator's state, scale included.
+// MarshalJSON saves the accumulator's state, scale included:
+//
+//	{"scale":{"lo":1,"hi":5,"good":"high"},
+//	 "counts":[0,1,0,3,4],"weighted_counts":[0,0,0,0,0],
+//	 "weights":[[0,0],[0,0],[0,0],[0,0],[0,0]],"squared_weights":[0,0]}
+//
+// The arrays have one entry per point of the scale, from lo up; the
+// fields mean what NPS.MarshalJSON says, and every one is required.
 func (a CSAT) MarshalJSON() ([]byte, error) { return json.Marshal(a.r.state()) }
 
-// UnmarshalJSON restores a state written by MarshalJSON, scale included.
+// UnmarshalJSON restores a state written by MarshalJSON, scale included;
+// any other is an error wrapping ErrState.
 func (a *CSAT) UnmarshalJSON(b []byte) error { return a.r.setState("CSAT", b) }
 
-// MarshalJSON encodes the accumulator's state, scale included.
+// MarshalJSON saves the accumulator's state, scale included, in the
+// form CSAT.MarshalJSON describes.
 func (a CES) MarshalJSON() ([]byte, error) { return json.Marshal(a.r.state()) }
 
-// UnmarshalJSON restores a state written by MarshalJSON, scale included.
+// UnmarshalJSON restores a state written by MarshalJSON, scale included;
+// any other is an error wrapping ErrState.
 func (a *CES) UnmarshalJSON(b []byte) error { return a.r.setState("CES", b) }
 
 type meanState struct {
@@ -261,10 +291,14 @@ type meanState struct {
 	M2   float64 `json:"m2"` // sum of squared deviations from the mean
 }
 
-// MarshalJSON encodes the accumulator's state.
+// MarshalJSON saves the accumulator's state as {"n":3,"mean":2,"m2":2}:
+// the number of values, their running mean, and m2, the sum of squared
+// deviations from that mean (Welford's), from which Result takes the
+// variance m2 / (n - 1). With n = 0 both are 0; with n = 1, m2 is 0.
 func (a Mean) MarshalJSON() ([]byte, error) { return json.Marshal(meanState{a.n, a.mean, a.m2}) }
 
-// UnmarshalJSON restores a state written by MarshalJSON.
+// UnmarshalJSON restores a state written by MarshalJSON; any other is an
+// error wrapping ErrState.
 func (a *Mean) UnmarshalJSON(b []byte) error {
 	var s struct {
 		N    *int64   `json:"n"`
