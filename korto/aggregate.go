@@ -47,6 +47,10 @@ type AggregateOptions struct {
 //
 // An Aggregator is not safe for concurrent use; give each goroutine its
 // own (from the same checklist and options) and Merge them.
+//
+// The zero Aggregator has no checklist and is not usable: Add, AddScored
+// and Merge return an error that says to make one with [NewAggregator],
+// Len returns 0 and Report an empty report.
 type Aggregator struct {
 	c    *Checklist
 	opts AggregateOptions
@@ -228,14 +232,28 @@ func (a *Aggregator) newGroup() *aggGroup {
 // Checklist returns the checklist the aggregator was made for.
 func (a *Aggregator) Checklist() *Checklist { return a.c }
 
+// errAggZero is what the methods of the zero Aggregator return.
+var errAggZero = errors.New("korto: the Aggregator has no checklist: make one with NewAggregator")
+
+// usable reports whether a was made by NewAggregator.
+func (a *Aggregator) usable() bool { return a != nil && a.c != nil && a.overall != nil }
+
 // Len returns the number of audits added so far, merged ones included.
-func (a *Aggregator) Len() int64 { return a.overall.audits }
+func (a *Aggregator) Len() int64 {
+	if !a.usable() {
+		return 0
+	}
+	return a.overall.audits
+}
 
 // Add adds one scored audit. A result that does not fit the checklist (a
 // different checklist ID, an unknown level or question, a score outside
 // [0,1], an out-of-range survey answer) is an error naming the audit and
 // the offending part, and leaves the aggregator unchanged.
 func (a *Aggregator) Add(r Result) error {
+	if !a.usable() {
+		return errAggZero
+	}
 	if err := a.check(&r); err != nil {
 		if id := r.Audit["id"]; id != "" {
 			return fmt.Errorf("korto: audit %q: %w", id, err)
@@ -453,8 +471,14 @@ func (g *aggGroup) add(a *Aggregator) {
 // Merge adds everything b has counted to a. Both must aggregate the same
 // checklist with the same options. b is left unchanged.
 func (a *Aggregator) Merge(b *Aggregator) error {
+	if !a.usable() {
+		return errAggZero
+	}
 	if b == nil {
 		return nil
+	}
+	if !b.usable() {
+		return fmt.Errorf("korto: Merge: the aggregator to merge has no checklist: make it with NewAggregator")
 	}
 	if a.c != b.c && !a.sameLayout(b) {
 		return fmt.Errorf("korto: Merge: aggregates of different checklists (%q %s and %q %s)",
@@ -529,6 +553,9 @@ func (g *aggGroup) merge(o *aggGroup) {
 // Report summarizes everything added so far. It does not change the
 // aggregator, so adding can go on after a report.
 func (a *Aggregator) Report() *Report {
+	if !a.usable() {
+		return &Report{Groups: []GroupSummary{}}
+	}
 	rep := &Report{
 		Checklist: a.c.ID,
 		Version:   a.c.Version,

@@ -53,6 +53,9 @@ func (a *Aggregator) planMap(p *Plan) (*planMap, error) {
 //
 // Like Add, it either counts the whole audit or, on an error, nothing.
 func (a *Aggregator) AddScored(p *Plan, s *Sheet, sc *Scores) error {
+	if !a.usable() {
+		return errAggZero
+	}
 	if err := a.checkScored(p, s, sc); err != nil {
 		if id := s.Audit["id"]; id != "" {
 			return fmt.Errorf("korto: audit %q: %w", id, err)

@@ -168,7 +168,7 @@ const (
 	CodeUnknownKey      = "unknown-key"      // a top-level key the format does not have
 	CodeDuplicateKey    = "duplicate-key"    // a key given twice in one object
 	CodeMissingKey      = "missing-key"      // "checklist" or "answers" is missing
-	CodeWrongChecklist  = "wrong-checklist"  // the sheet answers another checklist
+	CodeWrongChecklist  = "wrong-checklist"  // the sheet answers another checklist (or the Plan is not from Compile)
 	CodeVersionMismatch = "version-mismatch" // warning: another version of the checklist
 	CodeUnknownQuestion = "unknown-question" // an answer to no question of the checklist
 	CodeWrongType       = "wrong-type"       // a JSON type the question does not take
@@ -723,9 +723,16 @@ func didYouMean(name string, known []string) string {
 
 // Bound is an answer sheet checked against a plan and laid out for
 // scoring: one slot per question, by the plan's question index, holding
-// the answer's value. Only [Plan.Bind] makes one, so a Bound always
-// satisfies every rule of the answer-sheet format; in particular a
-// question whose `when` is false has no answer in it.
+// the answer's value. [Plan.Bind] returns a new one; [Plan.BindInto]
+// fills one the caller keeps, reusing its memory from sheet to sheet.
+// The zero Bound is ready for BindInto (declare `var b korto.Bound`
+// and pass &b) and holds no answers until then.
+//
+// Only a binding that succeeds leaves answers in a Bound, so the answers
+// it holds always satisfy every rule of the answer-sheet format; in
+// particular a question whose `when` is false has no answer in it. A
+// binding that fails leaves it holding none, and [Plan.ScoreInto]
+// refuses a Bound that holds none.
 type Bound struct {
 	p     *Plan
 	state []uint8   // slot* bits
@@ -750,8 +757,14 @@ const (
 // not allocate four slices per sheet.
 var scratchBounds = sync.Pool{New: func() any { return new(Bound) }}
 
-// Plan returns the plan the sheet was bound to.
-func (b *Bound) Plan() *Plan { return b.p }
+// Plan returns the plan the sheet was bound to, or nil when b holds no
+// answers.
+func (b *Bound) Plan() *Plan {
+	if b == nil {
+		return nil
+	}
+	return b.p
+}
 
 // Emotions are the labels of an `emotion` answer, in the order of the
 // 4Service emotional index.
@@ -843,6 +856,12 @@ func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 // to keep the answers seen so far (conditions read them), so it uses a
 // scratch Bound, from a pool, when b is nil.
 func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
+	if p == nil || p.c == nil {
+		if b != nil {
+			b.p = nil
+		}
+		return AnswerErrors{{Code: CodeWrongChecklist, Message: "the Plan is not compiled, so there is no checklist to check the sheet against: make plans with Compile"}}
+	}
 	if b == nil {
 		b = scratchBounds.Get().(*Bound)
 		defer func() {

@@ -16,6 +16,10 @@ import (
 // Warnings, and [Sheet.Warnings] says when one Sheet may be scored from
 // several goroutines at once.
 //
+// The zero Plan is not usable, since only [Compile] fills a plan: its
+// checking and scoring methods return an error that says so, and its
+// lookups find nothing.
+//
 // Question indexes (as in [Scores]) follow the checklist's order: the
 // levels' questions depth first in file order, then the survey's, the
 // order of [Checklist.Questions].

@@ -16,6 +16,8 @@ const passSlack = 1e-9
 //
 // Per-level slices are indexed by level position (ascending level
 // number, see [Plan.Level]); per-question slices by question index.
+//
+// The zero Scores is ready to use: ScoreInto sizes it for the plan.
 type Scores struct {
 	// Overall is the weighted mean of the level scores, or 0 after a
 	// knockout; Raw is the same mean before any knockout.

@@ -25,6 +25,10 @@ import (
 // more input, so it also serves a stream that comes in slowly (a pipe).
 // A sheet longer than 64 MiB stops the stream with an error, so that
 // input without structure cannot take all memory.
+//
+// The zero SheetReader has no input and is not usable: Next returns an
+// error that says to make one with [NewSheetReader] or
+// [Plan.NewSheetReader].
 type SheetReader struct {
 	r    io.Reader
 	plan *Plan // nil: check the form alone, as ReadAnswers does
@@ -99,6 +103,13 @@ func (sr *SheetReader) Line() int { return sr.sheetLine }
 func (sr *SheetReader) Next() (*Sheet, error) {
 	if sr.err != nil {
 		return nil, sr.err
+	}
+	if sr.r == nil {
+		// NewSheetReader starts line at 1; a zero SheetReader has 0.
+		if sr.line == 0 {
+			return nil, errors.New("korto: the SheetReader has no input: make one with NewSheetReader")
+		}
+		return nil, errors.New("korto: NewSheetReader was given a nil io.Reader")
 	}
 	if err := sr.skipSpace(); err != nil {
 		sr.err = err
