@@ -23,9 +23,16 @@ type HourCount struct {
 	Served     int     `json:"served"`      // waited for or bought with a seller
 	// ServiceMinutes is the time sellers spent with customers during
 	// the minutes observed, summed over sellers: with two sellers busy
-	// all hour it is 120.
+	// all hour it is 120. It may be at most MaxSellers times the
+	// minutes observed.
 	ServiceMinutes float64 `json:"service_minutes"`
 }
+
+// MaxSellers bounds [HourCount.ServiceMinutes]: one observer on a floor
+// cannot time more than a hundred sellers busy at once, and a larger
+// figure is a slip (seconds written for minutes, a stray digit) that
+// would ask for an absurd number of sellers.
+const MaxSellers = 100
 
 func (h HourCount) validate() error {
 	switch {
@@ -33,24 +40,47 @@ func (h HourCount) validate() error {
 		return fmt.Errorf("hour %d is not 0..23", h.Hour)
 	case h.Minutes < 0 || h.Minutes > 60 || math.IsNaN(h.Minutes):
 		return fmt.Errorf("hour %d: %v minutes observed, want 0..60", h.Hour, h.Minutes)
-	case h.Entered < 0 || h.SelfServed < 0 || h.Served < 0:
-		return fmt.Errorf("hour %d: negative count", h.Hour)
+	}
+	var errs []error
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"entered", h.Entered}, {"self-served", h.SelfServed}, {"served", h.Served}} {
+		if c.n < 0 {
+			errs = append(errs, fmt.Errorf("hour %d: %s is %d: a count cannot be negative", h.Hour, c.name, c.n))
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	watched := h.Minutes
+	if watched == 0 {
+		watched = 60
+	}
+	switch {
 	case h.SelfServed+h.Served > h.Entered:
 		return fmt.Errorf("hour %d: %d self-served + %d served is more than the %d who entered", h.Hour, h.SelfServed, h.Served, h.Entered)
 	case h.ServiceMinutes < 0 || math.IsNaN(h.ServiceMinutes) || math.IsInf(h.ServiceMinutes, 0):
-		return fmt.Errorf("hour %d: service minutes %v", h.Hour, h.ServiceMinutes)
+		return fmt.Errorf("hour %d: service minutes is %v: want minutes >= 0", h.Hour, h.ServiceMinutes)
+	case h.ServiceMinutes > MaxSellers*watched:
+		return fmt.Errorf("hour %d: %v service minutes in %v minutes watched is more than %d sellers busy all the time", h.Hour, h.ServiceMinutes, watched, MaxSellers)
 	}
 	return nil
 }
 
 // Observation accumulates hourly counts, from one or many observers and
-// days; counts of the same hour add up.
+// days; counts of the same hour add up. The zero value is ready to use.
 type Observation struct {
 	hours map[int]*HourCount
 }
 
-// Add records one hour's counts.
+// Add records one hour's counts; a count that fails the checks of
+// [HourCount] is not recorded and its error is returned, as it is for a
+// nil o.
 func (o *Observation) Add(h HourCount) error {
+	if o == nil {
+		return errors.New("retail: nil *Observation")
+	}
 	if err := h.validate(); err != nil {
 		return fmt.Errorf("retail: %w", err)
 	}
@@ -137,7 +167,9 @@ type Staffing struct {
 // Sellers returns, hour by hour, the sellers needed so that no seller is
 // busy with customers more than occupancy (0 < occupancy <= 1; seed 003
 // puts a healthy occupancy at 60-80%) of the hour. An hour observed for
-// 30 minutes on each of two days counts as one full hour.
+// 30 minutes on each of two days counts as one full hour. An occupancy
+// so small that an hour would need more sellers than an int32 holds is
+// an error.
 func (o *Observation) Sellers(occupancy float64) ([]Staffing, error) {
 	if !(occupancy > 0 && occupancy <= 1) {
 		return nil, fmt.Errorf("retail: occupancy %v must be in (0, 1]", occupancy)
@@ -150,8 +182,11 @@ func (o *Observation) Sellers(occupancy float64) ([]Staffing, error) {
 		perHour := h.ServiceMinutes * 60 / h.Minutes
 		need := perHour / (60 * occupancy)
 		// Guard against 2.0000000001 sellers from float noise.
-		n := int(math.Ceil(need - 1e-9))
-		out = append(out, Staffing{Hour: h.Hour, ServicePerHour: perHour, Sellers: n})
+		n := math.Ceil(need - 1e-9)
+		if !(n <= math.MaxInt32) {
+			return nil, fmt.Errorf("retail: hour %d at occupancy %v needs %g sellers: too many sellers to count", h.Hour, occupancy, n)
+		}
+		out = append(out, Staffing{Hour: h.Hour, ServicePerHour: perHour, Sellers: int(n)})
 	}
 	slices.SortFunc(out, func(a, b Staffing) int { return cmp.Compare(a.Hour, b.Hour) })
 	return out, nil

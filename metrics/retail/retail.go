@@ -32,13 +32,23 @@ type Sales struct {
 // Validate rejects negative counts, a negative or non-finite revenue, and
 // more receipts than visitors (when traffic was counted).
 func (s Sales) Validate() error {
+	var errs []error
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"visitors", s.Visitors}, {"transactions", s.Transactions}, {"units", s.Units}} {
+		if c.n < 0 {
+			errs = append(errs, fmt.Errorf("retail: %s is %d: a count cannot be negative", c.name, c.n))
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
 	switch {
-	case s.Visitors < 0 || s.Transactions < 0 || s.Units < 0:
-		return fmt.Errorf("retail: negative count in %+v", s)
 	case math.IsNaN(s.Revenue) || math.IsInf(s.Revenue, 0) || s.Revenue < 0:
 		return fmt.Errorf("retail: revenue %v must be a finite amount >= 0", s.Revenue)
 	case s.Visitors > 0 && s.Transactions > s.Visitors:
-		return fmt.Errorf("retail: %d transactions from %d visitors", s.Transactions, s.Visitors)
+		return fmt.Errorf("retail: %d transactions from %d visitors: more receipts than people through the door", s.Transactions, s.Visitors)
 	}
 	return nil
 }
@@ -87,8 +97,12 @@ func (s Sales) Conversion() (float64, error) {
 // zero value is ready to use.
 type Dwell struct{ secs []float64 }
 
-// Add records one visit; a negative duration is an error.
+// Add records one visit; a negative duration is an error, and so is a
+// nil d.
 func (d *Dwell) Add(x time.Duration) error {
+	if d == nil {
+		return errors.New("retail: nil *Dwell")
+	}
 	if x < 0 {
 		return fmt.Errorf("retail: negative dwell time %v", x)
 	}
