@@ -17,7 +17,8 @@ const (
 	Week               // ISO week, Monday to Sunday
 )
 
-// Options tune an [Accumulator].
+// Options tune an [Accumulator]. The zero Options measure calendar
+// time, cut the backlog by day in UTC and list 20 outliers.
 type Options struct {
 	// Calendar, when set, measures every duration in business hours;
 	// nil measures calendar (wall-clock) time. The number of customers
@@ -206,8 +207,15 @@ func (o *Options) check() error {
 	return errors.Join(errs...)
 }
 
-// Options returns the options the accumulator was made with.
-func (a *Accumulator) Options() Options { return a.opts }
+// Options returns the options the accumulator was made with, with
+// MaxOutliers set to the number it lists.
+func (a *Accumulator) Options() Options {
+	o := a.opts
+	if o.MaxOutliers <= 0 {
+		o.MaxOutliers = 20
+	}
+	return o
+}
 
 func (a *Accumulator) between(from, to time.Time) time.Duration {
 	if a.opts.Calendar != nil {

@@ -49,3 +49,10 @@ func TestNilArguments(t *testing.T) {
 		t.Errorf("nothing should have been added; %d tickets", r.Tickets)
 	}
 }
+
+func TestNilAccumulatorEvaluate(t *testing.T) {
+	var a *support.Accumulator
+	if _, err := a.Evaluate(support.DefaultStandards(), support.Inputs{}); err == nil {
+		t.Error("Evaluate on a nil accumulator: want an error")
+	}
+}

@@ -1,6 +1,7 @@
 package support
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -86,8 +87,17 @@ func DefaultMatrix() Matrix {
 // urgency, or an error when either is not Low, Medium or High, or when
 // the matrix has no priority in that cell (the zero Matrix has none).
 func (m Matrix) Priority(impact, urgency Level) (Priority, error) {
-	if impact < Low || impact > High || urgency < Low || urgency > High {
-		return 0, fmt.Errorf("support: impact %v and urgency %v must be low, medium or high", impact, urgency)
+	var errs []error
+	for _, l := range []struct {
+		name string
+		v    Level
+	}{{"impact", impact}, {"urgency", urgency}} {
+		if l.v < Low || l.v > High {
+			errs = append(errs, fmt.Errorf("support: %s %d is not low, medium or high", l.name, l.v))
+		}
+	}
+	if len(errs) > 0 {
+		return 0, errors.Join(errs...)
 	}
 	p := m.Cells[impact-1][urgency-1]
 	if p == NoPriority || p > P4 {
@@ -101,7 +111,10 @@ func (m Matrix) Priority(impact, urgency Level) (Priority, error) {
 // time when cal is nil.
 func (m Matrix) Deadline(p Priority, t time.Time, cal *Calendar) (time.Time, error) {
 	d, ok := m.Targets[p]
-	if !ok {
+	switch {
+	case !ok && p == NoPriority:
+		return time.Time{}, errors.New("support: a ticket without a priority has no resolution target")
+	case !ok:
 		return time.Time{}, fmt.Errorf("support: no resolution target for priority %v", p)
 	}
 	if cal == nil {

@@ -24,6 +24,9 @@ import (
 // lines ([DuplicateIDError]); the first one stands. Reading streams: only
 // the current line is held, plus a compact set of the ids seen (about 20
 // to 40 bytes a ticket).
+//
+// The zero Reader has no input, and its Next returns an error; make one
+// with [NewReader].
 type Reader struct {
 	r    *bufio.Reader
 	line int

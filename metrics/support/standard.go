@@ -557,6 +557,9 @@ var errNilSet = errors.New("support: nil standard set (DefaultStandards gives th
 // The standards and the inputs are validated first, and their problems
 // returned together; a nil set is an error.
 func (a *Accumulator) Evaluate(set *StandardSet, in Inputs) ([]Row, error) {
+	if a == nil {
+		return nil, errors.New("support: nil *Accumulator")
+	}
 	if err := errors.Join(set.Validate(), in.Validate()); err != nil {
 		return nil, err
 	}

@@ -114,3 +114,26 @@ func TestZeroMatrix(t *testing.T) {
 		t.Errorf("DefaultMatrix: %v, %v", p, err)
 	}
 }
+
+// Options reports what the accumulator works with, zero value or not.
+func TestZeroAccumulatorOptions(t *testing.T) {
+	var zero support.Accumulator
+	if d := cmp.Diff(support.NewAccumulator(support.Options{}).Options(), zero.Options(), cmp.Comparer(func(x, y *support.Calendar) bool { return x == y })); d != "" {
+		t.Errorf("Options() (-new +zero):\n%s", d)
+	}
+}
+
+// Matrix messages speak of levels and priorities in words, not Go values.
+func TestMatrixMessages(t *testing.T) {
+	m := support.DefaultMatrix()
+	_, err1 := m.Priority(0, support.High)
+	_, err2 := m.Deadline(support.NoPriority, t0, nil)
+	got := []string{err1.Error(), err2.Error()}
+	want := []string{
+		"support: impact 0 is not low, medium or high",
+		"support: a ticket without a priority has no resolution target",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("messages (-want +got):\n%s", d)
+	}
+}
