@@ -469,7 +469,8 @@ func (g *aggGroup) add(a *Aggregator) {
 }
 
 // Merge adds everything b has counted to a. Both must aggregate the same
-// checklist with the same options. b is left unchanged.
+// checklist with the same options. b is left unchanged; a nil b adds
+// nothing.
 func (a *Aggregator) Merge(b *Aggregator) error {
 	if !a.usable() {
 		return errAggZero

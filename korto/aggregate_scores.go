@@ -1,6 +1,7 @@
 package korto
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -52,9 +53,17 @@ func (a *Aggregator) planMap(p *Plan) (*planMap, error) {
 // [Scores]. The sheet gives the audit fields and the survey answers.
 //
 // Like Add, it either counts the whole audit or, on an error, nothing.
+// A nil argument, or a plan not made by [Compile], is an error.
 func (a *Aggregator) AddScored(p *Plan, s *Sheet, sc *Scores) error {
-	if !a.usable() {
+	switch {
+	case !a.usable():
 		return errAggZero
+	case p == nil || p.c == nil:
+		return errors.New("korto: AddScored: no plan: pass the plan from Compile that scored the sheet")
+	case s == nil:
+		return errors.New("korto: AddScored: nil *Sheet")
+	case sc == nil:
+		return errors.New("korto: AddScored: nil *Scores")
 	}
 	if err := a.checkScored(p, s, sc); err != nil {
 		if id := s.Audit["id"]; id != "" {

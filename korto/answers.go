@@ -209,8 +209,12 @@ type AnswerError struct {
 }
 
 // Error formats the problem as `/answers/queue: question "queue": msg`,
-// or `line:col: msg` for a syntax error.
+// or `line:col: msg` for a syntax error. A nil *AnswerError formats as
+// "<nil>".
 func (e *AnswerError) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	var b strings.Builder
 	switch {
 	case e.Line > 0:
@@ -246,7 +250,7 @@ func (es AnswerErrors) Error() string {
 // HasErrors reports whether any problem is an error, not a warning.
 func (es AnswerErrors) HasErrors() bool {
 	for _, e := range es {
-		if e.Severity == SeverityError {
+		if e != nil && e.Severity == SeverityError {
 			return true
 		}
 	}
@@ -323,14 +327,20 @@ func JSONPointer(tokens ...string) string {
 // stream of them (JSON Lines, say) with [NewSheetReader].
 //
 // On problems it returns an [AnswerErrors] listing all of them, and the
-// sheet as far as it could be read (nil after a syntax error).
+// sheet as far as it could be read (nil after a syntax error). A nil r
+// is an error.
 func ReadAnswers(r io.Reader) (*Sheet, error) {
+	if r == nil {
+		return nil, errReadNilReader
+	}
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
 	return finishSheet(parseSheet(data))
 }
+
+var errReadNilReader = errors.New("korto: ReadAnswers: nil io.Reader")
 
 // finishSheet moves the warnings among es into s and returns the errors.
 func finishSheet(s *Sheet, es AnswerErrors) (*Sheet, error) {
@@ -781,6 +791,9 @@ var Emotions = [...]string{"positive", "neutral", "negative"}
 // [Plan.BindInto]) check the answers: Plan.ReadAnswers followed by Score
 // checks the answers twice, since Score checks every sheet it is given.
 func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
+	if r == nil {
+		return nil, errReadNilReader
+	}
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err

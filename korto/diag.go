@@ -50,8 +50,12 @@ type Diagnostic struct {
 }
 
 // Error formats the diagnostic as "file:line:col: message", the form
-// editors and compilers use. Warnings say so after the position.
+// editors and compilers use. Warnings say so after the position. A nil
+// *Diagnostic formats as "<nil>".
 func (d *Diagnostic) Error() string {
+	if d == nil {
+		return "<nil>"
+	}
 	var b strings.Builder
 	if d.Pos.IsValid() {
 		if d.Pos.File != "" {
@@ -88,7 +92,7 @@ func (ds Diagnostics) Error() string {
 // HasErrors reports whether any diagnostic is an error, not a warning.
 func (ds Diagnostics) HasErrors() bool {
 	for _, d := range ds {
-		if d.Severity == SeverityError {
+		if d != nil && d.Severity == SeverityError {
 			return true
 		}
 	}

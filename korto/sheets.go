@@ -51,7 +51,7 @@ const (
 )
 
 // NewSheetReader returns a reader of the sheets in r that checks their
-// form, as [ReadAnswers] does.
+// form, as [ReadAnswers] does. With a nil r, Next returns an error.
 func NewSheetReader(r io.Reader) *SheetReader {
 	return &SheetReader{r: r, line: 1}
 }
@@ -79,8 +79,11 @@ type SheetError struct {
 // Error formats the problems as "N: /answers/x: ...", N the line where
 // the sheet starts, or "N:C: ..." for a syntax error at line N, column
 // C, so that the stream's name and a colon before it make the usual
-// "visits.jsonl:12: ...".
+// "visits.jsonl:12: ...". A nil *SheetError formats as "<nil>".
 func (e *SheetError) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	if len(e.Errs) > 0 && e.Errs[0].Line > 0 {
 		return e.Errs.Error()
 	}
@@ -88,7 +91,12 @@ func (e *SheetError) Error() string {
 }
 
 // Unwrap returns Errs.
-func (e *SheetError) Unwrap() error { return e.Errs }
+func (e *SheetError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Errs
+}
 
 // Line returns the line of the stream, counted from 1, where the sheet
 // last returned by Next starts.
