@@ -470,13 +470,16 @@ func (g *aggGroup) add(a *Aggregator) {
 
 // Merge adds everything b has counted to a. Both must aggregate the same
 // checklist with the same options. b is left unchanged; a nil b adds
-// nothing.
+// nothing, and b may not be a itself.
 func (a *Aggregator) Merge(b *Aggregator) error {
 	if !a.usable() {
 		return errAggZero
 	}
 	if b == nil {
 		return nil
+	}
+	if a == b {
+		return errors.New("korto: Merge: an aggregator cannot be merged into itself: that would count every audit twice")
 	}
 	if !b.usable() {
 		return fmt.Errorf("korto: Merge: the aggregator to merge has no checklist: make it with NewAggregator")
