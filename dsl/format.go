@@ -2,6 +2,7 @@ package dsl
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"slices"
 	"sort"
@@ -54,7 +55,19 @@ func isSyntaxCode(code string) bool {
 // Print writes c in the canonical layout of the language, for
 // checklists built in Go code. Optional settings left at their zero value
 // are not written; a question's yesno kind is implied.
+//
+// Print validates c first, as Parse validates what it reads: when c has
+// errors (a nil level, an ID that is not an identifier, a NaN weight, no
+// ID at all, ...) it writes nothing and returns them as a
+// [korto.Diagnostics]; warnings are no obstacle. So what Print writes
+// always parses, to a checklist equal to c.
 func Print(w io.Writer, c *korto.Checklist) error {
+	if w == nil {
+		return errors.New("dsl: Print needs a writer, not nil")
+	}
+	if err := c.Validate().Err(); err != nil {
+		return err
+	}
 	pr := newPrinter(nil, nil, layout{}, c)
 	pr.checklist(c)
 	_, err := w.Write(pr.bytes())

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -185,5 +186,87 @@ func TestFormatErrorColumnsAreCharacters(t *testing.T) {
 	}
 	if pd[0].Pos.Line != fd[0].Pos.Line || pd[0].Pos.Column != fd[0].Pos.Column || fd[0].Pos.Column != 25 {
 		t.Errorf("Parse places it at %d:%d, Format at %d:%d; want both at 2:25", pd[0].Pos.Line, pd[0].Pos.Column, fd[0].Pos.Line, fd[0].Pos.Column)
+	}
+}
+
+// Print checks a checklist built in Go before writing it, as Parse
+// checks what it reads: it must not panic on what Validate reports, nor
+// write source that does not parse.
+func TestPrintRefusesInvalid(t *testing.T) {
+	valid := func() *korto.Checklist {
+		return &korto.Checklist{ID: "c", Title: korto.Text{Text: "C"}, Levels: []*korto.Level{{
+			Number: 1, Title: korto.Text{Text: "L"},
+			Items: []korto.Item{{Question: &korto.Question{ID: "q", Text: korto.Text{Text: "Q"}}}},
+		}}}
+	}
+	q := func(c *korto.Checklist) *korto.Question { return c.Levels[0].Items[0].Question }
+	tests := []struct {
+		name  string
+		edit  func(*korto.Checklist) *korto.Checklist
+		codes []string
+	}{
+		{"nil level", func(c *korto.Checklist) *korto.Checklist { c.Levels = append(c.Levels, nil); return c }, []string{"bad-item"}},
+		{"empty item", func(c *korto.Checklist) *korto.Checklist {
+			c.Levels[0].Items = append(c.Levels[0].Items, korto.Item{})
+			return c
+		}, []string{"bad-item"}},
+		{"hyphen in an ID", func(c *korto.Checklist) *korto.Checklist { q(c).ID = "a-b"; return c }, []string{"bad-id"}},
+		{"NaN weight", func(c *korto.Checklist) *korto.Checklist { q(c).Weight = korto.Float(math.NaN()); return c }, []string{"bad-weight"}},
+		{"zero checklist", func(*korto.Checklist) *korto.Checklist { return &korto.Checklist{} }, []string{"bad-id", "no-levels"}},
+		{"nil checklist", func(*korto.Checklist) *korto.Checklist { return nil }, []string{"bad-item"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			err := Print(&b, tt.edit(valid()))
+			var codes []string
+			for _, d := range korto.AsDiagnostics(err) {
+				if d.Severity == korto.SeverityError {
+					codes = append(codes, d.Code)
+				}
+			}
+			if diff := cmp.Diff(tt.codes, codes); diff != "" {
+				t.Errorf("Print error %v: codes (-want +got):\n%s", err, diff)
+			}
+			if b.Len() != 0 {
+				t.Errorf("Print wrote %q with an error", b.String())
+			}
+		})
+	}
+	// Warnings are no obstacle: an empty level only warns.
+	c := valid()
+	c.Levels = append(c.Levels, &korto.Level{Number: 2, Title: korto.Text{Text: "Empty"}})
+	var b bytes.Buffer
+	if err := Print(&b, c); err != nil {
+		t.Errorf("Print of a checklist with only warnings: %v", err)
+	}
+	if err := Print(nil, valid()); err == nil {
+		t.Error("Print(nil, c): no error")
+	}
+}
+
+// Whatever Print accepts of a checklist read from a malformed file, as
+// far as it was understood, it writes as source that parses cleanly.
+func TestPrintNeverWritesBrokenSource(t *testing.T) {
+	files, err := filepath.Glob("testdata/errors/*.korto")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := ParseWithDiagnostics(file, src)
+		var b bytes.Buffer
+		if err := Print(&b, c); err != nil {
+			if korto.AsDiagnostics(err) == nil {
+				t.Errorf("%s: Print error %v is not a korto.Diagnostics", file, err)
+			}
+			continue
+		}
+		if _, err := Parse(file, b.Bytes()); err != nil {
+			t.Errorf("%s: Print wrote source that does not parse: %v\n%s", file, err, b.Bytes())
+		}
 	}
 }

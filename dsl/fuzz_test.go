@@ -8,8 +8,10 @@ import (
 )
 
 // FuzzParse checks that no input panics or hangs the parser, the
-// renderer or the formatter, and that whatever Format prints parses back
-// to the same checklist and formats to itself. The seed corpus under
+// renderer, the formatter or the printer, that whatever Format prints
+// parses back to the same checklist and formats to itself, and that
+// whatever Print accepts it writes as source that parses back to the
+// same checklist. The seed corpus under
 // testdata/fuzz/FuzzParse holds valid checklists and one of each kind of
 // mistake; run longer with
 //
@@ -29,6 +31,18 @@ func FuzzParse(f *testing.F) {
 		}
 		if c == nil {
 			return
+		}
+		// Print checks what it is given: a checklist it accepts, even one
+		// read from a file with mistakes, it writes as clean source.
+		var printed bytes.Buffer
+		if err := Print(&printed, c); err == nil {
+			back, diags := ParseWithDiagnostics("fuzz.korto", printed.Bytes())
+			if diags.HasErrors() {
+				t.Fatalf("printed source has errors:\n%s\n%s", printed.Bytes(), renderString(diags, printed.Bytes()))
+			}
+			if diff := cmp.Diff(c, back, ignorePos); diff != "" {
+				t.Fatalf("Parse(Print(c)) differs (-want +got):\n%s\nprinted:\n%s", diff, printed.Bytes())
+			}
 		}
 		formatted, err := Format(src)
 		if err != nil {
