@@ -39,7 +39,11 @@ func Parse(filename string, src []byte) (*korto.Checklist, error) {
 }
 
 // ParseReader is [Parse] reading the source from r, up to [MaxFileSize].
+// A nil r is an error.
 func ParseReader(filename string, r io.Reader) (*korto.Checklist, error) {
+	if r == nil {
+		return nil, fmt.Errorf("dsl: reading %s: no reader (nil)", filename)
+	}
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("dsl: reading %s: %w", filename, err)

@@ -3,6 +3,7 @@ package dsl
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -23,11 +24,18 @@ import (
 // src is the source the diagnostics point into; with nil src, or for a
 // diagnostic without a position, only the first and last lines are
 // written. The caret lines up under the column whatever tabs and
-// multi-byte letters precede it.
+// multi-byte letters precede it. Nil entries of diags are skipped; a
+// nil w is an error.
 func Render(w io.Writer, diags korto.Diagnostics, src []byte) error {
+	if w == nil {
+		return errors.New("dsl: Render needs a writer, not nil")
+	}
 	bw := bufio.NewWriter(w)
 	lines := splitLines(src)
 	for _, d := range diags {
+		if d == nil {
+			continue
+		}
 		bw.WriteString(d.Error())
 		bw.WriteByte('\n')
 		if d.Pos.IsValid() && d.Pos.Line <= len(lines) {
