@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -247,9 +249,10 @@ func (a *Aggregator) Len() int64 {
 }
 
 // Add adds one scored audit. A result that does not fit the checklist (a
-// different checklist ID, an unknown level or question, a score outside
-// [0,1], an out-of-range survey answer) is an error naming the audit and
-// the offending part, and leaves the aggregator unchanged.
+// different checklist ID, an unknown level or question, a level of the
+// checklist left out, a score outside [0,1], an out-of-range survey
+// answer) is an error naming the audit and the offending part, and
+// leaves the aggregator unchanged.
 func (a *Aggregator) Add(r Result) error {
 	if !a.usable() {
 		return errAggZero
@@ -364,6 +367,10 @@ func (a *Aggregator) check(r *Result) error {
 			return err
 		}
 	}
+	// A level left out would count as not passed in every PassedShare.
+	if len(a.pendingL) < len(a.levels) {
+		return a.missingLevels()
+	}
 	for _, s := range r.Survey {
 		i, ok := a.sIndex[s.ID]
 		if !ok {
@@ -382,6 +389,25 @@ func (a *Aggregator) check(r *Result) error {
 		a.pendingS = append(a.pendingS, ps)
 	}
 	return nil
+}
+
+// missingLevels names the levels of the checklist that the result being
+// checked does not list.
+func (a *Aggregator) missingLevels() error {
+	var missing, all []string
+	for li, l := range a.levels {
+		n := strconv.Itoa(l.Number)
+		all = append(all, n)
+		if a.seenL[li] != a.stamp {
+			missing = append(missing, n)
+		}
+	}
+	what := "level " + missing[0] + " is"
+	if len(missing) > 1 {
+		what = "levels " + strings.Join(missing, ", ") + " are"
+	}
+	return fmt.Errorf("%s missing from the result: a result lists every level of the checklist (%s), as Plan.Score makes it",
+		what, strings.Join(all, ", "))
 }
 
 func (a *Aggregator) checkQuestions(qs []QuestionResult, ss []SectionResult) error {

@@ -21,3 +21,42 @@ func TestAggregatorMergeSelf(t *testing.T) {
 		t.Errorf("a refused Merge changed the report (-before +after)\n%s", diff)
 	}
 }
+
+// TestAggregatorAddMissingLevels checks that a result that leaves out
+// levels of the checklist is refused, naming them, and counts nothing: a
+// left-out level would count as not passed in every PassedShare.
+func TestAggregatorAddMissingLevels(t *testing.T) {
+	full := aggAudits[3].result() // passes level 1
+	tests := []struct {
+		name   string
+		levels []LevelResult
+		want   string // "" for no error
+	}{
+		{"every level", full.Levels, ""},
+		{"no levels", nil, "levels 1, 2 are missing from the result"},
+		{"level 2 left out", full.Levels[:1], "level 2 is missing from the result"},
+		{"level 1 left out", full.Levels[1:], "level 1 is missing from the result"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTestAggregator(t, AggregateOptions{})
+			r := full
+			r.Levels = tt.levels
+			err := a.Add(r)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if tt.want == "" && err != nil || !strings.Contains(got, tt.want) {
+				t.Fatalf("Add: error %q, want one that says %q", got, tt.want)
+			}
+			wantLen := int64(1)
+			if tt.want != "" {
+				wantLen = 0
+			}
+			if a.Len() != wantLen {
+				t.Errorf("Len %d after Add, want %d", a.Len(), wantLen)
+			}
+		})
+	}
+}
