@@ -326,6 +326,10 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			}
 		case m.isKind():
 			k := m
+			if (k.Ref == "high" || k.Ref == "low") && !slices.Contains(b.decl, k.Ref) {
+				b.misplacedGood(k, q.Kind, seen["kind"])
+				continue
+			}
 			if k.Ref != "" && !slices.Contains(b.decl, k.Ref) {
 				if kw := suggest.Nearest(k.Ref, modifierKeywords); kw != "" {
 					b.doubt("when-kind", "unknown-option", "when-range")
@@ -423,6 +427,33 @@ func (b *builder) kind(a *astMod) korto.Kind {
 
 // goodHint says what the word after a ces or csat range means.
 const goodHint = "after ces lo..hi or csat lo..hi write high if higher answers are better (agreement that it was easy, satisfaction) or low if lower ones are (the effort it took)"
+
+// misplacedGood reports high or low where no ces or csat range stands
+// just before it: the grammar takes the word after a range as its good
+// end, so anywhere else it reads as a second kind (or an undeclared
+// scale), and "already has a kind" would not say what is wrong.
+func (b *builder) misplacedGood(word *astMod, prev korto.Kind, hasKind bool) {
+	g := word.Ref
+	switch {
+	case !hasKind:
+		b.errorf(word.Pos, codeBadValue, "write the range first, as in ces 1..7 high or csat 1..5 high",
+			"%q must follow a ces or csat range: high and low say which end of the range is good", g)
+	case prev.Good != "":
+		b.errorf(word.Pos, codeRepeated, "keep one of high and low",
+			"%q after %s: the range already says which end is good", g, kind(prev))
+	default:
+		b.errorf(word.Pos, codeBadValue, "drop it: only a ces or csat range takes high or low, as in ces 1..7 high",
+			"%q cannot follow %s: high and low only follow a ces or csat range", g, kindName(prev))
+	}
+}
+
+// kindName names a kind as the source writes it, "yesno" included.
+func kindName(k korto.Kind) string {
+	if s := kind(k); s != "" {
+		return s
+	}
+	return string(korto.KindYesNo)
+}
 
 // good returns the word after a range that names the good end of the
 // scale, or "" when there is none or it is wrong (reported here, at the
