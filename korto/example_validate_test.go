@@ -37,3 +37,28 @@ func ExampleChecklist_Validate() {
 	//   hint: write greeted, or declare the question above this one
 	// usable: false
 }
+
+// Validate returns warnings as well as errors, in a Diagnostics list.
+// The list is an error type, but returned as an error it is never nil,
+// even when empty: use Err, which is nil unless the list holds an error,
+// or HasErrors.
+func ExampleDiagnostics_Err() {
+	c := &korto.Checklist{ID: "shop", Levels: []*korto.Level{{Number: 1, Items: []korto.Item{
+		{Question: &korto.Question{ID: "greeted"}},
+		{Question: &korto.Question{ID: "visitors", Unscored: true, Weight: korto.Float(2)}},
+	}}}}
+	ds := c.Validate()
+	for _, d := range ds {
+		fmt.Println(d)
+	}
+	fmt.Println("errors:", ds.HasErrors())
+	if err := ds.Err(); err != nil {
+		fmt.Println("unusable:", err)
+		return
+	}
+	fmt.Println("usable")
+	// Output:
+	// warning: weight of unscored question "visitors" is ignored
+	// errors: false
+	// usable
+}

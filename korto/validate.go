@@ -13,9 +13,16 @@ import (
 )
 
 // Validate checks the checklist against the static rules of the language
-// and returns every problem it finds, sorted by position. It checks a
-// checklist the same way whether it was parsed, decoded from JSON or
-// built in Go code; for a node without a position (the zero [Pos]) the
+// and returns every problem it finds, warnings too, sorted by position.
+//
+// The result is a list, not an error: use its Err method, which is nil
+// unless the list holds an error, or its HasErrors method. Returned as
+// an error itself (`return c.Validate()` in a func that returns error)
+// it is never nil, even when empty, and len(ds) > 0 holds for warnings
+// alone.
+//
+// It checks a checklist the same way whether it was parsed, decoded
+// from JSON or built in Go code; for a node without a position (the zero [Pos]) the
 // message starts with the node it is about, e.g. `question "entrance": `.
 // A diagnostic about a question's kind or about a weight stands where the
 // kind or the weight's number stands (Kind.Pos, WeightPos) when that is
