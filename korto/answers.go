@@ -613,8 +613,11 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 			if _, ok := sr.value(); !ok {
 				return nil, false
 			}
-			sr.add(JSONPointer(key), "", CodeUnknownKey, "unknown key %q%s", key,
-				didYouMean(key, []string{"checklist", "version", "audit", "answers"}))
+			fix := didYouMean(key, []string{"checklist", "version", "audit", "answers"})
+			if fix == "" {
+				fix = `: a sheet holds only "checklist", "version", "audit", "answers" and "$schema"`
+			}
+			sr.add(JSONPointer(key), "", CodeUnknownKey, "unknown key %q%s", key, fix)
 		}
 	}
 	if !haveChecklist {
@@ -893,7 +896,8 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 	}
 	c := p.c
 	if s.Checklist != "" && s.Checklist != c.ID {
-		add(SeverityError, "/checklist", "", CodeWrongChecklist, "the sheet answers checklist %q, not %q", s.Checklist, c.ID)
+		add(SeverityError, "/checklist", "", CodeWrongChecklist,
+			"the sheet answers checklist %q, not %q: score it with its own checklist, or correct its \"checklist\"", s.Checklist, c.ID)
 	}
 	if s.Version != "" && c.Version != "" && s.Version != c.Version {
 		add(SeverityWarning, "/version", "", CodeVersionMismatch,
@@ -922,11 +926,12 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 		switch {
 		case !given:
 			if on && !q.Optional {
-				hint := ""
+				na := ""
 				if q.NA {
-					hint = ` (answer "na" if it does not apply)`
+					na = ` (or "na" if it does not apply)`
 				}
-				add(SeverityError, JSONPointer("answers", q.ID), q.ID, CodeMissingAnswer, "no answer%s", hint)
+				add(SeverityError, JSONPointer("answers", q.ID), q.ID, CodeMissingAnswer,
+					"no answer: answer it%s, or mark the question optional in the checklist", na)
 			}
 			continue
 		case a.IsNA() && (q.NA || !on):
@@ -955,8 +960,12 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 	for _, k := range unknown {
 		// The sheet's key is the question ID it meant, so the error
 		// names it as the spec asks every answer error to.
+		fix := didYouMean(k, p.ids)
+		if fix == "" {
+			fix = "; remove the answer, or correct its key"
+		}
 		add(SeverityError, JSONPointer("answers", k), k, CodeUnknownQuestion,
-			"checklist %q has no such question%s", c.ID, didYouMean(k, p.ids))
+			"checklist %q has no such question%s", c.ID, fix)
 	}
 	return es
 }
@@ -973,7 +982,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 		return fmt.Sprintf("number %s is too large", a.String), CodeOutOfRange
 	}
 	na := func() (string, string) {
-		return fmt.Sprintf("%q is not allowed: the question has no `na`", "na"), CodeNANotAllowed
+		return fmt.Sprintf("%q is not allowed: the question has no `na`; answer it, or add na to the question in the checklist", "na"), CodeNANotAllowed
 	}
 	// orNA completes "takes ..." when "na" is an answer the question
 	// allows too, so a wrong answer's message lists every right one.

@@ -82,9 +82,9 @@ func TestCheckNoCascade(t *testing.T) {
 		{"or: true whatever the unknown side, so a missing answer is still missing",
 			sheet("wait_type=Долго", "vip=yes", "valet=-"),
 			AnswerErrors{
-				ae("valet", CodeMissingAnswer, "no answer"),
+				ae("valet", CodeMissingAnswer, noAnswerMsg),
 				ae("wait_type", CodeUnknownOption, `unknown option "Долго" of choice "waits" (options: short, long)`),
-				ae("callback", CodeMissingAnswer, "no answer")}},
+				ae("callback", CodeMissingAnswer, noAnswerMsg)}},
 		{"when-false names the condition as the checklist writes it",
 			sheet("apology=no"),
 			AnswerErrors{ae("apology", CodeWhenFalse, `answered "no", but it is switched off (when wait_type == long): leave it out or answer "na"`)}},
@@ -95,7 +95,7 @@ func TestCheckNoCascade(t *testing.T) {
 			sheet("wait_type=long", "apology=yes", "escalated=no", "callback=yes"), nil},
 		{"a long wait without the apology: missing",
 			sheet("wait_type=long", "callback=yes"),
-			AnswerErrors{ae("apology", CodeMissingAnswer, "no answer")}},
+			AnswerErrors{ae("apology", CodeMissingAnswer, noAnswerMsg)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
