@@ -514,8 +514,8 @@ func (a *Aggregator) Merge(b *Aggregator) error {
 		return fmt.Errorf("korto: Merge: aggregates of different checklists (%q %s and %q %s)",
 			a.c.ID, a.c.Version, b.c.ID, b.c.Version)
 	}
-	if a.opts != b.opts {
-		return fmt.Errorf("korto: Merge: aggregates with different options (%+v and %+v)", a.opts, b.opts)
+	if err := compareAggOptions(a.opts, b.opts); err != nil {
+		return fmt.Errorf("korto: Merge: aggregates with different options: %w", err)
 	}
 	a.overall.merge(b.overall)
 	for key, bg := range b.groups {
@@ -527,6 +527,43 @@ func (a *Aggregator) Merge(b *Aggregator) error {
 		g.merge(bg)
 	}
 	return nil
+}
+
+// compareAggOptions says how two aggregators' options differ, in the
+// words of the report rather than as Go structs; nil when they agree.
+// TopProblems 0 is the default length, so it agrees with that length.
+func compareAggOptions(x, y AggregateOptions) error {
+	if x.GroupBy != y.GroupBy {
+		return fmt.Errorf("one %s, the other %s", describeGroupBy(x.GroupBy), describeGroupBy(y.GroupBy))
+	}
+	if tx, ty := effectiveTop(x.TopProblems), effectiveTop(y.TopProblems); tx != ty {
+		return fmt.Errorf("one lists %s, the other %s", describeTop(tx), describeTop(ty))
+	}
+	return nil
+}
+
+func describeGroupBy(field string) string {
+	if field == "" {
+		return "does not group"
+	}
+	return fmt.Sprintf("groups by %q", field)
+}
+
+func effectiveTop(n int) int {
+	switch {
+	case n == 0:
+		return DefaultTopProblems
+	case n < 0:
+		return -1
+	}
+	return n
+}
+
+func describeTop(n int) string {
+	if n < 0 {
+		return "every question that failed as a top problem"
+	}
+	return fmt.Sprintf("the top %d problems", n)
 }
 
 // sameLayout reports whether b's sums line up with a's, index by index:

@@ -60,3 +60,34 @@ func TestAggregatorAddMissingLevels(t *testing.T) {
 		})
 	}
 }
+
+// TestAggregatorMergeOptionsMessage checks that Merge words a mismatch
+// of options as the report does, not as a printed Go struct, and that
+// options that mean the same merge.
+func TestAggregatorMergeOptionsMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b AggregateOptions
+		want string // "" for no error
+	}{
+		{"group by differs", AggregateOptions{GroupBy: "location"}, AggregateOptions{GroupBy: "auditor"},
+			`korto: Merge: aggregates with different options: one groups by "location", the other groups by "auditor"`},
+		{"one does not group", AggregateOptions{}, AggregateOptions{GroupBy: "month"},
+			`korto: Merge: aggregates with different options: one does not group, the other groups by "month"`},
+		{"top problems differ", AggregateOptions{TopProblems: 5}, AggregateOptions{TopProblems: -1},
+			`korto: Merge: aggregates with different options: one lists the top 5 problems, the other every question that failed as a top problem`},
+		{"the default length is the default", AggregateOptions{}, AggregateOptions{TopProblems: DefaultTopProblems}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newTestAggregator(t, tt.a).Merge(newTestAggregator(t, tt.b))
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("Merge error\n got %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
