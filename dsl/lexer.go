@@ -355,7 +355,9 @@ func (s *scanner) ident() {
 		s.afterLang = false
 		return
 	}
-	if keywords[string(s.src[start:s.off])] {
+	// After lang a word is a tag even when it spells a keyword: or is
+	// Odia's.
+	if !lang && keywords[string(s.src[start:s.off])] {
 		s.emit(tokKeyword, start)
 		return
 	}

@@ -204,6 +204,15 @@ func TestParseLangTag(t *testing.T) {
 	if _, err := Parse("k.korto", []byte(bad)); err == nil {
 		t.Errorf("question q-1 parsed; a dash is no part of an ID")
 	}
+	// A tag that spells a keyword is still a tag: or is Odia, in the
+	// old code for Indonesian.
+	for _, tag := range []string{"or", "in", "not"} {
+		src := strings.Replace(src, "lang pt-BR", "lang "+tag, 1)
+		c, err := Parse("k.korto", []byte(src))
+		if err != nil || c.Lang != tag {
+			t.Errorf("lang %s: %v", tag, err)
+		}
+	}
 }
 
 func TestParsePositions(t *testing.T) {
