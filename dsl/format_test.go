@@ -214,6 +214,22 @@ func TestPrintRefusesInvalid(t *testing.T) {
 		{"NaN weight", func(c *korto.Checklist) *korto.Checklist { q(c).Weight = korto.Float(math.NaN()); return c }, []string{"bad-weight"}},
 		{"zero checklist", func(*korto.Checklist) *korto.Checklist { return &korto.Checklist{} }, []string{"bad-id", "no-levels"}},
 		{"nil checklist", func(*korto.Checklist) *korto.Checklist { return nil }, []string{"bad-item"}},
+		// Valid models that the language has no way to write.
+		{"text not UTF-8", func(c *korto.Checklist) *korto.Checklist { q(c).Text.Text = "a\xffb"; return c }, []string{"bad-text"}},
+		{"unit not UTF-8", func(c *korto.Checklist) *korto.Checklist {
+			q(c).Kind = korto.Kind{Type: korto.KindMeasure, Unit: "\xc3", Op: korto.CmpOp("<="), Target: 5}
+			return c
+		}, []string{"bad-text"}},
+		{"translation tag with a space", func(c *korto.Checklist) *korto.Checklist {
+			c.Title.Tr = map[string]string{"en gb": "C"}
+			return c
+		}, []string{"bad-lang"}},
+		{"empty translation tag", func(c *korto.Checklist) *korto.Checklist { q(c).Hint.Tr = map[string]string{"": "h"}; return c }, []string{"bad-lang"}},
+		{"one language twice", func(c *korto.Checklist) *korto.Checklist {
+			c.Levels[0].Title.Tr = map[string]string{"en": "L", "EN": "L"}
+			return c
+		}, []string{"bad-lang"}},
+		{"lang not a tag", func(c *korto.Checklist) *korto.Checklist { c.Lang = "pt BR"; return c }, []string{"bad-lang"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -242,6 +258,24 @@ func TestPrintRefusesInvalid(t *testing.T) {
 	}
 	if err := Print(nil, valid()); err == nil {
 		t.Error("Print(nil, c): no error")
+	}
+
+	// What the language can write, odd as it looks, prints and parses
+	// back to the same checklist.
+	c = valid()
+	c.Lang = "or"
+	q(c).Text = korto.Text{Text: "Q\n\"\x00\u2028", Tr: map[string]string{"pt-BR": "P", "sr-Latn": "S"}}
+	q(c).Kind.Type = korto.KindYesNo // as Parse sets it
+	b.Reset()
+	if err := Print(&b, c); err != nil {
+		t.Fatalf("Print: %v", err)
+	}
+	back, err := Parse("printed.korto", b.Bytes())
+	if err != nil {
+		t.Fatalf("Parse(Print(c)): %v\n%s", err, b.Bytes())
+	}
+	if diff := cmp.Diff(c, back, ignorePos); diff != "" {
+		t.Errorf("Parse(Print(c)) (-want +got):\n%s", diff)
 	}
 }
 
