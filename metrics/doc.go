@@ -9,9 +9,12 @@
 // results from many goroutines, files or machines combine exactly:
 // unweighted answers are integer counts, so Merge is associative and
 // commutative to the bit; weight sums are kept as double-double pairs, so
-// merge order shows only below float64 precision. Nothing here does I/O,
-// and bad input (an out-of-range score, NaN, a negative weight, no data)
-// is an error, never a silent NaN.
+// merge order shows only below float64 precision. To travel, an
+// accumulator saves its exact state as JSON (MarshalJSON, described
+// there) and restores it strictly (UnmarshalJSON: a state no accumulator
+// wrote is an ErrState error). Nothing here does I/O, and bad input (an
+// out-of-range score, NaN, a negative weight, values too large for
+// float64, no data) is an error, never a silent NaN.
 //
 // Results carry the point value, the counts and shares, the standard
 // error and a confidence interval at a level of the caller's choosing,

@@ -17,16 +17,19 @@ var (
 	// that both have a standard error of 0 has nothing to test against.
 	ErrEmpty = errors.New("no answers")
 	// ErrRange means a score lies outside its scale, an emotion is not
-	// one of the three, or a value given to Mean is NaN or ±Inf.
+	// one of the three, or a value given to Mean is NaN, ±Inf, or too
+	// large to average in float64.
 	ErrRange = errors.New("score out of range")
 	// ErrWeight means a weight is neither 0 nor within [MinWeight,
 	// MaxWeight] (negative, NaN and ±Inf included), that CSI's weights
 	// sum to zero, or that a saved weight sum is not finite.
 	ErrWeight = errors.New("bad weight")
 	// ErrState means a saved accumulator state (UnmarshalJSON) is one
-	// no accumulator could have written: a negative count, counts whose
-	// total overflows, or weight sums that contradict each other or the
-	// counts (which would give an n_eff of +Inf and NaN intervals).
+	// no accumulator could have written: a missing, unknown, misspelt
+	// or repeated field, an array of the wrong length, a negative count,
+	// counts whose total overflows, or weight sums that contradict each
+	// other or the counts (which would give an n_eff of +Inf and NaN
+	// intervals).
 	ErrState = errors.New("invalid accumulator state")
 	// ErrScale means two accumulators on different scales were merged or
 	// compared, a scale itself is malformed, or a CSAT or CES was used
