@@ -67,8 +67,8 @@ func decodeState(what string, b []byte, v any) error {
 }
 
 // checkShape checks that every field of a saved tally of k categories
-// (or scale points, as per names them) is there, with one entry per
-// category and two numbers per weight sum.
+// is there, with one entry per category and two numbers per weight sum.
+// per names a category in messages: "category", or a point of a scale.
 func checkShape(what, per string, k int, n, m []int64, w [][]float64, q []float64) error {
 	fields := []struct {
 		name   string
