@@ -436,7 +436,9 @@ func (w *sheetScorer) add(data []byte) (*korto.Sheet, error) {
 
 // score scores a sheet bound in w.bound and adds it to the aggregate.
 func (w *sheetScorer) score(sheet *korto.Sheet) (*korto.Sheet, error) {
-	w.plan.ScoreInto(&w.scores, &w.bound)
+	if err := w.plan.ScoreInto(&w.scores, &w.bound); err != nil {
+		return nil, err
+	}
 	if err := w.agg.AddScored(w.plan, sheet, &w.scores); err != nil {
 		return nil, err
 	}
