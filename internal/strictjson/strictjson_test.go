@@ -239,11 +239,13 @@ func TestFieldNames(t *testing.T) {
 	}
 	type withPointer struct {
 		*Inner
-		B     int    `json:",omitempty"`
+		B int `json:",omitempty"`
+		//lint:ignore SA5008 the "-," tag names a field "-", the case under test
 		Dash  string `json:"-,"`
 		Named Inner  `json:"named"`
 		Flat  Inner  `json:",inline"`
-		hide  int
+		//lint:ignore U1000 an unexported field, which FieldNames must skip
+		hide int
 	}
 	tests := []struct {
 		name string
