@@ -56,6 +56,56 @@ func docBlocks(t *testing.T) ([]byte, []docBlock) {
 	return doc, blocks
 }
 
+// A whole checklist shown as correct is also shown in the canonical
+// layout, so that a reader who copies it and runs cxkit fmt -d sees no
+// change. Blocks that show continuation lines are the exception: the
+// canonical layout puts a question on one line (language.md), and the
+// reference shows how to break a long one.
+func TestDocsExamplesCanonical(t *testing.T) {
+	_, blocks := docBlocks(t)
+	n := 0
+	for _, b := range blocks {
+		if b.info != "korto" || !bytes.HasPrefix(bytes.TrimLeft(stripComments(b.body), " \n"), []byte("checklist ")) || hasContinuation(b.body) {
+			continue
+		}
+		n++
+		got, err := dsl.Format(b.body)
+		if err != nil {
+			t.Errorf("%s:%d: %v", docPath, b.line, err)
+			continue
+		}
+		if !bytes.Equal(got, b.body) {
+			t.Errorf("%s:%d: the block is not in the canonical layout; cxkit fmt gives:\n%s", docPath, b.line, got)
+		}
+	}
+	if n == 0 {
+		t.Errorf("%s shows no whole checklist to check", docPath)
+	}
+}
+
+// stripComments drops the comment lines at the start of a block.
+func stripComments(body []byte) []byte {
+	for {
+		l, rest, _ := bytes.Cut(body, []byte("\n"))
+		t := bytes.TrimSpace(l)
+		if !bytes.HasPrefix(t, []byte("//")) && !bytes.HasPrefix(t, []byte("#")) {
+			return body
+		}
+		body = rest
+	}
+}
+
+// hasContinuation reports whether a line of body continues a question.
+func hasContinuation(body []byte) bool {
+	for _, l := range strings.Split(string(body), "\n") {
+		switch first, _, _ := strings.Cut(strings.TrimSpace(l), " "); first {
+		case "weight", "critical", "na", "optional", "unscored", "when", "hint", "tags":
+			return true
+		}
+	}
+	return false
+}
+
 // completeBlock makes a checklist of a block that shows part of one.
 func completeBlock(body []byte) ([]byte, error) {
 	first := ""
