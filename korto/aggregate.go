@@ -25,9 +25,13 @@ type AggregateOptions struct {
 	// GroupBy names the audit field (Result.Audit key: "location",
 	// "chain", "auditor", "month", ...) whose values form the groups of
 	// the league table. "" puts every audit in one group, the overall.
-	// Audits without the field, or with it empty, form group [NoGroup];
-	// but "month", when an audit has no such field, is taken from the
-	// audit's "date" (YYYY-MM-DD...) as YYYY-MM.
+	// Values are compared with the spaces around them trimmed, so that
+	// "Store 1 " and "Store 1" are one group, named "Store 1": a stray
+	// space typed into a form would otherwise make a second row that
+	// looks the same. Audits without the field, or with it empty or
+	// blank, form group [NoGroup]; but "month", when an audit has no
+	// such field, is taken from the audit's "date" (YYYY-MM-DD...) as
+	// YYYY-MM.
 	GroupBy string
 	// TopProblems is how many questions the top-problems lists hold:
 	// 0 means DefaultTopProblems, a negative number means every question
@@ -298,11 +302,11 @@ func (a *Aggregator) startCheck() {
 // for "month" without such a field the year and month of its "date"
 // ("2026-11-20" -> "2026-11"); NoGroup when there is neither.
 func auditGroup(audit map[string]string, field string) string {
-	if v := audit[field]; v != "" {
+	if v := strings.TrimSpace(audit[field]); v != "" {
 		return v
 	}
 	if field == "month" {
-		if d := audit["date"]; len(d) >= 7 && d[4] == '-' && auditDigits(d[:4]) && auditDigits(d[5:7]) {
+		if d := strings.TrimSpace(audit["date"]); len(d) >= 7 && d[4] == '-' && auditDigits(d[:4]) && auditDigits(d[5:7]) {
 			return d[:7]
 		}
 	}
