@@ -372,6 +372,11 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		d.rows++
 		where := func(col int) string {
 			line, c := cr.FieldPos(col)
+			lines := make([]int, col+1)
+			for j := range lines {
+				lines[j], _ = cr.FieldPos(j)
+			}
+			c = surveyCharColumn(rec, lines, col, c)
 			return fmt.Sprintf("%s:%d:%d: row %d, column %s", name, line, c, row, surveyQ(header[col]))
 		}
 		cell := strings.TrimSpace(rec[ansCol])
@@ -409,6 +414,28 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		return nil, bad
 	}
 	return d, nil
+}
+
+// surveyCharColumn turns the byte column encoding/csv reports for field
+// col of rec into a column in characters, as cxkit reports columns
+// everywhere. lines[j] is the line field j starts on. Only the text of
+// fields on col's line before it counts: separators, quotes and line
+// ends are ASCII, one byte a character, so each field on that line adds
+// its bytes beyond its characters, and a field that starts on an earlier
+// line adds only its part after its last line break.
+func surveyCharColumn(rec []string, lines []int, col, byteCol int) int {
+	extra := 0
+	for j := col - 1; j >= 0; j-- {
+		f := rec[j]
+		if lines[j] != lines[col] {
+			f = f[strings.LastIndexByte(f, '\n')+1:]
+		}
+		extra += len(f) - utf8.RuneCountInString(f)
+		if lines[j] != lines[col] {
+			break
+		}
+	}
+	return byteCol - extra
 }
 
 func surveyQuote(ss []string) []string {
