@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 )
 
 // newFlags returns a flag set for command c that reports errors on e's
@@ -78,7 +80,18 @@ func writeJSON(w io.Writer, v any) error {
 // pct formats a share in [0,1] as a percentage with one decimal, the way
 // every text report prints scores.
 func pct(x float64) string {
-	return fmt.Sprintf("%.1f%%", 100*x)
+	return fixed(100*x, 1) + "%"
+}
+
+// fixed formats x with prec decimals. A value that rounds to zero prints
+// as zero, never "-0.00": an interval such as -0.0004 … 0.7 is printed
+// as 0.00 … 0.70, as a person would write it.
+func fixed(x float64, prec int) string {
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if strings.HasPrefix(s, "-") && strings.Trim(s[1:], "0.") == "" {
+		return s[1:]
+	}
+	return s
 }
 
 // pctOrDash formats an optional share, printing "—" for "no score".

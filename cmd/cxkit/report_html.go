@@ -21,7 +21,7 @@ var reportHTMLTemplate = template.Must(template.New("report").Funcs(template.Fun
 	"pct":       pct,
 	"pctOrDash": pctOrDash,
 	"ci":        ciText,
-	"f1":        func(x float64) string { return fmt.Sprintf("%.1f", x) },
+	"f1":        func(x float64) string { return fixed(x, 1) },
 }).Parse(reportHTMLSource))
 
 // writeReportHTML renders the report to the file name.

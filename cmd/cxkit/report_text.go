@@ -149,7 +149,7 @@ func ciText(lo, hi *float64) string {
 	if lo == nil || hi == nil {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f–%.1f%%", 100*clampShare(*lo), 100*clampShare(*hi))
+	return fixed(100*clampShare(*lo), 1) + "–" + fixed(100*clampShare(*hi), 1) + "%"
 }
 
 // statHeadline formats "78.4% (95% CI 75.1–81.7%, sd 9.8%)".
@@ -322,13 +322,13 @@ func (v *reportView) surveyName(s korto.SurveySummary) string {
 func (v *reportView) surveyValue(s korto.SurveySummary) string {
 	switch {
 	case s.NPS != nil:
-		return fmt.Sprintf("%.1f (%s %.1f … %.1f)", s.NPS.NPS, v.L.CI, s.NPS.CI.Lo, s.NPS.CI.Hi)
+		return fmt.Sprintf("%s (%s %s … %s)", fixed(s.NPS.NPS, 1), v.L.CI, fixed(s.NPS.CI.Lo, 1), fixed(s.NPS.CI.Hi, 1))
 	case s.Emotion != nil:
-		return fmt.Sprintf("%.2f (%s %.2f … %.2f)", s.Emotion.Index, v.L.CI, s.Emotion.CI.Lo, s.Emotion.CI.Hi)
+		return fmt.Sprintf("%s (%s %s … %s)", fixed(s.Emotion.Index, 2), v.L.CI, fixed(s.Emotion.CI.Lo, 2), fixed(s.Emotion.CI.Hi, 2))
 	case s.CSAT != nil:
-		return fmt.Sprintf("%.1f%% (%s %.1f–%.1f%%)", s.CSAT.CSAT, v.L.CI, s.CSAT.CI.Lo, s.CSAT.CI.Hi)
+		return fmt.Sprintf("%s%% (%s %s–%s%%)", fixed(s.CSAT.CSAT, 1), v.L.CI, fixed(s.CSAT.CI.Lo, 1), fixed(s.CSAT.CI.Hi, 1))
 	case s.CES != nil:
-		return fmt.Sprintf("%s %.2f (%s %.2f … %.2f)", v.L.Mean, s.CES.Mean, v.L.CI, s.CES.MeanCI.Lo, s.CES.MeanCI.Hi)
+		return fmt.Sprintf("%s %s (%s %s … %s)", v.L.Mean, fixed(s.CES.Mean, 2), v.L.CI, fixed(s.CES.MeanCI.Lo, 2), fixed(s.CES.MeanCI.Hi, 2))
 	}
 	return "—"
 }
@@ -347,9 +347,9 @@ func (v *reportView) surveyLine(s korto.SurveySummary) string {
 		if s.CSAT.Scale.Hi-s.CSAT.Scale.Lo == 1 {
 			top = L.TopOne // a good / bad question
 		}
-		out += fmt.Sprintf(" (%s); %s %.2f (%s %.2f … %.2f)", top, L.Mean, s.CSAT.Mean, L.CI, s.CSAT.MeanCI.Lo, s.CSAT.MeanCI.Hi)
+		out += fmt.Sprintf(" (%s); %s %s (%s %s … %s)", top, L.Mean, fixed(s.CSAT.Mean, 2), L.CI, fixed(s.CSAT.MeanCI.Lo, 2), fixed(s.CSAT.MeanCI.Hi, 2))
 	case s.CES != nil:
-		out += fmt.Sprintf("; %s %.1f%% (%s %.1f–%.1f%%)", L.GoodSide, s.CES.GoodShare, L.CI, s.CES.GoodCI.Lo, s.CES.GoodCI.Hi)
+		out += fmt.Sprintf("; %s %s%% (%s %s–%s%%)", L.GoodSide, fixed(s.CES.GoodShare, 1), L.CI, fixed(s.CES.GoodCI.Lo, 1), fixed(s.CES.GoodCI.Hi, 1))
 	}
 	return out
 }
