@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -386,9 +387,9 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		}
 		w := -1.0
 		if wCol >= 0 {
-			w, err = strconv.ParseFloat(strings.TrimSpace(rec[wCol]), 64)
-			if err != nil || (w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight)) {
-				cellError("%s: weight %s: want 0 or a number between %g and %g", where(wCol), surveyQ(rec[wCol]), metrics.MinWeight, metrics.MaxWeight)
+			w, err = surveyWeight(rec[wCol], cr.Comma == ';')
+			if err != nil {
+				cellError("%s: %v", where(wCol), err)
 				w = -1 // still check the answer cell
 			}
 		}
@@ -414,6 +415,36 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		return nil, bad
 	}
 	return d, nil
+}
+
+// surveyWeight parses a weight cell. A file separated by semicolons
+// comes from a spreadsheet in a locale that writes decimal commas, so
+// there "1,2" is 1.2; elsewhere a decimal comma is an error that says
+// how to write the number.
+func surveyWeight(cell string, decimalComma bool) (float64, error) {
+	cell = strings.TrimSpace(cell)
+	s := cell
+	dot := ""
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		dot = strings.Replace(s, ",", ".", 1)
+		if _, err := strconv.ParseFloat(dot, 64); err != nil {
+			dot = ""
+		} else if decimalComma {
+			s, dot = dot, ""
+		}
+	}
+	w, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil || math.IsNaN(w) || w < 0:
+		msg := fmt.Sprintf("weight %s: a weight must be 0 or a positive number", surveyQ(cell))
+		if dot != "" {
+			msg += "; use a decimal point: " + dot
+		}
+		return 0, errors.New(msg)
+	case w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight):
+		return 0, fmt.Errorf("weight %s: a positive weight must lie between %g and %g", surveyQ(cell), metrics.MinWeight, metrics.MaxWeight)
+	}
+	return w, nil
 }
 
 // surveyCharColumn turns the byte column encoding/csv reports for field

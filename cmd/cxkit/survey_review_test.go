@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -51,4 +52,66 @@ func TestSurveyCharColumn(t *testing.T) {
 	if diff := cmp.Diff(7, got); diff != "" {
 		t.Error(diff)
 	}
+}
+
+// TestSurveyWeightCells: Russian Excel saves CSV with semicolons and
+// decimal commas, so there "1,2" is a weight of 1.2; in a comma-separated
+// file it is an error that says to write a decimal point. The messages
+// speak to a manager; only a weight outside what float64 sums can hold
+// names the exact bounds.
+func TestSurveyWeightCells(t *testing.T) {
+	tests := []struct {
+		cell         string
+		decimalComma bool
+		want         float64
+		err          string
+	}{
+		{"1,2", true, 1.2, ""},
+		{" 0,5 ", true, 0.5, ""},
+		{"1.2", true, 1.2, ""},
+		{"0", false, 0, ""},
+		{"1,2", false, 0, `weight "1,2": a weight must be 0 or a positive number; use a decimal point: 1.2`},
+		{"1,2,3", true, 0, `weight "1,2,3": a weight must be 0 or a positive number`},
+		{"-1,5", true, 0, `weight "-1,5": a weight must be 0 or a positive number`},
+		{"-2", false, 0, `weight "-2": a weight must be 0 or a positive number`},
+		{"", false, 0, `weight "": a weight must be 0 or a positive number`},
+		{"NaN", false, 0, `weight "NaN": a weight must be 0 or a positive number`},
+		{"abc", false, 0, `weight "abc": a weight must be 0 or a positive number`},
+		{"1e-200", false, 0, `weight "1e-200": a positive weight must lie between 1e-100 and 1e+100`},
+		{"1e300", false, 0, `weight "1e300": a positive weight must lie between 1e-100 and 1e+100`},
+	}
+	for _, tt := range tests {
+		w, err := surveyWeight(tt.cell, tt.decimalComma)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if diff := cmp.Diff([]any{tt.want, tt.err}, []any{w, msg}); diff != "" {
+			t.Errorf("surveyWeight(%q, %v) (-want +got):\n%s", tt.cell, tt.decimalComma, diff)
+		}
+	}
+
+	// The whole command: a semicolon export weighs 9 by 3 and 0 by 1.
+	v := surveyJSONIn(t, "nps;вес\n9;1,5\n0;0,5\n", "nps", "-", "--weight", "вес")
+	if diff := cmp.Diff([]any{0.75, 0.25}, []any{v["promoter_share"], v["detractor_share"]}, surveyApprox); diff != "" {
+		t.Error(diff)
+	}
+	_, stderr, code := runCmd(t, "nps,вес\n9,\"1,5\"\n", "nps", "-", "--weight", "вес")
+	if want := `<stdin>:2:3: row 1, column "вес": weight "1,5": a weight must be 0 or a positive number; use a decimal point: 1.5`; code != exitInput || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant %q", code, stderr, want)
+	}
+}
+
+// surveyJSONIn runs a survey command on stdin with --json.
+func surveyJSONIn(t *testing.T, stdin string, args ...string) map[string]any {
+	t.Helper()
+	out, errs, code := runCmd(t, stdin, append(args, "--json")...)
+	if code != exitOK {
+		t.Fatalf("cxkit %v: exit %d\n%s", args, code, errs)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("cxkit %v: %v\n%s", args, err, out)
+	}
+	return v
 }

@@ -268,7 +268,7 @@ func TestSurveyEveryBadCell(t *testing.T) {
 	_, errs, code := surveyRun(t, "nps,w\n11,1\neleven,1\n9,-2\n5,1\n", "nps", "-", "--weight", "w")
 	want := `cxkit nps: <stdin>:2:1: row 1, column "nps": NPS score 11 is outside 0..10
 cxkit nps: <stdin>:3:1: row 2, column "nps": "eleven" is not a whole number (NPS answers are 0..10)
-cxkit nps: <stdin>:4:3: row 3, column "w": weight "-2": want 0 or a number between 1e-100 and 1e+100
+cxkit nps: <stdin>:4:3: row 3, column "w": weight "-2": a weight must be 0 or a positive number
 `
 	if code != exitInput || errs != want {
 		t.Errorf("exit %d, stderr (-want +got):\n%s", code, cmp.Diff(want, errs))
