@@ -113,6 +113,34 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// pluralRu counts n things in Russian, which has three forms: one for
+// 1, 21, 101 ("1 лист"), few for 2-4, 22-24 ("2 листа"), many for the
+// rest, 11-14 included ("5 листов", "12 листов").
+func pluralRu(n int, one, few, many string) string {
+	m := n % 100
+	if m < 0 {
+		m = -m
+	}
+	w := many
+	switch {
+	case m >= 11 && m <= 14:
+	case m%10 == 1:
+		w = one
+	case m%10 >= 2 && m%10 <= 4:
+		w = few
+	}
+	return fmt.Sprintf("%d %s", n, w)
+}
+
+// countIn counts n things in lang: forms are the one, few and many forms
+// of Russian, and English's singular and plural in one and many.
+func countIn(lang string, n int, forms [3]string) string {
+	if lang == "ru" {
+		return pluralRu(n, forms[0], forms[1], forms[2])
+	}
+	return plural(n, forms[0], forms[2])
+}
+
 // stdinTwice reports whether more than one of the inputs is "-".
 // Standard input can be read only once: a second reader would see an
 // empty file and blame the input, so commands reject it as a usage error.

@@ -176,7 +176,7 @@ func TestReportInvalidSheets(t *testing.T) {
 		t.Errorf("--skip-invalid aggregated %d sheets, want 10", rep.Overall.N)
 	}
 	out, _, _ = runReportCmd(t, "", reportChecklist, badDir, badLines, "--skip-invalid")
-	if !strings.Contains(out, "3 неверных листов пропущено") {
+	if !strings.Contains(out, "3 неверных листа пропущено (список в stderr)") {
 		t.Errorf("the text report does not say that sheets were skipped:\n%s", out)
 	}
 }

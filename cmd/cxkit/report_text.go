@@ -24,10 +24,12 @@ type reportLabels struct {
 	NPS, Promoters, Passives, Detractors      string
 	Emotion, Positive, Neutral, Negative      string
 	CSAT, TopTwo, TopOne, CES, HigherEasier   string
-	LowerEasier, GoodSide, Skipped, Question  string
-	Pyramid, GatedNote, Group, AllAudits      string
-	KnockedOut, BeforeKnockout                string
-	Tags, Tag, Questions, TagsNote            string
+	LowerEasier, GoodSide, Question           string
+	// Skipped counts the invalid sheets left out: one, few, many.
+	Skipped                              [3]string
+	Pyramid, GatedNote, Group, AllAudits string
+	KnockedOut, BeforeKnockout           string
+	Tags, Tag, Questions, TagsNote       string
 }
 
 var reportLabelsEn = reportLabels{
@@ -41,7 +43,7 @@ var reportLabelsEn = reportLabels{
 	NPS: "NPS", Promoters: "promoters", Passives: "passives", Detractors: "detractors",
 	Emotion: "Emotional index", Positive: "positive", Neutral: "neutral", Negative: "negative",
 	CSAT: "CSAT", TopTwo: "top two", TopOne: "top point", CES: "CES", HigherEasier: "higher is easier",
-	LowerEasier: "lower is easier", GoodSide: "easy side", Skipped: "invalid sheets skipped (listed on stderr)",
+	LowerEasier: "lower is easier", GoodSide: "easy side", Skipped: [3]string{"invalid sheet skipped", "", "invalid sheets skipped"},
 	Question: "question", Pyramid: "Pyramid: mean score per level",
 	GatedNote: "Bands are filled to the level's mean score; the dashed line is the pass mark; a level is grey when most audits had it gated (a lower level failed).", Group: "group",
 	AllAudits:  "all audits",
@@ -61,7 +63,7 @@ var reportLabelsRu = reportLabels{
 	NPS: "NPS", Promoters: "промоутеры", Passives: "нейтралы", Detractors: "критики",
 	Emotion: "Эмоциональный индекс", Positive: "позитив", Neutral: "нейтрально", Negative: "негатив",
 	CSAT: "CSAT", TopTwo: "две верхние оценки", TopOne: "верхняя оценка", CES: "CES", HigherEasier: "больше — легче",
-	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: "неверных листов пропущено (список в stderr)",
+	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: [3]string{"неверный лист пропущен", "неверных листа пропущено", "неверных листов пропущено"},
 	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
 	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, заблокированный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
 	AllAudits:  "все аудиты",
@@ -104,6 +106,16 @@ func newReportView(c *korto.Checklist, rep *korto.Report, cfg reportConfig, stat
 		v.Skipped = len(stats.invalid)
 	}
 	return v
+}
+
+// SkippedText counts the invalid sheets left out of the report, in the
+// labels' language: "1 invalid sheet skipped (listed on stderr)".
+func (v *reportView) SkippedText() string {
+	where := "(listed on stderr)"
+	if v.L.Lang == "ru" {
+		where = "(список в stderr)"
+	}
+	return countIn(v.L.Lang, v.Skipped, v.L.Skipped) + " " + where
 }
 
 func hasCyrillic(s string) bool {
@@ -182,7 +194,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 		line += fmt.Sprintf(", %s: %d", L.NoScore, o.Unscored)
 	}
 	if v.Skipped > 0 {
-		line += fmt.Sprintf("; %d %s", v.Skipped, L.Skipped)
+		line += "; " + v.SkippedText()
 	}
 	fmt.Fprintln(bw, line)
 	fmt.Fprintf(bw, "%s: %s\n", L.Mean, v.statHeadline(o.Score))

@@ -33,7 +33,7 @@ func runScore(e *env, args []string) int {
 		return exitUsage
 	}
 	if len(pos) != 2 {
-		return usageError(e, c, "want a checklist and one answer sheet, got %d arguments", len(pos))
+		return usageError(e, c, "want a checklist and one answer sheet, got %s", plural(len(pos), "argument", "arguments"))
 	}
 	if *htmlOut == "-" {
 		return usageError(e, c, "--html -: standard output carries the report; name a file for the page, e.g. --html out.html")

@@ -43,7 +43,7 @@ func runServeForm(e *env, args []string) int {
 		return exitUsage
 	}
 	if len(pos) != 1 {
-		return usageError(e, c, "want one checklist FILE, got %d arguments", len(pos))
+		return usageError(e, c, "want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
 	}
 	if err := checkListenAddr(*addr); err != nil {
 		return usageError(e, c, "--addr %q: %v", *addr, err)
