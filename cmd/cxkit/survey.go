@@ -310,6 +310,9 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 	if len(header) > 0 {
 		header[0] = strings.TrimPrefix(header[0], "\ufeff")
 	}
+	if !surveyValidUTF8(header) {
+		return nil, surveyNotUTF8(name)
+	}
 	find := func(flag, col string) (int, error) {
 		if col == "" {
 			return -1, nil
@@ -370,6 +373,9 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 			}
 			return nil, fmt.Errorf("%s: row %d: %w", name, row, err)
 		}
+		if !surveyValidUTF8(rec) {
+			return nil, surveyNotUTF8(name)
+		}
 		d.rows++
 		where := func(col int) string {
 			line, c := cr.FieldPos(col)
@@ -415,6 +421,24 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		return nil, bad
 	}
 	return d, nil
+}
+
+// surveyValidUTF8 reports whether every cell is UTF-8 text.
+func surveyValidUTF8(cells []string) bool {
+	for _, c := range cells {
+		if !utf8.ValidString(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// surveyNotUTF8 is the error for a file in another encoding: in Russia
+// that is nearly always Excel's plain "CSV", saved as Windows-1251. Its
+// names and cells would print as escapes, so the message says only how
+// to save the file again.
+func surveyNotUTF8(name string) error {
+	return fmt.Errorf("%s is not UTF-8 text (saved as Windows-1251?): in Excel choose Save As → CSV UTF-8", name)
 }
 
 // surveyWeight parses a weight cell. A file separated by semicolons

@@ -115,3 +115,24 @@ func surveyJSONIn(t *testing.T, stdin string, args ...string) map[string]any {
 	}
 	return v
 }
+
+// TestSurveyNotUTF8: Excel's plain "CSV" in a Russian locale is
+// Windows-1251. Its header and cells are not UTF-8, and instead of
+// column names printed as escapes (and a usage error) the message says
+// how to save the file, with exit 1.
+func TestSurveyNotUTF8(t *testing.T) {
+	const want = "cxkit nps: <stdin> is not UTF-8 text (saved as Windows-1251?): in Excel choose Save As → CSV UTF-8\n"
+	for name, in := range map[string]string{
+		// "Оценка;nps" and a row, in Windows-1251.
+		"header": "\xce\xf6\xe5\xed\xea\xe0;nps\n1;9\n",
+		// "Центр" in Windows-1251 in a cell no command option names.
+		"cell": "nps,store\n9,\xd6\xe5\xed\xf2\xf0\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, stderr, code := runCmd(t, in, "nps", "-", "--column", "nps")
+			if code != exitInput || stderr != want {
+				t.Errorf("exit %d, stderr (-want +got):\n%s", code, cmp.Diff(want, stderr))
+			}
+		})
+	}
+}
