@@ -24,6 +24,9 @@ func FuzzParse(f *testing.F) {
 		if err := Render(&out, diags, src); err != nil {
 			t.Fatal(err)
 		}
+		if !sortedDiags(diags) {
+			t.Errorf("diagnostics are not in the order of the file:\n%s", renderString(diags, src))
+		}
 		for _, d := range diags {
 			if d.Message == "" {
 				t.Errorf("diagnostic without a message: %+v", d)

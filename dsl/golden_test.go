@@ -2,11 +2,15 @@ package dsl
 
 import (
 	"bytes"
+	"cmp"
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cxkit/cxkit/korto"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -51,6 +55,9 @@ func TestErrorsGolden(t *testing.T) {
 			if diags.HasErrors() != (c == nil || diags.HasErrors()) {
 				t.Errorf("checklist returned with errors")
 			}
+			if !sortedDiags(diags) {
+				t.Errorf("diagnostics are not in the order of the file:\n%s", renderString(diags, src))
+			}
 			var out bytes.Buffer
 			if err := Render(&out, diags, src); err != nil {
 				t.Fatal(err)
@@ -58,4 +65,12 @@ func TestErrorsGolden(t *testing.T) {
 			golden(t, strings.TrimSuffix(file, ".korto")+".golden", out.Bytes())
 		})
 	}
+}
+
+// sortedDiags reports whether diags stand in the order of their
+// positions, the order a reader of the file expects.
+func sortedDiags(diags korto.Diagnostics) bool {
+	return slices.IsSortedFunc(diags, func(a, b *korto.Diagnostic) int {
+		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), a.Pos.Line-b.Pos.Line, a.Pos.Column-b.Pos.Column)
+	})
 }

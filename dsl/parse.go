@@ -73,6 +73,19 @@ type parsed struct {
 
 func parseSource(filename string, src []byte) *parsed {
 	p := &parsed{}
+	p.read(filename, src)
+	// Sorted on every path: when recovery gives up, the scanner's
+	// diagnostics (all of the file) come before the parser's (up to where
+	// it stopped), and a reader expects line 2 before line 16.
+	p.diags.Sort()
+	if len(p.diags) == 0 {
+		p.diags = nil
+	}
+	return p
+}
+
+// read fills p with what parsing src teaches.
+func (p *parsed) read(filename string, src []byte) {
 	if len(src) > MaxFileSize {
 		p.diags = korto.Diagnostics{{
 			Pos:      korto.Pos{File: filename},
@@ -81,7 +94,7 @@ func parseSource(filename string, src []byte) *parsed {
 			Message:  fmt.Sprintf("file is %d bytes, more than the %d a checklist may have", len(src), MaxFileSize),
 			Hint:     "split the checklist, or check that this is the right file",
 		}}
-		return p
+		return
 	}
 	if i := bytes.IndexByte(src[:min(len(src), 8000)], 0); i >= 0 {
 		p.diags = korto.Diagnostics{{
@@ -91,7 +104,7 @@ func parseSource(filename string, src []byte) *parsed {
 			Message:  "file holds a NUL byte; it looks binary, not a .korto text",
 			Hint:     "check that this is the right file",
 		}}
-		return p
+		return
 	}
 	// The usual case, a file without mistakes, streams tokens from the
 	// scanner to participle. Only when something is wrong is the source
@@ -110,7 +123,7 @@ func parseSource(filename string, src []byte) *parsed {
 	p.comments = s.comments
 	p.diags = s.diags
 	if s.stop {
-		return p
+		return
 	}
 	var rec recovery
 	if ast == nil {
@@ -120,7 +133,7 @@ func parseSource(filename string, src []byte) *parsed {
 		p.diags = append(p.diags, synErrs...)
 	}
 	if ast == nil || ast.Checklist == nil {
-		return p
+		return
 	}
 	b := &builder{file: filename}
 	c := b.checklist(ast.Checklist)
@@ -131,11 +144,6 @@ func parseSource(filename string, src []byte) *parsed {
 	if !recovered && len(s.diags) == 0 {
 		p.checklist = c
 	}
-	p.diags.Sort()
-	if len(p.diags) == 0 {
-		p.diags = nil
-	}
-	return p
 }
 
 func posAt(file string, src []byte, off int) korto.Pos {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -194,5 +195,28 @@ func TestCheckExportJSONForm(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tt.inStderr, stderr)
 			}
 		})
+	}
+}
+
+// TestCheckLineOrder: check prints a file's problems in the order of its
+// lines, also when the parser gives up early (here at the missing
+// closing brace) and the scanner's complaint about line 16 was found
+// before the parser's about line 2.
+func TestCheckLineOrder(t *testing.T) {
+	src := "checklist apteka \"Аптека\" {\n  version 2026.1\n  level 1 \"Основа\" {\n" +
+		strings.Repeat("    question q \"Q\"\n", 0) +
+		"    question a \"А\"\n    question b \"Б\" weight 1,5\n  }\n"
+	_, stderr, code := runDSLCmd(t, src, "check", "-")
+	if code != exitInput {
+		t.Fatalf("exit %d, want %d", code, exitInput)
+	}
+	var lines []string
+	for _, l := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(l, "<stdin>:") {
+			lines = append(lines, strings.SplitN(l, ":", 3)[1])
+		}
+	}
+	if want := []string{"2", "5", "7"}; !slices.Equal(lines, want) {
+		t.Errorf("problems at lines %v, want %v:\n%s", lines, want, stderr)
 	}
 }
