@@ -107,6 +107,9 @@ type scoreLabels struct {
 	Sections, Section, Weight, Fix, NoFix    string
 	CriticalQ, Question, More, Absent        string
 	Target, Of, Found                        string
+	// Stopped says why the pyramid stops at a level without a score; %d
+	// is the level.
+	Stopped string
 }
 
 // scoreFixShown is how many failed questions the text report lists; the
@@ -122,6 +125,7 @@ var scoreLabelsEn = scoreLabels{
 	Fix: "What to fix first", NoFix: "No question failed.", CriticalQ: "critical", Question: "Question",
 	More: "… and %d more (all of them in --json and --html)", Absent: "not in the checklist",
 	Target: "target", Of: "on", Found: "found",
+	Stopped: "Level %d has no score (no question applies), so the pyramid stops there.",
 }
 
 var scoreLabelsRu = scoreLabels{
@@ -133,6 +137,7 @@ var scoreLabelsRu = scoreLabels{
 	Fix: "Что исправить в первую очередь", NoFix: "Невыполненных вопросов нет.", CriticalQ: "критичный", Question: "Вопрос",
 	More: "… и ещё %d (полный список — в --json и --html)", Absent: "нет в чек-листе",
 	Target: "цель", Of: "по шкале", Found: "факт",
+	Stopped: "Уровень %d без оценки (нет применимых вопросов), поэтому пирамида остановилась на нём.",
 }
 
 // scoreView is one scored audit made ready for people; the text and HTML
@@ -146,8 +151,12 @@ type scoreView struct {
 	Version     string
 	Audit       [][2]string // audit fields, well-known ones first
 	ReachedName string
-	Levels      []scoreLevelView
-	Fix         []scoreFix
+	// Stopped explains a reached level held back by the next level
+	// having no score, which the status column alone does not; "" when
+	// that is not the case.
+	Stopped string
+	Levels  []scoreLevelView
+	Fix     []scoreFix
 }
 
 type scoreLevelView struct {
@@ -190,6 +199,11 @@ func newScoreView(c *korto.Checklist, sheet *korto.Sheet, r *korto.Result, lang 
 		v.ReachedName = r.ReachedNameEn
 	}
 	v.Audit = scoreAuditFields(r.Audit)
+	for _, l := range r.Levels {
+		if l.Level == r.Reached+1 && l.Score == nil {
+			v.Stopped = fmt.Sprintf(v.L.Stopped, l.Level)
+		}
+	}
 	maxLevel := c.EffectiveModel().MaxLevel()
 	for _, l := range r.Levels {
 		lv := scoreLevelView{LevelResult: l, Status: v.levelStatus(l)}
@@ -360,6 +374,9 @@ func writeScoreText(w io.Writer, v *scoreView) error {
 	}
 	head = append(head, []string{L.Reached + ":", fmt.Sprintf("%d — %s", v.R.Reached, v.ReachedName)})
 	scoreColumns(&b, head, nil)
+	if v.Stopped != "" {
+		b.WriteString(v.Stopped + "\n")
+	}
 
 	b.WriteString("\n" + L.Levels + "\n")
 	rows := [][]string{{L.Level, L.Score, L.PassMark, L.Status, L.Critical}}

@@ -35,6 +35,8 @@ func TestScoreGolden(t *testing.T) {
 		{"visit.out.json", []string{shop, visit, "--json"}},
 		{"knockout.txt", []string{"testdata/score/knockout.korto", "testdata/score/knockout-visit.json"}},
 		{"knockout.out.json", []string{"testdata/score/knockout.korto", "testdata/score/knockout-visit.json", "--json"}},
+		// Level 1 has nothing applicable: the report says why nothing is reached.
+		{"na-level.txt", []string{"testdata/score/na-level.korto", "testdata/score/na-level-visit.json"}},
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
 			out, errs, code := runScoreCmd(t, "", tt.args...)
