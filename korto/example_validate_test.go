@@ -29,7 +29,7 @@ func ExampleChecklist_Validate() {
 	}
 	fmt.Println("usable:", ds.Err() == nil)
 	// Output:
-	// level 1: pass mark 8500% is outside (0%, 100%] [bad-pass]
+	// level 1: pass mark 8500% must be above 0% and at most 100% [bad-pass]
 	//   hint: a pass mark is a percentage above 0% and up to 100%, e.g. pass 80% (in Go, a share: 0.85 for 85%)
 	// question "speed": unknown scale "stras"; did you mean "stars"? [unknown-scale]
 	//   hint: write stars, or declare "stras"

@@ -39,7 +39,7 @@ import (
 //	no-levels         a checklist without levels
 //	level-range       a level number outside the model's 1..4 or 1..5
 //	level-twice       a level number used twice
-//	bad-pass          a pass mark outside (0%, 100%]
+//	bad-pass          a pass mark not above 0% and at most 100%
 //	bad-weight        a weight that is negative, NaN or infinite
 //	bad-scale         scale bounds that are not finite or not lo < hi, or
 //	                  a ces or csat scale of more than metrics.MaxScalePoints
@@ -48,7 +48,7 @@ import (
 //	                  (whole-point survey scales), a warning for a scale
 //	                  (answers are whole numbers, so few or none fit)
 //	empty-choice      a choice without options
-//	bad-choice-value  an option value outside [0,1]
+//	bad-choice-value  an option value not from 0 to 1
 //	bad-kind          an unknown answer kind, or a kind that names the wrong thing
 //	bad-direction     a good end (Kind.Good) other than high or low, or one
 //	                  on a question that is not ces or csat
@@ -326,7 +326,7 @@ func (v *validator) options(ch *Choice) {
 		}
 		if !(o.Value >= 0 && o.Value <= 1) { // NaN fails both
 			v.errorf(o.Pos, subject, "bad-choice-value", "an option is worth a share of the question: 0 (worst) up to 1 (best), e.g. 0.5",
-				"value %s of option %q is outside [0,1]", fmtValNum(o.Value), o.ID)
+				"value %s of option %q must be from 0 to 1", fmtValNum(o.Value), o.ID)
 		}
 	}
 }
@@ -373,10 +373,16 @@ func (v *validator) surveyPoints(pos Pos, subject valSubject, k Kind) bool {
 }
 
 func (v *validator) weight(pos Pos, subject valSubject, w *float64) {
-	if w != nil && !(*w >= 0 && !math.IsInf(*w, 1)) {
-		v.errorf(pos, subject, "bad-weight", "a weight is a finite number >= 0, e.g. weight 2",
-			"weight %s must be a finite number >= 0", fmtValNum(*w))
+	if w == nil || *w >= 0 && !math.IsInf(*w, 1) {
+		return
 	}
+	// Only Go and JSON can give NaN or an infinity; the language cannot.
+	must := "must be 0 or more"
+	if !valFinite(*w) {
+		must = "must be a finite number, 0 or more"
+	}
+	v.errorf(pos, subject, "bad-weight", "a weight is a number, 0 or more, e.g. weight 2",
+		"weight %s %s", fmtValNum(*w), must)
 }
 
 func (v *validator) levels() {
@@ -408,7 +414,7 @@ func (v *validator) levels() {
 				// the language writes percentages and cannot make it.
 				hint += fmt.Sprintf(" (in Go, a share: %s for %s%%)", fmtValNum(*l.Pass/100), fmtValNum(*l.Pass))
 			}
-			v.errorf(valAt(l.PassPos, l.Pos), subject, "bad-pass", hint, "pass mark %s is outside (0%%, 100%%]", fmtValPct(*l.Pass))
+			v.errorf(valAt(l.PassPos, l.Pos), subject, "bad-pass", hint, "pass mark %s must be above 0%% and at most 100%%", fmtValPct(*l.Pass))
 		}
 		v.weight(valAt(l.WeightPos, l.Pos), subject, l.Weight)
 		if v.items(l.Items, subject, false) == 0 {
