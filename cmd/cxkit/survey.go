@@ -299,6 +299,9 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		cr.Comma = ';'
 	}
 	cr.ReuseRecord = true
+	// Excel leaves out a row's trailing empty cells; rows are checked
+	// against the header below.
+	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file: want a header row", name)
@@ -354,6 +357,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 
 	d := &surveyData{all: k.newAcc(cfg.scale), groups: map[string]surveyAcc{}, weights: wCol >= 0, column: header[ansCol]}
 	var bad surveyCellErrors
+	var full []string // a short row with its missing cells empty
 	badCells := 0
 	cellError := func(format string, a ...any) {
 		badCells++
@@ -377,7 +381,21 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 			return nil, surveyNotUTF8(name)
 		}
 		d.rows++
+		if len(rec) > len(header) {
+			line, _ := cr.FieldPos(0)
+			cellError("%s:%d: row %d has %d cells, the header has %d", name, line, row, len(rec), len(header))
+			continue
+		}
+		cells := len(rec)
+		if cells < len(header) {
+			full = append(append(full[:0], rec...), make([]string, len(header)-cells)...)
+			rec = full
+		}
 		where := func(col int) string {
+			if col >= cells {
+				line, _ := cr.FieldPos(cells - 1)
+				return fmt.Sprintf("%s:%d: row %d, column %s", name, line, row, surveyQ(header[col]))
+			}
 			line, c := cr.FieldPos(col)
 			lines := make([]int, col+1)
 			for j := range lines {

@@ -136,3 +136,32 @@ func TestSurveyNotUTF8(t *testing.T) {
 		})
 	}
 }
+
+// TestSurveyShortRows: Excel leaves out a row's trailing empty cells, so
+// a short row reads as if they were there and empty. A row longer than
+// the header is an error: its cells cannot be told apart.
+func TestSurveyShortRows(t *testing.T) {
+	v := surveyJSONIn(t, "id,store,nps,comment\n1,north,9,fine\n2,north\n3,south,0\n4\n", "nps", "-", "--by", "store")
+	var groups []any
+	for _, g := range v["groups"].([]any) {
+		m := g.(map[string]any)
+		groups = append(groups, []any{m["group"], m["n"]})
+	}
+	got := []any{v["n"], v["blank"], v["rows"], groups}
+	want := []any{2.0, 2.0, 4.0, []any{[]any{"north", 1.0}, []any{"south", 1.0}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+
+	// A missing weight is an empty one, named without a column number.
+	_, stderr, code := runCmd(t, "nps,store,w\n9,a,1\n10,b\n", "nps", "-", "--weight", "w")
+	if want := `<stdin>:3: row 2, column "w": weight "": a weight must be 0 or a positive number` + "\n"; code != exitInput || !strings.HasSuffix(stderr, want) {
+		t.Errorf("missing weight: exit %d, stderr:\n%s\nwant %q", code, stderr, want)
+	}
+
+	_, stderr, code = runCmd(t, "a,b,nps,c,d\n1,2,9,3,4\n1,2,9,3,4\n1,2,9,3,4,5,6\n1,2,x,3,4,5\n", "nps", "-")
+	want2 := "cxkit nps: <stdin>:4: row 3 has 7 cells, the header has 5\ncxkit nps: <stdin>:5: row 4 has 6 cells, the header has 5\n"
+	if code != exitInput || stderr != want2 {
+		t.Errorf("long rows: exit %d, stderr (-want +got):\n%s", code, cmp.Diff(want2, stderr))
+	}
+}

@@ -137,7 +137,7 @@ func TestSurveyCommandErrors(t *testing.T) {
 	}
 	// Broken CSV names the line and the row.
 	for in, want := range map[string]string{
-		"nps,store\n9,a\n10\n":     "<stdin>:3:1: row 2: wrong number of fields",
+		"nps,store\n9,a\n10,b,c\n": "<stdin>:3: row 2 has 3 cells, the header has 2",
 		"nps,store\n9,a\n\"10,b\n": "<stdin>:3:7: row 2: extraneous or missing \" in quoted-field",
 	} {
 		_, errs, code := surveyRun(t, in, "nps", "-")
