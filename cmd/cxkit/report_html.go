@@ -49,7 +49,7 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 		page.Tags = append(page.Tags, htmlTag{TagSummary: ts, W: barWidth(ts.FailureRate, 120)})
 	}
 	for _, l := range v.Rep.Overall.Levels {
-		page.Levels = append(page.Levels, htmlLevel{LevelSummary: l, Name: v.levelTitle(l.Level, l.Title)})
+		page.Levels = append(page.Levels, htmlLevel{LevelSummary: l, Name: v.levelTitle(l.Level, l.Title), Gated: v.gatedCell(l)})
 	}
 	for i, s := range v.Rep.Overall.Survey {
 		hs := htmlSurvey{Name: v.surveyName(s), Text: v.questionTitle(s.ID, s.Title),
@@ -86,7 +86,8 @@ type htmlTag struct {
 
 type htmlLevel struct {
 	korto.LevelSummary
-	Name string
+	Name  string
+	Gated string // the share of audits with the level gated, or "—"
 }
 
 type htmlReached struct {

@@ -154,6 +154,18 @@ func (v *reportView) reachedName(r korto.ReachedCount) string {
 	return r.NameEn
 }
 
+// gatedCell is the share of audits that had level l gated, or "—" for
+// the lowest level, which nothing is beneath to gate it: "0.0%" there
+// would suggest it could have been.
+func (v *reportView) gatedCell(l korto.LevelSummary) string {
+	for _, o := range v.Rep.Overall.Levels {
+		if o.Level < l.Level {
+			return pctOrDash(l.GatedShare)
+		}
+	}
+	return "—"
+}
+
 // ciText formats an interval of shares as "75.1–81.7%", or "—". A mean
 // of shares cannot leave 0-100%, so the printed interval is clipped to
 // it (the JSON keeps the plain t interval).
@@ -223,7 +235,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 	t.add("", L.Level, L.Mean, L.PassMark, L.Passed, L.Gated, L.CI)
 	for _, l := range o.Levels {
 		t.add(fmt.Sprint(l.Level), v.levelTitle(l.Level, l.Title), pctOrDash(l.Score.Mean), pct(l.Pass),
-			pctOrDash(l.PassedShare), pctOrDash(l.GatedShare), ciText(l.Score.CILow, l.Score.CIHigh))
+			pctOrDash(l.PassedShare), v.gatedCell(l), ciText(l.Score.CILow, l.Score.CIHigh))
 	}
 	t.write(bw)
 
