@@ -285,6 +285,16 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 		if broken && m.isKind() && m.Ref != "" {
 			continue // the rest of the misspelt condition
 		}
+		if i > 0 && a.Mods[i-1].When != nil && m.Ref != "" && suggest.Nearest(m.Ref, b.decl) == "" && (i+1 == len(a.Mods) || a.Mods[i+1].Ref == "") {
+			// "when h > 5 мин": the unit of a measure, said aloud. A word
+			// followed by another is rather a misspelt "and" or "or"
+			// (conditionTypo).
+			if at := lastAtom(a.Mods[i-1].When); at != nil && at.Number != nil && at.Number.Pos.Line == m.Pos.Line {
+				b.errorf(m.Pos, codeSyntax, fmt.Sprintf("write when %s %s %s", at.ID, at.Op, at.Number.Value),
+					"a condition ends after its number; drop the unit %s", m.Ref)
+				continue
+			}
+		}
 		if i > 0 && a.Mods[i-1].When != nil && m.isKind() && m.Ref != "" && !slices.Contains(b.decl, m.Ref) {
 			if pos, word, kw := conditionTypo(a.Mods[i-1].When, m, b.isQuestion); kw != "" {
 				b.doubt("when-kind", "unknown-option", "when-range")
@@ -338,6 +348,10 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 					continue
 				}
 			}
+			if seen["kind"] && k.Ref != "" && i > 0 && unitAfterTarget(a.Mods[i-1], k) {
+				b.unitAfterTarget(a.Mods[i-1], k)
+				continue
+			}
 			if seen["kind"] {
 				b.errorf(k.Pos, codeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat or text",
 					"question %s already has a kind", a.ID)
@@ -349,6 +363,47 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 		}
 	}
 	return q
+}
+
+// unitAfterTarget reports whether word, a name nobody declared, follows
+// the target of the measure m on its line, as "мин" in
+// `measure "мин" target < 5 мин`: the unit written where it is said
+// aloud, not where the language takes it.
+func unitAfterTarget(m, word *astMod) bool {
+	return m.Measure && m.Target != nil && word.Pos.Line == m.Target.Pos.Line && word.Pos.Offset > m.Target.Pos.Offset
+}
+
+// unitAfterTarget reports the unit word after the target of measure m.
+func (b *builder) unitAfterTarget(m, word *astMod) {
+	unit := word.Ref
+	hint := "remove " + unit + " after the target number"
+	if m.Unit != nil {
+		unit = unquote(*m.Unit)
+		if unit != word.Ref {
+			hint = "remove " + word.Ref + " after the target number; the unit is " + strconv.Quote(unit)
+		}
+	} else {
+		hint = "move " + unit + " in double quotes after measure"
+	}
+	b.errorf(word.Pos, codeSyntax, hint, "the unit goes right after measure: measure %s target %s %s",
+		strconv.Quote(unit), m.Op, m.Target.Value)
+}
+
+// lastAtom returns the test a condition ends with, or nil when it ends
+// with a parenthesis.
+func lastAtom(cond *astOr) *astAtom {
+	if len(cond.And) == 0 {
+		return nil
+	}
+	ands := cond.And[len(cond.And)-1]
+	if len(ands.Not) == 0 {
+		return nil
+	}
+	n := ands.Not[len(ands.Not)-1]
+	for n.Not != nil {
+		n = n.Not
+	}
+	return n.Atom
 }
 
 // conditionTypo tells whether the name of a scale or choice that
