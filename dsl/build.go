@@ -48,6 +48,16 @@ type builder struct {
 	// unsure holds the codes of Validate diagnostics that the builder's
 	// own errors may have caused (see validateRead).
 	unsure map[string]bool
+	// options holds where the options of each condition test stand, by
+	// the offset of the test, for pointing at an unknown option
+	// (see validateRead).
+	options map[int][]optionAt
+}
+
+// optionAt is an option a condition tests, and where it stands.
+type optionAt struct {
+	id  string
+	pos korto.Pos
 }
 
 // doubt marks the Validate codes a mistake just reported may cause.
@@ -588,10 +598,12 @@ func (b *builder) atom(a *astAtom) *korto.Expr {
 	switch {
 	case a.In != nil:
 		e.Op, e.Options = korto.ExprIn, a.In
+		b.noteOptions(a)
 	case a.Op == "":
 		e.Op = korto.ExprYes
 	case a.Option != "":
 		e.Op, e.Cmp, e.Options = korto.ExprCmp, korto.CmpOp(a.Op), []string{a.Option}
+		b.noteOptions(a)
 		if a.Op != "==" && a.Op != "!=" {
 			b.errorf(a.Pos, codeSyntax, "an option is either chosen or not: use == or !=, or in (a, b)",
 				"%s %s %s: options compare only with == and !=", a.ID, a.Op, a.Option)
@@ -601,6 +613,19 @@ func (b *builder) atom(a *astAtom) *korto.Expr {
 		e.Op, e.Cmp, e.Number = korto.ExprCmp, korto.CmpOp(a.Op), &v
 	}
 	return e
+}
+
+// noteOptions records where the options of a, the IDs after its first,
+// stand.
+func (b *builder) noteOptions(a *astAtom) {
+	if b.options == nil {
+		b.options = map[int][]optionAt{}
+	}
+	for i, t := range a.Tokens {
+		if i > 0 && t.Type == tokIdent {
+			b.options[a.Pos.Offset] = append(b.options[a.Pos.Offset], optionAt{t.Value, b.pos(t.Pos)})
+		}
+	}
 }
 
 func (b *builder) text(a *astText) korto.Text {

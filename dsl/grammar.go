@@ -330,4 +330,7 @@ type astAtom struct {
 	Option string   `parser:"  ( @Ident"`
 	Number *astNum  `parser:"  | @@ )"`
 	In     []string `parser:"| \"in\" \"(\" @Ident (\",\" @Ident)* \")\" )?"`
+	// Tokens are the atom's tokens (participle fills the field by its
+	// name), for where its options stand.
+	Tokens []lexer.Token
 }

@@ -43,6 +43,7 @@ import (
 // statement is read whole and checked like any other.
 func validateRead(c *korto.Checklist, rec *recovery, b *builder) korto.Diagnostics {
 	diags := c.Validate()
+	pointAtOptions(diags, b.options)
 	if len(b.diags) == 0 && !rec.cut && len(rec.doubt) == 0 && len(b.unsure) == 0 {
 		return diags
 	}
@@ -103,4 +104,35 @@ func cutArtefact(code string) bool {
 		return true
 	}
 	return false
+}
+
+// pointAtOptions moves each unknown-option diagnostic from the start of
+// its condition test ("d == да") to the option it names ("да"), which
+// is the word to fix. Validate knows only where the test stands; the
+// parser knows where its options do.
+func pointAtOptions(diags korto.Diagnostics, options map[int][]optionAt) {
+	for _, d := range diags {
+		if d.Code != "unknown-option" {
+			continue
+		}
+		opts := options[d.Pos.Offset]
+		if len(opts) == 0 {
+			continue
+		}
+		_, rest, ok := strings.Cut(d.Message, "has no option ")
+		if !ok {
+			continue
+		}
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			continue
+		}
+		id, _ := strconv.Unquote(q)
+		for _, o := range opts {
+			if o.id == id {
+				d.Pos = o.pos
+				break
+			}
+		}
+	}
 }
