@@ -206,10 +206,16 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 		}
 		return exitInput
 	}
+	warn := func(d *surveyData) {
+		for _, w := range d.warnings {
+			fmt.Fprintf(e.stderr, "cxkit %s: warning: %s\n", k.name, w)
+		}
+	}
 	cur, err := surveyReadFile(e, pos[0], k, cfg)
 	if err != nil {
 		return fail(err)
 	}
+	warn(cur)
 	out, err := surveyBuild(k, cfg, pos[0], cur)
 	if err != nil {
 		return fail(err)
@@ -221,6 +227,7 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 		if err != nil {
 			return fail(err)
 		}
+		warn(old)
 		if err := out.compareWith(k, cfg, *compareWith, old); err != nil {
 			return fail(err)
 		}
@@ -265,6 +272,9 @@ type surveyData struct {
 	blank   int      // rows with an empty answer cell, skipped
 	rows    int
 	weights bool
+	// warnings are problems that do not stop the command, such as
+	// duplicate names of columns it does not read.
+	warnings []string
 }
 
 func surveyReadFile(e *env, name string, k *surveyKind, cfg surveyConfig) (*surveyData, error) {
@@ -316,34 +326,39 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 	if !surveyValidUTF8(header) {
 		return nil, surveyNotUTF8(name)
 	}
+	columns := func() string { return strings.Join(surveyQuote(header), ", ") }
 	find := func(flag, col string) (int, error) {
 		if col == "" {
 			return -1, nil
 		}
-		for i, h := range header {
-			if h == col {
-				return i, nil
-			}
+		at := surveyColumnsNamed(header, col)
+		switch len(at) {
+		case 0:
+			return 0, surveyUsageError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, surveyQ(col), flag, "", columns())}
+		case 1:
+			return at[0], nil
 		}
-		for i, h := range header {
-			if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(col)) {
-				return i, nil
-			}
+		return 0, surveyDuplicateColumn(name, flag, header, at)
+	}
+	var ansCol int
+	switch at := surveyColumnsNamed(header, cfg.column); {
+	case len(at) > 1:
+		flag := "--column"
+		if cfg.defaultColumn {
+			flag = "the answer column"
 		}
-		return 0, surveyUsageError{fmt.Sprintf("%s: no column %s for %s (columns: %s)", name, surveyQ(col), flag, strings.Join(surveyQuote(header), ", "))}
-	}
-	ansCol, err := find("--column", cfg.column)
-	if err != nil && cfg.compareTo != "" {
-		err = fmt.Errorf("%s: no column %s, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, surveyQ(cfg.column), cfg.compareTo, strings.Join(surveyQuote(header), ", "))
-	}
-	if err != nil && cfg.defaultColumn {
-		if len(header) == 1 {
-			ansCol, err = 0, nil
-		} else {
-			err = surveyUsageError{fmt.Sprintf("%s: which column holds the answers? There is no column %s; name it with --column (columns: %s)", name, surveyQ(cfg.column), strings.Join(surveyQuote(header), ", "))}
-		}
-	}
-	if err != nil {
+		return nil, surveyDuplicateColumn(name, flag, header, at)
+	case len(at) == 1:
+		ansCol = at[0]
+	case cfg.compareTo != "":
+		return nil, fmt.Errorf("%s: no column %s, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, surveyQ(cfg.column), cfg.compareTo, columns())
+	case cfg.defaultColumn && len(header) == 1:
+		ansCol = 0
+	case cfg.defaultColumn:
+		hint := "; n"
+		return nil, surveyUsageError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, surveyQ(cfg.column), hint, columns())}
+	default:
+		_, err := find("--column", cfg.column)
 		return nil, err
 	}
 	byCol, err := find("--by", cfg.by)
@@ -356,6 +371,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 	}
 
 	d := &surveyData{all: k.newAcc(cfg.scale), groups: map[string]surveyAcc{}, weights: wCol >= 0, column: header[ansCol]}
+	d.warnings = surveyDuplicateWarnings(name, header, ansCol, byCol, wCol)
 	var bad surveyCellErrors
 	var full []string // a short row with its missing cells empty
 	badCells := 0
@@ -439,6 +455,74 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		return nil, bad
 	}
 	return d, nil
+}
+
+// surveyColumnsNamed returns the positions of the columns named col:
+// those spelt exactly so, or when there are none, those equal to it up
+// to case and surrounding spaces.
+func surveyColumnsNamed(header []string, col string) []int {
+	var at []int
+	for i, h := range header {
+		if h == col {
+			at = append(at, i)
+		}
+	}
+	if len(at) > 0 {
+		return at
+	}
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(col)) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// surveyDuplicateColumn is the error for a column the command would
+// read that the header names more than once: which one holds the
+// answers is a guess, and a metric must not guess.
+func surveyDuplicateColumn(file, flag string, header []string, at []int) error {
+	fix := "rename all but one"
+	if len(at) == 2 {
+		fix = "rename one of them"
+	}
+	return fmt.Errorf("%s: the header has %d columns named %s (%s), so %s is ambiguous: %s", file, len(at), surveyQ(header[at[0]]), surveyPositions(at), flag, fix)
+}
+
+// surveyPositions says "columns 2 and 5" of 0-based positions.
+func surveyPositions(at []int) string {
+	ns := make([]string, len(at))
+	for i, p := range at {
+		ns[i] = strconv.Itoa(p + 1)
+	}
+	last := len(ns) - 1
+	return "columns " + strings.Join(ns[:last], ", ") + " and " + ns[last]
+}
+
+// surveyDuplicateWarnings names every non-blank header name that occurs
+// more than once in columns the command does not read: harmless, but
+// likely a sign of a wrong export.
+func surveyDuplicateWarnings(file string, header []string, used ...int) []string {
+	seen := map[string][]int{}
+	var names []string
+	for i, h := range header {
+		if strings.TrimSpace(h) == "" {
+			continue // spreadsheets leave nameless columns
+		}
+		if seen[h] == nil {
+			names = append(names, h)
+		}
+		seen[h] = append(seen[h], i)
+	}
+	var warns []string
+	for _, h := range names {
+		at := seen[h]
+		if len(at) < 2 || slices.ContainsFunc(used, func(u int) bool { return slices.Contains(at, u) }) {
+			continue
+		}
+		warns = append(warns, fmt.Sprintf("%s: the header has %d columns named %s (%s); none of them is read", file, len(at), surveyQ(h), surveyPositions(at)))
+	}
+	return warns
 }
 
 // surveyValidUTF8 reports whether every cell is UTF-8 text.

@@ -165,3 +165,36 @@ func TestSurveyShortRows(t *testing.T) {
 		t.Errorf("long rows: exit %d, stderr (-want +got):\n%s", code, cmp.Diff(want2, stderr))
 	}
 }
+
+// TestSurveyDuplicateColumns: a header naming one column twice makes
+// the column a command reads ambiguous, which is an error naming both
+// positions; a duplicate the command does not read is only a warning.
+func TestSurveyDuplicateColumns(t *testing.T) {
+	tests := []struct {
+		in     string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"a,nps,nps\n1,9,10\n", nil, exitInput,
+			`cxkit nps: <stdin>: the header has 2 columns named "nps" (columns 2 and 3), so the answer column is ambiguous: rename one of them` + "\n"},
+		{"a,nps,NPS\n1,9,10\n", []string{"--column", "Nps"}, exitInput,
+			`cxkit nps: <stdin>: the header has 2 columns named "nps" (columns 2 and 3), so --column is ambiguous: rename one of them` + "\n"},
+		{"g,nps,g,g\nx,9,y,z\n", []string{"--by", "g"}, exitInput,
+			`cxkit nps: <stdin>: the header has 3 columns named "g" (columns 1, 3 and 4), so --by is ambiguous: rename all but one` + "\n"},
+		{"w,nps,w\n1,9,1\n", []string{"--weight", "w"}, exitInput,
+			`cxkit nps: <stdin>: the header has 2 columns named "w" (columns 1 and 3), so --weight is ambiguous: rename one of them` + "\n"},
+		// Exact spelling wins over a match up to case.
+		{"a,nps,NPS\n1,9,10\n", nil, exitOK, ""},
+		// Unread duplicates warn; nameless columns (a spreadsheet's
+		// empty ones) do not.
+		{"a,nps,a,,\n1,9,2,,\n", nil, exitOK,
+			`cxkit nps: warning: <stdin>: the header has 2 columns named "a" (columns 1 and 3); none of them is read` + "\n"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runCmd(t, tt.in, append([]string{"nps", "-"}, tt.args...)...)
+		if code != tt.code || stderr != tt.stderr {
+			t.Errorf("%q %v: exit %d (want %d), stderr (-want +got):\n%s", tt.in, tt.args, code, tt.code, cmp.Diff(tt.stderr, stderr))
+		}
+	}
+}
