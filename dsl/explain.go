@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
@@ -745,9 +746,9 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 		case "checklist":
 			return "the checklist's ID", `write checklist mall_basic "Title" { ... }`
 		case "question":
-			return "a question ID after question", `write question entrance ` + orTitle(`"Входная группа чистая"`) + `; the ID is a word of letters, digits and _`
+			return "a question ID after question", `write question ` + idFor(toks, i) + ` ` + orTitle(`"text"`) + `; the ID is a word of letters, digits and _`
 		case "section":
-			return "a section ID after section", `write section clean ` + orTitle(`"Чистота"`) + ` { ... }; the ID is a word of letters, digits and _`
+			return "a section ID after section", `write section ` + idFor(toks, i) + ` ` + orTitle(`"Title"`) + ` { ... }; the ID is a word of letters, digits and _`
 		case "choice":
 			return "the choice's name after choice", `write choice lifts { all "Все работают" = 1 ... }`
 		case "scale":
@@ -1047,4 +1048,37 @@ func declaresID(kw, block string) bool {
 		return block == "checklist"
 	}
 	return false
+}
+
+// idFor suggests an ID for the question or section whose keyword is
+// toks[i] and whose ID is missing: made of the first words of the text
+// the user wrote after it, so that the hint shows their own checklist
+// ("Пол чистый" gives пол_чистый), or the placeholder ID.
+func idFor(toks []lexer.Token, i int) string {
+	if i+1 >= len(toks) || toks[i+1].Type != tokString || toks[i+1].Pos.Line != toks[i].Pos.Line {
+		return "ID"
+	}
+	words := strings.FieldsFunc(strings.ToLower(unquote(toks[i+1].Value)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	id := ""
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); id == "" && !unicode.IsLetter(r) {
+			continue // an ID starts with a letter: "2 кассы" gives кассы
+		}
+		if id != "" && utf8.RuneCountInString(id)+utf8.RuneCountInString(w) > 20 {
+			break
+		}
+		if id != "" {
+			id += "_"
+		}
+		id += w
+		if strings.Count(id, "_") == 1 {
+			break // two words are enough to tell questions apart
+		}
+	}
+	if id == "" || keywords[id] {
+		return "ID"
+	}
+	return id
 }
