@@ -318,7 +318,11 @@ func (v *validator) options(ch *Choice) {
 		}
 		if v.ident(o.Pos, "option of choice "+strconv.Quote(ch.Name), o.ID) {
 			if first, dup := seen[o.ID]; dup {
-				v.errorf(o.Pos, valSubject{}, "duplicate-option", "option IDs are unique within their choice; rename one",
+				hint := fmt.Sprintf("option IDs are unique within their choice, and %s is taken; rename one of the two %s options, or remove one", o.ID, o.ID)
+				if first.IsValid() && o.Pos.IsValid() {
+					hint = fmt.Sprintf("%s is already the option at line %d; rename this one, or remove it", o.ID, first.Line)
+				}
+				v.errorf(o.Pos, valSubject{}, "duplicate-option", hint,
 					"duplicate option %q in choice %q%s", o.ID, ch.Name, valFirstAt(first))
 			} else {
 				seen[o.ID] = o.Pos
@@ -851,7 +855,9 @@ func (v *validator) whenOptions(e *Expr, q *Question, i int, pos Pos, subject va
 			return // reported on the question itself
 		}
 		for _, o := range ch.Options {
-			if o != nil {
+			// A repeated option (reported where the choice is declared)
+			// is listed once.
+			if o != nil && !slices.Contains(known, o.ID) {
 				known = append(known, o.ID)
 			}
 		}

@@ -603,3 +603,23 @@ func TestValidateSurveyPointsAtKind(t *testing.T) {
 		t.Errorf("csat 0..100 validates but does not aggregate: %v", err)
 	}
 }
+
+// An option given twice is named in the duplicate's hint, and a
+// condition's list of the options to use names it once.
+func TestValidateDuplicateOptionHints(t *testing.T) {
+	c := specMall()
+	lifts := c.Choices[0]
+	lifts.Options = append(lifts.Options, &Option{ID: "all", Label: Text{Text: "Все"}, Value: 1})
+	valQ(t, c, "speed").When = &Expr{Op: ExprCmp, Question: "lifts_ok", Cmp: OpEq, Options: []string{"some"}}
+	var got []string
+	for _, d := range c.Validate() {
+		got = append(got, d.Code+": "+d.Hint)
+	}
+	want := []string{
+		"duplicate-option: option IDs are unique within their choice, and all is taken; rename one of the two all options, or remove one",
+		"unknown-option: use one of: all, most, none",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
