@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -334,7 +335,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		at := surveyColumnsNamed(header, col)
 		switch len(at) {
 		case 0:
-			return 0, surveyUsageError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, surveyQ(col), flag, "", columns())}
+			return 0, surveyUsageError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, surveyQ(col), flag, suggest.DidYouMean(col, header), columns())}
 		case 1:
 			return at[0], nil
 		}
@@ -355,7 +356,12 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 	case cfg.defaultColumn && len(header) == 1:
 		ansCol = 0
 	case cfg.defaultColumn:
-		hint := "; n"
+		hint := suggest.DidYouMean(cfg.column, header)
+		if hint != "" {
+			hint = hint[:len(hint)-1] + "? N"
+		} else {
+			hint = "; n"
+		}
 		return nil, surveyUsageError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, surveyQ(cfg.column), hint, columns())}
 	default:
 		_, err := find("--column", cfg.column)

@@ -198,3 +198,29 @@ func TestSurveyDuplicateColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestSurveyDidYouMean: a misspelt column name gets the nearest header
+// name, as misspelt commands and checklist names do.
+func TestSurveyDidYouMean(t *testing.T) {
+	const in = "id,store,nps,weight\n1,a,9,1\n"
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--by", "storee"}, `<stdin>: no column "storee" for --by; did you mean "store"? (columns: "id", "store", "nps", "weight")`},
+		{[]string{"--weight", "wieght"}, `<stdin>: no column "wieght" for --weight; did you mean "weight"? (columns: `},
+		{[]string{"--column", "np"}, `<stdin>: no column "np" for --column; did you mean "nps"? (columns: `},
+		{[]string{"--by", "region"}, `<stdin>: no column "region" for --by (columns: `},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runCmd(t, in, append([]string{"nps", "-"}, tt.args...)...)
+		if code != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr:\n%s\nwant %q", tt.args, code, stderr, tt.want)
+		}
+	}
+	// Without --column the default name is suggested against too.
+	_, stderr, _ := runCmd(t, "id,npss\n1,9\n", "nps", "-")
+	if want := `There is no column "nps"; did you mean "npss"? Name it with --column (columns: "id", "npss")`; !strings.Contains(stderr, want) {
+		t.Errorf("stderr:\n%s\nwant %q", stderr, want)
+	}
+}
