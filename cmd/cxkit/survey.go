@@ -440,7 +440,11 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 			}
 		}
 		if err := d.all.add(cell, w); err != nil {
-			cellError("%s: %v", where(ansCol), err)
+			hint := ""
+			if surveyPlaceholder(cell) {
+				hint = "; leave the cell empty to skip an answer"
+			}
+			cellError("%s: %v%s", where(ansCol), err, hint)
 			continue
 		}
 		if byCol >= 0 {
@@ -529,6 +533,17 @@ func surveyDuplicateWarnings(file string, header []string, used ...int) []string
 		warns = append(warns, fmt.Sprintf("%s: the header has %d columns named %s (%s); none of them is read", file, len(at), surveyQ(h), surveyPositions(at)))
 	}
 	return warns
+}
+
+// surveyPlaceholder reports whether a cell is a spreadsheet's mark for
+// "no answer". It stays an error, since a metric must not guess what a
+// cell means, but the message says how to skip the answer.
+func surveyPlaceholder(cell string) bool {
+	switch strings.ToLower(cell) {
+	case "n/a", "na", "#n/a", "-", "–", "—", "?", "none", "null", "н/д", "нет данных":
+		return true
+	}
+	return false
 }
 
 // surveyValidUTF8 reports whether every cell is UTF-8 text.

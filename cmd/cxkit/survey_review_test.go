@@ -224,3 +224,26 @@ func TestSurveyDidYouMean(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant %q", stderr, want)
 	}
 }
+
+// TestSurveyPlaceholders: N/A, a dash and the like in an answer cell
+// stay errors (a metric must not guess what they mean) and say that an
+// empty cell is skipped; other bad cells do not get that hint.
+func TestSurveyPlaceholders(t *testing.T) {
+	const hint = "; leave the cell empty to skip an answer"
+	for _, cell := range []string{"N/A", "n/a", "-", "—", "#N/A", "н/д"} {
+		for _, k := range []string{"nps", "csat", "emotion"} {
+			_, stderr, code := runCmd(t, k+"\n"+cell+"\n", k, "-")
+			if code != exitInput || !strings.HasSuffix(stderr, hint+"\n") {
+				t.Errorf("%s %q: exit %d, stderr %q; want it to end %q", k, cell, code, stderr, hint)
+			}
+		}
+	}
+	_, stderr, _ := runCmd(t, "nps\nten\n", "nps", "-")
+	if strings.Contains(stderr, hint) {
+		t.Errorf("a word that is no placeholder got the hint: %q", stderr)
+	}
+	want := `cxkit nps: <stdin>:2:1: row 1, column "nps": "N/A" is not a whole number (NPS answers are 0..10)` + hint + "\n"
+	if _, stderr, _ := runCmd(t, "nps\nN/A\n", "nps", "-"); stderr != want {
+		t.Errorf("(-want +got):\n%s", cmp.Diff(want, stderr))
+	}
+}
