@@ -84,17 +84,10 @@ type reportView struct {
 	ByHeader string // the grouping field as a column header
 }
 
-// newReportView picks the report's language: --lang, else the
-// checklist's `lang`, else Russian when its title is Cyrillic (the
-// language's users mostly write in Russian), else English.
+// newReportView prints the labels in the language of the texts (see
+// shownLang), English when that is not Russian.
 func newReportView(c *korto.Checklist, rep *korto.Report, cfg reportConfig, stats *reportStats) *reportView {
-	lang := cfg.lang
-	if lang == "" {
-		lang = c.Lang
-	}
-	if lang == "" && hasCyrillic(c.Title.Text) {
-		lang = "ru"
-	}
+	lang := shownLang(c, cfg.lang)
 	v := &reportView{L: reportLabelsEn, Lang: cfg.lang, Rep: rep, c: c, Title: c.Title.In(cfg.lang), ByHeader: rep.GroupBy}
 	if lang == "ru" {
 		v.L = reportLabelsRu
@@ -116,6 +109,25 @@ func (v *reportView) SkippedText() string {
 		where = "(список в stderr)"
 	}
 	return countIn(v.L.Lang, v.Skipped, v.L.Skipped) + " " + where
+}
+
+// shownLang is the language the checklist's texts are printed in for
+// --lang lang: lang itself when the checklist has texts in it, else its
+// declared language, else Russian when its title is Cyrillic (the
+// language's users mostly write in Russian), else "". The fixed labels
+// follow it, so that a --lang the checklist lacks (resolveLang warns)
+// does not print English labels around Russian texts.
+func shownLang(c *korto.Checklist, lang string) string {
+	if lang != "" && slices.Contains(c.Languages(), lang) {
+		return lang
+	}
+	if c.Lang != "" {
+		return c.Lang
+	}
+	if hasCyrillic(c.Title.Text) {
+		return "ru"
+	}
+	return ""
 }
 
 func hasCyrillic(s string) bool {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/cxkit/cxkit/korto"
 )
@@ -186,11 +185,7 @@ type scoreFix struct {
 func newScoreView(c *korto.Checklist, sheet *korto.Sheet, r *korto.Result, lang string) *scoreView {
 	v := &scoreView{R: r, lang: lang, Title: r.Title, Version: r.Version, Model: c.EffectiveModel()}
 	v.L = scoreLabelsEn
-	switch {
-	case lang == "ru":
-		v.L = scoreLabelsRu
-	case lang != "":
-	case c.Lang == "ru", c.Lang == "" && scoreHasCyrillic(c.Title.Text):
+	if shownLang(c, lang) == "ru" {
 		v.L = scoreLabelsRu
 	}
 	if v.L.Lang == "ru" {
@@ -338,15 +333,6 @@ func scoreAuditFields(m map[string]string) [][2]string {
 		out = append(out, [2]string{k, m[k]})
 	}
 	return out
-}
-
-func scoreHasCyrillic(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return true
-		}
-	}
-	return false
 }
 
 func writeScoreText(w io.Writer, v *scoreView) error {
