@@ -39,6 +39,9 @@ type Change struct {
 	Incomparable bool `json:"incomparable"`
 	// Message says what changed in one line, for people.
 	Message string `json:"message"`
+	// Note, when not "", says what the change asks of people beyond the
+	// checklist, as a renamed question does of answer sheets.
+	Note string `json:"note,omitempty"`
 	// Pos is where the change is in the new version, or in the old one
 	// for something removed.
 	Pos Pos `json:"-"`
@@ -61,6 +64,10 @@ type Change struct {
 // question-kind, question-weight, question-critical, question-na,
 // question-optional, question-unscored, question-when, question-hint,
 // question-tags.
+//
+// A renamed question keeps scores comparable but carries a Note: answer
+// sheets must use its new ID. [DiffWarnings] says what concerns the two
+// versions as a whole.
 //
 // Diff expects valid checklists; on invalid ones it still reports what
 // it can and never panics.
@@ -85,6 +92,41 @@ func Diff(from, to *Checklist) []Change {
 		d.out = []Change{}
 	}
 	return d.out
+}
+
+// DiffWarning is advice about two checklists compared as a whole, beyond
+// any one change.
+type DiffWarning struct {
+	// Kind is a stable code: "different-checklists" when the two have
+	// different IDs, "version-kept" when changes make scores
+	// incomparable but the version string stayed the same.
+	Kind string `json:"kind"`
+	// Message says it in one line, for people.
+	Message string `json:"message"`
+}
+
+// DiffWarnings returns what someone comparing from and to should be told
+// beyond the changes Diff found between them (changes): that the two are
+// different checklists, not two editions of one, or that an edition
+// whose scores cannot be compared with the last one's kept its version,
+// so answer sheets and reports cannot tell the two apart. It returns
+// nil when there is nothing to say.
+func DiffWarnings(from, to *Checklist, changes []Change) []DiffWarning {
+	if from == nil || to == nil {
+		return nil
+	}
+	if from.ID != to.ID {
+		return []DiffWarning{{Kind: "different-checklists",
+			Message: fmt.Sprintf("these are different checklists (%s, %s): diff compares two editions of one checklist", from.ID, to.ID)}}
+	}
+	if Comparable(changes) || from.Version != to.Version {
+		return nil
+	}
+	msg := fmt.Sprintf("the version is still %s: give the new edition a new version so sheets and reports can tell them apart", strconv.Quote(to.Version))
+	if to.Version == "" {
+		msg = `neither edition has a version: give the new one a version (version "2026.2") so sheets and reports can tell them apart`
+	}
+	return []DiffWarning{{Kind: "version-kept", Message: msg}}
 }
 
 // Comparable reports whether scores under the two versions that changes
@@ -380,8 +422,12 @@ func (d *differ) questions(a, b *diffIndex) {
 		o, ok := a.questions[id]
 		if oldID, r := renamed[id]; r {
 			o, ok = a.questions[oldID], true
+			// Scores stay comparable, but a sheet keys its answers by
+			// question ID: one filled in for the old version is refused.
 			d.add(Change{Kind: "question-renamed", ID: id, Old: oldID, New: id,
-				Message: fmt.Sprintf("question %s renamed to %s", oldID, id), Pos: q.node.Pos})
+				Message: fmt.Sprintf("question %s renamed to %s", oldID, id),
+				Note:    fmt.Sprintf("answer sheets must use the new ID %s; a sheet that still answers %s is refused", id, oldID),
+				Pos:     q.node.Pos})
 		}
 		if !ok {
 			d.add(Change{Kind: "question-added", ID: id, New: q.parent, Incomparable: q.scored,

@@ -179,7 +179,8 @@ func TestDiff(t *testing.T) {
 			valQ(t, c, "has_parking").ID = "parking"
 			valQ(t, c, "parking_signs").When.Question = "parking"
 		}, []Change{
-			{Kind: "question-renamed", ID: "parking", Old: "has_parking", New: "parking", Message: "question has_parking renamed to parking"},
+			{Kind: "question-renamed", ID: "parking", Old: "has_parking", New: "parking", Message: "question has_parking renamed to parking",
+				Note: "answer sheets must use the new ID parking; a sheet that still answers has_parking is refused"},
 		}},
 		{"hint and tags", func(t *testing.T, c *Checklist) {
 			x := valQ(t, c, "toilets")
@@ -335,4 +336,56 @@ func ExampleDiff() {
 	//   question greet: text "Поздоровались" -> "Поздоровались первыми"
 	// ! question smile: weight 1 -> 2
 	// comparable: false
+}
+
+func TestDiffWarnings(t *testing.T) {
+	edition := func(id, version string, weight float64) *Checklist {
+		return &Checklist{ID: id, Version: version, Levels: []*Level{{Number: 1, Items: []Item{
+			{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}, Weight: Float(weight)}},
+		}}}}
+	}
+	for _, tt := range []struct {
+		name     string
+		from, to *Checklist
+		want     []DiffWarning
+	}{
+		{"same", edition("shop", "2026.1", 1), edition("shop", "2026.1", 1), nil},
+		{"comparable, version kept", edition("shop", "2026.1", 1), func() *Checklist {
+			c := edition("shop", "2026.1", 1)
+			c.Levels[0].Items[0].Question.Text.Text = "Поздоровались первыми"
+			return c
+		}(), nil},
+		{"incomparable, version bumped", edition("shop", "2026.1", 1), edition("shop", "2026.2", 2), nil},
+		{"incomparable, version kept", edition("shop", "2026.1", 1), edition("shop", "2026.1", 2), []DiffWarning{{Kind: "version-kept",
+			Message: `the version is still "2026.1": give the new edition a new version so sheets and reports can tell them apart`}}},
+		{"incomparable, no version", edition("shop", "", 1), edition("shop", "", 2), []DiffWarning{{Kind: "version-kept",
+			Message: `neither edition has a version: give the new one a version (version "2026.2") so sheets and reports can tell them apart`}}},
+		{"different checklists", edition("apteka", "2026.1", 1), edition("kassa", "2026.1", 2), []DiffWarning{{Kind: "different-checklists",
+			Message: "these are different checklists (apteka, kassa): diff compares two editions of one checklist"}}},
+		{"nil", nil, edition("shop", "2026.1", 1), nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := DiffWarnings(tt.from, tt.to, Diff(tt.from, tt.to))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("DiffWarnings() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// An edition that changes how scores are computed but keeps its version
+// gets a warning: answer sheets and reports name the version, and two
+// editions under one name cannot be told apart.
+func ExampleDiffWarnings() {
+	v1 := &Checklist{ID: "shop", Version: "2026.1", Levels: []*Level{{Number: 1, Items: []Item{
+		{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}}},
+	}}}}
+	v2 := &Checklist{ID: "shop", Version: "2026.1", Levels: []*Level{{Number: 1, Items: []Item{
+		{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}, Weight: Float(2)}},
+	}}}}
+	for _, w := range DiffWarnings(v1, v2, Diff(v1, v2)) {
+		fmt.Println(w.Kind+":", w.Message)
+	}
+	// Output:
+	// version-kept: the version is still "2026.1": give the new edition a new version so sheets and reports can tell them apart
 }

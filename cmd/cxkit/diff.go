@@ -56,6 +56,8 @@ type diffOutput struct {
 	Comparable   bool             `json:"comparable"`
 	Incomparable int              `json:"incomparable"` // how many changes are marked incomparable
 	Changes      []diffChangeJSON `json:"changes"`
+	// Warnings concern the two versions as a whole; see korto.DiffWarnings.
+	Warnings []korto.DiffWarning `json:"warnings,omitempty"`
 }
 
 func runDiff(e *env, args []string) int {
@@ -91,6 +93,7 @@ func runDiff(e *env, args []string) int {
 		New:        diffSide{File: inputName(files[1]), ID: to.ID, Version: to.Version},
 		Comparable: korto.Comparable(changes),
 		Changes:    make([]diffChangeJSON, 0, len(changes)),
+		Warnings:   korto.DiffWarnings(from, to, changes),
 	}
 	for _, ch := range changes {
 		if ch.Incomparable {
@@ -120,7 +123,8 @@ func runDiff(e *env, args []string) int {
 }
 
 // writeDiffText prints a header, one line per change (incomparable ones
-// marked "!"), and a one-line verdict.
+// marked "!", a note indented under its change), a one-line verdict and
+// the warnings about the two versions as a whole.
 func writeDiffText(w io.Writer, out *diffOutput) error {
 	bw := bufio.NewWriter(w)
 	side := func(s diffSide) string {
@@ -136,6 +140,9 @@ func writeDiffText(w io.Writer, out *diffOutput) error {
 			mark = "! "
 		}
 		bw.WriteString(mark + ch.Message + "\n")
+		if ch.Note != "" {
+			bw.WriteString("    " + ch.Note + "\n")
+		}
 	}
 	n := len(out.Changes)
 	switch {
@@ -149,6 +156,9 @@ func writeDiffText(w io.Writer, out *diffOutput) error {
 			verb = "makes"
 		}
 		fmt.Fprintf(bw, "%s; %d (marked !) %s scores incomparable\n", diffCount(n, "change"), out.Incomparable, verb)
+	}
+	for _, w := range out.Warnings {
+		bw.WriteString("warning: " + w.Message + "\n")
 	}
 	return bw.Flush()
 }

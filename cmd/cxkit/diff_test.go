@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -170,7 +171,89 @@ func TestDiffVerdictOneChange(t *testing.T) {
 	a := writeTemp(t, "a.korto", "checklist c \"C\" {\n  level 1 \"L\" {\n    question a \"A\"\n  }\n}\n")
 	b := writeTemp(t, "b.korto", "checklist c \"C\" {\n  level 1 \"L\" {\n    question a \"A\" weight 2\n  }\n}\n")
 	out, _, _ := runCmd(t, "", "diff", a, b)
-	if !strings.HasSuffix(out, "1 change; 1 (marked !) makes scores incomparable\n") {
+	if !strings.Contains(out, "\n1 change; 1 (marked !) makes scores incomparable\n") {
 		t.Errorf("verdict:\n%s", out)
+	}
+}
+
+// What diff says beyond the changes: a renamed question's note on answer
+// sheets, two different checklists, and an incomparable edition that
+// kept its version.
+func TestDiffNotesAndWarnings(t *testing.T) {
+	const (
+		v1      = "checklist apteka \"Аптека\" {\n  version \"2026.1\"\n  level 1 \"L\" {\n    question a \"Провизор поздоровался\"\n    question b \"B\"\n  }\n}\n"
+		renamed = "checklist apteka \"Аптека\" {\n  version \"2026.1\"\n  level 1 \"L\" {\n    question greet \"Провизор поздоровался\"\n    question b \"B\"\n  }\n}\n"
+		heavier = "checklist apteka \"Аптека\" {\n  version \"2026.1\"\n  level 1 \"L\" {\n    question a \"Провизор поздоровался\" weight 2\n    question b \"B\"\n  }\n}\n"
+		bumped  = "checklist apteka \"Аптека\" {\n  version \"2026.2\"\n  level 1 \"L\" {\n    question a \"Провизор поздоровался\" weight 2\n    question b \"B\"\n  }\n}\n"
+		kassa   = "checklist kassa \"Касса\" {\n  version \"2026.2\"\n  level 1 \"L\" {\n    question a \"Провизор поздоровался\"\n    question b \"B\"\n  }\n}\n"
+	)
+	old := writeTemp(t, "old.korto", v1)
+	for _, tt := range []struct {
+		name, src string
+		want      []string // lines the output holds
+		not       string   // a word it must not hold
+	}{
+		{"renamed", renamed, []string{
+			"  question a renamed to greet",
+			"    answer sheets must use the new ID greet; a sheet that still answers a is refused",
+			"1 change; scores stay comparable"}, "warning"},
+		{"version kept", heavier, []string{
+			"! question a: weight 1 -> 2",
+			`warning: the version is still "2026.1": give the new edition a new version so sheets and reports can tell them apart`}, ""},
+		{"version bumped", bumped, []string{"! question a: weight 1 -> 2"}, "warning"},
+		{"different checklists", kassa, []string{
+			"warning: these are different checklists (apteka, kassa): diff compares two editions of one checklist"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, code := runCmd(t, "", "diff", old, writeTemp(t, "new.korto", tt.src))
+			if code != exitOK || errs != "" {
+				t.Fatalf("exit %d, stderr:\n%s", code, errs)
+			}
+			lines := strings.Split(out, "\n")
+			for _, w := range tt.want {
+				if !slices.Contains(lines, w) {
+					t.Errorf("no line %q in:\n%s", w, out)
+				}
+			}
+			if tt.not != "" && strings.Contains(out, tt.not) {
+				t.Errorf("%q in:\n%s", tt.not, out)
+			}
+		})
+	}
+}
+
+// --json carries the note and the warnings as fields of their own, next
+// to the fields it always had.
+func TestDiffJSONWarnings(t *testing.T) {
+	a := writeTemp(t, "a.korto", "checklist apteka \"A\" {\n  level 1 \"L\" {\n    question a \"A\"\n  }\n}\n")
+	b := writeTemp(t, "b.korto", "checklist kassa \"K\" {\n  level 1 \"L\" {\n    question q \"A\"\n  }\n}\n")
+	out, _, code := runCmd(t, "", "diff", "--json", a, b)
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var got struct {
+		Changes []struct {
+			Kind string `json:"kind"`
+			Note string `json:"note"`
+		} `json:"changes"`
+		Warnings []struct {
+			Kind    string `json:"kind"`
+			Message string `json:"message"`
+		} `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Warnings) != 1 || got.Warnings[0].Kind != "different-checklists" {
+		t.Errorf("warnings = %+v", got.Warnings)
+	}
+	notes := 0
+	for _, c := range got.Changes {
+		if c.Kind == "question-renamed" && strings.Contains(c.Note, "new ID q") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("no note on the renamed question in:\n%s", out)
 	}
 }
