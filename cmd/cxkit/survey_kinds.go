@@ -127,8 +127,8 @@ func (x *csatAcc) result(o metrics.Options) (surveyResult, error) {
 	}
 	return surveyResult{
 		n: r.N, value: r.CSAT, se: r.SE, ci: r.CI, raw: r,
-		parts: fmt.Sprintf("mean %.2f on %d..%d [%.2f, %.2f], answers per point %s",
-			r.Mean, r.Scale.Lo, r.Scale.Hi, r.MeanCI.Lo, r.MeanCI.Hi, surveyCounts(r.Scale, r.Counts)),
+		parts: fmt.Sprintf("mean %.2f on %d..%d, %s [%.2f, %.2f]; answers per point %s",
+			r.Mean, r.Scale.Lo, r.Scale.Hi, surveyCILabel(r.MeanCI.Level), r.MeanCI.Lo, r.MeanCI.Hi, surveyCounts(r.Scale, r.Counts)),
 		fields: surveyMerge(map[string]any{
 			"n": r.N, "counts": r.Counts, "csat": r.CSAT, "se": r.SE,
 			"mean": r.Mean, "mean_se": r.MeanSE, "mean_ci_low": r.MeanCI.Lo, "mean_ci_high": r.MeanCI.Hi,
@@ -163,8 +163,8 @@ func (x *cesAcc) result(o metrics.Options) (surveyResult, error) {
 	}
 	return surveyResult{
 		n: r.N, value: r.Mean, se: r.MeanSE, ci: r.MeanCI, raw: r,
-		parts: fmt.Sprintf("%s on the good side [%s, %s], answers per point %s",
-			pct(r.GoodShare/100), pct(r.GoodCI.Lo/100), pct(r.GoodCI.Hi/100), surveyCounts(r.Scale, r.Counts)),
+		parts: fmt.Sprintf("answers %s: %s, %s [%s, %s]; answers per point %s",
+			surveyGoodPoints(r.Scale), pct(r.GoodShare/100), surveyCILabel(r.GoodCI.Level), pct(r.GoodCI.Lo/100), pct(r.GoodCI.Hi/100), surveyCounts(r.Scale, r.Counts)),
 		fields: surveyMerge(map[string]any{
 			"n": r.N, "counts": r.Counts, "mean": r.Mean, "se": r.MeanSE,
 			"good_share": r.GoodShare, "good_se": r.GoodSE, "good_ci_low": r.GoodCI.Lo, "good_ci_high": r.GoodCI.Hi,
@@ -174,6 +174,26 @@ func (x *cesAcc) result(o metrics.Options) (surveyResult, error) {
 			return metrics.CompareCES(r, old.raw.(metrics.CESResult))
 		},
 	}, nil
+}
+
+// surveyGoodPoints names the points metrics.CES counts in its good
+// share, those strictly on the good side of the midpoint: "5–7" of 1..7
+// when high is good, "1–5" of 1..10 when low is.
+func surveyGoodPoints(s metrics.Scale) string {
+	good := (s.Hi - s.Lo + 1) / 2
+	lo, hi := s.Hi-good+1, s.Hi
+	if s.Good == metrics.Low {
+		lo, hi = s.Lo, s.Lo+good-1
+	}
+	if lo == hi {
+		return strconv.Itoa(lo)
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
+}
+
+// surveyCILabel says what an interval in brackets is: "95% CI".
+func surveyCILabel(level float64) string {
+	return strconv.FormatFloat(100*level, 'g', 6, 64) + "% CI"
 }
 
 func surveyCounts(s metrics.Scale, counts []int64) string {

@@ -69,7 +69,7 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 	if k == surveyCES {
 		what = "CES mean"
 	}
-	fmt.Fprintf(w, "  %s %s, %g%% CI %s (%s), se %s\n", what, surveyValue(k, r.value), 100*level,
+	fmt.Fprintf(w, "  %s %s, %s %s (%s), se %s\n", what, surveyValue(k, r.value), surveyCILabel(level),
 		surveyInterval(k, r.ci), surveyMethodName(r.ci.Method), surveyValue(k, r.se))
 	fmt.Fprintf(w, "  %s\n", r.parts)
 	if o.data.weights {
@@ -82,7 +82,7 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 			// Names left, numbers right, a trailing note left.
 			return col > 0 && !(col == n-1 && n > 2)
 		}}
-		head := []string{o.by, "n", k.title, fmt.Sprintf("%g%% CI", 100*level)}
+		head := []string{o.by, "n", k.title, surveyCILabel(level)}
 		if o.cmp != nil {
 			head = append(head, "change", "p")
 		}
@@ -107,14 +107,14 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 			}
 			note := ""
 			if g.wide {
-				note = "too few answers to rank"
+				note = "too uncertain to rank"
 				wide++
 			}
 			t.add(append(cells, note)...)
 		}
 		t.write(w)
 		if wide > 0 {
-			fmt.Fprintf(w, "(%d of %d groups have an interval wider than %s: too few answers to rank them)\n",
+			fmt.Fprintf(w, "(%d of %d groups have an interval wider than %s: too uncertain to rank)\n",
 				wide, len(o.groups), surveyWideText(k, o.overall.raw2scale()))
 		}
 	}
@@ -136,13 +136,13 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 		}
 		fmt.Fprintf(w, "  difference %s, se %s, z %.2f, p %s: %s\n", surveyDiff(k, c.c.Diff),
 			strings.TrimSuffix(surveyValue(k, c.c.SE), "%"), c.c.Z, surveyP(c.c.P), verdict)
-		fmt.Fprintf(w, "  %g%% CI of the difference [%s, %s]\n", 100*level,
+		fmt.Fprintf(w, "  %s of the difference [%s, %s]\n", surveyCILabel(level),
 			strings.TrimSuffix(surveyValue(k, c.c.CI.Lo), "%"), strings.TrimSuffix(surveyValue(k, c.c.CI.Hi), "%"))
 	}
 }
 
 // surveyWideText says how wide an interval may be before a group is
-// flagged as too small to rank.
+// flagged as too uncertain to rank.
 func surveyWideText(k *surveyKind, s metrics.Scale) string {
 	switch k {
 	case surveyNPS:

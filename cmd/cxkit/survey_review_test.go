@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/metrics"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -245,5 +246,39 @@ func TestSurveyPlaceholders(t *testing.T) {
 	want := `cxkit nps: <stdin>:2:1: row 1, column "nps": "N/A" is not a whole number (NPS answers are 0..10)` + hint + "\n"
 	if _, stderr, _ := runCmd(t, "nps\nN/A\n", "nps", "-"); stderr != want {
 		t.Errorf("(-want +got):\n%s", cmp.Diff(want, stderr))
+	}
+}
+
+// TestSurveyTextLabels: every bracketed interval says it is one and at
+// which level, CES names the points its good share counts, and a group
+// whose interval is wide is "too uncertain to rank", whatever its size.
+func TestSurveyTextLabels(t *testing.T) {
+	const in = "ces,csat\n1,5\n2,4\n5,3\n9,1\n10,2\n3,5\n"
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ces", "-", "--scale", "1..10", "--good", "low", "--level", "0.9"}, "  answers 1–5: 66.7%, 90% CI ["},
+		{[]string{"ces", "-", "--scale", "1..10", "--good", "high"}, "  answers 6–10: 33.3%, 95% CI ["},
+		{[]string{"csat", "-", "--level", "0.99"}, "  mean 3.33 on 1..5, 99% CI ["},
+	}
+	for _, tt := range tests {
+		out, stderr, code := runCmd(t, in, tt.args...)
+		if code != exitOK || !strings.Contains(out, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q, stdout:\n%s\nwant %q", tt.args, code, stderr, out, tt.want)
+		}
+	}
+	for _, s := range []struct {
+		scale string
+		good  string
+		want  string
+	}{{"1..7", "high", "5–7"}, {"1..5", "low", "1–2"}, {"0..1", "high", "1"}, {"1..4", "high", "3–4"}} {
+		sc, err := metrics.ParseScale(s.scale, s.good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := surveyGoodPoints(sc); got != s.want {
+			t.Errorf("surveyGoodPoints(%s %s) = %q, want %q", s.scale, s.good, got, s.want)
+		}
 	}
 }

@@ -86,7 +86,7 @@ func TestNPSCommandGroups(t *testing.T) {
 		t.Error(diff)
 	}
 	out, _, code := surveyRun(t, "", "nps", "testdata/survey/issue4.csv", "--by", "store")
-	if code != exitOK || !strings.Contains(out, "too few answers to rank") {
+	if code != exitOK || !strings.Contains(out, "interval wider than 20 points: too uncertain to rank") {
 		t.Errorf("exit %d, text:\n%s", code, out)
 	}
 }
