@@ -185,14 +185,16 @@ const (
 // AnswerError is one problem in an answer sheet. It names the question
 // (when there is one) and where in the JSON document the problem is, as
 // an RFC 6901 JSON Pointer ("/answers/queue"); syntax errors carry a byte
-// offset and a line and column instead.
+// offset and a line and column too.
 type AnswerError struct {
 	// QuestionID is the question the problem is about, written to JSON
 	// as "question"; "" for a problem of the sheet as a whole.
 	QuestionID string `json:"question,omitempty"`
 	// Pointer locates the value at fault, e.g. "/answers/queue". ""
-	// points at the whole document, as in RFC 6901; syntax errors,
-	// which have no value to point at, leave it "" and set Line.
+	// points at the whole document, as in RFC 6901. A syntax error
+	// inside an answer's value points at the answer (and names its
+	// question); other syntax errors, which have no value to point at,
+	// leave it "". Syntax errors set Line.
 	Pointer string `json:"pointer"`
 	// Severity is SeverityWarning only for problems that do not stop
 	// scoring, such as CodeVersionMismatch.
@@ -202,15 +204,17 @@ type AnswerError struct {
 	// leaves out the pointer and the question, which Error adds.
 	Message string `json:"message"`
 	// Offset, Line and Column locate syntax errors: a 0-based byte
-	// offset and 1-based line and byte column. Line is 0 otherwise.
+	// offset, a 1-based line and a 1-based column counted in characters,
+	// as an editor shows them. Line is 0 otherwise.
 	Offset int `json:"offset,omitempty"`
 	Line   int `json:"line,omitempty"`
 	Column int `json:"column,omitempty"`
 }
 
 // Error formats the problem as `/answers/queue: question "queue": msg`,
-// or `line:col: msg` for a syntax error. A nil *AnswerError formats as
-// "<nil>".
+// or `line:col: msg` for a syntax error, so that a file name and a colon
+// before it make the usual "visit.json:3:14: msg". A nil *AnswerError
+// formats as "<nil>".
 func (e *AnswerError) Error() string {
 	if e == nil {
 		return "<nil>"
@@ -408,7 +412,7 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 	}
 	// Anything after the sheet's object is a mistake (two sheets pasted
 	// into one file, say, or JSON Lines).
-	if sr.dec.PeekKind() != 0 {
+	if k := sr.dec.PeekKind(); k != 0 && k != '}' && k != ']' {
 		off := int(sr.dec.InputOffset())
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
 		sr.syntaxAt(off, "another JSON value after the answer sheet: a reader holds one sheet; for JSON Lines or sheets one after another use NewSheetReader")
@@ -438,10 +442,11 @@ func (sr *sheetReader) add(ptr, qid, code, format string, a ...any) {
 	sr.errs = append(sr.errs, &AnswerError{QuestionID: qid, Pointer: ptr, Code: code, Message: fmt.Sprintf(format, a...)})
 }
 
-// syntax records a syntax error. Its message and position come from
-// encoding/json parsing the whole input again, so that they read as
-// they always have ("invalid character 'x' looking for beginning of
-// value"); the decoder's own error is the fallback.
+// syntax records a syntax error. The decoder's words say what the JSON
+// grammar expected, and at the wrong place for some mistakes (a comma
+// after the last answer is found at the "}"), so the input is read once
+// more to say what is wrong in its author's terms; the decoder's own
+// error is the fallback.
 func (sr *sheetReader) syntax(err error) {
 	if sr.stream {
 		if sr.streamErr == nil {
@@ -449,14 +454,10 @@ func (sr *sheetReader) syntax(err error) {
 		}
 		return
 	}
-	var se *json.SyntaxError
-	if uerr := json.Unmarshal(sr.data, new(any)); errors.As(uerr, &se) {
-		off := int(se.Offset)
-		msg := strings.TrimPrefix(se.Error(), "json: ")
-		if strings.HasPrefix(msg, "invalid character") {
-			off-- // Offset counts the bad byte itself
-		}
-		sr.syntaxAt(off, msg)
+	if d, ok := scanSheetSyntax(sr.data); ok {
+		sr.syntaxAt(d.off, d.msg)
+		e := sr.errs[len(sr.errs)-1]
+		e.Pointer, e.QuestionID = d.ptr, d.qid
 		return
 	}
 	off, msg := int(sr.dec.InputOffset()), err.Error()
@@ -467,18 +468,14 @@ func (sr *sheetReader) syntax(err error) {
 	sr.syntaxAt(off, strings.TrimPrefix(msg, "jsontext: "))
 }
 
+// syntaxAt records a syntax error at byte offset off, placed at a line
+// and a column counted in characters, as an editor shows them.
 func (sr *sheetReader) syntaxAt(off int, msg string) {
 	off = min(max(off, 0), len(sr.data))
-	line, col := 1, 1
-	for _, c := range sr.data[:off] {
-		if c == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	sr.errs = append(sr.errs, &AnswerError{Code: CodeSyntax, Offset: off, Line: line, Column: col,
-		Message: fmt.Sprintf("%s (byte offset %d)", msg, off)})
+	start := bytes.LastIndexByte(sr.data[:off], '\n') + 1
+	line := 1 + bytes.Count(sr.data[:off], []byte{'\n'})
+	col := 1 + utf8.RuneCount(sr.data[start:off])
+	sr.errs = append(sr.errs, &AnswerError{Code: CodeSyntax, Offset: off, Line: line, Column: col, Message: msg})
 }
 
 // jsonValue is one JSON value as the reader needs it: its kind, and

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"unicode/utf8"
 )
 
 // SheetReader reads answer sheets one after another from a stream: JSON
@@ -41,6 +41,9 @@ type SheetReader struct {
 	err    error // sticky: io.EOF or a read error
 	line   int   // line of buf[pos], 1-based
 	lineAt int64 // stream offset where that line starts
+	// lineCarry counts the characters of that line that fill has
+	// dropped from buf, for columns counted in characters.
+	lineCarry int
 
 	sheetLine int // where the sheet Next last returned starts
 }
@@ -123,7 +126,7 @@ func (sr *SheetReader) Next() (*Sheet, error) {
 		sr.err = err
 		return nil, err
 	}
-	start, startCol := sr.line, int(sr.base+int64(sr.pos)-sr.lineAt)+1
+	start := sr.line
 	sr.sheetLine = start
 	var (
 		s  *Sheet
@@ -164,6 +167,11 @@ func (sr *SheetReader) Next() (*Sheet, error) {
 		break
 	}
 	startOff := sr.base + int64(sr.pos)
+	// The column where the sheet starts, in characters, for an error on
+	// its first line; counted only then, from what is left of the line
+	// in buf (consume does not move it) and what fill dropped.
+	lineFrom, lineCarry, sheetAt := max(int(sr.lineAt-sr.base), 0), sr.lineCarry, sr.pos
+	startCol := func() int { return 1 + lineCarry + utf8.RuneCount(sr.buf[lineFrom:sheetAt]) }
 	sr.consume(n)
 
 	var err error
@@ -177,14 +185,10 @@ func (sr *SheetReader) Next() (*Sheet, error) {
 		for _, e := range errs {
 			if e.Line > 0 { // a syntax error, placed in the sheet
 				if e.Line == 1 {
-					e.Column += startCol - 1
+					e.Column += startCol() - 1
 				}
 				e.Line += start - 1
-				old := fmt.Sprintf("(byte offset %d)", e.Offset)
 				e.Offset += int(startOff)
-				if m, ok := strings.CutSuffix(e.Message, old); ok {
-					e.Message = m + fmt.Sprintf("(byte offset %d)", e.Offset)
-				}
 			}
 		}
 		return s, &SheetError{Line: start, Errs: errs}
@@ -273,6 +277,7 @@ func (sr *SheetReader) consume(n int) {
 	if k := bytes.Count(seg, []byte("\n")); k > 0 {
 		sr.line += k
 		sr.lineAt = sr.base + int64(sr.pos+bytes.LastIndexByte(seg, '\n')+1)
+		sr.lineCarry = 0
 	}
 	sr.pos += n
 }
@@ -310,6 +315,9 @@ func (sr *SheetReader) grow() error {
 // could not be read.
 func (sr *SheetReader) fill() {
 	if sr.pos > 0 {
+		// pos is between sheets or white space, never inside a
+		// character, so the count is exact.
+		sr.lineCarry += utf8.RuneCount(sr.buf[max(int(sr.lineAt-sr.base), 0):sr.pos])
 		n := copy(sr.buf, sr.buf[sr.pos:])
 		sr.base += int64(sr.pos)
 		sr.buf, sr.pos = sr.buf[:n], 0

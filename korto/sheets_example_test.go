@@ -52,6 +52,6 @@ func ExampleSheetReader() {
 	// Output:
 	// visits.jsonl:1: v1 scored 50%
 	// visits.jsonl:2: /answers/prices: question "prices": takes "yes" or "no", not "maybe"
-	// visits.jsonl:3:74: unexpected end of JSON input (byte offset 258)
+	// visits.jsonl:3:74: the sheet ends before it is closed: add }} at the end
 	// visits.jsonl:4: v4 scored 100%
 }

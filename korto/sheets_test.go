@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -97,7 +97,7 @@ func TestSheetReader(t *testing.T) {
 			[]streamItem{{Line: 1, Problems: []scProblem{{Code: CodeSyntax, Line: 6, Column: 23}}}, ok(12, "b")}},
 		{"a second sheet that is cut short, after the first on its line",
 			a + " " + b[:30] + "\n" + c,
-			[]streamItem{ok(1, "a"), {Line: 1, Problems: []scProblem{{Code: CodeSyntax, Line: 1, Column: len(a) + 32}}}, ok(2, "c")}},
+			[]streamItem{ok(1, "a"), {Line: 1, Problems: []scProblem{{Code: CodeSyntax, Line: 1, Column: utf8.RuneCountInString(a) + 32}}}, ok(2, "c")}},
 		{"junk between sheets", a + "\nxyz\n" + c,
 			[]streamItem{ok(1, "a"), {Line: 2, Problems: []scProblem{{Code: CodeSyntax, Line: 2, Column: 1}}}, ok(3, "c")}},
 		{"not an object", "[1, 2]\n" + c,
@@ -151,11 +151,9 @@ func TestSheetReaderAgreesWithReadAnswers(t *testing.T) {
 		for _, e := range wantErrs {
 			if e.Line > 0 {
 				e.Line += i
-				old := "(byte offset " + strconv.Itoa(e.Offset) + ")"
 				for _, l := range lines[:i] {
 					e.Offset += len(l) + 1
 				}
-				e.Message = strings.Replace(e.Message, old, "(byte offset "+strconv.Itoa(e.Offset)+")", 1)
 			}
 		}
 		if diff := cmp.Diff(wantErrs, AsAnswerErrors(gotErr)); diff != "" {
@@ -204,7 +202,7 @@ func TestReadAnswersSecondSheet(t *testing.T) {
 	a := compactSheet(t, "a")
 	_, err := ReadAnswers(strings.NewReader(a + "\n" + a + "\n"))
 	want := AnswerErrors{{Code: CodeSyntax, Line: 2, Column: 1, Offset: len(a) + 1,
-		Message: "another JSON value after the answer sheet: a reader holds one sheet; for JSON Lines or sheets one after another use NewSheetReader (byte offset " + strconv.Itoa(len(a)+1) + ")"}}
+		Message: "another JSON value after the answer sheet: a reader holds one sheet; for JSON Lines or sheets one after another use NewSheetReader"}}
 	if diff := cmp.Diff(want, AsAnswerErrors(err)); diff != "" {
 		t.Errorf("ReadAnswers (-want +got):\n%s", diff)
 	}
