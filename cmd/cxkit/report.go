@@ -115,7 +115,7 @@ func reportRun(e *env, checklist *korto.Checklist, plan *korto.Plan, answers []s
 
 	rep := agg.Report()
 	if cfg.by != "" && len(rep.Groups) == 1 && rep.Groups[0].Group == korto.NoGroup {
-		fmt.Fprintf(e.stderr, "cxkit report: warning: no audit has the field %q; every audit is in %s\n", cfg.by, korto.NoGroup)
+		fmt.Fprintf(e.stderr, "cxkit report: warning: no audit has the field %q; the league table has one row, of audits without it\n", cfg.by)
 	}
 	view := newReportView(checklist, rep, cfg, stats)
 	if cfg.htmlOut != "" {
@@ -256,7 +256,7 @@ func (s *reportStats) print(w io.Writer) {
 			continue
 		}
 		for _, ae := range es {
-			fmt.Fprintf(w, "%s: %s\n", p.where(), ae.Error())
+			fmt.Fprintln(w, sheetErrorLine(p.name, p.line, ae))
 		}
 		if p.hint != "" {
 			fmt.Fprintf(w, "hint: %s\n", p.hint)
@@ -365,6 +365,14 @@ func aggregateSheets(e *env, plan *korto.Plan, sources []reportSource, cfg repor
 					}
 					sheet, err := out.add(data)
 					if err != nil {
+						if job.lines {
+							// Placed in the line alone: move syntax errors to it.
+							for _, ae := range korto.AsAnswerErrors(err) {
+								if ae.Line > 0 {
+									ae.Line += p.line - 1
+								}
+							}
+						}
 						p.err = err
 						if !job.lines && looksLikeJSONLines(err) {
 							p.hint = "a file with one sheet per line must be named *.jsonl or *.ndjson"

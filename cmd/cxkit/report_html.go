@@ -36,7 +36,7 @@ func writeReportHTML(name string, v *reportView) error {
 func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 	page := htmlReport{V: v, L: &v.L, O: &v.Rep.Overall}
 	page.Pyramid = reportPyramid(v)
-	page.League = leagueChart(v.Rep.Groups)
+	page.League = leagueChart(v.Rep.Groups, v.groupName)
 	for _, r := range v.Rep.Overall.Reached {
 		page.Reached = append(page.Reached, htmlReached{ReachedCount: r, Name: v.reachedName(r), W: barWidth(r.Share, 160)})
 	}
@@ -56,7 +56,7 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 			Rows: []htmlSurveyRow{surveyRow(v, v.L.AllAudits, s)}}
 		hs.Rows[0].Overall = true
 		for _, g := range v.Rep.Groups {
-			hs.Rows = append(hs.Rows, surveyRow(v, g.Group, g.Survey[i]))
+			hs.Rows = append(hs.Rows, surveyRow(v, v.groupName(g.Group), g.Survey[i]))
 		}
 		hs.Detail = v.surveyLine(s)
 		page.Survey = append(page.Survey, hs)
@@ -190,13 +190,13 @@ const (
 	leaguePlot  = 380.0
 )
 
-func leagueChart(groups []korto.GroupSummary) *htmlLeague {
+func leagueChart(groups []korto.GroupSummary, name func(string) string) *htmlLeague {
 	if len(groups) == 0 {
 		return nil
 	}
 	lg := &htmlLeague{PlotX: leagueLabel, PlotW: leaguePlot, Width: leagueLabel + leaguePlot + 150}
 	for i, g := range groups {
-		row := htmlLeagueRow{Group: g.Group, N: g.N, Y: float64(i) * leagueRowH, Mean: pctOrDash(g.Score.Mean),
+		row := htmlLeagueRow{Group: name(g.Group), N: g.N, Y: float64(i) * leagueRowH, Mean: pctOrDash(g.Score.Mean),
 			CI: ciText(g.Score.CILow, g.Score.CIHigh), Rank: "—"}
 		if g.Rank > 0 {
 			row.Rank = fmt.Sprint(g.Rank)

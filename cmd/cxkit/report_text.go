@@ -88,13 +88,14 @@ type reportView struct {
 // shownLang), English when that is not Russian.
 func newReportView(c *korto.Checklist, rep *korto.Report, cfg reportConfig, stats *reportStats) *reportView {
 	lang := shownLang(c, cfg.lang)
-	v := &reportView{L: reportLabelsEn, Lang: cfg.lang, Rep: rep, c: c, Title: c.Title.In(cfg.lang), ByHeader: rep.GroupBy}
+	v := &reportView{L: reportLabelsEn, Lang: cfg.lang, Rep: rep, c: c, Title: c.Title.In(cfg.lang)}
 	if lang == "ru" {
 		v.L = reportLabelsRu
 	}
 	if v.Title == "" {
 		v.Title = c.ID
 	}
+	v.ByHeader = auditFieldLabel(v.L.Lang, rep.GroupBy)
 	if stats != nil && cfg.skipInvalid {
 		v.Skipped = len(stats.invalid)
 	}
@@ -138,6 +139,9 @@ func hasCyrillic(s string) bool {
 	}
 	return false
 }
+
+// groupName returns a group's name in the labels' language.
+func (v *reportView) groupName(group string) string { return groupLabel(v.L.Lang, group) }
 
 // questionTitle returns a question's text in the view's language.
 func (v *reportView) questionTitle(id, fallback string) string {
@@ -212,7 +216,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 	fmt.Fprintln(bw, title+")")
 	line := fmt.Sprintf("%s: %d", L.Audits, o.N)
 	if rep.GroupBy != "" {
-		line += fmt.Sprintf(", %s: %s (%d)", L.By, rep.GroupBy, len(rep.Groups))
+		line += fmt.Sprintf(", %s: %s (%d)", L.By, v.ByHeader, len(rep.Groups))
 	}
 	if o.Unscored > 0 {
 		line += fmt.Sprintf(", %s: %d", L.NoScore, o.Unscored)
@@ -229,7 +233,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 	fmt.Fprintln(bw, L.MeanNote)
 
 	if rep.GroupBy != "" {
-		fmt.Fprintf(bw, "\n%s (%s)\n", L.League, rep.GroupBy)
+		fmt.Fprintf(bw, "\n%s (%s)\n", L.League, v.ByHeader)
 		t := textTable{indent: "  ", right: rightCols(true, false, true, true, false)}
 		t.add(L.Rank, v.ByHeader, L.N, L.Mean, L.CI)
 		for _, g := range rep.Groups {
@@ -237,7 +241,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 			if g.Rank > 0 {
 				rank = fmt.Sprint(g.Rank)
 			}
-			t.add(rank, g.Group, fmt.Sprint(g.N), pctOrDash(g.Score.Mean), ciText(g.Score.CILow, g.Score.CIHigh))
+			t.add(rank, v.groupName(g.Group), fmt.Sprint(g.N), pctOrDash(g.Score.Mean), ciText(g.Score.CILow, g.Score.CIHigh))
 		}
 		t.write(bw)
 	}
@@ -298,7 +302,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 				for _, g := range rep.Groups {
 					for _, gs := range g.Survey {
 						if gs.ID == s.ID {
-							t.add("   ", g.Group, fmt.Sprintf("n=%d", gs.N), v.surveyValue(gs))
+							t.add("   ", v.groupName(g.Group), fmt.Sprintf("n=%d", gs.N), v.surveyValue(gs))
 						}
 					}
 				}

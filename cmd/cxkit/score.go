@@ -60,13 +60,13 @@ func runScore(e *env, args []string) int {
 	where := inputName(pos[1]) // "<stdin>" for "-", as check and report say
 	if sheet != nil {
 		for _, w := range sheet.Warnings {
-			fmt.Fprintf(e.stderr, "%s: %s\n", where, w.Error())
+			fmt.Fprintln(e.stderr, sheetErrorLine(where, 0, w))
 		}
 	}
 	if err != nil {
 		if es := korto.AsAnswerErrors(err); es != nil {
 			for _, ae := range es {
-				fmt.Fprintf(e.stderr, "%s: %s\n", where, ae.Error())
+				fmt.Fprintln(e.stderr, sheetErrorLine(where, 0, ae))
 			}
 		} else {
 			fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)
@@ -148,7 +148,7 @@ type scoreView struct {
 	Model       korto.Model
 	Title       string
 	Version     string
-	Audit       [][2]string // audit fields, well-known ones first
+	Audit       [][2]string // audit fields named for people, well-known ones first
 	ReachedName string
 	// Stopped explains a reached level held back by the next level
 	// having no score, which the status column alone does not; "" when
@@ -194,6 +194,9 @@ func newScoreView(c *korto.Checklist, sheet *korto.Sheet, r *korto.Result, lang 
 		v.ReachedName = r.ReachedNameEn
 	}
 	v.Audit = scoreAuditFields(r.Audit)
+	for i := range v.Audit {
+		v.Audit[i][0] = auditFieldLabel(v.L.Lang, v.Audit[i][0])
+	}
 	for _, l := range r.Levels {
 		if l.Level == r.Reached+1 && l.Score == nil {
 			v.Stopped = fmt.Sprintf(v.L.Stopped, l.Level)

@@ -1,0 +1,35 @@
+package main
+
+import "github.com/cxkit/cxkit/korto"
+
+// auditFieldNamesRu names in Russian the audit fields whose meaning the
+// tools know: the usual ones of an answer sheet and the month that
+// report --by derives from the date. Other fields are the sheet
+// author's own words and are printed as they are.
+var auditFieldNamesRu = map[string]string{
+	"id":       "номер",
+	"location": "точка",
+	"date":     "дата",
+	"auditor":  "аудитор",
+	"month":    "месяц",
+}
+
+// auditFieldLabel is how the audit field is named in output in lang.
+func auditFieldLabel(lang, field string) string {
+	if lang == "ru" {
+		if s, ok := auditFieldNamesRu[field]; ok {
+			return s
+		}
+	}
+	return field
+}
+
+// groupLabel is how a group of the league table is named in output in
+// lang: the audits' value as it is, but the group of audits without one
+// ([korto.NoGroup]) in words.
+func groupLabel(lang, group string) string {
+	if group == korto.NoGroup && lang == "ru" {
+		return "(не указано)"
+	}
+	return group
+}
