@@ -10,7 +10,11 @@ import (
 // se = sqrt(se_a² + se_b²), z = diff / se, and P is the two-sided
 // p-value P(|Z| >= |z|) under the normal approximation. CI is the Wald
 // interval of the difference at the level of a's interval (0.95 if a has
-// no level).
+// no level), clipped to the range a difference can take, as each
+// metric's own interval is clipped to the metric's range: ±200 NPS
+// points, ±100 percentage points of CSAT, ±2 for the emotional index
+// and ± the scale's span for CES means. Small samples give a wide
+// interval, and one past those ends would claim what cannot happen.
 //
 // Diff, SE and CI are in the units of the compared metric: NPS points,
 // percentage points of CSAT, index units for the emotional index (so a
@@ -20,7 +24,7 @@ type Comparison struct {
 	SE   float64  `json:"se"`   // sqrt(se_a² + se_b²), always > 0
 	Z    float64  `json:"z"`    // Diff / SE
 	P    float64  `json:"p"`    // two-sided p-value, 0..1
-	CI   Interval `json:"ci"`   // Diff ± z·SE, not clipped
+	CI   Interval `json:"ci"`   // Diff ± z·SE, clipped to the possible differences
 }
 
 // CompareNPS compares two NPS results, a - b in NPS points (e.g. this
@@ -28,14 +32,14 @@ type Comparison struct {
 // weighted results compare on their effective sample sizes. With no
 // spread in either group (se = 0) there is no test and it is an error.
 func CompareNPS(a, b NPSResult) (Comparison, error) {
-	return compare("NPS", a.NPS, a.SE, b.NPS, b.SE, a.CI.Level)
+	return compare("NPS", a.NPS, a.SE, b.NPS, b.SE, a.CI.Level, 200)
 }
 
 // CompareEmotions compares two emotional indexes, a - b in index units
 // (each index is on -1..1). As for NPS, with no spread in either group
 // there is no test and it is an error.
 func CompareEmotions(a, b EmotionResult) (Comparison, error) {
-	return compare("emotional index", a.Index, a.SE, b.Index, b.SE, a.CI.Level)
+	return compare("emotional index", a.Index, a.SE, b.Index, b.SE, a.CI.Level, 2)
 }
 
 // CompareCSAT compares two CSAT shares, a - b in percentage points. The
@@ -46,7 +50,7 @@ func CompareCSAT(a, b CSATResult) (Comparison, error) {
 	if a.Scale != b.Scale {
 		return Comparison{}, fmt.Errorf("CSAT on %v against %v: %w", a.Scale, b.Scale, ErrScale)
 	}
-	return compare("CSAT", a.CSAT, a.SE, b.CSAT, b.SE, a.CI.Level)
+	return compare("CSAT", a.CSAT, a.SE, b.CSAT, b.SE, a.CI.Level, 100)
 }
 
 // shareSE is the binomial standard error of a percentage.
@@ -55,7 +59,9 @@ func shareSE(pct, n float64) float64 {
 	return 100 * math.Sqrt(math.Max(0, p*(1-p))/n)
 }
 
-func compare(metric string, a, seA, b, seB, level float64) (Comparison, error) {
+// compare tests a - b; span is the largest difference the metric allows
+// either way.
+func compare(metric string, a, seA, b, seB, level, span float64) (Comparison, error) {
 	if level == 0 {
 		level = 0.95
 	}
@@ -74,7 +80,7 @@ func compare(metric string, a, seA, b, seB, level float64) (Comparison, error) {
 		SE:   se,
 		Z:    stat,
 		P:    normalTwoSided(stat),
-		CI:   Interval{Lo: d - z*se, Hi: d + z*se, Level: level, Method: Wald},
+		CI:   Interval{Lo: math.Max(d-z*se, -span), Hi: math.Min(d+z*se, span), Level: level, Method: Wald},
 	}, nil
 }
 
@@ -89,5 +95,5 @@ func CompareCES(a, b CESResult) (Comparison, error) {
 	if a.NEff <= 1 || b.NEff <= 1 {
 		return Comparison{}, errorIs(ErrEmpty, "comparing CES means: each side needs an n_eff above 1, not %v and %v", a.NEff, b.NEff)
 	}
-	return compare("CES", a.Mean, a.MeanSE, b.Mean, b.MeanSE, a.MeanCI.Level)
+	return compare("CES", a.Mean, a.MeanSE, b.Mean, b.MeanSE, a.MeanCI.Level, float64(a.Scale.Hi-a.Scale.Lo))
 }
