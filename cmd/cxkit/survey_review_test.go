@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -280,5 +282,23 @@ func TestSurveyTextLabels(t *testing.T) {
 		if got := surveyGoodPoints(sc); got != s.want {
 			t.Errorf("surveyGoodPoints(%s %s) = %q, want %q", s.scale, s.good, got, s.want)
 		}
+	}
+}
+
+// TestSurveyCompareClipped: an NPS difference lies in -200..200, so with
+// four answers on each side (NPS 50 against -50, se 61 of the
+// difference) the interval stops at 200 instead of reaching 220.
+func TestSurveyCompareClipped(t *testing.T) {
+	old := filepath.Join(t.TempDir(), "old.csv")
+	if err := os.WriteFile(old, []byte("nps\n0\n0\n0\n10\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := surveyJSONIn(t, "nps\n10\n10\n10\n0\n", "nps", "-", "--compare", old)
+	c := v["compare"].(map[string]any)
+	if diff := cmp.Diff([]any{100.0, 200.0}, []any{c["diff"], c["ci_high"]}, surveyApprox); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+	if lo := c["ci_low"].(float64); !(lo > -21 && lo < -19) {
+		t.Errorf("ci_low %v, want the unclipped end near -20", lo)
 	}
 }
