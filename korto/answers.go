@@ -379,6 +379,7 @@ type sheetReader struct {
 	// the broken sheet again on its own to report it.
 	stream    bool
 	streamErr error
+	dups      map[string]*sheetDup // by pointer: the keys given more than once
 }
 
 const maxAnswersHint = 1 << 10
@@ -433,7 +434,7 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 func (sr *sheetReader) release() {
 	sr.in = bytes.Buffer{}
 	sr.dec.Reset(&sr.in)
-	sr.data, sr.errs = nil, nil
+	sr.data, sr.errs, sr.dups = nil, nil, nil
 	sr.stream, sr.streamErr = false, nil
 	sheetReaders.Put(sr)
 }
@@ -526,15 +527,32 @@ func (sr *sheetReader) member() (key string, more, ok bool) {
 }
 
 // duplicate reports a key given twice in the object at ptr and skips its
-// value. It returns false after a syntax error.
+// value. A key given more times is one problem that counts them, not one
+// for each repeat. It returns false after a syntax error.
 func (sr *sheetReader) duplicate(ptr, key string) bool {
-	qid := ""
-	if ptr == "/answers" {
-		qid = key
+	p := ptr + JSONPointer(key)
+	if d, ok := sr.dups[p]; ok {
+		d.n++
+		d.e.Message = fmt.Sprintf("key %q appears %d times in the object; keep one", key, d.n)
+	} else {
+		qid := ""
+		if ptr == "/answers" {
+			qid = key
+		}
+		sr.add(p, qid, CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
+		if sr.dups == nil {
+			sr.dups = map[string]*sheetDup{}
+		}
+		sr.dups[p] = &sheetDup{e: sr.errs[len(sr.errs)-1], n: 2}
 	}
-	sr.add(ptr+JSONPointer(key), qid, CodeDuplicateKey, "key %q appears more than once in the object; keep one", key)
 	_, ok := sr.value()
 	return ok
+}
+
+// sheetDup is a key given more than once and how many times.
+type sheetDup struct {
+	e *AnswerError
+	n int
 }
 
 // openObject reads the next value and reports whether it opens an

@@ -310,3 +310,17 @@ func TestAnswerMessageClipsLongValues(t *testing.T) {
 	}
 	t.Errorf("no error on entrance: %v", es)
 }
+
+// A key given three times is one problem that says so, not two equal
+// ones; each repeated key has its own.
+func TestReadAnswersRepeatedKey(t *testing.T) {
+	in := `{"checklist": "x", "answers": {"a": "yes", "a": "no", "b": 1, "a": "yes", "b": 2}}`
+	_, err := ReadAnswers(strings.NewReader(in))
+	want := AnswerErrors{
+		{QuestionID: "a", Pointer: "/answers/a", Code: CodeDuplicateKey, Message: `key "a" appears 3 times in the object; keep one`},
+		{QuestionID: "b", Pointer: "/answers/b", Code: CodeDuplicateKey, Message: `key "b" appears more than once in the object; keep one`},
+	}
+	if diff := cmp.Diff(want, AsAnswerErrors(err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
