@@ -94,6 +94,12 @@ type scanner struct {
 	badLine   int // line of the last lexical error, to report one per line
 	stop      bool
 	afterLang bool // the last token is the keyword lang: a language tag follows
+	// whole tells that the scanner keeps every token (scan), not
+	// handing them out one by one (Next).
+	whole bool
+	// quoteFixed is the offset of the last quote openQuoteMissing
+	// took for a closing one.
+	quoteFixed int
 }
 
 func (s *scanner) pos(off int) lexer.Position {
@@ -134,6 +140,7 @@ func (s *scanner) emit(typ lexer.TokenType, start int) {
 // diagnostics and the scanner moves on, so the parser can report more.
 func scan(file string, src []byte) *scanner {
 	s := newScanner(file, src)
+	s.whole, s.quoteFixed = true, -1
 	s.toks = make([]lexer.Token, 0, len(src)/5+1)
 	for s.off < len(src) && !s.stop {
 		s.next()
@@ -496,6 +503,9 @@ func (s *scanner) string() {
 	escapes := false
 	for {
 		if i >= len(src) || src[i] == '\n' {
+			if s.openQuoteMissing(start) {
+				return
+			}
 			s.off = i
 			s.errorf(start, codeBadString, `add the closing " on the same line; write \n for a line break inside a text`, "text is not closed")
 			// Keep going with what we have, so the parser can report more.
