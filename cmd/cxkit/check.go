@@ -71,7 +71,9 @@ func runCheck(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "cxkit check: %v\n", err)
 			return exitInput
 		}
-		fmt.Fprintf(e.stdout, "%s: %s\n", display, checkSummary(diags))
+		// The summary is a diagnostic too: "check f > out.txt" must not
+		// split it from the problems it counts.
+		fmt.Fprintf(e.stderr, "%s: %s\n", display, checkSummary(diags))
 	}
 	if *asJSON {
 		if err := writeJSON(e.stdout, problems); err != nil {
