@@ -16,7 +16,10 @@ scores of the two versions cannot be compared: weights, pass marks, scale
 bounds and option values; questions added, removed, moved or given another
 kind; critical, na, unscored or when changed; levels added or removed; the
 model or the knockout rule. Wording, hints, tags and translations are
-comparable.
+comparable. A renamed question is comparable too, but answer sheets must
+use its new ID: a note under the change says so. diff warns when OLD and
+NEW are different checklists, and when changes make scores incomparable
+but the version is unchanged.
 
 Exit status: 0 when the comparison ran, whatever it found; with
 --exit-code, 1 when a change makes scores incomparable (as fmt -d does
