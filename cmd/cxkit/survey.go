@@ -289,12 +289,16 @@ func surveyReadFile(e *env, name string, k *surveyKind, cfg surveyConfig) (*surv
 
 // surveyReadCSV reads a CSV survey export with a header row. The
 // separator is a comma, or a semicolon when the header has semicolons
-// and no commas (spreadsheets in many locales export so). A cell that is
-// not a valid answer or a bad weight is an error naming the file, line,
-// row and column, and reading goes on to report every such cell
-// (surveyCellErrors); a row the CSV reader cannot read stops it.
+// and no commas (spreadsheets in many locales export so, with decimal
+// commas in weights). The text must be UTF-8. A row shorter than the
+// header has its missing trailing cells empty, as spreadsheets leave
+// them out. A cell that is not a valid answer, a bad weight or a row
+// longer than the header is an error naming the file, line, row and
+// column (in characters), and reading goes on to report every such
+// problem (surveyCellErrors); a row the CSV reader cannot read stops it.
 func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*surveyData, error) {
-	br := bufio.NewReader(r)
+	tail := newSurveyTail(r)
+	br := bufio.NewReader(tail)
 	// A byte order mark is not part of the first cell; left in, it would
 	// make a quoted header a bare quote and a file of the mark alone a
 	// header with one nameless column.
@@ -395,7 +399,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s:%d:%d: row %d: %v", name, pe.Line, pe.Column, row, pe.Err)
+				return nil, fmt.Errorf("%s:%d:%d: row %d: %v", name, pe.Line, tail.column(pe.Line, pe.Column), row, pe.Err)
 			}
 			return nil, fmt.Errorf("%s: row %d: %w", name, row, err)
 		}

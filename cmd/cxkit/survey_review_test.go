@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -300,5 +301,40 @@ func TestSurveyCompareClipped(t *testing.T) {
 	}
 	if lo := c["ci_low"].(float64); !(lo > -21 && lo < -19) {
 		t.Errorf("ci_low %v, want the unclipped end near -20", lo)
+	}
+}
+
+// TestSurveyParseErrorColumn: a row the CSV reader cannot read is
+// located in characters too (at the offending quote, where encoding/csv
+// puts it), after a byte order mark and after more lines than the
+// window surveyTail keeps.
+func TestSurveyParseErrorColumn(t *testing.T) {
+	long := strings.Repeat("9,Садовая\n", 20000) // 300 KB before the bad row
+	for name, tt := range map[string]struct{ in, want string }{
+		"short": {"nps,store\n9,\"Арбат\" 5\n", `<stdin>:2:9: row 1: extraneous or missing " in quoted-field`},
+		"bom":   {"\ufeffnps,store\n9,Арбат\n10,Тверская \"1\"\n", `<stdin>:3:13: row 2: bare " in non-quoted-field`},
+		"long":  {"nps,store\n" + long + "9,Тверская \"1\"\n", `<stdin>:20002:12: row 20001: bare " in non-quoted-field`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, stderr, code := runCmd(t, tt.in, "nps", "-")
+			if code != exitInput || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant %q", code, stderr, tt.want)
+			}
+		})
+	}
+}
+
+// TestSurveyTail checks the kept window directly: lines it dropped keep
+// their byte columns, and a line cut in the middle does too.
+func TestSurveyTail(t *testing.T) {
+	in := strings.Repeat("ё\n", surveyTailKeep) + strings.Repeat("ж", surveyTailKeep) + "x\nёёx"
+	tail := newSurveyTail(strings.NewReader(in))
+	if _, err := io.Copy(io.Discard, struct{ io.Reader }{tail}); err != nil {
+		t.Fatal(err)
+	}
+	last := surveyTailKeep + 2
+	got := []int{tail.column(1, 3), tail.column(last-1, 5), tail.column(last, 5)}
+	if diff := cmp.Diff([]int{3, 5, 3}, got); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
 	}
 }

@@ -190,7 +190,7 @@ func TestNPSCompareQuarters(t *testing.T) {
 // FuzzNPSCSV feeds arbitrary bytes to the survey CSV reader: it must
 // never panic, and whatever it accepts must be a well-formed NPS.
 func FuzzNPSCSV(f *testing.F) {
-	for _, name := range []string{"issue4.csv", "bad_cell.csv", "out_of_range.csv", "bad_weight.csv", "ces_semicolon.csv"} {
+	for _, name := range []string{"issue4.csv", "bad_cell.csv", "out_of_range.csv", "bad_weight.csv", "ces_semicolon.csv", "nps_ru.csv"} {
 		b, err := os.ReadFile(filepath.Join("testdata", "survey", name))
 		if err != nil {
 			f.Fatal(err)
