@@ -58,8 +58,8 @@ func runServeForm(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
 		return exitInput
 	}
-	if _, err := os.Stat(filepath.Join(*dir, "index.html")); err != nil {
-		fmt.Fprintf(e.stderr, "cxkit serve-form: warning: no built page in %s; build it with: cd examples/formui && npm ci && npm run build\n", *dir)
+	if msg := formPageWarning(*dir); msg != "" {
+		fmt.Fprintf(e.stderr, "cxkit serve-form: warning: %s\n", msg)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -90,6 +90,26 @@ func runServeForm(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
 	}
 	return exitOK
+}
+
+// formPageWarning says why the form page is missing from dir, or ""
+// when it is there. The default dir is relative, so run from another
+// folder the page is not found even though it is built: the message
+// says where it looked and how to point there.
+func formPageWarning(dir string) string {
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err == nil {
+		return ""
+	}
+	where := dir
+	if !filepath.IsAbs(dir) {
+		where = fmt.Sprintf("%s (relative to the current folder", dir)
+		if wd, err := os.Getwd(); err == nil {
+			where += ", " + wd
+		}
+		where += ")"
+	}
+	return "no built page (index.html) in " + where +
+		"; give the folder of the built page with --dir, or build it: cd examples/formui && npm ci && npm run build"
 }
 
 // formServer serves one checklist's form: the page from disk, the

@@ -189,3 +189,23 @@ func TestServeFormScoreLang(t *testing.T) {
 		t.Errorf("POST /score of a form in English differs from cxkit score --lang en --json (-score +serve-form):\n%s", d)
 	}
 }
+
+// Run from another folder, the default --dir is not found even when the
+// page is built: the warning says it looked relative to the current
+// folder and names the flag that points elsewhere.
+func TestFormPageWarning(t *testing.T) {
+	dir := t.TempDir()
+	if got := formPageWarning(filepath.Join("no", "such", "dist")); !strings.Contains(got, "no built page (index.html) in "+filepath.Join("no", "such", "dist")+" (relative to the current folder, ") ||
+		!strings.Contains(got, "with --dir") {
+		t.Errorf("relative dir: %q", got)
+	}
+	if got := formPageWarning(dir); strings.Contains(got, "relative") || !strings.Contains(got, "in "+dir+";") {
+		t.Errorf("absolute dir: %q", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!DOCTYPE html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := formPageWarning(dir); got != "" {
+		t.Errorf("built page: %q, want no warning", got)
+	}
+}
