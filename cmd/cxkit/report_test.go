@@ -153,7 +153,7 @@ func TestReportInvalidSheets(t *testing.T) {
 		// the JSON Pointer and question of each problem.
 		"testdata/report/bad/s-03.json: /answers/card: question \"card\"",
 		"testdata/report/bad/s-03.json: /answers/staff: question \"staff\"",
-		"testdata/report/bad/s-04.json: 1:50: ",
+		"testdata/report/bad/s-04.json:1:50: ",
 		"testdata/report/bad.jsonl:5: /answers/mood: question \"mood\"",
 	}
 	out, errs, code := runReportCmd(t, "", reportChecklist, badDir, badLines)
@@ -318,7 +318,7 @@ func TestReportJSONLinesNamedJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, errs, code := runReportCmd(t, "", reportChecklist, name)
-	if code != exitInput || !strings.Contains(errs, name+": 2:1: ") || !strings.Contains(errs, "hint: a file with one sheet per line must be named *.jsonl") {
+	if code != exitInput || !strings.Contains(errs, name+":2:1: ") || !strings.Contains(errs, "hint: a file with one sheet per line must be named *.jsonl") {
 		t.Errorf("exit %d, stderr:\n%s", code, errs)
 	}
 }
@@ -389,9 +389,9 @@ func TestReportStdinIndentedSheets(t *testing.T) {
 	}
 	broken := string(first) + "\n" + strings.Replace(string(first), `"answers"`, `"answers" "x"`, 1)
 	_, errs, code = runReportCmd(t, broken, reportChecklist, "-")
-	firstLines := bytes.Count(first, []byte("\n")) + 2
-	if code != exitInput || !strings.HasPrefix(errs, fmt.Sprintf("<stdin>:%d: ", firstLines)) {
-		t.Errorf("broken second sheet: exit %d, stderr %q; want exit 1 and an error at <stdin>:%d", code, errs, firstLines)
+	brokenAt := strings.Count(broken[:strings.LastIndex(broken, `"answers" "x"`)], "\n") + 1
+	if code != exitInput || !strings.HasPrefix(errs, fmt.Sprintf("<stdin>:%d:", brokenAt)) {
+		t.Errorf("broken second sheet: exit %d, stderr %q; want exit 1 and an error at <stdin>:%d", code, errs, brokenAt)
 	}
 }
 
@@ -405,7 +405,7 @@ func TestReportStdinJSONLinesBrokenFirst(t *testing.T) {
 	}
 	in := `{"checklist": "shop", "answers": {` + "\n" + string(lines)
 	out, errs, code := runReportCmd(t, in, reportChecklist, "-", "--skip-invalid", "--json")
-	if code != exitOK || !strings.HasPrefix(errs, "<stdin>:1: ") {
+	if code != exitOK || !strings.HasPrefix(errs, "<stdin>:1:") {
 		t.Fatalf("exit %d, stderr %q; want exit 0 and the first line reported", code, errs)
 	}
 	var rep korto.Report
@@ -473,14 +473,15 @@ func TestReportStdinIndentedBrokenMiddle(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i == 1 {
-			brokenAt = line
+			// The syntax error is placed at the line of the mistake.
+			brokenAt = line + bytes.Count(b[:bytes.Index(b, []byte(`"answers"`))], []byte("\n"))
 			b = bytes.Replace(b, []byte(`"answers"`), []byte(`"answers" "x"`), 1)
 		}
 		in = append(in, b...)
 		line += bytes.Count(b, []byte("\n"))
 	}
 	out, errs, code := runReportCmd(t, string(in), reportChecklist, "-", "--skip-invalid", "--json")
-	if code != exitOK || !strings.HasPrefix(errs, fmt.Sprintf("<stdin>:%d: ", brokenAt)) {
+	if code != exitOK || !strings.HasPrefix(errs, fmt.Sprintf("<stdin>:%d:", brokenAt)) {
 		t.Fatalf("exit %d, stderr %q; want exit 0 and the second sheet reported at <stdin>:%d", code, errs, brokenAt)
 	}
 	var rep korto.Report
