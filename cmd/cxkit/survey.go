@@ -574,24 +574,26 @@ func surveyNotUTF8(name string) error {
 // how to write the number.
 func surveyWeight(cell string, decimalComma bool) (float64, error) {
 	cell = strings.TrimSpace(cell)
-	s := cell
-	dot := ""
-	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
-		dot = strings.Replace(s, ",", ".", 1)
-		if _, err := strconv.ParseFloat(dot, 64); err != nil {
-			dot = ""
-		} else if decimalComma {
-			s, dot = dot, ""
+	if strings.Count(cell, ",") == 1 && !strings.Contains(cell, ".") {
+		dot := strings.Replace(cell, ",", ".", 1)
+		w, err := surveyWeightValue(dot, cell)
+		switch {
+		case decimalComma:
+			return w, err
+		case err == nil:
+			return 0, fmt.Errorf("weight %s: a weight must be 0 or a positive number; use a decimal point: %s", surveyQ(cell), dot)
 		}
 	}
-	w, err := strconv.ParseFloat(s, 64)
+	return surveyWeightValue(cell, cell)
+}
+
+// surveyWeightValue parses a weight written with a decimal point; cell
+// is the text as the file has it, for the message.
+func surveyWeightValue(text, cell string) (float64, error) {
+	w, err := strconv.ParseFloat(text, 64)
 	switch {
 	case err != nil || math.IsNaN(w) || w < 0:
-		msg := fmt.Sprintf("weight %s: a weight must be 0 or a positive number", surveyQ(cell))
-		if dot != "" {
-			msg += "; use a decimal point: " + dot
-		}
-		return 0, errors.New(msg)
+		return 0, fmt.Errorf("weight %s: a weight must be 0 or a positive number", surveyQ(cell))
 	case w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight):
 		return 0, fmt.Errorf("weight %s: a positive weight must lie between %g and %g", surveyQ(cell), metrics.MinWeight, metrics.MaxWeight)
 	}

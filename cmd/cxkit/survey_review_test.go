@@ -77,6 +77,8 @@ func TestSurveyWeightCells(t *testing.T) {
 		{"1,2", false, 0, `weight "1,2": a weight must be 0 or a positive number; use a decimal point: 1.2`},
 		{"1,2,3", true, 0, `weight "1,2,3": a weight must be 0 or a positive number`},
 		{"-1,5", true, 0, `weight "-1,5": a weight must be 0 or a positive number`},
+		{"-1,5", false, 0, `weight "-1,5": a weight must be 0 or a positive number`},
+		{"1,5e-200", true, 0, `weight "1,5e-200": a positive weight must lie between 1e-100 and 1e+100`},
 		{"-2", false, 0, `weight "-2": a weight must be 0 or a positive number`},
 		{"", false, 0, `weight "": a weight must be 0 or a positive number`},
 		{"NaN", false, 0, `weight "NaN": a weight must be 0 or a positive number`},
