@@ -1018,10 +1018,11 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 		if a.IsNA() {
 			return na()
 		}
+		fix := answerFix(pq.kind, q.NA, a)
 		if q.NA {
-			return fmt.Sprintf(`takes "yes", "no" or "na", not %s`, a.describe()), CodeWrongType
+			return fmt.Sprintf(`takes "yes", "no" or "na", not %s%s`, a.describe(), fix), CodeWrongType
 		}
-		return fmt.Sprintf(`takes "yes" or "no", not %s`, a.describe()), CodeWrongType
+		return fmt.Sprintf(`takes "yes" or "no", not %s%s`, a.describe(), fix), CodeWrongType
 	case KindChoice:
 		if a.Type == AnswerString {
 			for k, o := range pq.opts {
@@ -1040,10 +1041,18 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			for k, o := range pq.opts {
 				ids[k] = o.ID
 			}
+			fix := didYouMean(a.String, ids)
+			if fix == "" {
+				fix = answerFix(pq.kind, q.NA, a)
+			}
 			return fmt.Sprintf("unknown option %q of choice %q (options: %s)%s",
-				a.String, q.Kind.Ref, strings.Join(ids, ", "), didYouMean(a.String, ids)), CodeUnknownOption
+				a.String, q.Kind.Ref, strings.Join(ids, ", "), fix), CodeUnknownOption
 		}
-		return fmt.Sprintf("takes an option of choice %q as a string%s, not %s", q.Kind.Ref, orNA, a.describe()), CodeWrongType
+		fix := ""
+		if a.Type == AnswerNumber && slices.ContainsFunc(pq.opts, func(o *Option) bool { return o.ID == fmtNum(a.Number) }) {
+			fix = fmt.Sprintf(": write %q in quotes", fmtNum(a.Number))
+		}
+		return fmt.Sprintf("takes an option of choice %q as a string%s, not %s%s", q.Kind.Ref, orNA, a.describe(), fix), CodeWrongType
 	case KindEmotion:
 		if a.Type == AnswerString {
 			if k := slices.Index(Emotions[:], a.String); k >= 0 {
@@ -1054,8 +1063,12 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			if a.IsNA() {
 				return na()
 			}
+			fix := didYouMean(a.String, Emotions[:])
+			if fix == "" {
+				fix = answerFix(pq.kind, q.NA, a)
+			}
 			return fmt.Sprintf(`unknown emotion %q (want "positive", "neutral" or "negative")%s`,
-				a.String, didYouMean(a.String, Emotions[:])), CodeUnknownEmotion
+				a.String, fix), CodeUnknownEmotion
 		}
 		return fmt.Sprintf(`takes "positive", "neutral" or "negative", not %s`, a.describe()), CodeWrongType
 	case KindText:
@@ -1064,13 +1077,13 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			b.state[i] &^= slotFail
 			return "", ""
 		}
-		return fmt.Sprintf("takes a string, not %s", a.describe()), CodeWrongType
+		return fmt.Sprintf("takes a string, not %s%s", a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
 	case KindMeasure:
 		if a.Type != AnswerNumber {
 			if a.IsNA() {
 				return na()
 			}
-			return fmt.Sprintf("takes a number%s%s, not %s", unitSuffix(q.Kind.Unit), orNA, a.describe()), CodeWrongType
+			return fmt.Sprintf("takes a number%s%s, not %s%s", unitSuffix(q.Kind.Unit), orNA, a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
 		}
 		if math.IsNaN(a.Number) || math.IsInf(a.Number, 0) {
 			return fmt.Sprintf("takes a finite number, not %v", a.Number), CodeNotFinite
@@ -1086,7 +1099,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			if a.IsNA() {
 				return na()
 			}
-			return fmt.Sprintf("takes a whole number %s..%s%s, not %s", fmtNum(pq.lo), fmtNum(pq.hi), orNA, a.describe()), CodeWrongType
+			return fmt.Sprintf("takes a whole number %s..%s%s, not %s%s", fmtNum(pq.lo), fmtNum(pq.hi), orNA, a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
 		}
 		x := a.Number
 		if x != math.Trunc(x) {
