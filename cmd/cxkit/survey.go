@@ -62,7 +62,7 @@ type surveyKind struct {
 	// newAcc returns an empty accumulator.
 	newAcc func(s metrics.Scale) surveyAcc
 	// wide is the interval width above which a group is flagged as too
-	// small to rank, in the metric's own units.
+	// uncertain to rank, in the metric's own units.
 	wide func(s metrics.Scale) float64
 }
 
