@@ -514,3 +514,28 @@ func TestReportStdinIndentedFormAndAnswers(t *testing.T) {
 		"2 sheets are invalid",
 	})
 }
+
+// The league table's footnote names the intervals' method in words, in
+// the report's language.
+func TestReportHTMLCIFootnote(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{
+		{"", "95% ДИ по t-распределению Стьюдента, n−1 степеней свободы."},
+		{"en", "95% CI from Student&#39;s t-distribution, n−1 degrees of freedom."},
+	} {
+		html := filepath.Join(t.TempDir(), "r.html")
+		args := []string{reportChecklist, reportVisits, "--by", "location", "--html", html}
+		if tt.lang != "" {
+			args = append(args, "--lang", tt.lang)
+		}
+		if _, errs, code := runReportCmd(t, "", args...); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		page, err := os.ReadFile(html)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(page), tt.want) {
+			t.Errorf("--lang %q: the HTML report lacks %q", tt.lang, tt.want)
+		}
+	}
+}

@@ -30,6 +30,7 @@ type reportLabels struct {
 	Pyramid, GatedNote, Group, AllAudits string
 	KnockedOut, BeforeKnockout           string
 	Tags, Tag, Questions, TagsNote       string
+	CIMethod                             string // how the intervals of means are computed
 }
 
 var reportLabelsEn = reportLabels{
@@ -48,7 +49,8 @@ var reportLabelsEn = reportLabels{
 	GatedNote: "Bands are filled to the level's mean score; the dashed line is the pass mark; a level is grey when most audits had it gated (a lower level failed).", Group: "group",
 	AllAudits:  "all audits",
 	KnockedOut: "knocked out", BeforeKnockout: "mean before the knockouts",
-	Tags: "By tag", Tag: "tag", Questions: "questions",
+	CIMethod: "95% CI from Student's t-distribution, n−1 degrees of freedom.",
+	Tags:     "By tag", Tag: "tag", Questions: "questions",
 	TagsNote: "Each answer to a question with the tag counts once, whatever the question's weight.",
 }
 
@@ -56,19 +58,20 @@ var reportLabelsRu = reportLabels{
 	Lang: "ru", Report: "Отчёт по аудитам", Version: "версия", Audits: "аудитов", By: "группировка",
 	NoScore: "без оценки", Mean: "среднее", SD: "ст. откл.", CI: "95% ДИ", N: "n", Rank: "№",
 	MeanNote: "Оценка — среднее процентов отдельных аудитов (каждый аудит весит одинаково), а не отношение сумм баллов.",
-	League:   "Рейтинг", Levels: "Уровни", PassMark: "порог", Passed: "пройден", Gated: "заблокирован",
+	League:   "Рейтинг", Levels: "Уровни", PassMark: "порог", Passed: "прошли", Gated: "не засчитан",
 	Reached: "Достигнутый уровень", Share: "доля", Level: "уровень",
 	TopProblems: "Главные проблемы", Failed: "не выполнено", Applicable: "из", Critical: "критичный",
 	NoProblems: "невыполненных вопросов нет", Survey: "Опрос", Answers: "ответов",
 	NPS: "NPS", Promoters: "промоутеры", Passives: "нейтралы", Detractors: "критики",
-	Emotion: "Эмоциональный индекс", Positive: "позитив", Neutral: "нейтрально", Negative: "негатив",
+	Emotion: "Эмоциональный индекс", Positive: "позитивных", Neutral: "нейтральных", Negative: "негативных",
 	CSAT: "CSAT", TopTwo: "две верхние оценки", TopOne: "верхняя оценка", CES: "CES", HigherEasier: "больше — легче",
 	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: [3]string{"неверный лист пропущен", "неверных листа пропущено", "неверных листов пропущено"},
 	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
-	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, заблокированный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
+	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, не засчитанный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
 	AllAudits:  "все аудиты",
 	KnockedOut: "нокаут", BeforeKnockout: "среднее без нокаута",
-	Tags: "По тегам", Tag: "тег", Questions: "вопросов",
+	CIMethod: "95% ДИ по t-распределению Стьюдента, n−1 степеней свободы.",
+	Tags:     "По тегам", Tag: "тег", Questions: "вопросов",
 	TagsNote: "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
 }
 

@@ -117,8 +117,8 @@ const scoreFixShown = 10
 
 var scoreLabelsEn = scoreLabels{
 	Lang: "en", Version: "version", Audit: "Audit", Score: "Score", Raw: "score before the knockout",
-	KnockedOut: "knocked out: a critical question failed", Reached: "Reached",
-	Levels: "Levels", Level: "Level", PassMark: "Pass", Status: "Status", Critical: "Critical failed",
+	KnockedOut: "knocked out: a critical question failed", Reached: "Level reached",
+	Levels: "Levels", Level: "Level", PassMark: "Pass", Status: "Status", Critical: "Failed critical questions",
 	Passed: "passed", Failed: "failed", NoScore: "no score", Gated: "gated",
 	Sections: "Sections", Section: "Section", Weight: "Weight",
 	Fix: "What to fix first", NoFix: "No question failed.", CriticalQ: "critical", Question: "Question",
@@ -129,9 +129,9 @@ var scoreLabelsEn = scoreLabels{
 
 var scoreLabelsRu = scoreLabels{
 	Lang: "ru", Version: "версия", Audit: "Аудит", Score: "Оценка", Raw: "оценка без нокаута",
-	KnockedOut: "нокаут: не выполнен критичный вопрос", Reached: "Достигнут",
-	Levels: "Уровни", Level: "Уровень", PassMark: "Порог", Status: "Статус", Critical: "Критичные провалы",
-	Passed: "пройден", Failed: "не пройден", NoScore: "нет оценки", Gated: "заблокирован",
+	KnockedOut: "нокаут: не выполнен критичный вопрос", Reached: "Достигнутый уровень",
+	Levels: "Уровни", Level: "Уровень", PassMark: "Порог", Status: "Статус", Critical: "Проваленные критичные вопросы",
+	Passed: "пройден", Failed: "не пройден", NoScore: "нет оценки", Gated: "не засчитан",
 	Sections: "Разделы", Section: "Раздел", Weight: "Вес",
 	Fix: "Что исправить в первую очередь", NoFix: "Невыполненных вопросов нет.", CriticalQ: "критичный", Question: "Вопрос",
 	More: "… и ещё %d (полный список — в --json и --html)", Absent: "нет в чек-листе",
