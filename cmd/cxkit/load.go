@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -21,9 +22,15 @@ func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
 		fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
 		return nil, exitInput
 	}
-	c, diags, src := readChecklist(name, src)
+	c, diags, checked := readChecklist(name, src)
 	if c == nil {
-		if err := dsl.Render(e.stderr, diags, src); err != nil {
+		if isJSONChecklist(name, src) && looksLikeAnswerSheet(src) {
+			// The checklist's own errors ("unknown field "checklist"")
+			// would only confuse: the arguments are most likely swapped.
+			fmt.Fprintf(e.stderr, "%s: %s\n", inputName(name), answerSheetMixup(cmd))
+			return nil, exitInput
+		}
+		if err := dsl.Render(e.stderr, diags, checked); err != nil {
 			fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
 		}
 		return nil, exitInput
@@ -61,6 +68,31 @@ func readChecklist(name string, src []byte) (*korto.Checklist, korto.Diagnostics
 		c = nil
 	}
 	return c, diags, src
+}
+
+// looksLikeAnswerSheet reports whether src, which failed to read as a
+// checklist, is a JSON object with a sheet's "answers", or a "checklist"
+// string, which a checklist never has.
+func looksLikeAnswerSheet(src []byte) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(bytes.TrimPrefix(src, []byte("\ufeff")), &top) != nil {
+		return false
+	}
+	_, answers := top["answers"]
+	id := bytes.TrimSpace(top["checklist"])
+	return answers || len(id) > 0 && id[0] == '"'
+}
+
+// answerSheetMixup says what to do about an answer sheet given where the
+// command cmd wants a checklist.
+func answerSheetMixup(cmd string) string {
+	switch cmd {
+	case "score":
+		return "this looks like an answer sheet; the checklist comes first: cxkit score CHECKLIST SHEET"
+	case "report":
+		return "this looks like an answer sheet; the checklist comes first: cxkit report CHECKLIST SHEETS..."
+	}
+	return fmt.Sprintf("this looks like an answer sheet, not a checklist: cxkit %s takes checklists", cmd)
 }
 
 // isJSONChecklist tells a checklist's JSON form from .korto source: by

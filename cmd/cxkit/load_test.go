@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,45 @@ func TestLoadChecklistJSONFromStdin(t *testing.T) {
 		if code != exitOK || got != want {
 			t.Errorf("exit %d, stderr %q, output differs from the .korto file's: %v", code, stderr, got != want)
 		}
+	}
+}
+
+// An answer sheet given where the checklist goes, most often arguments
+// swapped, is told as such instead of as a checklist with unknown fields.
+func TestLoadChecklistAnswerSheet(t *testing.T) {
+	const visit, shop = "testdata/score/visit.json", "testdata/score/shop.korto"
+	idOnly := writeTemp(t, "id-only.json", `{"checklist": "shop"}`)
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		want  string
+	}{
+		{"score, swapped", "", []string{"score", visit, shop},
+			visit + ": this looks like an answer sheet; the checklist comes first: cxkit score CHECKLIST SHEET\n"},
+		{"score, a sheet without answers", "", []string{"score", idOnly, shop},
+			idOnly + ": this looks like an answer sheet; the checklist comes first: cxkit score CHECKLIST SHEET\n"},
+		{"score, the sheet on standard input", "@", []string{"score", "-", visit},
+			"<stdin>: this looks like an answer sheet; the checklist comes first: cxkit score CHECKLIST SHEET\n"},
+		{"report, swapped", "", []string{"report", visit, shop},
+			visit + ": this looks like an answer sheet; the checklist comes first: cxkit report CHECKLIST SHEETS...\n"},
+		{"diff", "", []string{"diff", visit, shop},
+			visit + ": this looks like an answer sheet, not a checklist: cxkit diff takes checklists\n"},
+	}
+	sheet, err := os.ReadFile(visit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdin := tt.stdin
+			if stdin == "@" {
+				stdin = string(sheet)
+			}
+			_, stderr, code := runCmd(t, stdin, tt.args...)
+			if code != exitInput || stderr != tt.want {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, stderr, exitInput, tt.want)
+			}
+		})
 	}
 }
