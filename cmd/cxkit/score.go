@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -55,9 +56,15 @@ func runScore(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
 		return exitInput
 	}
-	sheet, err := plan.ReadAnswers(in)
+	// Read whole, to show the line of a syntax error.
+	src, err := io.ReadAll(in)
 	in.Close()
 	where := inputName(pos[1]) // "<stdin>" for "-", as check and report say
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)
+		return exitInput
+	}
+	sheet, err := plan.ReadAnswers(bytes.NewReader(src))
 	if sheet != nil {
 		for _, w := range sheet.Warnings {
 			fmt.Fprintln(e.stderr, sheetErrorLine(where, 0, w))
@@ -65,8 +72,8 @@ func runScore(e *env, args []string) int {
 	}
 	if err != nil {
 		if es := korto.AsAnswerErrors(err); es != nil {
-			for _, ae := range es {
-				fmt.Fprintln(e.stderr, sheetErrorLine(where, 0, ae))
+			if err := printSheetErrors(e.stderr, where, es, src); err != nil {
+				fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
 			}
 		} else {
 			fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"strings"
 
+	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -19,4 +23,29 @@ func sheetErrorLine(name string, line int, ae *korto.AnswerError) string {
 		return fmt.Sprintf("%s:%d: %s", name, line, ae.Error())
 	}
 	return name + ": " + ae.Error()
+}
+
+// printSheetErrors prints the problems of the answer sheet src, read from
+// the file name, one a line. A syntax error is followed by its line of
+// src and a caret under the mistake, as checklist diagnostics are.
+func printSheetErrors(w io.Writer, name string, es korto.AnswerErrors, src []byte) error {
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // as the reader does
+	for _, ae := range es {
+		if ae.Line == 0 {
+			if _, err := fmt.Fprintln(w, sheetErrorLine(name, 0, ae)); err != nil {
+				return err
+			}
+			continue
+		}
+		d := &korto.Diagnostic{
+			Pos:      korto.Pos{File: name, Line: ae.Line, Column: ae.Column, Offset: ae.Offset},
+			Severity: ae.Severity,
+			Code:     ae.Code,
+			Message:  strings.TrimPrefix(ae.Error(), fmt.Sprintf("%d:%d: ", ae.Line, ae.Column)),
+		}
+		if err := dsl.Render(w, korto.Diagnostics{d}, src); err != nil {
+			return err
+		}
+	}
+	return nil
 }

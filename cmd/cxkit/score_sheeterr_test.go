@@ -63,3 +63,17 @@ func TestSheetSyntaxErrorFormat(t *testing.T) {
 		})
 	}
 }
+
+// score shows the line of a syntax error with a caret under the mistake,
+// as it does for the checklist's errors.
+func TestScoreSheetSyntaxCaret(t *testing.T) {
+	sheet := "{\n  \"checklist\": \"shop\",\n  \"answers\": {\"floor\": “yes”}\n}\n"
+	_, stderr, code := runCmd(t, sheet, "score", "testdata/score/shop.korto", "-")
+	want := `<stdin>:3:24: question "floor": “ is a typographic quote: JSON needs straight quotes "..."
+   3 |   "answers": {"floor": “yes”}
+     |                        ^
+`
+	if code != exitInput || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, stderr, exitInput, want)
+	}
+}
