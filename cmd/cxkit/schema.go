@@ -77,7 +77,7 @@ func runSchema(e *env, args []string) int {
 		return writeSchemaJSON(e, v)
 	}
 	if len(pos) != 1 {
-		return usageError(e, c, "want one checklist FILE, got %d arguments", len(pos))
+		return usageError(e, c, "want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
 	}
 	cl, code := loadChecklist(e, "schema", pos[0])
 	if cl == nil {

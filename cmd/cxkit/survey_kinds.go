@@ -127,8 +127,8 @@ func (x *csatAcc) result(o metrics.Options) (surveyResult, error) {
 	}
 	return surveyResult{
 		n: r.N, value: r.CSAT, se: r.SE, ci: r.CI, raw: r,
-		parts: fmt.Sprintf("mean %.2f on %d..%d, %s [%.2f, %.2f]; answers per point %s",
-			r.Mean, r.Scale.Lo, r.Scale.Hi, surveyCILabel(r.MeanCI.Level), r.MeanCI.Lo, r.MeanCI.Hi, surveyCounts(r.Scale, r.Counts)),
+		parts: fmt.Sprintf("mean %s on %d..%d, %s [%s, %s]; answers per point %s",
+			fixed(r.Mean, 2), r.Scale.Lo, r.Scale.Hi, surveyCILabel(r.MeanCI.Level), fixed(r.MeanCI.Lo, 2), fixed(r.MeanCI.Hi, 2), surveyCounts(r.Scale, r.Counts)),
 		fields: surveyMerge(map[string]any{
 			"n": r.N, "counts": r.Counts, "csat": r.CSAT, "se": r.SE,
 			"mean": r.Mean, "mean_se": r.MeanSE, "mean_ci_low": r.MeanCI.Lo, "mean_ci_high": r.MeanCI.Hi,

@@ -12,24 +12,29 @@ import (
 func surveyValue(k *surveyKind, v float64) string {
 	switch k {
 	case surveyCSAT:
-		return fmt.Sprintf("%.1f%%", v)
-	case surveyEmotion:
-		return fmt.Sprintf("%.2f", v)
-	case surveyCES:
-		return fmt.Sprintf("%.2f", v)
+		return fixed(v, 1) + "%"
+	case surveyEmotion, surveyCES:
+		return fixed(v, 2)
 	}
-	return fmt.Sprintf("%.1f", v)
+	return fixed(v, 1)
 }
 
 // surveyDiff formats a difference with its sign and unit.
 func surveyDiff(k *surveyKind, v float64) string {
+	signed := func(prec int) string {
+		s := fixed(v, prec)
+		if !strings.HasPrefix(s, "-") {
+			s = "+" + s
+		}
+		return s
+	}
 	switch k {
 	case surveyNPS:
-		return fmt.Sprintf("%+.1f points", v)
+		return signed(1) + " points"
 	case surveyCSAT:
-		return fmt.Sprintf("%+.1f percentage points", v)
+		return signed(1) + " percentage points"
 	}
-	return fmt.Sprintf("%+.2f", v)
+	return signed(2)
 }
 
 func surveyInterval(k *surveyKind, i metrics.Interval) string {
@@ -134,8 +139,8 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 			}
 			verdict = fmt.Sprintf("significantly %s at the %.3g%% level", better, 100*alpha)
 		}
-		fmt.Fprintf(w, "  difference %s, se %s, z %.2f, p %s: %s\n", surveyDiff(k, c.c.Diff),
-			strings.TrimSuffix(surveyValue(k, c.c.SE), "%"), c.c.Z, surveyP(c.c.P), verdict)
+		fmt.Fprintf(w, "  difference %s, se %s, z %s, p %s: %s\n", surveyDiff(k, c.c.Diff),
+			strings.TrimSuffix(surveyValue(k, c.c.SE), "%"), fixed(c.c.Z, 2), surveyP(c.c.P), verdict)
 		fmt.Fprintf(w, "  %s of the difference [%s, %s]\n", surveyCILabel(level),
 			strings.TrimSuffix(surveyValue(k, c.c.CI.Lo), "%"), strings.TrimSuffix(surveyValue(k, c.c.CI.Hi), "%"))
 	}
