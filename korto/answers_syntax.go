@@ -340,6 +340,8 @@ func (s *syntaxScan) object(where syntaxWhere, ptr, qid string) bool {
 			switch d := s.data[s.i]; {
 			case d == '}':
 				return s.fail(comma, ptr, qid, fmt.Sprintf("remove the comma after the last %s", noun))
+			case d == ',':
+				return s.fail(s.i, ptr, qid, "remove the extra comma")
 			case d >= '0' && d <= '9' && s.i == comma+1 && isNumber(string(s.data[valueAt:valueEnd])):
 				digits := s.i
 				for digits < len(s.data) && s.data[digits] >= '0' && s.data[digits] <= '9' {
@@ -405,6 +407,9 @@ func (s *syntaxScan) array(ptr, qid string) bool {
 			s.skipSpace()
 			if s.i < len(s.data) && s.data[s.i] == ']' {
 				return s.fail(comma, ptr, qid, "remove the comma after the last value")
+			}
+			if s.i < len(s.data) && s.data[s.i] == ',' {
+				return s.fail(s.i, ptr, qid, "remove the extra comma")
 			}
 		default:
 			return s.afterValue(valueEnd, "value", c, ']', ptr, qid)
@@ -496,7 +501,11 @@ func (s *syntaxScan) number(ptr, qid string) bool {
 		bad = digits() == 0
 	}
 	if bad {
-		return s.fail(start, ptr, qid, fmt.Sprintf("%s is not a number", clipText(s.word(start))))
+		w := s.word(start)
+		if n := strings.TrimSuffix(w, "."); n != w && isNumber(n) {
+			return s.fail(start, ptr, qid, fmt.Sprintf("%s is not a number: write %s, or digits after the point", clipText(w), n))
+		}
+		return s.fail(start, ptr, qid, fmt.Sprintf("%s is not a number", clipText(w)))
 	}
 	lit := string(s.data[start:j])
 	if zero := strings.TrimPrefix(lit, "-"); len(zero) > 1 && zero[0] == '0' && zero[1] != '.' && zero[1] != 'e' && zero[1] != 'E' {

@@ -42,6 +42,8 @@ func TestSheetSyntaxMessages(t *testing.T) {
 		{"comment", `// the queue was long`, 5, 5, "", "JSON has no comments: remove the comment"},
 		{"backslash", `"comment": "C:\temp\x"`, 5, 24, "comment", `\x is not a JSON escape: write \\ for a backslash`},
 		{"string across lines", "\"comment\": \"long\n queue\"", 5, 21, "comment", `the string is not closed on its line: add the closing "`},
+		{"two commas", `"queue": 3,, "speed": 4`, 5, 16, "", "remove the extra comma"},
+		{"a point and no digits", `"queue": 3.`, 5, 14, "queue", "3. is not a number: write 3, or digits after the point"},
 		{"a bracket for a brace", `"queue": 3]`, 5, 15, "", "] does not close what is open here: write }"},
 	}
 	for _, tt := range tests {
