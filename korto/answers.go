@@ -416,7 +416,7 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 	if k := sr.dec.PeekKind(); k != 0 && k != '}' && k != ']' {
 		off := int(sr.dec.InputOffset())
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
-		sr.syntaxAt(off, "another JSON value after the answer sheet: a reader holds one sheet; for JSON Lines or sheets one after another use NewSheetReader")
+		sr.syntaxAt(off, "another JSON value after the answer sheet: a sheet file holds one sheet; put several in a JSON Lines file, one a line, for cxkit report (in Go, korto.NewSheetReader)")
 		return nil, sr.errs
 	}
 	if _, err := sr.dec.ReadToken(); err != io.EOF {
