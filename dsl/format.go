@@ -59,19 +59,17 @@ func isSyntaxCode(code string) bool {
 // Print validates c first, as Parse validates what it reads: when c has
 // errors (a nil level, an ID that is not an identifier, a NaN weight, no
 // ID at all, ...) it writes nothing and returns them as a
-// [korto.Diagnostics]; warnings are no obstacle. So are what the model
-// holds but the language cannot write: a text that is not UTF-8, and a
-// language tag that is not one (codes bad-text and bad-lang). So what
-// Print writes always parses, to a checklist equal to c.
+// [korto.Diagnostics]; warnings are no obstacle. Validate also refuses
+// what the model can hold but the language cannot write, a text that is
+// not UTF-8 and a language tag that is not one (codes bad-text and
+// bad-lang), so what Print writes always parses, to a checklist equal
+// to c.
 func Print(w io.Writer, c *korto.Checklist) error {
 	if w == nil {
 		return errors.New("dsl: Print needs a writer, not nil")
 	}
 	if err := c.Validate().Err(); err != nil {
 		return err
-	}
-	if ds := printable(c); len(ds) > 0 {
-		return ds
 	}
 	pr := newPrinter(nil, nil, layout{}, c)
 	pr.checklist(c)

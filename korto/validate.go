@@ -102,6 +102,7 @@ func (c *Checklist) Validate() Diagnostics {
 	v.declarations()
 	v.levels()
 	v.survey()
+	v.texts()
 	for i, q := range v.qs {
 		if q.When != nil {
 			v.when(q.When, q, i)
