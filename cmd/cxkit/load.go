@@ -121,13 +121,26 @@ func resolveLang(e *env, cmd string, c *korto.Checklist, lang string) string {
 			return l
 		}
 	}
+	// en-GB asked of a checklist in en: the language without its region
+	// is the translation the reader wants.
+	if base, _, ok := strings.Cut(lang, "-"); ok {
+		for _, l := range langs {
+			if strings.EqualFold(l, base) {
+				fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no texts in %q; showing %q\n", cmd, lang, l)
+				return l
+			}
+		}
+	}
 	if len(langs) == 0 {
 		fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no translations; --lang %s shows its own language\n", cmd, lang)
 	} else {
 		fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no texts in %q (it has %s); showing its default language\n",
 			cmd, lang, strings.Join(langs, ", "))
 	}
-	return lang
+	// Everything else the output says (built-in words, labels, the
+	// schema's x-cxkit-lang) follows the language actually shown, so a
+	// form is not half German and half Russian.
+	return shownLang(c, "")
 }
 
 // printCompileError prints why a valid checklist still did not compile
