@@ -254,6 +254,11 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 		// and costs no cut: such mistakes are all reported (within the
 		// rounds), and only the guesses count towards the limit.
 		if guesses >= maxSyntaxErrors {
+			// Say that the list is cut, or "10 errors" reads as all.
+			// It stands where reading stopped, after the errors it counts.
+			diags = append(diags, &korto.Diagnostic{Pos: d.Pos, Severity: korto.SeverityWarning, Code: codeLimit,
+				Message: fmt.Sprintf("stopped after %d syntax errors: the rest of the file was not checked", maxSyntaxErrors),
+				Hint:    "fix these and check again"})
 			return nil, diags, rec
 		}
 		if fix != "" {

@@ -432,3 +432,21 @@ func TestParseSurveyGoodErrors(t *testing.T) {
 		}
 	}
 }
+
+// When the parser stops guessing, the last diagnostic says so, after the
+// errors it counts: "10 errors" must not read as the whole file.
+func TestSyntaxErrorLimitSaid(t *testing.T) {
+	src := "checklist t \"T\" {\n  level 1 \"L\" {\n" + strings.Repeat("    question q \"Q\" weight x\n", maxSyntaxErrors+4) + "  }\n}\n"
+	_, ds := ParseWithDiagnostics("many.korto", []byte(src))
+	errs := 0
+	for _, d := range ds {
+		if d.Severity == korto.SeverityError {
+			errs++
+		}
+	}
+	last := ds[len(ds)-1]
+	if errs != maxSyntaxErrors || last.Severity != korto.SeverityWarning || last.Code != codeLimit ||
+		last.Message != "stopped after 10 syntax errors: the rest of the file was not checked" || last.Pos.Line != 2+maxSyntaxErrors {
+		t.Errorf("%d errors, last %+v", errs, last)
+	}
+}

@@ -212,7 +212,8 @@ type AnswerError struct {
 }
 
 // Error formats the problem as `/answers/queue: question "queue": msg`,
-// or `line:col: msg` for a syntax error, so that a file name and a colon
+// or `line:col: msg` for a syntax error (`line:col: question "x": msg`
+// when it lies inside an answer), so that a file name and a colon
 // before it make the usual "visit.json:3:14: msg". A nil *AnswerError
 // formats as "<nil>".
 func (e *AnswerError) Error() string {

@@ -66,6 +66,9 @@ import (
 //	unscored-weight   a weight on an unscored question (warning: it is ignored)
 //	bad-item          a nil or ambiguous node in a checklist built in Go
 //	bad-when          a malformed condition tree
+//	bad-text          a text, translation, version or unit that is not UTF-8
+//	bad-lang          a lang or translation tag that is not a language tag,
+//	                  or one language given twice in different case
 //	when-unknown      a condition on a question that does not exist
 //	when-forward      a condition on the question itself or a later one
 //	when-kind         a condition that does not fit the kind of its question
