@@ -153,7 +153,7 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 			def, defGood = "1..5", "high"
 		}
 		scaleFlag = fs.String("scale", def, "the answer scale `LO..HI`")
-		goodFlag = fs.String("good", defGood, "`high|low`: which end of the scale is good (no default: a scale is never guessed)")
+		goodFlag = fs.String("good", defGood, "which end of the scale is good, `high|low` (no default: a scale is never guessed)")
 	}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
