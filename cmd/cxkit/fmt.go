@@ -13,7 +13,7 @@ func init() {
 	register(&command{
 		name:    "fmt",
 		usage:   "fmt [-w] [-d] FILE...",
-		summary: "format checklists in the canonical layout (print, write back, or diff)",
+		summary: "format checklists in the canonical layout (print, write back, or diff); a .json checklist prints as .korto",
 		run:     runFmt,
 	})
 }
@@ -48,6 +48,17 @@ func runFmt(e *env, args []string) int {
 			continue
 		}
 		display := inputName(name)
+		if isJSONChecklist(name, src) {
+			// The JSON form (cxkit export) printed as .korto source: the
+			// way back from a pipeline to a file people edit.
+			if *write || *diff {
+				return usageError(e, c, "%s is a JSON checklist: fmt prints it as .korto source, which -w and -d cannot compare with the JSON; redirect instead: cxkit fmt %s > checklist.korto", display, name)
+			}
+			if !fmtJSONChecklist(e, name, src) {
+				code = exitInput
+			}
+			continue
+		}
 		out, err := dsl.Format(src)
 		if err != nil {
 			diags := korto.AsDiagnostics(err)
@@ -79,6 +90,23 @@ func runFmt(e *env, args []string) int {
 		}
 	}
 	return code
+}
+
+// fmtJSONChecklist prints the JSON checklist src as canonical .korto
+// source, or its problems; it reports whether it printed.
+func fmtJSONChecklist(e *env, name string, src []byte) bool {
+	c, diags, checked := readChecklist(name, src)
+	if c == nil {
+		if err := dsl.Render(e.stderr, diags, checked); err != nil {
+			fmt.Fprintf(e.stderr, "cxkit fmt: %v\n", err)
+		}
+		return false
+	}
+	if err := dsl.Print(e.stdout, c); err != nil {
+		fmt.Fprintf(e.stderr, "cxkit fmt: %s: %v\n", inputName(name), err)
+		return false
+	}
+	return true
 }
 
 // writeFileKeepMode replaces a file's content, keeping its permissions.

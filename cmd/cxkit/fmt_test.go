@@ -159,3 +159,34 @@ func TestDiffLines(t *testing.T) {
 		}
 	}
 }
+
+// fmt turns a JSON checklist (cxkit export) back into .korto source that
+// exports to the same JSON, for every example; -w and -d on JSON are
+// usage errors, since the result is not JSON.
+func TestFmtJSONChecklist(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*/*.korto")
+	if len(files) == 0 {
+		t.Fatal("no example checklists")
+	}
+	for _, f := range files {
+		exported, errs, code := runCmd(t, "", "export", f)
+		if code != exitOK {
+			t.Fatalf("export %s: exit %d: %s", f, code, errs)
+		}
+		jsonFile := writeTemp(t, "c.json", exported)
+		src, errs, code := runCmd(t, "", "fmt", jsonFile)
+		if code != exitOK {
+			t.Fatalf("fmt %s as JSON: exit %d: %s", f, code, errs)
+		}
+		again, errs, code := runCmd(t, "", "export", writeTemp(t, "c.korto", src))
+		if code != exitOK {
+			t.Fatalf("export of fmt's output for %s: exit %d: %s\n%s", f, code, errs, src)
+		}
+		if again != exported {
+			t.Errorf("%s: JSON -> fmt -> export differs from the first export", f)
+		}
+		if _, _, code := runCmd(t, "", "fmt", "-w", jsonFile); code != exitUsage {
+			t.Errorf("fmt -w on JSON: exit %d, want %d", code, exitUsage)
+		}
+	}
+}
