@@ -170,7 +170,7 @@ type Option struct {
 	Label Text   `json:"label"`
 	// Value is the question's value, in [0,1], when the option is
 	// chosen.
-	Value float64 `json:"value"`
+	Value float64 `json:"value" jsonschema:"minimum=0,maximum=1"`
 	// Fail marks an option whose choice fails the question whatever its
 	// value: the answer counts as a failure in reports and, on a
 	// critical question, fails the level as a 0 would.
@@ -187,10 +187,10 @@ type Level struct {
 	Title  Text `json:"title"`
 	// Pass is the pass mark as a share in (0,1]: the language's
 	// `pass 85%` is 0.85. nil means DefaultPass.
-	Pass *float64 `json:"pass,omitempty"`
+	Pass *float64 `json:"pass,omitempty" jsonschema:"exclusiveMinimum=0,maximum=1"`
 	// Weight is the level's weight in the overall score; nil means
 	// DefaultWeight.
-	Weight *float64 `json:"weight,omitempty"`
+	Weight *float64 `json:"weight,omitempty" jsonschema:"minimum=0"`
 	Items  []Item   `json:"items"`
 	Pos    Pos      `json:"-"`
 	// WeightPos is where the weight's number stands in the source, for
@@ -221,7 +221,7 @@ type Section struct {
 	// ID is unique among the checklist's sections and questions.
 	ID     string   `json:"id"`
 	Title  Text     `json:"title"`
-	Weight *float64 `json:"weight,omitempty"` // in its parent; nil means DefaultWeight
+	Weight *float64 `json:"weight,omitempty" jsonschema:"minimum=0"` // in its parent; nil means DefaultWeight
 	Items  []Item   `json:"items"`
 	Pos    Pos      `json:"-"`
 	// WeightPos is where the weight's number stands in the source; zero
@@ -317,7 +317,7 @@ type Question struct {
 	Text Text   `json:"text"`
 	// Kind is the answer the question takes; the zero Kind is yes/no.
 	Kind   Kind     `json:"kind"`
-	Weight *float64 `json:"weight,omitempty"` // nil means DefaultWeight
+	Weight *float64 `json:"weight,omitempty" jsonschema:"minimum=0"` // nil means DefaultWeight
 	// Critical makes a failed answer (value 0, or an option marked
 	// Fail) fail the question's level whatever the level's score, and
 	// under KnockoutAudit zero the overall score too. Survey and

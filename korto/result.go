@@ -18,17 +18,17 @@ type Result struct {
 	// Score is the overall score: the mean of the scores of the levels
 	// that have one, weighted by the levels' weights. It is 0 when
 	// KnockedOut, and nil when no level of weight above 0 has a score.
-	Score *float64 `json:"score"`
+	Score *float64 `json:"score" jsonschema:"minimum=0,maximum=1"`
 	// RawScore is the score before a knockout set it to zero; it is set
 	// only under `knockout audit`.
-	RawScore *float64 `json:"raw_score,omitempty"`
+	RawScore *float64 `json:"raw_score,omitempty" jsonschema:"minimum=0,maximum=1"`
 	// KnockedOut reports that a failed critical question set Score to 0
 	// under `knockout audit`.
 	KnockedOut bool `json:"knocked_out,omitempty"`
 	// Reached is the largest k such that levels 1..k are all in the
 	// checklist and all passed; 0 when level 1 failed or is absent. A
 	// level that passes above a failed one (Gated) does not count.
-	Reached int `json:"reached"`
+	Reached int `json:"reached" jsonschema:"minimum=0,maximum=5"`
 	// ReachedName and ReachedNameEn name level Reached of the model, in
 	// Russian and in English, as the scoring spec gives them (for
 	// korto, 0 is "ниже основы" / "below foundation"). They do not
@@ -67,11 +67,11 @@ type LevelResult struct {
 	Title string `json:"title"` // in the language scoring chose
 	// Score is the weighted mean of the level's applicable items; nil
 	// when none of its questions is applicable.
-	Score *float64 `json:"score"`
+	Score *float64 `json:"score" jsonschema:"minimum=0,maximum=1"`
 	// Pass and Weight are the level's pass mark (a share in (0,1]) and
 	// weight in the overall score, defaults applied.
-	Pass   float64 `json:"pass"`
-	Weight float64 `json:"weight"`
+	Pass   float64 `json:"pass" jsonschema:"exclusiveMinimum=0,maximum=1"`
+	Weight float64 `json:"weight" jsonschema:"minimum=0"`
 	// Passed reports that Score reached Pass (within 1e-9, for
 	// rounding) and no critical question of the level failed; a level
 	// without a score does not pass.
@@ -93,8 +93,8 @@ type SectionResult struct {
 	// Score is the weighted mean of the section's applicable items; nil
 	// when none of its questions is applicable, and then the section
 	// is left out of its parent's mean.
-	Score  *float64 `json:"score"`
-	Weight float64  `json:"weight"` // in its parent, default applied
+	Score  *float64 `json:"score" jsonschema:"minimum=0,maximum=1"`
+	Weight float64  `json:"weight" jsonschema:"minimum=0"` // in its parent, default applied
 	// Sections and Questions are the items directly in the section, in
 	// file order; empty, never nil.
 	Sections  []SectionResult  `json:"sections"`
@@ -112,11 +112,11 @@ type QuestionResult struct {
 	// Value is the answer's value in [0,1] (yes 1, no 0, a scale
 	// answer a as (a-lo)/(hi-lo), an option's value, a measure 1 when it
 	// meets its target); nil when not applicable.
-	Value *float64 `json:"value"`
+	Value *float64 `json:"value" jsonschema:"minimum=0,maximum=1"`
 	// Weight is the question's weight in its parent, default applied.
 	// A weight of 0 keeps the question in the result but out of the
 	// mean.
-	Weight   float64 `json:"weight"`
+	Weight   float64 `json:"weight" jsonschema:"minimum=0"`
 	Critical bool    `json:"critical,omitempty"`
 	Failed   bool    `json:"failed,omitempty"` // applicable with value 0, or a `fail` option
 	// Unscored is set for questions that never count toward the score:

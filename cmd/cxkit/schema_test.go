@@ -329,3 +329,69 @@ func TestUnescapeHTMLInJSON(t *testing.T) {
 		}
 	}
 }
+
+// The document schemas carry the bounds the reader and the scorer keep:
+// a pass mark in (0,1], weights of 0 or more, scores in [0,1] and a
+// reached level of 0 or more, so a pipeline's validator refuses what
+// check and score would. Each case edits a real document.
+func TestSchemaTypesBounds(t *testing.T) {
+	exported, errs, code := runCmd(t, "", "export", "../../examples/taxi/taxi.korto")
+	if code != exitOK {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	sheets, _ := filepath.Glob("../../examples/taxi/*.json")
+	if len(sheets) == 0 {
+		t.Fatal("no taxi sheet")
+	}
+	scored, errs, code := runCmd(t, "", "score", "../../examples/taxi/taxi.korto", sheets[0], "--json")
+	if code != exitOK {
+		t.Fatalf("score: exit %d: %s", code, errs)
+	}
+	edit := func(doc string, change func(map[string]any)) []byte {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(doc), &m); err != nil {
+			t.Fatal(err)
+		}
+		change(m)
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	level := func(m map[string]any) map[string]any { return m["levels"].([]any)[0].(map[string]any) }
+	cases := []struct {
+		doc, name string
+		change    func(map[string]any)
+		want      bool
+	}{
+		{"checklist", "as exported", func(map[string]any) {}, true},
+		{"checklist", "pass 85%", func(m map[string]any) { level(m)["pass"] = 0.85 }, true},
+		{"checklist", "pass 5", func(m map[string]any) { level(m)["pass"] = 5 }, false},
+		{"checklist", "pass 0", func(m map[string]any) { level(m)["pass"] = 0 }, false},
+		{"checklist", "level weight -1", func(m map[string]any) { level(m)["weight"] = -1 }, false},
+		{"result", "as scored", func(map[string]any) {}, true},
+		{"result", "score 7", func(m map[string]any) { m["score"] = 7 }, false},
+		{"result", "reached -3", func(m map[string]any) { m["reached"] = -3 }, false},
+	}
+	for _, draft := range []string{"2020-12", "07"} {
+		out, stderr, code := runSchemaCmd(t, "--types", "--draft", draft)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var docs map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &docs); err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range cases {
+			base := exported
+			if tt.doc == "result" {
+				base = scored
+			}
+			err := validateDoc(t, compileSchemaDoc(t, docs[tt.doc]), edit(base, tt.change))
+			if (err == nil) != tt.want {
+				t.Errorf("%s: %s %s: valid %v, want %v (%v)", draft, tt.doc, tt.name, err == nil, tt.want, err)
+			}
+		}
+	}
+}
