@@ -2,6 +2,7 @@ package korto
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -25,6 +26,7 @@ func DecodeChecklist(data []byte) (*Checklist, error) {
 	c := new(Checklist)
 	err := strictjson.Decode(data, c, "the checklist")
 	if err == nil {
+		placeNodes(data, c)
 		return c, nil
 	}
 	d := &Diagnostic{Severity: SeverityError, Code: CodeSyntax, Message: err.Error()}
@@ -34,6 +36,126 @@ func DecodeChecklist(data []byte) (*Checklist, error) {
 		d.Message, d.Hint = e.Message, e.Hint
 	}
 	return nil, Diagnostics{d}
+}
+
+// placeNodes sets the Pos of every node of c (the checklist, scales,
+// choices and their options, levels, sections, questions) to the line
+// and column of its object in data, and the WeightPos and PassPos of
+// levels, sections and questions to those of the numbers, so that Validate's diagnostics of a
+// JSON checklist point into the file as those of a .korto file do. The
+// file name is the caller's to set.
+func placeNodes(data []byte, c *Checklist) {
+	strictjson.Values(data, func(ptr jsontext.Pointer, off int) {
+		line, col := strictjson.Position(data, off)
+		if pos := nodePos(c, ptr); pos != nil {
+			*pos = Pos{Line: line, Column: col, Offset: off}
+		}
+	})
+}
+
+// nodePos returns the Pos field of the node at ptr in c, or nil when
+// ptr names no node (a text, a kind, a condition).
+func nodePos(c *Checklist, ptr jsontext.Pointer) *Pos {
+	var tokens []string
+	for t := range ptr.Tokens() {
+		tokens = append(tokens, t)
+	}
+	index := func(s string, n int) (int, bool) {
+		i, err := strconv.Atoi(s)
+		return i, err == nil && i >= 0 && i < n
+	}
+	if len(tokens) == 0 {
+		return &c.Pos
+	}
+	switch tokens[0] {
+	case "scales":
+		if len(tokens) == 2 {
+			if i, ok := index(tokens[1], len(c.Scales)); ok && c.Scales[i] != nil {
+				return &c.Scales[i].Pos
+			}
+		}
+	case "choices":
+		if len(tokens) < 2 {
+			return nil
+		}
+		i, ok := index(tokens[1], len(c.Choices))
+		if !ok || c.Choices[i] == nil {
+			return nil
+		}
+		ch := c.Choices[i]
+		switch {
+		case len(tokens) == 2:
+			return &ch.Pos
+		case len(tokens) == 4 && tokens[2] == "options":
+			if j, ok := index(tokens[3], len(ch.Options)); ok && ch.Options[j] != nil {
+				return &ch.Options[j].Pos
+			}
+		}
+	case "levels":
+		if len(tokens) < 2 {
+			return nil
+		}
+		i, ok := index(tokens[1], len(c.Levels))
+		if !ok || c.Levels[i] == nil {
+			return nil
+		}
+		l := c.Levels[i]
+		switch {
+		case len(tokens) == 2:
+			return &l.Pos
+		case len(tokens) == 3 && tokens[2] == "pass":
+			return &l.PassPos
+		case len(tokens) == 3 && tokens[2] == "weight":
+			return &l.WeightPos
+		}
+		return itemPos(l.Items, tokens[2:])
+	case "survey":
+		if c.Survey == nil {
+			return nil
+		}
+		if len(tokens) == 1 {
+			return &c.Survey.Pos
+		}
+		if len(tokens) == 3 && tokens[1] == "questions" {
+			if i, ok := index(tokens[2], len(c.Survey.Questions)); ok && c.Survey.Questions[i] != nil {
+				return &c.Survey.Questions[i].Pos
+			}
+		}
+	}
+	return nil
+}
+
+// itemPos follows "items", i, "question" or "section" down a tree of
+// items.
+func itemPos(items []Item, tokens []string) *Pos {
+	for len(tokens) >= 3 && tokens[0] == "items" {
+		i, err := strconv.Atoi(tokens[1])
+		if err != nil || i < 0 || i >= len(items) {
+			return nil
+		}
+		it := items[i]
+		switch {
+		case tokens[2] == "question" && it.Question != nil:
+			switch {
+			case len(tokens) == 3:
+				return &it.Question.Pos
+			case len(tokens) == 4 && tokens[3] == "weight":
+				return &it.Question.WeightPos
+			}
+			return nil
+		case tokens[2] == "section" && it.Section != nil:
+			switch {
+			case len(tokens) == 3:
+				return &it.Section.Pos
+			case len(tokens) == 4 && tokens[3] == "weight":
+				return &it.Section.WeightPos
+			}
+			items, tokens = it.Section.Items, tokens[3:]
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // decodeCodes gives the diagnostic code of each kind of decoding error.

@@ -182,9 +182,9 @@ func TestCheckExportJSONForm(t *testing.T) {
 		inStderr string
 	}{
 		{"check valid", []string{"check", path}, exitOK, "", path + ": ok\n", ""},
-		{"check rule", []string{"check", noLevels}, exitInput, "", noLevels + ": 1 error\n", noLevels + `: checklist "t" has no levels`},
+		{"check rule", []string{"check", noLevels}, exitInput, "", noLevels + ": 1 error\n", noLevels + `:1:1: checklist "t" has no levels`},
 		{"check unknown field", []string{"check", misspelt}, exitInput, "", misspelt + ": 1 error\n", `unknown field "levles"`},
-		{"export rule", []string{"export", noLevels}, exitInput, "", "", noLevels + `: checklist "t" has no levels`},
+		{"export rule", []string{"export", noLevels}, exitInput, "", "", noLevels + `:1:1: checklist "t" has no levels`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

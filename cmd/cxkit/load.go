@@ -43,7 +43,7 @@ func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
 // input), the JSON form that `cxkit export` prints, decoded strictly (see
 // korto.DecodeChecklist). It returns the checklist, nil when there are
 // errors; every diagnostic, named after the file; and the source the
-// diagnostics point into, nil when they point into the model instead.
+// diagnostics point into.
 func readChecklist(name string, src []byte) (*korto.Checklist, korto.Diagnostics, []byte) {
 	display := inputName(name)
 	if !isJSONChecklist(name, src) {
@@ -58,8 +58,7 @@ func readChecklist(name string, src []byte) (*korto.Checklist, korto.Diagnostics
 	if err != nil {
 		diags = korto.AsDiagnostics(err) // placed in src
 	} else {
-		diags = c.Validate()
-		src = nil
+		diags = c.Validate() // placed in src too: DecodeChecklist sets each node's Pos
 	}
 	for _, d := range diags {
 		d.Pos.File = display

@@ -21,8 +21,8 @@ func TestLoadChecklistJSON(t *testing.T) {
 		{"schema, unknown field", []string{"schema", misspelt}, []string{`unknown field "weigth"`}},
 		{"report, unknown field", []string{"report", misspelt, visit}, []string{`unknown field "weigth"`}},
 		{"diff, unknown field", []string{"diff", misspelt, misspelt}, []string{`unknown field "weigth"`}},
-		{"score, invalid", []string{"score", invalid, visit}, []string{"invalid.json: level 5 is outside 1..4 of model korto", "hint: "}},
-		{"schema, invalid", []string{"schema", invalid}, []string{"invalid.json: level 5 is outside 1..4"}},
+		{"score, invalid", []string{"score", invalid, visit}, []string{"invalid.json:1:42: level 5 is outside 1..4 of model korto", "hint: "}},
+		{"schema, invalid", []string{"schema", invalid}, []string{"invalid.json:1:42: level 5 is outside 1..4"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package strictjson
 import (
 	"bytes"
 	"errors"
+	"github.com/go-json-experiment/json/jsontext"
 	"testing"
 	"unicode/utf8"
 )
@@ -16,6 +17,12 @@ func FuzzDecode(f *testing.F) {
 		var v doc
 		err := Decode(data, &v, "the rules file")
 		if err == nil {
+			// Every value Values reports starts where it says.
+			Values(data, func(ptr jsontext.Pointer, off int) {
+				if off < 0 || off >= len(data) || !bytes.ContainsRune([]byte(`{["-0123456789tfn`), rune(data[off])) {
+					t.Fatalf("value %q placed at offset %d, which does not start a value", ptr, off)
+				}
+			})
 			return
 		}
 		e, ok := errors.AsType[*Error](err)

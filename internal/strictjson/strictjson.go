@@ -208,3 +208,52 @@ func where(p jsontext.Pointer, root string) string {
 	}
 	return root
 }
+
+// Values calls fn with the JSON Pointer and the byte offset in data of
+// every value in data (objects, arrays and the values of their members
+// and elements, not member names), in order, so that a caller can place
+// what it decoded (a checklist's levels, questions and their weights) at
+// the line and column it came from. It stops at the first syntax error;
+// data that Decode accepted has none.
+func Values(data []byte, fn func(ptr jsontext.Pointer, offset int)) {
+	body := bytes.TrimPrefix(data, bom)
+	skip := len(data) - len(body)
+	dec := jsontext.NewDecoder(bytes.NewReader(body), jsontext.AllowDuplicateNames(true))
+	for {
+		k := dec.PeekKind()
+		if k == 0 {
+			return // the end, or an error
+		}
+		// The value starts after the separator and blanks that the
+		// decoder has not consumed yet.
+		start := int(dec.InputOffset())
+		for start < len(body) && strings.IndexByte(" \t\r\n:,", body[start]) >= 0 {
+			start++
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return
+		}
+		if k == '}' || k == ']' {
+			continue
+		}
+		if k != '{' && k != '[' {
+			// A string just read at an odd place of an object is a name.
+			if kind, n := dec.StackIndex(dec.StackDepth()); kind == '{' && n%2 == 1 {
+				continue
+			}
+		}
+		fn(dec.StackPointer(), skip+start)
+	}
+}
+
+// Position returns the 1-based line and column of byte offset off of
+// data, as Error reports them: the column counts characters, and a
+// leading byte order mark is not one.
+func Position(data []byte, off int) (line, column int) {
+	var e Error
+	e.place(data, int64(off))
+	if bytes.HasPrefix(data, bom) && e.Line == 1 {
+		e.Column--
+	}
+	return e.Line, max(e.Column, 1)
+}

@@ -288,3 +288,19 @@ func TestTypeName(t *testing.T) {
 		t.Errorf("TypeName (-want +got):\n%s", d)
 	}
 }
+
+// Values places every value, not the member names, after a byte order
+// mark too; the offsets are into the data as given.
+func TestValues(t *testing.T) {
+	data := []byte("\ufeff{\"a\": [1, {\"b\": \"x\"}], \"c\": null}")
+	var got []string
+	Values(data, func(ptr jsontext.Pointer, off int) { got = append(got, fmt.Sprintf("%s@%d", ptr, off)) })
+	want := []string{"@3", "/a@9", "/a/0@10", "/a/1@13", "/a/1/b@19", "/c@31"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+	line, col := Position(data, 13)
+	if line != 1 || col != 11 {
+		t.Errorf("Position(13) = %d:%d, want 1:11 (the mark is no character)", line, col)
+	}
+}
