@@ -21,7 +21,10 @@ import (
 // with the code "syntax", "unknown-key", "duplicate-key" or "wrong-type".
 // A file that is not JSON is reported as such before any field in it.
 // A leading UTF-8 byte order mark is skipped. DecodeChecklist does not
-// validate; call [Checklist.Validate] for that.
+// validate; call [Checklist.Validate] for that. Every node of the
+// checklist it returns carries the line and column of its object in
+// data (a weight or pass mark those of its number), so Validate's
+// diagnostics point into the file; set their File to name it.
 func DecodeChecklist(data []byte) (*Checklist, error) {
 	c := new(Checklist)
 	err := strictjson.Decode(data, c, "the checklist")
