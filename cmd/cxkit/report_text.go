@@ -30,6 +30,7 @@ type reportLabels struct {
 	Pyramid, GatedNote, Group, AllAudits string
 	KnockedOut, BeforeKnockout           string
 	Tags, Tag, Questions, TagsNote       string
+	GroupsInLeagueOrder                  string
 	CIMethod                             string // how the intervals of means are computed
 }
 
@@ -51,7 +52,8 @@ var reportLabelsEn = reportLabels{
 	KnockedOut: "knocked out", BeforeKnockout: "mean before the knockouts",
 	CIMethod: "95% CI from Student's t-distribution, n−1 degrees of freedom.",
 	Tags:     "By tag", Tag: "tag", Questions: "questions",
-	TagsNote: "Each answer to a question with the tag counts once, whatever the question's weight.",
+	GroupsInLeagueOrder: "groups in league-table order",
+	TagsNote:            "Each answer to a question with the tag counts once, whatever the question's weight.",
 }
 
 var reportLabelsRu = reportLabels{
@@ -72,7 +74,8 @@ var reportLabelsRu = reportLabels{
 	KnockedOut: "нокаут", BeforeKnockout: "среднее без нокаута",
 	CIMethod: "95% ДИ по t-распределению Стьюдента, n−1 степеней свободы.",
 	Tags:     "По тегам", Tag: "тег", Questions: "вопросов",
-	TagsNote: "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
+	GroupsInLeagueOrder: "группы в порядке рейтинга",
+	TagsNote:            "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
 }
 
 // reportView is a report made ready for people: texts in one language,
@@ -296,7 +299,11 @@ func writeReportText(w io.Writer, v *reportView) error {
 	}
 
 	if len(o.Survey) > 0 {
-		fmt.Fprintf(bw, "\n%s\n", L.Survey)
+		if len(rep.Groups) > 0 {
+			fmt.Fprintf(bw, "\n%s (%s)\n", L.Survey, L.GroupsInLeagueOrder)
+		} else {
+			fmt.Fprintf(bw, "\n%s\n", L.Survey)
+		}
 		for _, s := range o.Survey {
 			fmt.Fprintf(bw, "  %s — %s\n", v.surveyName(s), v.questionTitle(s.ID, s.Title))
 			fmt.Fprintf(bw, "    %s\n", v.surveyLine(s))
