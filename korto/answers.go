@@ -386,12 +386,13 @@ type sheetReader struct {
 const maxAnswersHint = 1 << 10
 
 // sheetDecoderOptions keep the reader's own duplicate-key check (which
-// reports every duplicate, by pointer) and read invalid UTF-8 as U+FFFD,
-// as encoding/json does, so that the reader accepts what the JSON Schema
-// of the format accepts.
+// reports every duplicate, by pointer). Invalid UTF-8 stops the decoder:
+// JSON is UTF-8 (RFC 8259), and a sheet saved as Windows-1251 would
+// otherwise be scored with its Cyrillic labels turned to U+FFFD, which
+// groups a report by garbage. parseSheet then says what happened.
 var sheetDecoderOptions = []jsontext.Options{
 	jsontext.AllowDuplicateNames(true),
-	jsontext.AllowInvalidUTF8(true),
+	jsontext.AllowInvalidUTF8(false),
 }
 
 // sheetReaders recycles readers, and so the decoders' state stacks,
@@ -408,6 +409,18 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 	sr.data = data
 	sr.in = *bytes.NewBuffer(data)
 	sr.dec.Reset(&sr.in, sheetDecoderOptions...)
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		sr.syntaxAt(off, "the sheet is not UTF-8 text (saved as Windows-1251 or UTF-16?): save it as UTF-8")
+		return nil, sr.errs
+	}
 	s, ok := sr.sheet()
 	if !ok {
 		return nil, sr.errs
@@ -417,7 +430,7 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 	if k := sr.dec.PeekKind(); k != 0 && k != '}' && k != ']' {
 		off := int(sr.dec.InputOffset())
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
-		sr.syntaxAt(off, "another JSON value after the answer sheet: a sheet file holds one sheet; put several in a JSON Lines file, one a line, for cxkit report (in Go, korto.NewSheetReader)")
+		sr.syntaxAt(off, "another JSON value after the answer sheet: a sheet file holds one sheet; put several in a JSON Lines file, one a line, for cxkit report")
 		return nil, sr.errs
 	}
 	if _, err := sr.dec.ReadToken(); err != io.EOF {
