@@ -19,6 +19,7 @@ func TestLangFallback(t *testing.T) {
 		{"en", "en", "A taxi ride"},
 		{"EN", "en", "A taxi ride"},
 		{"en-GB", "en", "A taxi ride"},
+		{"en_GB", "en", "A taxi ride"},
 		{"de", "ru", "Поездка на такси"},
 	}
 	for _, tt := range tests {
@@ -37,7 +38,7 @@ func TestLangFallback(t *testing.T) {
 		if d := cmp.Diff([]string{tt.wantLang, tt.wantTitle}, []string{s.Lang, s.Title}); d != "" {
 			t.Errorf("--lang %s (-want +got):\n%s", tt.lang, d)
 		}
-		if warned := strings.Contains(errs.String(), "warning"); warned != (tt.lang == "en-GB" || tt.lang == "de") {
+		if warned := strings.Contains(errs.String(), "warning"); warned != (tt.lang == "en-GB" || tt.lang == "en_GB" || tt.lang == "de") {
 			t.Errorf("--lang %s: stderr %q", tt.lang, errs.String())
 		}
 	}

@@ -120,9 +120,10 @@ func resolveLang(e *env, cmd string, c *korto.Checklist, lang string) string {
 			return l
 		}
 	}
-	// en-GB asked of a checklist in en: the language without its region
-	// is the translation the reader wants.
-	if base, _, ok := strings.Cut(lang, "-"); ok {
+	// en-GB (or en_GB, as locales spell it) asked of a checklist in en:
+	// the language without its region is the translation the reader
+	// wants.
+	if base, _, ok := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-"); ok {
 		for _, l := range langs {
 			if strings.EqualFold(l, base) {
 				fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no texts in %q; showing %q\n", cmd, lang, l)

@@ -152,8 +152,12 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 		if !k.needScale {
 			def, defGood = "1..5", "high"
 		}
+		goodHelp := "which end of the scale is good, `high|low`"
+		if k.needScale {
+			goodHelp += " (no default: a scale is never guessed)"
+		}
 		scaleFlag = fs.String("scale", def, "the answer scale `LO..HI`")
-		goodFlag = fs.String("good", defGood, "which end of the scale is good, `high|low` (no default: a scale is never guessed)")
+		goodFlag = fs.String("good", defGood, goodHelp)
 	}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
