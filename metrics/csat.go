@@ -172,7 +172,7 @@ func box(ratings []int, s Scale, k int, best bool) (float64, error) {
 		return 0, fmt.Errorf("box of %d points on scale %v: want 1..%d", k, s, s.points())
 	}
 	if len(ratings) == 0 {
-		return 0, emptyError("box share")
+		return 0, emptyError("box share", 0)
 	}
 	in := 0
 	for i, x := range ratings {

@@ -115,7 +115,7 @@ func (a *Emotions) ResultWith(opts Options) (EmotionResult, error) {
 		return EmotionResult{}, err
 	}
 	if !ok {
-		return EmotionResult{}, emptyError("emotional index")
+		return EmotionResult{}, emptyError("emotional index", a.t.total())
 	}
 	return EmotionResult{
 		N:             a.t.total(),

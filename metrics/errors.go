@@ -99,7 +99,12 @@ func errorIs(sentinel error, format string, args ...any) error {
 	return &reasonError{msg: fmt.Sprintf(format, args...), sentinel: sentinel}
 }
 
-func emptyError(metric string) error {
+// emptyError says there is nothing to compute metric from, given n
+// answers: none at all, or n answers that all weigh 0.
+func emptyError(metric string, n int64) error {
+	if n > 0 {
+		return errorIs(ErrEmpty, "%s: all %d answers weigh 0, so there is nothing to compute from", metric, n)
+	}
 	return fmt.Errorf("%s: %w", metric, ErrEmpty)
 }
 

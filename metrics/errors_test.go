@@ -26,11 +26,19 @@ func TestErrorWording(t *testing.T) {
 	c, _ := NewCSAT(CSAT5)
 	c.Add(5)
 	_, csatMethod := c.ResultWith(Options{Method: Wald})
+	var weightless NPS
+	weightless.AddWeighted(9, 0)
+	weightless.AddWeighted(3, 0)
+	_, zeroWeights := weightless.Result()
+	var none NPS
+	_, noAnswers := none.Result()
 	tests := []struct {
 		err      error
 		sentinel error
 		want     string
 	}{
+		{zeroWeights, ErrEmpty, "NPS: all 2 answers weigh 0, so there is nothing to compute from"},
+		{noAnswers, ErrEmpty, "NPS: no answers"},
 		{meanOne, ErrEmpty, "mean interval of 1 value: need at least 2, as one value has no spread"},
 		{cmpNPS, ErrEmpty, "comparing NPS 100 and 100: neither has any spread (se = 0), so no test applies"},
 		{cmpCES, ErrEmpty, "comparing CES means: each side needs an n_eff above 1, not 1 and 4"},

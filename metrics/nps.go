@@ -116,7 +116,7 @@ func (a *NPS) ResultWith(opts Options) (NPSResult, error) {
 		return NPSResult{}, err
 	}
 	if !ok {
-		return NPSResult{}, emptyError("NPS")
+		return NPSResult{}, emptyError("NPS", t.total())
 	}
 	return NPSResult{
 		N:              t.total(),

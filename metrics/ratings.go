@@ -128,7 +128,7 @@ func (r *ratings) summarize(metric string, opts Options) (summary, error) {
 	sq.merge(r.q)
 	s.sumW = sw.value()
 	if !(s.sumW > 0) {
-		return summary{}, emptyError(metric)
+		return summary{}, emptyError(metric, r.total())
 	}
 	s.nEff = s.sumW
 	if s.weights {
