@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/cxkit/cxkit/internal/strictjson"
+	"github.com/cxkit/cxkit/metrics/support"
 )
 
 // parseSupportConfig reads a support configuration file (--standards,
@@ -30,5 +34,40 @@ func parseSupportConfig(name string, data []byte, parse func([]byte) error) erro
 		}
 		return fmt.Errorf("%s:%d:%d: %s", name, e.Line, e.Column, msg)
 	}
+	if bad := standardErrors(err); len(bad) > 0 {
+		// Each bad standard at the line and column of its object.
+		at := map[string]int{}
+		strictjson.Values(data, func(p jsontext.Pointer, off int) { at[string(p)] = off })
+		lines := make([]string, len(bad))
+		for i, se := range bad {
+			line, col := strictjson.Position(data, at[fmt.Sprintf("/standards/%d", se.Index)])
+			lines[i] = fmt.Sprintf("%s:%d:%d: %v", name, line, col, se)
+		}
+		return errors.New(strings.Join(lines, "\n"))
+	}
 	return fmt.Errorf("%s: %v", name, err)
+}
+
+// standardErrors collects the per-standard problems in err's tree.
+func standardErrors(err error) []*support.StandardError {
+	var out []*support.StandardError
+	var walk func(error)
+	walk = func(e error) {
+		if se, ok := e.(*support.StandardError); ok {
+			out = append(out, se)
+			return
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				walk(x)
+			}
+		case interface{ Unwrap() error }:
+			if x := u.Unwrap(); x != nil {
+				walk(x)
+			}
+		}
+	}
+	walk(err)
+	return out
 }

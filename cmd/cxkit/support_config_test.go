@@ -36,6 +36,8 @@ func TestSupportConfigFiles(t *testing.T) {
 		want             []string // in stderr
 	}{
 		{"bom-standards.json", "--standards", withBOM("../../examples/support/standards.json"), exitOK, nil},
+		{"rules-standards.json", "--standards", "{\"standards\": [\n  {\"kpi\": \"fcr\", \"op\": \">=\", \"target\": \"75%\"},\n  {\"kpi\": \"fcrr\", \"op\": \">=\", \"target\": 1},\n  {\"kpi\": \"fcr\", \"op\": \"=>\", \"target\": 1}\n]}\n", exitInput,
+			[]string{`rules-standards.json:3:3: standards[1]: unknown kpi "fcrr"; did you mean "fcr"?`, `rules-standards.json:4:3: standards[2]: unknown op "=>"`}},
 		{"bom-calendar.json", "--calendar", withBOM("../../examples/support/calendar.json"), exitOK, nil},
 		{"syntax-standards.json", "--standards", "{\n  \"standards\": [\n    {\"name\": \"x\",}\n  ]\n}\n", exitInput,
 			[]string{"syntax-standards.json:3:18: "}},

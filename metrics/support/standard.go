@@ -297,11 +297,25 @@ func (s *StandardSet) Validate() error {
 	var errs []error
 	for i, st := range s.Standards {
 		if err := st.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("standards[%d]: %w", i, err))
+			errs = append(errs, &StandardError{Index: i, Err: err})
 		}
 	}
 	return errors.Join(errs...)
 }
+
+// StandardError is a problem with one standard of a set, which
+// StandardSet.Validate (and so ParseStandards) reports for each bad
+// standard, joined: Index is its place in the set's Standards, so a tool
+// can point at it in the file (the JSON Pointer /standards/Index).
+type StandardError struct {
+	Index int
+	Err   error
+}
+
+func (e *StandardError) Error() string { return fmt.Sprintf("standards[%d]: %v", e.Index, e.Err) }
+
+// Unwrap returns the problem itself.
+func (e *StandardError) Unwrap() error { return e.Err }
 
 // valueRange returns the values k can take: 0..1 for a share,
 // -100..100 for NPS, 0..100 for CSAT, and from zero up for durations
@@ -351,7 +365,7 @@ func (s *Standard) Validate() error {
 	k, ok := LookupKPI(s.KPI)
 	var errs []error
 	if !ok {
-		errs = append(errs, fmt.Errorf("unknown kpi %q", s.KPI))
+		errs = append(errs, fmt.Errorf("unknown kpi %q%s", s.KPI, suggest.DidYouMean(s.KPI, kpiNamesForSuggest())))
 	} else if !k.Tickets && (len(s.Channels)+len(s.Priorities)+len(s.Agents) > 0) {
 		errs = append(errs, fmt.Errorf("kpi %q is not measured per channel, priority or agent", s.KPI))
 	}
@@ -539,6 +553,20 @@ func surveyKPI(name string) (KPI, bool) {
 // kpiNamed reports whether name is exactly some KPI's name.
 func kpiNamed(name string) bool {
 	return slices.ContainsFunc(kpiList, func(k KPI) bool { return k.Name == name })
+}
+
+// kpiNamesForSuggest lists every name a standard may give a KPI: the
+// names of AllKPIs and their --json aliases.
+func kpiNamesForSuggest() []string {
+	var names []string
+	for _, k := range AllKPIs() {
+		names = append(names, k.Name)
+	}
+	for a := range kpiAliases {
+		names = append(names, a)
+	}
+	slices.Sort(names)
+	return names
 }
 
 func surveyKPINames() []string {

@@ -426,3 +426,13 @@ func TestDecodeErrorAs(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 }
+
+// Each bad standard of a set is a *StandardError naming its index, so a
+// tool can point at /standards/i in the file.
+func TestStandardErrorIndex(t *testing.T) {
+	_, err := support.ParseStandards([]byte(`{"standards": [{"kpi": "fcr", "op": ">=", "target": 0.75}, {"kpi": "fcrr", "op": ">=", "target": 1}]}`))
+	var se *support.StandardError
+	if !errors.As(err, &se) || se.Index != 1 || !strings.Contains(se.Error(), `standards[1]: unknown kpi "fcrr"; did you mean "fcr"?`) {
+		t.Errorf("ParseStandards: %v, want a *StandardError for standards[1]", err)
+	}
+}
