@@ -347,8 +347,12 @@ func (s *syntaxScan) object(where syntaxWhere, ptr, qid string) bool {
 				for digits < len(s.data) && s.data[digits] >= '0' && s.data[digits] <= '9' {
 					digits++
 				}
-				n := string(s.data[valueAt:valueEnd]) + "." + string(s.data[s.i:digits])
-				return s.fail(comma, vptr, vqid, fmt.Sprintf("write %s with a decimal point", n))
+				whole, frac := string(s.data[valueAt:valueEnd]), string(s.data[s.i:digits])
+				if len(frac) == 3 {
+					// 1,500 may be a thousand and a half or one and a half.
+					return s.fail(comma, vptr, vqid, fmt.Sprintf("write %s.%s with a decimal point, or %s%s without the thousands separator", whole, frac, whole, frac))
+				}
+				return s.fail(comma, vptr, vqid, fmt.Sprintf("write %s.%s with a decimal point", whole, frac))
 			}
 		default:
 			return s.afterValue(valueEnd, noun, c, '}', ptr, qid)

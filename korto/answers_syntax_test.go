@@ -35,6 +35,7 @@ func TestSheetSyntaxMessages(t *testing.T) {
 		{"equals sign", `"queue" = 3`, 5, 13, "", `write : instead of = after "queue"`},
 		{"no value", `"queue": ,`, 5, 14, "queue", `"queue" has no value: write one after the colon`},
 		{"decimal comma", `"queue": 4,5`, 5, 15, "queue", "write 4.5 with a decimal point"},
+		{"thousands separator or decimal comma", `"queue": 1,500`, 5, 15, "queue", "write 1.500 with a decimal point, or 1500 without the thousands separator"},
 		{"unit", `"queue": 4 мин`, 5, 16, "queue", "write the number alone, 4, without мин: the unit is the checklist's"},
 		{"point first", `"queue": .5`, 5, 14, "queue", "write 0.5: a JSON number has a digit before the point"},
 		{"plus sign", `"queue": +5`, 5, 14, "queue", "write 5: a JSON number has no + sign"},
