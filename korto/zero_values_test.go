@@ -61,18 +61,7 @@ func TestZeroValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var err error
-			func() {
-				defer func() {
-					if r := recover(); r != nil {
-						t.Fatalf("panic: %v", r)
-					}
-				}()
-				err = tt.call()
-			}()
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %v, want one that names %s", err, tt.want)
-			}
+			wantRefused(t, tt.call, tt.want)
 		})
 	}
 }
