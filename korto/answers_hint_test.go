@@ -1,7 +1,6 @@
 package korto
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,14 +33,7 @@ func TestAnswerSheetMessagesSayHow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if !strings.Contains(scMallSheet, tt.old) {
-				t.Fatalf("the sheet has no %s", tt.old)
-			}
-			_, err := p.ReadAnswers(strings.NewReader(strings.Replace(scMallSheet, tt.old, tt.new, 1)))
-			var got []string
-			for _, e := range AsAnswerErrors(err) {
-				got = append(got, e.Error())
-			}
+			got := editedSheetErrors(t, p, tt.old, tt.new)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("(-want +got)\n%s", diff)
 			}

@@ -22,3 +22,18 @@ func wantRefused(t *testing.T, call func() error, want string) {
 		t.Errorf("error %v, want one that says %q", err, want)
 	}
 }
+
+// editedSheetErrors reads the mall sheet with old replaced by new and
+// returns the reader's messages.
+func editedSheetErrors(t *testing.T, p *Plan, old, new string) []string {
+	t.Helper()
+	if !strings.Contains(scMallSheet, old) {
+		t.Fatalf("the sheet has no %s", old)
+	}
+	_, err := p.ReadAnswers(strings.NewReader(strings.Replace(scMallSheet, old, new, 1)))
+	var got []string
+	for _, e := range AsAnswerErrors(err) {
+		got = append(got, e.Error())
+	}
+	return got
+}
