@@ -312,7 +312,7 @@ func (p *printer) checklist(c *korto.Checklist) {
 	}
 	first := !p.blockStart
 	for _, s := range c.Scales {
-		p.line(1, p.anchor(s.Pos), "scale "+s.Name+" "+num(s.Lo)+".."+num(s.Hi), first, false)
+		p.line(1, p.anchor(s.Pos), "scale "+s.Name+" "+korto.FormatNumber(s.Lo)+".."+korto.FormatNumber(s.Hi), first, false)
 		first = false
 	}
 	for _, ch := range c.Choices {
@@ -353,7 +353,7 @@ func (p *printer) choice(ch *korto.Choice, blank bool) {
 		b.WriteByte(' ')
 		b.WriteString(pad(labels[i], labelW))
 		b.WriteString(" = ")
-		b.WriteString(num(o.Value))
+		b.WriteString(korto.FormatNumber(o.Value))
 		if o.Fail {
 			b.WriteString(" fail")
 		}
@@ -373,7 +373,7 @@ func (p *printer) level(l *korto.Level) {
 		b.WriteString(" pass " + percent(*l.Pass))
 	}
 	if l.Weight != nil {
-		b.WriteString(" weight " + num(*l.Weight))
+		b.WriteString(" weight " + korto.FormatNumber(*l.Weight))
 	}
 	b.WriteString(" {")
 	p.line(1, p.anchor(l.Pos), b.String(), true, true)
@@ -388,7 +388,7 @@ func (p *printer) items(depth int, items []korto.Item) {
 			s := it.Section
 			head := "section " + s.ID + " " + text(s.Title)
 			if s.Weight != nil {
-				head += " weight " + num(*s.Weight)
+				head += " weight " + korto.FormatNumber(*s.Weight)
 			}
 			p.line(depth, p.anchor(s.Pos), head+" {", false, true)
 			p.items(depth+1, s.Items)
@@ -408,7 +408,7 @@ func question(q *korto.Question) string {
 		b.WriteString(" " + k)
 	}
 	if q.Weight != nil {
-		b.WriteString(" weight " + num(*q.Weight))
+		b.WriteString(" weight " + korto.FormatNumber(*q.Weight))
 	}
 	for _, f := range []struct {
 		on   bool
@@ -419,7 +419,7 @@ func question(q *korto.Question) string {
 		}
 	}
 	if q.When != nil {
-		b.WriteString(" when " + expr(q.When))
+		b.WriteString(" when " + q.When.String())
 	}
 	if !q.Hint.IsZero() {
 		b.WriteString(" hint " + text(q.Hint))
@@ -448,54 +448,17 @@ func kind(k korto.Kind) string {
 	case korto.KindYesNo:
 		return ""
 	case korto.KindScale, korto.KindChoice:
-		return withGood("scale "+num(k.Lo)+".."+num(k.Hi), k.Good)
+		return withGood("scale "+korto.FormatNumber(k.Lo)+".."+korto.FormatNumber(k.Hi), k.Good)
 	case korto.KindCES, korto.KindCSAT:
-		return withGood(string(k.Type)+" "+num(k.Lo)+".."+num(k.Hi), k.Good)
+		return withGood(string(k.Type)+" "+korto.FormatNumber(k.Lo)+".."+korto.FormatNumber(k.Hi), k.Good)
 	case korto.KindMeasure:
 		s := "measure "
 		if k.Unit != "" {
 			s += strconv.Quote(k.Unit) + " "
 		}
-		return s + "target " + string(k.Op) + " " + num(k.Target)
+		return s + "target " + string(k.Op) + " " + korto.FormatNumber(k.Target)
 	}
 	return string(k.Type)
-}
-
-// expr prints a condition; parentheses keep the tree: "a or (b or c)"
-// stays two nested ors, as it was written.
-func expr(e *korto.Expr) string {
-	switch e.Op {
-	case korto.ExprOr, korto.ExprAnd:
-		parts := make([]string, len(e.Args))
-		for i, a := range e.Args {
-			parts[i] = expr(a)
-			if a.Op == korto.ExprOr || a.Op == korto.ExprAnd && e.Op == korto.ExprAnd {
-				parts[i] = "(" + parts[i] + ")"
-			}
-		}
-		return strings.Join(parts, " "+string(e.Op)+" ")
-	case korto.ExprNot:
-		if len(e.Args) == 0 {
-			return "not ()"
-		}
-		a := e.Args[0]
-		if a.Op == korto.ExprOr || a.Op == korto.ExprAnd {
-			return "not (" + expr(a) + ")"
-		}
-		return "not " + expr(a)
-	case korto.ExprYes:
-		return e.Question
-	case korto.ExprIn:
-		return e.Question + " in (" + strings.Join(e.Options, ", ") + ")"
-	case korto.ExprCmp:
-		if e.Number != nil {
-			return e.Question + " " + string(e.Cmp) + " " + num(*e.Number)
-		}
-		if len(e.Options) > 0 {
-			return e.Question + " " + string(e.Cmp) + " " + e.Options[0]
-		}
-	}
-	return e.Question
 }
 
 // text prints a text with its translations sorted by language tag.
@@ -513,11 +476,6 @@ func text(t korto.Text) string {
 		s += " @" + l + " " + strconv.Quote(t.Tr[l])
 	}
 	return s
-}
-
-// num prints a number in the shortest form that reads back the same.
-func num(v float64) string {
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // percent prints a share as the shortest percentage that the parser

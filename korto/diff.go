@@ -266,18 +266,18 @@ func (d *differ) options(a, b *Choice) {
 		subject := diffSubject("choice", b.Name+", option "+o.ID)
 		p := old[o.ID]
 		if p == nil {
-			d.add(Change{Kind: "option-added", ID: id, New: diffNum(o.Value), Incomparable: true,
-				Message: fmt.Sprintf("%s added (= %s)", subject, diffNum(o.Value)), Pos: o.Pos})
+			d.add(Change{Kind: "option-added", ID: id, New: FormatNumber(o.Value), Incomparable: true,
+				Message: fmt.Sprintf("%s added (= %s)", subject, FormatNumber(o.Value)), Pos: o.Pos})
 			continue
 		}
-		d.change("option-value", id, subject, "value", diffNum(p.Value), diffNum(o.Value), true, o.Pos)
+		d.change("option-value", id, subject, "value", FormatNumber(p.Value), FormatNumber(o.Value), true, o.Pos)
 		d.change("option-label", id, subject, "label", diffText(p.Label), diffText(o.Label), false, o.Pos)
 		d.change("option-fail", id, subject, "fail", diffBool(p.Fail), diffBool(o.Fail), false, o.Pos)
 	}
 	for _, o := range a.Options {
 		if o != nil && !seen[o.ID] {
 			seen[o.ID] = true
-			d.add(Change{Kind: "option-removed", ID: a.Name + "." + o.ID, Old: diffNum(o.Value), Incomparable: true,
+			d.add(Change{Kind: "option-removed", ID: a.Name + "." + o.ID, Old: FormatNumber(o.Value), Incomparable: true,
 				Message: "choice " + a.Name + ", option " + o.ID + " removed", Pos: o.Pos})
 		}
 	}
@@ -307,7 +307,7 @@ func (d *differ) levels() {
 		}
 		d.change("level-title", id, subject, "title", diffText(o.Title), diffText(l.Title), false, l.Pos)
 		d.change("level-pass", id, subject, "pass", fmtValPct(o.EffectivePass()), fmtValPct(l.EffectivePass()), true, l.Pos)
-		d.change("level-weight", id, subject, "weight", diffNum(o.EffectiveWeight()), diffNum(l.EffectiveWeight()), true, l.Pos)
+		d.change("level-weight", id, subject, "weight", FormatNumber(o.EffectiveWeight()), FormatNumber(l.EffectiveWeight()), true, l.Pos)
 	}
 	for _, l := range d.from.Levels {
 		if l != nil && !seen[l.Number] {
@@ -400,7 +400,7 @@ func (d *differ) sections(a, b *diffIndex) {
 		}
 		d.change("section-moved", id, subject, "place", o.parent, s.parent, o.scored || s.scored, s.node.Pos)
 		d.change("section-title", id, subject, "title", diffText(o.node.Title), diffText(s.node.Title), false, s.node.Pos)
-		d.change("section-weight", id, subject, "weight", diffNum(o.node.EffectiveWeight()), diffNum(s.node.EffectiveWeight()), o.scored || s.scored, s.node.Pos)
+		d.change("section-weight", id, subject, "weight", FormatNumber(o.node.EffectiveWeight()), FormatNumber(s.node.EffectiveWeight()), o.scored || s.scored, s.node.Pos)
 	}
 	for _, id := range a.sorder {
 		if _, ok := b.sections[id]; !ok {
@@ -487,7 +487,7 @@ func (d *differ) question(id string, a, b diffPlace[*Question], renamed map[stri
 			diffKindMeaning(d.from, p.Kind) != diffKindMeaning(d.to, q.Kind), pos)
 	}
 	if (a.parent != "survey" || b.parent != "survey") && p.EffectiveWeight() != q.EffectiveWeight() {
-		d.change("question-weight", id, subject, "weight", diffNum(p.EffectiveWeight()), diffNum(q.EffectiveWeight()), scored, pos)
+		d.change("question-weight", id, subject, "weight", FormatNumber(p.EffectiveWeight()), FormatNumber(q.EffectiveWeight()), scored, pos)
 	}
 	d.change("question-critical", id, subject, "critical", diffBool(p.Critical), diffBool(q.Critical), scored, pos)
 	d.change("question-na", id, subject, "na", diffBool(p.NA), diffBool(q.NA), scored, pos)
@@ -531,7 +531,7 @@ func diffKind(k Kind) string {
 		if k.Unit != "" {
 			s += strconv.Quote(k.Unit) + " "
 		}
-		return s + "target " + string(k.Op) + " " + diffNum(k.Target)
+		return s + "target " + string(k.Op) + " " + FormatNumber(k.Target)
 	default:
 		return string(t)
 	}
@@ -559,7 +559,7 @@ func diffKindMeaning(c *Checklist, k Kind) string {
 			b.WriteString("choice")
 			for _, o := range ch.Options {
 				if o != nil {
-					fmt.Fprintf(&b, " %s=%s", o.ID, diffNum(o.Value))
+					fmt.Fprintf(&b, " %s=%s", o.ID, FormatNumber(o.Value))
 				}
 			}
 			return b.String()
@@ -568,63 +568,15 @@ func diffKindMeaning(c *Checklist, k Kind) string {
 	return diffKind(k)
 }
 
-// diffExpr writes a condition the way the language does, with the
-// parentheses its structure needs. Question IDs found in rename are
-// written under their new name, so that a renamed question does not make
-// the conditions on it look changed.
+// diffExpr writes a condition as Expr.String does, with question IDs
+// found in rename under their new name, so that a renamed question does
+// not make the conditions on it look changed.
 func diffExpr(e *Expr, rename map[string]string) string {
-	id := func(s string) string {
-		if n, ok := rename[s]; ok {
-			return n
-		}
-		return s
-	}
 	if e == nil {
 		return ""
 	}
 	var b strings.Builder
-	var write func(e *Expr, parent ExprOp)
-	write = func(e *Expr, parent ExprOp) {
-		if e == nil {
-			b.WriteString("?")
-			return
-		}
-		switch e.Op {
-		case ExprAnd, ExprOr:
-			paren := parent == ExprAnd && e.Op == ExprOr || parent == ExprNot
-			if paren {
-				b.WriteByte('(')
-			}
-			for i, a := range e.Args {
-				if i > 0 {
-					b.WriteString(" " + string(e.Op) + " ")
-				}
-				write(a, e.Op)
-			}
-			if paren {
-				b.WriteByte(')')
-			}
-		case ExprNot:
-			b.WriteString("not ")
-			if len(e.Args) > 0 {
-				write(e.Args[0], ExprNot)
-			}
-		case ExprYes:
-			b.WriteString(id(e.Question))
-		case ExprCmp:
-			b.WriteString(id(e.Question) + " " + string(e.Cmp) + " ")
-			if e.Number != nil {
-				b.WriteString(diffNum(*e.Number))
-			} else {
-				b.WriteString(strings.Join(e.Options, ", "))
-			}
-		case ExprIn:
-			b.WriteString(id(e.Question) + " in (" + strings.Join(e.Options, ", ") + ")")
-		default:
-			b.WriteString(string(e.Op))
-		}
-	}
-	write(e, "")
+	e.write(&b, rename)
 	return b.String()
 }
 
@@ -644,9 +596,7 @@ func diffText(t Text) string {
 	return s
 }
 
-func diffRange(lo, hi float64) string { return diffNum(lo) + ".." + diffNum(hi) }
-
-func diffNum(x float64) string { return fmtValNum(x) }
+func diffRange(lo, hi float64) string { return FormatNumber(lo) + ".." + FormatNumber(hi) }
 
 func diffBool(b bool) string {
 	if b {

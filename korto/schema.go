@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -320,7 +319,7 @@ func (b *answerSchemaBuilder) question(l *Level, sec *Section, q *Question) {
 		}
 		return
 	}
-	x[schemaExtWhen] = schemaExprText(q.When)
+	x[schemaExtWhen] = q.When.String()
 	cond := b.cond(q, q.When)
 	if cond == nil {
 		return
@@ -559,56 +558,7 @@ func schemaStrings(ss []string) []any {
 
 // schemaNumber writes v the shortest way that reads back exactly.
 func schemaNumber(v float64) json.Number {
-	return json.Number(strconv.FormatFloat(v, 'f', -1, 64))
-}
-
-// schemaExprText writes a condition the way the language spells it, for
-// the x-cxkit-when keyword.
-func schemaExprText(e *Expr) string {
-	var b strings.Builder
-	var write func(e *Expr, prec int)
-	write = func(e *Expr, prec int) {
-		if e == nil {
-			return
-		}
-		switch e.Op {
-		case ExprOr, ExprAnd:
-			p := 1
-			if e.Op == ExprAnd {
-				p = 2
-			}
-			if p < prec {
-				b.WriteByte('(')
-			}
-			for i, a := range e.Args {
-				if i > 0 {
-					b.WriteString(" " + string(e.Op) + " ")
-				}
-				write(a, p+1)
-			}
-			if p < prec {
-				b.WriteByte(')')
-			}
-		case ExprNot:
-			b.WriteString("not ")
-			if len(e.Args) == 1 {
-				write(e.Args[0], 3)
-			}
-		case ExprYes:
-			b.WriteString(e.Question)
-		case ExprIn:
-			b.WriteString(e.Question + " in (" + strings.Join(e.Options, ", ") + ")")
-		case ExprCmp:
-			b.WriteString(e.Question + " " + string(e.Cmp) + " ")
-			if len(e.Options) > 0 {
-				b.WriteString(e.Options[0])
-			} else if e.Number != nil {
-				b.WriteString(schemaNumber(*e.Number).String())
-			}
-		}
-	}
-	write(e, 0)
-	return b.String()
+	return json.Number(FormatNumber(v))
 }
 
 // schemaLang returns the language titles are written in: the requested

@@ -334,7 +334,7 @@ func (v *validator) options(ch *Choice) {
 		}
 		if !(o.Value >= 0 && o.Value <= 1) { // NaN fails both
 			v.errorf(o.Pos, subject, "bad-choice-value", "an option is worth a share of the question: 0 (worst) up to 1 (best), e.g. 0.5",
-				"value %s of option %q must be from 0 to 1", fmtValNum(o.Value), o.ID)
+				"value %s of option %q must be from 0 to 1", FormatNumber(o.Value), o.ID)
 		}
 	}
 }
@@ -344,22 +344,22 @@ func (v *validator) bounds(pos Pos, subject valSubject, what string, lo, hi floa
 	switch {
 	case !valFinite(lo) || !valFinite(hi):
 		v.errorf(pos, subject, "bad-scale", "scale bounds are finite numbers, e.g. 1..5",
-			"%s %s..%s has a bound that is not a finite number", what, fmtValNum(lo), fmtValNum(hi))
+			"%s %s..%s has a bound that is not a finite number", what, FormatNumber(lo), FormatNumber(hi))
 	case lo >= hi:
 		v.errorf(pos, subject, "bad-scale", "write the lower bound first: lo..hi with lo < hi, e.g. 1..5",
-			"%s %s..%s is empty: the lower bound must be less than the upper", what, fmtValNum(lo), fmtValNum(hi))
+			"%s %s..%s is empty: the lower bound must be less than the upper", what, FormatNumber(lo), FormatNumber(hi))
 	case (lo != math.Trunc(lo) || hi != math.Trunc(hi)) && what != "scale":
 		// CES and CSAT are survey metrics on whole-point scales (top two
 		// boxes, the share at the easy end): a fractional bound has no
 		// meaning there, and the metrics refuse it.
 		v.errorf(pos, subject, "fractional-scale", "answers are whole numbers lo..hi; write whole bounds, e.g. 1..5",
-			"%s %s..%s has a fractional bound", what, fmtValNum(lo), fmtValNum(hi))
+			"%s %s..%s has a fractional bound", what, FormatNumber(lo), FormatNumber(hi))
 	case lo != math.Trunc(lo) || hi != math.Trunc(hi):
 		// Answers are whole numbers in range, so 1.5..4.5 takes only 2, 3
 		// and 4, scored as shares of 3: never what the author meant, but
 		// still a score.
 		v.warnf(pos, subject, "fractional-scale", "answers are whole numbers lo..hi; write whole bounds, e.g. 1..5",
-			"%s %s..%s has a fractional bound", what, fmtValNum(lo), fmtValNum(hi))
+			"%s %s..%s has a fractional bound", what, FormatNumber(lo), FormatNumber(hi))
 		return true
 	default:
 		return true
@@ -376,7 +376,7 @@ func (v *validator) surveyPoints(pos Pos, subject valSubject, k Kind) bool {
 	}
 	v.errorf(pos, subject, "bad-scale",
 		fmt.Sprintf("%s scales have at most %d points (1..5, 1..7, 1..10, 0..100); check the bounds for a typo", k.Type, metrics.MaxScalePoints),
-		"%s %s..%s has %s points, more than the survey metrics take", k.Type, fmtValNum(k.Lo), fmtValNum(k.Hi), fmtValNum(k.Hi-k.Lo+1))
+		"%s %s..%s has %s points, more than the survey metrics take", k.Type, FormatNumber(k.Lo), FormatNumber(k.Hi), FormatNumber(k.Hi-k.Lo+1))
 	return false
 }
 
@@ -390,7 +390,7 @@ func (v *validator) weight(pos Pos, subject valSubject, w *float64) {
 		must = "must be a finite number, 0 or more"
 	}
 	v.errorf(pos, subject, "bad-weight", "a weight is a number, 0 or more, e.g. weight 2",
-		"weight %s %s", fmtValNum(*w), must)
+		"weight %s %s", FormatNumber(*w), must)
 }
 
 func (v *validator) levels() {
@@ -420,7 +420,7 @@ func (v *validator) levels() {
 			if !l.Pos.IsValid() && *l.Pass > 1 && *l.Pass <= 100 {
 				// Built in Go or JSON, where 85 is a likely slip for 0.85;
 				// the language writes percentages and cannot make it.
-				hint += fmt.Sprintf(" (in Go, a share: %s for %s%%)", fmtValNum(*l.Pass/100), fmtValNum(*l.Pass))
+				hint += fmt.Sprintf(" (in Go, a share: %s for %s%%)", FormatNumber(*l.Pass/100), FormatNumber(*l.Pass))
 			}
 			v.errorf(valAt(l.PassPos, l.Pos), subject, "bad-pass", hint, "pass mark %s must be above 0%% and at most 100%%", fmtValPct(*l.Pass))
 		}
@@ -562,8 +562,8 @@ func (v *validator) kind(q *Question, subject valSubject) {
 			// should not have to know it.
 			v.warnf(kpos, subject, "ces-direction",
 				fmt.Sprintf("write ces %[1]s..%[2]s high if a higher answer means less effort, or ces %[1]s..%[2]s low if the question rates the effort itself",
-					fmtValNum(k.Lo), fmtValNum(k.Hi)),
-				"ces %s..%s does not say which end is good; it is taken as high (higher is easier)", fmtValNum(k.Lo), fmtValNum(k.Hi))
+					FormatNumber(k.Lo), FormatNumber(k.Hi)),
+				"ces %s..%s does not say which end is good; it is taken as high (higher is easier)", FormatNumber(k.Lo), FormatNumber(k.Hi))
 		}
 	case KindChoice:
 		v.errorf(kpos, valSubject{}, "bad-kind", "declare the choice with choice NAME { ... } and name it after the question text",
@@ -577,7 +577,7 @@ func (v *validator) kind(q *Question, subject valSubject) {
 		}
 		if !valFinite(k.Target) {
 			v.errorf(kpos, subject, "bad-measure", "a target is a finite number",
-				"measure target %s is not a finite number", fmtValNum(k.Target))
+				"measure target %s is not a finite number", FormatNumber(k.Target))
 		}
 	default:
 		v.errorf(kpos, subject, "bad-kind", "an answer kind is yesno, scale, choice, measure, nps, emotion, ces, csat or text",
@@ -893,7 +893,7 @@ func (v *validator) whenNumber(e *Expr, q *Question, i int, pos Pos, subject val
 	}
 	n := *e.Number
 	if !valFinite(n) {
-		bad("%s is not a finite number", fmtValNum(n))
+		bad("%s is not a finite number", FormatNumber(n))
 		return
 	}
 	t := v.whenRef(e, q, i, pos, subject)
@@ -945,8 +945,8 @@ func (v *validator) whenNumber(e *Expr, q *Question, i int, pos Pos, subject val
 		if always {
 			holds = "always"
 		}
-		v.warnf(pos, subject, "when-range", fmt.Sprintf("answers to %q are whole numbers %s..%s; compare with one of them", t.ID, fmtValNum(lo), fmtValNum(hi)),
-			"condition \"%s %s %s\" %s holds: %q is answered %s..%s", t.ID, e.Cmp, fmtValNum(n), holds, t.ID, fmtValNum(lo), fmtValNum(hi))
+		v.warnf(pos, subject, "when-range", fmt.Sprintf("answers to %q are whole numbers %s..%s; compare with one of them", t.ID, FormatNumber(lo), FormatNumber(hi)),
+			"condition \"%s %s %s\" %s holds: %q is answered %s..%s", t.ID, e.Cmp, FormatNumber(n), holds, t.ID, FormatNumber(lo), FormatNumber(hi))
 	}
 }
 
@@ -960,9 +960,6 @@ func sortedValKeys[V any](m map[string]V) []string {
 }
 
 func valFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
-// fmtValNum formats a number the shortest way that reads it back exactly.
-func fmtValNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 // fmtValPct formats a share as a percentage: 0.85 -> "85%".
 func fmtValPct(x float64) string { return fmt.Sprintf("%.10g%%", 100*x) }

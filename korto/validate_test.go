@@ -545,7 +545,7 @@ func valBigChecklist(n int) *Checklist {
 	return c
 }
 
-func valItoa(i int) string { return fmtValNum(float64(i)) }
+func valItoa(i int) string { return FormatNumber(float64(i)) }
 
 // FuzzValidate feeds checklists in their JSON form, as a tool might send
 // them, to Validate and Diff: neither may panic, and a checklist never

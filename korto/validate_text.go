@@ -80,7 +80,7 @@ func (v *validator) texts() {
 	}
 	for _, l := range c.Levels {
 		if l != nil {
-			check(l.Pos, valSubject{what: "level", id: fmtValNum(float64(l.Number)), raw: true}, "its title", l.Title)
+			check(l.Pos, valSubject{what: "level", id: FormatNumber(float64(l.Number)), raw: true}, "its title", l.Title)
 			items(l.Items)
 		}
 	}
