@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -301,54 +298,11 @@ func surveyReadFile(e *env, name string, k *surveyKind, cfg surveyConfig) (*surv
 // column (in characters), and reading goes on to report every such
 // problem (surveyCellErrors); a row the CSV reader cannot read stops it.
 func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*surveyData, error) {
-	tail := newSurveyTail(r)
-	br := bufio.NewReader(tail)
-	// A byte order mark is not part of the first cell; left in, it would
-	// make a quoted header a bare quote and a file of the mark alone a
-	// header with one nameless column.
-	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
-		br.Discard(3)
-	}
-	head, _ := br.Peek(4096)
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
-	cr := csv.NewReader(br)
-	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
-		cr.Comma = ';'
-	}
-	cr.ReuseRecord = true
-	// Excel leaves out a row's trailing empty cells; rows are checked
-	// against the header below.
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty file: want a header row", name)
-	}
+	sc, err := newSurveyCSV(r, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
-	header = slices.Clone(header)
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
-	}
-	if !surveyValidUTF8(header) {
-		return nil, surveyNotUTF8(name)
-	}
-	columns := func() string { return strings.Join(surveyQuote(header), ", ") }
-	find := func(flag, col string) (int, error) {
-		if col == "" {
-			return -1, nil
-		}
-		at := surveyColumnsNamed(header, col)
-		switch len(at) {
-		case 0:
-			return 0, surveyUsageError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, surveyQ(col), flag, suggest.DidYouMean(col, header), columns())}
-		case 1:
-			return at[0], nil
-		}
-		return 0, surveyDuplicateColumn(name, flag, header, at)
-	}
+	header := sc.header
 	var ansCol int
 	switch at := surveyColumnsNamed(header, cfg.column); {
 	case len(at) > 1:
@@ -360,7 +314,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 	case len(at) == 1:
 		ansCol = at[0]
 	case cfg.compareTo != "":
-		return nil, fmt.Errorf("%s: no column %s, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, surveyQ(cfg.column), cfg.compareTo, columns())
+		return nil, fmt.Errorf("%s: no column %s, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, surveyQ(cfg.column), cfg.compareTo, sc.columns())
 	case cfg.defaultColumn && len(header) == 1:
 		ansCol = 0
 	case cfg.defaultColumn:
@@ -370,70 +324,31 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		} else {
 			hint = "; n"
 		}
-		return nil, surveyUsageError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, surveyQ(cfg.column), hint, columns())}
+		return nil, surveyUsageError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, surveyQ(cfg.column), hint, sc.columns())}
 	default:
-		_, err := find("--column", cfg.column)
+		_, err := sc.find("--column", cfg.column)
 		return nil, err
 	}
-	byCol, err := find("--by", cfg.by)
+	byCol, err := sc.find("--by", cfg.by)
 	if err != nil {
 		return nil, err
 	}
-	wCol, err := find("--weight", cfg.weight)
+	wCol, err := sc.find("--weight", cfg.weight)
 	if err != nil {
 		return nil, err
 	}
 
 	d := &surveyData{all: k.newAcc(cfg.scale), groups: map[string]surveyAcc{}, weights: wCol >= 0, column: header[ansCol]}
 	d.warnings = surveyDuplicateWarnings(name, header, ansCol, byCol, wCol)
-	var bad surveyCellErrors
-	var full []string // a short row with its missing cells empty
-	badCells := 0
-	cellError := func(format string, a ...any) {
-		badCells++
-		if len(bad) < surveyMaxCellErrors {
-			bad = append(bad, fmt.Errorf(format, a...))
+	for {
+		ok, err := sc.next()
+		if err != nil {
+			return nil, err
 		}
-	}
-	for row := 1; ; row++ {
-		rec, err := cr.Read()
-		if err == io.EOF {
+		if !ok {
 			break
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s:%d:%d: row %d: %v", name, pe.Line, tail.column(pe.Line, pe.Column), row, pe.Err)
-			}
-			return nil, fmt.Errorf("%s: row %d: %w", name, row, err)
-		}
-		if !surveyValidUTF8(rec) {
-			return nil, surveyNotUTF8(name)
-		}
-		d.rows++
-		if len(rec) > len(header) {
-			line, _ := cr.FieldPos(0)
-			cellError("%s:%d: row %d has %d cells, the header has %d", name, line, row, len(rec), len(header))
-			continue
-		}
-		cells := len(rec)
-		if cells < len(header) {
-			full = append(append(full[:0], rec...), make([]string, len(header)-cells)...)
-			rec = full
-		}
-		where := func(col int) string {
-			if col >= cells {
-				line, _ := cr.FieldPos(cells - 1)
-				return fmt.Sprintf("%s:%d: row %d, column %s", name, line, row, surveyQ(header[col]))
-			}
-			line, c := cr.FieldPos(col)
-			lines := make([]int, col+1)
-			for j := range lines {
-				lines[j], _ = cr.FieldPos(j)
-			}
-			c = surveyCharColumn(rec, lines, col, c)
-			return fmt.Sprintf("%s:%d:%d: row %d, column %s", name, line, c, row, surveyQ(header[col]))
-		}
+		rec := sc.rec
 		cell := strings.TrimSpace(rec[ansCol])
 		if cell == "" {
 			d.blank++ // not answered
@@ -441,9 +356,9 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 		}
 		w := -1.0
 		if wCol >= 0 {
-			w, err = surveyWeight(rec[wCol], cr.Comma == ';')
+			w, err = surveyWeight(rec[wCol], sc.decimalComma())
 			if err != nil {
-				cellError("%s: %v", where(wCol), err)
+				sc.cellError("%s: %v", sc.where(wCol), err)
 				w = -1 // still check the answer cell
 			}
 		}
@@ -452,7 +367,7 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 			if surveyPlaceholder(cell) {
 				hint = "; leave the cell empty to skip an answer"
 			}
-			cellError("%s: %v%s", where(ansCol), err, hint)
+			sc.cellError("%s: %v%s", sc.where(ansCol), err, hint)
 			continue
 		}
 		if byCol >= 0 {
@@ -466,11 +381,9 @@ func surveyReadCSV(r io.Reader, name string, k *surveyKind, cfg surveyConfig) (*
 			acc.add(cell, w) // cannot fail: the same cell was accepted above
 		}
 	}
-	if badCells > 0 {
-		if badCells > len(bad) {
-			bad = append(bad, fmt.Errorf("%s: %d more bad cells not shown", name, badCells-len(bad)))
-		}
-		return nil, bad
+	d.rows = sc.rows
+	if err := sc.err(); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
