@@ -200,3 +200,27 @@ func ExampleNPS_MarshalJSON() {
 	// n=6 NPS 33.3
 	// true
 }
+
+func ExampleWelch() {
+	// CES 2.0 means of two stores: mean, sample variance and n of each.
+	w, err := metrics.Welch(5.6, 1.2, 40, 5.1, 2.3, 25)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("diff %.2f, se %.3f, t %.3f, df %.1f, p %.4f\n", w.Diff, w.SE, w.T, w.DF, w.P)
+
+	// Five answers of 7 against five of 7: nothing to test.
+	_, err = metrics.Welch(7, 0, 5, 7, 0, 5)
+	fmt.Println(errors.Is(err, metrics.ErrEmpty))
+	// Output:
+	// diff 0.50, se 0.349, t 1.431, df 39.6, p 0.1601
+	// true
+}
+
+func ExampleHolm() {
+	// Raw p-values of four stores compared with last quarter. Holm
+	// multiplies the smallest by 4, the next by 3, ..., and keeps the
+	// sequence from decreasing.
+	fmt.Println(metrics.Holm([]float64{0.01, 0.04, 0.03, 0.005}))
+	// Output: [0.03 0.06 0.06 0.02]
+}
