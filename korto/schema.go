@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/invopop/jsonschema"
 	orderedmap "github.com/pb33f/ordered-map/v2"
@@ -140,7 +139,7 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 	if uri == "" {
 		return nil, fmt.Errorf("korto: unknown JSON Schema draft %q (want %q or %q)", opts.Draft, Draft2020, Draft07)
 	}
-	b := &answerSchemaBuilder{c: c, lang: schemaLang(c, opts.Lang)}
+	b := &answerSchemaBuilder{c: c, lang: c.ShownLang(opts.Lang)}
 	b.words = schemaVocabulary(b.lang, c)
 	answers := b.answers()
 	if len(b.diags) > 0 {
@@ -561,23 +560,6 @@ func schemaNumber(v float64) json.Number {
 	return json.Number(FormatNumber(v))
 }
 
-// schemaLang returns the language titles are written in: the requested
-// one, the checklist's declared one, or a guess from its title's script.
-func schemaLang(c *Checklist, lang string) string {
-	if lang != "" {
-		return lang
-	}
-	if c.Lang != "" {
-		return c.Lang
-	}
-	for _, r := range c.Title.Text {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return "ru"
-		}
-	}
-	return "en"
-}
-
 // schemaWords are the few texts a schema needs that the checklist does
 // not carry.
 type schemaWords struct {
@@ -617,7 +599,7 @@ func schemaVocabulary(lang string, c *Checklist) schemaWords {
 	if w, ok := schemaVocabularies[lang]; ok {
 		return w
 	}
-	if w, ok := schemaVocabularies[schemaLang(&Checklist{Title: Text{Text: c.Title.In(lang)}}, "")]; ok {
+	if w, ok := schemaVocabularies[(&Checklist{Title: Text{Text: c.Title.In(lang)}}).ShownLang("")]; ok {
 		return w
 	}
 	return schemaVocabularies["en"]

@@ -23,7 +23,7 @@ func NewUISchema(c *Checklist, opts SchemaOptions) (UISchema, error) {
 	if c == nil {
 		return nil, errors.New("korto: NewUISchema of a nil checklist")
 	}
-	lang := schemaLang(c, opts.Lang)
+	lang := c.ShownLang(opts.Lang)
 	w := schemaVocabulary(lang, c)
 
 	answers := UISchema{}

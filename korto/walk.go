@@ -4,6 +4,8 @@ import (
 	"iter"
 	"maps"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // Questions yields every question of the checklist in file order: the
@@ -106,6 +108,40 @@ func (c *Checklist) Languages() []string {
 		out = append(out, c.Lang)
 	}
 	return append(out, slices.Sorted(maps.Keys(seen))...)
+}
+
+// ShownLang returns the language the checklist's texts are shown in when
+// lang is asked for: the checklist's own spelling of lang when it has
+// texts in it (tags ignore case, and en-GB or en_GB finds en), else its
+// declared language, else "ru" when its title is written in Cyrillic
+// (the language's users mostly write Russian), else "en". Everything
+// that picks built-in words (report labels, schema vocabularies) follows
+// it, so that an output is never half in one language and half in
+// another.
+func (c *Checklist) ShownLang(lang string) string {
+	if c == nil {
+		return "en"
+	}
+	if lang != "" {
+		langs := c.Languages()
+		base, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+		for _, want := range []string{lang, base} {
+			for _, l := range langs {
+				if strings.EqualFold(l, want) {
+					return l
+				}
+			}
+		}
+	}
+	if c.Lang != "" {
+		return c.Lang
+	}
+	for _, r := range c.Title.Text {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return "ru"
+		}
+	}
+	return "en"
 }
 
 // walkSections calls f on every section of items, depth first.

@@ -140,7 +140,7 @@ func resolveLang(e *env, cmd string, c *korto.Checklist, lang string) string {
 	// Everything else the output says (built-in words, labels, the
 	// schema's x-cxkit-lang) follows the language actually shown, so a
 	// form is not half German and half Russian.
-	return shownLang(c, "")
+	return c.ShownLang("")
 }
 
 // printCompileError prints why a valid checklist still did not compile

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"unicode"
 
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/metrics"
@@ -93,7 +92,7 @@ type reportView struct {
 // newReportView prints the labels in the language of the texts (see
 // shownLang), English when that is not Russian.
 func newReportView(c *korto.Checklist, rep *korto.Report, cfg reportConfig, stats *reportStats) *reportView {
-	lang := shownLang(c, cfg.lang)
+	lang := c.ShownLang(cfg.lang)
 	v := &reportView{L: reportLabelsEn, Lang: cfg.lang, Rep: rep, c: c, Title: c.Title.In(cfg.lang)}
 	if lang == "ru" {
 		v.L = reportLabelsRu
@@ -116,34 +115,6 @@ func (v *reportView) SkippedText() string {
 		where = "(список в stderr)"
 	}
 	return countIn(v.L.Lang, v.Skipped, v.L.Skipped) + " " + where
-}
-
-// shownLang is the language the checklist's texts are printed in for
-// --lang lang: lang itself when the checklist has texts in it, else its
-// declared language, else Russian when its title is Cyrillic (the
-// language's users mostly write in Russian), else "". The fixed labels
-// follow it, so that a --lang the checklist lacks (resolveLang warns)
-// does not print English labels around Russian texts.
-func shownLang(c *korto.Checklist, lang string) string {
-	if lang != "" && slices.Contains(c.Languages(), lang) {
-		return lang
-	}
-	if c.Lang != "" {
-		return c.Lang
-	}
-	if hasCyrillic(c.Title.Text) {
-		return "ru"
-	}
-	return ""
-}
-
-func hasCyrillic(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return true
-		}
-	}
-	return false
 }
 
 // groupName returns a group's name in the labels' language.

@@ -192,7 +192,7 @@ type scoreFix struct {
 func newScoreView(c *korto.Checklist, sheet *korto.Sheet, r *korto.Result, lang string) *scoreView {
 	v := &scoreView{R: r, lang: lang, Title: r.Title, Version: r.Version, Model: c.EffectiveModel()}
 	v.L = scoreLabelsEn
-	if shownLang(c, lang) == "ru" {
+	if c.ShownLang(lang) == "ru" {
 		v.L = scoreLabelsRu
 	}
 	if v.L.Lang == "ru" {
