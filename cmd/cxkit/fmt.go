@@ -3,9 +3,9 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/internal/atomicfile"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -78,7 +78,7 @@ func runFmt(e *env, args []string) int {
 		}
 		if *write {
 			if changed {
-				if err := writeFileKeepMode(name, out); err != nil {
+				if err := atomicfile.WriteFile(name, out, 0o644); err != nil {
 					fmt.Fprintf(e.stderr, "cxkit fmt: %v\n", err)
 					code = exitInput
 				}
@@ -107,13 +107,4 @@ func fmtJSONChecklist(e *env, name string, src []byte) bool {
 		return false
 	}
 	return true
-}
-
-// writeFileKeepMode replaces a file's content, keeping its permissions.
-func writeFileKeepMode(name string, data []byte) error {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(name, data, fi.Mode().Perm())
 }

@@ -5,8 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
-	"os"
 
+	"github.com/cxkit/cxkit/internal/atomicfile"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -30,7 +30,7 @@ func writeReportHTML(name string, v *reportView) error {
 	if err := renderReportHTML(&buf, v); err != nil {
 		return err
 	}
-	return os.WriteFile(name, buf.Bytes(), 0o644)
+	return atomicfile.WriteFile(name, buf.Bytes(), 0o644)
 }
 
 func renderReportHTML(buf *bytes.Buffer, v *reportView) error {

@@ -3,8 +3,9 @@ package main
 import (
 	"bytes"
 	"html/template"
-	"os"
 	"strings"
+
+	"github.com/cxkit/cxkit/internal/atomicfile"
 )
 
 // The one-audit page: self-contained (inline CSS and SVG, no JavaScript,
@@ -73,7 +74,7 @@ func writeScoreHTML(name string, v *scoreView) error {
 	if err := renderScoreHTML(&buf, v); err != nil {
 		return err
 	}
-	return os.WriteFile(name, buf.Bytes(), 0o644)
+	return atomicfile.WriteFile(name, buf.Bytes(), 0o644)
 }
 
 func renderScoreHTML(buf *bytes.Buffer, v *scoreView) error {
