@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"sync"
 
 	"github.com/cxkit/cxkit/internal/suggest"
 )
@@ -59,8 +60,26 @@ func main() {
 	os.Exit(run(e, os.Args[1:]))
 }
 
-// run dispatches args to a command and returns the exit code.
+// run dispatches args to a command and returns the exit code. A command
+// whose output could not be written in full (a full disk, a closed pipe
+// end, /dev/full) fails with exitInput even if it returned exitOK: the
+// user must not take a truncated report or checklist for a whole one.
+// Standard output is checked here, once, rather than at every print.
 func run(e *env, args []string) int {
+	out := &checkedWriter{w: e.stdout}
+	ce := *e
+	ce.stdout = out
+	code := dispatch(&ce, args)
+	if err := out.Err(); err != nil {
+		fmt.Fprintf(e.stderr, "cxkit: writing standard output: %v\n", err)
+		if code == exitOK {
+			code = exitInput
+		}
+	}
+	return code
+}
+
+func dispatch(e *env, args []string) int {
 	if len(args) == 0 {
 		printHelp(e.stderr)
 		return exitUsage
@@ -124,4 +143,45 @@ func nearestCommand(s string) string {
 func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// checkedWriter remembers the first failed write; once a write failed,
+// every later one fails with the same error, so a command stops producing
+// output nobody will read.
+type checkedWriter struct {
+	mu  sync.Mutex
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// Sync flushes the file underneath, when there is one (serve-form prints
+// its address and syncs so scripts see it at once).
+func (c *checkedWriter) Sync() error {
+	if f, ok := c.w.(interface{ Sync() error }); ok {
+		return f.Sync()
+	}
+	return nil
+}
+
+// Err returns the first write error, or nil.
+func (c *checkedWriter) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
 }
