@@ -130,7 +130,6 @@ func TestWriteFileRefusesDirectory(t *testing.T) {
 	}
 }
 
-
 // --html /dev/stdout and the like: a device is written, not replaced.
 func TestWriteFileDevice(t *testing.T) {
 	if _, err := os.Stat(os.DevNull); err != nil {
