@@ -164,20 +164,11 @@ func Compile(c *Checklist) (*Plan, error) {
 		pq := planQ{q: q, kind: q.Kind.EffectiveType()}
 		switch pq.kind {
 		case KindYesNo, KindEmotion, KindText:
-		case KindScale:
-			pq.lo, pq.hi = q.Kind.Lo, q.Kind.Hi
-			if q.Kind.Ref != "" {
-				s := c.Scale(q.Kind.Ref)
-				if s == nil {
-					errorf(q.Pos, "unknown-scale", "question %q: unknown scale %q", q.ID, q.Kind.Ref)
-					break
-				}
-				pq.lo, pq.hi = s.Lo, s.Hi
+		case KindScale, KindCES, KindCSAT, KindNPS:
+			var ok bool
+			if pq.lo, pq.hi, ok = c.Points(q.Kind); !ok {
+				errorf(q.Pos, "unknown-scale", "question %q: unknown scale %q", q.ID, q.Kind.Ref)
 			}
-		case KindCES, KindCSAT:
-			pq.lo, pq.hi = q.Kind.Lo, q.Kind.Hi
-		case KindNPS:
-			pq.lo, pq.hi = 0, 10
 		case KindMeasure:
 			if !validOp(q.Kind.Op) {
 				errorf(q.Pos, "bad-measure", "question %q: unknown target comparison %q", q.ID, q.Kind.Op)

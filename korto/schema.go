@@ -400,20 +400,13 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 			opts = append(opts, &jsonschema.Schema{Const: o.ID, Title: o.Label.In(b.lang), Extras: ext})
 		}
 		return consts(opts...)
-	case KindScale:
-		if k.Ref != "" {
-			sc := b.c.Scale(k.Ref)
-			if sc == nil {
-				b.errorf(q.Pos, "question %q: unknown scale %q", q.ID, k.Ref)
-				return nil
-			}
-			return integer(sc.Lo, sc.Hi)
+	case KindScale, KindCES, KindCSAT, KindNPS:
+		lo, hi, ok := b.c.Points(k)
+		if !ok {
+			b.errorf(q.Pos, "question %q: unknown scale %q", q.ID, k.Ref)
+			return nil
 		}
-		return integer(k.Lo, k.Hi)
-	case KindCES, KindCSAT:
-		return integer(k.Lo, k.Hi)
-	case KindNPS:
-		return integer(0, 10)
+		return integer(lo, hi)
 	case KindMeasure:
 		n := &jsonschema.Schema{Type: "number"}
 		if na {

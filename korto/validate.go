@@ -900,25 +900,13 @@ func (v *validator) whenNumber(e *Expr, q *Question, i int, pos Pos, subject val
 	if t == nil {
 		return
 	}
-	var lo, hi float64
-	k := t.Kind
-	switch k.EffectiveType() {
-	case KindMeasure:
+	lo, hi, ok := v.c.Points(t.Kind)
+	switch {
+	case t.Kind.EffectiveType() == KindMeasure:
 		return // any number may be measured
-	case KindNPS:
-		lo, hi = 0, 10
-	case KindCES, KindCSAT:
-		lo, hi = k.Lo, k.Hi
-	case KindScale:
-		lo, hi = k.Lo, k.Hi
-		if k.Ref != "" {
-			s := v.scales[k.Ref]
-			if s == nil {
-				return
-			}
-			lo, hi = s.Lo, s.Hi
-		}
-	default:
+	case t.Kind.EffectiveType() == KindScale && !ok:
+		return // an unknown scale, reported where the question names it
+	case !ok:
 		v.whenKind(pos, subject, t, "a number is compared with a scale, measure, nps, ces or csat answer")
 		return
 	}

@@ -63,6 +63,30 @@ func (c *Checklist) Scale(name string) *Scale {
 	return nil
 }
 
+// Points returns the whole-number answers a question of kind k takes
+// in c, lo..hi: the declared scale's bounds for a scale by name, the
+// written bounds of an inline scale, ces or csat, and 0..10 for nps. ok
+// is false for the kinds that take no points (yes/no, choice, emotion,
+// text, measure) and for a scale c does not declare. It is the one place
+// the range of a kind is worked out: the scorer, the schema and the
+// validator all ask it.
+func (c *Checklist) Points(k Kind) (lo, hi float64, ok bool) {
+	switch k.EffectiveType() {
+	case KindNPS:
+		return 0, 10, true
+	case KindCES, KindCSAT:
+		return k.Lo, k.Hi, true
+	case KindScale:
+		if k.Ref == "" {
+			return k.Lo, k.Hi, true
+		}
+		if s := c.Scale(k.Ref); s != nil {
+			return s.Lo, s.Hi, true
+		}
+	}
+	return 0, 0, false
+}
+
 // Choice returns the declared choice with the given name, or nil.
 func (c *Checklist) Choice(name string) *Choice {
 	for _, ch := range c.Choices {
