@@ -505,19 +505,11 @@ func (b *builder) misplacedGood(word *astMod, prev korto.Kind, hasKind bool) {
 			"%q must follow a ces or csat range: high and low say which end of the range is good", g)
 	case prev.Good != "":
 		b.errorf(word.Pos, codeRepeated, "keep one of high and low",
-			"%q after %s: the range already says which end is good", g, kind(prev))
+			"%q after %s: the range already says which end is good", g, prev.String())
 	default:
 		b.errorf(word.Pos, codeBadValue, "drop it: only a ces or csat range takes high or low, as in ces 1..7 high",
-			"%q cannot follow %s: high and low only follow a ces or csat range", g, kindName(prev))
+			"%q cannot follow %s: high and low only follow a ces or csat range", g, prev.String())
 	}
-}
-
-// kindName names a kind as the source writes it, "yesno" included.
-func kindName(k korto.Kind) string {
-	if s := kind(k); s != "" {
-		return s
-	}
-	return string(korto.KindYesNo)
 }
 
 // good returns the word after a range that names the good end of the

@@ -404,8 +404,8 @@ func (p *printer) items(depth int, items []korto.Item) {
 func question(q *korto.Question) string {
 	var b strings.Builder
 	b.WriteString("question " + q.ID + " " + text(q.Text))
-	if k := kind(q.Kind); k != "" {
-		b.WriteString(" " + k)
+	if k := q.Kind; k.Ref != "" || k.EffectiveType() != korto.KindYesNo {
+		b.WriteString(" " + k.String())
 	}
 	if q.Weight != nil {
 		b.WriteString(" weight " + korto.FormatNumber(*q.Weight))
@@ -428,37 +428,6 @@ func question(q *korto.Question) string {
 		b.WriteString(" tags " + strings.Join(q.Tags, ", "))
 	}
 	return b.String()
-}
-
-// withGood appends the good end of a range, when the kind names one. It
-// is written even where the language refuses it (on a scale), so that a
-// checklist built in Go keeps what it says and Parse reports it.
-func withGood(r, good string) string {
-	if good == "" {
-		return r
-	}
-	return r + " " + good
-}
-
-func kind(k korto.Kind) string {
-	if k.Ref != "" {
-		return k.Ref
-	}
-	switch k.EffectiveType() {
-	case korto.KindYesNo:
-		return ""
-	case korto.KindScale, korto.KindChoice:
-		return withGood("scale "+korto.FormatNumber(k.Lo)+".."+korto.FormatNumber(k.Hi), k.Good)
-	case korto.KindCES, korto.KindCSAT:
-		return withGood(string(k.Type)+" "+korto.FormatNumber(k.Lo)+".."+korto.FormatNumber(k.Hi), k.Good)
-	case korto.KindMeasure:
-		s := "measure "
-		if k.Unit != "" {
-			s += strconv.Quote(k.Unit) + " "
-		}
-		return s + "target " + string(k.Op) + " " + korto.FormatNumber(k.Target)
-	}
-	return string(k.Type)
 }
 
 // text prints a text with its translations sorted by language tag.

@@ -483,7 +483,7 @@ func (d *differ) question(id string, a, b diffPlace[*Question], renamed map[stri
 		d.change("question-text", id, subject, "text", diffText(p.Text), diffText(q.Text), false, pos)
 	}
 	if !sameKind(p.Kind, q.Kind) {
-		d.change("question-kind", id, subject, "kind", diffKind(p.Kind), diffKind(q.Kind),
+		d.change("question-kind", id, subject, "kind", p.Kind.String(), q.Kind.String(),
 			diffKindMeaning(d.from, p.Kind) != diffKindMeaning(d.to, q.Kind), pos)
 	}
 	if (a.parent != "survey" || b.parent != "survey") && p.EffectiveWeight() != q.EffectiveWeight() {
@@ -504,37 +504,10 @@ func (d *differ) question(id string, a, b diffPlace[*Question], renamed map[stri
 	}
 }
 
-// diffKind writes a kind the way the language does.
 // sameKind compares two kinds by what they mean, not where they stand.
 func sameKind(a, b Kind) bool {
 	a.Pos, b.Pos = Pos{}, Pos{}
 	return a == b
-}
-
-func diffKind(k Kind) string {
-	switch t := k.EffectiveType(); t {
-	case KindScale, KindChoice:
-		if k.Ref != "" {
-			return k.Ref
-		}
-		if t == KindScale {
-			return "scale " + diffRange(k.Lo, k.Hi)
-		}
-		return "choice"
-	case KindCES, KindCSAT:
-		if k.Good != "" {
-			return string(t) + " " + diffRange(k.Lo, k.Hi) + " " + k.Good
-		}
-		return string(t) + " " + diffRange(k.Lo, k.Hi)
-	case KindMeasure:
-		s := "measure "
-		if k.Unit != "" {
-			s += strconv.Quote(k.Unit) + " "
-		}
-		return s + "target " + string(k.Op) + " " + FormatNumber(k.Target)
-	default:
-		return string(t)
-	}
 }
 
 // diffKindMeaning is what a kind means for scoring, with references
@@ -565,7 +538,7 @@ func diffKindMeaning(c *Checklist, k Kind) string {
 			return b.String()
 		}
 	}
-	return diffKind(k)
+	return k.String()
 }
 
 // diffExpr writes a condition as Expr.String does, with question IDs

@@ -231,7 +231,7 @@ func TestDiffSurveyGoodEnd(t *testing.T) {
 		got := Diff(from, to)
 		if len(got) != 1 || got[0].Kind != "question-kind" || got[0].Incomparable != tt.incomparable {
 			t.Errorf("Diff(%s -> %s) = %+v, want one question-kind change, incomparable %v",
-				diffKind(tt.from), diffKind(tt.to), got, tt.incomparable)
+				tt.from.String(), tt.to.String(), got, tt.incomparable)
 		}
 	}
 }

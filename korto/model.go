@@ -2,6 +2,7 @@ package korto
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -299,6 +300,32 @@ type Kind struct {
 	// choice, or the kind's keyword), for diagnostics about the kind;
 	// zero when unknown or when the kind is the default yesno.
 	Pos Pos `json:"-"`
+}
+
+// String returns the kind as the .korto language writes it: the name of
+// a declared scale or choice, "yesno", "scale 1..5", "ces 1..7 high",
+// `measure "мин" target <= 5`, "nps". The formatter, diff and messages
+// use it, so a kind reads the same everywhere.
+func (k Kind) String() string {
+	if k.Ref != "" {
+		return k.Ref
+	}
+	t := k.EffectiveType()
+	switch t {
+	case KindScale, KindCES, KindCSAT:
+		s := string(t) + " " + FormatNumber(k.Lo) + ".." + FormatNumber(k.Hi)
+		if k.Good != "" {
+			s += " " + k.Good
+		}
+		return s
+	case KindMeasure:
+		s := "measure "
+		if k.Unit != "" {
+			s += strconv.Quote(k.Unit) + " "
+		}
+		return s + "target " + string(k.Op) + " " + FormatNumber(k.Target)
+	}
+	return string(t)
 }
 
 // EffectiveType returns the kind's type with the default applied.

@@ -36,3 +36,26 @@ func TestPoints(t *testing.T) {
 		}
 	}
 }
+
+func TestKindString(t *testing.T) {
+	tests := []struct {
+		k    Kind
+		want string
+	}{
+		{Kind{}, "yesno"},
+		{Kind{Type: KindScale, Ref: "stars"}, "stars"},
+		{Kind{Type: KindChoice, Ref: "queue"}, "queue"},
+		{Kind{Type: KindScale, Lo: 1, Hi: 5}, "scale 1..5"},
+		{Kind{Type: KindCES, Lo: 1, Hi: 7, Good: "high"}, "ces 1..7 high"},
+		{Kind{Type: KindCSAT, Lo: 1, Hi: 5}, "csat 1..5"},
+		{Kind{Type: KindMeasure, Unit: "мин", Op: OpLe, Target: 2.5}, `measure "мин" target <= 2.5`},
+		{Kind{Type: KindMeasure, Op: OpGt, Target: 1e21}, "measure target > 1000000000000000000000"},
+		{Kind{Type: KindNPS}, "nps"},
+		{Kind{Type: KindEmotion}, "emotion"},
+	}
+	for _, tt := range tests {
+		if got := tt.k.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q, want %q", tt.k, got, tt.want)
+		}
+	}
+}
