@@ -52,8 +52,11 @@ func TestErrorsGolden(t *testing.T) {
 			if len(diags) == 0 {
 				t.Fatalf("no diagnostics for %s", file)
 			}
-			if diags.HasErrors() != (c == nil || diags.HasErrors()) {
-				t.Errorf("checklist returned with errors")
+			// Warnings alone must leave a checklist to work with; errors
+			// may or may not (a checklist with rule errors is returned as
+			// far as it was understood).
+			if !diags.HasErrors() && c == nil {
+				t.Errorf("no checklist returned for warnings alone")
 			}
 			if !sortedDiags(diags) {
 				t.Errorf("diagnostics are not in the order of the file:\n%s", renderString(diags, src))
