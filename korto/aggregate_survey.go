@@ -39,7 +39,7 @@ type aggSurveyQ struct {
 
 // CESScale returns the rating scale of a `ces lo..hi` question that
 // does not say which end is good: the bounds decide it. 1..10 is the
-// effort question of seed 003 (how much effort it took; lower is easier,
+// effort question of the service-standards guide (how much effort it took; lower is easier,
 // target mean <= 3), and every other scale is agreement with "it was
 // easy", CES 2.0 style (1..7, higher is easier). A checklist says it
 // outright with `ces 1..10 low` or `ces 1..7 high`; see SurveyScale.

@@ -487,7 +487,7 @@ func TestAggregatorSurvey(t *testing.T) {
 
 func TestCESScale(t *testing.T) {
 	if s := CESScale(1, 10); s.Good.String() != "low" {
-		t.Errorf("ces 1..10: %v, want seed 003's effort scale, low is good", s)
+		t.Errorf("ces 1..10: %v, want the service-standards guide's effort scale, low is good", s)
 	}
 	if s := CESScale(1, 7); s.Good.String() != "high" || s.Lo != 1 || s.Hi != 7 {
 		t.Errorf("ces 1..7: %v, want CES 2.0, high is good", s)

@@ -293,7 +293,7 @@ type Kind struct {
 	// Good says which end of a ces or csat scale is the good one:
 	// "high" (more agreement that it was easy, or more satisfied) or
 	// "low" (less effort). Empty keeps the preset of the bounds: a ces
-	// 1..10 is seed 003's effort question (low), every other ces and
+	// 1..10 is the service-standards guide's effort question (low), every other ces and
 	// every csat is high. See SurveyScale.
 	Good string `json:"good,omitempty"`
 	// Pos is where the kind stands in the source (the name of a scale or

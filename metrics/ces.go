@@ -1,7 +1,7 @@
 package metrics
 
 // CES accumulates Customer Effort Score answers on a declared scale:
-// CES2 (1..7 agreement, higher is easier) or Effort10 (seed 003's 1..10
+// CES2 (1..7 agreement, higher is easier) or Effort10 (the service-standards guide's 1..10
 // effort, lower is easier, target mean <= 3), or any other Scale. The
 // scale is never guessed.
 //

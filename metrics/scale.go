@@ -79,7 +79,7 @@ var (
 	// CES2 is the Customer Effort Score 2.0 (CEB/Gartner): agreement with
 	// "The company made it easy for me to handle my issue" on 1..7.
 	CES2 = Scale{Lo: 1, Hi: 7, Good: High}
-	// Effort10 is the effort question of seed 003: "how much effort did
+	// Effort10 is the effort question of the service-standards guide: "how much effort did
 	// it take, from 1 to 10"; lower is easier, the target is a mean <= 3.
 	Effort10 = Scale{Lo: 1, Hi: 10, Good: Low}
 	// CSAT5 is the usual satisfaction scale 1..5.

@@ -41,7 +41,7 @@ type supportOutput struct {
 func runSupport(e *env, args []string) int {
 	c := commands["support"]
 	fs := newFlags(e, c)
-	standardsFile := fs.String("standards", "", "standards `FILE` (JSON); default: the seed 003 set")
+	standardsFile := fs.String("standards", "", "standards `FILE` (JSON); default: the 21 standards of customer service")
 	calendarFile := fs.String("calendar", "", "business-hours calendar `FILE` (JSON); durations then count working time only")
 	by := fs.String("by", "", "break the KPIs down by `KIND`: channel, priority or agent")
 	agentTime := fs.String("agent-time", "", "agent-time `FILE` (JSON Lines) for occupancy and minutes per issue")
@@ -50,7 +50,7 @@ func runSupport(e *env, args []string) int {
 	tz := fs.String("tz", "", "IANA time `ZONE` of the backlog days without --calendar (default UTC)")
 	skipBad := fs.Bool("skip-bad", false, "report bad lines as warnings and compute from the good ones")
 	asJSON := fs.Bool("json", false, "print JSON")
-	defaults := fs.Bool("defaults", false, "print the seed 003 standards as a standards file to start from")
+	defaults := fs.Bool("defaults", false, "print the 21 default standards as a standards file to start from")
 	schema := fs.String("schema", "", "print the JSON Schema of a `KIND` of file: standards or calendar")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

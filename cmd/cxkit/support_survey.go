@@ -18,7 +18,7 @@ import (
 //
 //	{"ces": 2, "rating": 5, "nps": 9, "found": true, "knew_wait": true, "complaint": false}
 //
-// ces is seed 003's effort question (1..10, lower is easier), rating the
+// ces is the service-standards guide's effort question (1..10, lower is easier), rating the
 // post-service rating on 1..5, nps the 0..10 recommendation score; found
 // feeds the customer success rate, knew_wait the awareness ratio and
 // complaint the things-gone-wrong rate per 1,000 answers.

@@ -49,7 +49,7 @@ func TestSupportGolden(t *testing.T) {
 //
 //	T1 chat: first reply 2 min, solved, one reply        FCR, one-touch
 //	T2 chat: first reply 1 min, solved then reopened     one-touch, not FCR
-//	T3 email: replies after 20, 3 and 10 min (seed 003), agents gleb and farida: 1 handover
+//	T3 email: replies after 20, 3 and 10 min (the service-standards guide), agents gleb and farida: 1 handover
 //	T4 phone: queued 3 min, first reply 4 min, a note    FCR, one-touch
 //	T5 phone: abandoned the queue, no reply
 //	T6 social: reply after 40 min, never solved

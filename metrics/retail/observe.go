@@ -129,7 +129,7 @@ type ServiceMix struct {
 	// ServedShare is served / (served + self-served), a fraction 0..1:
 	// how many buyers want a seller.
 	ServedShare float64 `json:"served_share"`
-	// Ratio is served / self-served (seed 003's "50 to 50" is 1); nil
+	// Ratio is served / self-served (the service-standards guide's "50 to 50" is 1); nil
 	// when nobody bought alone.
 	Ratio *float64 `json:"served_to_self_served"`
 }
@@ -165,7 +165,7 @@ type Staffing struct {
 }
 
 // Sellers returns, hour by hour, the sellers needed so that no seller is
-// busy with customers more than occupancy (0 < occupancy <= 1; seed 003
+// busy with customers more than occupancy (0 < occupancy <= 1; the service-standards guide
 // puts a healthy occupancy at 60-80%) of the hour. An hour observed for
 // 30 minutes on each of two days counts as one full hour. An occupancy
 // so small that an hour would need more sellers than an int32 holds is

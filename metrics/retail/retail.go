@@ -1,4 +1,4 @@
-// Package retail computes the store KPIs of seed 003: units per
+// Package retail computes the store KPIs of the service-standards guide: units per
 // transaction, average ticket, traffic and conversion, dwell time, and
 // from a floor observation the share of shoppers who want a seller and
 // the sellers each hour needs.

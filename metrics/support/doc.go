@@ -63,7 +63,7 @@
 // lower case. Unknown JSON
 // fields are ignored, so a help desk's own fields can stay in the
 // export, but "clicks" is read when present: the clicks to first contact
-// that a web widget may record (seed 003 measures them per channel;
+// that a web widget may record (the service-standards guide measures them per channel;
 // phone and email tickets usually lack them, and a usability test can
 // supply the figure through [Inputs] instead). An event a KPI does not
 // use (a note, say) is still validated. An id may appear once per input:

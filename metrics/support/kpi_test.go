@@ -134,7 +134,7 @@ func TestHandovers(t *testing.T) {
 }
 
 // Replies per ticket leave one-touch tickets out and list the upper
-// outliers (seed 003, after Kayako's Diane Potter: look at the outliers,
+// outliers (the service-standards guide, after Kayako's Diane Potter: look at the outliers,
 // not the mean).
 func TestRepliesPerTicket(t *testing.T) {
 	replies := func(id string, n int) *support.Ticket {
@@ -273,7 +273,7 @@ func TestAgentRowsDoNotOverlap(t *testing.T) {
 func ptr(x float64) *float64 { return &x }
 
 // Single-question rate: each topic's share of all tickets; over 3% is a
-// FAQ candidate (seed 003).
+// FAQ candidate (the service-standards guide).
 func TestTopics(t *testing.T) {
 	a := support.NewAccumulator(support.Options{})
 	for i := range 100 {

@@ -47,7 +47,7 @@ func ParseLevel(s string) (Level, error) {
 
 // Matrix assigns a priority from impact (how many customers or how much
 // business an issue hurts) and urgency (how soon it hurts), and sets a
-// resolution target per priority: the tiered model seed 003 cites from
+// resolution target per priority: the tiered model the service-standards guide cites from
 // Stanford University's IT service levels.
 //
 // The zero Matrix has no cells and no targets, so Priority and Deadline

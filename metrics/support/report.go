@@ -61,7 +61,7 @@ type KPIs struct {
 	// (KPI "response_time").
 	ResponseTime MeanDuration `json:"response_time"`
 	// FCR, first contact resolution, is the share of solved tickets with
-	// exactly one reply and no reopened event (KPI "fcr"; seed 003 asks
+	// exactly one reply and no reopened event (KPI "fcr"; the service-standards guide asks
 	// for at least 0.75).
 	FCR *float64 `json:"fcr"`
 	// OneTouch is the share of solved tickets with at most one reply,
@@ -112,7 +112,7 @@ type Handovers struct {
 //
 // Mean, Median, P90 and OutlierAbove are reply counts, nil when N is 0;
 // the quantiles interpolate, so they may be fractional. Mean is the KPI
-// "replies_per_ticket" (seed 003: 2 to 4).
+// "replies_per_ticket" (the service-standards guide: 2 to 4).
 type Replies struct {
 	N            int      `json:"n"` // solved tickets with two or more replies
 	Mean         *float64 `json:"mean"`
@@ -268,7 +268,7 @@ type TopicShare struct {
 }
 
 // FAQThreshold is the single-question rate above which a topic belongs
-// in the FAQ (seed 003: 3%).
+// in the FAQ (the service-standards guide: 3%).
 const FAQThreshold = 0.03
 
 // BacklogPeriod is the tickets created (In) and first solved (Out) in one
@@ -313,7 +313,7 @@ type AgentRow struct {
 	// is 0.
 	MinutesPerIssue *float64 `json:"minutes_per_issue"`
 	// Occupancy is (handling + after-work) / logged-in time, a fraction
-	// (seed 003: 0.6 to 0.8); nil without logged-in time.
+	// (the service-standards guide: 0.6 to 0.8); nil without logged-in time.
 	Occupancy *float64 `json:"occupancy"`
 }
 

@@ -74,7 +74,7 @@ var kpiList = []KPI{
 	{Name: "single_question", Unit: Share, Doc: "the largest share of tickets on one topic"},
 	{Name: "occupancy", Unit: Share, Doc: "handling + after-work time / logged-in time (agent-time input)"},
 	{Name: "minutes_per_issue", Unit: Number, Doc: "handling minutes per solved ticket (agent-time input)"},
-	{Name: "ces", Unit: Number, Survey: true, Doc: "customer effort score, mean (seed 003: 1..10, lower is easier)"},
+	{Name: "ces", Unit: Number, Survey: true, Doc: "customer effort score, mean (the service-standards guide: 1..10, lower is easier)"},
 	{Name: "rating", Unit: Number, Survey: true, Doc: "post-service rating, mean on 1..5"},
 	{Name: "nps", Unit: Number, Survey: true, Doc: "net promoter score, -100..100"},
 	{Name: "csat", Unit: Number, Survey: true, Doc: "CSAT, percent of top-two ratings"},
@@ -449,15 +449,15 @@ func StandardsSchema() *jsonschema.Schema {
 
 func tgt(x float64) *Target { t := Target(x); return &t }
 
-// DefaultStandards returns the customer-service standards of seed 003
+// DefaultStandards returns the customer-service standards of the service-standards guide
 // ("21 standards of customer service") that have a number. Handovers are
 // split by priority: P3 and P4 stand for the seed's simple issues (at
 // most 1), P1 and P2 for complex ones (at most 3). The seed's NPS of
 // 75-85 is what loyalty leaders such as Apple reach, so the standard is
 // reaching its lower end, not staying inside the range.
 func DefaultStandards() *StandardSet {
-	const src = "seed 003, 21 standards of customer service"
-	return &StandardSet{Name: "seed 003 defaults", Standards: []Standard{
+	const src = "21 standards of customer service"
+	return &StandardSet{Name: "the 21 standards of customer service", Standards: []Standard{
 		{Name: "chat first response under 2 minutes", KPI: "first_response", Filter: Filter{Channels: []string{"chat"}}, Op: Less, Target: 120, Source: src},
 		{Name: "phone first response under 2 minutes", KPI: "first_response", Filter: Filter{Channels: []string{"phone"}}, Op: Less, Target: 120, Source: src},
 		{Name: "email first response within a day", KPI: "first_response", Filter: Filter{Channels: []string{"email"}}, Op: LessEqual, Target: 86400, Source: src},

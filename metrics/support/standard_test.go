@@ -117,7 +117,7 @@ func TestEvaluate(t *testing.T) {
 		{"replies_per_ticket", 2.0, true, 0.0},
 		{"occupancy", 0.75, true, 0.0},
 		{"backlog_ratio", 1.0, false, 0.4}, // 0.5 ± 0.1: 0.4 above its upper edge
-		{"nps", 62.0, false, -13.0},        // seed 003: loyalty leaders reach 75-85
+		{"nps", 62.0, false, -13.0},        // the service-standards guide: loyalty leaders reach 75-85
 		{"rating", 4.2, true, 0.2},
 		{"ces", 3.4, false, 0.4},
 		{"things_gone_wrong", nil, nil, nil},

@@ -29,7 +29,7 @@ type Ticket struct {
 	Events  []Event // in time order, none before Created
 	// Clicks, when the desk records it (a web widget can), is how many
 	// clicks the customer needed from a search page or a new tab to the
-	// first message: seed 003's "clicks to first contact". Nil when not
+	// first message: the service-standards guide's "clicks to first contact". Nil when not
 	// recorded; phone and email tickets rarely have it.
 	Clicks *int
 }
