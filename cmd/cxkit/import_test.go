@@ -1,0 +1,46 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// A small CSV of the grocery checklist in each state the command must
+// tell apart: good rows to JSON Lines (which report reads), bad cells
+// placed and nothing written (exit 1), --skip-invalid, usage errors
+// (exit 2).
+func TestImportCommand(t *testing.T) {
+	const checklist = "../../examples/taxi/taxi.korto"
+	// One row answering every question of the taxi checklist from its
+	// example sheet, written as the import reads it.
+	sheet, _, code := runCmd(t, "", "import", "--checklist", checklist, "--from", "surveyjs", "../../examples/taxi/ride-01.json")
+	if code != exitOK || strings.Count(sheet, "\n") != 1 {
+		t.Fatalf("import of the example sheet as SurveyJS-like JSON: exit %d, out %q", code, sheet)
+	}
+	_, stderr, code := runCmd(t, sheet, "score", checklist, "-")
+	if code != exitOK {
+		t.Fatalf("score of the imported sheet: exit %d: %s", code, stderr)
+	}
+
+	for _, tc := range []struct {
+		name string
+		args []string
+		in   string
+		code int
+		err  string // in stderr
+	}{
+		{"no checklist", []string{"import", "-"}, "", exitUsage, "--checklist is missing"},
+		{"bad from", []string{"import", "-", "--checklist", checklist, "--from", "ods"}, "", exitUsage, `unknown format "ods"`},
+		{"two files", []string{"import", "a", "b", "--checklist", checklist}, "", exitUsage, "need one file"},
+		{"bad cell", []string{"import", "-", "--checklist", checklist}, "id,arrived\nr-1,maybe\n", exitInput,
+			`<stdin>:2:2: audit r-1, question arrived: takes "yes" or "no", not "maybe"`},
+		{"no questions", []string{"import", "-", "--checklist", checklist}, "a,b\n1,2\n", exitInput, "no column is a question"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := runCmd(t, tc.in, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.err) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, tc.code, tc.err)
+			}
+		})
+	}
+}

@@ -1,0 +1,268 @@
+package fielddata
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+// question is what turning a cell into an answer needs of a question.
+type question struct {
+	id   string
+	kind korto.KindType
+	na   bool
+	opts []string // a choice's option IDs
+}
+
+func (l *layout) questions() []question {
+	c := l.plan.Checklist()
+	qs := make([]question, l.plan.NumQuestions())
+	for i := range qs {
+		q := l.plan.Question(i)
+		qs[i] = question{id: q.ID, kind: q.Kind.EffectiveType(), na: q.NA}
+		if qs[i].kind == korto.KindChoice {
+			if ch := c.Choice(q.Kind.Ref); ch != nil {
+				for _, o := range ch.Options {
+					qs[i].opts = append(qs[i].opts, o.ID)
+				}
+			}
+		}
+	}
+	return qs
+}
+
+// answer turns the value of a cell into the answer to question q, the
+// way the answer sheet writes it: "yes" or "no", an option ID, an
+// emotion, a number, "na", or text. It returns false for an empty cell,
+// which leaves the question unanswered. A value it cannot read as the
+// question's kind is passed on as it is, for the sheet's check to say
+// what is wrong with it and how to write it.
+//
+// Letter case is forgiven where no two answers differ by it alone
+// ("Yes", "Most"), and "N/A", "na" and the "not applicable" label of the
+// checklist's language stand for "na" (except in a text question that
+// does not allow "na", where they are what the auditor wrote).
+func answer(q *question, a korto.Answer, decimalComma bool) (korto.Answer, bool) {
+	switch a.Type {
+	case korto.AnswerNumber:
+		if q.kind == korto.KindText {
+			return korto.Str(strconv.FormatFloat(a.Number, 'g', -1, 64)), true
+		}
+		return a, true
+	case korto.AnswerInvalid:
+		switch a.String {
+		case "null":
+			return a, false
+		case "true", "false":
+			if q.kind == korto.KindYesNo {
+				if a.String == "true" {
+					return korto.Str("yes"), true
+				}
+				return korto.Str("no"), true
+			}
+		}
+		return a, true
+	}
+	s := a.String
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return a, false
+	}
+	switch q.kind {
+	case korto.KindText:
+		if q.na && korto.IsNAWord(t) {
+			return korto.NA, true
+		}
+		return korto.Str(s), true
+	case korto.KindYesNo:
+		if w, ok := fold(t, yesNo[:]); ok {
+			return korto.Str(w), true
+		}
+	case korto.KindChoice:
+		if w, ok := fold(t, q.opts); ok {
+			return korto.Str(w), true
+		}
+	case korto.KindEmotion:
+		if w, ok := fold(t, korto.Emotions[:]); ok {
+			return korto.Str(w), true
+		}
+	default: // the numeric kinds
+		if x, ok := parseNumber(t, decimalComma); ok {
+			return korto.Num(x), true
+		}
+	}
+	if korto.IsNAWord(t) {
+		return korto.NA, true
+	}
+	return korto.Str(t), true
+}
+
+var yesNo = [2]string{"yes", "no"}
+
+// fold finds s among words, exactly or else ignoring letter case when
+// only one word matches so.
+func fold(s string, words []string) (string, bool) {
+	if i := slices.Index(words, s); i >= 0 {
+		return words[i], true
+	}
+	found := ""
+	for _, w := range words {
+		if strings.EqualFold(w, s) {
+			if found != "" {
+				return "", false
+			}
+			found = w
+		}
+	}
+	return found, found != ""
+}
+
+// parseNumber reads a decimal number as people write one in a cell:
+// digits with an optional sign, point and exponent ("4.5", "-2",
+// "1e3"), and "4,5" when decimalComma is set. It refuses what
+// strconv.ParseFloat would take but a cell never means (Inf, NaN, hex,
+// underscores).
+func parseNumber(s string, decimalComma bool) (float64, bool) {
+	if decimalComma && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	digits := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c == '.' || c == '+' || c == '-' || c == 'e' || c == 'E':
+		default:
+			return 0, false
+		}
+	}
+	if !digits {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	return x, err == nil
+}
+
+// row is one record of a file: its cells in column order and where they
+// stand. lines and cols, when set, place each cell (a CSV cell may
+// start on a later line than its row; a JSON value anywhere); else
+// every cell is on line, in the column of its index.
+type row struct {
+	line  int
+	cells []korto.Answer
+	lines []int
+	cols  []int
+}
+
+func (r *row) pos(i int) (line, col int) {
+	line, col = r.line, i+1
+	if i < len(r.lines) {
+		line = r.lines[i]
+	}
+	if i < len(r.cols) {
+		col = r.cols[i]
+	}
+	return line, col
+}
+
+// empty reports whether the row has no value at all, as the blank rows
+// of a spreadsheet have; such rows are skipped.
+func (r *row) empty() bool {
+	for _, a := range r.cells {
+		if a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// sheet turns a row into an answer sheet and checks it against the
+// checklist. It returns every problem of the row, placed at its cell.
+// It reads only the layout, so rows may be turned into sheets in any
+// order and at once.
+func (l *layout) sheet(qs []question, r *row) (*korto.Sheet, Errors) {
+	c := l.plan.Checklist()
+	s := &korto.Sheet{Checklist: c.ID, Version: c.Version, Answers: make(map[string]korto.Answer, l.numQCols)}
+	var errs Errors
+	for i, a := range r.cells {
+		if i >= len(l.cols) {
+			if a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
+				line, col := r.pos(i)
+				errs = append(errs, &Error{File: l.file, Line: line, Column: col, Code: CodeCellCount,
+					Message: "a value beyond the last column of the header: give the column a name, or move the value into its column"})
+				break
+			}
+			continue
+		}
+		col := &l.cols[i]
+		switch col.kind {
+		case colQuestion:
+			if v, ok := answer(&qs[col.q], a, l.decimalComma); ok {
+				s.Answers[qs[col.q].id] = v
+			}
+		case colAudit:
+			v := auditValue(a)
+			if l.format == XLSX && (col.field == "date" || col.field == "started" || col.field == "ended") {
+				v = excelDate(v)
+			}
+			if v != "" {
+				if s.Audit == nil {
+					s.Audit = map[string]string{}
+				}
+				s.Audit[col.field] = v
+			}
+		}
+	}
+	if s.Audit["id"] == "" {
+		for _, i := range l.insts {
+			if i < len(r.cells) {
+				if v := auditValue(r.cells[i]); v != "" {
+					if s.Audit == nil {
+						s.Audit = map[string]string{}
+					}
+					s.Audit["id"] = v
+					break
+				}
+			}
+		}
+	}
+	for _, ae := range l.plan.Check(s) {
+		if ae.Severity != korto.SeverityError {
+			continue
+		}
+		line, col := r.line, 0
+		if qi, ok := l.plan.QuestionIndex(ae.QuestionID); ok && l.qcol[qi] >= 0 {
+			line, col = r.pos(l.qcol[qi])
+		}
+		errs = append(errs, &Error{File: l.file, Line: line, Column: col, Question: ae.QuestionID,
+			Code: ae.Code, Message: ae.Message})
+	}
+	if len(errs) > 0 {
+		id := s.Audit["id"]
+		for _, e := range errs {
+			e.Audit = id
+		}
+		slices.SortStableFunc(errs, func(a, b *Error) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+		})
+		return s, errs
+	}
+	return s, nil
+}
+
+// auditValue is an audit field's value as the sheet keeps it: a label,
+// so a number or a boolean keeps its written form.
+func auditValue(a korto.Answer) string {
+	switch a.Type {
+	case korto.AnswerNumber:
+		return strconv.FormatFloat(a.Number, 'g', -1, 64)
+	case korto.AnswerInvalid:
+		if a.String == "null" {
+			return ""
+		}
+	}
+	return strings.TrimSpace(a.String)
+}

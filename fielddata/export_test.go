@@ -1,0 +1,184 @@
+package fielddata_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
+)
+
+// The exports the round-trip tests make are built here the way ODK
+// Central and KoboToolbox write theirs for a form made by `cxkit form
+// --to xlsform`: a group per level ("level_1") and per section, joined
+// into column names with "-" (ODK) or "/" (Kobo), the tools' meta
+// columns around the answers.
+
+// loadMall reads the mall checklist and its 72 visits.
+func loadMall(t testing.TB) (*korto.Plan, []*korto.Sheet) {
+	t.Helper()
+	return loadExample(t, "../examples/mall/mall.korto", "../examples/mall/visits.jsonl")
+}
+
+func loadExample(t testing.TB, checklist, sheets string) (*korto.Plan, []*korto.Sheet) {
+	t.Helper()
+	src, err := os.ReadFile(checklist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := dsl.Parse(checklist, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sheets == "" {
+		return p, nil
+	}
+	f, err := os.Open(sheets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []*korto.Sheet
+	sr := korto.NewSheetReader(bufio.NewReader(f))
+	for {
+		s, err := sr.Next()
+		if err != nil {
+			if err.Error() == "EOF" {
+				break
+			}
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return p, out
+}
+
+// groupPaths returns each question's group path: "level_N", then its
+// sections; "survey" for the survey.
+func groupPaths(c *korto.Checklist) map[string][]string {
+	paths := map[string][]string{}
+	var walk func(path []string, items []korto.Item)
+	walk = func(path []string, items []korto.Item) {
+		for _, it := range items {
+			switch {
+			case it.Section != nil:
+				walk(append(append([]string(nil), path...), it.Section.ID), it.Section.Items)
+			case it.Question != nil:
+				paths[it.Question.ID] = path
+			}
+		}
+	}
+	for _, l := range c.Levels {
+		walk([]string{"level_" + strconv.Itoa(l.Number)}, l.Items)
+	}
+	if c.Survey != nil {
+		for _, q := range c.Survey.Questions {
+			paths[q.ID] = []string{"survey"}
+		}
+	}
+	return paths
+}
+
+// naWays are the three ways the exports write "na".
+var naWays = []string{"na", "N/A", "Не применимо"}
+
+type exportStyle struct {
+	sep          string // group path separator
+	comma        rune
+	crlf, bom    bool
+	decimalComma bool
+	withID       bool // collect the audit id; else only the instance ID tells it
+	head, tail   []string
+	meta         func(s *korto.Sheet, i int) (head, tail []string)
+}
+
+var odkStyle = exportStyle{
+	sep: "-", comma: ',', crlf: true, bom: true, withID: true,
+	head: []string{"SubmissionDate", "start", "end", "deviceid"},
+	tail: []string{"meta-instanceID", "KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent", "AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion"},
+	meta: func(s *korto.Sheet, i int) ([]string, []string) {
+		uuid := "uuid:" + s.Audit["id"]
+		return []string{s.Audit["date"] + "T18:00:00.000Z", s.Audit["date"] + "T10:00:00.000+03:00", s.Audit["date"] + "T10:4" + strconv.Itoa(i%10) + ":00.000+03:00", "collect:abc" + strconv.Itoa(i%3)},
+			[]string{uuid, uuid, "7", "field " + strconv.Itoa(i%3), "0", "0", "", "", "collect:abc", "0", "2026.1"}
+	},
+}
+
+var koboStyle = exportStyle{
+	sep: "/", comma: ';', decimalComma: true,
+	head: []string{"start", "end", "today", "username", "deviceid"},
+	tail: []string{"meta/instanceID", "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__", "_tags", "_index"},
+	meta: func(s *korto.Sheet, i int) ([]string, []string) {
+		return []string{s.Audit["date"] + "T10:00:00.000+03:00", s.Audit["date"] + "T10:50:00.000+03:00", s.Audit["date"], "", "enketo.org:x"},
+			[]string{"uuid:" + s.Audit["id"], strconv.Itoa(1000 + i), s.Audit["id"], s.Audit["date"] + "T18:00:00", "", "", "submitted_via_web", "", "vAbC", "", strconv.Itoa(i + 1)}
+	},
+}
+
+// export writes the sheets as the style's CSV export.
+func export(t testing.TB, p *korto.Plan, sheets []*korto.Sheet, st exportStyle) []byte {
+	t.Helper()
+	c := p.Checklist()
+	paths := groupPaths(c)
+	var buf bytes.Buffer
+	if st.bom {
+		buf.WriteString("\ufeff")
+	}
+	w := csv.NewWriter(&buf)
+	w.Comma, w.UseCRLF = st.comma, st.crlf
+	audit := []string{"location", "date", "auditor"}
+	if st.withID {
+		audit = append([]string{"id"}, audit...)
+	}
+	header := append([]string(nil), st.head...)
+	for _, f := range audit {
+		header = append(header, "audit"+st.sep+f)
+	}
+	for i := range p.NumQuestions() {
+		q := p.Question(i)
+		header = append(header, strings.Join(append(append([]string(nil), paths[q.ID]...), q.ID), st.sep))
+	}
+	header = append(header, st.tail...)
+	if err := w.Write(header); err != nil {
+		t.Fatal(err)
+	}
+	na := 0
+	for k, s := range sheets {
+		head, tail := st.meta(s, k)
+		rec := append([]string(nil), head...)
+		for _, f := range audit {
+			rec = append(rec, s.Audit[f])
+		}
+		for i := range p.NumQuestions() {
+			a, ok := s.Answers[p.Question(i).ID]
+			switch {
+			case !ok:
+				rec = append(rec, "")
+			case a.IsNA():
+				rec = append(rec, naWays[na%len(naWays)])
+				na++
+			case a.Type == korto.AnswerNumber:
+				x := strconv.FormatFloat(a.Number, 'g', -1, 64)
+				if st.decimalComma {
+					x = strings.Replace(x, ".", ",", 1)
+				}
+				rec = append(rec, x)
+			default:
+				rec = append(rec, a.String)
+			}
+		}
+		rec = append(rec, tail...)
+		if err := w.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	return buf.Bytes()
+}

@@ -1,0 +1,129 @@
+package fielddata
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Format is the layout of a file of collected answers.
+type Format string
+
+// The formats a [Reader] reads.
+const (
+	// CSV is a wide CSV file: one row per audit, a column per question
+	// ID and per audit field, as `cxkit template` lays them out (the
+	// second row of question texts is skipped when present).
+	CSV Format = "csv"
+	// XLSX is the same layout in an Excel workbook: its sheet "answers",
+	// or its first sheet.
+	XLSX Format = "xlsx"
+	// ODK is an ODK Central CSV export: group paths joined by "-" and
+	// meta columns such as SubmissionDate, meta-instanceID and KEY.
+	ODK Format = "odk"
+	// Kobo is a KoboToolbox CSV export: group paths joined by "/" and
+	// meta columns whose names start with "_".
+	Kobo Format = "kobo"
+	// SurveyJS is SurveyJS results: one result object, a JSON array of
+	// them, or JSON Lines of them.
+	SurveyJS Format = "surveyjs"
+)
+
+// Formats lists the formats, in the order help texts show them.
+var Formats = []Format{CSV, ODK, Kobo, SurveyJS, XLSX}
+
+// ParseFormat returns the format named s.
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(Formats, f) {
+		return f, nil
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q: want one of %s", s, strings.Join(names, ", "))
+}
+
+// isCSVFamily reports whether files of format f are CSV text.
+func (f Format) isCSVFamily() bool { return f == CSV || f == ODK || f == Kobo }
+
+// sniff tells a workbook, JSON and CSV apart by the first bytes of a
+// file; it returns CSV for anything else, and the CSV dialect is then
+// told by the header (guessDialect).
+func sniff(head []byte) (Format, string) {
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return XLSX, "it is a zip archive, as Excel workbooks are"
+	}
+	rest := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	if len(rest) > 0 && (rest[0] == '{' || rest[0] == '[') {
+		return SurveyJS, "it is JSON"
+	}
+	return CSV, ""
+}
+
+var bom = []byte("\ufeff")
+
+// Meta columns of the exports: recorded by the tools, never answers.
+var (
+	odkMeta = []string{
+		"SubmissionDate", "KEY", "SubmitterID", "SubmitterName",
+		"AttachmentsPresent", "AttachmentsExpected", "Status", "ReviewState",
+		"DeviceID", "Edits", "FormVersion", "PARENT_KEY",
+	}
+	koboMeta = []string{"__version__", "formhub/uuid"} // and every name starting with "_"
+	// formMeta are the names of the metadata fields an XLSForm may
+	// collect (and of the meta group's fields), in any export.
+	formMeta = []string{
+		"start", "end", "today", "deviceid", "username", "phonenumber",
+		"simserial", "subscriberid", "email", "audit", "instanceID",
+		"instanceName", "deprecatedID", "rootUuid", "uuid", "meta",
+		// the parts ODK Central splits a geopoint into
+		"Latitude", "Longitude", "Altitude", "Accuracy",
+	}
+)
+
+// guessDialect tells the CSV exports apart by their header: ODK
+// Central's meta columns, KoboToolbox's "_" ones, or else group paths
+// joined by "-" or "/" that end in question IDs. It returns the format
+// and the columns that told.
+func guessDialect(header []string, isQuestion func(string) bool) (Format, string) {
+	var odk, kobo []string
+	for _, h := range header {
+		switch {
+		case slices.Contains(odkMeta, h) || h == "meta-instanceID":
+			odk = append(odk, h)
+		case strings.HasPrefix(h, "_") || slices.Contains(koboMeta, h) || h == "meta/instanceID":
+			kobo = append(kobo, h)
+		}
+	}
+	if len(odk) == 0 && len(kobo) == 0 {
+		for _, h := range header {
+			if isQuestion(h) {
+				continue
+			}
+			if i := strings.LastIndexByte(h, '-'); i >= 0 && isQuestion(h[i+1:]) {
+				odk = append(odk, h)
+			}
+			if i := strings.LastIndexByte(h, '/'); i >= 0 && isQuestion(h[i+1:]) {
+				kobo = append(kobo, h)
+			}
+		}
+	}
+	switch {
+	case len(odk) > len(kobo):
+		return ODK, "of its columns " + listFew(odk)
+	case len(kobo) > 0:
+		return Kobo, "of its columns " + listFew(kobo)
+	}
+	return CSV, "its columns are named after the questions"
+}
+
+// listFew lists the first three names of s and says how many more.
+func listFew(s []string) string {
+	if len(s) <= 3 {
+		return strings.Join(s, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(s[:3], ", "), len(s)-3)
+}

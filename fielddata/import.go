@@ -1,0 +1,168 @@
+package fielddata
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+// ImportOptions say how [Import] reads a file and what it writes.
+type ImportOptions struct {
+	Options
+	// SkipInvalid writes the good rows of a file that has bad ones;
+	// without it nothing is written for such a file.
+	SkipInvalid bool
+	// Problem, when set, is called with each problem as it is found:
+	// the warnings of the header first, then each bad cell.
+	Problem func(*Error)
+	// Guessed, when set, is called once the format has been told from
+	// the file, before any problem is reported, with the format and why
+	// (see Reader.Guessed).
+	Guessed func(f Format, why string)
+}
+
+// Summary counts what [Import] read.
+type Summary struct {
+	Format  Format // the format the file was read as
+	Guessed string // why, when it was told from the file (see Reader.Guessed)
+	Sheets  int    // rows that made good sheets
+	Invalid int    // rows with errors
+	Written int    // sheets written
+	Errors  int    // problems found (not counting warnings)
+}
+
+// ErrInvalid is returned by Import, wrapped, when rows have errors.
+var ErrInvalid = errors.New("rows with errors")
+
+// Import reads the file in r and writes its rows to w as answer sheets
+// of the plan's checklist, one JSON line each (see [AppendSheet]). It
+// reads the rows one at a time; the sheets wait in memory (in a
+// temporary file past a few megabytes) until the whole file has been
+// read, because a file with a bad row gives nothing unless
+// opts.SkipInvalid is set. The problems go to opts.Problem. It returns
+// an error wrapping ErrInvalid when there were bad rows (after writing
+// the good ones with SkipInvalid), or the error that stopped the file.
+func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summary, error) {
+	report := opts.Problem
+	if report == nil {
+		report = func(*Error) {}
+	}
+	var sum Summary
+	rd, err := NewReader(r, p, opts.Options)
+	if err != nil {
+		if es := AsErrors(err); es != nil {
+			for _, e := range es {
+				report(e)
+				sum.Errors++
+			}
+		}
+		return sum, err
+	}
+	sum.Format, sum.Guessed = rd.Format(), rd.Guessed()
+	if sum.Guessed != "" && opts.Guessed != nil {
+		opts.Guessed(sum.Format, sum.Guessed)
+	}
+	warned := 0
+	flushWarnings := func() {
+		for _, w := range rd.Warnings()[warned:] {
+			report(w)
+		}
+		warned = len(rd.Warnings())
+	}
+	flushWarnings()
+	var sp spool
+	defer sp.close()
+	var line []byte
+	for {
+		s, err := rd.Next()
+		flushWarnings()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var re *RowError
+			if !errors.As(err, &re) {
+				for _, e := range AsErrors(err) {
+					report(e)
+					sum.Errors++
+				}
+				return sum, err
+			}
+			sum.Invalid++
+			for _, e := range re.Errs {
+				report(e)
+				sum.Errors++
+			}
+			continue
+		}
+		sum.Sheets++
+		if sum.Invalid > 0 && !opts.SkipInvalid {
+			continue // nothing will be written
+		}
+		line = AppendSheet(line[:0], s, p)
+		if err := sp.write(line); err != nil {
+			return sum, err
+		}
+	}
+	if sum.Invalid > 0 && !opts.SkipInvalid {
+		return sum, ErrInvalid
+	}
+	if err := sp.copyTo(w); err != nil {
+		return sum, err
+	}
+	sum.Written = sum.Sheets
+	if sum.Invalid > 0 {
+		return sum, ErrInvalid
+	}
+	return sum, nil
+}
+
+// spool keeps what is written in memory up to spoolMemory bytes, then
+// in a temporary file, so that memory stays flat in the number of rows.
+type spool struct {
+	buf  bytes.Buffer
+	file *os.File
+}
+
+const spoolMemory = 8 << 20
+
+func (sp *spool) write(b []byte) error {
+	if sp.file == nil && sp.buf.Len()+len(b) > spoolMemory {
+		f, err := os.CreateTemp("", "cxkit-import-*.jsonl")
+		if err != nil {
+			return err
+		}
+		sp.file = f
+		if _, err := sp.buf.WriteTo(f); err != nil {
+			return err
+		}
+	}
+	if sp.file != nil {
+		_, err := sp.file.Write(b)
+		return err
+	}
+	sp.buf.Write(b)
+	return nil
+}
+
+func (sp *spool) copyTo(w io.Writer) error {
+	if sp.file == nil {
+		_, err := sp.buf.WriteTo(w)
+		return err
+	}
+	if _, err := sp.file.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w, sp.file)
+	return err
+}
+
+func (sp *spool) close() {
+	if sp.file != nil {
+		sp.file.Close()
+		os.Remove(sp.file.Name())
+	}
+}

@@ -1,0 +1,199 @@
+package fielddata_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/cxkit/cxkit/fielddata"
+	"github.com/cxkit/cxkit/korto"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// readAll reads every row of data, failing on any problem.
+func readAll(t testing.TB, p *korto.Plan, data []byte, opts fielddata.Options) (*fielddata.Reader, []*korto.Sheet) {
+	t.Helper()
+	rd, err := fielddata.NewReader(bytes.NewReader(data), p, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*korto.Sheet
+	for {
+		s, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("row %d: %v", len(out)+1, err)
+		}
+		out = append(out, s)
+	}
+	return rd, out
+}
+
+// The exports of the 72 mall visits import as the sheets they were made
+// from, and score exactly as those do.
+func TestExportsRoundTrip(t *testing.T) {
+	p, sheets := loadMall(t)
+	for _, tc := range []struct {
+		name   string
+		style  exportStyle
+		format fielddata.Format
+	}{
+		{"odk", odkStyle, fielddata.ODK},
+		{"kobo", koboStyle, fielddata.Kobo},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := export(t, p, sheets, tc.style)
+			rd, got := readAll(t, p, data, fielddata.Options{Name: tc.name + ".csv"})
+			if rd.Format() != tc.format {
+				t.Errorf("format guessed %q (%s), want %q", rd.Format(), rd.Guessed(), tc.format)
+			}
+			if w := rd.Warnings(); len(w) > 0 {
+				t.Errorf("warnings: %v", w)
+			}
+			if len(got) != len(sheets) {
+				t.Fatalf("%d sheets, want %d", len(got), len(sheets))
+			}
+			for i, s := range sheets {
+				g := got[i]
+				if diff := cmp.Diff(s.Answers, g.Answers); diff != "" {
+					t.Fatalf("sheet %d answers (-want +got):\n%s", i, diff)
+				}
+				for _, f := range []string{"id", "location", "date", "auditor"} {
+					want := s.Audit[f]
+					if f == "id" && !tc.style.withID {
+						want = "uuid:" + want // the instance ID, as the export has it
+					}
+					if g.Audit[f] != want {
+						t.Errorf("sheet %d: audit %s = %q, want %q", i, f, g.Audit[f], want)
+					}
+				}
+				if g.Audit["started"] == "" || g.Audit["ended"] == "" {
+					t.Errorf("sheet %d: no started/ended in %v", i, g.Audit)
+				}
+				want, err := p.Score(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				have, err := p.Score(g)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want, have, cmpopts.IgnoreFields(korto.Result{}, "Audit"), cmpopts.EquateNaNs()); diff != "" {
+					t.Fatalf("sheet %d score (-want +got):\n%s", i, diff)
+				}
+			}
+		})
+	}
+}
+
+// Import writes what the JSON sheets say, line for line, and what it
+// writes is what `cxkit report` reads.
+func TestImportWritesSheets(t *testing.T) {
+	p, sheets := loadMall(t)
+	data := export(t, p, sheets[:5], odkStyle)
+	var out bytes.Buffer
+	sum, err := fielddata.Import(&out, bytes.NewReader(data), p, fielddata.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Written != 5 || sum.Format != fielddata.ODK {
+		t.Errorf("summary %+v", sum)
+	}
+	sr := korto.NewSheetReader(&out)
+	for i := range 5 {
+		s, err := sr.Next()
+		if err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if diff := cmp.Diff(sheets[i].Answers, s.Answers); diff != "" {
+			t.Errorf("line %d (-want +got):\n%s", i+1, diff)
+		}
+	}
+	if _, err := sr.Next(); err != io.EOF {
+		t.Errorf("after 5 sheets: %v", err)
+	}
+}
+
+// Every bad cell of a file is reported at once, at its line and column,
+// naming the audit and the question, with the advice `cxkit score`
+// gives; nothing is written unless SkipInvalid.
+func TestBadCells(t *testing.T) {
+	p, sheets := loadMall(t)
+	data := string(export(t, p, sheets[:3], exportStyle{sep: "-", comma: ',', withID: true,
+		meta: func(*korto.Sheet, int) ([]string, []string) { return nil, nil }}))
+	lines := strings.Split(data, "\n")
+	header := strings.Split(lines[0], ",")
+	col := func(name string) int {
+		for i, h := range header {
+			if strings.HasSuffix(h, "-"+name) {
+				return i
+			}
+		}
+		t.Fatalf("no column %s", name)
+		return -1
+	}
+	set := func(line int, q, v string) {
+		cells := strings.Split(lines[line], ",")
+		cells[col(q)] = v
+		lines[line] = strings.Join(cells, ",")
+	}
+	// The comment has no commas in the first visits; check that.
+	for _, l := range lines[1:4] {
+		if n := strings.Count(l, ","); n != len(header)-1 {
+			t.Fatalf("a quoted comma in %q; pick other visits", l)
+		}
+	}
+	set(1, "entrance_clean", "Да")
+	set(1, "clean_overall", "4.5")
+	set(3, "recommend", "11")
+	set(3, "wc_paper", "fulll")
+	set(3, "checkout_queue", "5 мин")
+	set(3, "entrance_glass", "N/A") // no na
+	bad := strings.Join(lines, "\n")
+	id1, id3 := sheets[0].Audit["id"], sheets[2].Audit["id"]
+	want := []string{
+		"v.csv:2:%d: audit " + id1 + `, question entrance_clean: takes "yes" or "no", not "Да": write "yes" for Да`,
+		"v.csv:2:%d: audit " + id1 + ", question clean_overall: takes a whole number 1..5, not 4.5",
+		"v.csv:4:%d: audit " + id3 + ", question entrance_glass: \"na\" is not allowed: the question has no `na`; answer it, or add na to the question in the checklist",
+		"v.csv:4:%d: audit " + id3 + `, question wc_paper: unknown option "fulll" of choice "supplies" (options: full, some, empty); did you mean "full"?`,
+		"v.csv:4:%d: audit " + id3 + `, question checkout_queue: takes a number (мин), not "5 мин": write 5 alone, without quotes and unit`,
+		"v.csv:4:%d: audit " + id3 + ", question recommend: 11 is out of range 0..10",
+	}
+	cols := []int{col("entrance_clean"), col("clean_overall"), col("entrance_glass"), col("wc_paper"), col("checkout_queue"), col("recommend")}
+	for i := range want {
+		want[i] = strings.Replace(want[i], "%d", itoa(cols[i]+1), 1)
+	}
+	var got []string
+	var out bytes.Buffer
+	sum, err := fielddata.Import(&out, strings.NewReader(bad), p, fielddata.ImportOptions{
+		Options: fielddata.Options{Name: "v.csv", Format: fielddata.ODK},
+		Problem: func(e *fielddata.Error) { got = append(got, e.Error()) },
+	})
+	if !errors.Is(err, fielddata.ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if out.Len() != 0 || sum.Invalid != 2 || sum.Sheets != 1 {
+		t.Errorf("wrote %d bytes, summary %+v", out.Len(), sum)
+	}
+	sum, err = fielddata.Import(&out, strings.NewReader(bad), p, fielddata.ImportOptions{SkipInvalid: true})
+	if !errors.Is(err, fielddata.ErrInvalid) || sum.Written != 1 || strings.Count(out.String(), "\n") != 1 {
+		t.Errorf("SkipInvalid: err %v, summary %+v, out %d lines", err, sum, strings.Count(out.String(), "\n"))
+	}
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
+
+func fmtInt(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return fmtInt(n/10) + string(rune('0'+n%10))
+}

@@ -1,0 +1,220 @@
+package fielddata
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+// Options say how to read a file.
+type Options struct {
+	// Format is the file's format; "" tells it from the file: a zip
+	// archive is a workbook, JSON is SurveyJS results, and a CSV file's
+	// header tells ODK Central's export from KoboToolbox's and from a
+	// plain one. [Reader.Guessed] says why.
+	Format Format
+	// Name is the file's name in messages.
+	Name string
+	// MaxWorkbookBytes caps how much a workbook may unpack to (a zip
+	// archive can unpack to far more than it holds); 0 means 256 times
+	// the archive's size, plus 64 MiB.
+	MaxWorkbookBytes int64
+}
+
+// Reader reads the rows of a file of collected answers as answer sheets
+// of one checklist.
+type Reader struct {
+	l       *layout
+	qs      []question
+	src     source
+	guessed string
+	warns   Errors
+	err     error // sticky: io.EOF or what ended the file
+	row     row
+	// first is set until the first row with values is read: a row of
+	// question texts (the template's second row) is skipped there.
+	first       bool
+	maxWorkbook int64
+}
+
+// source reads the rows of one kind of file.
+type source interface {
+	// next reads the next row into r, io.EOF at the end; any other
+	// error ends the file.
+	next(r *row) error
+}
+
+// NewReader reads the header of the file r holds (a CSV file's first
+// row, a workbook's first row, nothing for JSON) and matches its
+// columns to the questions of the plan's checklist. A header that
+// cannot be read, repeats a question or holds none is an error, an
+// [Errors] when the problems are in the file. Columns that match
+// nothing are warnings, in [Reader.Warnings].
+func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
+	if r == nil {
+		return nil, errors.New("fielddata: NewReader: nil io.Reader")
+	}
+	if p == nil || p.Checklist() == nil {
+		return nil, errors.New("fielddata: NewReader: the Plan is not compiled: make plans with korto.Compile")
+	}
+	name := opts.Name
+	if name == "" {
+		name = "input"
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	format, why := opts.Format, ""
+	guess := format == ""
+	if guess {
+		head, _ := br.Peek(512)
+		format, why = sniff(head)
+	} else if _, err := ParseFormat(string(format)); err != nil {
+		return nil, fmt.Errorf("fielddata: %w", err)
+	}
+	rd := &Reader{maxWorkbook: opts.MaxWorkbookBytes}
+	if why != "" {
+		rd.guessed = "guessed " + string(format) + " because " + why
+	}
+	return rd.open(br, p, name, format, guess && format == CSV)
+}
+
+func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Format, guess bool) (*Reader, error) {
+	rd.l = newLayout(name, format, p)
+	rd.qs = rd.l.questions()
+	rd.first = true
+	var (
+		header []string
+		line   int
+		err    error
+	)
+	switch {
+	case format.isCSVFamily():
+		var cs *csvSource
+		cs, header, line, err = newCSVSource(br, name)
+		if err != nil {
+			return nil, err
+		}
+		rd.src = cs
+		rd.l.decimalComma = cs.comma == ';'
+		if guess {
+			var why string
+			format, why = guessDialect(trimmed(header), func(h string) bool { _, ok := p.QuestionIndex(h); return ok })
+			rd.guessed = "guessed " + string(format) + " because " + why
+			rd.l.format = format
+		}
+	case format == XLSX:
+		var xs *xlsxSource
+		xs, header, line, err = newXLSXSource(br, name, rd.maxWorkbook)
+		if err != nil {
+			return nil, err
+		}
+		rd.src = xs
+	case format == SurveyJS:
+		js, err := newJSONSource(br, name, rd.l, &rd.warns)
+		if err != nil {
+			return nil, err
+		}
+		rd.src = js
+		return rd, nil
+	}
+	warns, errs := rd.l.readHeader(header, line)
+	rd.warns = append(rd.warns, warns...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return rd, nil
+}
+
+func trimmed(s []string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = strings.TrimSpace(x)
+	}
+	return out
+}
+
+// Format returns the format the file is read as.
+func (rd *Reader) Format() Format { return rd.l.format }
+
+// Guessed says how the format was told from the file ("guessed odk
+// because of its columns SubmissionDate, KEY"), or "" when the options
+// gave it.
+func (rd *Reader) Guessed() string { return rd.guessed }
+
+// Warnings returns the problems that do not stop the reading found so
+// far: the columns that match nothing (each once), and questions no
+// column answers.
+func (rd *Reader) Warnings() Errors { return rd.warns }
+
+// Next reads the next row. For a good row it returns its sheet and nil;
+// for a bad one the sheet as far as it could be made and a [*RowError]
+// listing every bad cell, and the next call reads on. Blank rows are
+// skipped. At the end it returns io.EOF; a file that cannot be read on
+// ends with an [*Error] (or the read error), returned from then on.
+func (rd *Reader) Next() (*korto.Sheet, error) {
+	if rd.err != nil {
+		return nil, rd.err
+	}
+	for {
+		r := &rd.row
+		if err := rd.src.next(r); err != nil {
+			var se *rowSyntaxError
+			if errors.As(err, &se) {
+				rd.first = false
+				return nil, &RowError{Line: r.line, Errs: se.errs}
+			}
+			rd.err = err
+			return nil, err
+		}
+		if r.empty() {
+			continue
+		}
+		if rd.first {
+			rd.first = false
+			if rd.l.isTextRow(r) {
+				continue
+			}
+		}
+		s, errs := rd.l.sheet(rd.qs, r)
+		if len(errs) > 0 {
+			return s, &RowError{Line: r.line, Errs: errs}
+		}
+		return s, nil
+	}
+}
+
+// isTextRow reports whether the row holds the questions' texts, as the
+// second row of the template does: most of its question cells read as
+// a text of their question, in some language.
+func (l *layout) isTextRow(r *row) bool {
+	if l.format == SurveyJS {
+		return false
+	}
+	match, filled := 0, 0
+	for qi, ci := range l.qcol {
+		if ci < 0 || ci >= len(r.cells) {
+			continue
+		}
+		a := r.cells[ci]
+		t := strings.TrimSpace(a.String)
+		if a.Type != korto.AnswerString || t == "" {
+			continue
+		}
+		filled++
+		q := l.plan.Question(qi)
+		if t == strings.TrimSpace(q.Text.Text) {
+			match++
+			continue
+		}
+		for _, tr := range q.Text.Tr {
+			if t == strings.TrimSpace(tr) {
+				match++
+				break
+			}
+		}
+	}
+	return match > 0 && 2*match >= filled
+}

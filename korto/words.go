@@ -1,0 +1,49 @@
+package korto
+
+import "strings"
+
+// FormWords are the few texts a form built from a checklist needs that
+// the checklist does not carry: the labels of the fixed answers and of
+// the usual audit fields, in one language. They are the words the
+// answer-sheet schema uses, so every form of a checklist says the same.
+type FormWords struct {
+	Lang                        string // the language they are in
+	Yes, No, NA                 string // labels of "yes", "no" and "na"
+	Positive, Neutral, Negative string // labels of the emotions
+	Audit                       string // the group of audit fields
+	AuditID, Location           string // labels of the audit fields
+	Date, Auditor               string
+	Target                      string // "target", as in "target <= 5"
+}
+
+// Words returns the form words for the checklist in language lang (""
+// for the checklist's own), falling back to English for a language the
+// package has no words for.
+func (c *Checklist) Words(lang string) FormWords {
+	lang = schemaLang(c, lang)
+	w := schemaVocabulary(lang, c)
+	return FormWords{
+		Lang: lang,
+		Yes:  w.yes, No: w.no, NA: w.na,
+		Positive: w.positive, Neutral: w.neutral, Negative: w.negative,
+		Audit: w.audit, AuditID: w.auditID, Location: w.location,
+		Date: w.date, Auditor: w.auditor, Target: w.target,
+	}
+}
+
+// IsNAWord reports whether s is a way people write "not applicable" in
+// a cell or a form: "na", "N/A", "н/п", or the "not applicable" label
+// of any language the package has words for, in any letter case and
+// with surrounding space. Importers turn such a cell into [NA].
+func IsNAWord(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if isWord(s, naWords) {
+		return true
+	}
+	for _, w := range schemaVocabularies {
+		if s == strings.ToLower(w.na) {
+			return true
+		}
+	}
+	return false
+}
