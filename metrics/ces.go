@@ -64,7 +64,7 @@ func (a *CES) Result() (CESResult, error) { return a.ResultWith(Options{}) }
 // ResultWith returns CES at the level opts ask for. The mean's interval
 // is always Student t and the good share's always Wilson; opts.Method
 // must be "" or StudentT. No answers, or a zero total weight, is an
-// error wrapping ErrEmpty.
+// error wrapping ErrNoData.
 func (a *CES) ResultWith(opts Options) (CESResult, error) {
 	if opts.Method != "" && opts.Method != StudentT {
 		return CESResult{}, errMethod(opts.Method, StudentT)

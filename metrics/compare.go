@@ -71,7 +71,7 @@ func compare(metric string, a, seA, b, seB, level, span float64) (Comparison, er
 	}
 	se := math.Hypot(seA, seB)
 	if !(se > 0) {
-		return Comparison{}, errorIs(ErrEmpty, "comparing %s %v and %v: neither has any spread (se = 0), so no test applies", metric, a, b)
+		return Comparison{}, errorIs(ErrNoData, "comparing %s %v and %v: neither has any spread (se = 0), so no test applies", metric, a, b)
 	}
 	d := a - b
 	stat := d / se
@@ -87,13 +87,13 @@ func compare(metric string, a, seA, b, seB, level, span float64) (Comparison, er
 // CompareCES compares two CES means, a - b on the scale's points, with
 // the large-sample z-test on their standard errors. The scales must be
 // equal; with a single answer (n_eff <= 1) on either side there is no
-// standard error and it is an error wrapping ErrEmpty.
+// standard error and it is an error wrapping ErrNoData.
 func CompareCES(a, b CESResult) (Comparison, error) {
 	if a.Scale != b.Scale {
 		return Comparison{}, fmt.Errorf("CES on %v against %v: %w", a.Scale, b.Scale, ErrScale)
 	}
 	if a.NEff <= 1 || b.NEff <= 1 {
-		return Comparison{}, errorIs(ErrEmpty, "comparing CES means: each side needs an n_eff above 1, not %v and %v", a.NEff, b.NEff)
+		return Comparison{}, errorIs(ErrNoData, "comparing CES means: each side needs an n_eff above 1, not %v and %v", a.NEff, b.NEff)
 	}
 	return compare("CES", a.Mean, a.MeanSE, b.Mean, b.MeanSE, a.MeanCI.Level, float64(a.Scale.Hi-a.Scale.Lo))
 }

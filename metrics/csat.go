@@ -68,7 +68,7 @@ func (a *CSAT) Result() (CSATResult, error) { return a.ResultWith(Options{}) }
 // ResultWith returns CSAT at the level opts ask for. The share's
 // interval is always Wilson and the mean's always Student t; opts.Method
 // must be "" or Wilson. No answers, or a zero total weight, is an error
-// wrapping ErrEmpty.
+// wrapping ErrNoData.
 func (a *CSAT) ResultWith(opts Options) (CSATResult, error) {
 	if opts.Method != "" && opts.Method != Wilson {
 		return CSATResult{}, errMethod(opts.Method, Wilson)

@@ -26,14 +26,14 @@ type Attribute struct {
 // (S + E + P - 3) / 27 · 100. On a scale where Low is good, the distance
 // is measured from hi instead, so 100 is always best. A mean off the
 // scale (ErrRange), a weight neither 0 nor within [MinWeight, MaxWeight]
-// or a zero total weight (ErrWeight), and no attributes (ErrEmpty) are
+// or a zero total weight (ErrWeight), and no attributes (ErrNoData) are
 // errors.
 func CSI(attrs []Attribute, s Scale) (float64, error) {
 	if err := s.Validate(); err != nil {
 		return 0, err
 	}
 	if len(attrs) == 0 {
-		return 0, errorIs(ErrEmpty, "CSI of no attributes")
+		return 0, errorIs(ErrNoData, "CSI of no attributes")
 	}
 	lo, hi := float64(s.Lo), float64(s.Hi)
 	var num, den dsum

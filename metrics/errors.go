@@ -11,11 +11,18 @@ import (
 // the caller's arguments (an interval level outside (0, 1), a method the
 // metric does not offer, a box wider than the scale) do not.
 var (
-	// ErrEmpty means there was no answer (or no weight) to compute from,
-	// or too few to measure a spread: Mean needs two values, CompareCES
-	// an n_eff above 1 on each side, and a comparison of two results
-	// that both have a standard error of 0 has nothing to test against.
-	ErrEmpty = errors.New("no answers")
+	// ErrNoData means there was no answer (or no weight) to compute
+	// from, or too few to measure a spread: Mean needs two values,
+	// CompareCES an n_eff above 1 on each side, and a comparison of two
+	// results that both have a standard error of 0 has nothing to test
+	// against. It is the one "no data" error of the module: the
+	// sub-packages (retail, support) return this same value, so one
+	// errors.Is test serves every metric.
+	ErrNoData = errors.New("no data")
+	// ErrEmpty is ErrNoData under its first name.
+	//
+	// Deprecated: use ErrNoData; both are the same value.
+	ErrEmpty = ErrNoData
 	// ErrRange means a score lies outside its scale, an emotion is not
 	// one of the three, or a value given to Mean is NaN, ±Inf, or too
 	// large to average in float64.
@@ -103,9 +110,9 @@ func errorIs(sentinel error, format string, args ...any) error {
 // answers: none at all, or n answers that all weigh 0.
 func emptyError(metric string, n int64) error {
 	if n > 0 {
-		return errorIs(ErrEmpty, "%s: all %d answers weigh 0, so there is nothing to compute from", metric, n)
+		return errorIs(ErrNoData, "%s: all %d answers weigh 0, so there is nothing to compute from", metric, n)
 	}
-	return fmt.Errorf("%s: %w", metric, ErrEmpty)
+	return errorIs(ErrNoData, "%s: no answers", metric)
 }
 
 func errMethod(m Method, allowed ...Method) error {

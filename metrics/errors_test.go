@@ -37,12 +37,12 @@ func TestErrorWording(t *testing.T) {
 		sentinel error
 		want     string
 	}{
-		{zeroWeights, ErrEmpty, "NPS: all 2 answers weigh 0, so there is nothing to compute from"},
-		{noAnswers, ErrEmpty, "NPS: no answers"},
-		{meanOne, ErrEmpty, "mean interval of 1 value: need at least 2, as one value has no spread"},
-		{cmpNPS, ErrEmpty, "comparing NPS 100 and 100: neither has any spread (se = 0), so no test applies"},
-		{cmpCES, ErrEmpty, "comparing CES means: each side needs an n_eff above 1, not 1 and 4"},
-		{csi, ErrEmpty, "CSI of no attributes"},
+		{zeroWeights, ErrNoData, "NPS: all 2 answers weigh 0, so there is nothing to compute from"},
+		{noAnswers, ErrNoData, "NPS: no answers"},
+		{meanOne, ErrNoData, "mean interval of 1 value: need at least 2, as one value has no spread"},
+		{cmpNPS, ErrNoData, "comparing NPS 100 and 100: neither has any spread (se = 0), so no test applies"},
+		{cmpCES, ErrNoData, "comparing CES means: each side needs an n_eff above 1, not 1 and 4"},
+		{csi, ErrNoData, "CSI of no attributes"},
 		{nan, ErrRange, "xs[1]: mean of NaN: values must be finite"},
 		{wil, ErrRange, "wilson interval: 3 successes out of 2: want 0 to n"},
 		{emo, ErrRange, `emotion "happy": want positive, neutral or negative`},

@@ -211,7 +211,7 @@ func ExampleWelch() {
 
 	// Five answers of 7 against five of 7: nothing to test.
 	_, err = metrics.Welch(7, 0, 5, 7, 0, 5)
-	fmt.Println(errors.Is(err, metrics.ErrEmpty))
+	fmt.Println(errors.Is(err, metrics.ErrNoData))
 	// Output:
 	// diff 0.50, se 0.349, t 1.431, df 39.6, p 0.1601
 	// true

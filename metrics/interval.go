@@ -85,7 +85,7 @@ func (o Options) level() (float64, error) {
 // on the 0..1 scale.
 func WilsonInterval(successes, n, level float64) (Interval, error) {
 	if !(n > 0) || math.IsInf(n, 1) {
-		return Interval{}, fmt.Errorf("wilson interval with n = %v: %w", n, ErrEmpty)
+		return Interval{}, fmt.Errorf("wilson interval with n = %v: %w", n, ErrNoData)
 	}
 	if !(successes >= 0 && successes <= n) {
 		return Interval{}, errorIs(ErrRange, "wilson interval: %v successes out of %v: want 0 to n", successes, n)

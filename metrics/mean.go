@@ -86,7 +86,7 @@ func (a Mean) Result(level float64) (MeanResult, error) {
 		return MeanResult{}, err
 	}
 	if a.n < 2 {
-		return MeanResult{}, errorIs(ErrEmpty, "mean interval of %s: need at least 2, as one value has no spread", valueCount(a.n))
+		return MeanResult{}, errorIs(ErrNoData, "mean interval of %s: need at least 2, as one value has no spread", valueCount(a.n))
 	}
 	sd := math.Sqrt(a.m2 / float64(a.n-1))
 	se := sd / math.Sqrt(float64(a.n))

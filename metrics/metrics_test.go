@@ -174,8 +174,8 @@ func TestNPSWeighted(t *testing.T) {
 
 func TestNPSErrors(t *testing.T) {
 	var a NPS
-	if _, err := a.Result(); !errors.Is(err, ErrEmpty) {
-		t.Errorf("empty: %v, want ErrEmpty", err)
+	if _, err := a.Result(); !errors.Is(err, ErrNoData) {
+		t.Errorf("empty: %v, want ErrNoData", err)
 	}
 	for _, s := range []int{-1, 11, 100} {
 		err := a.Add(s)
@@ -195,8 +195,8 @@ func TestNPSErrors(t *testing.T) {
 	if err := a.AddWeighted(5, 0); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Result(); !errors.Is(err, ErrEmpty) {
-		t.Errorf("zero total weight: %v, want ErrEmpty", err)
+	if _, err := a.Result(); !errors.Is(err, ErrNoData) {
+		t.Errorf("zero total weight: %v, want ErrNoData", err)
 	}
 	_, err := NPSOf([]uint8{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0, 11})
 	var re *RangeError
@@ -207,8 +207,8 @@ func TestNPSErrors(t *testing.T) {
 	if !errors.As(err, &re) || re.Index != 1000 {
 		t.Errorf("NPSOf with 200 at index 1000: %v", err)
 	}
-	if _, err := NPSOf(nil); !errors.Is(err, ErrEmpty) {
-		t.Errorf("NPSOf(nil) = %v, want ErrEmpty", err)
+	if _, err := NPSOf(nil); !errors.Is(err, ErrNoData) {
+		t.Errorf("NPSOf(nil) = %v, want ErrNoData", err)
 	}
 }
 
@@ -512,7 +512,7 @@ func TestMean(t *testing.T) {
 	if err != nil || ci != r.CI {
 		t.Errorf("MeanInterval = %v, %v; want %v", ci, err, r.CI)
 	}
-	if _, err := MeanOf([]float64{1}, 0.95); !errors.Is(err, ErrEmpty) {
+	if _, err := MeanOf([]float64{1}, 0.95); !errors.Is(err, ErrNoData) {
 		t.Errorf("one value: %v", err)
 	}
 	if _, err := MeanOf([]float64{1, nanF()}, 0.95); !errors.Is(err, ErrRange) {
@@ -535,8 +535,8 @@ func TestCompare(t *testing.T) {
 	if diff := cmp.Diff(want, c, approx); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
-	if _, err := CompareNPS(NPSResult{NPS: 100}, NPSResult{NPS: 100}); !errors.Is(err, ErrEmpty) {
-		t.Errorf("se 0: %v, want ErrEmpty", err)
+	if _, err := CompareNPS(NPSResult{NPS: 100}, NPSResult{NPS: 100}); !errors.Is(err, ErrNoData) {
+		t.Errorf("se 0: %v, want ErrNoData", err)
 	}
 
 	// CSAT shares: 74/107 against 50/100, binomial se each.
@@ -579,7 +579,7 @@ func TestCompareCES(t *testing.T) {
 		t.Error(diff)
 	}
 	one, _ := CESOf([]int{3}, CES2)
-	if _, err := CompareCES(a, one); !errors.Is(err, ErrEmpty) {
+	if _, err := CompareCES(a, one); !errors.Is(err, ErrNoData) {
 		t.Errorf("one answer: %v", err)
 	}
 	other, _ := CESOf([]int{3, 4}, Effort10)

@@ -98,7 +98,7 @@ func (a *NPS) Result() (NPSResult, error) { return a.ResultWith(Options{}) }
 
 // ResultWith returns the NPS with the interval opts ask for
 // (AdjustedWald or Wald). No answers, or a zero total weight, is an
-// error wrapping ErrEmpty.
+// error wrapping ErrNoData.
 //
 // The adjusted-Wald interval (Sauro & Lewis) adds 0.75 promoters, 0.75
 // detractors and 3 answers, and is centred on that adjusted NPS, not on

@@ -27,7 +27,7 @@ type WelchTest struct {
 //
 // A side with n < 2 has no sample variance, and two sides that both have
 // a variance of 0 leave nothing to test against: both are errors
-// wrapping ErrEmpty. A side with variance 0 beside one with spread is
+// wrapping ErrNoData. A side with variance 0 beside one with spread is
 // tested (DF is then the other side's n - 1); callers who hold that a
 // group with every answer the same proves nothing about its mean, as
 // CompareCES does, refuse it before calling. Means, variances or sizes
@@ -43,10 +43,10 @@ func Welch(meanA, varA, nA, meanB, varB, nB float64) (WelchTest, error) {
 		return WelchTest{}, errorIs(ErrRange, "welch test: variances %v and %v: a variance cannot be negative", varA, varB)
 	}
 	if !(nA >= 2 && nB >= 2) {
-		return WelchTest{}, errorIs(ErrEmpty, "welch test: each side needs n >= 2 for a sample variance, not %v and %v", nA, nB)
+		return WelchTest{}, errorIs(ErrNoData, "welch test: each side needs n >= 2 for a sample variance, not %v and %v", nA, nB)
 	}
 	if varA == 0 && varB == 0 {
-		return WelchTest{}, errorIs(ErrEmpty, "welch test: neither side has any spread (both variances are 0), so no test applies")
+		return WelchTest{}, errorIs(ErrNoData, "welch test: neither side has any spread (both variances are 0), so no test applies")
 	}
 	ua, ub := varA/nA, varB/nB
 	v := ua + ub

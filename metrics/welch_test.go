@@ -67,10 +67,10 @@ func TestWelchRefuses(t *testing.T) {
 		ma, va, na, mb, vb, nb float64
 		want                   error
 	}{
-		{"n 1", 4, 1, 1, 3, 1, 10, ErrEmpty},
-		{"n 1.9", 4, 1, 10, 3, 1, 1.9, ErrEmpty},
-		{"n 0", 4, 1, 0, 3, 1, 10, ErrEmpty},
-		{"no spread", 7, 0, 5, 6, 0, 200, ErrEmpty},
+		{"n 1", 4, 1, 1, 3, 1, 10, ErrNoData},
+		{"n 1.9", 4, 1, 10, 3, 1, 1.9, ErrNoData},
+		{"n 0", 4, 1, 0, 3, 1, 10, ErrNoData},
+		{"no spread", 7, 0, 5, 6, 0, 200, ErrNoData},
 		{"negative variance", 7, -1, 5, 6, 1, 200, ErrRange},
 		{"NaN mean", math.NaN(), 1, 5, 6, 1, 200, ErrRange},
 		{"Inf n", 1, 1, math.Inf(1), 6, 1, 200, ErrRange},

@@ -16,10 +16,13 @@ import (
 	"time"
 
 	"golang.org/x/exp/stats"
+
+	"github.com/cxkit/cxkit/metrics"
 )
 
-// ErrNoData is returned for a KPI whose denominator is zero.
-var ErrNoData = errors.New("retail: no data")
+// ErrNoData is returned for a KPI whose denominator is zero. It is
+// metrics.ErrNoData, so one errors.Is test serves every metric.
+var ErrNoData = metrics.ErrNoData
 
 // Sales are a period's till and door counts.
 type Sales struct {

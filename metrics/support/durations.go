@@ -8,10 +8,13 @@ import (
 	"time"
 
 	"golang.org/x/exp/stats"
+
+	"github.com/cxkit/cxkit/metrics"
 )
 
-// ErrNoData is returned for a statistic of an empty sample.
-var ErrNoData = errors.New("support: no data")
+// ErrNoData is returned for a statistic of an empty sample. It is
+// metrics.ErrNoData, so one errors.Is test serves every metric.
+var ErrNoData = metrics.ErrNoData
 
 // Sample collects durations in seconds for a mean and exact quantiles.
 // It keeps every value: eight bytes a value. The zero value is an empty
