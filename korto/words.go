@@ -20,7 +20,7 @@ type FormWords struct {
 // for the checklist's own), falling back to English for a language the
 // package has no words for.
 func (c *Checklist) Words(lang string) FormWords {
-	lang = schemaLang(c, lang)
+	lang = c.ShownLang(lang)
 	w := schemaVocabulary(lang, c)
 	return FormWords{
 		Lang: lang,
