@@ -23,6 +23,8 @@ const (
 	codeBadNumber      = "bad-number"      // a malformed, out-of-range or non-finite number
 	codeNumberKind     = "number-kind"     // a percentage where a number belongs, or the reverse
 	codeEncoding       = "encoding"        // invalid UTF-8
+	codeLookAlike      = "look-alike"      // a letter of another script that looks like the one meant
+	codeIndentation    = "indentation"     // nesting the indentation does not show
 	codeBinary         = "binary"          // control characters: not a text file
 	codeLimit          = "limit"           // file too large or nested too deep
 	codeRepeated       = "repeated"        // a setting given twice

@@ -3,6 +3,7 @@ package dsl
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -196,11 +197,32 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		// "=<" and "=>": the sign typed the other way round.
 		if n := toks[e+1]; n.Type == tokPunct && (n.Value == "<" || n.Value == ">") && n.Pos.Offset == t.Pos.Offset+1 {
 			op := n.Value + "="
-			return set(codeSyntax, "write "+comparisonExample(toks, e, op)+"; the = comes second",
-				`"=%s" is not a comparison; write %s`, n.Value, op), e, "", false
+			set(codeSyntax, "write "+comparisonExample(toks, e, op)+"; the = comes second",
+				`"=%s" is not a comparison; write %s`, n.Value, op)
+			d.Fix = &korto.Edit{Offset: t.Pos.Offset, End: n.Pos.Offset + 1, Text: op}
+			return d, e, "", false
 		}
-		return set(codeSyntax, "write "+comparisonExample(toks, e, "==")+"; a single = only gives a choice's option its value",
-			`"=" is not a comparison; write ==`), e, "", false
+		n := toks[e+1]
+		operands := e > 0 && prev.Type == tokIdent && prev.Pos.Line == t.Pos.Line && n.Pos.Line == t.Pos.Line &&
+			(n.Type == tokIdent || n.Type == tokNumber || n.Type == tokPercent)
+		if operands && n.Type == tokIdent && prev2.Value == "when" && yesNoQuestion(toks, prev.Value, e) {
+			// "when has_wc = да": a yes/no question is tested by its ID;
+			// "== да" would fail next, as it has no option да.
+			test := prev.Value
+			if noWords[strings.ToLower(n.Value)] {
+				test = "not " + test
+			}
+			set(codeSyntax, "write when "+test+"; a yes/no question is tested by its ID alone, or with not for no",
+				`"=" is not a comparison; a yes/no question is tested by its ID`)
+			d.Fix = &korto.Edit{Offset: prev.Pos.Offset, End: n.Pos.Offset + len(n.Value), Text: test}
+			return d, e, "", false
+		}
+		set(codeSyntax, "write "+comparisonExample(toks, e, "==")+"; a single = only gives a choice's option its value",
+			`"=" is not a comparison; write ==`)
+		if operands {
+			d.Fix = &korto.Edit{Offset: t.Pos.Offset, End: t.Pos.Offset + 1, Text: "=="}
+		}
+		return d, e, "", false
 	}
 	// A range after a kind that has none.
 	if t.Type == tokNumber && prev.Type == tokKeyword && t.Pos.Line == prev.Pos.Line {
@@ -395,19 +417,45 @@ func headerHint(toks []lexer.Token, h int) string {
 }
 
 // measureExample writes a measure with a target as the question around
-// toks[i] would have it: with its unit, if it has one, and the
-// comparison and number given.
+// toks[i] would have it: with its unit, if it has one (quoted when the
+// user left the quotes out), and the comparison and number the user
+// wrote on the line, or else op and num.
 func measureExample(toks []lexer.Token, i int, op, num string) string {
-	unit := `"мин"`
+	unit, userOp, userNum := `"мин"`, "", ""
 	for j := lineStartIndex(toks, i); j+1 < len(toks) && !toks[j].EOF() && toks[j].Pos.Line == toks[i].Pos.Line; j++ {
-		if toks[j].Type == tokKeyword && toks[j].Value == "measure" {
-			if toks[j+1].Type == tokString && toks[j+1].Pos.Line == toks[j].Pos.Line {
-				unit = shorten(toks[j+1].Value)
-			} else {
-				unit = ""
+		t, n := toks[j], toks[j+1]
+		switch {
+		case t.Type == tokKeyword && t.Value == "measure":
+			unit = ""
+			if n.Pos.Line == t.Pos.Line {
+				switch n.Type {
+				case tokString:
+					unit = shorten(n.Value)
+				case tokIdent:
+					// A unit without its quotes, unless it is a misspelt target.
+					if suggest.Nearest(n.Value, []string{"target"}) == "" {
+						unit = strconv.Quote(n.Value)
+					}
+				}
 			}
-			break
+		case t.Type == tokPunct && userOp == "":
+			switch t.Value {
+			case "<", "<=", ">", ">=", "==":
+				userOp = t.Value
+			}
+		case (t.Type == tokNumber || t.Type == tokPercent) && userNum == "" && j > 0 &&
+			(toks[j-1].Value == "target" || toks[j-1].Type == tokPunct):
+			userNum = t.Value
 		}
+		if n.Type == tokNumber && userNum == "" && n.Pos.Line == t.Pos.Line && (t.Value == "target" || t.Type == tokPunct && t.Value != "," && t.Value != "..") {
+			userNum = n.Value
+		}
+	}
+	if userOp != "" && op == "<=" {
+		op = userOp
+	}
+	if userNum != "" && num == "5" {
+		num = userNum
 	}
 	if unit == "" {
 		return "measure target " + op + " " + num
@@ -474,6 +522,30 @@ func optionExample(toks []lexer.Token, i int) string {
 		}
 	}
 	return id + " " + label + " = " + value
+}
+
+// noWords are the words a user writes for a yes/no question's "no".
+var noWords = map[string]bool{"no": true, "n": true, "false": true, "нет": true, "н": true, "не": true}
+
+// yesNoQuestion reports whether the question id, declared before
+// toks[before], is a yes/no one: nothing, yesno or a modifier follows
+// its text and translations.
+func yesNoQuestion(toks []lexer.Token, id string, before int) bool {
+	for k := 0; k+2 < before; k++ {
+		if toks[k].Type != tokKeyword || toks[k].Value != "question" || toks[k+1].Type != tokIdent || toks[k+1].Value != id {
+			continue
+		}
+		j := k + 2
+		if toks[j].Type == tokString {
+			j++
+		}
+		for j+1 < len(toks) && toks[j].Type == tokLang {
+			j += 2
+		}
+		n := toks[j]
+		return n.EOF() || n.Pos.Line != toks[k].Pos.Line || n.Type == tokKeyword && (n.Value == "yesno" || isModifierKeyword(n.Value))
+	}
+	return false
 }
 
 // conditionWords are the keywords that join a condition's tests.
@@ -784,7 +856,7 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 		case "target":
 			return "a comparison after target", "write " + measureExample(toks, i, "<=", "5") + "; the comparisons are <=, <, >=, > and =="
 		case "measure":
-			return "a unit in double quotes or target after measure", `write measure "мин" target <= 5`
+			return "a unit in double quotes or target after measure", "write " + measureExample(toks, i, "<=", "5")
 		case "in":
 			return "( and a list of options after in", "write " + operand + " in (all, most)"
 		case "survey":
@@ -861,7 +933,7 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 		}
 	case tokString:
 		if prev2.Type == tokKeyword && prev2.Value == "measure" { // measure "мин" target <= 5
-			return "target after the unit", `write measure "` + unquote(prev.Value) + `" target <= 5`
+			return "target after the unit", "write " + measureExample(toks, i, "<=", "5")
 		}
 		if block == "choice" {
 			return "= and the option's value after its label", "write " + optionExample(toks, i)

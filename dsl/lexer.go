@@ -79,15 +79,18 @@ type comment struct {
 // be simpler to write but several times slower, and lexing is the part
 // of parsing that touches every byte.
 type scanner struct {
-	src       []byte
-	text      string // src as a string: token values are slices of it, not copies
-	file      string
-	off       int
-	line      int
-	lineOff   int // offset of the current line's first byte
-	toks      []lexer.Token
-	comments  []comment
-	diags     korto.Diagnostics
+	src      []byte
+	text     string // src as a string: token values are slices of it, not copies
+	file     string
+	off      int
+	line     int
+	lineOff  int // offset of the current line's first byte
+	toks     []lexer.Token
+	comments []comment
+	diags    korto.Diagnostics
+	// warns are the scanner's warnings, kept apart: a warning does not
+	// send the parse down the recovery path, as an error does.
+	warns     korto.Diagnostics
 	depth     int // open { and (
 	nots      int // "not" keywords in a row
 	lastLine  int // line of the last token, to tell trailing comments
@@ -97,6 +100,18 @@ type scanner struct {
 	// whole tells that the scanner keeps every token (scan), not
 	// handing them out one by one (Next).
 	whole bool
+	// blocks are the blocks open by the indentation of their lines, to
+	// tell where a missing } belongs (see lineStart).
+	blocks     []indentBlock
+	indent     string // the leading blanks of the current line
+	indentLine int    // the line lineStart last saw
+	lineWord   string // the first word of the current line
+	misses     []indentMiss
+	opens      []int // the indentation of the lines of the open {
+	// crooked tells that a } starting its line is indented otherwise
+	// than the line of the { it closes: with misses, the braces are
+	// not where the indentation shows them.
+	crooked bool
 	// quoteFixed is the offset of the last quote openQuoteMissing
 	// took for a closing one.
 	quoteFixed int
@@ -106,19 +121,31 @@ func (s *scanner) pos(off int) lexer.Position {
 	return lexer.Position{Filename: s.file, Offset: off, Line: s.line, Column: off - s.lineOff + 1}
 }
 
-func (s *scanner) errorf(off int, code, hint, format string, a ...any) {
+// errorf reports a lexical error at off, one per line, and returns it
+// (nil when the line already has one) so that the caller may attach a fix.
+func (s *scanner) errorf(off int, code, hint, format string, a ...any) *korto.Diagnostic {
 	if s.badLine == s.line && code != codeLimit {
-		return
+		return nil
 	}
 	s.badLine = s.line
 	p := s.pos(off)
-	s.diags = append(s.diags, &korto.Diagnostic{
+	d := &korto.Diagnostic{
 		Pos:      korto.Pos{File: s.file, Line: p.Line, Column: p.Column, Offset: p.Offset},
 		Severity: korto.SeverityError,
 		Code:     code,
 		Message:  fmt.Sprintf(format, a...),
 		Hint:     hint,
-	})
+	}
+	s.diags = append(s.diags, d)
+	return d
+}
+
+// replace attaches to d, when there is one, the fix that replaces the
+// source [off, end) with text.
+func replace(d *korto.Diagnostic, off, end int, text string) {
+	if d != nil {
+		d.Fix = &korto.Edit{Offset: off, End: end, Text: text}
+	}
 }
 
 func (s *scanner) emit(typ lexer.TokenType, start int) {
@@ -133,6 +160,51 @@ func (s *scanner) emit(typ lexer.TokenType, start int) {
 		}
 	} else {
 		s.nots = 0
+	}
+}
+
+// indentBlock is a block as its indentation shows it.
+type indentBlock struct {
+	indent string // the leading blanks of the line that opens it
+	word   string // the first word of that line: level, section, ...
+	line   int    // that line
+	deeper bool   // a line inside is indented deeper: the author indents
+	end    int    // offset of the end of the last line with a token in it
+}
+
+// indentMiss is a line indented as if a block above it were closed,
+// while it is not: the block's } is missing, or the indentation misleads.
+type indentMiss struct {
+	block  indentBlock
+	off    int // the line's first token
+	line   int
+	indent string
+}
+
+// lineStart follows the blocks by indentation at the first token of
+// every line (at off; closing tells that it is a }). A block whose lines
+// are indented deeper than its header is taken to end at the first
+// line, other than a }, that is indented no deeper than the header: if
+// its } is not there, it is missing or the indentation is wrong, and
+// the miss is recorded for the parser, which tells which.
+func (s *scanner) lineStart(off int, closing bool) {
+	s.indent = s.text[s.lineOff:off]
+	end := off
+	for end < len(s.src) && (s.src[end] >= 'a' && s.src[end] <= 'z') {
+		end++
+	}
+	s.lineWord = s.text[off:end]
+	for len(s.blocks) > 0 && !closing {
+		top := &s.blocks[len(s.blocks)-1]
+		if len(s.indent) > len(top.indent) {
+			top.deeper = true
+			return
+		}
+		if !top.deeper || s.line == top.line {
+			return
+		}
+		s.misses = append(s.misses, indentMiss{block: *top, off: off, line: s.line, indent: s.indent})
+		s.blocks = s.blocks[:len(s.blocks)-1]
 	}
 }
 
@@ -178,13 +250,25 @@ func (s *scanner) next() {
 	start := s.off
 	switch {
 	case c == '\n':
+		if s.lastLine == s.line && len(s.blocks) > 0 {
+			s.blocks[len(s.blocks)-1].end = s.off
+		}
 		s.off++
 		s.line++
 		s.lineOff = s.off
+		return
 	case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 		s.off++
+		return
 	case c == '/' && s.off+1 < len(src) && src[s.off+1] == '/', c == '#':
 		s.comment()
+		return
+	}
+	if s.indentLine != s.line {
+		s.indentLine = s.line
+		s.lineStart(start, c == '}')
+	}
+	switch {
 	case c == '"':
 		s.string()
 	case c >= '0' && c <= '9' || c == '-' && s.off+1 < len(src) && src[s.off+1] >= '0' && src[s.off+1] <= '9':
@@ -201,6 +285,10 @@ func (s *scanner) next() {
 		s.off = n
 		s.emit(tokLang, start)
 	case c == '{' || c == '(':
+		if c == '{' {
+			s.blocks = append(s.blocks, indentBlock{indent: s.indent, word: s.lineWord, line: s.line, end: s.off + 1})
+			s.opens = append(s.opens, len(s.indent))
+		}
 		s.off++
 		s.depth++
 		if s.depth > MaxDepth {
@@ -210,6 +298,15 @@ func (s *scanner) next() {
 		}
 		s.emit(tokPunct, start)
 	case c == '}' || c == ')':
+		if c == '}' && len(s.blocks) > 0 {
+			s.blocks = s.blocks[:len(s.blocks)-1]
+		}
+		if n := len(s.opens); c == '}' && n > 0 {
+			if start == s.lineOff+len(s.indent) && s.opens[n-1] != len(s.indent) {
+				s.crooked = true
+			}
+			s.opens = s.opens[:n-1]
+		}
 		s.off++
 		s.depth--
 		s.emit(tokPunct, start)
@@ -251,6 +348,25 @@ func (s *scanner) next() {
 			s.ident()
 		case unicode.IsSpace(r):
 			s.off += size
+		case asciiOperator(r) != "":
+			// "≤" from a word processor or a phone keyboard: read it as
+			// the operator meant, so that only the character is reported.
+			s.off += size
+			op := asciiOperator(r)
+			replace(s.errorf(start, codeSyntax, "write "+op, "%q is not an operator of the language; write %s", r, op), start, s.off, op)
+			s.toks = append(s.toks, lexer.Token{Type: tokPunct, Value: op, Pos: s.pos(start)})
+			s.lastLine = s.line
+			s.afterLang = false
+		case isMinusSign(r) && s.off+size < len(src) && src[s.off+size] >= '0' && src[s.off+size] <= '9':
+			// A typographic minus before a number: the ASCII one meant.
+			s.off += size
+			replace(s.errorf(start, codeBadNumber, "write - (the ASCII hyphen-minus)", "%q is not a minus sign the language reads; write -", r), start, s.off, "-")
+			n := len(s.toks)
+			s.number()
+			if len(s.toks) > n {
+				t := &s.toks[len(s.toks)-1]
+				t.Value, t.Pos = "-"+t.Value, s.pos(start)
+			}
 		default:
 			s.off += size
 			s.errorf(start, codeSyntax, badCharHint(r), "unexpected character %q", r)
@@ -273,6 +389,23 @@ func (s *scanner) next() {
 		s.errorf(start, codeSyntax, badCharHint(rune(c)), "unexpected character %q", c)
 	}
 }
+
+// asciiOperator returns the comparison the character r stands for, or "".
+func asciiOperator(r rune) string {
+	switch r {
+	case '≤', '⩽':
+		return "<="
+	case '≥', '⩾':
+		return ">="
+	case '≠':
+		return "!="
+	}
+	return ""
+}
+
+// isMinusSign reports whether r is a dash a word processor puts where a
+// minus was typed.
+func isMinusSign(r rune) bool { return r == '−' || r == '–' }
 
 func badCharHint(r rune) string {
 	switch r {
@@ -356,11 +489,16 @@ func (s *scanner) ident() {
 		}
 		word := string(s.src[start:s.off])
 		fixed := strings.ReplaceAll(word, "-", "_")
-		s.errorf(hyphen, codeSyntax, "write "+fixed, "%q has a hyphen: IDs are letters, digits and _", word)
+		replace(s.errorf(hyphen, codeSyntax, "write "+fixed, "%q has a hyphen: IDs are letters, digits and _", word), start, s.off, fixed)
 		s.toks = append(s.toks, lexer.Token{Type: tokIdent, Value: fixed, Pos: s.pos(start)})
 		s.lastLine = s.line
 		s.afterLang = false
 		return
+	}
+	if !lang && !isASCII(s.src[start:s.off]) {
+		if s.lookAlike(start) {
+			return
+		}
 	}
 	// After lang a word is a tag even when it spells a keyword: or is
 	// Odia's.
@@ -369,6 +507,50 @@ func (s *scanner) ident() {
 		return
 	}
 	s.emit(tokIdent, start)
+}
+
+// lookAlike reports a word typed partly in the other keyboard layout
+// (see findLookAlike) and tells whether it emitted the word's token. A
+// keyword so typed is an error, read as the keyword meant so that the
+// statement is still checked; an ID is a warning, since it works as long
+// as every mention is typed alike, but a reader cannot tell it from the
+// one they would type.
+func (s *scanner) lookAlike(start int) bool {
+	word := s.text[start:s.off]
+	la, ok := findLookAlike(word)
+	if !ok {
+		return false
+	}
+	hint := "switch the keyboard layout and type " + la.fixed
+	if keywords[la.fixed] {
+		// Every such word is reported, even several on a line: each
+		// looks right, and each needs its own fix.
+		s.badLine = 0
+		replace(s.errorf(start, codeLookAlike, hint, "%q is not the keyword %s: %s", word, la.fixed, describeLookAlike(la)), start, s.off, la.fixed)
+		s.toks = append(s.toks, lexer.Token{Type: tokKeyword, Value: la.fixed, Pos: s.pos(start)})
+		s.lastLine = s.line
+		s.afterLang = la.fixed == "lang"
+		return true
+	}
+	p := s.pos(start)
+	s.warns = append(s.warns, &korto.Diagnostic{
+		Pos:      korto.Pos{File: s.file, Line: p.Line, Column: p.Column, Offset: p.Offset},
+		Severity: korto.SeverityWarning,
+		Code:     codeLookAlike,
+		Message:  fmt.Sprintf("%q mixes scripts: %s", word, describeLookAlike(la)),
+		Hint:     hint + ", or every mention of it must be typed the same way",
+		Fix:      &korto.Edit{Offset: start, End: s.off, Text: la.fixed},
+	})
+	return false
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // hyphenated reports whether a hyphen glued to the identifier before it

@@ -7,12 +7,15 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -57,6 +60,7 @@ func ParseReader(filename string, r io.Reader) (*korto.Checklist, error) {
 // are not syntax errors it is returned as far as it was understood.
 func ParseWithDiagnostics(filename string, src []byte) (*korto.Checklist, korto.Diagnostics) {
 	p := parseSource(filename, src)
+	meantFixes(src, p.diags)
 	charColumns(src, p.checklist, p.diags)
 	return p.checklist, p.diags
 }
@@ -96,6 +100,10 @@ func (p *parsed) read(filename string, src []byte) {
 		}}
 		return
 	}
+	if d := encodingDiagnostic(filename, src); d != nil {
+		p.diags = korto.Diagnostics{d}
+		return
+	}
 	if i := bytes.IndexByte(src[:min(len(src), 8000)], 0); i >= 0 {
 		p.diags = korto.Diagnostics{{
 			Pos:      posAt(filename, src, i),
@@ -121,14 +129,14 @@ func (p *parsed) read(filename string, src []byte) {
 		s = scan(filename, src)
 	}
 	p.comments = s.comments
-	p.diags = s.diags
+	p.diags = append(slices.Clip(s.diags), s.warns...)
 	if s.stop {
 		return
 	}
 	var rec recovery
 	if ast == nil {
 		var synErrs korto.Diagnostics
-		ast, synErrs, rec = parseTokens(filename, s.toks, s.diags)
+		ast, synErrs, rec = parseTokens(filename, s.toks, s.diags, s)
 		recovered = true
 		p.diags = append(p.diags, synErrs...)
 	}
@@ -143,7 +151,114 @@ func (p *parsed) read(filename string, src []byte) {
 	p.diags = append(p.diags, validateRead(c, &rec, b)...)
 	if !recovered && len(s.diags) == 0 {
 		p.checklist = c
+		// The file reads well, but a line indented as if a block were
+		// closed while it is not: the nesting may not be the one meant
+		// (a } missing above and one too many below), and it changes
+		// the scores without an error.
+		for _, m := range s.misses {
+			if !s.crooked {
+				break // blocks written flat, as in a snippet: no other nesting is shown
+			}
+			p.diags = append(p.diags, &korto.Diagnostic{
+				Pos:      korto.Pos{File: filename, Line: m.line, Column: len(m.indent) + 1, Offset: m.off},
+				Severity: korto.SeverityWarning,
+				Code:     codeIndentation,
+				Message:  fmt.Sprintf("this line is indented like line %d but stands inside the %sblock that line opens", m.block.line, blockWord(m.block.word)),
+				Hint:     fmt.Sprintf("if that block ends at line %d, its } is missing there (and one } too many stands further down); else indent this line deeper", lineOf(s.src, m.block.end)),
+			})
+		}
+		p.diags.Sort()
 	}
+}
+
+// encodingDiagnostic returns the one diagnostic for a source saved in
+// another encoding than UTF-8, or nil: a byte-by-byte report of a
+// Windows-1251 file would repeat "invalid UTF-8" on every line with
+// Cyrillic on it, and a UTF-16 one would read as binary. A UTF-8 file
+// with a few bad bytes (textenc.Other) keeps its per-line errors, which
+// point at them.
+func encodingDiagnostic(filename string, src []byte) *korto.Diagnostic {
+	enc := textenc.Detect(src)
+	var msg string
+	switch enc {
+	case textenc.Windows1251:
+		msg = "the file is not UTF-8: it looks saved as Windows-1251"
+	case textenc.UTF16LE, textenc.UTF16BE:
+		msg = `the file is not UTF-8: it is saved as UTF-16 (Notepad's "Unicode")`
+	default:
+		return nil
+	}
+	// No line for UTF-16: every line of it reads as garbage, and the
+	// whole file is the mistake.
+	pos := korto.Pos{File: filename}
+	if enc == textenc.Windows1251 {
+		pos = posAt(filename, src, textenc.FirstInvalid(src))
+	}
+	return &korto.Diagnostic{
+		Pos:      pos,
+		Severity: korto.SeverityError,
+		Code:     codeEncoding,
+		Message:  msg,
+		Hint:     "save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)",
+	}
+}
+
+// blockWord names a block by the first word of the line opening it.
+func blockWord(w string) string {
+	switch w {
+	case "checklist", "level", "section", "choice", "survey":
+		return w + " "
+	}
+	return ""
+}
+
+// meantFixes gives a fix to every diagnostic that names, in the form
+// `"A"; did you mean "B"?`, a word A standing at its position: the
+// validator's unknown scales, choices, questions and options, which know
+// no offsets of their own.
+func meantFixes(src []byte, diags korto.Diagnostics) {
+	for _, d := range diags {
+		if d.Fix != nil || !d.Pos.IsValid() {
+			continue
+		}
+		i := strings.Index(d.Message, "; did you mean ")
+		if i < 0 {
+			continue
+		}
+		j := strings.LastIndexByte(d.Message[:i], ' ')
+		was, err1 := strconv.Unquote(d.Message[j+1 : i])
+		meant, err2 := strconv.Unquote(strings.TrimSuffix(d.Message[i+len("; did you mean "):], "?"))
+		off := d.Pos.Offset
+		if err1 != nil || err2 != nil || !bytes.HasPrefix(src[off:], []byte(was)) || off+len(was) < len(src) && identByte(src[off+len(was)]) {
+			continue
+		}
+		d.Fix = &korto.Edit{Offset: off, End: off + len(was), Text: meant}
+	}
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
+}
+
+// fixedArgument reports whether the keyword fix, put for toks[e], gets
+// what it demands from the token after it: if not, the word is read as
+// meant to report the rest, but replacing it alone fixes nothing.
+func fixedArgument(toks []lexer.Token, e int, fix string) bool {
+	if e+1 >= len(toks) {
+		return true
+	}
+	t := toks[e]
+	toks[e].Type, toks[e].Value = tokKeyword, fix
+	block, _ := enclosingBlock(toks, e)
+	fits := argument(toks, e, block)
+	ok := fits == nil || fits(toks[e+1]) && toks[e+1].Pos.Line == toks[e].Pos.Line
+	toks[e] = t
+	return ok
+}
+
+// lineOf returns the line of the byte at off.
+func lineOf(src []byte, off int) int {
+	return 1 + bytes.Count(src[:min(off, len(src))], []byte{'\n'})
 }
 
 func posAt(file string, src []byte, off int) korto.Pos {
@@ -217,7 +332,8 @@ func (r *recovery) doubtLines(from, to int) {
 // stream (or reads a misspelt keyword as meant, or supplies a missing
 // brace) and tries again, so one run reports several independent
 // mistakes. rec tells what was cut.
-func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (ast *astFile, diags korto.Diagnostics, rec recovery) {
+func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics, s *scanner) (ast *astFile, diags korto.Diagnostics, rec recovery) {
+	misses := s.misses
 	badLines := map[int]bool{}
 	for _, d := range lexDiags {
 		badLines[d.Pos.Line] = true
@@ -262,6 +378,9 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 			return nil, diags, rec
 		}
 		if fix != "" {
+			if fits := fixedArgument(toks, e, fix); d.Fix == nil && d.Code == codeUnknownKeyword && fits {
+				d.Fix = &korto.Edit{Offset: toks[e].Pos.Offset, End: toks[e].Pos.Offset + len(toks[e].Value), Text: fix}
+			}
 			// A misspelt keyword: read it as meant and parse on, so the
 			// block it opens is still checked.
 			toks[e].Type, toks[e].Value = tokKeyword, fix
@@ -273,6 +392,24 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics) (a
 			brace := lexer.Token{Type: tokPunct, Value: "{", Pos: lexer.Position{
 				Filename: file, Line: d.Pos.Line, Column: d.Pos.Column, Offset: d.Pos.Offset}}
 			toks = slices.Insert(toks, e, brace)
+			continue
+		}
+		if closeBlock := strings.HasPrefix(d.Message, "missing } ") || strings.HasPrefix(d.Message, "the file ends before the "); closeBlock && len(misses) > 0 && misses[0].off <= toks[e].Pos.Offset {
+			// The indentation shows where the block ended: close it
+			// there, so that what follows is read where it belongs and
+			// the hint names the right line.
+			m := misses[0]
+			misses = misses[1:]
+			at := tokenIndex(toks, m.off)
+			d.Pos = korto.Pos{File: file, Line: m.line, Column: len(m.indent) + 1, Offset: m.off}
+			d.Message = fmt.Sprintf("missing } before %s: the %sblock opened at line %d is not closed, and its lines end at line %d", describe(toks[at]), blockWord(m.block.word), m.block.line, lineOf(s.src, m.block.end))
+			d.Hint = fmt.Sprintf("add } after line %d, indented like line %d", lineOf(s.src, m.block.end), m.block.line)
+			d.Fix = &korto.Edit{Offset: m.block.end, End: m.block.end, Text: "\n" + m.block.indent + "}"}
+			if len(diags) > 0 && diags[len(diags)-1] == d {
+				badLines[d.Pos.Line] = true
+			}
+			brace := lexer.Token{Type: tokPunct, Value: "}", Pos: toks[at].Pos}
+			toks = slices.Insert(toks, at, brace)
 			continue
 		}
 		if strings.HasPrefix(d.Message, "missing } ") {

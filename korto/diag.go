@@ -47,6 +47,30 @@ type Diagnostic struct {
 	Message string `json:"message"`
 	// Hint says how to fix it; "" when there is nothing useful to add.
 	Hint string `json:"hint,omitempty"`
+	// Fix, when not nil, is the Hint as a text edit of the source, for
+	// tools that offer to apply it (an editor's quick fix): applied as
+	// it stands, it removes this problem without causing another. It
+	// is not part of the JSON form, which stays a report for readers.
+	Fix *Edit `json:"-"`
+}
+
+// Edit replaces the bytes [Offset, End) of a source with Text; with
+// End == Offset it inserts.
+type Edit struct {
+	Offset, End int
+	Text        string
+}
+
+// Apply returns src with the edit made, or src itself when the edit
+// does not fit it.
+func (e *Edit) Apply(src []byte) []byte {
+	if e == nil || e.Offset < 0 || e.End < e.Offset || e.End > len(src) {
+		return src
+	}
+	out := make([]byte, 0, len(src)-(e.End-e.Offset)+len(e.Text))
+	out = append(out, src[:e.Offset]...)
+	out = append(out, e.Text...)
+	return append(out, src[e.End:]...)
 }
 
 // Error formats the diagnostic as "file:line:col: message", the form

@@ -875,6 +875,15 @@ func (v *validator) whenOptions(e *Expr, q *Question, i int, pos Pos, subject va
 			continue
 		}
 		near := suggest.Nearest(opt, known)
+		if t.Kind.EffectiveType() == KindYesNo && near == "" {
+			// "== да": the answer meant, in the user's language.
+			switch strings.ToLower(opt) {
+			case "да", "д", "true", "есть":
+				near = "yes"
+			case "нет", "н", "false":
+				near = "no"
+			}
+		}
 		did, hint := "", fmt.Sprintf("use one of: %s", strings.Join(known, ", "))
 		if near != "" {
 			did = fmt.Sprintf("; did you mean %q?", near)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // surveyCSV reads a spreadsheet export row by row: the one place that
@@ -50,6 +51,10 @@ func newSurveyCSV(r io.Reader, name string) (*surveyCSV, error) {
 		br.Discard(3)
 	}
 	head, _ := br.Peek(4096)
+	if enc := textenc.Detect(head); enc == textenc.UTF16LE || enc == textenc.UTF16BE {
+		// Its NULs would pass as UTF-8 and garble every cell.
+		return nil, fmt.Errorf("%s is not UTF-8 text (saved as UTF-16): in Excel choose Save As → CSV UTF-8", name)
+	}
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
 	}
