@@ -151,9 +151,9 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 	// Form tools may stamp a sheet with the schema it was made with.
 	props.Set("$schema", &jsonschema.Schema{Type: "string"})
 	props.Set("checklist", &jsonschema.Schema{
-		Type: "string", Title: w.checklist, Const: c.ID, Default: c.ID,
+		Type: "string", Title: w.Checklist, Const: c.ID, Default: c.ID,
 	})
-	version := &jsonschema.Schema{Type: "string", Title: w.version}
+	version := &jsonschema.Schema{Type: "string", Title: w.Version}
 	if c.Version != "" {
 		version.Default = c.Version
 	}
@@ -185,7 +185,7 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 type answerSchemaBuilder struct {
 	c     *Checklist
 	lang  string
-	words schemaWords
+	words FormWords
 	diags Diagnostics
 
 	props    *orderedmap.OrderedMap[string, *jsonschema.Schema]
@@ -209,13 +209,13 @@ func (b *answerSchemaBuilder) audit() *jsonschema.Schema {
 		return &jsonschema.Schema{Title: title, Extras: map[string]any{"type": []string{"string", "number", "boolean"}}}
 	}
 	p := jsonschema.NewProperties()
-	p.Set("id", label(w.auditID))
-	p.Set("location", label(w.location))
-	p.Set("date", label(w.date))
-	p.Set("auditor", label(w.auditor))
+	p.Set("id", label(w.AuditID))
+	p.Set("location", label(w.Location))
+	p.Set("date", label(w.Date))
+	p.Set("auditor", label(w.Auditor))
 	return &jsonschema.Schema{
 		Type:                 "object",
-		Title:                w.audit,
+		Title:                w.Audit,
 		Properties:           p,
 		AdditionalProperties: label(""),
 	}
@@ -234,7 +234,7 @@ func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
 	}
 	s := &jsonschema.Schema{
 		Type:                 "object",
-		Title:                b.words.answers,
+		Title:                b.words.Answers,
 		Properties:           b.props,
 		Required:             b.required,
 		AdditionalProperties: jsonschema.FalseSchema,
@@ -355,7 +355,7 @@ const (
 // set, or nil after reporting a reference it cannot resolve.
 func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	w := b.words
-	naOption := &jsonschema.Schema{Const: answerNA, Title: w.na}
+	naOption := &jsonschema.Schema{Const: answerNA, Title: w.NA}
 	consts := func(opts ...*jsonschema.Schema) *jsonschema.Schema {
 		if na {
 			opts = append(opts, naOption)
@@ -382,8 +382,8 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	switch k.EffectiveType() {
 	case KindYesNo:
 		return consts(
-			&jsonschema.Schema{Const: answerYes, Title: w.yes},
-			&jsonschema.Schema{Const: answerNo, Title: w.no},
+			&jsonschema.Schema{Const: answerYes, Title: w.Yes},
+			&jsonschema.Schema{Const: answerNo, Title: w.No},
 		)
 	case KindChoice:
 		ch := b.c.Choice(k.Ref)
@@ -410,7 +410,7 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	case KindMeasure:
 		n := &jsonschema.Schema{Type: "number"}
 		if na {
-			n.Title = w.value
+			n.Title = w.Value
 			if k.Unit != "" {
 				n.Title += ", " + k.Unit
 			}
@@ -426,9 +426,9 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 		return s
 	case KindEmotion:
 		return consts(
-			&jsonschema.Schema{Const: "positive", Title: w.positive},
-			&jsonschema.Schema{Const: "neutral", Title: w.neutral},
-			&jsonschema.Schema{Const: "negative", Title: w.negative},
+			&jsonschema.Schema{Const: "positive", Title: w.Positive},
+			&jsonschema.Schema{Const: "neutral", Title: w.Neutral},
+			&jsonschema.Schema{Const: "negative", Title: w.Negative},
 		)
 	case KindText:
 		return &jsonschema.Schema{Type: "string"} // "na" is a string already
@@ -553,42 +553,58 @@ func schemaNumber(v float64) json.Number {
 	return json.Number(FormatNumber(v))
 }
 
-// schemaWords are the few texts a schema needs that the checklist does
-// not carry.
-type schemaWords struct {
-	yes, no, na                   string
-	positive, neutral, negative   string
-	checklist, version, answers   string
-	audit, auditID, location      string
-	date, auditor, submit, target string
-	value                         string
+// FormWords are the few texts a form needs that the checklist does not
+// carry: the labels of the fixed answers, of the audit fields, and of
+// the headings a form prints. Every form target takes them from here so
+// that a form and its schema say the same.
+type FormWords struct {
+	Yes, No, NA                   string
+	Positive, Neutral, Negative   string
+	Checklist, Version, Answers   string
+	Audit, AuditID, Location      string
+	Date, Auditor, Submit, Target string
+	Value, Level, Survey          string
 }
 
-var schemaVocabularies = map[string]schemaWords{
+var schemaVocabularies = map[string]FormWords{
 	"ru": {
-		yes: "Да", no: "Нет", na: "Не применимо",
-		positive: "Положительная", neutral: "Нейтральная", negative: "Отрицательная",
-		checklist: "Чек-лист", version: "Версия чек-листа", answers: "Ответы",
-		audit: "Визит", auditID: "Номер визита", location: "Место",
-		date: "Дата", auditor: "Аудитор", submit: "Отправить", target: "цель", value: "Значение",
+		Yes: "Да", No: "Нет", NA: "Не применимо",
+		Positive: "Положительная", Neutral: "Нейтральная", Negative: "Отрицательная",
+		Checklist: "Чек-лист", Version: "Версия чек-листа", Answers: "Ответы",
+		Audit: "Визит", AuditID: "Номер визита", Location: "Место",
+		Date: "Дата", Auditor: "Аудитор", Submit: "Отправить", Target: "цель", Value: "Значение",
+		Level: "Уровень", Survey: "Опрос",
 	},
 	"en": {
-		yes: "Yes", no: "No", na: "Not applicable",
-		positive: "Positive", neutral: "Neutral", negative: "Negative",
-		checklist: "Checklist", version: "Checklist version", answers: "Answers",
-		audit: "Visit", auditID: "Visit ID", location: "Location",
-		date: "Date", auditor: "Auditor", submit: "Submit", target: "target", value: "Value",
+		Yes: "Yes", No: "No", NA: "Not applicable",
+		Positive: "Positive", Neutral: "Neutral", Negative: "Negative",
+		Checklist: "Checklist", Version: "Checklist version", Answers: "Answers",
+		Audit: "Visit", AuditID: "Visit ID", Location: "Location",
+		Date: "Date", Auditor: "Auditor", Submit: "Submit", Target: "target", Value: "Value",
+		Level: "Level", Survey: "Survey",
 	},
 	"de": {
-		yes: "Ja", no: "Nein", na: "Nicht zutreffend",
-		positive: "Positiv", neutral: "Neutral", negative: "Negativ",
-		checklist: "Checkliste", version: "Version der Checkliste", answers: "Antworten",
-		audit: "Besuch", auditID: "Besuchsnummer", location: "Ort",
-		date: "Datum", auditor: "Prüfer", submit: "Absenden", target: "Ziel", value: "Wert",
+		Yes: "Ja", No: "Nein", NA: "Nicht zutreffend",
+		Positive: "Positiv", Neutral: "Neutral", Negative: "Negativ",
+		Checklist: "Checkliste", Version: "Version der Checkliste", Answers: "Antworten",
+		Audit: "Besuch", AuditID: "Besuchsnummer", Location: "Ort",
+		Date: "Datum", Auditor: "Prüfer", Submit: "Absenden", Target: "Ziel", Value: "Wert",
+		Level: "Stufe", Survey: "Umfrage",
 	},
 }
 
-func schemaVocabulary(lang string, c *Checklist) schemaWords {
+// Words returns the [FormWords] of the language a form of c is shown in
+// (see [FormLang]); languages without words of their own get English.
+func Words(c *Checklist, lang string) FormWords {
+	return schemaVocabulary(schemaLang(c, lang), c)
+}
+
+// FormLang returns the language a form of c is written in: lang when
+// set, else the checklist's declared language, else a guess from its
+// title's script ("ru" for Cyrillic, "en" otherwise).
+func FormLang(c *Checklist, lang string) string { return schemaLang(c, lang) }
+
+func schemaVocabulary(lang string, c *Checklist) FormWords {
 	if w, ok := schemaVocabularies[lang]; ok {
 		return w
 	}
@@ -596,4 +612,25 @@ func schemaVocabulary(lang string, c *Checklist) schemaWords {
 		return w
 	}
 	return schemaVocabularies["en"]
+}
+
+// WhenSchema returns the JSON Schema that an answers object matches
+// exactly when q's `when` holds, the `if` of q's block in [AnswerSchema]:
+// a comparison holds only for a real answer, so an absent or "na" answer
+// makes it false. It returns nil for a question without `when`, and
+// [Diagnostics] of code "schema" for a condition it cannot translate.
+// Form targets whose rules are JSON Schema (JSON Forms) use it as is.
+func WhenSchema(c *Checklist, q *Question) (*jsonschema.Schema, error) {
+	if c == nil || q == nil {
+		return nil, errors.New("korto: WhenSchema of a nil checklist or question")
+	}
+	if q.When == nil {
+		return nil, nil
+	}
+	b := &answerSchemaBuilder{c: c}
+	s := b.cond(q, q.When)
+	if len(b.diags) > 0 {
+		return nil, b.diags
+	}
+	return s, nil
 }

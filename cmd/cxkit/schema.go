@@ -12,13 +12,14 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"github.com/cxkit/cxkit/forms"
 	"github.com/cxkit/cxkit/korto"
 )
 
 func init() {
 	register(&command{
 		name:    "schema",
-		usage:   "schema FILE [--draft 2020-12|07] [--ui] [--lang L] [--id URI]\n       cxkit schema --types [checklist|answers|result] [--draft 2020-12|07]",
+		usage:   "schema FILE [--draft 2020-12|07] [--ui [jsonforms]] [--lang L] [--id URI]\n       cxkit schema --types [checklist|answers|result] [--draft 2020-12|07]",
 		summary: "JSON Schema of a checklist's answer sheet for form builders, or of cxkit's own documents",
 		run:     runSchema,
 	})
@@ -28,11 +29,12 @@ func runSchema(e *env, args []string) int {
 	c := commands["schema"]
 	fs := newFlags(e, c)
 	draftName := fs.String("draft", "2020-12", "JSON Schema `DRAFT`: 2020-12, or 07 for react-jsonschema-form and JSON Forms")
-	ui := fs.Bool("ui", false, "print the react-jsonschema-form uiSchema instead of the schema")
+	var ui uiFlag
+	fs.Var(&ui, "ui", "print the react-jsonschema-form uiSchema instead of the schema; --ui jsonforms prints the JSON Forms UI schema")
 	lang := fs.String("lang", "", "language `L` of titles and hints, e.g. en (default: the checklist's own)")
 	id := fs.String("id", "", "`URI` to set as the schema's $id")
 	types := fs.Bool("types", false, "print the schemas of cxkit's own JSON documents")
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fs, joinUIFlag(args))
 	if err != nil {
 		if isHelp(err) {
 			return exitOK
@@ -55,7 +57,7 @@ func runSchema(e *env, args []string) int {
 		}
 	}
 	if *types {
-		if *ui || *lang != "" || *id != "" {
+		if ui != "" || *lang != "" || *id != "" {
 			return usageError(e, c, "--types takes no --ui, --lang or --id")
 		}
 		if len(pos) > 1 {
@@ -86,9 +88,12 @@ func runSchema(e *env, args []string) int {
 	*lang = resolveLang(e, "schema", cl, *lang)
 	opts := korto.SchemaOptions{Draft: draft, Lang: *lang, ID: *id}
 	var v any
-	if *ui {
+	switch ui {
+	case uiRJSF:
 		v, err = korto.NewUISchema(cl, opts)
-	} else {
+	case uiJSONForms:
+		v, err = forms.JSONFormsUISchema(cl, forms.Options{Lang: *lang})
+	default:
 		v, err = korto.AnswerSchema(cl, opts)
 	}
 	if err != nil {
@@ -303,4 +308,52 @@ func orNull(p *jsonschema.Schema) *jsonschema.Schema {
 	}
 	q.Type = ""
 	return &q
+}
+
+// uiFlag is --ui: alone it asks for the react-jsonschema-form uiSchema,
+// --ui jsonforms for the JSON Forms UI schema.
+type uiFlag string
+
+const (
+	uiRJSF      uiFlag = "rjsf"
+	uiJSONForms uiFlag = "jsonforms"
+)
+
+func (f *uiFlag) String() string   { return string(*f) }
+func (f *uiFlag) IsBoolFlag() bool { return true }
+
+func (f *uiFlag) Set(s string) error {
+	switch strings.ToLower(s) {
+	case "true", "rjsf":
+		*f = uiRJSF
+	case "false":
+		*f = ""
+	case "jsonforms":
+		*f = uiJSONForms
+	default:
+		return fmt.Errorf("want --ui alone (react-jsonschema-form) or --ui jsonforms, not %q", s)
+	}
+	return nil
+}
+
+// joinUIFlag turns "--ui jsonforms" into "--ui=jsonforms": --ui alone is
+// a switch, so the flag package would take the word after it for a file.
+func joinUIFlag(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if (a == "--ui" || a == "-ui") && i+1 < len(args) {
+			switch strings.ToLower(args[i+1]) {
+			case "jsonforms", "rjsf":
+				out = append(out, a+"="+args[i+1])
+				i++
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }

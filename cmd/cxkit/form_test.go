@@ -1,0 +1,83 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const formMall = "../../examples/mall/mall.korto"
+
+func TestFormSurveyJS(t *testing.T) {
+	out, errOut, code := runCmd(t, "", "form", formMall, "--to", "surveyjs", "--lang", "en")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var s struct {
+		Locale string `json:"locale"`
+		Pages  []struct {
+			Name string `json:"name"`
+		} `json:"pages"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Locale != "en" || len(s.Pages) < 2 || s.Pages[0].Name != "audit" {
+		t.Errorf("locale %q, pages %+v", s.Locale, s.Pages)
+	}
+
+	file := filepath.Join(t.TempDir(), "mall.survey.json")
+	if _, errOut, code := runCmd(t, "", "form", formMall, "--to", "SurveyJS", "-o", file); code != exitOK {
+		t.Fatalf("-o: exit %d: %s", code, errOut)
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, _, _ := runCmd(t, "", "form", formMall, "--to", "surveyjs")
+	if string(got) != own {
+		t.Error("-o wrote other bytes than standard output")
+	}
+}
+
+func TestFormUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"form", formMall},
+		{"form", formMall, "--to", "pdf"},
+		{"form", "--to", "surveyjs"},
+	} {
+		_, errOut, code := runCmd(t, "", args...)
+		if code != exitUsage || !strings.Contains(errOut, "usage:") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if _, _, code := runCmd(t, "", "form", "no-such.korto", "--to", "surveyjs"); code != exitInput {
+		t.Errorf("missing file: exit %d", code)
+	}
+}
+
+func TestSchemaUIJSONForms(t *testing.T) {
+	spaced, errOut, code := runCmd(t, "", "schema", formMall, "--ui", "jsonforms")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	joined, _, _ := runCmd(t, "", "schema", "--ui=jsonforms", formMall)
+	if spaced != joined {
+		t.Error("--ui jsonforms and --ui=jsonforms differ")
+	}
+	var ui struct {
+		Type string `json:"type"`
+	}
+	if err := json.Unmarshal([]byte(spaced), &ui); err != nil || ui.Type != "VerticalLayout" {
+		t.Errorf("type %q, err %v", ui.Type, err)
+	}
+	rjsf, _, code := runCmd(t, "", "schema", formMall, "--ui")
+	if code != exitOK || !strings.Contains(rjsf, `"ui:order"`) {
+		t.Errorf("--ui alone: exit %d, not a uiSchema", code)
+	}
+	if _, _, code := runCmd(t, "", "schema", formMall, "--ui=pdf"); code != exitUsage {
+		t.Errorf("--ui=pdf: exit %d", code)
+	}
+}

@@ -1,0 +1,119 @@
+package forms_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/forms"
+	"github.com/cxkit/cxkit/korto"
+)
+
+// TestSurveyJSGolden writes the SurveyJS survey of every example
+// checklist, and the English-first one.
+func TestSurveyJSGolden(t *testing.T) {
+	for name, c := range exampleChecklists(t) {
+		for _, lang := range []string{"", "en"} {
+			s, err := forms.SurveyJSSurvey(c, forms.Options{Lang: lang})
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			file := name + ".surveyjs.json"
+			if lang != "" {
+				file = name + "." + lang + ".surveyjs.json"
+			}
+			golden(t, file, indented(t, s))
+		}
+	}
+}
+
+// TestSurveyJSShape checks the layout forms.md fixes: the audit fields
+// on the first page, a page per level, every question once under its
+// own ID with the cx properties, and visibleIf exactly on `when`.
+func TestSurveyJSShape(t *testing.T) {
+	for name, c := range exampleChecklists(t) {
+		s, err := forms.SurveyJSSurvey(c, forms.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var audit []string
+		for _, e := range s.Pages[0].Elements {
+			audit = append(audit, e.Name)
+		}
+		if diff := cmp.Diff(forms.AuditFields, audit); diff != "" {
+			t.Errorf("%s: audit page (-want +got):\n%s", name, diff)
+		}
+		if got, want := len(s.Pages)-1, len(c.Levels); got != want && got != want+1 {
+			t.Errorf("%s: %d pages after the audit for %d levels", name, got, want)
+		}
+		seen := map[string]*forms.SurveyJSElement{}
+		var walk func(es []*forms.SurveyJSElement)
+		walk = func(es []*forms.SurveyJSElement) {
+			for _, e := range es {
+				if e.Type == "panel" {
+					walk(e.Elements)
+					continue
+				}
+				if seen[e.Name] != nil {
+					t.Errorf("%s: %q twice", name, e.Name)
+				}
+				seen[e.Name] = e
+			}
+		}
+		for _, p := range s.Pages[1:] {
+			walk(p.Elements)
+		}
+		for q := range c.Questions() {
+			e := seen[q.ID]
+			if e == nil {
+				t.Errorf("%s: no question %q", name, q.ID)
+				continue
+			}
+			if (q.When != nil) != (e.VisibleIf != "") {
+				t.Errorf("%s: %q: when %v, visibleIf %q", name, q.ID, q.When != nil, e.VisibleIf)
+			}
+			if e.Type == "boolean" && (e.ValueTrue != "yes" || e.ValueFalse != "no") {
+				t.Errorf("%s: %q: boolean stores %q/%q", name, q.ID, e.ValueTrue, e.ValueFalse)
+			}
+			if e.IsRequired == q.Optional {
+				t.Errorf("%s: %q: isRequired %v, optional %v", name, q.ID, e.IsRequired, q.Optional)
+			}
+			if q.Critical != e.CxCritical {
+				t.Errorf("%s: %q: cxCritical %v", name, q.ID, e.CxCritical)
+			}
+		}
+	}
+}
+
+// TestSurveyJSExpr pins the visibleIf spelling of each kind of `when`.
+func TestSurveyJSExpr(t *testing.T) {
+	c := &korto.Checklist{ID: "x", Title: korto.Text{Text: "X"}, Levels: []*korto.Level{{Number: 1, Items: []korto.Item{
+		{Question: &korto.Question{ID: "a", Text: korto.Text{Text: "A"}}},
+		{Question: &korto.Question{ID: "n", Text: korto.Text{Text: "N"}, Kind: korto.Kind{Type: korto.KindMeasure}}},
+		{Question: &korto.Question{ID: "q", Text: korto.Text{Text: "Q"}}},
+	}}}}
+	atom := func(op korto.ExprOp, q string) *korto.Expr { return &korto.Expr{Op: op, Question: q} }
+	for _, tc := range []struct {
+		when *korto.Expr
+		want string
+	}{
+		{atom(korto.ExprYes, "a"), "{a} = 'yes'"},
+		{&korto.Expr{Op: korto.ExprNot, Args: []*korto.Expr{atom(korto.ExprYes, "a")}}, "!({a} = 'yes')"},
+		{&korto.Expr{Op: korto.ExprIn, Question: "a", Options: []string{"yes", "no"}}, "{a} anyof ['yes', 'no']"},
+		{&korto.Expr{Op: korto.ExprCmp, Question: "a", Cmp: korto.OpNe, Options: []string{"no"}}, "{a} notempty and {a} != 'na' and {a} != 'no'"},
+		{&korto.Expr{Op: korto.ExprCmp, Question: "n", Cmp: korto.OpGt, Number: korto.Float(5)}, "{n} notempty and {n} != 'na' and {n} > 5"},
+		{&korto.Expr{Op: korto.ExprOr, Args: []*korto.Expr{
+			atom(korto.ExprYes, "a"),
+			{Op: korto.ExprCmp, Question: "n", Cmp: korto.OpLe, Number: korto.Float(2.5)},
+		}}, "{a} = 'yes' or ({n} notempty and {n} != 'na' and {n} <= 2.5)"},
+	} {
+		c.Levels[0].Items[2].Question.When = tc.when
+		s, err := forms.SurveyJSSurvey(c, forms.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Pages[1].Elements[2].VisibleIf; got != tc.want {
+			t.Errorf("visibleIf = %q, want %q", got, tc.want)
+		}
+	}
+}
