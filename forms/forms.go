@@ -102,29 +102,6 @@ func (n node) name() string {
 	return "survey"
 }
 
-// points returns the answers of a question answered on a row of points
-// (a scale, NPS, CES or CSAT) and whether it is one; ok is false for
-// other kinds and for an unknown scale.
-func points(c *korto.Checklist, q *korto.Question) (lo, hi float64, ok bool) {
-	k := q.Kind
-	switch k.EffectiveType() {
-	case korto.KindScale:
-		if k.Ref != "" {
-			sc := c.Scale(k.Ref)
-			if sc == nil {
-				return 0, 0, false
-			}
-			return sc.Lo, sc.Hi, true
-		}
-		return k.Lo, k.Hi, true
-	case korto.KindNPS:
-		return 0, 10, true
-	case korto.KindCES, korto.KindCSAT:
-		return k.Lo, k.Hi, true
-	}
-	return 0, 0, false
-}
-
 // maxRowPoints is the most points a question may have and still show as
 // a row of choices rather than a number box: NPS's 0..10.
 const maxRowPoints = 11

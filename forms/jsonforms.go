@@ -56,7 +56,7 @@ func JSONFormsUISchema(c *korto.Checklist, opts Options) (*JSONFormsElement, err
 	if c == nil {
 		return nil, errNilChecklist
 	}
-	lang := korto.FormLang(c, opts.Lang)
+	lang := c.ShownLang(opts.Lang)
 	w := korto.Words(c, lang)
 	audit := &JSONFormsElement{Type: "Group", Label: w.Audit}
 	for _, f := range AuditFields {
@@ -102,7 +102,7 @@ func jsonformsControl(c *korto.Checklist, q *korto.Question) (*JSONFormsElement,
 	case korto.KindText:
 		ctl.Options = map[string]any{"multi": true}
 	default:
-		if lo, hi, ok := points(c, q); ok && onRow(lo, hi) {
+		if lo, hi, ok := c.Points(q.Kind); ok && onRow(lo, hi) {
 			ctl.Options = map[string]any{"format": "radio"}
 		}
 	}

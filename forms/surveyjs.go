@@ -97,7 +97,7 @@ func SurveyJSSurvey(c *korto.Checklist, opts Options) (*SurveyJS, error) {
 		return nil, errNilChecklist
 	}
 	b := &surveyjsBuilder{c: c, langs: c.Languages()}
-	b.lang = korto.FormLang(c, "")
+	b.lang = c.ShownLang("")
 	if len(b.langs) == 0 || b.langs[0] != b.lang {
 		b.langs = append([]string{b.lang}, b.langs...)
 	}
@@ -106,7 +106,7 @@ func SurveyJSSurvey(c *korto.Checklist, opts Options) (*SurveyJS, error) {
 		Title:                b.text(c.Title),
 		ClearInvisibleValues: "onHidden",
 		CheckErrorsMode:      "onComplete",
-		Locale:               korto.FormLang(c, opts.Lang),
+		Locale:               c.ShownLang(opts.Lang),
 	}
 	if !c.Description.IsZero() {
 		s.Description = b.text(c.Description)
@@ -253,7 +253,7 @@ func (b *surveyjsBuilder) question(n node, q *korto.Question) *SurveyJSElement {
 			e.InputType = "number"
 		}
 	default:
-		lo, hi, ok := points(b.c, q)
+		lo, hi, ok := b.c.Points(q.Kind)
 		if !ok {
 			b.errorf(q.Pos, "question %q: unknown scale %q", q.ID, q.Kind.Ref)
 			return nil

@@ -593,16 +593,12 @@ var schemaVocabularies = map[string]FormWords{
 	},
 }
 
-// Words returns the [FormWords] of the language a form of c is shown in
-// (see [FormLang]); languages without words of their own get English.
+// Words returns the [FormWords] of the language c is shown in when lang
+// is asked for (see [Checklist.ShownLang]); languages without words of
+// their own get English.
 func Words(c *Checklist, lang string) FormWords {
-	return schemaVocabulary(schemaLang(c, lang), c)
+	return schemaVocabulary(c.ShownLang(lang), c)
 }
-
-// FormLang returns the language a form of c is written in: lang when
-// set, else the checklist's declared language, else a guess from its
-// title's script ("ru" for Cyrillic, "en" otherwise).
-func FormLang(c *Checklist, lang string) string { return schemaLang(c, lang) }
 
 func schemaVocabulary(lang string, c *Checklist) FormWords {
 	if w, ok := schemaVocabularies[lang]; ok {

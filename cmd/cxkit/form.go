@@ -3,12 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/cxkit/cxkit/forms"
+	"github.com/cxkit/cxkit/internal/atomicfile"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -106,30 +105,9 @@ func runForm(e *env, args []string) int {
 		}
 		return exitOK
 	}
-	if err := writeFileAtomic(*out, doc); err != nil {
+	if err := atomicfile.WriteFile(*out, doc, 0o644); err != nil {
 		fmt.Fprintf(e.stderr, "cxkit form: %v\n", err)
 		return exitInput
 	}
 	return exitOK
-}
-
-// writeFileAtomic writes doc to name through a temporary file in the
-// same folder, so a failed write never leaves half a form behind.
-func writeFileAtomic(name string, doc []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), ".cxkit-form-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(doc)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
