@@ -172,7 +172,7 @@ func fixedText(c *korto.Checklist, lang string, langs []string) func(string) kor
 		return auditFieldTitle(w, key)
 	}
 	return func(key string) korto.Text {
-		t := korto.Text{Text: pick(korto.Words(c, lang), key)}
+		t := korto.Text{Text: pick(c.Words(lang), key)}
 		for _, l := range langs {
 			if l == lang {
 				continue
@@ -180,7 +180,7 @@ func fixedText(c *korto.Checklist, lang string, langs []string) func(string) kor
 			if t.Tr == nil {
 				t.Tr = map[string]string{}
 			}
-			t.Tr[l] = pick(korto.Words(c, l), key)
+			t.Tr[l] = pick(c.Words(l), key)
 		}
 		return t
 	}

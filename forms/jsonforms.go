@@ -57,7 +57,7 @@ func JSONFormsUISchema(c *korto.Checklist, opts Options) (*JSONFormsElement, err
 		return nil, errNilChecklist
 	}
 	lang := c.ShownLang(opts.Lang)
-	w := korto.Words(c, lang)
+	w := c.Words(lang)
 	audit := &JSONFormsElement{Type: "Group", Label: w.Audit}
 	for _, f := range AuditFields {
 		audit.Elements = append(audit.Elements, &JSONFormsElement{Type: "Control", Scope: jsonformsAudit + "/properties/" + f})

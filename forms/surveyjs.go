@@ -170,9 +170,9 @@ func (b *surveyjsBuilder) loc(t korto.Text) LocalizedString {
 func plain(s string) LocalizedString { return LocalizedString{"default": s} }
 
 func (b *surveyjsBuilder) levelTitle(l *korto.Level) LocalizedString {
-	out := LocalizedString{"default": levelTitle(korto.Words(b.c, b.lang), l.Number, l.Title.Text)}
+	out := LocalizedString{"default": levelTitle(b.c.Words(b.lang), l.Number, l.Title.Text)}
 	for _, lang := range b.langs {
-		out[lang] = levelTitle(korto.Words(b.c, lang), l.Number, l.Title.In(lang))
+		out[lang] = levelTitle(b.c.Words(lang), l.Number, l.Title.In(lang))
 	}
 	return out
 }
@@ -199,10 +199,10 @@ func (b *surveyjsBuilder) elements(n node) []*SurveyJSElement {
 func (b *surveyjsBuilder) question(n node, q *korto.Question) *SurveyJSElement {
 	e := &SurveyJSElement{Name: q.ID, Title: b.text(q.Text), IsRequired: !q.Optional}
 	// The hint, with a measure's unit and target, once per language.
-	if h := hint(q, b.lang, korto.Words(b.c, b.lang)); h != "" {
+	if h := hint(q, b.lang, b.c.Words(b.lang)); h != "" {
 		d := LocalizedString{"default": h}
 		for _, l := range b.langs {
-			d[l] = hint(q, l, korto.Words(b.c, l))
+			d[l] = hint(q, l, b.c.Words(l))
 		}
 		e.Description = d
 	}

@@ -151,9 +151,9 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 	// Form tools may stamp a sheet with the schema it was made with.
 	props.Set("$schema", &jsonschema.Schema{Type: "string"})
 	props.Set("checklist", &jsonschema.Schema{
-		Type: "string", Title: w.Checklist, Const: c.ID, Default: c.ID,
+		Type: "string", Title: w.checklist, Const: c.ID, Default: c.ID,
 	})
-	version := &jsonschema.Schema{Type: "string", Title: w.Version}
+	version := &jsonschema.Schema{Type: "string", Title: w.version}
 	if c.Version != "" {
 		version.Default = c.Version
 	}
@@ -185,7 +185,7 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 type answerSchemaBuilder struct {
 	c     *Checklist
 	lang  string
-	words FormWords
+	words schemaWords
 	diags Diagnostics
 
 	props    *orderedmap.OrderedMap[string, *jsonschema.Schema]
@@ -209,13 +209,13 @@ func (b *answerSchemaBuilder) audit() *jsonschema.Schema {
 		return &jsonschema.Schema{Title: title, Extras: map[string]any{"type": []string{"string", "number", "boolean"}}}
 	}
 	p := jsonschema.NewProperties()
-	p.Set("id", label(w.AuditID))
-	p.Set("location", label(w.Location))
-	p.Set("date", label(w.Date))
-	p.Set("auditor", label(w.Auditor))
+	p.Set("id", label(w.auditID))
+	p.Set("location", label(w.location))
+	p.Set("date", label(w.date))
+	p.Set("auditor", label(w.auditor))
 	return &jsonschema.Schema{
 		Type:                 "object",
-		Title:                w.Audit,
+		Title:                w.audit,
 		Properties:           p,
 		AdditionalProperties: label(""),
 	}
@@ -234,7 +234,7 @@ func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
 	}
 	s := &jsonschema.Schema{
 		Type:                 "object",
-		Title:                b.words.Answers,
+		Title:                b.words.answers,
 		Properties:           b.props,
 		Required:             b.required,
 		AdditionalProperties: jsonschema.FalseSchema,
@@ -355,7 +355,7 @@ const (
 // set, or nil after reporting a reference it cannot resolve.
 func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	w := b.words
-	naOption := &jsonschema.Schema{Const: answerNA, Title: w.NA}
+	naOption := &jsonschema.Schema{Const: answerNA, Title: w.na}
 	consts := func(opts ...*jsonschema.Schema) *jsonschema.Schema {
 		if na {
 			opts = append(opts, naOption)
@@ -382,8 +382,8 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	switch k.EffectiveType() {
 	case KindYesNo:
 		return consts(
-			&jsonschema.Schema{Const: answerYes, Title: w.Yes},
-			&jsonschema.Schema{Const: answerNo, Title: w.No},
+			&jsonschema.Schema{Const: answerYes, Title: w.yes},
+			&jsonschema.Schema{Const: answerNo, Title: w.no},
 		)
 	case KindChoice:
 		ch := b.c.Choice(k.Ref)
@@ -410,7 +410,7 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	case KindMeasure:
 		n := &jsonschema.Schema{Type: "number"}
 		if na {
-			n.Title = w.Value
+			n.Title = w.value
 			if k.Unit != "" {
 				n.Title += ", " + k.Unit
 			}
@@ -426,9 +426,9 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 		return s
 	case KindEmotion:
 		return consts(
-			&jsonschema.Schema{Const: "positive", Title: w.Positive},
-			&jsonschema.Schema{Const: "neutral", Title: w.Neutral},
-			&jsonschema.Schema{Const: "negative", Title: w.Negative},
+			&jsonschema.Schema{Const: "positive", Title: w.positive},
+			&jsonschema.Schema{Const: "neutral", Title: w.neutral},
+			&jsonschema.Schema{Const: "negative", Title: w.negative},
 		)
 	case KindText:
 		return &jsonschema.Schema{Type: "string"} // "na" is a string already
@@ -553,54 +553,45 @@ func schemaNumber(v float64) json.Number {
 	return json.Number(FormatNumber(v))
 }
 
-// FormWords are the few texts a form needs that the checklist does not
-// carry: the labels of the fixed answers, of the audit fields, and of
-// the headings a form prints. Every form target takes them from here so
-// that a form and its schema say the same.
-type FormWords struct {
-	Yes, No, NA                   string
-	Positive, Neutral, Negative   string
-	Checklist, Version, Answers   string
-	Audit, AuditID, Location      string
-	Date, Auditor, Submit, Target string
-	Value, Level, Survey          string
+// schemaWords are the few texts a schema needs that the checklist does
+// not carry; schemaWords hands them to the other form targets.
+type schemaWords struct {
+	yes, no, na                   string
+	positive, neutral, negative   string
+	checklist, version, answers   string
+	audit, auditID, location      string
+	date, auditor, submit, target string
+	value, level, survey          string
 }
 
-var schemaVocabularies = map[string]FormWords{
+var schemaVocabularies = map[string]schemaWords{
 	"ru": {
-		Yes: "Да", No: "Нет", NA: "Не применимо",
-		Positive: "Положительная", Neutral: "Нейтральная", Negative: "Отрицательная",
-		Checklist: "Чек-лист", Version: "Версия чек-листа", Answers: "Ответы",
-		Audit: "Визит", AuditID: "Номер визита", Location: "Место",
-		Date: "Дата", Auditor: "Аудитор", Submit: "Отправить", Target: "цель", Value: "Значение",
-		Level: "Уровень", Survey: "Опрос",
+		yes: "Да", no: "Нет", na: "Не применимо",
+		positive: "Положительная", neutral: "Нейтральная", negative: "Отрицательная",
+		checklist: "Чек-лист", version: "Версия чек-листа", answers: "Ответы",
+		audit: "Визит", auditID: "Номер визита", location: "Место",
+		date: "Дата", auditor: "Аудитор", submit: "Отправить", target: "цель", value: "Значение",
+		level: "Уровень", survey: "Опрос",
 	},
 	"en": {
-		Yes: "Yes", No: "No", NA: "Not applicable",
-		Positive: "Positive", Neutral: "Neutral", Negative: "Negative",
-		Checklist: "Checklist", Version: "Checklist version", Answers: "Answers",
-		Audit: "Visit", AuditID: "Visit ID", Location: "Location",
-		Date: "Date", Auditor: "Auditor", Submit: "Submit", Target: "target", Value: "Value",
-		Level: "Level", Survey: "Survey",
+		yes: "Yes", no: "No", na: "Not applicable",
+		positive: "Positive", neutral: "Neutral", negative: "Negative",
+		checklist: "Checklist", version: "Checklist version", answers: "Answers",
+		audit: "Visit", auditID: "Visit ID", location: "Location",
+		date: "Date", auditor: "Auditor", submit: "Submit", target: "target", value: "Value",
+		level: "Level", survey: "Survey",
 	},
 	"de": {
-		Yes: "Ja", No: "Nein", NA: "Nicht zutreffend",
-		Positive: "Positiv", Neutral: "Neutral", Negative: "Negativ",
-		Checklist: "Checkliste", Version: "Version der Checkliste", Answers: "Antworten",
-		Audit: "Besuch", AuditID: "Besuchsnummer", Location: "Ort",
-		Date: "Datum", Auditor: "Prüfer", Submit: "Absenden", Target: "Ziel", Value: "Wert",
-		Level: "Stufe", Survey: "Umfrage",
+		yes: "Ja", no: "Nein", na: "Nicht zutreffend",
+		positive: "Positiv", neutral: "Neutral", negative: "Negativ",
+		checklist: "Checkliste", version: "Version der Checkliste", answers: "Antworten",
+		audit: "Besuch", auditID: "Besuchsnummer", location: "Ort",
+		date: "Datum", auditor: "Prüfer", submit: "Absenden", target: "Ziel", value: "Wert",
+		level: "Stufe", survey: "Umfrage",
 	},
 }
 
-// Words returns the [FormWords] of the language c is shown in when lang
-// is asked for (see [Checklist.ShownLang]); languages without words of
-// their own get English.
-func Words(c *Checklist, lang string) FormWords {
-	return schemaVocabulary(c.ShownLang(lang), c)
-}
-
-func schemaVocabulary(lang string, c *Checklist) FormWords {
+func schemaVocabulary(lang string, c *Checklist) schemaWords {
 	if w, ok := schemaVocabularies[lang]; ok {
 		return w
 	}

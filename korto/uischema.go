@@ -58,7 +58,7 @@ func NewUISchema(c *Checklist, opts SchemaOptions) (UISchema, error) {
 				target = append(target, k.Unit)
 			}
 			if k.Op != "" {
-				target = append(target, w.Target+" "+uiTargetOp(k.Op)+" "+schemaNumber(k.Target).String())
+				target = append(target, w.target+" "+uiTargetOp(k.Op)+" "+schemaNumber(k.Target).String())
 			}
 			if len(target) > 0 {
 				help = append(help, strings.Join(target, "; "))
@@ -88,7 +88,7 @@ func NewUISchema(c *Checklist, opts SchemaOptions) (UISchema, error) {
 			"date":       UISchema{"ui:widget": "date"},
 		},
 		"answers":                answers,
-		"ui:submitButtonOptions": map[string]any{"submitText": w.Submit},
+		"ui:submitButtonOptions": map[string]any{"submitText": w.submit},
 	}, nil
 }
 

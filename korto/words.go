@@ -14,6 +14,7 @@ type FormWords struct {
 	AuditID, Location           string // labels of the audit fields
 	Date, Auditor               string
 	Target                      string // "target", as in "target <= 5"
+	Level, Survey               string // headings: "Level 1. ...", the survey group
 }
 
 // Words returns the form words for the checklist in language lang (""
@@ -28,6 +29,7 @@ func (c *Checklist) Words(lang string) FormWords {
 		Positive: w.positive, Neutral: w.neutral, Negative: w.negative,
 		Audit: w.audit, AuditID: w.auditID, Location: w.location,
 		Date: w.date, Auditor: w.auditor, Target: w.target,
+		Level: w.level, Survey: w.survey,
 	}
 }
 
