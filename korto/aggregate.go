@@ -37,6 +37,13 @@ type AggregateOptions struct {
 	// 0 means DefaultTopProblems, a negative number means every question
 	// that failed at least once.
 	TopProblems int
+	// MinN is the smallest number of scored audits that gets a group a
+	// rank in the league table: 0 means DefaultMinN.
+	MinN int
+	// Period splits each group's audits into waves by their "date":
+	// PeriodMonth, PeriodQuarter, PeriodWeek, or "" for none. An audit
+	// whose date is missing or not an ISO date is then an error.
+	Period string
 }
 
 // An Aggregator summarizes many scored audits of one checklist: means
@@ -67,6 +74,10 @@ type Aggregator struct {
 	qOrder     []aggSlot      // every question of the levels, in checklist order
 	qPos       map[string]int // question ID -> position in qOrder
 	survey     []aggSurveyQ   // survey questions that feed a metric
+	sections   []aggSection   // every section of the levels, in checklist order
+	secIndex   map[string]int // section ID -> index into sections
+	texts      []aggText      // text questions, in checklist order
+	textIndex  map[string]int // text question ID -> index into texts
 	sIndex     map[string]int // survey question ID -> index into survey, -1 for others
 	maxReached int
 
@@ -83,6 +94,10 @@ type Aggregator struct {
 	pending  []pendingValue
 	pendingL []pendingLevel
 	pendingS []pendingSurvey
+
+	pendingSec  []pendingSection
+	pendingCrit []int // qOrder positions of the failed critical questions
+	pendingText []pendingText
 
 	plan *planMap // how the last plan given to AddScored maps onto the aggregator
 }
@@ -102,6 +117,9 @@ type pendingAudit struct {
 	raw      float64 // the score before a knockout
 	knocked  bool
 	reached  int
+
+	id, date, period string // audit fields; period "" when not split
+	group            string // the audit's group
 }
 
 type pendingLevel struct {
@@ -141,6 +159,13 @@ type aggGroup struct {
 	reached    []int64 // audits per reached level 0..maxReached
 	questions  []aggQuestionSums
 	survey     []surveyAcc
+
+	sections      []moments // per Aggregator.sections
+	crit          []critEntry
+	critTotal     int64
+	comments      []commentEntry
+	commentsTotal int64
+	periods       map[string]*moments // scores by period name
 }
 
 type aggLevel struct {
@@ -158,6 +183,9 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 	if c == nil {
 		return nil, errors.New("korto: NewAggregator: nil checklist")
 	}
+	if err := checkPeriod(opts.Period); err != nil {
+		return nil, fmt.Errorf("korto: NewAggregator: %w", err)
+	}
 	a := &Aggregator{
 		c:          c,
 		opts:       opts,
@@ -165,6 +193,8 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 		qPos:       make(map[string]int),
 		sIndex:     make(map[string]int),
 		groups:     make(map[string]*aggGroup),
+		secIndex:   make(map[string]int),
+		textIndex:  make(map[string]int),
 	}
 	// Levels go bottom up, as the scorer lists them; questions keep the
 	// checklist's order within each level.
@@ -198,6 +228,7 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 			a.survey = append(a.survey, sq)
 		}
 	}
+	a.indexTexts()
 	a.overall = a.newGroup()
 	a.seenQ = make([]uint32, len(a.qOrder))
 	a.seenL = make([]uint32, len(a.levels))
@@ -208,6 +239,8 @@ func (a *Aggregator) indexItems(items []Item, level int, section string) {
 	for _, it := range items {
 		switch {
 		case it.Section != nil:
+			a.secIndex[it.Section.ID] = len(a.sections)
+			a.sections = append(a.sections, aggSection{it.Section, level})
 			a.indexItems(it.Section.Items, level, it.Section.ID)
 		case it.Question != nil:
 			q := it.Question
@@ -228,6 +261,7 @@ func (a *Aggregator) newGroup() *aggGroup {
 		reached:   make([]int64, a.maxReached+1),
 		questions: make([]aggQuestionSums, len(a.questions)),
 		survey:    make([]surveyAcc, len(a.survey)),
+		sections:  make([]moments, len(a.sections)),
 	}
 	for i, sq := range a.survey {
 		g.survey[i] = sq.newAcc()
@@ -267,16 +301,16 @@ func (a *Aggregator) Add(r Result) error {
 		}
 		return fmt.Errorf("korto: audit: %w", err)
 	}
-	a.commit(r.Audit)
+	a.commit()
 	return nil
 }
 
 // commit counts the checked audit in a.pending* in the overall summary
 // and in its group.
-func (a *Aggregator) commit(audit map[string]string) {
+func (a *Aggregator) commit() {
 	a.overall.add(a)
 	if a.opts.GroupBy != "" {
-		key := auditGroup(audit, a.opts.GroupBy)
+		key := a.pendingA.group
 		g := a.groups[key]
 		if g == nil {
 			g = a.newGroup()
@@ -290,6 +324,7 @@ func (a *Aggregator) commit(audit map[string]string) {
 func (a *Aggregator) startCheck() {
 	a.cursor = 0
 	a.pending, a.pendingL, a.pendingS = a.pending[:0], a.pendingL[:0], a.pendingS[:0]
+	a.pendingSec, a.pendingCrit, a.pendingText = a.pendingSec[:0], a.pendingCrit[:0], a.pendingText[:0]
 	a.stamp++
 	if a.stamp == 0 { // wrapped: forget the old stamps
 		clear(a.seenQ)
@@ -339,6 +374,9 @@ func (a *Aggregator) check(r *Result) error {
 		return fmt.Errorf("reached level %d outside 0..%d", r.Reached, a.maxReached)
 	}
 	a.pendingA = pendingAudit{hasScore: r.Score != nil, knocked: r.KnockedOut, reached: r.Reached}
+	if err := a.checkAudit(r.Audit); err != nil {
+		return err
+	}
 	if r.Score != nil {
 		a.pendingA.score = *r.Score
 	}
@@ -375,7 +413,20 @@ func (a *Aggregator) check(r *Result) error {
 	if len(a.pendingL) < len(a.levels) {
 		return a.missingLevels()
 	}
+	for _, id := range r.CriticalFailed {
+		pos, ok := a.qPos[id]
+		if !ok || a.qOrder[pos].index < 0 || !a.questionAt(pos).Critical {
+			return fmt.Errorf("critical failure %q is not a critical scored question", id)
+		}
+		a.pendingCrit = append(a.pendingCrit, pos)
+	}
 	for _, s := range r.Survey {
+		if ti, ok := a.textIndex[s.ID]; ok {
+			if strings.TrimSpace(s.Label) != "" && s.Label != "na" {
+				a.pendingText = append(a.pendingText, pendingText{ti, s.Label})
+			}
+			continue
+		}
 		i, ok := a.sIndex[s.ID]
 		if !ok {
 			return fmt.Errorf("unknown survey question %q", s.ID)
@@ -448,6 +499,11 @@ func (a *Aggregator) checkQuestions(qs []QuestionResult, ss []SectionResult) err
 		if !isShare(ss[i].Score) {
 			return fmt.Errorf("section %q score %v outside [0,1]", ss[i].ID, *ss[i].Score)
 		}
+		if si, ok := a.secIndex[ss[i].ID]; ok && ss[i].Score != nil {
+			a.pendingSec = append(a.pendingSec, pendingSection{si, *ss[i].Score})
+		} else if !ok {
+			return fmt.Errorf("unknown section %q", ss[i].ID)
+		}
 		if err := a.checkQuestions(ss[i].Questions, ss[i].Sections); err != nil {
 			return err
 		}
@@ -496,6 +552,7 @@ func (g *aggGroup) add(a *Aggregator) {
 	for _, p := range a.pendingS {
 		g.survey[p.index].add(&a.survey[p.index], p)
 	}
+	g.addExtra(a)
 }
 
 // Merge adds everything b has counted to a. Both must aggregate the same
@@ -542,6 +599,12 @@ func compareAggOptions(x, y AggregateOptions) error {
 	}
 	if tx, ty := effectiveTop(x.TopProblems), effectiveTop(y.TopProblems); tx != ty {
 		return fmt.Errorf("one lists %s, the other %s", describeTop(tx), describeTop(ty))
+	}
+	if x.Period != y.Period {
+		return fmt.Errorf("one splits by period %q, the other by %q", x.Period, y.Period)
+	}
+	if x.MinN != y.MinN {
+		return fmt.Errorf("one ranks groups of at least %d audits, the other %d", x.MinN, y.MinN)
 	}
 	return nil
 }
@@ -619,6 +682,7 @@ func (g *aggGroup) merge(o *aggGroup) {
 	for i := range g.survey {
 		g.survey[i].merge(o.survey[i])
 	}
+	g.mergeExtra(o)
 }
 
 // Report summarizes everything added so far. It does not change the
@@ -632,18 +696,20 @@ func (a *Aggregator) Report() *Report {
 		Version:   a.c.Version,
 		Model:     a.c.EffectiveModel(),
 		GroupBy:   a.opts.GroupBy,
+		Period:    a.opts.Period,
 		Overall:   a.summarize("", a.overall),
 		Groups:    []GroupSummary{},
 	}
 	for key, g := range a.groups {
 		rep.Groups = append(rep.Groups, a.summarize(key, g))
 	}
-	slices.SortFunc(rep.Groups, compareLeague)
-	for i := range rep.Groups {
-		if g := &rep.Groups[i]; g.Score.Mean != nil && g.Group != NoGroup {
-			g.Rank = i + 1
-		}
+	slices.SortFunc(rep.Groups, func(x, y GroupSummary) int { return cmp.Compare(x.Group, y.Group) })
+	a.league(rep)
+	order := make([]string, len(rep.Groups))
+	for i, g := range rep.Groups {
+		order[i] = g.Group
 	}
+	rep.CriticalFailures, rep.CriticalFailuresTotal = a.criticalFailures(order)
 	return rep
 }
 
@@ -654,28 +720,6 @@ func (a *Aggregator) Report() *Report {
 // below the 0.1% a report shows. Rounding to a grid, unlike comparing
 // within a tolerance, keeps the order transitive.
 const leagueGrain = 1e-12
-
-// compareLeague orders groups by mean score, best first, ties by name;
-// groups without a score and then NoGroup come last, unranked.
-func compareLeague(x, y GroupSummary) int {
-	if (x.Group == NoGroup) != (y.Group == NoGroup) {
-		if x.Group == NoGroup {
-			return 1
-		}
-		return -1
-	}
-	switch {
-	case x.Score.Mean != nil && y.Score.Mean != nil:
-		if c := cmp.Compare(math.Round(*y.Score.Mean/leagueGrain), math.Round(*x.Score.Mean/leagueGrain)); c != 0 {
-			return c
-		}
-	case x.Score.Mean != nil:
-		return -1
-	case y.Score.Mean != nil:
-		return 1
-	}
-	return cmp.Compare(x.Group, y.Group)
-}
 
 func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 	s := GroupSummary{
@@ -730,7 +774,9 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 		}
 		s.Questions[i] = qs
 	}
+	s.Mean = s.Score.Mean
 	s.TopProblems = topProblems(s.Questions, a.opts.TopProblems)
+	a.summarizeExtra(&s, g)
 	s.Tags = a.tagSummaries(g)
 	for i, sq := range a.survey {
 		s.Survey[i] = sq.summarize(g.survey[i])
@@ -738,8 +784,10 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 	return s
 }
 
-// topProblems returns the questions that failed most often, by failure
-// rate and then by failure count, ties in checklist order.
+// topProblems returns the questions that failed at least once in the
+// order score lists the problems of one audit: level ascending, critical
+// first, then failure rate and weight, both descending, ties in
+// checklist order.
 func topProblems(qs []QuestionSummary, limit int) []QuestionSummary {
 	if limit == 0 {
 		limit = DefaultTopProblems
@@ -752,10 +800,8 @@ func topProblems(qs []QuestionSummary, limit int) []QuestionSummary {
 	}
 	// SortStableFunc keeps checklist order among equal rates.
 	slices.SortStableFunc(top, func(x, y QuestionSummary) int {
-		if c := cmp.Compare(*y.FailureRate, *x.FailureRate); c != 0 {
-			return c
-		}
-		return cmp.Compare(y.Failed, x.Failed)
+		return cmp.Or(cmp.Compare(x.Level, y.Level), -cmp.Compare(boolInt(x.Critical), boolInt(y.Critical)),
+			cmp.Compare(*y.FailureRate, *x.FailureRate), cmp.Compare(y.Weight, x.Weight))
 	})
 	if limit > 0 && len(top) > limit {
 		top = top[:limit]
@@ -783,10 +829,19 @@ func newStat(m *moments) Stat {
 		return st
 	}
 	sd := math.Sqrt(v)
+	se := sd / math.Sqrt(float64(m.n))
 	// n >= 2 here, so the quantile cannot fail.
 	t, _ := metrics.TQuantile(0.975, float64(m.n-1))
-	half := t * sd / math.Sqrt(float64(m.n))
-	lo, hi := mean-half, mean+half
-	st.SD, st.CILow, st.CIHigh = &sd, &lo, &hi
+	// A score is a share: an interval past [0,1] claims values no audit
+	// can have.
+	lo, hi := max(0, mean-t*se), min(1, mean+t*se)
+	st.SD, st.SE, st.CILow, st.CIHigh = &sd, &se, &lo, &hi
 	return st
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

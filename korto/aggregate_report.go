@@ -19,11 +19,32 @@ type Report struct {
 	GroupBy string `json:"group_by,omitempty"`
 	// Overall summarizes every audit.
 	Overall GroupSummary `json:"overall"`
-	// Groups is the league table: one summary per value of GroupBy,
-	// ranked by mean score (best first, ties by group name); groups with
-	// no scored audit, then the audits without the field (NoGroup), come
-	// last and unranked. Empty when GroupBy is "".
+	// Groups is the league table: one summary per value of GroupBy.
+	// Groups with at least MinN scored audits come first, ranked by
+	// shrunk mean (best first, ties by group name); then the groups too
+	// small to rank, then those with no scored audit, then the audits
+	// without the field (NoGroup), all unranked. When GroupBy is a
+	// period (month, quarter, week) the groups are in date order and
+	// none is ranked. Empty when GroupBy is "".
 	Groups []GroupSummary `json:"groups"`
+	// Period is how each group's audits are split into waves
+	// (GroupSummary.Periods); "" for none.
+	Period string `json:"period,omitempty"`
+	// MinN is the smallest group that gets a rank.
+	MinN int `json:"min_n"`
+	// Shrinkage says whether the shrunk means are shrunk: false when
+	// there are fewer than 3 groups, no group of 2 audits or more, or no
+	// spread within the groups. Tau2 (the variance between the groups'
+	// true means) and Mu (the mean they shrink toward) are nil then.
+	Shrinkage bool     `json:"shrinkage"`
+	Tau2      *float64 `json:"tau2"`
+	Mu        *float64 `json:"mu"`
+	// CriticalFailures lists the audits in which a critical question
+	// failed, ordered by group (as in Groups), date, audit ID and
+	// checklist order; at most MaxCriticalFailures of them, all counted
+	// in CriticalFailuresTotal.
+	CriticalFailures      []CriticalFailure `json:"critical_failures"`
+	CriticalFailuresTotal int64             `json:"critical_failures_total"`
 }
 
 // GroupSummary summarizes the audits of one group (or all of them).
@@ -31,9 +52,31 @@ type GroupSummary struct {
 	// Group is the value of the grouping field, NoGroup for audits
 	// without it, "" for the overall summary.
 	Group string `json:"group"`
-	// Rank is the 1-based place in the league table; 0 (unranked) for
-	// the overall summary, groups with no scored audit and NoGroup.
-	Rank int `json:"rank"`
+	// Rank is the 1-based place in the league table, by shrunk mean; nil
+	// (unranked) for the overall summary, groups with fewer than MinN
+	// scored audits (TooFew), with no scored audit, NoGroup, and periods.
+	Rank   *int `json:"rank"`
+	TooFew bool `json:"too_few"`
+	// Mean is the raw mean score, Score.Mean; ShrunkMean the same
+	// pulled toward the mean of all groups as far as the group's size
+	// leaves it uncertain (empirical Bayes, DerSimonian–Laird; see
+	// metrics.ShrinkDL). Both nil without a score.
+	Mean       *float64 `json:"mean"`
+	ShrunkMean *float64 `json:"shrunk_mean"`
+	// RankLow and RankHigh hold 95% of the group's simulated ranks
+	// (metrics.RankIntervals); nil when unranked.
+	RankLow  *int `json:"rank_low"`
+	RankHigh *int `json:"rank_high"`
+	// VsRest is VsRestAbove, VsRestBelow or VsRestWithin: Welch's test
+	// of the group's scores against all other audits, with T, DF, its
+	// two-sided P and PHolm, P adjusted by Holm over every tested group.
+	// All nil when the group or the rest has fewer than 2 audits, or
+	// neither has any spread.
+	VsRest *string  `json:"vs_rest"`
+	T      *float64 `json:"t"`
+	DF     *float64 `json:"df"`
+	P      *float64 `json:"p"`
+	PHolm  *float64 `json:"p_holm"`
 	// N is the number of audits; Unscored of them had no overall score
 	// (nothing applicable) and are left out of Score.
 	N        int64 `json:"n"`
@@ -58,10 +101,21 @@ type GroupSummary struct {
 	// ascending number and in file order within a level; unscored and
 	// survey questions are left out.
 	Questions []QuestionSummary `json:"questions"`
-	// TopProblems lists the questions that failed at least once, by
-	// failure rate and then failure count, highest first, ties in
+	// Sections has the mean score of every section, nested ones
+	// included, in checklist order.
+	Sections []SectionSummary `json:"sections"`
+	// TopProblems lists the questions that failed at least once, in
+	// the order score lists one audit's: level ascending, critical
+	// first, then failure rate and weight, both descending, ties in
 	// checklist order; AggregateOptions.TopProblems says how many.
 	TopProblems []QuestionSummary `json:"top_problems"`
+	// Comments are the latest MaxComments answers to text questions by
+	// date (latest first); CommentsTotal counts them all.
+	Comments      []Comment `json:"comments"`
+	CommentsTotal int64     `json:"comments_total"`
+	// Periods are the group's waves in date order, when the report is
+	// split by period.
+	Periods []PeriodSummary `json:"periods,omitempty"`
 	// Tags pools the questions of each tag, sorted by tag; empty when no
 	// question has tags.
 	Tags []TagSummary `json:"tags"`
@@ -71,15 +125,16 @@ type GroupSummary struct {
 }
 
 // Stat is a sample mean with its spread: n values, their mean, the
-// sample standard deviation (n-1 in the denominator) and the 95%
-// confidence interval for the mean from Student's t with n-1 degrees of
-// freedom. SD and the interval need n >= 2. The interval is the plain
-// t interval, mean ± t·sd/√n, which for a few scattered audits can reach
-// past [0,1]; the command's printed reports clip it to 0-100%.
+// sample standard deviation (n-1 in the denominator), the standard error
+// sd/√n and the 95% confidence interval for the mean from Student's t
+// with n-1 degrees of freedom, mean ± t·se, clipped to [0,1] where a
+// few scattered audits would reach past the scale. SD, SE and the
+// interval need n >= 2: one audit says nothing of the spread.
 type Stat struct {
 	N      int64    `json:"n"`
 	Mean   *float64 `json:"mean"`    // nil when N is 0
 	SD     *float64 `json:"sd"`      // nil when N < 2
+	SE     *float64 `json:"se"`      // nil when N < 2
 	CILow  *float64 `json:"ci_low"`  // nil when N < 2
 	CIHigh *float64 `json:"ci_high"` // nil when N < 2
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // planMap says where the questions and levels of a Plan go in an
@@ -13,6 +14,8 @@ type planMap struct {
 	scored []int // plan question index -> Aggregator.questions index, or -1
 	survey []int // plan question index -> Aggregator.survey index, or -1
 	levels []int // plan level position -> Aggregator.levels index
+	nodes  []int // plan node -> Aggregator.sections index, or -1 for a level
+	texts  []int // plan question index -> Aggregator.texts index, or -1
 }
 
 func (a *Aggregator) planMap(p *Plan) (*planMap, error) {
@@ -23,16 +26,30 @@ func (a *Aggregator) planMap(p *Plan) (*planMap, error) {
 	if c != a.c && (c.ID != a.c.ID || c.Version != a.c.Version) {
 		return nil, fmt.Errorf("plan of checklist %q %s, aggregating %q %s", c.ID, c.Version, a.c.ID, a.c.Version)
 	}
-	m := &planMap{p: p, scored: make([]int, p.NumQuestions()), survey: make([]int, p.NumQuestions())}
+	m := &planMap{p: p, scored: make([]int, p.NumQuestions()), survey: make([]int, p.NumQuestions()),
+		texts: make([]int, p.NumQuestions()), nodes: make([]int, len(p.nodes))}
 	for i := range p.NumQuestions() {
 		id := p.Question(i).ID
-		m.scored[i], m.survey[i] = -1, -1
+		m.scored[i], m.survey[i], m.texts[i] = -1, -1, -1
+		if ti, ok := a.textIndex[id]; ok {
+			m.texts[i] = ti
+		}
 		if pos, ok := a.qPos[id]; ok {
 			m.scored[i] = a.qOrder[pos].index
 		} else if si, ok := a.sIndex[id]; ok {
 			m.survey[i] = si
 		} else {
 			return nil, fmt.Errorf("plan question %q is not in the checklist", id)
+		}
+	}
+	for n := range p.nodes {
+		m.nodes[n] = -1
+		if sec := p.nodes[n].sec; sec != nil {
+			si, ok := a.secIndex[sec.ID]
+			if !ok {
+				return nil, fmt.Errorf("plan section %q is not in the checklist", sec.ID)
+			}
+			m.nodes[n] = si
 		}
 	}
 	for i := range p.NumLevels() {
@@ -71,7 +88,7 @@ func (a *Aggregator) AddScored(p *Plan, s *Sheet, sc *Scores) error {
 		}
 		return fmt.Errorf("korto: audit: %w", err)
 	}
-	a.commit(s.Audit)
+	a.commit()
 	return nil
 }
 
@@ -100,6 +117,16 @@ func (a *Aggregator) checkScored(p *Plan, s *Sheet, sc *Scores) error {
 		return fmt.Errorf("reached level %d outside 0..%d", pa.reached, a.maxReached)
 	}
 	a.pendingA = pa
+	if err := a.checkAudit(s.Audit); err != nil {
+		return err
+	}
+	if len(sc.node) == len(m.nodes) {
+		for n, si := range m.nodes {
+			if si >= 0 && HasScore(sc.node[n]) {
+				a.pendingSec = append(a.pendingSec, pendingSection{si, sc.node[n]})
+			}
+		}
+	}
 	for i, li := range m.levels {
 		ls := &sc.Levels[i]
 		pl := pendingLevel{index: li, hasScore: HasScore(ls.Score), score: ls.Score, passed: ls.Passed, gated: ls.Gated}
@@ -109,6 +136,14 @@ func (a *Aggregator) checkScored(p *Plan, s *Sheet, sc *Scores) error {
 		a.pendingL = append(a.pendingL, pl)
 	}
 	for i := range n {
+		if ti := m.texts[i]; ti >= 0 {
+			if ans, ok := s.Answers[p.Question(i).ID]; ok && ans.Type == AnswerString && !ans.IsNA() && strings.TrimSpace(ans.String) != "" {
+				a.pendingText = append(a.pendingText, pendingText{ti, ans.String})
+			}
+		}
+		if qi := m.scored[i]; qi >= 0 && sc.Failed[i] && p.hflags[i]&hCritical != 0 {
+			a.pendingCrit = append(a.pendingCrit, a.qPos[p.Question(i).ID])
+		}
 		if qi := m.scored[i]; qi >= 0 && sc.Applicable[i] {
 			v := sc.Value[i]
 			if !(v >= 0 && v <= 1) {

@@ -152,13 +152,14 @@ var approx = cmpopts.EquateApprox(0, 1e-12)
 // t975 holds Student t 0.975 quantiles (any statistics table; R qt(0.975, df)).
 var t975 = map[int]float64{1: 12.706204736174707, 2: 4.302652729749464, 5: 2.570581835636314}
 
+// ci is the 95% t interval, clipped to [0,1] as a share's must be.
 func ci(mean, sd float64, n int) (lo, hi *float64) {
 	h := t975[n-1] * sd / math.Sqrt(float64(n))
-	return Float(mean - h), Float(mean + h)
+	return Float(max(0, mean-h)), Float(min(1, mean+h))
 }
 
 func TestAggregatorScoreStats(t *testing.T) {
-	a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location", MinN: 1})
 	addAll(t, a, aggAudits)
 	rep := a.Report()
 
@@ -168,9 +169,10 @@ func TestAggregatorScoreStats(t *testing.T) {
 		N, Unscored int64
 		Score       Stat
 	}
+	se := func(sd float64, n int) *float64 { return Float(sd / math.Sqrt(float64(n))) }
 	var got []row
 	for _, g := range append([]GroupSummary{rep.Overall}, rep.Groups...) {
-		got = append(got, row{g.Group, g.Rank, g.N, g.Unscored, g.Score})
+		got = append(got, row{g.Group, rankOf(g), g.N, g.Unscored, g.Score})
 	}
 	// Overall: 0.5 0.7 0.9 0.8 0.8 0.7, mean 4.4/6, sd by hand:
 	// deviations from 11/15: -7/30 -1/30 5/30 2/30 2/30 -1/30, squares
@@ -179,17 +181,20 @@ func TestAggregatorScoreStats(t *testing.T) {
 	aLo, aHi := ci(0.7, 0.2, 3)
 	allLo, allHi := ci(allMean, allSD, 6)
 	want := []row{
-		{"", 0, 7, 1, Stat{N: 6, Mean: Float(allMean), SD: Float(allSD), CILow: allLo, CIHigh: allHi}},
-		{"B", 1, 2, 0, Stat{N: 2, Mean: Float(0.8), SD: Float(0), CILow: Float(0.8), CIHigh: Float(0.8)}},
-		{"A", 2, 3, 0, Stat{N: 3, Mean: Float(0.7), SD: Float(0.2), CILow: aLo, CIHigh: aHi}},
-		{"C", 3, 1, 0, Stat{N: 1, Mean: Float(0.7)}}, // ties A, goes after it by name
+		{"", 0, 7, 1, Stat{N: 6, Mean: Float(allMean), SD: Float(allSD), SE: se(allSD, 6), CILow: allLo, CIHigh: allHi}},
+		// B's 0.8 against A's and C's 0.7 is well within chance for
+		// samples this small (τ² = 0): every shrunk mean is μ and the
+		// names break the tie.
+		{"A", 1, 3, 0, Stat{N: 3, Mean: Float(0.7), SD: Float(0.2), SE: se(0.2, 3), CILow: aLo, CIHigh: aHi}},
+		{"B", 2, 2, 0, Stat{N: 2, Mean: Float(0.8), SD: Float(0), SE: Float(0), CILow: Float(0.8), CIHigh: Float(0.8)}},
+		{"C", 3, 1, 0, Stat{N: 1, Mean: Float(0.7)}},
 		{NoGroup, 0, 1, 1, Stat{}},
 	}
 	if d := cmp.Diff(want, got, approx); d != "" {
 		t.Errorf("groups (-want +got):\n%s", d)
 	}
 	// Equal scores give an sd of exactly 0, not a rounding residue.
-	if sd := *rep.Groups[0].Score.SD; sd != 0 {
+	if sd := *rep.Groups[1].Score.SD; sd != 0 {
 		t.Errorf("sd of equal scores = %g, want exactly 0", sd)
 	}
 }
@@ -207,7 +212,7 @@ func TestAggregatorLevelsAndReached(t *testing.T) {
 		{Level: 2, Title: "Функции", Pass: 0.75, Passed: 2, Gated: 4, PassedShare: Float(2.0 / 7), GatedShare: Float(4.0 / 7),
 			Score: Stat{N: 6, Mean: Float(l2Mean)}},
 	}
-	if d := cmp.Diff(want, o.Levels, approx, cmpopts.IgnoreFields(Stat{}, "SD", "CILow", "CIHigh")); d != "" {
+	if d := cmp.Diff(want, o.Levels, approx, cmpopts.IgnoreFields(Stat{}, "SD", "SE", "CILow", "CIHigh")); d != "" {
 		t.Errorf("levels (-want +got):\n%s", d)
 	}
 	wantReached := []ReachedCount{
@@ -242,13 +247,14 @@ func TestAggregatorQuestions(t *testing.T) {
 	if d := cmp.Diff(want, o.Questions, approx); d != "" {
 		t.Errorf("questions (-want +got):\n%s", d)
 	}
-	// b fails most; a and d tie at 1/6 and keep checklist order; c never
-	// fails and is no problem.
+	// Pyramid order: level 1 first, and in it the critical a before b,
+	// which fails more; then d of level 2. c never fails and is no
+	// problem.
 	var top []string
 	for _, q := range o.TopProblems {
 		top = append(top, q.ID)
 	}
-	if d := cmp.Diff([]string{"b", "a", "d"}, top); d != "" {
+	if d := cmp.Diff([]string{"a", "b", "d"}, top); d != "" {
 		t.Errorf("top problems (-want +got):\n%s", d)
 	}
 
@@ -536,7 +542,7 @@ func TestAggregateCESLow(t *testing.T) {
 // Audits without the grouping field are listed, but a league table ranks
 // places, so they come last and unranked even with the best score.
 func TestAggregatorLeagueNoGroupLast(t *testing.T) {
-	a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location", MinN: 1})
 	best := aggAudits[0]
 	best.loc, best.score = "", Float(1)
 	addAll(t, a, []audit{aggAudits[0], aggAudits[3], best})
@@ -546,7 +552,7 @@ func TestAggregatorLeagueNoGroupLast(t *testing.T) {
 	}
 	var got []row
 	for _, g := range a.Report().Groups {
-		got = append(got, row{g.Group, g.Rank})
+		got = append(got, row{g.Group, rankOf(g)})
 	}
 	want := []row{{"B", 1}, {"A", 2}, {NoGroup, 0}}
 	if d := cmp.Diff(want, got); d != "" {
@@ -748,11 +754,11 @@ func TestAggregatorLeagueTiesWithinRounding(t *testing.T) {
 		Rank  int
 	}
 	for _, names := range [][2]string{{"Y", "Z"}, {"Z", "Y"}} {
-		a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+		a := newTestAggregator(t, AggregateOptions{GroupBy: "location", MinN: 1})
 		addAll(t, a, []audit{at(names[0], 0.1), at(names[0], 0.3), at(names[1], 0.2), at(names[1], 0.2), at("X", 0.2+1e-9)})
 		var got []row
 		for _, g := range a.Report().Groups {
-			got = append(got, row{g.Group, g.Rank})
+			got = append(got, row{g.Group, rankOf(g)})
 		}
 		// X is ahead by a real, if small, difference; Y and Z tie.
 		want := []row{{"X", 1}, {"Y", 2}, {"Z", 3}}
@@ -760,4 +766,12 @@ func TestAggregatorLeagueTiesWithinRounding(t *testing.T) {
 			t.Errorf("0.1 and 0.3 in %s, 0.2 twice in %s: league (-want +got):\n%s", names[0], names[1], d)
 		}
 	}
+}
+
+// rankOf is a group's rank, 0 when it has none.
+func rankOf(g GroupSummary) int {
+	if g.Rank == nil {
+		return 0
+	}
+	return *g.Rank
 }

@@ -26,7 +26,7 @@ func ExampleAggregator() {
 		fmt.Println(err)
 		return
 	}
-	agg, err := korto.NewAggregator(c, korto.AggregateOptions{GroupBy: "location"})
+	agg, err := korto.NewAggregator(c, korto.AggregateOptions{GroupBy: "location", MinN: 2})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -57,7 +57,7 @@ func ExampleAggregator() {
 	o := rep.Overall
 	fmt.Printf("%d audits, mean %.1f%% (95%% CI %.1f..%.1f%%)\n", o.N, 100**o.Score.Mean, 100**o.Score.CILow, 100**o.Score.CIHigh)
 	for _, g := range rep.Groups {
-		fmt.Printf("%d. %s: n=%d mean %.1f%%\n", g.Rank, g.Group, g.N, 100**g.Score.Mean)
+		fmt.Printf("%d. %s: n=%d mean %.1f%%\n", *g.Rank, g.Group, g.N, 100**g.Score.Mean)
 	}
 	for _, q := range o.TopProblems {
 		fmt.Printf("fails: %s %.0f%% (%d of %d), critical=%v\n", q.ID, 100**q.FailureRate, q.Failed, q.Applicable, q.Critical)
@@ -65,10 +65,10 @@ func ExampleAggregator() {
 	nps := o.Survey[0].NPS
 	fmt.Printf("NPS %.0f (promoters %d, detractors %d)\n", nps.NPS, nps.Promoters, nps.Detractors)
 	// Output:
-	// 4 audits, mean 62.5% (95% CI 22.7..102.3%)
+	// 4 audits, mean 62.5% (95% CI 22.7..100.0%)
 	// 1. Вокзал: n=2 mean 75.0%
 	// 2. Парк: n=2 mean 50.0%
-	// fails: prices 50% (2 of 4), critical=false
 	// fails: clean 25% (1 of 4), critical=true
+	// fails: prices 50% (2 of 4), critical=false
 	// NPS 25 (promoters 2, detractors 1)
 }

@@ -197,10 +197,7 @@ func leagueChart(groups []korto.GroupSummary, name func(string) string) *htmlLea
 	lg := &htmlLeague{PlotX: leagueLabel, PlotW: leaguePlot, Width: leagueLabel + leaguePlot + 150}
 	for i, g := range groups {
 		row := htmlLeagueRow{Group: name(g.Group), N: g.N, Y: float64(i) * leagueRowH, Mean: pctOrDash(g.Score.Mean),
-			CI: ciText(g.Score.CILow, g.Score.CIHigh), Rank: "—"}
-		if g.Rank > 0 {
-			row.Rank = fmt.Sprint(g.Rank)
-		}
+			CI: ciText(g.Score.CILow, g.Score.CIHigh), Rank: rankText(g)}
 		row.BarW = barWidth(g.Score.Mean, leaguePlot)
 		row.TextX = leagueLabel + row.BarW + 6
 		if g.Score.CILow != nil {

@@ -101,36 +101,6 @@ func TestReportInputsAgree(t *testing.T) {
 	}
 }
 
-// However the sheets are shared among workers, the report is the same
-// to the last byte: the aggregates merge exactly.
-func TestReportWorkersAgree(t *testing.T) {
-	plan := reportPlan(t)
-	sources, err := reportSources([]string{reportVisits, filepath.Join(reportDir, "visits.jsonl")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []byte
-	for _, workers := range []int{1, 2, 3, 8} {
-		e := &env{stderr: new(bytes.Buffer)}
-		agg, stats, err := aggregateSheets(e, plan, sources, reportConfig{by: "location", top: 5, workers: workers})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if stats.sheets != 18 || len(stats.invalid) != 0 {
-			t.Fatalf("workers %d: %d sheets, %d invalid; want 18 and 0", workers, stats.sheets, len(stats.invalid))
-		}
-		got, err := json.Marshal(agg.Report())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want == nil {
-			want = got
-		} else if !bytes.Equal(want, got) {
-			t.Errorf("workers %d: report differs from one worker's", workers)
-		}
-	}
-}
-
 func reportPlan(t *testing.T) *korto.Plan {
 	t.Helper()
 	var stderr strings.Builder
@@ -156,13 +126,14 @@ func TestReportInvalidSheets(t *testing.T) {
 		"testdata/report/bad/s-04.json:1:50: ",
 		"testdata/report/bad.jsonl:5: /answers/mood: question \"mood\"",
 	}
-	out, errs, code := runReportCmd(t, "", reportChecklist, badDir, badLines)
+	// The folder and the JSON Lines hold the same audits, on purpose.
+	out, errs, code := runReportCmd(t, "", reportChecklist, badDir, badLines, "--allow-duplicates")
 	if code != exitInput || out != "" {
 		t.Errorf("bad sheets: exit %d with stdout %q, want exit 1 and no report", code, out)
 	}
 	checkLinesInOrder(t, errs, append(wantErrs, "3 sheets are invalid; no report"))
 
-	out, errs, code = runReportCmd(t, "", reportChecklist, badDir, badLines, "--skip-invalid", "--json")
+	out, errs, code = runReportCmd(t, "", reportChecklist, badDir, badLines, "--skip-invalid", "--json", "--allow-duplicates")
 	if code != exitOK {
 		t.Fatalf("--skip-invalid: exit %d: %s", code, errs)
 	}
@@ -175,7 +146,7 @@ func TestReportInvalidSheets(t *testing.T) {
 	if rep.Overall.N != 10 {
 		t.Errorf("--skip-invalid aggregated %d sheets, want 10", rep.Overall.N)
 	}
-	out, _, _ = runReportCmd(t, "", reportChecklist, badDir, badLines, "--skip-invalid")
+	out, _, _ = runReportCmd(t, "", reportChecklist, badDir, badLines, "--skip-invalid", "--allow-duplicates")
 	if !strings.Contains(out, "3 неверных листа пропущено (список в stderr)") {
 		t.Errorf("the text report does not say that sheets were skipped:\n%s", out)
 	}
@@ -320,34 +291,6 @@ func TestReportJSONLinesNamedJSON(t *testing.T) {
 	_, errs, code := runReportCmd(t, "", reportChecklist, name)
 	if code != exitInput || !strings.Contains(errs, name+":2:1: ") || !strings.Contains(errs, "hint: a file with one sheet per line must be named *.jsonl") {
 		t.Errorf("exit %d, stderr:\n%s", code, errs)
-	}
-}
-
-// Workers count warnings as they go; folding their counts keeps the
-// earliest place in input order, whatever order the workers finish in.
-func TestWarningCountsFold(t *testing.T) {
-	at := func(src, line int) sheetProblem {
-		return sheetProblem{src: src, name: fmt.Sprintf("f%d", src), line: line}
-	}
-	w1, w2 := warningCounts{}, warningCounts{}
-	w1.note("old version", at(1, 7))
-	w1.note("old version", at(1, 9))
-	w2.note("old version", at(0, 30))
-	w2.note("other", at(2, 1))
-	for _, order := range [][]warningCounts{{w1, w2}, {w2, w1}} {
-		all := warningCounts{}
-		for _, w := range order {
-			for msg, wc := range w {
-				all.add(msg, wc)
-			}
-		}
-		want := warningCounts{
-			"old version": {first: "f0:30", key: [2]int{0, 30}, n: 3},
-			"other":       {first: "f2:1", key: [2]int{2, 1}, n: 1},
-		}
-		if d := cmp.Diff(want, all, cmp.AllowUnexported(warningCount{})); d != "" {
-			t.Errorf("folded counts (-want +got):\n%s", d)
-		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/metrics"
+	"github.com/cxkit/cxkit/report"
 )
 
 // reportLabels are the fixed words of a report, in one language.
@@ -31,6 +32,7 @@ type reportLabels struct {
 	Tags, Tag, Questions, TagsNote       string
 	GroupsInLeagueOrder                  string
 	CIMethod                             string // how the intervals of means are computed
+	X                                    reportWords
 }
 
 var reportLabelsEn = reportLabels{
@@ -53,6 +55,7 @@ var reportLabelsEn = reportLabels{
 	Tags:     "By tag", Tag: "tag", Questions: "questions",
 	GroupsInLeagueOrder: "groups in league-table order",
 	TagsNote:            "Each answer to a question with the tag counts once, whatever the question's weight.",
+	X:                   reportWordsEn,
 }
 
 var reportLabelsRu = reportLabels{
@@ -75,6 +78,7 @@ var reportLabelsRu = reportLabels{
 	Tags:     "По тегам", Tag: "тег", Questions: "вопросов",
 	GroupsInLeagueOrder: "группы в порядке рейтинга",
 	TagsNote:            "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
+	X:                   reportWordsRu,
 }
 
 // reportView is a report made ready for people: texts in one language,
@@ -84,6 +88,7 @@ type reportView struct {
 	Lang     string // the language of checklist texts, "" for its default
 	Title    string
 	Rep      *korto.Report
+	Res      *report.Result
 	c        *korto.Checklist
 	Skipped  int
 	ByHeader string // the grouping field as a column header
@@ -91,9 +96,10 @@ type reportView struct {
 
 // newReportView prints the labels in the language of the texts (see
 // shownLang), English when that is not Russian.
-func newReportView(c *korto.Checklist, rep *korto.Report, cfg reportConfig, stats *reportStats) *reportView {
-	lang := c.ShownLang(cfg.lang)
-	v := &reportView{L: reportLabelsEn, Lang: cfg.lang, Rep: rep, c: c, Title: c.Title.In(cfg.lang)}
+func newReportView(c *korto.Checklist, res *report.Result, cfg reportConfig) *reportView {
+	lang := c.ShownLang(cfg.opts.Lang)
+	rep := res.Report
+	v := &reportView{L: reportLabelsEn, Lang: cfg.opts.Lang, Rep: rep, Res: res, c: c, Title: c.Title.In(cfg.opts.Lang)}
 	if lang == "ru" {
 		v.L = reportLabelsRu
 	}
@@ -101,8 +107,8 @@ func newReportView(c *korto.Checklist, rep *korto.Report, cfg reportConfig, stat
 		v.Title = c.ID
 	}
 	v.ByHeader = auditFieldLabel(v.L.Lang, rep.GroupBy)
-	if stats != nil && cfg.skipInvalid {
-		v.Skipped = len(stats.invalid)
+	if cfg.opts.SkipInvalid {
+		v.Skipped = len(res.Invalid)
 	}
 	return v
 }
@@ -207,20 +213,14 @@ func writeReportText(w io.Writer, v *reportView) error {
 		// knockout audit: the knocked-out audits count as 0 above.
 		fmt.Fprintf(bw, "%s: %d %s %d; %s: %s\n", L.KnockedOut, o.KnockedOut, L.Applicable, o.N, L.BeforeKnockout, v.statHeadline(*o.RawScore))
 	}
+	if w := v.Res.Where; w != nil {
+		fmt.Fprintln(bw, v.whereText(w))
+	}
 	fmt.Fprintln(bw, L.MeanNote)
 
+	v.writeCritical(bw)
 	if rep.GroupBy != "" {
-		fmt.Fprintf(bw, "\n%s (%s)\n", L.League, v.ByHeader)
-		t := textTable{indent: "  ", right: rightCols(true, false, true, true, false)}
-		t.add(L.Rank, v.ByHeader, L.N, L.Mean, L.CI)
-		for _, g := range rep.Groups {
-			rank := "—"
-			if g.Rank > 0 {
-				rank = fmt.Sprint(g.Rank)
-			}
-			t.add(rank, v.groupName(g.Group), fmt.Sprint(g.N), pctOrDash(g.Score.Mean), ciText(g.Score.CILow, g.Score.CIHigh))
-		}
-		t.write(bw)
+		v.writeLeague(bw)
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", L.Levels)
@@ -240,6 +240,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 	}
 	t.write(bw)
 
+	v.writeSections(bw, o, "")
 	fmt.Fprintf(bw, "\n%s\n", L.TopProblems)
 	if len(o.TopProblems) == 0 {
 		fmt.Fprintf(bw, "  %s\n", L.NoProblems)
@@ -257,6 +258,10 @@ func writeReportText(w io.Writer, v *reportView) error {
 		t.write(bw)
 	}
 
+	if rep.GroupBy == "" {
+		v.writeComments(bw, o, "")
+		v.writePeriods(bw, o, "")
+	}
 	if tags := tagsByFailure(o.Tags); len(tags) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", L.Tags)
 		t = textTable{indent: "  ", right: rightCols(false, true, true, true, true)}
@@ -291,6 +296,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 			}
 		}
 	}
+	v.writeGroups(bw)
 	return bw.Flush()
 }
 

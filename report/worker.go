@@ -1,0 +1,152 @@
+package report
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+// worker reads, checks, scores and aggregates sheets one by one,
+// reusing its buffers; each goroutine has its own.
+type worker struct {
+	run      *run
+	plan     *korto.Plan
+	agg      *korto.Aggregator
+	bound    korto.Bound
+	scores   korto.Scores
+	sheets   int64 // valid sheets, filters aside
+	invalid  []Problem
+	warnings warningCounts
+	dups     dupList
+}
+
+func (w *worker) do(j job) {
+	name := w.run.sources[j.src].Name
+	w.invalid = append(w.invalid, j.bad...)
+	for _, rs := range j.read {
+		p := Problem{src: j.src, Source: name, Line: rs.line}
+		sheet, err := w.addRead(rs.sheet, rs.err)
+		w.done(p, sheet, err)
+	}
+	for i, data := range j.data {
+		if data == nil {
+			continue
+		}
+		p := Problem{src: j.src, Source: name}
+		if j.lines {
+			p.Line = j.first + i
+		}
+		sheet, err := w.add(data)
+		if err != nil {
+			if j.lines {
+				// Placed in the line alone: move syntax errors to it.
+				for _, ae := range korto.AsAnswerErrors(err) {
+					if ae.Line > 0 {
+						ae.Line += p.Line - 1
+					}
+				}
+			}
+			if !j.lines && looksLikeJSONLines(err) {
+				p.Hint = "a file with one sheet per line must be named *.jsonl or *.ndjson"
+			}
+		}
+		w.done(p, sheet, err)
+	}
+}
+
+// done files a sheet's outcome: a problem, or warnings and a place for
+// the duplicate check.
+func (w *worker) done(p Problem, sheet *korto.Sheet, err error) {
+	if err != nil {
+		p.Err = err
+		w.invalid = append(w.invalid, p)
+		return
+	}
+	if sheet == nil { // filtered out
+		return
+	}
+	for _, wn := range sheet.Warnings {
+		w.warnings.note(wn.Error(), p)
+	}
+	if !w.run.opts.AllowDuplicates {
+		w.dups.add(auditKey(sheet), p.src, p.Line)
+	}
+	w.run.scored.Add(1)
+}
+
+// add reads one sheet and adds it to the aggregate. It checks the
+// answers against the checklist once, in BindInto, and aggregates the
+// flat scores without building a Result; only for a sheet that fails
+// does it read the sheet again with Plan.ReadAnswers, which lists the
+// problems of the form and of the answers together. A sheet the filters
+// drop comes back nil, without an error.
+func (w *worker) add(data []byte) (*korto.Sheet, error) {
+	sheet, err := korto.ReadAnswers(bytes.NewReader(data))
+	if err == nil {
+		form := sheet.Warnings
+		err = w.plan.BindInto(&w.bound, sheet) // sets sheet.Warnings to the answers' warnings
+		sheet.Warnings = append(form, sheet.Warnings...)
+	}
+	if err != nil {
+		if _, all := w.plan.ReadAnswers(bytes.NewReader(data)); all != nil {
+			err = all
+		}
+		return nil, err
+	}
+	return w.score(sheet)
+}
+
+// score scores a sheet bound in w.bound and adds it to the aggregate,
+// when the filters keep it.
+func (w *worker) score(sheet *korto.Sheet) (*korto.Sheet, error) {
+	w.sheets++
+	for _, f := range w.run.opts.Where {
+		if !f.match(sheet.Audit) {
+			return nil, nil
+		}
+	}
+	if err := w.plan.ScoreInto(&w.scores, &w.bound); err != nil {
+		return nil, err
+	}
+	if err := w.agg.AddScored(w.plan, sheet, &w.scores); err != nil {
+		w.sheets--
+		return nil, err
+	}
+	return sheet, nil
+}
+
+// addRead adds a sheet that a korto.SheetReader read, with the error of
+// its form, formErr. A sheet whose form is wrong has its answers checked
+// too, so that all of its problems are listed together.
+func (w *worker) addRead(sheet *korto.Sheet, formErr error) (*korto.Sheet, error) {
+	if formErr != nil {
+		errs := slices.Clone(korto.AsAnswerErrors(formErr))
+		if sheet == nil || sheet.Answers == nil || slices.ContainsFunc(errs, func(e *korto.AnswerError) bool { return e.Code == korto.CodeSyntax }) {
+			return nil, formErr
+		}
+		for _, e := range w.plan.Check(sheet) {
+			if e.Severity == korto.SeverityError && !slices.ContainsFunc(errs, func(f *korto.AnswerError) bool { return *f == *e }) {
+				errs = append(errs, e)
+			}
+		}
+		return nil, errs
+	}
+	form := sheet.Warnings
+	if err := w.plan.BindInto(&w.bound, sheet); err != nil { // sets sheet.Warnings to the answers' warnings
+		return nil, err
+	}
+	sheet.Warnings = append(form, sheet.Warnings...)
+	return w.score(sheet)
+}
+
+// looksLikeJSONLines reports whether a JSON file failed because a second
+// value starts on a later line: the mark of JSON Lines under a .json name.
+func looksLikeJSONLines(err error) bool {
+	for _, ae := range korto.AsAnswerErrors(err) {
+		if ae.Code == korto.CodeSyntax && ae.Line > 1 && ae.Column == 1 {
+			return true
+		}
+	}
+	return false
+}
