@@ -413,6 +413,9 @@ const (
 // sheet (skipped with SkipInvalid), and the lines after it are read.
 const MaxLine = 64 << 20
 
+// maxLine is MaxLine, smaller in tests.
+var maxLine = MaxLine
+
 // feed reads the sources in order and sends their sheets to jobs. It
 // fails only when a source cannot be read at all.
 func (r *run) feed(ctx context.Context, jobs chan<- job) error {
@@ -442,6 +445,14 @@ func (r *run) feed(ctx context.Context, jobs chan<- job) error {
 		r.progress(i + 1)
 	}
 	return nil
+}
+
+// sizeText is a size in MiB, or bytes below one.
+func sizeText(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // readFileLimited reads a file that should hold one sheet, refusing one
@@ -485,7 +496,7 @@ func (r *run) feedLines(ctx context.Context, src int, jobs chan<- job) error {
 	j := job{src: src, lines: true, first: 1}
 	line := 0
 	for {
-		b, tooLong, err := readLine(br, MaxLine)
+		b, tooLong, err := readLine(br, maxLine)
 		if err == io.EOF && b == nil {
 			break
 		}
@@ -506,7 +517,7 @@ func (r *run) feedLines(ctx context.Context, src int, jobs chan<- job) error {
 		case tooLong:
 			j.data = append(j.data, nil)
 			j.bad = append(j.bad, Problem{Source: s.Name, Line: line, src: src,
-				Err: fmt.Errorf("the line is longer than %d MiB, the limit for one answer sheet; skipped", MaxLine>>20)})
+				Err: fmt.Errorf("the line is longer than %s, the limit for one answer sheet; skipped", sizeText(maxLine))})
 		case len(bytes.TrimSpace(b)) == 0:
 			j.data = append(j.data, nil)
 		default:

@@ -44,6 +44,10 @@ func TestReportGolden(t *testing.T) {
 		{"report-en.txt", []string{reportChecklist, reportVisits, "--by", "location", "--lang", "en", "--top", "3"}},
 		{"report-all.txt", []string{reportChecklist, reportVisits}},
 		{"report.json", []string{reportChecklist, reportVisits, "--by", "location", "--json"}},
+		// examples/reportjson prints the same with the library alone.
+		{"mall.json", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--json"}},
+		{"mall.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month"}},
+		{"mall-en.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month", "--lang", "en"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -99,20 +103,6 @@ func TestReportInputsAgree(t *testing.T) {
 			t.Errorf("%s: report differs from the folder's (-folder +%s):\n%s", name, name, d)
 		}
 	}
-}
-
-func reportPlan(t *testing.T) *korto.Plan {
-	t.Helper()
-	var stderr strings.Builder
-	c, _ := loadChecklist(&env{stderr: &stderr}, "report", reportChecklist)
-	if c == nil {
-		t.Fatal(stderr.String())
-	}
-	p, err := korto.Compile(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 func TestReportInvalidSheets(t *testing.T) {

@@ -114,7 +114,11 @@ func report(w io.Writer, c *korto.Checklist, r *korto.Report) {
 	header += fmt.Sprintf(" %6s %6s %6s", "NPS", "Iэ", "CSAT")
 	fmt.Fprintln(w, header)
 	for _, g := range r.Groups {
-		row(w, fmt.Sprint(g.Rank), g)
+		rank := "-" // too few audits to rank
+		if g.Rank != nil {
+			rank = fmt.Sprint(*g.Rank)
+		}
+		row(w, rank, g)
 	}
 	row(w, "", r.Overall)
 
@@ -132,7 +136,7 @@ func report(w io.Writer, c *korto.Checklist, r *korto.Report) {
 		fmt.Fprintf(w, "  %-14s %s\n", g.Group, strings.Join(got, ", "))
 	}
 
-	fmt.Fprintf(w, "\nquestions that fail most (all audits):\n")
+	fmt.Fprintf(w, "\nwhat to fix first (all audits, in pyramid order):\n")
 	for _, q := range r.Overall.TopProblems {
 		mark := ""
 		if q.Critical {

@@ -42,7 +42,7 @@ func TestLeagueOfTheMallDataSet(t *testing.T) {
 	if !regexp.MustCompile(`ТЦ Северный\s+wc_smell \d+/24`).MatchString(text) {
 		t.Error("ТЦ Северный's toilet failures (wc_smell) are missing from the critical failures")
 	}
-	if got := strings.Count(text[strings.Index(text, "fail most"):], "\n  "); got != 5 {
+	if got := strings.Count(text[strings.Index(text, "what to fix first"):], "\n  "); got != 5 {
 		t.Errorf("top problems list has %d rows, want 5", got)
 	}
 }
