@@ -3,6 +3,7 @@ package metrics
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Attribute is one rated attribute of a satisfaction index: its mean
@@ -55,4 +56,133 @@ func CSI(attrs []Attribute, s Scale) (float64, error) {
 		return 0, fmt.Errorf("CSI: total weight %v: %w", den.value(), ErrWeight)
 	}
 	return 100 * num.value() / ((hi - lo) * den.value()), nil
+}
+
+// CSIRatings accumulates the ratings respondents gave a fixed list of
+// attributes, for a CSI with a Student-t interval on every attribute
+// mean. A respondent may leave attributes unrated; each attribute's
+// mean is over those who rated it. Build one with NewCSIRatings.
+type CSIRatings struct {
+	scale       Scale
+	names       []string
+	means       []Mean
+	respondents int64
+}
+
+// NoRating marks an attribute a respondent left unrated in
+// [CSIRatings.Add].
+const NoRating = math.MinInt
+
+// NewCSIRatings returns an empty accumulator for the named attributes
+// rated on scale s. A bad scale (ErrScale) and no attributes (ErrEmpty)
+// are errors.
+func NewCSIRatings(s Scale, names []string) (*CSIRatings, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, errorIs(ErrEmpty, "CSI of no attributes")
+	}
+	return &CSIRatings{scale: s, names: append([]string(nil), names...), means: make([]Mean, len(names))}, nil
+}
+
+// Add records one respondent: ratings[i] is the rating of attribute i,
+// or NoRating. A respondent who rated nothing is not counted. The wrong
+// number of ratings and a rating off the scale (a *RangeError, Index
+// naming the attribute) are errors, and then nothing is recorded.
+func (c *CSIRatings) Add(ratings []int) error {
+	if len(ratings) != len(c.names) {
+		return fmt.Errorf("CSI: %d ratings for %d attributes", len(ratings), len(c.names))
+	}
+	rated := false
+	for i, x := range ratings {
+		if x == NoRating {
+			continue
+		}
+		if x < c.scale.Lo || x > c.scale.Hi {
+			return &RangeError{Metric: "CSI " + c.names[i], Index: i, Value: float64(x), Lo: c.scale.Lo, Hi: c.scale.Hi}
+		}
+		rated = true
+	}
+	if !rated {
+		return nil
+	}
+	for i, x := range ratings {
+		if x != NoRating {
+			_ = c.means[i].Add(float64(x)) // a whole number on a validated scale always fits
+		}
+	}
+	c.respondents++
+	return nil
+}
+
+// Merge adds o's respondents; both must rate the same attributes on the
+// same scale (ErrScale otherwise). A nil o adds nothing.
+func (c *CSIRatings) Merge(o *CSIRatings) error {
+	if o == nil {
+		return nil
+	}
+	if o.scale != c.scale || !slices.Equal(o.names, c.names) {
+		return fmt.Errorf("CSI: merging ratings of other attributes or another scale: %w", ErrScale)
+	}
+	for i := range c.means {
+		c.means[i].Merge(&o.means[i])
+	}
+	c.respondents += o.respondents
+	return nil
+}
+
+// CSIResult is a satisfaction index with its attributes.
+type CSIResult struct {
+	CSI float64 `json:"csi"` // 0..100
+	// N counts respondents who rated at least one attribute.
+	N          int64          `json:"n"`
+	Scale      Scale          `json:"scale"`
+	Attributes []CSIAttribute `json:"attributes"`
+}
+
+// CSIAttribute is one attribute's mean rating with its Student-t
+// interval (Level) and the weight it carried in the index.
+type CSIAttribute struct {
+	Name   string  `json:"name"`
+	N      int64   `json:"n"` // respondents who rated it
+	Mean   float64 `json:"mean"`
+	SD     float64 `json:"sd"`
+	CILow  float64 `json:"ci_low"`
+	CIHigh float64 `json:"ci_high"`
+	Level  float64 `json:"level"`
+	Weight float64 `json:"weight"`
+}
+
+// Result returns the index (see CSI) and every attribute's mean with
+// its interval at level (0 means 0.95). weights holds one importance
+// weight per attribute; nil weighs them equally (1 each). An attribute
+// rated by fewer than two respondents has no interval and is an error
+// (ErrEmpty), as are the errors of CSI.
+func (c *CSIRatings) Result(weights []float64, level float64) (CSIResult, error) {
+	if weights == nil {
+		weights = make([]float64, len(c.names))
+		for i := range weights {
+			weights[i] = 1
+		}
+	}
+	if len(weights) != len(c.names) {
+		return CSIResult{}, fmt.Errorf("CSI: %d weights for %d attributes: %w", len(weights), len(c.names), ErrWeight)
+	}
+	r := CSIResult{N: c.respondents, Scale: c.scale, Attributes: make([]CSIAttribute, len(c.names))}
+	attrs := make([]Attribute, len(c.names))
+	for i, m := range c.means {
+		mr, err := m.Result(level)
+		if err != nil {
+			return CSIResult{}, fmt.Errorf("CSI attribute %q: %w", c.names[i], err)
+		}
+		r.Attributes[i] = CSIAttribute{Name: c.names[i], N: mr.N, Mean: mr.Mean, SD: mr.SD, CILow: mr.CI.Lo, CIHigh: mr.CI.Hi, Level: mr.CI.Level, Weight: weights[i]}
+		attrs[i] = Attribute{Name: c.names[i], Mean: mr.Mean, Weight: weights[i]}
+	}
+	v, err := CSI(attrs, c.scale)
+	if err != nil {
+		return CSIResult{}, err
+	}
+	r.CSI = v
+	return r, nil
 }
