@@ -166,8 +166,12 @@ func printReportProblems(w io.Writer, res *report.Result) {
 			fmt.Fprintf(w, "%s: %v\n", p.Where(), p.Err)
 			continue
 		}
-		for _, ae := range es {
+		listed, more := listedProblems(es)
+		for _, ae := range listed {
 			fmt.Fprintln(w, sheetErrorLine(p.Source, p.Line, ae))
+		}
+		if more > 0 {
+			fmt.Fprintln(w, moreProblemsLine(p.Source, p.Line, more))
 		}
 		if p.Hint != "" {
 			fmt.Fprintf(w, "hint: %s\n", p.Hint)

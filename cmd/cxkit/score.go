@@ -85,7 +85,7 @@ func runScore(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)
 		return exitInput
 	}
-	v := newScoreView(cl, sheet, &r, *lang)
+	v := newScoreView(plan, sheet, &r, *lang)
 	if *htmlOut != "" {
 		if err := writeScoreHTML(*htmlOut, v); err != nil {
 			fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
@@ -189,7 +189,8 @@ type scoreFix struct {
 	Priority float64
 }
 
-func newScoreView(c *korto.Checklist, sheet *korto.Sheet, r *korto.Result, lang string) *scoreView {
+func newScoreView(plan *korto.Plan, sheet *korto.Sheet, r *korto.Result, lang string) *scoreView {
+	c := plan.Checklist()
 	v := &scoreView{R: r, lang: lang, Title: r.Title, Version: r.Version, Model: c.EffectiveModel()}
 	v.L = scoreLabelsEn
 	if c.ShownLang(lang) == "ru" {
@@ -229,7 +230,7 @@ func newScoreView(c *korto.Checklist, sheet *korto.Sheet, r *korto.Result, lang 
 			for _, q := range qs {
 				if q.Failed {
 					v.Fix = append(v.Fix, scoreFix{ID: q.ID, Text: q.Text, Level: l.Level, Weight: q.Weight,
-						Critical: q.Critical, Priority: q.Weight * w * prio, Answer: v.answerText(c, sheet, q.ID)})
+						Critical: q.Critical, Priority: q.Weight * w * prio, Answer: v.answerText(plan, sheet, q.ID)})
 				}
 			}
 			for _, s := range ss {
@@ -260,13 +261,16 @@ func newScoreView(c *korto.Checklist, sheet *korto.Sheet, r *korto.Result, lang 
 
 // answerText describes the answer to a failed question when its kind
 // says more than "no": the measured value against its target, the
-// points on a scale, the option chosen.
-func (v *scoreView) answerText(c *korto.Checklist, sheet *korto.Sheet, id string) string {
-	q := c.Question(id)
+// points on a scale, the option chosen. The question is looked up in
+// the plan's index: walking the checklist for each failed question made
+// a large checklist quadratic.
+func (v *scoreView) answerText(plan *korto.Plan, sheet *korto.Sheet, id string) string {
+	i, found := plan.QuestionIndex(id)
 	a, ok := sheet.Answers[id]
-	if q == nil || !ok {
+	if !found || !ok {
 		return ""
 	}
+	c, q := plan.Checklist(), plan.Question(i)
 	switch q.Kind.EffectiveType() {
 	case korto.KindMeasure:
 		unit := ""

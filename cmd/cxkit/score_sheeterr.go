@@ -25,11 +25,41 @@ func sheetErrorLine(name string, line int, ae *korto.AnswerError) string {
 	return name + ": " + ae.Error()
 }
 
+// maxListedProblems bounds the problems listed for one answer sheet; the
+// rest are counted. A sheet of 48k unknown keys printed 48k lines (and
+// serve-form replied with 22 MB), which helps nobody fix it: the first
+// hundred show what is wrong.
+const maxListedProblems = 100
+
+// listedProblems returns the problems of es to list and how many are left
+// out.
+func listedProblems(es korto.AnswerErrors) (korto.AnswerErrors, int) {
+	if len(es) <= maxListedProblems {
+		return es, 0
+	}
+	return es[:maxListedProblems], len(es) - maxListedProblems
+}
+
+// moreProblemsLine is the line that ends a cut list: "name: and 47900
+// more problems ...", with line (> 0) for a sheet of a file of many.
+func moreProblemsLine(name string, line, more int) string {
+	if line > 0 {
+		name = fmt.Sprintf("%s:%d", name, line)
+	}
+	return fmt.Sprintf("%s: and %s (only the first %d are listed)",
+		name, plural(more, "more problem", "more problems"), maxListedProblems)
+}
+
 // printSheetErrors prints the problems of the answer sheet src, read from
-// the file name, one a line. A syntax error is followed by its line of
-// src and a caret under the mistake, as checklist diagnostics are.
+// the file name, one a line, at most maxListedProblems of them. A syntax
+// error is followed by its line of src and a caret under the mistake, as
+// checklist diagnostics are.
 func printSheetErrors(w io.Writer, name string, es korto.AnswerErrors, src []byte) error {
 	src = bytes.TrimPrefix(src, []byte("\ufeff")) // as the reader does
+	es, more := listedProblems(es)
+	if more > 0 {
+		defer fmt.Fprintln(w, moreProblemsLine(name, 0, more))
+	}
 	for _, ae := range es {
 		if ae.Line == 0 {
 			if _, err := fmt.Fprintln(w, sheetErrorLine(name, 0, ae)); err != nil {

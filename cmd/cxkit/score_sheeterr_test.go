@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,5 +76,42 @@ func TestScoreSheetSyntaxCaret(t *testing.T) {
 `
 	if code != exitInput || stderr != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, stderr, exitInput, want)
+	}
+}
+
+// unknownKeysSheet is a sheet of shop.korto with n answers to questions
+// the checklist does not have.
+func unknownKeysSheet(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"checklist": "shop", "answers": {`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"k%d": 1`, i)
+	}
+	b.WriteString("}}")
+	return b.String()
+}
+
+// A sheet with thousands of problems lists the first hundred and counts
+// the rest, in score and in report.
+func TestManyProblemsListedBounded(t *testing.T) {
+	sheet := unknownKeysSheet(3000)
+	for _, args := range [][]string{
+		{"score", "testdata/report/shop.korto", "-"},
+		{"report", "testdata/report/shop.korto", "-"},
+	} {
+		_, stderr, code := runCmd(t, sheet, args...)
+		if code != exitInput {
+			t.Errorf("%s: exit %d, want %d", args[0], code, exitInput)
+		}
+		lines := strings.Count(stderr, "\n")
+		if lines > maxListedProblems+3 {
+			t.Errorf("%s: %d lines on stderr, want at most %d problems and a count", args[0], lines, maxListedProblems)
+		}
+		if !strings.Contains(stderr, "more problems (only the first 100 are listed)") {
+			t.Errorf("%s: no count of the problems left out:\n%s", args[0], stderr[max(0, len(stderr)-400):])
+		}
 	}
 }

@@ -165,8 +165,10 @@ func (fs *formServer) serveJSON(doc []byte) http.HandlerFunc {
 }
 
 // formRejection is the reply to a sheet the reader does not accept.
+// At most maxListedProblems are sent; More counts the rest.
 type formRejection struct {
 	Errors korto.AnswerErrors `json:"errors"`
+	More   int                `json:"more,omitempty"`
 }
 
 func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
@@ -181,7 +183,8 @@ func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
 			es = korto.AnswerErrors{{Severity: korto.SeverityError, Code: korto.CodeSyntax, Message: err.Error()}}
 		}
 		fs.logf("rejected a sheet: %v", es)
-		reply(http.StatusUnprocessableEntity, formRejection{Errors: es})
+		listed, more := listedProblems(es)
+		reply(http.StatusUnprocessableEntity, formRejection{Errors: listed, More: more})
 	}
 	body := http.MaxBytesReader(w, r.Body, maxSheetBytes)
 	sheet, err := fs.plan.ReadAnswers(body)
