@@ -56,3 +56,42 @@ func BenchmarkLinearUnknownKeys(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLinearDecodeChecklist decodes the JSON form of a checklist of
+// n questions, indented and on one line, placing every node; the
+// baseline is encoding/json into the same model, which places nothing.
+func BenchmarkLinearDecodeChecklist(b *testing.B) {
+	for _, n := range linearSizes {
+		c := genChecklist(n)
+		oneLine, err := json.Marshal(c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		indented, err := json.MarshalIndent(c, "", "  ")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, form := range []struct {
+			name string
+			data []byte
+		}{{"indented", indented}, {"one-line", oneLine}} {
+			b.Run(fmt.Sprintf("n=%d/%s/DecodeChecklist", n, form.name), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := DecodeChecklist(form.data); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/question")
+			})
+		}
+		b.Run(fmt.Sprintf("n=%d/indented/stdlib", n), func(b *testing.B) {
+			for b.Loop() {
+				var c Checklist
+				if err := json.Unmarshal(indented, &c); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/question")
+		})
+	}
+}

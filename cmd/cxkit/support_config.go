@@ -39,8 +39,9 @@ func parseSupportConfig(name string, data []byte, parse func([]byte) error) erro
 		at := map[string]int{}
 		strictjson.Values(data, func(p jsontext.Pointer, off int) { at[string(p)] = off })
 		lines := make([]string, len(bad))
+		index := strictjson.NewLines(data)
 		for i, se := range bad {
-			line, col := strictjson.Position(data, at[fmt.Sprintf("/standards/%d", se.Index)])
+			line, col := index.Position(at[fmt.Sprintf("/standards/%d", se.Index)])
 			lines[i] = fmt.Sprintf("%s:%d:%d: %v", name, line, col, se)
 		}
 		return errors.New(strings.Join(lines, "\n"))
