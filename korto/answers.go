@@ -333,12 +333,13 @@ func JSONPointer(tokens ...string) string {
 //
 // On problems it returns an [AnswerErrors] listing all of them, and the
 // sheet as far as it could be read (nil after a syntax error). A nil r
-// is an error.
+// is an error, and so is a sheet larger than [MaxSheetSize], which fails
+// with [ErrTooLarge] without reading the rest of r.
 func ReadAnswers(r io.Reader) (*Sheet, error) {
 	if r == nil {
 		return nil, errReadNilReader
 	}
-	data, err := io.ReadAll(r)
+	data, err := readLimited(r, MaxSheetSize, "an answer sheet")
 	if err != nil {
 		return nil, err
 	}
@@ -826,7 +827,7 @@ func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
 	if r == nil {
 		return nil, errReadNilReader
 	}
-	data, err := io.ReadAll(r)
+	data, err := readLimited(r, MaxSheetSize, "an answer sheet")
 	if err != nil {
 		return nil, err
 	}

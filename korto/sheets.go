@@ -49,8 +49,8 @@ type SheetReader struct {
 }
 
 const (
-	sheetReadMin  = 64 << 10 // the least the reader reads at once
-	maxSheetBytes = 64 << 20 // the longest sheet the reader takes
+	sheetReadMin  = 64 << 10     // the least the reader reads at once
+	maxSheetBytes = MaxSheetSize // the longest sheet the reader takes
 )
 
 // NewSheetReader returns a reader of the sheets in r that checks their
