@@ -13,7 +13,7 @@ func TestErrorWording(t *testing.T) {
 	one := Mean{}
 	one.Add(3)
 	_, meanOne := one.Result(0)
-	_, cmpNPS := CompareNPS(NPSResult{NPS: 100, N: 5}, NPSResult{NPS: 100, N: 7})
+	_, cmpNPS := CompareNPS(NPSResult{NPS: 100, PromoterShare: 1, NEff: 5, CI: Interval{Method: Wald}}, NPSResult{NPS: 100, PromoterShare: 1, NEff: 7})
 	_, cmpCES := CompareCES(CESResult{Scale: CES2, NEff: 1}, CESResult{Scale: CES2, NEff: 4})
 	_, csi := CSI(nil, ACSI10)
 	_, nan := MeanOf([]float64{1, math.NaN()}, 0)
@@ -40,8 +40,8 @@ func TestErrorWording(t *testing.T) {
 		{zeroWeights, ErrNoData, "NPS: all 2 answers weigh 0, so there is nothing to compute from"},
 		{noAnswers, ErrNoData, "NPS: no answers"},
 		{meanOne, ErrNoData, "mean interval of 1 value: need at least 2, as one value has no spread"},
-		{cmpNPS, ErrNoData, "comparing NPS 100 and 100: neither has any spread (se = 0), so no test applies"},
-		{cmpCES, ErrNoData, "comparing CES means: each side needs an n_eff above 1, not 1 and 4"},
+		{cmpNPS, ErrNoData, "comparing NPS 100 and 100: neither has any spread (se = 0), so no Wald test applies (the default adjusted one does)"},
+		{cmpCES, ErrNoData, "comparing CES means: the first group has an effective sample size of 1, below 2, so its variance is unknown: no test"},
 		{csi, ErrNoData, "CSI of no attributes"},
 		{nan, ErrRange, "xs[1]: mean of NaN: values must be finite"},
 		{wil, ErrRange, "wilson interval: 3 successes out of 2: want 0 to n"},

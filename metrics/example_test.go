@@ -146,8 +146,18 @@ func ExampleCompareNPS() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("Q4 - Q3 = %+.1f points, se %.2f, z %.2f, p %.2g\n", c.Diff, c.SE, c.Z, c.P)
-	// Output: Q4 - Q3 = +20.0 points, se 6.58, z 3.04, p 0.0024
+	fmt.Printf("Q4 - Q3 = %+.1f points (adjusted %+.1f), se %.2f, z %.2f, p %.2g\n", c.RawDiff, c.Diff, c.SE, c.Z, c.P)
+	fmt.Printf("95%% interval of the difference [%.1f, %.1f]\n", c.CI.Lo, c.CI.Hi)
+
+	// Five promoters out of five against an NPS of 80 from 200 answers:
+	// the small group's own interval contains 80, and the comparison
+	// does not call the 20 points significant.
+	c, _ = metrics.CompareNPS(tally(5, 0, 0), tally(170, 20, 10))
+	fmt.Printf("5 of 5 against 80: %+.1f points, p %.2f\n", c.RawDiff, c.P)
+	// Output:
+	// Q4 - Q3 = +20.0 points (adjusted +19.8), se 6.55, z 3.03, p 0.0025
+	// 95% interval of the difference [7.0, 32.6]
+	// 5 of 5 against 80: +20.0 points, p 0.48
 }
 
 func ExampleMeanOf() {

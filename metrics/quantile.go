@@ -64,9 +64,19 @@ func zForLevel(level float64) (float64, error) {
 	return normalQuantile(0.5 + level/2), nil
 }
 
-func checkLevel(level float64) error {
+func checkLevel(level float64) error { return CheckLevel(level) }
+
+// CheckLevel returns an error unless level is a confidence level an
+// interval can be computed at: inside (0, 1), and not so close to 0 or
+// 1 that the normal quantile 0.5 + level/2 rounds to 0.5 or 1 in
+// float64 (0.9999999999999999 would ask for an infinite interval).
+func CheckLevel(level float64) error {
 	if !(level > 0 && level < 1) {
 		return fmt.Errorf("metrics: interval level %v must be in (0, 1), e.g. 0.95", level)
+	}
+	p := 0.5 + level/2
+	if !(p < 1) || p == 0.5 {
+		return fmt.Errorf("metrics: interval level %v is too close to %v: its normal quantile is not a finite positive number", level, math.Round(level))
 	}
 	return nil
 }

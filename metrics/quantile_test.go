@@ -122,3 +122,24 @@ func TestQuantileRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckLevel(t *testing.T) {
+	for _, ok := range []float64{0.5, 0.95, 0.999999, 1e-10} {
+		if err := CheckLevel(ok); err != nil {
+			t.Errorf("CheckLevel(%v) = %v", ok, err)
+		}
+		if z, err := zForLevel(ok); err != nil || !(z > 0) || !finite(z) {
+			t.Errorf("zForLevel(%v) = %v, %v", ok, z, err)
+		}
+	}
+	for _, bad := range []float64{0, 1, -0.5, 0.9999999999999999, 1e-17, nanF()} {
+		if err := CheckLevel(bad); err == nil {
+			t.Errorf("CheckLevel(%v): no error", bad)
+		}
+	}
+	var a NPS
+	a.Add(9)
+	if _, err := a.ResultWith(Options{Level: 0.9999999999999999}); err == nil {
+		t.Error("NPS at level 0.9999999999999999: no error")
+	}
+}

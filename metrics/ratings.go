@@ -159,14 +159,21 @@ func (r *ratings) summarize(metric string, opts Options) (summary, error) {
 }
 
 // boxShare returns the weighted share of the k best points (best=true)
-// or the k worst points.
+// or the k worst points. A share with no weight outside it is exactly 1,
+// not the 0.99999999999997 that dividing two differently rounded sums
+// could give.
 func (s *summary) boxShare(sc Scale, k int, best bool) float64 {
-	var w dsum
+	var in, out dsum
 	for i, wi := range s.weight {
 		g := sc.goodness(sc.Lo + i) // 0 = worst
 		if (best && g >= sc.points()-k) || (!best && g < k) {
-			w.add(wi)
+			in.add(wi)
+		} else {
+			out.add(wi)
 		}
 	}
-	return w.value() / s.sumW
+	if out.value() == 0 {
+		return 1
+	}
+	return in.value() / s.sumW
 }
