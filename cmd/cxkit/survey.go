@@ -78,6 +78,10 @@ type surveyResult struct {
 	value float64 // the headline: NPS, CSAT %, CES mean, index
 	se    float64
 	ci    metrics.Interval
+	// unknownSpread: a single answer (n_eff <= 1) says nothing about the
+	// spread, so se and the interval are printed as null / "—", never
+	// as se 0 beside a whole-scale interval.
+	unknownSpread bool
 	// parts is the breakdown line ("promoters 4 (20.0%), ...").
 	parts string
 	// fields is the JSON object, headline fields included.
@@ -172,6 +176,9 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 	cfg := surveyConfig{column: *column, by: *by, weight: *weight, opts: metrics.Options{Level: *level}}
 	if !(*level > 0 && *level < 1) {
 		return usageError(e, c, "--level %v: want a number between 0 and 1, e.g. 0.95", *level)
+	}
+	if err := metrics.CheckLevel(*level); err != nil {
+		return usageError(e, c, "--level %v: too close to 0 or 1 for a finite interval; want e.g. 0.95 or 0.999", *level)
 	}
 	if k.methods {
 		m, err := metrics.ParseMethod(*method)
@@ -593,6 +600,10 @@ type surveyComparison struct {
 	old  surveyResult
 	c    metrics.Comparison
 	err  error
+	// holm is the Holm-adjusted p over the groups tested in this run
+	// (--by with --compare); hasHolm says it was computed.
+	holm    float64
+	hasHolm bool
 }
 
 func surveyBuild(k *surveyKind, cfg surveyConfig, file string, d *surveyData) (*surveyOutput, error) {
@@ -659,6 +670,19 @@ func (o *surveyOutput) compareWith(k *surveyKind, cfg surveyConfig, file string,
 		}
 		c, err := g.res.compare(r)
 		g.old = &surveyComparison{file: file, old: r, c: c, err: err}
+	}
+	// Many groups tested at once: Holm's adjustment over those that had
+	// a test keeps the chance of any false "significant" at 1 - level.
+	var ps []float64
+	var tested []*surveyComparison
+	for i := range o.groups {
+		if c := o.groups[i].old; c != nil && c.err == nil {
+			ps = append(ps, c.c.P)
+			tested = append(tested, c)
+		}
+	}
+	for i, h := range metrics.Holm(ps) {
+		tested[i].holm, tested[i].hasHolm = h, true
 	}
 	return nil
 }

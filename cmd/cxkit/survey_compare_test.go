@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cxkit/cxkit/metrics"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestSurveyCompareSameColumn: --compare reads the earlier export's
@@ -30,5 +34,90 @@ func TestSurveyCompareSameColumn(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", want, stderr)
 			}
 		})
+	}
+}
+
+// TestSurveyCompareFields pins the compare object of metrics.md,
+// "Comparing two groups": diff, se, p, ci_low, ci_high, level and
+// previous always; z for NPS, the index and shares, t and df for
+// means; raw_diff for NPS and the index; p_holm per group with --by.
+func TestSurveyCompareFields(t *testing.T) {
+	q4, q3 := "../../examples/survey/q4.csv", "../../examples/survey/q3.csv"
+	base := []string{"diff", "se", "p", "ci_low", "ci_high", "level", "previous", "file", "method", "metric"}
+	for _, tt := range []struct {
+		args  []string
+		extra []string
+	}{
+		{[]string{"nps", q4}, []string{"z", "raw_diff"}},
+		{[]string{"emotion", q4}, []string{"z", "raw_diff"}},
+		{[]string{"csat", q4}, []string{"z"}},
+		{[]string{"ces", q4, "--scale", "1..7", "--good", "high"}, []string{"t", "df"}},
+	} {
+		v := surveyJSON(t, append(tt.args, "--compare", q3, "--by", "store")...)
+		want := append(append([]string{}, base...), tt.extra...)
+		if diff := cmp.Diff(want, keysOf(v["compare"]), sortStrings); diff != "" {
+			t.Errorf("%s compare (-want +got)\n%s", tt.args[0], diff)
+		}
+		var ps, holm []float64
+		for _, g := range v["groups"].([]any) {
+			c := g.(map[string]any)["compare"]
+			if diff := cmp.Diff(append(want, "p_holm"), keysOf(c), sortStrings); diff != "" {
+				t.Errorf("%s group compare (-want +got)\n%s", tt.args[0], diff)
+				continue
+			}
+			ps = append(ps, c.(map[string]any)["p"].(float64))
+			holm = append(holm, c.(map[string]any)["p_holm"].(float64))
+		}
+		if diff := cmp.Diff(metrics.Holm(ps), holm); diff != "" {
+			t.Errorf("%s p_holm is not Holm over the groups' p (-want +got)\n%s", tt.args[0], diff)
+		}
+	}
+}
+
+func keysOf(v any) []string {
+	var ks []string
+	for k := range v.(map[string]any) {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
+var sortStrings = cmpopts.SortSlices(func(a, b string) bool { return a < b })
+
+// TestSurveyLevelRefused: a level whose quantile is not finite is a
+// usage error, exit 2, not an infinite interval.
+func TestSurveyLevelRefused(t *testing.T) {
+	for _, level := range []string{"0.9999999999999999", "1e-17"} {
+		_, stderr, code := runCmd(t, "nps\n9\n", "nps", "-", "--level", level)
+		if code != exitUsage || !strings.Contains(stderr, "--level") {
+			t.Errorf("--level %s: exit %d, stderr %q", level, code, stderr)
+		}
+	}
+}
+
+// TestSurveyOneAnswer: one CES or CSAT answer says nothing about the
+// spread: se and the mean's interval are null and "—", never se 0 beside
+// the whole scale.
+func TestSurveyOneAnswer(t *testing.T) {
+	v := surveyJSONIn(t, "ces\n6\n", "ces", "-", "--scale", "1..7", "--good", "high")
+	if diff := cmp.Diff([]any{nil, nil, nil}, []any{v["se"], v["ci_low"], v["ci_high"]}); diff != "" {
+		t.Errorf("ces (-want +got)\n%s", diff)
+	}
+	v = surveyJSONIn(t, "csat\n4\n", "csat", "-")
+	if diff := cmp.Diff([]any{nil, nil, nil}, []any{v["mean_se"], v["mean_ci_low"], v["mean_ci_high"]}); diff != "" {
+		t.Errorf("csat (-want +got)\n%s", diff)
+	}
+	out, _, _ := runCmd(t, "ces\n6\n", "ces", "-", "--scale", "1..7", "--good", "high")
+	if !strings.Contains(out, "se —") || strings.Contains(out, "se 0") {
+		t.Errorf("ces text:\n%s", out)
+	}
+	// Five answers of 7 against more varied ones: no test, and why.
+	old := filepath.Join(t.TempDir(), "old.csv")
+	if err := os.WriteFile(old, []byte("ces\n3\n5\n6\n4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v = surveyJSONIn(t, "ces\n7\n7\n7\n7\n7\n", "ces", "-", "--scale", "1..7", "--good", "high", "--compare", old)
+	if e, _ := v["compare"].(map[string]any)["error"].(string); !strings.Contains(e, "every answer") {
+		t.Errorf("compare of five 7s: %v", v["compare"])
 	}
 }

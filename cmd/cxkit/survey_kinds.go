@@ -125,13 +125,18 @@ func (x *csatAcc) result(o metrics.Options) (surveyResult, error) {
 	if err != nil {
 		return surveyResult{}, err
 	}
+	meanCI := fmt.Sprintf("[%s, %s]", fixed(r.MeanCI.Lo, 2), fixed(r.MeanCI.Hi, 2))
+	var meanSE, meanLo, meanHi any = r.MeanSE, r.MeanCI.Lo, r.MeanCI.Hi
+	if surveyOneAnswer(r.NEff) {
+		meanCI, meanSE, meanLo, meanHi = "—", nil, nil, nil
+	}
 	return surveyResult{
 		n: r.N, value: r.CSAT, se: r.SE, ci: r.CI, raw: r,
-		parts: fmt.Sprintf("mean %s on %d..%d, %s [%s, %s]; answers per point %s",
-			fixed(r.Mean, 2), r.Scale.Lo, r.Scale.Hi, surveyCILabel(r.MeanCI.Level), fixed(r.MeanCI.Lo, 2), fixed(r.MeanCI.Hi, 2), surveyCounts(r.Scale, r.Counts)),
+		parts: fmt.Sprintf("mean %s on %d..%d, %s %s; answers per point %s",
+			fixed(r.Mean, 2), r.Scale.Lo, r.Scale.Hi, surveyCILabel(r.MeanCI.Level), meanCI, surveyCounts(r.Scale, r.Counts)),
 		fields: surveyMerge(map[string]any{
 			"n": r.N, "counts": r.Counts, "csat": r.CSAT, "se": r.SE,
-			"mean": r.Mean, "mean_se": r.MeanSE, "mean_ci_low": r.MeanCI.Lo, "mean_ci_high": r.MeanCI.Hi,
+			"mean": r.Mean, "mean_se": meanSE, "mean_ci_low": meanLo, "mean_ci_high": meanHi,
 			"scale": r.Scale, "n_eff": r.NEff, "weighted": r.Weighted,
 		}, surveyCI(r.CI)),
 		compare: func(old surveyResult) (metrics.Comparison, error) {
@@ -161,20 +166,30 @@ func (x *cesAcc) result(o metrics.Options) (surveyResult, error) {
 	if err != nil {
 		return surveyResult{}, err
 	}
+	fields := surveyMerge(map[string]any{
+		"n": r.N, "counts": r.Counts, "mean": r.Mean, "se": r.MeanSE,
+		"good_share": r.GoodShare, "good_se": r.GoodSE, "good_ci_low": r.GoodCI.Lo, "good_ci_high": r.GoodCI.Hi,
+		"scale": r.Scale, "n_eff": r.NEff, "weighted": r.Weighted,
+	}, surveyCI(r.MeanCI))
+	one := surveyOneAnswer(r.NEff)
+	if one {
+		fields["se"], fields["ci_low"], fields["ci_high"] = nil, nil, nil
+	}
 	return surveyResult{
-		n: r.N, value: r.Mean, se: r.MeanSE, ci: r.MeanCI, raw: r,
+		n: r.N, value: r.Mean, se: r.MeanSE, ci: r.MeanCI, raw: r, unknownSpread: one,
 		parts: fmt.Sprintf("answers %s: %s, %s [%s, %s]; answers per point %s",
 			surveyGoodPoints(r.Scale), pct(r.GoodShare/100), surveyCILabel(r.GoodCI.Level), pct(r.GoodCI.Lo/100), pct(r.GoodCI.Hi/100), surveyCounts(r.Scale, r.Counts)),
-		fields: surveyMerge(map[string]any{
-			"n": r.N, "counts": r.Counts, "mean": r.Mean, "se": r.MeanSE,
-			"good_share": r.GoodShare, "good_se": r.GoodSE, "good_ci_low": r.GoodCI.Lo, "good_ci_high": r.GoodCI.Hi,
-			"scale": r.Scale, "n_eff": r.NEff, "weighted": r.Weighted,
-		}, surveyCI(r.MeanCI)),
+		fields: fields,
 		compare: func(old surveyResult) (metrics.Comparison, error) {
 			return metrics.CompareCES(r, old.raw.(metrics.CESResult))
 		},
 	}, nil
 }
+
+// surveyOneAnswer reports whether a mean rests on a single answer's
+// weight (n_eff <= 1), where metrics reports se 0 and the whole scale:
+// the spread is unknown, and it is printed so.
+func surveyOneAnswer(nEff float64) bool { return nEff <= 1 }
 
 // surveyGoodPoints names the points metrics.CES counts in its good
 // share, those strictly on the good side of the midpoint: "5–7" of 1..7

@@ -74,8 +74,12 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 	if k == surveyCES {
 		what = "CES mean"
 	}
+	ci, se := surveyInterval(k, r.ci), surveyValue(k, r.se)
+	if r.unknownSpread {
+		ci, se = "— (one answer shows no spread)", "—"
+	}
 	fmt.Fprintf(w, "  %s %s, %s %s (%s), se %s\n", what, surveyValue(k, r.value), surveyCILabel(level),
-		surveyInterval(k, r.ci), surveyMethodName(r.ci.Method), surveyValue(k, r.se))
+		ci, surveyMethodName(r.ci.Method), se)
 	fmt.Fprintf(w, "  %s\n", r.parts)
 	if o.data.weights {
 		fmt.Fprintf(w, "  weighted by %q (the shares are weighted, the counts are answers): effective sample size %.1f\n", o.weight, r.fields["n_eff"])
@@ -89,35 +93,58 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 		}}
 		head := []string{o.by, "n", k.title, surveyCILabel(level)}
 		if o.cmp != nil {
-			head = append(head, "change", "p")
+			head = append(head, "change", "p", "p (Holm)", "")
 		}
 		t.add(append(head, "")...)
-		wide := 0
+		wide, marked := 0, 0
 		for _, g := range o.groups {
 			name := g.name
 			if name == "" {
 				name = "(blank)"
 			}
 			if g.err != nil {
-				t.add(name, fmt.Sprint(g.res.n), "—", "—", g.err.Error())
+				cells := []string{name, fmt.Sprint(g.res.n), "—", "—"}
+				if o.cmp != nil {
+					cells = append(cells, "—", "—", "—", "")
+				}
+				t.add(append(cells, g.err.Error())...)
 				continue
 			}
-			cells := []string{name, fmt.Sprint(g.res.n), surveyValue(k, g.res.value), surveyInterval(k, g.res.ci)}
+			ci := surveyInterval(k, g.res.ci)
+			if g.res.unknownSpread {
+				ci = "—"
+			}
+			cells := []string{name, fmt.Sprint(g.res.n), surveyValue(k, g.res.value), ci}
+			note := ""
 			if o.cmp != nil {
-				if g.old != nil && g.old.err == nil {
-					cells = append(cells, surveyDiff(k, g.old.c.Diff), surveyP(g.old.c.P))
+				if c := g.old; c != nil && c.err == nil {
+					mark := ""
+					if c.hasHolm && c.holm < 1-level {
+						mark = "*"
+						marked++
+					}
+					cells = append(cells, surveyDiff(k, surveyShownDiff(c.c)), surveyP(c.c.P), surveyP(c.holm), mark)
 				} else {
-					cells = append(cells, "—", "—")
+					cells = append(cells, "—", "—", "—", "")
+					if c != nil {
+						note = "no test: " + surveyNoTest(c.err)
+					}
 				}
 			}
-			note := ""
 			if g.wide {
-				note = "too uncertain to rank"
+				if note != "" {
+					note += "; "
+				}
+				note += "too uncertain to rank"
 				wide++
 			}
 			t.add(append(cells, note)...)
 		}
 		t.write(w)
+		if o.cmp != nil {
+			fmt.Fprintf(w, "(* marks a change significant at the %.3g%% level after Holm's adjustment over the %s compared: p (Holm) below %.3g; p is each group's own test; %d marked)\n",
+				100*(1-level), plural(o.tested(), "group", "groups"), 1-level, marked)
+		}
 		if wide > 0 {
 			fmt.Fprintf(w, "(%d of %d groups have an interval wider than %s: too uncertain to rank)\n",
 				wide, len(o.groups), surveyWideText(k, o.overall.raw2scale()))
@@ -127,7 +154,7 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 	if c := o.cmp; c != nil {
 		fmt.Fprintf(w, "\ncompared with %s (%s %s, n %d):\n", c.file, k.title, surveyValue(k, c.old.value), c.old.n)
 		if c.err != nil {
-			fmt.Fprintf(w, "  no test: %v\n", c.err)
+			fmt.Fprintf(w, "  no test: %v\n", surveyNoTest(c.err))
 			return
 		}
 		alpha := 1 - level
@@ -139,8 +166,16 @@ func (o *surveyOutput) writeText(w io.Writer, k *surveyKind) {
 			}
 			verdict = fmt.Sprintf("significantly %s at the %.3g%% level", better, 100*alpha)
 		}
-		fmt.Fprintf(w, "  difference %s, se %s, z %s, p %s: %s\n", surveyDiff(k, c.c.Diff),
-			strings.TrimSuffix(surveyValue(k, c.c.SE), "%"), fixed(c.c.Z, 2), surveyP(c.c.P), verdict)
+		stat := "z " + fixed(c.c.Z, 2)
+		if c.c.Method == metrics.WelchT {
+			stat = fmt.Sprintf("t %s (Welch, df %s)", fixed(c.c.T, 2), fixed(c.c.DF, 1))
+		}
+		adjusted := ""
+		if surveyDiff(k, c.c.Diff) != surveyDiff(k, c.c.RawDiff) {
+			adjusted = fmt.Sprintf(" (tested %s: %s)", surveyTestName(c.c.Method), surveyDiff(k, c.c.Diff))
+		}
+		fmt.Fprintf(w, "  difference %s%s, se %s, %s, p %s: %s\n", surveyDiff(k, c.c.RawDiff), adjusted,
+			strings.TrimSuffix(surveyValue(k, c.c.SE), "%"), stat, surveyP(c.c.P), verdict)
 		fmt.Fprintf(w, "  %s of the difference [%s, %s]\n", surveyCILabel(level),
 			strings.TrimSuffix(surveyValue(k, c.c.CI.Lo), "%"), strings.TrimSuffix(surveyValue(k, c.c.CI.Hi), "%"))
 	}
@@ -172,15 +207,50 @@ func (r surveyResult) raw2scale() metrics.Scale {
 	return metrics.Scale{}
 }
 
+// surveyComparisonJSON is a compare object: the fields of
+// metrics.Comparison (diff, se, p, ci_low, ci_high, level, method, z or
+// t and df, raw_diff for NPS and the index), the earlier file and its
+// result as previous, and p_holm with --by. With no test, error says
+// why.
 func surveyComparisonJSON(c *surveyComparison) map[string]any {
 	if c.err != nil {
-		return map[string]any{"file": c.file, "previous": c.old.fields, "error": c.err.Error()}
+		return map[string]any{"file": c.file, "previous": c.old.fields, "error": surveyNoTest(c.err)}
 	}
-	return map[string]any{
-		"file": c.file, "previous": c.old.fields,
-		"diff": c.c.Diff, "se": c.c.SE, "z": c.c.Z, "p": c.c.P,
-		"ci_low": c.c.CI.Lo, "ci_high": c.c.CI.Hi, "level": c.c.CI.Level,
+	m := c.c.Fields()
+	m["file"], m["previous"] = c.file, c.old.fields
+	if c.hasHolm {
+		m["p_holm"] = c.holm
 	}
+	return m
+}
+
+// surveyShownDiff is the change a reader sees: the plain difference of
+// the two values (the tested, adjusted one is printed beside it).
+func surveyShownDiff(c metrics.Comparison) float64 { return c.RawDiff }
+
+// surveyTestName names a comparison's test for the text output.
+func surveyTestName(m metrics.Method) string {
+	switch m {
+	case metrics.AdjustedWald:
+		return "adjusted"
+	case metrics.AgrestiCaffo:
+		return "Agresti–Caffo"
+	}
+	return surveyMethodName(m)
+}
+
+// surveyNoTest says why there is no test, without the package prefix.
+func surveyNoTest(err error) string { return err.Error() }
+
+// tested counts the groups with a test against the earlier export.
+func (o *surveyOutput) tested() int {
+	n := 0
+	for _, g := range o.groups {
+		if g.old != nil && g.old.hasHolm {
+			n++
+		}
+	}
+	return n
 }
 
 func (o *surveyOutput) json() map[string]any {

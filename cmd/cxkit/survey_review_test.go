@@ -290,13 +290,14 @@ func TestSurveyTextLabels(t *testing.T) {
 
 // TestSurveyCompareClipped: an NPS difference lies in -200..200, so with
 // four answers on each side (NPS 50 against -50, se 61 of the
-// difference) the interval stops at 200 instead of reaching 220.
+// difference) the plain Wald interval stops at 200 instead of reaching
+// 220.
 func TestSurveyCompareClipped(t *testing.T) {
 	old := filepath.Join(t.TempDir(), "old.csv")
 	if err := os.WriteFile(old, []byte("nps\n0\n0\n0\n10\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	v := surveyJSONIn(t, "nps\n10\n10\n10\n0\n", "nps", "-", "--compare", old)
+	v := surveyJSONIn(t, "nps\n10\n10\n10\n0\n", "nps", "-", "--compare", old, "--method", "wald")
 	c := v["compare"].(map[string]any)
 	if diff := cmp.Diff([]any{100.0, 200.0}, []any{c["diff"], c["ci_high"]}, surveyApprox); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)

@@ -160,7 +160,7 @@ func TestNPSCompareQuarters(t *testing.T) {
 	c := v["compare"].(map[string]any)
 	prev := c["previous"].(map[string]any)
 	diff := v["nps"].(float64) - prev["nps"].(float64)
-	if d := cmp.Diff(diff, c["diff"], surveyApprox); d != "" {
+	if d := cmp.Diff(diff, c["raw_diff"], surveyApprox); d != "" {
 		t.Error(d)
 	}
 	if p := c["p"].(float64); !(p >= 0 && p <= 1) {
