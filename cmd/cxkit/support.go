@@ -235,17 +235,60 @@ func supportRead(e *env, name string, skip bool, read func(io.Reader) error) (in
 
 // supportDuration formats seconds for people: "45s", "4m 05s", "2h 05m",
 // "3d 04h".
-func supportDuration(s float64) string {
+func supportDuration(s float64) string { return supportDurationIn(s, 2) }
+
+// supportDurationIn formats seconds in units parts, largest first: with
+// 2, "3d 04h"; with 3, "3d 04h 30m"; at most down to seconds.
+func supportDurationIn(s float64, parts int) string {
 	sec := int64(math.Round(s))
-	switch {
-	case sec < 60:
-		return fmt.Sprintf("%ds", sec)
-	case sec < 3600:
-		return fmt.Sprintf("%dm %02ds", sec/60, sec%60)
-	case sec < 86400:
-		return fmt.Sprintf("%dh %02dm", sec/3600, (sec%3600)/60)
+	units := []struct {
+		size int64
+		name string
+	}{{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}}
+	i := 0
+	for i < len(units)-1 && sec < units[i].size {
+		i++
 	}
-	return fmt.Sprintf("%dd %02dh", sec/86400, (sec%86400)/3600)
+	var b strings.Builder
+	rest := sec
+	for j := i; j < len(units) && j < i+parts; j++ {
+		n := rest / units[j].size
+		rest %= units[j].size
+		if j == i {
+			fmt.Fprintf(&b, "%d%s", n, units[j].name)
+		} else {
+			fmt.Fprintf(&b, " %02d%s", n, units[j].name)
+		}
+	}
+	return b.String()
+}
+
+// supportValueAgainst formats v and the target t of a standard alike,
+// with as much precision as it takes to tell them apart: a value of
+// 1d 00h 30m against a target of 1d 00h must not print as 1d 00h.
+// It returns the value and the precision to print the target with.
+func supportValueAgainst(v *float64, t float64, u support.Unit) (string, int) {
+	if v == nil {
+		return "—", 0
+	}
+	for prec := 0; prec < 6; prec++ {
+		if a, b := supportValueAt(*v, u, prec), supportValueAt(t, u, prec); a != b || *v == t {
+			return a, prec
+		}
+	}
+	return supportValueAt(*v, u, 6), 6
+}
+
+// supportValueAt formats x in unit u with prec more digits (or duration
+// parts) than the plain format.
+func supportValueAt(x float64, u support.Unit, prec int) string {
+	switch u {
+	case support.Seconds:
+		return supportDurationIn(x, 2+prec)
+	case support.Share:
+		return fixed(100*x, 1+prec) + "%"
+	}
+	return strconv.FormatFloat(x, 'f', 2+prec, 64)
 }
 
 func supportValue(v *float64, u support.Unit) string {
@@ -261,14 +304,14 @@ func supportValue(v *float64, u support.Unit) string {
 	return strconv.FormatFloat(*v, 'f', 2, 64)
 }
 
-func supportTarget(r *support.Row) string {
-	t := supportValue(&r.Target, r.Unit)
+func supportTarget(r *support.Row, prec int) string {
+	t := supportValueAt(r.Target, r.Unit, prec)
 	switch r.Op {
 	case support.Between:
-		return t + " – " + supportValue(r.Max, r.Unit)
+		return t + " – " + supportValueAt(*r.Max, r.Unit, prec)
 	case support.About:
 		if r.Tolerance != nil {
-			return t + " ± " + supportValue(r.Tolerance, r.Unit)
+			return t + " ± " + supportValueAt(*r.Tolerance, r.Unit, prec)
 		}
 		return "≈ " + t
 	}
@@ -293,9 +336,9 @@ func printSupport(w io.Writer, o *supportOutput) {
 	fr := r.FirstResponse
 	line("first response", supportValue(fr.Mean, support.Seconds), "median "+supportValue(fr.Median, support.Seconds), "p90 "+supportValue(fr.P90, support.Seconds), plural(fr.N, "ticket", "tickets")+" with a reply")
 	line("response time", supportValue(r.ResponseTime.Mean, support.Seconds), "pooled over "+plural(r.ResponseTime.N, "reply", "replies"))
-	line("first contact resolution", supportValue(r.FCR, support.Share))
-	line("one-touch", supportValue(r.OneTouch, support.Share))
-	line("handovers per solved ticket", supportValue(r.Handovers.Mean, support.Number))
+	line("first contact resolution", supportValue(r.FCR, support.Share), "solved with one reply and never reopened")
+	line("one-touch", supportValue(r.OneTouch, support.Share), fmt.Sprintf("%d of %d solved with at most one reply", r.OneTouchCount, r.Solved))
+	line("handovers per solved ticket", supportValue(r.Handovers.Mean, support.Number), "distinct agents minus one")
 	rp := r.RepliesPerTicket
 	more := []string{plural(rp.N, "solved ticket that is", "solved tickets that are") + " not one-touch"}
 	if rp.OutlierAbove != nil {
@@ -312,7 +355,7 @@ func printSupport(w io.Writer, o *supportOutput) {
 	line("queue abandonment", supportValue(q.Abandonment, support.Share), fmt.Sprintf("%d of %d queued", q.Abandoned, q.Queued))
 	line("peak waiting at once", supportWaitingPeak(q.Waiting), supportWaitingMore(q.Waiting)...)
 	line("peak waiting per agent", supportValue(q.Waiting.PeakPerAgent, support.Number), "on duty: agents acting on live tickets in that clock hour")
-	line("backlog in/out", supportValue(r.BacklogRatio, support.Number), "created / solved")
+	line("backlog in/out", supportValue(r.BacklogRatio, support.Number), "created / solved over the whole input, never below 1; the standard judges the median "+o.Period)
 	line("backlog management index", supportValue(r.BMI, support.Share), "solved / (open before + created); nothing open before the input")
 	line("clicks to first contact", supportValue(r.Clicks.Mean, support.Number), plural(r.Clicks.N, "ticket", "tickets")+" with clicks")
 	var faq []string
@@ -329,6 +372,10 @@ func printSupport(w io.Writer, o *supportOutput) {
 	line("occupancy", supportValue(r.Occupancy, support.Share))
 	line("minutes per issue", supportValue(r.MinutesPerIssue, support.Number))
 	tw.Flush()
+
+	if o.Survey != nil {
+		supportPrintSurvey(w, o.Survey)
+	}
 
 	if len(rp.Outliers) > 0 {
 		ids := make([]string, len(rp.Outliers))
@@ -424,11 +471,34 @@ func printSupport(w io.Writer, o *supportOutput) {
 		result := "no data"
 		if s.Passed != nil {
 			result = "passed"
-			if !*s.Passed {
+			switch {
+			case !*s.Passed && s.Gap == nil:
+				result = "FAILED: the " + s.Basis + " solved nothing"
+			case !*s.Passed:
 				result = "FAILED by " + supportGap(s)
 			}
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", name, scope, supportTarget(s), supportValue(s.Value, s.Unit), result)
+		value, prec := supportValueAgainst(s.Value, s.Target, s.Unit)
+		if s.Op == support.Between || s.Op == support.About {
+			// The edges decide; tell the value from the nearer one.
+			lo, hi := s.Target, s.Target
+			if s.Max != nil {
+				hi = *s.Max
+			}
+			if s.Tolerance != nil {
+				lo, hi = lo-*s.Tolerance, hi+*s.Tolerance
+			}
+			_, p1 := supportValueAgainst(s.Value, lo, s.Unit)
+			_, p2 := supportValueAgainst(s.Value, hi, s.Unit)
+			prec = max(p1, p2)
+			if s.Value != nil {
+				value = supportValueAt(*s.Value, s.Unit, prec)
+			}
+		}
+		if s.Basis != "" {
+			value += " (" + s.Basis + ")"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", name, scope, supportTarget(s, prec), value, result)
 	}
 	tw.Flush()
 }
@@ -454,14 +524,56 @@ func supportWaitingMore(w support.Waiting) []string {
 }
 
 // supportGap formats how far a failed value is from its target, in the
-// KPI's unit (percentage points for shares).
+// KPI's unit (percentage points for shares), never as a zero: a gap of
+// 0.04 pp prints as 0.04 pp, not 0.0 pp.
 func supportGap(r *support.Row) string {
 	g := math.Abs(*r.Gap)
-	switch r.Unit {
-	case support.Seconds:
-		return supportDuration(g)
-	case support.Share:
-		return strconv.FormatFloat(100*g, 'f', 1, 64) + " pp"
+	for prec := 0; ; prec++ {
+		var s string
+		switch r.Unit {
+		case support.Seconds:
+			s = supportDurationIn(g, 2+prec)
+		case support.Share:
+			s = strconv.FormatFloat(100*g, 'f', 1+prec, 64) + " pp"
+		default:
+			s = strconv.FormatFloat(g, 'f', 2+prec, 64)
+		}
+		if prec >= 4 || strings.Trim(s, "0.dhms p") != "" {
+			return s
+		}
 	}
-	return strconv.FormatFloat(g, 'f', 2, 64)
+}
+
+// supportPrintSurvey prints the post-service survey KPIs of --survey,
+// the success and awareness ratios among them, as --json has them.
+func supportPrintSurvey(w io.Writer, sv map[string]any) {
+	fmt.Fprintf(w, "\nPost-service survey: %s\n", plural(sv["answers"].(int), "answer", "answers"))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	get := func(name, field string) (float64, int, bool) {
+		m, ok := sv[name].(map[string]any)
+		if !ok {
+			return 0, 0, false
+		}
+		n, _ := m["n"].(int)
+		if x, ok := m["n"].(int64); ok {
+			n = int(x)
+		}
+		return m[field].(float64), n, true
+	}
+	row := func(label, name, field string, show func(float64) string, note string) {
+		v, n, ok := get(name, field)
+		if !ok {
+			fmt.Fprintf(tw, "  %s\t—\tnot asked\n", label)
+			return
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s; %s\n", label, show(v), note, plural(n, "answer", "answers"))
+	}
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+	row("customer effort (1..10)", "ces", "mean", num, "mean, lower is easier")
+	row("post-service rating (1..5)", "rating", "mean", num, "mean")
+	row("NPS", "nps", "nps", func(x float64) string { return fixed(x, 1) }, "promoters − detractors")
+	row("customer success rate", "success_rate", "value", pct, "found what they came for")
+	row("customer awareness ratio", "awareness", "value", pct, "knew why and how long they waited")
+	row("things gone wrong", "things_gone_wrong", "value", func(x float64) string { return fixed(x, 1) }, "complaints per 1,000")
+	tw.Flush()
 }

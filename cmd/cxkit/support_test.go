@@ -71,6 +71,7 @@ func TestSupportJSONSpec(t *testing.T) {
 		ResponseTime  map[string]float64 `json:"response_time"`
 		FCR           float64            `json:"fcr"`
 		OneTouch      float64            `json:"one_touch"`
+		OneTouchCount int                `json:"one_touch_count"`
 		Handovers     map[string]float64 `json:"handovers"`
 		Replies       map[string]any     `json:"replies_per_ticket"`
 		BacklogRatio  float64            `json:"backlog_ratio"`
@@ -79,9 +80,9 @@ func TestSupportJSONSpec(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := []any{6, 4, 804.0, 240.0, 1920.0, 760.0, 0.5, 0.75, 0.25, 3.0, 1.5}
+	want := []any{6, 4, 804.0, 240.0, 1920.0, 760.0, 0.5, 0.75, 3, 0.25, 3.0, 1.5}
 	have := []any{got.Tickets, got.Solved, got.FirstResponse["mean_s"], got.FirstResponse["median_s"], got.FirstResponse["p90_s"],
-		got.ResponseTime["mean_s"], got.FCR, got.OneTouch, got.Handovers["mean"], got.Replies["mean"], got.BacklogRatio}
+		got.ResponseTime["mean_s"], got.FCR, got.OneTouch, got.OneTouchCount, got.Handovers["mean"], got.Replies["mean"], got.BacklogRatio}
 	if d := cmp.Diff(want, have); d != "" {
 		t.Errorf("spec fields (-want +got):\n%s", d)
 	}

@@ -29,7 +29,9 @@
 //   - replies per ticket: mean reply count over solved tickets that are
 //     not one-touch; upper outliers (Tukey's fence, Q3 + 1.5 IQR) are
 //     listed by ticket.
-//   - backlog ratio: tickets created / tickets solved.
+//   - backlog ratio: tickets created / tickets solved, per day or week;
+//     a standard on it is judged on the median period, since over a
+//     whole export the ratio is never below 1.
 //   - backlog management index: tickets solved / (open backlog at the
 //     start + tickets created); per day or week with the backlog left
 //     by the input's earlier periods, and over the whole input (where

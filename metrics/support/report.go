@@ -65,14 +65,17 @@ type KPIs struct {
 	// for at least 0.75).
 	FCR *float64 `json:"fcr"`
 	// OneTouch is the share of solved tickets with at most one reply,
-	// none included (KPI "one_touch").
+	// none included (KPI "one_touch"); OneTouchCount counts them.
 	OneTouch         *float64  `json:"one_touch"`
+	OneTouchCount    int       `json:"one_touch_count"`
 	Handovers        Handovers `json:"handovers"`
 	RepliesPerTicket Replies   `json:"replies_per_ticket"`
-	// BacklogRatio is Tickets / Solved, the seed's backlog in/out (KPI
-	// "backlog_ratio"). Every solved ticket is also one of Tickets, so it
-	// is never below 1; a period's [BacklogPeriod.Ratio] can be, when
-	// the period solves tickets created before it.
+	// BacklogRatio is Tickets / Solved over the whole input. Every
+	// solved ticket is also one of Tickets, so it is never below 1; the
+	// seed's backlog in/out (KPI "backlog_ratio", about 0.5) is a
+	// period's [BacklogPeriod.Ratio], which can be, when the period
+	// solves tickets created before it. A standard on it is judged on
+	// the median period (see [Accumulator.Evaluate]).
 	BacklogRatio *float64 `json:"backlog_ratio"`
 	// BMI is the backlog management index over the whole input, Solved /
 	// Tickets, in [0, 1]: nothing is open before the input starts (KPI
@@ -193,6 +196,7 @@ func (c *cell) kpis(on duty) KPIs {
 		ResponseTime:  MeanDuration{N: int(c.resp.n), Mean: c.resp.mean()},
 		FCR:           ratio(c.fcr, c.solved),
 		OneTouch:      ratio(c.oneTouch, c.solved),
+		OneTouchCount: c.oneTouch,
 		Handovers:     Handovers{Mean: ratio(c.handovers, c.solved)},
 		BacklogRatio:  ratio(c.tickets, c.solved),
 		BMI:           ratio(c.solved, c.tickets),

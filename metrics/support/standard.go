@@ -69,7 +69,7 @@ var kpiList = []KPI{
 	{Name: "queue_peak", Unit: Number, Tickets: true, Doc: "most customers waiting in live queues at once", get: func(k *KPIs) *float64 { return k.Queue.Waiting.peak() }},
 	{Name: "queue_peak_per_agent", Unit: Number, Tickets: true, Doc: "most customers waiting per agent on duty in that hour", get: func(k *KPIs) *float64 { return k.Queue.Waiting.PeakPerAgent }},
 	{Name: "queue_mean", Unit: Number, Tickets: true, Doc: "time-weighted mean of customers waiting, first entry to last exit", get: func(k *KPIs) *float64 { return k.Queue.Waiting.Mean }},
-	{Name: "backlog_ratio", Unit: Number, Tickets: true, Doc: "tickets created / tickets solved", get: func(k *KPIs) *float64 { return k.BacklogRatio }},
+	{Name: "backlog_ratio", Unit: Number, Tickets: true, Doc: "tickets created / tickets solved per period (day or week), judged on the median period", get: func(k *KPIs) *float64 { return k.BacklogRatio }},
 	{Name: "bmi", Unit: Share, Tickets: true, Doc: "backlog management index: solved / (opening backlog + created); over the whole input the opening backlog is zero", get: func(k *KPIs) *float64 { return k.BMI }},
 	{Name: "single_question", Unit: Share, Doc: "the largest share of tickets on one topic"},
 	{Name: "occupancy", Unit: Share, Doc: "handling + after-work time / logged-in time (agent-time input)"},
@@ -366,7 +366,7 @@ func (s *Standard) Validate() error {
 	var errs []error
 	if !ok {
 		errs = append(errs, fmt.Errorf("unknown kpi %q%s", s.KPI, suggest.DidYouMean(s.KPI, kpiNamesForSuggest())))
-	} else if !k.Tickets && (len(s.Channels)+len(s.Priorities)+len(s.Agents) > 0) {
+	} else if (!k.Tickets || k.Name == "backlog_ratio") && (len(s.Channels)+len(s.Priorities)+len(s.Agents) > 0) {
 		errs = append(errs, fmt.Errorf("kpi %q is not measured per channel, priority or agent", s.KPI))
 	}
 	if !slices.Contains(ops, s.Op) {
@@ -502,6 +502,11 @@ type Row struct {
 	Value      *float64   `json:"value"`
 	Passed     *bool      `json:"passed"`
 	Gap        *float64   `json:"gap"`
+	// Basis says what Value is when it is not the KPI over the whole
+	// input: "median day" or "median week" for the backlog in/out,
+	// whose value per period is in Periods.
+	Basis   string          `json:"basis,omitempty"`
+	Periods []BacklogPeriod `json:"periods,omitempty"`
 }
 
 // Inputs are the measured values a standard may need besides tickets:
@@ -598,6 +603,19 @@ func (a *Accumulator) Evaluate(set *StandardSet, in Inputs) ([]Row, error) {
 		k, _ := LookupKPI(st.KPI)
 		var v *float64
 		switch {
+		case k.Name == "backlog_ratio":
+			// Judged per period: over a whole export created / solved
+			// is never below 1, so the seed's 0.5 could never be met.
+			v, basis, periods := a.medianBacklog(rep)
+			row := st.check(k, v)
+			row.Basis, row.Periods = basis, periods
+			if v == nil && len(row.Periods) > 0 {
+				// The median period solved nothing: as bad as it gets.
+				no := false
+				row.Passed = &no
+			}
+			rows = append(rows, row)
+			continue
 		case k.Tickets:
 			key := st.Filter.String()
 			kp, ok := cache[key]
@@ -663,4 +681,35 @@ func (st *Standard) check(k KPI, v *float64) Row {
 	}
 	r.Passed, r.Gap = &ok, &gap
 	return r
+}
+
+// medianBacklog returns the median of the periods' in/out ratios, what
+// it is the median of, and the periods. A period that solved nothing
+// (ratio nil, as if infinite) ranks above every other; when the median
+// falls on one, the value is nil.
+func (a *Accumulator) medianBacklog(rep *Report) (*float64, string, []BacklogPeriod) {
+	basis := "median day"
+	if a.opts.Period == Week {
+		basis = "median week"
+	}
+	n := len(rep.Backlog)
+	if n == 0 {
+		return nil, basis, nil
+	}
+	rs := make([]float64, n)
+	for i, b := range rep.Backlog {
+		rs[i] = math.Inf(1)
+		if b.Ratio != nil {
+			rs[i] = *b.Ratio
+		}
+	}
+	slices.Sort(rs)
+	m := rs[n/2]
+	if n%2 == 0 {
+		m = (rs[n/2-1] + rs[n/2]) / 2
+	}
+	if math.IsInf(m, 1) {
+		return nil, basis, rep.Backlog
+	}
+	return &m, basis, rep.Backlog
 }
