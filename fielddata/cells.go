@@ -183,9 +183,19 @@ func (r *row) empty() bool {
 // checklist. It returns every problem of the row, placed at its cell.
 // It reads only the layout, so rows may be turned into sheets in any
 // order and at once.
-func (l *layout) sheet(qs []question, r *row) (*korto.Sheet, Errors) {
+//
+// It fills dst when dst is not nil, reusing its maps, else a new sheet.
+func (l *layout) sheet(qs []question, r *row, dst *korto.Sheet) (*korto.Sheet, Errors) {
 	c := l.plan.Checklist()
-	s := &korto.Sheet{Checklist: c.ID, Version: c.Version, Answers: make(map[string]korto.Answer, l.numQCols)}
+	s := dst
+	if s == nil {
+		s = &korto.Sheet{Answers: make(map[string]korto.Answer, l.numQCols)}
+	} else if s.Answers == nil {
+		s.Answers = make(map[string]korto.Answer, l.numQCols)
+	}
+	clear(s.Answers)
+	clear(s.Audit)
+	s.Checklist, s.Version, s.Warnings = c.ID, c.Version, nil
 	var errs Errors
 	for i, a := range r.cells {
 		if i >= len(l.cols) {
@@ -215,6 +225,9 @@ func (l *layout) sheet(qs []question, r *row) (*korto.Sheet, Errors) {
 				s.Audit[col.field] = v
 			}
 		}
+	}
+	if len(s.Audit) == 0 {
+		s.Audit = nil // a reused map with nothing in it
 	}
 	if s.Audit["id"] == "" {
 		for _, i := range l.insts {

@@ -182,3 +182,14 @@ func export(t testing.TB, p *korto.Plan, sheets []*korto.Sheet, st exportStyle) 
 	w.Flush()
 	return buf.Bytes()
 }
+
+func parseCSV(t testing.TB, data []byte, comma rune) [][]string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	r.Comma = comma
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}

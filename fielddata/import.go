@@ -51,7 +51,9 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 		report = func(*Error) {}
 	}
 	var sum Summary
-	rd, err := NewReader(r, p, opts.Options)
+	ro := opts.Options
+	ro.ReuseSheet = true // each sheet is written before the next is read
+	rd, err := NewReader(r, p, ro)
 	if err != nil {
 		if es := AsErrors(err); es != nil {
 			for _, e := range es {

@@ -23,6 +23,11 @@ type Options struct {
 	// archive can unpack to far more than it holds); 0 means 256 times
 	// the archive's size, plus 64 MiB.
 	MaxWorkbookBytes int64
+	// ReuseSheet makes [Reader.Next] return the same Sheet every time,
+	// its maps cleared and filled anew, for callers that are done with
+	// a sheet before they read the next (as [Import] is). It saves
+	// making a map per row.
+	ReuseSheet bool
 }
 
 // Reader reads the rows of a file of collected answers as answer sheets
@@ -39,6 +44,7 @@ type Reader struct {
 	// question texts (the template's second row) is skipped there.
 	first       bool
 	maxWorkbook int64
+	reuse       *korto.Sheet // the sheet Next fills with ReuseSheet
 }
 
 // source reads the rows of one kind of file.
@@ -75,6 +81,9 @@ func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
 		return nil, fmt.Errorf("fielddata: %w", err)
 	}
 	rd := &Reader{maxWorkbook: opts.MaxWorkbookBytes}
+	if opts.ReuseSheet {
+		rd.reuse = &korto.Sheet{}
+	}
 	if why != "" {
 		rd.guessed = "guessed " + string(format) + " because " + why
 	}
@@ -178,7 +187,7 @@ func (rd *Reader) Next() (*korto.Sheet, error) {
 				continue
 			}
 		}
-		s, errs := rd.l.sheet(rd.qs, r)
+		s, errs := rd.l.sheet(rd.qs, r, rd.reuse)
 		if len(errs) > 0 {
 			return s, &RowError{Line: r.line, Errs: errs}
 		}
