@@ -22,6 +22,9 @@ var reportHTMLTemplate = template.Must(template.New("report").Funcs(template.Fun
 	"pctOrDash": pctOrDash,
 	"ci":        ciText,
 	"f1":        func(x float64) string { return fixed(x, 1) },
+	"f3":        func(x float64) string { return fixed(x, 3) },
+	"signed":    signedPct,
+	"add":       func(a, b float64) float64 { return a + b },
 }).Parse(reportHTMLSource))
 
 // writeReportHTML renders the report to the file name.
@@ -36,7 +39,11 @@ func writeReportHTML(name string, v *reportView) error {
 func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 	page := htmlReport{V: v, L: &v.L, O: &v.Rep.Overall}
 	page.Pyramid = reportPyramid(v)
-	page.League = leagueChart(v.Rep.Groups, v.groupName)
+	// SVG text has no <bdi>: the name goes between Unicode's isolate
+	// marks instead, so that a right-to-left override in a name cannot
+	// reorder the rank and count around it.
+	page.League = leagueChart(v.Rep.Groups, func(g string) string { return "\u2068" + v.groupName(g) + "\u2069" })
+	page.addBlocks(v)
 	for _, r := range v.Rep.Overall.Reached {
 		page.Reached = append(page.Reached, htmlReached{ReachedCount: r, Name: v.reachedName(r), W: barWidth(r.Share, 160)})
 	}
@@ -77,6 +84,12 @@ type htmlReport struct {
 	Problems []htmlProblem
 	Tags     []htmlTag
 	Survey   []htmlSurvey
+
+	Critical     []htmlCritical
+	CriticalMore string // "the first 200 of 350 are listed", or ""
+	Table        []htmlLeagueLine
+	Groups       []htmlGroup
+	Overall      *htmlGroup // the overall block's comments and waves, without grouping
 }
 
 type htmlTag struct {

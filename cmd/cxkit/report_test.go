@@ -36,6 +36,8 @@ func runReportCmd(t *testing.T, stdin string, args ...string) (stdout, stderr st
 
 func TestReportGolden(t *testing.T) {
 	html := filepath.Join(t.TempDir(), "report.html")
+	mallHTML := filepath.Join(t.TempDir(), "mall.html")
+	mallHTMLEn := filepath.Join(t.TempDir(), "mall-en.html")
 	tests := []struct {
 		golden string
 		args   []string
@@ -46,8 +48,8 @@ func TestReportGolden(t *testing.T) {
 		{"report.json", []string{reportChecklist, reportVisits, "--by", "location", "--json"}},
 		// examples/reportjson prints the same with the library alone.
 		{"mall.json", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--json"}},
-		{"mall.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month"}},
-		{"mall-en.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month", "--lang", "en"}},
+		{"mall.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month", "--html", mallHTML}},
+		{"mall-en.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month", "--lang", "en", "--html", mallHTMLEn}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -57,6 +59,13 @@ func TestReportGolden(t *testing.T) {
 			}
 			reportGolden(t, tt.golden, []byte(out))
 		})
+	}
+	for name, file := range map[string]string{"mall.html": mallHTML, "mall-en.html": mallHTMLEn} {
+		page, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reportGolden(t, name, page)
 	}
 	page, err := os.ReadFile(html)
 	if err != nil {
@@ -470,5 +479,41 @@ func TestReportHTMLCIFootnote(t *testing.T) {
 		if !strings.Contains(string(page), tt.want) {
 			t.Errorf("--lang %q: the HTML report lacks %q", tt.lang, tt.want)
 		}
+	}
+}
+
+// A right-to-left override in a group name must not reverse what stands
+// after it ("Store A (12)" shown as "Store A (21)"): the HTML isolates
+// user text in <bdi>, and the SVG chart between Unicode's isolate marks.
+func TestReportHTMLIsolatesUserText(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(reportDir, "visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := strings.ReplaceAll(string(src), `"location": "Центр"`, `"location": "Store \u202eA"`)
+	if evil == string(src) {
+		t.Fatal("test data: no location to change")
+	}
+	in := filepath.Join(dir, "v.jsonl")
+	if err := os.WriteFile(in, []byte(evil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	html := filepath.Join(dir, "r.html")
+	if _, errs, code := runReportCmd(t, "", reportChecklist, in, "--by", "location", "--html", html); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	page, err := os.ReadFile(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "Store \u202eA"
+	for _, want := range []string{"<bdi>" + name + "</bdi>", "\u2068" + name + "\u2069"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if n, isolated := strings.Count(string(page), name), strings.Count(string(page), "<bdi>"+name+"</bdi>")+strings.Count(string(page), "\u2068"+name+"\u2069"); n != isolated {
+		t.Errorf("the name appears %d times, isolated %d times", n, isolated)
 	}
 }
