@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	"cmp"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/korto"
@@ -14,7 +16,14 @@ import (
 
 // charColumns rewrites the byte columns of the diagnostics and of every
 // node of c (which may be nil) as character columns.
+//
+// Counting each position's characters from the start of its line made a
+// long line with many nodes or problems on it quadratic (a "when" of 40k
+// terms, thousands of errors on one line). So the positions are first
+// collected, then visited in offset order, counting each line's
+// characters onward from the previous position on it.
 func charColumns(src []byte, c *korto.Checklist, diags korto.Diagnostics) {
+	var ps []*korto.Pos
 	fix := func(p *korto.Pos) {
 		if !p.IsValid() || p.Column <= 1 {
 			return
@@ -23,8 +32,9 @@ func charColumns(src []byte, c *korto.Checklist, diags korto.Diagnostics) {
 		if start < 0 || p.Offset > len(src) {
 			return
 		}
-		p.Column = utf8.RuneCount(src[start:p.Offset]) + 1
+		ps = append(ps, p)
 	}
+	defer func() { countColumns(src, ps) }()
 	for _, d := range diags {
 		fix(&d.Pos)
 	}
@@ -82,6 +92,54 @@ func charColumns(src []byte, c *korto.Checklist, diags korto.Diagnostics) {
 			question(q)
 		}
 	}
+}
+
+// countColumns sets the Column of each of ps, all valid and in src, to
+// the character column of its Offset. Positions sharing a line are
+// counted onward from one another, in offset order.
+func countColumns(src []byte, ps []*korto.Pos) {
+	type at struct {
+		p          *korto.Pos
+		start, off int
+	}
+	all := make([]at, len(ps))
+	for i, p := range ps {
+		all[i] = at{p, p.Offset - (p.Column - 1), p.Offset}
+	}
+	slices.SortStableFunc(all, func(a, b at) int { return cmp.Compare(a.off, b.off) })
+	lineStart, prevOff, prevCol := -1, 0, 0
+	for _, a := range all {
+		if a.start == lineStart && a.off >= prevOff && (prevOff == len(src) || utf8.RuneStart(src[prevOff])) {
+			prevCol += utf8.RuneCount(src[prevOff:a.off])
+		} else {
+			prevCol = utf8.RuneCount(src[a.start:a.off]) + 1
+		}
+		lineStart, prevOff = a.start, a.off
+		a.p.Column = prevCol
+	}
+}
+
+// columnCursor turns character columns into byte columns for Render,
+// counting onward from the previous diagnostic when it is on the same
+// line and before this one, as diagnostics sorted by position are.
+type columnCursor struct {
+	line, col, off int // the last line and character column placed, at byte offset off
+}
+
+func (c *columnCursor) byteColumn(lineNo int, line []byte, col int) int {
+	if lineNo != c.line || col < c.col || c.col < 1 {
+		c.line, c.col, c.off = lineNo, 1, 0
+	}
+	for c.col < col && c.off < len(line) {
+		_, size := utf8.DecodeRune(line[c.off:])
+		c.off += size
+		c.col++
+	}
+	if c.col < col {
+		// Past the end, as byteColumn counts it.
+		return len(line) + (col - c.col) + 1
+	}
+	return c.off + 1
 }
 
 // byteColumn returns the 1-based byte column of the 1-based character

@@ -32,6 +32,7 @@ func Render(w io.Writer, diags korto.Diagnostics, src []byte) error {
 	}
 	bw := bufio.NewWriter(w)
 	lines := splitLines(src)
+	var cols columnCursor
 	for _, d := range diags {
 		if d == nil {
 			continue
@@ -42,7 +43,7 @@ func Render(w io.Writer, diags korto.Diagnostics, src []byte) error {
 			line := lines[d.Pos.Line-1]
 			num := strconv.Itoa(d.Pos.Line)
 			gutter := strings.Repeat(" ", max(4, len(num)+1))
-			text, pad := excerpt(line, byteColumn(line, d.Pos.Column))
+			text, pad := excerpt(line, cols.byteColumn(d.Pos.Line, line, d.Pos.Column))
 			fmt.Fprintf(bw, "%*s | %s\n", len(gutter), num, text)
 			fmt.Fprintf(bw, "%s | %s^\n", gutter, strings.Repeat(" ", pad))
 		}
@@ -78,30 +79,71 @@ const maxExcerpt = 100
 // number of cells before byte column col (1-based): tabs become spaces,
 // bytes that are not UTF-8 and control characters become U+FFFD, and a
 // long line is cut to a window around the column.
+//
+// Only a window of the line around the column is decoded: a line of 45 KB
+// with thousands of problems on it was decoded whole for each of them.
 func excerpt(line []byte, col int) (string, int) {
-	type cell struct {
-		s string
-		w int
+	from, to := excerptWindow(line, col-1)
+	return excerptCells(line[from:to], col-from, from > 0, to < len(line))
+}
+
+// excerptWindow returns the bytes of line within excerptRunes characters
+// of byte offset at, on either side: more than maxExcerpt cells, unless
+// the characters take no cell (combining marks), which the cut-off marks
+// then stand for.
+func excerptWindow(line []byte, at int) (from, to int) {
+	const excerptRunes = 2 * maxExcerpt
+	at = min(max(at, 0), len(line))
+	from, to = at, at
+	for range excerptRunes {
+		if from == 0 {
+			break
+		}
+		_, size := utf8.DecodeLastRune(line[:from])
+		from -= size
 	}
-	var cells []cell
+	for range excerptRunes {
+		if to == len(line) {
+			break
+		}
+		_, size := utf8.DecodeRune(line[to:])
+		to += size
+	}
+	return from, to
+}
+
+var replacementChar = []byte(string(utf8.RuneError))
+
+// excerptCells is excerpt on line, a window of the source line that is
+// cut before it (cutBefore) or after it (cutAfter).
+func excerptCells(line []byte, col int, cutBefore, cutAfter bool) (string, int) {
+	// A cell is a character of line, or spaces for a tab, or U+FFFD
+	// for a byte or character that is not printable.
+	type cell struct {
+		s      []byte
+		spaces int
+		w      int
+	}
+	cells := make([]cell, 0, len(line))
 	caret, width := -1, 0
 	for off := 0; off < len(line); {
 		if caret < 0 && off >= col-1 {
 			caret = len(cells)
 		}
 		r, size := utf8.DecodeRune(line[off:])
+		s := line[off : off+size]
 		off += size
 		switch {
 		case r == '\t':
 			n := tabWidth - width%tabWidth
-			cells = append(cells, cell{strings.Repeat(" ", n), n})
+			cells = append(cells, cell{spaces: n, w: n})
 			width += n
 			continue
 		case r == utf8.RuneError && size == 1, unicode.IsControl(r):
-			r = utf8.RuneError
+			r, s = utf8.RuneError, replacementChar
 		}
 		w := runeWidth(r)
-		cells = append(cells, cell{string(r), w})
+		cells = append(cells, cell{s: s, w: w})
 		width += w
 	}
 	if caret < 0 {
@@ -109,7 +151,7 @@ func excerpt(line []byte, col int) (string, int) {
 	}
 	extra := max(0, col-1-len(line)) // a column past the end: the gap after the line
 	lo, hi := 0, len(cells)
-	if width > maxExcerpt {
+	if width > maxExcerpt || cutBefore || cutAfter {
 		w := 0
 		for lo = caret; lo > 0 && w+cells[lo-1].w <= maxExcerpt/2; lo-- {
 			w += cells[lo-1].w
@@ -120,17 +162,21 @@ func excerpt(line []byte, col int) (string, int) {
 	}
 	var b strings.Builder
 	pad := extra
-	if lo > 0 {
+	if lo > 0 || cutBefore {
 		b.WriteString("…")
 		pad++
 	}
 	for i := lo; i < hi; i++ {
-		b.WriteString(cells[i].s)
+		if cells[i].spaces > 0 {
+			b.WriteString(strings.Repeat(" ", cells[i].spaces))
+		} else {
+			b.Write(cells[i].s)
+		}
 		if i < caret {
 			pad += cells[i].w
 		}
 	}
-	if hi < len(cells) {
+	if hi < len(cells) || cutAfter {
 		b.WriteString("…")
 	}
 	return b.String(), pad
