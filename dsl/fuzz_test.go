@@ -8,7 +8,8 @@ import (
 )
 
 // FuzzParse checks that no input panics or hangs the parser, the
-// renderer, the formatter or the printer, that whatever Format prints
+// renderer, the formatter, the printer or Names, that fixes and names
+// stay inside the source, that whatever Format prints
 // parses back to the same checklist and formats to itself, and that
 // whatever Print accepts it writes as source that parses back to the
 // same checklist. The seed corpus under
@@ -30,6 +31,14 @@ func FuzzParse(f *testing.F) {
 		for _, d := range diags {
 			if d.Message == "" {
 				t.Errorf("diagnostic without a message: %+v", d)
+			}
+			if f := d.Fix; f != nil && (f.Offset < 0 || f.End < f.Offset || f.End > len(src)) {
+				t.Errorf("fix %+v outside the source of %d bytes: %v", *f, len(src), d)
+			}
+		}
+		for _, n := range Names(src) {
+			if n.Offset < 0 || n.End < n.Offset || n.BlockEnd < n.End || n.BlockEnd > len(src) {
+				t.Errorf("name %+v outside the source of %d bytes", n, len(src))
 			}
 		}
 		if c == nil {

@@ -213,7 +213,7 @@ func blockWord(w string) string {
 }
 
 // meantFixes gives a fix to every diagnostic that names, in the form
-// `"A"; did you mean "B"?`, a word A standing at its position: the
+// `... "A" ...; did you mean "B"?`, a word A standing at its position: the
 // validator's unknown scales, choices, questions and options, which know
 // no offsets of their own.
 func meantFixes(src []byte, diags korto.Diagnostics) {
@@ -225,8 +225,12 @@ func meantFixes(src []byte, diags korto.Diagnostics) {
 		if i < 0 {
 			continue
 		}
-		j := strings.LastIndexByte(d.Message[:i], ' ')
-		was, err1 := strconv.Unquote(d.Message[j+1 : i])
+		j := strings.IndexByte(d.Message[:i], '"')
+		if j < 0 {
+			continue
+		}
+		q, err1 := strconv.QuotedPrefix(d.Message[j:i])
+		was, _ := strconv.Unquote(q)
 		meant, err2 := strconv.Unquote(strings.TrimSuffix(d.Message[i+len("; did you mean "):], "?"))
 		off := d.Pos.Offset
 		if err1 != nil || err2 != nil || !bytes.HasPrefix(src[off:], []byte(was)) || off+len(was) < len(src) && identByte(src[off+len(was)]) {
