@@ -44,3 +44,19 @@ func TestImportCommand(t *testing.T) {
 		})
 	}
 }
+
+// cxkit template writes a workbook that cxkit import reads (empty: no
+// rows yet); without -o it is a usage error.
+func TestTemplateCommand(t *testing.T) {
+	out := writeTemp(t, "visits.xlsx", "")
+	if _, stderr, code := runCmd(t, "", "template", "../../examples/mall/mall.korto", "-o", out); code != exitOK {
+		t.Fatalf("template: exit %d: %s", code, stderr)
+	}
+	stdout, stderr, code := runCmd(t, "", "import", out, "--checklist", "../../examples/mall/mall.korto")
+	if code != exitOK || stdout != "" || !strings.Contains(stderr, "as xlsx") {
+		t.Errorf("import of the empty template: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, _, code := runCmd(t, "", "template", "../../examples/mall/mall.korto"); code != exitUsage {
+		t.Errorf("template without -o: exit %d, want %d", code, exitUsage)
+	}
+}

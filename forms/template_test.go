@@ -1,0 +1,201 @@
+package forms_test
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cxkit/cxkit/fielddata"
+	"github.com/cxkit/cxkit/forms"
+	"github.com/cxkit/cxkit/korto"
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+)
+
+// The template of every example checklist has its two sheets, the IDs
+// in row 1 and the texts in row 2, audit fields first, frozen header
+// rows, and a rule on every answer column but free text.
+func TestTemplateLayout(t *testing.T) {
+	for name, c := range exampleChecklists(t) {
+		t.Run(name, func(t *testing.T) {
+			data, err := forms.Template(c, forms.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if got := f.GetSheetList(); len(got) < 2 || got[0] != "answers" || got[1] != "checklist" {
+				t.Errorf("sheets %v", got)
+			}
+			rows, err := f.GetRows("answers")
+			if err != nil || len(rows) < 2 {
+				t.Fatalf("rows %v, %v", rows, err)
+			}
+			var want, texts []string
+			want = append(want, forms.AuditFields...)
+			w := c.Words("")
+			texts = append(texts, w.AuditID, w.Location, w.Date, w.Auditor)
+			ruled := map[string]bool{}
+			for q := range c.Questions() {
+				want = append(want, q.ID)
+				texts = append(texts, q.Text.Text)
+				ruled[q.ID] = q.Kind.EffectiveType() != korto.KindText && !(q.NA && q.Kind.EffectiveType() == korto.KindMeasure)
+			}
+			if diff := cmp.Diff(want, rows[0]); diff != "" {
+				t.Errorf("row 1 (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(texts, rows[1]); diff != "" {
+				t.Errorf("row 2 (-want +got):\n%s", diff)
+			}
+			panes, err := f.GetPanes("answers")
+			if err != nil || !panes.Freeze || panes.YSplit != 2 {
+				t.Errorf("panes %+v, %v: want rows 1-2 frozen", panes, err)
+			}
+			dvs, err := f.GetDataValidations("answers")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, dv := range dvs {
+				first, _, _ := strings.Cut(dv.Sqref, ":")
+				col, _, err := excelize.SplitCellName(first)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n, _ := excelize.ColumnNameToNumber(col)
+				got[rows[0][n-1]] = true
+			}
+			for id, want := range ruled {
+				if got[id] != want {
+					t.Errorf("question %s: rule %v, want %v", id, got[id], want)
+				}
+			}
+			qrows, err := f.GetRows("checklist")
+			if err != nil || len(qrows) < len(want)-len(forms.AuditFields)+1 {
+				t.Errorf("checklist sheet has %d rows: %v", len(qrows), err)
+			}
+		})
+	}
+}
+
+// A template filled in as a person would (numbers as numbers, "na"
+// written three ways, empty cells for unanswered questions, a date
+// typed as a date) imports as the sheets it was filled from, and they
+// score the same.
+func TestTemplateRoundTrip(t *testing.T) {
+	c := exampleChecklists(t)["mall"]
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := readSheets(t, "../examples/mall/visits.jsonl")[:20]
+	data, err := forms.Template(c, forms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, err := f.GetRows("answers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	na := []string{"na", "N/A", c.Words("").NA}
+	for i, s := range sheets {
+		r := i + 3
+		for j, id := range header[0] {
+			cell, _ := excelize.CoordinatesToCellName(j+1, r)
+			var v any
+			if j < len(forms.AuditFields) {
+				v = s.Audit[id]
+				if id == "date" && i == 0 {
+					d, err := time.Parse("2006-01-02", s.Audit[id])
+					if err != nil {
+						t.Fatal(err)
+					}
+					v = d
+				}
+			} else if a, ok := s.Answers[id]; ok {
+				switch {
+				case a.IsNA():
+					v = na[(i+j)%3]
+				case a.Type == korto.AnswerNumber:
+					v = a.Number
+				default:
+					v = a.String
+				}
+			}
+			if v != nil {
+				if err := f.SetCellValue("answers", cell, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rd, err := fielddata.NewReader(&buf, p, fielddata.Options{Name: "visits.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rd.Format() != fielddata.XLSX || len(rd.Warnings()) > 0 {
+		t.Errorf("format %s, warnings %v", rd.Format(), rd.Warnings())
+	}
+	for i, s := range sheets {
+		got, err := rd.Next()
+		if err != nil {
+			t.Fatalf("row %d: %v", i+3, err)
+		}
+		if diff := cmp.Diff(s.Audit, got.Audit); diff != "" {
+			t.Errorf("row %d audit (-want +got):\n%s", i+3, diff)
+		}
+		if diff := cmp.Diff(s.Answers, got.Answers); diff != "" {
+			t.Fatalf("row %d answers (-want +got):\n%s", i+3, diff)
+		}
+		want, err := p.Score(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		have, err := p.Score(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, have); diff != "" {
+			t.Errorf("row %d score (-want +got):\n%s", i+3, diff)
+		}
+	}
+	if s, err := rd.Next(); err != io.EOF {
+		t.Errorf("after the last row: %v, %v", s, err)
+	}
+}
+
+func readSheets(t *testing.T, name string) []*korto.Sheet {
+	t.Helper()
+	fh, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	sr := korto.NewSheetReader(bufio.NewReader(fh))
+	var out []*korto.Sheet
+	for {
+		s, err := sr.Next()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+}
