@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/cxkit/cxkit/internal/progress"
 	"io"
 	"os"
 	"strconv"
@@ -152,4 +153,17 @@ func stdinTwice(inputs ...string) bool {
 		}
 	}
 	return n > 1
+}
+
+// newProgress returns the progress bar of a long read of in, counting
+// unit ("rows"): nil unless stderr is a terminal. The bar knows the size
+// of a regular file, and so shows the time left.
+func newProgress(e *env, unit string, in io.Reader) *progress.Bar {
+	size := int64(-1)
+	if f, ok := in.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	}
+	return progress.New(e.stderr, e.stderrTTY, size, unit)
 }

@@ -2,13 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cxkit/cxkit/metrics"
+	"github.com/cxkit/cxkit/metrics/surveycsv"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -45,19 +45,6 @@ func TestSurveyColumnsInCharacters(t *testing.T) {
 	}
 }
 
-// TestSurveyCharColumn checks the byte-to-character arithmetic directly
-// on records as encoding/csv returns them.
-func TestSurveyCharColumn(t *testing.T) {
-	rec := []string{"ёж", "x\nёё", "я", "z"}
-	lines := []int{1, 1, 2, 2}
-	// Field 3 starts on line 2 after `ёё",я,`: byte 11, character 7.
-	byteCol := len(`ёё",я,`) + 1
-	got := surveyCharColumn(rec, lines, 3, byteCol)
-	if diff := cmp.Diff(7, got); diff != "" {
-		t.Error(diff)
-	}
-}
-
 // TestSurveyWeightCells: Russian Excel saves CSV with semicolons and
 // decimal commas, so there "1,2" is a weight of 1.2; in a comma-separated
 // file it is an error that says to write a decimal point. The messages
@@ -87,7 +74,7 @@ func TestSurveyWeightCells(t *testing.T) {
 		{"1e300", false, 0, `weight "1e300": a positive weight must lie between 1e-100 and 1e+100`},
 	}
 	for _, tt := range tests {
-		w, err := surveyWeight(tt.cell, tt.decimalComma)
+		w, err := surveycsv.ParseWeight(tt.cell, tt.decimalComma)
 		msg := ""
 		if err != nil {
 			msg = err.Error()
@@ -310,7 +297,7 @@ func TestSurveyCompareClipped(t *testing.T) {
 // TestSurveyParseErrorColumn: a row the CSV reader cannot read is
 // located in characters too (at the offending quote, where encoding/csv
 // puts it), after a byte order mark and after more lines than the
-// window surveyTail keeps.
+// window a fixed window of the input would keep.
 func TestSurveyParseErrorColumn(t *testing.T) {
 	long := strings.Repeat("9,Садовая\n", 20000) // 300 KB before the bad row
 	for name, tt := range map[string]struct{ in, want string }{
@@ -324,20 +311,5 @@ func TestSurveyParseErrorColumn(t *testing.T) {
 				t.Errorf("exit %d, stderr:\n%s\nwant %q", code, stderr, tt.want)
 			}
 		})
-	}
-}
-
-// TestSurveyTail checks the kept window directly: lines it dropped keep
-// their byte columns, and a line cut in the middle does too.
-func TestSurveyTail(t *testing.T) {
-	in := strings.Repeat("ё\n", surveyTailKeep) + strings.Repeat("ж", surveyTailKeep) + "x\nёёx"
-	tail := newSurveyTail(strings.NewReader(in))
-	if _, err := io.Copy(io.Discard, struct{ io.Reader }{tail}); err != nil {
-		t.Fatal(err)
-	}
-	last := surveyTailKeep + 2
-	got := []int{tail.column(1, 3), tail.column(last-1, 5), tail.column(last, 5)}
-	if diff := cmp.Diff([]int{3, 5, 3}, got); diff != "" {
-		t.Errorf("(-want +got)\n%s", diff)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/metrics"
+	"github.com/cxkit/cxkit/metrics/surveycsv"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -199,28 +201,28 @@ func FuzzNPSCSV(f *testing.F) {
 	}
 	f.Add([]byte("\ufeffnps;store\n10;a\n\"9\";b\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cfg := surveyConfig{column: "nps", by: "store"}
-		d, err := surveyReadCSV(bytes.NewReader(data), "fuzz.csv", surveyNPS, cfg)
+		cfg := surveycsv.Config{Metric: surveycsv.NPS, Column: "nps", By: "store"}
+		d, err := surveycsv.Read(bytes.NewReader(data), "fuzz.csv", cfg)
 		if err != nil {
 			return
 		}
-		r, err := d.all.result(cfg.opts)
+		r, err := d.All.Result(metrics.Options{})
 		if err != nil {
 			return // no answers
 		}
-		if r.n <= 0 || r.value < -100 || r.value > 100 || r.ci.Lo > r.ci.Hi {
+		if r.N <= 0 || r.Value < -100 || r.Value > 100 || r.CI.Lo > r.CI.Hi {
 			t.Fatalf("bad result %+v from %q", r, data)
 		}
 		var sum int64
-		for _, g := range d.groups {
-			gr, err := g.result(cfg.opts)
+		for _, g := range d.Groups {
+			gr, err := g.Acc.Result(metrics.Options{})
 			if err != nil {
 				t.Fatalf("group with answers failed: %v", err)
 			}
-			sum += gr.n
+			sum += gr.N
 		}
-		if len(d.groups) > 0 && sum != r.n {
-			t.Fatalf("groups hold %d answers, the whole %d", sum, r.n)
+		if len(d.Groups) > 0 && sum != r.N {
+			t.Fatalf("groups hold %d answers, the whole %d", sum, r.N)
 		}
 	})
 }
@@ -276,12 +278,12 @@ cxkit nps: <stdin>:4:3: row 3, column "w": weight "-2": a weight must be 0 or a 
 
 	var b strings.Builder
 	b.WriteString("nps\n")
-	for range surveyMaxCellErrors + 5 {
+	for range surveycsv.MaxCellErrors + 5 {
 		b.WriteString("x\n")
 	}
 	_, errs, code = surveyRun(t, b.String(), "nps", "-")
 	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
-	if code != exitInput || len(lines) != surveyMaxCellErrors+1 || lines[len(lines)-1] != "cxkit nps: <stdin>: 5 more bad cells not shown" {
+	if code != exitInput || len(lines) != surveycsv.MaxCellErrors+1 || lines[len(lines)-1] != "cxkit nps: <stdin>: 5 more bad cells not shown" {
 		t.Errorf("exit %d, %d lines, last %q", code, len(lines), lines[len(lines)-1])
 	}
 }

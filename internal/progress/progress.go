@@ -1,0 +1,104 @@
+// Package progress draws the progress line of cxkit's long commands on
+// a terminal: how many rows (or sheets, or tickets) are done, the rate,
+// and the time left when the input's size is known.
+//
+// A pipeline reports what it has done through a Func; a Bar is one. The
+// bar stays silent unless its writer is a terminal and the run has gone
+// on for a while, so short runs, pipes and tests print nothing.
+package progress
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+)
+
+// Func is called by a long-running reader as it goes: bytes read and
+// items (rows, sheets, tickets) done since its previous call. It may be
+// called from several goroutines at once.
+type Func func(bytes, items int64)
+
+// Delay is how long a run goes before its bar appears.
+var Delay = time.Second
+
+// Bar is a progress line on a terminal. The zero Bar and a nil *Bar draw
+// nothing.
+type Bar struct {
+	w     io.Writer
+	total int64 // bytes; -1 when unknown
+	unit  string
+	start time.Time
+
+	bytes, items atomic.Int64
+	mu           sync.Mutex
+	bar          *progressbar.ProgressBar // made after Delay
+	shown        int64                    // bytes given to bar
+}
+
+// New returns a bar on w for an input of total bytes (-1 when unknown),
+// counting items named unit ("rows"). With tty false it is nil: a bar
+// only draws on a terminal.
+func New(w io.Writer, tty bool, total int64, unit string) *Bar {
+	if !tty {
+		return nil
+	}
+	return &Bar{w: w, total: total, unit: unit, start: time.Now()}
+}
+
+// Add records progress; it is a Func.
+func (b *Bar) Add(bytes, items int64) {
+	if b == nil {
+		return
+	}
+	nb, ni := b.bytes.Add(bytes), b.items.Add(items)
+	if time.Since(b.start) < Delay || !b.mu.TryLock() {
+		return // a concurrent Add is drawing; the next one catches up
+	}
+	defer b.mu.Unlock()
+	if b.bar == nil {
+		b.bar = progressbar.NewOptions64(b.total,
+			progressbar.OptionSetWriter(b.w),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetPredictTime(b.total > 0),
+			progressbar.OptionThrottle(200*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSetWidth(20),
+		)
+	}
+	b.bar.Describe(fmt.Sprintf("%s %s", thousands(ni), b.unit))
+	b.bar.Add64(nb - b.shown)
+	b.shown = nb
+}
+
+// Finish clears the bar's line, if it was drawn.
+func (b *Bar) Finish() {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.bar != nil {
+		b.bar.Finish()
+		b.bar = nil
+	}
+}
+
+// thousands formats n with commas between groups of three digits.
+func thousands(n int64) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := fmt.Sprint(n)
+	out := make([]byte, 0, len(s)+len(s)/3)
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}

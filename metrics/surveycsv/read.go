@@ -1,0 +1,634 @@
+package surveycsv
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/internal/textenc"
+	"github.com/cxkit/cxkit/metrics"
+)
+
+// Config says what to read from a survey export.
+type Config struct {
+	Metric Metric
+	// Column holds the answers. Empty means a column named after the
+	// metric ("nps"), or the only column of a file that has one.
+	Column string
+	By     string // group by the values of this column ("" for none)
+	Weight string // survey weights from this column ("" for none)
+	// Scale is the answer scale of CSAT and CES (never guessed).
+	Scale metrics.Scale
+	// ComparedWith, when reading an earlier export to compare with the
+	// export of that name, makes a missing answer column an error that
+	// says so.
+	ComparedWith string
+	// Workers is how many goroutines read a file that can be split
+	// (ReadFile, or a Read source with ReadAt and Size): 0 means one per
+	// core, 1 reads in one pass. The result is the same for any number.
+	Workers int
+	// Progress, when set, is called as input is read with the bytes and
+	// rows read since its last call. Workers call it from their own
+	// goroutines, so it must be safe for concurrent use.
+	Progress func(bytes, rows int64)
+}
+
+// Data is what a file holds for a metric: the whole and each group.
+type Data struct {
+	File   string // the name errors give
+	Metric Metric
+	Column string // the answer column's name in the header
+	By     string
+	Weight string
+	Scale  metrics.Scale
+	All    *Accumulator
+	Groups []Group // in the order first seen
+	Rows   int     // data rows read
+	Blank  int     // rows with an empty answer cell, skipped
+	// Warnings are problems that do not stop reading, such as duplicate
+	// names of columns it does not read.
+	Warnings []string
+}
+
+// Group is the answers of one value of the --by column.
+type Group struct {
+	Name string
+	Acc  *Accumulator
+}
+
+// Sizer is a source that knows its length, as *bytes.Reader,
+// *strings.Reader and *io.SectionReader do; with ReadAt it can be read
+// by several workers.
+type Sizer interface {
+	io.ReaderAt
+	Size() int64
+}
+
+// ReadFile reads the survey export at path.
+func ReadFile(path string, cfg Config) (*Data, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(f, path, cfg)
+}
+
+// Read reads a CSV survey export with a header row; name is the file's
+// name in messages. The separator is a comma, or a semicolon when the
+// header has semicolons and no commas (spreadsheets in many locales
+// export so, with decimal commas in weights). A byte order mark is
+// skipped. The text must be UTF-8 (else a *NotUTF8Error). A row shorter
+// than the header has its missing trailing cells empty, as spreadsheets
+// leave them out; an empty answer cell is a blank, skipped. A cell that
+// is not a valid answer, a bad weight or a row longer than the header is
+// a *CellError naming the file, line, row and column (in characters),
+// and reading goes on to report every one (*CellErrors); a row that is
+// not CSV is a *SyntaxError and stops it. A column the caller named that
+// the header lacks is a *ColumnError.
+//
+// Only the answer, group and weight columns are kept, and nothing is
+// allocated per row. An *os.File of a regular file, or a Sizer, is
+// split among cfg.Workers at line boundaries and the parts are merged
+// exactly: the same data, the same errors in the same order.
+func Read(r io.Reader, name string, cfg Config) (*Data, error) {
+	if cfg.Column == "" && cfg.Metric != "" {
+		cfg.Column = string(cfg.Metric)
+		cfg.ComparedWith = "" // a default column is looked up leniently
+		return read(r, name, cfg, true)
+	}
+	return read(r, name, cfg, false)
+}
+
+// layout is what the header says: where the kept columns are.
+type layout struct {
+	name         string
+	header       []string
+	want         []int // per field of a row, its slot, or -1
+	ans, by, wt  int   // slots (by, wt -1 when not read)
+	ansCol       int
+	byCol, wCol  int
+	decimalComma bool
+	comma        byte
+}
+
+func read(r io.Reader, name string, cfg Config, defaultColumn bool) (*Data, error) {
+	if _, err := newAccumulator(cfg.Metric, cfg.Scale); err != nil {
+		return nil, err
+	}
+	src, size, split := splittable(r)
+	x := newLexer(r, ',', nil, 0)
+	for !x.eof && len(x.buf) < 3+4096 {
+		if err := x.fill(0); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	// A byte order mark is not part of the first cell; left in, it would
+	// make a quoted header a bare quote and a file of the mark alone a
+	// header with one nameless column.
+	if bytes.HasPrefix(x.buf, []byte("\ufeff")) {
+		x.off = 3
+	}
+	head := x.buf[x.off:min(len(x.buf), x.off+4096)]
+	if enc := textenc.Detect(head); enc == textenc.UTF16LE || enc == textenc.UTF16BE {
+		return nil, &NotUTF8Error{File: name, UTF16: true}
+	}
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
+		x.comma = ';'
+	}
+	err := x.next()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file: want a header row", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if !utf8.Valid(x.buf[x.rec.start:x.rec.end]) {
+		return nil, &NotUTF8Error{File: name}
+	}
+	header := make([]string, x.rec.fields)
+	for i := range header {
+		header[i] = string(x.rec.vals[i].val)
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	lay, err := findColumns(name, header, cfg, defaultColumn)
+	if err != nil {
+		return nil, err
+	}
+	lay.comma = x.comma
+	lay.decimalComma = x.comma == ';'
+	x.want = lay.want
+	x.rec.vals = make([]lexField, 3)
+	x.rec.scratch = make([][]byte, 3)
+
+	d := &Data{File: name, Metric: cfg.Metric, Column: header[lay.ansCol], By: cfg.By, Weight: cfg.Weight, Scale: cfg.Scale}
+	d.Warnings = duplicateWarnings(name, header, lay.ansCol, lay.byCol, lay.wCol)
+
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var p *part
+	body := x.pos + int64(x.off)
+	if split {
+		workers = int(min(int64(workers), (size-body)/minSplit))
+	}
+	if split && workers > 1 {
+		p, err = readParallel(src, size, body, x.line, lay, cfg, workers)
+	} else {
+		p = newPart(lay, cfg)
+		p.scan(x, -1)
+		err = p.fatal
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p.finish(d)
+}
+
+// minSplit is the least number of bytes a worker is given: below it,
+// starting goroutines costs more than it saves. A variable for tests.
+var minSplit int64 = 256 << 10
+
+// splittable returns r as a source workers can share, starting at
+// where r stood when Read was called, and its size from there. It must
+// be called before anything is read from r.
+func splittable(r io.Reader) (io.ReaderAt, int64, bool) {
+	var src io.ReaderAt
+	var size int64
+	switch v := r.(type) {
+	case *os.File:
+		fi, err := v.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return nil, 0, false
+		}
+		src, size = v, fi.Size()
+	case Sizer:
+		src, size = v, v.Size()
+	default:
+		return nil, 0, false
+	}
+	var start int64
+	if sk, ok := r.(io.Seeker); ok {
+		at, err := sk.Seek(0, io.SeekCurrent)
+		if err != nil || at > size {
+			return nil, 0, false
+		}
+		start = at
+	}
+	return io.NewSectionReader(src, start, size-start), size - start, true
+}
+
+// findColumns finds the answer, group and weight columns in header.
+func findColumns(name string, header []string, cfg Config, defaultColumn bool) (*layout, error) {
+	columns := func() string { return strings.Join(quoteAll(header), ", ") }
+	find := func(flag, col string) (int, error) {
+		if col == "" {
+			return -1, nil
+		}
+		at := columnsNamed(header, col)
+		switch len(at) {
+		case 0:
+			return 0, &ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, Quote(col), flag, suggest.DidYouMean(col, header), columns())}
+		case 1:
+			return at[0], nil
+		}
+		return 0, duplicateColumn(name, flag, header, at)
+	}
+	lay := &layout{name: name, header: header}
+	switch at := columnsNamed(header, cfg.Column); {
+	case len(at) > 1:
+		flag := "--column"
+		if defaultColumn {
+			flag = "the answer column"
+		}
+		return nil, duplicateColumn(name, flag, header, at)
+	case len(at) == 1:
+		lay.ansCol = at[0]
+	case cfg.ComparedWith != "":
+		return nil, fmt.Errorf("%s: no column %s, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, Quote(cfg.Column), cfg.ComparedWith, columns())
+	case defaultColumn && len(header) == 1:
+		lay.ansCol = 0
+	case defaultColumn:
+		hint := suggest.DidYouMean(cfg.Column, header)
+		if hint != "" {
+			hint = hint[:len(hint)-1] + "? N"
+		} else {
+			hint = "; n"
+		}
+		return nil, &ColumnError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, Quote(cfg.Column), hint, columns())}
+	default:
+		_, err := find("--column", cfg.Column)
+		return nil, err
+	}
+	var err error
+	if lay.byCol, err = find("--by", cfg.By); err != nil {
+		return nil, err
+	}
+	if lay.wCol, err = find("--weight", cfg.Weight); err != nil {
+		return nil, err
+	}
+	// Each kept column has a slot; a column read in two roles has one.
+	lay.want = make([]int, len(header))
+	for i := range lay.want {
+		lay.want[i] = -1
+	}
+	slots := 0
+	slot := func(col int) int {
+		if col < 0 {
+			return -1
+		}
+		if lay.want[col] < 0 {
+			lay.want[col] = slots
+			slots++
+		}
+		return lay.want[col]
+	}
+	lay.ans, lay.by, lay.wt = slot(lay.ansCol), slot(lay.byCol), slot(lay.wCol)
+	return lay, nil
+}
+
+// columnsNamed returns the positions of the columns named col: those
+// spelt exactly so, or when there are none, those equal to it up to case
+// and surrounding spaces.
+func columnsNamed(header []string, col string) []int {
+	var at []int
+	for i, h := range header {
+		if h == col {
+			at = append(at, i)
+		}
+	}
+	if len(at) > 0 {
+		return at
+	}
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(col)) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// duplicateColumn is the error for a column to read that the header
+// names more than once: which one holds the answers is a guess, and a
+// metric must not guess.
+func duplicateColumn(file, flag string, header []string, at []int) error {
+	fix := "rename all but one"
+	if len(at) == 2 {
+		fix = "rename one of them"
+	}
+	return fmt.Errorf("%s: the header has %d columns named %s (%s), so %s is ambiguous: %s", file, len(at), Quote(header[at[0]]), positions(at), flag, fix)
+}
+
+// positions says "columns 2 and 5" of 0-based positions.
+func positions(at []int) string {
+	ns := make([]string, len(at))
+	for i, p := range at {
+		ns[i] = fmt.Sprint(p + 1)
+	}
+	last := len(ns) - 1
+	return "columns " + strings.Join(ns[:last], ", ") + " and " + ns[last]
+}
+
+// duplicateWarnings names every non-blank header name that occurs more
+// than once in columns not read: harmless, but likely a sign of a wrong
+// export.
+func duplicateWarnings(file string, header []string, used ...int) []string {
+	seen := map[string][]int{}
+	var names []string
+	for i, h := range header {
+		if strings.TrimSpace(h) == "" {
+			continue // spreadsheets leave nameless columns
+		}
+		if seen[h] == nil {
+			names = append(names, h)
+		}
+		seen[h] = append(seen[h], i)
+	}
+	var warns []string
+	for _, h := range names {
+		at := seen[h]
+		if len(at) < 2 || slices.ContainsFunc(used, func(u int) bool { return slices.Contains(at, u) }) {
+			continue
+		}
+		warns = append(warns, fmt.Sprintf("%s: the header has %d columns named %s (%s); none of them is read", file, len(at), Quote(h), positions(at)))
+	}
+	return warns
+}
+
+// part is what one pass over a stretch of the rows found. Its lines and
+// rows count from 1 at its start; readParallel shifts them.
+type part struct {
+	lay    *layout
+	cfg    *Config
+	all    *Accumulator
+	groups map[string]*Accumulator
+	order  []string
+	rows   int
+	blank  int
+	bad    []*CellError
+	nbad   int
+	fatal  error // a *SyntaxError, *NotUTF8Error or read error: reading stopped
+	// start and stop are the input offsets of the first byte read and
+	// just past the last record; lines is the number of line breaks in
+	// between.
+	start, stop int64
+	lines       int
+	startLine   int // the line of start, 1 for a worker's part
+}
+
+func newPart(lay *layout, cfg Config) *part {
+	all, _ := newAccumulator(cfg.Metric, cfg.Scale) // checked by read
+	return &part{lay: lay, cfg: &cfg, all: all, groups: map[string]*Accumulator{}}
+}
+
+// scan reads records from x until the input ends, a record starts at or
+// after limit (an input offset; -1 for none), or reading must stop.
+func (p *part) scan(x *lexer, limit int64) {
+	lay := p.lay
+	p.start = x.pos + int64(x.off)
+	p.startLine = x.line
+	defer func() {
+		p.stop = x.pos + int64(x.off)
+		p.lines = x.line - p.startLine
+	}()
+	var reportedBytes int64
+	reportedRows := 0
+	progress := func() {
+		if p.cfg.Progress != nil {
+			now := x.pos + int64(x.off) - p.start
+			p.cfg.Progress(now-reportedBytes, int64(p.rows-reportedRows))
+			reportedBytes, reportedRows = now, p.rows
+		}
+	}
+	defer progress()
+	for n := 0; ; n++ {
+		if limit >= 0 && x.pos+int64(x.off) >= limit {
+			return
+		}
+		if n&0x3fff == 0 && n > 0 {
+			progress()
+		}
+		err := x.next()
+		if err == io.EOF {
+			return
+		}
+		row := p.rows + 1
+		if err != nil {
+			if pe, ok := err.(*csv.ParseError); ok {
+				ls := x.off // the line the error is on starts at or after the record
+				for l := x.rec.line; l < pe.Line; l++ {
+					ls += bytes.IndexByte(x.buf[ls:], '\n') + 1
+				}
+				err = &SyntaxError{File: lay.name, Line: pe.Line, Col: x.lineCharCol(ls, pe.Column), Row: row, Err: pe.Err}
+			} else {
+				err = fmt.Errorf("%s: row %d: %w", lay.name, row, err)
+			}
+			p.fatal = err
+			return
+		}
+		rec := &x.rec
+		if !utf8.Valid(x.buf[rec.start:rec.end]) {
+			p.fatal = &NotUTF8Error{File: lay.name}
+			return
+		}
+		p.rows++
+		if rec.fields > len(lay.header) {
+			p.cellError(&CellError{Line: rec.firstLn, Row: row, Cells: rec.fields, HeaderCells: len(lay.header)})
+			continue
+		}
+		ans := rec.vals[lay.ans]
+		cell := bytes.TrimSpace(ans.val)
+		if len(cell) == 0 {
+			p.blank++ // not answered
+			continue
+		}
+		w := -1.0
+		if lay.wt >= 0 {
+			wf := rec.vals[lay.wt]
+			if w, err = parseWeightBytes(wf.val, lay.decimalComma); err != nil {
+				p.cellError(p.where(x, wf, lay.wCol, err))
+				w = -1 // still check the answer cell
+			}
+		}
+		if err := p.all.add(cell, w); err != nil {
+			if placeholder(cell) {
+				err = fmt.Errorf("%w; leave the cell empty to skip an answer", err)
+			}
+			p.cellError(p.where(x, ans, lay.ansCol, err))
+			continue
+		}
+		if lay.by >= 0 {
+			g := bytes.TrimSpace(rec.vals[lay.by].val)
+			acc, ok := p.groups[string(g)]
+			if !ok {
+				acc, _ = newAccumulator(p.cfg.Metric, p.cfg.Scale)
+				p.groups[string(g)] = acc
+				p.order = append(p.order, string(g))
+			}
+			acc.add(cell, w) // cannot fail: the same cell was accepted above
+		}
+	}
+}
+
+// where places a bad cell: a cell missing from a short row is on the
+// line of the row's last cell, without a column.
+func (p *part) where(x *lexer, f lexField, col int, err error) *CellError {
+	e := &CellError{Line: x.rec.lastLn, Row: p.rows, Column: p.lay.header[col], Err: err}
+	if f.ok {
+		e.Line, e.Col = f.line, x.charCol(f)
+	}
+	return e
+}
+
+func (p *part) cellError(e *CellError) {
+	e.File = p.lay.name
+	p.nbad++
+	if len(p.bad) < MaxCellErrors {
+		p.bad = append(p.bad, e)
+	}
+}
+
+// finish moves what p read into d.
+func (p *part) finish(d *Data) (*Data, error) {
+	if p.nbad > 0 {
+		return nil, &CellErrors{File: p.lay.name, Errs: p.bad, More: p.nbad - len(p.bad)}
+	}
+	d.All, d.Rows, d.Blank = p.all, p.rows, p.blank
+	d.Groups = make([]Group, len(p.order))
+	for i, g := range p.order {
+		d.Groups[i] = Group{g, p.groups[g]}
+	}
+	return d, nil
+}
+
+// merge adds q, the part that follows p, to p: q's lines and rows come
+// after p's.
+func (p *part) merge(q *part) error {
+	shift := p.startLine + p.lines - 1 // q's lines count from 1
+	for _, e := range q.bad {
+		e.Line += shift
+		e.Row += p.rows
+	}
+	if q.fatal != nil {
+		var se *SyntaxError
+		if errors.As(q.fatal, &se) {
+			se.Line += shift
+			se.Row += p.rows
+		}
+		p.fatal = q.fatal
+		return nil
+	}
+	p.nbad += q.nbad
+	p.bad = append(p.bad, q.bad[:min(len(q.bad), MaxCellErrors-len(p.bad))]...)
+	p.rows += q.rows
+	p.blank += q.blank
+	p.lines += q.lines
+	p.stop = q.stop
+	if err := p.all.Merge(q.all); err != nil {
+		return err
+	}
+	for _, g := range q.order {
+		if acc, ok := p.groups[g]; ok {
+			if err := acc.Merge(q.groups[g]); err != nil {
+				return err
+			}
+			continue
+		}
+		p.groups[g] = q.groups[g]
+		p.order = append(p.order, g)
+	}
+	return nil
+}
+
+// readParallel reads the rows of src from offset body (on line
+// bodyLine) to size with workers goroutines. The rows are cut into
+// stretches at line breaks; each worker reads the records that start in
+// its stretch, finishing the last one past its end. A line break inside
+// a quoted field is no record boundary: a worker that started there read
+// garbage, which shows as the worker before it stopping elsewhere than
+// where it began, and its stretch is read again from the right place.
+// The parts are merged in order, so the result is the one pass's.
+func readParallel(src io.ReaderAt, size, body int64, bodyLine int, lay *layout, cfg Config, workers int) (*part, error) {
+	cuts := []int64{body}
+	for i := 1; i < workers; i++ {
+		at := body + (size-body)*int64(i)/int64(workers)
+		c, err := nextLine(src, max(at, cuts[len(cuts)-1]), size)
+		if err != nil {
+			return nil, err
+		}
+		cuts = append(cuts, c)
+	}
+	cuts = append(cuts, size)
+	run := func(from, limit int64, line int) *part {
+		p := newPart(lay, cfg)
+		x := newLexer(io.NewSectionReader(src, from, size-from), lay.comma, lay.want, 3)
+		x.pos, x.line = from, line
+		p.scan(x, limit)
+		return p
+	}
+	parts := make([]*part, workers)
+	done := make(chan struct{}, workers)
+	for i := range parts {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			line := 1
+			if i == 0 {
+				line = bodyLine
+			}
+			parts[i] = run(cuts[i], cuts[i+1], line)
+		}()
+	}
+	for range parts {
+		<-done
+	}
+	p := parts[0]
+	for i := 1; i < len(parts) && p.fatal == nil; i++ {
+		q := parts[i]
+		if q.start != p.stop {
+			// The stretch began inside a record: read it again from
+			// where the records really start.
+			if p.stop >= cuts[i+1] {
+				continue // the previous part took the whole stretch
+			}
+			q = run(p.stop, cuts[i+1], 1)
+		}
+		if err := p.merge(q); err != nil {
+			return nil, err
+		}
+	}
+	return p, p.fatal
+}
+
+// nextLine returns the offset just past the first line break at or
+// after at, or size.
+func nextLine(src io.ReaderAt, at, size int64) (int64, error) {
+	var buf [4096]byte
+	for at < size {
+		n, err := src.ReadAt(buf[:min(int64(len(buf)), size-at)], at)
+		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+			return at + int64(i) + 1, nil
+		}
+		at += int64(n)
+		if err != nil && err != io.EOF {
+			return 0, err
+		}
+		if n == 0 {
+			break
+		}
+	}
+	return size, nil
+}

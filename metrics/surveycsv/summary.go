@@ -1,0 +1,217 @@
+package surveycsv
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cxkit/cxkit/metrics"
+)
+
+// Summary is a file's metric with its groups ranked and, after Compare,
+// its test against an earlier export: what cxkit nps (csat, ces,
+// emotion) prints. Its JSON is the command's --json output.
+type Summary struct {
+	File    string // the file's name in the JSON ("file")
+	Data    *Data
+	Overall Result
+	Groups  []RankedGroup // best first
+	// Compared is the test against an earlier export, after Compare.
+	Compared *Comparison
+}
+
+// RankedGroup is a group's result, or why it has none.
+type RankedGroup struct {
+	Name string
+	Res  Result
+	Err  error // e.g. every weight zero; Res.N still counts the answers
+	// Wide: the interval is wider than WideLimit, too uncertain to rank.
+	Wide bool
+	// Compared is the group's test against the same group of the
+	// earlier export, when it has one there.
+	Compared *Comparison
+}
+
+// Comparison is a result tested against an earlier one.
+type Comparison struct {
+	File string
+	Old  Result
+	Test metrics.Comparison
+	Err  error
+	// Holm is the Holm-adjusted p over the groups tested in one Compare
+	// (groups only); HasHolm says it was computed.
+	Holm    float64
+	HasHolm bool
+}
+
+// WideLimit is the interval width above which a group is flagged as too
+// uncertain to rank, in the metric's own units: 20 points of NPS or
+// CSAT, 0.20 of the emotional index, a fifth of a CES scale's span.
+func WideLimit(m Metric, s metrics.Scale) float64 {
+	switch m {
+	case Emotion:
+		return 0.20
+	case CES:
+		return 0.2 * float64(s.Hi-s.Lo)
+	}
+	return 20
+}
+
+// Summarize computes d's metric at the options' level and method and
+// ranks its groups by value, best first (ties and groups without a
+// result by name).
+func Summarize(d *Data, o metrics.Options) (*Summary, error) {
+	res, err := d.All.Result(o)
+	if err != nil {
+		return nil, fmt.Errorf("%s: column %s: %w", d.File, Quote(d.Column), err)
+	}
+	s := &Summary{File: d.File, Data: d, Overall: res}
+	for _, g := range d.Groups {
+		r, err := g.Acc.Result(o)
+		rg := RankedGroup{Name: g.Name, Res: r, Err: err}
+		if err == nil {
+			rg.Wide = r.CI.Width() > WideLimit(d.Metric, d.Scale)
+		} else {
+			rg.Res.N = g.Acc.N() // no result, but the answers are there
+		}
+		s.Groups = append(s.Groups, rg)
+	}
+	slices.SortStableFunc(s.Groups, func(a, b RankedGroup) int {
+		switch {
+		case (a.Err == nil) != (b.Err == nil):
+			if a.Err == nil {
+				return -1
+			}
+			return 1
+		case a.Err == nil && a.Res.Value != b.Res.Value:
+			if better(d, a.Res.Value, b.Res.Value) {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return s, nil
+}
+
+// better reports whether value a ranks above b: higher is better,
+// except for a CES mean on a scale where low is good.
+func better(d *Data, a, b float64) bool {
+	if d.Metric == CES && d.Scale.Good == metrics.Low {
+		return a < b
+	}
+	return a > b
+}
+
+// Compare tests the summary, and each of its groups, against old, an
+// earlier export of the same metric read with the same options.
+func (s *Summary) Compare(old *Data, o metrics.Options) error {
+	res, err := old.All.Result(o)
+	if err != nil {
+		return fmt.Errorf("%s: column %s: %w", old.File, Quote(s.Data.Column), err)
+	}
+	c, err := s.Overall.compare(res)
+	s.Compared = &Comparison{File: old.File, Old: res, Test: c, Err: err}
+	olds := map[string]*Accumulator{}
+	for _, g := range old.Groups {
+		olds[g.Name] = g.Acc
+	}
+	for i := range s.Groups {
+		g := &s.Groups[i]
+		acc, ok := olds[g.Name]
+		if !ok || g.Err != nil {
+			continue
+		}
+		r, err := acc.Result(o)
+		if err != nil {
+			continue
+		}
+		c, err := g.Res.compare(r)
+		g.Compared = &Comparison{File: old.File, Old: r, Test: c, Err: err}
+	}
+	// Many groups tested at once: Holm's adjustment over those that had
+	// a test keeps the chance of any false "significant" at 1 - level.
+	var ps []float64
+	var tested []*Comparison
+	for i := range s.Groups {
+		if c := s.Groups[i].Compared; c != nil && c.Err == nil {
+			ps = append(ps, c.Test.P)
+			tested = append(tested, c)
+		}
+	}
+	for i, h := range metrics.Holm(ps) {
+		tested[i].Holm, tested[i].HasHolm = h, true
+	}
+	return nil
+}
+
+// Tested counts the groups with a test against the earlier export.
+func (s *Summary) Tested() int {
+	n := 0
+	for _, g := range s.Groups {
+		if g.Compared != nil && g.Compared.HasHolm {
+			n++
+		}
+	}
+	return n
+}
+
+// JSON returns the summary as the object cxkit's --json prints.
+func (s *Summary) JSON() map[string]any {
+	out := map[string]any{}
+	for k, v := range s.Overall.fields {
+		out[k] = v
+	}
+	out["file"] = s.File
+	out["column"] = s.Data.Column
+	out["rows"] = s.Data.Rows
+	out["blank"] = s.Data.Blank
+	if s.Data.Weight != "" {
+		out["weight_column"] = s.Data.Weight
+	}
+	if s.Data.By != "" {
+		out["by"] = s.Data.By
+		groups := []map[string]any{}
+		for _, g := range s.Groups {
+			row := map[string]any{"group": g.Name}
+			if g.Err != nil {
+				row["n"] = g.Res.N
+				row["error"] = g.Err.Error()
+			} else {
+				for k, v := range g.Res.fields {
+					row[k] = v
+				}
+				row["too_few_to_rank"] = g.Wide
+			}
+			if g.Compared != nil {
+				row["compare"] = g.Compared.json()
+			}
+			groups = append(groups, row)
+		}
+		out["groups"] = groups
+	}
+	if s.Compared != nil {
+		out["compare"] = s.Compared.json()
+	}
+	return out
+}
+
+// MarshalJSON encodes JSON().
+func (s *Summary) MarshalJSON() ([]byte, error) { return json.Marshal(s.JSON()) }
+
+// json is a compare object: the fields of metrics.Comparison (diff,
+// se, p, ci_low, ci_high, level, method, z or t and df, raw_diff for NPS
+// and the index), the earlier file and its result as previous, and
+// p_holm for a group. With no test, error says why.
+func (c *Comparison) json() map[string]any {
+	if c.Err != nil {
+		return map[string]any{"file": c.File, "previous": c.Old.fields, "error": c.Err.Error()}
+	}
+	m := c.Test.Fields()
+	m["file"], m["previous"] = c.File, c.Old.fields
+	if c.HasHolm {
+		m["p_holm"] = c.Holm
+	}
+	return m
+}
