@@ -59,8 +59,10 @@ func (b *Bar) Add(bytes, items int64) {
 		return // a concurrent Add is drawing; the next one catches up
 	}
 	defer b.mu.Unlock()
+	desc := fmt.Sprintf("%s %s", thousands(ni), b.unit)
 	if b.bar == nil {
 		b.bar = progressbar.NewOptions64(b.total,
+			progressbar.OptionSetDescription(desc),
 			progressbar.OptionSetWriter(b.w),
 			progressbar.OptionShowBytes(true),
 			progressbar.OptionSetPredictTime(b.total > 0),
@@ -68,8 +70,9 @@ func (b *Bar) Add(bytes, items int64) {
 			progressbar.OptionClearOnFinish(),
 			progressbar.OptionSetWidth(20),
 		)
+	} else {
+		b.bar.Describe(desc)
 	}
-	b.bar.Describe(fmt.Sprintf("%s %s", thousands(ni), b.unit))
 	b.bar.Add64(nb - b.shown)
 	b.shown = nb
 }
