@@ -8,10 +8,12 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
+	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
 
 // The csi command: a customer satisfaction index from a survey export
@@ -76,16 +78,14 @@ func runCSI(e *env, args []string) int {
 		}
 	}
 	fail := func(err error) int {
-		var cells surveyCellErrors
-		if errors.As(err, &cells) {
-			for _, ce := range cells {
+		if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
+			for _, ce := range cells.Lines() {
 				fmt.Fprintf(e.stderr, "cxkit csi: %v\n", ce)
 			}
 			return exitInput
 		}
 		fmt.Fprintf(e.stderr, "cxkit csi: %v\n", err)
-		var ue surveyUsageError
-		if errors.As(err, &ue) {
+		if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
 			return exitUsage
 		}
 		return exitInput
@@ -146,47 +146,47 @@ type csiGroup struct {
 
 // csiRead reads the ratings of every attribute column in one pass.
 func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
-	sc, err := newSurveyCSV(r, name)
+	sc, err := surveycsv.NewRows(r, name)
 	if err != nil {
 		return nil, err
 	}
-	byCol, err := sc.find("--by", cfg.by)
+	byCol, err := sc.Find("--by", cfg.by)
 	if err != nil {
 		return nil, err
 	}
 	var at []int
 	if cfg.columns == nil {
-		for i := range sc.header {
+		for i := range sc.Header() {
 			if i != byCol {
 				at = append(at, i)
 			}
 		}
 	} else {
 		for _, col := range cfg.columns {
-			i, err := sc.find("--columns", col)
+			i, err := sc.Find("--columns", col)
 			if err != nil {
 				return nil, err
 			}
 			if i == byCol {
-				return nil, surveyUsageError{fmt.Sprintf("%s: column %s is both an attribute and --by", name, surveyQ(col))}
+				return nil, surveycsv.ColumnError{Msg: fmt.Sprintf("%s: column %s is both an attribute and --by", name, surveycsv.Quote(col))}
 			}
 			if slices.Contains(at, i) {
-				return nil, surveyUsageError{fmt.Sprintf("--columns names %s twice", surveyQ(col))}
+				return nil, surveycsv.ColumnError{Msg: fmt.Sprintf("--columns names %s twice", surveycsv.Quote(col))}
 			}
 			at = append(at, i)
 		}
 	}
 	switch {
 	case len(at) == 0:
-		return nil, surveyUsageError{fmt.Sprintf("%s: no attribute column besides --by (columns: %s)", name, sc.columns())}
+		return nil, surveycsv.ColumnError{Msg: fmt.Sprintf("%s: no attribute column besides --by (columns: %s)", name, sc.Columns())}
 	case len(at) > csiMaxAttributes:
-		return nil, surveyUsageError{fmt.Sprintf("%s: %d attribute columns, more than the %d an index can rate; name them with --columns", name, len(at), csiMaxAttributes)}
+		return nil, surveycsv.ColumnError{Msg: fmt.Sprintf("%s: %d attribute columns, more than the %d an index can rate; name them with --columns", name, len(at), csiMaxAttributes)}
 	}
 	names := make([]string, len(at))
 	for i, col := range at {
-		names[i] = sc.header[col]
-		if dup := surveyColumnsNamed(sc.header, names[i]); len(dup) > 1 {
-			return nil, surveyDuplicateColumn(name, "the attribute "+surveyQ(names[i]), sc.header, dup)
+		names[i] = sc.Header()[col]
+		if dup := surveycsv.ColumnsNamed(sc.Header(), names[i]); len(dup) > 1 {
+			return nil, surveycsv.DuplicateColumn(name, "the attribute "+surveycsv.Quote(names[i]), sc.Header(), dup)
 		}
 	}
 	var ws []float64
@@ -195,14 +195,14 @@ func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
 		for i, n := range names {
 			w, ok := cfg.weights[n]
 			if !ok {
-				return nil, fmt.Errorf("--weights gives no weight for attribute %s", surveyQ(n))
+				return nil, fmt.Errorf("--weights gives no weight for attribute %s", surveycsv.Quote(n))
 			}
 			ws[i] = w
 		}
 		// Sorted, so the message is the same on every run.
 		for _, n := range slices.Sorted(maps.Keys(cfg.weights)) {
 			if !slices.Contains(names, n) {
-				return nil, fmt.Errorf("--weights weighs %s, which is not an attribute column (attributes: %s)", surveyQ(n), strings.Join(surveyQuote(names), ", "))
+				return nil, fmt.Errorf("--weights weighs %s, which is not an attribute column (attributes: %s)", surveycsv.Quote(n), strings.Join(surveycsv.QuoteAll(names), ", "))
 			}
 		}
 	}
@@ -214,7 +214,7 @@ func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
 	var order []string
 	ratings := make([]int, len(at))
 	for {
-		ok, err := sc.next()
+		ok, err := sc.Next()
 		if err != nil {
 			return nil, err
 		}
@@ -223,21 +223,21 @@ func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
 		}
 		good := true
 		for i, col := range at {
-			cell := strings.TrimSpace(sc.rec[col])
+			cell := strings.TrimSpace(sc.Record()[col])
 			ratings[i] = metrics.NoRating
 			if cell == "" {
 				continue
 			}
-			v, err := surveyInt(cell, fmt.Sprintf("ratings are %d..%d", cfg.scale.Lo, cfg.scale.Hi))
+			v, err := csiInt(cell, fmt.Sprintf("ratings are %d..%d", cfg.scale.Lo, cfg.scale.Hi))
 			if err == nil && (v < cfg.scale.Lo || v > cfg.scale.Hi) {
 				err = fmt.Errorf("rating %d is outside the scale %d..%d", v, cfg.scale.Lo, cfg.scale.Hi)
 			}
 			if err != nil {
 				hint := ""
-				if surveyPlaceholder(cell) {
+				if surveycsv.Placeholder(cell) {
 					hint = "; leave the cell empty for no rating"
 				}
-				sc.cellError("%s: %v%s", sc.where(col), err, hint)
+				sc.CellError(col, fmt.Errorf("%v%s", err, hint))
 				good = false
 				continue
 			}
@@ -248,7 +248,7 @@ func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
 		}
 		_ = all.Add(ratings) // every rating was checked above
 		if byCol >= 0 {
-			g := strings.TrimSpace(sc.rec[byCol])
+			g := strings.TrimSpace(sc.Record()[byCol])
 			acc := groups[g]
 			if acc == nil {
 				acc, _ = metrics.NewCSIRatings(cfg.scale, names)
@@ -258,14 +258,14 @@ func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
 			_ = acc.Add(ratings)
 		}
 	}
-	if err := sc.err(); err != nil {
+	if err := sc.Err(); err != nil {
 		return nil, err
 	}
 	res, err := all.Result(ws, cfg.level)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	out := &csiOutput{File: name, CSIResult: res, Rows: sc.rows}
+	out := &csiOutput{File: name, CSIResult: res, Rows: sc.Row()}
 	for _, g := range order {
 		gr := csiGroup{Group: g}
 		r, err := groups[g].Result(ws, cfg.level)
@@ -306,49 +306,49 @@ func csiReadWeights(data []byte, name string) (map[string]float64, error) {
 		}
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			if w := m[k]; w < 0 || w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight) {
-				return nil, fmt.Errorf("%s: attribute %s: weight %v: a weight is 0 or a positive number between %g and %g", name, surveyQ(k), w, metrics.MinWeight, metrics.MaxWeight)
+				return nil, fmt.Errorf("%s: attribute %s: weight %v: a weight is 0 or a positive number between %g and %g", name, surveycsv.Quote(k), w, metrics.MinWeight, metrics.MaxWeight)
 			}
 		}
 		return m, nil
 	}
-	sc, err := newSurveyCSV(bytes.NewReader(data), name)
+	sc, err := surveycsv.NewRows(bytes.NewReader(data), name)
 	if err != nil {
 		return nil, err
 	}
-	aCol, err := sc.find("the attribute column", "attribute")
+	aCol, err := sc.Find("the attribute column", "attribute")
 	if err != nil {
 		return nil, err
 	}
-	wCol, err := sc.find("the weight column", "weight")
+	wCol, err := sc.Find("the weight column", "weight")
 	if err != nil {
 		return nil, err
 	}
 	m := map[string]float64{}
 	for {
-		ok, err := sc.next()
+		ok, err := sc.Next()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
 			break
 		}
-		a := strings.TrimSpace(sc.rec[aCol])
+		a := strings.TrimSpace(sc.Record()[aCol])
 		if a == "" {
-			sc.cellError("%s: an attribute name is missing", sc.where(aCol))
+			sc.CellError(aCol, errors.New("an attribute name is missing"))
 			continue
 		}
 		if _, dup := m[a]; dup {
-			sc.cellError("%s: attribute %s is weighed twice", sc.where(aCol), surveyQ(a))
+			sc.CellError(aCol, fmt.Errorf("attribute %s is weighed twice", surveycsv.Quote(a)))
 			continue
 		}
-		w, err := surveyWeight(sc.rec[wCol], sc.decimalComma())
+		w, err := surveycsv.ParseWeight(sc.Record()[wCol], sc.DecimalComma())
 		if err != nil {
-			sc.cellError("%s: %v", sc.where(wCol), err)
+			sc.CellError(wCol, err)
 			continue
 		}
 		m[a] = w
 	}
-	if err := sc.err(); err != nil {
+	if err := sc.Err(); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -380,4 +380,14 @@ func (o *csiOutput) writeText(w io.Writer) {
 		g.add(gr.Group, fmt.Sprint(gr.N), fixed(gr.CSI, 1))
 	}
 	g.write(w)
+}
+
+// csiInt parses a whole-number rating; what says what ratings are, for
+// the message.
+func csiInt(cell, what string) (int, error) {
+	n, err := strconv.Atoi(cell)
+	if err != nil {
+		return 0, fmt.Errorf("%s is not a whole number (%s)", surveycsv.Quote(cell), what)
+	}
+	return n, nil
 }

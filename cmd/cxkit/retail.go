@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cxkit/cxkit/metrics/retail"
+	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
 
 // The retail command: store KPIs from a floor observation sheet (seed
@@ -76,16 +77,14 @@ func runRetail(e *env, args []string) int {
 		return usageError(e, c, "--occupancy %v: want a share in (0, 1], e.g. 0.8", *occupancy)
 	}
 	fail := func(err error) int {
-		var cells surveyCellErrors
-		if errors.As(err, &cells) {
-			for _, ce := range cells {
+		if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
+			for _, ce := range cells.Lines() {
 				fmt.Fprintf(e.stderr, "cxkit retail: %v\n", ce)
 			}
 			return exitInput
 		}
 		fmt.Fprintf(e.stderr, "cxkit retail: %v\n", err)
-		var ue surveyUsageError
-		if errors.As(err, &ue) {
+		if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
 			return exitUsage
 		}
 		return exitInput
@@ -119,7 +118,7 @@ func runRetail(e *env, args []string) int {
 		for _, g := range order {
 			r, err := groups[g].Result(*occupancy)
 			if err != nil {
-				return fail(fmt.Errorf("%s: group %s: %w", name, surveyQ(g), err))
+				return fail(fmt.Errorf("%s: group %s: %w", name, surveycsv.Quote(g), err))
 			}
 			out.Groups = append(out.Groups, retailGroup{Group: g, Report: r})
 		}
@@ -138,7 +137,7 @@ func runRetail(e *env, args []string) int {
 // retailRead reads a visit sheet, one visitor a row, reporting every bad
 // cell with its place.
 func retailRead(r io.Reader, name, by string) (*retail.Visits, map[string]*retail.Visits, []string, error) {
-	sc, err := newSurveyCSV(r, name)
+	sc, err := surveycsv.NewRows(r, name)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -146,17 +145,17 @@ func retailRead(r io.Reader, name, by string) (*retail.Visits, map[string]*retai
 	for _, rc := range retailColumns {
 		col[rc.key] = -1
 		for _, n := range rc.names {
-			if at := surveyColumnsNamed(sc.header, n); len(at) > 1 {
-				return nil, nil, nil, surveyDuplicateColumn(name, "the "+rc.key+" column", sc.header, at)
+			if at := surveycsv.ColumnsNamed(sc.Header(), n); len(at) > 1 {
+				return nil, nil, nil, surveycsv.DuplicateColumn(name, "the "+rc.key+" column", sc.Header(), at)
 			} else if len(at) == 1 {
 				col[rc.key] = at[0]
 			}
 		}
 		if rc.require && col[rc.key] < 0 {
-			return nil, nil, nil, fmt.Errorf("%s: no column %s: the sheet needs date and in, and may have out, service, units, amount and seller_minutes (columns: %s)", name, surveyQ(rc.key), sc.columns())
+			return nil, nil, nil, fmt.Errorf("%s: no column %s: the sheet needs date and in, and may have out, service, units, amount and seller_minutes (columns: %s)", name, surveycsv.Quote(rc.key), sc.Columns())
 		}
 	}
-	byCol, err := sc.find("--by", by)
+	byCol, err := sc.Find("--by", by)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -164,7 +163,7 @@ func retailRead(r io.Reader, name, by string) (*retail.Visits, map[string]*retai
 	groups := map[string]*retail.Visits{}
 	var order []string
 	for {
-		ok, err := sc.next()
+		ok, err := sc.Next()
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -176,15 +175,15 @@ func retailRead(r io.Reader, name, by string) (*retail.Visits, map[string]*retai
 			if i < 0 {
 				return "", -1
 			}
-			return strings.TrimSpace(sc.rec[i]), i
+			return strings.TrimSpace(sc.Record()[i]), i
 		}
-		if retailBlankRow(sc.rec) {
+		if retailBlankRow(sc.Record()) {
 			continue // spreadsheets end with empty rows
 		}
 		var v retail.Visit
 		bad := false
 		cellErr := func(i int, format string, a ...any) {
-			sc.cellError("%s: %s", sc.where(i), fmt.Sprintf(format, a...))
+			sc.CellError(i, fmt.Errorf(format, a...))
 			bad = true
 		}
 		if s, i := cell("date"); s == "" {
@@ -211,23 +210,23 @@ func retailRead(r io.Reader, name, by string) (*retail.Visits, map[string]*retai
 			case "self", "сам", "сама", "сам(а)":
 				v.Service = retail.SelfServe
 			default:
-				cellErr(i, "service %s: want seller (shopped with a seller), self (chose alone) or an empty cell (not seen)", surveyQ(s))
+				cellErr(i, "service %s: want seller (shopped with a seller), self (chose alone) or an empty cell (not seen)", surveycsv.Quote(s))
 			}
 		}
 		if s, i := cell("units"); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 0 {
-				cellErr(i, "units %s: want a whole number >= 0", surveyQ(s))
+				cellErr(i, "units %s: want a whole number >= 0", surveycsv.Quote(s))
 			}
 			v.Units = n
 		}
 		if s, i := cell("amount"); s != "" {
-			if v.Amount, err = retailNumber(s, sc.decimalComma()); err != nil {
+			if v.Amount, err = retailNumber(s, sc.DecimalComma()); err != nil {
 				cellErr(i, "amount %v", err)
 			}
 		}
 		if s, i := cell("seller_minutes"); s != "" {
-			if v.SellerMinutes, err = retailNumber(s, sc.decimalComma()); err != nil {
+			if v.SellerMinutes, err = retailNumber(s, sc.DecimalComma()); err != nil {
 				cellErr(i, "seller minutes %v", err)
 			}
 		}
@@ -235,11 +234,11 @@ func retailRead(r io.Reader, name, by string) (*retail.Visits, map[string]*retai
 			continue
 		}
 		if err := all.Add(v); err != nil {
-			sc.cellError("%s:%d: row %d: %v", name, retailLine(sc), sc.row, strings.TrimPrefix(err.Error(), "retail: "))
+			sc.RowError(errors.New(strings.TrimPrefix(err.Error(), "retail: ")))
 			continue
 		}
 		if byCol >= 0 {
-			g := strings.TrimSpace(sc.rec[byCol])
+			g := strings.TrimSpace(sc.Record()[byCol])
 			acc := groups[g]
 			if acc == nil {
 				acc = &retail.Visits{}
@@ -249,15 +248,10 @@ func retailRead(r io.Reader, name, by string) (*retail.Visits, map[string]*retai
 			acc.Add(v)
 		}
 	}
-	if err := sc.err(); err != nil {
+	if err := sc.Err(); err != nil {
 		return nil, nil, nil, err
 	}
 	return all, groups, order, nil
-}
-
-func retailLine(sc *surveyCSV) int {
-	line, _ := sc.cr.FieldPos(0)
-	return line
 }
 
 func retailBlankRow(rec []string) bool {
@@ -277,7 +271,7 @@ func retailDate(s string) (time.Time, error) {
 			return d, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("date %s: want 2026-12-05 or 05.12.2026", surveyQ(s))
+	return time.Time{}, fmt.Errorf("date %s: want 2026-12-05 or 05.12.2026", surveycsv.Quote(s))
 }
 
 // retailClock reads a time of day, 12:05 or 12:05:30.
@@ -287,7 +281,7 @@ func retailClock(s string) (time.Duration, error) {
 			return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second, nil
 		}
 	}
-	return 0, fmt.Errorf("time %s: want hours and minutes, 12:05", surveyQ(s))
+	return 0, fmt.Errorf("time %s: want hours and minutes, 12:05", surveycsv.Quote(s))
 }
 
 // retailNumber reads an amount or minutes: a number >= 0, with a
@@ -300,11 +294,11 @@ func retailNumber(s string, decimalComma bool) (float64, error) {
 	x, err := strconv.ParseFloat(t, 64)
 	switch {
 	case err != nil && strings.ContainsAny(s, " \u00a0"):
-		return 0, fmt.Errorf("%s: write the number without spaces between the thousands", surveyQ(s))
+		return 0, fmt.Errorf("%s: write the number without spaces between the thousands", surveycsv.Quote(s))
 	case err != nil && strings.Contains(s, ","):
-		return 0, fmt.Errorf("%s: use a decimal point, or save the sheet with semicolons", surveyQ(s))
+		return 0, fmt.Errorf("%s: use a decimal point, or save the sheet with semicolons", surveycsv.Quote(s))
 	case err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0:
-		return 0, fmt.Errorf("%s: want a number >= 0", surveyQ(s))
+		return 0, fmt.Errorf("%s: want a number >= 0", surveycsv.Quote(s))
 	}
 	return x, nil
 }

@@ -138,7 +138,7 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 			return exitInput
 		}
 		fmt.Fprintf(e.stderr, "cxkit %s: %v\n", k.name, err)
-		if _, ok := errors.AsType[*surveycsv.ColumnError](err); ok {
+		if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
 			return exitUsage
 		}
 		return exitInput

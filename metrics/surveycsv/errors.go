@@ -15,9 +15,9 @@ import (
 // have (or, without a column name, no way to tell which column holds the
 // answers). It is the caller's mistake rather than the file's: cxkit
 // exits 2 for it.
-type ColumnError struct{ msg string }
+type ColumnError struct{ Msg string }
 
-func (e *ColumnError) Error() string { return e.msg }
+func (e ColumnError) Error() string { return e.Msg }
 
 // CellError is a bad cell, or a row longer than the header, at its
 // place in the file. Reading goes on past it, to report every one.
@@ -26,9 +26,9 @@ type CellError struct {
 	Line int
 	Col  int // in characters, from 1; 0 when the cell is missing from a short row
 	Row  int // the data row, from 1 (the header is row 0)
-	// Column is the header's name for the cell's column. For a row
-	// longer than the header it is "", and Cells and HeaderCells say by
-	// how much.
+	// Column is the header's name for the cell's column. For a problem
+	// of the whole row it is ""; for a row longer than the header Cells
+	// and HeaderCells then say by how much.
 	Column             string
 	Cells, HeaderCells int
 	Err                error
@@ -38,6 +38,8 @@ func (e *CellError) Error() string {
 	switch {
 	case e.Column == "" && e.Cells > 0:
 		return fmt.Sprintf("%s:%d: row %d has %d cells, the header has %d", e.File, e.Line, e.Row, e.Cells, e.HeaderCells)
+	case e.Column == "":
+		return fmt.Sprintf("%s:%d: row %d: %v", e.File, e.Line, e.Row, e.Err)
 	case e.Col == 0:
 		return fmt.Sprintf("%s:%d: row %d, column %s: %v", e.File, e.Line, e.Row, Quote(e.Column), e.Err)
 	}
@@ -116,14 +118,14 @@ func (e *NotUTF8Error) Error() string {
 	return e.File + " is not UTF-8 text (saved as " + saved + "): in Excel choose Save As → CSV UTF-8"
 }
 
-// placeholder reports whether a cell is a spreadsheet's mark for "no
+// Placeholder reports whether a cell is a spreadsheet's mark for "no
 // answer". It stays an error, since a metric must not guess what a cell
 // means, but the message says how to skip the answer.
-func placeholder(cell []byte) bool {
+func Placeholder(cell string) bool {
 	if len(cell) > 32 {
 		return false
 	}
-	switch strings.ToLower(string(cell)) {
+	switch strings.ToLower(cell) {
 	case "n/a", "na", "#n/a", "-", "–", "—", "?", "none", "null", "н/д", "нет данных":
 		return true
 	}
@@ -188,8 +190,8 @@ func Quote(s string) string {
 	return strconv.Quote(s[:i]) + "…"
 }
 
-// quoteAll quotes column names for a message, at most 20 of them.
-func quoteAll(ss []string) []string {
+// QuoteAll quotes column names for a message, at most 20 of them.
+func QuoteAll(ss []string) []string {
 	const most = 20
 	out := make([]string, 0, min(len(ss), most+1))
 	for i, s := range ss {

@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/internal/suggest"
-	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -126,43 +125,9 @@ func read(r io.Reader, name string, cfg Config, defaultColumn bool) (*Data, erro
 	}
 	src, size, split := splittable(r)
 	x := newLexer(r, ',', nil, 0)
-	for !x.eof && len(x.buf) < 3+4096 {
-		if err := x.fill(0); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	// A byte order mark is not part of the first cell; left in, it would
-	// make a quoted header a bare quote and a file of the mark alone a
-	// header with one nameless column.
-	if bytes.HasPrefix(x.buf, []byte("\ufeff")) {
-		x.off = 3
-	}
-	head := x.buf[x.off:min(len(x.buf), x.off+4096)]
-	if enc := textenc.Detect(head); enc == textenc.UTF16LE || enc == textenc.UTF16BE {
-		return nil, &NotUTF8Error{File: name, UTF16: true}
-	}
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
-	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
-		x.comma = ';'
-	}
-	err := x.next()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty file: want a header row", name)
-	}
+	header, err := readHeader(x, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if !utf8.Valid(x.buf[x.rec.start:x.rec.end]) {
-		return nil, &NotUTF8Error{File: name}
-	}
-	header := make([]string, x.rec.fields)
-	for i := range header {
-		header[i] = string(x.rec.vals[i].val)
-	}
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+		return nil, err
 	}
 	lay, err := findColumns(name, header, cfg, defaultColumn)
 	if err != nil {
@@ -234,28 +199,28 @@ func splittable(r io.Reader) (io.ReaderAt, int64, bool) {
 
 // findColumns finds the answer, group and weight columns in header.
 func findColumns(name string, header []string, cfg Config, defaultColumn bool) (*layout, error) {
-	columns := func() string { return strings.Join(quoteAll(header), ", ") }
+	columns := func() string { return strings.Join(QuoteAll(header), ", ") }
 	find := func(flag, col string) (int, error) {
 		if col == "" {
 			return -1, nil
 		}
-		at := columnsNamed(header, col)
+		at := ColumnsNamed(header, col)
 		switch len(at) {
 		case 0:
-			return 0, &ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, Quote(col), flag, suggest.DidYouMean(col, header), columns())}
+			return 0, ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, Quote(col), flag, suggest.DidYouMean(col, header), columns())}
 		case 1:
 			return at[0], nil
 		}
-		return 0, duplicateColumn(name, flag, header, at)
+		return 0, DuplicateColumn(name, flag, header, at)
 	}
 	lay := &layout{name: name, header: header}
-	switch at := columnsNamed(header, cfg.Column); {
+	switch at := ColumnsNamed(header, cfg.Column); {
 	case len(at) > 1:
 		flag := "--column"
 		if defaultColumn {
 			flag = "the answer column"
 		}
-		return nil, duplicateColumn(name, flag, header, at)
+		return nil, DuplicateColumn(name, flag, header, at)
 	case len(at) == 1:
 		lay.ansCol = at[0]
 	case cfg.ComparedWith != "":
@@ -269,7 +234,7 @@ func findColumns(name string, header []string, cfg Config, defaultColumn bool) (
 		} else {
 			hint = "; n"
 		}
-		return nil, &ColumnError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, Quote(cfg.Column), hint, columns())}
+		return nil, ColumnError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, Quote(cfg.Column), hint, columns())}
 	default:
 		_, err := find("--column", cfg.Column)
 		return nil, err
@@ -301,10 +266,10 @@ func findColumns(name string, header []string, cfg Config, defaultColumn bool) (
 	return lay, nil
 }
 
-// columnsNamed returns the positions of the columns named col: those
+// ColumnsNamed returns the positions of the columns named col: those
 // spelt exactly so, or when there are none, those equal to it up to case
 // and surrounding spaces.
-func columnsNamed(header []string, col string) []int {
+func ColumnsNamed(header []string, col string) []int {
 	var at []int
 	for i, h := range header {
 		if h == col {
@@ -322,10 +287,10 @@ func columnsNamed(header []string, col string) []int {
 	return at
 }
 
-// duplicateColumn is the error for a column to read that the header
+// DuplicateColumn is the error for a column to read that the header
 // names more than once: which one holds the answers is a guess, and a
 // metric must not guess.
-func duplicateColumn(file, flag string, header []string, at []int) error {
+func DuplicateColumn(file, flag string, header []string, at []int) error {
 	fix := "rename all but one"
 	if len(at) == 2 {
 		fix = "rename one of them"
@@ -428,16 +393,7 @@ func (p *part) scan(x *lexer, limit int64) {
 		}
 		row := p.rows + 1
 		if err != nil {
-			if pe, ok := err.(*csv.ParseError); ok {
-				ls := x.off // the line the error is on starts at or after the record
-				for l := x.rec.line; l < pe.Line; l++ {
-					ls += bytes.IndexByte(x.buf[ls:], '\n') + 1
-				}
-				err = &SyntaxError{File: lay.name, Line: pe.Line, Col: x.lineCharCol(ls, pe.Column), Row: row, Err: pe.Err}
-			} else {
-				err = fmt.Errorf("%s: row %d: %w", lay.name, row, err)
-			}
-			p.fatal = err
+			p.fatal = syntaxError(x, lay.name, row, err)
 			return
 		}
 		rec := &x.rec
@@ -465,7 +421,7 @@ func (p *part) scan(x *lexer, limit int64) {
 			}
 		}
 		if err := p.all.add(cell, w); err != nil {
-			if placeholder(cell) {
+			if Placeholder(string(cell)) {
 				err = fmt.Errorf("%w; leave the cell empty to skip an answer", err)
 			}
 			p.cellError(p.where(x, ans, lay.ansCol, err))
@@ -631,4 +587,17 @@ func nextLine(src io.ReaderAt, at, size int64) (int64, error) {
 		}
 	}
 	return size, nil
+}
+
+// syntaxError places an error of the lexer's at row.
+func syntaxError(x *lexer, name string, row int, err error) error {
+	pe, ok := err.(*csv.ParseError)
+	if !ok {
+		return fmt.Errorf("%s: row %d: %w", name, row, err)
+	}
+	ls := x.off // the line the error is on starts at or after the record
+	for l := x.rec.line; l < pe.Line; l++ {
+		ls += bytes.IndexByte(x.buf[ls:], '\n') + 1
+	}
+	return &SyntaxError{File: name, Line: pe.Line, Col: x.lineCharCol(ls, pe.Column), Row: row, Err: pe.Err}
 }

@@ -124,7 +124,7 @@ func referenceRead(input []byte, name string, cfg Config) (*Data, error) {
 			}
 		}
 		if err := p.all.add([]byte(cell), w); err != nil {
-			if placeholder([]byte(cell)) {
+			if Placeholder(cell) {
 				err = fmt.Errorf("%w; leave the cell empty to skip an answer", err)
 			}
 			p.cellError(where(lay.ansCol, err))

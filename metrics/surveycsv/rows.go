@@ -1,0 +1,182 @@
+package surveycsv
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/internal/textenc"
+)
+
+// Rows reads any spreadsheet export with the conventions of a survey
+// export, row by row with every cell: the one place that knows them for
+// every CSV input of cxkit (CSI ratings and retail observation sheets
+// as well as survey answers). See Read for the conventions. A row
+// longer than the header is a cell error and is skipped; a row shorter
+// than it has its missing trailing cells empty. Cell errors collect
+// (see CellError and Err) so that one run shows them all.
+type Rows struct {
+	x      *lexer
+	name   string
+	header []string
+	rec    []string // the current row, padded to the header's length
+	cells  int      // cells the current row really has
+	row    int
+	bad    []*CellError
+	nbad   int
+}
+
+// NewRows reads the header of r; name is the file's name in messages.
+func NewRows(r io.Reader, name string) (*Rows, error) {
+	x := newLexer(r, ',', nil, 0)
+	header, err := readHeader(x, name)
+	if err != nil {
+		return nil, err
+	}
+	return &Rows{x: x, name: name, header: header}, nil
+}
+
+// readHeader reads the header row into x, deciding the separator.
+func readHeader(x *lexer, name string) ([]string, error) {
+	for !x.eof && len(x.buf) < 3+4096 {
+		if err := x.fill(0); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	// A byte order mark is not part of the first cell; left in, it would
+	// make a quoted header a bare quote and a file of the mark alone a
+	// header with one nameless column.
+	if bytes.HasPrefix(x.buf, []byte("\ufeff")) {
+		x.off = 3
+	}
+	head := x.buf[x.off:min(len(x.buf), x.off+4096)]
+	if enc := textenc.Detect(head); enc == textenc.UTF16LE || enc == textenc.UTF16BE {
+		return nil, &NotUTF8Error{File: name, UTF16: true}
+	}
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
+		x.comma = ';'
+	}
+	err := x.next()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file: want a header row", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if !utf8.Valid(x.buf[x.rec.start:x.rec.end]) {
+		return nil, &NotUTF8Error{File: name}
+	}
+	header := make([]string, x.rec.fields)
+	for i := range header {
+		header[i] = string(x.rec.vals[i].val)
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	return header, nil
+}
+
+// Header returns the column names.
+func (r *Rows) Header() []string { return r.header }
+
+// DecimalComma reports whether the file is separated by semicolons, so
+// that "1,2" in it is 1.2.
+func (r *Rows) DecimalComma() bool { return r.x.comma == ';' }
+
+// Columns lists the header's names for a message.
+func (r *Rows) Columns() string { return strings.Join(QuoteAll(r.header), ", ") }
+
+// Find returns the position of the column named col, which the caller
+// asked for with flag: -1 for an empty col, a ColumnError for a missing
+// one, an error for one the header names twice.
+func (r *Rows) Find(flag, col string) (int, error) {
+	if col == "" {
+		return -1, nil
+	}
+	at := ColumnsNamed(r.header, col)
+	switch len(at) {
+	case 0:
+		return 0, ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", r.name, Quote(col), flag, suggest.DidYouMean(col, r.header), r.Columns())}
+	case 1:
+		return at[0], nil
+	}
+	return 0, DuplicateColumn(r.name, flag, r.header, at)
+}
+
+// Next reads the next row and reports whether there was one.
+func (r *Rows) Next() (bool, error) {
+	x := r.x
+	for {
+		err := x.next()
+		if err == io.EOF {
+			return false, nil
+		}
+		r.row++
+		if err != nil {
+			return false, syntaxError(x, r.name, r.row, err)
+		}
+		if !utf8.Valid(x.buf[x.rec.start:x.rec.end]) {
+			return false, &NotUTF8Error{File: r.name}
+		}
+		if x.rec.fields > len(r.header) {
+			r.add(&CellError{Line: x.rec.firstLn, Row: r.row, Cells: x.rec.fields, HeaderCells: len(r.header)})
+			continue
+		}
+		r.cells = x.rec.fields
+		r.rec = r.rec[:0]
+		for i := range len(r.header) {
+			r.rec = append(r.rec, string(x.rec.vals[i].val))
+		}
+		return true, nil
+	}
+}
+
+// Record returns the current row, as long as the header. It is valid
+// until the next call to Next.
+func (r *Rows) Record() []string { return r.rec }
+
+// Row returns the number of the current row (the first after the
+// header is 1); after the last, the number of rows read.
+func (r *Rows) Row() int { return r.row }
+
+// Line returns the line the current row starts on.
+func (r *Rows) Line() int { return r.x.rec.firstLn }
+
+// CellError records err as a problem with column col of the current
+// row, which does not stop reading.
+func (r *Rows) CellError(col int, err error) {
+	x := r.x
+	e := &CellError{Line: x.rec.lastLn, Row: r.row, Column: r.header[col], Err: err}
+	if col < r.cells {
+		f := x.rec.vals[col]
+		e.Line, e.Col = f.line, x.charCol(f)
+	}
+	r.add(e)
+}
+
+// RowError records err as a problem with the current row as a whole.
+func (r *Rows) RowError(err error) {
+	r.add(&CellError{Line: r.x.rec.firstLn, Row: r.row, Err: err})
+}
+
+func (r *Rows) add(e *CellError) {
+	e.File = r.name
+	r.nbad++
+	if len(r.bad) < MaxCellErrors {
+		r.bad = append(r.bad, e)
+	}
+}
+
+// Err returns the cell errors recorded, a *CellErrors, or nil.
+func (r *Rows) Err() error {
+	if r.nbad == 0 {
+		return nil
+	}
+	return &CellErrors{File: r.name, Errs: r.bad, More: r.nbad - len(r.bad)}
+}

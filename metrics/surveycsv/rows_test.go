@@ -1,0 +1,63 @@
+package surveycsv
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRows: every cell of every row, short rows padded, a long row a
+// cell error, and problems placed at the cell (in characters) or row.
+func TestRows(t *testing.T) {
+	in := "\ufeffмагазин;дата;n\r\nЦентр;\"05.12\n2026\";1,5\nСевер\nЮг;a;b;c\nЗапад;x;y\n"
+	r, err := NewRows(strings.NewReader(in), "f.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.DecimalComma() {
+		t.Error("a semicolon file has decimal commas")
+	}
+	var got [][]string
+	for {
+		ok, err := r.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			break
+		}
+		got = append(got, append([]string(nil), r.Record()...))
+		switch r.Row() {
+		case 2:
+			r.CellError(2, errors.New("missing"))
+		case 4:
+			r.CellError(2, errors.New("bad"))
+			r.RowError(errors.New("whole row"))
+		}
+	}
+	want := [][]string{{"Центр", "05.12\n2026", "1,5"}, {"Север", "", ""}, {"Запад", "x", "y"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"магазин", "дата", "n"}, r.Header()); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	var ce *CellErrors
+	if !errors.As(r.Err(), &ce) {
+		t.Fatalf("Err() = %v, want *CellErrors", r.Err())
+	}
+	wantErrs := []string{
+		`f.csv:4: row 2, column "n": missing`,
+		`f.csv:5: row 3 has 4 cells, the header has 3`,
+		`f.csv:6:9: row 4, column "n": bad`,
+		`f.csv:6: row 4: whole row`,
+	}
+	if diff := cmp.Diff(wantErrs, ce.Lines()); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if _, err := r.Find("--by", "магазн"); !strings.Contains(err.Error(), `did you mean "магазин"?`) {
+		t.Errorf("Find of a misspelt column: %v", err)
+	}
+}
