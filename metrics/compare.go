@@ -117,9 +117,8 @@ func levelOf(i Interval) float64 {
 // against an NPS of 80 (n = 200) is not significant, as the small
 // group's own interval contains 80. At levels other than 0.95 the
 // constants are recalibrated as the interval's are (see Options):
-// 0.75 and 3 scale by k = min(1, (z/1.96)²), and a continuity
-// correction c = 100/(n_a + 3k) + 100/(n_b + 3k) widens CI by c on
-// each side, with Z = sign(Diff)·max(0, |Diff| - c)/SE, so that the
+// 0.75 and 3 scale by k = z/1.96, and a continuity correction
+// c = 200/(n_a + 3k) + 200/(n_b + 3k) widens CI by c on each side, with Z = sign(Diff)·max(0, |Diff| - c)/SE, so that the
 // test still holds its level at small n.
 //
 // Wald, asked for by name, uses the plain values and their trinomial

@@ -21,9 +21,21 @@
 // using exact normal and Student-t quantiles (NormalQuantile,
 // TQuantile): adjusted Wald for NPS and the emotional index, Wilson for
 // the CSAT and CES shares, Student t for means. Weighted answers use
-// Kish's effective sample size n_eff = (Σw)²/Σw². CompareNPS,
-// CompareEmotions, CompareCSAT and CompareCES test the difference
-// between two groups or periods (z-test, two-sided p-value).
+// Kish's effective sample size n_eff = (Σw)²/Σw².
+//
+// Two groups or periods compare with tests that do not call a unanimous
+// small group certain: CompareNPS and CompareEmotions test the
+// difference of the adjusted-Wald scores (0.75 promoters and
+// detractors and 3 answers more on each side), CompareCSAT,
+// CompareCESGood and CompareShares use Agresti–Caffo, and CompareCES,
+// CompareCSATMeans and CompareMeans use Welch's t test (Welch), which
+// refuses a side with n_eff < 2 or without spread. Holm adjusts the
+// p-values of many comparisons run at once. At 95% every formula is
+// the published one; at other levels (Options.Level) the adjusted-Wald
+// constants scale with the normal quantile and a continuity correction
+// widens the interval, so that intervals and tests keep at least their
+// level at small n (docs/comparing.md; CheckLevel refuses levels whose
+// quantile is not finite).
 //
 // Mean (and MeanOf) is the shared helper for a plain mean with its
 // Student-t interval; TopBox and BottomBox give the share of ratings in

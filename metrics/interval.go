@@ -14,9 +14,13 @@ const (
 	// AdjustedWald is the default for NPS and the emotional index: add
 	// 0.75 to each extreme category and 3 to n before the Wald formula
 	// (Sauro & Lewis), which keeps coverage near nominal at small n.
+	// Those constants are calibrated at 95%; at other levels they scale
+	// by k = z/1.96 and the half-width gains 2/(n + 3k), one step of the
+	// score (see Options).
 	AdjustedWald Method = "adjusted-wald"
-	// Wald is estimate ± z·se, with z the normal quantile for the level;
-	// Comparison intervals are always Wald.
+	// Wald is estimate ± z·se, with z the normal quantile for the
+	// level: for NPS and the emotional index only when asked for by
+	// name, as it covers poorly at small n.
 	Wald Method = "wald"
 	// Wilson is the Wilson score interval for a proportion: the CSAT
 	// share and the CES good share.
@@ -64,8 +68,16 @@ func (i Interval) String() string {
 
 // Options choose the interval a result method reports. The zero value
 // means the defaults: level 0.95 and the metric's default method.
+//
+// Which method each statistic uses at which level: NPS and the
+// emotional index use adjusted Wald, exactly as published at 0.95 and
+// recalibrated at any other level (pseudo-answers scaled by z/1.96 and
+// a continuity correction of 2/(n + 3k)), which keeps the exact
+// coverage at or above the level on the grid NPS -50..90 × n 10..1000
+// for levels from 0.5 to 0.999; Wald is never recalibrated. CSAT and CES
+// shares use Wilson and means Student t at every level.
 type Options struct {
-	Level float64 // in (0, 1); 0 means 0.95
+	Level float64 // in (0, 1), see CheckLevel; 0 means 0.95
 	// Method is AdjustedWald (the default) or Wald for NPS and the
 	// emotional index. CSAT accepts only Wilson and CES only StudentT,
 	// their defaults; "" means the metric's default.

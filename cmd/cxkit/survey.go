@@ -67,7 +67,7 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 	column := fs.String("column", "", "column `C` holding the answers (default: a column named "+k.name+")")
 	by := fs.String("by", "", "break down by the values of column `G`, ranked")
 	weight := fs.String("weight", "", "survey weights from column `W` (Kish effective sample size)")
-	compareWith := fs.String("compare", "", "compare with an earlier export `OLD.csv` (same columns): difference, se, z, p")
+	compareWith := fs.String("compare", "", "compare with an earlier export `OLD.csv` (same columns): change, se, test statistic, p (adjusted Wald, Agresti–Caffo or Welch; Holm over --by groups)")
 	level := fs.Float64("level", 0.95, "confidence `LEVEL` of the intervals, e.g. 0.9 or 0.99")
 	asJSON := fs.Bool("json", false, "print JSON")
 	workers := fs.Int("workers", 0, "read the file with `N` goroutines (0: one per core); the output is the same")
