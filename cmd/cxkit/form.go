@@ -36,6 +36,7 @@ var formTargets = map[string]formTarget{
 		}
 		return formJSONDoc(s)
 	}},
+	"xlsform": {binary: true, write: forms.XLSForm},
 }
 
 func formTargetNames() string {
