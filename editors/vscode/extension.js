@@ -1,0 +1,27 @@
+// The VS Code side of the .korto language: it starts `cxkit lsp` and
+// lets VS Code's language client do the rest. Everything the editor
+// shows about a checklist (errors, fixes, hovers, completion, outline,
+// format) comes from the server, so VS Code, Neovim and any other LSP
+// client agree.
+'use strict';
+
+const vscode = require('vscode');
+const { LanguageClient } = require('vscode-languageclient/node');
+
+let client;
+
+function activate(context) {
+  const command = vscode.workspace.getConfiguration('korto').get('server.path') || 'cxkit';
+  const server = { command, args: ['lsp'] };
+  client = new LanguageClient('korto', 'KORTO (cxkit lsp)', { run: server, debug: server }, {
+    documentSelector: [{ language: 'korto' }],
+  });
+  context.subscriptions.push(client);
+  return client.start();
+}
+
+function deactivate() {
+  return client ? client.stop() : undefined;
+}
+
+module.exports = { activate, deactivate };
