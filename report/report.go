@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/cxkit/cxkit/korto"
 )
@@ -58,6 +59,9 @@ type Options struct {
 	// listed in Result.Invalid. Without it, Run fails with a
 	// [*InvalidError] when any sheet is invalid.
 	SkipInvalid bool
+	// MinDuration flags the visits shorter than it in Result.Auditors;
+	// 0 flags none.
+	MinDuration time.Duration
 	// Workers is how many goroutines score sheets; 0 means GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called now and then from the reading
@@ -111,6 +115,10 @@ type Result struct {
 	Kept   int64 `json:"-"`
 	// Invalid lists the invalid sheets in input order.
 	Invalid []Problem `json:"-"`
+	// Auditors says per auditor how many visits they made and how long
+	// the visits took, where the forms recorded their start and end;
+	// nil when no kept audit has both.
+	Auditors []Auditor `json:"auditors,omitempty"`
 	// Warnings are the warnings of the sheets (one per message, with
 	// the first place and a count) and of the report as a whole.
 	Warnings []Warning `json:"-"`
@@ -268,7 +276,7 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 	var wg sync.WaitGroup
 	for w := range workers {
 		agg, _ := korto.NewAggregator(plan.Checklist(), aggOpts) // the same call succeeded above
-		out := &worker{run: r, plan: plan, agg: agg, warnings: warningCounts{}}
+		out := &worker{run: r, plan: plan, agg: agg, warnings: warningCounts{}, auditors: auditorLog{}}
 		outs[w] = out
 		wg.Go(func() {
 			for j := range jobs {
@@ -285,6 +293,7 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 
 	res := &Result{}
 	ws := warningCounts{}
+	auditors := auditorLog{}
 	var dups []*dupList
 	for _, out := range outs {
 		if err := total.Merge(out.agg); err != nil {
@@ -296,8 +305,10 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 		}
 		res.Sheets += out.sheets
 		dups = append(dups, &out.dups)
+		auditors.merge(out.auditors)
 	}
 	res.Kept = total.Len()
+	res.Auditors = auditors.list()
 	slices.SortFunc(res.Invalid, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.Line, b.Line))
 	})

@@ -19,6 +19,7 @@ type worker struct {
 	invalid  []Problem
 	warnings warningCounts
 	dups     dupList
+	auditors auditorLog
 }
 
 func (w *worker) do(j job) {
@@ -72,6 +73,7 @@ func (w *worker) done(p Problem, sheet *korto.Sheet, err error) {
 	if !w.run.opts.AllowDuplicates {
 		w.dups.add(auditKey(sheet), p.src, p.Line)
 	}
+	w.auditors.add(sheet, w.run.opts.MinDuration)
 	w.run.scored.Add(1)
 }
 

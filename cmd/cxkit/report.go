@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -18,7 +19,7 @@ import (
 func init() {
 	register(&command{
 		name:    "report",
-		usage:   "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates]",
+		usage:   "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D]",
 		summary: "aggregate many audits: critical failures, league table, what to fix, waves, survey metrics",
 		run:     runReport,
 	})
@@ -47,6 +48,33 @@ func (w whereFlags) Set(s string) error {
 
 var _ flag.Value = whereFlags{}
 
+// minutesFlag is a duration given as Go writes one ("20m", "1h30m") or
+// as a number of minutes ("20").
+type minutesFlag struct{ d *time.Duration }
+
+func (m minutesFlag) String() string {
+	if m.d == nil || *m.d == 0 {
+		return ""
+	}
+	return m.d.String()
+}
+
+func (m minutesFlag) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		x, nerr := strconv.ParseFloat(s, 64)
+		if nerr != nil || x < 0 || x > 1e6 {
+			return fmt.Errorf("want a duration such as 20m or 1h, or minutes such as 20")
+		}
+		d = time.Duration(x * float64(time.Minute))
+	}
+	if d < 0 {
+		return fmt.Errorf("a duration cannot be negative")
+	}
+	*m.d = d
+	return nil
+}
+
 func runReport(e *env, args []string) int {
 	c := commands["report"]
 	fs := newFlags(e, c)
@@ -61,6 +89,7 @@ func runReport(e *env, args []string) int {
 	fs.IntVar(&o.Top, "top", korto.DefaultTopProblems, "list the `N` problems to fix first")
 	fs.StringVar(&o.Lang, "lang", "", "language `L` of the report: a translation tag of the checklist, e.g. en (default: the checklist's own)")
 	fs.BoolVar(&o.SkipInvalid, "skip-invalid", false, "report without the invalid sheets (still listed on stderr) instead of failing")
+	fs.Var(minutesFlag{&o.MinDuration}, "min-duration", "flag the visits shorter than `D` (20m, 1h, or minutes: 20) among the auditors, where forms recorded start and end")
 	fs.BoolVar(&o.AllowDuplicates, "allow-duplicates", false, "count an audit id given twice twice, instead of failing")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

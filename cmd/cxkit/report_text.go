@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/metrics"
@@ -92,6 +93,8 @@ type reportView struct {
 	c        *korto.Checklist
 	Skipped  int
 	ByHeader string // the grouping field as a column header
+	// minDuration is --min-duration as the auditors' table heads it.
+	minDuration string
 }
 
 // newReportView prints the labels in the language of the texts (see
@@ -107,6 +110,13 @@ func newReportView(c *korto.Checklist, res *report.Result, cfg reportConfig) *re
 		v.Title = c.ID
 	}
 	v.ByHeader = auditFieldLabel(v.L.Lang, rep.GroupBy)
+	v.minDuration = "—"
+	if d := cfg.opts.MinDuration; d > 0 {
+		v.minDuration = fixed(d.Minutes(), 0) + " min"
+		if v.L.Lang == "ru" {
+			v.minDuration = fixed(d.Minutes(), 0) + " мин"
+		}
+	}
 	if cfg.opts.SkipInvalid {
 		v.Skipped = len(res.Invalid)
 	}
@@ -297,7 +307,36 @@ func writeReportText(w io.Writer, v *reportView) error {
 		}
 	}
 	v.writeGroups(bw)
+	v.writeAuditors(bw)
 	return bw.Flush()
+}
+
+// writeAuditors lists the auditors' visits and how long they took,
+// where the forms recorded it, and the visits too short to be real.
+func (v *reportView) writeAuditors(w io.Writer) {
+	as := v.Res.Auditors
+	if len(as) == 0 {
+		return
+	}
+	head := []string{"Auditors", "auditor", "visits", "timed", "median, min", "shorter than " + v.minDuration}
+	if v.L.Lang == "ru" {
+		head = []string{"Аудиторы", "аудитор", "визитов", "со временем", "медиана, мин", "короче " + v.minDuration}
+	}
+	fmt.Fprintf(w, "\n%s\n", head[0])
+	t := textTable{indent: "  ", right: rightCols(false, true, true, true, false)}
+	t.add(head[1], head[2], head[3], head[4], head[5])
+	for _, a := range as {
+		median := "—"
+		if a.MedianMinutes != nil {
+			median = fixed(*a.MedianMinutes, 1)
+		}
+		var short []string
+		for _, s := range a.Short {
+			short = append(short, fmt.Sprintf("%s (%s)", s.ID, fixed(s.Minutes, 1)))
+		}
+		t.add(v.groupName(a.Auditor), fmt.Sprint(a.Visits), fmt.Sprint(a.Timed), median, strings.Join(short, ", "))
+	}
+	t.write(w)
 }
 
 // tagsByFailure returns the tags that fail most first, as the top
