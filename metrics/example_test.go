@@ -234,3 +234,22 @@ func ExampleHolm() {
 	fmt.Println(metrics.Holm([]float64{0.01, 0.04, 0.03, 0.005}))
 	// Output: [0.03 0.06 0.06 0.02]
 }
+
+func ExampleCompareCES() {
+	// CES 2.0 (1..7, higher is easier) after a new returns process.
+	after, _ := metrics.CESOf([]int{7, 6, 6, 5, 7, 6, 4, 7, 6, 5, 6, 7}, metrics.CES2)
+	before, _ := metrics.CESOf([]int{5, 4, 6, 3, 5, 4, 5, 6, 4, 5}, metrics.CES2)
+	c, err := metrics.CompareCES(after, before)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+.2f points, t %.2f on %.1f df (Welch), p %.4f, 95%% [%.2f, %.2f]\n", c.Diff, c.T, c.DF, c.P, c.CI.Lo, c.CI.Hi)
+
+	// Five answers of 7 have no spread: no test, and the reason.
+	sevens, _ := metrics.CESOf([]int{7, 7, 7, 7, 7}, metrics.CES2)
+	_, err = metrics.CompareCES(sevens, before)
+	fmt.Println(err)
+	// Output:
+	// +1.30 points, t 3.19 on 19.3 df (Welch), p 0.0047, 95% [0.45, 2.15]
+	// comparing CES means: every answer in the first group is the same, so it shows no spread to test against (5 answers alike do not prove the mean): no test
+}

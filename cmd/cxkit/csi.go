@@ -60,8 +60,8 @@ func runCSI(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, c, "--scale: %v", err)
 	}
-	if !(*level > 0 && *level < 1) {
-		return usageError(e, c, "--level %v: want a number between 0 and 1, e.g. 0.95", *level)
+	if err := metrics.CheckLevel(*level); err != nil {
+		return usageError(e, c, "--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
 	}
 	if stdinTwice(pos[0], *weightsFile) {
 		return usageError(e, c, "the ratings and --weights cannot both come from standard input")

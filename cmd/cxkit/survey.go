@@ -103,11 +103,8 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 	}
 	cfg := surveycsv.Config{Metric: k.metric, Column: *column, By: *by, Weight: *weight, Workers: *workers}
 	opts := metrics.Options{Level: *level}
-	if !(*level > 0 && *level < 1) {
-		return usageError(e, c, "--level %v: want a number between 0 and 1, e.g. 0.95", *level)
-	}
 	if err := metrics.CheckLevel(*level); err != nil {
-		return usageError(e, c, "--level %v: too close to 0 or 1 for a finite interval; want e.g. 0.95 or 0.999", *level)
+		return usageError(e, c, "--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
 	}
 	if *workers < 0 {
 		return usageError(e, c, "--workers %d: want 1 or more (0: one per core)", *workers)

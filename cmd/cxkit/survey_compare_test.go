@@ -85,12 +85,15 @@ func keysOf(v any) []string {
 var sortStrings = cmpopts.SortSlices(func(a, b string) bool { return a < b })
 
 // TestSurveyLevelRefused: a level whose quantile is not finite is a
-// usage error, exit 2, not an infinite interval.
+// usage error, exit 2, not an infinite interval (nps and csi alike: both
+// ask metrics.CheckLevel).
 func TestSurveyLevelRefused(t *testing.T) {
-	for _, level := range []string{"0.9999999999999999", "1e-17"} {
-		_, stderr, code := runCmd(t, "nps\n9\n", "nps", "-", "--level", level)
-		if code != exitUsage || !strings.Contains(stderr, "--level") {
-			t.Errorf("--level %s: exit %d, stderr %q", level, code, stderr)
+	for _, level := range []string{"0.9999999999999999", "1e-17", "1", "0"} {
+		for _, args := range [][]string{{"nps", "-"}, {"csi", "-", "--scale", "1..10"}} {
+			_, stderr, code := runCmd(t, "a\n9\n", append(args, "--level", level)...)
+			if code != exitUsage || !strings.Contains(stderr, "--level") {
+				t.Errorf("%s --level %s: exit %d, stderr %q", args[0], level, code, stderr)
+			}
 		}
 	}
 }
