@@ -157,13 +157,13 @@ func (acc *surveyAcc) add(sq *aggSurveyQ, p pendingSurvey) {
 }
 
 // merge adds o's answers; both come from the same question, so the
-// scales agree and the metrics' Merge cannot fail.
+// scales agree and the metrics' Merge fails only past 2^63 answers.
 func (acc *surveyAcc) merge(o surveyAcc) {
 	switch {
 	case acc.nps != nil:
-		acc.nps.Merge(o.nps)
+		_ = acc.nps.Merge(o.nps)
 	case acc.emo != nil:
-		acc.emo.Merge(o.emo)
+		_ = acc.emo.Merge(o.emo)
 	case acc.csat != nil:
 		_ = acc.csat.Merge(o.csat)
 	case acc.ces != nil:

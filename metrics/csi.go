@@ -125,9 +125,13 @@ func (c *CSIRatings) Merge(o *CSIRatings) error {
 	if o.scale != c.scale || !slices.Equal(o.names, c.names) {
 		return fmt.Errorf("CSI: merging ratings of other attributes or another scale: %w", ErrScale)
 	}
-	for i := range c.means {
-		c.means[i].Merge(&o.means[i])
+	merged := slices.Clone(c.means)
+	for i := range merged {
+		if err := merged[i].Merge(&o.means[i]); err != nil {
+			return fmt.Errorf("CSI attribute %q: %w", c.names[i], err)
+		}
 	}
+	c.means = merged
 	c.respondents += o.respondents
 	return nil
 }
@@ -172,7 +176,7 @@ func (c *CSIRatings) Result(weights []float64, level float64) (CSIResult, error)
 	r := CSIResult{N: c.respondents, Scale: c.scale, Attributes: make([]CSIAttribute, len(c.names))}
 	attrs := make([]Attribute, len(c.names))
 	for i, m := range c.means {
-		mr, err := m.Result(level)
+		mr, err := m.ResultWith(Options{Level: level})
 		if err != nil {
 			return CSIResult{}, fmt.Errorf("CSI attribute %q: %w", c.names[i], err)
 		}

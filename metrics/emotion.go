@@ -93,11 +93,17 @@ func (a *Emotions) AddWeighted(e Emotion, w float64) error {
 }
 
 // Merge adds the answers of b to a, exactly for unweighted tallies. A nil
-// b adds nothing.
-func (a *Emotions) Merge(b *Emotions) {
-	if b != nil {
-		a.t.merge(&b.t)
+// b adds nothing. Counts that would overflow are an error wrapping
+// ErrState, and a is left unchanged.
+func (a *Emotions) Merge(b *Emotions) error {
+	if b == nil {
+		return nil
 	}
+	if err := a.t.canMerge("emotional index", &b.t); err != nil {
+		return err
+	}
+	a.t.merge(&b.t)
+	return nil
 }
 
 // N is the number of answers recorded.

@@ -12,7 +12,7 @@ import (
 func TestErrorWording(t *testing.T) {
 	one := Mean{}
 	one.Add(3)
-	_, meanOne := one.Result(0)
+	_, meanOne := one.Result()
 	_, cmpNPS := CompareNPS(NPSResult{NPS: 100, PromoterShare: 1, NEff: 5, CI: Interval{Method: Wald}}, NPSResult{NPS: 100, PromoterShare: 1, NEff: 7})
 	_, cmpCES := CompareCES(CESResult{Scale: CES2, NEff: 1}, CESResult{Scale: CES2, NEff: 4})
 	_, csi := CSI(nil, ACSI10)

@@ -5,36 +5,57 @@ import (
 	"math"
 )
 
-// Mean accumulates real values for a mean with a Student-t interval. It
-// keeps the count, the running mean and the sum of squared deviations
-// (Welford), and merges with Chan et al.'s pairwise update, which stays
-// accurate where the naive sum of squares cancels. Merging is exact in
-// the count; the float parts agree across merge orders to rounding
-// (about 1e-15 relative), not bit for bit.
+// Mean accumulates real values, optionally weighted, for a mean with a
+// Student-t interval. It keeps the count, the sum of the weights and of
+// their squares, the running mean and the weighted sum of squared
+// deviations (Welford, in West's weighted form), and merges with Chan et
+// al.'s pairwise update, which stays accurate where the naive sum of
+// squares cancels. Merging is exact in the count; the float parts agree
+// across merge orders to rounding (about 1e-15 relative), not bit for
+// bit. Its method set is every accumulator's: Add, AddWeighted, Merge,
+// Result and ResultWith.
 //
 // The zero value is ready to use; a Mean is a plain value.
 type Mean struct {
 	n    int64
+	sw   float64 // sum of the weights (n while unweighted)
+	sw2  float64 // sum of the squared weights (n while unweighted)
 	mean float64
-	m2   float64 // sum of squared deviations from mean
+	m2   float64 // weighted sum of squared deviations from mean
 }
 
-// Add records x. NaN and ±Inf are errors, and so are values too large
-// to average in float64: the sum of squared deviations must fit, so
-// values more than about 1e154 apart, or 1e308 after -1e308, are
-// refused. After an error the accumulator is unchanged.
-func (a *Mean) Add(x float64) error {
+// Add records x with weight 1. NaN and ±Inf are errors, and so are
+// values too large to average in float64: the sum of squared deviations
+// must fit, so values more than about 1e154 apart, or 1e308 after
+// -1e308, are refused. After an error the accumulator is unchanged.
+func (a *Mean) Add(x float64) error { return a.add(x, 1) }
+
+// AddWeighted records x with survey weight w: 0, or within [MinWeight,
+// MaxWeight]. A value of weight 0 is counted in N but moves nothing.
+// Errors are Add's, and a bad weight wraps ErrWeight.
+func (a *Mean) AddWeighted(x, w float64) error {
+	if err := checkWeight(w, -1); err != nil {
+		return err
+	}
+	return a.add(x, w)
+}
+
+func (a *Mean) add(x, w float64) error {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return errorIs(ErrRange, "mean of %v: values must be finite", x)
 	}
-	n := a.n + 1
+	if w == 0 {
+		a.n++
+		return nil
+	}
+	sw := a.sw + w
 	d := x - a.mean
-	mean := a.mean + d/float64(n)
-	m2 := a.m2 + d*(x-mean)
+	mean := a.mean + d*w/sw
+	m2 := a.m2 + w*d*(x-mean)
 	if !finite(d) || !finite(mean) || !finite(m2) {
 		return errTooLarge(a.n, x)
 	}
-	a.n, a.mean, a.m2 = n, mean, m2
+	a.n, a.sw, a.sw2, a.mean, a.m2 = a.n+1, sw, a.sw2+w*w, mean, m2
 	return nil
 }
 
@@ -54,52 +75,76 @@ func valueCount(n int64) string {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// Merge adds b's values to a; a nil b adds nothing.
-func (a *Mean) Merge(b *Mean) {
+// Merge adds b's values to a; a nil b adds nothing. Two parts whose
+// values are each fine but too far apart to average together (1e308 and
+// -1e308) are an error wrapping ErrRange, and a is left unchanged.
+func (a *Mean) Merge(b *Mean) error {
 	switch {
 	case b == nil || b.n == 0:
-		return
-	case a.n == 0:
+		return nil
+	case b.sw == 0: // only values of weight 0
+		a.n += b.n
+		return nil
+	case a.sw == 0:
+		n := a.n + b.n
 		*a = *b
-		return
+		a.n = n
+		return nil
 	}
-	n := a.n + b.n
+	sw := a.sw + b.sw
 	d := b.mean - a.mean
-	fa, fb, fn := float64(a.n), float64(b.n), float64(n)
-	a.mean += d * fb / fn
-	a.m2 += b.m2 + d*d*fa*fb/fn
-	a.n = n
+	mean := a.mean + d*b.sw/sw
+	m2 := a.m2 + b.m2 + d*d*a.sw*b.sw/sw
+	if !finite(d) || !finite(mean) || !finite(m2) {
+		return errorIs(ErrRange, "mean: merging %s into %s: the values are too large to average in float64 (their squared differences overflow)", valueCount(b.n), valueCount(a.n))
+	}
+	a.n, a.sw, a.sw2, a.mean, a.m2 = a.n+b.n, sw, a.sw2+b.sw2, mean, m2
+	return nil
 }
 
-// N is the number of values recorded.
+// N is the number of values recorded, weight 0 included.
 func (a Mean) N() int64 { return a.n }
 
-// Result returns the mean with its Student-t interval at level (0 means
-// 0.95). It needs at least two values: one value has no spread. Values
-// whose spread overflows float64 (possible after Merge) are an error
-// wrapping ErrRange, never a NaN or infinite result.
-func (a Mean) Result(level float64) (MeanResult, error) {
-	if level == 0 {
-		level = 0.95
+// Result returns the mean with its 95% Student-t interval.
+func (a *Mean) Result() (MeanResult, error) { return a.ResultWith(Options{}) }
+
+// ResultWith returns the mean with the Student-t interval at opts.Level;
+// opts.Method must be "" or StudentT. With weights the interval takes
+// Kish's n_eff in place of n (variance m2/Σw · n_eff/(n_eff − 1), se
+// sqrt(variance/n_eff), n_eff − 1 degrees of freedom), as CES does. It
+// needs an n_eff above 1: one value has no spread. Values whose spread
+// overflows float64 (possible in a saved state) are an error wrapping
+// ErrRange, never a NaN or infinite result.
+func (a *Mean) ResultWith(opts Options) (MeanResult, error) {
+	if opts.Method != "" && opts.Method != StudentT {
+		return MeanResult{}, errMethod(opts.Method, StudentT)
 	}
-	if err := checkLevel(level); err != nil {
+	level, err := opts.level()
+	if err != nil {
 		return MeanResult{}, err
 	}
-	if a.n < 2 {
-		return MeanResult{}, errorIs(ErrNoData, "mean interval of %s: need at least 2, as one value has no spread", valueCount(a.n))
+	nEff := 0.0
+	if a.sw > 0 {
+		nEff = a.sw * a.sw / a.sw2
 	}
-	sd := math.Sqrt(a.m2 / float64(a.n-1))
-	se := sd / math.Sqrt(float64(a.n))
-	t := tQuantile(0.5+level/2, float64(a.n-1))
+	if !(nEff > 1) {
+		if a.sw == a.sw2 { // unweighted (or nothing): say it in values
+			return MeanResult{}, errorIs(ErrNoData, "mean interval of %s: need at least 2, as one value has no spread", valueCount(a.n))
+		}
+		return MeanResult{}, errorIs(ErrNoData, "mean interval of %s: their weights leave an n_eff of %.3g, and one value has no spread", valueCount(a.n), nEff)
+	}
+	variance := a.m2 / a.sw * nEff / (nEff - 1)
+	sd := math.Sqrt(variance)
+	se := math.Sqrt(variance / nEff)
+	t := tQuantile(0.5+level/2, nEff-1)
 	r := MeanResult{
 		N:    a.n,
+		NEff: nEff,
 		Mean: a.mean,
 		SD:   sd,
 		SE:   se,
 		CI:   Interval{Lo: a.mean - t*se, Hi: a.mean + t*se, Level: level, Method: StudentT},
 	}
-	// Add refuses what overflows, but Merge cannot return an error and a
-	// saved state may hold any finite numbers.
 	if !finite(r.Mean) || !finite(r.SD) || !finite(r.CI.Lo) || !finite(r.CI.Hi) {
 		return MeanResult{}, errorIs(ErrRange, "mean of %s: the values are too large to average in float64 (their spread overflows)", valueCount(a.n))
 	}
@@ -107,13 +152,14 @@ func (a Mean) Result(level float64) (MeanResult, error) {
 }
 
 // MeanResult is a mean with its standard deviation, standard error and
-// Student-t interval (n - 1 degrees of freedom), all in the units of the
-// values. Values are unweighted and the interval is not clipped.
+// Student-t interval (n_eff - 1 degrees of freedom), all in the units of
+// the values. The interval is not clipped: a Mean knows no scale.
 type MeanResult struct {
-	N    int64    `json:"n"` // values recorded, at least 2
+	N    int64    `json:"n"`     // values recorded, at least 2
+	NEff float64  `json:"n_eff"` // Kish's effective sample size; N when unweighted
 	Mean float64  `json:"mean"`
-	SD   float64  `json:"sd"` // sample standard deviation (n - 1)
-	SE   float64  `json:"se"` // SD / sqrt(N)
+	SD   float64  `json:"sd"` // sample standard deviation (n_eff - 1)
+	SE   float64  `json:"se"` // SD / sqrt(NEff)
 	CI   Interval `json:"ci"` // Mean ± t·SE
 }
 
@@ -127,7 +173,7 @@ func MeanOf(xs []float64, level float64) (MeanResult, error) {
 			return MeanResult{}, fmt.Errorf("xs[%d]: %w", i, err)
 		}
 	}
-	return a.Result(level)
+	return a.ResultWith(Options{Level: level})
 }
 
 // MeanInterval returns the Student-t interval of the mean of xs at level

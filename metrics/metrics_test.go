@@ -502,7 +502,7 @@ func TestMean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := MeanResult{N: 10, Mean: 1.58, SD: 0.38895872388839524 * 3.1622776601683795, SE: 0.38895872388839524,
+	want := MeanResult{N: 10, NEff: 10, Mean: 1.58, SD: 0.38895872388839524 * 3.1622776601683795, SE: 0.38895872388839524,
 		CI: Interval{0.7001142367230172, 2.4598857632769828, 0.95, StudentT}}
 	if diff := cmp.Diff(want, r, approx); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)

@@ -67,15 +67,29 @@ func (a *NPS) AddScores(scores []uint8) error {
 
 // Merge adds the answers of b to a. Unweighted tallies are integer
 // counts, so merging is exact, associative and commutative. A nil b adds
-// nothing.
-func (a *NPS) Merge(b *NPS) {
+// nothing. Counts that would overflow are an error wrapping ErrState,
+// and a is left unchanged.
+func (a *NPS) Merge(b *NPS) error {
 	if b == nil {
-		return
+		return nil
 	}
+	var h [11]int64
 	for i, c := range b.h {
-		a.h[i] += c
+		s, ok := addCount(a.h[i], c)
+		if !ok {
+			return errorIs(ErrState, "NPS: merging the counts of score %d (%d and %d) overflows", i, a.h[i], c)
+		}
+		h[i] = s
 	}
+	if err := a.t.canMerge("NPS", &b.t); err != nil {
+		return err
+	}
+	if _, ok := addCount(a.N(), b.N()); !ok {
+		return errorIs(ErrState, "NPS: merging %d answers into %d overflows the count", b.N(), a.N())
+	}
+	a.h = h
 	a.t.merge(&b.t)
+	return nil
 }
 
 // N is the number of answers recorded.

@@ -288,14 +288,24 @@ func (a *CES) UnmarshalJSON(b []byte) error { return a.r.setState("CES", b) }
 type meanState struct {
 	N    int64   `json:"n"`
 	Mean float64 `json:"mean"`
-	M2   float64 `json:"m2"` // sum of squared deviations from the mean
+	M2   float64 `json:"m2"`            // (weighted) sum of squared deviations from the mean
+	SW   float64 `json:"sw,omitempty"`  // sum of the weights; left out while unweighted
+	SW2  float64 `json:"sw2,omitempty"` // sum of the squared weights; likewise
 }
 
 // MarshalJSON saves the accumulator's state as {"n":3,"mean":2,"m2":2}:
 // the number of values, their running mean, and m2, the sum of squared
 // deviations from that mean (Welford's), from which Result takes the
 // variance m2 / (n - 1). With n = 0 both are 0; with n = 1, m2 is 0.
-func (a Mean) MarshalJSON() ([]byte, error) { return json.Marshal(meanState{a.n, a.mean, a.m2}) }
+// Weighted values add "sw" and "sw2", the sums of the weights and of
+// their squares; a state without them is unweighted.
+func (a Mean) MarshalJSON() ([]byte, error) {
+	st := meanState{N: a.n, Mean: a.mean, M2: a.m2}
+	if a.sw != float64(a.n) || a.sw2 != float64(a.n) {
+		st.SW, st.SW2 = a.sw, a.sw2
+	}
+	return json.Marshal(st)
+}
 
 // UnmarshalJSON restores a state written by MarshalJSON; any other is an
 // error wrapping ErrState.
@@ -304,6 +314,8 @@ func (a *Mean) UnmarshalJSON(b []byte) error {
 		N    *int64   `json:"n"`
 		Mean *float64 `json:"mean"`
 		M2   *float64 `json:"m2"`
+		SW   *float64 `json:"sw"`
+		SW2  *float64 `json:"sw2"`
 	}
 	if err := decodeState("mean", b, &s); err != nil {
 		return err
@@ -311,21 +323,34 @@ func (a *Mean) UnmarshalJSON(b []byte) error {
 	if s.N == nil || s.Mean == nil || s.M2 == nil {
 		return fmt.Errorf("mean state: want all of n, mean and m2: %w", ErrState)
 	}
+	if (s.SW == nil) != (s.SW2 == nil) {
+		return fmt.Errorf("mean state: sw and sw2 go together: %w", ErrState)
+	}
 	n, mean, m2 := *s.N, *s.Mean, *s.M2
+	sw, sw2 := float64(n), float64(n)
+	if s.SW != nil {
+		sw, sw2 = *s.SW, *s.SW2
+	}
 	var bad string
 	switch {
 	case n < 0:
 		bad = "a negative count"
 	case !(m2 >= 0) || math.IsInf(m2, 1) || math.IsNaN(mean) || math.IsInf(mean, 0):
 		bad = "m2 must be a finite number >= 0 and the mean finite"
+	case !(sw >= 0 && sw2 >= 0) || math.IsInf(sw, 1) || math.IsInf(sw2, 1):
+		bad = "the weight sums must be finite numbers >= 0"
 	case n == 0 && (mean != 0 || m2 != 0):
 		bad = "no values, but a mean or m2 other than 0"
+	case sw == 0 && (sw2 != 0 || mean != 0 || m2 != 0):
+		bad = "no weight, but a mean, m2 or sw2 other than 0"
+	case sw > 0 && (n == 0 || !(sw2 > 0) || sw*sw < sw2*(1-1e-9) || sw*sw > float64(n)*sw2*(1+1e-9)):
+		bad = "the weight sums contradict each other or the count (n_eff must lie in 1..n)"
 	case n == 1 && m2 != 0:
 		bad = "one value has no spread, so m2 must be 0"
 	}
 	if bad != "" {
 		return fmt.Errorf("mean state with n %d, mean %v, m2 %v: %s: %w", n, mean, m2, bad, ErrState)
 	}
-	*a = Mean{n, mean, m2}
+	*a = Mean{n: n, sw: sw, sw2: sw2, mean: mean, m2: m2}
 	return nil
 }

@@ -189,7 +189,7 @@ func TestStateOfValueFields(t *testing.T) {
 		r.Emotions, errs[1] = w.Emotions.Result()
 		r.CSAT, errs[2] = w.CSAT.Result()
 		r.CES, errs[3] = w.CES.Result()
-		r.Mean, errs[4] = w.Mean.Result(0)
+		r.Mean, errs[4] = w.Mean.Result()
 		for _, err := range errs {
 			if err != nil {
 				t.Fatalf("%s: %v", b, err)
