@@ -19,6 +19,12 @@ var examples = map[string][]string{
 	"mall/mall.korto":       {"mall/visit-01.json"},
 	"grocery/cashier.korto": {"grocery/visit-01.json", "grocery/visit-02.json"},
 	"taxi/taxi.korto":       {"taxi/ride-01.json"},
+	// The templates of issue 17.
+	"salesfloor/salesfloor.korto": {"salesfloor/visit-01.json"},
+	"diy/diy.korto":               nil, // 160 generated visits: examples/diy/gen checks them
+	"luxury/boutique.korto":       {"luxury/visit-01.json"},
+	"calling/calling.korto":       {"calling/call-01.json"},
+	"mallupper/atmosphere.korto":  {"mallupper/visit-01.json"},
 }
 
 func TestChecklistsAreClean(t *testing.T) {
