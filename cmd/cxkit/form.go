@@ -37,6 +37,7 @@ var formTargets = map[string]formTarget{
 		return formJSONDoc(s)
 	}},
 	"xlsform": {binary: true, write: forms.XLSForm},
+	"xform":   {write: forms.XForm},
 }
 
 func formTargetNames() string {
