@@ -19,7 +19,8 @@ import (
 // hash of its audit ID (of its canonical content when it has none) and
 // its place; records are kept in fixed-size chunks, each sorted when
 // full, and merged at the end, so memory grows by 16 bytes per audit
-// and no more. Two different IDs share a hash with a chance of about
+// and no more (the chunks live outside the Go heap where the system
+// allows, see dups_mem.go). Two different IDs share a hash with a chance of about
 // n²/2^65 (3·10^-8 for a million audits).
 
 // dupRec is one audit: the hash of its identity and where it is,
@@ -29,7 +30,7 @@ type dupRec struct {
 }
 
 const (
-	dupChunk     = 4096 // records per chunk: 64 KiB
+	dupChunk     = 1 << 16 // records per chunk: 1 MiB
 	dupLineBits  = 40   // line numbers up to 2^40
 	dupMaxListed = 20   // duplicates named in the error
 )
@@ -44,6 +45,7 @@ func unpackPlace(p uint64) (src, line int) {
 type dupList struct {
 	full [][]dupRec
 	cur  []dupRec
+	maps [][]byte // the chunks' mappings, to free (see dups_mem.go)
 }
 
 func compareRec(a, b dupRec) int {
@@ -52,7 +54,11 @@ func compareRec(a, b dupRec) int {
 
 func (d *dupList) add(key uint64, src, line int) {
 	if d.cur == nil {
-		d.cur = make([]dupRec, 0, dupChunk)
+		var m []byte
+		d.cur, m = newChunk(dupChunk)
+		if m != nil {
+			d.maps = append(d.maps, m)
+		}
 	}
 	d.cur = append(d.cur, dupRec{key, packPlace(src, line)})
 	if len(d.cur) == dupChunk {
@@ -60,6 +66,15 @@ func (d *dupList) add(key uint64, src, line int) {
 		d.full = append(d.full, d.cur)
 		d.cur = nil
 	}
+}
+
+// free gives the list's memory back; the list is empty after it.
+func (d *dupList) free() {
+	d.full, d.cur = nil, nil
+	for _, m := range d.maps {
+		freeChunk(m)
+	}
+	d.maps = nil
 }
 
 // auditKey is the identity of an audit: a hash of its ID, or of its

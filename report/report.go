@@ -287,6 +287,11 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 	readErr := r.feed(ctx, jobs)
 	close(jobs)
 	wg.Wait()
+	defer func() {
+		for _, out := range outs {
+			out.dups.free()
+		}
+	}()
 	if readErr != nil {
 		return nil, readErr
 	}
