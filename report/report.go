@@ -567,12 +567,13 @@ func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error
 		case bufio.ErrBufferFull:
 			continue
 		case nil:
-			if tooLong {
+			line = bytes.TrimSuffix(line, []byte("\n"))
+			if tooLong || len(line) > limit {
 				return nil, true, nil
 			}
-			return bytes.TrimSuffix(line, []byte("\n")), false, nil
+			return line, false, nil
 		default:
-			if tooLong {
+			if tooLong || len(line) > limit {
 				return nil, true, err
 			}
 			if len(line) == 0 && err == io.EOF {
