@@ -31,8 +31,8 @@ type dupRec struct {
 
 const (
 	dupChunk     = 1 << 16 // records per chunk: 1 MiB
-	dupLineBits  = 40   // line numbers up to 2^40
-	dupMaxListed = 20   // duplicates named in the error
+	dupLineBits  = 40      // line numbers up to 2^40
+	dupMaxListed = 20      // duplicates named in the error
 )
 
 func packPlace(src, line int) uint64 { return uint64(src)<<dupLineBits | uint64(line) }

@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&command{
 		name:    "report",
-		usage:   "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D]",
+		usage:   "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D] [--workers N]",
 		summary: "aggregate many audits: critical failures, league table, what to fix, waves, survey metrics",
 		run:     runReport,
 	})
@@ -91,6 +91,7 @@ func runReport(e *env, args []string) int {
 	fs.BoolVar(&o.SkipInvalid, "skip-invalid", false, "report without the invalid sheets (still listed on stderr) instead of failing")
 	fs.Var(minutesFlag{&o.MinDuration}, "min-duration", "flag the visits shorter than `D` (20m, 1h, or minutes: 20) among the auditors, where forms recorded start and end")
 	fs.BoolVar(&o.AllowDuplicates, "allow-duplicates", false, "count an audit id given twice twice, instead of failing")
+	fs.IntVar(&o.Workers, "workers", 0, "score on `N` cores (default: all); the report is the same for any N")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if isHelp(err) {
@@ -106,6 +107,9 @@ func runReport(e *env, args []string) int {
 	}
 	if o.Top < 1 {
 		return usageError(e, c, "--top must be at least 1, got %d", o.Top)
+	}
+	if o.Workers < 0 {
+		return usageError(e, c, "--workers must be at least 1, got %d", o.Workers)
 	}
 	if o.MinN < 1 {
 		return usageError(e, c, "--min-n must be at least 1, got %d", o.MinN)
