@@ -59,6 +59,7 @@ func FuzzImportCSV(f *testing.F) {
 	f.Add([]byte("id,has_parking,recommend\nv1,yes,9\nv2,N/A,\"1\n0\"\n"))
 	f.Add([]byte("\ufeffid;mood;comment\r\nv1;Positive;\"a \"\"b\"\"\"\r\n"))
 	f.Add([]byte("has_parking,x\n\"unterminated\n"))
+	f.Add([]byte(`[{"id":"v1","has_parking":true,"audit":{"city":"X"}},{"mood":null}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, p, data, "")
 	})

@@ -144,7 +144,7 @@ func (js *jsonSource) object(r *row, prefix string) error {
 			}
 		}
 		at := int(js.dec.InputOffset())
-		at += leadingSpace(js.data[at:])
+		at += len(js.data[at:]) - len(bytes.TrimLeft(js.data[at:], " \t\r\n:"))
 		v, err := js.dec.ReadValue()
 		if err != nil {
 			return js.fail(err)
