@@ -47,7 +47,7 @@ func runCheck(e *env, args []string) int {
 	code := exitOK
 	problems := []checkProblem{}
 	for _, name := range files {
-		src, err := readInput(e, name)
+		src, err := readChecklistInput(e, name)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "cxkit check: %v\n", err)
 			code = exitInput

@@ -28,7 +28,7 @@ func runExport(e *env, args []string) int {
 	if len(files) != 1 {
 		return usageError(e, c, "want exactly one checklist file")
 	}
-	src, err := readInput(e, files[0])
+	src, err := readChecklistInput(e, files[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "cxkit export: %v\n", err)
 		return exitInput

@@ -8,8 +8,12 @@ import (
 	"github.com/cxkit/cxkit/internal/progress"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
 )
 
 // newFlags returns a flag set for command c that reports errors on e's
@@ -61,12 +65,51 @@ func openInput(e *env, name string) (io.ReadCloser, error) {
 	return os.Open(name)
 }
 
-// readInput reads a whole named file, or standard input for "-".
+// Caps on the whole files commands read, so that /dev/zero or a wrong
+// file fails fast instead of taking all memory (the README's "Limits").
+// Streams (tickets, CSV, JSON Lines) are capped per line or record by
+// their readers instead.
+const (
+	maxInputSize  = korto.MaxSheetSize // any whole file, an answer sheet included
+	maxConfigSize = 8 << 20            // --calendar, --standards
+)
+
+// readInput reads a whole named file, or standard input for "-", up to
+// maxInputSize bytes.
 func readInput(e *env, name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(e.stdin)
+	return readInputMax(e, name, maxInputSize)
+}
+
+// readInputMax reads a whole named file, or standard input for "-", and
+// fails once it has read more than limit bytes, without reading on.
+func readInputMax(e *env, name string, limit int64) ([]byte, error) {
+	r := e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
-	return os.ReadFile(name)
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d MiB, the most cxkit reads here (see Limits in the README)", inputName(name), limit>>20)
+	}
+	return data, nil
+}
+
+// readChecklistInput reads a checklist file up to the size its parser
+// takes: dsl.MaxFileSize for .korto source, korto.MaxChecklistJSONSize
+// for the JSON form (and for standard input, which may be either).
+func readChecklistInput(e *env, name string) ([]byte, error) {
+	if name != "-" && !strings.EqualFold(filepath.Ext(name), ".json") {
+		return readInputMax(e, name, dsl.MaxFileSize)
+	}
+	return readInputMax(e, name, korto.MaxChecklistJSONSize)
 }
 
 // writeJSON writes v as indented JSON followed by a newline. Map keys are

@@ -41,7 +41,7 @@ func runFmt(e *env, args []string) int {
 		if *write && name == "-" {
 			return usageError(e, c, "cannot write standard input back; drop -w")
 		}
-		src, err := readInput(e, name)
+		src, err := readChecklistInput(e, name)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "cxkit fmt: %v\n", err)
 			code = exitInput

@@ -17,7 +17,7 @@ import (
 // exitInput. Warnings are printed only alongside errors: `cxkit check`
 // is the command for them.
 func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
-	src, err := readInput(e, name)
+	src, err := readChecklistInput(e, name)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
 		return nil, exitInput

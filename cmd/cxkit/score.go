@@ -51,17 +51,12 @@ func runScore(e *env, args []string) int {
 		printCompileError(e, inputName(pos[0]), err)
 		return exitInput
 	}
-	in, err := openInput(e, pos[1])
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
-		return exitInput
-	}
-	// Read whole, to show the line of a syntax error.
-	src, err := io.ReadAll(in)
-	in.Close()
+	// Read whole, to show the line of a syntax error; an error names the
+	// file.
+	src, err := readInputMax(e, pos[1], korto.MaxSheetSize)
 	where := inputName(pos[1]) // "<stdin>" for "-", as check and report say
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)
+		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
 		return exitInput
 	}
 	sheet, err := plan.ReadAnswers(bytes.NewReader(src))

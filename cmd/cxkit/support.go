@@ -114,7 +114,7 @@ func runSupport(e *env, args []string) int {
 	}
 	set := support.DefaultStandards()
 	if *standardsFile != "" {
-		data, err := readInput(e, *standardsFile)
+		data, err := readInputMax(e, *standardsFile, maxConfigSize)
 		if err != nil {
 			return fail("%v", err)
 		}
@@ -129,7 +129,7 @@ func runSupport(e *env, args []string) int {
 		}
 	}
 	if *calendarFile != "" {
-		data, err := readInput(e, *calendarFile)
+		data, err := readInputMax(e, *calendarFile, maxConfigSize)
 		if err != nil {
 			return fail("%v", err)
 		}

@@ -90,6 +90,12 @@ func (r *Reader) Next() (*Ticket, error) {
 			return nil, r.err
 		}
 		line, err := r.readLine()
+		if te, ok := err.(*TicketError); ok {
+			// A line over MaxLineSize: the rest of the input is not
+			// read, so that loops going on after ticket errors end.
+			r.err = io.EOF
+			return nil, te
+		}
 		if err != nil {
 			r.err = err
 			if err != io.EOF || len(line) == 0 {
@@ -118,12 +124,23 @@ func (r *Reader) Next() (*Ticket, error) {
 // utf8BOM is the byte order mark a UTF-8 file may start with.
 var utf8BOM = []byte("\ufeff")
 
-// readLine returns the next line without its newline, however long.
+// MaxLineSize is the longest line of tickets the Reader takes, in bytes:
+// a real ticket is a few KiB, and a file without newlines (/dev/zero, a
+// binary file) must not be read into memory whole. Next returns a
+// *TicketError for a longer line, then io.EOF: the rest is not read.
+const MaxLineSize = 16 << 20
+
+// readLine returns the next line without its newline, up to MaxLineSize
+// bytes; a longer line stops the reader with an error.
 func (r *Reader) readLine() ([]byte, error) {
 	r.buf = r.buf[:0]
 	for {
 		chunk, err := r.r.ReadSlice('\n')
 		r.buf = append(r.buf, chunk...)
+		if len(r.buf) > MaxLineSize {
+			return nil, &TicketError{Line: r.line + 1, Event: -1,
+				Err: fmt.Errorf("the line is longer than %d MiB: not a ticket (or not JSON Lines)", MaxLineSize>>20)}
+		}
 		if err == bufio.ErrBufferFull {
 			continue
 		}

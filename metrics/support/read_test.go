@@ -252,3 +252,35 @@ func TestReadByteOrderMark(t *testing.T) {
 		t.Errorf("agent time: err %v; agents (-want +got):\n%s", err, d)
 	}
 }
+
+// zeros is /dev/zero: no newline, no end.
+type zeros struct{ read int64 }
+
+func (z *zeros) Read(p []byte) (int, error) {
+	clear(p)
+	z.read += int64(len(p))
+	return len(p), nil
+}
+
+// A file without newlines ends the reader with an error at the line
+// limit instead of being read into memory whole.
+func TestReaderLineLimit(t *testing.T) {
+	z := &zeros{}
+	_, err := support.NewReader(z).Next()
+	var te *support.TicketError
+	if !errors.As(err, &te) || te.Line != 1 || !strings.Contains(err.Error(), "longer than 16 MiB") {
+		t.Errorf("err %v, want a TicketError for line 1 over the limit", err)
+	}
+	if z.read > 2*support.MaxLineSize {
+		t.Errorf("read %d bytes, past the limit", z.read)
+	}
+}
+
+// ReadAll, which goes on after bad lines, ends at a line over the limit.
+func TestReadAllLineLimit(t *testing.T) {
+	err := support.ReadAll(&zeros{}, func(*support.Ticket) error { return nil })
+	var es support.Errors
+	if !errors.As(err, &es) || len(es) != 1 {
+		t.Errorf("err %v, want one line over the limit", err)
+	}
+}

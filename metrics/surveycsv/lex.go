@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"unicode/utf8"
 )
@@ -57,6 +58,10 @@ type lexField struct {
 	line, col, lineStart int
 }
 
+// MaxRecordSize is the longest row (all its cells, quoted newlines
+// included) a reader takes, in bytes; a real row is a few hundred.
+const MaxRecordSize = 1 << 20
+
 // errShort means the buffer ends before the record does: read more and
 // parse the record again from its start.
 var errShort = errors.New("surveycsv: record continues past the buffer")
@@ -81,6 +86,12 @@ func (x *lexer) fill(keep int) error {
 		x.pos += int64(keep)
 	}
 	if len(x.buf) == cap(x.buf) {
+		// The buffer grows only for a record that does not fit: one
+		// endless cell (/dev/zero, a binary file) would take all memory.
+		if len(x.buf) >= MaxRecordSize {
+			x.eof, x.rerr = true, fmt.Errorf("line %d: a row longer than %d MiB: not a CSV file, or a cell left unclosed by a quote", x.line, MaxRecordSize>>20)
+			return x.rerr
+		}
 		x.buf = append(x.buf, make([]byte, cap(x.buf))...)[:len(x.buf)]
 	}
 	for {

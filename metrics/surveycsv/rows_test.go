@@ -61,3 +61,25 @@ func TestRows(t *testing.T) {
 		t.Errorf("Find of a misspelt column: %v", err)
 	}
 }
+
+// zeroReader is /dev/zero.
+type zeroReader struct{ read int }
+
+func (z *zeroReader) Read(p []byte) (int, error) {
+	clear(p)
+	z.read += len(p)
+	return len(p), nil
+}
+
+// One endless cell stops the reader at MaxRecordSize instead of taking
+// all memory.
+func TestRowsRecordLimit(t *testing.T) {
+	z := &zeroReader{}
+	_, err := NewRows(z, "zero.csv")
+	if err == nil || !strings.Contains(err.Error(), "longer than 1 MiB") {
+		t.Errorf("err %v, want the row limit", err)
+	}
+	if z.read > 4*MaxRecordSize {
+		t.Errorf("read %d bytes past a %d limit", z.read, MaxRecordSize)
+	}
+}
