@@ -30,11 +30,13 @@ type Server struct {
 	docs     map[string]*document
 	conn     jsonrpc2.Conn
 	shutdown bool
+	exited   bool
 }
 
 // Serve runs the server on rwc (stdin and stdout for cxkit lsp) until
 // the client sends exit, the connection closes, or ctx is done. It
-// returns nil after a shutdown request and an exit.
+// returns nil after a shutdown request and an exit, and an error for an
+// exit without a shutdown, which LSP asks to end with a failure.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser) error {
 	s := &Server{}
 	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
@@ -44,14 +46,18 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser) error {
 	conn.Go(ctx, s.handle(cancel))
 	select {
 	case <-ctx.Done():
+		// Closing stops a pipe's reader; standard input has no close,
+		// and its reader ends with the process, which the exit ends.
 		conn.Close()
-		<-conn.Done()
 	case <-conn.Done():
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.shutdown {
 		return nil
+	}
+	if s.exited {
+		return errors.New("exit without a shutdown request first")
 	}
 	if err := conn.Err(); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, context.Canceled) && !strings.Contains(err.Error(), "closed") {
 		return err
@@ -94,6 +100,9 @@ func (s *Server) handle(exit context.CancelFunc) jsonrpc2.Handler {
 			s.mu.Unlock()
 			return reply(ctx, nil, nil)
 		case protocol.MethodExit:
+			s.mu.Lock()
+			s.exited = true
+			s.mu.Unlock()
 			exit()
 			return nil
 		case protocol.MethodTextDocumentDidOpen:
