@@ -1,0 +1,194 @@
+package metrics
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+)
+
+// Drivers answer seeds 002 and 004's question "which failures cost us
+// loyalty?": for each checklist question, the outcome of the audits that
+// passed it against those that failed it (Welch's test), Holm-adjusted
+// over the questions tested.
+
+// Check is how one audit did on one question.
+type Check int8
+
+// The answers a question can have in an audit.
+const (
+	NotApplicable Check = iota // not asked, n/a or unscored: left out
+	Passed
+	Failed
+)
+
+// Driver is one question's association with an outcome: the outcome's
+// mean over the audits that passed the question and over those that
+// failed it, and the drop Diff = MeanPassed - MeanFailed with its Welch
+// interval, p and Holm-adjusted p (over the questions of one Drivers
+// call). A positive Diff means failing the question goes with a worse
+// outcome; it is an association, not a proof of cause.
+type Driver struct {
+	Question   string   `json:"question"`
+	NPassed    int      `json:"n_passed"`
+	NFailed    int      `json:"n_failed"`
+	MeanPassed float64  `json:"mean_passed"`
+	MeanFailed float64  `json:"mean_failed"`
+	Diff       float64  `json:"diff"`
+	CI         Interval `json:"ci"`
+	P          float64  `json:"p"`
+	PHolm      float64  `json:"p_holm"`
+}
+
+// Drivers relates outcome[i], the outcome measured in audit i (see
+// NPSOutcome and EmotionOutcome), to checks[q][i], how audit i did on
+// question q. A question is tested when at least minN audits (minN >= 2)
+// passed it and at least minN failed it, and the two sides have a
+// spread to test; the others are left out. The result is sorted by the
+// largest drop first, then by question. A checks slice of another
+// length than outcome, a non-finite outcome, or a level outside (0, 1)
+// is an error.
+func Drivers(outcome []float64, checks map[string][]Check, minN int, level float64) ([]Driver, error) {
+	if level == 0 {
+		level = 0.95
+	}
+	if err := checkLevel(level); err != nil {
+		return nil, err
+	}
+	if minN < 2 {
+		return nil, fmt.Errorf("drivers: min n %d: each side needs at least 2 audits for a spread", minN)
+	}
+	for i, x := range outcome {
+		if !finite(x) {
+			return nil, errorIs(ErrRange, "drivers: outcome of audit %d is %v", i, x)
+		}
+	}
+	var out []Driver
+	for _, q := range slices.Sorted(maps.Keys(checks)) {
+		cs := checks[q]
+		if len(cs) != len(outcome) {
+			return nil, fmt.Errorf("drivers: question %q has %d checks for %d audits", q, len(cs), len(outcome))
+		}
+		var pass, fail Mean
+		for i, c := range cs {
+			switch c {
+			case Passed:
+				pass.Add(outcome[i])
+			case Failed:
+				fail.Add(outcome[i])
+			}
+		}
+		if pass.N() < int64(minN) || fail.N() < int64(minN) {
+			continue
+		}
+		pr, _ := pass.ResultWith(Options{Level: level})
+		fr, _ := fail.ResultWith(Options{Level: level})
+		c, err := CompareMeans(pr.Mean, pr.SD*pr.SD, float64(pr.N), fr.Mean, fr.SD*fr.SD, float64(fr.N), level, 0)
+		if err != nil {
+			continue // no spread on either side: nothing to test
+		}
+		out = append(out, Driver{Question: q, NPassed: int(pr.N), NFailed: int(fr.N), MeanPassed: pr.Mean, MeanFailed: fr.Mean,
+			Diff: c.Diff, CI: c.CI, P: c.P})
+	}
+	ps := make([]float64, len(out))
+	for i := range out {
+		ps[i] = out[i].P
+	}
+	for i, p := range Holm(ps) {
+		out[i].PHolm = p
+	}
+	slices.SortStableFunc(out, func(a, b Driver) int { return cmp.Compare(b.Diff, a.Diff) })
+	return out, nil
+}
+
+// NPSOutcome turns a 0..10 recommendation score into the per-audit
+// outcome whose mean is the NPS: 100 for a promoter, 0 for a passive,
+// -100 for a detractor.
+func NPSOutcome(score int) (float64, error) {
+	switch {
+	case score < 0 || score > 10:
+		return 0, &RangeError{Metric: "NPS", Index: -1, Value: float64(score), Lo: 0, Hi: 10}
+	case score >= 9:
+		return 100, nil
+	case score >= 7:
+		return 0, nil
+	}
+	return -100, nil
+}
+
+// EmotionOutcome turns an emotion into the per-audit outcome whose mean
+// is the emotional index: 1, 0 or -1.
+func EmotionOutcome(e Emotion) (float64, error) {
+	switch e {
+	case Positive:
+		return 1, nil
+	case Neutral:
+		return 0, nil
+	case Negative:
+		return -1, nil
+	}
+	return 0, &RangeError{Metric: "emotion", Index: -1, Value: float64(e), Lo: int(Negative), Hi: int(Positive)}
+}
+
+// EmotionNPS crosses the emotion a customer left with and their NPS
+// group (seed 004: the emotional index drives loyalty): how many
+// promoters, passives and detractors each emotion holds. The zero value
+// is ready to use; tables merge exactly.
+type EmotionNPS struct {
+	counts [3][3]int64 // [emotion-1][detractor, passive, promoter]
+}
+
+// Add records one customer; an emotion or a score off its range is an
+// error and records nothing.
+func (t *EmotionNPS) Add(e Emotion, score int) error {
+	if _, err := EmotionOutcome(e); err != nil {
+		return err
+	}
+	o, err := NPSOutcome(score)
+	if err != nil {
+		return err
+	}
+	t.counts[e-1][int(o/100)+1]++
+	return nil
+}
+
+// Merge adds o's counts; a nil o adds nothing.
+func (t *EmotionNPS) Merge(o *EmotionNPS) {
+	if o == nil {
+		return
+	}
+	for i := range t.counts {
+		for j := range t.counts[i] {
+			t.counts[i][j] += o.counts[i][j]
+		}
+	}
+}
+
+// EmotionNPSRow is one emotion's customers by NPS group, with the NPS
+// of that emotion; NPS is nil when the emotion has no customer.
+type EmotionNPSRow struct {
+	Emotion    Emotion  `json:"emotion"`
+	N          int64    `json:"n"`
+	Promoters  int64    `json:"promoters"`
+	Passives   int64    `json:"passives"`
+	Detractors int64    `json:"detractors"`
+	NPS        *float64 `json:"nps"`
+}
+
+// Rows returns the table, negative, neutral, positive.
+func (t *EmotionNPS) Rows() []EmotionNPSRow {
+	rows := make([]EmotionNPSRow, 3)
+	for i, c := range t.counts {
+		r := EmotionNPSRow{Emotion: Emotion(i + 1), Detractors: c[0], Passives: c[1], Promoters: c[2], N: c[0] + c[1] + c[2]}
+		if r.N > 0 {
+			v := 100 * float64(r.Promoters-r.Detractors) / float64(r.N)
+			if math.Abs(v) < 1e-12 {
+				v = 0
+			}
+			r.NPS = &v
+		}
+		rows[i] = r
+	}
+	return rows
+}
