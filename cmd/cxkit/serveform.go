@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -66,6 +69,9 @@ func runServeForm(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
 		return exitInput
 	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		fmt.Fprintf(e.stderr, "cxkit serve-form: warning: listening on %s, reachable from other machines: anyone who can reach it can read the checklist and post sheets; bind 127.0.0.1 unless that is what you want\n", ln.Addr())
+	}
 	// Scripts read the address from this line, so it comes first and
 	// alone on stdout.
 	fmt.Fprintf(e.stdout, "http://%s/\n", ln.Addr())
@@ -75,7 +81,7 @@ func runServeForm(e *env, args []string) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := newFormHTTPServer(h)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -90,6 +96,40 @@ func runServeForm(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
 	}
 	return exitOK
+}
+
+// Limits of the form server: a slow or stuck client is cut off, and at
+// most formMaxRequests requests are served at once (the rest get 503),
+// so a burst of slow POSTs cannot hold the process. Variables for the
+// tests.
+var (
+	formReadTimeout  = 30 * time.Second // the whole request, body included
+	formWriteTimeout = 30 * time.Second
+	formIdleTimeout  = 60 * time.Second
+	formMaxRequests  = 32
+)
+
+// newFormHTTPServer wraps the form's handler in a server with timeouts
+// and a bound on concurrent requests.
+func newFormHTTPServer(h http.Handler) *http.Server {
+	slots := make(chan struct{}, formMaxRequests)
+	limited := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+			h.ServeHTTP(w, r)
+		default:
+			http.Error(w, "busy: too many requests at once", http.StatusServiceUnavailable)
+		}
+	})
+	return &http.Server{
+		Handler:           limited,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       formReadTimeout,
+		WriteTimeout:      formWriteTimeout,
+		IdleTimeout:       formIdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+	}
 }
 
 // formPageWarning says why the form page is missing from dir, or ""
@@ -138,7 +178,7 @@ func newFormServer(c *korto.Checklist, dir string, opts korto.SchemaOptions, log
 	if err != nil {
 		return nil, err
 	}
-	fs := &formServer{plan: plan, lang: opts.Lang, page: http.FileServer(http.Dir(dir)), log: log}
+	fs := &formServer{plan: plan, lang: opts.Lang, page: staticFiles(dir), log: log}
 	if fs.schema, err = formJSON(s); err != nil {
 		return nil, err
 	}
@@ -150,7 +190,72 @@ func newFormServer(c *korto.Checklist, dir string, opts korto.SchemaOptions, log
 	mux.HandleFunc("GET /uischema.json", fs.serveJSON(fs.uiSchema))
 	mux.HandleFunc("POST /score", fs.score)
 	mux.Handle("GET /", fs.page)
-	return mux, nil
+	return sameSite(mux), nil
+}
+
+// sameSite refuses requests that a web page from elsewhere could make
+// through the operator's browser: a Host that is not an address or
+// localhost (DNS rebinding points a name the attacker owns at 127.0.0.1
+// to read the schema and scores) and an Origin other than the server's
+// own (any page could post sheets to /score).
+func sameSite(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hh, _, err := net.SplitHostPort(host); err == nil {
+			host = hh
+		}
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+		if !strings.EqualFold(host, "localhost") && net.ParseIP(host) == nil {
+			http.Error(w, "forbidden: the Host must be an IP address or localhost", http.StatusForbidden)
+			return
+		}
+		if o := r.Header.Get("Origin"); o != "" && !strings.EqualFold(o, "http://"+r.Host) {
+			http.Error(w, "forbidden: a request from another site", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// staticFiles serves the regular files under dir, and nothing else: no
+// directory listings, no dotfiles (.git, .env), no symbolic links, which
+// could lead out of dir. "/" is index.html.
+func staticFiles(dir string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rel := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+		if rel == "" {
+			rel = "index.html"
+		}
+		for _, part := range strings.Split(rel, "/") {
+			if strings.HasPrefix(part, ".") {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		name := filepath.Join(dir, filepath.FromSlash(rel))
+		// Lstat each step: a link anywhere on the way is refused.
+		at := dir
+		for _, part := range strings.Split(rel, "/") {
+			at = filepath.Join(at, part)
+			fi, err := os.Lstat(at)
+			if err != nil || fi.Mode()&os.ModeSymlink != 0 {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			http.NotFound(w, r)
+			return
+		}
+		http.ServeContent(w, r, fi.Name(), fi.ModTime(), f)
+	})
 }
 
 // formJSON is the document as cxkit schema prints it.
@@ -185,6 +290,15 @@ func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
 		fs.logf("rejected a sheet: %v", es)
 		listed, more := listedProblems(es)
 		reply(http.StatusUnprocessableEntity, formRejection{Errors: listed, More: more})
+	}
+	// A form posts JSON; a plain form or text/plain is what a page from
+	// another site can send without asking the browser first.
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		reply(http.StatusUnsupportedMediaType, formRejection{Errors: korto.AnswerErrors{{
+			Severity: korto.SeverityError, Code: korto.CodeSyntax,
+			Message: "send the sheet as Content-Type: application/json",
+		}}})
+		return
 	}
 	body := http.MaxBytesReader(w, r.Body, maxSheetBytes)
 	sheet, err := fs.plan.ReadAnswers(body)
