@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name:    "support",
-		usage:   "support TICKETS.jsonl [--standards FILE] [--calendar FILE] [--by channel|priority|agent] [--agent-time FILE] [--survey FILE] [--period day|week] [--tz ZONE] [--skip-bad] [--json]\n       cxkit support --defaults | --schema standards|calendar",
+		usage:   "support TICKETS.jsonl [--standards FILE] [--calendar FILE] [--by channel|priority|agent] [--agent-time FILE] [--survey FILE] [--period day|week] [--tz ZONE] [--skip-bad] [--workers N] [--json]\n       cxkit support --defaults | --schema standards|calendar",
 		summary: "support KPIs from help-desk tickets and the pass/fail table against the standards",
 		run:     runSupport,
 	})
@@ -50,6 +50,7 @@ func runSupport(e *env, args []string) int {
 	tz := fs.String("tz", "", "IANA time `ZONE` of the backlog days without --calendar (default UTC)")
 	skipBad := fs.Bool("skip-bad", false, "report bad lines as warnings and compute from the good ones")
 	asJSON := fs.Bool("json", false, "print JSON")
+	workers := fs.Int("workers", 0, "read the tickets with `N` goroutines (0: one per core); the output is the same")
 	defaults := fs.Bool("defaults", false, "print the 21 default standards as a standards file to start from")
 	schema := fs.String("schema", "", "print the JSON Schema of a `KIND` of file: standards or calendar")
 	pos, err := parseFlags(fs, args)
@@ -143,7 +144,17 @@ func runSupport(e *env, args []string) int {
 
 	acc := support.NewAccumulator(opts)
 	skipped := 0
-	code, n := supportRead(e, pos[0], *skipBad, func(r io.Reader) error { return support.ReadAll(r, acc.Add) })
+	if *workers < 0 {
+		return usageError(e, c, "--workers %d: want 1 or more (0: one per core)", *workers)
+	}
+	code, n := supportRead(e, pos[0], *skipBad, func(r io.Reader) error {
+		ro := support.ReadOptions{Workers: *workers}
+		if bar := newProgress(e, "tickets", r); bar != nil {
+			defer bar.Finish()
+			ro.Progress = bar.Add
+		}
+		return support.ReadInto(r, acc, ro)
+	})
 	if code != exitOK {
 		return code
 	}

@@ -150,3 +150,25 @@ func BenchmarkTickets(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadIntoWorkers reads 20,000 tickets from memory into an
+// accumulator with one worker and with two: the ratio is what
+// cxkit support --workers 2 gains over --workers 1.
+func BenchmarkReadIntoWorkers(b *testing.B) {
+	var data []byte
+	for _, l := range benchLines(b) {
+		data = append(data, l...)
+	}
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				a := support.NewAccumulator(support.Options{})
+				if err := support.ReadInto(bytes.NewReader(data), a, support.ReadOptions{Workers: w}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(20000*float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
+		})
+	}
+}

@@ -44,8 +44,11 @@ type idSet struct {
 
 type idSeen struct{ line, check uint32 }
 
-func newIDSet() idSet {
-	key, check := maphash.MakeSeed(), maphash.MakeSeed()
+func newIDSet() idSet { return newIDSetSeeded(maphash.MakeSeed(), maphash.MakeSeed()) }
+
+// newIDSetSeeded makes a set whose keys can be compared with those of
+// another set made with the same seeds (the workers of ReadInto).
+func newIDSetSeeded(key, check maphash.Seed) idSet {
 	sum := func(id string) (uint64, uint32) {
 		return maphash.String(key, id), uint32(maphash.String(check, id))
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/internal/split"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -123,7 +124,7 @@ func read(r io.Reader, name string, cfg Config, defaultColumn bool) (*Data, erro
 	if _, err := newAccumulator(cfg.Metric, cfg.Scale); err != nil {
 		return nil, err
 	}
-	src, size, split := splittable(r)
+	src, size, splits := split.Source(r)
 	x := newLexer(r, ',', nil, 0)
 	header, err := readHeader(x, name)
 	if err != nil {
@@ -148,10 +149,10 @@ func read(r io.Reader, name string, cfg Config, defaultColumn bool) (*Data, erro
 	}
 	var p *part
 	body := x.pos + int64(x.off)
-	if split {
+	if splits {
 		workers = int(min(int64(workers), (size-body)/minSplit))
 	}
-	if split && workers > 1 {
+	if splits && workers > 1 {
 		p, err = readParallel(src, size, body, x.line, lay, cfg, workers)
 	} else {
 		p = newPart(lay, cfg)
@@ -167,35 +168,6 @@ func read(r io.Reader, name string, cfg Config, defaultColumn bool) (*Data, erro
 // minSplit is the least number of bytes a worker is given: below it,
 // starting goroutines costs more than it saves. A variable for tests.
 var minSplit int64 = 256 << 10
-
-// splittable returns r as a source workers can share, starting at
-// where r stood when Read was called, and its size from there. It must
-// be called before anything is read from r.
-func splittable(r io.Reader) (io.ReaderAt, int64, bool) {
-	var src io.ReaderAt
-	var size int64
-	switch v := r.(type) {
-	case *os.File:
-		fi, err := v.Stat()
-		if err != nil || !fi.Mode().IsRegular() {
-			return nil, 0, false
-		}
-		src, size = v, fi.Size()
-	case Sizer:
-		src, size = v, v.Size()
-	default:
-		return nil, 0, false
-	}
-	var start int64
-	if sk, ok := r.(io.Seeker); ok {
-		at, err := sk.Seek(0, io.SeekCurrent)
-		if err != nil || at > size {
-			return nil, 0, false
-		}
-		start = at
-	}
-	return io.NewSectionReader(src, start, size-start), size - start, true
-}
 
 // findColumns finds the answer, group and weight columns in header.
 func findColumns(name string, header []string, cfg Config, defaultColumn bool) (*layout, error) {
@@ -519,16 +491,10 @@ func (p *part) merge(q *part) error {
 // where it began, and its stretch is read again from the right place.
 // The parts are merged in order, so the result is the one pass's.
 func readParallel(src io.ReaderAt, size, body int64, bodyLine int, lay *layout, cfg Config, workers int) (*part, error) {
-	cuts := []int64{body}
-	for i := 1; i < workers; i++ {
-		at := body + (size-body)*int64(i)/int64(workers)
-		c, err := nextLine(src, max(at, cuts[len(cuts)-1]), size)
-		if err != nil {
-			return nil, err
-		}
-		cuts = append(cuts, c)
+	cuts, err := split.Cuts(src, body, size, workers)
+	if err != nil {
+		return nil, err
 	}
-	cuts = append(cuts, size)
 	run := func(from, limit int64, line int) *part {
 		p := newPart(lay, cfg)
 		x := newLexer(io.NewSectionReader(src, from, size-from), lay.comma, lay.want, 3)
@@ -567,26 +533,6 @@ func readParallel(src io.ReaderAt, size, body int64, bodyLine int, lay *layout, 
 		}
 	}
 	return p, p.fatal
-}
-
-// nextLine returns the offset just past the first line break at or
-// after at, or size.
-func nextLine(src io.ReaderAt, at, size int64) (int64, error) {
-	var buf [4096]byte
-	for at < size {
-		n, err := src.ReadAt(buf[:min(int64(len(buf)), size-at)], at)
-		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
-			return at + int64(i) + 1, nil
-		}
-		at += int64(n)
-		if err != nil && err != io.EOF {
-			return 0, err
-		}
-		if n == 0 {
-			break
-		}
-	}
-	return size, nil
 }
 
 // syntaxError places an error of the lexer's at row.
