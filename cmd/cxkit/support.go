@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/cxkit/cxkit/metrics/support"
 )
@@ -107,9 +106,9 @@ func runSupport(e *env, args []string) int {
 		return exitInput
 	}
 	if *tz != "" {
-		loc, err := time.LoadLocation(*tz)
+		loc, err := support.LoadZone(*tz)
 		if err != nil {
-			return usageError(e, c, "--tz %q: not an IANA time zone such as Europe/Moscow", *tz)
+			return usageError(e, c, "--tz: %v", err)
 		}
 		opts.Location = loc
 	}

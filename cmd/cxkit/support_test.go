@@ -321,3 +321,10 @@ func TestSupportSurveyByteOrderMark(t *testing.T) {
 		t.Errorf("ces (-want +got):\n%s", d)
 	}
 }
+
+func TestSupportRefusesLocalZone(t *testing.T) {
+	_, stderr, code := runSupportCmd(t, "", "../../examples/support/tickets.jsonl", "--tz", "Local")
+	if code != exitUsage || !strings.Contains(stderr, "depends on the machine") {
+		t.Errorf("exit %d, stderr %q; want --tz Local refused", code, stderr)
+	}
+}

@@ -74,15 +74,29 @@ var weekdayNames = map[string]time.Weekday{
 	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
 }
 
+// LoadZone returns the IANA time zone name, such as Europe/Moscow. It
+// refuses "Local", which time.LoadLocation takes as the host's zone: the
+// same tickets would give other results on another machine.
+func LoadZone(name string) (*time.Location, error) {
+	if name == "Local" || name == "" {
+		return nil, fmt.Errorf("time zone %q depends on the machine: name the zone, such as Europe/Moscow", name)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q (want an IANA name such as Europe/Moscow)", name)
+	}
+	return loc, nil
+}
+
 // NewCalendar builds a calendar from its configuration, reporting every
 // mistake at once.
 func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	var errs []error
 	c := &Calendar{loc: time.UTC, holidays: map[civilDate]bool{}}
 	if cfg.TimeZone != "" {
-		loc, err := time.LoadLocation(cfg.TimeZone)
+		loc, err := LoadZone(cfg.TimeZone)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("time_zone: unknown time zone %q (want an IANA name such as Europe/Moscow)", cfg.TimeZone))
+			errs = append(errs, fmt.Errorf("time_zone: %w", err))
 		} else {
 			c.loc = loc
 		}

@@ -253,3 +253,15 @@ func TestParseCalendarStrict(t *testing.T) {
 		})
 	}
 }
+
+// "Local" is the host's zone: results would change from machine to
+// machine, so a calendar must name its zone.
+func TestCalendarRefusesLocalZone(t *testing.T) {
+	_, err := support.NewCalendar(support.CalendarConfig{TimeZone: "Local"})
+	if err == nil || !strings.Contains(err.Error(), "depends on the machine") {
+		t.Errorf("err %v, want Local refused", err)
+	}
+	if _, err := support.LoadZone("Europe/Moscow"); err != nil {
+		t.Errorf("Europe/Moscow: %v", err)
+	}
+}
