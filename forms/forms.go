@@ -102,15 +102,6 @@ func (n node) name() string {
 	return "survey"
 }
 
-// maxRowPoints is the most points a question may have and still show as
-// a row of choices rather than a number box: NPS's 0..10.
-const maxRowPoints = 11
-
-// onRow reports whether lo..hi is shown as a row of points.
-func onRow(lo, hi float64) bool {
-	return lo == float64(int64(lo)) && hi == float64(int64(hi)) && hi >= lo && hi-lo+1 <= maxRowPoints
-}
-
 // option is one answer a question offers by name: its value in the
 // sheet and its label.
 type option struct {

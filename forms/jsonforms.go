@@ -102,7 +102,7 @@ func jsonformsControl(c *korto.Checklist, q *korto.Question) (*JSONFormsElement,
 	case korto.KindText:
 		ctl.Options = map[string]any{"multi": true}
 	default:
-		if lo, hi, ok := c.Points(q.Kind); ok && onRow(lo, hi) {
+		if lo, hi, ok := c.Points(q.Kind); ok && korto.IsPointRow(lo, hi) {
 			ctl.Options = map[string]any{"format": "radio"}
 		}
 	}

@@ -259,10 +259,10 @@ func (b *surveyjsBuilder) question(n node, q *korto.Question) *SurveyJSElement {
 			return nil
 		}
 		switch {
-		case onRow(lo, hi) && !q.NA:
+		case korto.IsPointRow(lo, hi) && !q.NA:
 			e.Type = "rating"
 			e.RateMin, e.RateMax = &lo, &hi
-		case onRow(lo, hi):
+		case korto.IsPointRow(lo, hi):
 			e.Type = "rating"
 			for v := lo; v <= hi; v++ {
 				e.RateValues = append(e.RateValues, SurveyJSItem{Value: v, Text: plain(number(v))})

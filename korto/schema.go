@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -61,16 +62,17 @@ type SchemaOptions struct {
 // Extension keywords that carry what form builders need beyond
 // validation. They are annotations: validators ignore them.
 const (
-	schemaExtKind     = "x-cxkit-kind"     // the question's answer kind
-	schemaExtLevel    = "x-cxkit-level"    // level number
-	schemaExtSection  = "x-cxkit-section"  // ID of the innermost section
-	schemaExtWeight   = "x-cxkit-weight"   // effective weight of a scored question
-	schemaExtCritical = "x-cxkit-critical" // a failed answer knocks the level out
-	schemaExtUnscored = "x-cxkit-unscored" // a fact for `when`, never scored
-	schemaExtSurvey   = "x-cxkit-survey"   // a survey question, never scored
-	schemaExtWhen     = "x-cxkit-when"     // the condition that asks the question
-	schemaExtUnit     = "x-cxkit-unit"     // measure unit
-	schemaExtTarget   = "x-cxkit-target"   // measure target, e.g. "<= 5"
+	schemaExtKind     = "x-cxkit-kind"      // the question's answer kind
+	schemaExtLevel    = "x-cxkit-level"     // level number
+	schemaExtSection  = "x-cxkit-section"   // ID of the innermost section
+	schemaExtWeight   = "x-cxkit-weight"    // effective weight of a scored question
+	schemaExtCritical = "x-cxkit-critical"  // a failed answer knocks the level out
+	schemaExtUnscored = "x-cxkit-unscored"  // a fact for `when`, never scored
+	schemaExtSurvey   = "x-cxkit-survey"    // a survey question, never scored
+	schemaExtWhen     = "x-cxkit-when"      // the condition that asks the question
+	schemaExtWhenExpr = "x-cxkit-when-expr" // the same as the model's expression tree
+	schemaExtUnit     = "x-cxkit-unit"      // measure unit
+	schemaExtTarget   = "x-cxkit-target"    // measure target, e.g. "<= 5"
 	schemaExtTags     = "x-cxkit-tags"
 	schemaExtValue    = "x-cxkit-value" // a choice option's value in [0,1]
 	schemaExtFail     = "x-cxkit-fail"  // a choice option that counts as a failure
@@ -190,7 +192,10 @@ type answerSchemaBuilder struct {
 
 	props    *orderedmap.OrderedMap[string, *jsonschema.Schema]
 	required []string
-	conds    []*jsonschema.Schema
+	ids      []any // every question ID, for propertyNames
+	seen     map[string]bool
+	blocks   []*schemaWhenBlock
+	byWhen   map[string]*schemaWhenBlock
 	levels   []SchemaLevel
 	sections []SchemaSection
 }
@@ -223,6 +228,8 @@ func (b *answerSchemaBuilder) audit() *jsonschema.Schema {
 
 func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
 	b.props = jsonschema.NewProperties()
+	b.seen = map[string]bool{}
+	b.byWhen = map[string]*schemaWhenBlock{}
 	for _, l := range b.c.Levels {
 		b.levels = append(b.levels, SchemaLevel{Number: l.Number, Title: l.Title.In(b.lang), Pass: l.EffectivePass(), Weight: l.EffectiveWeight()})
 		b.items(l, nil, l.Items)
@@ -232,13 +239,20 @@ func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
 			b.question(nil, nil, q)
 		}
 	}
+	var conds []*jsonschema.Schema
+	for _, wb := range b.blocks {
+		conds = append(conds, wb.schema())
+	}
 	s := &jsonschema.Schema{
-		Type:                 "object",
-		Title:                b.words.answers,
-		Properties:           b.props,
-		Required:             b.required,
-		AdditionalProperties: jsonschema.FalseSchema,
-		AllOf:                b.conds,
+		Type:       "object",
+		Title:      b.words.answers,
+		Properties: b.props,
+		Required:   b.required,
+		// The questions behind `when` are declared in their blocks'
+		// "then", so "additionalProperties": false would refuse them;
+		// propertyNames closes the object over every question instead.
+		PropertyNames: &jsonschema.Schema{Enum: b.ids},
+		AllOf:         conds,
 		Extras: map[string]any{
 			"x-cxkit-levels": b.levels,
 		},
@@ -266,16 +280,18 @@ func (b *answerSchemaBuilder) items(l *Level, sec *Section, items []Item) {
 	}
 }
 
-// question adds q's property, and its `required` entry or its `when`
-// block. l and sec are nil for survey questions.
+// question adds q's property: to the answers' properties, and its
+// `required` entry, or to the block of its `when`. l and sec are nil for
+// survey questions.
 func (b *answerSchemaBuilder) question(l *Level, sec *Section, q *Question) {
-	if _, dup := b.props.Get(q.ID); dup {
+	if b.seen[q.ID] {
 		b.errorf(q.Pos, "question %q is declared twice", q.ID)
 		return
 	}
-	// A question behind `when` takes "na" when switched off, even if it
-	// does not take "na" otherwise.
-	s := b.value(q, q.NA || q.When != nil)
+	b.seen[q.ID] = true
+	// Behind `when`, "na" is the answer of a switched-off question, which
+	// the block's "else" allows; shown, it is an answer only with `na`.
+	s := b.value(q, q.NA)
 	if s == nil {
 		return
 	}
@@ -307,41 +323,82 @@ func (b *answerSchemaBuilder) question(l *Level, sec *Section, q *Question) {
 	if len(q.Tags) > 0 {
 		x[schemaExtTags] = q.Tags
 	}
+	b.ids = append(b.ids, q.ID)
 	// Properties keep file order, but not every tool keeps the order of
-	// a JSON object; form builders of the json-editor family read this.
-	x["propertyOrder"] = b.props.Len() + 1
-	b.props.Set(q.ID, s)
+	// a JSON object, and the questions behind `when` sit in their
+	// blocks; form builders of the json-editor family read this.
+	x["propertyOrder"] = len(b.ids)
 
 	if q.When == nil {
+		b.props.Set(q.ID, s)
 		if !q.Optional {
 			b.required = append(b.required, q.ID)
 		}
 		return
 	}
-	x[schemaExtWhen] = q.When.String()
-	cond := b.cond(q, q.When)
-	if cond == nil {
-		return
+	text := q.When.String()
+	x[schemaExtWhen] = text
+	x[schemaExtWhenExpr] = q.When
+	wb := b.byWhen[text]
+	if wb == nil {
+		cond := b.cond(q, q.When)
+		if cond == nil {
+			return
+		}
+		wb = &schemaWhenBlock{cond: cond, props: jsonschema.NewProperties()}
+		b.byWhen[text] = wb
+		b.blocks = append(b.blocks, wb)
 	}
-	block := &jsonschema.Schema{
-		If: cond,
-		// Switched off: absent or "na". "properties" only constrains keys
-		// that are present, which is exactly "absent or".
-		Else: &jsonschema.Schema{Properties: schemaProps(q.ID, &jsonschema.Schema{Const: answerNA})},
-	}
-	var then jsonschema.Schema
+	wb.props.Set(q.ID, s)
+	wb.ids = append(wb.ids, q.ID)
 	if !q.Optional {
-		then.Required = []string{q.ID}
+		wb.required = append(wb.required, q.ID)
 	}
-	// Switched on, "na" is an answer only with `na`, except to a text
-	// question, which takes it as text.
-	if !q.NA && q.Kind.EffectiveType() != KindText {
-		then.Properties = schemaProps(q.ID, &jsonschema.Schema{Not: &jsonschema.Schema{Const: answerNA}})
+}
+
+// schemaWhenBlock gathers the questions that one condition switches:
+// its "if" is the condition, its "then" declares them (so a renderer that
+// resolves if/then/else, such as react-jsonschema-form, shows them only
+// while it holds) and requires the ones that are not optional, and its
+// "else" lets each be absent or "na".
+type schemaWhenBlock struct {
+	cond     *jsonschema.Schema
+	props    *orderedmap.OrderedMap[string, *jsonschema.Schema]
+	ids      []string
+	required []string
+}
+
+func (wb *schemaWhenBlock) schema() *jsonschema.Schema {
+	// Switched off, an answer other than "na" is wrong: "not" any of the
+	// questions present with another answer. The "else" names no
+	// properties, so a renderer merging it adds no field.
+	var given []*jsonschema.Schema
+	for _, id := range wb.ids {
+		given = append(given, &jsonschema.Schema{
+			Required:   []string{id},
+			Properties: schemaProps(id, &jsonschema.Schema{Not: &jsonschema.Schema{Const: answerNA}}),
+		})
 	}
-	if then.Required != nil || then.Properties != nil {
-		block.Then = &then
+	off := given[0]
+	if len(given) > 1 {
+		off = &jsonschema.Schema{AnyOf: given}
 	}
-	b.conds = append(b.conds, block)
+	return &jsonschema.Schema{
+		If:   wb.cond,
+		Then: &jsonschema.Schema{Properties: wb.props, Required: wb.required},
+		Else: &jsonschema.Schema{Not: off},
+	}
+}
+
+// MaxRowPoints is the most points a scale may have and still be offered
+// as a row of choices rather than a number box: NPS's 0..10.
+const MaxRowPoints = 11
+
+// IsPointRow reports whether the points lo..hi (see [Checklist.Points])
+// are few enough, and whole, to show as a row of choices, as every form
+// target does with them.
+func IsPointRow(lo, hi float64) bool {
+	return lo == math.Trunc(lo) && hi == math.Trunc(hi) && hi >= lo && hi-lo < MaxRowPoints
 }
 
 // The answers the language fixes.
@@ -353,15 +410,35 @@ const (
 
 // value returns the schema of q's answer, with "na" allowed when na is
 // set, or nil after reporting a reference it cannot resolve.
+//
+// Named answers, and the points of a scale of up to MaxRowPoints, are
+// an "enum" of the values with a "oneOf" of one-value "enum"s that title
+// them, not "const"s: react-jsonschema-form takes the first "const" of a
+// "oneOf" for a default and would pre-answer the question, while the
+// "enum" lets JSON Forms show radio buttons.
 func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	w := b.words
-	naOption := &jsonschema.Schema{Const: answerNA, Title: w.na}
-	consts := func(opts ...*jsonschema.Schema) *jsonschema.Schema {
-		if na {
-			opts = append(opts, naOption)
-		}
-		return &jsonschema.Schema{Type: "string", OneOf: opts}
+	type named struct {
+		value any
+		title string
+		ext   map[string]any
 	}
+	enum := func(typ string, opts ...named) *jsonschema.Schema {
+		if na {
+			opts = append(opts, named{value: answerNA, title: w.na})
+		}
+		s := &jsonschema.Schema{Type: typ}
+		for _, o := range opts {
+			s.Enum = append(s.Enum, o.value)
+			s.OneOf = append(s.OneOf, &jsonschema.Schema{Enum: []any{o.value}, Title: o.title, Extras: o.ext})
+		}
+		if na && typ != "string" {
+			s.Type = ""
+			s.Extras = map[string]any{"type": []string{typ, "string"}}
+		}
+		return s
+	}
+	naOption := &jsonschema.Schema{Enum: []any{answerNA}, Title: w.na}
 	// numeric returns a number schema, or, when "na" is allowed, anyOf
 	// the number and "na" (a form shows them as two alternatives).
 	numeric := func(n *jsonschema.Schema) *jsonschema.Schema {
@@ -371,6 +448,13 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{n, naOption}}
 	}
 	integer := func(lo, hi float64) *jsonschema.Schema {
+		if IsPointRow(lo, hi) {
+			var pts []named
+			for v := lo; v <= hi; v++ {
+				pts = append(pts, named{value: int64(v), title: schemaNumber(v).String()})
+			}
+			return enum("integer", pts...)
+		}
 		n := &jsonschema.Schema{Type: "integer", Minimum: schemaNumber(lo), Maximum: schemaNumber(hi)}
 		if na {
 			n.Title = schemaNumber(lo).String() + "–" + schemaNumber(hi).String()
@@ -381,25 +465,22 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	k := q.Kind
 	switch k.EffectiveType() {
 	case KindYesNo:
-		return consts(
-			&jsonschema.Schema{Const: answerYes, Title: w.yes},
-			&jsonschema.Schema{Const: answerNo, Title: w.no},
-		)
+		return enum("string", named{value: answerYes, title: w.yes}, named{value: answerNo, title: w.no})
 	case KindChoice:
 		ch := b.c.Choice(k.Ref)
 		if ch == nil {
 			b.errorf(q.Pos, "question %q: unknown choice %q", q.ID, k.Ref)
 			return nil
 		}
-		opts := make([]*jsonschema.Schema, 0, len(ch.Options)+1)
+		opts := make([]named, 0, len(ch.Options))
 		for _, o := range ch.Options {
 			ext := map[string]any{schemaExtValue: o.Value}
 			if o.Fail {
 				ext[schemaExtFail] = true
 			}
-			opts = append(opts, &jsonschema.Schema{Const: o.ID, Title: o.Label.In(b.lang), Extras: ext})
+			opts = append(opts, named{value: o.ID, title: o.Label.In(b.lang), ext: ext})
 		}
-		return consts(opts...)
+		return enum("string", opts...)
 	case KindScale, KindCES, KindCSAT, KindNPS:
 		lo, hi, ok := b.c.Points(k)
 		if !ok {
@@ -408,15 +489,16 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 		}
 		return integer(lo, hi)
 	case KindMeasure:
-		n := &jsonschema.Schema{Type: "number"}
+		s := &jsonschema.Schema{Type: "number"}
 		if na {
-			n.Title = w.value
-			if k.Unit != "" {
-				n.Title += ", " + k.Unit
-			}
+			// A number or "na" in one box: "pattern" applies to strings
+			// only. Two alternatives would make a form ask which one
+			// first, and repeat the hint under each.
+			s = &jsonschema.Schema{Pattern: "^na$", Extras: map[string]any{"type": []string{"number", "string"}}}
 		}
-		s := numeric(n)
-		s.Extras = map[string]any{}
+		if s.Extras == nil {
+			s.Extras = map[string]any{}
+		}
 		if k.Unit != "" {
 			s.Extras[schemaExtUnit] = k.Unit
 		}
@@ -425,11 +507,10 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 		}
 		return s
 	case KindEmotion:
-		return consts(
-			&jsonschema.Schema{Const: "positive", Title: w.positive},
-			&jsonschema.Schema{Const: "neutral", Title: w.neutral},
-			&jsonschema.Schema{Const: "negative", Title: w.negative},
-		)
+		return enum("string",
+			named{value: "positive", title: w.positive},
+			named{value: "neutral", title: w.neutral},
+			named{value: "negative", title: w.negative})
 	case KindText:
 		return &jsonschema.Schema{Type: "string"} // "na" is a string already
 	}

@@ -444,7 +444,7 @@ func ExampleAnswerSchema() {
 	fmt.Println(string(out))
 	// Output:
 	// http://json-schema.org/draft-07/schema#
-	// {"oneOf":[{"const":"yes","title":"Да"},{"const":"no","title":"Нет"}],"type":"string","title":"Прилавок чистый","propertyOrder":1,"x-cxkit-critical":true,"x-cxkit-kind":"yesno","x-cxkit-level":1,"x-cxkit-weight":1}
+	// {"oneOf":[{"enum":["yes"],"title":"Да"},{"enum":["no"],"title":"Нет"}],"type":"string","enum":["yes","no"],"title":"Прилавок чистый","propertyOrder":1,"x-cxkit-critical":true,"x-cxkit-kind":"yesno","x-cxkit-level":1,"x-cxkit-weight":1}
 }
 
 // The schema is built once per form, so its cost matters little; the
@@ -506,7 +506,7 @@ func ExampleNewUISchema() {
 	out, _ := json.Marshal(ui["answers"])
 	fmt.Println(string(out))
 	// Output:
-	// {"clean":{"ui:help":"Смотреть и под кассой","ui:options":{"inline":true},"ui:widget":"radio"},"ui:order":["clean","wait"],"wait":{"ui:help":"мин; цель ≤ 3"}}
+	// {"clean":{"ui:enumNames":["Да","Нет"],"ui:options":{"inline":true},"ui:widget":"radio"},"ui:order":["clean","wait"],"wait":{"ui:help":"мин; цель ≤ 3"}}
 }
 
 // The level and section weights go into x-cxkit-levels and
@@ -598,8 +598,8 @@ func TestAnswerSchemaFailOption(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []map[string]any{
-		{"const": "all", "title": "All", "x-cxkit-value": 1.0},
-		{"const": "some", "title": "Some", "x-cxkit-value": 0.5, "x-cxkit-fail": true},
+		{"enum": []any{"all"}, "title": "All", "x-cxkit-value": 1.0},
+		{"enum": []any{"some"}, "title": "Some", "x-cxkit-value": 0.5, "x-cxkit-fail": true},
 	}
 	if d := cmp.Diff(want, doc.Properties.Answers.Properties["q"].OneOf); d != "" {
 		t.Errorf("options of q (-want +got):\n%s", d)

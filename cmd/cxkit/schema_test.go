@@ -48,6 +48,42 @@ func validateDoc(t *testing.T, s *sjs.Schema, doc []byte) error {
 
 const mallKorto = "../../examples/mall/mall.korto"
 
+// schemaQuestions returns the schemas of a checklist's questions in the
+// schema document doc: those always asked are the answers' properties,
+// those behind `when` are declared in the "then" of their blocks.
+func schemaQuestions(t *testing.T, doc []byte) map[string]map[string]any {
+	t.Helper()
+	type props = map[string]map[string]any
+	var s struct {
+		Properties struct {
+			Answers struct {
+				Properties props `json:"properties"`
+				AllOf      []struct {
+					Then struct {
+						Properties props `json:"properties"`
+					} `json:"then"`
+				} `json:"allOf"`
+			} `json:"answers"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(doc, &s); err != nil {
+		t.Fatal(err)
+	}
+	out := props{}
+	for id, q := range s.Properties.Answers.Properties {
+		out[id] = q
+	}
+	for _, b := range s.Properties.Answers.AllOf {
+		for id, q := range b.Then.Properties {
+			if out[id] != nil {
+				t.Errorf("question %q is declared twice", id)
+			}
+			out[id] = q
+		}
+	}
+	return out
+}
+
 func TestSchemaCommandMall(t *testing.T) {
 	out, stderr, code := runSchemaCmd(t, mallKorto, "--draft", "07")
 	if code != exitOK {
@@ -60,7 +96,7 @@ func TestSchemaCommandMall(t *testing.T) {
 				Properties map[string]struct {
 					Title string `json:"title"`
 					OneOf []struct {
-						Const any    `json:"const"`
+						Enum  []any  `json:"enum"`
 						Title string `json:"title"`
 					} `json:"oneOf"`
 				} `json:"properties"`
@@ -78,7 +114,7 @@ func TestSchemaCommandMall(t *testing.T) {
 	if p.Title != "Есть парковка" && !strings.ContainsAny(p.Title, "абвгдеёжзийклмнопрстуфхцчшщъыьэюя") {
 		t.Errorf("has_parking title = %q, want Russian text", p.Title)
 	}
-	if len(p.OneOf) < 2 || p.OneOf[0].Const != "yes" || p.OneOf[0].Title != "Да" || p.OneOf[1].Title != "Нет" {
+	if len(p.OneOf) < 2 || len(p.OneOf[0].Enum) != 1 || p.OneOf[0].Enum[0] != "yes" || p.OneOf[0].Title != "Да" || p.OneOf[1].Title != "Нет" {
 		t.Errorf("has_parking oneOf = %+v, want yes/Да, no/Нет", p.OneOf)
 	}
 
@@ -105,8 +141,8 @@ func TestSchemaCommandMall(t *testing.T) {
 	if err := json.Unmarshal(uiDoc.Answers["ui:order"], &order); err != nil {
 		t.Fatal(err)
 	}
-	if len(order) != len(doc.Properties.Answers.Properties) {
-		t.Errorf("ui:order lists %d questions, the schema has %d", len(order), len(doc.Properties.Answers.Properties))
+	if n := len(schemaQuestions(t, []byte(out))); len(order) != n {
+		t.Errorf("ui:order lists %d questions, the schema has %d", len(order), n)
 	}
 	if !strings.Contains(string(uiDoc.Answers["has_parking"]), `"radio"`) {
 		t.Errorf("has_parking uiSchema = %s, want a radio widget", uiDoc.Answers["has_parking"])

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,17 +71,7 @@ func TestConditionSpelledOneWay(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%d: schema exit %d: %s", i, code, errs)
 		}
-		var schema struct {
-			Properties struct {
-				Answers struct {
-					Properties map[string]map[string]any `json:"properties"`
-				} `json:"answers"`
-			} `json:"properties"`
-		}
-		if err := json.Unmarshal([]byte(out), &schema); err != nil {
-			t.Fatal(err)
-		}
-		if got := schema.Properties.Answers.Properties["dep"]["x-cxkit-when"]; got != cond {
+		if got := schemaQuestions(t, []byte(out))["dep"]["x-cxkit-when"]; got != cond {
 			t.Errorf("%d: schema x-cxkit-when = %q, want %q", i, got, cond)
 		}
 	}
