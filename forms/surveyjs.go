@@ -7,9 +7,12 @@ import (
 	"github.com/cxkit/cxkit/korto"
 )
 
-// LocalizedString is a SurveyJS localizable text: the text in the form's
-// default language under "default", and each translation under its
-// language tag.
+// LocalizedString is a SurveyJS localizable text: the text in every
+// language of the checklist under its tag, and under "default" the text
+// SurveyJS shows in its default locale, English, and in languages the
+// text lacks: the English text when the checklist has one, else the
+// checklist's own. (SurveyJS reads "default", not "en", for English, so
+// an "en" beside a Russian "default" would never be shown.)
 type LocalizedString map[string]string
 
 // SurveyJS is a SurveyJS survey (the JSON that survey-core's Model takes).
@@ -137,7 +140,7 @@ func SurveyJSSurvey(c *korto.Checklist, opts Options) (*SurveyJS, error) {
 
 type surveyjsBuilder struct {
 	c     *korto.Checklist
-	lang  string   // the checklist's own language, under "default"
+	lang  string   // the checklist's own language
 	langs []string // every language of the checklist, lang first
 	fixed func(string) korto.Text
 	diags korto.Diagnostics
@@ -155,13 +158,25 @@ func (b *surveyjsBuilder) text(t korto.Text) LocalizedString {
 	return b.loc(t)
 }
 
-// loc is t as a localizable string: its own text as the default, and a
-// text per language of the checklist (the default text where t has no
-// translation, so switching language never shows a blank).
+// loc is t as a localizable string, with a text per language of the
+// checklist (the checklist's own where t has no translation, so that
+// switching language never shows a blank).
 func (b *surveyjsBuilder) loc(t korto.Text) LocalizedString {
-	out := LocalizedString{"default": t.Text}
+	return b.localized(t.In)
+}
+
+// surveyjsDefaultLocale is the locale SurveyJS reads "default" for.
+const surveyjsDefaultLocale = "en"
+
+// localized builds a localizable string from the text in each language.
+func (b *surveyjsBuilder) localized(in func(lang string) string) LocalizedString {
+	out := LocalizedString{}
 	for _, l := range b.langs {
-		out[l] = t.In(l)
+		out[l] = in(l)
+	}
+	out["default"] = out[b.lang]
+	if en, ok := out[surveyjsDefaultLocale]; ok {
+		out["default"] = en
 	}
 	return out
 }
@@ -170,11 +185,7 @@ func (b *surveyjsBuilder) loc(t korto.Text) LocalizedString {
 func plain(s string) LocalizedString { return LocalizedString{"default": s} }
 
 func (b *surveyjsBuilder) levelTitle(l *korto.Level) LocalizedString {
-	out := LocalizedString{"default": levelTitle(b.c.Words(b.lang), l.Number, l.Title.Text)}
-	for _, lang := range b.langs {
-		out[lang] = levelTitle(b.c.Words(lang), l.Number, l.Title.In(lang))
-	}
-	return out
+	return b.localized(func(lang string) string { return levelTitle(b.c.Words(lang), l.Number, l.Title.In(lang)) })
 }
 
 func (b *surveyjsBuilder) elements(n node) []*SurveyJSElement {
@@ -200,11 +211,7 @@ func (b *surveyjsBuilder) question(n node, q *korto.Question) *SurveyJSElement {
 	e := &SurveyJSElement{Name: q.ID, Title: b.text(q.Text), IsRequired: !q.Optional}
 	// The hint, with a measure's unit and target, once per language.
 	if h := hint(q, b.lang, b.c.Words(b.lang)); h != "" {
-		d := LocalizedString{"default": h}
-		for _, l := range b.langs {
-			d[l] = hint(q, l, b.c.Words(l))
-		}
-		e.Description = d
+		e.Description = b.localized(func(l string) string { return hint(q, l, b.c.Words(l)) })
 	}
 	if n.level != nil {
 		e.CxLevel = n.level.Number

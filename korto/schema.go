@@ -172,6 +172,7 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 		Properties:           props,
 		Required:             []string{"checklist", "answers"},
 		AdditionalProperties: jsonschema.FalseSchema,
+		AllOf:                b.whenBlocks(),
 		Extras: map[string]any{
 			"x-cxkit-checklist": c.ID,
 			"x-cxkit-model":     string(c.EffectiveModel()),
@@ -206,23 +207,23 @@ func (b *answerSchemaBuilder) errorf(pos Pos, format string, a ...any) {
 
 // audit is the free-form audit record, the common fields first so forms
 // show them in a sensible order. Its values are labels: the reader takes
-// numbers and booleans too and keeps their JSON text. Forms that pick the
-// first listed type render them as text fields.
+// numbers and booleans too and keeps their JSON text, and so does the
+// schema for fields of the sheet's own; the four common fields are
+// strings, which is what forms collect and what lets a renderer that
+// picks a control by type (JSON Forms) show a text box, not a checkbox.
 func (b *answerSchemaBuilder) audit() *jsonschema.Schema {
 	w := b.words
-	label := func(title string) *jsonschema.Schema {
-		return &jsonschema.Schema{Title: title, Extras: map[string]any{"type": []string{"string", "number", "boolean"}}}
-	}
+	text := func(title string) *jsonschema.Schema { return &jsonschema.Schema{Type: "string", Title: title} }
 	p := jsonschema.NewProperties()
-	p.Set("id", label(w.auditID))
-	p.Set("location", label(w.location))
-	p.Set("date", label(w.date))
-	p.Set("auditor", label(w.auditor))
+	p.Set("id", text(w.auditID))
+	p.Set("location", text(w.location))
+	p.Set("date", text(w.date))
+	p.Set("auditor", text(w.auditor))
 	return &jsonschema.Schema{
 		Type:                 "object",
 		Title:                w.audit,
 		Properties:           p,
-		AdditionalProperties: label(""),
+		AdditionalProperties: &jsonschema.Schema{Extras: map[string]any{"type": []string{"string", "number", "boolean"}}},
 	}
 }
 
@@ -239,10 +240,6 @@ func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
 			b.question(nil, nil, q)
 		}
 	}
-	var conds []*jsonschema.Schema
-	for _, wb := range b.blocks {
-		conds = append(conds, wb.schema())
-	}
 	s := &jsonschema.Schema{
 		Type:       "object",
 		Title:      b.words.answers,
@@ -252,7 +249,6 @@ func (b *answerSchemaBuilder) answers() *jsonschema.Schema {
 		// "then", so "additionalProperties": false would refuse them;
 		// propertyNames closes the object over every question instead.
 		PropertyNames: &jsonschema.Schema{Enum: b.ids},
-		AllOf:         conds,
 		Extras: map[string]any{
 			"x-cxkit-levels": b.levels,
 		},
@@ -368,6 +364,25 @@ type schemaWhenBlock struct {
 	required []string
 }
 
+// whenBlocks returns the `when` blocks, one per condition, for the
+// document's allOf. They sit at the top of the document rather than in
+// the answers object: react-jsonschema-form drops the answers to the
+// questions a condition switches off only when the condition changes
+// the schema at its root.
+func (b *answerSchemaBuilder) whenBlocks() []*jsonschema.Schema {
+	var out []*jsonschema.Schema
+	for _, wb := range b.blocks {
+		out = append(out, wb.schema())
+	}
+	return out
+}
+
+// answersProp wraps a schema of the answers object as one of the
+// document.
+func answersProp(s *jsonschema.Schema) *jsonschema.Schema {
+	return &jsonschema.Schema{Properties: schemaProps("answers", s)}
+}
+
 func (wb *schemaWhenBlock) schema() *jsonschema.Schema {
 	// Switched off, an answer other than "na" is wrong: "not" any of the
 	// questions present with another answer. The "else" names no
@@ -383,10 +398,12 @@ func (wb *schemaWhenBlock) schema() *jsonschema.Schema {
 	if len(given) > 1 {
 		off = &jsonschema.Schema{AnyOf: given}
 	}
+	cond := answersProp(wb.cond)
+	cond.Required = []string{"answers"}
 	return &jsonschema.Schema{
-		If:   wb.cond,
-		Then: &jsonschema.Schema{Properties: wb.props, Required: wb.required},
-		Else: &jsonschema.Schema{Not: off},
+		If:   cond,
+		Then: answersProp(&jsonschema.Schema{Properties: wb.props, Required: wb.required}),
+		Else: answersProp(&jsonschema.Schema{Not: off}),
 	}
 }
 

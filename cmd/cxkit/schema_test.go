@@ -50,21 +50,23 @@ const mallKorto = "../../examples/mall/mall.korto"
 
 // schemaQuestions returns the schemas of a checklist's questions in the
 // schema document doc: those always asked are the answers' properties,
-// those behind `when` are declared in the "then" of their blocks.
+// those behind `when` are declared in the "then" of their blocks, in the
+// document's allOf.
 func schemaQuestions(t *testing.T, doc []byte) map[string]map[string]any {
 	t.Helper()
 	type props = map[string]map[string]any
+	type answers struct {
+		Answers struct {
+			Properties props `json:"properties"`
+		} `json:"answers"`
+	}
 	var s struct {
-		Properties struct {
-			Answers struct {
-				Properties props `json:"properties"`
-				AllOf      []struct {
-					Then struct {
-						Properties props `json:"properties"`
-					} `json:"then"`
-				} `json:"allOf"`
-			} `json:"answers"`
-		} `json:"properties"`
+		Properties answers `json:"properties"`
+		AllOf      []struct {
+			Then struct {
+				Properties answers `json:"properties"`
+			} `json:"then"`
+		} `json:"allOf"`
 	}
 	if err := json.Unmarshal(doc, &s); err != nil {
 		t.Fatal(err)
@@ -73,8 +75,8 @@ func schemaQuestions(t *testing.T, doc []byte) map[string]map[string]any {
 	for id, q := range s.Properties.Answers.Properties {
 		out[id] = q
 	}
-	for _, b := range s.Properties.Answers.AllOf {
-		for id, q := range b.Then.Properties {
+	for _, b := range s.AllOf {
+		for id, q := range b.Then.Properties.Answers.Properties {
 			if out[id] != nil {
 				t.Errorf("question %q is declared twice", id)
 			}

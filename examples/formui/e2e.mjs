@@ -29,13 +29,12 @@ function check(ok, msg) {
 // its target.
 function best(q) {
   const kind = q['x-cxkit-kind'];
-  const num = q.anyOf ? q.anyOf[0] : q;
   switch (kind) {
     case 'yesno':
     case 'emotion':
       return { label: q.oneOf[0].title };
     case 'choice': {
-      const top = [...q.oneOf].filter((o) => o.const !== 'na').sort((a, b) => (b['x-cxkit-value'] ?? 0) - (a['x-cxkit-value'] ?? 0))[0];
+      const top = [...q.oneOf].filter((o) => o.enum[0] !== 'na').sort((a, b) => (b['x-cxkit-value'] ?? 0) - (a['x-cxkit-value'] ?? 0))[0];
       return { label: top.title };
     }
     case 'measure': {
@@ -45,8 +44,11 @@ function best(q) {
     }
     case 'text':
       return { text: 'Проверено в браузере' };
-    default:
-      return { number: num.maximum };
+    default: {
+      // A row of points: the top one.
+      const top = q.oneOf.filter((o) => o.enum[0] !== 'na').at(-1);
+      return { label: top.title };
+    }
   }
 }
 
@@ -60,7 +62,12 @@ const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 try {
   const schema = await (await fetch(new URL('schema.json', url))).json();
-  const questions = Object.entries(schema.properties.answers.properties);
+  // The questions always asked are the answers' properties; those behind
+  // `when` are declared in the "then" of their condition's block.
+  const questions = Object.entries({
+    ...schema.properties.answers.properties,
+    ...Object.assign({}, ...(schema.allOf ?? []).map((b) => b.then?.properties?.answers?.properties ?? {})),
+  }).sort(([, a], [, b]) => a.propertyOrder - b.propertyOrder);
 
   const q = (id) => page.locator(`[data-question="${id}"]`);
   const visible = (id) => q(id).isVisible();
@@ -74,6 +81,9 @@ try {
   page.on('request', (r) => { if (r.url().endsWith('/score')) posted++; });
   await page.locator('button[type=submit]').click();
   check(await page.locator('.errors, .panel-danger').first().isVisible(), 'an empty form shows validation errors');
+  const listed = await page.locator('.errors, .panel-danger').first().textContent();
+  check(listed.includes('нет ответа') && !/must have required|must match/.test(listed), 'the errors are in Russian, in the words cxkit score uses');
+  check(await page.locator('input[type=radio]:checked').count() === 0, 'nothing is pre-answered');
   check(posted === 0, 'an invalid form is not sent');
 
   // `when has_parking`: the car-park questions come and go with the answer.
@@ -103,8 +113,6 @@ try {
     } else if (a.text !== undefined) {
       await box.locator('textarea').fill(a.text);
     } else {
-      // A number, or for a question that may be "na" the number
-      // alternative, which the form shows first.
       await box.locator('input:not([type=radio]):not([type=hidden])').first().fill(String(a.number));
     }
     answered++;

@@ -3,6 +3,9 @@
 # mall checklist with `cxkit serve-form` on a free localhost port, fill
 # and submit the form in headless Chromium (e2e.mjs), then score the sheet
 # the browser sent once more with `cxkit score` and check both agree.
+# Then the stock-engine tests: engines.mjs (Node) and stock.mjs
+# (Chromium) run the JSON Schema, the JSON Forms UI schema and the
+# SurveyJS survey in the renderers people use.
 #
 #   examples/formui/e2e.sh            # from anywhere
 #
@@ -65,4 +68,15 @@ node -e '
   }
   console.log(`ok: cxkit score agrees: ${a.score}, level ${a.reached}`);
 ' "$out/score.json" "$out/result.json"
+
+# The documents cxkit writes in the stock engines, without a browser
+# (JSON Forms' isVisible, survey-core's Model, the SurveyJS definition)
+# and in headless Chromium (react-jsonschema-form, JSON Forms vanilla,
+# SurveyJS), with nothing of ours between them and the renderer.
+t0=$SECONDS
+node engines.mjs "$out/cxkit"
+echo "e2e: engines took $((SECONDS - t0)) s"
+t0=$SECONDS
+node stock.mjs "$out/cxkit" "$out/stock"
+echo "e2e: stock renderers took $((SECONDS - t0)) s"
 echo "e2e: PASS (screenshots in $out)"

@@ -3,111 +3,78 @@
 // react-jsonschema-form and validated by its AJV 8 validator. The filled
 // sheet goes to the server, which scores it with korto.
 //
-// Everything the page knows about the checklist comes from the schema:
-// titles, options, required answers, and the `when` conditions (the
-// if/then/else blocks of the answers object), which the page evaluates
-// with an AJV validator of its own to hide questions that are switched off.
+// Everything the page knows about the checklist comes from the schema.
+// react-jsonschema-form itself hides the questions whose `when` does not
+// hold (the schema declares them in the "then" of their condition) and
+// drops their answers; the page adds level and section headings, error
+// messages in the form's language, and the score that comes back.
 import { createRoot } from 'react-dom/client';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Form from '@rjsf/core';
-import validator, { customizeValidator } from '@rjsf/validator-ajv8';
+import validator from '@rjsf/validator-ajv8';
 
 // The few words the page itself prints, by the schema's x-cxkit-lang.
+// The error messages say what `cxkit score` says of the same sheet.
 const words = {
-  ru: { level: 'Уровень', survey: 'Опрос', score: 'Итог', reached: 'Достигнут уровень', none: 'ни один уровень не достигнут', passed: 'пройден', failed: 'не пройден', gated: 'не засчитан: нижний уровень не пройден', critical: 'критичные нарушения', errors: 'Лист не принят', sending: 'Отправка…' },
-  en: { level: 'Level', survey: 'Survey', score: 'Score', reached: 'Reached level', none: 'no level reached', passed: 'passed', failed: 'failed', gated: 'not counted: a lower level failed', critical: 'critical failures', errors: 'The sheet was not accepted', sending: 'Sending…' },
+  ru: {
+    level: 'Уровень', survey: 'Опрос', score: 'Итог', reached: 'Достигнут уровень', none: 'ни один уровень не достигнут',
+    passed: 'пройден', failed: 'не пройден', gated: 'не засчитан: нижний уровень не пройден', critical: 'критичные нарушения',
+    errors: 'Лист не принят', sending: 'Отправка…',
+    missing: 'нет ответа: ответьте на вопрос', missingNA: 'нет ответа: ответьте на вопрос (или «Не применимо», если он не подходит)',
+    choose: 'выберите один из ответов', number: 'нужно число', whole: 'нужно целое число', range: (lo, hi) => `нужно число от ${lo} до ${hi}`,
+  },
+  en: {
+    level: 'Level', survey: 'Survey', score: 'Score', reached: 'Reached level', none: 'no level reached',
+    passed: 'passed', failed: 'failed', gated: 'not counted: a lower level failed', critical: 'critical failures',
+    errors: 'The sheet was not accepted', sending: 'Sending…',
+    missing: 'no answer: answer it', missingNA: 'no answer: answer it (or "not applicable" if it does not apply)',
+    choose: 'choose one of the answers', number: 'takes a number', whole: 'takes a whole number', range: (lo, hi) => `takes a number from ${lo} to ${hi}`,
+  },
 };
 
 const pct = (x) => (x == null ? '—' : `${(100 * x).toFixed(1)}%`);
 
-// conditions evaluates `when` conditions with its own AJV instance, so
-// that its schemas do not displace the form's in the form's validator.
-const conditions = customizeValidator();
-
-// switchedOff returns the IDs of the questions whose `when` condition is
-// false for these answers, as a sorted array. Each condition is an allOf
-// entry {if, then, else} of the answers object whose else lists the
-// question it switches. Conditions read only earlier questions, so
-// dropping the answers of switched-off questions and evaluating again
-// settles in a few rounds.
-function switchedOff(schema, answers) {
-  const blocks = (schema.properties?.answers?.allOf ?? []).filter((b) => b.if && b.else?.properties);
-  let current = answers ?? {};
-  let off = [];
-  for (let round = 0; round <= blocks.length; round++) {
-    const next = new Set();
-    for (const b of blocks) {
-      if (!conditions.isValid(b.if, current, schema)) {
-        Object.keys(b.else.properties).forEach((id) => next.add(id));
+// localErrors turns AJV's errors into the messages `cxkit score` gives,
+// in the form's language, one per question: AJV reports a wrong answer
+// to a question behind `when` once for the question and again for the
+// "if"/"then" of its block, which says nothing more.
+function localErrors(schema, w) {
+  const allows = (q, v) => (q?.enum ?? []).includes(v);
+  const question = (id) => {
+    for (const src of [schema.properties.answers.properties, ...(schema.allOf ?? []).map((b) => b.then?.properties?.answers?.properties ?? {})]) {
+      if (src[id]) return src[id];
+    }
+    return undefined;
+  };
+  return (errors) => {
+    const seen = new Set();
+    const out = [];
+    for (const e of errors) {
+      let id;
+      let message;
+      if (e.name === 'required' && e.property.startsWith('.answers.')) {
+        id = e.params.missingProperty;
+        message = allows(question(id), 'na') ? w.missingNA : w.missing;
+      } else if (e.property.startsWith('.answers.')) {
+        id = e.property.slice('.answers.'.length);
+        const q = question(id);
+        if (['enum', 'oneOf', 'const'].includes(e.name)) message = w.choose;
+        else if (e.name === 'type') message = q?.type === 'integer' ? w.whole : w.number;
+        else if (e.name === 'minimum' || e.name === 'maximum') message = w.range(q?.minimum, q?.maximum);
+        else message = e.message;
+      } else if (['if', 'then', 'else', 'not', 'allOf'].includes(e.name)) {
+        continue;
+      } else {
+        out.push(e);
+        continue;
       }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const title = question(id)?.title ?? id;
+      out.push({ ...e, property: `.answers.${id}`, message, stack: `${title}: ${message}` });
     }
-    const sorted = [...next].sort();
-    const same = sorted.join() === off.join();
-    off = sorted;
-    current = Object.fromEntries(Object.entries(answers ?? {}).filter(([id]) => !next.has(id)));
-    if (same) break;
-  }
-  return off;
-}
-
-// withHidden returns the uiSchema with the switched-off questions hidden
-// and the answers laid out by level and section.
-function withHidden(uiSchema, off) {
-  const answers = { ...(uiSchema.answers ?? {}), 'ui:ObjectFieldTemplate': AnswersTemplate };
-  for (const id of off) answers[id] = { ...(answers[id] ?? {}), 'ui:widget': 'hidden' };
-  return { ...uiSchema, answers };
-}
-
-// forRendering returns the schema the form lays out for the questions
-// switched on now: the full schema without its `when` blocks, with what
-// the blocks say about the questions they switch on applied directly
-// (required, and no "na" unless the question takes it).
-//
-// react-jsonschema-form could resolve the if/then/else blocks itself, but
-// it does so by merging the branches into the schema on every change,
-// which takes about a second per click on a 130-question checklist. The
-// validator still checks the sheet against the full schema.
-function forRendering(schema, off) {
-  const { allOf = [], ...answers } = schema.properties.answers;
-  const required = [...(answers.required ?? [])];
-  const properties = { ...answers.properties };
-  for (const b of allOf) {
-    if (!b.else?.properties) continue;
-    for (const id of Object.keys(b.else.properties)) {
-      if (off.includes(id)) continue;
-      if (b.then?.required?.includes(id)) required.push(id);
-      if (b.then?.properties?.[id]?.not?.const === 'na') properties[id] = withoutNA(properties[id]);
-    }
-  }
-  return { ...schema, properties: { ...schema.properties, answers: { ...answers, required, properties } } };
-}
-
-// withoutNA drops the "na" alternative from a question's schema.
-function withoutNA(q) {
-  const isNA = (s) => s.const === 'na';
-  if (q.oneOf) return { ...q, oneOf: q.oneOf.filter((s) => !isNA(s)) };
-  if (q.anyOf) {
-    const rest = q.anyOf.filter((s) => !isNA(s));
-    if (rest.length === 1) {
-      const { anyOf, ...outer } = q;
-      return { ...rest[0], ...outer };
-    }
-    return { ...q, anyOf: rest };
-  }
-  return q;
-}
-
-// fullValidator is the AJV 8 validator checking submitted data against
-// the full schema, whatever schema the form renders.
-function fullValidator(schema) {
-  const v = Object.create(validator);
-  v.validateFormData = (formData, _rendered, ...rest) => validator.validateFormData(formData, schema, ...rest);
-  return v;
-}
-
-function prune(formData, off) {
-  const answers = Object.fromEntries(Object.entries(formData?.answers ?? {}).filter(([id]) => !off.includes(id)));
-  return { ...formData, answers };
+    return out;
+  };
 }
 
 // AnswersTemplate lays the questions out under their level and section
@@ -151,14 +118,6 @@ function AnswersTemplate(props) {
   return <div className="answers">{out}</div>;
 }
 
-// DescriptionTemplate leaves out a description the uiSchema repeats as
-// help text (the hints), so the form shows each hint once.
-function DescriptionTemplate({ id, description, uiSchema }) {
-  const help = uiSchema?.['ui:help'];
-  if (!description || (typeof help === 'string' && help.startsWith(description))) return null;
-  return <div id={id} className="field-description">{description}</div>;
-}
-
 function Result({ result, w }) {
   if (result.errors) {
     return (
@@ -193,7 +152,6 @@ function Result({ result, w }) {
 function App() {
   const [schema, setSchema] = useState(null);
   const [uiSchema, setUiSchema] = useState({});
-  const [formData, setFormData] = useState({});
   const [result, setResult] = useState(null);
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState(null);
@@ -202,33 +160,20 @@ function App() {
     Promise.all([fetch('schema.json'), fetch('uischema.json')])
       .then(async ([s, u]) => {
         if (!s.ok || !u.ok) throw new Error(`schema: HTTP ${s.status}, uiSchema: HTTP ${u.status}`);
-        const sc = await s.json();
-        const props = sc.properties;
-        setFormData({ checklist: props.checklist.const, version: props.version.default, answers: {} });
-        setOff(switchedOff(sc, {}));
-        setUiSchema(await u.json());
-        setSchema(sc);
+        const ui = await u.json();
+        ui.answers = { ...ui.answers, 'ui:ObjectFieldTemplate': AnswersTemplate };
+        setUiSchema(ui);
+        setSchema(await s.json());
       })
       .catch((e) => setLoadError(String(e)));
   }, []);
 
-  const checker = useMemo(() => schema && fullValidator(schema), [schema]);
-  const [off, setOff] = useState([]);
-  const offKey = off.join();
-  const rendered = useMemo(() => schema && forRendering(schema, off), [schema, offKey]);
-  const ui = useMemo(() => withHidden(uiSchema, off), [uiSchema, offKey]);
-
-  const change = ({ formData }) => {
-    const now = switchedOff(schema, formData.answers);
-    if (now.join() !== offKey) setOff(now);
-    setFormData(prune(formData, now));
-  };
-
   if (loadError) return <p className="error">{loadError}</p>;
   if (!schema) return <p>…</p>;
-  const w = words[schema['x-cxkit-lang']] ?? words.en;
+  const lang = schema['x-cxkit-lang'];
+  const w = words[lang] ?? words.en;
   document.title = schema.title ?? document.title;
-  document.documentElement.lang = schema['x-cxkit-lang'] ?? 'ru';
+  document.documentElement.lang = lang ?? 'ru';
 
   const submit = async ({ formData }) => {
     setBusy(true);
@@ -237,7 +182,7 @@ function App() {
       const res = await fetch('score', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(prune(formData, switchedOff(schema, formData.answers))),
+        body: JSON.stringify(formData),
       });
       setResult(await res.json());
     } catch (e) {
@@ -250,18 +195,15 @@ function App() {
   return (
     <>
       <Form
-        schema={rendered}
-        uiSchema={ui}
-        formData={formData}
-        validator={checker}
+        schema={schema}
+        uiSchema={uiSchema}
+        validator={validator}
         formContext={{ words: w }}
-        templates={{ DescriptionFieldTemplate: DescriptionTemplate }}
-        onChange={change}
+        transformErrors={localErrors(schema, w)}
         onSubmit={submit}
         disabled={busy}
         showErrorList="top"
         noHtml5Validate
-        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
       />
       {busy && <p>{w.sending}</p>}
       {result && <Result result={result} w={w} />}

@@ -1,0 +1,104 @@
+// Headless engine test of the forms cxkit writes, in Node, without a
+// browser: on every example checklist,
+//
+//   - JSON Forms' own isVisible (@jsonforms/core) shows exactly the
+//     questions korto asks, on every generated sheet;
+//   - survey-core's Model shows exactly those questions too;
+//   - the SurveyJS survey validates against the surveyjs_definition.json
+//     that survey-core ships.
+//
+//   node engines.mjs CXKIT
+//
+// The sheets and the questions korto asks on each come from the Go test
+// TestVisibilityFixtures (forms/testdata/visibility/*.json): sheets
+// filled the way a form fills them, judged by the reader that scores
+// them.
+import { createAjv, isVisible } from '@jsonforms/core';
+import { Model, Serializer } from 'survey-core';
+import Ajv from 'ajv';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const [cxkit] = process.argv.slice(2);
+if (!cxkit) {
+  console.error('usage: node engines.mjs CXKIT');
+  process.exit(2);
+}
+const run = (...args) => JSON.parse(execFileSync(cxkit, args, { encoding: 'utf8', maxBuffer: 1 << 26 }));
+let failed = 0;
+function check(ok, msg) {
+  if (ok) console.log(`ok: ${msg}`);
+  else { console.error(`FAIL: ${msg}`); failed++; }
+}
+
+// The cx* properties are the survey's own: SurveyJS keeps them once
+// registered, as its documentation asks of custom properties.
+for (const p of ['cxWeight:number', 'cxCritical:boolean', 'cxLevel:number', 'cxSection']) {
+  Serializer.addProperty('question', p);
+}
+// The package exports neither the file nor its package.json; it is read
+// from the installed package.
+const definition = JSON.parse(await readFile(join(here, 'node_modules', 'survey-core', 'surveyjs_definition.json'), 'utf8'));
+const validateSurvey = new Ajv({ allErrors: true, strict: false }).compile(definition);
+
+const checklists = { cashier: 'examples/grocery/cashier.korto', mall: 'examples/mall/mall.korto', taxi: 'examples/taxi/taxi.korto' };
+for (const [name, file] of Object.entries(checklists)) {
+  const path = join(root, file);
+  const { sheets } = JSON.parse(await readFile(join(root, 'forms', 'testdata', 'visibility', `${name}.json`), 'utf8'));
+  const schema = run('schema', path, '--draft', '07');
+  const uischema = run('schema', path, '--ui', 'jsonforms');
+  const survey = run('form', path, '--to', 'surveyjs');
+
+  check(validateSurvey(survey), `${name}: the SurveyJS survey validates against surveyjs_definition.json${validateSurvey.errors ? ' ' + JSON.stringify(validateSurvey.errors.slice(0, 3)) : ''}`);
+
+  // Every Control bound to a question, with its rule.
+  const controls = [];
+  const walk = (e) => {
+    if (e.type === 'Control' && e.scope.startsWith('#/properties/answers/properties/')) controls.push([e.scope.split('/').at(-1), e]);
+    (e.elements ?? []).forEach(walk);
+  };
+  walk(uischema);
+  const ajv = createAjv();
+  let jfWrong = 0;
+  let svWrong = 0;
+  for (const [i, sheet] of sheets.entries()) {
+    const shown = new Set(sheet.shown);
+    const data = { checklist: schema.properties.checklist.const, answers: sheet.answers };
+    for (const [id, ctl] of controls) {
+      const visible = isVisible(ctl, data, undefined, ajv);
+      if (visible !== shown.has(id)) {
+        if (jfWrong++ < 5) console.error(`  sheet ${i}: JSON Forms shows ${id}: ${visible}, korto asks it: ${shown.has(id)}`);
+      }
+    }
+    const model = new Model(survey);
+    model.data = sheet.answers;
+    for (const q of model.getAllQuestions()) {
+      if (['id', 'location', 'date', 'auditor'].includes(q.name)) continue;
+      if (q.isVisible !== shown.has(q.name)) {
+        if (svWrong++ < 5) console.error(`  sheet ${i}: SurveyJS shows ${q.name}: ${q.isVisible}, korto asks it: ${shown.has(q.name)}`);
+      }
+    }
+  }
+  check(jfWrong === 0, `${name}: JSON Forms' isVisible agrees with when on ${sheets.length} sheets × ${controls.length} questions`);
+  check(svWrong === 0, `${name}: survey-core's Model shows the questions korto asks on ${sheets.length} sheets`);
+
+  // The survey keeps what scoring needs.
+  const model = new Model(survey);
+  const q = model.getAllQuestions().find((x) => x.cxWeight !== undefined);
+  check(q && typeof q.cxWeight === 'number', `${name}: survey-core keeps cxWeight and cxLevel (${q?.name}: ${q?.cxWeight}, level ${q?.cxLevel})`);
+  model.locale = 'en';
+  const ru = new Model(survey);
+  const first = survey.pages[1].elements[0];
+  const title = (m) => m.pages[1].elements[0].title;
+  check(first.title.en === undefined || title(model) === first.title.en, `${name}: the English locale shows English titles ("${title(model)}")`);
+  check(title(ru) === first.title[survey.locale], `${name}: the survey's own locale shows its own titles ("${title(ru)}")`);
+}
+if (failed) {
+  console.error(`engines: ${failed} failed`);
+  process.exit(1);
+}
+console.log('engines: PASS');
