@@ -104,4 +104,3 @@ func randomAnswer(t *testing.T, c *korto.Checklist, q *korto.Question, rnd *rand
 	}
 	return korto.Num(lo + float64(rnd.IntN(int(hi-lo)+1)))
 }
-
