@@ -199,7 +199,7 @@ func (t *templateBuilder) allowed(q *korto.Question) ([]string, string) {
 	}
 	if lo, hi, ok := t.c.Points(q.Kind); ok {
 		desc := fmt.Sprintf(aw.whole, korto.FormatNumber(lo), korto.FormatNumber(hi)) + na
-		if !onRow(lo, hi) {
+		if !korto.IsPointRow(lo, hi) {
 			return nil, desc
 		}
 		var values []string

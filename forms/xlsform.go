@@ -261,7 +261,7 @@ func (b *xlsformBuilder) question(q *korto.Question) error {
 		list := xlsformListName(q)
 		b.list(list, opts)
 		cols["type"] = "select_one " + list
-	case isPoints && onRow(lo, hi):
+	case isPoints && korto.IsPointRow(lo, hi):
 		list := "points_" + number(lo) + "_" + number(hi)
 		var pts []option
 		for x := lo; x <= hi; x++ {
