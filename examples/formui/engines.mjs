@@ -17,7 +17,7 @@ import { createAjv, isVisible } from '@jsonforms/core';
 import { Model, Serializer } from 'survey-core';
 import Ajv from 'ajv';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,9 +45,16 @@ for (const p of ['cxWeight:number', 'cxCritical:boolean', 'cxLevel:number', 'cxS
 const definition = JSON.parse(await readFile(join(here, 'node_modules', 'survey-core', 'surveyjs_definition.json'), 'utf8'));
 const validateSurvey = new Ajv({ allErrors: true, strict: false }).compile(definition);
 
-const checklists = { cashier: 'examples/grocery/cashier.korto', mall: 'examples/mall/mall.korto', taxi: 'examples/taxi/taxi.korto' };
-for (const [name, file] of Object.entries(checklists)) {
-  const path = join(root, file);
+// Every example checklist, examples/*/*.korto, by its file's base name.
+const checklists = {};
+for (const dir of await readdir(join(root, 'examples'), { withFileTypes: true })) {
+  if (!dir.isDirectory()) continue;
+  for (const f of await readdir(join(root, 'examples', dir.name))) {
+    if (f.endsWith('.korto')) checklists[f.slice(0, -'.korto'.length)] = join(root, 'examples', dir.name, f);
+  }
+}
+check(Object.keys(checklists).length >= 3, `found the example checklists: ${Object.keys(checklists).join(', ')}`);
+for (const [name, path] of Object.entries(checklists)) {
   const { sheets } = JSON.parse(await readFile(join(root, 'forms', 'testdata', 'visibility', `${name}.json`), 'utf8'));
   const schema = run('schema', path, '--draft', '07');
   const uischema = run('schema', path, '--ui', 'jsonforms');
