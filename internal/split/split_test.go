@@ -20,7 +20,7 @@ func TestCuts(t *testing.T) {
 	}{
 		{"aa\nbb\ncc\ndd\n", 0, 2, []int64{0, 9, 12}},
 		{"aa\nbb\ncc\ndd\n", 3, 3, []int64{3, 9, 12, 12}},
-		{"aaaaaaaaaa\nb\n", 0, 4, []int64{0, 11, 11, 11, 13}},
+		{"aaaaaaaaaa\nb\n", 0, 4, []int64{0, 11, 13, 13, 13}},
 		{"no line break", 0, 3, []int64{0, 13, 13, 13}},
 		{strings.Repeat("x", 10000) + "\ny\n", 0, 2, []int64{0, 10001, 10003}},
 	} {
