@@ -207,3 +207,21 @@ func TestComments(t *testing.T) {
 		t.Errorf("comment %+v", o.Comments[0])
 	}
 }
+
+// --by month is a field like any other but is listed in date order and
+// never ranked; the month comes from the date when the audit has none.
+func TestLeagueByMonthInDateOrder(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "month", MinN: 1})
+	for i, d := range []string{"2026-03-02", "2026-01-15", "2026-02-01", "2026-01-20", "2026-03-09"} {
+		if err := a.Add(scoreAudit("", d, []float64{0.9, 0.2, 0.5, 0.3, 0.8}[i])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	for _, g := range a.Report().Groups {
+		got = append(got, fmt.Sprintf("%s:%d", g.Group, rankOf(g)))
+	}
+	if d := cmp.Diff([]string{"2026-01:0", "2026-02:0", "2026-03:0"}, got); d != "" {
+		t.Errorf("months (-want +got):\n%s", d)
+	}
+}
