@@ -213,6 +213,10 @@ func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
 	groups := map[string]*metrics.CSIRatings{}
 	var order []string
 	ratings := make([]int, len(at))
+	// A column none of whose cells is a number is a label (a store, a
+	// name), not an attribute left out of --by: one line says so, not a
+	// cell error a row.
+	filled, words := make([]int, len(at)), make([]int, len(at))
 	for {
 		ok, err := sc.Next()
 		if err != nil {
@@ -228,7 +232,11 @@ func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
 			if cell == "" {
 				continue
 			}
+			filled[i]++
 			v, err := csiInt(cell, fmt.Sprintf("ratings are %d..%d", cfg.scale.Lo, cfg.scale.Hi))
+			if _, ferr := strconv.ParseFloat(cell, 64); ferr != nil {
+				words[i]++
+			}
 			if err == nil && (v < cfg.scale.Lo || v > cfg.scale.Hi) {
 				err = fmt.Errorf("rating %d is outside the scale %d..%d", v, cfg.scale.Lo, cfg.scale.Hi)
 			}
@@ -257,6 +265,15 @@ func csiRead(r io.Reader, name string, cfg csiConfig) (*csiOutput, error) {
 			}
 			_ = acc.Add(ratings)
 		}
+	}
+	var labels []string
+	for i := range at {
+		if filled[i] > 0 && words[i] == filled[i] {
+			labels = append(labels, surveycsv.Quote(names[i]))
+		}
+	}
+	if len(labels) > 0 && cfg.columns == nil {
+		return nil, surveycsv.ColumnError{Msg: fmt.Sprintf("%s: column %s holds no number, so it is no attribute: break down by it with --by, or name the attributes with --columns", name, strings.Join(labels, ", "))}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err

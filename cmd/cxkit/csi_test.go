@@ -97,3 +97,12 @@ func TestCSICommandText(t *testing.T) {
 	}
 	checkGolden(t, "testdata/csi/stores.txt", []byte(out))
 }
+
+// A label column left out of --by is named once, as a usage mistake, not
+// as a bad cell on every row.
+func TestCSICommandLabelColumn(t *testing.T) {
+	_, errs, code := surveyRun(t, "", "csi", "testdata/csi/stores.csv", "--scale", "1..10")
+	if code != exitUsage || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, `column "store" holds no number`) {
+		t.Errorf("exit %d, want 2 and one line naming the column\n%s", code, errs)
+	}
+}
