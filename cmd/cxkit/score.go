@@ -347,7 +347,9 @@ func scoreAuditFields(m map[string]string) [][2]string {
 func writeScoreText(w io.Writer, v *scoreView) error {
 	var b strings.Builder
 	L := v.L
-	b.WriteString(v.Title)
+	// Titles and audit fields come from files anyone may write: their
+	// control characters are escaped, not sent to the terminal.
+	b.WriteString(termSafe(v.Title))
 	if v.Version != "" {
 		fmt.Fprintf(&b, " (%s, %s %s)", v.R.Checklist, L.Version, v.Version)
 	} else {
@@ -357,7 +359,7 @@ func writeScoreText(w io.Writer, v *scoreView) error {
 	if len(v.Audit) > 0 {
 		var rows [][]string
 		for _, kv := range v.Audit {
-			rows = append(rows, []string{"  " + kv[0] + ":", kv[1]})
+			rows = append(rows, []string{"  " + termSafe(kv[0]) + ":", termSafe(kv[1])})
 		}
 		b.WriteString(L.Audit + "\n")
 		scoreColumns(&b, rows, nil)

@@ -329,7 +329,9 @@ func (fs *formServer) logf(format string, a ...any) {
 	}
 	fs.logMu.Lock()
 	defer fs.logMu.Unlock()
-	fmt.Fprintf(fs.log, "cxkit serve-form: "+format+"\n", a...)
+	// Sheets are posted by anyone: a newline or an escape sequence in an
+	// audit field must not forge a log line or drive the terminal.
+	fmt.Fprintf(fs.log, "cxkit serve-form: %s\n", termSafe(fmt.Sprintf(format, a...)))
 }
 
 // checkListenAddr tells a malformed --addr (a usage error) from a listen

@@ -162,3 +162,59 @@ func TestServeFormSlowBodyCutOff(t *testing.T) {
 		t.Fatalf("the server still held the connection after %v", time.Since(start))
 	}
 }
+
+// A posted sheet cannot forge a log line or send escape sequences to
+// the operator's terminal through its audit fields.
+func TestServeFormLogEscapesControls(t *testing.T) {
+	src, err := os.ReadFile(mallKorto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := dsl.Parse(mallKorto, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	h, err := newFormServer(c, t.TempDir(), korto.SchemaOptions{Draft: korto.Draft07}, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	visit, err := os.ReadFile("../../examples/mall/visit-01.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged := strings.Replace(string(visit), `"audit": {`, `"audit": {"id": "x\nscored FAKE: 100.0%\u001b]0;pwned\u0007",`, 1)
+	req, _ := http.NewRequest("POST", "http://127.0.0.1/score", strings.NewReader(forged))
+	req.Header.Set("Content-Type", "application/json")
+	rec := &responseRecorder{header: http.Header{}}
+	h.ServeHTTP(rec, req)
+	got := log.String()
+	if strings.Count(got, "\n") != 1 || strings.ContainsAny(got, "\x1b\x07") {
+		t.Errorf("status %d; the log holds raw control characters:\n%q", rec.status, got)
+	}
+}
+
+type responseRecorder struct {
+	header http.Header
+	status int
+}
+
+func (r *responseRecorder) Header() http.Header         { return r.header }
+func (r *responseRecorder) Write(p []byte) (int, error) { return len(p), nil }
+func (r *responseRecorder) WriteHeader(s int)           { r.status = s }
+
+// score's text output escapes control characters of audit fields.
+func TestScoreTextEscapesControls(t *testing.T) {
+	visit, err := os.ReadFile("../../examples/mall/visit-01.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := strings.Replace(string(visit), `"audit": {`, `"audit": {"shop": "A\u001b[2J\u001b]0;pwned\u0007",`, 1)
+	stdout, stderr, code := runCmd(t, sheet, "score", mallKorto, "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.ContainsAny(stdout, "\x1b\x07") || !strings.Contains(stdout, `A\u001b[2J`) {
+		t.Errorf("control characters reached the output:\n%q", stdout)
+	}
+}
