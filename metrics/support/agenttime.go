@@ -46,7 +46,9 @@ func (t AgentTime) Validate() error {
 		return errors.New("missing agent")
 	case t.LoggedIn < 0 || t.Handling < 0 || t.AfterWork < 0:
 		return errors.New("negative time")
-	case t.Handling+t.AfterWork > t.LoggedIn:
+	case t.Handling > t.LoggedIn || t.AfterWork > t.LoggedIn-t.Handling:
+		// Not Handling+AfterWork > LoggedIn: the sum of two durations of
+		// 200 years overflows to a negative one and passed.
 		return fmt.Errorf("handling %v + after-work %v exceed logged-in time %v", t.Handling, t.AfterWork, t.LoggedIn)
 	}
 	return nil

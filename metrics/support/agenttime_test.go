@@ -2,6 +2,7 @@ package support_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -39,5 +40,19 @@ func TestReadAgentTime(t *testing.T) {
 		if !strings.Contains(errs[i].Error(), want) {
 			t.Errorf("error %d = %q, want %q", i, errs[i], want)
 		}
+	}
+}
+
+// Handling and after-work of centuries overflowed their sum to a
+// negative duration and passed as fitting into an hour logged in.
+func TestAgentTimeOverflowRefused(t *testing.T) {
+	huge := time.Duration(math.MaxInt64/2 + 1)
+	at := support.AgentTime{Agent: "a", LoggedIn: time.Hour, Handling: huge, AfterWork: huge}
+	if err := at.Validate(); err == nil {
+		t.Error("handling + after-work past the range of time.Duration passed")
+	}
+	ok := support.AgentTime{Agent: "a", LoggedIn: time.Hour, Handling: 40 * time.Minute, AfterWork: 20 * time.Minute}
+	if err := ok.Validate(); err != nil {
+		t.Errorf("exactly the logged-in time: %v", err)
 	}
 }

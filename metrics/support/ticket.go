@@ -283,7 +283,9 @@ func (t *Ticket) Validate() error {
 		return bad(-1, "missing id")
 	}
 	if t.Created.IsZero() {
-		return bad(-1, "missing created time")
+		// Decoding cannot tell a missing "created" from the zero time
+		// written out (0001-01-01T00:00:00Z): the message names both.
+		return bad(-1, "missing created time (or the zero time 0001-01-01T00:00:00Z)")
 	}
 	if t.Priority > P4 {
 		return bad(-1, "invalid priority %d", t.Priority)
