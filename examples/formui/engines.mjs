@@ -72,6 +72,9 @@ for (const [name, path] of Object.entries(checklists)) {
   const ajv = createAjv();
   let jfWrong = 0;
   let svWrong = 0;
+  // One model per checklist, cleared between sheets: building the model
+  // is most of the cost.
+  const model = new Model(survey);
   for (const [i, sheet] of sheets.entries()) {
     const shown = new Set(sheet.shown);
     const data = { checklist: schema.properties.checklist.const, answers: sheet.answers };
@@ -81,7 +84,7 @@ for (const [name, path] of Object.entries(checklists)) {
         if (jfWrong++ < 5) console.error(`  sheet ${i}: JSON Forms shows ${id}: ${visible}, korto asks it: ${shown.has(id)}`);
       }
     }
-    const model = new Model(survey);
+    model.clear(true, true);
     model.data = sheet.answers;
     for (const q of model.getAllQuestions()) {
       if (['id', 'location', 'date', 'auditor'].includes(q.name)) continue;
@@ -94,7 +97,7 @@ for (const [name, path] of Object.entries(checklists)) {
   check(svWrong === 0, `${name}: survey-core's Model shows the questions korto asks on ${sheets.length} sheets`);
 
   // The survey keeps what scoring needs.
-  const model = new Model(survey);
+  model.clear(true, true);
   const q = model.getAllQuestions().find((x) => x.cxWeight !== undefined);
   check(q && typeof q.cxWeight === 'number', `${name}: survey-core keeps cxWeight and cxLevel (${q?.name}: ${q?.cxWeight}, level ${q?.cxLevel})`);
   model.locale = 'en';
