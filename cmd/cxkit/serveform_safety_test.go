@@ -15,10 +15,8 @@ import (
 	"github.com/cxkit/cxkit/korto"
 )
 
-// startFormServer serves the mall checklist's form from dir on a real
-// loopback listener, with the timeouts and limits of serve-form, and
-// returns its address.
-func startFormServer(t *testing.T, dir string) string {
+// parseMall parses the mall example checklist.
+func parseMall(t *testing.T) *korto.Checklist {
 	t.Helper()
 	src, err := os.ReadFile(mallKorto)
 	if err != nil {
@@ -28,6 +26,15 @@ func startFormServer(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// startFormServer serves the mall checklist's form from dir on a real
+// loopback listener, with the timeouts and limits of serve-form, and
+// returns its address.
+func startFormServer(t *testing.T, dir string) string {
+	t.Helper()
+	c := parseMall(t)
 	h, err := newFormServer(c, dir, korto.SchemaOptions{Draft: korto.Draft07}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -166,14 +173,7 @@ func TestServeFormSlowBodyCutOff(t *testing.T) {
 // A posted sheet cannot forge a log line or send escape sequences to
 // the operator's terminal through its audit fields.
 func TestServeFormLogEscapesControls(t *testing.T) {
-	src, err := os.ReadFile(mallKorto)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := dsl.Parse(mallKorto, src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := parseMall(t)
 	var log strings.Builder
 	h, err := newFormServer(c, t.TempDir(), korto.SchemaOptions{Draft: korto.Draft07}, &log)
 	if err != nil {

@@ -19,14 +19,7 @@ import (
 
 func newTestFormServer(t *testing.T) (*httptest.Server, *korto.Plan) {
 	t.Helper()
-	src, err := os.ReadFile(mallKorto)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := dsl.Parse(mallKorto, src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := parseMall(t)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>form</title>"), 0o644); err != nil {
 		t.Fatal(err)
