@@ -22,6 +22,16 @@ type ImportOptions struct {
 	// the file, before any problem is reported, with the format and why
 	// (see Reader.Guessed).
 	Guessed func(f Format, why string)
+	// Workers is how many rows are turned into sheets and checked at
+	// once: 0 means runtime.GOMAXPROCS(0). The rows are still read in
+	// order by one goroutine, and the output, the problems and their
+	// order are the same for any number. SurveyJS results, whose keys
+	// are learnt as they are read, are made one at a time.
+	Workers int
+	// Progress, when set, is called as the file is read with the bytes
+	// read and the rows done since its previous call, from one
+	// goroutine; cxkit draws its progress line with it.
+	Progress func(bytes, rows int64)
 }
 
 // Summary counts what [Import] read.
@@ -50,10 +60,11 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 	if report == nil {
 		report = func(*Error) {}
 	}
+	if opts.Progress != nil && r != nil {
+		r = &countingReader{r: r, add: opts.Progress}
+	}
 	var sum Summary
-	ro := opts.Options
-	ro.ReuseSheet = true // each sheet is written before the next is read
-	rd, err := NewReader(r, p, ro)
+	rd, err := NewReader(r, p, opts.Options)
 	if err != nil {
 		if es := AsErrors(err); es != nil {
 			for _, e := range es {
@@ -67,47 +78,45 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 	if sum.Guessed != "" && opts.Guessed != nil {
 		opts.Guessed(sum.Format, sum.Guessed)
 	}
-	warned := 0
-	flushWarnings := func() {
-		for _, w := range rd.Warnings()[warned:] {
-			report(w)
-		}
-		warned = len(rd.Warnings())
+	for _, w := range rd.Warnings() {
+		report(w)
 	}
-	flushWarnings()
 	var sp spool
 	defer sp.close()
-	var line []byte
-	for {
-		s, err := rd.Next()
-		flushWarnings()
-		if err == io.EOF {
-			break
+	// emit takes the rows' results in file order, so that what is
+	// reported and written does not depend on the number of workers.
+	// It returns done at the end of the file.
+	emit := func(res *rowResult) (done bool, err error) {
+		for _, w := range res.warns {
+			report(w)
 		}
-		if err != nil {
+		switch {
+		case res.err == io.EOF:
+			return true, nil
+		case res.err != nil:
 			var re *RowError
-			if !errors.As(err, &re) {
-				for _, e := range AsErrors(err) {
+			if !errors.As(res.err, &re) {
+				for _, e := range AsErrors(res.err) {
 					report(e)
 					sum.Errors++
 				}
-				return sum, err
+				return true, res.err
 			}
 			sum.Invalid++
 			for _, e := range re.Errs {
 				report(e)
 				sum.Errors++
 			}
-			continue
+			return false, nil
 		}
 		sum.Sheets++
 		if sum.Invalid > 0 && !opts.SkipInvalid {
-			continue // nothing will be written
+			return false, nil // nothing will be written
 		}
-		line = AppendSheet(line[:0], s, p)
-		if err := sp.write(line); err != nil {
-			return sum, err
-		}
+		return false, sp.write(res.line)
+	}
+	if err := rd.convertAll(p, opts.Workers, opts.Progress, emit); err != nil {
+		return sum, err
 	}
 	if sum.Invalid > 0 && !opts.SkipInvalid {
 		return sum, ErrInvalid
@@ -120,6 +129,20 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 		return sum, ErrInvalid
 	}
 	return sum, nil
+}
+
+// countingReader tells Progress how many bytes have been read.
+type countingReader struct {
+	r   io.Reader
+	add func(bytes, rows int64)
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	if n > 0 {
+		c.add(int64(n), 0)
+	}
+	return n, err
 }
 
 // spool keeps what is written in memory up to spoolMemory bytes, then

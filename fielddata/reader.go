@@ -164,19 +164,35 @@ func (rd *Reader) Warnings() Errors { return rd.warns }
 // skipped. At the end it returns io.EOF; a file that cannot be read on
 // ends with an [*Error] (or the read error), returned from then on.
 func (rd *Reader) Next() (*korto.Sheet, error) {
+	r := &rd.row
+	if err := rd.nextRow(r); err != nil {
+		return nil, err
+	}
+	s, errs := rd.l.sheet(rd.qs, r, rd.reuse)
+	if len(errs) > 0 {
+		return s, &RowError{Line: r.line, Errs: errs}
+	}
+	return s, nil
+}
+
+// nextRow reads the next row with values into r, skipping blank rows
+// and the template's row of question texts, without making its sheet:
+// Import makes the sheets of many rows at once. A row that cannot be
+// read (a CSV syntax error) is a [*RowError]; the end is io.EOF, and an
+// error that ends the file is returned from then on.
+func (rd *Reader) nextRow(r *row) error {
 	if rd.err != nil {
-		return nil, rd.err
+		return rd.err
 	}
 	for {
-		r := &rd.row
 		if err := rd.src.next(r); err != nil {
 			var se *rowSyntaxError
 			if errors.As(err, &se) {
 				rd.first = false
-				return nil, &RowError{Line: r.line, Errs: se.errs}
+				return &RowError{Line: r.line, Errs: se.errs}
 			}
 			rd.err = err
-			return nil, err
+			return err
 		}
 		if r.empty() {
 			continue
@@ -187,11 +203,7 @@ func (rd *Reader) Next() (*korto.Sheet, error) {
 				continue
 			}
 		}
-		s, errs := rd.l.sheet(rd.qs, r, rd.reuse)
-		if len(errs) > 0 {
-			return s, &RowError{Line: r.line, Errs: errs}
-		}
-		return s, nil
+		return nil
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/cxkit/cxkit/internal/progress"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -209,4 +209,25 @@ func newProgress(e *env, unit string, in io.Reader) *progress.Bar {
 		}
 	}
 	return progress.New(e.stderr, e.stderrTTY, size, unit)
+}
+
+// workersValue is --workers, the same on every command that reads a
+// large input: how many cores to use, 0 (the default) for all of them.
+// A negative number is refused as the flag is parsed, with one message.
+type workersValue int
+
+func (w *workersValue) String() string { return strconv.Itoa(int(*w)) }
+
+func (w *workersValue) Set(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 {
+		return fmt.Errorf("%q: want a number of cores, 1 or more (0: all of them)", s)
+	}
+	*w = workersValue(n)
+	return nil
+}
+
+// workersFlag defines --workers on fs into n; what says what the cores do.
+func workersFlag(fs *flag.FlagSet, n *int, what string) {
+	fs.Var((*workersValue)(n), "workers", what+" on `N` cores (0, the default: all of them); the output is the same for any N")
 }

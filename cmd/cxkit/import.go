@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&command{
 		name:    "import",
-		usage:   "import FILE --checklist CHECKLIST [--from csv|odk|kobo|surveyjs|xlsx] [--skip-invalid]",
+		usage:   "import FILE --checklist CHECKLIST [--from csv|odk|kobo|surveyjs|xlsx] [--skip-invalid] [--workers N]",
 		summary: "turn answers collected in Excel, ODK, KoboToolbox or SurveyJS into answer sheets (JSON Lines)",
 		run:     runImport,
 	})
@@ -24,10 +24,12 @@ func runImport(e *env, args []string) int {
 	var (
 		checklistName, from string
 		skipInvalid         bool
+		workers             int
 	)
 	fs.StringVar(&checklistName, "checklist", "", "the `CHECKLIST` (.korto or JSON) the answers are for")
 	fs.StringVar(&from, "from", "", "the file's `FORMAT`: csv, odk (ODK Central CSV export), kobo (KoboToolbox CSV export), surveyjs (results) or xlsx (default: told from the file)")
 	fs.BoolVar(&skipInvalid, "skip-invalid", false, "write the good rows of a file that has bad ones (the bad ones are still listed on stderr)")
+	workersFlag(fs, &workers, "check the rows")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if isHelp(err) {
@@ -65,9 +67,16 @@ func runImport(e *env, args []string) int {
 	}
 	defer in.Close()
 	name := inputName(pos[0])
+	var prog func(bytes, rows int64)
+	if bar := newProgress(e, "rows", in); bar != nil {
+		defer bar.Finish()
+		prog = bar.Add
+	}
 	sum, err := fielddata.Import(e.stdout, in, plan, fielddata.ImportOptions{
 		Options:     fielddata.Options{Format: format, Name: name},
 		SkipInvalid: skipInvalid,
+		Workers:     workers,
+		Progress:    prog,
 		Problem:     func(p *fielddata.Error) { fmt.Fprintln(e.stderr, p.Error()) },
 		Guessed: func(f fielddata.Format, why string) {
 			fmt.Fprintf(e.stderr, "cxkit import: reading %s as %s, %s (say --from to choose)\n", name, f, strings.TrimPrefix(why, "guessed "+string(f)+" "))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -35,6 +36,7 @@ func TestImportCommand(t *testing.T) {
 		{"bad cell", []string{"import", "-", "--checklist", checklist}, "id,arrived\nr-1,maybe\n", exitInput,
 			`<stdin>:2:2: audit r-1, question arrived: takes "yes" or "no", not "maybe"`},
 		{"no questions", []string{"import", "-", "--checklist", checklist}, "a,b\n1,2\n", exitInput, "no column is a question"},
+		{"negative workers", []string{"import", "-", "--checklist", checklist, "--workers", "-1"}, "", exitUsage, "want a number of cores"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := runCmd(t, tc.in, tc.args...)
@@ -58,5 +60,30 @@ func TestTemplateCommand(t *testing.T) {
 	}
 	if _, _, code := runCmd(t, "", "template", "../../examples/mall/mall.korto"); code != exitUsage {
 		t.Errorf("template without -o: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// --workers changes how many rows are checked at once, never what is
+// written or said.
+func TestImportWorkersSame(t *testing.T) {
+	const checklist = "../../examples/taxi/taxi.korto"
+	var in strings.Builder
+	in.WriteString("id,arrived,permits,smooth\n")
+	for i := range 2000 {
+		smooth := []string{"4", "5", "9", "", "x"}[i%5]
+		fmt.Fprintf(&in, "r-%d,yes,%s,%s\n", i, []string{"yes", "no", "Да"}[i%3], smooth)
+	}
+	for _, skip := range []string{"--skip-invalid", "--from=csv"} {
+		out1, err1, code1 := runCmd(t, in.String(), "import", "-", "--checklist", checklist, skip, "--workers", "1")
+		if code1 > exitInput || strings.Count(err1, "\n") < 100 {
+			t.Fatalf("%s: exit %d, %d lines of problems; want many", skip, code1, strings.Count(err1, "\n"))
+		}
+		for _, w := range []string{"2", "3", "0"} {
+			out, errs, code := runCmd(t, in.String(), "import", "-", "--checklist", checklist, skip, "--workers", w)
+			if out != out1 || errs != err1 || code != code1 {
+				t.Errorf("%s --workers %s: exit %d, %d bytes out, %d bytes err; --workers 1 gave %d, %d, %d",
+					skip, w, code, len(out), len(errs), code1, len(out1), len(err1))
+			}
+		}
 	}
 }

@@ -9,9 +9,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
+	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
 )
@@ -91,7 +91,7 @@ func runReport(e *env, args []string) int {
 	fs.BoolVar(&o.SkipInvalid, "skip-invalid", false, "report without the invalid sheets (still listed on stderr) instead of failing")
 	fs.Var(minutesFlag{&o.MinDuration}, "min-duration", "flag the visits shorter than `D` (20m, 1h, or minutes: 20) among the auditors, where forms recorded start and end")
 	fs.BoolVar(&o.AllowDuplicates, "allow-duplicates", false, "count an audit id given twice twice, instead of failing")
-	fs.IntVar(&o.Workers, "workers", 0, "score on `N` cores (default: all); the report is the same for any N")
+	workersFlag(fs, &o.Workers, "score the sheets")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if isHelp(err) {
@@ -107,9 +107,6 @@ func runReport(e *env, args []string) int {
 	}
 	if o.Top < 1 {
 		return usageError(e, c, "--top must be at least 1, got %d", o.Top)
-	}
-	if o.Workers < 0 {
-		return usageError(e, c, "--workers must be at least 1, got %d", o.Workers)
 	}
 	if o.MinN < 1 {
 		return usageError(e, c, "--min-n must be at least 1, got %d", o.MinN)
@@ -146,11 +143,10 @@ func reportRun(e *env, checklist *korto.Checklist, plan *korto.Plan, answers []s
 		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
 		return exitInput
 	}
-	var scored atomic.Int64
-	stop := startProgress(e, &scored)
-	cfg.opts.Progress = func(p report.Progress) { scored.Store(p.Sheets) }
+	var finish func()
+	cfg.opts.Progress, finish = reportProgress(e)
 	res, err := report.Run(context.Background(), plan, sources, cfg.opts)
-	stop()
+	finish()
 	if res != nil {
 		printReportProblems(e.stderr, res)
 	}
@@ -219,65 +215,27 @@ func printReportProblems(w io.Writer, res *report.Result) {
 	}
 }
 
-// How long a run goes before it shows progress, and how often the
-// progress line is rewritten; variables for the tests.
-var (
-	reportProgressDelay = time.Second
-	reportProgressEvery = 200 * time.Millisecond
-)
-
-// startProgress prints "scored 12,000 sheets…" on stderr, rewritten in
-// place, once a run has taken more than a second and stderr is a
-// terminal. The returned func stops it and clears the line.
-func startProgress(e *env, n *atomic.Int64) (stop func()) {
+// reportProgress turns the pipeline's running totals into steps of the
+// progress line every long command draws (internal/progress): nothing
+// unless stderr is a terminal. finish clears the line.
+func reportProgress(e *env) (add func(report.Progress), finish func()) {
 	if !e.stderrTTY {
-		return func() {}
+		return nil, func() {}
 	}
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		shown := false
-		delay := time.NewTimer(reportProgressDelay)
-		defer delay.Stop()
-		select {
-		case <-done:
-			return
-		case <-delay.C:
-		}
-		tick := time.NewTicker(reportProgressEvery)
-		defer tick.Stop()
-		for {
-			fmt.Fprintf(e.stderr, "\rscored %s sheets…", reportThousands(n.Load()))
-			shown = true
-			select {
-			case <-done:
-				if shown {
-					fmt.Fprint(e.stderr, "\r\033[K")
-				}
-				return
-			case <-tick.C:
+	var (
+		bar           *progress.Bar
+		bytes, sheets int64
+	)
+	add = func(p report.Progress) { // called from one goroutine
+		if bar == nil {
+			total := p.Total
+			if total <= 0 {
+				total = -1 // a reader of unknown size: no time left
 			}
+			bar = progress.New(e.stderr, true, total, "sheets")
 		}
-	}()
-	return func() {
-		close(done)
-		<-finished
+		bar.Add(p.Bytes-bytes, p.Sheets-sheets)
+		bytes, sheets = p.Bytes, p.Sheets
 	}
-}
-
-// reportThousands formats n with commas between groups of three digits.
-func reportThousands(n int64) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + reportThousands(-n)
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return add, func() { bar.Finish() }
 }

@@ -7,14 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/korto"
+	"github.com/cxkit/cxkit/report"
 )
 
 const (
@@ -206,51 +206,24 @@ func TestReportExitCodes(t *testing.T) {
 	}
 }
 
-func TestReportThousands(t *testing.T) {
-	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 12000: "12,000", 1234567: "1,234,567", -4500: "-4,500"} {
-		if got := reportThousands(n); got != want {
-			t.Errorf("reportThousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
-// firstWrite is a writer that says when it is first written to.
-type firstWrite struct {
-	mu    sync.Mutex
-	buf   bytes.Buffer
-	wrote chan struct{}
-}
-
-func (w *firstWrite) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.buf.Len() == 0 {
-		close(w.wrote)
-	}
-	return w.buf.Write(p)
-}
-
 func TestReportProgress(t *testing.T) {
-	defer func(d, e time.Duration) { reportProgressDelay, reportProgressEvery = d, e }(reportProgressDelay, reportProgressEvery)
-	reportProgressDelay, reportProgressEvery = 0, time.Millisecond
-
-	w := &firstWrite{wrote: make(chan struct{})}
-	var n atomic.Int64
-	n.Store(12000)
-	stop := startProgress(&env{stderr: w, stderrTTY: true}, &n)
-	<-w.wrote
-	stop()
-	got := w.buf.String()
-	if !strings.HasPrefix(got, "\rscored 12,000 sheets…") || !strings.HasSuffix(got, "\r\033[K") {
-		t.Errorf("progress output %q: want \\rscored 12,000 sheets… lines, then the line cleared", got)
+	defer func(d time.Duration) { progress.Delay = d }(progress.Delay)
+	progress.Delay = 0
+	var tty bytes.Buffer
+	add, finish := reportProgress(&env{stderr: &tty, stderrTTY: true})
+	add(report.Progress{Sheets: 5000, Bytes: 100, Total: 1000})
+	add(report.Progress{Sheets: 12000, Bytes: 600, Total: 1000})
+	finish()
+	// The bar redraws at most every 200 ms, so the first count shows.
+	if !strings.Contains(tty.String(), "5,000 sheets") {
+		t.Errorf("progress output %q: want the sheets counted (5,000 sheets)", tty.String())
 	}
 
-	// Not a terminal: no progress at all, however long it takes.
-	var quiet bytes.Buffer
-	stop = startProgress(&env{stderr: &quiet}, &n)
-	stop()
-	if quiet.Len() != 0 {
-		t.Errorf("progress on a non-terminal: %q", quiet.String())
+	// Not a terminal: no progress at all.
+	add, finish = reportProgress(&env{stderr: &tty})
+	finish()
+	if add != nil {
+		t.Error("a progress callback for a non-terminal")
 	}
 }
 

@@ -49,7 +49,8 @@ func runSupport(e *env, args []string) int {
 	tz := fs.String("tz", "", "IANA time `ZONE` of the backlog days without --calendar (default UTC)")
 	skipBad := fs.Bool("skip-bad", false, "report bad lines as warnings and compute from the good ones")
 	asJSON := fs.Bool("json", false, "print JSON")
-	workers := fs.Int("workers", 0, "read the tickets with `N` goroutines (0: one per core); the output is the same")
+	workers := new(int)
+	workersFlag(fs, workers, "read the tickets")
 	defaults := fs.Bool("defaults", false, "print the 21 default standards as a standards file to start from")
 	schema := fs.String("schema", "", "print the JSON Schema of a `KIND` of file: standards or calendar")
 	pos, err := parseFlags(fs, args)
@@ -143,9 +144,6 @@ func runSupport(e *env, args []string) int {
 
 	acc := support.NewAccumulator(opts)
 	skipped := 0
-	if *workers < 0 {
-		return usageError(e, c, "--workers %d: want 1 or more (0: one per core)", *workers)
-	}
 	code, n := supportRead(e, pos[0], *skipBad, func(r io.Reader) error {
 		ro := support.ReadOptions{Workers: *workers}
 		if bar := newProgress(e, "tickets", r); bar != nil {

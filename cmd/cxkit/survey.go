@@ -70,7 +70,8 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 	compareWith := fs.String("compare", "", "compare with an earlier export `OLD.csv` (same columns): change, se, test statistic, p (adjusted Wald, Agresti–Caffo or Welch; Holm over --by groups)")
 	level := fs.Float64("level", 0.95, "confidence `LEVEL` of the intervals, e.g. 0.9 or 0.99")
 	asJSON := fs.Bool("json", false, "print JSON")
-	workers := fs.Int("workers", 0, "read the file with `N` goroutines (0: one per core); the output is the same")
+	workers := new(int)
+	workersFlag(fs, workers, "read the file")
 	method := new(string)
 	if k.methods {
 		method = fs.String("method", string(metrics.AdjustedWald), "interval `METHOD`: adjusted-wald or wald")
@@ -105,9 +106,6 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 	opts := metrics.Options{Level: *level}
 	if err := metrics.CheckLevel(*level); err != nil {
 		return usageError(e, c, "--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
-	}
-	if *workers < 0 {
-		return usageError(e, c, "--workers %d: want 1 or more (0: one per core)", *workers)
 	}
 	if k.methods {
 		m, err := metrics.ParseMethod(*method)
