@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -99,7 +100,7 @@ func (js *jsonSource) next(r *row) error {
 		}
 		line, col := js.pos(int(js.dec.InputOffset()) - len(v))
 		return Errors{{File: js.name, Line: line, Column: col, Code: CodeSyntax,
-			Message: fmt.Sprintf("a SurveyJS result is a JSON object, not %s", kindName(v.Kind()))}}
+			Message: fmt.Sprintf("a SurveyJS result is a JSON object, not %s", strictjson.TypeName(v.Kind()))}}
 	}
 	r.line, _ = js.pos(int(js.dec.InputOffset()) + leadingSpace(js.data[js.dec.InputOffset():]))
 	r.cells, r.lines, r.cols = r.cells[:0], r.lines[:0], r.cols[:0]
@@ -191,20 +192,4 @@ func jsonAnswer(v jsontext.Value) korto.Answer {
 		}
 	}
 	return korto.Answer{Type: korto.AnswerInvalid, String: string(v)}
-}
-
-func kindName(k jsontext.Kind) string {
-	switch k {
-	case '"':
-		return "a string"
-	case '0':
-		return "a number"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	case '[':
-		return "an array"
-	}
-	return "an object"
 }
