@@ -284,3 +284,14 @@ func TestReadAllLineLimit(t *testing.T) {
 		t.Errorf("err %v, want one line over the limit", err)
 	}
 }
+
+// A ticket whose events lie centuries after its creation is refused:
+// its durations would saturate at 106,751 days, silently wrong.
+func TestReadRefusesCenturies(t *testing.T) {
+	line := `{"id": "ages", "channel": "chat", "created": "1026-11-02T10:00:00Z", "events": [{"at": "1026-11-02T10:00:00Z", "type": "message"}, {"at": "2026-11-02T10:01:00Z", "type": "reply", "agent": "anna"}]}`
+	err := support.ReadAll(strings.NewReader(line), func(*support.Ticket) error { return nil })
+	var errs support.Errors
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Event != 1 || !strings.Contains(errs[0].Error(), "more than 100 years after") {
+		t.Fatalf("err = %v, want one error on event 1 saying it is more than 100 years after", err)
+	}
+}

@@ -275,6 +275,10 @@ func (es Errors) Unwrap() []error {
 // agent on every reply and assignment. It returns a *TicketError for the
 // first problem, its Event -1 when the problem is in the ticket itself
 // and its Line 0.
+// maxTicketSpan is the longest a ticket may run from its creation to its
+// last event: a century, well inside what a time.Duration holds.
+const maxTicketSpan = 100 * 365 * 24 * time.Hour
+
 func (t *Ticket) Validate() error {
 	bad := func(i int, format string, a ...any) error {
 		return &TicketError{Ticket: t.ID, Event: i, Err: fmt.Errorf(format, a...)}
@@ -304,6 +308,11 @@ func (t *Ticket) Validate() error {
 			return bad(i, "%s at %s is before the ticket was created (%s)", e.Type, e.At.Format(time.RFC3339), t.Created.Format(time.RFC3339))
 		case e.At.Before(prev):
 			return bad(i, "%s at %s is before the previous event (%s): events must be in time order", e.Type, e.At.Format(time.RFC3339), prev.Format(time.RFC3339))
+		case e.At.Sub(t.Created) > maxTicketSpan:
+			// Past about 292 years a time.Duration saturates, and every
+			// duration of the ticket would be silently wrong; no ticket
+			// lives a century, so this is a typo in a year.
+			return bad(i, "%s at %s is more than 100 years after the ticket was created (%s): is a year mistyped?", e.Type, e.At.Format(time.RFC3339), t.Created.Format(time.RFC3339))
 		case (e.Type == Reply || e.Type == Assign) && e.Agent == "":
 			return bad(i, "%s without an agent", e.Type)
 		}
