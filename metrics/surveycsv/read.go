@@ -541,7 +541,9 @@ func syntaxError(x *lexer, name string, row int, err error) error {
 	if !ok {
 		return fmt.Errorf("%s: row %d: %w", name, row, err)
 	}
-	ls := x.off // the line the error is on starts at or after the record
+	// The line the error is on starts at or after the record, which
+	// starts after any blank lines before it (x.off is before them).
+	ls := x.rec.start
 	for l := x.rec.line; l < pe.Line; l++ {
 		ls += bytes.IndexByte(x.buf[ls:], '\n') + 1
 	}
