@@ -127,8 +127,8 @@ func levelOf(i Interval) float64 {
 //
 // RawDiff is a.NPS - b.NPS in either case.
 func CompareNPS(a, b NPSResult) (Comparison, error) {
-	ta := trinomialSide{a.PromoterShare, a.DetractorShare, a.NEff, a.SE / 100}
-	tb := trinomialSide{b.PromoterShare, b.DetractorShare, b.NEff, b.SE / 100}
+	ta := trinomialSide{a.PromoterShare, a.DetractorShare, a.NEff, a.SE / 100, a.NPS / 100}
+	tb := trinomialSide{b.PromoterShare, b.DetractorShare, b.NEff, b.SE / 100, b.NPS / 100}
 	return compareTrinomial("NPS", ta, tb, levelOf(a.CI), a.CI.Method, 100)
 }
 
@@ -136,15 +136,17 @@ func CompareNPS(a, b NPSResult) (Comparison, error) {
 // (each index is on -1..1, the difference on -2..2), exactly as
 // CompareNPS compares NPS on its -100..100 scale.
 func CompareEmotions(a, b EmotionResult) (Comparison, error) {
-	ta := trinomialSide{a.PositiveShare, a.NegativeShare, a.NEff, a.SE}
-	tb := trinomialSide{b.PositiveShare, b.NegativeShare, b.NEff, b.SE}
+	ta := trinomialSide{a.PositiveShare, a.NegativeShare, a.NEff, a.SE, a.Index}
+	tb := trinomialSide{b.PositiveShare, b.NegativeShare, b.NEff, b.SE, b.Index}
 	return compareTrinomial("emotional index", ta, tb, levelOf(a.CI), a.CI.Method, 1)
 }
 
 // trinomialSide is what a comparison needs of an NPS or emotional
-// index: the shares of the positive and negative ends, n_eff, and the
-// plain standard error (on the -1..1 scale).
-type trinomialSide struct{ p, d, n, se float64 }
+// index: the shares of the positive and negative ends, n_eff, the plain
+// standard error and the reported value (both on the -1..1 scale). The
+// plain difference is taken of the reported values, so two equal
+// scores differ by exactly 0 whatever their shares.
+type trinomialSide struct{ p, d, n, se, v float64 }
 
 // compareTrinomial compares on the -1..1 scale and reports in units
 // scale times larger (100 for NPS points).
@@ -156,7 +158,7 @@ func compareTrinomial(metric string, a, b trinomialSide, level float64, method M
 	if method == "" {
 		method = AdjustedWald
 	}
-	c := Comparison{Metric: metric, Method: method, RawDiff: (a.p - a.d) - (b.p - b.d)}
+	c := Comparison{Metric: metric, Method: method, RawDiff: a.v - b.v}
 	switch method {
 	case Wald:
 		c.Diff, c.SE = c.RawDiff, math.Hypot(a.se, b.se)

@@ -127,7 +127,10 @@ func (t *tally3) compute(opts Options, defaultMethod Method) (trinomial, bool, e
 		r.shares[i] = w[i] / sumW
 	}
 	p, d := r.shares[2], r.shares[0]
-	r.diff = p - d
+	// (P - D) / n in one division, as the spec writes it: equal
+	// counts give equal scores to the last bit, so a comparison of
+	// two groups with the same NPS differs by exactly 0.
+	r.diff = (w[2] - w[0]) / sumW
 	r.se = math.Sqrt(trinomialVar(p, d) / r.nEff)
 
 	center, se, cc := r.diff, r.se, 0.0

@@ -41,7 +41,7 @@ func Example() {
 	//   "method": "adjusted-wald",
 	//   "n": 1505,
 	//   "n_eff": 1505,
-	//   "nps": 5.448504983388702,
+	//   "nps": 5.4485049833887045,
 	//   "passive_share": 0.3647840531561462,
 	//   "passives": 549,
 	//   "promoter_share": 0.34485049833887044,
