@@ -77,19 +77,7 @@ func runCSI(e *env, args []string) int {
 			return usageError(e, c, "--columns %q names no column", *columns)
 		}
 	}
-	fail := func(err error) int {
-		if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
-			for _, ce := range cells.Lines() {
-				fmt.Fprintf(e.stderr, "cxkit csi: %v\n", ce)
-			}
-			return exitInput
-		}
-		fmt.Fprintf(e.stderr, "cxkit csi: %v\n", err)
-		if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
-			return exitUsage
-		}
-		return exitInput
-	}
+	fail := func(err error) int { return csvFail(e, "csi", err) }
 	var weights map[string]float64
 	if *weightsFile != "" {
 		data, err := readInput(e, *weightsFile)

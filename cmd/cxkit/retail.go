@@ -76,19 +76,7 @@ func runRetail(e *env, args []string) int {
 	if !(*occupancy > 0 && *occupancy <= 1) {
 		return usageError(e, c, "--occupancy %v: want a share in (0, 1], e.g. 0.8", *occupancy)
 	}
-	fail := func(err error) int {
-		if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
-			for _, ce := range cells.Lines() {
-				fmt.Fprintf(e.stderr, "cxkit retail: %v\n", ce)
-			}
-			return exitInput
-		}
-		fmt.Fprintf(e.stderr, "cxkit retail: %v\n", err)
-		if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
-			return exitUsage
-		}
-		return exitInput
-	}
+	fail := func(err error) int { return csvFail(e, "retail", err) }
 	data, err := readInput(e, pos[0])
 	if err != nil {
 		return fail(err)

@@ -125,19 +125,7 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 		cfg.Scale = s
 	}
 
-	fail := func(err error) int {
-		if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
-			for _, line := range cells.Lines() {
-				fmt.Fprintf(e.stderr, "cxkit %s: %s\n", k.name, line)
-			}
-			return exitInput
-		}
-		fmt.Fprintf(e.stderr, "cxkit %s: %v\n", k.name, err)
-		if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
-			return exitUsage
-		}
-		return exitInput
-	}
+	fail := func(err error) int { return csvFail(e, k.name, err) }
 	read := func(name string, cfg surveycsv.Config) (*surveycsv.Data, error) {
 		f, err := openInput(e, name)
 		if err != nil {
@@ -186,4 +174,22 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 	}
 	surveyWriteText(e.stdout, k, out)
 	return exitOK
+}
+
+// csvFail prints an error of a CSV-reading command (nps, csat, ces,
+// emotion, csi, retail) and returns its exit code: every bad cell on a
+// line of its own, exit 1; a column the flags name wrongly, exit 2 (a
+// usage error); anything else, exit 1.
+func csvFail(e *env, cmd string, err error) int {
+	if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
+		for _, line := range cells.Lines() {
+			fmt.Fprintf(e.stderr, "cxkit %s: %s\n", cmd, line)
+		}
+		return exitInput
+	}
+	fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
+	if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
+		return exitUsage
+	}
+	return exitInput
 }
