@@ -1,18 +1,19 @@
 package main
 
 import (
+	"context"
+	"flag"
 	"fmt"
 
-	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
 func init() {
-	register(&command{
-		name:    "check",
-		usage:   "check [--json] FILE...",
-		summary: "parse and validate checklists, showing every problem with its line",
-		run:     runCheck,
+	register(&Command{
+		Name:      "check",
+		UsageLine: "check [--json] FILE...",
+		Short:     "parse and validate checklists, showing every problem with its line",
+		Flags:     checkFlags,
 	})
 }
 
@@ -27,61 +28,48 @@ type checkProblem struct {
 	Hint     string `json:"hint,omitempty"`
 }
 
-func runCheck(e *env, args []string) int {
-	c := commands["check"]
-	fs := newFlags(e, c)
+func checkFlags(fs *flag.FlagSet) Run {
 	asJSON := fs.Bool("json", false, "print the problems as JSON on stdout")
-	files, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, files []string) error {
+		if len(files) == 0 {
+			return usagef("no files to check")
 		}
-		return exitUsage
-	}
-	if len(files) == 0 {
-		return usageError(e, c, "no files to check")
-	}
-	if stdinTwice(files...) {
-		return usageError(e, c, "- names standard input, which can be read only once")
-	}
-	code := exitOK
-	problems := []checkProblem{}
-	for _, name := range files {
-		src, err := readChecklistInput(e, name)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "cxkit check: %v\n", err)
-			code = exitInput
-			continue
+		if stdinTwice(files...) {
+			return usagef("- names standard input, which can be read only once")
 		}
-		display := inputName(name)
-		_, diags, src := readChecklist(name, src)
-		if diags.HasErrors() {
-			code = exitInput
+		problems := []checkProblem{}
+		for _, name := range files {
+			src, err := readChecklistInput(e, name)
+			if err != nil {
+				e.report(err)
+				continue
+			}
+			display := inputName(name)
+			_, diags, src := readChecklist(name, src)
+			if *asJSON {
+				if diags.HasErrors() {
+					e.report(errPrinted)
+				}
+				for _, d := range diags {
+					problems = append(problems, checkProblem{
+						File: display, Line: d.Pos.Line, Column: d.Pos.Column, Severity: d.Severity.String(),
+						Code: d.Code, Message: d.Message, Hint: d.Hint,
+					})
+				}
+				continue
+			}
+			if len(diags) > 0 {
+				e.report(&sourceError{diags, src})
+			}
+			// The summary is a diagnostic too: "check f > out.txt" must not
+			// split it from the problems it counts.
+			fmt.Fprintf(e.stderr, "%s: %s\n", display, checkSummary(diags))
 		}
 		if *asJSON {
-			for _, d := range diags {
-				problems = append(problems, checkProblem{
-					File: display, Line: d.Pos.Line, Column: d.Pos.Column, Severity: d.Severity.String(),
-					Code: d.Code, Message: d.Message, Hint: d.Hint,
-				})
-			}
-			continue
+			return writeJSON(e.stdout, problems)
 		}
-		if err := dsl.Render(e.stderr, diags, src); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit check: %v\n", err)
-			return exitInput
-		}
-		// The summary is a diagnostic too: "check f > out.txt" must not
-		// split it from the problems it counts.
-		fmt.Fprintf(e.stderr, "%s: %s\n", display, checkSummary(diags))
+		return nil
 	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, problems); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit check: %v\n", err)
-			return exitInput
-		}
-	}
-	return code
 }
 
 // inputName is how a file argument is named in messages: "<stdin>" for

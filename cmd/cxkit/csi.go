@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -21,11 +23,11 @@ import (
 // mean with its t interval, weighted by importance.
 
 func init() {
-	register(&command{
-		name:    "csi",
-		usage:   "csi FILE.csv --scale LO..HI [--columns A,B,C] [--weights F] [--by G] [--level 0.95] [--json]",
-		summary: "customer satisfaction index (CSI) of attribute ratings, with an interval per attribute",
-		run:     runCSI,
+	register(&Command{
+		Name:      "csi",
+		UsageLine: "csi FILE.csv --scale LO..HI [--columns A,B,C] [--weights F] [--by G] [--level 0.95] [--json]",
+		Short:     "customer satisfaction index (CSI) of attribute ratings, with an interval per attribute",
+		Flags:     csiFlags,
 	})
 }
 
@@ -34,77 +36,66 @@ func init() {
 // read as attributes is a wrong file, not a survey.
 const csiMaxAttributes = 200
 
-func runCSI(e *env, args []string) int {
-	c := commands["csi"]
-	fs := newFlags(e, c)
+func csiFlags(fs *flag.FlagSet) Run {
 	scaleFlag := fs.String("scale", "", "the rating scale `LO..HI` (required: a scale is never guessed)")
 	columns := fs.String("columns", "", "comma-separated attribute columns `A,B,C` (default: every column but --by)")
 	weightsFile := fs.String("weights", "", "importance weights from `FILE`: CSV with columns attribute,weight or a JSON object {\"A\": 2}")
 	by := fs.String("by", "", "break down by the values of column `G`, ranked")
 	level := fs.Float64("level", 0.95, "confidence `LEVEL` of the intervals")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, pos []string) error {
+		if len(pos) != 1 {
+			return usagef("want one CSV file (or - for standard input)")
 		}
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		return usageError(e, c, "want one CSV file (or - for standard input)")
-	}
-	if *scaleFlag == "" {
-		return usageError(e, c, "give the rating scale with --scale LO..HI (ACSI: --scale 1..10)")
-	}
-	scale, err := metrics.ParseScale(*scaleFlag, "high")
-	if err != nil {
-		return usageError(e, c, "--scale: %v", err)
-	}
-	if err := metrics.CheckLevel(*level); err != nil {
-		return usageError(e, c, "--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
-	}
-	if stdinTwice(pos[0], *weightsFile) {
-		return usageError(e, c, "the ratings and --weights cannot both come from standard input")
-	}
-	var cols []string
-	if *columns != "" {
-		for _, s := range strings.Split(*columns, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				cols = append(cols, s)
+		if *scaleFlag == "" {
+			return usagef("give the rating scale with --scale LO..HI (ACSI: --scale 1..10)")
+		}
+		scale, err := metrics.ParseScale(*scaleFlag, "high")
+		if err != nil {
+			return usagef("--scale: %v", err)
+		}
+		if err := metrics.CheckLevel(*level); err != nil {
+			return usagef("--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
+		}
+		if stdinTwice(pos[0], *weightsFile) {
+			return usagef("the ratings and --weights cannot both come from standard input")
+		}
+		var cols []string
+		if *columns != "" {
+			for _, s := range strings.Split(*columns, ",") {
+				if s = strings.TrimSpace(s); s != "" {
+					cols = append(cols, s)
+				}
+			}
+			if len(cols) == 0 {
+				return usagef("--columns %q names no column", *columns)
 			}
 		}
-		if len(cols) == 0 {
-			return usageError(e, c, "--columns %q names no column", *columns)
+		var weights map[string]float64
+		if *weightsFile != "" {
+			data, err := readInput(e, *weightsFile)
+			if err != nil {
+				return err
+			}
+			if weights, err = csiReadWeights(data, inputName(*weightsFile)); err != nil {
+				return err
+			}
 		}
-	}
-	fail := func(err error) int { return csvFail(e, "csi", err) }
-	var weights map[string]float64
-	if *weightsFile != "" {
-		data, err := readInput(e, *weightsFile)
+		f, err := openInput(e, pos[0])
 		if err != nil {
-			return fail(err)
+			return err
 		}
-		if weights, err = csiReadWeights(data, inputName(*weightsFile)); err != nil {
-			return fail(err)
+		defer f.Close()
+		out, err := csiRead(f, inputName(pos[0]), csiConfig{scale: scale, columns: cols, by: *by, weights: weights, level: *level})
+		if err != nil {
+			return err
 		}
-	}
-	f, err := openInput(e, pos[0])
-	if err != nil {
-		return fail(err)
-	}
-	defer f.Close()
-	out, err := csiRead(f, inputName(pos[0]), csiConfig{scale: scale, columns: cols, by: *by, weights: weights, level: *level})
-	if err != nil {
-		return fail(err)
-	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, out); err != nil {
-			return fail(err)
+		if *asJSON {
+			return writeJSON(e.stdout, out)
 		}
-		return exitOK
+		out.writeText(e.stdout)
+		return nil
 	}
-	out.writeText(e.stdout)
-	return exitOK
 }
 
 type csiConfig struct {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"flag"
 	"fmt"
 	"io"
 
@@ -9,8 +11,7 @@ import (
 )
 
 // diffHelp is printed by "cxkit diff -h" after the usage line.
-const diffHelp = `
-OLD and NEW are .korto files or checklists in JSON form (.json); one of
+const diffHelp = `OLD and NEW are .korto files or checklists in JSON form (.json); one of
 them may be "-" for standard input. Lines marked ! are changes after which
 scores of the two versions cannot be compared: weights, pass marks, scale
 bounds and option values; questions added, removed, moved or given another
@@ -25,16 +26,15 @@ Exit status: 0 when the comparison ran, whatever it found; with
 --exit-code, 1 when a change makes scores incomparable (as fmt -d does
 for a file that is not canonical), so a CI job can stop such a change.
 1 also when a file cannot be read or has errors; 2 on a usage error.
-
-flags:
 `
 
 func init() {
-	register(&command{
-		name:    "diff",
-		usage:   "diff [--json] [--exit-code] OLD NEW",
-		summary: "what changed between two checklist versions, marking (!) changes that make scores incomparable",
-		run:     runDiff,
+	register(&Command{
+		Name:      "diff",
+		UsageLine: "diff [--json] [--exit-code] OLD NEW",
+		Short:     "what changed between two checklist versions, marking (!) changes that make scores incomparable",
+		Long:      diffHelp,
+		Flags:     diffFlags,
 	})
 }
 
@@ -63,66 +63,59 @@ type diffOutput struct {
 	Warnings []korto.DiffWarning `json:"warnings,omitempty"`
 }
 
-func runDiff(e *env, args []string) int {
-	c := commands["diff"]
-	fs := newFlags(e, c)
+func diffFlags(fs *flag.FlagSet) Run {
 	asJSON := fs.Bool("json", false, "print the changes as JSON")
 	exitCode := fs.Bool("exit-code", false, "exit 1 when a change makes scores incomparable")
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: cxkit %s\n%s", c.usage, diffHelp)
-		fs.PrintDefaults()
-	}
-	files, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, files []string) error {
+		if len(files) != 2 {
+			return usagef("want two checklists, OLD and NEW; got %d", len(files))
 		}
-		return exitUsage
-	}
-	if len(files) != 2 {
-		return usageError(e, c, "want two checklists, OLD and NEW; got %d", len(files))
-	}
-	if files[0] == "-" && files[1] == "-" {
-		return usageError(e, c, "only one of OLD and NEW can be standard input")
-	}
-	from, code := loadChecklist(e, "diff", files[0])
-	to, code2 := loadChecklist(e, "diff", files[1])
-	if code != exitOK || code2 != exitOK {
-		return exitInput
-	}
-	changes := korto.Diff(from, to)
-	out := diffOutput{
-		Old:        diffSide{File: inputName(files[0]), ID: from.ID, Version: from.Version},
-		New:        diffSide{File: inputName(files[1]), ID: to.ID, Version: to.Version},
-		Comparable: korto.Comparable(changes),
-		Changes:    make([]diffChangeJSON, 0, len(changes)),
-		Warnings:   korto.DiffWarnings(from, to, changes),
-	}
-	for _, ch := range changes {
-		if ch.Incomparable {
-			out.Incomparable++
+		if files[0] == "-" && files[1] == "-" {
+			return usagef("only one of OLD and NEW can be standard input")
 		}
-		j := diffChangeJSON{Change: ch}
-		if ch.Pos.IsValid() {
-			j.File, j.Line = ch.Pos.File, ch.Pos.Line
+		from, err := loadChecklist(e, files[0])
+		if err != nil {
+			e.report(err)
 		}
-		out.Changes = append(out.Changes, j)
+		to, err := loadChecklist(e, files[1])
+		if err != nil {
+			e.report(err)
+		}
+		if from == nil || to == nil {
+			return errPrinted
+		}
+		changes := korto.Diff(from, to)
+		out := diffOutput{
+			Old:        diffSide{File: inputName(files[0]), ID: from.ID, Version: from.Version},
+			New:        diffSide{File: inputName(files[1]), ID: to.ID, Version: to.Version},
+			Comparable: korto.Comparable(changes),
+			Changes:    make([]diffChangeJSON, 0, len(changes)),
+			Warnings:   korto.DiffWarnings(from, to, changes),
+		}
+		for _, ch := range changes {
+			if ch.Incomparable {
+				out.Incomparable++
+			}
+			j := diffChangeJSON{Change: ch}
+			if ch.Pos.IsValid() {
+				j.File, j.Line = ch.Pos.File, ch.Pos.Line
+			}
+			out.Changes = append(out.Changes, j)
+		}
+		if *asJSON {
+			err = writeJSON(e.stdout, out)
+		} else {
+			err = writeDiffText(e.stdout, &out)
+		}
+		if err != nil {
+			return err
+		}
+		if *exitCode && !out.Comparable {
+			return fmt.Errorf("scores of %s and %s are not comparable (%s marked !)",
+				out.Old.File, out.New.File, diffCount(out.Incomparable, "change"))
+		}
+		return nil
 	}
-	if *asJSON {
-		err = writeJSON(e.stdout, out)
-	} else {
-		err = writeDiffText(e.stdout, &out)
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit diff: %v\n", err)
-		return exitInput
-	}
-	if *exitCode && !out.Comparable {
-		fmt.Fprintf(e.stderr, "cxkit diff: scores of %s and %s are not comparable (%s marked !)\n",
-			out.Old.File, out.New.File, diffCount(out.Incomparable, "change"))
-		return exitInput
-	}
-	return exitOK
 }
 
 // writeDiffText prints a header, one line per change (incomparable ones

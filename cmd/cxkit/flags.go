@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,18 +14,6 @@ import (
 	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/korto"
 )
-
-// newFlags returns a flag set for command c that reports errors on e's
-// stderr instead of exiting.
-func newFlags(e *env, c *command) *flag.FlagSet {
-	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: cxkit %s\n", c.usage)
-		fs.PrintDefaults()
-	}
-	return fs
-}
 
 // parseFlags parses args allowing flags before, between and after the
 // positional arguments ("cxkit score a.korto b.json --json"), which the
@@ -48,13 +35,6 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-}
-
-// usageError prints msg and the command's usage and returns exitUsage.
-func usageError(e *env, c *command, format string, a ...any) int {
-	fmt.Fprintf(e.stderr, "cxkit %s: %s\n", c.name, fmt.Sprintf(format, a...))
-	fmt.Fprintf(e.stderr, "usage: cxkit %s\n", c.usage)
-	return exitUsage
 }
 
 // openInput opens a named file, or standard input for "-".
@@ -145,9 +125,6 @@ func pctOrDash(x *float64) string {
 	}
 	return pct(*x)
 }
-
-// isHelp reports whether err is the flag package's "-h" request.
-func isHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
 
 // plural counts n things: "1 ticket", "3 tickets".
 func plural(n int, one, many string) string {

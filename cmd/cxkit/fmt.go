@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"flag"
 	"fmt"
 
 	"github.com/cxkit/cxkit/dsl"
@@ -10,101 +12,86 @@ import (
 )
 
 func init() {
-	register(&command{
-		name:    "fmt",
-		usage:   "fmt [-w] [-d] FILE...",
-		summary: "format checklists in the canonical layout (print, write back, or diff); a .json checklist prints as .korto",
-		run:     runFmt,
+	register(&Command{
+		Name:      "fmt",
+		UsageLine: "fmt [-w] [-d] FILE...",
+		Short:     "format checklists in the canonical layout (print, write back, or diff); a .json checklist prints as .korto",
+		Flags:     fmtFlags,
 	})
 }
 
-func runFmt(e *env, args []string) int {
-	c := commands["fmt"]
-	fs := newFlags(e, c)
+func fmtFlags(fs *flag.FlagSet) Run {
 	write := fs.Bool("w", false, "write the result back to the file instead of printing it")
 	diff := fs.Bool("d", false, "print a unified diff of the changes and exit 1 when a file is not formatted")
-	files, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, files []string) error {
+		if len(files) == 0 {
+			return usagef("no files to format")
 		}
-		return exitUsage
-	}
-	if len(files) == 0 {
-		return usageError(e, c, "no files to format")
-	}
-	if stdinTwice(files...) {
-		return usageError(e, c, "- names standard input, which can be read only once")
-	}
-	code := exitOK
-	for _, name := range files {
-		if *write && name == "-" {
-			return usageError(e, c, "cannot write standard input back; drop -w")
+		if stdinTwice(files...) {
+			return usagef("- names standard input, which can be read only once")
 		}
-		src, err := readChecklistInput(e, name)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "cxkit fmt: %v\n", err)
-			code = exitInput
-			continue
-		}
-		display := inputName(name)
-		if isJSONChecklist(name, src) {
-			// The JSON form (cxkit export) printed as .korto source: the
-			// way back from a pipeline to a file people edit.
-			if *write || *diff {
-				return usageError(e, c, "%s is a JSON checklist: fmt prints it as .korto source, which -w and -d cannot compare with the JSON; redirect instead: cxkit fmt %s > checklist.korto", display, name)
+		for _, name := range files {
+			if *write && name == "-" {
+				return usagef("cannot write standard input back; drop -w")
 			}
-			if !fmtJSONChecklist(e, name, src) {
-				code = exitInput
+			src, err := readChecklistInput(e, name)
+			if err != nil {
+				e.report(err)
+				continue
 			}
-			continue
-		}
-		out, err := dsl.Format(src)
-		if err != nil {
-			diags := korto.AsDiagnostics(err)
-			for _, d := range diags {
-				d.Pos.File = display
-			}
-			if rerr := dsl.Render(e.stderr, diags, src); rerr != nil || len(diags) == 0 {
-				fmt.Fprintf(e.stderr, "cxkit fmt: %s: %v\n", display, err)
-			}
-			code = exitInput
-			continue
-		}
-		changed := !bytes.Equal(src, out)
-		if *diff && changed {
-			writeUnifiedDiff(e.stdout, display, src, out)
-			code = exitInput
-		}
-		if *write {
-			if changed {
-				if err := atomicfile.WriteFile(name, out, 0o644); err != nil {
-					fmt.Fprintf(e.stderr, "cxkit fmt: %v\n", err)
-					code = exitInput
+			display := inputName(name)
+			if isJSONChecklist(name, src) {
+				// The JSON form (cxkit export) printed as .korto source: the
+				// way back from a pipeline to a file people edit.
+				if *write || *diff {
+					return usagef("%s is a JSON checklist: fmt prints it as .korto source, which -w and -d cannot compare with the JSON; redirect instead: cxkit fmt %s > checklist.korto", display, name)
 				}
+				e.report(fmtJSONChecklist(e, name, src))
+				continue
 			}
-			continue
+			out, err := dsl.Format(src)
+			if err != nil {
+				diags := korto.AsDiagnostics(err)
+				if len(diags) == 0 {
+					e.report(fmt.Errorf("%s: %w", display, err))
+					continue
+				}
+				for _, d := range diags {
+					d.Pos.File = display
+				}
+				e.report(&sourceError{diags, src})
+				continue
+			}
+			changed := !bytes.Equal(src, out)
+			if *diff && changed {
+				writeUnifiedDiff(e.stdout, display, src, out)
+				e.report(errPrinted)
+			}
+			if *write {
+				if changed {
+					if err := atomicfile.WriteFile(name, out, 0o644); err != nil {
+						e.report(err)
+					}
+				}
+				continue
+			}
+			if !*diff {
+				e.stdout.Write(out)
+			}
 		}
-		if !*diff {
-			e.stdout.Write(out)
-		}
+		return nil
 	}
-	return code
 }
 
 // fmtJSONChecklist prints the JSON checklist src as canonical .korto
-// source, or its problems; it reports whether it printed.
-func fmtJSONChecklist(e *env, name string, src []byte) bool {
+// source, or returns its problems.
+func fmtJSONChecklist(e *env, name string, src []byte) error {
 	c, diags, checked := readChecklist(name, src)
 	if c == nil {
-		if err := dsl.Render(e.stderr, diags, checked); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit fmt: %v\n", err)
-		}
-		return false
+		return &sourceError{diags, checked}
 	}
 	if err := dsl.Print(e.stdout, c); err != nil {
-		fmt.Fprintf(e.stderr, "cxkit fmt: %s: %v\n", inputName(name), err)
-		return false
+		return fmt.Errorf("%s: %w", inputName(name), err)
 	}
-	return true
+	return nil
 }

@@ -2,7 +2,8 @@ package main
 
 import (
 	"bytes"
-	"fmt"
+	"context"
+	"flag"
 	"sort"
 	"strings"
 
@@ -12,11 +13,11 @@ import (
 )
 
 func init() {
-	register(&command{
-		name:    "form",
-		usage:   "form FILE --to TARGET [--lang L] [-o OUT]",
-		summary: "the checklist as a form for another tool (SurveyJS, ...)",
-		run:     runForm,
+	register(&Command{
+		Name:      "form",
+		UsageLine: "form FILE --to TARGET [--lang L] [-o OUT]",
+		Short:     "the checklist as a form for another tool (SurveyJS, ...)",
+		Flags:     formFlags,
 	})
 }
 
@@ -58,58 +59,36 @@ func formJSONDoc(v any) ([]byte, error) {
 	return unescapeHTMLInJSON(b.Bytes()), nil
 }
 
-func runForm(e *env, args []string) int {
-	c := commands["form"]
-	fs := newFlags(e, c)
+func formFlags(fs *flag.FlagSet) Run {
 	to := fs.String("to", "", "`TARGET` form: "+formTargetNames())
 	lang := fs.String("lang", "", "language `L` the form starts in, e.g. en (default: the checklist's own)")
 	out := fs.String("o", "", "write the form to `OUT` instead of standard output")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, pos []string) error {
+		if len(pos) != 1 {
+			return usagef("want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
 		}
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		return usageError(e, c, "want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
-	}
-	t, ok := formTargets[strings.ToLower(*to)]
-	if !ok {
-		if *to == "" {
-			return usageError(e, c, "--to is required (one of %s)", formTargetNames())
-		}
-		return usageError(e, c, "unknown --to %q (want one of %s)", *to, formTargetNames())
-	}
-	if t.binary && *out == "" {
-		return usageError(e, c, "--to %s writes a binary file: give it with -o OUT", *to)
-	}
-	cl, code := loadChecklist(e, "form", pos[0])
-	if cl == nil {
-		return code
-	}
-	*lang = resolveLang(e, "form", cl, *lang)
-	doc, err := t.write(cl, forms.Options{Lang: *lang})
-	if err != nil {
-		if ds := korto.AsDiagnostics(err); ds != nil {
-			for _, d := range ds {
-				fmt.Fprintf(e.stderr, "cxkit form: %s\n", d.Error())
+		t, ok := formTargets[strings.ToLower(*to)]
+		if !ok {
+			if *to == "" {
+				return usagef("--to is required (one of %s)", formTargetNames())
 			}
-		} else {
-			fmt.Fprintf(e.stderr, "cxkit form: %v\n", err)
+			return usagef("unknown --to %q (want one of %s)", *to, formTargetNames())
 		}
-		return exitInput
-	}
-	if *out == "" {
-		if _, err := e.stdout.Write(doc); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit form: %v\n", err)
-			return exitInput
+		if t.binary && *out == "" {
+			return usagef("--to %s writes a binary file: give it with -o OUT", *to)
 		}
-		return exitOK
+		cl, err := loadChecklist(e, pos[0])
+		if err != nil {
+			return err
+		}
+		doc, err := t.write(cl, forms.Options{Lang: resolveLang(e, cl, *lang)})
+		if err != nil {
+			return eachDiagnostic(err)
+		}
+		if *out == "" {
+			_, err := e.stdout.Write(doc)
+			return err
+		}
+		return atomicfile.WriteFile(*out, doc, 0o644)
 	}
-	if err := atomicfile.WriteFile(*out, doc, 0o644); err != nil {
-		fmt.Fprintf(e.stderr, "cxkit form: %v\n", err)
-		return exitInput
-	}
-	return exitOK
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -10,17 +12,15 @@ import (
 )
 
 func init() {
-	register(&command{
-		name:    "import",
-		usage:   "import FILE --checklist CHECKLIST [--from csv|odk|kobo|surveyjs|xlsx] [--skip-invalid] [--workers N]",
-		summary: "turn answers collected in Excel, ODK, KoboToolbox or SurveyJS into answer sheets (JSON Lines)",
-		run:     runImport,
+	register(&Command{
+		Name:      "import",
+		UsageLine: "import FILE --checklist CHECKLIST [--from csv|odk|kobo|surveyjs|xlsx] [--skip-invalid] [--workers N]",
+		Short:     "turn answers collected in Excel, ODK, KoboToolbox or SurveyJS into answer sheets (JSON Lines)",
+		Flags:     importFlags,
 	})
 }
 
-func runImport(e *env, args []string) int {
-	c := commands["import"]
-	fs := newFlags(e, c)
+func importFlags(fs *flag.FlagSet) Run {
 	var (
 		checklistName, from string
 		skipInvalid         bool
@@ -30,80 +30,73 @@ func runImport(e *env, args []string) int {
 	fs.StringVar(&from, "from", "", "the file's `FORMAT`: csv, odk (ODK Central CSV export), kobo (KoboToolbox CSV export), surveyjs (results) or xlsx (default: told from the file)")
 	fs.BoolVar(&skipInvalid, "skip-invalid", false, "write the good rows of a file that has bad ones (the bad ones are still listed on stderr)")
 	workersFlag(fs, &workers, "check the rows")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, pos []string) error {
+		switch {
+		case len(pos) != 1:
+			return usagef("need one file of answers (or - for standard input)")
+		case checklistName == "":
+			return usagef("--checklist is missing: name the checklist the answers are for")
+		case checklistName == "-" && pos[0] == "-":
+			return usagef("the checklist and the answers cannot both come from standard input")
 		}
-		return exitUsage
-	}
-	switch {
-	case len(pos) != 1:
-		return usageError(e, c, "need one file of answers (or - for standard input)")
-	case checklistName == "":
-		return usageError(e, c, "--checklist is missing: name the checklist the answers are for")
-	case checklistName == "-" && pos[0] == "-":
-		return usageError(e, c, "the checklist and the answers cannot both come from standard input")
-	}
-	var format fielddata.Format
-	if from != "" {
-		if format, err = fielddata.ParseFormat(from); err != nil {
-			return usageError(e, c, "--from: %v", err)
+		var format fielddata.Format
+		if from != "" {
+			var err error
+			if format, err = fielddata.ParseFormat(from); err != nil {
+				return usagef("--from: %v", err)
+			}
 		}
-	}
-	checklist, code := loadChecklist(e, "import", checklistName)
-	if checklist == nil {
-		return code
-	}
-	plan, err := korto.Compile(checklist)
-	if err != nil {
-		printCompileError(e, inputName(checklistName), err)
-		return exitInput
-	}
-	in, err := openInput(e, pos[0])
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit import: %v\n", err)
-		return exitInput
-	}
-	defer in.Close()
-	name := inputName(pos[0])
-	var prog func(bytes, rows int64)
-	if bar := newProgress(e, "rows", in); bar != nil {
-		defer bar.Finish()
-		prog = bar.Add
-	}
-	sum, err := fielddata.Import(e.stdout, in, plan, fielddata.ImportOptions{
-		Options:     fielddata.Options{Format: format, Name: name},
-		SkipInvalid: skipInvalid,
-		Workers:     workers,
-		Progress:    prog,
-		Problem:     func(p *fielddata.Error) { fmt.Fprintln(e.stderr, p.Error()) },
-		Guessed: func(f fielddata.Format, why string) {
-			fmt.Fprintf(e.stderr, "cxkit import: reading %s as %s, %s (say --from to choose)\n", name, f, strings.TrimPrefix(why, "guessed "+string(f)+" "))
-		},
-	})
-	switch {
-	case errors.Is(err, fielddata.ErrInvalid) && !skipInvalid:
-		fmt.Fprintf(e.stderr, "cxkit import: %s with errors (%s); nothing written", plural(sum.Invalid, "row", "rows"), plural(sum.Errors, "problem", "problems"))
-		if sum.Sheets > 0 {
-			fmt.Fprintf(e.stderr, " (use --skip-invalid to write the %s)", plural(sum.Sheets, "good row", "good rows"))
+		checklist, err := loadChecklist(e, checklistName)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintln(e.stderr)
-		return exitInput
-	case errors.Is(err, fielddata.ErrInvalid):
-		fmt.Fprintf(e.stderr, "cxkit import: %s written; %s with errors left out\n", plural(sum.Written, "sheet", "sheets"), plural(sum.Invalid, "row", "rows"))
+		plan, err := korto.Compile(checklist)
+		if err != nil {
+			return compileError(inputName(checklistName), err)
+		}
+		in, err := openInput(e, pos[0])
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		name := inputName(pos[0])
+		var prog func(bytes, rows int64)
+		if bar := newProgress(e, "rows", in); bar != nil {
+			defer bar.Finish()
+			prog = bar.Add
+		}
+		sum, err := fielddata.Import(e.stdout, in, plan, fielddata.ImportOptions{
+			Options:     fielddata.Options{Format: format, Name: name},
+			SkipInvalid: skipInvalid,
+			Workers:     workers,
+			Progress:    prog,
+			Problem:     func(p *fielddata.Error) { fmt.Fprintln(e.stderr, p.Error()) },
+			Guessed: func(f fielddata.Format, why string) {
+				e.notef("reading %s as %s, %s (say --from to choose)", name, f, strings.TrimPrefix(why, "guessed "+string(f)+" "))
+			},
+		})
+		switch {
+		case errors.Is(err, fielddata.ErrInvalid) && !skipInvalid:
+			msg := fmt.Sprintf("%s with errors (%s); nothing written", plural(sum.Invalid, "row", "rows"), plural(sum.Errors, "problem", "problems"))
+			if sum.Sheets > 0 {
+				msg += fmt.Sprintf(" (use --skip-invalid to write the %s)", plural(sum.Sheets, "good row", "good rows"))
+			}
+			return errors.New(msg)
+		case errors.Is(err, fielddata.ErrInvalid):
+			e.notef("%s written; %s with errors left out", plural(sum.Written, "sheet", "sheets"), plural(sum.Invalid, "row", "rows"))
+			if sum.Written == 0 {
+				return errPrinted
+			}
+			return nil
+		case err != nil:
+			if fielddata.AsErrors(err) != nil {
+				return errPrinted // listed by Problem
+			}
+			return err
+		}
 		if sum.Written == 0 {
-			return exitInput
+			e.notef("%s has no rows of answers", name)
 		}
-		return exitOK
-	case err != nil:
-		if fielddata.AsErrors(err) == nil {
-			fmt.Fprintf(e.stderr, "cxkit import: %v\n", err)
-		}
-		return exitInput
+		return nil
 	}
-	if sum.Written == 0 {
-		fmt.Fprintf(e.stderr, "cxkit import: %s has no rows of answers\n", name)
-	}
-	return exitOK
 }

@@ -12,30 +12,25 @@ import (
 )
 
 // loadChecklist reads and validates the checklist named on the command
-// line (see readChecklist). On any error it prints every problem, with
-// the source line and a caret where there is one, and returns nil and
-// exitInput. Warnings are printed only alongside errors: `cxkit check`
-// is the command for them.
-func loadChecklist(e *env, cmd, name string) (*korto.Checklist, int) {
+// line (see readChecklist). On any error it returns every problem, to be
+// printed with the source line and a caret where there is one. Warnings
+// are printed only alongside errors: `cxkit check` is the command for
+// them.
+func loadChecklist(e *env, name string) (*korto.Checklist, error) {
 	src, err := readChecklistInput(e, name)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
-		return nil, exitInput
+		return nil, err
 	}
 	c, diags, checked := readChecklist(name, src)
 	if c == nil {
 		if isJSONChecklist(name, src) && looksLikeAnswerSheet(src) {
 			// The checklist's own errors ("unknown field "checklist"")
 			// would only confuse: the arguments are most likely swapped.
-			fmt.Fprintf(e.stderr, "%s: %s\n", inputName(name), answerSheetMixup(cmd))
-			return nil, exitInput
+			return nil, located(inputName(name), answerSheetMixup(e.cmd.Name))
 		}
-		if err := dsl.Render(e.stderr, diags, checked); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
-		}
-		return nil, exitInput
+		return nil, &sourceError{diags, checked}
 	}
-	return c, exitOK
+	return c, nil
 }
 
 // readChecklist parses and validates src, the contents of the checklist
@@ -110,7 +105,7 @@ func isJSONChecklist(name string, src []byte) bool {
 // warns when the checklist has no text in that language: the output then
 // falls back to the default language, which is what the user asked not
 // to get, most often because of a typo.
-func resolveLang(e *env, cmd string, c *korto.Checklist, lang string) string {
+func resolveLang(e *env, c *korto.Checklist, lang string) string {
 	if lang == "" {
 		return ""
 	}
@@ -126,16 +121,15 @@ func resolveLang(e *env, cmd string, c *korto.Checklist, lang string) string {
 	if base, _, ok := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-"); ok {
 		for _, l := range langs {
 			if strings.EqualFold(l, base) {
-				fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no texts in %q; showing %q\n", cmd, lang, l)
+				e.warnf("the checklist has no texts in %q; showing %q", lang, l)
 				return l
 			}
 		}
 	}
 	if len(langs) == 0 {
-		fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no translations; --lang %s shows its own language\n", cmd, lang)
+		e.warnf("the checklist has no translations; --lang %s shows its own language", lang)
 	} else {
-		fmt.Fprintf(e.stderr, "cxkit %s: warning: the checklist has no texts in %q (it has %s); showing its default language\n",
-			cmd, lang, strings.Join(langs, ", "))
+		e.warnf("the checklist has no texts in %q (it has %s); showing its default language", lang, strings.Join(langs, ", "))
 	}
 	// Everything else the output says (built-in words, labels, the
 	// schema's x-cxkit-lang) follows the language actually shown, so a
@@ -143,18 +137,21 @@ func resolveLang(e *env, cmd string, c *korto.Checklist, lang string) string {
 	return c.ShownLang("")
 }
 
-// printCompileError prints why a valid checklist still did not compile
-// into a scoring plan.
-func printCompileError(e *env, name string, err error) {
+// compileError says why a valid checklist, read from the file name,
+// still did not compile into a scoring plan: each problem on a line,
+// named after the file.
+func compileError(name string, err error) error {
 	ds := korto.AsDiagnostics(err)
 	if ds == nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", name, err)
-		return
+		return located(name, err.Error())
 	}
+	lines := make([]string, 0, len(ds))
 	for _, d := range ds {
+		l := d.Error()
 		if d.Pos.File == "" {
-			fmt.Fprintf(e.stderr, "%s: ", name)
+			l = name + ": " + l
 		}
-		fmt.Fprintln(e.stderr, d.Error())
+		lines = append(lines, l)
 	}
+	return &linesError{lines: lines}
 }

@@ -2,39 +2,28 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"flag"
 
 	"github.com/cxkit/cxkit/lsp"
 )
 
 func init() {
-	register(&command{
-		name:    "lsp",
-		usage:   "lsp",
-		summary: "run the .korto language server on standard input and output, for editors (see docs/editors.md)",
-		run:     runLSP,
+	register(&Command{
+		Name:      "lsp",
+		UsageLine: "lsp",
+		Short:     "run the .korto language server on standard input and output, for editors (see docs/editors.md)",
+		Flags:     lspFlags,
 	})
 }
 
-func runLSP(e *env, args []string) int {
-	c := commands["lsp"]
-	fs := newFlags(e, c)
+func lspFlags(fs *flag.FlagSet) Run {
 	// Editors start language servers with --stdio; it is the only way
 	// this one talks, so the flag is accepted and changes nothing.
 	fs.Bool("stdio", true, "talk on standard input and output (the default, and the only way)")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(ctx context.Context, e *env, rest []string) error {
+		if len(rest) > 0 {
+			return usagef("lsp takes no arguments")
 		}
-		return exitUsage
+		return lsp.ServeStdio(ctx, e.stdin, e.stdout)
 	}
-	if len(rest) > 0 {
-		return usageError(e, c, "lsp takes no arguments")
-	}
-	if err := lsp.ServeStdio(context.Background(), e.stdin, e.stdout); err != nil {
-		fmt.Fprintf(e.stderr, "cxkit lsp: %v\n", err)
-		return exitInput
-	}
-	return exitOK
 }

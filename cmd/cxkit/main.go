@@ -12,6 +12,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -28,24 +29,6 @@ const (
 	exitUsage = 2 // the command line is wrong
 )
 
-// command is one subcommand. Each lives in its own file and registers
-// itself from init, so commands can be added without touching this file.
-type command struct {
-	name    string
-	usage   string // e.g. "score FILE ANSWERS.json [--json] [--html OUT]"
-	summary string
-	run     func(e *env, args []string) int
-}
-
-var commands = map[string]*command{}
-
-func register(c *command) {
-	if _, dup := commands[c.name]; dup {
-		panic("cxkit: command registered twice: " + c.name)
-	}
-	commands[c.name] = c
-}
-
 // env is what a command may touch, so tests can run commands in-process.
 type env struct {
 	stdin  io.Reader
@@ -53,6 +36,9 @@ type env struct {
 	stderr io.Writer
 	// stderrTTY tells whether stderr is a terminal (progress lines).
 	stderrTTY bool
+
+	cmd  *Command // the running command, which names its messages
+	code int      // its exit code so far (see report)
 }
 
 func main() {
@@ -69,7 +55,7 @@ func run(e *env, args []string) int {
 	out := &checkedWriter{w: e.stdout}
 	ce := *e
 	ce.stdout = out
-	code := dispatch(&ce, args)
+	code := dispatch(context.Background(), &ce, args)
 	if err := out.Err(); err != nil {
 		fmt.Fprintf(e.stderr, "cxkit: writing standard output: %v\n", err)
 		if code == exitOK {
@@ -79,7 +65,7 @@ func run(e *env, args []string) int {
 	return code
 }
 
-func dispatch(e *env, args []string) int {
+func dispatch(ctx context.Context, e *env, args []string) int {
 	if len(args) == 0 {
 		printHelp(e.stderr)
 		return exitUsage
@@ -94,16 +80,14 @@ func dispatch(e *env, args []string) int {
 		if !ok {
 			return unknownCommand(e, args[1])
 		}
-		// The command's own -h prints its usage and flags on stderr;
-		// asked for help, the user gets them on stdout, as go help does.
-		fmt.Fprintf(e.stdout, "%s\n\n", c.summary)
-		return c.run(&env{stdin: e.stdin, stdout: e.stdout, stderr: e.stdout}, []string{"-h"})
+		printCommandHelp(e.stdout, c)
+		return exitOK
 	}
 	c, ok := commands[args[0]]
 	if !ok {
 		return unknownCommand(e, args[0])
 	}
-	return c.run(e, args[1:])
+	return runCommand(ctx, e, c, args[1:])
 }
 
 func unknownCommand(e *env, name string) int {
@@ -126,7 +110,7 @@ func printHelp(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-*s  %s\n", width, n, commands[n].summary)
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, commands[n].Short)
 	}
 	fmt.Fprintln(w, "\nrun 'cxkit help <command>' for a command's flags")
 }

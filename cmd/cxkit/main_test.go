@@ -59,7 +59,7 @@ func TestHelpCommand(t *testing.T) {
 			if code != exitOK || stderr != "" {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
-			want := c.summary + "\n\nusage: cxkit " + c.usage + "\n"
+			want := c.Short + "\n\nusage: cxkit " + c.UsageLine + "\n"
 			if !strings.HasPrefix(stdout, want) {
 				t.Errorf("stdout starts %q, want %q", stdout[:min(len(stdout), len(want))], want)
 			}

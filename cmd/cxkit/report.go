@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,11 +16,11 @@ import (
 )
 
 func init() {
-	register(&command{
-		name:    "report",
-		usage:   "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D] [--workers N]",
-		summary: "aggregate many audits: critical failures, league table, what to fix, waves, survey metrics",
-		run:     runReport,
+	register(&Command{
+		Name:      "report",
+		UsageLine: "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D] [--workers N]",
+		Short:     "aggregate many audits: critical failures, league table, what to fix, waves, survey metrics",
+		Flags:     reportFlags,
 	})
 }
 
@@ -75,9 +74,7 @@ func (m minutesFlag) Set(s string) error {
 	return nil
 }
 
-func runReport(e *env, args []string) int {
-	c := commands["report"]
-	fs := newFlags(e, c)
+func reportFlags(fs *flag.FlagSet) Run {
 	var cfg reportConfig
 	o := &cfg.opts
 	fs.StringVar(&o.By, "by", "", "group audits by the audit `FIELD` (location, chain, auditor, month, ...)")
@@ -92,103 +89,83 @@ func runReport(e *env, args []string) int {
 	fs.Var(minutesFlag{&o.MinDuration}, "min-duration", "flag the visits shorter than `D` (20m, 1h, or minutes: 20) among the auditors, where forms recorded start and end")
 	fs.BoolVar(&o.AllowDuplicates, "allow-duplicates", false, "count an audit id given twice twice, instead of failing")
 	workersFlag(fs, &o.Workers, "score the sheets")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(ctx context.Context, e *env, pos []string) error {
+		if len(pos) < 2 {
+			return usagef("need a checklist and at least one answer file, folder or -")
 		}
-		return exitUsage
-	}
-	if len(pos) < 2 {
-		return usageError(e, c, "need a checklist and at least one answer file, folder or -")
-	}
-	if cfg.htmlOut == "-" {
-		return usageError(e, c, "--html -: standard output carries the report; name a file for the page, e.g. --html out.html")
-	}
-	if o.Top < 1 {
-		return usageError(e, c, "--top must be at least 1, got %d", o.Top)
-	}
-	if o.MinN < 1 {
-		return usageError(e, c, "--min-n must be at least 1, got %d", o.MinN)
-	}
-	switch o.Period {
-	case "", korto.PeriodMonth, korto.PeriodQuarter, korto.PeriodWeek:
-	default:
-		return usageError(e, c, "--period %q: want month, quarter or week", o.Period)
-	}
-	if slices.Contains(pos[1:], "-") && pos[0] == "-" {
-		return usageError(e, c, "the checklist and the answers cannot both come from standard input")
-	}
-	if stdinTwice(pos[1:]...) {
-		return usageError(e, c, "- names standard input, which can be read only once; give it once")
-	}
+		if cfg.htmlOut == "-" {
+			return usagef("--html -: standard output carries the report; name a file for the page, e.g. --html out.html")
+		}
+		if o.Top < 1 {
+			return usagef("--top must be at least 1, got %d", o.Top)
+		}
+		if o.MinN < 1 {
+			return usagef("--min-n must be at least 1, got %d", o.MinN)
+		}
+		switch o.Period {
+		case "", korto.PeriodMonth, korto.PeriodQuarter, korto.PeriodWeek:
+		default:
+			return usagef("--period %q: want month, quarter or week", o.Period)
+		}
+		if slices.Contains(pos[1:], "-") && pos[0] == "-" {
+			return usagef("the checklist and the answers cannot both come from standard input")
+		}
+		if stdinTwice(pos[1:]...) {
+			return usagef("- names standard input, which can be read only once; give it once")
+		}
 
-	checklist, code := loadChecklist(e, "report", pos[0])
-	if checklist == nil {
-		return code
+		checklist, err := loadChecklist(e, pos[0])
+		if err != nil {
+			return err
+		}
+		o.Lang = resolveLang(e, checklist, o.Lang)
+		plan, err := korto.Compile(checklist)
+		if err != nil {
+			return compileError(inputName(pos[0]), err)
+		}
+		return reportRun(ctx, e, checklist, plan, pos[1:], cfg)
 	}
-	o.Lang = resolveLang(e, "report", checklist, o.Lang)
-	plan, err := korto.Compile(checklist)
-	if err != nil {
-		printCompileError(e, inputName(pos[0]), err)
-		return exitInput
-	}
-	return reportRun(e, checklist, plan, pos[1:], cfg)
 }
 
 // reportRun runs the library's report pipeline and prints the report.
-func reportRun(e *env, checklist *korto.Checklist, plan *korto.Plan, answers []string, cfg reportConfig) int {
+func reportRun(ctx context.Context, e *env, checklist *korto.Checklist, plan *korto.Plan, answers []string, cfg reportConfig) error {
 	sources, err := report.Sources(e.stdin, answers...)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
-		return exitInput
+		return err
 	}
 	var finish func()
 	cfg.opts.Progress, finish = reportProgress(e)
-	res, err := report.Run(context.Background(), plan, sources, cfg.opts)
+	res, err := report.Run(ctx, plan, sources, cfg.opts)
 	finish()
 	if res != nil {
-		printReportProblems(e.stderr, res)
+		printReportProblems(e, res)
 	}
-	var invalid *report.InvalidError
 	switch {
-	case errors.As(err, &invalid):
-		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
-		return exitInput
 	case errors.Is(err, report.ErrNoSheets):
 		if n := len(res.Invalid); n > 0 {
-			fmt.Fprintf(e.stderr, "cxkit report: no valid answer sheets: %s invalid; nothing to report\n", plural(n, "sheet is", "sheets are"))
+			return fmt.Errorf("no valid answer sheets: %s invalid; nothing to report", plural(n, "sheet is", "sheets are"))
 		} else if res.Sheets > 0 {
-			fmt.Fprintf(e.stderr, "cxkit report: no audit matches %s; nothing to report\n", strings.Join(res.Where.Filters, " and "))
-		} else {
-			fmt.Fprintln(e.stderr, "cxkit report: no answer sheets found")
+			return fmt.Errorf("no audit matches %s; nothing to report", strings.Join(res.Where.Filters, " and "))
 		}
-		return exitInput
+		return errors.New("no answer sheets found")
 	case err != nil:
-		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
-		return exitInput
+		return err
 	}
 	view := newReportView(checklist, res, cfg)
 	if cfg.htmlOut != "" {
 		if err := writeReportHTML(cfg.htmlOut, view); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
-			return exitInput
+			return err
 		}
 	}
 	if cfg.asJSON {
-		err = writeJSON(e.stdout, res)
-	} else {
-		err = writeReportText(e.stdout, view)
+		return writeJSON(e.stdout, res)
 	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit report: %v\n", err)
-		return exitInput
-	}
-	return exitOK
+	return writeReportText(e.stdout, view)
 }
 
 // printReportProblems lists the invalid sheets and the warnings.
-func printReportProblems(w io.Writer, res *report.Result) {
+func printReportProblems(e *env, res *report.Result) {
+	w := e.stderr
 	for _, p := range res.Invalid {
 		es := korto.AsAnswerErrors(p.Err)
 		if len(es) == 0 {
@@ -208,7 +185,7 @@ func printReportProblems(w io.Writer, res *report.Result) {
 	}
 	for _, wn := range res.Warnings {
 		if wn.Where == "" {
-			fmt.Fprintf(w, "cxkit report: %s\n", wn)
+			e.notef("%s", wn)
 			continue
 		}
 		fmt.Fprintln(w, wn)

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -22,11 +24,11 @@ import (
 // with them). docs/retail.md describes the sheet.
 
 func init() {
-	register(&command{
-		name:    "retail",
-		usage:   "retail FILE [--by G] [--occupancy 0.8] [--json]",
-		summary: "retail KPIs of an observation sheet: conversion, ticket, UPT, traffic, dwell time, service mix, sellers per hour",
-		run:     runRetail,
+	register(&Command{
+		Name:      "retail",
+		UsageLine: "retail FILE [--by G] [--occupancy 0.8] [--json]",
+		Short:     "retail KPIs of an observation sheet: conversion, ticket, UPT, traffic, dwell time, service mix, sellers per hour",
+		Flags:     retailFlags,
 	})
 }
 
@@ -57,69 +59,58 @@ type retailGroup struct {
 	retail.Report
 }
 
-func runRetail(e *env, args []string) int {
-	c := commands["retail"]
-	fs := newFlags(e, c)
+func retailFlags(fs *flag.FlagSet) Run {
 	by := fs.String("by", "", "break down by the values of column `G` (a store, an observer)")
 	occupancy := fs.Float64("occupancy", 0.8, "the `SHARE` of an hour a seller may be busy with customers (seed 003: 0.6-0.8)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, pos []string) error {
+		if len(pos) != 1 {
+			return usagef("want one observation sheet (CSV, or JSON hour counts; - for standard input)")
 		}
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		return usageError(e, c, "want one observation sheet (CSV, or JSON hour counts; - for standard input)")
-	}
-	if !(*occupancy > 0 && *occupancy <= 1) {
-		return usageError(e, c, "--occupancy %v: want a share in (0, 1], e.g. 0.8", *occupancy)
-	}
-	fail := func(err error) int { return csvFail(e, "retail", err) }
-	data, err := readInput(e, pos[0])
-	if err != nil {
-		return fail(err)
-	}
-	name := inputName(pos[0])
-	out := &retailOutput{File: name}
-	if t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff"))); len(t) > 0 && t[0] == '[' {
-		// The observer's hourly tally (examples/support/retail).
-		if *by != "" {
-			return usageError(e, c, "--by needs a CSV sheet: hour counts have no columns to group by")
+		if !(*occupancy > 0 && *occupancy <= 1) {
+			return usagef("--occupancy %v: want a share in (0, 1], e.g. 0.8", *occupancy)
 		}
-		obs, err := retail.ParseObservation(data)
+		data, err := readInput(e, pos[0])
 		if err != nil {
-			return fail(fmt.Errorf("%s: %w", name, err))
+			return err
 		}
-		if out.Report, err = obs.Result(*occupancy); err != nil {
-			return fail(fmt.Errorf("%s: %w", name, err))
-		}
-	} else {
-		all, groups, order, err := retailRead(bytes.NewReader(data), name, *by)
-		if err != nil {
-			return fail(err)
-		}
-		if out.Report, err = all.Result(*occupancy); err != nil {
-			return fail(fmt.Errorf("%s: %w", name, err))
-		}
-		for _, g := range order {
-			r, err := groups[g].Result(*occupancy)
-			if err != nil {
-				return fail(fmt.Errorf("%s: group %s: %w", name, surveycsv.Quote(g), err))
+		name := inputName(pos[0])
+		out := &retailOutput{File: name}
+		if t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff"))); len(t) > 0 && t[0] == '[' {
+			// The observer's hourly tally (examples/support/retail).
+			if *by != "" {
+				return usagef("--by needs a CSV sheet: hour counts have no columns to group by")
 			}
-			out.Groups = append(out.Groups, retailGroup{Group: g, Report: r})
+			obs, err := retail.ParseObservation(data)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			if out.Report, err = obs.Result(*occupancy); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+		} else {
+			all, groups, order, err := retailRead(bytes.NewReader(data), name, *by)
+			if err != nil {
+				return err
+			}
+			if out.Report, err = all.Result(*occupancy); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			for _, g := range order {
+				r, err := groups[g].Result(*occupancy)
+				if err != nil {
+					return fmt.Errorf("%s: group %s: %w", name, surveycsv.Quote(g), err)
+				}
+				out.Groups = append(out.Groups, retailGroup{Group: g, Report: r})
+			}
+			slices.SortStableFunc(out.Groups, func(a, b retailGroup) int { return cmp.Compare(a.Group, b.Group) })
 		}
-		slices.SortStableFunc(out.Groups, func(a, b retailGroup) int { return cmp.Compare(a.Group, b.Group) })
-	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, out); err != nil {
-			return fail(err)
+		if *asJSON {
+			return writeJSON(e.stdout, out)
 		}
-		return exitOK
+		out.writeText(e.stdout)
+		return nil
 	}
-	out.writeText(e.stdout)
-	return exitOK
 }
 
 // retailRead reads a visit sheet, one visitor a row, reporting every bad

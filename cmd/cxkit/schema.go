@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"maps"
 	"net/url"
@@ -17,102 +19,91 @@ import (
 )
 
 func init() {
-	register(&command{
-		name:    "schema",
-		usage:   "schema FILE [--draft 2020-12|07] [--ui [jsonforms]] [--lang L] [--id URI]\n       cxkit schema --types [checklist|answers|result] [--draft 2020-12|07]",
-		summary: "JSON Schema of a checklist's answer sheet for form builders, or of cxkit's own documents",
-		run:     runSchema,
+	register(&Command{
+		Name:      "schema",
+		UsageLine: "schema FILE [--draft 2020-12|07] [--ui [jsonforms]] [--lang L] [--id URI]\n       cxkit schema --types [checklist|answers|result] [--draft 2020-12|07]",
+		Short:     "JSON Schema of a checklist's answer sheet for form builders, or of cxkit's own documents",
+		Flags:     schemaFlags,
+		Args:      joinUIFlag,
 	})
 }
 
-func runSchema(e *env, args []string) int {
-	c := commands["schema"]
-	fs := newFlags(e, c)
+func schemaFlags(fs *flag.FlagSet) Run {
 	draftName := fs.String("draft", "2020-12", "JSON Schema `DRAFT`: 2020-12, or 07 for react-jsonschema-form and JSON Forms")
-	var ui uiFlag
-	fs.Var(&ui, "ui", "print the react-jsonschema-form uiSchema instead of the schema; --ui jsonforms prints the JSON Forms UI schema")
+	ui := new(uiFlag)
+	fs.Var(ui, "ui", "print the react-jsonschema-form uiSchema instead of the schema; --ui jsonforms prints the JSON Forms UI schema")
 	lang := fs.String("lang", "", "language `L` of titles and hints, e.g. en (default: the checklist's own)")
 	id := fs.String("id", "", "`URI` to set as the schema's $id")
 	types := fs.Bool("types", false, "print the schemas of cxkit's own JSON documents")
-	pos, err := parseFlags(fs, joinUIFlag(args))
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	draft, err := korto.ParseDraft(*draftName)
-	if err != nil {
-		return usageError(e, c, "%v", err)
-	}
-	if *id != "" {
-		// The root $id is a URI without a fragment (JSON Schema 2020-12
-		// section 8.2.1; in draft-07 a fragment would name a subschema).
-		u, err := url.Parse(*id)
+	return func(_ context.Context, e *env, pos []string) error {
+		draft, err := korto.ParseDraft(*draftName)
 		if err != nil {
-			return usageError(e, c, "--id %q is not a URI: %v", *id, errors.Unwrap(err))
+			return usagef("%v", err)
 		}
-		if u.Fragment != "" {
-			return usageError(e, c, "--id %q: a schema's $id has no #fragment", *id)
-		}
-	}
-	if *types {
-		if ui != "" || *lang != "" || *id != "" {
-			return usageError(e, c, "--types takes no --ui, --lang or --id")
-		}
-		if len(pos) > 1 {
-			return usageError(e, c, "--types takes at most one document name")
-		}
-		out, err := documentSchemas(draft)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
-			return exitInput
-		}
-		var v any = out
-		if len(pos) == 1 {
-			s, ok := out[pos[0]]
-			if !ok {
-				return usageError(e, c, "unknown document %q (want %s)", pos[0], strings.Join(sortedDocNames(out), ", "))
+		if *id != "" {
+			// The root $id is a URI without a fragment (JSON Schema 2020-12
+			// section 8.2.1; in draft-07 a fragment would name a subschema).
+			u, err := url.Parse(*id)
+			if err != nil {
+				return usagef("--id %q is not a URI: %v", *id, errors.Unwrap(err))
 			}
-			v = s
+			if u.Fragment != "" {
+				return usagef("--id %q: a schema's $id has no #fragment", *id)
+			}
+		}
+		if *types {
+			if *ui != "" || *lang != "" || *id != "" {
+				return usagef("--types takes no --ui, --lang or --id")
+			}
+			if len(pos) > 1 {
+				return usagef("--types takes at most one document name")
+			}
+			out, err := documentSchemas(draft)
+			if err != nil {
+				return err
+			}
+			var v any = out
+			if len(pos) == 1 {
+				s, ok := out[pos[0]]
+				if !ok {
+					return usagef("unknown document %q (want %s)", pos[0], strings.Join(sortedDocNames(out), ", "))
+				}
+				v = s
+			}
+			return writeSchemaJSON(e, v)
+		}
+		if len(pos) != 1 {
+			return usagef("want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
+		}
+		cl, err := loadChecklist(e, pos[0])
+		if err != nil {
+			return err
+		}
+		*lang = resolveLang(e, cl, *lang)
+		opts := korto.SchemaOptions{Draft: draft, Lang: *lang, ID: *id}
+		var v any
+		switch *ui {
+		case uiRJSF:
+			v, err = korto.NewUISchema(cl, opts)
+		case uiJSONForms:
+			v, err = forms.JSONFormsUISchema(cl, forms.Options{Lang: *lang})
+		default:
+			v, err = korto.AnswerSchema(cl, opts)
+		}
+		if err != nil {
+			return eachDiagnostic(err)
 		}
 		return writeSchemaJSON(e, v)
 	}
-	if len(pos) != 1 {
-		return usageError(e, c, "want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
-	}
-	cl, code := loadChecklist(e, "schema", pos[0])
-	if cl == nil {
-		return code
-	}
-	*lang = resolveLang(e, "schema", cl, *lang)
-	opts := korto.SchemaOptions{Draft: draft, Lang: *lang, ID: *id}
-	var v any
-	switch ui {
-	case uiRJSF:
-		v, err = korto.NewUISchema(cl, opts)
-	case uiJSONForms:
-		v, err = forms.JSONFormsUISchema(cl, forms.Options{Lang: *lang})
-	default:
-		v, err = korto.AnswerSchema(cl, opts)
-	}
-	if err != nil {
-		printSchemaError(e, err)
-		return exitInput
-	}
-	return writeSchemaJSON(e, v)
 }
 
-func writeSchemaJSON(e *env, v any) int {
+func writeSchemaJSON(e *env, v any) error {
 	doc, err := schemaJSON(v)
-	if err == nil {
-		_, err = e.stdout.Write(doc)
-	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
-		return exitInput
+		return err
 	}
-	return exitOK
+	_, err = e.stdout.Write(doc)
+	return err
 }
 
 // schemaJSON is writeJSON for schemas: the schema library marshals its
@@ -161,16 +152,6 @@ func unescapeHTMLInJSON(doc []byte) []byte {
 		i++
 	}
 	return out
-}
-
-func printSchemaError(e *env, err error) {
-	if ds := korto.AsDiagnostics(err); ds != nil {
-		for _, d := range ds {
-			fmt.Fprintf(e.stderr, "cxkit schema: %s\n", d.Error())
-		}
-		return
-	}
-	fmt.Fprintf(e.stderr, "cxkit schema: %v\n", err)
 }
 
 // documentSchemas reflects the Go types behind cxkit's JSON documents:

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -11,92 +13,74 @@ import (
 )
 
 func init() {
-	register(&command{
-		name:    "score",
-		usage:   "score FILE ANSWERS.json [--json] [--html OUT.html] [--lang L]",
-		summary: "score one audit: overall, levels, sections, reached level, what to fix first",
-		run:     runScore,
+	register(&Command{
+		Name:      "score",
+		UsageLine: "score FILE ANSWERS.json [--json] [--html OUT.html] [--lang L]",
+		Short:     "score one audit: overall, levels, sections, reached level, what to fix first",
+		Flags:     scoreFlags,
 	})
 }
 
-func runScore(e *env, args []string) int {
-	c := commands["score"]
-	fs := newFlags(e, c)
+func scoreFlags(fs *flag.FlagSet) Run {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	htmlOut := fs.String("html", "", "also write a self-contained HTML page to `OUT.html`")
 	lang := fs.String("lang", "", "language `L` of the checklist's texts, e.g. en (default: the checklist's own)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, pos []string) error {
+		if len(pos) != 2 {
+			return usagef("want a checklist and one answer sheet, got %s", plural(len(pos), "argument", "arguments"))
 		}
-		return exitUsage
-	}
-	if len(pos) != 2 {
-		return usageError(e, c, "want a checklist and one answer sheet, got %s", plural(len(pos), "argument", "arguments"))
-	}
-	if *htmlOut == "-" {
-		return usageError(e, c, "--html -: standard output carries the report; name a file for the page, e.g. --html out.html")
-	}
-	if pos[0] == "-" && pos[1] == "-" {
-		return usageError(e, c, "only one of the checklist and the answer sheet can be standard input")
-	}
-	cl, code := loadChecklist(e, "score", pos[0])
-	if cl == nil {
-		return code
-	}
-	*lang = resolveLang(e, "score", cl, *lang)
-	plan, err := korto.Compile(cl)
-	if err != nil {
-		printCompileError(e, inputName(pos[0]), err)
-		return exitInput
-	}
-	// Read whole, to show the line of a syntax error; an error names the
-	// file.
-	src, err := readInputMax(e, pos[1], korto.MaxSheetSize)
-	where := inputName(pos[1]) // "<stdin>" for "-", as check and report say
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
-		return exitInput
-	}
-	sheet, err := plan.ReadAnswers(bytes.NewReader(src))
-	if sheet != nil {
-		for _, w := range sheet.Warnings {
-			fmt.Fprintln(e.stderr, sheetErrorLine(where, 0, w))
+		if *htmlOut == "-" {
+			return usagef("--html -: standard output carries the report; name a file for the page, e.g. --html out.html")
 		}
-	}
-	if err != nil {
-		if es := korto.AsAnswerErrors(err); es != nil {
-			if err := printSheetErrors(e.stderr, where, es, src); err != nil {
-				fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
+		if pos[0] == "-" && pos[1] == "-" {
+			return usagef("only one of the checklist and the answer sheet can be standard input")
+		}
+		cl, err := loadChecklist(e, pos[0])
+		if err != nil {
+			return err
+		}
+		*lang = resolveLang(e, cl, *lang)
+		plan, err := korto.Compile(cl)
+		if err != nil {
+			return compileError(inputName(pos[0]), err)
+		}
+		// Read whole, to show the line of a syntax error; an error names the
+		// file.
+		src, err := readInputMax(e, pos[1], korto.MaxSheetSize)
+		where := inputName(pos[1]) // "<stdin>" for "-", as check and report say
+		if err != nil {
+			return err
+		}
+		sheet, err := plan.ReadAnswers(bytes.NewReader(src))
+		if sheet != nil {
+			for _, w := range sheet.Warnings {
+				fmt.Fprintln(e.stderr, sheetErrorLine(where, 0, w))
 			}
-		} else {
-			fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)
 		}
-		return exitInput
-	}
-	r, err := plan.ScoreWith(sheet, korto.ScoreOptions{Lang: *lang})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit score: %s: %v\n", where, err)
-		return exitInput
-	}
-	v := newScoreView(plan, sheet, &r, *lang)
-	if *htmlOut != "" {
-		if err := writeScoreHTML(*htmlOut, v); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
-			return exitInput
+		if err != nil {
+			if es := korto.AsAnswerErrors(err); es != nil {
+				if err := printSheetErrors(e.stderr, where, es, src); err != nil {
+					return err
+				}
+				return errPrinted
+			}
+			return fmt.Errorf("%s: %w", where, err)
 		}
+		r, err := plan.ScoreWith(sheet, korto.ScoreOptions{Lang: *lang})
+		if err != nil {
+			return fmt.Errorf("%s: %w", where, err)
+		}
+		v := newScoreView(plan, sheet, &r, *lang)
+		if *htmlOut != "" {
+			if err := writeScoreHTML(*htmlOut, v); err != nil {
+				return err
+			}
+		}
+		if *asJSON {
+			return writeJSON(e.stdout, r)
+		}
+		return writeScoreText(e.stdout, v)
 	}
-	if *asJSON {
-		err = writeJSON(e.stdout, r)
-	} else {
-		err = writeScoreText(e.stdout, v)
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit score: %v\n", err)
-		return exitInput
-	}
-	return exitOK
 }
 
 // scoreLabels are the fixed words of the score report in one language.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"mime"
@@ -21,81 +22,72 @@ import (
 )
 
 func init() {
-	register(&command{
-		name:    "serve-form",
-		usage:   "serve-form FILE [--addr 127.0.0.1:8080] [--dir examples/formui/dist] [--lang L]",
-		summary: "serve a checklist as a web form that scores the sheets it receives",
-		run:     runServeForm,
+	register(&Command{
+		Name:      "serve-form",
+		UsageLine: "serve-form FILE [--addr 127.0.0.1:8080] [--dir examples/formui/dist] [--lang L]",
+		Short:     "serve a checklist as a web form that scores the sheets it receives",
+		Flags:     serveFormFlags,
 	})
 }
 
 // maxSheetBytes bounds a posted answer sheet; a real one is a few KiB.
 const maxSheetBytes = 1 << 20
 
-func runServeForm(e *env, args []string) int {
-	c := commands["serve-form"]
-	fs := newFlags(e, c)
+func serveFormFlags(fs *flag.FlagSet) Run {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `ADDR`, host:port (port 0 picks a free one)")
 	dir := fs.String("dir", filepath.Join("examples", "formui", "dist"), "`DIR` of the built form page (npm run build in examples/formui)")
 	lang := fs.String("lang", "", "language `L` of the form, e.g. en (default: the checklist's own)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(ctx context.Context, e *env, pos []string) error {
+		if len(pos) != 1 {
+			return usagef("want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
 		}
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		return usageError(e, c, "want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
-	}
-	if err := checkListenAddr(*addr); err != nil {
-		return usageError(e, c, "--addr %q: %v", *addr, err)
-	}
-	cl, code := loadChecklist(e, "serve-form", pos[0])
-	if cl == nil {
-		return code
-	}
-	*lang = resolveLang(e, "serve-form", cl, *lang)
-	h, err := newFormServer(cl, *dir, korto.SchemaOptions{Draft: korto.Draft07, Lang: *lang}, e.stderr)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
-		return exitInput
-	}
-	if msg := formPageWarning(*dir); msg != "" {
-		fmt.Fprintf(e.stderr, "cxkit serve-form: warning: %s\n", msg)
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
-		return exitInput
-	}
-	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
-		fmt.Fprintf(e.stderr, "cxkit serve-form: warning: listening on %s, reachable from other machines: anyone who can reach it can read the checklist and post sheets; bind 127.0.0.1 unless that is what you want\n", ln.Addr())
-	}
-	// Scripts read the address from this line, so it comes first and
-	// alone on stdout.
-	fmt.Fprintf(e.stdout, "http://%s/\n", ln.Addr())
-	if f, ok := e.stdout.(interface{ Sync() error }); ok {
-		_ = f.Sync()
-	}
+		if err := checkListenAddr(*addr); err != nil {
+			return usagef("--addr %q: %v", *addr, err)
+		}
+		cl, err := loadChecklist(e, pos[0])
+		if err != nil {
+			return err
+		}
+		*lang = resolveLang(e, cl, *lang)
+		h, err := newFormServer(cl, *dir, korto.SchemaOptions{Draft: korto.Draft07, Lang: *lang}, e.stderr)
+		if err != nil {
+			return err
+		}
+		if msg := formPageWarning(*dir); msg != "" {
+			e.warnf("%s", msg)
+		}
+		ln, err := net.Listen("tcp", *addr)
+		if err != nil {
+			return err
+		}
+		if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+			e.warnf("listening on %s, reachable from other machines: anyone who can reach it can read the checklist and post sheets; bind 127.0.0.1 unless that is what you want", ln.Addr())
+		}
+		// Scripts read the address from this line, so it comes first and
+		// alone on stdout.
+		fmt.Fprintf(e.stdout, "http://%s/\n", ln.Addr())
+		if f, ok := e.stdout.(interface{ Sync() error }); ok {
+			_ = f.Sync()
+		}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	srv := newFormHTTPServer(h)
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
-		return exitInput
-	case <-ctx.Done():
+		ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		srv := newFormHTTPServer(h)
+		done := make(chan error, 1)
+		go func() { done <- srv.Serve(ln) }()
+		select {
+		case err := <-done:
+			return err
+		case <-ctx.Done():
+		}
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdown); err != nil {
+			// The server stopped as asked: exit 0, the message for the record.
+			e.notef("%v", err)
+		}
+		return nil
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		fmt.Fprintf(e.stderr, "cxkit serve-form: %v\n", err)
-	}
-	return exitOK
 }
 
 // Limits of the form server: a slow or stuck client is cut off, and at

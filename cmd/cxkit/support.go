@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -13,11 +15,11 @@ import (
 )
 
 func init() {
-	register(&command{
-		name:    "support",
-		usage:   "support TICKETS.jsonl [--standards FILE] [--calendar FILE] [--by channel|priority|agent] [--agent-time FILE] [--survey FILE] [--period day|week] [--tz ZONE] [--skip-bad] [--workers N] [--json]\n       cxkit support --defaults | --schema standards|calendar",
-		summary: "support KPIs from help-desk tickets and the pass/fail table against the standards",
-		run:     runSupport,
+	register(&Command{
+		Name:      "support",
+		UsageLine: "support TICKETS.jsonl [--standards FILE] [--calendar FILE] [--by channel|priority|agent] [--agent-time FILE] [--survey FILE] [--period day|week] [--tz ZONE] [--skip-bad] [--workers N] [--json]\n       cxkit support --defaults | --schema standards|calendar",
+		Short:     "support KPIs from help-desk tickets and the pass/fail table against the standards",
+		Flags:     supportFlags,
 	})
 }
 
@@ -37,9 +39,7 @@ type supportOutput struct {
 	Period          string          `json:"period"` // of the backlog series: day or week
 }
 
-func runSupport(e *env, args []string) int {
-	c := commands["support"]
-	fs := newFlags(e, c)
+func supportFlags(fs *flag.FlagSet) Run {
 	standardsFile := fs.String("standards", "", "standards `FILE` (JSON); default: the 21 standards of customer service")
 	calendarFile := fs.String("calendar", "", "business-hours calendar `FILE` (JSON); durations then count working time only")
 	by := fs.String("by", "", "break the KPIs down by `KIND`: channel, priority or agent")
@@ -53,168 +53,148 @@ func runSupport(e *env, args []string) int {
 	workersFlag(fs, workers, "read the tickets")
 	defaults := fs.Bool("defaults", false, "print the 21 default standards as a standards file to start from")
 	schema := fs.String("schema", "", "print the JSON Schema of a `KIND` of file: standards or calendar")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, pos []string) error {
+		if *defaults || *schema != "" {
+			if len(pos) != 0 || (*defaults && *schema != "") {
+				return usagef("--defaults and --schema take no other arguments")
+			}
+			var v any
+			switch *schema {
+			case "":
+				set := support.DefaultStandards()
+				set.Schema = "https://cxkit.dev/schema/support-standards.json"
+				v = set
+			case "standards":
+				v = support.StandardsSchema()
+			case "calendar":
+				v = support.CalendarSchema()
+			default:
+				return usagef("--schema %q: want standards or calendar", *schema)
+			}
+			return writeJSON(e.stdout, v)
 		}
-		return exitUsage
-	}
-	if *defaults || *schema != "" {
-		if len(pos) != 0 || (*defaults && *schema != "") {
-			return usageError(e, c, "--defaults and --schema take no other arguments")
+		if len(pos) != 1 {
+			return usagef("want one tickets file (or - for standard input)")
 		}
-		var v any
-		switch *schema {
-		case "":
-			set := support.DefaultStandards()
-			set.Schema = "https://cxkit.dev/schema/support-standards.json"
-			v = set
-		case "standards":
-			v = support.StandardsSchema()
-		case "calendar":
-			v = support.CalendarSchema()
+		if stdinTwice(pos[0], *standardsFile, *calendarFile, *agentTime, *surveyFile) {
+			return usagef("only one of the tickets, --standards, --calendar, --agent-time and --survey can be standard input")
+		}
+		dim, ok := map[string]support.Dimension{"channel": support.ByChannel, "priority": support.ByPriority, "agent": support.ByAgent}[*by]
+		if *by != "" && !ok {
+			return usagef("--by %q: want channel, priority or agent", *by)
+		}
+		opts := support.Options{}
+		switch *period {
+		case "day":
+		case "week":
+			opts.Period = support.Week
 		default:
-			return usageError(e, c, "--schema %q: want standards or calendar", *schema)
+			return usagef("--period %q: want day or week", *period)
 		}
-		if err := writeJSON(e.stdout, v); err != nil {
-			fmt.Fprintf(e.stderr, "cxkit support: %v\n", err)
-			return exitInput
+		if *tz != "" {
+			loc, err := support.LoadZone(*tz)
+			if err != nil {
+				return usagef("--tz: %v", err)
+			}
+			opts.Location = loc
 		}
-		return exitOK
-	}
-	if len(pos) != 1 {
-		return usageError(e, c, "want one tickets file (or - for standard input)")
-	}
-	if stdinTwice(pos[0], *standardsFile, *calendarFile, *agentTime, *surveyFile) {
-		return usageError(e, c, "only one of the tickets, --standards, --calendar, --agent-time and --survey can be standard input")
-	}
-	dim, ok := map[string]support.Dimension{"channel": support.ByChannel, "priority": support.ByPriority, "agent": support.ByAgent}[*by]
-	if *by != "" && !ok {
-		return usageError(e, c, "--by %q: want channel, priority or agent", *by)
-	}
-	opts := support.Options{}
-	switch *period {
-	case "day":
-	case "week":
-		opts.Period = support.Week
-	default:
-		return usageError(e, c, "--period %q: want day or week", *period)
-	}
+		set := support.DefaultStandards()
+		if *standardsFile != "" {
+			data, err := readInputMax(e, *standardsFile, maxConfigSize)
+			if err != nil {
+				return err
+			}
+			if err := parseSupportConfig(inputName(*standardsFile), data, func(b []byte) (err error) {
+				set, err = support.ParseStandards(b)
+				return err
+			}); err != nil {
+				return err
+			}
+			if set.Name == "" {
+				set.Name = *standardsFile
+			}
+		}
+		if *calendarFile != "" {
+			data, err := readInputMax(e, *calendarFile, maxConfigSize)
+			if err != nil {
+				return err
+			}
+			if err := parseSupportConfig(inputName(*calendarFile), data, func(b []byte) (err error) {
+				opts.Calendar, err = support.ParseCalendar(b)
+				return err
+			}); err != nil {
+				return err
+			}
+		}
 
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(e.stderr, "cxkit support: "+format+"\n", a...)
-		return exitInput
-	}
-	if *tz != "" {
-		loc, err := support.LoadZone(*tz)
+		acc := support.NewAccumulator(opts)
+		skipped, err := supportRead(e, pos[0], *skipBad, func(r io.Reader) error {
+			ro := support.ReadOptions{Workers: *workers}
+			if bar := newProgress(e, "tickets", r); bar != nil {
+				defer bar.Finish()
+				ro.Progress = bar.Add
+			}
+			return support.ReadInto(r, acc, ro)
+		})
 		if err != nil {
-			return usageError(e, c, "--tz: %v", err)
-		}
-		opts.Location = loc
-	}
-	set := support.DefaultStandards()
-	if *standardsFile != "" {
-		data, err := readInputMax(e, *standardsFile, maxConfigSize)
-		if err != nil {
-			return fail("%v", err)
-		}
-		if err := parseSupportConfig(inputName(*standardsFile), data, func(b []byte) (err error) {
-			set, err = support.ParseStandards(b)
 			return err
-		}); err != nil {
-			return fail("%v", err)
 		}
-		if set.Name == "" {
-			set.Name = *standardsFile
+		if *agentTime != "" {
+			n, err := supportRead(e, *agentTime, *skipBad, func(r io.Reader) error { return support.ReadAgentTime(r, acc.AddAgentTime) })
+			if err != nil {
+				return err
+			}
+			skipped += n
 		}
-	}
-	if *calendarFile != "" {
-		data, err := readInputMax(e, *calendarFile, maxConfigSize)
+		var in support.Inputs
+		var surveyJSON map[string]any
+		if *surveyFile != "" {
+			sv := newSupportSurvey()
+			n, err := supportRead(e, *surveyFile, *skipBad, sv.read)
+			if err != nil {
+				return err
+			}
+			skipped += n
+			in.Survey, surveyJSON = sv.values()
+		}
+
+		rows, err := acc.Evaluate(set, in)
 		if err != nil {
-			return fail("%v", err)
-		}
-		if err := parseSupportConfig(inputName(*calendarFile), data, func(b []byte) (err error) {
-			opts.Calendar, err = support.ParseCalendar(b)
 			return err
-		}); err != nil {
-			return fail("%v", err)
 		}
-	}
-
-	acc := support.NewAccumulator(opts)
-	skipped := 0
-	code, n := supportRead(e, pos[0], *skipBad, func(r io.Reader) error {
-		ro := support.ReadOptions{Workers: *workers}
-		if bar := newProgress(e, "tickets", r); bar != nil {
-			defer bar.Finish()
-			ro.Progress = bar.Add
+		report := acc.Report()
+		if report.Tickets == 0 {
+			e.warnf("%s: no tickets; every KPI is without data", pos[0])
 		}
-		return support.ReadInto(r, acc, ro)
-	})
-	if code != exitOK {
-		return code
-	}
-	skipped += n
-	if *agentTime != "" {
-		code, n = supportRead(e, *agentTime, *skipBad, func(r io.Reader) error { return support.ReadAgentTime(r, acc.AddAgentTime) })
-		if code != exitOK {
-			return code
+		out := supportOutput{Report: report, Survey: surveyJSON, Standards: rows, StandardsName: set.Name, SkippedLines: skipped, Period: *period}
+		if *by != "" {
+			out.By, out.Groups = *by, acc.Groups(dim)
 		}
-		skipped += n
-	}
-	var in support.Inputs
-	var surveyJSON map[string]any
-	if *surveyFile != "" {
-		sv := newSupportSurvey()
-		code, n = supportRead(e, *surveyFile, *skipBad, sv.read)
-		if code != exitOK {
-			return code
+		for _, r := range rows {
+			switch {
+			case r.Passed == nil:
+				out.StandardsNoData++
+			case *r.Passed:
+				out.StandardsPassed++
+			default:
+				out.StandardsFailed++
+			}
 		}
-		skipped += n
-		in.Survey, surveyJSON = sv.values()
-	}
-
-	rows, err := acc.Evaluate(set, in)
-	if err != nil {
-		return fail("%v", err)
-	}
-	report := acc.Report()
-	if report.Tickets == 0 {
-		fmt.Fprintf(e.stderr, "cxkit support: warning: %s: no tickets; every KPI is without data\n", pos[0])
-	}
-	out := supportOutput{Report: report, Survey: surveyJSON, Standards: rows, StandardsName: set.Name, SkippedLines: skipped, Period: *period}
-	if *by != "" {
-		out.By, out.Groups = *by, acc.Groups(dim)
-	}
-	for _, r := range rows {
-		switch {
-		case r.Passed == nil:
-			out.StandardsNoData++
-		case *r.Passed:
-			out.StandardsPassed++
-		default:
-			out.StandardsFailed++
+		if *asJSON {
+			return writeJSON(e.stdout, out)
 		}
+		printSupport(e.stdout, &out)
+		return nil
 	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, out); err != nil {
-			return fail("%v", err)
-		}
-		return exitOK
-	}
-	printSupport(e.stdout, &out)
-	return exitOK
 }
 
 // supportRead opens name and reads it with read, printing every bad line.
-// It returns exitInput when there were bad lines (unless skip) and the
+// It fails when there were bad lines (unless skip), and returns the
 // number of lines skipped.
-func supportRead(e *env, name string, skip bool, read func(io.Reader) error) (int, int) {
+func supportRead(e *env, name string, skip bool, read func(io.Reader) error) (int, error) {
 	f, err := openInput(e, name)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit support: %v\n", err)
-		return exitInput, 0
+		return 0, err
 	}
 	defer f.Close()
 	err = read(f)
@@ -229,16 +209,14 @@ func supportRead(e *env, name string, skip bool, read func(io.Reader) error) (in
 			}
 		}
 		if !skip {
-			fmt.Fprintf(e.stderr, "cxkit support: %s: %s; nothing computed (--skip-bad computes from the good lines)\n", name, plural(len(errs), "bad line", "bad lines"))
-			return exitInput, 0
+			return 0, fmt.Errorf("%s: %s; nothing computed (--skip-bad computes from the good lines)", name, plural(len(errs), "bad line", "bad lines"))
 		}
-		return exitOK, len(errs)
+		return len(errs), nil
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit support: %s: %v\n", name, err)
-		return exitInput, 0
+		return 0, fmt.Errorf("%s: %w", name, err)
 	}
-	return exitOK, 0
+	return 0, nil
 }
 
 // supportDuration formats seconds for people: "45s", "4m 05s", "2h 05m",

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"errors"
-	"fmt"
+	"context"
+	"flag"
 
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
@@ -16,29 +16,29 @@ import (
 
 func init() {
 	common := "FILE.csv [--column C] [--by G] [--weight W] [--compare OLD.csv] [--level 0.95] [--workers N] [--json]"
-	register(&command{
-		name:    "nps",
-		usage:   "nps " + common + " [--method adjusted-wald|wald]",
-		summary: "Net Promoter Score of a survey export, with its interval, groups and a comparison",
-		run:     func(e *env, args []string) int { return runSurvey(e, args, surveyNPS) },
+	register(&Command{
+		Name:      "nps",
+		UsageLine: "nps " + common + " [--method adjusted-wald|wald]",
+		Short:     "Net Promoter Score of a survey export, with its interval, groups and a comparison",
+		Flags:     surveyNPS.flags,
 	})
-	register(&command{
-		name:    "csat",
-		usage:   "csat " + common + " [--scale 1..5] [--good high]",
-		summary: "CSAT (top-two-box share and mean rating) of a survey export",
-		run:     func(e *env, args []string) int { return runSurvey(e, args, surveyCSAT) },
+	register(&Command{
+		Name:      "csat",
+		UsageLine: "csat " + common + " [--scale 1..5] [--good high]",
+		Short:     "CSAT (top-two-box share and mean rating) of a survey export",
+		Flags:     surveyCSAT.flags,
 	})
-	register(&command{
-		name:    "ces",
-		usage:   "ces " + common + " --scale LO..HI --good high|low",
-		summary: "Customer Effort Score of a survey export on a declared scale",
-		run:     func(e *env, args []string) int { return runSurvey(e, args, surveyCES) },
+	register(&Command{
+		Name:      "ces",
+		UsageLine: "ces " + common + " --scale LO..HI --good high|low",
+		Short:     "Customer Effort Score of a survey export on a declared scale",
+		Flags:     surveyCES.flags,
 	})
-	register(&command{
-		name:    "emotion",
-		usage:   "emotion " + common + " [--method adjusted-wald|wald]",
-		summary: "emotional index (positive minus negative share) of a survey export",
-		run:     func(e *env, args []string) int { return runSurvey(e, args, surveyEmotion) },
+	register(&Command{
+		Name:      "emotion",
+		UsageLine: "emotion " + common + " [--method adjusted-wald|wald]",
+		Short:     "emotional index (positive minus negative share) of a survey export",
+		Flags:     surveyEmotion.flags,
 	})
 }
 
@@ -61,9 +61,7 @@ var surveyCSAT = &surveyKind{metric: surveycsv.CSAT, name: "csat", title: "CSAT"
 
 var surveyCES = &surveyKind{metric: surveycsv.CES, name: "ces", title: "CES", scaled: true, needScale: true}
 
-func runSurvey(e *env, args []string, k *surveyKind) int {
-	c := commands[k.name]
-	fs := newFlags(e, c)
+func (k *surveyKind) flags(fs *flag.FlagSet) Run {
 	column := fs.String("column", "", "column `C` holding the answers (default: a column named "+k.name+")")
 	by := fs.String("by", "", "break down by the values of column `G`, ranked")
 	weight := fs.String("weight", "", "survey weights from column `W` (Kish effective sample size)")
@@ -89,107 +87,80 @@ func runSurvey(e *env, args []string, k *surveyKind) int {
 		scaleFlag = fs.String("scale", def, "the answer scale `LO..HI`")
 		goodFlag = fs.String("good", defGood, goodHelp)
 	}
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, pos []string) error {
+		if len(pos) != 1 {
+			return usagef("want one CSV file (or - for standard input)")
 		}
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		return usageError(e, c, "want one CSV file (or - for standard input)")
-	}
-	if stdinTwice(pos[0], *compareWith) {
-		return usageError(e, c, "the export and --compare cannot both come from standard input")
-	}
-	cfg := surveycsv.Config{Metric: k.metric, Column: *column, By: *by, Weight: *weight, Workers: *workers}
-	opts := metrics.Options{Level: *level}
-	if err := metrics.CheckLevel(*level); err != nil {
-		return usageError(e, c, "--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
-	}
-	if k.methods {
-		m, err := metrics.ParseMethod(*method)
-		if err != nil || (m != metrics.AdjustedWald && m != metrics.Wald) {
-			return usageError(e, c, "--method %q: want adjusted-wald or wald", *method)
+		if stdinTwice(pos[0], *compareWith) {
+			return usagef("the export and --compare cannot both come from standard input")
 		}
-		opts.Method = m
-	}
-	if k.scaled {
-		if *scaleFlag == "" || *goodFlag == "" {
-			return usageError(e, c, "the scale is never guessed: give --scale LO..HI and --good high|low (CES 2.0: --scale 1..7 --good high; effort 1..10: --scale 1..10 --good low)")
+		cfg := surveycsv.Config{Metric: k.metric, Column: *column, By: *by, Weight: *weight, Workers: *workers}
+		opts := metrics.Options{Level: *level}
+		if err := metrics.CheckLevel(*level); err != nil {
+			return usagef("--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
 		}
-		s, err := metrics.ParseScale(*scaleFlag, *goodFlag)
-		if err != nil {
-			return usageError(e, c, "%v", err)
+		if k.methods {
+			m, err := metrics.ParseMethod(*method)
+			if err != nil || (m != metrics.AdjustedWald && m != metrics.Wald) {
+				return usagef("--method %q: want adjusted-wald or wald", *method)
+			}
+			opts.Method = m
 		}
-		cfg.Scale = s
-	}
+		if k.scaled {
+			if *scaleFlag == "" || *goodFlag == "" {
+				return usagef("the scale is never guessed: give --scale LO..HI and --good high|low (CES 2.0: --scale 1..7 --good high; effort 1..10: --scale 1..10 --good low)")
+			}
+			s, err := metrics.ParseScale(*scaleFlag, *goodFlag)
+			if err != nil {
+				return usagef("%v", err)
+			}
+			cfg.Scale = s
+		}
 
-	fail := func(err error) int { return csvFail(e, k.name, err) }
-	read := func(name string, cfg surveycsv.Config) (*surveycsv.Data, error) {
-		f, err := openInput(e, name)
+		read := func(name string, cfg surveycsv.Config) (*surveycsv.Data, error) {
+			f, err := openInput(e, name)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			if bar := newProgress(e, "rows", f); bar != nil {
+				defer bar.Finish()
+				cfg.Progress = bar.Add
+			}
+			d, err := surveycsv.Read(f, inputName(name), cfg)
+			if err != nil {
+				return nil, err
+			}
+			for _, w := range d.Warnings {
+				e.warnf("%s", w)
+			}
+			return d, nil
+		}
+		cur, err := read(pos[0], cfg)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		defer f.Close()
-		if bar := newProgress(e, "rows", f); bar != nil {
-			defer bar.Finish()
-			cfg.Progress = bar.Add
-		}
-		d, err := surveycsv.Read(f, inputName(name), cfg)
+		out, err := surveycsv.Summarize(cur, opts)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		for _, w := range d.Warnings {
-			fmt.Fprintf(e.stderr, "cxkit %s: warning: %s\n", k.name, w)
+		out.File = pos[0]
+		if *compareWith != "" {
+			oldCfg := cfg
+			oldCfg.Column, oldCfg.ComparedWith = cur.Column, pos[0]
+			old, err := read(*compareWith, oldCfg)
+			if err != nil {
+				return err
+			}
+			old.File = *compareWith
+			if err := out.Compare(old, opts); err != nil {
+				return err
+			}
 		}
-		return d, nil
-	}
-	cur, err := read(pos[0], cfg)
-	if err != nil {
-		return fail(err)
-	}
-	out, err := surveycsv.Summarize(cur, opts)
-	if err != nil {
-		return fail(err)
-	}
-	out.File = pos[0]
-	if *compareWith != "" {
-		oldCfg := cfg
-		oldCfg.Column, oldCfg.ComparedWith = cur.Column, pos[0]
-		old, err := read(*compareWith, oldCfg)
-		if err != nil {
-			return fail(err)
+		if *asJSON {
+			return writeJSON(e.stdout, out.JSON())
 		}
-		old.File = *compareWith
-		if err := out.Compare(old, opts); err != nil {
-			return fail(err)
-		}
+		surveyWriteText(e.stdout, k, out)
+		return nil
 	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, out.JSON()); err != nil {
-			return fail(err)
-		}
-		return exitOK
-	}
-	surveyWriteText(e.stdout, k, out)
-	return exitOK
-}
-
-// csvFail prints an error of a CSV-reading command (nps, csat, ces,
-// emotion, csi, retail) and returns its exit code: every bad cell on a
-// line of its own, exit 1; a column the flags name wrongly, exit 2 (a
-// usage error); anything else, exit 1.
-func csvFail(e *env, cmd string, err error) int {
-	if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
-		for _, line := range cells.Lines() {
-			fmt.Fprintf(e.stderr, "cxkit %s: %s\n", cmd, line)
-		}
-		return exitInput
-	}
-	fmt.Fprintf(e.stderr, "cxkit %s: %v\n", cmd, err)
-	if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
-		return exitUsage
-	}
-	return exitInput
 }

@@ -1,52 +1,40 @@
 package main
 
 import (
-	"fmt"
+	"context"
+	"flag"
 
 	"github.com/cxkit/cxkit/forms"
 	"github.com/cxkit/cxkit/internal/atomicfile"
 )
 
 func init() {
-	register(&command{
-		name:    "template",
-		usage:   "template FILE -o VISITS.xlsx [--lang L]",
-		summary: "an Excel workbook to fill audits in, which cxkit import reads back",
-		run:     runTemplate,
+	register(&Command{
+		Name:      "template",
+		UsageLine: "template FILE -o VISITS.xlsx [--lang L]",
+		Short:     "an Excel workbook to fill audits in, which cxkit import reads back",
+		Flags:     templateFlags,
 	})
 }
 
-func runTemplate(e *env, args []string) int {
-	c := commands["template"]
-	fs := newFlags(e, c)
+func templateFlags(fs *flag.FlagSet) Run {
 	out := fs.String("o", "", "write the workbook to `VISITS.xlsx`")
 	lang := fs.String("lang", "", "language `L` of the workbook's texts, e.g. en (default: the checklist's own)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if isHelp(err) {
-			return exitOK
+	return func(_ context.Context, e *env, pos []string) error {
+		switch {
+		case len(pos) != 1:
+			return usagef("want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
+		case *out == "" || *out == "-":
+			return usagef("a workbook is a binary file: name it with -o VISITS.xlsx")
 		}
-		return exitUsage
+		cl, err := loadChecklist(e, pos[0])
+		if err != nil {
+			return err
+		}
+		doc, err := forms.Template(cl, forms.Options{Lang: resolveLang(e, cl, *lang)})
+		if err != nil {
+			return err
+		}
+		return atomicfile.WriteFile(*out, doc, 0o644)
 	}
-	switch {
-	case len(pos) != 1:
-		return usageError(e, c, "want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
-	case *out == "" || *out == "-":
-		return usageError(e, c, "a workbook is a binary file: name it with -o VISITS.xlsx")
-	}
-	cl, code := loadChecklist(e, "template", pos[0])
-	if cl == nil {
-		return code
-	}
-	*lang = resolveLang(e, "template", cl, *lang)
-	doc, err := forms.Template(cl, forms.Options{Lang: *lang})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "cxkit template: %v\n", err)
-		return exitInput
-	}
-	if err := atomicfile.WriteFile(*out, doc, 0o644); err != nil {
-		fmt.Fprintf(e.stderr, "cxkit template: %v\n", err)
-		return exitInput
-	}
-	return exitOK
 }
