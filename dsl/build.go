@@ -9,27 +9,9 @@ import (
 
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/korto"
-)
-
-// Stable codes of the diagnostics this package reports itself. The
-// semantic rules (unique IDs, ranges, references) are checked by
-// korto.Checklist.Validate and carry its codes.
-const (
-	codeSyntax         = "syntax"          // a token that does not belong where it stands
-	codeUnknownKeyword = "unknown-keyword" // a misspelt keyword
-	codeBadString      = "bad-string"      // an unclosed text or a bad escape
-	codeBadNumber      = "bad-number"      // a malformed, out-of-range or non-finite number
-	codeNumberKind     = "number-kind"     // a percentage where a number belongs, or the reverse
-	codeEncoding       = "encoding"        // invalid UTF-8
-	codeLookAlike      = "look-alike"      // a letter of another script that looks like the one meant
-	codeIndentation    = "indentation"     // nesting the indentation does not show
-	codeBinary         = "binary"          // control characters: not a text file
-	codeLimit          = "limit"           // file too large or nested too deep
-	codeRepeated       = "repeated"        // a setting given twice
-	codeOrder          = "order"           // a checklist entry out of place
-	codeBadValue       = "bad-value"       // a word the language does not know in that place
 )
 
 // layout remembers where things stood in the source, for the formatter:
@@ -111,7 +93,7 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 	seen := map[string]lexer.Position{}
 	enter := func(e *astEntry, st int, what string) {
 		if st < stage {
-			b.errorf(e.Pos, codeOrder, "a checklist holds, in this order: settings (version, model, ...), scales and choices, levels, the survey",
+			b.errorf(e.Pos, diag.CodeOrder, "a checklist holds, in this order: settings (version, model, ...), scales and choices, levels, the survey",
 				"%s must come before %s", what, stageName[stage])
 			return
 		}
@@ -119,7 +101,7 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 	}
 	once := func(e *astEntry, kw string) bool {
 		if p, dup := seen[kw]; dup {
-			b.errorf(e.Pos, codeRepeated, fmt.Sprintf("the first one is at line %d; keep one", p.Line), "%s is given twice", kw)
+			b.errorf(e.Pos, diag.CodeRepeated, fmt.Sprintf("the first one is at line %d; keep one", p.Line), "%s is given twice", kw)
 			return false
 		}
 		seen[kw] = e.Pos
@@ -140,7 +122,7 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 					c.Model = m
 				default:
 					b.doubt("level-range")
-					b.errorf(e.Model.Pos, codeBadValue, "model korto has levels 1..4, model kotler 1..5",
+					b.errorf(e.Model.Pos, diag.CodeBadValue, "model korto has levels 1..4, model kotler 1..5",
 						"unknown model %q%s", e.Model.Value, orExpected(suggest.DidYouMean(e.Model.Value, []string{"korto", "kotler"}), "; expected korto or kotler"))
 				}
 			}
@@ -158,7 +140,7 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 				case korto.KnockoutLevel, korto.KnockoutAudit:
 					c.Knockout = k
 				default:
-					b.errorf(e.Knockout.Pos, codeBadValue, "knockout level fails the question's level; knockout audit zeroes the whole audit",
+					b.errorf(e.Knockout.Pos, diag.CodeBadValue, "knockout level fails the question's level; knockout audit zeroes the whole audit",
 						"unknown knockout %q%s", e.Knockout.Value, orExpected(suggest.DidYouMean(e.Knockout.Value, []string{"level", "audit"}), "; expected level or audit"))
 				}
 			}
@@ -175,7 +157,7 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 			c.Levels = append(c.Levels, b.level(e.Level))
 		case e.Survey != nil:
 			if c.Survey != nil {
-				b.errorf(e.Pos, codeRepeated, "put all survey questions in one survey block", "survey is given twice")
+				b.errorf(e.Pos, diag.CodeRepeated, "put all survey questions in one survey block", "survey is given twice")
 				continue
 			}
 			enter(e, stSurvey, "the survey")
@@ -221,18 +203,18 @@ func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64, weig
 		switch {
 		case a.Pass != nil:
 			if !passOK {
-				b.errorf(a.Pos, codeSyntax, "pass marks belong to levels; a section only takes a weight", "a section has no pass mark")
+				b.errorf(a.Pos, diag.CodeSyntax, "pass marks belong to levels; a section only takes a weight", "a section has no pass mark")
 				continue
 			}
 			if pass != nil {
-				b.errorf(a.Pos, codeRepeated, "keep one pass mark", "pass is given twice")
+				b.errorf(a.Pos, diag.CodeRepeated, "keep one pass mark", "pass is given twice")
 				continue
 			}
 			v := b.percent(a.Pass, "pass")
 			pass, passPos = &v, b.pos(a.Pass.Pos)
 		case a.Weight != nil:
 			if weight != nil {
-				b.errorf(a.Pos, codeRepeated, "keep one weight", "weight is given twice")
+				b.errorf(a.Pos, diag.CodeRepeated, "keep one weight", "weight is given twice")
 				continue
 			}
 			v := b.number(a.Weight, "a weight")
@@ -286,7 +268,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 	seen := map[string]bool{}
 	once := func(m *astMod, what string) bool {
 		if seen[what] {
-			b.errorf(m.Pos, codeRepeated, "keep one", "%s is given twice for question %s", what, a.ID)
+			b.errorf(m.Pos, diag.CodeRepeated, "keep one", "%s is given twice for question %s", what, a.ID)
 			return false
 		}
 		seen[what] = true
@@ -302,7 +284,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			// followed by another is rather a misspelt "and" or "or"
 			// (conditionTypo).
 			if at := lastAtom(a.Mods[i-1].When); at != nil && at.Number != nil && at.Number.Pos.Line == m.Pos.Line {
-				b.errorf(m.Pos, codeSyntax, fmt.Sprintf("write when %s %s %s", at.ID, at.Op, at.Number.Value),
+				b.errorf(m.Pos, diag.CodeSyntax, fmt.Sprintf("write when %s %s %s", at.ID, at.Op, at.Number.Value),
 					"a condition ends after its number; drop the unit %s", m.Ref)
 				continue
 			}
@@ -310,7 +292,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 		if i > 0 && a.Mods[i-1].When != nil && m.isKind() && m.Ref != "" && !slices.Contains(b.decl, m.Ref) {
 			if pos, word, kw := conditionTypo(a.Mods[i-1].When, m, b.isQuestion); kw != "" {
 				b.doubt("when-kind", "unknown-option", "when-range")
-				b.errorf(pos, codeUnknownKeyword, conditionHint, "unknown keyword %q; did you mean %q?", word, kw)
+				b.errorf(pos, diag.CodeUnknownKeyword, conditionHint, "unknown keyword %q; did you mean %q?", word, kw)
 				q.When, broken = nil, true
 				continue
 			}
@@ -355,7 +337,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			if k.Ref != "" && !slices.Contains(b.decl, k.Ref) {
 				if kw := suggest.Nearest(k.Ref, modifierKeywords); kw != "" {
 					b.doubt("when-kind", "unknown-option", "when-range")
-					b.errorf(k.Pos, codeUnknownKeyword, questionHint,
+					b.errorf(k.Pos, diag.CodeUnknownKeyword, questionHint,
 						"unknown keyword %q; did you mean %q?", k.Ref, kw)
 					continue
 				}
@@ -365,7 +347,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 				continue
 			}
 			if seen["kind"] {
-				b.errorf(k.Pos, codeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat or text",
+				b.errorf(k.Pos, diag.CodeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat or text",
 					"question %s already has a kind", a.ID)
 				continue
 			}
@@ -397,7 +379,7 @@ func (b *builder) unitAfterTarget(m, word *astMod) {
 	} else {
 		hint = "move " + unit + " in double quotes after measure"
 	}
-	b.errorf(word.Pos, codeSyntax, hint, "the unit goes right after measure: measure %s target %s %s",
+	b.errorf(word.Pos, diag.CodeSyntax, hint, "the unit goes right after measure: measure %s target %s %s",
 		strconv.Quote(unit), m.Op, m.Target.Value)
 }
 
@@ -503,13 +485,13 @@ func (b *builder) misplacedGood(word *astMod, prev korto.Kind, hasKind bool) {
 	g := word.Ref
 	switch {
 	case !hasKind:
-		b.errorf(word.Pos, codeBadValue, "write the range first, as in ces 1..7 high or csat 1..5 high",
+		b.errorf(word.Pos, diag.CodeBadValue, "write the range first, as in ces 1..7 high or csat 1..5 high",
 			"%q must follow a ces or csat range: high and low say which end of the range is good", g)
 	case prev.Good != "":
-		b.errorf(word.Pos, codeRepeated, "keep one of high and low",
+		b.errorf(word.Pos, diag.CodeRepeated, "keep one of high and low",
 			"%q after %s: the range already says which end is good", g, prev.String())
 	default:
-		b.errorf(word.Pos, codeBadValue, "drop it: only a ces or csat range takes high or low, as in ces 1..7 high",
+		b.errorf(word.Pos, diag.CodeBadValue, "drop it: only a ces or csat range takes high or low, as in ces 1..7 high",
 			"%q cannot follow %s: high and low only follow a ces or csat range", g, prev.String())
 	}
 }
@@ -525,15 +507,15 @@ func (b *builder) good(a *astMod) string {
 	known := g.Value == "high" || g.Value == "low"
 	switch {
 	case a.Range == "scale" && known:
-		b.errorf(g.Pos, codeBadValue, "a scale question scores higher answers higher; only ces and csat questions say which end is good",
+		b.errorf(g.Pos, diag.CodeBadValue, "a scale question scores higher answers higher; only ces and csat questions say which end is good",
 			"scale %s..%s cannot say %q is good", a.Lo.Value, a.Hi.Value, g.Value)
 	case a.Range == "scale":
 		// The word is what it was before directions existed: a
 		// misspelt modifier or a second kind.
 		if kw := suggest.Nearest(g.Value, modifierKeywords); kw != "" {
-			b.errorf(g.Pos, codeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", g.Value, kw)
+			b.errorf(g.Pos, diag.CodeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", g.Value, kw)
 		} else {
-			b.errorf(g.Pos, codeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat or text",
+			b.errorf(g.Pos, diag.CodeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat or text",
 				"unexpected %q after scale %s..%s: a question has one kind", g.Value, a.Lo.Value, a.Hi.Value)
 		}
 	case known:
@@ -545,12 +527,12 @@ func (b *builder) good(a *astMod) string {
 			// A misspelt modifier is likelier than a misspelt direction
 			// that shares nothing with high or low.
 			if kw := suggest.Nearest(g.Value, modifierKeywords); kw != "" {
-				b.errorf(g.Pos, codeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", g.Value, kw)
+				b.errorf(g.Pos, diag.CodeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", g.Value, kw)
 				return ""
 			}
 			also = "; expected high or low"
 		}
-		b.errorf(g.Pos, codeBadValue, goodHint, "unknown direction %q after %s %s..%s%s", g.Value, a.Range, a.Lo.Value, a.Hi.Value, also)
+		b.errorf(g.Pos, diag.CodeBadValue, goodHint, "unknown direction %q after %s %s..%s%s", g.Value, a.Range, a.Lo.Value, a.Hi.Value, also)
 	}
 	return ""
 }
@@ -599,7 +581,7 @@ func (b *builder) atom(a *astAtom) *korto.Expr {
 		e.Op, e.Cmp, e.Options = korto.ExprCmp, korto.CmpOp(a.Op), []string{a.Option}
 		b.noteOptions(a)
 		if a.Op != "==" && a.Op != "!=" {
-			b.errorf(a.Pos, codeSyntax, "an option is either chosen or not: use == or !=, or in (a, b)",
+			b.errorf(a.Pos, diag.CodeSyntax, "an option is either chosen or not: use == or !=, or in (a, b)",
 				"%s %s %s: options compare only with == and !=", a.ID, a.Op, a.Option)
 		}
 	default:
@@ -633,7 +615,7 @@ func (b *builder) text(a *astText) korto.Text {
 			t.Tr = map[string]string{}
 		}
 		if _, dup := t.Tr[lang]; dup {
-			b.errorf(tr.Pos, codeRepeated, "keep one translation per language", "translation @%s is given twice", tr.Lang[1:])
+			b.errorf(tr.Pos, diag.CodeRepeated, "keep one translation per language", "translation @%s is given twice", tr.Lang[1:])
 			continue
 		}
 		t.Tr[lang] = unquote(tr.Text)
@@ -685,7 +667,7 @@ func (b *builder) number(a *astNum, what string) float64 {
 		return 0
 	}
 	if strings.HasSuffix(a.Value, "%") {
-		b.errorf(a.Pos, codeNumberKind, fmt.Sprintf("write %s", strings.TrimSuffix(a.Value, "%")),
+		b.errorf(a.Pos, diag.CodeNumberKind, fmt.Sprintf("write %s", strings.TrimSuffix(a.Value, "%")),
 			"%s is a plain number, not a percentage", what)
 	}
 	return b.parse(a)
@@ -699,7 +681,7 @@ func (b *builder) share(a *astNum) float64 {
 		return b.number(a, "an option's value")
 	}
 	v := b.parse(a) / 100
-	b.errorf(a.Pos, codeNumberKind, fmt.Sprintf("write %s", trimFloat(v)), "an option's value is a plain number, not a percentage")
+	b.errorf(a.Pos, diag.CodeNumberKind, fmt.Sprintf("write %s", trimFloat(v)), "an option's value is a plain number, not a percentage")
 	return v
 }
 
@@ -711,7 +693,7 @@ func (b *builder) percent(a *astNum, what string) float64 {
 		if v > 0 && v <= 1 {
 			hint = fmt.Sprintf("write %s%% (or %s%% if you meant %s)", trimFloat(v*100), trimFloat(v), a.Value)
 		}
-		b.errorf(a.Pos, codeNumberKind, hint, "%s takes a percentage, like %s 85%%", what, what)
+		b.errorf(a.Pos, diag.CodeNumberKind, hint, "%s takes a percentage, like %s 85%%", what, what)
 		if v > 1 {
 			return v / 100
 		}
@@ -725,7 +707,7 @@ func (b *builder) parse(a *astNum) float64 {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		b.doubt("when-kind", "unknown-option", "when-range")
-		b.errorf(a.Pos, codeBadNumber, "use a number of a sensible size", "number %s is out of range", shorten(a.Value))
+		b.errorf(a.Pos, diag.CodeBadNumber, "use a number of a sensible size", "number %s is out of range", shorten(a.Value))
 		return 0
 	}
 	return v
@@ -734,13 +716,13 @@ func (b *builder) parse(a *astNum) float64 {
 func (b *builder) integer(a *astNum) (int, bool) {
 	v := b.parse(a)
 	if strings.HasSuffix(a.Value, "%") || v != math.Trunc(v) || math.Abs(v) > 1e6 {
-		b.errorf(a.Pos, codeBadNumber, "levels are numbered 1, 2, 3, ...", "level number %s is not a whole number", a.Value)
+		b.errorf(a.Pos, diag.CodeBadNumber, "levels are numbered 1, 2, 3, ...", "level number %s is not a whole number", a.Value)
 		return 0, false
 	}
 	if strings.Contains(a.Value, ".") {
 		// The grammar has level INT: 2.0 is a decimal, which the
 		// formatter would silently rewrite.
-		b.errorf(a.Pos, codeBadNumber, "levels are numbered 1, 2, 3, ...", "level number %s has a decimal point; write %d", a.Value, int(v))
+		b.errorf(a.Pos, diag.CodeBadNumber, "levels are numbered 1, 2, 3, ...", "level number %s has a decimal point; write %d", a.Value, int(v))
 		return int(v), true
 	}
 	return int(v), true

@@ -11,6 +11,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -38,7 +39,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	d = &korto.Diagnostic{
 		Pos:      korto.Pos{File: file, Line: t.Pos.Line, Column: t.Pos.Column, Offset: t.Pos.Offset},
 		Severity: korto.SeverityError,
-		Code:     codeSyntax,
+		Code:     diag.CodeSyntax,
 	}
 	set := func(code, hint, format string, a ...any) *korto.Diagnostic {
 		d.Code, d.Hint, d.Message = code, hint, fmt.Sprintf(format, a...)
@@ -64,7 +65,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			if kw := suggest.Nearest(toks[j].Value, blockStatements[blk]); kw != "" && keywords[kw] {
 				w := toks[j]
 				d.Pos.Line, d.Pos.Column, d.Pos.Offset = w.Pos.Line, w.Pos.Column, w.Pos.Offset
-				return set(codeUnknownKeyword, blockHint[blk], "unknown keyword %q; did you mean %q?", w.Value, kw), j, kw, false
+				return set(diag.CodeUnknownKeyword, blockHint[blk], "unknown keyword %q; did you mean %q?", w.Value, kw), j, kw, false
 			}
 		}
 	}
@@ -80,7 +81,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		if l := toks[last]; l.Type == tokKeyword && (l.Value == "and" || l.Value == "or" || l.Value == "not") || l.Type == tokPunct && l.Value == "(" {
 			what, hint := afterToken(toks, last, block)
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = l.Pos.Line, l.Pos.Column+len(l.Value), l.Pos.Offset+len(l.Value)
-			return set(codeSyntax, hint+"; a condition ends with its line", "expected %s", what), last + 1, "", true
+			return set(diag.CodeSyntax, hint+"; a condition ends with its line", "expected %s", what), last + 1, "", true
 		}
 	}
 
@@ -89,14 +90,14 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if e > 0 && t.Pos.Line > prev.Pos.Line {
 		if open := unclosedParen(toks, e); open >= 0 {
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column+len(prev.Value), prev.Pos.Offset+len(prev.Value)
-			return set(codeSyntax, "a ( on this line is not closed; conditions end at the end of the line",
+			return set(diag.CodeSyntax, "a ( on this line is not closed; conditions end at the end of the line",
 				"expected )"), e, "", true
 		}
 	}
 	if t.Type == tokIdent && expectsNumber(prev) {
 		switch strings.ToLower(t.Value) {
 		case "nan", "inf", "infinity":
-			return set(codeBadNumber, "write a finite number, like 2 or 0.5", "%s is not allowed here; numbers must be finite", t.Value), e, "", false
+			return set(diag.CodeBadNumber, "write a finite number, like 2 or 0.5", "%s is not allowed here; numbers must be finite", t.Value), e, "", false
 		}
 	}
 	// A word in a level's or section's header, where only pass, weight
@@ -104,7 +105,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if t.Type == tokIdent && !atStart && (prev.Type == tokString || prev.Type == tokNumber || prev.Type == tokPercent) {
 		if h := toks[stmtStartIndex(toks, e)]; h.Type == tokKeyword && (h.Value == "level" || h.Value == "section") {
 			if kw := suggest.Nearest(t.Value, []string{"pass", "weight"}); kw != "" && kw != t.Value {
-				return set(codeUnknownKeyword, headerHint(toks, stmtStartIndex(toks, e)), "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
+				return set(diag.CodeUnknownKeyword, headerHint(toks, stmtStartIndex(toks, e)), "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
 			}
 		}
 	}
@@ -118,7 +119,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 					op, num = toks[e+1].Value, toks[e+2].Value
 				}
 			}
-			return set(codeUnknownKeyword, "write "+measureExample(toks, e, op, num), "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
+			return set(diag.CodeUnknownKeyword, "write "+measureExample(toks, e, op, num), "unknown keyword %q; did you mean %q?", t.Value, kw), e, kw, false
 		}
 	}
 	if t.Type == tokIdent && !shifted && (atStart || utf8.RuneCountInString(t.Value) > 3) {
@@ -138,21 +139,21 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			if atStart && isModifierKeyword(kw) {
 				hint = "a line under a question continues it with a modifier: weight, critical, na, optional, unscored, when, hint or tags"
 			}
-			return set(codeUnknownKeyword, hint, "unknown keyword %q; did you mean %q?", t.Value, kw), e, fix, false
+			return set(diag.CodeUnknownKeyword, hint, "unknown keyword %q; did you mean %q?", t.Value, kw), e, fix, false
 		}
 	}
 	// "weight 1, 5": no list holds numbers, so the comma was meant as a
 	// decimal point (the scanner reads "1,5" so itself).
 	if t.Type == tokNumber && prev.Type == tokPunct && prev.Value == "," && prev2.Type == tokNumber && t.Pos.Line == prev2.Pos.Line {
 		d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column, prev.Pos.Offset
-		return set(codeBadNumber, "write "+prev2.Value+"."+t.Value+" with a decimal point", "decimal numbers use a point, not a comma"), e, "", false
+		return set(diag.CodeBadNumber, "write "+prev2.Value+"."+t.Value+" with a decimal point", "decimal numbers use a point, not a comma"), e, "", false
 	}
 	if t.EOF() {
 		if block != "" {
-			return set(codeSyntax, "add } to close it", "the file ends before the %s block opened at line %d is closed", block, opened.Line), e, "", false
+			return set(diag.CodeSyntax, "add } to close it", "the file ends before the %s block opened at line %d is closed", block, opened.Line), e, "", false
 		}
 		if e == 0 {
-			return set(codeSyntax, `start with: checklist ID "Title" { ... }`, "the file is empty"), e, "", false
+			return set(diag.CodeSyntax, `start with: checklist ID "Title" { ... }`, "the file is empty"), e, "", false
 		}
 	}
 
@@ -162,7 +163,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if prev.Type == tokIdent && e > 1 && !firstOnLine(toks, e-1) && kindMayFollow(prev2) && inQuestion(toks, e-1) {
 		if kw := suggest.Nearest(prev.Value, modifierKeywords); kw != "" && kw != prev.Value {
 			d.Pos.Line, d.Pos.Column, d.Pos.Offset = prev.Pos.Line, prev.Pos.Column, prev.Pos.Offset
-			return set(codeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", prev.Value, kw), e - 1, kw, false
+			return set(diag.CodeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", prev.Value, kw), e - 1, kw, false
 		}
 	}
 
@@ -177,7 +178,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		if conditionWords[kw] {
 			hint = conditionHint
 		}
-		return set(codeUnknownKeyword, hint, "unknown keyword %q; did you mean %q?", w.Value, kw), j, kw, false
+		return set(diag.CodeUnknownKeyword, hint, "unknown keyword %q; did you mean %q?", w.Value, kw), j, kw, false
 	}
 
 	// "option all "Все работают" = 1": an option keyword the language
@@ -188,7 +189,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		if e+1 >= len(toks) || toks[e+1].Type != tokString || toks[e+1].Pos.Line != t.Pos.Line {
 			example = t.Value + ` "Все работают" = 1`
 		}
-		return set(codeSyntax, "remove the word option at the start of the line",
+		return set(diag.CodeSyntax, "remove the word option at the start of the line",
 			`"option" is not a keyword: an option is ID "label" = value, e.g. %s`, example), e, "", false
 	}
 
@@ -197,7 +198,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		// "=<" and "=>": the sign typed the other way round.
 		if n := toks[e+1]; n.Type == tokPunct && (n.Value == "<" || n.Value == ">") && n.Pos.Offset == t.Pos.Offset+1 {
 			op := n.Value + "="
-			set(codeSyntax, "write "+comparisonExample(toks, e, op)+"; the = comes second",
+			set(diag.CodeSyntax, "write "+comparisonExample(toks, e, op)+"; the = comes second",
 				`"=%s" is not a comparison; write %s`, n.Value, op)
 			d.Fix = &korto.Edit{Offset: t.Pos.Offset, End: n.Pos.Offset + 1, Text: op}
 			return d, e, "", false
@@ -212,12 +213,12 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			if noWords[strings.ToLower(n.Value)] {
 				test = "not " + test
 			}
-			set(codeSyntax, "write when "+test+"; a yes/no question is tested by its ID alone, or with not for no",
+			set(diag.CodeSyntax, "write when "+test+"; a yes/no question is tested by its ID alone, or with not for no",
 				`"=" is not a comparison; a yes/no question is tested by its ID`)
 			d.Fix = &korto.Edit{Offset: prev.Pos.Offset, End: n.Pos.Offset + len(n.Value), Text: test}
 			return d, e, "", false
 		}
-		set(codeSyntax, "write "+comparisonExample(toks, e, "==")+"; a single = only gives a choice's option its value",
+		set(diag.CodeSyntax, "write "+comparisonExample(toks, e, "==")+"; a single = only gives a choice's option its value",
 			`"=" is not a comparison; write ==`)
 		if operands {
 			d.Fix = &korto.Edit{Offset: t.Pos.Offset, End: t.Pos.Offset + 1, Text: "=="}
@@ -228,9 +229,9 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if t.Type == tokNumber && prev.Type == tokKeyword && t.Pos.Line == prev.Pos.Line {
 		switch prev.Value {
 		case "nps":
-			return set(codeSyntax, "write nps alone: its answers are always 0..10", "nps takes no range"), e, "", false
+			return set(diag.CodeSyntax, "write nps alone: its answers are always 0..10", "nps takes no range"), e, "", false
 		case "yesno", "emotion", "text":
-			return set(codeSyntax, "write "+prev.Value+" alone; for a numeric answer write scale 1..5", "%s takes no range", prev.Value), e, "", false
+			return set(diag.CodeSyntax, "write "+prev.Value+" alone; for a numeric answer write scale 1..5", "%s takes no range", prev.Value), e, "", false
 		}
 	}
 
@@ -245,7 +246,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			if n := toks[e+1]; n.Type == tokString && n.Pos.Line == t.Pos.Line {
 				tr += " " + shorten(n.Value)
 			}
-			return set(codeSyntax, "move "+tr+" right after "+shorten(toks[j].Value),
+			return set(diag.CodeSyntax, "move "+tr+" right after "+shorten(toks[j].Value),
 				"a translation goes right after the text it translates"), e, "", false
 		}
 	}
@@ -253,7 +254,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	// A reserved word where an ID is declared: "question level ..." or
 	// "section audit ...". The word is right, its place is not.
 	if t.Type == tokKeyword && prev.Type == tokKeyword && t.Pos.Line == prev.Pos.Line && declaresID(prev.Value, block) {
-		return set(codeSyntax, fmt.Sprintf("choose another ID, e.g. %s %s_1", prev.Value, t.Value),
+		return set(diag.CodeSyntax, fmt.Sprintf("choose another ID, e.g. %s %s_1", prev.Value, t.Value),
 			"%q is a reserved word of the language and cannot be the ID of a %s", t.Value, prev.Value), e, "", false
 	}
 
@@ -275,14 +276,14 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 			if endsCondition(prev, t) {
 				hint += "; a condition ends with its line"
 			}
-			return set(codeSyntax, hint, "expected %s", what), e, "", true
+			return set(diag.CodeSyntax, hint, "expected %s", what), e, "", true
 		}
-		return set(codeSyntax, hint, "expected %s, found %s", what, describe(t)), e, "", false
+		return set(diag.CodeSyntax, hint, "expected %s, found %s", what, describe(t)), e, "", false
 	}
 
 	// A keyword that a question does not take.
 	if !atStart && t.Type == tokKeyword && toks[stmtStartIndex(toks, e)].Value == "question" {
-		return set(codeSyntax, "after its text a question takes its kind (yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat, text) and the modifiers weight, critical, na, optional, unscored, when, hint, tags",
+		return set(diag.CodeSyntax, "after its text a question takes its kind (yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat, text) and the modifiers weight, critical, na, optional, unscored, when, hint, tags",
 			"%s is not something a question takes", describe(t)), e, "", false
 	}
 
@@ -290,7 +291,7 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if atStart && e > 0 && (t.Type == tokKeyword && isKindKeyword(t.Value) ||
 		t.Type == tokIdent && (e+1 >= len(toks) || toks[e+1].Pos.Line != t.Pos.Line || toks[e+1].Type == tokKeyword)) {
 		if q := questionBefore(toks, e); q >= 0 {
-			return set(codeSyntax, fmt.Sprintf("write question %s %s %s; a new line may continue a question only with a modifier (weight, critical, na, optional, unscored, when, hint, tags)",
+			return set(diag.CodeSyntax, fmt.Sprintf("write question %s %s %s; a new line may continue a question only with a modifier (weight, critical, na, optional, unscored, when, hint, tags)",
 				toks[q+1].Value, shorten(toks[q+2].Value), restOfLine(toks, e)),
 				"%s cannot start a line: a question's kind stands on the question's own line, after its text", describe(t)), e, "", false
 		}
@@ -306,31 +307,31 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		case t.Type == tokKeyword && t.Value == "checklist":
 			hint = "a file holds one checklist; put a second one in a file of its own"
 		}
-		return set(codeSyntax, hint, "%s after the end of the checklist", describe(t)), e, "", false
+		return set(diag.CodeSyntax, hint, "%s after the end of the checklist", describe(t)), e, "", false
 	}
 
 	// A statement of an outer block inside an inner one: the inner block
 	// was left open. The caller supplies the brace and reads on, so the
 	// rest of the file is not reported line by line.
 	if atStart && t.Type == tokKeyword && leftOpen(block, t.Value) {
-		return set(codeSyntax, "add } on the line above to close it", "missing } before %s: the %s block opened at line %d is not closed",
+		return set(diag.CodeSyntax, "add } on the line above to close it", "missing } before %s: the %s block opened at line %d is not closed",
 			describe(t), block, opened.Line), e, "", false
 	}
 
 	// A question or section right in the checklist, mostly after one }
 	// too many closed its level.
 	if atStart && block == "checklist" && t.Type == tokKeyword && (t.Value == "question" || t.Value == "section") {
-		return set(codeSyntax, "questions and sections go inside a level; if this one does, look for one } too many above",
+		return set(diag.CodeSyntax, "questions and sections go inside a level; if this one does, look for one } too many above",
 			"%s cannot stand directly in the checklist", describe(t)), e, "", false
 	}
 
 	// A statement in the wrong block.
 	if atStart {
 		if t.Type == tokKeyword || t.Type == tokPunct && t.Value == "}" || t.Type == tokIdent || t.Type == tokString {
-			return set(codeSyntax, blockHint[block], "%s cannot stand %s; expected %s", describe(t), blockPlace[block], orList(blockStatements[block])), e, "", false
+			return set(diag.CodeSyntax, blockHint[block], "%s cannot stand %s; expected %s", describe(t), blockPlace[block], orList(blockStatements[block])), e, "", false
 		}
 	}
-	return set(codeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), e, "", false
+	return set(diag.CodeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), e, "", false
 }
 
 // restOfLine writes the tokens from toks[e] to the end of its line as

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -45,8 +46,8 @@ func Format(src []byte) ([]byte, error) {
 
 func isSyntaxCode(code string) bool {
 	switch code {
-	case codeSyntax, codeUnknownKeyword, codeBadString, codeBadNumber, codeNumberKind,
-		codeEncoding, codeBinary, codeLimit, codeRepeated, codeOrder, codeBadValue:
+	case diag.CodeSyntax, diag.CodeUnknownKeyword, diag.CodeBadString, diag.CodeBadNumber, diag.CodeNumberKind,
+		diag.CodeEncoding, diag.CodeBinary, diag.CodeLimit, diag.CodeRepeated, diag.CodeOrder, diag.CodeBadValue:
 		return true
 	}
 	return false

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -139,7 +140,7 @@ func TestJSONRoundTrip(t *testing.T) {
 func TestFormatRejectsSyntaxErrors(t *testing.T) {
 	_, err := Format([]byte("checklist x {\n}\n"))
 	ds := korto.AsDiagnostics(err)
-	if len(ds) == 0 || ds[0].Code != codeSyntax {
+	if len(ds) == 0 || ds[0].Code != diag.CodeSyntax {
 		t.Errorf("Format(bad) error = %v, want a syntax diagnostic", err)
 	}
 }

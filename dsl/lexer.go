@@ -11,6 +11,7 @@ import (
 
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -124,7 +125,7 @@ func (s *scanner) pos(off int) lexer.Position {
 // errorf reports a lexical error at off, one per line, and returns it
 // (nil when the line already has one) so that the caller may attach a fix.
 func (s *scanner) errorf(off int, code, hint, format string, a ...any) *korto.Diagnostic {
-	if s.badLine == s.line && code != codeLimit {
+	if s.badLine == s.line && code != diag.CodeLimit {
 		return nil
 	}
 	s.badLine = s.line
@@ -155,7 +156,7 @@ func (s *scanner) emit(typ lexer.TokenType, start int) {
 	if typ == tokKeyword && s.src[start] == 'n' && s.toks[len(s.toks)-1].Value == "not" {
 		s.nots++
 		if s.nots > MaxDepth {
-			s.errorf(start, codeLimit, "simplify the condition", "too many \"not\" in a row (more than %d)", MaxDepth)
+			s.errorf(start, diag.CodeLimit, "simplify the condition", "too many \"not\" in a row (more than %d)", MaxDepth)
 			s.stop = true
 		}
 	} else {
@@ -279,7 +280,7 @@ func (s *scanner) next() {
 		s.off++
 		n := s.identEnd(true)
 		if n == s.off {
-			s.errorf(start, codeSyntax, `write a language tag right after @, like @en "Cleanliness"`, "expected a language tag after @")
+			s.errorf(start, diag.CodeSyntax, `write a language tag right after @, like @en "Cleanliness"`, "expected a language tag after @")
 			return
 		}
 		s.off = n
@@ -292,7 +293,7 @@ func (s *scanner) next() {
 		s.off++
 		s.depth++
 		if s.depth > MaxDepth {
-			s.errorf(start, codeLimit, "flatten the sections or the condition", "nesting is deeper than %d levels", MaxDepth)
+			s.errorf(start, diag.CodeLimit, "flatten the sections or the condition", "nesting is deeper than %d levels", MaxDepth)
 			s.stop = true
 			return
 		}
@@ -325,16 +326,16 @@ func (s *scanner) next() {
 			for s.off < len(src) && src[s.off] >= '0' && src[s.off] <= '9' {
 				s.off++
 			}
-			s.errorf(start, codeBadNumber, fmt.Sprintf("write 0%s", src[start:s.off]), "bad number %q", src[start:s.off])
+			s.errorf(start, diag.CodeBadNumber, fmt.Sprintf("write 0%s", src[start:s.off]), "bad number %q", src[start:s.off])
 			return
 		}
-		s.errorf(start, codeSyntax, "ranges are written lo..hi with two dots, like 1..5", "unexpected '.'")
+		s.errorf(start, diag.CodeSyntax, "ranges are written lo..hi with two dots, like 1..5", "unexpected '.'")
 	case c == '=' || c == '!' || c == '<' || c == '>':
 		s.off++
 		if s.off < len(src) && src[s.off] == '=' {
 			s.off++
 		} else if c == '!' {
-			s.errorf(start, codeSyntax, "write != for \"not equal\", or use not", "unexpected '!'")
+			s.errorf(start, diag.CodeSyntax, "write != for \"not equal\", or use not", "unexpected '!'")
 			return
 		}
 		s.emit(tokPunct, start)
@@ -343,7 +344,7 @@ func (s *scanner) next() {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			s.off++
-			s.errorf(start, codeEncoding, "save the file as UTF-8", "invalid UTF-8 byte 0x%02X", c)
+			s.errorf(start, diag.CodeEncoding, "save the file as UTF-8", "invalid UTF-8 byte 0x%02X", c)
 		case unicode.IsLetter(r):
 			s.ident()
 		case unicode.IsSpace(r):
@@ -353,14 +354,14 @@ func (s *scanner) next() {
 			// the operator meant, so that only the character is reported.
 			s.off += size
 			op := asciiOperator(r)
-			replace(s.errorf(start, codeSyntax, "write "+op, "%q is not an operator of the language; write %s", r, op), start, s.off, op)
+			replace(s.errorf(start, diag.CodeSyntax, "write "+op, "%q is not an operator of the language; write %s", r, op), start, s.off, op)
 			s.toks = append(s.toks, lexer.Token{Type: tokPunct, Value: op, Pos: s.pos(start)})
 			s.lastLine = s.line
 			s.afterLang = false
 		case isMinusSign(r) && s.off+size < len(src) && src[s.off+size] >= '0' && src[s.off+size] <= '9':
 			// A typographic minus before a number: the ASCII one meant.
 			s.off += size
-			replace(s.errorf(start, codeBadNumber, "write - (the ASCII hyphen-minus)", "%q is not a minus sign the language reads; write -", r), start, s.off, "-")
+			replace(s.errorf(start, diag.CodeBadNumber, "write - (the ASCII hyphen-minus)", "%q is not a minus sign the language reads; write -", r), start, s.off, "-")
 			n := len(s.toks)
 			s.number()
 			if len(s.toks) > n {
@@ -369,12 +370,12 @@ func (s *scanner) next() {
 			}
 		default:
 			s.off += size
-			s.errorf(start, codeSyntax, badCharHint(r), "unexpected character %q", r)
+			s.errorf(start, diag.CodeSyntax, badCharHint(r), "unexpected character %q", r)
 		}
 	default:
 		s.off++
 		if c < ' ' || c == 0x7F {
-			s.errorf(start, codeBinary, "is this a text file? .korto files are UTF-8 text", "unexpected control character U+%04X", c)
+			s.errorf(start, diag.CodeBinary, "is this a text file? .korto files are UTF-8 text", "unexpected control character U+%04X", c)
 			return
 		}
 		if n := len(s.toks); c == '%' && n > 0 && s.toks[n-1].Type == tokNumber && s.toks[n-1].Pos.Line == s.line {
@@ -383,10 +384,10 @@ func (s *scanner) next() {
 			// reported as wanting a percentage.
 			t := &s.toks[n-1]
 			t.Type, t.Value = tokPercent, t.Value+"%"
-			s.errorf(start, codeSyntax, "write "+t.Value+", without a space", "a %% is written right after its number")
+			s.errorf(start, diag.CodeSyntax, "write "+t.Value+", without a space", "a %% is written right after its number")
 			return
 		}
-		s.errorf(start, codeSyntax, badCharHint(rune(c)), "unexpected character %q", c)
+		s.errorf(start, diag.CodeSyntax, badCharHint(rune(c)), "unexpected character %q", c)
 	}
 }
 
@@ -434,7 +435,7 @@ func (s *scanner) comment() {
 		for i := 0; i < len(text); {
 			r, size := utf8.DecodeRune(text[i:])
 			if r == utf8.RuneError && size == 1 {
-				s.errorf(start+i, codeEncoding, "save the file as UTF-8", "invalid UTF-8 byte 0x%02X in a comment", text[i])
+				s.errorf(start+i, diag.CodeEncoding, "save the file as UTF-8", "invalid UTF-8 byte 0x%02X in a comment", text[i])
 				break
 			}
 			i += size
@@ -489,7 +490,7 @@ func (s *scanner) ident() {
 		}
 		word := string(s.src[start:s.off])
 		fixed := strings.ReplaceAll(word, "-", "_")
-		replace(s.errorf(hyphen, codeSyntax, "write "+fixed, "%q has a hyphen: IDs are letters, digits and _", word), start, s.off, fixed)
+		replace(s.errorf(hyphen, diag.CodeSyntax, "write "+fixed, "%q has a hyphen: IDs are letters, digits and _", word), start, s.off, fixed)
 		s.toks = append(s.toks, lexer.Token{Type: tokIdent, Value: fixed, Pos: s.pos(start)})
 		s.lastLine = s.line
 		s.afterLang = false
@@ -526,7 +527,7 @@ func (s *scanner) lookAlike(start int) bool {
 		// Every such word is reported, even several on a line: each
 		// looks right, and each needs its own fix.
 		s.badLine = 0
-		replace(s.errorf(start, codeLookAlike, hint, "%q is not the keyword %s: %s", word, la.fixed, describeLookAlike(la)), start, s.off, la.fixed)
+		replace(s.errorf(start, diag.CodeLookAlike, hint, "%q is not the keyword %s: %s", word, la.fixed, describeLookAlike(la)), start, s.off, la.fixed)
 		s.toks = append(s.toks, lexer.Token{Type: tokKeyword, Value: la.fixed, Pos: s.pos(start)})
 		s.lastLine = s.line
 		s.afterLang = la.fixed == "lang"
@@ -536,7 +537,7 @@ func (s *scanner) lookAlike(start int) bool {
 	s.warns = append(s.warns, &korto.Diagnostic{
 		Pos:      korto.Pos{File: s.file, Line: p.Line, Column: p.Column, Offset: p.Offset},
 		Severity: korto.SeverityWarning,
-		Code:     codeLookAlike,
+		Code:     diag.CodeLookAlike,
 		Message:  fmt.Sprintf("%q mixes scripts: %s", word, describeLookAlike(la)),
 		Hint:     hint + ", or every mention of it must be typed the same way",
 		Fix:      &korto.Edit{Offset: start, End: s.off, Text: la.fixed},
@@ -582,7 +583,7 @@ func (s *scanner) number() {
 		}
 	} else if i < len(src) && src[i] == '.' && (i+1 == len(src) || src[i+1] != '.') {
 		s.off = i + 1
-		s.errorf(start, codeBadNumber, "write a digit after the point, like 0.5, or drop the point", "bad number %q", src[start:i+1])
+		s.errorf(start, diag.CodeBadNumber, "write a digit after the point, like 0.5, or drop the point", "bad number %q", src[start:i+1])
 		return
 	}
 	if i+1 < len(src) && src[i] == ',' && src[i+1] >= '0' && src[i+1] <= '9' && !bytes.ContainsRune(src[start:i], '.') {
@@ -600,10 +601,10 @@ func (s *scanner) number() {
 		s.off = j
 		word := string(src[start:j])
 		if src[start] != '-' && s.idExpected() {
-			s.errorf(start, codeSyntax, fmt.Sprintf("write q%s or _%s", word, word), "%q is not an ID: an ID starts with a letter or _", word)
+			s.errorf(start, diag.CodeSyntax, fmt.Sprintf("write q%s or _%s", word, word), "%q is not an ID: an ID starts with a letter or _", word)
 			return
 		}
-		s.errorf(start, codeBadNumber, "numbers are plain decimals like 2 or 0.5; put a space between a number and a word", "bad number %q", word)
+		s.errorf(start, diag.CodeBadNumber, "numbers are plain decimals like 2 or 0.5; put a space between a number and a word", "bad number %q", word)
 		return
 	}
 	s.emit(typ, start)
@@ -653,7 +654,7 @@ func (s *scanner) decimalComma(start, comma int) {
 		if p.Type == tokKeyword && (p.Value == "scale" || p.Value == "ces" || p.Value == "csat") ||
 			p.Type == tokIdent && n > 1 && s.toks[n-2].Type == tokKeyword && s.toks[n-2].Value == "scale" {
 			lo, hi := string(src[start:comma]), string(src[comma+1:i])
-			s.errorf(comma, codeSyntax, "write "+lo+".."+hi, "a range is written with two dots, not a comma")
+			s.errorf(comma, diag.CodeSyntax, "write "+lo+".."+hi, "a range is written with two dots, not a comma")
 			s.toks = append(s.toks,
 				lexer.Token{Type: tokNumber, Value: lo, Pos: s.pos(start)},
 				lexer.Token{Type: tokPunct, Value: "..", Pos: s.pos(comma)},
@@ -672,7 +673,7 @@ func (s *scanner) decimalComma(start, comma int) {
 		typ, value = tokPercent, strconv.FormatFloat(v, 'f', -1, 64)+"%"
 		hint = "write " + value + ": a pass mark is a percentage, and decimals take a point"
 	}
-	s.errorf(comma, codeBadNumber, hint, "decimal numbers use a point, not a comma")
+	s.errorf(comma, diag.CodeBadNumber, hint, "decimal numbers use a point, not a comma")
 	s.toks = append(s.toks, lexer.Token{Type: typ, Value: value, Pos: s.pos(start)})
 	s.lastLine = s.line
 	s.afterLang = false
@@ -689,7 +690,7 @@ func (s *scanner) string() {
 				return
 			}
 			s.off = i
-			s.errorf(start, codeBadString, `add the closing " on the same line; write \n for a line break inside a text`, "text is not closed")
+			s.errorf(start, diag.CodeBadString, `add the closing " on the same line; write \n for a line break inside a text`, "text is not closed")
 			// Keep going with what we have, so the parser can report more.
 			s.toks = append(s.toks, lexer.Token{Type: tokString, Value: `""`, Pos: s.pos(start)})
 			s.lastLine = s.line
@@ -708,12 +709,12 @@ func (s *scanner) string() {
 			continue
 		}
 		if c < ' ' && c != '\t' || c == 0x7F {
-			s.errorf(i, codeBinary, `write control characters as escapes, like \t`, "control character U+%04X in a text", c)
+			s.errorf(i, diag.CodeBinary, `write control characters as escapes, like \t`, "control character U+%04X in a text", c)
 		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(src[i:])
 			if r == utf8.RuneError && size == 1 {
-				s.errorf(i, codeEncoding, "save the file as UTF-8", "invalid UTF-8 byte 0x%02X in a text", c)
+				s.errorf(i, diag.CodeEncoding, "save the file as UTF-8", "invalid UTF-8 byte 0x%02X in a text", c)
 			}
 			i += size
 			continue
@@ -724,7 +725,7 @@ func (s *scanner) string() {
 	s.off = i
 	if escapes {
 		if at, err := checkEscapes(src[start:i]); err != "" {
-			s.errorf(start+at, codeBadString, `the escapes are \" \\ \n \t \r \uXXXX; write \\ for a backslash`, "%s", err)
+			s.errorf(start+at, diag.CodeBadString, `the escapes are \" \\ \n \t \r \uXXXX; write \\ for a backslash`, "%s", err)
 			s.toks = append(s.toks, lexer.Token{Type: tokString, Value: `""`, Pos: s.pos(start)})
 			s.lastLine = s.line
 			return

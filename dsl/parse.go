@@ -14,6 +14,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/korto"
@@ -94,7 +95,7 @@ func (p *parsed) read(filename string, src []byte) {
 		p.diags = korto.Diagnostics{{
 			Pos:      korto.Pos{File: filename},
 			Severity: korto.SeverityError,
-			Code:     codeLimit,
+			Code:     diag.CodeLimit,
 			Message:  fmt.Sprintf("file is %d bytes, more than the %d a checklist may have", len(src), MaxFileSize),
 			Hint:     "split the checklist, or check that this is the right file",
 		}}
@@ -108,7 +109,7 @@ func (p *parsed) read(filename string, src []byte) {
 		p.diags = korto.Diagnostics{{
 			Pos:      posAt(filename, src, i),
 			Severity: korto.SeverityError,
-			Code:     codeBinary,
+			Code:     diag.CodeBinary,
 			Message:  "file holds a NUL byte; it looks binary, not a .korto text",
 			Hint:     "check that this is the right file",
 		}}
@@ -162,7 +163,7 @@ func (p *parsed) read(filename string, src []byte) {
 			p.diags = append(p.diags, &korto.Diagnostic{
 				Pos:      korto.Pos{File: filename, Line: m.line, Column: len(m.indent) + 1, Offset: m.off},
 				Severity: korto.SeverityWarning,
-				Code:     codeIndentation,
+				Code:     diag.CodeIndentation,
 				Message:  fmt.Sprintf("this line is indented like line %d but stands inside the %sblock that line opens", m.block.line, blockWord(m.block.word)),
 				Hint:     fmt.Sprintf("if that block ends at line %d, its } is missing there (and one } too many stands further down); else indent this line deeper", lineOf(s.src, m.block.end)),
 			})
@@ -197,7 +198,7 @@ func encodingDiagnostic(filename string, src []byte) *korto.Diagnostic {
 	return &korto.Diagnostic{
 		Pos:      pos,
 		Severity: korto.SeverityError,
-		Code:     codeEncoding,
+		Code:     diag.CodeEncoding,
 		Message:  msg,
 		Hint:     "save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)",
 	}
@@ -359,7 +360,7 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics, s 
 		}
 		var perr participle.Error
 		if !errors.As(err, &perr) {
-			return nil, append(diags, &korto.Diagnostic{Pos: korto.Pos{File: file}, Code: codeSyntax, Message: "cannot parse the checklist"}), rec
+			return nil, append(diags, &korto.Diagnostic{Pos: korto.Pos{File: file}, Code: diag.CodeSyntax, Message: "cannot parse the checklist"}), rec
 		}
 		e := tokenIndex(toks, perr.Position().Offset)
 		d, e, fix, unfinished := explain(file, toks, e, perr)
@@ -376,13 +377,13 @@ func parseTokens(file string, toks []lexer.Token, lexDiags korto.Diagnostics, s 
 		if guesses >= maxSyntaxErrors {
 			// Say that the list is cut, or "10 errors" reads as all.
 			// It stands where reading stopped, after the errors it counts.
-			diags = append(diags, &korto.Diagnostic{Pos: d.Pos, Severity: korto.SeverityWarning, Code: codeLimit,
+			diags = append(diags, &korto.Diagnostic{Pos: d.Pos, Severity: korto.SeverityWarning, Code: diag.CodeLimit,
 				Message: fmt.Sprintf("stopped after %d syntax errors: the rest of the file was not checked", maxSyntaxErrors),
 				Hint:    "fix these and check again"})
 			return nil, diags, rec
 		}
 		if fix != "" {
-			if fits := fixedArgument(toks, e, fix); d.Fix == nil && d.Code == codeUnknownKeyword && fits {
+			if fits := fixedArgument(toks, e, fix); d.Fix == nil && d.Code == diag.CodeUnknownKeyword && fits {
 				d.Fix = &korto.Edit{Offset: toks[e].Pos.Offset, End: toks[e].Pos.Offset + len(toks[e].Value), Text: fix}
 			}
 			// A misspelt keyword: read it as meant and parse on, so the

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -275,8 +276,8 @@ func TestParseReaderLimit(t *testing.T) {
 	big := strings.NewReader(strings.Repeat(" ", MaxFileSize+10))
 	_, err := ParseReader("big.korto", big)
 	ds := korto.AsDiagnostics(err)
-	if len(ds) != 1 || ds[0].Code != codeLimit {
-		t.Errorf("ParseReader(too big) = %v, want one %q error", err, codeLimit)
+	if len(ds) != 1 || ds[0].Code != diag.CodeLimit {
+		t.Errorf("ParseReader(too big) = %v, want one %q error", err, diag.CodeLimit)
 	}
 }
 
@@ -445,7 +446,7 @@ func TestSyntaxErrorLimitSaid(t *testing.T) {
 		}
 	}
 	last := ds[len(ds)-1]
-	if errs != maxSyntaxErrors || last.Severity != korto.SeverityWarning || last.Code != codeLimit ||
+	if errs != maxSyntaxErrors || last.Severity != korto.SeverityWarning || last.Code != diag.CodeLimit ||
 		last.Message != "stopped after 10 syntax errors: the rest of the file was not checked" || last.Pos.Line != 2+maxSyntaxErrors {
 		t.Errorf("%d errors, last %+v", errs, last)
 	}

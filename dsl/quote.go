@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // A text whose opening quote is missing, as in
@@ -169,7 +171,7 @@ func (s *scanner) fixOpenQuote(head, text, q int) {
 	s.lastLine = s.line
 	s.afterLang = false
 	first, _, _ := strings.Cut(words, " ")
-	s.errorf(at, codeBadString, "add \" before "+shorten(first)+": "+shortenFix(fixed), `text has no opening "`)
+	s.errorf(at, diag.CodeBadString, "add \" before "+shorten(first)+": "+shortenFix(fixed), `text has no opening "`)
 }
 
 // shortenFix cuts a long fixed statement for a hint, keeping its start.

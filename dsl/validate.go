@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -56,7 +57,7 @@ func validateRead(c *korto.Checklist, rec *recovery, b *builder) korto.Diagnosti
 		if d.Pos.IsValid() {
 			at[d.Pos.Offset] = true
 		}
-		if d.Code == codeBadNumber {
+		if d.Code == diag.CodeBadNumber {
 			doubt[d.Pos.Line] = true
 		}
 	}

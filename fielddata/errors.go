@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -25,13 +26,14 @@ type Error struct {
 	Message string // what is wrong and, where it is clear, how to fix it
 }
 
-// Codes of problems that are not a wrong answer.
+// Codes of problems that are not a wrong answer: package diag's, under
+// the names this package has always had.
 const (
-	CodeSyntax        = "syntax"         // the file cannot be read as its format
-	CodeUnknownColumn = "unknown-column" // warning: a column that matches nothing
-	CodeDuplicate     = "duplicate-column"
-	CodeNoQuestions   = "no-questions" // no column matches a question
-	CodeCellCount     = "cell-count"   // a row with more cells than the header
+	CodeSyntax        = diag.CodeSyntax        // the file cannot be read as its format
+	CodeUnknownColumn = diag.CodeUnknownColumn // warning: a column that matches nothing
+	CodeDuplicate     = diag.CodeDuplicateColumn
+	CodeNoQuestions   = diag.CodeNoQuestions // no column matches a question
+	CodeCellCount     = diag.CodeCellCount   // a row with more cells than the header
 )
 
 // Error formats the problem as "file:line:col: audit A, question Q: msg".

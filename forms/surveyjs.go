@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -147,7 +148,7 @@ type surveyjsBuilder struct {
 }
 
 func (b *surveyjsBuilder) errorf(pos korto.Pos, format string, a ...any) {
-	b.diags = append(b.diags, &korto.Diagnostic{Pos: pos, Severity: korto.SeverityError, Code: "form", Message: fmt.Sprintf(format, a...)})
+	b.diags = append(b.diags, &korto.Diagnostic{Pos: pos, Severity: korto.SeverityError, Code: diag.CodeForm, Message: fmt.Sprintf(format, a...)})
 }
 
 // text is t in every language, or nil when t is empty.

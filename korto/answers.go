@@ -14,6 +14,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -161,25 +162,26 @@ func (a *Answer) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// Codes of answer-sheet problems, stable for tools.
+// Codes of answer-sheet problems, stable for tools: package diag's,
+// under the names korto has always had.
 const (
-	CodeSyntax          = "syntax"           // the input is not JSON
-	CodeNotObject       = "not-object"       // a part that must be an object is not
-	CodeUnknownKey      = "unknown-key"      // a top-level key the format does not have
-	CodeDuplicateKey    = "duplicate-key"    // a key given twice in one object
-	CodeMissingKey      = "missing-key"      // "checklist" or "answers" is missing
-	CodeWrongChecklist  = "wrong-checklist"  // the sheet answers another checklist (or the Plan is not from Compile)
-	CodeVersionMismatch = "version-mismatch" // warning: another version of the checklist
-	CodeUnknownQuestion = "unknown-question" // an answer to no question of the checklist
-	CodeWrongType       = "wrong-type"       // a JSON type the question does not take
-	CodeNotWhole        = "not-whole"        // a fractional answer on a whole-number scale
-	CodeOutOfRange      = "out-of-range"     // a number outside the question's range
-	CodeNotFinite       = "not-finite"       // a measure that is not a finite number
-	CodeUnknownOption   = "unknown-option"   // a choice answer that names no option
-	CodeUnknownEmotion  = "unknown-emotion"  // an emotion other than positive/neutral/negative
-	CodeNANotAllowed    = "na-not-allowed"   // "na" where the question has no `na`
-	CodeWhenFalse       = "when-false"       // an answer to a question switched off by `when`
-	CodeMissingAnswer   = "missing-answer"   // a required question left unanswered
+	CodeSyntax          = diag.CodeSyntax
+	CodeNotObject       = diag.CodeNotObject
+	CodeUnknownKey      = diag.CodeUnknownKey
+	CodeDuplicateKey    = diag.CodeDuplicateKey
+	CodeMissingKey      = diag.CodeMissingKey
+	CodeWrongChecklist  = diag.CodeWrongChecklist
+	CodeVersionMismatch = diag.CodeVersionMismatch
+	CodeUnknownQuestion = diag.CodeUnknownQuestion
+	CodeWrongType       = diag.CodeWrongType
+	CodeNotWhole        = diag.CodeNotWhole
+	CodeOutOfRange      = diag.CodeOutOfRange
+	CodeNotFinite       = diag.CodeNotFinite
+	CodeUnknownOption   = diag.CodeUnknownOption
+	CodeUnknownEmotion  = diag.CodeUnknownEmotion
+	CodeNANotAllowed    = diag.CodeNANotAllowed
+	CodeWhenFalse       = diag.CodeWhenFalse
+	CodeMissingAnswer   = diag.CodeMissingAnswer
 )
 
 // AnswerError is one problem in an answer sheet. It names the question

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // Model names the service model a checklist's levels belong to.
@@ -90,16 +92,8 @@ func (t Text) In(lang string) string {
 func (t Text) IsZero() bool { return t.Text == "" && len(t.Tr) == 0 }
 
 // Pos is a position in a source file. The zero Pos means "unknown", as
-// for a checklist built in Go code; it is not part of the JSON form.
-type Pos struct {
-	File   string `json:"-"` // the name the source was parsed under; may be ""
-	Line   int    `json:"-"` // 1-based
-	Column int    `json:"-"` // 1-based, in characters (what an editor shows)
-	Offset int    `json:"-"` // 0-based byte offset
-}
-
-// IsValid reports whether the position is known.
-func (p Pos) IsValid() bool { return p.Line > 0 }
+// for a checklist built in Go code; nodes leave it out of the JSON form.
+type Pos = diag.Pos
 
 // Checklist is a whole checklist: its metadata, the scales and choices it
 // declares, its levels, and an optional survey.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // Plan is a checklist compiled for scoring: its questions, sections and
@@ -102,7 +104,7 @@ const (
 // keeps pointers into c, which must not change while the plan is used.
 func Compile(c *Checklist) (*Plan, error) {
 	if c == nil {
-		return nil, Diagnostics{{Code: "bad-item", Message: "no checklist to compile", Hint: "pass the checklist dsl.Parse or DecodeChecklist returned"}}
+		return nil, Diagnostics{{Code: diag.CodeBadItem, Message: "no checklist to compile", Hint: "pass the checklist dsl.Parse or DecodeChecklist returned"}}
 	}
 	if err := validateForPlan(c); err != nil {
 		return nil, err

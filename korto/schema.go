@@ -9,6 +9,8 @@ import (
 
 	"github.com/invopop/jsonschema"
 	orderedmap "github.com/pb33f/ordered-map/v2"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // Draft selects the JSON Schema dialect of a generated schema.
@@ -202,7 +204,7 @@ type answerSchemaBuilder struct {
 }
 
 func (b *answerSchemaBuilder) errorf(pos Pos, format string, a ...any) {
-	b.diags = append(b.diags, &Diagnostic{Pos: pos, Severity: SeverityError, Code: "schema", Message: fmt.Sprintf(format, a...)})
+	b.diags = append(b.diags, &Diagnostic{Pos: pos, Severity: SeverityError, Code: diag.CodeSchema, Message: fmt.Sprintf(format, a...)})
 }
 
 // audit is the free-form audit record, the common fields first so forms

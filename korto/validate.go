@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -28,54 +29,9 @@ import (
 // kind or the weight's number stands (Kind.Pos, WeightPos) when that is
 // known, and at the node otherwise.
 //
-// Each diagnostic has a stable Code:
-//
-//	bad-id            an ID, name or tag that is empty or not an identifier
-//	duplicate-id      a question or section ID used twice in the checklist
-//	duplicate-name    a scale or choice name declared twice
-//	duplicate-option  an option ID used twice in one choice
-//	bad-model         a model other than korto or kotler
-//	bad-knockout      a knockout other than level or audit
-//	no-levels         a checklist without levels
-//	level-range       a level number outside the model's 1..4 or 1..5
-//	level-twice       a level number used twice
-//	bad-pass          a pass mark not above 0% and at most 100%
-//	bad-weight        a weight that is negative, NaN or infinite
-//	bad-scale         scale bounds that are not finite or not lo < hi, or
-//	                  a ces or csat scale of more than metrics.MaxScalePoints
-//	                  points, which the survey metrics cannot count
-//	fractional-scale  a bound that is not whole: an error for ces and csat
-//	                  (whole-point survey scales), a warning for a scale
-//	                  (answers are whole numbers, so few or none fit)
-//	empty-choice      a choice without options
-//	bad-choice-value  an option value not from 0 to 1
-//	bad-kind          an unknown answer kind, or a kind that names the wrong thing
-//	bad-direction     a good end (Kind.Good) other than high or low, or one
-//	                  on a question that is not ces or csat
-//	ces-direction     a ces scale other than the presets 1..7 (high) and
-//	                  1..10 (low) that does not say which end is good
-//	                  (warning: it is taken as high)
-//	bad-measure       a measure target with a bad operator or number
-//	unknown-scale     a question on a scale that is not declared
-//	unknown-choice    a question on a choice that is not declared
-//	unknown-kind      a kind that is neither a keyword nor a declared name
-//	survey-only-kind  an nps, emotion, ces, csat or text question in a level
-//	survey-weight     a weight on a survey question
-//	survey-critical   critical on a survey question
-//	unscored-critical critical on an unscored question
-//	unscored-weight   a weight on an unscored question (warning: it is ignored)
-//	bad-item          a nil or ambiguous node in a checklist built in Go
-//	bad-when          a malformed condition tree
-//	bad-text          a text, translation, version or unit that is not UTF-8
-//	bad-lang          a lang or translation tag that is not a language tag,
-//	                  or one language given twice in different case
-//	when-unknown      a condition on a question that does not exist
-//	when-forward      a condition on the question itself or a later one
-//	when-kind         a condition that does not fit the kind of its question
-//	unknown-option    a condition on an option (or answer) the question lacks
-//	when-range        a comparison that always or never holds (warning)
-//	empty-level       a level with no scored question (warning)
-//	empty-section     a section with no scored question (warning)
+// Each diagnostic has a stable Code, one of package diag's constants
+// for a checklist's meaning (diag.CodeBadID, diag.CodeDuplicateID, ...),
+// listed and explained in one place there.
 //
 // Survey questions may carry `unscored`, which changes nothing (they are
 // never scored), and `na`, `optional` and `when` like any question; they
@@ -89,7 +45,7 @@ import (
 // csat questions. Text questions cannot be tested.
 func (c *Checklist) Validate() Diagnostics {
 	if c == nil {
-		return Diagnostics{{Code: "bad-item", Message: "checklist is nil", Hint: "build the checklist with at least one level"}}
+		return Diagnostics{{Code: diag.CodeBadItem, Message: "checklist is nil", Hint: "build the checklist with at least one level"}}
 	}
 	nq, ns := valCount(c)
 	v := &validator{
@@ -204,10 +160,10 @@ func (v *validator) warnf(pos Pos, subject valSubject, code, hint, format string
 func (v *validator) ident(pos Pos, what, id string) bool {
 	switch {
 	case id == "":
-		v.errorf(pos, valSubject{}, "bad-id", identHint, "%s has no ID", what)
+		v.errorf(pos, valSubject{}, diag.CodeBadID, identHint, "%s has no ID", what)
 		return false
 	case !isValIdent(id):
-		v.errorf(pos, valSubject{}, "bad-id", identHint, "%s ID %q is not an identifier", what, id)
+		v.errorf(pos, valSubject{}, diag.CodeBadID, identHint, "%s ID %q is not an identifier", what, id)
 		return false
 	}
 	return true
@@ -236,17 +192,17 @@ func (v *validator) checklist() {
 	switch c.Model {
 	case "", ModelKORTO, ModelKotler:
 	default:
-		v.errorf(c.Pos, subject, "bad-model", "model is korto (4 levels, the default) or kotler (5 levels)",
+		v.errorf(c.Pos, subject, diag.CodeBadModel, "model is korto (4 levels, the default) or kotler (5 levels)",
 			"unknown model %q%s", c.Model, suggest.DidYouMean(string(c.Model), []string{string(ModelKORTO), string(ModelKotler)}))
 	}
 	switch c.Knockout {
 	case "", KnockoutLevel, KnockoutAudit:
 	default:
-		v.errorf(c.Pos, subject, "bad-knockout", "knockout is level (a failed critical question fails its level, the default) or audit (it also zeroes the score)",
+		v.errorf(c.Pos, subject, diag.CodeBadKnockout, "knockout is level (a failed critical question fails its level, the default) or audit (it also zeroes the score)",
 			"unknown knockout %q%s", c.Knockout, suggest.DidYouMean(string(c.Knockout), []string{string(KnockoutLevel), string(KnockoutAudit)}))
 	}
 	if len(c.Levels) == 0 {
-		v.errorf(c.Pos, valSubject{}, "no-levels", `add at least one level: level 1 "Title" { question ... }`, "checklist %q has no levels", c.ID)
+		v.errorf(c.Pos, valSubject{}, diag.CodeNoLevels, `add at least one level: level 1 "Title" { question ... }`, "checklist %q has no levels", c.ID)
 	}
 }
 
@@ -260,7 +216,7 @@ func (v *validator) name(pos Pos, what, name string) {
 		if first.what != what {
 			how = "already declared as a " + first.what
 		}
-		v.errorf(pos, valSubject{}, "duplicate-name", "scales and choices share one set of names; rename one of them",
+		v.errorf(pos, valSubject{}, diag.CodeDuplicateName, "scales and choices share one set of names; rename one of them",
 			"%s %q is %s%s", what, name, how, valFirstAt(first.pos))
 		return
 	}
@@ -286,7 +242,7 @@ func valFirstAt(p Pos) string {
 func (v *validator) declarations() {
 	for _, s := range v.c.Scales {
 		if s == nil {
-			v.errorf(Pos{}, valSubject{}, "bad-item", "remove the nil entry from Scales", "checklist holds a nil scale")
+			v.errorf(Pos{}, valSubject{}, diag.CodeBadItem, "remove the nil entry from Scales", "checklist holds a nil scale")
 			continue
 		}
 		v.name(s.Pos, "scale", s.Name)
@@ -297,7 +253,7 @@ func (v *validator) declarations() {
 	}
 	for _, ch := range v.c.Choices {
 		if ch == nil {
-			v.errorf(Pos{}, valSubject{}, "bad-item", "remove the nil entry from Choices", "checklist holds a nil choice")
+			v.errorf(Pos{}, valSubject{}, diag.CodeBadItem, "remove the nil entry from Choices", "checklist holds a nil choice")
 			continue
 		}
 		v.name(ch.Pos, "choice", ch.Name)
@@ -311,13 +267,13 @@ func (v *validator) declarations() {
 func (v *validator) options(ch *Choice) {
 	subject := valSubject{what: "choice", id: ch.Name}
 	if len(ch.Options) == 0 {
-		v.errorf(ch.Pos, valSubject{}, "empty-choice", `list the options inside the braces: id "Label" = value`, "choice %q has no options", ch.Name)
+		v.errorf(ch.Pos, valSubject{}, diag.CodeEmptyChoice, `list the options inside the braces: id "Label" = value`, "choice %q has no options", ch.Name)
 		return
 	}
 	seen := make(map[string]Pos, len(ch.Options))
 	for _, o := range ch.Options {
 		if o == nil {
-			v.errorf(ch.Pos, valSubject{}, "bad-item", "remove the nil option", "choice %q holds a nil option", ch.Name)
+			v.errorf(ch.Pos, valSubject{}, diag.CodeBadItem, "remove the nil option", "choice %q holds a nil option", ch.Name)
 			continue
 		}
 		if v.ident(o.Pos, "option of choice "+strconv.Quote(ch.Name), o.ID) {
@@ -326,14 +282,14 @@ func (v *validator) options(ch *Choice) {
 				if first.IsValid() && o.Pos.IsValid() {
 					hint = fmt.Sprintf("%s is already the option at line %d; rename this one, or remove it", o.ID, first.Line)
 				}
-				v.errorf(o.Pos, valSubject{}, "duplicate-option", hint,
+				v.errorf(o.Pos, valSubject{}, diag.CodeDuplicateOption, hint,
 					"duplicate option %q in choice %q%s", o.ID, ch.Name, valFirstAt(first))
 			} else {
 				seen[o.ID] = o.Pos
 			}
 		}
 		if !(o.Value >= 0 && o.Value <= 1) { // NaN fails both
-			v.errorf(o.Pos, subject, "bad-choice-value", "an option is worth a share of the question: 0 (worst) up to 1 (best), e.g. 0.5",
+			v.errorf(o.Pos, subject, diag.CodeBadChoiceValue, "an option is worth a share of the question: 0 (worst) up to 1 (best), e.g. 0.5",
 				"value %s of option %q must be from 0 to 1", FormatNumber(o.Value), o.ID)
 		}
 	}
@@ -343,22 +299,22 @@ func (v *validator) options(ch *Choice) {
 func (v *validator) bounds(pos Pos, subject valSubject, what string, lo, hi float64) bool {
 	switch {
 	case !valFinite(lo) || !valFinite(hi):
-		v.errorf(pos, subject, "bad-scale", "scale bounds are finite numbers, e.g. 1..5",
+		v.errorf(pos, subject, diag.CodeBadScale, "scale bounds are finite numbers, e.g. 1..5",
 			"%s %s..%s has a bound that is not a finite number", what, FormatNumber(lo), FormatNumber(hi))
 	case lo >= hi:
-		v.errorf(pos, subject, "bad-scale", "write the lower bound first: lo..hi with lo < hi, e.g. 1..5",
+		v.errorf(pos, subject, diag.CodeBadScale, "write the lower bound first: lo..hi with lo < hi, e.g. 1..5",
 			"%s %s..%s is empty: the lower bound must be less than the upper", what, FormatNumber(lo), FormatNumber(hi))
 	case (lo != math.Trunc(lo) || hi != math.Trunc(hi)) && what != "scale":
 		// CES and CSAT are survey metrics on whole-point scales (top two
 		// boxes, the share at the easy end): a fractional bound has no
 		// meaning there, and the metrics refuse it.
-		v.errorf(pos, subject, "fractional-scale", "answers are whole numbers lo..hi; write whole bounds, e.g. 1..5",
+		v.errorf(pos, subject, diag.CodeFractionalScale, "answers are whole numbers lo..hi; write whole bounds, e.g. 1..5",
 			"%s %s..%s has a fractional bound", what, FormatNumber(lo), FormatNumber(hi))
 	case lo != math.Trunc(lo) || hi != math.Trunc(hi):
 		// Answers are whole numbers in range, so 1.5..4.5 takes only 2, 3
 		// and 4, scored as shares of 3: never what the author meant, but
 		// still a score.
-		v.warnf(pos, subject, "fractional-scale", "answers are whole numbers lo..hi; write whole bounds, e.g. 1..5",
+		v.warnf(pos, subject, diag.CodeFractionalScale, "answers are whole numbers lo..hi; write whole bounds, e.g. 1..5",
 			"%s %s..%s has a fractional bound", what, FormatNumber(lo), FormatNumber(hi))
 		return true
 	default:
@@ -374,7 +330,7 @@ func (v *validator) surveyPoints(pos Pos, subject valSubject, k Kind) bool {
 	if k.Hi-k.Lo+1 <= metrics.MaxScalePoints {
 		return true
 	}
-	v.errorf(pos, subject, "bad-scale",
+	v.errorf(pos, subject, diag.CodeBadScale,
 		fmt.Sprintf("%s scales have at most %d points (1..5, 1..7, 1..10, 0..100); check the bounds for a typo", k.Type, metrics.MaxScalePoints),
 		"%s %s..%s has %s points, more than the survey metrics take", k.Type, FormatNumber(k.Lo), FormatNumber(k.Hi), FormatNumber(k.Hi-k.Lo+1))
 	return false
@@ -389,7 +345,7 @@ func (v *validator) weight(pos Pos, subject valSubject, w *float64) {
 	if !valFinite(*w) {
 		must = "must be a finite number, 0 or more"
 	}
-	v.errorf(pos, subject, "bad-weight", "a weight is a number, 0 or more, e.g. weight 2",
+	v.errorf(pos, subject, diag.CodeBadWeight, "a weight is a number, 0 or more, e.g. weight 2",
 		"weight %s %s", FormatNumber(*w), must)
 }
 
@@ -398,7 +354,7 @@ func (v *validator) levels() {
 	seen := make(map[int]Pos, len(v.c.Levels))
 	for _, l := range v.c.Levels {
 		if l == nil {
-			v.errorf(Pos{}, valSubject{}, "bad-item", "remove the nil entry from Levels", "checklist holds a nil level")
+			v.errorf(Pos{}, valSubject{}, diag.CodeBadItem, "remove the nil entry from Levels", "checklist holds a nil level")
 			continue
 		}
 		subject := valSubject{what: "level", id: strconv.Itoa(l.Number), raw: true}
@@ -407,10 +363,10 @@ func (v *validator) levels() {
 			if v.c.EffectiveModel() == ModelKORTO && l.Number == 5 {
 				hint += "; for five levels write model kotler"
 			}
-			v.errorf(l.Pos, valSubject{}, "level-range", hint, "level %d is outside 1..%d of model %s", l.Number, max, v.c.EffectiveModel())
+			v.errorf(l.Pos, valSubject{}, diag.CodeLevelRange, hint, "level %d is outside 1..%d of model %s", l.Number, max, v.c.EffectiveModel())
 		}
 		if first, dup := seen[l.Number]; dup {
-			v.errorf(l.Pos, valSubject{}, "level-twice", "merge the two levels, or renumber one of them",
+			v.errorf(l.Pos, valSubject{}, diag.CodeLevelTwice, "merge the two levels, or renumber one of them",
 				"level %d is declared twice%s", l.Number, valFirstAt(first))
 		} else {
 			seen[l.Number] = l.Pos
@@ -422,11 +378,11 @@ func (v *validator) levels() {
 				// the language writes percentages and cannot make it.
 				hint += fmt.Sprintf(" (in Go, a share: %s for %s%%)", FormatNumber(*l.Pass/100), FormatNumber(*l.Pass))
 			}
-			v.errorf(valAt(l.PassPos, l.Pos), subject, "bad-pass", hint, "pass mark %s must be above 0%% and at most 100%%", fmtValPct(*l.Pass))
+			v.errorf(valAt(l.PassPos, l.Pos), subject, diag.CodeBadPass, hint, "pass mark %s must be above 0%% and at most 100%%", fmtValPct(*l.Pass))
 		}
 		v.weight(valAt(l.WeightPos, l.Pos), subject, l.Weight)
 		if v.items(l.Items, subject, false) == 0 {
-			v.warnf(l.Pos, valSubject{}, "empty-level", "add a scored question, or remove the level: it never gets a score",
+			v.warnf(l.Pos, valSubject{}, diag.CodeEmptyLevel, "add a scored question, or remove the level: it never gets a score",
 				"level %d has no scored question", l.Number)
 		}
 	}
@@ -439,7 +395,7 @@ func (v *validator) items(items []Item, parent valSubject, survey bool) int {
 	for _, it := range items {
 		switch {
 		case it.Section != nil && it.Question != nil:
-			v.errorf(it.Section.Pos, parent, "bad-item", "an Item sets either Section or Question",
+			v.errorf(it.Section.Pos, parent, diag.CodeBadItem, "an Item sets either Section or Question",
 				"item holds both section %q and question %q", it.Section.ID, it.Question.ID)
 		case it.Section != nil:
 			scored += v.section(it.Section)
@@ -448,7 +404,7 @@ func (v *validator) items(items []Item, parent valSubject, survey bool) int {
 				scored++
 			}
 		default:
-			v.errorf(Pos{}, parent, "bad-item", "an Item sets either Section or Question", "item holds neither a section nor a question")
+			v.errorf(Pos{}, parent, diag.CodeBadItem, "an Item sets either Section or Question", "item holds neither a section nor a question")
 		}
 	}
 	return scored
@@ -460,7 +416,7 @@ func (v *validator) section(s *Section) int {
 	v.weight(valAt(s.WeightPos, s.Pos), subject, s.Weight)
 	n := v.items(s.Items, subject, false)
 	if n == 0 {
-		v.warnf(s.Pos, valSubject{}, "empty-section", "add a scored question, or remove the section: it never gets a score",
+		v.warnf(s.Pos, valSubject{}, diag.CodeEmptySection, "add a scored question, or remove the section: it never gets a score",
 			"section %q has no scored question", s.ID)
 	}
 	return n
@@ -476,7 +432,7 @@ func (v *validator) declare(pos Pos, what, id string) bool {
 		if first.what != what {
 			msg = fmt.Sprintf("duplicate ID %q: a %s already has it", id, first.what)
 		}
-		v.errorf(pos, valSubject{}, "duplicate-id", "IDs of questions and sections are unique in the whole checklist; rename one",
+		v.errorf(pos, valSubject{}, diag.CodeDuplicateID, "IDs of questions and sections are unique in the whole checklist; rename one",
 			"%s%s", msg, valFirstAt(first.pos))
 		return false
 	}
@@ -499,34 +455,34 @@ func (v *validator) question(q *Question, survey bool) bool {
 	v.kind(q, subject)
 	for _, tag := range q.Tags {
 		if !isValIdent(tag) {
-			v.errorf(q.Pos, subject, "bad-id", identHint, "tag %q is not an identifier", tag)
+			v.errorf(q.Pos, subject, diag.CodeBadID, identHint, "tag %q is not an identifier", tag)
 		}
 	}
 	t := q.Kind.EffectiveType()
 	switch {
 	case survey:
 		if q.Weight != nil {
-			v.errorf(valAt(q.WeightPos, q.Pos), valSubject{}, "survey-weight", "remove weight: survey answers feed the metrics, never the score",
+			v.errorf(valAt(q.WeightPos, q.Pos), valSubject{}, diag.CodeSurveyWeight, "remove weight: survey answers feed the metrics, never the score",
 				"survey question %q takes no weight", q.ID)
 		}
 		if q.Critical {
-			v.errorf(q.Pos, valSubject{}, "survey-critical", "remove critical, or move the question into a level",
+			v.errorf(q.Pos, valSubject{}, diag.CodeSurveyCritical, "remove critical, or move the question into a level",
 				"survey question %q cannot be critical", q.ID)
 		}
 		return false
 	case t.SurveyOnly():
-		v.errorf(valAt(q.Kind.Pos, q.Pos), valSubject{}, "survey-only-kind", fmt.Sprintf("move it into the survey { ... } block: %s answers feed the metrics, not the score", t),
+		v.errorf(valAt(q.Kind.Pos, q.Pos), valSubject{}, diag.CodeSurveyOnlyKind, fmt.Sprintf("move it into the survey { ... } block: %s answers feed the metrics, not the score", t),
 			"%s question %q belongs in the survey", t, q.ID)
 		return false
 	}
 	v.weight(valAt(q.WeightPos, q.Pos), subject, q.Weight)
 	if q.Unscored {
 		if q.Critical {
-			v.errorf(q.Pos, valSubject{}, "unscored-critical", "remove critical, or remove unscored so the question is scored",
+			v.errorf(q.Pos, valSubject{}, diag.CodeUnscoredCritical, "remove critical, or remove unscored so the question is scored",
 				"unscored question %q cannot be critical", q.ID)
 		}
 		if q.Weight != nil {
-			v.warnf(valAt(q.WeightPos, q.Pos), valSubject{}, "unscored-weight", "remove weight, or remove unscored so the question is scored",
+			v.warnf(valAt(q.WeightPos, q.Pos), valSubject{}, diag.CodeUnscoredWeight, "remove weight, or remove unscored so the question is scored",
 				"weight of unscored question %q is ignored", q.ID)
 		}
 		return false
@@ -560,32 +516,32 @@ func (v *validator) kind(q *Question, subject valSubject) {
 		if k.Good == "" && !valCESPreset(k.Lo, k.Hi) {
 			// Aggregation falls back on CESScale's guess; the author
 			// should not have to know it.
-			v.warnf(kpos, subject, "ces-direction",
+			v.warnf(kpos, subject, diag.CodeCESDirection,
 				fmt.Sprintf("write ces %[1]s..%[2]s high if a higher answer means less effort, or ces %[1]s..%[2]s low if the question rates the effort itself",
 					FormatNumber(k.Lo), FormatNumber(k.Hi)),
 				"ces %s..%s does not say which end is good; it is taken as high (higher is easier)", FormatNumber(k.Lo), FormatNumber(k.Hi))
 		}
 	case KindChoice:
-		v.errorf(kpos, valSubject{}, "bad-kind", "declare the choice with choice NAME { ... } and name it after the question text",
+		v.errorf(kpos, valSubject{}, diag.CodeBadKind, "declare the choice with choice NAME { ... } and name it after the question text",
 			"choice question %q names no choice", q.ID)
 	case KindMeasure:
 		switch k.Op {
 		case OpLe, OpLt, OpGe, OpGt, OpEq:
 		default:
-			v.errorf(kpos, subject, "bad-measure", "a target compares with <=, <, >=, > or ==, e.g. target <= 5",
+			v.errorf(kpos, subject, diag.CodeBadMeasure, "a target compares with <=, <, >=, > or ==, e.g. target <= 5",
 				"measure target has operator %q", k.Op)
 		}
 		if !valFinite(k.Target) {
-			v.errorf(kpos, subject, "bad-measure", "a target is a finite number",
+			v.errorf(kpos, subject, diag.CodeBadMeasure, "a target is a finite number",
 				"measure target %s is not a finite number", FormatNumber(k.Target))
 		}
 	default:
-		v.errorf(kpos, subject, "bad-kind", "an answer kind is yesno, scale, choice, measure, nps, emotion, ces, csat or text",
+		v.errorf(kpos, subject, diag.CodeBadKind, "an answer kind is yesno, scale, choice, measure, nps, emotion, ces, csat or text",
 			"unknown answer kind %q%s", k.Type, suggest.DidYouMean(string(k.Type), valKindNames))
 		return
 	}
 	if k.Ref != "" {
-		v.errorf(kpos, valSubject{}, "bad-kind", "only scale and choice questions name a declaration",
+		v.errorf(kpos, valSubject{}, diag.CodeBadKind, "only scale and choice questions name a declaration",
 			"%s question %q cannot refer to %q", valKindLabel(k.EffectiveType()), q.ID, k.Ref)
 	}
 }
@@ -596,14 +552,14 @@ func (v *validator) good(q *Question, pos Pos, subject valSubject) {
 	switch t := k.EffectiveType(); {
 	case k.Good == "":
 	case t != KindCES && t != KindCSAT:
-		v.errorf(pos, subject, "bad-direction", "only ces and csat questions say which end of their scale is good",
+		v.errorf(pos, subject, diag.CodeBadDirection, "only ces and csat questions say which end of their scale is good",
 			"%s question %q cannot say %q is good", valKindLabel(t), q.ID, k.Good)
 	case k.Good != "high" && k.Good != "low":
 		also := suggest.DidYouMean(k.Good, []string{"high", "low"})
 		if also == "" {
 			also = "; expected high or low"
 		}
-		v.errorf(pos, subject, "bad-direction", "high: higher answers are better; low: lower answers are better",
+		v.errorf(pos, subject, diag.CodeBadDirection, "high: higher answers are better; low: lower answers are better",
 			"unknown direction %q%s", k.Good, also)
 	}
 }
@@ -621,13 +577,13 @@ func (v *validator) ref(q *Question, subject valSubject) {
 	case k.Type == KindScale && s != nil, k.Type == KindChoice && ch != nil:
 		return
 	case k.Type == KindScale && ch != nil:
-		v.errorf(kpos, subject, "bad-kind", "set the kind's type to choice", "%q is a choice, not a scale", k.Ref)
+		v.errorf(kpos, subject, diag.CodeBadKind, "set the kind's type to choice", "%q is a choice, not a scale", k.Ref)
 		return
 	case k.Type == KindChoice && s != nil:
-		v.errorf(kpos, subject, "bad-kind", "set the kind's type to scale", "%q is a scale, not a choice", k.Ref)
+		v.errorf(kpos, subject, diag.CodeBadKind, "set the kind's type to scale", "%q is a scale, not a choice", k.Ref)
 		return
 	case k.Type == "" && (s != nil || ch != nil):
-		v.errorf(kpos, subject, "bad-kind", "set the kind's type to scale or choice to match the declaration",
+		v.errorf(kpos, subject, diag.CodeBadKind, "set the kind's type to scale or choice to match the declaration",
 			"kind refers to %q but has no type", k.Ref)
 		return
 	}
@@ -661,12 +617,12 @@ func (v *validator) ref(q *Question, subject valSubject) {
 	if near != "" {
 		hint = fmt.Sprintf("write %s, or declare %q", near, k.Ref)
 	}
-	code := "unknown-scale"
+	code := diag.CodeUnknownScale
 	switch what {
 	case "choice":
-		code = "unknown-choice"
+		code = diag.CodeUnknownChoice
 	case "kind":
-		code = "unknown-kind"
+		code = diag.CodeUnknownKind
 	}
 	did := ""
 	if near != "" {
@@ -682,7 +638,7 @@ func (v *validator) survey() {
 	}
 	for _, q := range s.Questions {
 		if q == nil {
-			v.errorf(s.Pos, valSubject{what: "survey"}, "bad-item", "remove the nil entry from the survey", "survey holds a nil question")
+			v.errorf(s.Pos, valSubject{what: "survey"}, diag.CodeBadItem, "remove the nil entry from the survey", "survey holds a nil question")
 			continue
 		}
 		v.question(q, true)
@@ -703,7 +659,7 @@ func (v *validator) when(e *Expr, q *Question, i int) {
 		pos = q.Pos
 	}
 	bad := func(format string, args ...any) {
-		v.errorf(pos, subject, "bad-when", "conditions are built from and, or, not, ID, ID == option, ID >= number and ID in (a, b)",
+		v.errorf(pos, subject, diag.CodeBadWhen, "conditions are built from and, or, not, ID, ID == option, ID >= number and ID in (a, b)",
 			"malformed condition: "+format, args...)
 	}
 	switch e.Op {
@@ -758,11 +714,11 @@ func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject valSub
 	j, ok := v.qindex[id]
 	switch {
 	case id == "":
-		v.errorf(pos, subject, "bad-when", "name the question the condition tests", "malformed condition: %s names no question", e.Op)
+		v.errorf(pos, subject, diag.CodeBadWhen, "name the question the condition tests", "malformed condition: %s names no question", e.Op)
 		return nil
 	case !ok:
 		if d, isSec := v.decls[id]; isSec && d.what == "section" {
-			v.errorf(pos, subject, "when-kind", "a condition tests the answer to a question declared above this one",
+			v.errorf(pos, subject, diag.CodeWhenKind, "a condition tests the answer to a question declared above this one",
 				"%q is a section; when can only test a question", id)
 			return nil
 		}
@@ -777,10 +733,10 @@ func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject valSub
 			hint = "write " + near + ", or declare the question above this one"
 			did = fmt.Sprintf("; did you mean %q?", near)
 		}
-		v.errorf(pos, subject, "when-unknown", hint, "unknown question %q in when%s", id, did)
+		v.errorf(pos, subject, diag.CodeWhenUnknown, hint, "unknown question %q in when%s", id, did)
 		return nil
 	case j == i || v.qs[j] == q:
-		v.errorf(pos, valSubject{}, "when-forward", "a condition tests questions declared above this one; remove the self-reference",
+		v.errorf(pos, valSubject{}, diag.CodeWhenForward, "a condition tests questions declared above this one; remove the self-reference",
 			"question %q refers to itself in when", id)
 		return nil
 	case j > i:
@@ -788,7 +744,7 @@ func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject valSub
 		if p := v.qs[j].Pos; p.IsValid() {
 			at = fmt.Sprintf(" (line %d)", p.Line)
 		}
-		v.errorf(pos, subject, "when-forward", fmt.Sprintf("move question %q above %q, or test a question declared earlier", id, q.ID),
+		v.errorf(pos, subject, diag.CodeWhenForward, fmt.Sprintf("move question %q above %q, or test a question declared earlier", id, q.ID),
 			"when refers to %q, which is declared later%s", id, at)
 		return nil
 	}
@@ -800,7 +756,7 @@ func (v *validator) whenRef(e *Expr, q *Question, i int, pos Pos, subject valSub
 		return nil
 	}
 	if t.Kind.EffectiveType() == KindText {
-		v.errorf(pos, subject, "when-kind", "test a yes/no, choice, scale, measure, nps, emotion, ces or csat question instead",
+		v.errorf(pos, subject, diag.CodeWhenKind, "test a yes/no, choice, scale, measure, nps, emotion, ces or csat question instead",
 			"text question %q cannot be tested in when", id)
 		return nil
 	}
@@ -821,7 +777,7 @@ func (v *validator) whenKind(pos Pos, subject valSubject, t *Question, what stri
 	default:
 		hint = fmt.Sprintf("compare it with a number, e.g. %s >= 4", t.ID)
 	}
-	v.errorf(pos, subject, "when-kind", hint, "%s; %q is %s question", what, t.ID, valKindArticle(t.Kind.EffectiveType()))
+	v.errorf(pos, subject, diag.CodeWhenKind, hint, "%s; %q is %s question", what, t.ID, valKindArticle(t.Kind.EffectiveType()))
 }
 
 // valKindArticle is the kind's label with its article: "an emotion".
@@ -888,7 +844,7 @@ func (v *validator) whenOptions(e *Expr, q *Question, i int, pos Pos, subject va
 		if near != "" {
 			did = fmt.Sprintf("; did you mean %q?", near)
 		}
-		v.errorf(pos, subject, "unknown-option", hint, "%s has no option %q%s", of, opt, did)
+		v.errorf(pos, subject, diag.CodeUnknownOption, hint, "%s has no option %q%s", of, opt, did)
 	}
 }
 
@@ -942,7 +898,7 @@ func (v *validator) whenNumber(e *Expr, q *Question, i int, pos Pos, subject val
 		if always {
 			holds = "always"
 		}
-		v.warnf(pos, subject, "when-range", fmt.Sprintf("answers to %q are whole numbers %s..%s; compare with one of them", t.ID, FormatNumber(lo), FormatNumber(hi)),
+		v.warnf(pos, subject, diag.CodeWhenRange, fmt.Sprintf("answers to %q are whole numbers %s..%s; compare with one of them", t.ID, FormatNumber(lo), FormatNumber(hi)),
 			"condition \"%s %s %s\" %s holds: %q is answered %s..%s", t.ID, e.Cmp, FormatNumber(n), holds, t.ID, FormatNumber(lo), FormatNumber(hi))
 	}
 }

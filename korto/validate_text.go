@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // texts checks what a parsed checklist always satisfies but one built in
@@ -15,11 +17,11 @@ import (
 func (v *validator) texts() {
 	c := v.c
 	if c.Lang != "" && !valLangTag(c.Lang) {
-		v.errorf(c.Pos, valSubject{what: "checklist", id: c.ID}, "bad-lang", langTagHint, "lang %q is not a language tag", c.Lang)
+		v.errorf(c.Pos, valSubject{what: "checklist", id: c.ID}, diag.CodeBadLang, langTagHint, "lang %q is not a language tag", c.Lang)
 	}
 	check := func(pos Pos, subject valSubject, what string, t Text) {
 		if !utf8.ValidString(t.Text) {
-			v.errorf(pos, subject, "bad-text", "convert the text to UTF-8", "%s is not valid UTF-8", what)
+			v.errorf(pos, subject, diag.CodeBadText, "convert the text to UTF-8", "%s is not valid UTF-8", what)
 		}
 		if len(t.Tr) == 0 {
 			return
@@ -32,13 +34,13 @@ func (v *validator) texts() {
 		for i, tag := range tags {
 			switch {
 			case !valLangTag(tag):
-				v.errorf(pos, subject, "bad-lang", langTagHint, "the translation of %s to %q: that is not a language tag", what, tag)
+				v.errorf(pos, subject, diag.CodeBadLang, langTagHint, "the translation of %s to %q: that is not a language tag", what, tag)
 			case i > 0 && strings.EqualFold(tags[i-1], tag):
-				v.errorf(pos, subject, "bad-lang", "keep one translation per language: tags do not depend on case",
+				v.errorf(pos, subject, diag.CodeBadLang, "keep one translation per language: tags do not depend on case",
 					"%s has translations %q and %q, one language", what, tags[i-1], tag)
 			}
 			if !utf8.ValidString(t.Tr[tag]) {
-				v.errorf(pos, subject, "bad-text", "convert the text to UTF-8", "the translation of %s to %s is not valid UTF-8", what, tag)
+				v.errorf(pos, subject, diag.CodeBadText, "convert the text to UTF-8", "the translation of %s to %s is not valid UTF-8", what, tag)
 			}
 		}
 	}
@@ -46,7 +48,7 @@ func (v *validator) texts() {
 	check(c.Pos, chk, "the title", c.Title)
 	check(c.Pos, chk, "the description", c.Description)
 	if !utf8.ValidString(c.Version) {
-		v.errorf(c.Pos, chk, "bad-text", "convert the text to UTF-8", "the version is not valid UTF-8")
+		v.errorf(c.Pos, chk, diag.CodeBadText, "convert the text to UTF-8", "the version is not valid UTF-8")
 	}
 	for _, ch := range c.Choices {
 		if ch == nil {
@@ -63,7 +65,7 @@ func (v *validator) texts() {
 		check(q.Pos, subject, "its text", q.Text)
 		check(q.Pos, subject, "its hint", q.Hint)
 		if !utf8.ValidString(q.Kind.Unit) {
-			v.errorf(q.Pos, subject, "bad-text", "convert the text to UTF-8", "its unit is not valid UTF-8")
+			v.errorf(q.Pos, subject, diag.CodeBadText, "convert the text to UTF-8", "its unit is not valid UTF-8")
 		}
 	}
 	var items func([]Item)

@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
@@ -205,7 +205,7 @@ func (e *env) report(err error) {
 		if len(source.diags) > 0 && !source.diags.HasErrors() {
 			code = exitOK
 		}
-		if rerr := dsl.Render(e.stderr, source.diags, source.src); rerr != nil {
+		if rerr := diag.Render(e.stderr, source.diags, source.src); rerr != nil {
 			fmt.Fprintf(e.stderr, "%s%v\n", prefix, rerr)
 		}
 	case errors.As(err, &lines):

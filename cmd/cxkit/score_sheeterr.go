@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -73,7 +73,7 @@ func printSheetErrors(w io.Writer, name string, es korto.AnswerErrors, src []byt
 			Code:     ae.Code,
 			Message:  strings.TrimPrefix(ae.Error(), fmt.Sprintf("%d:%d: ", ae.Line, ae.Column)),
 		}
-		if err := dsl.Render(w, korto.Diagnostics{d}, src); err != nil {
+		if err := diag.Render(w, korto.Diagnostics{d}, src); err != nil {
 			return err
 		}
 	}
