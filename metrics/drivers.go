@@ -42,14 +42,69 @@ type Driver struct {
 }
 
 // Drivers relates outcome[i], the outcome measured in audit i (see
-// NPSOutcome and EmotionOutcome), to checks[q][i], how audit i did on
-// question q. A question is tested when at least minN audits (minN >= 2)
-// passed it and at least minN failed it, and the two sides have a
-// spread to test; the others are left out. The result is sorted by the
-// largest drop first, then by question. A checks slice of another
-// length than outcome, a non-finite outcome, or a level outside (0, 1)
-// is an error.
+// NPSOutcome, EmotionOutcome and CSATOutcome), to checks[q][i], how
+// audit i did on question q. A question is tested when at least minN
+// audits (minN >= 2) passed it and at least minN failed it, and the two
+// sides have a spread to test; the others are left out. The result is
+// sorted by the largest drop first, then by question. A checks slice of
+// another length than outcome, a non-finite outcome, or a level outside
+// (0, 1) is an error.
 func Drivers(outcome []float64, checks map[string][]Check, minN int, level float64) ([]Driver, error) {
+	for i, x := range outcome {
+		if !finite(x) {
+			return nil, errorIs(ErrRange, "drivers: outcome of audit %d is %v", i, x)
+		}
+	}
+	sides := make(map[string]DriverSides, len(checks))
+	for q, cs := range checks {
+		if len(cs) != len(outcome) {
+			return nil, fmt.Errorf("drivers: question %q has %d checks for %d audits", q, len(cs), len(outcome))
+		}
+		var pass, fail Mean
+		for i, c := range cs {
+			switch c {
+			case Passed:
+				_ = pass.Add(outcome[i]) // finite, checked above
+			case Failed:
+				_ = fail.Add(outcome[i])
+			}
+		}
+		sides[q] = DriverSides{Passed: sideOf(&pass), Failed: sideOf(&fail)}
+	}
+	return DriversOf(sides, minN, level)
+}
+
+// sideOf summarizes a Mean; the variance is 0 below two values, where
+// DriversOf never looks at it.
+func sideOf(m *Mean) DriverSide {
+	r, err := m.Result()
+	if err != nil {
+		return DriverSide{N: m.N(), Mean: m.mean}
+	}
+	return DriverSide{N: r.N, Mean: r.Mean, Var: r.SD * r.SD}
+}
+
+// DriverSide summarizes an outcome over the audits on one side of a
+// question: how many, their mean and their sample variance (n - 1 in
+// the denominator).
+type DriverSide struct {
+	N    int64
+	Mean float64
+	Var  float64
+}
+
+// DriverSides are one question's two sides: the audits that passed it
+// and the audits that failed it.
+type DriverSides struct{ Passed, Failed DriverSide }
+
+// DriversOf is Drivers from each question's two sides already
+// summarized: the call for a caller that streams the audits and keeps
+// counts (a report of millions of audits), not the audits themselves.
+// The rules are Drivers': at least minN audits on each side, Welch's
+// test, Holm's adjustment over the questions tested, the largest drop
+// first. A side with a negative count or variance, or a non-finite mean
+// or variance, is an error.
+func DriversOf(sides map[string]DriverSides, minN int, level float64) ([]Driver, error) {
 	if level == 0 {
 		level = 0.95
 	}
@@ -59,36 +114,23 @@ func Drivers(outcome []float64, checks map[string][]Check, minN int, level float
 	if minN < 2 {
 		return nil, fmt.Errorf("drivers: min n %d: each side needs at least 2 audits for a spread", minN)
 	}
-	for i, x := range outcome {
-		if !finite(x) {
-			return nil, errorIs(ErrRange, "drivers: outcome of audit %d is %v", i, x)
-		}
-	}
 	var out []Driver
-	for _, q := range slices.Sorted(maps.Keys(checks)) {
-		cs := checks[q]
-		if len(cs) != len(outcome) {
-			return nil, fmt.Errorf("drivers: question %q has %d checks for %d audits", q, len(cs), len(outcome))
-		}
-		var pass, fail Mean
-		for i, c := range cs {
-			switch c {
-			case Passed:
-				pass.Add(outcome[i])
-			case Failed:
-				fail.Add(outcome[i])
+	for _, q := range slices.Sorted(maps.Keys(sides)) {
+		s := sides[q]
+		for _, d := range [2]DriverSide{s.Passed, s.Failed} {
+			if d.N < 0 || !(d.Var >= 0) || !finite(d.Mean) || !finite(d.Var) {
+				return nil, errorIs(ErrRange, "drivers: question %q: a side of n %d, mean %v, variance %v", q, d.N, d.Mean, d.Var)
 			}
 		}
-		if pass.N() < int64(minN) || fail.N() < int64(minN) {
+		p, f := s.Passed, s.Failed
+		if p.N < int64(minN) || f.N < int64(minN) {
 			continue
 		}
-		pr, _ := pass.ResultWith(Options{Level: level})
-		fr, _ := fail.ResultWith(Options{Level: level})
-		c, err := CompareMeans(pr.Mean, pr.SD*pr.SD, float64(pr.N), fr.Mean, fr.SD*fr.SD, float64(fr.N), level, 0)
+		c, err := CompareMeans(p.Mean, p.Var, float64(p.N), f.Mean, f.Var, float64(f.N), level, 0)
 		if err != nil {
 			continue // no spread on either side: nothing to test
 		}
-		out = append(out, Driver{Question: q, NPassed: int(pr.N), NFailed: int(fr.N), MeanPassed: pr.Mean, MeanFailed: fr.Mean,
+		out = append(out, Driver{Question: q, NPassed: int(p.N), NFailed: int(f.N), MeanPassed: p.Mean, MeanFailed: f.Mean,
 			Diff: c.Diff, CI: c.CI, P: c.P})
 	}
 	ps := make([]float64, len(out))
@@ -129,6 +171,23 @@ func EmotionOutcome(e Emotion) (float64, error) {
 		return -1, nil
 	}
 	return 0, &RangeError{Metric: "emotion", Index: -1, Value: float64(e), Lo: int(Negative), Hi: int(Positive)}
+}
+
+// CSATOutcome turns a rating on scale s into the per-audit outcome
+// whose mean is the CSAT: 100 for a rating in the top box CSAT counts
+// (the two best points, the best one on a two-point scale), else 0. A
+// bad scale or a rating off it is an error.
+func CSATOutcome(rating int, s Scale) (float64, error) {
+	if err := s.Validate(); err != nil {
+		return 0, err
+	}
+	if rating < s.Lo || rating > s.Hi {
+		return 0, &RangeError{Metric: "CSAT", Index: -1, Value: float64(rating), Lo: s.Lo, Hi: s.Hi}
+	}
+	if s.goodness(rating) >= s.points()-csatTopPoints(s) {
+		return 100, nil
+	}
+	return 0, nil
 }
 
 // EmotionNPS crosses the emotion a customer left with and their NPS

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestDrivers simulates 400 audits, seeded: failing "rude" (a third of
@@ -116,5 +117,119 @@ func TestEmotionNPS(t *testing.T) {
 	}
 	if err := a.Add(Positive, 11); err == nil {
 		t.Error("score 11: no error")
+	}
+}
+
+// TestDriversHolmNominal is the seeded simulation behind Drivers'
+// p_holm: five questions that have no effect on the NPS outcome, and
+// one that has, in 600 simulated reports of 120 audits. A null question
+// may be called a driver (p_holm < 0.05) in at most 5% of the reports,
+// give or take the simulation's own error; with the raw p, one of the
+// five is called in about a fifth of them, which the test checks too,
+// so that it would notice a missing adjustment.
+func TestDriversHolmNominal(t *testing.T) {
+	r := rand.New(rand.NewPCG(2026, 17))
+	const reps, n, nulls = 600, 120, 5
+	var holmHits, rawHits int
+	for range reps {
+		outcome := make([]float64, n)
+		// Questions in a fixed order, so that the seed decides everything.
+		names := []string{"real", "a", "b", "c", "d", "e"}[:1+nulls]
+		checks := map[string][]Check{}
+		for _, q := range names {
+			checks[q] = make([]Check, n)
+		}
+		for i := range n {
+			for _, q := range names {
+				checks[q][i] = Passed
+				if r.Float64() < 0.3 {
+					checks[q][i] = Failed
+				}
+			}
+			p, d := 0.5, 0.2
+			if checks["real"][i] == Failed {
+				p, d = 0.3, 0.4
+			}
+			switch u := r.Float64(); {
+			case u < p:
+				outcome[i] = 100
+			case u < p+d:
+				outcome[i] = -100
+			}
+		}
+		ds, err := Drivers(outcome, checks, 5, 0.95)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var holm, raw bool
+		for _, d := range ds {
+			if d.Question == "real" {
+				continue
+			}
+			holm = holm || d.PHolm < 0.05
+			raw = raw || d.P < 0.05
+		}
+		holmHits += boolCount(holm)
+		rawHits += boolCount(raw)
+	}
+	t.Logf("null question called a driver: %d of %d reports after Holm, %d with the raw p", holmHits, reps, rawHits)
+	se := math.Sqrt(0.05 * 0.95 / reps)
+	if rate := float64(holmHits) / reps; rate > 0.05+3*se {
+		t.Errorf("a null question called a driver in %.3f of the reports after Holm; want at most 0.05 (+%.3f)", rate, 3*se)
+	}
+	if rate := float64(rawHits) / reps; rate < 0.12 {
+		t.Errorf("raw p flags a null question in only %.3f of the reports: the simulation cannot tell an adjustment from none", rate)
+	}
+}
+
+func boolCount(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestDriversOf checks that the summarized call gives Drivers' answer,
+// and CSATOutcome's top box on both kinds of scale.
+func TestDriversOf(t *testing.T) {
+	outcome := []float64{100, 0, 100, -100, 100, -100, 0, -100, 100, 100}
+	checks := map[string][]Check{"q": {Passed, Passed, Passed, Failed, Passed, Failed, Failed, Failed, Passed, NotApplicable}}
+	want, err := Drivers(outcome, checks, 3, 0.9)
+	if err != nil || len(want) != 1 {
+		t.Fatalf("Drivers: %v, %v", want, err)
+	}
+	// By hand: passed 100, 0, 100, 100, 100 (mean 80, variance 2000);
+	// failed -100, -100, 0, -100 (mean -75, variance 2500).
+	got, err := DriversOf(map[string]DriverSides{"q": {
+		Passed: DriverSide{N: 5, Mean: 80, Var: 2000},
+		Failed: DriverSide{N: 4, Mean: -75, Var: 2500},
+	}}, 3, 0.9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+		t.Errorf("(-Drivers +DriversOf)\n%s", diff)
+	}
+	if _, err := DriversOf(map[string]DriverSides{"q": {Passed: DriverSide{N: 5, Var: -1}}}, 3, 0.9); err == nil {
+		t.Error("a negative variance: no error")
+	}
+	for _, c := range []struct {
+		s      Scale
+		rating int
+		want   float64
+	}{
+		{Scale{Lo: 1, Hi: 5, Good: High}, 4, 100},
+		{Scale{Lo: 1, Hi: 5, Good: High}, 3, 0},
+		{Scale{Lo: 1, Hi: 5, Good: Low}, 2, 100},
+		{Scale{Lo: 1, Hi: 5, Good: Low}, 3, 0},
+		{Scale{Lo: 0, Hi: 1, Good: High}, 0, 0},
+		{Scale{Lo: 0, Hi: 1, Good: High}, 1, 100},
+	} {
+		if got, err := CSATOutcome(c.rating, c.s); err != nil || got != c.want {
+			t.Errorf("CSATOutcome(%d, %v) = %v, %v; want %v", c.rating, c.s, got, err, c.want)
+		}
+	}
+	if _, err := CSATOutcome(6, Scale{Lo: 1, Hi: 5, Good: High}); err == nil {
+		t.Error("rating 6 on 1..5: no error")
 	}
 }
