@@ -100,6 +100,11 @@ type Aggregator struct {
 	pendingText []pendingText
 
 	plan *planMap // how the last plan given to AddScored maps onto the aggregator
+
+	// Drivers and emotion x NPS, over all audits (aggregate_drivers.go).
+	outcomes   []aggOutcome
+	crosses    []aggCross
+	outcomeCat []int
 }
 
 // aggSlot is one question of the levels: its ID, and its index into
@@ -229,6 +234,7 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 		}
 	}
 	a.indexTexts()
+	a.indexOutcomes()
 	a.overall = a.newGroup()
 	a.seenQ = make([]uint32, len(a.qOrder))
 	a.seenL = make([]uint32, len(a.levels))
@@ -309,6 +315,7 @@ func (a *Aggregator) Add(r Result) error {
 // and in its group.
 func (a *Aggregator) commit() {
 	a.overall.add(a)
+	a.addOutcomes()
 	if a.opts.GroupBy != "" {
 		key := a.pendingA.group
 		g := a.groups[key]
@@ -579,6 +586,7 @@ func (a *Aggregator) Merge(b *Aggregator) error {
 		return fmt.Errorf("korto: Merge: aggregates with different options: %w", err)
 	}
 	a.overall.merge(b.overall)
+	a.mergeOutcomes(b)
 	for key, bg := range b.groups {
 		g := a.groups[key]
 		if g == nil {
@@ -710,6 +718,7 @@ func (a *Aggregator) Report() *Report {
 		order[i] = g.Group
 	}
 	rep.CriticalFailures, rep.CriticalFailuresTotal = a.criticalFailures(order)
+	a.reportOutcomes(rep)
 	return rep
 }
 

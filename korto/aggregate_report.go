@@ -45,6 +45,13 @@ type Report struct {
 	// in CriticalFailuresTotal.
 	CriticalFailures      []CriticalFailure `json:"critical_failures"`
 	CriticalFailuresTotal int64             `json:"critical_failures_total"`
+	// Drivers has, for every nps, emotion and csat question of the
+	// survey in file order, the scored questions whose failure goes
+	// with the largest drop in it, over all audits.
+	Drivers []OutcomeDrivers `json:"drivers"`
+	// EmotionNPS crosses every emotion question with every nps
+	// question: promoters, passives and detractors by emotion.
+	EmotionNPS []EmotionNPSTable `json:"emotion_nps"`
 }
 
 // GroupSummary summarizes the audits of one group (or all of them).

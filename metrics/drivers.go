@@ -71,7 +71,7 @@ func Drivers(outcome []float64, checks map[string][]Check, minN int, level float
 		}
 		sides[q] = DriverSides{Passed: sideOf(&pass), Failed: sideOf(&fail)}
 	}
-	return DriversOf(sides, minN, level)
+	return DriversOf(sides, minN, level, 0)
 }
 
 // sideOf summarizes a Mean; the variance is 0 below two values, where
@@ -102,9 +102,11 @@ type DriverSides struct{ Passed, Failed DriverSide }
 // counts (a report of millions of audits), not the audits themselves.
 // The rules are Drivers': at least minN audits on each side, Welch's
 // test, Holm's adjustment over the questions tested, the largest drop
-// first. A side with a negative count or variance, or a non-finite mean
+// first. span > 0 clips the intervals to ±span, the largest drop the
+// outcome allows (200 for NPS outcomes of ±100); 0 leaves them as they
+// are. A side with a negative count or variance, or a non-finite mean
 // or variance, is an error.
-func DriversOf(sides map[string]DriverSides, minN int, level float64) ([]Driver, error) {
+func DriversOf(sides map[string]DriverSides, minN int, level, span float64) ([]Driver, error) {
 	if level == 0 {
 		level = 0.95
 	}
@@ -126,7 +128,7 @@ func DriversOf(sides map[string]DriverSides, minN int, level float64) ([]Driver,
 		if p.N < int64(minN) || f.N < int64(minN) {
 			continue
 		}
-		c, err := CompareMeans(p.Mean, p.Var, float64(p.N), f.Mean, f.Var, float64(f.N), level, 0)
+		c, err := CompareMeans(p.Mean, p.Var, float64(p.N), f.Mean, f.Var, float64(f.N), level, span)
 		if err != nil {
 			continue // no spread on either side: nothing to test
 		}

@@ -203,14 +203,14 @@ func TestDriversOf(t *testing.T) {
 	got, err := DriversOf(map[string]DriverSides{"q": {
 		Passed: DriverSide{N: 5, Mean: 80, Var: 2000},
 		Failed: DriverSide{N: 4, Mean: -75, Var: 2500},
-	}}, 3, 0.9)
+	}}, 3, 0.9, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
 		t.Errorf("(-Drivers +DriversOf)\n%s", diff)
 	}
-	if _, err := DriversOf(map[string]DriverSides{"q": {Passed: DriverSide{N: 5, Var: -1}}}, 3, 0.9); err == nil {
+	if _, err := DriversOf(map[string]DriverSides{"q": {Passed: DriverSide{N: 5, Var: -1}}}, 3, 0.9, 0); err == nil {
 		t.Error("a negative variance: no error")
 	}
 	for _, c := range []struct {

@@ -57,4 +57,11 @@ func translate(rep *korto.Report, c *korto.Checklist, lang string) {
 	for i := range rep.CriticalFailures {
 		rep.CriticalFailures[i].Title = question(rep.CriticalFailures[i].Question, rep.CriticalFailures[i].Title)
 	}
+	for i := range rep.Drivers {
+		o := &rep.Drivers[i]
+		o.Title = question(o.Outcome, o.Title)
+		for j := range o.Drivers {
+			o.Drivers[j].Title = question(o.Drivers[j].Question, o.Drivers[j].Title)
+		}
+	}
 }

@@ -68,6 +68,7 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 		hs.Detail = v.surveyLine(s)
 		page.Survey = append(page.Survey, hs)
 	}
+	page.Drivers = v.htmlDrivers()
 	return reportHTMLTemplate.Execute(buf, page)
 }
 
@@ -84,6 +85,7 @@ type htmlReport struct {
 	Problems []htmlProblem
 	Tags     []htmlTag
 	Survey   []htmlSurvey
+	Drivers  *htmlDrivers // what goes with a worse survey outcome; nil without outcomes
 
 	Critical     []htmlCritical
 	CriticalMore string // "the first 200 of 350 are listed", or ""

@@ -306,6 +306,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 			}
 		}
 	}
+	v.writeDrivers(bw)
 	v.writeGroups(bw)
 	v.writeAuditors(bw)
 	return bw.Flush()
