@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"os"
 	"testing"
-
-	"github.com/cxkit/cxkit/metrics"
 )
 
 // FuzzRetailCSV feeds arbitrary bytes to the observation sheet reader:
@@ -43,32 +41,4 @@ func FuzzRetailCSV(f *testing.F) {
 			t.Fatalf("groups hold %d visitors, the whole %d", n, r.Sales.Visitors)
 		}
 	})
-}
-
-// FuzzCSICSV feeds arbitrary bytes to the CSI reader: no panic, and an
-// index it computes lies in 0..100.
-func FuzzCSICSV(f *testing.F) {
-	b, err := os.ReadFile("testdata/csi/stores.csv")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(b)
-	f.Add([]byte("a;b\n1;2\n3;\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		out, err := csiRead(bytes.NewReader(data), "fuzz.csv", csiConfig{scale: mustScale(t), by: "store"})
-		if err != nil {
-			return
-		}
-		if !(out.CSI >= 0 && out.CSI <= 100) {
-			t.Fatalf("CSI %v from %q", out.CSI, data)
-		}
-	})
-}
-
-func mustScale(t *testing.T) metrics.Scale {
-	s, err := metrics.ParseScale("1..10", "high")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }

@@ -7,7 +7,9 @@
 // turn it into Data, the accumulators of the whole file and of each
 // group; Summarize ranks the groups and Compare tests the result against
 // an earlier export. A Summary encodes to the JSON that cxkit nps, csat,
-// ces and emotion print with --json.
+// ces and emotion print with --json. ReadCSI reads a file of attribute
+// ratings, one column an attribute, into a customer satisfaction index
+// with an interval per attribute, as cxkit csi prints it.
 //
 // The reader is strict and says where: a bad cell is a *CellError at
 // file:line:col (columns in characters) with its row and column name,

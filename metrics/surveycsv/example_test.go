@@ -2,6 +2,7 @@ package surveycsv_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"log"
 	"os"
 
@@ -50,4 +51,37 @@ func Example() {
 	//   "se": 2.0496289692408185,
 	//   "weighted": false
 	// }
+}
+
+// The customer satisfaction index of a file of attribute ratings, by
+// store, as cxkit csi --scale 1..10 --by store prints it.
+func ExampleReadCSI() {
+	f, err := os.Open("../../examples/survey/csi.csv")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	scale, err := metrics.ParseScale("1..10", "high")
+	if err != nil {
+		log.Fatal(err)
+	}
+	r, err := surveycsv.ReadCSI(f, "csi.csv", surveycsv.CSIConfig{Scale: scale, By: "store", Level: 0.95})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("CSI %.1f of %d respondents\n", r.CSI, r.N)
+	for _, a := range r.Attributes {
+		fmt.Printf("%-12s %.2f [%.2f, %.2f]\n", a.Name, a.Mean, a.CILow, a.CIHigh)
+	}
+	for _, g := range r.Groups {
+		fmt.Printf("%-6s %.1f\n", g.Group, g.CSI)
+	}
+	// Output:
+	// CSI 65.4 of 120 respondents
+	// satisfaction 7.24 [6.98, 7.51]
+	// expectations 7.12 [6.83, 7.42]
+	// ideal        6.30 [6.02, 6.58]
+	// centre 73.5
+	// north  65.5
+	// south  57.3
 }
