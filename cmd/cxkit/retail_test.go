@@ -55,7 +55,7 @@ func TestRetailSheet(t *testing.T) {
 // A sheet typed in Russian Excel: Russian column names, semicolons,
 // dates with dots and decimal commas.
 func TestRetailRussianSheet(t *testing.T) {
-	v := surveyJSON(t, "retail", "testdata/retail/ru.csv")
+	v := surveyJSON(t, "retail", "../../metrics/retail/testdata/ru.csv")
 	if diff := cmp.Diff(2000.0, v["average_ticket"], surveyApprox); diff != "" {
 		t.Errorf("average ticket (-want +got)\n%s", diff)
 	}

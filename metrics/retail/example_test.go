@@ -41,3 +41,27 @@ func ExampleSales() {
 	fmt.Printf("UPT %.2f, average ticket %.0f, conversion %.1f%%\n", upt, avg, 100*conv)
 	// Output: UPT 2.20, average ticket 2000, conversion 20.0%
 }
+
+// The KPIs of a visit sheet, one visitor a row, as cxkit retail prints
+// them, by store.
+func ExampleRead() {
+	data, err := os.ReadFile("../../examples/retail/visits.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := retail.Read(data, "visits.csv", retail.Options{By: "store", Occupancy: 0.8})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d visitors, conversion %.1f%%, average ticket %.2f, %.1f%% served by a seller\n",
+		r.Sales.Visitors, 100**r.Conversion, *r.AverageTicket, 100*r.Mix.ServedShare)
+	for _, h := range r.Hours {
+		fmt.Printf("%02d:00: %d sellers\n", h.Hour, h.Sellers)
+	}
+	// Output:
+	// 48 visitors, conversion 52.1%, average ticket 3904.00, 50.0% served by a seller
+	// 12:00: 2 sellers
+	// 13:00: 2 sellers
+}

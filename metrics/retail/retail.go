@@ -6,6 +6,10 @@
 // Sales add up with Add; Dwell and Observation accumulate with Add and
 // combine with Merge, so days, stores and observers pool before a KPI is
 // computed. Bad input is an error, never a silent NaN.
+//
+// Read turns a file into a FileReport in one call: a visit sheet (CSV,
+// one visitor a row, read by ReadSheet with every bad cell reported at
+// once) or the observer's hourly tally (JSON, ParseObservation).
 package retail
 
 import (
