@@ -28,8 +28,33 @@ type SurveyJS struct {
 	ClearInvisibleValues string `json:"clearInvisibleValues"`
 	// CheckErrorsMode "onComplete" lets an auditor page back and forth
 	// and says what is missing when the audit is completed.
-	CheckErrorsMode string          `json:"checkErrorsMode"`
-	Pages           []*SurveyJSPage `json:"pages"`
+	CheckErrorsMode string `json:"checkErrorsMode"`
+	// CalculatedValues record when the audit started and ended, the
+	// sheet's "started" and "ended" audit fields, as ISO 8601 times in
+	// the result beside the answers. A survey's JSON can run nothing
+	// when it completes (its triggers do not fire on completion), but
+	// SurveyJS recalculates every calculated value on every change of
+	// an answer: "started" keeps the time it was first calculated, when
+	// the survey opened, and "ended" becomes the time of the last answer.
+	CalculatedValues []SurveyJSCalculatedValue `json:"calculatedValues,omitempty"`
+	Pages            []*SurveyJSPage           `json:"pages"`
+}
+
+// SurveyJSCalculatedValue is a value SurveyJS computes from an
+// expression and, with IncludeIntoResult, stores in the result.
+type SurveyJSCalculatedValue struct {
+	Name              string `json:"name"`
+	Expression        string `json:"expression"`
+	IncludeIntoResult bool   `json:"includeIntoResult"`
+}
+
+// surveyjsTimes are the calculated values that record the audit's
+// "started" and "ended" times (see SurveyJS.CalculatedValues).
+func surveyjsTimes() []SurveyJSCalculatedValue {
+	return []SurveyJSCalculatedValue{
+		{Name: "started", Expression: "iif({started} notempty, {started}, currentDate())", IncludeIntoResult: true},
+		{Name: "ended", Expression: "currentDate()", IncludeIntoResult: true},
+	}
 }
 
 // SurveyJSPage is a page of the survey: the audit fields, a level, or
@@ -85,7 +110,8 @@ type SurveyJSItem struct {
 }
 
 // SurveyJSSurvey returns the SurveyJS survey of c: a first page of audit
-// fields (id, location, date, auditor), a page per level and one for the
+// fields (id, location, date, auditor), calculated values that record
+// when the audit started and ended, a page per level and one for the
 // survey questions, a panel per section; yes/no as a boolean storing
 // "yes" and "no" (a radiogroup when it takes "na"), choices and emotions
 // as radiogroups, points up to 11 as a rating, other numbers as number
@@ -111,6 +137,7 @@ func SurveyJSSurvey(c *korto.Checklist, opts Options) (*SurveyJS, error) {
 		ClearInvisibleValues: "onHidden",
 		CheckErrorsMode:      "onComplete",
 		Locale:               c.ShownLang(opts.Lang),
+		CalculatedValues:     surveyjsTimes(),
 	}
 	if !c.Description.IsZero() {
 		s.Description = b.text(c.Description)

@@ -1,10 +1,13 @@
 package forms_test
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cxkit/cxkit/fielddata"
 	"github.com/cxkit/cxkit/forms"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -115,5 +118,66 @@ func TestSurveyJSExpr(t *testing.T) {
 		if got := s.Pages[1].Elements[2].VisibleIf; got != tc.want {
 			t.Errorf("visibleIf = %q, want %q", got, tc.want)
 		}
+	}
+}
+
+// The survey records when the audit started and ended under the audit
+// fields' own names, and a result that carries them (SurveyJS writes
+// the times as JSON writes a Date) imports them into the sheet's audit,
+// beside the answers, with no warning.
+func TestSurveyJSTimes(t *testing.T) {
+	c := exampleChecklists(t)["mall"]
+	s, err := forms.SurveyJSSurvey(c, forms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, v := range s.CalculatedValues {
+		if !v.IncludeIntoResult || !strings.Contains(v.Expression, "currentDate()") {
+			t.Errorf("%s: %+v does not record a time in the result", v.Name, v)
+		}
+		names = append(names, v.Name)
+	}
+	if diff := cmp.Diff([]string{"started", "ended"}, names); diff != "" {
+		t.Fatalf("calculated values (-want +got):\n%s", diff)
+	}
+	for _, v := range s.CalculatedValues {
+		if c.Question(v.Name) != nil {
+			t.Errorf("%s is a question of the checklist too", v.Name)
+		}
+	}
+
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	visit := readSheets(t, "../examples/mall/visits.jsonl")[0]
+	result := map[string]any{"started": "2026-12-05T06:15:08.294Z", "ended": "2026-12-05T06:41:30.007Z"}
+	for k, v := range visit.Audit {
+		result[k] = v
+	}
+	for id, a := range visit.Answers {
+		if a.Type == korto.AnswerNumber {
+			result[id] = a.Number
+		} else {
+			result[id] = a.String
+		}
+	}
+	rd, err := fielddata.NewReader(bytes.NewReader(indented(t, result)), p, fielddata.Options{Name: "result.json", Format: fielddata.SurveyJS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet, err := rd.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rd.Warnings()) > 0 {
+		t.Errorf("warnings %v", rd.Warnings())
+	}
+	if got := [2]string{sheet.Audit["started"], sheet.Audit["ended"]}; got != [2]string{"2026-12-05T06:15:08.294Z", "2026-12-05T06:41:30.007Z"} {
+		t.Errorf("audit started, ended = %q", got)
+	}
+	if diff := cmp.Diff(visit.Answers, sheet.Answers); diff != "" {
+		t.Errorf("answers (-want +got):\n%s", diff)
 	}
 }

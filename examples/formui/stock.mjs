@@ -8,7 +8,9 @@
 //     answer given to one of them while shown leaves the data;
 //   - a form filled by clicking scores, through cxkit, exactly as the
 //     answers the test meant to give (its own sheet) do;
-//   - (react-jsonschema-form) a click answers in under 100 ms.
+//   - (react-jsonschema-form) a click answers in under 100 ms;
+//   - (SurveyJS) the result records when the audit started and ended,
+//     which cxkit import takes as the audit's started and ended.
 //
 //   node stock.mjs CXKIT OUTDIR
 //
@@ -115,6 +117,32 @@ async function open(name, docs) {
   return { page, errors };
 }
 
+// fill answers, in form order, every question the page shows, by the
+// plan, into intended (the answers the test means to give), and returns
+// it. shownOf asks the page in one round trip which of the given
+// questions it shows; asked again after each pass, it brings the
+// questions the answers just switched on.
+async function fill(shownOf, answer, intended = {}) {
+  for (;;) {
+    const shown = new Set(await shownOf(questions.map((q) => q.id)));
+    const todo = questions.filter((q) => shown.has(q.id) && !(q.id in intended));
+    if (todo.length === 0) return intended;
+    for (const q of todo) {
+      intended[q.id] = plan(q);
+      await answer(q, intended[q.id]);
+    }
+  }
+}
+
+// shownIds returns the shownOf of fill for a page on which isShown(id),
+// run in the page once the last change has rendered, tells whether it
+// shows question id.
+const shownIds = (page, isShown) => (ids) => page.evaluate(async ([ids, isShown]) => {
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  const shown = new Function('id', `return (${isShown})(id)`);
+  return ids.filter((id) => shown(id));
+}, [ids, isShown.toString()]);
+
 const radiosChecked = (page) => page.evaluate(() => document.querySelectorAll('input[type=radio]:checked, input[type=checkbox]:checked').length);
 
 async function rjsf() {
@@ -158,18 +186,16 @@ async function rjsf() {
   check(median < 100, `rjsf: a click answers in under 100 ms on ${questions.length} questions (median ${median.toFixed(1)} ms of ${times.length}, slowest ${times.at(-1).toFixed(1)} ms)`);
 
   for (const [k, v] of Object.entries(audit)) await page.locator(`#root_audit_${k}`).fill(v);
-  const intended = {};
-  for (const q of questions) {
-    if (!(await shown(q.id))) continue;
-    const v = plan(q);
-    intended[q.id] = v;
-    const f = field(q.id);
-    const kind = q['x-cxkit-kind'];
-    if (kind === 'measure') await f.fill(String(v));
-    else if (kind === 'text') await f.fill(v);
-    else if (await f.evaluate((el) => el.tagName === 'SELECT')) await f.selectOption({ label: label(q, v) });
-    else await f.getByLabel(label(q, v), { exact: true }).check();
-  }
+  const intended = await fill(
+    shownIds(page, (id) => document.getElementById(`root_answers_${id}`)),
+    async (q, v) => {
+      const f = field(q.id);
+      const kind = q['x-cxkit-kind'];
+      if (kind === 'measure') await f.fill(String(v));
+      else if (kind === 'text') await f.fill(v);
+      else if (await f.evaluate((el) => el.tagName === 'SELECT')) await f.selectOption({ label: label(q, v) });
+      else await f.getByLabel(label(q, v), { exact: true }).check();
+    });
   await page.screenshot({ path: join(outDir, 'rjsf.png'), fullPage: true });
   await page.locator('button[type=submit]').click();
   await page.waitForFunction(() => window.submitted.length > 0, null, { timeout: 10000 }).catch(() => {});
@@ -201,17 +227,15 @@ async function jsonforms() {
   check(!(await shown('park_lighting')), 'jsonforms: park_lighting hides when has_parking turns "no"');
 
   for (const [k, v] of Object.entries(audit)) await page.locator(`.root_properties_audit_properties_${k} input`).fill(v);
-  const intended = {};
-  for (const q of questions) {
-    if (!(await shown(q.id))) continue;
-    const v = plan(q);
-    intended[q.id] = v;
-    const kind = q['x-cxkit-kind'];
-    if (kind === 'measure') await box(q.id).locator('input').fill(String(v));
-    else if (kind === 'text') await box(q.id).locator('textarea').fill(v);
-    else if (await box(q.id).locator('select').count()) await box(q.id).locator('select').selectOption(String(v));
-    else await radio(q.id, v).check();
-  }
+  const intended = await fill(
+    shownIds(page, (id) => document.querySelector(`.root_properties_answers_properties_${id}`)?.checkVisibility()),
+    async (q, v) => {
+      const kind = q['x-cxkit-kind'];
+      if (kind === 'measure') await box(q.id).locator('input').fill(String(v));
+      else if (kind === 'text') await box(q.id).locator('textarea').fill(v);
+      else if (await box(q.id).locator('select').count()) await box(q.id).locator('select').selectOption(String(v));
+      else await radio(q.id, v).check();
+    });
   await page.screenshot({ path: join(outDir, 'jsonforms.png'), fullPage: true });
   const data = await page.evaluate(() => window.data);
   // JSON Forms has no submit: the data it reports is the sheet, which
@@ -237,17 +261,29 @@ async function surveyjs() {
     switch (e.type) {
       case 'boolean':
         return box.locator('.sd-boolean__thumb-ghost', { hasText: yesLabel(e, v) }).click();
+      // SurveyJS takes a typed value when the box loses focus.
       case 'text':
-        return box.locator('input').fill(String(v));
+        await box.locator('input').fill(String(v));
+        return box.locator('input').blur();
       case 'comment':
-        return box.locator('textarea').fill(v);
+        await box.locator('textarea').fill(v);
+        return box.locator('textarea').blur();
       default:
-        return box.locator(`input[value="${v}"]`).check({ force: true });
+        // SurveyJS checks the button when it has rendered the new value,
+        // which a busy machine can put after Playwright's own check of
+        // the state: click, then wait for the survey to hold the value.
+        await box.locator(`input[value="${v}"]`).evaluate((el) => el.click());
+        return page.waitForFunction(([n, v]) => String(window.survey.getValue(n)) === v, [e.name, String(v)], { timeout: 5000 });
     }
   }
   const next = () => page.locator('.sd-navigation__next-btn').click();
 
-  check(Object.keys(await data()).length === 0, 'surveyjs: an untouched survey holds no answers');
+  // The survey records when it was opened and when last answered
+  // (calculatedValues "started" and "ended"), audit fields, not answers.
+  const untouched = await data();
+  const times = ['started', 'ended'];
+  check(Object.keys(untouched).filter((k) => !times.includes(k)).length === 0, `surveyjs: an untouched survey holds no answers (${JSON.stringify(untouched)})`);
+  check(!Number.isNaN(Date.parse(untouched.started)), `surveyjs: the survey records when it was opened (started ${JSON.stringify(untouched.started)})`);
   for (const [k, v] of Object.entries(audit)) await q(k).locator('input').fill(v);
   await next();
   await q('has_parking').waitFor();
@@ -264,25 +300,25 @@ async function surveyjs() {
 
   const intended = {};
   for (let p = 1; p < survey.pages.length; p++) {
-    for (const qs of questions) {
-      if (!(await shown(qs.id))) continue;
-      if (qs.id in intended) continue;
-      const v = plan(qs);
-      intended[qs.id] = v;
-      await answer(kinds[qs.id], v);
-    }
+    await fill(shownIds(page, (id) => document.querySelector(`[data-name="${id}"]`)?.checkVisibility()), (q, v) => answer(kinds[q.id], v), intended);
     if (p === 1) await page.screenshot({ path: join(outDir, 'survey.png'), fullPage: true });
     if (p < survey.pages.length - 1) await next();
   }
   await page.locator('.sd-navigation__complete-btn').click();
   await page.waitForFunction(() => window.completed.length > 0, null, { timeout: 10000 }).catch(() => {});
   const result = await page.evaluate(() => window.completed[0]);
-  check(result != null, 'surveyjs: the filled survey completes');
+  const missing = result ? [] : await page.evaluate(() => window.survey.getAllQuestions().filter((x) => x.isVisible && x.isRequired && x.isEmpty()).map((x) => x.name));
+  check(result != null, `surveyjs: the filled survey completes${missing.length ? `; unanswered: ${missing.join(', ')}` : ''}`);
   if (result) {
     const file = join(outDir, 'survey.result.json');
     await writeFile(file, JSON.stringify(result, null, 2) + '\n');
     const sheet = JSON.parse(run('import', file, '--checklist', checklist, '--from', 'surveyjs').trim().split('\n')[0]);
     await sameScore('surveyjs', sheet, intended);
+    const [started, ended] = [result.started, result.ended].map((t) => new Date(t).toISOString());
+    check(started === new Date(untouched.started).toISOString() && Date.parse(ended) > Date.parse(started),
+      `surveyjs: the result records when the audit started and when it was last answered (${started} .. ${ended})`);
+    check(sheet.audit?.started === started && sheet.audit?.ended === ended,
+      `surveyjs: cxkit import takes them as the audit's started and ended (${JSON.stringify(sheet.audit)})`);
   }
   check(errors.length === 0, `surveyjs: no script errors ${errors.join('; ')}`);
   await page.close();
@@ -290,8 +326,10 @@ async function surveyjs() {
 
 await mkdir(outDir, { recursive: true });
 for (const t of [rjsf, jsonforms, surveyjs]) {
+  const t0 = performance.now();
   try {
     await t();
+    console.log(`stock: ${t.name} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } catch (e) {
     failures.push(`${t.name}: ${e.message}`);
     console.error(`FAIL: ${t.name}: ${e.stack}`);
