@@ -179,23 +179,96 @@ func (r *row) empty() bool {
 	return true
 }
 
-// sheet turns a row into an answer sheet and checks it against the
-// checklist. It returns every problem of the row, placed at its cell.
-// It reads only the layout, so rows may be turned into sheets in any
-// order and at once.
-//
-// It fills dst when dst is not nil, reusing its maps, else a new sheet.
-func (l *layout) sheet(qs []question, r *row, dst *korto.Sheet) (*korto.Sheet, Errors) {
-	c := l.plan.Checklist()
+// rowSheet is a row turned into answers by question index and audit
+// fields, and checked: the form a row takes on its way to a sheet or a
+// line of JSON. A worker reuses one from row to row, so that a row
+// costs no map (see korto.Plan.CheckIndexed).
+type rowSheet struct {
+	head    korto.Sheet // the checklist and version, for the check
+	answers []korto.Answer
+	given   []bool
+	audit   []auditField // in column order until sorted for writing
+}
+
+// auditField is one audit field of a row; a row has each field once.
+type auditField struct{ key, val string }
+
+func (rs *rowSheet) setAudit(key, val string) {
+	for i := range rs.audit {
+		if rs.audit[i].key == key {
+			rs.audit[i].val = val
+			return
+		}
+	}
+	rs.audit = append(rs.audit, auditField{key, val})
+}
+
+func (rs *rowSheet) auditValue(key string) string {
+	for _, f := range rs.audit {
+		if f.key == key {
+			return f.val
+		}
+	}
+	return ""
+}
+
+// sheet returns the row as an answer sheet. It fills dst when dst is
+// not nil, reusing its maps, else a new sheet.
+func (rs *rowSheet) sheet(dst *korto.Sheet, p *korto.Plan) *korto.Sheet {
 	s := dst
 	if s == nil {
-		s = &korto.Sheet{Answers: make(map[string]korto.Answer, l.numQCols)}
-	} else if s.Answers == nil {
-		s.Answers = make(map[string]korto.Answer, l.numQCols)
+		s = &korto.Sheet{}
+	}
+	if s.Answers == nil {
+		n := 0
+		for _, g := range rs.given {
+			if g {
+				n++
+			}
+		}
+		s.Answers = make(map[string]korto.Answer, n)
 	}
 	clear(s.Answers)
+	s.Checklist, s.Version, s.Warnings = rs.head.Checklist, rs.head.Version, nil
+	for i, g := range rs.given {
+		if g {
+			s.Answers[p.Question(i).ID] = rs.answers[i]
+		}
+	}
 	clear(s.Audit)
-	s.Checklist, s.Version, s.Warnings = c.ID, c.Version, nil
+	if len(rs.audit) == 0 {
+		s.Audit = nil // a reused map with nothing in it
+	}
+	for _, f := range rs.audit {
+		if s.Audit == nil {
+			s.Audit = make(map[string]string, len(rs.audit))
+		}
+		s.Audit[f.key] = f.val
+	}
+	return s
+}
+
+// sheet turns a row into an answer sheet and checks it against the
+// checklist; see [layout.check]. It fills dst when dst is not nil,
+// reusing its maps, else a new sheet.
+func (l *layout) sheet(qs []question, r *row, rs *rowSheet, dst *korto.Sheet) (*korto.Sheet, Errors) {
+	errs := l.check(qs, r, rs)
+	return rs.sheet(dst, l.plan), errs
+}
+
+// check turns a row into answers in rs and checks them against the
+// checklist. It returns every problem of the row, placed at its cell.
+// It reads only the layout, so rows may be checked in any order and at
+// once, each with its own rs.
+func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
+	c := l.plan.Checklist()
+	n := len(qs)
+	if len(rs.answers) != n {
+		rs.answers, rs.given = make([]korto.Answer, n), make([]bool, n)
+	}
+	clear(rs.given)
+	rs.audit = rs.audit[:0]
+	rs.head.Checklist, rs.head.Version = c.ID, c.Version
 	var errs Errors
 	for i, a := range r.cells {
 		if i >= len(l.cols) {
@@ -211,7 +284,7 @@ func (l *layout) sheet(qs []question, r *row, dst *korto.Sheet) (*korto.Sheet, E
 		switch col.kind {
 		case colQuestion:
 			if v, ok := answer(&qs[col.q], a, l.decimalComma); ok {
-				s.Answers[qs[col.q].id] = v
+				rs.answers[col.q], rs.given[col.q] = v, true
 			}
 		case colAudit:
 			v := auditValue(a)
@@ -219,30 +292,21 @@ func (l *layout) sheet(qs []question, r *row, dst *korto.Sheet) (*korto.Sheet, E
 				v = excelDate(v)
 			}
 			if v != "" {
-				if s.Audit == nil {
-					s.Audit = map[string]string{}
-				}
-				s.Audit[col.field] = v
+				rs.setAudit(col.field, v)
 			}
 		}
 	}
-	if len(s.Audit) == 0 {
-		s.Audit = nil // a reused map with nothing in it
-	}
-	if s.Audit["id"] == "" {
+	if rs.auditValue("id") == "" {
 		for _, i := range l.insts {
 			if i < len(r.cells) {
 				if v := auditValue(r.cells[i]); v != "" {
-					if s.Audit == nil {
-						s.Audit = map[string]string{}
-					}
-					s.Audit["id"] = v
+					rs.setAudit("id", v)
 					break
 				}
 			}
 		}
 	}
-	for _, ae := range l.plan.Check(s) {
+	for _, ae := range l.plan.CheckIndexed(&rs.head, rs.answers, rs.given) {
 		if ae.Severity != korto.SeverityError {
 			continue
 		}
@@ -254,16 +318,16 @@ func (l *layout) sheet(qs []question, r *row, dst *korto.Sheet) (*korto.Sheet, E
 			Code: ae.Code, Message: ae.Message})
 	}
 	if len(errs) > 0 {
-		id := s.Audit["id"]
+		id := rs.auditValue("id")
 		for _, e := range errs {
 			e.Audit = id
 		}
 		slices.SortStableFunc(errs, func(a, b *Error) int {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 		})
-		return s, errs
+		return errs
 	}
-	return s, nil
+	return nil
 }
 
 // auditValue is an audit field's value as the sheet keeps it: a label,

@@ -1,6 +1,7 @@
 package fielddata
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -115,7 +116,7 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 		}
 		return false, sp.write(res.line)
 	}
-	if err := rd.convertAll(p, opts.Workers, opts.Progress, emit); err != nil {
+	if err := rd.convertAll(opts.Workers, opts.Progress, emit); err != nil {
 		return sum, err
 	}
 	if sum.Invalid > 0 && !opts.SkipInvalid {
@@ -150,6 +151,7 @@ func (c *countingReader) Read(b []byte) (int, error) {
 type spool struct {
 	buf  bytes.Buffer
 	file *os.File
+	w    *bufio.Writer // file's, so that a line is not a write of its own
 }
 
 const spoolMemory = 8 << 20
@@ -160,13 +162,13 @@ func (sp *spool) write(b []byte) error {
 		if err != nil {
 			return err
 		}
-		sp.file = f
-		if _, err := sp.buf.WriteTo(f); err != nil {
+		sp.file, sp.w = f, bufio.NewWriterSize(f, 256<<10)
+		if _, err := sp.buf.WriteTo(sp.w); err != nil {
 			return err
 		}
 	}
 	if sp.file != nil {
-		_, err := sp.file.Write(b)
+		_, err := sp.w.Write(b)
 		return err
 	}
 	sp.buf.Write(b)
@@ -176,6 +178,9 @@ func (sp *spool) write(b []byte) error {
 func (sp *spool) copyTo(w io.Writer) error {
 	if sp.file == nil {
 		_, err := sp.buf.WriteTo(w)
+		return err
+	}
+	if err := sp.w.Flush(); err != nil {
 		return err
 	}
 	if _, err := sp.file.Seek(0, io.SeekStart); err != nil {

@@ -2,9 +2,8 @@ package fielddata
 
 import (
 	"runtime"
+	"slices"
 	"sync"
-
-	"github.com/cxkit/cxkit/korto"
 )
 
 // batchRows is how many rows travel to a worker at once: enough that
@@ -30,60 +29,79 @@ type rowResult struct {
 	err   error
 }
 
+// rowBatch is batchRows rows on their way through the workers. Batches
+// are reused once emitted, and with them the memory of their rows and
+// lines, so that a row costs no allocation of its own.
 type rowBatch struct {
 	seq  int
 	rows []rawRow
 	res  []rowResult
+	buf  []byte // the lines of JSON of res, one after another
 }
 
-// readBatch reads up to batchRows rows; the batch ends early at the
-// end of the file or an error that ends it.
-func (rd *Reader) readBatch(progress func(bytes, rows int64)) (rows []rawRow, last bool) {
+// readBatch reads up to batchRows rows into b; the batch ends early at
+// the end of the file or an error that ends it, and last says so.
+func (rd *Reader) readBatch(b *rowBatch, progress func(bytes, rows int64)) (last bool) {
 	warned := len(rd.warns)
-	for len(rows) < batchRows {
-		var rr rawRow
+	b.rows = b.rows[:0]
+	for len(b.rows) < batchRows {
+		if len(b.rows) < cap(b.rows) {
+			b.rows = b.rows[:len(b.rows)+1]
+		} else {
+			b.rows = append(b.rows, rawRow{})
+		}
+		rr := &b.rows[len(b.rows)-1]
+		rr.warns = nil
 		rr.err = rd.nextRow(&rr.r)
 		if n := len(rd.warns); n > warned {
 			rr.warns = append(Errors(nil), rd.warns[warned:n]...)
 			warned = n
 		}
-		rows = append(rows, rr)
 		if rr.err != nil {
 			if _, isRow := rr.err.(*RowError); !isRow {
-				return rows, true
+				return true
 			}
 		}
 		if progress != nil {
 			progress(0, 1)
 		}
 	}
-	return rows, false
+	return false
 }
 
-// convert makes the sheets of a batch's rows and their lines of JSON.
-// It reads only the layout and the plan, so workers run it at once.
-func (rd *Reader) convert(rows []rawRow, p *korto.Plan, dst *korto.Sheet) []rowResult {
-	out := make([]rowResult, len(rows))
-	for i := range rows {
-		rr, res := &rows[i], &out[i]
-		res.warns, res.err = rr.warns, rr.err
-		if rr.err != nil {
-			continue
+// convert checks the rows of a batch and writes the lines of JSON of
+// the good ones into b.res. It reads only the layout and the plan, so
+// workers run it at once, each with its own rs.
+func (rd *Reader) convert(b *rowBatch, rs *rowSheet) {
+	b.res = slices.Grow(b.res[:0], len(b.rows))[:len(b.rows)]
+	b.buf = b.buf[:0]
+	ends := make([]int, 0, batchRows) // where each row's line ends in buf
+	for i := range b.rows {
+		rr, res := &b.rows[i], &b.res[i]
+		*res = rowResult{warns: rr.warns, err: rr.err}
+		if rr.err == nil {
+			if errs := rd.l.check(rd.qs, &rr.r, rs); len(errs) > 0 {
+				res.err = &RowError{Line: rr.r.line, Errs: errs}
+			} else {
+				b.buf = rs.appendJSON(b.buf, rd.ids)
+			}
 		}
-		s, errs := rd.l.sheet(rd.qs, &rr.r, dst)
-		if len(errs) > 0 {
-			res.err = &RowError{Line: rr.r.line, Errs: errs}
-			continue
-		}
-		res.line = AppendSheet(nil, s, p)
+		ends = append(ends, len(b.buf))
 	}
-	return out
+	// The lines are cut out once buf has stopped moving.
+	start := 0
+	for i := range b.res {
+		if b.res[i].err == nil {
+			b.res[i].line = b.buf[start:ends[i]:ends[i]]
+		}
+		start = ends[i]
+	}
 }
 
 // convertAll reads the rows in order on this goroutine's behalf, makes
 // their sheets on workers goroutines (0: GOMAXPROCS) and hands the
 // results to emit in file order until emit says done or fails.
-func (rd *Reader) convertAll(p *korto.Plan, workers int, progress func(bytes, rows int64), emit func(*rowResult) (bool, error)) error {
+func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit func(*rowResult) (bool, error)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -93,12 +111,15 @@ func (rd *Reader) convertAll(p *korto.Plan, workers int, progress func(bytes, ro
 		workers = 1
 	}
 	if workers == 1 {
-		dst := &korto.Sheet{}
+		var (
+			rs rowSheet
+			b  rowBatch
+		)
 		for {
-			rows, _ := rd.readBatch(progress)
-			res := rd.convert(rows, p, dst)
-			for i := range res {
-				if done, err := emit(&res[i]); done || err != nil {
+			rd.readBatch(&b, progress)
+			rd.convert(&b, &rs)
+			for i := range b.res {
+				if done, err := emit(&b.res[i]); done || err != nil {
 					return err
 				}
 			}
@@ -109,8 +130,10 @@ func (rd *Reader) convertAll(p *korto.Plan, workers int, progress func(bytes, ro
 	out := make(chan *rowBatch)
 	stop := make(chan struct{})
 	// slots bound the batches read but not yet emitted, so a slow
-	// writer does not let the whole file pile up in memory.
+	// writer does not let the whole file pile up in memory; free holds
+	// the emitted ones, for reading into again.
 	slots := make(chan struct{}, 2*workers)
+	free := make(chan *rowBatch, 2*workers)
 	go func() {
 		defer close(in)
 		for seq := 0; ; seq++ {
@@ -119,9 +142,16 @@ func (rd *Reader) convertAll(p *korto.Plan, workers int, progress func(bytes, ro
 			case <-stop:
 				return
 			}
-			rows, last := rd.readBatch(progress)
+			var b *rowBatch
 			select {
-			case in <- &rowBatch{seq: seq, rows: rows}:
+			case b = <-free:
+			default:
+				b = &rowBatch{}
+			}
+			b.seq = seq
+			last := rd.readBatch(b, progress)
+			select {
+			case in <- b:
 			case <-stop:
 				return
 			}
@@ -133,9 +163,9 @@ func (rd *Reader) convertAll(p *korto.Plan, workers int, progress func(bytes, ro
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			dst := &korto.Sheet{}
+			var rs rowSheet
 			for b := range in {
-				b.res = rd.convert(b.rows, p, dst)
+				rd.convert(b, &rs)
 				out <- b
 			}
 		})
@@ -164,6 +194,10 @@ func (rd *Reader) convertAll(p *korto.Plan, workers int, progress func(bytes, ro
 					close(stop)
 					break
 				}
+			}
+			select {
+			case free <- pb:
+			default:
 			}
 			<-slots
 		}

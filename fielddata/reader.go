@@ -45,6 +45,8 @@ type Reader struct {
 	first       bool
 	maxWorkbook int64
 	reuse       *korto.Sheet // the sheet Next fills with ReuseSheet
+	rs          rowSheet     // Next's row on its way to a sheet
+	ids         [][]byte     // the questions' keys in JSON (quotedIDs)
 }
 
 // source reads the rows of one kind of file.
@@ -93,6 +95,7 @@ func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
 func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Format, guess bool) (*Reader, error) {
 	rd.l = newLayout(name, format, p)
 	rd.qs = rd.l.questions()
+	rd.ids = quotedIDs(p)
 	rd.first = true
 	var (
 		header []string
@@ -168,7 +171,7 @@ func (rd *Reader) Next() (*korto.Sheet, error) {
 	if err := rd.nextRow(r); err != nil {
 		return nil, err
 	}
-	s, errs := rd.l.sheet(rd.qs, r, rd.reuse)
+	s, errs := rd.l.sheet(rd.qs, r, &rd.rs, rd.reuse)
 	if len(errs) > 0 {
 		return s, &RowError{Line: r.line, Errs: errs}
 	}

@@ -1,6 +1,7 @@
 package fielddata
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 
@@ -13,44 +14,62 @@ import (
 // byte order) and "answers" in the order of the plan's questions, then
 // a line break. The same sheet always gives the same bytes.
 func AppendSheet(dst []byte, s *korto.Sheet, p *korto.Plan) []byte {
-	dst = append(dst, `{"checklist":`...)
-	dst = appendString(dst, s.Checklist)
-	if s.Version != "" {
-		dst = append(dst, `,"version":`...)
-		dst = appendString(dst, s.Version)
+	rs := rowSheet{head: korto.Sheet{Checklist: s.Checklist, Version: s.Version}}
+	for k, v := range s.Audit {
+		rs.audit = append(rs.audit, auditField{k, v})
 	}
-	if len(s.Audit) > 0 {
+	n := p.NumQuestions()
+	rs.answers, rs.given = make([]korto.Answer, n), make([]bool, n)
+	for i := range n {
+		rs.answers[i], rs.given[i] = s.Answers[p.Question(i).ID]
+	}
+	return rs.appendJSON(dst, quotedIDs(p))
+}
+
+// quotedIDs are the plan's question IDs as JSON strings followed by a
+// colon, the keys of a sheet's answers.
+func quotedIDs(p *korto.Plan) [][]byte {
+	ids := make([][]byte, p.NumQuestions())
+	for i := range ids {
+		ids[i] = append(appendString(nil, p.Question(i).ID), ':')
+	}
+	return ids
+}
+
+// appendJSON is AppendSheet for a row, with the keys of quotedIDs; it
+// sorts rs.audit.
+func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte) []byte {
+	dst = append(dst, `{"checklist":`...)
+	dst = appendString(dst, rs.head.Checklist)
+	if rs.head.Version != "" {
+		dst = append(dst, `,"version":`...)
+		dst = appendString(dst, rs.head.Version)
+	}
+	if len(rs.audit) > 0 {
+		slices.SortFunc(rs.audit, func(a, b auditField) int { return cmp.Compare(a.key, b.key) })
 		dst = append(dst, `,"audit":{`...)
-		keys := make([]string, 0, len(s.Audit))
-		for k := range s.Audit {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for i, k := range keys {
+		for i, f := range rs.audit {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = appendString(dst, k)
+			dst = appendString(dst, f.key)
 			dst = append(dst, ':')
-			dst = appendString(dst, s.Audit[k])
+			dst = appendString(dst, f.val)
 		}
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `,"answers":{`...)
-	n := 0
-	for i := range p.NumQuestions() {
-		id := p.Question(i).ID
-		a, ok := s.Answers[id]
-		if !ok {
+	first := true
+	for i, g := range rs.given {
+		if !g {
 			continue
 		}
-		if n > 0 {
+		if !first {
 			dst = append(dst, ',')
 		}
-		n++
-		dst = appendString(dst, id)
-		dst = append(dst, ':')
-		if a.Type == korto.AnswerNumber {
+		first = false
+		dst = append(dst, ids[i]...)
+		if a := &rs.answers[i]; a.Type == korto.AnswerNumber {
 			dst = strconv.AppendFloat(dst, a.Number, 'g', -1, 64)
 		} else {
 			dst = appendString(dst, a.String)
@@ -62,6 +81,20 @@ func AppendSheet(dst []byte, s *korto.Sheet, p *korto.Plan) []byte {
 // appendString appends s as a JSON string. Invalid UTF-8, which no
 // reader passes on, would come out as U+FFFD.
 func appendString(dst []byte, s string) []byte {
+	// Most values (option IDs, words, numbers as text) are printable
+	// ASCII with nothing to escape, which quotes as it stands.
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		dst = append(dst, '"')
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
 	out, err := jsontext.AppendQuote(dst, s)
 	if err != nil {
 		return out // quoted with U+FFFD in place of the bad bytes

@@ -850,7 +850,7 @@ func (p *Plan) finishSheet(s *Sheet, es AnswerErrors) (*Sheet, error) {
 		for _, e := range es {
 			seen[*e] = struct{}{}
 		}
-		for _, e := range p.check(s, nil) {
+		for _, e := range p.check(s, nil, nil, nil) {
 			if _, dup := seen[*e]; !dup {
 				seen[*e] = struct{}{}
 				es = append(es, e)
@@ -868,7 +868,22 @@ func hasSyntaxError(es AnswerErrors) bool {
 // problem, errors and warnings alike, in checklist order (unknown answer
 // keys last, sorted). Use its Err method to get an error only for errors.
 func (p *Plan) Check(s *Sheet) AnswerErrors {
-	return p.check(s, nil)
+	return p.check(s, nil, nil, nil)
+}
+
+// CheckIndexed is [Plan.Check] for answers held by question index
+// instead of in s.Answers, which it ignores: answers[i] is the answer
+// to question i of the plan (see [Plan.Question]) when given[i] is
+// true. It finds what Check finds on the same sheet with those answers
+// in its map, save unknown keys, which an index cannot hold. It is for
+// readers that know each answer's question by its place (the columns
+// of a spreadsheet): a question costs no map lookup and a sheet no map.
+// Slices shorter than the plan's questions leave the rest unanswered.
+func (p *Plan) CheckIndexed(s *Sheet, answers []Answer, given []bool) AnswerErrors {
+	if given == nil {
+		given = []bool{} // not nil: nil means the sheet's map
+	}
+	return p.check(s, nil, answers, given)
 }
 
 // Bind checks a sheet against the plan and lays its answers out for
@@ -894,7 +909,7 @@ func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 	if b == nil {
 		return errBindNilBound
 	}
-	es := p.check(s, b)
+	es := p.check(s, b, nil, nil)
 	errs, warns := es.split()
 	if s != nil && !sameAnswerErrors(s.Warnings, warns) {
 		s.Warnings = warns
@@ -908,8 +923,10 @@ func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 
 // check validates s and, when b is not nil, fills b. It needs somewhere
 // to keep the answers seen so far (conditions read them), so it uses a
-// scratch Bound, from a pool, when b is nil.
-func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
+// scratch Bound, from a pool, when b is nil. The answers are s.Answers
+// when given is nil, else answers and given by question index (see
+// CheckIndexed).
+func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerErrors {
 	if p == nil || p.c == nil {
 		if b != nil {
 			b.p = nil
@@ -941,11 +958,20 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 		add(SeverityWarning, "/version", "", CodeVersionMismatch,
 			"the sheet was filled for version %q of the checklist, this is version %q; scores may not compare", s.Version, c.Version)
 	}
+	indexed, givens := given != nil, given
 	for i := range p.qs {
 		pq := &p.qs[i]
 		q := pq.q
 		cond := p.eval(pq.when0, pq.when1, b)
-		a, given := s.Answers[q.ID]
+		var (
+			a     Answer
+			given bool
+		)
+		if !indexed {
+			a, given = s.Answers[q.ID]
+		} else if i < len(givens) && givens[i] && i < len(answers) {
+			a, given = answers[i], true
+		}
 		if cond == condUnknown {
 			// The condition reads a question whose answer is wrong, so
 			// whether this one is switched on cannot be told: neither
@@ -987,6 +1013,9 @@ func (p *Plan) check(s *Sheet, b *Bound) AnswerErrors {
 			// questions they switch are not reported on their account.
 			b.state[i] = slotUnknown
 		}
+	}
+	if indexed {
+		return es // an index holds no unknown keys
 	}
 	var unknown []string
 	for k := range s.Answers {

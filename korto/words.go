@@ -1,6 +1,9 @@
 package korto
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // FormWords are the few texts a form built from a checklist needs that
 // the checklist does not carry: the labels of the fixed answers and of
@@ -38,7 +41,14 @@ func (c *Checklist) Words(lang string) FormWords {
 // of any language the package has words for, in any letter case and
 // with surrounding space. Importers turn such a cell into [NA].
 func IsNAWord(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	// Lowering keeps the number of runes, and a rune has at most four
+	// bytes: a longer s (most written answers) cannot lower to a word,
+	// and is told so without a copy.
+	if len(s) > 4*naWordMax() {
+		return false
+	}
+	s = strings.ToLower(s)
 	if isWord(s, naWords) {
 		return true
 	}
@@ -49,3 +59,16 @@ func IsNAWord(s string) bool {
 	}
 	return false
 }
+
+// naWordMax is the length in bytes of the longest word IsNAWord takes,
+// lowered.
+var naWordMax = sync.OnceValue(func() int {
+	n := 0
+	for _, w := range naWords {
+		n = max(n, len(w))
+	}
+	for _, w := range schemaVocabularies {
+		n = max(n, len(strings.ToLower(w.na)))
+	}
+	return n
+})
