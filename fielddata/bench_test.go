@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cxkit/cxkit/fielddata"
+	"github.com/cxkit/cxkit/internal/cputime"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -62,6 +63,7 @@ func BenchmarkImportCSV(b *testing.B) {
 	p, sheets := loadMall(b)
 	data := export(b, p, sheets, exportStyle{sep: "-", comma: ',', withID: true, head: odkStyle.head, tail: odkStyle.tail, meta: odkStyle.meta})
 	b.Run("encoding-csv", func(b *testing.B) {
+		defer reportCPU(b)()
 		r := csv.NewReader(newRowsReader(data, b.N))
 		r.ReuseRecord = true
 		n := 0
@@ -83,6 +85,7 @@ func BenchmarkImportCSV(b *testing.B) {
 	// line of JSON, here into io.Discard (through Import's spool).
 	for _, w := range []int{1, 2} {
 		b.Run(fmt.Sprintf("Import/workers=%d", w), func(b *testing.B) {
+			defer reportCPU(b)()
 			sum, err := fielddata.Import(io.Discard, newRowsReader(data, b.N), p, fielddata.ImportOptions{Options: fielddata.Options{Format: fielddata.ODK}, Workers: w})
 			if err != nil {
 				b.Fatal(err)
@@ -93,6 +96,7 @@ func BenchmarkImportCSV(b *testing.B) {
 		})
 	}
 	b.Run("Reader.Next", func(b *testing.B) {
+		defer reportCPU(b)()
 		rd, err := fielddata.NewReader(newRowsReader(data, b.N), p, fielddata.Options{Format: fielddata.ODK, ReuseSheet: true})
 		if err != nil {
 			b.Fatal(err)
@@ -114,4 +118,12 @@ func BenchmarkImportCSV(b *testing.B) {
 			b.Fatalf("%d sheets, want %d", n, b.N)
 		}
 	})
+}
+
+// reportCPU reports, when the returned func is called, the process's CPU
+// time per op since reportCPU was: on the shared machine the benchmarks
+// run on it varies much less than wall time.
+func reportCPU(b *testing.B) func() {
+	start := cputime.Process()
+	return func() { b.ReportMetric(float64(cputime.Process()-start)/float64(b.N), "cpu-ns/op") }
 }

@@ -2,6 +2,7 @@ package fielddata
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 
@@ -70,7 +71,7 @@ func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte) []byte {
 		first = false
 		dst = append(dst, ids[i]...)
 		if a := &rs.answers[i]; a.Type == korto.AnswerNumber {
-			dst = strconv.AppendFloat(dst, a.Number, 'g', -1, 64)
+			dst = appendNumber(dst, a.Number)
 		} else {
 			dst = appendString(dst, a.String)
 		}
@@ -95,9 +96,24 @@ func appendString(dst []byte, s string) []byte {
 		dst = append(dst, s...)
 		return append(dst, '"')
 	}
+	return appendStringSlow(dst, s)
+}
+
+func appendStringSlow(dst []byte, s string) []byte {
 	out, err := jsontext.AppendQuote(dst, s)
 	if err != nil {
 		return out // quoted with U+FFFD in place of the bad bytes
 	}
 	return out
+}
+
+// appendNumber appends x as strconv.FormatFloat(x, 'g', -1, 64) writes
+// it. Most answers are small whole numbers (points, scales, NPS), which
+// 'g' writes as plain digits below a million; those skip the float
+// formatting.
+func appendNumber(dst []byte, x float64) []byte {
+	if x == math.Trunc(x) && x > -1e6 && x < 1e6 && (x != 0 || !math.Signbit(x)) {
+		return strconv.AppendInt(dst, int64(x), 10)
+	}
+	return strconv.AppendFloat(dst, x, 'g', -1, 64)
 }

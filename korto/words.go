@@ -3,6 +3,7 @@ package korto
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // FormWords are the few texts a form built from a checklist needs that
@@ -42,10 +43,10 @@ func (c *Checklist) Words(lang string) FormWords {
 // with surrounding space. Importers turn such a cell into [NA].
 func IsNAWord(s string) bool {
 	s = strings.TrimSpace(s)
-	// Lowering keeps the number of runes, and a rune has at most four
-	// bytes: a longer s (most written answers) cannot lower to a word,
-	// and is told so without a copy.
-	if len(s) > 4*naWordMax() {
+	// Lowering keeps the number of runes: an s of a length no word has
+	// (most written answers) cannot lower to one, and is told so
+	// without a lowered copy.
+	if n := utf8.RuneCountInString(s); n >= 64 || naRuneCounts()&(1<<n) == 0 {
 		return false
 	}
 	s = strings.ToLower(s)
@@ -60,15 +61,20 @@ func IsNAWord(s string) bool {
 	return false
 }
 
-// naWordMax is the length in bytes of the longest word IsNAWord takes,
-// lowered.
-var naWordMax = sync.OnceValue(func() int {
-	n := 0
+// naRuneCounts has bit n set when a word IsNAWord takes, lowered, has
+// n runes (n < 64).
+var naRuneCounts = sync.OnceValue(func() uint64 {
+	var bits uint64
+	add := func(w string) {
+		if n := utf8.RuneCountInString(w); n < 64 {
+			bits |= 1 << n
+		}
+	}
 	for _, w := range naWords {
-		n = max(n, len(w))
+		add(w)
 	}
 	for _, w := range schemaVocabularies {
-		n = max(n, len(strings.ToLower(w.na)))
+		add(strings.ToLower(w.na))
 	}
-	return n
+	return bits
 })

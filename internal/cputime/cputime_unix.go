@@ -1,15 +1,13 @@
 //go:build unix
 
-package support_test
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the process's user + system CPU time: on a busy machine it
-// varies much less than wall time, so benchmark ratios stay meaningful.
-func cpuTime() time.Duration {
+func process() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0

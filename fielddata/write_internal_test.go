@@ -1,0 +1,34 @@
+package fielddata
+
+import (
+	"math"
+	"strconv"
+	"testing"
+)
+
+// appendNumber's short cut must write what FormatFloat writes, at the
+// edges of the whole numbers it takes and past them.
+func TestAppendNumberAsFormatFloat(t *testing.T) {
+	xs := []float64{0, math.Copysign(0, -1), 1, -1, 10, 100, 4.5, -2.25, 999999, -999999,
+		1e6, -1e6, 1e6 - 0.5, 1234567, 1e21, 1e-7, 0.1, math.MaxFloat64, math.SmallestNonzeroFloat64,
+		math.Inf(1), math.Inf(-1), math.NaN()}
+	for i := range 2000 {
+		xs = append(xs, float64(i-1000), float64(i)*997, float64(i)/8)
+	}
+	for _, x := range xs {
+		want := strconv.FormatFloat(x, 'g', -1, 64)
+		if got := string(appendNumber(nil, x)); got != want {
+			t.Errorf("appendNumber(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
+
+// appendString's short cut for plain ASCII must quote as jsontext does.
+func TestAppendStringPlain(t *testing.T) {
+	for _, s := range []string{"", "yes", "a b", "~", "\\x7f\x7f", "<&>", "\"q\"", "back\\slash", "tab\there", "нет", "\xff"} {
+		want := string(appendStringSlow(nil, s))
+		if got := string(appendString(nil, s)); got != want {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
