@@ -219,13 +219,13 @@ func auditName(h string) string {
 }
 
 // splitPath splits a column name into its group path: on "-" in ODK
-// Central's exports, on "/" in KoboToolbox's, and on any of "/", "-"
+// Central's exports, on "/" in KoboToolbox's and in XML submissions, and on any of "/", "-"
 // and "." in other files (question IDs hold none of them).
 func splitPath(h string, f Format) []string {
 	switch f {
 	case ODK:
 		return strings.Split(h, "-")
-	case Kobo:
+	case Kobo, ODKXML:
 		return strings.Split(h, "/")
 	}
 	return strings.FieldsFunc(h, func(r rune) bool { return r == '/' || r == '-' || r == '.' })

@@ -1,7 +1,7 @@
 // Package fielddata reads answers collected in field tools into answer
 // sheets: wide CSV and Excel files (one row per audit, a column per
 // question, as `cxkit template` lays them out), the CSV exports of ODK
-// Central and KoboToolbox, and SurveyJS results.
+// Central and KoboToolbox, ODK XML submissions, and SurveyJS results.
 //
 // A [Reader] matches the columns of a file to the questions of a
 // checklist once, from its header, then turns each row into a

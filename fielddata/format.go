@@ -28,10 +28,15 @@ const (
 	// SurveyJS is SurveyJS results: one result object, a JSON array of
 	// them, or JSON Lines of them.
 	SurveyJS Format = "surveyjs"
+	// ODKXML is ODK XML submissions, the instance documents ODK Collect
+	// and ODK Web Forms send to ODK Central (one submission, or several
+	// one after another): elements named after the form's groups and
+	// questions, as `cxkit form --to xform` names them.
+	ODKXML Format = "odk-xml"
 )
 
 // Formats lists the formats, in the order help texts show them.
-var Formats = []Format{CSV, ODK, Kobo, SurveyJS, XLSX}
+var Formats = []Format{CSV, ODK, ODKXML, Kobo, SurveyJS, XLSX}
 
 // ParseFormat returns the format named s.
 func ParseFormat(s string) (Format, error) {
@@ -46,6 +51,11 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown format %q: want one of %s", s, strings.Join(names, ", "))
 }
 
+// learnsColumns reports whether a file of format f has no header: its
+// names are matched to questions as they first appear, so its rows are
+// read one at a time, in order.
+func (f Format) learnsColumns() bool { return f == SurveyJS || f == ODKXML }
+
 // isCSVFamily reports whether files of format f are CSV text.
 func (f Format) isCSVFamily() bool { return f == CSV || f == ODK || f == Kobo }
 
@@ -59,6 +69,9 @@ func sniff(head []byte) (Format, string) {
 	rest := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
 	if len(rest) > 0 && (rest[0] == '{' || rest[0] == '[') {
 		return SurveyJS, "it is JSON"
+	}
+	if len(rest) > 0 && rest[0] == '<' {
+		return ODKXML, "it is XML"
 	}
 	return CSV, ""
 }

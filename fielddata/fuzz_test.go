@@ -95,3 +95,14 @@ func workbook(t testing.TB, csvText []byte, comma rune) []byte {
 	}
 	return buf.Bytes()
 }
+
+func FuzzImportODKXML(f *testing.F) {
+	p, sheets := loadMall(f)
+	f.Add(odkSubmission(f, p, sheets[0]))
+	f.Add([]byte(`<?xml version="1.0"?><m id="mall_korto"><audit><id>v1</id></audit><has_parking>N/A</has_parking><x><recommend>9</recommend></x></m><m><mood>Positive</mood><mood>x</mood></m>`))
+	f.Add([]byte("\ufeff<m><has_parking>yes</has_parking><meta><instanceID>uuid:1</instanceID></meta></m>\n<m><comment><![CDATA[a <b> & c]]></comment></m>"))
+	f.Add([]byte("<m><has_parking>yes</m>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, p, data, "")
+	})
+}

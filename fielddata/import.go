@@ -26,8 +26,9 @@ type ImportOptions struct {
 	// Workers is how many rows are turned into sheets and checked at
 	// once: 0 means runtime.GOMAXPROCS(0). The rows are still read in
 	// order by one goroutine, and the output, the problems and their
-	// order are the same for any number. SurveyJS results, whose keys
-	// are learnt as they are read, are made one at a time.
+	// order are the same for any number. SurveyJS results and XML
+	// submissions, whose names are learnt as they are read, are made
+	// one at a time.
 	Workers int
 	// Progress, when set, is called as the file is read with the bytes
 	// read and the rows done since its previous call, from one

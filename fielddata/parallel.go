@@ -105,9 +105,10 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	if rd.l.format == SurveyJS {
-		// A JSON result adds its keys to the layout as they are met,
-		// so its rows are made one at a time, in reading order.
+	if rd.l.format.learnsColumns() {
+		// A JSON result or an XML submission adds its names to the
+		// layout as they are met, so its rows are made one at a time,
+		// in reading order.
 		workers = 1
 	}
 	if workers == 1 {

@@ -13,9 +13,9 @@ import (
 // Options say how to read a file.
 type Options struct {
 	// Format is the file's format; "" tells it from the file: a zip
-	// archive is a workbook, JSON is SurveyJS results, and a CSV file's
-	// header tells ODK Central's export from KoboToolbox's and from a
-	// plain one. [Reader.Guessed] says why.
+	// archive is a workbook, JSON is SurveyJS results, XML is ODK
+	// submissions, and a CSV file's header tells ODK Central's export
+	// from KoboToolbox's and from a plain one. [Reader.Guessed] says why.
 	Format Format
 	// Name is the file's name in messages.
 	Name string
@@ -131,6 +131,9 @@ func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Form
 		}
 		rd.src = js
 		return rd, nil
+	case format == ODKXML:
+		rd.src = newXMLSource(br, name, rd.l, &rd.warns)
+		return rd, nil
 	}
 	warns, errs := rd.l.readHeader(header, line)
 	rd.warns = append(rd.warns, warns...)
@@ -214,7 +217,7 @@ func (rd *Reader) nextRow(r *row) error {
 // second row of the template does: most of its question cells read as
 // a text of their question, in some language.
 func (l *layout) isTextRow(r *row) bool {
-	if l.format == SurveyJS {
+	if l.format.learnsColumns() {
 		return false
 	}
 	match, filled := 0, 0

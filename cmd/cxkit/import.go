@@ -14,8 +14,8 @@ import (
 func init() {
 	register(&Command{
 		Name:      "import",
-		UsageLine: "import FILE --checklist CHECKLIST [--from csv|odk|kobo|surveyjs|xlsx] [--skip-invalid] [--workers N]",
-		Short:     "turn answers collected in Excel, ODK, KoboToolbox or SurveyJS into answer sheets (JSON Lines)",
+		UsageLine: "import FILE --checklist CHECKLIST [--from csv|odk|odk-xml|kobo|surveyjs|xlsx] [--skip-invalid] [--workers N]",
+		Short:     "turn answers collected in Excel, ODK (CSV or XML), KoboToolbox or SurveyJS into answer sheets (JSON Lines)",
 		Flags:     importFlags,
 	})
 }
@@ -27,7 +27,7 @@ func importFlags(fs *flag.FlagSet) Run {
 		workers             int
 	)
 	fs.StringVar(&checklistName, "checklist", "", "the `CHECKLIST` (.korto or JSON) the answers are for")
-	fs.StringVar(&from, "from", "", "the file's `FORMAT`: csv, odk (ODK Central CSV export), kobo (KoboToolbox CSV export), surveyjs (results) or xlsx (default: told from the file)")
+	fs.StringVar(&from, "from", "", "the file's `FORMAT`: csv, odk (ODK Central CSV export), odk-xml (ODK XML submissions), kobo (KoboToolbox CSV export), surveyjs (results) or xlsx (default: told from the file)")
 	fs.BoolVar(&skipInvalid, "skip-invalid", false, "write the good rows of a file that has bad ones (the bad ones are still listed on stderr)")
 	workersFlag(fs, &workers, "check the rows")
 	return func(_ context.Context, e *env, pos []string) error {

@@ -5,6 +5,10 @@
 #   engine.mjs    the ODK XForms engine (@getodk/xforms-engine): relevance
 #                 agrees with `when` on the generated sheets of every
 #                 example checklist, and every answer enters as given.
+#   webforms.mjs  stock ODK Web Forms (@getodk/web-forms): a mall visit
+#                 entered by clicks is submitted, and its XML imports with
+#                 `cxkit import --from odk-xml` and scores as `cxkit score`
+#                 scores the visit.
 #
 #   examples/odk/e2e.sh            # from anywhere
 #
@@ -39,4 +43,7 @@ echo "odk: npm ci and build took $((SECONDS - t0)) s"
 t0=$SECONDS
 node engine.mjs "$out/cxkit" "$out"
 echo "odk: engine took $((SECONDS - t0)) s"
+t0=$SECONDS
+node webforms.mjs "$out/cxkit" "$out"
+echo "odk: Web Forms took $((SECONDS - t0)) s"
 echo "odk: PASS (output in $out)"
