@@ -149,13 +149,13 @@ func supportFlags(fs *flag.FlagSet) Run {
 		var in support.Inputs
 		var surveyJSON map[string]any
 		if *surveyFile != "" {
-			sv := newSupportSurvey()
-			n, err := supportRead(e, *surveyFile, *skipBad, sv.read)
+			sv := support.NewSurvey()
+			n, err := supportRead(e, *surveyFile, *skipBad, sv.Read)
 			if err != nil {
 				return err
 			}
 			skipped += n
-			in.Survey, surveyJSON = sv.values()
+			in.Survey, surveyJSON = sv.Values()
 		}
 
 		rows, err := acc.Evaluate(set, in)

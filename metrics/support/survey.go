@@ -1,4 +1,4 @@
-package main
+package support
 
 import (
 	"bufio"
@@ -9,12 +9,11 @@ import (
 
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
-	"github.com/cxkit/cxkit/metrics/support"
 )
 
-// supportSurvey turns post-service survey answers into the survey rows of
-// the support standards, with the accumulators of package metrics. One
-// JSON object a line, every field optional:
+// Survey turns post-service survey answers into the survey KPIs of the
+// standards (the Survey of Inputs), with the accumulators of package
+// metrics. Its Read takes one JSON object a line, every field optional:
 //
 //	{"ces": 2, "rating": 5, "nps": 9, "found": true, "knew_wait": true, "complaint": false}
 //
@@ -22,7 +21,7 @@ import (
 // post-service rating on 1..5, nps the 0..10 recommendation score; found
 // feeds the customer success rate, knew_wait the awareness ratio and
 // complaint the things-gone-wrong rate per 1,000 answers.
-type supportSurvey struct {
+type Survey struct {
 	ces                         *metrics.CES
 	rating                      *metrics.CSAT
 	nps                         metrics.NPS
@@ -31,16 +30,20 @@ type supportSurvey struct {
 	complaints, complaintsAsked int
 }
 
-func newSupportSurvey() *supportSurvey {
+// NewSurvey returns an empty survey.
+func NewSurvey() *Survey {
 	ces, _ := metrics.NewCES(metrics.Effort10)
 	rating, _ := metrics.NewCSAT(metrics.CSAT5)
-	return &supportSurvey{ces: ces, rating: rating}
+	return &Survey{ces: ces, rating: rating}
 }
 
-func (s *supportSurvey) read(r io.Reader) error {
+// Read adds the answers of a JSON Lines file, strictly decoded. A bad
+// line is left out and reported, every one at once, as Errors (a
+// *TicketError a line), so the caller may go on with the good ones.
+func (s *Survey) Read(r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	var errs support.Errors
+	var errs Errors
 	line := 0
 	for sc.Scan() {
 		line++
@@ -70,16 +73,16 @@ func (s *supportSurvey) read(r io.Reader) error {
 		// Check every score before recording any, so a line skipped as
 		// bad (--skip-bad) leaves nothing behind.
 		if err == nil {
-			err = supportSurveyCheck("CES", a.CES, metrics.Effort10)
+			err = surveyCheck("CES", a.CES, metrics.Effort10)
 		}
 		if err == nil {
-			err = supportSurveyCheck("CSAT", a.Rating, metrics.CSAT5)
+			err = surveyCheck("CSAT", a.Rating, metrics.CSAT5)
 		}
 		if err == nil {
-			err = supportSurveyCheck("NPS", a.NPS, metrics.Scale{Lo: 0, Hi: 10})
+			err = surveyCheck("NPS", a.NPS, metrics.Scale{Lo: 0, Hi: 10})
 		}
 		if err != nil {
-			errs = append(errs, &support.TicketError{Line: line, Event: -1, Err: fmt.Errorf("survey answer: %w", err)})
+			errs = append(errs, &TicketError{Line: line, Event: -1, Err: fmt.Errorf("survey answer: %w", err)})
 			continue
 		}
 		if a.CES != nil {
@@ -113,18 +116,19 @@ func (s *supportSurvey) read(r io.Reader) error {
 	return nil
 }
 
-// supportSurveyCheck reports a score v (when given) off the points of s
+// surveyCheck reports a score v (when given) off the points of s
 // with the error the metric's accumulator would give.
-func supportSurveyCheck(metric string, v *int, s metrics.Scale) error {
+func surveyCheck(metric string, v *int, s metrics.Scale) error {
 	if v != nil && (*v < s.Lo || *v > s.Hi) {
 		return &metrics.RangeError{Metric: metric, Index: -1, Value: float64(*v), Lo: s.Lo, Hi: s.Hi}
 	}
 	return nil
 }
 
-// values returns the survey KPIs by standard name, and the same with
-// their sample sizes for the JSON output.
-func (s *supportSurvey) values() (map[string]float64, map[string]any) {
+// Values returns the survey KPIs by standard name, for Inputs.Survey,
+// and the same with their sample sizes, as cxkit support --json prints
+// them under "survey". A KPI without answers is left out of both.
+func (s *Survey) Values() (map[string]float64, map[string]any) {
 	v := map[string]float64{}
 	out := map[string]any{"answers": s.answers}
 	if r, err := s.ces.Result(); err == nil {
