@@ -104,10 +104,7 @@ func supportFlags(fs *flag.FlagSet) Run {
 			if err != nil {
 				return err
 			}
-			if err := parseSupportConfig(inputName(*standardsFile), data, func(b []byte) (err error) {
-				set, err = support.ParseStandards(b)
-				return err
-			}); err != nil {
+			if set, err = support.ReadStandards(inputName(*standardsFile), data); err != nil {
 				return err
 			}
 			if set.Name == "" {
@@ -119,10 +116,7 @@ func supportFlags(fs *flag.FlagSet) Run {
 			if err != nil {
 				return err
 			}
-			if err := parseSupportConfig(inputName(*calendarFile), data, func(b []byte) (err error) {
-				opts.Calendar, err = support.ParseCalendar(b)
-				return err
-			}); err != nil {
+			if opts.Calendar, err = support.ReadCalendar(inputName(*calendarFile), data); err != nil {
 				return err
 			}
 		}

@@ -1,4 +1,4 @@
-package main
+package support
 
 import (
 	"bytes"
@@ -9,16 +9,38 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/cxkit/cxkit/internal/strictjson"
-	"github.com/cxkit/cxkit/metrics/support"
 )
 
-// parseSupportConfig reads a support configuration file (--standards,
-// --calendar) with parse, which decodes it strictly, and reports a
-// problem in the file's JSON as "name:line:col: why", the way every
-// other input is reported, rather than as the library's "line L, column
-// C". An empty file (a byte order mark and white space count as empty)
-// is told so instead of as an unexpected end of input.
-func parseSupportConfig(name string, data []byte, parse func([]byte) error) error {
+// ReadStandards is ParseStandards for the contents of a file called
+// name: a problem is placed as "name:line:col: why", the way every other
+// input is reported, and each bad standard at the line and column of its
+// object; an empty file is told so.
+func ReadStandards(name string, data []byte) (*StandardSet, error) {
+	var set *StandardSet
+	err := readConfig(name, data, func(b []byte) (err error) {
+		set, err = ParseStandards(b)
+		return err
+	})
+	return set, err
+}
+
+// ReadCalendar is ParseCalendar for the contents of a file called name,
+// with its problems placed as ReadStandards places them.
+func ReadCalendar(name string, data []byte) (*Calendar, error) {
+	var c *Calendar
+	err := readConfig(name, data, func(b []byte) (err error) {
+		c, err = ParseCalendar(b)
+		return err
+	})
+	return c, err
+}
+
+// readConfig reads a configuration file with parse, which decodes it
+// strictly, and reports a problem in the file's JSON as
+// "name:line:col: why" rather than as the decoder's "line L, column C".
+// An empty file (a byte order mark and white space count as empty) is
+// told so instead of as an unexpected end of input.
+func readConfig(name string, data []byte, parse func([]byte) error) error {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))) == 0 {
 		return fmt.Errorf("%s: the file is empty; want a JSON object", name)
 	}
@@ -50,11 +72,11 @@ func parseSupportConfig(name string, data []byte, parse func([]byte) error) erro
 }
 
 // standardErrors collects the per-standard problems in err's tree.
-func standardErrors(err error) []*support.StandardError {
-	var out []*support.StandardError
+func standardErrors(err error) []*StandardError {
+	var out []*StandardError
 	var walk func(error)
 	walk = func(e error) {
-		if se, ok := e.(*support.StandardError); ok {
+		if se, ok := e.(*StandardError); ok {
 			out = append(out, se)
 			return
 		}
