@@ -66,6 +66,9 @@ const (
 	CodeWhenKind         = "when-kind"         // a condition that does not fit the kind of its question
 	CodeUnknownOption    = "unknown-option"    // a condition or a choice answer naming an option the question lacks
 	CodeWhenRange        = "when-range"        // warning: a comparison that always or never holds
+	CodeBadBand          = "bad-band"          // a score band whose threshold is not from 0% to 100% or that has no name, or an empty list of bands
+	CodeBandOrder        = "band-order"        // a score band whose threshold is below the one before
+	CodeDuplicateBand    = "duplicate-band"    // a score band threshold or name given twice
 	CodeEmptyLevel       = "empty-level"       // warning: a level with no scored question
 	CodeEmptySection     = "empty-section"     // warning: a section with no scored question
 	CodeSchema           = "schema"            // a checklist the answer-sheet JSON Schema cannot express

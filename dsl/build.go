@@ -144,6 +144,10 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 						"unknown knockout %q%s", e.Knockout.Value, orExpected(suggest.DidYouMean(e.Knockout.Value, []string{"level", "audit"}), "; expected level or audit"))
 				}
 			}
+		case e.Bands != nil:
+			if once(e, "bands") {
+				c.Bands = b.bands(e.Bands)
+			}
 		case e.Scale != nil:
 			enter(e, stDecl, "scale "+e.Scale.Name)
 			c.Scales = append(c.Scales, &korto.Scale{
@@ -165,6 +169,34 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 		}
 	}
 	return c
+}
+
+// bandsBlock keys the closing brace of the bands block in layout.close,
+// the block having no model node of its own.
+type bandsBlock struct{}
+
+func (b *builder) bands(a *astBands) []*korto.Band {
+	b.lay.close[bandsBlock{}] = a.Close.Pos.Offset
+	bands := make([]*korto.Band, 0, len(a.Bands))
+	for _, x := range a.Bands {
+		var from float64
+		if strings.HasSuffix(x.From.Value, "%") {
+			from = b.parse(x.From) / 100
+		} else {
+			v := b.parse(x.From)
+			hint := fmt.Sprintf("write %s%%", trimFloat(v))
+			if v > 0 && v <= 1 {
+				hint = fmt.Sprintf("write %s%% (or %s%% if you meant %s)", trimFloat(v*100), trimFloat(v), x.From.Value)
+			}
+			b.errorf(x.From.Pos, diag.CodeNumberKind, hint, "a band starts at a percentage of the score, like 80%%")
+			from = v
+			if v > 1 {
+				from = v / 100
+			}
+		}
+		bands = append(bands, &korto.Band{From: from, Name: b.text(x.Name), Pos: b.pos(x.Pos), FromPos: b.pos(x.From.Pos)})
+	}
+	return bands
 }
 
 func orExpected(didYouMean, otherwise string) string {

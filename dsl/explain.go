@@ -742,7 +742,8 @@ func enclosingBlock(toks []lexer.Token, e int) (string, lexer.Position) {
 
 var blockStatements = map[string][]string{
 	"":          {"checklist"},
-	"checklist": {"version", "model", "description", "lang", "knockout", "scale", "choice", "level", "survey", "}"},
+	"checklist": {"version", "model", "description", "lang", "knockout", "bands", "scale", "choice", "level", "survey", "}"},
+	"bands":     {"a band", "}"},
 	"level":     {"section", "question", "}"},
 	"section":   {"section", "question", "}"},
 	"survey":    {"question", "}"},
@@ -756,11 +757,13 @@ var blockPlace = map[string]string{
 	"section":   "in a section",
 	"survey":    "in the survey",
 	"choice":    "in a choice",
+	"bands":     "in the bands",
 }
 
 var blockHint = map[string]string{
 	"":          `a file holds one checklist: checklist ID "Title" { ... }`,
-	"checklist": "a checklist holds settings (version, model, description, lang, knockout), scale and choice declarations, levels and a survey",
+	"checklist": "a checklist holds settings (version, model, description, lang, knockout, bands), scale and choice declarations, levels and a survey",
+	"bands":     `the bands hold a threshold and a name each, lowest first: 60% "средний" @en "average"`,
 	"level":     `a level holds questions and sections: question ID "text" ... or section ID "Title" { ... }`,
 	"section":   `a section holds questions and sections: question ID "text" ... or section ID "Title" { ... }`,
 	"survey":    `the survey holds only questions: question ID "text" nps`,
@@ -862,6 +865,8 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 			return "( and a list of options after in", "write " + operand + " in (all, most)"
 		case "survey":
 			return "{ after survey", "write survey { question ... }"
+		case "bands":
+			return "{ after bands", `write bands { 60% "средний" @en "average"  80% "очень хороший" @en "very good" }`
 		case "fail":
 			return "the next option or }", `options go one per line: ID "label" = value [fail]`
 		}
@@ -1036,7 +1041,7 @@ func argument(toks []lexer.Token, e int, block string) func(lexer.Token) bool {
 		return func(n lexer.Token) bool { return n.Type == tokString || n.Value == "target" }
 	case "in":
 		return func(n lexer.Token) bool { return n.Value == "(" }
-	case "survey":
+	case "survey", "bands":
 		return func(n lexer.Token) bool { return n.Value == "{" }
 	}
 	return nil

@@ -126,6 +126,9 @@ func collectAnchors(c *korto.Checklist, lay layout) []int {
 	for _, off := range lay.close {
 		a = append(a, off)
 	}
+	for _, b := range c.Bands {
+		a = append(a, b.Pos.Offset)
+	}
 	for _, s := range c.Scales {
 		a = append(a, s.Pos.Offset)
 	}
@@ -311,6 +314,9 @@ func (p *printer) checklist(c *korto.Checklist) {
 	if c.Knockout != "" {
 		p.line(1, p.meta("knockout"), "knockout "+string(c.Knockout), false, false)
 	}
+	if c.Bands != nil {
+		p.bands(c.Bands)
+	}
 	first := !p.blockStart
 	for _, s := range c.Scales {
 		p.line(1, p.anchor(s.Pos), "scale "+s.Name+" "+korto.FormatNumber(s.Lo)+".."+korto.FormatNumber(s.Hi), first, false)
@@ -361,6 +367,21 @@ func (p *printer) choice(ch *korto.Choice, blank bool) {
 		p.line(2, p.anchor(o.Pos), b.String(), false, false)
 	}
 	p.close(1, ch)
+}
+
+// bands prints the score bands one per line, thresholds aligned.
+func (p *printer) bands(bands []*korto.Band) {
+	p.line(1, p.meta("bands"), "bands {", false, true)
+	from := make([]string, len(bands))
+	w := 0
+	for i, b := range bands {
+		from[i] = percent(b.From)
+		w = max(w, len(from[i]))
+	}
+	for i, b := range bands {
+		p.line(2, p.anchor(b.Pos), pad(from[i], w)+" "+text(b.Name), false, false)
+	}
+	p.close(1, bandsBlock{})
 }
 
 func pad(s string, w int) string {

@@ -47,6 +47,7 @@ type astEntry struct {
 	Description *astText   `parser:" | \"description\" @@"`
 	Lang        *string    `parser:" | \"lang\" @Ident"`
 	Knockout    *astWord   `parser:" | \"knockout\" @@"`
+	Bands       *astBands  `parser:" | @@"`
 	Scale       *astScale  `parser:" | @@"`
 	Choice      *astChoice `parser:" | @@"`
 	Level       *astLevel  `parser:" | @@"`
@@ -60,6 +61,22 @@ type astWord struct {
 	Pos   lexer.Position
 	Line  astSameLine `parser:"@@"`
 	Value string      `parser:"@(Ident | Keyword)"`
+}
+
+// astBands is the block of score bands, one threshold and name each:
+//
+//	bands { 60% "средний" @en "average"  80% "очень хороший" @en "very good" }
+type astBands struct {
+	Pos     lexer.Position
+	Keyword string     `parser:"@\"bands\" \"{\""`
+	Bands   []*astBand `parser:"@@*"`
+	Close   *astClose  `parser:"@@"`
+}
+
+type astBand struct {
+	Pos  lexer.Position
+	From *astNum  `parser:"@@"`
+	Name *astText `parser:"@@"`
 }
 
 type astScale struct {

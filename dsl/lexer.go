@@ -57,6 +57,7 @@ var keywords = map[string]bool{
 	"ces": true, "csat": true, "text": true, "critical": true, "na": true,
 	"optional": true, "unscored": true, "when": true, "hint": true,
 	"tags": true, "and": true, "or": true, "not": true, "in": true,
+	"bands": true,
 }
 
 // Limits that keep hostile input from exhausting memory or the stack.

@@ -207,7 +207,7 @@ func encodingDiagnostic(filename string, src []byte) *korto.Diagnostic {
 // blockWord names a block by the first word of the line opening it.
 func blockWord(w string) string {
 	switch w {
-	case "checklist", "level", "section", "choice", "survey":
+	case "checklist", "level", "section", "choice", "survey", "bands":
 		return w + " "
 	}
 	return ""
@@ -317,7 +317,7 @@ func (r *recovery) noteCut(toks []lexer.Token, lo, hi int, stoodIn bool) {
 			if i+1 < hi && toks[i+1].Type == tokIdent { // a declaration, not a kind
 				r.cutOther = true
 			}
-		case "choice", "level", "section", "survey", "checklist":
+		case "choice", "level", "section", "survey", "checklist", "bands":
 			r.cutOther = true
 		}
 	}
@@ -558,7 +558,7 @@ func standInHeader(first, brace lexer.Token) []lexer.Token {
 		h = []lexer.Token{first, name, text}
 	case "choice":
 		h = []lexer.Token{first, name}
-	case "survey":
+	case "survey", "bands":
 		h = []lexer.Token{first}
 	default:
 		return nil

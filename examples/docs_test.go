@@ -124,8 +124,10 @@ func completeBlock(body []byte) ([]byte, error) {
 		return fmt.Appendf(nil, "checklist doc \"Doc\" {\n  level 1 \"L\" {\n%s  }\n}\n", body), nil
 	case "survey":
 		return fmt.Appendf(nil, "checklist doc \"Doc\" {\n  level 1 \"L\" {\n    question x \"X\"\n  }\n%s}\n", body), nil
+	case "bands":
+		return fmt.Appendf(nil, "checklist doc \"Doc\" {\n%s  level 1 \"L\" {\n    question x \"X\"\n  }\n}\n", body), nil
 	}
-	return nil, fmt.Errorf("the block starts with %q; the test completes only checklist, question, section and survey blocks", first)
+	return nil, fmt.Errorf("the block starts with %q; the test completes only checklist, question, section, survey and bands blocks", first)
 }
 
 func TestDocsExamplesParse(t *testing.T) {

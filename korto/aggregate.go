@@ -162,6 +162,7 @@ type aggGroup struct {
 	raw        moments // scores before knockouts
 	levels     []aggLevel
 	reached    []int64 // audits per reached level 0..maxReached
+	bands      []int64 // scored audits per band: [0] below the lowest, [k+1] in Checklist.Bands[k]
 	questions  []aggQuestionSums
 	survey     []surveyAcc
 
@@ -265,6 +266,7 @@ func (a *Aggregator) newGroup() *aggGroup {
 	g := &aggGroup{
 		levels:    make([]aggLevel, len(a.levels)),
 		reached:   make([]int64, a.maxReached+1),
+		bands:     make([]int64, len(a.c.Bands)+1),
 		questions: make([]aggQuestionSums, len(a.questions)),
 		survey:    make([]surveyAcc, len(a.survey)),
 		sections:  make([]moments, len(a.sections)),
@@ -531,6 +533,9 @@ func (g *aggGroup) add(a *Aggregator) {
 	}
 	if pa.hasScore {
 		g.score.add(pa.score)
+		if k := a.c.BandOf(pa.score) + 1; k < len(g.bands) { // Bands grown since NewAggregator: not counted
+			g.bands[k]++
+		}
 	}
 	if pa.hasRaw {
 		g.raw.add(pa.raw)
@@ -647,8 +652,14 @@ func describeTop(n int) string {
 // file pass; two checklists that only share an ID and version do not.
 func (a *Aggregator) sameLayout(b *Aggregator) bool {
 	if a.c.ID != b.c.ID || a.c.Version != b.c.Version || a.c.EffectiveKnockout() != b.c.EffectiveKnockout() ||
-		len(a.questions) != len(b.questions) || len(a.levels) != len(b.levels) || len(a.survey) != len(b.survey) {
+		len(a.questions) != len(b.questions) || len(a.levels) != len(b.levels) || len(a.survey) != len(b.survey) ||
+		len(a.c.Bands) != len(b.c.Bands) {
 		return false
+	}
+	for i, x := range a.c.Bands {
+		if y := b.c.Bands[i]; (x == nil) != (y == nil) || x != nil && x.From != y.From {
+			return false
+		}
 	}
 	for i := range a.levels {
 		if a.levels[i].Number != b.levels[i].Number {
@@ -680,6 +691,9 @@ func (g *aggGroup) merge(o *aggGroup) {
 	}
 	for i := range g.reached {
 		g.reached[i] += o.reached[i]
+	}
+	for i := range g.bands {
+		g.bands[i] += o.bands[i]
 	}
 	for i := range g.questions {
 		q, p := &g.questions[i], &o.questions[i]
@@ -763,6 +777,18 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 	for k, n := range g.reached {
 		ru, en := reachedNames(model, k)
 		s.Reached[k] = ReachedCount{Level: k, Name: ru, NameEn: en, N: n, Share: share(n, g.audits)}
+	}
+	if nb := min(len(a.c.Bands), len(g.bands)-1); nb > 0 {
+		below := g.bands[0]
+		s.BelowBands = &below
+		s.Bands = make([]BandCount, nb)
+		for k, b := range a.c.Bands[:nb] {
+			n := g.bands[k+1]
+			s.Bands[k] = BandCount{N: n, Share: share(n, g.score.n)}
+			if b != nil {
+				s.Bands[k].Name, s.Bands[k].NameEn, s.Bands[k].From = b.Name.Text, b.Name.In("en"), b.From
+			}
+		}
 	}
 	for i, q := range a.questions {
 		gq := &g.questions[i]

@@ -104,6 +104,12 @@ type GroupSummary struct {
 	// Reached is the distribution of the reached level: one count for
 	// each k from 0 to the highest level number of the checklist.
 	Reached []ReachedCount `json:"reached"`
+	// Bands count the scored audits in each of the checklist's bands,
+	// lowest band first, and BelowBands those below the lowest; both
+	// are left out when the checklist names no bands. Shares are over
+	// the scored audits (Score.N).
+	Bands      []BandCount `json:"bands,omitempty"`
+	BelowBands *int64      `json:"below_bands,omitempty"`
 	// Questions has one summary per scored question, level by level in
 	// ascending number and in file order within a level; unscored and
 	// survey questions are left out.
@@ -173,6 +179,19 @@ type ReachedCount struct {
 	NameEn string   `json:"name_en"`
 	N      int64    `json:"n"`
 	Share  *float64 `json:"share"` // N over the group's audits; nil when there are none
+}
+
+// BandCount is how many audits of a group fell in one band of the
+// overall score (see Checklist.BandOf).
+type BandCount struct {
+	// Name is the band's name in the checklist's default language (a
+	// report in another language puts it in that one) and NameEn its
+	// English translation (the name itself without one).
+	Name   string   `json:"name"`
+	NameEn string   `json:"name_en"`
+	From   float64  `json:"from"` // the band's threshold, a share in [0,1]
+	N      int64    `json:"n"`
+	Share  *float64 `json:"share"` // N over the group's scored audits; nil when there are none
 }
 
 // QuestionSummary summarizes one scored question over a group.

@@ -25,7 +25,7 @@ func TestDecodeChecklistRoundTrip(t *testing.T) {
 }
 
 func TestDecodeChecklistStrict(t *testing.T) {
-	const checklistFields = "the fields here are id, title, version, model, description, lang, knockout, scales, choices, levels, survey"
+	const checklistFields = "the fields here are id, title, version, model, description, lang, knockout, bands, scales, choices, levels, survey"
 	tests := []struct {
 		name, json string
 		want       Diagnostic

@@ -55,7 +55,8 @@ type Change struct {
 // its text stayed is reported as renamed, not as removed and added.
 //
 // Change kinds: checklist-id, version, title, description, lang, model,
-// knockout; scale-added, scale-removed, scale-bounds; choice-added,
+// knockout, bands (the score bands: comparable, since the score does not
+// change, though the counts per band do); scale-added, scale-removed, scale-bounds; choice-added,
 // choice-removed, option-added, option-removed, option-value,
 // option-label, option-fail; level-added, level-removed, level-title,
 // level-pass, level-weight; section-added, section-removed,
@@ -178,6 +179,21 @@ func (d *differ) meta() {
 	d.change("lang", "", diffSubject("checklist", ""), "lang", a.Lang, b.Lang, false, b.Pos)
 	d.change("model", "", diffSubject("checklist", ""), "model", string(a.EffectiveModel()), string(b.EffectiveModel()), true, b.Pos)
 	d.change("knockout", "", diffSubject("checklist", ""), "knockout", string(a.EffectiveKnockout()), string(b.EffectiveKnockout()), true, b.Pos)
+	d.change("bands", "", diffSubject("checklist", ""), "bands", diffBands(a.Bands), diffBands(b.Bands), false, b.Pos)
+}
+
+// diffBands writes the score bands as the language does, in one line.
+func diffBands(bands []*Band) string {
+	if len(bands) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(bands))
+	for _, b := range bands {
+		if b != nil {
+			parts = append(parts, FormatNumber(100*b.From)+"% "+diffText(b.Name))
+		}
+	}
+	return "{ " + strings.Join(parts, "  ") + " }"
 }
 
 func (d *differ) scales() {

@@ -1,6 +1,7 @@
 package korto
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -110,6 +111,10 @@ type Checklist struct {
 	Description Text     `json:"description,omitzero"`
 	Lang        string   `json:"lang,omitempty"`     // tag of the default language, e.g. "ru"
 	Knockout    Knockout `json:"knockout,omitempty"` // "" means KnockoutLevel
+	// Bands name grades of the overall score ("average" from 60%, "very
+	// good" from 80%), in ascending order of From; nil when the
+	// checklist names none. See BandOf.
+	Bands []*Band `json:"bands,omitempty"`
 	// Scales and Choices are the named declarations, in file order, that
 	// questions refer to by Kind.Ref.
 	Scales  []*Scale  `json:"scales,omitempty"`
@@ -138,6 +143,40 @@ func (c *Checklist) EffectiveKnockout() Knockout {
 		return KnockoutLevel
 	}
 	return c.Knockout
+}
+
+// Band is a named grade of the overall score: an audit is in the band
+// with the highest From that its score reaches. A score below the lowest
+// band is in none, as is an audit without a score.
+type Band struct {
+	// From is the lowest overall score of the band, a share in [0,1]:
+	// the language's `80%` is 0.8.
+	From float64 `json:"from" jsonschema:"minimum=0,maximum=1"`
+	// Name is the band's name, with its translations.
+	Name Text `json:"name"`
+	Pos  Pos  `json:"-"`
+	// FromPos is where the threshold stands in the source; zero when
+	// unknown.
+	FromPos Pos `json:"-"`
+}
+
+// BandOf returns the index in c.Bands of the band the overall score
+// falls in, or -1 when the score is below the lowest band, is not a
+// score (NaN), or the checklist has no bands. A score reaches a band
+// within the rounding slack a pass mark allows, so 80% in exact
+// arithmetic is "very good" even when the weighted mean came out a few
+// ulps short. The bands must be ascending, as Validate requires.
+func (c *Checklist) BandOf(score float64) int {
+	if c == nil || math.IsNaN(score) {
+		return -1
+	}
+	k := -1
+	for i, b := range c.Bands {
+		if b != nil && score >= b.From-passSlack {
+			k = i
+		}
+	}
+	return k
 }
 
 // Scale is a named numeric scale lo..hi, scored linearly: an answer a

@@ -35,6 +35,10 @@ type Result struct {
 	// follow ScoreOptions.Lang.
 	ReachedName   string `json:"reached_name"`
 	ReachedNameEn string `json:"reached_name_en"`
+	// Band is the checklist's band the overall score falls in (see
+	// Checklist.BandOf); nil when the checklist names no bands, the
+	// audit has no score, or the score is below the lowest band.
+	Band *BandResult `json:"band,omitempty"`
 	// Levels are in ascending level number, whatever the file order.
 	Levels []LevelResult `json:"levels"`
 	// CriticalFailed lists every failed critical question of the audit
@@ -43,6 +47,30 @@ type Result struct {
 	// Survey holds the answers to the survey questions, which feed the
 	// metrics and never the score.
 	Survey []SurveyAnswer `json:"survey,omitempty"`
+}
+
+// BandResult names the band of an overall score.
+type BandResult struct {
+	// Index is the band's place in Checklist.Bands, 0 for the lowest.
+	Index int `json:"index"`
+	// Name is the band's name in the language scoring chose; NameEn is
+	// its English translation, or the name itself when it has none, as
+	// ReachedNameEn gives the level's.
+	Name   string `json:"name"`
+	NameEn string `json:"name_en"`
+	// From is the band's threshold, a share in [0,1].
+	From float64 `json:"from" jsonschema:"minimum=0,maximum=1"`
+}
+
+// BandResult returns the band of the overall score, in language lang,
+// or nil when the score falls in none (see BandOf).
+func (c *Checklist) BandResult(score float64, lang string) *BandResult {
+	k := c.BandOf(score)
+	if k < 0 {
+		return nil
+	}
+	b := c.Bands[k]
+	return &BandResult{Index: k, Name: b.Name.In(lang), NameEn: b.Name.In("en"), From: b.From}
 }
 
 // SurveyAnswer is the answer to one survey question. A question left

@@ -291,6 +291,7 @@ func (p *Plan) result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
 		r.RawScore = optScore(sc.Raw)
 	}
 	r.ReachedName, r.ReachedNameEn = reachedNames(model, sc.Reached)
+	r.Band = c.BandResult(sc.Overall, o.Lang)
 	for k, n := range p.levels {
 		nd := &p.nodes[n]
 		ls := sc.Levels[k]

@@ -58,6 +58,7 @@ func (c *Checklist) Validate() Diagnostics {
 		choices: make(map[string]*Choice, len(c.Choices)),
 	}
 	v.checklist()
+	v.bands()
 	v.declarations()
 	v.levels()
 	v.survey()
@@ -203,6 +204,57 @@ func (v *validator) checklist() {
 	}
 	if len(c.Levels) == 0 {
 		v.errorf(c.Pos, valSubject{}, diag.CodeNoLevels, `add at least one level: level 1 "Title" { question ... }`, "checklist %q has no levels", c.ID)
+	}
+}
+
+// bands checks the score bands: thresholds from 0% to 100%, each above
+// the one before, no threshold or name twice.
+func (v *validator) bands() {
+	c := v.c
+	if c.Bands == nil {
+		return
+	}
+	if len(c.Bands) == 0 {
+		v.errorf(c.Pos, valSubject{what: "checklist", id: c.ID}, diag.CodeBadBand, `name at least one band, e.g. bands { 80% "very good" }, or remove the block`, "the list of bands is empty")
+		return
+	}
+	const hint = `bands go up from the lowest: bands { 60% "average"  80% "very good"  90% "excellent" }`
+	names := make(map[string]Pos, len(c.Bands))
+	froms := make(map[float64]Pos, len(c.Bands))
+	top := math.Inf(-1) // the highest valid threshold so far
+	for i, b := range c.Bands {
+		if b == nil {
+			v.errorf(c.Pos, valSubject{}, diag.CodeBadItem, "remove the nil entry from Bands", "checklist holds a nil band")
+			continue
+		}
+		subject := valSubject{what: "band", id: strconv.Itoa(i + 1), raw: true}
+		at := valAt(b.FromPos, b.Pos)
+		if strings.TrimSpace(b.Name.Text) == "" {
+			v.errorf(b.Pos, subject, diag.CodeBadBand, `give the band a name, e.g. 80% "очень хороший" @en "very good"`, "band %s has no name", fmtValPct(b.From))
+		} else if first, dup := names[b.Name.Text]; dup {
+			v.errorf(b.Pos, subject, diag.CodeDuplicateBand, "each band names another grade; rename or remove one",
+				"band %q is named twice%s", b.Name.Text, valFirstAt(first))
+		} else {
+			names[b.Name.Text] = b.Pos
+		}
+		switch first, dup := froms[b.From]; {
+		case !(b.From >= 0 && b.From <= 1): // NaN fails both
+			pct := "from 0% to 100%"
+			if !b.FromPos.IsValid() && b.From > 1 && b.From <= 100 {
+				pct += fmt.Sprintf(" (in Go or JSON, a share: %s for %s%%)", FormatNumber(b.From/100), FormatNumber(b.From))
+			}
+			v.errorf(at, subject, diag.CodeBadBand, "a band starts at a share of the score "+pct, "band threshold %s is outside 0%%..100%%", fmtValPct(b.From))
+		case dup:
+			v.errorf(at, subject, diag.CodeDuplicateBand, "merge the two bands, or move one of the thresholds",
+				"band threshold %s is given twice%s", fmtValPct(b.From), valFirstAt(first))
+		case b.From < top:
+			v.errorf(at, subject, diag.CodeBandOrder, hint,
+				"band threshold %s is below the band before it (%s)", fmtValPct(b.From), fmtValPct(top))
+			froms[b.From] = b.Pos
+		default:
+			froms[b.From] = b.Pos
+			top = b.From
+		}
 	}
 }
 

@@ -91,6 +91,30 @@ func TestValidate(t *testing.T) {
 		{"no levels", func(t *testing.T, c *Checklist) { c.Levels = nil },
 			[]valLine{{E, "no-levels", `checklist "mall_basic" has no levels`}}},
 
+		// Score bands.
+		{"ascending bands are fine", func(t *testing.T, c *Checklist) {
+			c.Bands = []*Band{{From: 0.6, Name: Text{Text: "средний"}}, {From: 0.8, Name: Text{Text: "очень хороший"}}, {From: 0.9, Name: Text{Text: "отличный"}}}
+		}, nil},
+		{"empty bands", func(t *testing.T, c *Checklist) { c.Bands = []*Band{} },
+			[]valLine{{E, "bad-band", `checklist "mall_basic": the list of bands is empty`}}},
+		{"band out of range, with the share it likely meant", func(t *testing.T, c *Checklist) {
+			c.Bands = []*Band{{From: 80, Name: Text{Text: "a"}}, {From: -0.1, Name: Text{Text: "b"}}, {From: math.NaN(), Name: Text{Text: "c"}}}
+		},
+			[]valLine{
+				{E, "bad-band", `band 1: band threshold 8000% is outside 0%..100%`},
+				{E, "bad-band", `band 2: band threshold -10% is outside 0%..100%`},
+				{E, "bad-band", `band 3: band threshold NaN% is outside 0%..100%`},
+			}},
+		{"bands not ascending, a threshold twice, a name twice, a band without a name", func(t *testing.T, c *Checklist) {
+			c.Bands = []*Band{{From: 0.8, Name: Text{Text: "a"}}, {From: 0.6, Name: Text{Text: "b"}}, {From: 0.8, Name: Text{Text: "c"}}, {From: 0.9, Name: Text{Text: "a"}}, {From: 0.95}}
+		},
+			[]valLine{
+				{E, "band-order", `band 2: band threshold 60% is below the band before it (80%)`},
+				{E, "duplicate-band", `band 3: band threshold 80% is given twice`},
+				{E, "duplicate-band", `band 4: band "a" is named twice`},
+				{E, "bad-band", `band 5: band 95% has no name`},
+			}},
+
 		// Scales and choices.
 		{"scale lo >= hi", func(t *testing.T, c *Checklist) { c.Scales[0].Lo, c.Scales[0].Hi = 5, 1 },
 			[]valLine{{E, "bad-scale", `scale "stars": scale 5..1 is empty: the lower bound must be less than the upper`}}},

@@ -2,6 +2,7 @@ package korto
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +50,11 @@ func (v *validator) texts() {
 	check(c.Pos, chk, "the description", c.Description)
 	if !utf8.ValidString(c.Version) {
 		v.errorf(c.Pos, chk, diag.CodeBadText, "convert the text to UTF-8", "the version is not valid UTF-8")
+	}
+	for i, b := range c.Bands {
+		if b != nil {
+			check(b.Pos, valSubject{what: "band", id: strconv.Itoa(i + 1), raw: true}, "its name", b.Name)
+		}
 	}
 	for _, ch := range c.Choices {
 		if ch == nil {

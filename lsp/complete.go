@@ -17,7 +17,8 @@ import (
 var (
 	blockWords = map[string][]string{
 		"":          {"checklist"},
-		"checklist": {"version", "model", "description", "lang", "knockout", "scale", "choice", "level", "survey"},
+		"checklist": {"version", "model", "description", "lang", "knockout", "bands", "scale", "choice", "level", "survey"},
+		"bands":     {},
 		"level":     {"question", "section"},
 		"section":   {"question", "section"},
 		"survey":    {"question"},

@@ -50,6 +50,11 @@ func translate(rep *korto.Report, c *korto.Checklist, lang string) {
 		for i := range g.Survey {
 			g.Survey[i].Title = question(g.Survey[i].ID, g.Survey[i].Title)
 		}
+		for i := range g.Bands {
+			if i < len(c.Bands) && c.Bands[i] != nil {
+				g.Bands[i].Name = c.Bands[i].Name.In(lang)
+			}
+		}
 		for i := range g.TopProblems {
 			g.TopProblems[i].Title = question(g.TopProblems[i].ID, g.TopProblems[i].Title)
 		}

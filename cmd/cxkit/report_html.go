@@ -47,6 +47,9 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 	for _, r := range v.Rep.Overall.Reached {
 		page.Reached = append(page.Reached, htmlReached{ReachedCount: r, Name: v.reachedName(r), W: barWidth(r.Share, 160)})
 	}
+	if rows := v.bandTable(); rows != nil {
+		page.BandHead, page.Bands = rows[0], rows[1:]
+	}
 	for i, q := range v.Rep.Overall.TopProblems {
 		page.Problems = append(page.Problems, htmlProblem{
 			Rank: i + 1, QuestionSummary: q, Text: v.questionTitle(q.ID, q.Title), W: barWidth(q.FailureRate, 120),
@@ -82,6 +85,10 @@ type htmlReport struct {
 	League   *htmlLeague
 	Levels   []htmlLevel
 	Reached  []htmlReached
+	// BandHead and Bands are the audits per score band (see bandTable);
+	// nil without bands.
+	BandHead []string
+	Bands    [][]string
 	Problems []htmlProblem
 	Tags     []htmlTag
 	Survey   []htmlSurvey

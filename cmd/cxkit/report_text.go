@@ -32,6 +32,9 @@ type reportLabels struct {
 	KnockedOut, BeforeKnockout           string
 	Tags, Tag, Questions, TagsNote       string
 	GroupsInLeagueOrder                  string
+	// Bands heads the audits per score band; BelowBand and BandFrom
+	// head its columns (%s is a threshold).
+	Bands, BelowBand, BandFrom string
 	CIMethod                             string // how the intervals of means are computed
 	X                                    reportWords
 }
@@ -55,6 +58,7 @@ var reportLabelsEn = reportLabels{
 	CIMethod: "95% CI from Student's t-distribution, n−1 degrees of freedom.",
 	Tags:     "By tag", Tag: "tag", Questions: "questions",
 	GroupsInLeagueOrder: "groups in league-table order",
+	Bands:               "Audits per band", BelowBand: "below %s", BandFrom: "from %s",
 	TagsNote:            "Each answer to a question with the tag counts once, whatever the question's weight.",
 	X:                   reportWordsEn,
 }
@@ -78,6 +82,7 @@ var reportLabelsRu = reportLabels{
 	CIMethod: "95% ДИ по t-распределению Стьюдента, n−1 степеней свободы.",
 	Tags:     "По тегам", Tag: "тег", Questions: "вопросов",
 	GroupsInLeagueOrder: "группы в порядке рейтинга",
+	Bands:               "Аудиты по категориям", BelowBand: "ниже %s", BandFrom: "от %s",
 	TagsNote:            "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
 	X:                   reportWordsRu,
 }
@@ -249,6 +254,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 		t.add(fmt.Sprint(r.Level), v.reachedName(r), fmt.Sprint(r.N), pctOrDash(r.Share))
 	}
 	t.write(bw)
+	v.writeBands(bw)
 
 	v.writeSections(bw, o, "")
 	fmt.Fprintf(bw, "\n%s\n", L.TopProblems)

@@ -92,6 +92,9 @@ type scoreLabels struct {
 	Sections, Section, Weight, Fix, NoFix    string
 	CriticalQ, Question, More, Absent        string
 	Target, Of, Found                        string
+	// Band names the score's band; BandFrom says where it starts (%s is
+	// the threshold) and BelowBands that the score is under all bands.
+	Band, BandFrom, BelowBands string
 	// Stopped says why the pyramid stops at a level without a score; %d
 	// is the level.
 	Stopped string
@@ -110,6 +113,7 @@ var scoreLabelsEn = scoreLabels{
 	Fix: "What to fix first", NoFix: "No question failed.", CriticalQ: "critical", Question: "Question",
 	More: "… and %d more (all of them in --json and --html)", Absent: "not in the checklist",
 	Target: "target", Of: "on", Found: "found",
+	Band: "Band", BandFrom: "from %s", BelowBands: "below the lowest band (%s)",
 	Stopped: "Level %d has no score (no question applies), so the pyramid stops there.",
 }
 
@@ -122,6 +126,7 @@ var scoreLabelsRu = scoreLabels{
 	Fix: "Что исправить в первую очередь", NoFix: "Невыполненных вопросов нет.", CriticalQ: "критичный", Question: "Вопрос",
 	More: "… и ещё %d (полный список — в --json и --html)", Absent: "нет в чек-листе",
 	Target: "цель", Of: "по шкале", Found: "факт",
+	Band: "Категория", BandFrom: "от %s", BelowBands: "ниже нижней категории (%s)",
 	Stopped: "Уровень %d без оценки (нет применимых вопросов), поэтому пирамида остановилась на нём.",
 }
 
@@ -136,6 +141,9 @@ type scoreView struct {
 	Version     string
 	Audit       [][2]string // audit fields named for people, well-known ones first
 	ReachedName string
+	// Band is the score's band and where it starts, for a checklist
+	// with bands ("очень хороший (от 80%)"); "" without bands or score.
+	Band string
 	// Stopped explains a reached level held back by the next level
 	// having no score, which the status column alone does not; "" when
 	// that is not the case.
@@ -179,6 +187,12 @@ func newScoreView(plan *korto.Plan, sheet *korto.Sheet, r *korto.Result, lang st
 		v.ReachedName = r.ReachedName
 	} else {
 		v.ReachedName = r.ReachedNameEn
+	}
+	switch {
+	case r.Band != nil:
+		v.Band = r.Band.Name + " (" + fmt.Sprintf(v.L.BandFrom, pct(r.Band.From)) + ")"
+	case r.Score != nil && len(c.Bands) > 0 && c.Bands[0] != nil:
+		v.Band = fmt.Sprintf(v.L.BelowBands, pct(c.Bands[0].From))
 	}
 	v.Audit = scoreAuditFields(r.Audit)
 	for i := range v.Audit {
@@ -352,6 +366,9 @@ func writeScoreText(w io.Writer, v *scoreView) error {
 	head := [][]string{{L.Score + ":", pctOrDash(v.R.Score)}}
 	if v.R.KnockedOut {
 		head[0][1] += "  (" + L.KnockedOut + "; " + L.Raw + " " + pctOrDash(v.R.RawScore) + ")"
+	}
+	if v.Band != "" {
+		head = append(head, []string{L.Band + ":", termSafe(v.Band)})
 	}
 	head = append(head, []string{L.Reached + ":", fmt.Sprintf("%d — %s", v.R.Reached, v.ReachedName)})
 	scoreColumns(&b, head, nil)

@@ -44,7 +44,8 @@ ol.fix li{margin:.2rem 0}
 <div class="sub">{{.R.Checklist}}{{if .Version}} · {{.L.Version}} {{.Version}}{{end}}</div>
 {{if .Audit}}<dl class="audit">{{range .Audit}}<dt>{{index . 0}}</dt><dd>{{index . 1}}</dd>{{end}}</dl>{{end}}
 <p><span class="big">{{pctOrDash .R.Score}}</span>{{if .R.KnockedOut}} <span class="ko">{{.L.KnockedOut}}; {{.L.Raw}} {{pctOrDash .R.RawScore}}</span>{{end}}<br>
-{{.L.Reached}}: <strong>{{.R.Reached}} — {{.ReachedName}}</strong>{{with .Stopped}}<br>{{.}}{{end}}</p>
+{{with .Band}}{{$.L.Band}}: <strong>{{.}}</strong><br>
+{{end}}{{.L.Reached}}: <strong>{{.R.Reached}} — {{.ReachedName}}</strong>{{with .Stopped}}<br>{{.}}{{end}}</p>
 {{.Pyramid}}
 <h2>{{.L.Levels}}</h2>
 <table>

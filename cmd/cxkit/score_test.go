@@ -37,6 +37,10 @@ func TestScoreGolden(t *testing.T) {
 		{"knockout.out.json", []string{"testdata/score/knockout.korto", "testdata/score/knockout-visit.json", "--json"}},
 		// Level 1 has nothing applicable: the report says why nothing is reached.
 		{"na-level.txt", []string{"testdata/score/na-level.korto", "testdata/score/na-level-visit.json"}},
+		// Score bands: the visit's grade beside its score.
+		{"bands.txt", []string{"../../examples/salesfloor/salesfloor.korto", "../../examples/salesfloor/visit-01.json"}},
+		{"bands-en.txt", []string{"../../examples/salesfloor/salesfloor.korto", "../../examples/salesfloor/visit-01.json", "--lang", "en"}},
+		{"bands.out.json", []string{"../../examples/salesfloor/salesfloor.korto", "../../examples/salesfloor/visit-01.json", "--json"}},
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
 			out, errs, code := runScoreCmd(t, "", tt.args...)
