@@ -78,13 +78,13 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 // htmlReport is everything the template shows, laid out in advance so
 // the template only prints.
 type htmlReport struct {
-	V        *reportView
-	L        *reportLabels
-	O        *korto.GroupSummary
-	Pyramid  template.HTML
-	League   *htmlLeague
-	Levels   []htmlLevel
-	Reached  []htmlReached
+	V       *reportView
+	L       *reportLabels
+	O       *korto.GroupSummary
+	Pyramid template.HTML
+	League  *htmlLeague
+	Levels  []htmlLevel
+	Reached []htmlReached
 	// BandHead and Bands are the audits per score band (see bandTable);
 	// nil without bands.
 	BandHead []string

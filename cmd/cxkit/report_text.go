@@ -35,8 +35,8 @@ type reportLabels struct {
 	// Bands heads the audits per score band; BelowBand and BandFrom
 	// head its columns (%s is a threshold).
 	Bands, BelowBand, BandFrom string
-	CIMethod                             string // how the intervals of means are computed
-	X                                    reportWords
+	CIMethod                   string // how the intervals of means are computed
+	X                          reportWords
 }
 
 var reportLabelsEn = reportLabels{
@@ -59,8 +59,8 @@ var reportLabelsEn = reportLabels{
 	Tags:     "By tag", Tag: "tag", Questions: "questions",
 	GroupsInLeagueOrder: "groups in league-table order",
 	Bands:               "Audits per band", BelowBand: "below %s", BandFrom: "from %s",
-	TagsNote:            "Each answer to a question with the tag counts once, whatever the question's weight.",
-	X:                   reportWordsEn,
+	TagsNote: "Each answer to a question with the tag counts once, whatever the question's weight.",
+	X:        reportWordsEn,
 }
 
 var reportLabelsRu = reportLabels{
@@ -83,8 +83,8 @@ var reportLabelsRu = reportLabels{
 	Tags:     "По тегам", Tag: "тег", Questions: "вопросов",
 	GroupsInLeagueOrder: "группы в порядке рейтинга",
 	Bands:               "Аудиты по категориям", BelowBand: "ниже %s", BandFrom: "от %s",
-	TagsNote:            "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
-	X:                   reportWordsRu,
+	TagsNote: "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
+	X:        reportWordsRu,
 }
 
 // reportView is a report made ready for people: texts in one language,
