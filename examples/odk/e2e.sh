@@ -4,7 +4,9 @@
 #
 #   engine.mjs    the ODK XForms engine (@getodk/xforms-engine): relevance
 #                 agrees with `when` on the generated sheets of every
-#                 example checklist, and every answer enters as given.
+#                 example checklist, every answer enters as given, and
+#                 the engine's submissions of the sheets import with
+#                 `cxkit import --from odk-xml` as the values it held.
 #   webforms.mjs  stock ODK Web Forms (@getodk/web-forms): a mall visit
 #                 entered by clicks is submitted, and its XML imports with
 #                 `cxkit import --from odk-xml` and scores as `cxkit score`

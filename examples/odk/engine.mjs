@@ -8,14 +8,19 @@
 //   - every answer of the sheet can be entered, and reads back as given
 //     (choice lists, scale points and N/A are the sheet's own values);
 //   - the questions the engine holds relevant are exactly those korto
-//     asks.
+//     asks;
+//   - the engine's submission of each sheet (XML, as ODK Central gets
+//     it) imports with `cxkit import --from odk-xml`: the questions
+//     cxkit finds unanswered are those the engine holds relevant,
+//     required and empty, and the sheet completed as an auditor must
+//     before sending imports as exactly the answers the engine held.
 //
 //   node engine.mjs CXKIT OUTDIR
 //
 // The engine runs in the browser, where ODK runs it; in Node it wants
 // a DOM and its XPath parser's WebAssembly loader wants CommonJS.
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +72,7 @@ for (const [name, path] of Object.entries(checklists)) {
   const { sheets } = JSON.parse(await readFile(join(root, 'forms', 'testdata', 'visibility', `${name}.json`), 'utf8'));
   const t0 = Date.now();
   const r = await page.evaluate(async ([xml, sheets]) => {
-    const out = { load: null, wrong: [], unset: [], questions: 0 };
+    const out = { load: null, wrong: [], unset: [], questions: 0, submissions: [], missing: [], completed: [], held: [] };
     // One instance per checklist, cleared between sheets (last question
     // first): loading the form is most of the cost.
     let form;
@@ -88,7 +93,7 @@ for (const [name, path] of Object.entries(checklists)) {
       else nodes[n.definition.nodeset.split('/').at(-1)] = n;
     };
     walk(form.root);
-    const clear = (n) => (n.nodeType === 'select' ? n.selectValue(null) : n.setValue(null));
+    const clear = (n) => (n.nodeType === 'select' ? n.selectValue(null) : n.setValue(''));
     for (const [i, sheet] of sheets.entries()) {
       Object.values(nodes).reverse().filter((n) => n.nodeType === 'select' || n.nodeType === 'input').forEach(clear);
       // Answers in form order: each was given while its question showed.
@@ -105,6 +110,8 @@ for (const [name, path] of Object.entries(checklists)) {
       }
       const shown = new Set(sheet.shown);
       out.questions = 0;
+      const missing = [];
+      out.missing.push(missing);
       for (const [id, node] of Object.entries(nodes)) {
         // The audit group, the meta group and the fields right under the
         // root (start, end, deviceid) are not questions.
@@ -113,13 +120,84 @@ for (const [name, path] of Object.entries(checklists)) {
         out.questions++;
         const relevant = node.currentState.relevant;
         if (relevant !== shown.has(id)) out.wrong.push(`sheet ${i}: the engine holds ${id} relevant: ${relevant}, korto asks it: ${shown.has(id)}`);
+        const empty = node.nodeType === 'select' ? node.currentState.value.length === 0 : node.currentState.value === '' || node.currentState.value == null;
+        if (relevant && node.currentState.required && empty) missing.push(id);
       }
+      // The submission the engine makes of the sheet, named by its
+      // audit id (questions left unanswered leave it "pending", which
+      // the data does not depend on).
+      nodes.id?.setValue(`sheet-${i}`);
+      const payload = await form.root.prepareInstancePayload();
+      out.submissions.push(await payload.data[0].get('xml_submission_file').text());
+      // Then the sheet completed as an auditor must before sending:
+      // each question still required, shown and empty gets its first
+      // option, 1 or "text", in form order (an answer can show more).
+      // The values the engine then holds are what the import must give.
+      nodes.id?.setValue(`completed-${i}`);
+      const held = {};
+      for (const [id, node] of Object.entries(nodes)) {
+        const path = node.definition.nodeset.split('/');
+        if (path.length <= 3 || ['audit', 'meta'].includes(path[2]) || !node.currentState.relevant) continue;
+        let v = node.nodeType === 'select' ? node.currentState.value[0] : node.currentState.value;
+        if ((v === '' || v == null) && node.currentState.required) {
+          if (node.nodeType === 'select') node.selectValue(node.currentState.valueOptions[0].value);
+          else node.setValue(node.valueType === 'string' ? 'text' : 1);
+          v = node.nodeType === 'select' ? node.currentState.value[0] : node.currentState.value;
+        }
+        if (v !== '' && v != null) held[id] = String(v);
+      }
+      for (const id of Object.keys(held)) if (!nodes[id].currentState.relevant) delete held[id];
+      out.held.push(held);
+      const completed = await form.root.prepareInstancePayload();
+      out.completed.push(await completed.data[0].get('xml_submission_file').text());
+      nodes.id?.setValue('');
     }
     return out;
   }, [xml, sheets]);
   check(r.load === null, `${name}: the engine loads the XForm${r.load ? ': ' + r.load : ''}`);
   if (r.load !== null) continue;
   check(r.unset.length === 0, `${name}: every answer of ${sheets.length} sheets enters and reads back as given${r.unset.length ? '\n  ' + r.unset.slice(0, 5).join('\n  ') : ''}`);
+  // The engine's submissions, one file of them, import as the sheets.
+  // A sheet that leaves questions unanswered (a sixth of those shown)
+  // is not imported: cxkit reports exactly the questions the engine
+  // holds relevant and required and finds empty, so the two agree on
+  // what must be answered too.
+  const file = join(outDir, `${name}.submissions.xml`);
+  await writeFile(file, r.submissions.join('\n'));
+  const imp = spawnSync(cxkit, ['import', file, '--checklist', path, '--from', 'odk-xml', '--skip-invalid'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const imported = imp.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const sorted = (o) => JSON.stringify(o, Object.keys(o).sort());
+  const wrong = [];
+  const complete = sheets.map((_, i) => i).filter((i) => r.missing[i].length === 0);
+  if (sorted(imported.map((s) => s.audit.id)) !== sorted(complete.map((i) => `sheet-${i}`))) wrong.push(`imported ${imported.map((s) => s.audit.id).join(' ')}, want the complete sheets ${complete.join(' ')}`);
+  for (const s of imported) {
+    const i = Number(s.audit.id.slice('sheet-'.length));
+    if (sorted(s.answers) !== sorted(sheets[i].answers)) wrong.push(`sheet ${i}: got ${sorted(s.answers)}, want ${sorted(sheets[i].answers)}`);
+  }
+  const reported = sheets.map(() => []);
+  for (const line of imp.stderr.split('\n')) {
+    const m = line.match(/: audit sheet-(\d+), question (\S+): (.*)$/);
+    if (!m) continue;
+    if (!m[3].startsWith('no answer')) wrong.push(line);
+    reported[Number(m[1])].push(m[2]);
+  }
+  for (const [i, qs] of reported.entries()) {
+    if (sorted(qs.sort()) !== sorted(r.missing[i].sort())) wrong.push(`sheet ${i}: cxkit finds ${qs.join(', ') || 'nothing'} unanswered, the engine ${r.missing[i].join(', ') || 'nothing'}`);
+  }
+  check(wrong.length === 0, `${name}: the engine's ${r.submissions.length} submissions import with cxkit import --from odk-xml: ${imported.length} complete ones as their sheets, and the others' unanswered questions are the engine's${wrong.length ? '\n  ' + wrong.slice(0, 4).join('\n  ') : ''}`);
+  // The completed sheets import as the values the engine held.
+  const cfile = join(outDir, `${name}.completed.xml`);
+  await writeFile(cfile, r.completed.join('\n'));
+  const cimp = spawnSync(cxkit, ['import', cfile, '--checklist', path, '--from', 'odk-xml'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const got = cimp.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const cwrong = [];
+  if (cimp.status !== 0) cwrong.push(cimp.stderr.slice(0, 600));
+  for (const [i, held] of r.held.entries()) {
+    const s = got.find((x) => x.audit.id === `completed-${i}`);
+    const answers = Object.fromEntries(Object.entries(s?.answers ?? {}).map(([k, v]) => [k, String(v)]));
+    if (sorted(answers) !== sorted(held)) cwrong.push(`sheet ${i}: got ${sorted(answers)}, the engine held ${sorted(held)}`);
+  }
+  check(cwrong.length === 0, `${name}: the ${r.completed.length} completed sheets import as the answers the engine held${cwrong.length ? '\n  ' + cwrong.slice(0, 3).join('\n  ') : ''}`);
   check(r.wrong.length === 0, `${name}: relevance agrees with when on ${sheets.length} sheets × ${r.questions} questions (${Date.now() - t0} ms)${r.wrong.length ? '\n  ' + r.wrong.slice(0, 5).join('\n  ') : ''}`);
 }
 check(pageErrors.length === 0, `no script errors ${pageErrors.join('; ')}`);
