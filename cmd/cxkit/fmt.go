@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/internal/atomicfile"
+	"github.com/cxkit/cxkit/internal/udiff"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -64,7 +65,7 @@ func fmtFlags(fs *flag.FlagSet) Run {
 			}
 			changed := !bytes.Equal(src, out)
 			if *diff && changed {
-				writeUnifiedDiff(e.stdout, display, src, out)
+				udiff.Write(e.stdout, display, display+" (formatted)", src, out)
 				e.report(errPrinted)
 			}
 			if *write {

@@ -135,31 +135,6 @@ func TestFmtDiffApplies(t *testing.T) {
 	}
 }
 
-func TestDiffLines(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want string // the ops, one rune each
-	}{
-		{"", "", ""},
-		{"a\nb\nc\n", "a\nb\nc\n", "   "},
-		{"a\nb\nc\n", "a\nc\n", " - "},
-		{"a\nc\n", "a\nb\nc\n", " + "},
-		{"a\nb\n", "x\ny\n", "--++"},
-		{"a\nb\nc\nd\n", "b\nc\nd\ne\n", "-   +"},
-		{"x\na\nb\nc\n", "a\nb\nc\nx\n", "-   +"},
-	}
-	for _, tt := range tests {
-		ops := diffLines(splitKeepNewline([]byte(tt.a)), splitKeepNewline([]byte(tt.b)))
-		var got strings.Builder
-		for _, op := range ops {
-			got.WriteByte(op.kind)
-		}
-		if got.String() != tt.want {
-			t.Errorf("diffLines(%q, %q) = %q, want %q", tt.a, tt.b, got.String(), tt.want)
-		}
-	}
-}
-
 // fmt turns a JSON checklist (cxkit export) back into .korto source that
 // exports to the same JSON, for every example; -w and -d on JSON are
 // usage errors, since the result is not JSON.

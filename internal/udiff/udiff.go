@@ -1,4 +1,7 @@
-package main
+// Package udiff writes the difference between two texts as a unified
+// diff ("diff -u" format, which patch applies): cxkit fmt -d shows what
+// formatting would change with it.
+package udiff
 
 import (
 	"bufio"
@@ -18,15 +21,14 @@ type diffOp struct {
 	a, b int
 }
 
-// writeUnifiedDiff writes the change from old to new as a unified diff
-// ("diff -u" format, applicable with patch), naming both sides after
-// name.
-func writeUnifiedDiff(w io.Writer, name string, old, new []byte) {
+// Write writes the change from old to new as a unified diff, with
+// oldName and newName in its header, and returns the error of the
+// writes.
+func Write(w io.Writer, oldName, newName string, old, new []byte) error {
 	a, b := splitKeepNewline(old), splitKeepNewline(new)
 	ops := diffLines(a, b)
 	bw := bufio.NewWriter(w)
-	defer bw.Flush()
-	fmt.Fprintf(bw, "--- %s\n+++ %s (formatted)\n", name, name)
+	fmt.Fprintf(bw, "--- %s\n+++ %s\n", oldName, newName)
 	for i := 0; i < len(ops); {
 		if ops[i].kind == ' ' {
 			i++
@@ -47,6 +49,7 @@ func writeUnifiedDiff(w io.Writer, name string, old, new []byte) {
 		writeHunk(bw, a, b, ops[start:stop])
 		i = stop
 	}
+	return bw.Flush()
 }
 
 func writeHunk(w *bufio.Writer, a, b []string, ops []diffOp) {
