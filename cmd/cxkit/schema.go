@@ -8,11 +8,8 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
-	"reflect"
-	"sort"
+	"slices"
 	"strings"
-
-	"github.com/invopop/jsonschema"
 
 	"github.com/cxkit/cxkit/forms"
 	"github.com/cxkit/cxkit/korto"
@@ -58,15 +55,12 @@ func schemaFlags(fs *flag.FlagSet) Run {
 			if len(pos) > 1 {
 				return usagef("--types takes at most one document name")
 			}
-			out, err := documentSchemas(draft)
-			if err != nil {
-				return err
-			}
+			out := korto.DocumentSchemas(draft)
 			var v any = out
 			if len(pos) == 1 {
 				s, ok := out[pos[0]]
 				if !ok {
-					return usagef("unknown document %q (want %s)", pos[0], strings.Join(sortedDocNames(out), ", "))
+					return usagef("unknown document %q (want %s)", pos[0], strings.Join(slices.Sorted(maps.Keys(out)), ", "))
 				}
 				v = s
 			}
@@ -152,143 +146,6 @@ func unescapeHTMLInJSON(doc []byte) []byte {
 		i++
 	}
 	return out
-}
-
-// documentSchemas reflects the Go types behind cxkit's JSON documents:
-// the checklist's JSON form (cxkit export), the answer sheet, and the
-// scored result (cxkit score --json).
-func documentSchemas(draft korto.Draft) (map[string]*jsonschema.Schema, error) {
-	r := &jsonschema.Reflector{
-		BaseSchemaID: "https://github.com/cxkit/cxkit/schema",
-		Mapper:       documentTypeSchema,
-		// Sheet.Warnings and every Pos are json:"-" and stay out; the rest
-		// is what encoding/json writes.
-	}
-	out := map[string]*jsonschema.Schema{}
-	for name, v := range map[string]any{
-		"checklist": &korto.Checklist{},
-		"answers":   &korto.Sheet{},
-		"result":    &korto.Result{},
-	} {
-		s := r.Reflect(v)
-		s.Version = draft.URI()
-		nullablePointers(s.Definitions, reflect.TypeOf(v), map[reflect.Type]bool{})
-		out[name] = s
-	}
-	sheetAsRead(out["answers"].Definitions["Sheet"])
-	return out, nil
-}
-
-// sheetAsRead widens the reflected answer sheet to what the answers
-// reader accepts beyond the Go type: a "$schema" key, which the schema of
-// a checklist's sheet offers form tools, and audit fields that are
-// numbers or booleans (the reader keeps them as text); and not an
-// answers null, which the reader rejects.
-func sheetAsRead(def *jsonschema.Schema) {
-	if def == nil || def.Properties == nil {
-		return
-	}
-	if audit, ok := def.Properties.Get("audit"); ok {
-		a := *audit
-		a.AdditionalProperties = &jsonschema.Schema{Extras: map[string]any{"type": []string{"string", "number", "boolean"}}}
-		def.Properties.Set("audit", &a)
-	}
-	// The reader wants an answers object, though the Go map may be nil.
-	if ans, ok := def.Properties.Get("answers"); ok && ans.Type == "" {
-		a := *ans
-		a.Extras = maps.Clone(a.Extras)
-		delete(a.Extras, "type")
-		a.Type = "object"
-		def.Properties.Set("answers", &a)
-	}
-	def.Properties.Set("$schema", &jsonschema.Schema{Type: "string"})
-}
-
-func sortedDocNames(m map[string]*jsonschema.Schema) []string {
-	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// documentTypeSchema gives the types whose JSON form reflection cannot
-// see: the answer, which is a string or a number, and the named string
-// types, which take a fixed set of values.
-func documentTypeSchema(t reflect.Type) *jsonschema.Schema {
-	enum := func(vs ...any) *jsonschema.Schema { return &jsonschema.Schema{Type: "string", Enum: vs} }
-	switch t {
-	case reflect.TypeFor[korto.Answer]():
-		return &jsonschema.Schema{
-			Description: `an option ID, "yes", "no", "na", an emotion, free text, or a number`,
-			Extras:      map[string]any{"type": []string{"string", "number"}},
-		}
-	case reflect.TypeFor[korto.Model]():
-		return enum("", string(korto.ModelKORTO), string(korto.ModelKotler))
-	case reflect.TypeFor[korto.Knockout]():
-		return enum("", string(korto.KnockoutLevel), string(korto.KnockoutAudit))
-	case reflect.TypeFor[korto.KindType]():
-		return enum("", string(korto.KindYesNo), string(korto.KindScale), string(korto.KindChoice),
-			string(korto.KindMeasure), string(korto.KindNPS), string(korto.KindEmotion),
-			string(korto.KindCES), string(korto.KindCSAT), string(korto.KindText))
-	case reflect.TypeFor[korto.CmpOp]():
-		return enum("", string(korto.OpEq), string(korto.OpNe), string(korto.OpLt),
-			string(korto.OpLe), string(korto.OpGt), string(korto.OpGe))
-	case reflect.TypeFor[korto.ExprOp]():
-		return enum(string(korto.ExprAnd), string(korto.ExprOr), string(korto.ExprNot),
-			string(korto.ExprYes), string(korto.ExprCmp), string(korto.ExprIn))
-	}
-	return nil
-}
-
-// nullablePointers lets the fields that encoding/json may write as null
-// (pointers, slices and maps without omitempty, such as a score that may
-// be missing) be null in the reflected schemas too, which the reflector
-// does not do by itself.
-func nullablePointers(defs jsonschema.Definitions, t reflect.Type, seen map[reflect.Type]bool) {
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct || seen[t] {
-		return
-	}
-	seen[t] = true
-	def := defs[t.Name()]
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		k := f.Type.Kind()
-		nilable := k == reflect.Pointer || k == reflect.Slice || k == reflect.Map
-		if nilable && !strings.Contains(opts, "omitempty") && def != nil && def.Properties != nil {
-			if p, ok := def.Properties.Get(name); ok {
-				def.Properties.Set(name, orNull(p))
-			}
-		}
-		nullablePointers(defs, f.Type, seen)
-	}
-}
-
-func orNull(p *jsonschema.Schema) *jsonschema.Schema {
-	if p.Type == "" {
-		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{p, {Type: "null"}}}
-	}
-	q := *p
-	q.Extras = map[string]any{"type": []string{p.Type, "null"}}
-	for k, v := range p.Extras {
-		q.Extras[k] = v
-	}
-	q.Type = ""
-	return &q
 }
 
 // uiFlag is --ui: alone it asks for the react-jsonschema-form uiSchema,
