@@ -59,6 +59,14 @@ type SchemaOptions struct {
 	Lang string
 	// ID, when set, becomes the schema's $id.
 	ID string
+	// ConstChoices writes the answers of a question that names them
+	// (yes/no, a choice, an emotion, a row of points) as a oneOf of
+	// {const, title}, the shape JSON Forms labels its radio buttons
+	// from, instead of an enum with a oneOf of titled one-value enums.
+	// Leave it off for react-jsonschema-form: with its default props it
+	// takes the const of a oneOf's first option for a default, and so
+	// would pre-answer every such question.
+	ConstChoices bool
 }
 
 // Extension keywords that carry what form builders need beyond
@@ -109,10 +117,11 @@ type SchemaSection struct {
 // AnswerSchema returns the JSON Schema of an answer sheet for c: the
 // whole document (checklist, version, audit, answers), with one property
 // per question in file order, titles and hints in the chosen language,
-// choices as oneOf of {const, title}, `required` for every answer that
-// is neither optional nor behind `when`, and each `when` as an if/then/else
-// block: when the condition holds the answer is required (unless
-// optional), otherwise it must be absent or "na".
+// named answers as an enum with a oneOf that titles each value (with
+// SchemaOptions.ConstChoices, a oneOf of {const, title}), `required` for
+// every answer that is neither optional nor behind `when`, and each
+// `when` as an if/then/else block: when the condition holds the answer
+// is required (unless optional), otherwise it must be absent or "na".
 //
 // Extension keywords carry what form builders need beyond validation:
 // on each question x-cxkit-kind, x-cxkit-level, x-cxkit-section (the
@@ -143,7 +152,7 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 	if uri == "" {
 		return nil, fmt.Errorf("korto: unknown JSON Schema draft %q (want %q or %q)", opts.Draft, Draft2020, Draft07)
 	}
-	b := &answerSchemaBuilder{c: c, lang: c.ShownLang(opts.Lang)}
+	b := &answerSchemaBuilder{c: c, lang: c.ShownLang(opts.Lang), consts: opts.ConstChoices}
 	b.words = schemaVocabulary(b.lang, c)
 	answers := b.answers()
 	if len(b.diags) > 0 {
@@ -188,10 +197,11 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 }
 
 type answerSchemaBuilder struct {
-	c     *Checklist
-	lang  string
-	words schemaWords
-	diags Diagnostics
+	c      *Checklist
+	lang   string
+	words  schemaWords
+	diags  Diagnostics
+	consts bool // SchemaOptions.ConstChoices
 
 	props    *orderedmap.OrderedMap[string, *jsonschema.Schema]
 	required []string
@@ -432,9 +442,13 @@ const (
 //
 // Named answers, and the points of a scale of up to MaxRowPoints, are
 // an "enum" of the values with a "oneOf" of one-value "enum"s that title
-// them, not "const"s: react-jsonschema-form takes the first "const" of a
-// "oneOf" for a default and would pre-answer the question, while the
-// "enum" lets JSON Forms show radio buttons.
+// them, not "const"s: react-jsonschema-form takes the "const" of a
+// "oneOf"'s first option for a default and would pre-answer the
+// question (no keyword beside the "const"s stops it, and JSON Forms
+// titles options only when every one is a "const"), while the "enum"
+// lets JSON Forms show radio buttons, labelled with the values. With
+// b.consts the options are {const, title}, for JSON Forms, and the
+// "enum" is left out (JSON Forms would otherwise pick either control).
 func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 	w := b.words
 	type named struct {
@@ -448,8 +462,14 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 		}
 		s := &jsonschema.Schema{Type: typ}
 		for _, o := range opts {
-			s.Enum = append(s.Enum, o.value)
-			s.OneOf = append(s.OneOf, &jsonschema.Schema{Enum: []any{o.value}, Title: o.title, Extras: o.ext})
+			opt := &jsonschema.Schema{Title: o.title, Extras: o.ext}
+			if b.consts {
+				opt.Const = o.value
+			} else {
+				s.Enum = append(s.Enum, o.value)
+				opt.Enum = []any{o.value}
+			}
+			s.OneOf = append(s.OneOf, opt)
 		}
 		if na && typ != "string" {
 			s.Type = ""

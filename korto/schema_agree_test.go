@@ -332,9 +332,10 @@ func TestAnswerSchemaAgreesWithReader(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			schemas := map[korto.Draft]*sjs.Schema{
-				korto.Draft2020: schemaFor(t, c, korto.SchemaOptions{}),
-				korto.Draft07:   schemaFor(t, c, korto.SchemaOptions{Draft: korto.Draft07}),
+			schemas := map[string]*sjs.Schema{
+				"2020-12":           schemaFor(t, c, korto.SchemaOptions{}),
+				"07":                schemaFor(t, c, korto.SchemaOptions{Draft: korto.Draft07}),
+				"07, const choices": schemaFor(t, c, korto.SchemaOptions{Draft: korto.Draft07, ConstChoices: true}),
 			}
 			g := &sheetGen{c: c, rnd: rand.New(rand.NewPCG(1, uint64(len(name))))}
 			for q := range c.Questions() {

@@ -227,6 +227,14 @@ func TestAnswerSchemaExamplesGolden(t *testing.T) {
 			doc := marshalSchema(t, s)
 			compileSchema(t, doc)
 			checkGolden(t, filepath.Join("examples", name+".07.json"), doc)
+			// The schema for JSON Forms (cxkit schema --choices const).
+			jf, err := korto.AnswerSchema(c, korto.SchemaOptions{Draft: korto.Draft07, ConstChoices: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			jfDoc := marshalSchema(t, jf)
+			compileSchema(t, jfDoc)
+			checkGolden(t, filepath.Join("examples", name+".07.const.json"), jfDoc)
 			ui, err := korto.NewUISchema(c, opts)
 			if err != nil {
 				t.Fatal(err)

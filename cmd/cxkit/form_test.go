@@ -81,3 +81,64 @@ func TestSchemaUIJSONForms(t *testing.T) {
 		t.Errorf("--ui=pdf: exit %d", code)
 	}
 }
+
+// --choices const gives every named answer as a oneOf of {const, title}
+// with no enum beside it (the schema for JSON Forms); --choices enum is
+// the default; other shapes, and --choices with --ui or --types, are
+// usage errors.
+func TestSchemaChoices(t *testing.T) {
+	type option struct {
+		Const any    `json:"const"`
+		Enum  []any  `json:"enum"`
+		Title string `json:"title"`
+	}
+	question := func(args ...string) (enum []any, opts []option) {
+		t.Helper()
+		out, errOut, code := runCmd(t, "", append([]string{"schema", formMall, "--draft", "07"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var s struct {
+			Properties struct {
+				Answers struct {
+					Properties map[string]struct {
+						Enum  []any    `json:"enum"`
+						OneOf []option `json:"oneOf"`
+					} `json:"properties"`
+				} `json:"answers"`
+			} `json:"properties"`
+		}
+		if err := json.Unmarshal([]byte(out), &s); err != nil {
+			t.Fatal(err)
+		}
+		q := s.Properties.Answers.Properties["has_parking"]
+		return q.Enum, q.OneOf
+	}
+	enum, opts := question("--choices", "const")
+	if enum != nil || len(opts) != 2 || opts[0].Const != "yes" || opts[0].Enum != nil || opts[0].Title != "Да" || opts[1].Const != "no" {
+		t.Errorf("--choices const: enum %v, oneOf %+v", enum, opts)
+	}
+	defEnum, defOpts := question()
+	if len(defEnum) != 2 || len(defOpts) != 2 || defOpts[0].Const != nil || len(defOpts[0].Enum) != 1 {
+		t.Errorf("default: enum %v, oneOf %+v", defEnum, defOpts)
+	}
+	if e, o := question("--choices", "enum"); !cmpJSON(e, defEnum) || !cmpJSON(o, defOpts) {
+		t.Error("--choices enum differs from the default")
+	}
+	for _, args := range [][]string{
+		{"schema", formMall, "--choices", "oneof"},
+		{"schema", formMall, "--choices", "const", "--ui"},
+		{"schema", formMall, "--choices", "const", "--ui", "jsonforms"},
+		{"schema", "--types", "--choices", "const"},
+	} {
+		if _, errOut, code := runCmd(t, "", args...); code != exitUsage {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
+func cmpJSON(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
+}

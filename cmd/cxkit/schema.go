@@ -18,7 +18,7 @@ import (
 func init() {
 	register(&Command{
 		Name:      "schema",
-		UsageLine: "schema FILE [--draft 2020-12|07] [--ui [jsonforms]] [--lang L] [--id URI]\n       cxkit schema --types [checklist|answers|result] [--draft 2020-12|07]",
+		UsageLine: "schema FILE [--draft 2020-12|07] [--choices enum|const] [--ui [jsonforms]] [--lang L] [--id URI]\n       cxkit schema --types [checklist|answers|result] [--draft 2020-12|07]",
 		Short:     "JSON Schema of a checklist's answer sheet for form builders, or of cxkit's own documents",
 		Flags:     schemaFlags,
 		Args:      joinUIFlag,
@@ -32,10 +32,17 @@ func schemaFlags(fs *flag.FlagSet) Run {
 	lang := fs.String("lang", "", "language `L` of titles and hints, e.g. en (default: the checklist's own)")
 	id := fs.String("id", "", "`URI` to set as the schema's $id")
 	types := fs.Bool("types", false, "print the schemas of cxkit's own JSON documents")
+	choices := fs.String("choices", "enum", "`SHAPE` of named answers: enum (react-jsonschema-form and every renderer), or const, a oneOf of {const, title} that JSON Forms labels with the titles")
 	return func(_ context.Context, e *env, pos []string) error {
 		draft, err := korto.ParseDraft(*draftName)
 		if err != nil {
 			return usagef("%v", err)
+		}
+		if *choices != "enum" && *choices != "const" {
+			return usagef("--choices %q: want enum or const", *choices)
+		}
+		if *choices == "const" && (*types || *ui != "") {
+			return usagef("--choices shapes a checklist's schema, not --types or --ui")
 		}
 		if *id != "" {
 			// The root $id is a URI without a fragment (JSON Schema 2020-12
@@ -74,7 +81,7 @@ func schemaFlags(fs *flag.FlagSet) Run {
 			return err
 		}
 		*lang = resolveLang(e, cl, *lang)
-		opts := korto.SchemaOptions{Draft: draft, Lang: *lang, ID: *id}
+		opts := korto.SchemaOptions{Draft: draft, Lang: *lang, ID: *id, ConstChoices: *choices == "const"}
 		var v any
 		switch *ui {
 		case uiRJSF:

@@ -5,7 +5,10 @@
 //     questions korto asks, on every generated sheet;
 //   - survey-core's Model shows exactly those questions too;
 //   - the SurveyJS survey validates against the surveyjs_definition.json
-//     that survey-core ships.
+//     that survey-core ships;
+//   - react-jsonschema-form's own defaults (@rjsf/utils, default
+//     options) answer nothing in the schema, and would answer questions
+//     in the schema for JSON Forms (--choices const): why the two differ.
 //
 //   node engines.mjs CXKIT
 //
@@ -15,6 +18,8 @@
 // them.
 import { createAjv, isVisible } from '@jsonforms/core';
 import { Model, Serializer } from 'survey-core';
+import { getDefaultFormState } from '@rjsf/utils';
+import rjsfValidator from '@rjsf/validator-ajv8';
 import Ajv from 'ajv';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -58,6 +63,7 @@ for (const [name, path] of Object.entries(checklists)) {
   const { sheets } = JSON.parse(await readFile(join(root, 'forms', 'testdata', 'visibility', `${name}.json`), 'utf8'));
   const schema = run('schema', path, '--draft', '07');
   const uischema = run('schema', path, '--ui', 'jsonforms');
+  const constSchema = run('schema', path, '--draft', '07', '--choices', 'const');
   const survey = run('form', path, '--to', 'surveyjs');
 
   check(validateSurvey(survey), `${name}: the SurveyJS survey validates against surveyjs_definition.json${validateSurvey.errors ? ' ' + JSON.stringify(validateSurvey.errors.slice(0, 3)) : ''}`);
@@ -95,6 +101,15 @@ for (const [name, path] of Object.entries(checklists)) {
   }
   check(jfWrong === 0, `${name}: JSON Forms' isVisible agrees with when on ${sheets.length} sheets × ${controls.length} questions`);
   check(svWrong === 0, `${name}: survey-core's Model shows the questions korto asks on ${sheets.length} sheets`);
+
+  // What a stock react-jsonschema-form starts with: nothing answered.
+  // The oneOf of {const, title} that JSON Forms labels options from
+  // would start with the first option of every such question answered.
+  const answeredBy = (s) => Object.keys(getDefaultFormState(rjsfValidator, s, undefined, s).answers ?? {});
+  const pre = answeredBy(schema);
+  check(pre.length === 0, `${name}: react-jsonschema-form's defaults answer no question${pre.length ? ` (${pre.slice(0, 5).join(', ')})` : ''}`);
+  const preConst = answeredBy(constSchema);
+  check(preConst.length > 0, `${name}: its defaults would answer ${preConst.length} questions of the --choices const schema, which is for JSON Forms only`);
 
   // The survey keeps what scoring needs.
   model.clear(true, true);

@@ -4,6 +4,9 @@
 // renderers, and SurveyJS. For each, on the mall checklist:
 //
 //   - an untouched form holds no answer (no radio checked, no value);
+//   - the options of every question with named answers show their
+//     titles ("Да", an option's label), not raw values; JSON Forms gets
+//     the schema of --choices const, from which it takes titles;
 //   - answering "no" to has_parking hides the car-park questions, and an
 //     answer given to one of them while shown leaves the data;
 //   - a form filled by clicking scores, through cxkit, exactly as the
@@ -143,6 +146,35 @@ const shownIds = (page, isShown) => (ids) => page.evaluate(async ([ids, isShown]
   return ids.filter((id) => shown(id));
 }, [ids, isShown.toString()]);
 
+// untitled returns the shown questions with named answers whose box, as
+// box(id) finds it in the page, does not show every option's title, as
+// "id: missing titles"; answers are to be labelled in the checklist's
+// language, never with their raw values.
+const titled = questions.filter((q) => q.oneOf?.every((o) => o.title)).map((q) => [q.id, q.oneOf.map((o) => o.title)]);
+const untitled = (page, box) => page.evaluate(([titled, box]) => {
+  const find = new Function('id', `return (${box})(id)`);
+  const out = [];
+  for (const [id, titles] of titled) {
+    const el = find(id);
+    if (!el?.checkVisibility()) continue;
+    const missing = titles.filter((t) => !el.innerText.includes(t));
+    if (missing.length) out.push(`${id}: ${missing.join(', ')}`);
+  }
+  return out;
+}, [titled, box.toString()]);
+const titledCount = (page, box) => page.evaluate(([ids, box]) => {
+  const find = new Function('id', `return (${box})(id)`);
+  return ids.filter((id) => find(id)?.checkVisibility()).length;
+}, [titled.map(([id]) => id), box.toString()]);
+
+async function titlesShown(page, box, seen = { n: 0, bad: [] }) {
+  seen.n += await titledCount(page, box);
+  seen.bad.push(...await untitled(page, box));
+  return seen;
+}
+const checkTitles = (name, { n, bad }) =>
+  check(n > 0 && bad.length === 0, `${name}: the options of ${n} questions show their titles${bad.length ? `; not: ${bad.slice(0, 5).join('; ')}` : ''}`);
+
 const radiosChecked = (page) => page.evaluate(() => document.querySelectorAll('input[type=radio]:checked, input[type=checkbox]:checked').length);
 
 async function rjsf() {
@@ -196,6 +228,7 @@ async function rjsf() {
       else if (await f.evaluate((el) => el.tagName === 'SELECT')) await f.selectOption({ label: label(q, v) });
       else await f.getByLabel(label(q, v), { exact: true }).check();
     });
+  checkTitles('rjsf', await titlesShown(page, (id) => document.getElementById(`root_answers_${id}`)));
   await page.screenshot({ path: join(outDir, 'rjsf.png'), fullPage: true });
   await page.locator('button[type=submit]').click();
   await page.waitForFunction(() => window.submitted.length > 0, null, { timeout: 10000 }).catch(() => {});
@@ -207,8 +240,10 @@ async function rjsf() {
 }
 
 async function jsonforms() {
+  // JSON Forms labels options only from a oneOf of {const, title}.
+  const constSchema = JSON.parse(run('schema', checklist, '--draft', '07', '--choices', 'const'));
   const ui = JSON.parse(run('schema', checklist, '--ui', 'jsonforms'));
-  const { page, errors } = await open('jsonforms', { 'schema.json': schema, 'uischema.json': ui });
+  const { page, errors } = await open('jsonforms', { 'schema.json': constSchema, 'uischema.json': ui });
   const box = (id) => page.locator(`.root_properties_answers_properties_${id}`);
   await box('has_parking').waitFor({ timeout: 30000 });
   const shown = async (id) => (await box(id).count()) > 0 && (await box(id).isVisible());
@@ -236,6 +271,7 @@ async function jsonforms() {
       else if (await box(q.id).locator('select').count()) await box(q.id).locator('select').selectOption(String(v));
       else await radio(q.id, v).check();
     });
+  checkTitles('jsonforms', await titlesShown(page, (id) => document.querySelector(`.root_properties_answers_properties_${id}`)));
   await page.screenshot({ path: join(outDir, 'jsonforms.png'), fullPage: true });
   const data = await page.evaluate(() => window.data);
   // JSON Forms has no submit: the data it reports is the sheet, which
@@ -299,11 +335,14 @@ async function surveyjs() {
   check(!('park_lighting' in (await data())), 'surveyjs: the hidden answer to park_lighting left the data');
 
   const intended = {};
+  const titles = { n: 0, bad: [] };
   for (let p = 1; p < survey.pages.length; p++) {
     await fill(shownIds(page, (id) => document.querySelector(`[data-name="${id}"]`)?.checkVisibility()), (q, v) => answer(kinds[q.id], v), intended);
+    await titlesShown(page, (id) => document.querySelector(`[data-name="${id}"]`), titles);
     if (p === 1) await page.screenshot({ path: join(outDir, 'survey.png'), fullPage: true });
     if (p < survey.pages.length - 1) await next();
   }
+  checkTitles('surveyjs', titles);
   await page.locator('.sd-navigation__complete-btn').click();
   await page.waitForFunction(() => window.completed.length > 0, null, { timeout: 10000 }).catch(() => {});
   const result = await page.evaluate(() => window.completed[0]);
