@@ -2,9 +2,13 @@ package surveycsv
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -284,4 +288,77 @@ func (r Result) compare(old Result) (metrics.Comparison, error) {
 		return metrics.CompareCSAT(v, old.Raw.(metrics.CSATResult))
 	}
 	return metrics.CompareCES(r.Raw.(metrics.CESResult), old.Raw.(metrics.CESResult))
+}
+
+// accState is the JSON form of an Accumulator: the metric, and the
+// state of the metrics accumulator under it.
+type accState struct {
+	Metric Metric          `json:"metric"`
+	State  json.RawMessage `json:"state"`
+}
+
+// MarshalJSON saves the accumulator so that partial tallies, read from
+// different files or parts of a file on different machines, can travel
+// and merge there exactly:
+//
+//	{"metric":"nps","state":{"counts":[1,1,2],...}}
+//
+// state is the JSON of the metric's accumulator (metrics.NPS.MarshalJSON
+// and its kin), which keeps exact counts and unrounded weight sums.
+func (a *Accumulator) MarshalJSON() ([]byte, error) {
+	var st any
+	switch a.metric {
+	case NPS:
+		st = a.nps
+	case Emotion:
+		st = a.emo
+	case CSAT:
+		st = a.csat
+	case CES:
+		st = a.ces
+	default:
+		return nil, fmt.Errorf("surveycsv: an Accumulator without a metric cannot be saved")
+	}
+	b, err := json.Marshal(st)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(accState{Metric: a.metric, State: b})
+}
+
+// UnmarshalJSON restores an accumulator saved by MarshalJSON. A state
+// the metric's accumulator would not write is an error wrapping
+// metrics.ErrState.
+func (a *Accumulator) UnmarshalJSON(b []byte) error {
+	var s struct {
+		Metric *Metric         `json:"metric"`
+		State  *jsontext.Value `json:"state"`
+	}
+	if err := strictjson.Decode(b, &s, "the state"); err != nil {
+		return fmt.Errorf("surveycsv: accumulator state: %w: %w", err, metrics.ErrState)
+	}
+	if s.Metric == nil || s.State == nil {
+		return fmt.Errorf("surveycsv: accumulator state: want both metric and state: %w", metrics.ErrState)
+	}
+	n := Accumulator{metric: *s.Metric}
+	var err error
+	switch n.metric {
+	case NPS:
+		err = n.nps.UnmarshalJSON(*s.State)
+	case Emotion:
+		err = n.emo.UnmarshalJSON(*s.State)
+	case CSAT:
+		n.csat = new(metrics.CSAT)
+		err = n.csat.UnmarshalJSON(*s.State)
+	case CES:
+		n.ces = new(metrics.CES)
+		err = n.ces.UnmarshalJSON(*s.State)
+	default:
+		return fmt.Errorf("surveycsv: accumulator state: metric %q: want nps, csat, ces or emotion: %w", n.metric, metrics.ErrState)
+	}
+	if err != nil {
+		return fmt.Errorf("surveycsv: accumulator state: %w", err)
+	}
+	*a = n
+	return nil
 }

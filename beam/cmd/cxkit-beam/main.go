@@ -1,0 +1,139 @@
+// Command cxkit-beam runs cxkit's measurements as an Apache Beam
+// pipeline: over file globs, on the local prism runner or on a cluster
+// (Flink, Spark, Dataflow), with the same JSON output as the matching
+// cxkit command.
+//
+//	cxkit-beam --kind nps --input 'gs://bucket/survey/*.csv' --by store \
+//	    --output gs://bucket/out/nps.json --runner dataflow ...
+//
+// See README.md beside the module for each runner's flags.
+package main
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+
+	cxbeam "github.com/cxkit/cxkit/beam"
+	"github.com/cxkit/cxkit/metrics"
+	"github.com/cxkit/cxkit/metrics/surveycsv"
+)
+
+// Exit codes, as cxkit's: 0 ok, 1 bad input (or a failed pipeline),
+// 2 usage.
+const (
+	exitOK    = 0
+	exitInput = 1
+	exitUsage = 2
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
+
+// globs collects repeated --input flags.
+type globs []string
+
+func (g *globs) String() string     { return strings.Join(*g, ",") }
+func (g *globs) Set(s string) error { *g = append(*g, s); return nil }
+
+func run(args []string, stderr io.Writer) int {
+	// Beam's runners register their flags (--runner, --endpoint,
+	// --project, ...) on the global flag set: ours take them over, and
+	// parsing sets them there.
+	fs := flag.NewFlagSet("cxkit-beam", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	flag.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	var inputs globs
+	fs.Var(&inputs, "input", "a file or glob to read (repeatable): `GLOB`, local or in a bucket (gs://...)")
+	kind := fs.String("kind", "", "what to compute: `nps|csat|ces|emotion`")
+	output := fs.String("output", "", "where to write the JSON: `FILE`, local or in a bucket")
+	name := fs.String("name", "", "the input's name in the JSON's \"file\" (default: the --input values)")
+	column := fs.String("column", "", "survey: column `C` holding the answers (default: a column named after the kind)")
+	by := fs.String("by", "", "survey: break down by the values of column `G`")
+	weight := fs.String("weight", "", "survey: survey weights from column `W`")
+	level := fs.Float64("level", 0.95, "confidence `LEVEL` of the intervals")
+	method := fs.String("method", "", "nps, emotion: interval `METHOD`, adjusted-wald (default) or wald")
+	scale := fs.String("scale", "", "csat, ces: the answer scale `LO..HI` (csat default 1..5)")
+	good := fs.String("good", "", "csat, ces: which end of the scale is good, `high|low` (csat default high)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "cxkit-beam: "+format+"\n", a...)
+		return exitUsage
+	}
+	switch {
+	case fs.NArg() > 0:
+		return usage("unexpected argument %q: give files with --input", fs.Arg(0))
+	case len(inputs) == 0:
+		return usage("give the files to read with --input GLOB")
+	case *output == "":
+		return usage("give where to write the JSON with --output FILE")
+	}
+	if err := metrics.CheckLevel(*level); err != nil {
+		return usage("--level %v: want a number between 0 and 1, e.g. 0.95", *level)
+	}
+	file := *name
+	if file == "" {
+		file = strings.Join(inputs, ", ")
+	}
+
+	beam.Init()
+	p, s := beam.NewPipelineWithRoot()
+	var out beam.PCollection
+	switch *kind {
+	case "nps", "csat", "ces", "emotion":
+		o := cxbeam.SurveyOptions{Metric: surveycsv.Metric(*kind), Column: *column, By: *by, Weight: *weight, Level: *level, File: file}
+		if *method != "" {
+			if o.Metric != surveycsv.NPS && o.Metric != surveycsv.Emotion {
+				return usage("--method is for nps and emotion")
+			}
+			m, err := metrics.ParseMethod(*method)
+			if err != nil || (m != metrics.AdjustedWald && m != metrics.Wald) {
+				return usage("--method %q: want adjusted-wald or wald", *method)
+			}
+			o.Method = m
+		}
+		switch o.Metric {
+		case surveycsv.CSAT, surveycsv.CES:
+			if o.Metric == surveycsv.CSAT {
+				*scale, *good = cmp.Or(*scale, "1..5"), cmp.Or(*good, "high")
+			}
+			if *scale == "" || *good == "" {
+				return usage("the scale is never guessed: give --scale LO..HI and --good high|low")
+			}
+			sc, err := metrics.ParseScale(*scale, *good)
+			if err != nil {
+				return usage("%v", err)
+			}
+			o.Scale = sc
+		default:
+			if *scale != "" || *good != "" {
+				return usage("--scale and --good are for csat and ces")
+			}
+		}
+		out = cxbeam.Survey(s, inputs, o)
+	case "":
+		return usage("give what to compute with --kind")
+	default:
+		return usage("--kind %q: want nps, csat, ces or emotion", *kind)
+	}
+	textio.Write(s, *output, out)
+	if err := beamx.Run(context.Background(), p); err != nil {
+		fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cxkit/cxkit/beam/internal/cxkittest"
+)
+
+// TestSurveyCommand runs the command on the prism runner, in this
+// process, and compares its output file with cxkit's --json.
+func TestSurveyCommand(t *testing.T) {
+	in := cxkittest.Root("examples/survey/q4.csv")
+	out := filepath.Join(t.TempDir(), "ces.json")
+	var stderr bytes.Buffer
+	code := run([]string{"--kind", "ces", "--input", in, "--scale", "1..7", "--good", "high", "--by", "store", "--output", out}, &stderr)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := cxkittest.Run(t, "ces", in, "--scale", "1..7", "--good", "high", "--by", "store", "--json")
+	if string(got) != want {
+		t.Errorf("output differs from cxkit's:\n got: %.400s\nwant: %.400s", got, want)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("nps\n5\n11\nx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.json")
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--kind", "nps", "--output", out}, exitUsage, "--input"},
+		{[]string{"--kind", "nps", "--input", bad}, exitUsage, "--output"},
+		{[]string{"--input", bad, "--output", out}, exitUsage, "--kind"},
+		{[]string{"--kind", "csi", "--input", bad, "--output", out}, exitUsage, "want nps"},
+		{[]string{"--kind", "ces", "--input", bad, "--output", out}, exitUsage, "never guessed"},
+		{[]string{"--kind", "nps", "--scale", "1..5", "--input", bad, "--output", out}, exitUsage, "for csat and ces"},
+		{[]string{"--kind", "nps", "--level", "2", "--input", bad, "--output", out}, exitUsage, "--level"},
+		{[]string{"--kind", "nps", "--input", bad, "--output", out}, exitInput, "bad.csv:3"},
+	} {
+		var stderr bytes.Buffer
+		if code := run(tc.args, &stderr); code != tc.code || !strings.Contains(stderr.String(), tc.msg) {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", tc.args, code, stderr.String(), tc.code, tc.msg)
+		}
+	}
+}
