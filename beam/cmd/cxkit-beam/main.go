@@ -136,4 +136,3 @@ func run(args []string, stderr io.Writer) int {
 	}
 	return exitOK
 }
-
