@@ -27,7 +27,14 @@ var ErrTooLarge = errors.New("input too large")
 // readLimited reads all of r, or fails with ErrTooLarge once it has
 // read more than limit bytes of it: the input is not read to its end.
 func readLimited(r io.Reader, limit int64, what string) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	var data []byte
+	if l, ok := r.(interface{ Len() int }); ok {
+		// A reader that knows what it holds (bytes.Reader, strings.Reader,
+		// bytes.Buffer: a line of JSON Lines handed over) is read into
+		// one slice of that size, not grown into from 512 bytes.
+		data = make([]byte, 0, min(int64(l.Len()), limit)+1)
+	}
+	data, err := readAllInto(data, io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
 	}
@@ -35,4 +42,24 @@ func readLimited(r io.Reader, limit int64, what string) ([]byte, error) {
 		return nil, fmt.Errorf("korto: %s larger than %d MiB: %w", what, limit>>20, ErrTooLarge)
 	}
 	return data, nil
+}
+
+// readAllInto is io.ReadAll appending to data.
+func readAllInto(data []byte, r io.Reader) ([]byte, error) {
+	if cap(data) == 0 {
+		return io.ReadAll(r)
+	}
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // room to see the end
+		}
+	}
 }

@@ -155,19 +155,21 @@ func readPart(r io.Reader, acc *Accumulator, skip int, progress func(bytes, tick
 
 // duplicateAcross reports whether an id may occur in two parts: a key
 // in two parts' sets, or an id that clashed with another's key.
+//
+// Each part's keys are looked up in the sets of the parts before it,
+// not gathered into a set of their own: that took a map of every ticket
+// built while the other core idled.
 func duplicateAcross(parts []*part) bool {
-	seen := map[uint64]bool{}
-	for _, p := range parts {
+	for i, p := range parts {
 		if len(p.ids.clashed) > 0 {
 			return true
 		}
 		for k := range p.ids.seen {
-			if seen[k] {
-				return true
+			for _, q := range parts[:i] {
+				if _, ok := q.ids.seen[k]; ok {
+					return true
+				}
 			}
-		}
-		for k := range p.ids.seen {
-			seen[k] = true
 		}
 	}
 	return false
