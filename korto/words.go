@@ -1,8 +1,10 @@
 package korto
 
 import (
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,38 +45,34 @@ func (c *Checklist) Words(lang string) FormWords {
 // with surrounding space. Importers turn such a cell into [NA].
 func IsNAWord(s string) bool {
 	s = strings.TrimSpace(s)
-	// Lowering keeps the number of runes: an s of a length no word has
-	// (most written answers) cannot lower to one, and is told so
-	// without a lowered copy.
-	if n := utf8.RuneCountInString(s); n >= 64 || naRuneCounts()&(1<<n) == 0 {
-		return false
-	}
-	s = strings.ToLower(s)
-	if isWord(s, naWords) {
-		return true
-	}
-	for _, w := range schemaVocabularies {
-		if s == strings.ToLower(w.na) {
+	for _, w := range naWordsLower() {
+		if lowerIs(s, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// naRuneCounts has bit n set when a word IsNAWord takes, lowered, has
-// n runes (n < 64).
-var naRuneCounts = sync.OnceValue(func() uint64 {
-	var bits uint64
-	add := func(w string) {
-		if n := utf8.RuneCountInString(w); n < 64 {
-			bits |= 1 << n
-		}
-	}
-	for _, w := range naWords {
-		add(w)
-	}
+// naWordsLower are the words IsNAWord takes, in lower case.
+var naWordsLower = sync.OnceValue(func() []string {
+	words := slices.Clone(naWords)
 	for _, w := range schemaVocabularies {
-		add(strings.ToLower(w.na))
+		words = append(words, strings.ToLower(w.na))
 	}
-	return bits
+	return words
 })
+
+// lowerIs reports whether strings.ToLower(s) == w without making the
+// lowered copy: ToLower lowers rune by rune (an invalid byte becoming
+// U+FFFD, as ranging over s gives it), so the runes can be compared as
+// they come.
+func lowerIs(s, w string) bool {
+	for _, r := range s {
+		wr, n := utf8.DecodeRuneInString(w)
+		if n == 0 || unicode.ToLower(r) != wr {
+			return false
+		}
+		w = w[n:]
+	}
+	return w == ""
+}
