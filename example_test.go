@@ -86,7 +86,7 @@ func Example_answerErrors() {
   "answers": {"tables": "yse", "speed": 7, "price": 3}
 }`))
 	for _, e := range korto.AsAnswerErrors(err) {
-		fmt.Printf("%-8s %-16s %s\n", e.QuestionID, e.Pointer, e.Code)
+		fmt.Printf("%-8s %-16s %s\n", e.Question, e.Pointer, e.Code)
 	}
 	// Output:
 	// tables   /answers/tables  wrong-type

@@ -98,7 +98,7 @@ type Diagnostic struct {
 	Pos
 	// Pointer is the RFC 6901 JSON Pointer of the value at fault, as
 	// "/answers/queue"; "" is the whole document, or no JSON at all.
-	Pointer string `json:"pointer,omitempty"`
+	Pointer string `json:"pointer"`
 	// Row is the data row of a CSV file (the header is row 0), and Field
 	// the header's name of the cell's column; 0 and "" for other inputs.
 	Row   int    `json:"row,omitempty"`
@@ -133,8 +133,10 @@ type Diagnostic struct {
 //	file:line:col: warning: row R, column "F": audit A, question "q": message
 //
 // Each part is left out when unknown, "warning: " for an error. A JSON
-// Pointer stands in place of the line when there is no line, as
-// "file: /answers/q: ...". A nil *Diagnostic formats as "<nil>".
+// Pointer follows the file, as "file: /answers/q: ...", or a line
+// without a column, as "sheets.jsonl:12: /answers/q: ..." for the sheet
+// on line 12; a column places the problem exactly, and the pointer is
+// not repeated. A nil *Diagnostic formats as "<nil>".
 func (d *Diagnostic) Error() string {
 	if d == nil {
 		return "<nil>"
@@ -176,6 +178,8 @@ func (d *Diagnostic) writePlace(b *strings.Builder) {
 		b.WriteString(strconv.Itoa(d.Line))
 		if d.Column > 0 {
 			b.WriteString(":" + strconv.Itoa(d.Column))
+		} else if d.Pointer != "" {
+			b.WriteString(": " + d.Pointer)
 		}
 	case d.Pointer != "":
 		if d.File != "" {
@@ -264,6 +268,27 @@ func (l List) Split() (errs, warnings List) {
 		}
 	}
 	return errs, warnings
+}
+
+// InFile returns copies of the diagnostics placed in the file name, as
+// a reader that knows only its stream gives them to a caller that knows
+// the file. Those without a line are put at line when it is above 0: the
+// line where the record they belong to starts, such as a sheet of a JSON
+// Lines file. l itself is not changed.
+func (l List) InFile(name string, line int) List {
+	out := make(List, 0, len(l))
+	for _, d := range l {
+		if d == nil {
+			continue
+		}
+		c := *d
+		c.File = name
+		if c.Line == 0 && line > 0 {
+			c.Line = line
+		}
+		out = append(out, &c)
+	}
+	return out
 }
 
 // Sort orders the diagnostics by file, line and column, keeping the

@@ -24,7 +24,8 @@ func TestDiagnosticError(t *testing.T) {
 		{"line without column", &Diagnostic{Pos: Pos{File: "v.csv", Line: 4}, Message: "m"}, "v.csv:4: m"},
 		{"pointer", &Diagnostic{Pointer: "/answers/q", Question: "q", Message: "m"}, `/answers/q: question "q": m`},
 		{"pointer in a file", &Diagnostic{Pos: Pos{File: "v.json"}, Pointer: "/answers/q", Message: "m"}, "v.json: /answers/q: m"},
-		{"line wins over pointer", &Diagnostic{Pos: Pos{Line: 2, Column: 5}, Pointer: "/answers/q", Question: "q", Message: "m"}, `2:5: question "q": m`},
+		{"pointer after a line", &Diagnostic{Pos: Pos{File: "s.jsonl", Line: 12}, Pointer: "/answers/q", Message: "m"}, "s.jsonl:12: /answers/q: m"},
+		{"column wins over pointer", &Diagnostic{Pos: Pos{Line: 2, Column: 5}, Pointer: "/answers/q", Question: "q", Message: "m"}, `2:5: question "q": m`},
 		{"csv cell", &Diagnostic{Pos: Pos{File: "s.csv", Line: 5, Column: 3}, Row: 4, Field: "nps", Message: "m"}, `s.csv:5:3: row 4, column "nps": m`},
 		{"csv row", &Diagnostic{Pos: Pos{File: "s.csv", Line: 5}, Row: 4, Message: "m"}, `s.csv:5: row 4: m`},
 		{"subject and question", &Diagnostic{Pos: Pos{File: "v.csv", Line: 2, Column: 4}, Subject: "audit A7", Question: "q", Message: "m"}, `v.csv:2:4: audit A7, question "q": m`},
@@ -60,6 +61,23 @@ func TestListError(t *testing.T) {
 	errs, warns := List{b, a, nil}.Split()
 	if diff := cmp.Diff([]List{{a}, {b}}, []List{errs, warns}); diff != "" {
 		t.Errorf("Split (-want +got):\n%s", diff)
+	}
+}
+
+func TestInFile(t *testing.T) {
+	syntax := &Diagnostic{Pos: Pos{Line: 2, Column: 5}, Message: "a"}
+	value := &Diagnostic{Pointer: "/answers/q", Message: "b"}
+	l := List{syntax, value, nil}
+	got := l.InFile("s.jsonl", 9)
+	want := List{
+		{Pos: Pos{File: "s.jsonl", Line: 2, Column: 5}, Message: "a"},
+		{Pos: Pos{File: "s.jsonl", Line: 9}, Pointer: "/answers/q", Message: "b"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("InFile (-want +got):\n%s", diff)
+	}
+	if syntax.File != "" || value.Line != 0 {
+		t.Error("InFile changed its receiver")
 	}
 }
 

@@ -311,10 +311,10 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 			continue
 		}
 		line, col := r.line, 0
-		if qi, ok := l.plan.QuestionIndex(ae.QuestionID); ok && l.qcol[qi] >= 0 {
+		if qi, ok := l.plan.QuestionIndex(ae.Question); ok && l.qcol[qi] >= 0 {
 			line, col = r.pos(l.qcol[qi])
 		}
-		errs = append(errs, &Error{File: l.file, Line: line, Column: col, Question: ae.QuestionID,
+		errs = append(errs, &Error{File: l.file, Line: line, Column: col, Question: ae.Question,
 			Code: ae.Code, Message: ae.Message})
 	}
 	if len(errs) > 0 {

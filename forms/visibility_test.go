@@ -73,7 +73,7 @@ func asked(plan *korto.Plan, answers map[string]korto.Answer, q *korto.Question)
 		probe[k] = v
 	}
 	for _, e := range plan.Check(&korto.Sheet{Checklist: plan.Checklist().ID, Answers: probe}) {
-		if e.QuestionID == q.ID && e.Code == korto.CodeWhenFalse {
+		if e.Question == q.ID && e.Code == korto.CodeWhenFalse {
 			return false
 		}
 	}

@@ -184,93 +184,28 @@ const (
 	CodeMissingAnswer   = diag.CodeMissingAnswer
 )
 
-// AnswerError is one problem in an answer sheet. It names the question
-// (when there is one) and where in the JSON document the problem is, as
-// an RFC 6901 JSON Pointer ("/answers/queue"); syntax errors carry a byte
-// offset and a line and column too.
-type AnswerError struct {
-	// QuestionID is the question the problem is about, written to JSON
-	// as "question"; "" for a problem of the sheet as a whole.
-	QuestionID string `json:"question,omitempty"`
-	// Pointer locates the value at fault, e.g. "/answers/queue". ""
-	// points at the whole document, as in RFC 6901. A syntax error
-	// inside an answer's value points at the answer (and names its
-	// question); other syntax errors, which have no value to point at,
-	// leave it "". Syntax errors set Line.
-	Pointer string `json:"pointer"`
-	// Severity is SeverityWarning only for problems that do not stop
-	// scoring, such as CodeVersionMismatch.
-	Severity Severity `json:"severity"`
-	Code     string   `json:"code"` // one of the Code* constants
-	// Message says what is wrong, and how to fix it where it can; it
-	// leaves out the pointer and the question, which Error adds.
-	Message string `json:"message"`
-	// Offset, Line and Column locate syntax errors: a 0-based byte
-	// offset, a 1-based line and a 1-based column counted in characters,
-	// as an editor shows them. Line is 0 otherwise.
-	Offset int `json:"offset,omitempty"`
-	Line   int `json:"line,omitempty"`
-	Column int `json:"column,omitempty"`
-}
-
-// Error formats the problem as `/answers/queue: question "queue": msg`,
-// or `line:col: msg` for a syntax error (`line:col: question "x": msg`
-// when it lies inside an answer), so that a file name and a colon
-// before it make the usual "visit.json:3:14: msg". A nil *AnswerError
-// formats as "<nil>".
-func (e *AnswerError) Error() string {
-	if e == nil {
-		return "<nil>"
-	}
-	var b strings.Builder
-	switch {
-	case e.Line > 0:
-		fmt.Fprintf(&b, "%d:%d: ", e.Line, e.Column)
-	case e.Pointer != "":
-		b.WriteString(e.Pointer + ": ")
-	}
-	if e.Severity == SeverityWarning {
-		b.WriteString("warning: ")
-	}
-	if e.QuestionID != "" {
-		fmt.Fprintf(&b, "question %q: ", e.QuestionID)
-	}
-	b.WriteString(e.Message)
-	return b.String()
-}
+// AnswerError is one problem in an answer sheet: the module's one
+// diagnostic type. It names the question in Question (when there is
+// one) and says where in the JSON document the problem is as an RFC 6901
+// JSON Pointer in Pointer ("/answers/queue"); a syntax error carries a
+// byte offset and a line and column (counted in characters) too, and a
+// syntax error inside an answer's value points at the answer and names
+// its question. Severity is SeverityWarning only for problems that do
+// not stop scoring, such as CodeVersionMismatch.
+//
+// Error formats it as `/answers/queue: question "queue": msg`, or
+// `line:col: msg` for a syntax error, so that a file name and a colon
+// before it make the usual "visit.json:3:14: msg".
+//
+// Deprecated: use [diag.Diagnostic], which this is; its field Question
+// is now Question.
+type AnswerError = diag.Diagnostic
 
 // AnswerErrors is every problem found in one answer sheet. As an error
 // it stands for all of them; use [errors.As] to get the list back.
-type AnswerErrors []*AnswerError
-
-// Error returns the first problem and how many more there are.
-func (es AnswerErrors) Error() string {
-	switch len(es) {
-	case 0:
-		return "no problems"
-	case 1:
-		return es[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more)", es[0].Error(), len(es)-1)
-}
-
-// HasErrors reports whether any problem is an error, not a warning.
-func (es AnswerErrors) HasErrors() bool {
-	for _, e := range es {
-		if e != nil && e.Severity == SeverityError {
-			return true
-		}
-	}
-	return false
-}
-
-// Err returns the list as an error when it holds an error, else nil.
-func (es AnswerErrors) Err() error {
-	if es.HasErrors() {
-		return es
-	}
-	return nil
-}
+//
+// Deprecated: use [diag.List], which this is.
+type AnswerErrors = diag.List
 
 // sameAnswerErrors reports whether x and y list equal problems in the
 // same order.
@@ -280,31 +215,11 @@ func sameAnswerErrors(x, y AnswerErrors) bool {
 	})
 }
 
-// split separates the errors of es from its warnings.
-func (es AnswerErrors) split() (errs, warns AnswerErrors) {
-	for _, e := range es {
-		if e.Severity == SeverityWarning {
-			warns = append(warns, e)
-		} else {
-			errs = append(errs, e)
-		}
-	}
-	return errs, warns
-}
-
 // AsAnswerErrors extracts the list from an error returned by a reader or
 // [Plan.Score]; it returns nil for other errors.
-func AsAnswerErrors(err error) AnswerErrors {
-	var es AnswerErrors
-	if errors.As(err, &es) {
-		return es
-	}
-	var e *AnswerError
-	if errors.As(err, &e) {
-		return AnswerErrors{e}
-	}
-	return nil
-}
+//
+// Deprecated: use [diag.As], which this is.
+func AsAnswerErrors(err error) AnswerErrors { return diag.As(err) }
 
 // JSONPointer joins reference tokens into an RFC 6901 JSON Pointer,
 // escaping "~" as "~0" and "/" as "~1".
@@ -352,7 +267,7 @@ var errReadNilReader = errors.New("korto: ReadAnswers: nil io.Reader")
 
 // finishSheet moves the warnings among es into s and returns the errors.
 func finishSheet(s *Sheet, es AnswerErrors) (*Sheet, error) {
-	errs, warns := es.split()
+	errs, warns := es.Split()
 	if s != nil {
 		s.Warnings = warns
 	}
@@ -457,7 +372,7 @@ func (sr *sheetReader) release() {
 }
 
 func (sr *sheetReader) add(ptr, qid, code, format string, a ...any) {
-	sr.errs = append(sr.errs, &AnswerError{QuestionID: qid, Pointer: ptr, Code: code, Message: fmt.Sprintf(format, a...)})
+	sr.errs = append(sr.errs, &AnswerError{Question: qid, Pointer: ptr, Code: code, Message: fmt.Sprintf(format, a...)})
 }
 
 // syntax records a syntax error. The decoder's words say what the JSON
@@ -475,7 +390,7 @@ func (sr *sheetReader) syntax(err error) {
 	if d, ok := scanSheetSyntax(sr.data); ok {
 		sr.syntaxAt(d.off, d.msg)
 		e := sr.errs[len(sr.errs)-1]
-		e.Pointer, e.QuestionID = d.ptr, d.qid
+		e.Pointer, e.Question = d.ptr, d.qid
 		return
 	}
 	off, msg := int(sr.dec.InputOffset()), err.Error()
@@ -493,7 +408,7 @@ func (sr *sheetReader) syntaxAt(off int, msg string) {
 	start := bytes.LastIndexByte(sr.data[:off], '\n') + 1
 	line := 1 + bytes.Count(sr.data[:off], []byte{'\n'})
 	col := 1 + utf8.RuneCount(sr.data[start:off])
-	sr.errs = append(sr.errs, &AnswerError{Code: CodeSyntax, Offset: off, Line: line, Column: col, Message: msg})
+	sr.errs = append(sr.errs, &AnswerError{Code: CodeSyntax, Pos: Pos{Offset: off, Line: line, Column: col}, Message: msg})
 }
 
 // jsonValue is one JSON value as the reader needs it: its kind, and
@@ -910,7 +825,7 @@ func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 		return errBindNilBound
 	}
 	es := p.check(s, b, nil, nil)
-	errs, warns := es.split()
+	errs, warns := es.Split()
 	if s != nil && !sameAnswerErrors(s.Warnings, warns) {
 		s.Warnings = warns
 	}
@@ -943,7 +858,7 @@ func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerE
 	b.reset(p)
 	var es AnswerErrors
 	add := func(sev Severity, ptr, qid, code, format string, a ...any) {
-		es = append(es, &AnswerError{QuestionID: qid, Pointer: ptr, Severity: sev, Code: code, Message: fmt.Sprintf(format, a...)})
+		es = append(es, &AnswerError{Question: qid, Pointer: ptr, Severity: sev, Code: code, Message: fmt.Sprintf(format, a...)})
 	}
 	if s == nil {
 		add(SeverityError, "", "", CodeMissingKey, "no answer sheet")

@@ -52,7 +52,7 @@ func TestCheckNoCascade(t *testing.T) {
 		return s
 	}
 	ae := func(id, code, msg string) *AnswerError {
-		return &AnswerError{QuestionID: id, Pointer: "/answers/" + id, Code: code, Message: msg}
+		return &AnswerError{Question: id, Pointer: "/answers/" + id, Code: code, Message: msg}
 	}
 	wrongYesNo := func(id, got string) *AnswerError {
 		return ae(id, CodeWrongType, `takes "yes" or "no", not "`+got+`"`)

@@ -43,7 +43,7 @@ func TestMallWrongParkingIsOneError(t *testing.T) {
 		t.Fatal(`the first visit no longer answers "has_parking":"yes"`)
 	}
 	_, err = plan.ReadAnswers(strings.NewReader(strings.Replace(line, `"has_parking":"yes"`, `"has_parking":"maybe"`, 1)))
-	want := korto.AnswerErrors{{QuestionID: "has_parking", Pointer: "/answers/has_parking", Code: korto.CodeWrongType,
+	want := korto.AnswerErrors{{Question: "has_parking", Pointer: "/answers/has_parking", Code: korto.CodeWrongType,
 		Message: `takes "yes" or "no", not "maybe"`}}
 	if diff := cmp.Diff(want, korto.AsAnswerErrors(err)); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)

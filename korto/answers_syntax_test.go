@@ -50,7 +50,7 @@ func TestSheetSyntaxMessages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadAnswers(strings.NewReader(strings.Replace(sheet, "@", tt.mistake, 1)))
-			want := &AnswerError{Code: CodeSyntax, Line: tt.line, Column: tt.col, QuestionID: tt.qid, Message: tt.msg}
+			want := &AnswerError{Code: CodeSyntax, Pos: Pos{Line: tt.line, Column: tt.col}, Question: tt.qid, Message: tt.msg}
 			if tt.qid != "" {
 				want.Pointer = JSONPointer("answers", tt.qid)
 			}
@@ -87,7 +87,7 @@ func TestSheetSyntaxEnds(t *testing.T) {
 			for _, e := range got {
 				e.Offset = 0
 			}
-			want := AnswerErrors{{Code: CodeSyntax, Line: tt.line, Column: tt.col, Message: tt.msg, QuestionID: tt.qid}}
+			want := AnswerErrors{{Code: CodeSyntax, Pos: Pos{Line: tt.line, Column: tt.col}, Message: tt.msg, Question: tt.qid}}
 			if tt.qid != "" {
 				want[0].Pointer = JSONPointer("answers", tt.qid)
 			}

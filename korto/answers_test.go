@@ -21,7 +21,7 @@ type scProblem struct {
 func scProblems(es AnswerErrors) []scProblem {
 	var out []scProblem
 	for _, e := range es {
-		out = append(out, scProblem{Code: e.Code, Pointer: e.Pointer, Question: e.QuestionID,
+		out = append(out, scProblem{Code: e.Code, Pointer: e.Pointer, Question: e.Question,
 			Warning: e.Severity == SeverityWarning, Line: e.Line, Column: e.Column})
 	}
 	return out
@@ -285,7 +285,7 @@ func TestCheckNumberTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := p.Check(&s)
-	want := AnswerErrors{{QuestionID: "speed", Pointer: "/answers/speed", Code: CodeOutOfRange, Message: "number 1e999 is too large"}}
+	want := AnswerErrors{{Question: "speed", Pointer: "/answers/speed", Code: CodeOutOfRange, Message: "number 1e999 is too large"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -302,7 +302,7 @@ func TestAnswerMessageClipsLongValues(t *testing.T) {
 		t.Fatalf("no errors: %v", err)
 	}
 	for _, e := range es {
-		if e.QuestionID == "entrance" {
+		if e.Question == "entrance" {
 			want := `takes "yes" or "no", not "` + strings.Repeat("я", 39) + `…"`
 			if !strings.Contains(e.Message, want) || len(e.Message) > 200 {
 				t.Errorf("message %q, want it to contain %q", e.Message, want)
@@ -319,8 +319,8 @@ func TestReadAnswersRepeatedKey(t *testing.T) {
 	in := `{"checklist": "x", "answers": {"a": "yes", "a": "no", "b": 1, "a": "yes", "b": 2}}`
 	_, err := ReadAnswers(strings.NewReader(in))
 	want := AnswerErrors{
-		{QuestionID: "a", Pointer: "/answers/a", Code: CodeDuplicateKey, Message: `key "a" appears 3 times in the object; keep one`},
-		{QuestionID: "b", Pointer: "/answers/b", Code: CodeDuplicateKey, Message: `key "b" appears more than once in the object; keep one`},
+		{Question: "a", Pointer: "/answers/a", Code: CodeDuplicateKey, Message: `key "a" appears 3 times in the object; keep one`},
+		{Question: "b", Pointer: "/answers/b", Code: CodeDuplicateKey, Message: `key "b" appears more than once in the object; keep one`},
 	}
 	if diff := cmp.Diff(want, AsAnswerErrors(err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -429,7 +429,7 @@ func TestWhenConditions(t *testing.T) {
 			if e.Code != CodeWhenFalse {
 				t.Errorf("%v: unexpected %v", tt.facts, e)
 			}
-			gotErr = append(gotErr, e.QuestionID)
+			gotErr = append(gotErr, e.Question)
 		}
 		if diff := cmp.Diff(wantErr, gotErr); diff != "" {
 			t.Errorf("%v: questions switched off (-want +got):\n%s", tt.facts, diff)

@@ -201,7 +201,7 @@ func (b neverEnding) Read(p []byte) (int, error) {
 func TestReadAnswersSecondSheet(t *testing.T) {
 	a := compactSheet(t, "a")
 	_, err := ReadAnswers(strings.NewReader(a + "\n" + a + "\n"))
-	want := AnswerErrors{{Code: CodeSyntax, Line: 2, Column: 1, Offset: len(a) + 1,
+	want := AnswerErrors{{Code: CodeSyntax, Pos: Pos{Line: 2, Column: 1, Offset: len(a) + 1},
 		Message: "another JSON value after the answer sheet: a sheet file holds one sheet; put several in a JSON Lines file, one a line, for cxkit report"}}
 	if diff := cmp.Diff(want, AsAnswerErrors(err)); diff != "" {
 		t.Errorf("ReadAnswers (-want +got):\n%s", diff)

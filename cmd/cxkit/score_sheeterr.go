@@ -4,25 +4,18 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
 // sheetErrorLine formats a problem of the answer sheet in the file name
-// for stderr. A syntax error reads "name:line:col: msg", as checklist
-// diagnostics do; any other problem "name: /answers/x: msg", or, for the
-// sheet that starts at line (> 0) of a file of many,
-// "name:line: /answers/x: msg".
+// for stderr: "name:line:col: msg" for a syntax error, as checklist
+// diagnostics are, "name: /answers/x: msg" for any other, and
+// "name:line: /answers/x: msg" for the sheet that starts at line (> 0) of
+// a file of many.
 func sheetErrorLine(name string, line int, ae *korto.AnswerError) string {
-	switch {
-	case ae.Line > 0:
-		return name + ":" + ae.Error()
-	case line > 0:
-		return fmt.Sprintf("%s:%d: %s", name, line, ae.Error())
-	}
-	return name + ": " + ae.Error()
+	return diag.List{ae}.InFile(name, line)[0].Error()
 }
 
 // maxListedProblems bounds the problems listed for one answer sheet; the
@@ -57,25 +50,12 @@ func moreProblemsLine(name string, line, more int) string {
 func printSheetErrors(w io.Writer, name string, es korto.AnswerErrors, src []byte) error {
 	src = bytes.TrimPrefix(src, []byte("\ufeff")) // as the reader does
 	es, more := listedProblems(es)
-	if more > 0 {
-		defer fmt.Fprintln(w, moreProblemsLine(name, 0, more))
+	if err := diag.Render(w, es.InFile(name, 0), src); err != nil {
+		return err
 	}
-	for _, ae := range es {
-		if ae.Line == 0 {
-			if _, err := fmt.Fprintln(w, sheetErrorLine(name, 0, ae)); err != nil {
-				return err
-			}
-			continue
-		}
-		d := &korto.Diagnostic{
-			Pos:      korto.Pos{File: name, Line: ae.Line, Column: ae.Column, Offset: ae.Offset},
-			Severity: ae.Severity,
-			Code:     ae.Code,
-			Message:  strings.TrimPrefix(ae.Error(), fmt.Sprintf("%d:%d: ", ae.Line, ae.Column)),
-		}
-		if err := diag.Render(w, korto.Diagnostics{d}, src); err != nil {
-			return err
-		}
+	if more > 0 {
+		_, err := fmt.Fprintln(w, moreProblemsLine(name, 0, more))
+		return err
 	}
 	return nil
 }
