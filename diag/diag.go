@@ -109,11 +109,12 @@ type Diagnostic struct {
 	// Code is stable, in kebab case, one of the Code constants.
 	Code string `json:"code"`
 
-	// Subject names the record the problem belongs to in an input of
-	// many, as people call it ("audit A7", `ticket "T3": event 2`); ""
-	// when there is none or the position says enough.
+	// Subject names what the problem is about, as people call it in
+	// the input's terms ("audit A7, question q3", `ticket "T3": event
+	// 2`); "" when the position says enough.
 	Subject string `json:"subject,omitempty"`
-	// Question is the ID of the question the problem is about, if any.
+	// Question is the ID of the question the problem is about, if any,
+	// for tools. Without a Subject, Error names it as `question "q3"`.
 	Question string `json:"question,omitempty"`
 
 	// Message says what is wrong in one line, without the position,
@@ -130,7 +131,7 @@ type Diagnostic struct {
 // Error formats the diagnostic on one line, the form compilers and
 // editors use:
 //
-//	file:line:col: warning: row R, column "F": audit A, question "q": message
+//	file:line:col: warning: row R, column "F": subject: message
 //
 // Each part is left out when unknown, "warning: " for an error. A JSON
 // Pointer follows the file, as "file: /answers/q: ...", or a line
@@ -154,8 +155,6 @@ func (d *Diagnostic) Error() string {
 		b.WriteString(": ")
 	}
 	switch {
-	case d.Subject != "" && d.Question != "":
-		fmt.Fprintf(&b, "%s, question %q: ", d.Subject, d.Question)
 	case d.Subject != "":
 		b.WriteString(d.Subject + ": ")
 	case d.Question != "":

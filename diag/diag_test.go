@@ -28,7 +28,7 @@ func TestDiagnosticError(t *testing.T) {
 		{"column wins over pointer", &Diagnostic{Pos: Pos{Line: 2, Column: 5}, Pointer: "/answers/q", Question: "q", Message: "m"}, `2:5: question "q": m`},
 		{"csv cell", &Diagnostic{Pos: Pos{File: "s.csv", Line: 5, Column: 3}, Row: 4, Field: "nps", Message: "m"}, `s.csv:5:3: row 4, column "nps": m`},
 		{"csv row", &Diagnostic{Pos: Pos{File: "s.csv", Line: 5}, Row: 4, Message: "m"}, `s.csv:5: row 4: m`},
-		{"subject and question", &Diagnostic{Pos: Pos{File: "v.csv", Line: 2, Column: 4}, Subject: "audit A7", Question: "q", Message: "m"}, `v.csv:2:4: audit A7, question "q": m`},
+		{"subject and question", &Diagnostic{Pos: Pos{File: "v.csv", Line: 2, Column: 4}, Subject: "audit A7, question q", Question: "q", Message: "m"}, `v.csv:2:4: audit A7, question q: m`},
 		{"subject", &Diagnostic{Pos: Pos{File: "t.jsonl", Line: 9}, Subject: `ticket "T3"`, Message: "m"}, `t.jsonl:9: ticket "T3": m`},
 		{"nil", nil, "<nil>"},
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -274,7 +275,7 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 		if i >= len(l.cols) {
 			if a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
 				line, col := r.pos(i)
-				errs = append(errs, &Error{File: l.file, Line: line, Column: col, Code: CodeCellCount,
+				errs = append(errs, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: col}, Code: CodeCellCount,
 					Message: "a value beyond the last column of the header: give the column a name, or move the value into its column"})
 				break
 			}
@@ -314,13 +315,13 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 		if qi, ok := l.plan.QuestionIndex(ae.Question); ok && l.qcol[qi] >= 0 {
 			line, col = r.pos(l.qcol[qi])
 		}
-		errs = append(errs, &Error{File: l.file, Line: line, Column: col, Question: ae.Question,
+		errs = append(errs, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: col}, Question: ae.Question,
 			Code: ae.Code, Message: ae.Message})
 	}
 	if len(errs) > 0 {
 		id := rs.auditValue("id")
 		for _, e := range errs {
-			e.Audit = id
+			e.Subject = about(id, e.Question)
 		}
 		slices.SortStableFunc(errs, func(a, b *Error) int {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -80,7 +81,7 @@ func (l *layout) readHeader(header []string, line int) (warns, errs Errors) {
 		warns, errs = append(warns, w...), append(errs, e...)
 	}
 	if l.numQCols == 0 && len(errs) == 0 {
-		errs = append(errs, &Error{File: l.file, Line: line, Code: CodeNoQuestions,
+		errs = append(errs, &Error{Pos: diag.Pos{File: l.file, Line: line}, Code: CodeNoQuestions,
 			Message: fmt.Sprintf("no column is a question of checklist %q: the header must hold question IDs (an export with labels for headers will not do: export the questions' names)", l.plan.Checklist().ID)})
 	}
 	if l.numQCols > 0 {
@@ -91,7 +92,7 @@ func (l *layout) readHeader(header []string, line int) (warns, errs Errors) {
 			}
 		}
 		if len(missing) > 0 {
-			warns = append(warns, &Error{File: l.file, Line: line, Severity: korto.SeverityWarning, Code: CodeNoQuestions,
+			warns = append(warns, &Error{Pos: diag.Pos{File: l.file, Line: line}, Severity: korto.SeverityWarning, Code: CodeNoQuestions,
 				Message: fmt.Sprintf("no column for %d of the checklist's questions (%s): they are unanswered in every row", len(missing), listFew(missing))})
 		}
 	}
@@ -108,7 +109,7 @@ func (l *layout) add(h string, line, colNo int) (warns, errs Errors) {
 	switch col.kind {
 	case colQuestion:
 		if j := l.qcol[col.q]; j >= 0 {
-			errs = append(errs, &Error{File: l.file, Line: line, Column: colNo, Question: l.plan.Question(col.q).ID, Code: CodeDuplicate,
+			errs = append(errs, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: colNo}, Question: l.plan.Question(col.q).ID, Subject: about("", l.plan.Question(col.q).ID), Code: CodeDuplicate,
 				Message: fmt.Sprintf("column %q answers the question that column %d (%q) answers already: keep one of them", h, j+1, l.names[j])})
 			col.kind = colSkip
 			break
@@ -117,7 +118,7 @@ func (l *layout) add(h string, line, colNo int) (warns, errs Errors) {
 		l.numQCols++
 	case colAudit:
 		if j, ok := l.fields[col.field]; ok {
-			errs = append(errs, &Error{File: l.file, Line: line, Column: colNo, Code: CodeDuplicate,
+			errs = append(errs, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: colNo}, Code: CodeDuplicate,
 				Message: fmt.Sprintf("column %q holds audit field %q, as column %d (%q) does: keep one of them", h, col.field, j+1, l.names[j])})
 			col.kind = colSkip
 			break
@@ -131,7 +132,7 @@ func (l *layout) add(h string, line, colNo int) (warns, errs Errors) {
 		if s := suggest.Nearest(lastComponent(name, l.format), l.known()); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
-		warns = append(warns, &Error{File: l.file, Line: line, Column: colNo, Severity: korto.SeverityWarning, Code: CodeUnknownColumn, Message: msg})
+		warns = append(warns, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: colNo}, Severity: korto.SeverityWarning, Code: CodeUnknownColumn, Message: msg})
 		col.kind = colSkip
 	}
 	l.cols = append(l.cols, col)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -33,7 +34,7 @@ func newCSVSource(br *bufio.Reader, name string) (*csvSource, []string, int, err
 	rec, err := cs.cr.Read()
 	switch {
 	case err == io.EOF:
-		return nil, nil, 0, Errors{{File: name, Line: 1, Code: CodeSyntax, Message: "the file is empty: a header row of question IDs comes first"}}
+		return nil, nil, 0, Errors{{Pos: diag.Pos{File: name, Line: 1}, Code: CodeSyntax, Message: "the file is empty: a header row of question IDs comes first"}}
 	case err != nil:
 		return nil, nil, 0, cs.fail(err)
 	}
@@ -100,7 +101,7 @@ func (cs *csvSource) next(r *row) error {
 func (cs *csvSource) fail(err error) Errors {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		return Errors{{File: cs.name, Code: CodeSyntax, Message: err.Error()}}
+		return Errors{{Pos: diag.Pos{File: cs.name}, Code: CodeSyntax, Message: err.Error()}}
 	}
 	msg := pe.Err.Error()
 	switch {
@@ -109,7 +110,7 @@ func (cs *csvSource) fail(err error) Errors {
 	case errors.Is(pe.Err, csv.ErrQuote):
 		msg = `a quoted cell is not closed, or a quote inside it is not doubled: end the cell with a quote, and write a quote inside it as ""`
 	}
-	return Errors{{File: cs.name, Line: pe.Line, Column: pe.Column, Code: CodeSyntax, Message: msg}}
+	return Errors{{Pos: diag.Pos{File: cs.name, Line: pe.Line, Column: pe.Column}, Code: CodeSyntax, Message: msg}}
 }
 
 // rowSyntaxError is a row that cannot be read at all; the reading goes

@@ -1,30 +1,21 @@
 package fielddata
 
-import (
-	"errors"
-	"fmt"
-	"strings"
-
-	"github.com/cxkit/cxkit/diag"
-	"github.com/cxkit/cxkit/korto"
-)
+import "github.com/cxkit/cxkit/diag"
 
 // Error is one problem in an imported file, placed at a cell: the line
 // of the file (the row of a spreadsheet) and the column, counted from 1
-// as a spreadsheet counts them. It names the audit (its id, when the row
-// has one) and the question the cell answers.
-type Error struct {
-	File     string // the file's name, as given to the reader
-	Line     int    // 1-based line (spreadsheet row); 0 for the file as a whole
-	Column   int    // 1-based column (field) of the cell; 0 for the whole row
-	Audit    string // the audit's id; "" when the row has none
-	Question string // the question the cell answers; "" for other cells
-	Severity korto.Severity
-	// Code is one of korto's Code* constants for a wrong answer, or one
-	// of this package's Code* constants.
-	Code    string
-	Message string // what is wrong and, where it is clear, how to fix it
-}
+// as a spreadsheet counts them. Subject names the audit (its id, when
+// the row has one) and the question the cell answers, as "audit A7,
+// question q3"; Question holds the question's ID alone, for tools.
+//
+// Deprecated: use [diag.Diagnostic], which this is; the audit's id is in
+// Subject now.
+type Error = diag.Diagnostic
+
+// Errors is a list of problems; as an error it stands for all of them.
+//
+// Deprecated: use [diag.List], which this is.
+type Errors = diag.List
 
 // Codes of problems that are not a wrong answer: package diag's, under
 // the names this package has always had.
@@ -36,47 +27,18 @@ const (
 	CodeCellCount     = diag.CodeCellCount   // a row with more cells than the header
 )
 
-// Error formats the problem as "file:line:col: audit A, question Q: msg".
-func (e *Error) Error() string {
-	if e == nil {
-		return "<nil>"
-	}
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ":%d", e.Column)
-		}
-	}
-	b.WriteString(": ")
-	if e.Severity == korto.SeverityWarning {
-		b.WriteString("warning: ")
-	}
+// about names what a problem is about the way this package always
+// has, "audit A7, question q3", without quotes: both are identifiers.
+func about(audit, question string) string {
 	switch {
-	case e.Audit != "" && e.Question != "":
-		fmt.Fprintf(&b, "audit %s, question %s: ", e.Audit, e.Question)
-	case e.Audit != "":
-		fmt.Fprintf(&b, "audit %s: ", e.Audit)
-	case e.Question != "":
-		fmt.Fprintf(&b, "question %s: ", e.Question)
+	case audit != "" && question != "":
+		return "audit " + audit + ", question " + question
+	case audit != "":
+		return "audit " + audit
+	case question != "":
+		return "question " + question
 	}
-	b.WriteString(e.Message)
-	return b.String()
-}
-
-// Errors is a list of problems; as an error it stands for all of them.
-type Errors []*Error
-
-// Error returns the first problem and how many more there are.
-func (es Errors) Error() string {
-	switch len(es) {
-	case 0:
-		return "no problems"
-	case 1:
-		return es[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more)", es[0].Error(), len(es)-1)
+	return ""
 }
 
 // RowError is a row that does not make a valid answer sheet: every bad
@@ -99,14 +61,6 @@ func (e *RowError) Unwrap() error { return e.Errs }
 // AsErrors extracts the problems from an error a [Reader] returned: a
 // [*RowError], [Errors] or a single [*Error]. It returns nil for other
 // errors.
-func AsErrors(err error) Errors {
-	var es Errors
-	if errors.As(err, &es) {
-		return es
-	}
-	var e *Error
-	if errors.As(err, &e) {
-		return Errors{e}
-	}
-	return nil
-}
+//
+// Deprecated: use [diag.As], which this is.
+func AsErrors(err error) Errors { return diag.As(err) }

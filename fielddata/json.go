@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/go-json-experiment/json/jsontext"
@@ -76,7 +77,7 @@ func (js *jsonSource) fail(err error) Errors {
 		}
 	}
 	line, col := js.pos(off)
-	return Errors{{File: js.name, Line: line, Column: col, Code: CodeSyntax, Message: "not SurveyJS results (JSON objects): " + msg}}
+	return Errors{{Pos: diag.Pos{File: js.name, Line: line, Column: col}, Code: CodeSyntax, Message: "not SurveyJS results (JSON objects): " + msg}}
 }
 
 func (js *jsonSource) next(r *row) error {
@@ -99,7 +100,7 @@ func (js *jsonSource) next(r *row) error {
 			return js.fail(err)
 		}
 		line, col := js.pos(int(js.dec.InputOffset()) - len(v))
-		return Errors{{File: js.name, Line: line, Column: col, Code: CodeSyntax,
+		return Errors{{Pos: diag.Pos{File: js.name, Line: line, Column: col}, Code: CodeSyntax,
 			Message: fmt.Sprintf("a SurveyJS result is a JSON object, not %s", strictjson.TypeName(v.Kind()))}}
 	}
 	r.line, _ = js.pos(int(js.dec.InputOffset()) + leadingSpace(js.data[js.dec.InputOffset():]))

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/xuri/excelize/v2"
 )
@@ -37,11 +38,11 @@ func newXLSXSource(br *bufio.Reader, name string, limit int64) (*xlsxSource, []s
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20)})
 	if err != nil {
-		return nil, nil, 0, Errors{{File: name, Code: CodeSyntax, Message: fmt.Sprintf("not an Excel workbook (.xlsx) that can be read: %v", err)}}
+		return nil, nil, 0, Errors{{Pos: diag.Pos{File: name}, Code: CodeSyntax, Message: fmt.Sprintf("not an Excel workbook (.xlsx) that can be read: %v", err)}}
 	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, nil, 0, Errors{{File: name, Code: CodeSyntax, Message: "the workbook has no sheet"}}
+		return nil, nil, 0, Errors{{Pos: diag.Pos{File: name}, Code: CodeSyntax, Message: "the workbook has no sheet"}}
 	}
 	sheet := sheets[0]
 	if slices.Contains(sheets, SheetName) {
@@ -49,14 +50,14 @@ func newXLSXSource(br *bufio.Reader, name string, limit int64) (*xlsxSource, []s
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, nil, 0, Errors{{File: name, Code: CodeSyntax, Message: fmt.Sprintf("sheet %q cannot be read: %v", sheet, err)}}
+		return nil, nil, 0, Errors{{Pos: diag.Pos{File: name}, Code: CodeSyntax, Message: fmt.Sprintf("sheet %q cannot be read: %v", sheet, err)}}
 	}
 	xs := &xlsxSource{name: name, f: f, rows: rows}
 	var r row
 	for {
 		if err := xs.next(&r); err != nil {
 			if err == io.EOF {
-				return nil, nil, 0, Errors{{File: name, Line: 1, Code: CodeSyntax, Message: fmt.Sprintf("sheet %q is empty: a header row of question IDs comes first", sheet)}}
+				return nil, nil, 0, Errors{{Pos: diag.Pos{File: name, Line: 1}, Code: CodeSyntax, Message: fmt.Sprintf("sheet %q is empty: a header row of question IDs comes first", sheet)}}
 			}
 			return nil, nil, 0, err
 		}
@@ -74,7 +75,7 @@ func newXLSXSource(br *bufio.Reader, name string, limit int64) (*xlsxSource, []s
 func (xs *xlsxSource) next(r *row) error {
 	if !xs.rows.Next() {
 		if err := xs.rows.Error(); err != nil {
-			return Errors{{File: xs.name, Line: xs.n + 1, Code: CodeSyntax, Message: fmt.Sprintf("the sheet cannot be read on: %v", err)}}
+			return Errors{{Pos: diag.Pos{File: xs.name, Line: xs.n + 1}, Code: CodeSyntax, Message: fmt.Sprintf("the sheet cannot be read on: %v", err)}}
 		}
 		xs.rows.Close()
 		return io.EOF
@@ -82,7 +83,7 @@ func (xs *xlsxSource) next(r *row) error {
 	xs.n++
 	cols, err := xs.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		return Errors{{File: xs.name, Line: xs.n, Code: CodeSyntax, Message: fmt.Sprintf("row %d cannot be read: %v", xs.n, err)}}
+		return Errors{{Pos: diag.Pos{File: xs.name, Line: xs.n}, Code: CodeSyntax, Message: fmt.Sprintf("row %d cannot be read: %v", xs.n, err)}}
 	}
 	r.line = xs.n
 	r.lines, r.cols = nil, nil
