@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/metrics"
@@ -85,7 +86,7 @@ func Example_answerErrors() {
   "checklist": "cafe",
   "answers": {"tables": "yse", "speed": 7, "price": 3}
 }`))
-	for _, e := range korto.AsAnswerErrors(err) {
+	for _, e := range diag.As(err) {
 		fmt.Printf("%-8s %-16s %s\n", e.Question, e.Pointer, e.Code)
 	}
 	// Output:

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -146,7 +147,7 @@ func TestDocsExamplesParse(t *testing.T) {
 		_, diags := dsl.ParseWithDiagnostics("block.korto", src)
 		if len(diags) > 0 {
 			var out bytes.Buffer
-			if err := dsl.Render(&out, diags, src); err != nil {
+			if err := diag.Render(&out, diags, src); err != nil {
 				t.Fatal(err)
 			}
 			t.Errorf("%s:%d: the block is shown as correct, but:\n%s", docPath, b.line, out.Bytes())
@@ -180,7 +181,7 @@ func TestDocsMistakesRender(t *testing.T) {
 			continue
 		}
 		var out bytes.Buffer
-		if err := dsl.Render(&out, diags, b.body); err != nil {
+		if err := diag.Render(&out, diags, b.body); err != nil {
 			t.Fatal(err)
 		}
 		if got, want := out.String(), string(blocks[i+1].body); got != want {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -89,7 +90,7 @@ func TestSheetsScore(t *testing.T) {
 				defer f.Close()
 				s, err := p.ReadAnswers(f)
 				if err != nil {
-					for _, e := range korto.AsAnswerErrors(err) {
+					for _, e := range diag.As(err) {
 						t.Error(e)
 					}
 					t.FailNow()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -42,7 +43,7 @@ func (w *worker) do(j job) {
 		if err != nil {
 			if j.lines {
 				// Placed in the line alone: move syntax errors to it.
-				for _, ae := range korto.AsAnswerErrors(err) {
+				for _, ae := range diag.As(err) {
 					if ae.Line > 0 {
 						ae.Line += p.Line - 1
 					}
@@ -123,12 +124,12 @@ func (w *worker) score(sheet *korto.Sheet) (*korto.Sheet, error) {
 // too, so that all of its problems are listed together.
 func (w *worker) addRead(sheet *korto.Sheet, formErr error) (*korto.Sheet, error) {
 	if formErr != nil {
-		errs := slices.Clone(korto.AsAnswerErrors(formErr))
-		if sheet == nil || sheet.Answers == nil || slices.ContainsFunc(errs, func(e *korto.AnswerError) bool { return e.Code == korto.CodeSyntax }) {
+		errs := slices.Clone(diag.As(formErr))
+		if sheet == nil || sheet.Answers == nil || slices.ContainsFunc(errs, func(e *diag.Diagnostic) bool { return e.Code == korto.CodeSyntax }) {
 			return nil, formErr
 		}
 		for _, e := range w.plan.Check(sheet) {
-			if e.Severity == korto.SeverityError && !slices.ContainsFunc(errs, func(f *korto.AnswerError) bool { return *f == *e }) {
+			if e.Severity == korto.SeverityError && !slices.ContainsFunc(errs, func(f *diag.Diagnostic) bool { return *f == *e }) {
 				errs = append(errs, e)
 			}
 		}
@@ -145,7 +146,7 @@ func (w *worker) addRead(sheet *korto.Sheet, formErr error) (*korto.Sheet, error
 // looksLikeJSONLines reports whether a JSON file failed because a second
 // value starts on a later line: the mark of JSON Lines under a .json name.
 func looksLikeJSONLines(err error) bool {
-	for _, ae := range korto.AsAnswerErrors(err) {
+	for _, ae := range diag.As(err) {
 		if ae.Code == korto.CodeSyntax && ae.Line > 1 && ae.Column == 1 {
 			return true
 		}

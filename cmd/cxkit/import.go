@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/fielddata"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -70,7 +71,7 @@ func importFlags(fs *flag.FlagSet) Run {
 			SkipInvalid: skipInvalid,
 			Workers:     workers,
 			Progress:    prog,
-			Problem:     func(p *fielddata.Error) { fmt.Fprintln(e.stderr, p.Error()) },
+			Problem:     func(p *diag.Diagnostic) { fmt.Fprintln(e.stderr, p.Error()) },
 			Guessed: func(f fielddata.Format, why string) {
 				e.notef("reading %s as %s, %s (say --from to choose)", name, f, strings.TrimPrefix(why, "guessed "+string(f)+" "))
 			},
@@ -89,7 +90,7 @@ func importFlags(fs *flag.FlagSet) Run {
 			}
 			return nil
 		case err != nil:
-			if fielddata.AsErrors(err) != nil {
+			if diag.As(err) != nil {
 				return errPrinted // listed by Problem
 			}
 			return err

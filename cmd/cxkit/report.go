@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
@@ -167,7 +168,7 @@ func reportRun(ctx context.Context, e *env, checklist *korto.Checklist, plan *ko
 func printReportProblems(e *env, res *report.Result) {
 	w := e.stderr
 	for _, p := range res.Invalid {
-		es := korto.AsAnswerErrors(p.Err)
+		es := diag.As(p.Err)
 		if len(es) == 0 {
 			fmt.Fprintf(w, "%s: %v\n", p.Where(), p.Err)
 			continue

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -58,7 +59,7 @@ func scoreFlags(fs *flag.FlagSet) Run {
 			}
 		}
 		if err != nil {
-			if es := korto.AsAnswerErrors(err); es != nil {
+			if es := diag.As(err); es != nil {
 				if err := printSheetErrors(e.stderr, where, es, src); err != nil {
 					return err
 				}

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/cxkit/cxkit/diag"
-	"github.com/cxkit/cxkit/korto"
 )
 
 // sheetErrorLine formats a problem of the answer sheet in the file name
@@ -14,7 +13,7 @@ import (
 // diagnostics are, "name: /answers/x: msg" for any other, and
 // "name:line: /answers/x: msg" for the sheet that starts at line (> 0) of
 // a file of many.
-func sheetErrorLine(name string, line int, ae *korto.AnswerError) string {
+func sheetErrorLine(name string, line int, ae *diag.Diagnostic) string {
 	return diag.List{ae}.InFile(name, line)[0].Error()
 }
 
@@ -26,7 +25,7 @@ const maxListedProblems = 100
 
 // listedProblems returns the problems of es to list and how many are left
 // out.
-func listedProblems(es korto.AnswerErrors) (korto.AnswerErrors, int) {
+func listedProblems(es diag.List) (diag.List, int) {
 	if len(es) <= maxListedProblems {
 		return es, 0
 	}
@@ -47,7 +46,7 @@ func moreProblemsLine(name string, line, more int) string {
 // the file name, one a line, at most maxListedProblems of them. A syntax
 // error is followed by its line of src and a caret under the mistake, as
 // checklist diagnostics are.
-func printSheetErrors(w io.Writer, name string, es korto.AnswerErrors, src []byte) error {
+func printSheetErrors(w io.Writer, name string, es diag.List, src []byte) error {
 	src = bytes.TrimPrefix(src, []byte("\ufeff")) // as the reader does
 	es, more := listedProblems(es)
 	if err := diag.Render(w, es.InFile(name, 0), src); err != nil {

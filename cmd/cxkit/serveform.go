@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -264,7 +265,7 @@ func (fs *formServer) serveJSON(doc []byte) http.HandlerFunc {
 // formRejection is the reply to a sheet the reader does not accept.
 // At most maxListedProblems are sent; More counts the rest.
 type formRejection struct {
-	Errors korto.AnswerErrors `json:"errors"`
+	Errors diag.List `json:"errors"`
 	More   int                `json:"more,omitempty"`
 }
 
@@ -275,9 +276,9 @@ func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
 		_ = writeJSON(w, v)
 	}
 	reject := func(err error) {
-		es := korto.AsAnswerErrors(err)
+		es := diag.As(err)
 		if es == nil {
-			es = korto.AnswerErrors{{Severity: korto.SeverityError, Code: korto.CodeSyntax, Message: err.Error()}}
+			es = diag.List{{Severity: korto.SeverityError, Code: korto.CodeSyntax, Message: err.Error()}}
 		}
 		fs.logf("rejected a sheet: %v", es)
 		listed, more := listedProblems(es)
@@ -286,7 +287,7 @@ func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
 	// A form posts JSON; a plain form or text/plain is what a page from
 	// another site can send without asking the browser first.
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		reply(http.StatusUnsupportedMediaType, formRejection{Errors: korto.AnswerErrors{{
+		reply(http.StatusUnsupportedMediaType, formRejection{Errors: diag.List{{
 			Severity: korto.SeverityError, Code: korto.CodeSyntax,
 			Message: "send the sheet as Content-Type: application/json",
 		}}})
@@ -297,7 +298,7 @@ func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			reply(http.StatusRequestEntityTooLarge, formRejection{Errors: korto.AnswerErrors{{
+			reply(http.StatusRequestEntityTooLarge, formRejection{Errors: diag.List{{
 				Severity: korto.SeverityError, Code: korto.CodeSyntax,
 				Message: fmt.Sprintf("the sheet is larger than %d bytes", maxSheetBytes),
 			}}})

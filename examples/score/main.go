@@ -18,6 +18,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -145,7 +146,7 @@ func everyProblem(file string, err error) error {
 	for _, d := range korto.AsDiagnostics(err) {
 		list = append(list, d) // positions already name the file
 	}
-	for _, e := range korto.AsAnswerErrors(err) {
+	for _, e := range diag.As(err) {
 		list = append(list, fmt.Errorf("%s: %w", file, e))
 	}
 	if len(list) == 0 {
