@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -55,7 +56,7 @@ func (xs *xmlSource) fail(err error) Errors {
 	if err == io.ErrUnexpectedEOF || msg == "unexpected EOF" {
 		msg = "the file ends inside a submission: an element is not closed (a file cut short?)"
 	}
-	return Errors{{File: xs.name, Line: max(line, 1), Column: col, Code: CodeSyntax, Message: "not ODK XML submissions: " + msg}}
+	return Errors{{Pos: diag.Pos{File: xs.name, Line: max(line, 1), Column: col}, Code: CodeSyntax, Message: "not ODK XML submissions: " + msg}}
 }
 
 func (xs *xmlSource) next(r *row) error {
@@ -75,7 +76,7 @@ func (xs *xmlSource) next(r *row) error {
 		case xml.CharData:
 			if len(bytes.TrimSpace(t)) > 0 {
 				line, col := xs.dec.InputPos()
-				return Errors{{File: xs.name, Line: line, Column: col, Code: CodeSyntax,
+				return Errors{{Pos: diag.Pos{File: xs.name, Line: line, Column: col}, Code: CodeSyntax,
 					Message: "not ODK XML submissions: text outside a submission's element"}}
 			}
 		case xml.EndElement: // the decoder refuses an unmatched one
@@ -160,7 +161,7 @@ func (xs *xmlSource) cell(r *row, path, value string, line, col int) *Error {
 		r.cols = append(r.cols, 0)
 	}
 	if r.cols[i] != 0 {
-		return &Error{File: xs.name, Line: line, Column: col, Code: CodeDuplicate,
+		return &Error{Pos: diag.Pos{File: xs.name, Line: line, Column: col}, Code: CodeDuplicate,
 			Message: fmt.Sprintf("element %s appears twice in one submission (first at %d:%d): a checklist's form has no repeats", path, r.lines[i], r.cols[i])}
 	}
 	r.cells[i], r.lines[i], r.cols[i] = korto.Str(value), line, col

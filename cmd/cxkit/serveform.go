@@ -266,7 +266,7 @@ func (fs *formServer) serveJSON(doc []byte) http.HandlerFunc {
 // At most maxListedProblems are sent; More counts the rest.
 type formRejection struct {
 	Errors diag.List `json:"errors"`
-	More   int                `json:"more,omitempty"`
+	More   int       `json:"more,omitempty"`
 }
 
 func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
