@@ -159,6 +159,12 @@ func fixedText(c *korto.Checklist, lang string, langs []string) func(string) kor
 			return w.Audit
 		case "survey":
 			return w.Survey
+		case "required":
+			return w.Required
+		case "invalid":
+			return w.Invalid
+		case "gps":
+			return w.GPS
 		}
 		return auditFieldTitle(w, key)
 	}

@@ -16,7 +16,8 @@ import (
 // is named after the checklist ID and carries its version; the audit
 // fields, then a group per level and section, hold the answers under
 // the question IDs; binds carry types, required, relevant (from
-// `when`), constraints and the bind::cx:* metadata; every language of
+// `when`), constraints, the messages for a missing or refused answer
+// in the form's words, and the bind::cx:* metadata; every language of
 // the checklist is an itext translation, opts.Lang (default: the
 // checklist's own) the default one.
 func XForm(c *korto.Checklist, opts Options) ([]byte, error) {
@@ -169,12 +170,18 @@ func (x *xformBuilder) write(settings []string) ([]byte, error) {
 			attrs = append(attrs, fmt.Sprintf(`type="%s"`, xt))
 			if x.cell(r, "required") == "yes" {
 				attrs = append(attrs, `required="true()"`)
+				if x.text(p+":jr:requiredMsg", x.rowTexts(r, "required_message")) {
+					attrs = append(attrs, fmt.Sprintf(`jr:requiredMsg="jr:itext('%s:jr:requiredMsg')"`, p))
+				}
 			}
 			if rel := x.cell(r, "relevant"); rel != "" {
 				attrs = append(attrs, fmt.Sprintf(`relevant="%s"`, xmlAttr(x.expr(rel))))
 			}
 			if con := x.cell(r, "constraint"); con != "" {
 				attrs = append(attrs, fmt.Sprintf(`constraint="%s"`, xmlAttr(x.expr(con))))
+				if x.text(p+":jr:constraintMsg", x.rowTexts(r, "constraint_message")) {
+					attrs = append(attrs, fmt.Sprintf(`jr:constraintMsg="jr:itext('%s:jr:constraintMsg')"`, p))
+				}
 			}
 			for _, b := range xlsformBindColumns {
 				if v := x.cell(r, b); v != "" {

@@ -102,15 +102,28 @@ func TestXFormReadBack(t *testing.T) {
 				if controls[p] == "" {
 					t.Errorf("%s: no control in the body", q.ID)
 				}
+				// A required question's message is the form's own words,
+				// in every language, not the engine's English.
+				msg := b.attr("requiredMsg")
+				if (msg != "") != !q.Optional || (msg != "" && msg != "jr:itext('"+p+":jr:requiredMsg')") {
+					t.Errorf("%s: requiredMsg %q", q.ID, msg)
+				}
 				for _, tr := range translations {
-					found := false
+					texts := map[string]string{}
 					for _, tx := range tr.Nodes {
-						if tx.attr("id") == p+":label" {
-							found = true
+						var v string
+						for _, val := range tx.Nodes {
+							v += val.Text
 						}
+						texts[tx.attr("id")] = v
 					}
-					if !found {
+					if texts[p+":label"] == "" {
 						t.Errorf("%s: no label in translation %s", q.ID, tr.attr("lang"))
+					}
+					lang := tr.attr("lang")
+					lang = lang[strings.LastIndexByte(lang, '(')+1 : len(lang)-1]
+					if want := c.Words(lang).Required; msg != "" && texts[p+":jr:requiredMsg"] != want {
+						t.Errorf("%s: required message %q in %s, want %q", q.ID, texts[p+":jr:requiredMsg"], lang, want)
 					}
 				}
 			}

@@ -33,6 +33,12 @@ func xlsformLang(tag string) string {
 // label and hint columns of each language.
 var xlsformSurveyColumns = []string{"type", "name", "required", "relevant", "appearance", "constraint"}
 
+// xlsformTextColumns are the translated columns of the survey sheet,
+// each once per language after xlsformSurveyColumns: the messages for a
+// missing and a refused answer are the form's words, so that ODK shows
+// them in the form's language instead of its own English ones.
+var xlsformTextColumns = []string{"label::", "hint::", "required_message::", "constraint_message::"}
+
 // xlsformBindColumns carry the checklist's metadata on each question.
 var xlsformBindColumns = []string{"bind::cx:weight", "bind::cx:critical", "bind::cx:level", "bind::cx:section"}
 
@@ -104,11 +110,10 @@ func xlsformSheets(c *korto.Checklist, opts Options) (survey, choices, settings 
 	}
 	b.word = fixedText(c, b.lang, b.langs)
 	head := append([]string(nil), xlsformSurveyColumns...)
-	for _, l := range b.langs {
-		head = append(head, "label::"+xlsformLang(l))
-	}
-	for _, l := range b.langs {
-		head = append(head, "hint::"+xlsformLang(l))
+	for _, prefix := range xlsformTextColumns {
+		for _, l := range b.langs {
+			head = append(head, prefix+xlsformLang(l))
+		}
 	}
 	head = append(head, xlsformBindColumns...)
 	b.survey = [][]string{head}
@@ -137,7 +142,7 @@ func xlsformSheets(c *korto.Checklist, opts Options) (survey, choices, settings 
 	}
 	// The device's location, where the auditor allows it: not required,
 	// so a form filled indoors without a fix can still be sent.
-	b.row(map[string]string{"type": "geopoint", "name": "gps"}, korto.Text{Text: "GPS"}, korto.Text{})
+	b.row(map[string]string{"type": "geopoint", "name": "gps"}, b.word("gps"), korto.Text{})
 	settings = [][]string{
 		{"form_title", "form_id", "version", "default_language", "namespaces"},
 		{c.Title.In(b.lang), c.ID, c.Version, xlsformLang(b.lang), `cx="` + XLSFormNamespace + `"`},
@@ -162,18 +167,21 @@ type xlsformBuilder struct {
 func (b *xlsformBuilder) row(cols map[string]string, label, hint korto.Text) {
 	head := b.survey[0]
 	r := make([]string, len(head))
+	texts := map[string]korto.Text{"label::": label, "hint::": hint}
+	if cols["required"] == "yes" {
+		texts["required_message::"] = b.word("required")
+	}
+	if cols["constraint"] != "" {
+		texts["constraint_message::"] = b.word("invalid")
+	}
 	for i, h := range head {
-		switch {
-		case strings.HasPrefix(h, "label::"):
-			if !label.IsZero() {
-				r[i] = label.In(b.langs[i-len(xlsformSurveyColumns)])
-			}
-		case strings.HasPrefix(h, "hint::"):
-			if !hint.IsZero() {
-				r[i] = hint.In(b.langs[i-len(xlsformSurveyColumns)-len(b.langs)])
-			}
-		default:
+		if i < len(xlsformSurveyColumns) || i >= len(xlsformSurveyColumns)+len(xlsformTextColumns)*len(b.langs) {
 			r[i] = cols[h]
+			continue
+		}
+		k := i - len(xlsformSurveyColumns)
+		if t := texts[xlsformTextColumns[k/len(b.langs)]]; !t.IsZero() {
+			r[i] = t.In(b.langs[k%len(b.langs)])
 		}
 	}
 	b.survey = append(b.survey, r)

@@ -131,6 +131,14 @@ func TestXLSFormReadBack(t *testing.T) {
 				if (r["required"] == "yes") == q.Optional {
 					t.Errorf("question %s: required %q, optional %v", q.ID, r["required"], q.Optional)
 				}
+				msgCol := "required_message::" + strings.TrimPrefix(labelCol, "label::")
+				if want := c.Words(lang).Required; (r[msgCol] == want) == q.Optional {
+					t.Errorf("question %s: %s %q, optional %v", q.ID, msgCol, r[msgCol], q.Optional)
+				}
+				conCol := "constraint_message::" + strings.TrimPrefix(labelCol, "label::")
+				if (r[conCol] == c.Words(lang).Invalid) != (r["constraint"] != "") {
+					t.Errorf("question %s: %s %q for constraint %q", q.ID, conCol, r[conCol], r["constraint"])
+				}
 				if (r["relevant"] != "") != (q.When != nil) {
 					t.Errorf("question %s: relevant %q for when %v", q.ID, r["relevant"], q.When)
 				}

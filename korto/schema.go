@@ -682,6 +682,7 @@ type schemaWords struct {
 	audit, auditID, location      string
 	date, auditor, submit, target string
 	value, level, survey          string
+	required, invalid, gps        string
 }
 
 var schemaVocabularies = map[string]schemaWords{
@@ -692,6 +693,7 @@ var schemaVocabularies = map[string]schemaWords{
 		audit: "Визит", auditID: "Номер визита", location: "Место",
 		date: "Дата", auditor: "Аудитор", submit: "Отправить", target: "цель", value: "Значение",
 		level: "Уровень", survey: "Опрос",
+		required: "Ответьте на этот вопрос", invalid: "Такой ответ не подходит", gps: "Геопозиция",
 	},
 	"en": {
 		yes: "Yes", no: "No", na: "Not applicable",
@@ -700,6 +702,7 @@ var schemaVocabularies = map[string]schemaWords{
 		audit: "Visit", auditID: "Visit ID", location: "Location",
 		date: "Date", auditor: "Auditor", submit: "Submit", target: "target", value: "Value",
 		level: "Level", survey: "Survey",
+		required: "Please answer this question", invalid: "This answer is not allowed", gps: "Device location",
 	},
 	"de": {
 		yes: "Ja", no: "Nein", na: "Nicht zutreffend",
@@ -708,6 +711,7 @@ var schemaVocabularies = map[string]schemaWords{
 		audit: "Besuch", auditID: "Besuchsnummer", location: "Ort",
 		date: "Datum", auditor: "Prüfer", submit: "Absenden", target: "Ziel", value: "Wert",
 		level: "Stufe", survey: "Umfrage",
+		required: "Bitte beantworten Sie diese Frage", invalid: "Diese Antwort ist nicht zulässig", gps: "Gerätestandort",
 	},
 }
 

@@ -21,6 +21,11 @@ type FormWords struct {
 	Date, Auditor               string
 	Target                      string // "target", as in "target <= 5"
 	Level, Survey               string // headings: "Level 1. ...", the survey group
+	// Required and Invalid are the messages a form shows for a missing
+	// and a refused answer, where it lets the form say them (ODK's
+	// required_message and constraint_message); GPS labels the device's
+	// location.
+	Required, Invalid, GPS string
 }
 
 // Words returns the form words for the checklist in language lang (""
@@ -36,6 +41,7 @@ func (c *Checklist) Words(lang string) FormWords {
 		Audit: w.audit, AuditID: w.auditID, Location: w.location,
 		Date: w.date, Auditor: w.auditor, Target: w.target,
 		Level: w.level, Survey: w.survey,
+		Required: w.required, Invalid: w.invalid, GPS: w.gps,
 	}
 }
 

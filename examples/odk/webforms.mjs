@@ -3,7 +3,7 @@
 // Chromium, filled by clicking as an auditor would:
 //
 //   - an untouched form has nothing checked, and Send does not submit it
-//     (its questions are required);
+//     (its questions are required), saying so in the form's language;
 //   - answering "no" to has_parking hides the car-park questions, "yes"
 //     shows them;
 //   - the first of the mall's recorded visits (examples/mall/visits.jsonl),
@@ -120,6 +120,9 @@ try {
   await page.waitForTimeout(500);
   check(await page.evaluate(() => window.submitted.length) === 0, 'webforms: Send does not submit a form with required questions unanswered');
   await page.screenshot({ path: join(outDir, 'webforms-required.png') });
+  const requiredMsg = labels[`${byName.id.path}:jr:requiredMsg`];
+  check(requiredMsg && await box(byName.id).getByText(requiredMsg, { exact: true }).isVisible(),
+    `webforms: a required question left empty says so in the form's words ("${requiredMsg}")`);
 
   // The visit, in form order: each question is shown by the answers
   // before it.
