@@ -8,6 +8,19 @@ import (
 	"github.com/cxkit/cxkit/forms"
 )
 
+// TestXFormGolden writes the XForm of every example checklist: the form
+// examples/odk proves in ODK's engine and in Web Forms, kept here so a
+// change to it shows in review.
+func TestXFormGolden(t *testing.T) {
+	for name, c := range exampleChecklists(t) {
+		data, err := forms.XForm(c, forms.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		golden(t, name+".xform.xml", data)
+	}
+}
+
 // xnode is any XML element, for reading a form back.
 type xnode struct {
 	XMLName xml.Name
