@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -92,14 +92,8 @@ func readChecklistInput(e *env, name string) ([]byte, error) {
 	return readInputMax(e, name, korto.MaxChecklistJSONSize)
 }
 
-// writeJSON writes v as indented JSON followed by a newline. Map keys are
-// sorted by encoding/json, so the output is deterministic.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+// writeJSON writes v as every command prints JSON (see jsonout).
+func writeJSON(w io.Writer, v any) error { return jsonout.Write(w, v) }
 
 // pct formats a share in [0,1] as a percentage with one decimal, the way
 // every text report prints scores.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"sort"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/cxkit/cxkit/forms"
 	"github.com/cxkit/cxkit/internal/atomicfile"
+	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -35,7 +35,7 @@ var formTargets = map[string]formTarget{
 		if err != nil {
 			return nil, err
 		}
-		return formJSONDoc(s)
+		return jsonout.Marshal(s)
 	}},
 	"xlsform": {binary: true, write: forms.XLSForm},
 	"xform":   {write: forms.XForm},
@@ -48,15 +48,6 @@ func formTargetNames() string {
 	}
 	sort.Strings(names)
 	return strings.Join(names, ", ")
-}
-
-// formJSONDoc is a JSON form as cxkit prints its documents.
-func formJSONDoc(v any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := writeJSON(&b, v); err != nil {
-		return nil, err
-	}
-	return unescapeHTMLInJSON(b.Bytes()), nil
 }
 
 func formFlags(fs *flag.FlagSet) Run {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cxkit/cxkit/internal/termtext"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
 )
@@ -274,19 +275,4 @@ func signedPct(x float64) string {
 
 // termSafe keeps control characters of user text (ESC sequences, a
 // carriage return) from acting on the terminal.
-func termSafe(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if isControl(r) {
-			fmt.Fprintf(&b, "\\u%04x", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
+func termSafe(s string) string { return termtext.Safe(s) }

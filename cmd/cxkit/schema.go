@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cxkit/cxkit/forms"
+	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -99,60 +99,12 @@ func schemaFlags(fs *flag.FlagSet) Run {
 }
 
 func writeSchemaJSON(e *env, v any) error {
-	doc, err := schemaJSON(v)
+	doc, err := jsonout.Marshal(v)
 	if err != nil {
 		return err
 	}
 	_, err = e.stdout.Write(doc)
 	return err
-}
-
-// schemaJSON is writeJSON for schemas: the schema library marshals its
-// extension keywords with encoding/json's HTML escaping, which the
-// encoder writeJSON sets up does not undo, so "<= 5" came out as
-// "\u003c= 5". It undoes those three escapes.
-func schemaJSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := writeJSON(&b, v); err != nil {
-		return nil, err
-	}
-	return unescapeHTMLInJSON(b.Bytes()), nil
-}
-
-// unescapeHTMLInJSON turns \u003c, \u003e and \u0026 in JSON text back
-// into <, > and &. It walks escapes in pairs, so an escaped backslash
-// followed by "u003c" is left alone.
-func unescapeHTMLInJSON(doc []byte) []byte {
-	if !bytes.Contains(doc, []byte(`\u00`)) {
-		return doc
-	}
-	out := make([]byte, 0, len(doc))
-	for i := 0; i < len(doc); i++ {
-		c := doc[i]
-		if c != '\\' || i+1 >= len(doc) {
-			out = append(out, c)
-			continue
-		}
-		if i+5 < len(doc) && doc[i+1] == 'u' {
-			switch string(doc[i+2 : i+6]) {
-			case "003c", "003C":
-				out = append(out, '<')
-				i += 5
-				continue
-			case "003e", "003E":
-				out = append(out, '>')
-				i += 5
-				continue
-			case "0026":
-				out = append(out, '&')
-				i += 5
-				continue
-			}
-		}
-		out = append(out, c, doc[i+1])
-		i++
-	}
-	return out
 }
 
 // uiFlag is --ui: alone it asks for the react-jsonschema-form uiSchema,

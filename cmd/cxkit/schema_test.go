@@ -353,21 +353,6 @@ func TestSchemaNoHTMLEscapes(t *testing.T) {
 	}
 }
 
-func TestUnescapeHTMLInJSON(t *testing.T) {
-	for in, want := range map[string]string{
-		`"a \u003c= 5 \u0026 b \u003e 1"`: `"a <= 5 & b > 1"`,
-		`"\\u003c"`:                       `"\\u003c"`, // a backslash, then the text u003c
-		`"\\\u003c"`:                      `"\\<"`,
-		`"\u00e9 \n"`:                     `"\u00e9 \n"`,
-		`"end\u003C"`:                     `"end<"`,
-		`"\"`:                             `"\"`,
-	} {
-		if got := string(unescapeHTMLInJSON([]byte(in))); got != want {
-			t.Errorf("unescapeHTMLInJSON(%s) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 // The document schemas carry the bounds the reader and the scorer keep:
 // a pass mark in (0,1], weights of 0 or more, scores in [0,1] and a
 // reached level of 0 or more, so a pipeline's validator refuses what
