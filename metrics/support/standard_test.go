@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics/support"
 )
@@ -155,12 +156,12 @@ func TestStandardsSchema(t *testing.T) {
 			t.Errorf("schema lacks %s", want)
 		}
 	}
-	// The committed schema of examples/support is up to date.
-	pretty, err := json.MarshalIndent(support.StandardsSchema(), "", "  ")
+	// The committed schema of examples/support is up to date, as
+	// cxkit support --schema standards prints it.
+	pretty, err := jsonout.Marshal(support.StandardsSchema())
 	if err != nil {
 		t.Fatal(err)
 	}
-	pretty = append(pretty, '\n')
 	const file = "../../examples/support/standards.schema.json"
 	if *update {
 		must0(t, os.WriteFile(file, pretty, 0o644))
@@ -205,9 +206,8 @@ func TestStandardsSchema(t *testing.T) {
 // The calendar schema is committed next to the example calendar, which
 // it validates.
 func TestCalendarSchema(t *testing.T) {
-	pretty, err := json.MarshalIndent(support.CalendarSchema(), "", "  ")
+	pretty, err := jsonout.Marshal(support.CalendarSchema())
 	must0(t, err)
-	pretty = append(pretty, '\n')
 	const file = "../../examples/support/calendar.schema.json"
 	if *update {
 		must0(t, os.WriteFile(file, pretty, 0o644))
