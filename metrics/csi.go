@@ -61,11 +61,14 @@ func CSI(attrs []Attribute, s Scale) (float64, error) {
 // CSIRatings accumulates the ratings respondents gave a fixed list of
 // attributes, for a CSI with a Student-t interval on every attribute
 // mean. A respondent may leave attributes unrated; each attribute's
-// mean is over those who rated it. Build one with NewCSIRatings.
+// mean is over those who rated it. Ratings are counted per point of the
+// scale, as CSAT and CES count theirs, so merging is exact: parts
+// merged in any order give the same result, bit for bit, as one pass.
+// Build one with NewCSIRatings.
 type CSIRatings struct {
 	scale       Scale
 	names       []string
-	means       []Mean
+	attrs       []ratings
 	respondents int64
 }
 
@@ -83,7 +86,11 @@ func NewCSIRatings(s Scale, names []string) (*CSIRatings, error) {
 	if len(names) == 0 {
 		return nil, errorIs(ErrEmpty, "CSI of no attributes")
 	}
-	return &CSIRatings{scale: s, names: append([]string(nil), names...), means: make([]Mean, len(names))}, nil
+	c := &CSIRatings{scale: s, names: append([]string(nil), names...), attrs: make([]ratings, len(names))}
+	for i := range c.attrs {
+		c.attrs[i], _ = newRatings(s) // the scale is valid
+	}
+	return c, nil
 }
 
 // Add records one respondent: ratings[i] is the rating of attribute i,
@@ -109,7 +116,7 @@ func (c *CSIRatings) Add(ratings []int) error {
 	}
 	for i, x := range ratings {
 		if x != NoRating {
-			_ = c.means[i].Add(float64(x)) // a whole number on a validated scale always fits
+			c.attrs[i].addWeighted(x, 1)
 		}
 	}
 	c.respondents++
@@ -125,15 +132,31 @@ func (c *CSIRatings) Merge(o *CSIRatings) error {
 	if o.scale != c.scale || !slices.Equal(o.names, c.names) {
 		return fmt.Errorf("CSI: merging ratings of other attributes or another scale: %w", ErrScale)
 	}
-	merged := slices.Clone(c.means)
-	for i := range merged {
-		if err := merged[i].Merge(&o.means[i]); err != nil {
-			return fmt.Errorf("CSI attribute %q: %w", c.names[i], err)
-		}
+	for i := range c.attrs {
+		_ = c.attrs[i].merge("CSI", &o.attrs[i]) // the same scale, checked above
 	}
-	c.means = merged
 	c.respondents += o.respondents
 	return nil
+}
+
+// Scale returns the scale the attributes are rated on.
+func (c *CSIRatings) Scale() Scale { return c.scale }
+
+// N returns the number of respondents who rated at least one attribute.
+func (c *CSIRatings) N() int64 { return c.respondents }
+
+// Means returns each attribute's mean rating and how many rated it; an
+// attribute nobody rated has n 0 and mean 0. It is what a report
+// shows for a group too small for Result's intervals, with CSI of the
+// means.
+func (c *CSIRatings) Means() (means []float64, n []int64) {
+	means, n = make([]float64, len(c.attrs)), make([]int64, len(c.attrs))
+	for i := range c.attrs {
+		if s, err := c.attrs[i].summarize("CSI", Options{}); err == nil {
+			means[i], n[i] = s.mean, s.n
+		}
+	}
+	return means, n
 }
 
 // CSIResult is a satisfaction index with its attributes.
@@ -146,7 +169,8 @@ type CSIResult struct {
 }
 
 // CSIAttribute is one attribute's mean rating with its Student-t
-// interval (Level) and the weight it carried in the index.
+// interval (Level), clipped to the scale, and the weight it carried in
+// the index.
 type CSIAttribute struct {
 	Name   string  `json:"name"`
 	N      int64   `json:"n"` // respondents who rated it
@@ -175,13 +199,19 @@ func (c *CSIRatings) Result(weights []float64, level float64) (CSIResult, error)
 	}
 	r := CSIResult{N: c.respondents, Scale: c.scale, Attributes: make([]CSIAttribute, len(c.names))}
 	attrs := make([]Attribute, len(c.names))
-	for i, m := range c.means {
-		mr, err := m.ResultWith(Options{Level: level})
+	for i := range c.attrs {
+		n := c.attrs[i].total()
+		if n < 2 {
+			return CSIResult{}, fmt.Errorf("CSI attribute %q: %w", c.names[i],
+				errorIs(ErrNoData, "mean interval of %s: need at least 2, as one value has no spread", valueCount(n)))
+		}
+		s, err := c.attrs[i].summarize("CSI "+c.names[i], Options{Level: level})
 		if err != nil {
 			return CSIResult{}, fmt.Errorf("CSI attribute %q: %w", c.names[i], err)
 		}
-		r.Attributes[i] = CSIAttribute{Name: c.names[i], N: mr.N, Mean: mr.Mean, SD: mr.SD, CILow: mr.CI.Lo, CIHigh: mr.CI.Hi, Level: mr.CI.Level, Weight: weights[i]}
-		attrs[i] = Attribute{Name: c.names[i], Mean: mr.Mean, Weight: weights[i]}
+		r.Attributes[i] = CSIAttribute{Name: c.names[i], N: s.n, Mean: s.mean, SD: s.meanSE * math.Sqrt(s.nEff),
+			CILow: s.meanCI.Lo, CIHigh: s.meanCI.Hi, Level: s.level, Weight: weights[i]}
+		attrs[i] = Attribute{Name: c.names[i], Mean: s.mean, Weight: weights[i]}
 	}
 	v, err := CSI(attrs, c.scale)
 	if err != nil {
