@@ -55,6 +55,8 @@ const (
 	CodeSurveyOnlyKind   = "survey-only-kind"  // an nps, emotion, ces, csat or text question in a level
 	CodeSurveyWeight     = "survey-weight"     // a weight on a survey question
 	CodeSurveyCritical   = "survey-critical"   // critical on a survey question
+	CodeCSIScale         = "csi-scale"         // csi questions on different scales: one index needs one scale
+	CodeCSIWeight        = "csi-weight"        // csi weights outside the index's range, or all zero
 	CodeUnscoredCritical = "unscored-critical" // critical on an unscored question
 	CodeUnscoredWeight   = "unscored-weight"   // warning: a weight on an unscored question, which is ignored
 	CodeBadItem          = "bad-item"          // a nil or ambiguous node in a checklist built in Go

@@ -292,7 +292,7 @@ const questionHint = "after the question text come its kind (yesno, a scale or c
 // telling a misspelt modifier from a reference to a scale or choice.
 var modifierKeywords = []string{
 	"weight", "critical", "na", "optional", "unscored", "when", "hint", "tags",
-	"yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "text",
+	"yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "csi", "text",
 }
 
 func (b *builder) question(a *astQuestion) *korto.Question {
@@ -538,17 +538,17 @@ func (b *builder) good(a *astMod) string {
 	}
 	known := g.Value == "high" || g.Value == "low"
 	switch {
-	case a.Range == "scale" && known:
-		b.errorf(g.Pos, diag.CodeBadValue, "a scale question scores higher answers higher; only ces and csat questions say which end is good",
-			"scale %s..%s cannot say %q is good", a.Lo.Value, a.Hi.Value, g.Value)
-	case a.Range == "scale":
+	case (a.Range == "scale" || a.Range == "csi") && known:
+		b.errorf(g.Pos, diag.CodeBadValue, "a "+a.Range+" question takes higher answers as better; only ces and csat questions say which end is good",
+			"%s %s..%s cannot say %q is good", a.Range, a.Lo.Value, a.Hi.Value, g.Value)
+	case a.Range == "scale" || a.Range == "csi":
 		// The word is what it was before directions existed: a
 		// misspelt modifier or a second kind.
 		if kw := suggest.Nearest(g.Value, modifierKeywords); kw != "" {
 			b.errorf(g.Pos, diag.CodeUnknownKeyword, questionHint, "unknown keyword %q; did you mean %q?", g.Value, kw)
 		} else {
-			b.errorf(g.Pos, diag.CodeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat or text",
-				"unexpected %q after scale %s..%s: a question has one kind", g.Value, a.Lo.Value, a.Hi.Value)
+			b.errorf(g.Pos, diag.CodeRepeated, "a question has one kind: yesno, a scale or choice name, scale 1..5, measure, nps, emotion, ces, csat, csi or text",
+				"unexpected %q after %s %s..%s: a question has one kind", g.Value, a.Range, a.Lo.Value, a.Hi.Value)
 		}
 	case known:
 		return g.Value

@@ -377,7 +377,7 @@ func endsCondition(t, next lexer.Token) bool {
 
 func isKindKeyword(kw string) bool {
 	switch kw {
-	case "yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "text":
+	case "yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "csi", "text":
 		return true
 	}
 	return false
@@ -834,6 +834,8 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 			return "the range after scale", "write scale 1..5"
 		case "ces", "csat":
 			return "the range after " + prev.Value, "write " + prev.Value + " 1..7"
+		case "csi":
+			return "the range after csi", "write csi 1..10"
 		case "level":
 			if block == "checklist" {
 				return "the level's number after level", `write level 1 ` + orTitle(`"Основа и стандарт"`) + ` { ... }`
@@ -914,7 +916,7 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 			return ".. between the bounds", "write a range as lo..hi, like scale stars 1..5"
 		}
 		switch prev2.Value {
-		case "scale", "ces", "csat":
+		case "scale", "ces", "csat", "csi":
 			return ".. between the bounds", "write a range as lo..hi, like 1..5"
 		case "level":
 			return "the level's title in double quotes", `write level ` + prev.Value + ` "Основа и стандарт" { ... }`
@@ -1027,7 +1029,7 @@ func argument(toks []lexer.Token, e int, block string) func(lexer.Token) bool {
 			return is(tokIdent)
 		}
 		return number
-	case "ces", "csat", "weight", "pass":
+	case "ces", "csat", "csi", "weight", "pass":
 		return number
 	case "hint", "description", "version":
 		return is(tokString)

@@ -159,7 +159,7 @@ type astMod struct {
 	When    *astOr          `parser:" | \"when\" @@"`
 	Ref     string          `parser:" | @Ident"`
 	Simple  string          `parser:" | @(\"yesno\" | \"nps\" | \"emotion\" | \"text\")"`
-	Range   string          `parser:" | @(\"scale\" | \"ces\" | \"csat\")"`
+	Range   string          `parser:" | @(\"scale\" | \"ces\" | \"csat\" | \"csi\")"`
 	Lo      *astNum         `parser:"   @@ \"..\""`
 	Hi      *astNum         `parser:"   @@"`
 	Good    *astGood        `parser:"   @@?"`

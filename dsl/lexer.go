@@ -54,7 +54,7 @@ var keywords = map[string]bool{
 	"fail": true, "level": true, "pass": true, "weight": true,
 	"section": true, "survey": true, "question": true, "yesno": true,
 	"measure": true, "target": true, "nps": true, "emotion": true,
-	"ces": true, "csat": true, "text": true, "critical": true, "na": true,
+	"ces": true, "csat": true, "csi": true, "text": true, "critical": true, "na": true,
 	"optional": true, "unscored": true, "when": true, "hint": true,
 	"tags": true, "and": true, "or": true, "not": true, "in": true,
 	"bands": true,
@@ -652,7 +652,7 @@ func (s *scanner) decimalComma(start, comma int) {
 	if n := len(s.toks); typ == tokNumber && n > 0 && !bytes.HasPrefix(src[i:], []byte("..")) {
 		// "ces 1,7", "scale stars 1,5": a range, not a decimal.
 		p := s.toks[n-1]
-		if p.Type == tokKeyword && (p.Value == "scale" || p.Value == "ces" || p.Value == "csat") ||
+		if p.Type == tokKeyword && (p.Value == "scale" || p.Value == "ces" || p.Value == "csat" || p.Value == "csi") ||
 			p.Type == tokIdent && n > 1 && s.toks[n-2].Type == tokKeyword && s.toks[n-2].Value == "scale" {
 			lo, hi := string(src[start:comma]), string(src[comma+1:i])
 			s.errorf(comma, diag.CodeSyntax, "write "+lo+".."+hi, "a range is written with two dots, not a comma")

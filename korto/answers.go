@@ -1061,7 +1061,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 		}
 		b.set(i, v, a.Number, -1)
 		return "", ""
-	case KindScale, KindNPS, KindCES, KindCSAT:
+	case KindScale, KindNPS, KindCES, KindCSAT, KindCSI:
 		if a.Type != AnswerNumber {
 			if a.IsNA() {
 				return na()

@@ -45,7 +45,7 @@ func answerFix(kind KindType, na bool, a Answer) string {
 				return fmt.Sprintf(`: write "no" for %s`, clipText(shown))
 			}
 		}
-	case KindMeasure, KindScale, KindNPS, KindCES, KindCSAT:
+	case KindMeasure, KindScale, KindNPS, KindCES, KindCSAT, KindCSI:
 		if a.Type != AnswerString {
 			return ""
 		}

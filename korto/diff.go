@@ -536,6 +536,8 @@ func diffKindMeaning(c *Checklist, k Kind) string {
 	switch t := k.EffectiveType(); t {
 	case KindCES, KindCSAT:
 		return string(t) + " " + diffRange(k.Lo, k.Hi) + " " + SurveyScale(k).Good.String()
+	case KindCSI:
+		return string(t) + " " + diffRange(k.Lo, k.Hi)
 	case KindScale:
 		if k.Ref != "" {
 			if s := c.Scale(k.Ref); s != nil {

@@ -81,7 +81,7 @@ func documentTypeSchema(t reflect.Type) *jsonschema.Schema {
 	case reflect.TypeFor[KindType]():
 		return enum("", string(KindYesNo), string(KindScale), string(KindChoice),
 			string(KindMeasure), string(KindNPS), string(KindEmotion),
-			string(KindCES), string(KindCSAT), string(KindText))
+			string(KindCES), string(KindCSAT), string(KindCSI), string(KindText))
 	case reflect.TypeFor[CmpOp]():
 		return enum("", string(OpEq), string(OpNe), string(OpLt),
 			string(OpLe), string(OpGt), string(OpGe))

@@ -267,10 +267,18 @@ type Section struct {
 func (s *Section) EffectiveWeight() float64 { return orDefault(s.Weight, DefaultWeight) }
 
 // Survey holds questions that feed the survey metrics (NPS, emotional
-// index, CES, CSAT) and never the score.
+// index, CES, CSAT, CSI) and never the score.
 //
-// Survey questions take no weight and no `critical`. They may be of any
-// kind, but only nps, emotion, ces and csat questions feed a metric.
+// Survey questions take no `critical`, and no weight except csi
+// questions, whose weight is the attribute's importance in the index.
+// They may be of any kind, but only nps, emotion, ces, csat and csi
+// questions feed a metric.
+//
+// The csi questions of a checklist are the attributes of one customer
+// satisfaction index (metrics.CSI, the ACSI form): each rates one
+// attribute on the same scale, and the index is
+// 100 · Σ wᵢ(x̄ᵢ − lo) / ((hi − lo) · Σ wᵢ) over the attributes' mean
+// ratings x̄ᵢ and weights wᵢ.
 type Survey struct {
 	Questions []*Question `json:"questions"`
 	Pos       Pos         `json:"-"`
@@ -289,6 +297,7 @@ const (
 	KindEmotion KindType = "emotion"
 	KindCES     KindType = "ces"
 	KindCSAT    KindType = "csat"
+	KindCSI     KindType = "csi" // one attribute of the checklist's satisfaction index
 	KindText    KindType = "text"
 )
 
@@ -296,7 +305,7 @@ const (
 // survey block.
 func (k KindType) SurveyOnly() bool {
 	switch k {
-	case KindNPS, KindEmotion, KindCES, KindCSAT, KindText:
+	case KindNPS, KindEmotion, KindCES, KindCSAT, KindCSI, KindText:
 		return true
 	}
 	return false
@@ -312,7 +321,7 @@ type Kind struct {
 	// Ref names the declared Scale (Type KindScale) or Choice (Type
 	// KindChoice) the question is on; "" for every other kind.
 	Ref string `json:"ref,omitempty"`
-	// Lo and Hi are the bounds of an inline scale, ces or csat
+	// Lo and Hi are the bounds of an inline scale, ces, csat or csi
 	// question (`ces 1..7`). A question on a declared scale takes the
 	// Scale's bounds instead, and nps is always 0..10.
 	Lo float64 `json:"lo,omitempty"`
@@ -345,7 +354,7 @@ func (k Kind) String() string {
 	}
 	t := k.EffectiveType()
 	switch t {
-	case KindScale, KindCES, KindCSAT:
+	case KindScale, KindCES, KindCSAT, KindCSI:
 		s := string(t) + " " + FormatNumber(k.Lo) + ".." + FormatNumber(k.Hi)
 		if k.Good != "" {
 			s += " " + k.Good

@@ -166,7 +166,7 @@ func Compile(c *Checklist) (*Plan, error) {
 		pq := planQ{q: q, kind: q.Kind.EffectiveType()}
 		switch pq.kind {
 		case KindYesNo, KindEmotion, KindText:
-		case KindScale, KindCES, KindCSAT, KindNPS:
+		case KindScale, KindCES, KindCSAT, KindCSI, KindNPS:
 			var ok bool
 			if pq.lo, pq.hi, ok = c.Points(q.Kind); !ok {
 				errorf(q.Pos, "unknown-scale", "question %q: unknown scale %q", q.ID, q.Kind.Ref)
@@ -191,7 +191,7 @@ func Compile(c *Checklist) (*Plan, error) {
 		default:
 			errorf(q.Pos, "unknown-kind", "question %q: unknown kind %q", q.ID, pq.kind)
 		}
-		if (pq.kind == KindScale || pq.kind == KindCES || pq.kind == KindCSAT) && !(pq.lo < pq.hi) {
+		if (pq.kind == KindScale || pq.kind == KindCES || pq.kind == KindCSAT || pq.kind == KindCSI) && !(pq.lo < pq.hi) {
 			errorf(q.Pos, "bad-scale", "question %q: scale %v..%v is empty", q.ID, pq.lo, pq.hi)
 		}
 		w := q.EffectiveWeight()
@@ -405,7 +405,7 @@ func (p *Plan) compileWhen(e *Expr, self int32) error {
 			return fmt.Errorf("comparison of %q needs an operator and a number", e.Question)
 		}
 		switch ref.kind {
-		case KindScale, KindMeasure, KindNPS, KindCES, KindCSAT:
+		case KindScale, KindMeasure, KindNPS, KindCES, KindCSAT, KindCSI:
 		default:
 			return fmt.Errorf("%q (%s) cannot be compared with a number", e.Question, ref.kind)
 		}

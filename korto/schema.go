@@ -520,7 +520,7 @@ func (b *answerSchemaBuilder) value(q *Question, na bool) *jsonschema.Schema {
 			opts = append(opts, named{value: o.ID, title: o.Label.In(b.lang), ext: ext})
 		}
 		return enum("string", opts...)
-	case KindScale, KindCES, KindCSAT, KindNPS:
+	case KindScale, KindCES, KindCSAT, KindCSI, KindNPS:
 		lo, hi, ok := b.c.Points(k)
 		if !ok {
 			b.errorf(q.Pos, "question %q: unknown scale %q", q.ID, k.Ref)

@@ -328,7 +328,7 @@ func (p *Plan) result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
 		q := p.qs[i].q
 		sa := SurveyAnswer{ID: q.ID, Kind: p.qs[i].kind}
 		switch p.qs[i].kind {
-		case KindScale, KindMeasure, KindNPS, KindCES, KindCSAT:
+		case KindScale, KindMeasure, KindNPS, KindCES, KindCSAT, KindCSI:
 			sa.Number = Float(b.num[i])
 		case KindEmotion:
 			sa.Label = Emotions[b.opt[i]]

@@ -66,7 +66,7 @@ func NewUISchema(c *Checklist, opts SchemaOptions) (UISchema, error) {
 				delete(ui, "ui:widget") // a drop-down list
 				delete(ui, "ui:options")
 			}
-		case KindScale, KindNPS, KindCES, KindCSAT:
+		case KindScale, KindNPS, KindCES, KindCSAT, KindCSI:
 			if lo, hi, ok := c.Points(k); ok && IsPointRow(lo, hi) {
 				var labels []string
 				for v := lo; v <= hi; v++ {

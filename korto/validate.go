@@ -494,7 +494,7 @@ func (v *validator) declare(pos Pos, what, id string) bool {
 
 var valKindNames = []string{
 	string(KindYesNo), string(KindScale), string(KindChoice), string(KindMeasure),
-	string(KindNPS), string(KindEmotion), string(KindCES), string(KindCSAT), string(KindText),
+	string(KindNPS), string(KindEmotion), string(KindCES), string(KindCSAT), string(KindCSI), string(KindText),
 }
 
 // question checks one question and reports whether it counts as scored.
@@ -512,6 +512,9 @@ func (v *validator) question(q *Question, survey bool) bool {
 	}
 	t := q.Kind.EffectiveType()
 	switch {
+	case survey && t == KindCSI:
+		v.csiQuestion(q, subject)
+		return false
 	case survey:
 		if q.Weight != nil {
 			v.errorf(valAt(q.WeightPos, q.Pos), valSubject{}, diag.CodeSurveyWeight, "remove weight: survey answers feed the metrics, never the score",
@@ -557,7 +560,7 @@ func (v *validator) kind(q *Question, subject valSubject) {
 	case "", KindYesNo, KindNPS, KindEmotion, KindText:
 	case KindScale:
 		v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi)
-	case KindCSAT:
+	case KindCSAT, KindCSI:
 		if v.bounds(kpos, subject, string(k.Type), k.Lo, k.Hi) {
 			v.surveyPoints(kpos, subject, k)
 		}
@@ -588,7 +591,7 @@ func (v *validator) kind(q *Question, subject valSubject) {
 				"measure target %s is not a finite number", FormatNumber(k.Target))
 		}
 	default:
-		v.errorf(kpos, subject, diag.CodeBadKind, "an answer kind is yesno, scale, choice, measure, nps, emotion, ces, csat or text",
+		v.errorf(kpos, subject, diag.CodeBadKind, "an answer kind is yesno, scale, choice, measure, nps, emotion, ces, csat, csi or text",
 			"unknown answer kind %q%s", k.Type, suggest.DidYouMean(string(k.Type), valKindNames))
 		return
 	}
@@ -695,6 +698,7 @@ func (v *validator) survey() {
 		}
 		v.question(q, true)
 	}
+	v.csiIndex(s)
 }
 
 // Answers a condition may compare with, besides a choice's options.

@@ -65,7 +65,7 @@ func (c *Checklist) Scale(name string) *Scale {
 
 // Points returns the whole-number answers a question of kind k takes
 // in c, lo..hi: the declared scale's bounds for a scale by name, the
-// written bounds of an inline scale, ces or csat, and 0..10 for nps. ok
+// written bounds of an inline scale, ces, csat or csi, and 0..10 for nps. ok
 // is false for the kinds that take no points (yes/no, choice, emotion,
 // text, measure) and for a scale c does not declare. It is the one place
 // the range of a kind is worked out: the scorer, the schema and the
@@ -74,7 +74,7 @@ func (c *Checklist) Points(k Kind) (lo, hi float64, ok bool) {
 	switch k.EffectiveType() {
 	case KindNPS:
 		return 0, 10, true
-	case KindCES, KindCSAT:
+	case KindCES, KindCSAT, KindCSI:
 		return k.Lo, k.Hi, true
 	case KindScale:
 		if k.Ref == "" {

@@ -23,7 +23,7 @@ var (
 		"section":   {"question", "section"},
 		"survey":    {"question"},
 	}
-	kindWords     = []string{"yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "text"}
+	kindWords     = []string{"yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "csi", "text"}
 	modifierWords = []string{"weight", "critical", "na", "optional", "unscored", "when", "hint", "tags"}
 	operatorWords = []string{"and", "or", "in"}
 	// commonLangs are offered after @ beside the checklist's own.
