@@ -26,6 +26,7 @@ var examples = map[string][]string{
 	"luxury/boutique.korto":       {"luxury/visit-01.json"},
 	"calling/calling.korto":       {"calling/call-01.json"},
 	"mallupper/atmosphere.korto":  {"mallupper/visit-01.json"},
+	"csi/store.korto":             nil, // 16 visits in visits.jsonl: cmd/cxkit's report test reads them
 }
 
 func TestChecklistsAreClean(t *testing.T) {

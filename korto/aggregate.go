@@ -102,6 +102,7 @@ type Aggregator struct {
 	plan *planMap // how the last plan given to AddScored maps onto the aggregator
 
 	// Drivers and emotion x NPS, over all audits (aggregate_drivers.go).
+	csi        *aggCSI // the satisfaction index; nil without csi questions
 	outcomes   []aggOutcome
 	crosses    []aggCross
 	outcomeCat []int
@@ -165,6 +166,7 @@ type aggGroup struct {
 	bands      []int64 // scored audits per band: [0] below the lowest, [k+1] in Checklist.Bands[k]
 	questions  []aggQuestionSums
 	survey     []surveyAcc
+	csi        *metrics.CSIRatings // nil without csi questions
 
 	sections      []moments // per Aggregator.sections
 	crit          []critEntry
@@ -236,6 +238,9 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 	}
 	a.indexTexts()
 	a.indexOutcomes()
+	if err := a.indexCSI(); err != nil {
+		return nil, fmt.Errorf("korto: NewAggregator: %w", err)
+	}
 	a.overall = a.newGroup()
 	a.seenQ = make([]uint32, len(a.qOrder))
 	a.seenL = make([]uint32, len(a.levels))
@@ -274,6 +279,7 @@ func (a *Aggregator) newGroup() *aggGroup {
 	for i, sq := range a.survey {
 		g.survey[i] = sq.newAcc()
 	}
+	g.csi = a.newCSI()
 	return g
 }
 
@@ -564,6 +570,7 @@ func (g *aggGroup) add(a *Aggregator) {
 	for _, p := range a.pendingS {
 		g.survey[p.index].add(&a.survey[p.index], p)
 	}
+	a.addCSI(g)
 	g.addExtra(a)
 }
 
@@ -704,6 +711,9 @@ func (g *aggGroup) merge(o *aggGroup) {
 	for i := range g.survey {
 		g.survey[i].merge(o.survey[i])
 	}
+	if g.csi != nil {
+		_ = g.csi.Merge(o.csi) // the same checklist: the same attributes and scale
+	}
 	g.mergeExtra(o)
 }
 
@@ -754,7 +764,7 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 		Levels:     make([]LevelSummary, len(a.levels)),
 		Reached:    make([]ReachedCount, len(g.reached)),
 		Questions:  make([]QuestionSummary, len(a.questions)),
-		Survey:     make([]SurveySummary, len(a.survey)),
+		Survey:     make([]SurveySummary, 0, len(a.survey)),
 	}
 	if a.c.EffectiveKnockout() == KnockoutAudit {
 		raw := newStat(&g.raw)
@@ -814,8 +824,11 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 	a.summarizeExtra(&s, g)
 	s.Tags = a.tagSummaries(g)
 	for i, sq := range a.survey {
-		s.Survey[i] = sq.summarize(g.survey[i])
+		if sq.kind != KindCSI { // an attribute of the index, in s.CSI
+			s.Survey = append(s.Survey, sq.summarize(g.survey[i]))
+		}
 	}
+	s.CSI = a.summarizeCSI(g.csi)
 	return s
 }
 

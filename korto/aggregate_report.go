@@ -135,6 +135,9 @@ type GroupSummary struct {
 	// Survey has one summary per survey question that feeds a metric
 	// (nps, emotion, ces, csat), in file order.
 	Survey []SurveySummary `json:"survey"`
+	// CSI is the satisfaction index of the csi questions; nil (left
+	// out of the JSON) when the survey has none.
+	CSI *CSISummary `json:"csi,omitempty"`
 }
 
 // Stat is a sample mean with its spread: n values, their mean, the

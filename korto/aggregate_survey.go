@@ -58,7 +58,7 @@ func SurveyScale(k Kind) metrics.Scale {
 	var s metrics.Scale
 	if k.EffectiveType() == KindCES {
 		s = CESScale(k.Lo, k.Hi)
-	} else {
+	} else { // csat, and csi, whose higher ratings are always better
 		s = metrics.Scale{Lo: int(k.Lo), Hi: int(k.Hi), Good: metrics.High}
 	}
 	if k.Good != "" {
@@ -74,7 +74,7 @@ func newSurveyQ(q *Question) (sq aggSurveyQ, ok bool, err error) {
 	sq = aggSurveyQ{q: q, kind: q.Kind.EffectiveType()}
 	switch sq.kind {
 	case KindNPS, KindEmotion:
-	case KindCES, KindCSAT:
+	case KindCES, KindCSAT, KindCSI:
 		lo, hi := q.Kind.Lo, q.Kind.Hi
 		if lo != math.Trunc(lo) || hi != math.Trunc(hi) || math.Abs(lo) > 1e6 || math.Abs(hi) > 1e6 {
 			return sq, false, fmt.Errorf("survey question %q: %s scale %v..%v must have whole bounds", q.ID, sq.kind, lo, hi)
@@ -132,7 +132,7 @@ func (sq *aggSurveyQ) check(p pendingSurvey) error {
 		_, err = sq.whole(p, 0, 10)
 	case KindEmotion:
 		_, err = metrics.ParseEmotion(p.label)
-	case KindCSAT, KindCES:
+	case KindCSAT, KindCES, KindCSI:
 		_, err = sq.whole(p, sq.scale.Lo, sq.scale.Hi)
 	}
 	return err

@@ -55,6 +55,11 @@ func translate(rep *korto.Report, c *korto.Checklist, lang string) {
 				g.Bands[i].Name = c.Bands[i].Name.In(lang)
 			}
 		}
+		if g.CSI != nil {
+			for i := range g.CSI.Attributes {
+				g.CSI.Attributes[i].Title = question(g.CSI.Attributes[i].ID, g.CSI.Attributes[i].Title)
+			}
+		}
 		for i := range g.TopProblems {
 			g.TopProblems[i].Title = question(g.TopProblems[i].ID, g.TopProblems[i].Title)
 		}

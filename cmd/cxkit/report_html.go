@@ -71,6 +71,7 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 		hs.Detail = v.surveyLine(s)
 		page.Survey = append(page.Survey, hs)
 	}
+	page.CSI = v.htmlCSI()
 	page.Drivers = v.htmlDrivers()
 	return reportHTMLTemplate.Execute(buf, page)
 }
@@ -93,6 +94,7 @@ type htmlReport struct {
 	Tags     []htmlTag
 	Survey   []htmlSurvey
 	Drivers  *htmlDrivers // what goes with a worse survey outcome; nil without outcomes
+	CSI      *htmlCSI     // the satisfaction index; nil without csi questions
 
 	Critical     []htmlCritical
 	CriticalMore string // "the first 200 of 350 are listed", or ""

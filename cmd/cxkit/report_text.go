@@ -312,6 +312,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 			}
 		}
 	}
+	v.writeCSI(bw)
 	v.writeDrivers(bw)
 	v.writeGroups(bw)
 	v.writeAuditors(bw)
