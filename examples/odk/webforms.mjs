@@ -6,6 +6,8 @@
 //     (its questions are required), saying so in the form's language;
 //   - answering "no" to has_parking hides the car-park questions, "yes"
 //     shows them;
+//   - the language menu switches the form to the checklist's second
+//     language (its itext translation);
 //   - the first of the mall's recorded visits (examples/mall/visits.jsonl),
 //     entered by clicks and typing, is submitted; the submission's XML
 //     imports with `cxkit import --from odk-xml` as exactly that visit's
@@ -123,6 +125,24 @@ try {
   const requiredMsg = labels[`${byName.id.path}:jr:requiredMsg`];
   check(requiredMsg && await box(byName.id).getByText(requiredMsg, { exact: true }).isVisible(),
     `webforms: a required question left empty says so in the form's words ("${requiredMsg}")`);
+
+  // The second language of the checklist is the form's second
+  // translation: Web Forms' language menu switches the labels to it.
+  const translations = [...xml.matchAll(/<translation lang="([^"]+)"/g)].map((m) => m[1]);
+  if (translations.length > 1) {
+    const other = xml.slice(xml.indexOf(`<translation lang="${translations[1]}"`));
+    const otherLabel = unescape(other.match(new RegExp(`<text id="${byName.has_parking.path}:label"><value>(.*?)</value>`))[1]);
+    const pickLanguage = async (lang) => {
+      await page.locator('.language-changer').filter({ visible: true }).click();
+      await page.getByRole('option', { name: lang, exact: true }).click();
+    };
+    await pickLanguage(translations[1]);
+    const switched = await page.locator('.control-text label').getByText(otherLabel, { exact: true }).isVisible().catch(() => false);
+    await page.screenshot({ path: join(outDir, 'webforms-language.png') });
+    check(switched, `webforms: the language menu shows the form in ${translations[1]} ("${otherLabel}")`);
+    await pickLanguage(translations[0]);
+    await box(byName.has_parking).waitFor();
+  }
 
   // The visit, in form order: each question is shown by the answers
   // before it.
