@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -45,7 +46,7 @@ func checkFlags(fs *flag.FlagSet) Run {
 				continue
 			}
 			display := inputName(name)
-			_, diags, src := readChecklist(name, src)
+			_, diags := dsl.ReadChecklist(display, src)
 			if *asJSON {
 				if diags.HasErrors() {
 					e.report(errPrinted)

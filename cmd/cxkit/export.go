@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"flag"
+
+	"github.com/cxkit/cxkit/dsl"
 )
 
 func init() {
@@ -23,7 +25,7 @@ func exportFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
-		cl, diags, src := readChecklist(files[0], src)
+		cl, diags := dsl.ReadChecklist(inputName(files[0]), src)
 		if len(diags) > 0 {
 			// Warnings too: export prints them, unlike the other commands.
 			e.report(&sourceError{diags, src})

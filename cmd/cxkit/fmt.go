@@ -41,7 +41,7 @@ func fmtFlags(fs *flag.FlagSet) Run {
 				continue
 			}
 			display := inputName(name)
-			if isJSONChecklist(name, src) {
+			if dsl.IsJSON(display, src) {
 				// The JSON form (cxkit export) printed as .korto source: the
 				// way back from a pipeline to a file people edit.
 				if *write || *diff {
@@ -87,9 +87,9 @@ func fmtFlags(fs *flag.FlagSet) Run {
 // fmtJSONChecklist prints the JSON checklist src as canonical .korto
 // source, or returns its problems.
 func fmtJSONChecklist(e *env, name string, src []byte) error {
-	c, diags, checked := readChecklist(name, src)
+	c, diags := dsl.ReadChecklist(inputName(name), src)
 	if c == nil {
-		return &sourceError{diags, checked}
+		return &sourceError{diags, src}
 	}
 	if err := dsl.Print(e.stdout, c); err != nil {
 		return fmt.Errorf("%s: %w", inputName(name), err)

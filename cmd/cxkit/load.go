@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/cxkit/cxkit/dsl"
@@ -12,7 +11,7 @@ import (
 )
 
 // loadChecklist reads and validates the checklist named on the command
-// line (see readChecklist). On any error it returns every problem, to be
+// line (see dsl.ReadChecklist). On any error it returns every problem, to be
 // printed with the source line and a caret where there is one. Warnings
 // are printed only alongside errors: `cxkit check` is the command for
 // them.
@@ -21,47 +20,16 @@ func loadChecklist(e *env, name string) (*korto.Checklist, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, diags, checked := readChecklist(name, src)
+	c, diags := dsl.ReadChecklist(inputName(name), src)
 	if c == nil {
-		if isJSONChecklist(name, src) && looksLikeAnswerSheet(src) {
+		if dsl.IsJSON(inputName(name), src) && looksLikeAnswerSheet(src) {
 			// The checklist's own errors ("unknown field "checklist"")
 			// would only confuse: the arguments are most likely swapped.
 			return nil, located(inputName(name), answerSheetMixup(e.cmd.Name))
 		}
-		return nil, &sourceError{diags, checked}
+		return nil, &sourceError{diags, src}
 	}
 	return c, nil
-}
-
-// readChecklist parses and validates src, the contents of the checklist
-// file name: .korto source or, for a .json file (or JSON on standard
-// input), the JSON form that `cxkit export` prints, decoded strictly (see
-// korto.DecodeChecklist). It returns the checklist, nil when there are
-// errors; every diagnostic, named after the file; and the source the
-// diagnostics point into.
-func readChecklist(name string, src []byte) (*korto.Checklist, korto.Diagnostics, []byte) {
-	display := inputName(name)
-	if !isJSONChecklist(name, src) {
-		c, diags := dsl.ParseWithDiagnostics(display, src)
-		if diags.HasErrors() {
-			c = nil
-		}
-		return c, diags, src
-	}
-	c, err := korto.DecodeChecklist(src)
-	var diags korto.Diagnostics
-	if err != nil {
-		diags = korto.AsDiagnostics(err) // placed in src
-	} else {
-		diags = c.Validate() // placed in src too: DecodeChecklist sets each node's Pos
-	}
-	for _, d := range diags {
-		d.Pos.File = display
-	}
-	if diags.HasErrors() {
-		c = nil
-	}
-	return c, diags, src
 }
 
 // looksLikeAnswerSheet reports whether src, which failed to read as a
@@ -87,17 +55,6 @@ func answerSheetMixup(cmd string) string {
 		return "this looks like an answer sheet; the checklist comes first: cxkit report CHECKLIST SHEETS..."
 	}
 	return fmt.Sprintf("this looks like an answer sheet, not a checklist: cxkit %s takes checklists", cmd)
-}
-
-// isJSONChecklist tells a checklist's JSON form from .korto source: by
-// the file's extension, or on standard input by its first character,
-// since a .korto file never starts with "{".
-func isJSONChecklist(name string, src []byte) bool {
-	if name == "-" {
-		rest := bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\ufeff")), " \t\r\n")
-		return bytes.HasPrefix(rest, []byte("{"))
-	}
-	return strings.EqualFold(filepath.Ext(name), ".json")
 }
 
 // resolveLang returns the checklist's own spelling of the --lang tag
