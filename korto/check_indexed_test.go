@@ -1,14 +1,11 @@
 package korto_test
 
 import (
-	"bufio"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/google/go-cmp/cmp"
 )
@@ -17,25 +14,8 @@ import (
 // mall visit, and each with answers dropped, made wrong, or "na", in a
 // seeded mix.
 func TestCheckIndexedAgreesWithCheck(t *testing.T) {
-	src, err := os.ReadFile("../examples/mall/mall.korto")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := dsl.Parse("mall.korto", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := korto.Compile(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open("../examples/mall/visits.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
+	p, sc := mallVisits(t)
+	c := p.Checklist()
 	rng := rand.New(rand.NewPCG(14, 15))
 	wrong := []korto.Answer{korto.Str("maybe"), korto.Num(99), korto.Num(2.5), korto.NA, korto.Str(""), {Type: korto.AnswerInvalid, String: "true"}}
 	n, bad := 0, 0
