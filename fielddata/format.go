@@ -31,7 +31,8 @@ const (
 	// ODKXML is ODK XML submissions, the instance documents ODK Collect
 	// and ODK Web Forms send to ODK Central (one submission, or several
 	// one after another): elements named after the form's groups and
-	// questions, as `cxkit form --to xform` names them.
+	// questions, as `cxkit form --to xform` names them. A submission
+	// whose root's id names another form is refused.
 	ODKXML Format = "odk-xml"
 )
 

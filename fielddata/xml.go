@@ -118,6 +118,14 @@ func (xs *xmlSource) submission(r *row, root xml.StartElement) error {
 			}
 		case xml.EndElement:
 			if len(path) == 0 { // the root's end
+				// A form made from the checklist has its ID as the
+				// instance's id: another form's answers do not count.
+				for _, a := range root.Attr {
+					if id := xs.l.plan.Checklist().ID; a.Name.Local == "id" && a.Name.Space == "" && a.Value != id {
+						dupes = append(Errors{{Pos: diag.Pos{File: xs.name, Line: r.line}, Code: CodeSyntax,
+							Message: fmt.Sprintf("a submission of form %q, not of checklist %q: import it with its own checklist", a.Value, id)}}, dupes...)
+					}
+				}
 				if len(dupes) > 0 {
 					return &rowSyntaxError{dupes}
 				}

@@ -148,7 +148,8 @@ func TestODKXMLProblems(t *testing.T) {
 	bad := regexp.MustCompile(`<clean_overall>[^<]*`).ReplaceAllString(good, "<clean_overall>many")
 	bad = strings.Replace(bad, "<feedback>", "<typo_q>1</typo_q><feedback>", 1)
 	twice := strings.Replace(good, "<has_parking>", "<has_parking>yes</has_parking><has_parking>", 1)
-	in := good + bad + twice + good[:len(good)/2]
+	other := strings.Replace(good, `id="mall_korto"`, `id="taxi_korto"`, 1)
+	in := good + bad + twice + other + good[:len(good)/2]
 	var problems []string
 	_, err := fielddata.Import(new(bytes.Buffer), strings.NewReader(in), p, fielddata.ImportOptions{
 		Options: fielddata.Options{Name: "s.xml", Format: fielddata.ODKXML},
@@ -166,15 +167,16 @@ func TestODKXMLProblems(t *testing.T) {
 		`s.xml:` + at(bad, "<typo_q>", lines) + `: warning: column "level_2/help/typo_q" matches no question of checklist "mall_korto" and no audit field, and is left out`,
 		`s.xml:` + at(bad, "<clean_overall>", lines) + `: audit ` + sheets[0].Audit["id"] + `, question clean_overall: takes a whole number 1..5, not "many"`,
 		`s.xml:` + at(twice, "</has_parking><has_parking>", 2*lines) + `: element level_1/arrival/has_parking appears twice in one submission (first at ` + at(twice, "<has_parking>", 2*lines) + `): a checklist's form has no repeats`,
+		`s.xml:` + itoa(3*lines+1+strings.Count(other[:strings.Index(other, "<mall_korto")], "\n")) + `: a submission of form "taxi_korto", not of checklist "mall_korto": import it with its own checklist`,
 	}
-	if len(problems) < 4 {
+	if len(problems) < 5 {
 		t.Fatalf("problems %q", problems)
 	}
-	if diff := cmp.Diff(want, problems[:3]); diff != "" {
+	if diff := cmp.Diff(want, problems[:4]); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
-	if !strings.HasPrefix(problems[3], "s.xml:"+itoa(3*lines+strings.Count(good[:len(good)/2], "\n")+1)) || !strings.Contains(problems[3], "the file ends inside a submission") {
-		t.Errorf("the cut file ends with %q", problems[3])
+	if !strings.HasPrefix(problems[4], "s.xml:"+itoa(4*lines+strings.Count(good[:len(good)/2], "\n")+1)) || !strings.Contains(problems[4], "the file ends inside a submission") {
+		t.Errorf("the cut file ends with %q", problems[4])
 	}
 	var es fielddata.Errors
 	if !errors.As(err, &es) && !errors.Is(err, fielddata.ErrInvalid) {
