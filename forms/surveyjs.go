@@ -35,7 +35,8 @@ type SurveyJS struct {
 	// when it completes (its triggers do not fire on completion), but
 	// SurveyJS recalculates every calculated value on every change of
 	// an answer: "started" keeps the time it was first calculated, when
-	// the survey opened, and "ended" becomes the time of the last answer.
+	// the survey opened, and "ended" becomes the time of the last
+	// answer, to the minute (see surveyjsTimes).
 	CalculatedValues []SurveyJSCalculatedValue `json:"calculatedValues,omitempty"`
 	Pages            []*SurveyJSPage           `json:"pages"`
 }
@@ -50,10 +51,18 @@ type SurveyJSCalculatedValue struct {
 
 // surveyjsTimes are the calculated values that record the audit's
 // "started" and "ended" times (see SurveyJS.CalculatedValues).
+//
+// A calculated value that changes makes SurveyJS evaluate every
+// condition of the survey once more, so an "ended" of currentDate()
+// alone, new at each evaluation, ran them eleven times per answer and
+// made a click on the mall checklist four times slower. "ended" keeps
+// its time while it is under a minute old: most answers evaluate the
+// conditions once, and the time of the last answer is known to within
+// a minute, which is what the length of a visit needs.
 func surveyjsTimes() []SurveyJSCalculatedValue {
 	return []SurveyJSCalculatedValue{
 		{Name: "started", Expression: "iif({started} notempty, {started}, currentDate())", IncludeIntoResult: true},
-		{Name: "ended", Expression: "currentDate()", IncludeIntoResult: true},
+		{Name: "ended", Expression: "iif({ended} notempty and dateDiff({ended}, currentDate(), 'seconds') < 60, {ended}, currentDate())", IncludeIntoResult: true},
 	}
 }
 

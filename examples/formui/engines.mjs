@@ -6,6 +6,9 @@
 //   - survey-core's Model shows exactly those questions too;
 //   - the SurveyJS survey validates against the surveyjs_definition.json
 //     that survey-core ships;
+//   - the SurveyJS survey records when the audit started and, to the
+//     minute, when it was last answered, and that costs no second
+//     evaluation of the survey's conditions per answer;
 //   - react-jsonschema-form's own defaults (@rjsf/utils, default
 //     options) answer nothing in the schema, and would answer questions
 //     in the schema for JSON Forms (--choices const): why the two differ.
@@ -17,7 +20,7 @@
 // filled the way a form fills them, judged by the reader that scores
 // them.
 import { createAjv, isVisible } from '@jsonforms/core';
-import { Model, Serializer } from 'survey-core';
+import { Model, Serializer, settings } from 'survey-core';
 import { getDefaultFormState } from '@rjsf/utils';
 import rjsfValidator from '@rjsf/validator-ajv8';
 import Ajv from 'ajv';
@@ -122,6 +125,38 @@ for (const [name, path] of Object.entries(checklists)) {
   check(first.title.en === undefined || title(model) === first.title.en, `${name}: the English locale shows English titles ("${title(model)}")`);
   check(title(ru) === first.title[survey.locale], `${name}: the survey's own locale shows its own titles ("${title(ru)}")`);
 }
+// The survey's times, on SurveyJS's own clock moved on by the test
+// (survey-core makes every date through settings.onDateCreated).
+{
+  const survey = run('form', checklists.mall, '--to', 'surveyjs');
+  const t0 = Date.parse('2026-12-05T10:00:00.000Z');
+  let now = t0;
+  const was = settings.onDateCreated;
+  settings.onDateCreated = (d, reason) => (reason === 'function-currentDate' ? new Date(now) : d);
+  const at = (ms) => new Date(t0 + ms).toISOString();
+  const times = (m) => JSON.stringify([m.data.started, m.data.ended].map((d) => d && new Date(d).toISOString()));
+  const m = new Model(survey);
+  check(times(m) === JSON.stringify([at(0), at(0)]), `mall: an opened survey records its start (${times(m)})`);
+  now = t0 + 30e3;
+  m.setValue('has_parking', 'yes');
+  check(times(m) === JSON.stringify([at(0), at(0)]), `mall: an answer within the minute keeps ended (${times(m)})`);
+  now = t0 + 5 * 60e3;
+  m.setValue('has_parking', 'no');
+  check(times(m) === JSON.stringify([at(0), at(5 * 60e3)]), `mall: an answer five minutes on moves ended, not started (${times(m)})`);
+  // Each answer evaluates the survey's conditions once, as without the
+  // times: a calculated value that changed would evaluate them again.
+  let runs = 0;
+  const core = m.runConditionsCore;
+  check(typeof core === 'function', 'mall: survey-core still evaluates conditions in runConditionsCore');
+  m.runConditionsCore = function (...a) { runs++; return core.apply(this, a); };
+  for (let i = 0; i < 120; i++) {
+    now += 2e3;
+    m.setValue('paths_clear', i % 2 ? 'yes' : 'no');
+  }
+  check(runs / 120 < 1.1, `mall: an answer evaluates the conditions ${(runs / 120).toFixed(2)} times (under 1.1)`);
+  settings.onDateCreated = was;
+}
+
 if (failed) {
   console.error(`engines: ${failed} failed`);
   process.exit(1);

@@ -11,7 +11,8 @@
 //     answer given to one of them while shown leaves the data;
 //   - a form filled by clicking scores, through cxkit, exactly as the
 //     answers the test meant to give (its own sheet) do;
-//   - (react-jsonschema-form) a click answers in under 100 ms;
+//   - a click answers in under 100 ms in react-jsonschema-form (the
+//     other two are timed and the times printed);
 //   - (SurveyJS) the result records when the audit started and ended,
 //     which cxkit import takes as the audit's started and ended.
 //
@@ -175,6 +176,50 @@ async function titlesShown(page, box, seen = { n: 0, bad: [] }) {
 const checkTitles = (name, { n, bad }) =>
   check(n > 0 && bad.length === 0, `${name}: the options of ${n} questions show their titles${bad.length ? `; not: ${bad.slice(0, 5).join('; ')}` : ''}`);
 
+// checkedButtons, run in the page, lists the radio buttons checked.
+const checkedButtons = () => [...document.querySelectorAll('input[type=radio]:checked')].map((e) => `${e.name}=${e.value}`).join();
+
+// clickSpeed clicks, in the page, the buttons of clicks ([selector,
+// index] pairs, one button each) in turn, 12 clicks in all, and checks
+// that a click has answered, and the page rendered what the answer
+// changes (the next animation frame), in under 100 ms. has_parking
+// among them shows and hides the car park. The median is what an
+// auditor feels: a shared CI machine stalls a single click now and then,
+// hence not the slowest.
+// dataOf(), run in the page, is the state of the form's buttons: every
+// click must change it. Issue 13 sets the limit for the schema in
+// react-jsonschema-form, whose speed the schema's shape decides; the
+// other renderers' times are printed, not checked (on a busy shared
+// machine they vary fivefold from run to run).
+async function clickSpeed(name, page, clicks, dataOf, limit) {
+  // clickMs clicks one button and returns how long until the page has
+  // rendered the change (the next animation frame), and whether the
+  // buttons' state changed.
+  const clickMs = ([sel, k]) => page.evaluate(async ([sel, k, dataOf]) => {
+    const data = new Function(`return (${dataOf})()`);
+    const el = document.querySelectorAll(sel)[k];
+    const before = data();
+    const t0 = performance.now();
+    el.click();
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return [performance.now() - t0, data() !== before];
+  }, [sel, k, dataOf.toString()]);
+  const times = [];
+  let idle = 0;
+  // The first round of clicks also compiles the code they run.
+  for (let i = 0; i < clicks.length + 12; i++) {
+    const [ms, changed] = await clickMs(clicks[i % clicks.length]);
+    if (!changed) idle++;
+    if (i >= clicks.length) times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[times.length >> 1];
+  const what = `on ${questions.length} questions (median ${median.toFixed(1)} ms of ${times.length}, slowest ${times.at(-1).toFixed(1)} ms)`;
+  check(idle === 0, `${name}: every click answers${idle ? `; ${idle} changed nothing` : ''}`);
+  if (limit) check(median < limit, `${name}: a click answers in under ${limit} ms ${what}`);
+  else console.log(`measured: ${name}: a click answers ${what}`);
+}
+
 const radiosChecked = (page) => page.evaluate(() => document.querySelectorAll('input[type=radio]:checked, input[type=checkbox]:checked').length);
 
 async function rjsf() {
@@ -191,31 +236,16 @@ async function rjsf() {
   check(await page.evaluate(() => window.submitted.length) === 0, 'rjsf: an untouched form is not submitted');
 
   const byId = Object.fromEntries(questions.map((q) => [q.id, q]));
-  // clickMs clicks a radio button and returns how long until the page
-  // has rendered the change (the next animation frame).
-  const clickMs = (id, index) => page.evaluate(async ([sel]) => {
-    const t0 = performance.now();
-    document.querySelector(sel).click();
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    return performance.now() - t0;
-  }, [`#root_answers_${id}-${index}`]);
   check(!(await shown('park_lighting')), 'rjsf: park_lighting is hidden while has_parking is unanswered');
-  const times = [];
-  times.push(await clickMs('has_parking', 0));
+  await field('has_parking').getByLabel(label(byId.has_parking, 'yes'), { exact: true }).check();
   check(await shown('park_lighting'), 'rjsf: park_lighting shows once has_parking is "yes"');
   await field('park_lighting').getByLabel(label(byId.park_lighting, 'yes'), { exact: true }).check();
-  times.push(await clickMs('has_parking', 1));
+  await field('has_parking').getByLabel(label(byId.has_parking, 'no'), { exact: true }).check();
   check(!(await shown('park_lighting')), 'rjsf: park_lighting hides when has_parking turns "no"');
   // RJSF clears the key (undefined), which JSON leaves out of the sheet.
   check((await state()).answers.park_lighting === undefined, 'rjsf: the hidden answer to park_lighting left the data');
-  // The first clicks also compile the page's code; the median of the
-  // clicks that follow is what an auditor feels (a shared CI machine
-  // stalls a single click now and then, hence not the slowest).
-  times.length = 0;
-  for (let i = 0; i < 6; i++) times.push(await clickMs('paths_clear', i % 2), await clickMs('has_parking', i % 2));
-  times.sort((a, b) => a - b);
-  const median = times[times.length >> 1];
-  check(median < 100, `rjsf: a click answers in under 100 ms on ${questions.length} questions (median ${median.toFixed(1)} ms of ${times.length}, slowest ${times.at(-1).toFixed(1)} ms)`);
+  await clickSpeed('rjsf', page, ['paths_clear', 'has_parking'].flatMap((id) => [0, 1].map((i) => [`#root_answers_${id}-${i}`, 0])),
+    checkedButtons, 100);
 
   for (const [k, v] of Object.entries(audit)) await page.locator(`#root_audit_${k}`).fill(v);
   const intended = await fill(
@@ -260,6 +290,8 @@ async function jsonforms() {
   check(await shown('park_lighting'), 'jsonforms: park_lighting shows once has_parking is "yes"');
   await radio('has_parking', 'no').check();
   check(!(await shown('park_lighting')), 'jsonforms: park_lighting hides when has_parking turns "no"');
+  await clickSpeed('jsonforms', page, ['paths_clear', 'has_parking'].flatMap((id) => ['yes', 'no'].map((v) =>
+    [`input[type=radio][name="#/properties/answers/properties/${id}"][value="${v}"]`, 0])), checkedButtons);
 
   for (const [k, v] of Object.entries(audit)) await page.locator(`.root_properties_audit_properties_${k} input`).fill(v);
   const intended = await fill(
@@ -296,6 +328,8 @@ async function surveyjs() {
     const box = q(e.name);
     switch (e.type) {
       case 'boolean':
+        // The switch's thumb covers the side already chosen.
+        if (await page.evaluate((n) => window.survey.getValue(n), e.name) === v) return;
         return box.locator('.sd-boolean__thumb-ghost', { hasText: yesLabel(e, v) }).click();
       // SurveyJS takes a typed value when the box loses focus.
       case 'text':
@@ -333,6 +367,8 @@ async function surveyjs() {
   await q('park_lighting').waitFor({ state: 'detached' }).catch(() => {});
   check(!(await shown('park_lighting')), 'surveyjs: park_lighting hides when has_parking turns "no"');
   check(!('park_lighting' in (await data())), 'surveyjs: the hidden answer to park_lighting left the data');
+  await clickSpeed('surveyjs', page, ['paths_clear', 'has_parking'].flatMap((id) => [0, 1].map((i) => [`[data-name="${id}"] .sd-boolean__thumb-ghost`, i])),
+    () => JSON.stringify(window.survey.data, (k, v) => (k === 'ended' ? undefined : v)));
 
   const intended = {};
   const titles = { n: 0, bad: [] };
@@ -354,8 +390,10 @@ async function surveyjs() {
     const sheet = JSON.parse(run('import', file, '--checklist', checklist, '--from', 'surveyjs').trim().split('\n')[0]);
     await sameScore('surveyjs', sheet, intended);
     const [started, ended] = [result.started, result.ended].map((t) => new Date(t).toISOString());
-    check(started === new Date(untouched.started).toISOString() && Date.parse(ended) > Date.parse(started),
-      `surveyjs: the result records when the audit started and when it was last answered (${started} .. ${ended})`);
+    // ended follows the answers to the minute (engines.mjs checks it
+    // with SurveyJS's clock moved on).
+    check(started === new Date(untouched.started).toISOString() && Date.parse(ended) >= Date.parse(started),
+      `surveyjs: the result records when the audit started and ended (${started} .. ${ended})`);
     check(sheet.audit?.started === started && sheet.audit?.ended === ended,
       `surveyjs: cxkit import takes them as the audit's started and ended (${JSON.stringify(sheet.audit)})`);
   }
