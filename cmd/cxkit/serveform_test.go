@@ -18,27 +18,6 @@ import (
 // The form server itself is forms.NewHandler, tested in package forms;
 // here, the command around it.
 
-func httpDo(t *testing.T, method, url string, body []byte) (int, []byte) {
-	t.Helper()
-	req, err := http.NewRequest(method, url, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if method == http.MethodPost {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, b
-}
-
 func TestServeFormUsage(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
@@ -79,9 +58,14 @@ func TestServeFormScoreLang(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, body := httpDo(t, "POST", srv.URL+"/score", visit)
-	if code != 200 {
-		t.Fatalf("POST /score: %d %s", code, body)
+	res, err := http.Post(srv.URL+"/score", "application/json", bytes.NewReader(visit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("POST /score: %d %s %v", res.StatusCode, body, err)
 	}
 	want, _, _ := runCmd(t, "", "score", mallKorto, "../../examples/mall/visit-01.json", "--json", "--lang", "en")
 	if d := cmp.Diff(want, string(body)); d != "" {
