@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -31,7 +32,7 @@ func TestFormatGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Format: %v", err)
 			}
-			golden(t, strings.TrimSuffix(file, ".korto")+".golden", got)
+			golden.Check(t, strings.TrimSuffix(file, ".korto")+".golden", got)
 		})
 	}
 }

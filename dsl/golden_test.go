@@ -3,35 +3,15 @@ package dsl
 import (
 	"bytes"
 	"cmp"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/korto"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with the file name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(name, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update to accept)\n--- got:\n%s\n--- want:\n%s", name, got, want)
-	}
-}
 
 // TestErrorsGolden parses every malformed file under testdata/errors and
 // compares the rendered diagnostics with its .golden file. Each file
@@ -65,7 +45,7 @@ func TestErrorsGolden(t *testing.T) {
 			if err := Render(&out, diags, src); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, strings.TrimSuffix(file, ".korto")+".golden", out.Bytes())
+			golden.Check(t, strings.TrimSuffix(file, ".korto")+".golden", out.Bytes())
 		})
 	}
 }

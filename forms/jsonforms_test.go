@@ -21,7 +21,7 @@ func TestJSONFormsGolden(t *testing.T) {
 			if lang != "" {
 				file = name + "." + lang + ".jsonforms.json"
 			}
-			golden(t, file, indented(t, ui))
+			goldenFile(t, file, indented(t, ui))
 		}
 	}
 }

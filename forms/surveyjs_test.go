@@ -25,7 +25,7 @@ func TestSurveyJSGolden(t *testing.T) {
 			if lang != "" {
 				file = name + "." + lang + ".surveyjs.json"
 			}
-			golden(t, file, indented(t, s))
+			goldenFile(t, file, indented(t, s))
 		}
 	}
 }

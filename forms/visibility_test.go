@@ -35,7 +35,7 @@ func TestVisibilityFixtures(t *testing.T) {
 		for range visibilitySheets {
 			sheets = append(sheets, visibilityFill(t, plan, rnd))
 		}
-		golden(t, "visibility/"+name+".json", indented(t, map[string]any{"checklist": c.ID, "sheets": sheets}))
+		goldenFile(t, "visibility/"+name+".json", indented(t, map[string]any{"checklist": c.ID, "sheets": sheets}))
 	}
 }
 

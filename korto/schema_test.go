@@ -3,7 +3,6 @@ package korto_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,22 +13,9 @@ import (
 	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/korto"
 )
-
-// Golden files are rewritten with "go test ./korto -run Schema -update".
-// The flag is shared with other golden tests of the package, so it is
-// defined only if nobody else has.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // schemaSpecChecklist is the whole-file example of language.md, built in
 // Go code.
@@ -152,25 +138,11 @@ func marshalSchema(t testing.TB, v any) []byte {
 	return buf.Bytes()
 }
 
+// checkGolden compares got with testdata/schema/name; go test ./korto
+// -run Schema -update rewrites it.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "schema", name)
-	if updateGolden() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./korto -run Schema -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), string(got)); d != "" {
-		t.Errorf("%s differs from the golden file; if the change is meant, run go test ./korto -run Schema -update (-want +got):\n%s", name, d)
-	}
+	golden.Check(t, filepath.Join("testdata", "schema", name), got)
 }
 
 func TestAnswerSchemaGolden(t *testing.T) {

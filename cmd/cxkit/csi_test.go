@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/internal/golden"
 )
 
 // TestCSICommandJSON checks cli.md's fields on a file worked by hand.
@@ -95,7 +97,7 @@ func TestCSICommandText(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
-	checkGolden(t, "testdata/csi/stores.txt", []byte(out))
+	golden.Check(t, "testdata/csi/stores.txt", []byte(out))
 }
 
 // A label column left out of --by is named once, as a usage mistake, not

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/internal/golden"
 )
 
 const (
@@ -27,7 +28,7 @@ func runDiffCmd(t *testing.T, stdin string, args ...string) (stdout, stderr stri
 // diffGolden compares got with testdata/diff/name.
 func diffGolden(t *testing.T, name, got string) {
 	t.Helper()
-	checkGolden(t, filepath.Join(diffGoldenDir, name), []byte(got))
+	golden.Check(t, filepath.Join(diffGoldenDir, name), []byte(got))
 }
 
 func TestDiffGolden(t *testing.T) {

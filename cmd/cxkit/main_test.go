@@ -2,18 +2,11 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
-
-// update rewrites the golden files under testdata/ instead of comparing
-// with them: go test ./cmd/cxkit -update, then read the diff.
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // runCmd runs cxkit in-process with args, feeding stdin, and returns what
 // it wrote and its exit code.
@@ -22,25 +15,6 @@ func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 	var out, errb bytes.Buffer
 	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
 	return out.String(), errb.String(), code
-}
-
-// checkGolden compares got with the golden file at path, or rewrites the
-// file under -update.
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), string(got)); d != "" {
-		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, d)
-	}
 }
 
 func TestUnknownCommandSuggests(t *testing.T) {

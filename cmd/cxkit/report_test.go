@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
@@ -26,7 +27,7 @@ const (
 // reportGolden compares got with testdata/report/name.
 func reportGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	checkGolden(t, filepath.Join(reportDir, name), got)
+	golden.Check(t, filepath.Join(reportDir, name), got)
 }
 
 func runReportCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/internal/golden"
 )
 
 // TestRetailObservation: seed 003's two-hour count as the observer's
@@ -49,7 +51,7 @@ func TestRetailSheet(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
-	checkGolden(t, "testdata/retail/visits.txt", []byte(out))
+	golden.Check(t, "testdata/retail/visits.txt", []byte(out))
 }
 
 // A sheet typed in Russian Excel: Russian column names, semicolons,

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/google/go-cmp/cmp"
 )
@@ -16,7 +17,7 @@ import (
 // scoreGolden compares got with testdata/score/name.
 func scoreGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	checkGolden(t, filepath.Join("testdata", "score", name), got)
+	golden.Check(t, filepath.Join("testdata", "score", name), got)
 }
 
 func runScoreCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
@@ -21,7 +22,7 @@ func runSupportCmd(t *testing.T, stdin string, args ...string) (stdout, stderr s
 
 func supportGolden(t *testing.T, name, got string) {
 	t.Helper()
-	checkGolden(t, filepath.Join(supportDir, name), []byte(got))
+	golden.Check(t, filepath.Join(supportDir, name), []byte(got))
 }
 
 // The example export, in calendar time and in business hours, as text

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 	"github.com/google/go-cmp/cmp"
@@ -36,7 +37,7 @@ func surveyJSON(t *testing.T, args ...string) map[string]any {
 
 func surveyGolden(t *testing.T, name, got string) {
 	t.Helper()
-	checkGolden(t, filepath.Join("testdata", "survey", name), []byte(got))
+	golden.Check(t, filepath.Join("testdata", "survey", name), []byte(got))
 }
 
 var surveyApprox = cmpopts.EquateApprox(0, 1e-9)

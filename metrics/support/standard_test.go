@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"math"
 	"os"
 	"strings"
@@ -14,12 +13,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics/support"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestParseTarget(t *testing.T) {
 	for in, want := range map[string]float64{
@@ -163,12 +161,7 @@ func TestStandardsSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	const file = "../../examples/support/standards.schema.json"
-	if *update {
-		must0(t, os.WriteFile(file, pretty, 0o644))
-	}
-	if d := cmp.Diff(string(must(os.ReadFile(file))), string(pretty)); d != "" {
-		t.Errorf("%s is stale; run go test -update (-file +now):\n%s", file, d)
-	}
+	golden.Check(t, file, pretty)
 
 	// The default set and the example file, written out, validate against
 	// the schema, and the default set reads back the same.
@@ -209,12 +202,7 @@ func TestCalendarSchema(t *testing.T) {
 	pretty, err := jsonout.Marshal(support.CalendarSchema())
 	must0(t, err)
 	const file = "../../examples/support/calendar.schema.json"
-	if *update {
-		must0(t, os.WriteFile(file, pretty, 0o644))
-	}
-	if d := cmp.Diff(string(must(os.ReadFile(file))), string(pretty)); d != "" {
-		t.Errorf("%s is stale; run go test -update (-file +now):\n%s", file, d)
-	}
+	golden.Check(t, file, pretty)
 	c := jsonschema.NewCompiler()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(pretty))
 	must0(t, err)
