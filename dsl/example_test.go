@@ -81,7 +81,7 @@ func ExamplePrint() {
 		ID:    "desk",
 		Title: korto.Text{Text: "Help desk", Tr: map[string]string{"ru": "Служба поддержки"}},
 		Levels: []*korto.Level{{
-			Number: 1, Title: korto.Text{Text: "Basics"}, Pass: korto.Float(0.9),
+			Number: 1, Title: korto.Text{Text: "Basics"}, Pass: new(0.9),
 			Items: []korto.Item{{Question: &korto.Question{
 				ID: "greet", Text: korto.Text{Text: "The agent greets the customer"}, Critical: true,
 			}}},

@@ -162,8 +162,8 @@ func TestFormatKeepsInvalidChecklists(t *testing.T) {
 func TestPrintGoChecklist(t *testing.T) {
 	c := &korto.Checklist{
 		ID: "go", Title: korto.Text{Text: "Built in Go"},
-		Levels: []*korto.Level{{Number: 1, Title: korto.Text{Text: "One"}, Pass: korto.Float(0.7), Items: []korto.Item{
-			{Question: &korto.Question{ID: "q", Text: korto.Text{Text: "Q"}, Weight: korto.Float(2)}},
+		Levels: []*korto.Level{{Number: 1, Title: korto.Text{Text: "One"}, Pass: new(0.7), Items: []korto.Item{
+			{Question: &korto.Question{ID: "q", Text: korto.Text{Text: "Q"}, Weight: new(float64(2))}},
 		}}},
 	}
 	var b bytes.Buffer
@@ -213,7 +213,7 @@ func TestPrintRefusesInvalid(t *testing.T) {
 			return c
 		}, []string{"bad-item"}},
 		{"hyphen in an ID", func(c *korto.Checklist) *korto.Checklist { q(c).ID = "a-b"; return c }, []string{"bad-id"}},
-		{"NaN weight", func(c *korto.Checklist) *korto.Checklist { q(c).Weight = korto.Float(math.NaN()); return c }, []string{"bad-weight"}},
+		{"NaN weight", func(c *korto.Checklist) *korto.Checklist { q(c).Weight = new(math.NaN()); return c }, []string{"bad-weight"}},
 		{"zero checklist", func(*korto.Checklist) *korto.Checklist { return &korto.Checklist{} }, []string{"bad-id", "no-levels"}},
 		{"nil checklist", func(*korto.Checklist) *korto.Checklist { return nil }, []string{"bad-item"}},
 		// Valid models that the language has no way to write.

@@ -28,7 +28,7 @@ func TestParseSpecExample(t *testing.T) {
 	got := c.Question("lifts_ok")
 	want := &korto.Question{
 		ID: "lifts_ok", Text: korto.Text{Text: "Работают лифты и эскалаторы"},
-		Kind: korto.Kind{Type: korto.KindChoice, Ref: "lifts"}, Weight: korto.Float(2),
+		Kind: korto.Kind{Type: korto.KindChoice, Ref: "lifts"}, Weight: new(float64(2)),
 	}
 	if diff := cmp.Diff(want, got, ignorePos); diff != "" {
 		t.Errorf("lifts_ok (-want +got):\n%s", diff)
@@ -78,7 +78,7 @@ func TestParseQuestions(t *testing.T) {
 		name: "all modifiers in any order",
 		body: `question q "Q" tags a, b hint "H" @en "Hh" optional na critical weight 2.5`,
 		want: []*korto.Question{{
-			ID: "q", Text: korto.Text{Text: "Q"}, Kind: yes, Weight: korto.Float(2.5),
+			ID: "q", Text: korto.Text{Text: "Q"}, Kind: yes, Weight: new(2.5),
 			Critical: true, NA: true, Optional: true,
 			Hint: korto.Text{Text: "H", Tr: map[string]string{"en": "Hh"}}, Tags: []string{"a", "b"},
 		}},
@@ -129,14 +129,14 @@ func TestParseQuestions(t *testing.T) {
 				{Op: korto.ExprYes, Question: "p"},
 				{Op: korto.ExprNot, Args: []*korto.Expr{{Op: korto.ExprOr, Args: []*korto.Expr{
 					{Op: korto.ExprCmp, Question: "l", Cmp: korto.OpEq, Options: []string{"all"}},
-					{Op: korto.ExprCmp, Question: "s", Cmp: korto.OpGe, Number: korto.Float(4)},
+					{Op: korto.ExprCmp, Question: "s", Cmp: korto.OpGe, Number: new(float64(4))},
 				}}}},
 			}}},
 			{ID: "b", Text: korto.Text{Text: "B"}, Kind: yes, When: &korto.Expr{Op: korto.ExprOr, Args: []*korto.Expr{
 				{Op: korto.ExprIn, Question: "l", Options: []string{"all", "most"}},
 				{Op: korto.ExprAnd, Args: []*korto.Expr{
 					{Op: korto.ExprNot, Args: []*korto.Expr{{Op: korto.ExprYes, Question: "p"}}},
-					{Op: korto.ExprCmp, Question: "s", Cmp: korto.OpNe, Number: korto.Float(3)},
+					{Op: korto.ExprCmp, Question: "s", Cmp: korto.OpNe, Number: new(float64(3))},
 				}},
 			}}},
 		},
@@ -146,7 +146,7 @@ func TestParseQuestions(t *testing.T) {
 		want: []*korto.Question{
 			{ID: "p", Text: korto.Text{Text: "P"}, Kind: yes, Unscored: true},
 			{ID: "q", Text: korto.Text{Text: "Q"}, Kind: korto.Kind{Type: korto.KindScale, Ref: "stars"}, Hint: korto.Text{Text: "H"},
-				Weight: korto.Float(2), Critical: true, When: &korto.Expr{Op: korto.ExprYes, Question: "p"}},
+				Weight: new(float64(2)), Critical: true, When: &korto.Expr{Op: korto.ExprYes, Question: "p"}},
 			{ID: "r", Text: korto.Text{Text: "R"}, Kind: yes},
 		},
 	}, {
@@ -180,7 +180,7 @@ func TestParseChecklist(t *testing.T) {
 			{ID: "a", Label: korto.Text{Text: "A"}, Value: 1},
 			{ID: "b", Label: korto.Text{Text: "B"}, Value: 0, Fail: true},
 		}}},
-		Levels: []*korto.Level{{Number: 5, Title: korto.Text{Text: "Five"}, Pass: korto.Float(0.925), Weight: korto.Float(2), Items: []korto.Item{
+		Levels: []*korto.Level{{Number: 5, Title: korto.Text{Text: "Five"}, Pass: new(0.925), Weight: new(float64(2)), Items: []korto.Item{
 			{Question: &korto.Question{ID: "q", Text: korto.Text{Text: "Q"}, Kind: korto.Kind{Type: korto.KindChoice, Ref: "c"}}},
 		}}},
 		Survey: &korto.Survey{Questions: []*korto.Question{{ID: "n", Text: korto.Text{Text: "N"}, Kind: korto.Kind{Type: korto.KindNPS}}}},

@@ -18,6 +18,10 @@ type question struct {
 	opts []string // a choice's option IDs
 }
 
+// emotionLabels are the answers of an emotion question, copied once
+// rather than for every cell.
+var emotionLabels = korto.Emotions()
+
 func (l *layout) questions() []question {
 	c := l.plan.Checklist()
 	qs := make([]question, l.plan.NumQuestions())
@@ -87,7 +91,7 @@ func answer(q *question, a korto.Answer, decimalComma bool) (korto.Answer, bool)
 			return korto.Str(w), true
 		}
 	case korto.KindEmotion:
-		if w, ok := fold(t, korto.Emotions[:]); ok {
+		if w, ok := fold(t, emotionLabels); ok {
 			return korto.Str(w), true
 		}
 	default: // the numeric kinds

@@ -104,10 +104,10 @@ func TestSurveyJSExpr(t *testing.T) {
 		{&korto.Expr{Op: korto.ExprNot, Args: []*korto.Expr{atom(korto.ExprYes, "a")}}, "!({a} = 'yes')"},
 		{&korto.Expr{Op: korto.ExprIn, Question: "a", Options: []string{"yes", "no"}}, "{a} anyof ['yes', 'no']"},
 		{&korto.Expr{Op: korto.ExprCmp, Question: "a", Cmp: korto.OpNe, Options: []string{"no"}}, "{a} notempty and {a} != 'na' and {a} != 'no'"},
-		{&korto.Expr{Op: korto.ExprCmp, Question: "n", Cmp: korto.OpGt, Number: korto.Float(5)}, "{n} notempty and {n} != 'na' and {n} > 5"},
+		{&korto.Expr{Op: korto.ExprCmp, Question: "n", Cmp: korto.OpGt, Number: new(float64(5))}, "{n} notempty and {n} != 'na' and {n} > 5"},
 		{&korto.Expr{Op: korto.ExprOr, Args: []*korto.Expr{
 			atom(korto.ExprYes, "a"),
-			{Op: korto.ExprCmp, Question: "n", Cmp: korto.OpLe, Number: korto.Float(2.5)},
+			{Op: korto.ExprCmp, Question: "n", Cmp: korto.OpLe, Number: new(2.5)},
 		}}, "{a} = 'yes' or ({n} notempty and {n} != 'na' and {n} <= 2.5)"},
 	} {
 		c.Levels[0].Items[2].Question.When = tc.when

@@ -43,7 +43,7 @@ func TestAggregatorDrivers(t *testing.T) {
 	agg := newTestAggregator(t, AggregateOptions{MinN: 4})
 	var audits []audit
 	for _, r := range rows {
-		audits = append(audits, audit{score: Float(0.5), l1: Float(0.5), l2: Float(0.5), vals: [4]float64{r.a, 1, 1, 1},
+		audits = append(audits, audit{score: new(0.5), l1: new(0.5), l2: new(0.5), vals: [4]float64{r.a, 1, 1, 1},
 			rec: r.rec, mood: r.mood, effort: 4, sat: r.sat})
 	}
 	addAll(t, agg, audits)

@@ -33,7 +33,7 @@ func TestAggregatorGroupByTrimsSpaces(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newTestAggregator(t, AggregateOptions{GroupBy: tt.by})
 			for _, fields := range tt.audit {
-				r := audit{score: Float(0.8), l1: Float(0.8), l2: Float(0.8), vals: [4]float64{1, 1, 1, 1}, rec: -1}.result()
+				r := audit{score: new(0.8), l1: new(0.8), l2: new(0.8), vals: [4]float64{1, 1, 1, 1}, rec: -1}.result()
 				for k, v := range fields {
 					r.Audit[k] = v
 				}

@@ -16,7 +16,7 @@ var leagueScores = map[string][]float64{
 }
 
 func scoreAudit(loc, date string, x float64) Result {
-	r := audit{loc: loc, score: Float(x), l1: Float(x), l2: Float(x), vals: [4]float64{1, 1, 1, 1}, rec: -1}.result()
+	r := audit{loc: loc, score: new(x), l1: new(x), l2: new(x), vals: [4]float64{1, 1, 1, 1}, rec: -1}.result()
 	if date != "" {
 		r.Audit["date"] = date
 	}
@@ -149,9 +149,9 @@ func TestCriticalFailuresOrderAndCap(t *testing.T) {
 	n := 0
 	for _, loc := range []string{"B", "A"} {
 		for i := range 150 {
-			r := audit{loc: loc, score: Float(0.5), l1: Float(0.5), l2: Float(0.5), vals: [4]float64{0, 1, 1, 1}, rec: -1}.result()
+			r := audit{loc: loc, score: new(0.5), l1: new(0.5), l2: new(0.5), vals: [4]float64{0, 1, 1, 1}, rec: -1}.result()
 			if loc == "A" {
-				r.Score = Float(0.6)
+				r.Score = new(0.6)
 			}
 			r.CriticalFailed = []string{"a"}
 			r.Audit["id"] = fmt.Sprintf("%s-%03d", loc, 149-i)

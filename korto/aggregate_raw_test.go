@@ -88,15 +88,15 @@ func TestAggregatorRawScore(t *testing.T) {
 		}
 		// Scores: 0, 0.75, 1; raw: 0.5, 0.75, 1.
 		want := []row{
-			{"", korto.Float(1.75 / 3), korto.Float(2.25 / 3)},
-			{"Y", korto.Float(1), korto.Float(1)},
-			{"X", korto.Float(0.375), korto.Float(0.625)},
+			{"", new(1.75 / 3), new(2.25 / 3)},
+			{"Y", new(float64(1)), new(float64(1))},
+			{"X", new(0.375), new(0.625)},
 		}
 		if !knockout {
 			want = []row{
-				{"", korto.Float(2.25 / 3), nil},
-				{"Y", korto.Float(1), nil},
-				{"X", korto.Float(0.625), nil},
+				{"", new(2.25 / 3), nil},
+				{"Y", new(float64(1)), nil},
+				{"X", new(0.625), nil},
 			}
 		}
 		if d := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); d != "" {

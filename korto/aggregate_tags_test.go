@@ -32,8 +32,8 @@ func TestAggregatorTags(t *testing.T) {
 	//	d: .5 .8 .9 .6 0 .7 (6 applicable, 1 failed, sum 3.5)
 	// hygiene pools a and b, safety pools a and d.
 	want := []TagSummary{
-		{Tag: "hygiene", Questions: 2, Applicable: 12, Mean: Float(9.0 / 12), Failed: 3, FailureRate: Float(3.0 / 12)},
-		{Tag: "safety", Questions: 2, Applicable: 12, Mean: Float(8.5 / 12), Failed: 2, FailureRate: Float(2.0 / 12)},
+		{Tag: "hygiene", Questions: 2, Applicable: 12, Mean: new(9.0 / 12), Failed: 3, FailureRate: new(3.0 / 12)},
+		{Tag: "safety", Questions: 2, Applicable: 12, Mean: new(8.5 / 12), Failed: 2, FailureRate: new(2.0 / 12)},
 	}
 	if diff := cmp.Diff(want, rep.Overall.Tags, approx); diff != "" {
 		t.Errorf("overall tags (-want +got):\n%s", diff)
@@ -41,8 +41,8 @@ func TestAggregatorTags(t *testing.T) {
 
 	// Group B: a 1 1, b 1 1, d .6 0.
 	wantB := []TagSummary{
-		{Tag: "hygiene", Questions: 2, Applicable: 4, Mean: Float(1), Failed: 0, FailureRate: Float(0)},
-		{Tag: "safety", Questions: 2, Applicable: 4, Mean: Float(2.6 / 4), Failed: 1, FailureRate: Float(1.0 / 4)},
+		{Tag: "hygiene", Questions: 2, Applicable: 4, Mean: new(float64(1)), Failed: 0, FailureRate: new(float64(0))},
+		{Tag: "safety", Questions: 2, Applicable: 4, Mean: new(2.6 / 4), Failed: 1, FailureRate: new(1.0 / 4)},
 	}
 	for _, g := range rep.Groups {
 		if g.Group == "B" {

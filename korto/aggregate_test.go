@@ -39,7 +39,7 @@ func aggChecklist() *Checklist {
 				{Section: &Section{ID: "clean", Items: []Item{q("a", critical), q("b")}}},
 				q("c"),
 			}},
-			{Number: 2, Title: Text{Text: "Функции"}, Pass: Float(0.75), Items: []Item{
+			{Number: 2, Title: Text{Text: "Функции"}, Pass: new(0.75), Items: []Item{
 				{Section: &Section{ID: "nav", Items: []Item{q("d")}}},
 				q("fact", unscored),
 			}},
@@ -74,7 +74,7 @@ func (a audit) result() Result {
 		if v < 0 {
 			return QuestionResult{ID: id, Weight: 1}
 		}
-		return QuestionResult{ID: id, Applicable: true, Value: Float(v), Weight: 1, Failed: v == 0}
+		return QuestionResult{ID: id, Applicable: true, Value: new(v), Weight: 1, Failed: v == 0}
 	}
 	r := Result{
 		Checklist: "agg",
@@ -96,16 +96,16 @@ func (a audit) result() Result {
 	names := [][2]string{{"ниже основы", "below foundation"}, {"Основа и стандарт", "Foundation and standard"}, {"Функции и удобство", "Functions and convenience"}}
 	r.ReachedName, r.ReachedNameEn = names[a.reached][0], names[a.reached][1]
 	if a.rec >= 0 {
-		r.Survey = append(r.Survey, SurveyAnswer{ID: "rec", Kind: KindNPS, Number: Float(a.rec)})
+		r.Survey = append(r.Survey, SurveyAnswer{ID: "rec", Kind: KindNPS, Number: new(a.rec)})
 	}
 	if a.mood != "" {
 		r.Survey = append(r.Survey, SurveyAnswer{ID: "mood", Kind: KindEmotion, Label: a.mood})
 	}
 	if a.effort > 0 {
-		r.Survey = append(r.Survey, SurveyAnswer{ID: "effort", Kind: KindCES, Number: Float(a.effort)})
+		r.Survey = append(r.Survey, SurveyAnswer{ID: "effort", Kind: KindCES, Number: new(a.effort)})
 	}
 	if a.sat > 0 {
-		r.Survey = append(r.Survey, SurveyAnswer{ID: "sat", Kind: KindCSAT, Number: Float(a.sat)})
+		r.Survey = append(r.Survey, SurveyAnswer{ID: "sat", Kind: KindCSAT, Number: new(a.sat)})
 	}
 	r.Survey = append(r.Survey, SurveyAnswer{ID: "note", Kind: KindText, Label: "free text"})
 	return r
@@ -114,17 +114,17 @@ func (a audit) result() Result {
 // aggAudits: group A scores 0.5, 0.7, 0.9; B 0.8, 0.8; C 0.7 (ties A);
 // one audit without a location and without a score.
 var aggAudits = []audit{
-	{loc: "A", score: Float(0.5), reached: 0, l1: Float(0.5), l2: Float(0.5), gated2: true,
+	{loc: "A", score: new(0.5), reached: 0, l1: new(0.5), l2: new(0.5), gated2: true,
 		vals: [4]float64{0, 1, 0.5, 0.5}, rec: 10, mood: "positive", effort: 6, sat: 5},
-	{loc: "A", score: Float(0.7), reached: 0, l1: Float(0.6), l2: Float(0.8), pass2: true, gated2: true,
+	{loc: "A", score: new(0.7), reached: 0, l1: new(0.6), l2: new(0.8), pass2: true, gated2: true,
 		vals: [4]float64{1, 0, 0.8, 0.8}, rec: 8, mood: "neutral", effort: 7, sat: 4},
-	{loc: "A", score: Float(0.9), reached: 2, l1: Float(0.9), pass1: true, l2: Float(0.9), pass2: true,
+	{loc: "A", score: new(0.9), reached: 2, l1: new(0.9), pass1: true, l2: new(0.9), pass2: true,
 		vals: [4]float64{1, 1, 0.7, 0.9}, rec: 3, mood: "negative", effort: 2, sat: 2},
-	{loc: "B", score: Float(0.8), reached: 1, l1: Float(1), pass1: true, l2: Float(0.6),
+	{loc: "B", score: new(0.8), reached: 1, l1: new(float64(1)), pass1: true, l2: new(0.6),
 		vals: [4]float64{1, 1, 1, 0.6}, rec: 9, mood: "positive", effort: 5, sat: 4},
-	{loc: "B", score: Float(0.8), reached: 1, l1: Float(1), pass1: true, l2: Float(0.6),
+	{loc: "B", score: new(0.8), reached: 1, l1: new(float64(1)), pass1: true, l2: new(0.6),
 		vals: [4]float64{1, 1, 1, 0}, rec: 9, mood: "positive", effort: 5, sat: 3},
-	{loc: "C", score: Float(0.7), reached: 0, l1: Float(0.7), l2: Float(0.7), gated2: true,
+	{loc: "C", score: new(0.7), reached: 0, l1: new(0.7), l2: new(0.7), gated2: true,
 		vals: [4]float64{1, 0, 1, 0.7}, rec: -1},
 	{loc: "", score: nil, reached: 0, gated2: true, vals: [4]float64{-1, -1, -1, -1}, rec: -1},
 }
@@ -155,7 +155,7 @@ var t975 = map[int]float64{1: 12.706204736174707, 2: 4.302652729749464, 5: 2.570
 // ci is the 95% t interval, clipped to [0,1] as a share's must be.
 func ci(mean, sd float64, n int) (lo, hi *float64) {
 	h := t975[n-1] * sd / math.Sqrt(float64(n))
-	return Float(max(0, mean-h)), Float(min(1, mean+h))
+	return new(max(0, mean-h)), new(min(1, mean+h))
 }
 
 func TestAggregatorScoreStats(t *testing.T) {
@@ -169,7 +169,7 @@ func TestAggregatorScoreStats(t *testing.T) {
 		N, Unscored int64
 		Score       Stat
 	}
-	se := func(sd float64, n int) *float64 { return Float(sd / math.Sqrt(float64(n))) }
+	se := func(sd float64, n int) *float64 { return new(sd / math.Sqrt(float64(n))) }
 	var got []row
 	for _, g := range append([]GroupSummary{rep.Overall}, rep.Groups...) {
 		got = append(got, row{g.Group, rankOf(g), g.N, g.Unscored, g.Score})
@@ -181,13 +181,13 @@ func TestAggregatorScoreStats(t *testing.T) {
 	aLo, aHi := ci(0.7, 0.2, 3)
 	allLo, allHi := ci(allMean, allSD, 6)
 	want := []row{
-		{"", 0, 7, 1, Stat{N: 6, Mean: Float(allMean), SD: Float(allSD), SE: se(allSD, 6), CILow: allLo, CIHigh: allHi}},
+		{"", 0, 7, 1, Stat{N: 6, Mean: new(allMean), SD: new(allSD), SE: se(allSD, 6), CILow: allLo, CIHigh: allHi}},
 		// B's 0.8 against A's and C's 0.7 is well within chance for
 		// samples this small (τ² = 0): every shrunk mean is μ and the
 		// names break the tie.
-		{"A", 1, 3, 0, Stat{N: 3, Mean: Float(0.7), SD: Float(0.2), SE: se(0.2, 3), CILow: aLo, CIHigh: aHi}},
-		{"B", 2, 2, 0, Stat{N: 2, Mean: Float(0.8), SD: Float(0), SE: Float(0), CILow: Float(0.8), CIHigh: Float(0.8)}},
-		{"C", 3, 1, 0, Stat{N: 1, Mean: Float(0.7)}},
+		{"A", 1, 3, 0, Stat{N: 3, Mean: new(0.7), SD: new(0.2), SE: se(0.2, 3), CILow: aLo, CIHigh: aHi}},
+		{"B", 2, 2, 0, Stat{N: 2, Mean: new(0.8), SD: new(float64(0)), SE: new(float64(0)), CILow: new(0.8), CIHigh: new(0.8)}},
+		{"C", 3, 1, 0, Stat{N: 1, Mean: new(0.7)}},
 		{NoGroup, 0, 1, 1, Stat{}},
 	}
 	if d := cmp.Diff(want, got, approx); d != "" {
@@ -207,18 +207,18 @@ func TestAggregatorLevelsAndReached(t *testing.T) {
 	l1Mean := (0.5 + 0.6 + 0.9 + 1 + 1 + 0.7) / 6
 	l2Mean := (0.5 + 0.8 + 0.9 + 0.6 + 0.6 + 0.7) / 6
 	want := []LevelSummary{
-		{Level: 1, Title: "Основа", Pass: 0.8, Passed: 3, Gated: 0, PassedShare: Float(3.0 / 7), GatedShare: Float(0),
-			Score: Stat{N: 6, Mean: Float(l1Mean)}},
-		{Level: 2, Title: "Функции", Pass: 0.75, Passed: 2, Gated: 4, PassedShare: Float(2.0 / 7), GatedShare: Float(4.0 / 7),
-			Score: Stat{N: 6, Mean: Float(l2Mean)}},
+		{Level: 1, Title: "Основа", Pass: 0.8, Passed: 3, Gated: 0, PassedShare: new(3.0 / 7), GatedShare: new(float64(0)),
+			Score: Stat{N: 6, Mean: new(l1Mean)}},
+		{Level: 2, Title: "Функции", Pass: 0.75, Passed: 2, Gated: 4, PassedShare: new(2.0 / 7), GatedShare: new(4.0 / 7),
+			Score: Stat{N: 6, Mean: new(l2Mean)}},
 	}
 	if d := cmp.Diff(want, o.Levels, approx, cmpopts.IgnoreFields(Stat{}, "SD", "SE", "CILow", "CIHigh")); d != "" {
 		t.Errorf("levels (-want +got):\n%s", d)
 	}
 	wantReached := []ReachedCount{
-		{Level: 0, Name: "ниже основы", NameEn: "below foundation", N: 4, Share: Float(4.0 / 7)},
-		{Level: 1, Name: "Основа и стандарт", NameEn: "Foundation and standard", N: 2, Share: Float(2.0 / 7)},
-		{Level: 2, Name: "Функции и удобство", NameEn: "Functions and convenience", N: 1, Share: Float(1.0 / 7)},
+		{Level: 0, Name: "ниже основы", NameEn: "below foundation", N: 4, Share: new(4.0 / 7)},
+		{Level: 1, Name: "Основа и стандарт", NameEn: "Foundation and standard", N: 2, Share: new(2.0 / 7)},
+		{Level: 2, Name: "Функции и удобство", NameEn: "Functions and convenience", N: 1, Share: new(1.0 / 7)},
 	}
 	if d := cmp.Diff(wantReached, o.Reached, approx); d != "" {
 		t.Errorf("reached (-want +got):\n%s", d)
@@ -236,13 +236,13 @@ func TestAggregatorQuestions(t *testing.T) {
 	// Values of a, b, c, d over the six audits with answers.
 	want := []QuestionSummary{
 		{ID: "a", Title: "Q a", Level: 1, Section: "clean", Critical: true, Weight: 1,
-			Applicable: 6, Mean: Float(5.0 / 6), Failed: 1, FailureRate: Float(1.0 / 6)},
+			Applicable: 6, Mean: new(5.0 / 6), Failed: 1, FailureRate: new(1.0 / 6)},
 		{ID: "b", Title: "Q b", Level: 1, Section: "clean", Weight: 1,
-			Applicable: 6, Mean: Float(4.0 / 6), Failed: 2, FailureRate: Float(2.0 / 6)},
+			Applicable: 6, Mean: new(4.0 / 6), Failed: 2, FailureRate: new(2.0 / 6)},
 		{ID: "c", Title: "Q c", Level: 1, Weight: 1,
-			Applicable: 6, Mean: Float(5.0 / 6), Failed: 0, FailureRate: Float(0)},
+			Applicable: 6, Mean: new(5.0 / 6), Failed: 0, FailureRate: new(float64(0))},
 		{ID: "d", Title: "Q d", Level: 2, Section: "nav", Weight: 1,
-			Applicable: 6, Mean: Float(3.5 / 6), Failed: 1, FailureRate: Float(1.0 / 6)},
+			Applicable: 6, Mean: new(3.5 / 6), Failed: 1, FailureRate: new(1.0 / 6)},
 	}
 	if d := cmp.Diff(want, o.Questions, approx); d != "" {
 		t.Errorf("questions (-want +got):\n%s", d)
@@ -273,13 +273,13 @@ func TestAggregatorErrors(t *testing.T) {
 		want string
 	}{
 		{"other checklist", func(r *Result) { r.Checklist = "zzz" }, `result of checklist "zzz"`},
-		{"score above 1", func(r *Result) { r.Score = Float(1.5) }, "score 1.5 outside [0,1]"},
-		{"NaN score", func(r *Result) { r.Score = Float(math.NaN()) }, "score NaN outside [0,1]"},
+		{"score above 1", func(r *Result) { r.Score = new(1.5) }, "score 1.5 outside [0,1]"},
+		{"NaN score", func(r *Result) { r.Score = new(math.NaN()) }, "score NaN outside [0,1]"},
 		{"reached too high", func(r *Result) { r.Reached = 3 }, "reached level 3 outside 0..2"},
 		{"unknown level", func(r *Result) { r.Levels[1].Level = 4 }, "unknown level 4"},
 		{"unknown question", func(r *Result) { r.Levels[0].Sections[0].Questions[0].ID = "zz" }, `unknown question "zz"`},
 		{"applicable without value", func(r *Result) { r.Levels[0].Questions[0].Value = nil }, `question "c": applicable but has no value`},
-		{"nps out of range", func(r *Result) { r.Survey[0].Number = Float(11) }, `survey question "rec": nps answer 11 is not a whole number in 0..10`},
+		{"nps out of range", func(r *Result) { r.Survey[0].Number = new(float64(11)) }, `survey question "rec": nps answer 11 is not a whole number in 0..10`},
 		{"bad emotion", func(r *Result) { r.Survey[1].Label = "happy" }, `emotion "happy"`},
 		{"unknown survey", func(r *Result) { r.Survey[0].ID = "zz" }, `unknown survey question "zz"`},
 		{"level twice", func(r *Result) { r.Levels[1].Level = 1 }, "level 1 listed twice"},
@@ -328,7 +328,7 @@ func TestAggregatorMergeEqualsOnePass(t *testing.T) {
 		if rng.IntN(10) == 0 {
 			return nil
 		}
-		return Float(rng.Float64())
+		return new(rng.Float64())
 	}
 	for trial := range 30 {
 		audits := make([]audit, 1+rng.IntN(200))
@@ -544,7 +544,7 @@ func TestAggregateCESLow(t *testing.T) {
 func TestAggregatorLeagueNoGroupLast(t *testing.T) {
 	a := newTestAggregator(t, AggregateOptions{GroupBy: "location", MinN: 1})
 	best := aggAudits[0]
-	best.loc, best.score = "", Float(1)
+	best.loc, best.score = "", new(float64(1))
 	addAll(t, a, []audit{aggAudits[0], aggAudits[3], best})
 	type row struct {
 		Group string
@@ -746,7 +746,7 @@ func TestAggregatorAddScoredEqualsAdd(t *testing.T) {
 func TestAggregatorLeagueTiesWithinRounding(t *testing.T) {
 	at := func(loc string, score float64) audit {
 		au := aggAudits[3]
-		au.loc, au.score = loc, Float(score)
+		au.loc, au.score = loc, new(score)
 		return au
 	}
 	type row struct {

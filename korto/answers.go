@@ -726,9 +726,14 @@ func (b *Bound) Plan() *Plan {
 	return b.p
 }
 
-// Emotions are the labels of an `emotion` answer, in the order of the
+// emotions are the labels of an `emotion` answer, in the order of the
 // 4Service emotional index.
-var Emotions = [...]string{"positive", "neutral", "negative"}
+var emotions = [...]string{"positive", "neutral", "negative"}
+
+// Emotions returns the labels of an `emotion` answer, in the order of
+// the 4Service emotional index: positive, neutral, negative. It returns
+// a new slice each time, so a caller cannot change what korto accepts.
+func Emotions() []string { return slices.Clone(emotions[:]) }
 
 // ReadAnswers reads an answer sheet from r and checks it against the
 // plan's checklist. It returns the sheet together with an [AnswerErrors]
@@ -1022,7 +1027,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 		return fmt.Sprintf("takes an option of choice %q as a string%s, not %s%s", q.Kind.Ref, orNA, a.describe(), fix), CodeWrongType
 	case KindEmotion:
 		if a.Type == AnswerString {
-			if k := slices.Index(Emotions[:], a.String); k >= 0 {
+			if k := slices.Index(emotions[:], a.String); k >= 0 {
 				b.set(i, 0, 0, int32(k))
 				b.state[i] &^= slotFail
 				return "", ""
@@ -1030,7 +1035,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			if a.IsNA() {
 				return na()
 			}
-			fix := didYouMean(a.String, Emotions[:])
+			fix := didYouMean(a.String, emotions[:])
 			if fix == "" {
 				fix = answerFix(pq.kind, q.NA, a)
 			}

@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// gradeBands are the grades of seed 003: average, very good, excellent.
+// gradeBands are the grades of the service-standards guide: average, very good, excellent.
 func gradeBands() []*Band {
 	return []*Band{
 		{From: 0.6, Name: Text{Text: "средний", Tr: map[string]string{"en": "average"}}},

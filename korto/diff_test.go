@@ -65,11 +65,11 @@ func TestDiff(t *testing.T) {
 		}},
 
 		// Levels.
-		{"pass mark", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = Float(0.9) }, []Change{
+		{"pass mark", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = new(0.9) }, []Change{
 			{Kind: "level-pass", ID: "1", Old: "85%", New: "90%", Incomparable: true, Message: "level 1: pass 85% -> 90%"},
 		}},
-		{"default pass written out is no change", func(t *testing.T, c *Checklist) { c.Levels[1].Pass = Float(0.75) }, nil},
-		{"level weight", func(t *testing.T, c *Checklist) { c.Levels[1].Weight = Float(2) }, []Change{
+		{"default pass written out is no change", func(t *testing.T, c *Checklist) { c.Levels[1].Pass = new(0.75) }, nil},
+		{"level weight", func(t *testing.T, c *Checklist) { c.Levels[1].Weight = new(float64(2)) }, []Change{
 			{Kind: "level-weight", ID: "2", Old: "1", New: "2", Incomparable: true, Message: "level 2: weight 1 -> 2"},
 		}},
 		{"level title", func(t *testing.T, c *Checklist) { c.Levels[1].Title = Text{Text: "Функции"} }, []Change{
@@ -109,7 +109,7 @@ func TestDiff(t *testing.T) {
 		}, []Change{
 			{Kind: "question-text", ID: "floors", Old: `"Вопрос floors" @en "Question floors"`, New: `"Полы сухие, без луж"`, Message: `question floors: text "Вопрос floors" @en "Question floors" -> "Полы сухие, без луж"`},
 		}},
-		{"weight", func(t *testing.T, c *Checklist) { valQ(t, c, "entrance").Weight = Float(2) }, []Change{
+		{"weight", func(t *testing.T, c *Checklist) { valQ(t, c, "entrance").Weight = new(float64(2)) }, []Change{
 			{Kind: "question-weight", ID: "entrance", Old: "3", New: "2", Incomparable: true, Message: "question entrance: weight 3 -> 2"},
 		}},
 		{"critical, na, optional", func(t *testing.T, c *Checklist) {
@@ -263,7 +263,7 @@ func TestDiffPositions(t *testing.T) {
 	s := to.Levels[0].Items[0].Section
 	s.Items = s.Items[:2]
 	valQ(t, to, "entrance").Pos = Pos{Line: 5}
-	valQ(t, to, "entrance").Weight = Float(1)
+	valQ(t, to, "entrance").Weight = new(float64(1))
 	got := Diff(from, to)
 	if len(got) != 2 || got[0].Pos.Line != 5 || got[1].Pos.Line != 7 {
 		t.Errorf("positions: %+v", got)
@@ -320,7 +320,7 @@ func ExampleDiff() {
 	}}}}
 	v2 := &Checklist{ID: "shop", Version: "2026.2", Levels: []*Level{{Number: 1, Items: []Item{
 		{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались первыми"}}},
-		{Question: &Question{ID: "smile", Text: Text{Text: "Улыбнулись"}, Weight: Float(2)}},
+		{Question: &Question{ID: "smile", Text: Text{Text: "Улыбнулись"}, Weight: new(float64(2))}},
 	}}}}
 	changes := Diff(v1, v2)
 	for _, c := range changes {
@@ -341,7 +341,7 @@ func ExampleDiff() {
 func TestDiffWarnings(t *testing.T) {
 	edition := func(id, version string, weight float64) *Checklist {
 		return &Checklist{ID: id, Version: version, Levels: []*Level{{Number: 1, Items: []Item{
-			{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}, Weight: Float(weight)}},
+			{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}, Weight: new(weight)}},
 		}}}}
 	}
 	for _, tt := range []struct {
@@ -381,7 +381,7 @@ func ExampleDiffWarnings() {
 		{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}}},
 	}}}}
 	v2 := &Checklist{ID: "shop", Version: "2026.1", Levels: []*Level{{Number: 1, Items: []Item{
-		{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}, Weight: Float(2)}},
+		{Question: &Question{ID: "greet", Text: Text{Text: "Поздоровались"}, Weight: new(float64(2))}},
 	}}}}
 	for _, w := range DiffWarnings(v1, v2, Diff(v1, v2)) {
 		fmt.Println(w.Kind+":", w.Message)

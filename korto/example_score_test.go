@@ -14,9 +14,9 @@ func ExamplePlan_Score() {
 		ID:    "kiosk",
 		Title: korto.Text{Text: "Киоск", Tr: map[string]string{"en": "Kiosk"}},
 		Levels: []*korto.Level{
-			{Number: 1, Title: korto.Text{Text: "Основа и стандарт"}, Pass: korto.Float(0.8), Items: []korto.Item{
-				{Question: &korto.Question{ID: "clean", Text: korto.Text{Text: "Чисто"}, Weight: korto.Float(3), Critical: true}},
-				{Question: &korto.Question{ID: "prices", Text: korto.Text{Text: "Есть ценники"}, Weight: korto.Float(0.5)}},
+			{Number: 1, Title: korto.Text{Text: "Основа и стандарт"}, Pass: new(0.8), Items: []korto.Item{
+				{Question: &korto.Question{ID: "clean", Text: korto.Text{Text: "Чисто"}, Weight: new(float64(3)), Critical: true}},
+				{Question: &korto.Question{ID: "prices", Text: korto.Text{Text: "Есть ценники"}, Weight: new(0.5)}},
 			}},
 			{Number: 2, Title: korto.Text{Text: "Функции и удобство"}, Items: []korto.Item{
 				{Question: &korto.Question{ID: "wait", Text: korto.Text{Text: "Ожидание"},
@@ -59,7 +59,7 @@ func ExamplePlan_Score() {
 func ExamplePlan_ScoreInto() {
 	c := &korto.Checklist{ID: "door", Levels: []*korto.Level{{Number: 1, Items: []korto.Item{
 		{Question: &korto.Question{ID: "open"}},
-		{Question: &korto.Question{ID: "greet", Weight: korto.Float(3)}},
+		{Question: &korto.Question{ID: "greet", Weight: new(float64(3))}},
 	}}}}
 	plan, err := korto.Compile(c)
 	if err != nil {

@@ -14,7 +14,7 @@ func ExampleChecklist_Validate() {
 		Scales: []*korto.Scale{{Name: "stars", Lo: 1, Hi: 5}},
 		Levels: []*korto.Level{{
 			Number: 1,
-			Pass:   korto.Float(85), // a share is meant: 0.85
+			Pass:   new(float64(85)), // a share is meant: 0.85
 			Items: []korto.Item{
 				{Question: &korto.Question{ID: "greeted"}},
 				{Question: &korto.Question{ID: "speed", Kind: korto.Kind{Type: korto.KindScale, Ref: "stras"}}},
@@ -45,7 +45,7 @@ func ExampleChecklist_Validate() {
 func ExampleDiagnostics_Err() {
 	c := &korto.Checklist{ID: "shop", Levels: []*korto.Level{{Number: 1, Items: []korto.Item{
 		{Question: &korto.Question{ID: "greeted"}},
-		{Question: &korto.Question{ID: "visitors", Unscored: true, Weight: korto.Float(2)}},
+		{Question: &korto.Question{ID: "visitors", Unscored: true, Weight: new(float64(2))}},
 	}}}}
 	ds := c.Validate()
 	for _, d := range ds {

@@ -516,4 +516,7 @@ func orDefault(p *float64, def float64) float64 {
 
 // Float returns a pointer to v, for optional fields such as weights and
 // pass marks in checklists built in Go code.
+//
+// Deprecated: write new(v), which Go 1.26 gives for a value of any type
+// (new(2.0), new(float64(2)); new(2) would be an *int).
 func Float(v float64) *float64 { return &v }

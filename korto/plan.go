@@ -441,7 +441,7 @@ func optionSet(ref *planQ, ids []string) ([]int32, error) {
 	case KindYesNo:
 		names = yesNo[:]
 	case KindEmotion:
-		names = Emotions[:]
+		names = emotions[:]
 	default:
 		return nil, fmt.Errorf("%q (%s) has no options to compare with", ref.q.ID, ref.kind)
 	}

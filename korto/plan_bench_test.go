@@ -19,15 +19,15 @@ func genChecklist(n int) *Checklist {
 		Choices: []*Choice{{Name: "lifts", Options: []*Option{{ID: "all", Value: 1}, {ID: "most", Value: 0.5}, {ID: "none", Value: 0}}}},
 	}
 	levels := []*Level{
-		{Number: 1, Title: Text{Text: "Основа и стандарт"}, Pass: Float(0.5)},
-		{Number: 2, Title: Text{Text: "Функции и удобство"}, Pass: Float(0.5)},
+		{Number: 1, Title: Text{Text: "Основа и стандарт"}, Pass: new(0.5)},
+		{Number: 2, Title: Text{Text: "Функции и удобство"}, Pass: new(0.5)},
 	}
 	c.Levels = levels
 	var sec *Section
 	for i := range n {
 		l := levels[i*len(levels)/n]
 		if i%10 == 0 {
-			sec = &Section{ID: fmt.Sprintf("s%d", i/10), Title: Text{Text: fmt.Sprintf("Раздел %d", i/10)}, Weight: Float(float64(1 + i/10%3))}
+			sec = &Section{ID: fmt.Sprintf("s%d", i/10), Title: Text{Text: fmt.Sprintf("Раздел %d", i/10)}, Weight: new(float64(1 + i/10%3))}
 			l.Items = append(l.Items, Item{Section: sec})
 		}
 		q := &Question{ID: fmt.Sprintf("q%03d", i), Text: Text{Text: fmt.Sprintf("Вопрос %d", i)}}
@@ -36,14 +36,14 @@ func genChecklist(n int) *Checklist {
 			q.Kind = Kind{Type: KindScale, Ref: "stars"}
 		case 2:
 			q.Kind = Kind{Type: KindChoice, Ref: "lifts"}
-			q.Weight = Float(2)
+			q.Weight = new(float64(2))
 		case 3:
 			q.Kind = Kind{Type: KindMeasure, Unit: "мин", Op: OpLe, Target: 5}
 		case 4:
 			q.NA = true
 		case 5:
 			q.Critical = true
-			q.Weight = Float(3)
+			q.Weight = new(float64(3))
 		case 6:
 			q.Unscored = true
 		case 7:
@@ -107,7 +107,7 @@ func genAnswer(q *Question, rng *rand.Rand, best bool) Answer {
 	case KindNPS:
 		return Num(float64(10 - pick(11)))
 	case KindEmotion:
-		return Str(Emotions[pick(3)])
+		return Str(emotions[pick(3)])
 	}
 	return Str([]string{"yes", "no"}[pick(2)])
 }

@@ -128,7 +128,7 @@ func (g *sheetGen) good(q *korto.Question) any {
 		opts := g.c.Choice(k.Ref).Options
 		return opts[g.rnd.IntN(len(opts))].ID
 	case korto.KindEmotion:
-		return korto.Emotions[g.rnd.IntN(len(korto.Emotions))]
+		return korto.Emotions()[g.rnd.IntN(len(korto.Emotions()))]
 	case korto.KindText:
 		return []string{"", "всё хорошо", "na", "ok"}[g.rnd.IntN(4)]
 	case korto.KindMeasure:

@@ -27,7 +27,7 @@ func schemaSpecChecklist() *korto.Checklist {
 		}
 		return korto.Item{Question: qq}
 	}
-	weight := func(w float64) func(*korto.Question) { return func(q *korto.Question) { q.Weight = korto.Float(w) } }
+	weight := func(w float64) func(*korto.Question) { return func(q *korto.Question) { q.Weight = new(w) } }
 	critical := func(q *korto.Question) { q.Critical = true }
 	na := func(q *korto.Question) { q.NA = true }
 	kind := func(k korto.Kind) func(*korto.Question) { return func(q *korto.Question) { q.Kind = k } }
@@ -45,14 +45,14 @@ func schemaSpecChecklist() *korto.Checklist {
 			{ID: "none", Label: korto.Text{Text: "Не работают"}, Value: 0},
 		}}},
 		Levels: []*korto.Level{
-			{Number: 1, Title: korto.Text{Text: "Основа и стандарт"}, Pass: korto.Float(0.85), Items: []korto.Item{
-				{Section: &korto.Section{ID: "clean", Title: korto.Text{Text: "Чистота"}, Weight: korto.Float(2), Items: []korto.Item{
+			{Number: 1, Title: korto.Text{Text: "Основа и стандарт"}, Pass: new(0.85), Items: []korto.Item{
+				{Section: &korto.Section{ID: "clean", Title: korto.Text{Text: "Чистота"}, Weight: new(float64(2)), Items: []korto.Item{
 					q("entrance", "Входная группа чистая, без мусора", weight(3), critical),
 					q("toilets", "В туалетах нет постороннего запаха", critical, hint("Проверить все санузлы на этаже")),
 					q("floors", "Полы сухие, нет луж", na),
 				}}},
 			}},
-			{Number: 2, Title: korto.Text{Text: "Функции и удобство"}, Pass: korto.Float(0.75), Items: []korto.Item{
+			{Number: 2, Title: korto.Text{Text: "Функции и удобство"}, Pass: new(0.75), Items: []korto.Item{
 				{Section: &korto.Section{ID: "nav", Title: korto.Text{Text: "Навигация"}, Items: []korto.Item{
 					q("has_parking", "Есть парковка", func(q *korto.Question) { q.Unscored = true }),
 					q("parking_signs", "Указатели на парковке понятны", func(q *korto.Question) {

@@ -329,9 +329,9 @@ func (p *Plan) result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
 		sa := SurveyAnswer{ID: q.ID, Kind: p.qs[i].kind}
 		switch p.qs[i].kind {
 		case KindScale, KindMeasure, KindNPS, KindCES, KindCSAT, KindCSI:
-			sa.Number = Float(b.num[i])
+			sa.Number = new(b.num[i])
 		case KindEmotion:
-			sa.Label = Emotions[b.opt[i]]
+			sa.Label = emotions[b.opt[i]]
 		case KindChoice:
 			sa.Label = p.qs[i].opts[b.opt[i]].ID
 		case KindYesNo:

@@ -11,7 +11,7 @@ import (
 
 type scMod func(*Question)
 
-func scW(x float64) scMod    { return func(q *Question) { q.Weight = Float(x) } }
+func scW(x float64) scMod    { return func(q *Question) { q.Weight = new(x) } }
 func scCritical(q *Question) { q.Critical = true }
 func scNA(q *Question)       { q.NA = true }
 func scOptional(q *Question) { q.Optional = true }
@@ -87,14 +87,14 @@ func specMall() *Checklist {
 			{ID: "none", Label: Text{Text: "Не работают"}, Value: 0},
 		}}},
 		Levels: []*Level{
-			{Number: 1, Title: Text{Text: "Основа и стандарт", Tr: map[string]string{"en": "Foundation and standard"}}, Pass: Float(0.85), Items: []Item{
-				scSec("clean", Float(2),
+			{Number: 1, Title: Text{Text: "Основа и стандарт", Tr: map[string]string{"en": "Foundation and standard"}}, Pass: new(0.85), Items: []Item{
+				scSec("clean", new(float64(2)),
 					scQ("entrance", scW(3), scCritical),
 					scQ("toilets", scCritical),
 					scQ("floors", scNA),
 				),
 			}},
-			{Number: 2, Title: Text{Text: "Функции и удобство", Tr: map[string]string{"en": "Functions and convenience"}}, Pass: Float(0.75), Items: []Item{
+			{Number: 2, Title: Text{Text: "Функции и удобство", Tr: map[string]string{"en": "Functions and convenience"}}, Pass: new(0.75), Items: []Item{
 				scSec("nav", nil,
 					scQ("has_parking", scUnscored),
 					scQ("parking_signs", scWhen(scYes("has_parking"))),

@@ -76,11 +76,11 @@ func opName(op CmpOp) string {
 //	raw = (2*L1 + 1 + 1) / 4; knockout audit: score 0, reached 0.
 func TestScoreSpecWorkedAudit(t *testing.T) {
 	c := scChecklist("t",
-		scLvl(1, Float(0.5),
-			scSec("s1", Float(3),
+		scLvl(1, new(0.5),
+			scSec("s1", new(float64(3)),
 				scQ("q1", scW(2), scCritical),
 				scQ("q2", scKind(Kind{Type: KindScale, Lo: 1, Hi: 5})),
-				scSec("inner", Float(0.5),
+				scSec("inner", new(0.5),
 					scQ("q3", scRef(KindChoice, "c")),
 					scQ("q4", scKind(Kind{Type: KindMeasure, Op: OpLt, Target: 5}))),
 				scQ("z0", scW(0), scCritical)),
@@ -89,7 +89,7 @@ func TestScoreSpecWorkedAudit(t *testing.T) {
 			scQ("q5", scNA),
 			scQ("q6", scKind(Kind{Type: KindMeasure, Op: OpEq, Target: 3})))),
 		scLvl(4, nil, scQ("q7")))
-	c.Levels[0].Weight = Float(2)
+	c.Levels[0].Weight = new(float64(2))
 	c.Knockout = KnockoutAudit
 	c.Choices = []*Choice{{Name: "c", Options: []*Option{{ID: "a", Value: 1}, {ID: "b", Value: 0.25}, {ID: "z", Value: 0}}}}
 	p := scCompile(t, c)

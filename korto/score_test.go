@@ -224,7 +224,7 @@ func TestScoreRules(t *testing.T) {
 			// level 3, the first failing level, is not gated (a missing level gates nothing). overall = (1*1 + 3*0.5)/4 = 0.625
 			c: func() *Checklist {
 				l3 := scLvl(3, nil, scQ("x"), scQ("y"))
-				l3.Weight = Float(3)
+				l3.Weight = new(float64(3))
 				return scChecklist("t", l3, scLvl(1, nil, scQ("a")))
 			}(),
 			sheet: scSheet("t", "x=yes", "y=no", "a=yes"),
@@ -317,7 +317,7 @@ func TestScoreRules(t *testing.T) {
 	}
 }
 
-func scW2(x float64) *float64 { return Float(x) }
+func scW2(x float64) *float64 { return new(x) }
 
 // TestScoreMallExample scores the answer sheet of the language spec
 // against the spec's example checklist.
@@ -397,9 +397,9 @@ func TestWhenConditions(t *testing.T) {
 		scQ("on_opt", scWhen(&Expr{Op: ExprCmp, Question: "lift", Cmp: OpEq, Options: []string{"most"}}), scOptional),
 		scQ("on_ne", scWhen(&Expr{Op: ExprCmp, Question: "lift", Cmp: OpNe, Options: []string{"most"}}), scOptional),
 		scQ("on_in", scWhen(&Expr{Op: ExprIn, Question: "lift", Options: []string{"all", "none"}}), scOptional),
-		scQ("on_num", scWhen(&Expr{Op: ExprCmp, Question: "n", Cmp: OpGe, Number: Float(7)}), scOptional),
-		scQ("on_and", scWhen(&Expr{Op: ExprAnd, Args: []*Expr{scYes("fact"), {Op: ExprCmp, Question: "n", Cmp: OpLt, Number: Float(7)}}}), scOptional),
-		scQ("on_or", scWhen(&Expr{Op: ExprOr, Args: []*Expr{scYes("fact"), {Op: ExprCmp, Question: "n", Cmp: OpLt, Number: Float(7)}}}), scOptional),
+		scQ("on_num", scWhen(&Expr{Op: ExprCmp, Question: "n", Cmp: OpGe, Number: new(float64(7))}), scOptional),
+		scQ("on_and", scWhen(&Expr{Op: ExprAnd, Args: []*Expr{scYes("fact"), {Op: ExprCmp, Question: "n", Cmp: OpLt, Number: new(float64(7))}}}), scOptional),
+		scQ("on_or", scWhen(&Expr{Op: ExprOr, Args: []*Expr{scYes("fact"), {Op: ExprCmp, Question: "n", Cmp: OpLt, Number: new(float64(7))}}}), scOptional),
 		scQ("on_yn", scWhen(&Expr{Op: ExprCmp, Question: "fact", Cmp: OpEq, Options: []string{"no"}}), scOptional),
 	))
 	c.Choices = []*Choice{{Name: "lifts", Options: []*Option{{ID: "all", Value: 1}, {ID: "most", Value: 0.5}, {ID: "none", Value: 0}}}}

@@ -703,8 +703,7 @@ func (v *validator) survey() {
 
 // Answers a condition may compare with, besides a choice's options.
 var (
-	valYesNo    = []string{"yes", "no"}
-	valEmotions = []string{"positive", "neutral", "negative"}
+	valYesNo = []string{"yes", "no"}
 )
 
 // when checks a condition of question q, the i-th question in file order.
@@ -864,7 +863,7 @@ func (v *validator) whenOptions(e *Expr, q *Question, i int, pos Pos, subject va
 	case KindYesNo:
 		known, of = valYesNo, "yes/no question "+strconv.Quote(t.ID)
 	case KindEmotion:
-		known, of = valEmotions, "emotion question "+strconv.Quote(t.ID)
+		known, of = emotions[:], "emotion question "+strconv.Quote(t.ID)
 	case KindChoice:
 		ch := v.choices[t.Kind.Ref]
 		if ch == nil {

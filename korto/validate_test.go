@@ -27,7 +27,7 @@ func valAddQuestion(c *Checklist, level int, x *Question) {
 func valAddSurvey(c *Checklist, x *Question) { c.Survey.Questions = append(c.Survey.Questions, x) }
 
 func valCmp(id string, op CmpOp, n float64) *Expr {
-	return &Expr{Op: ExprCmp, Question: id, Cmp: op, Number: Float(n)}
+	return &Expr{Op: ExprCmp, Question: id, Cmp: op, Number: new(n)}
 }
 
 func valOpt(id string, op CmpOp, opt string) *Expr {
@@ -207,13 +207,13 @@ func TestValidate(t *testing.T) {
 			[]valLine{{E, "level-twice", "level 1 is declared twice"}}},
 		{"subset of levels is fine", func(t *testing.T, c *Checklist) { c.Levels[0].Number = 3; c.Levels[1].Number = 4 },
 			nil},
-		{"pass zero", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = Float(0) },
+		{"pass zero", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = new(float64(0)) },
 			[]valLine{{E, "bad-pass", "level 1: pass mark 0% must be above 0% and at most 100%"}}},
-		{"pass above 100%", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = Float(85) },
+		{"pass above 100%", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = new(float64(85)) },
 			[]valLine{{E, "bad-pass", "level 1: pass mark 8500% must be above 0% and at most 100%"}}},
-		{"pass 100% is fine", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = Float(1) },
+		{"pass 100% is fine", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = new(float64(1)) },
 			nil},
-		{"pass NaN", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = Float(math.NaN()) },
+		{"pass NaN", func(t *testing.T, c *Checklist) { c.Levels[0].Pass = new(math.NaN()) },
 			[]valLine{{E, "bad-pass", "level 1: pass mark NaN% must be above 0% and at most 100%"}}},
 		{"empty level", func(t *testing.T, c *Checklist) {
 			c.Levels = append(c.Levels, &Level{Number: 3, Title: Text{Text: "Атмосфера"}})
@@ -223,13 +223,13 @@ func TestValidate(t *testing.T) {
 		}, []valLine{{W, "empty-level", "level 3 has no scored question"}}},
 
 		// Weights.
-		{"negative question weight", func(t *testing.T, c *Checklist) { valQ(t, c, "floors").Weight = Float(-1) },
+		{"negative question weight", func(t *testing.T, c *Checklist) { valQ(t, c, "floors").Weight = new(float64(-1)) },
 			[]valLine{{E, "bad-weight", `question "floors": weight -1 must be 0 or more`}}},
-		{"NaN section weight", func(t *testing.T, c *Checklist) { c.Levels[0].Items[0].Section.Weight = Float(math.NaN()) },
+		{"NaN section weight", func(t *testing.T, c *Checklist) { c.Levels[0].Items[0].Section.Weight = new(math.NaN()) },
 			[]valLine{{E, "bad-weight", `section "clean": weight NaN must be a finite number, 0 or more`}}},
-		{"infinite level weight", func(t *testing.T, c *Checklist) { c.Levels[0].Weight = Float(math.Inf(1)) },
+		{"infinite level weight", func(t *testing.T, c *Checklist) { c.Levels[0].Weight = new(math.Inf(1)) },
 			[]valLine{{E, "bad-weight", "level 1: weight +Inf must be a finite number, 0 or more"}}},
-		{"zero weight is fine", func(t *testing.T, c *Checklist) { valQ(t, c, "floors").Weight = Float(0) },
+		{"zero weight is fine", func(t *testing.T, c *Checklist) { valQ(t, c, "floors").Weight = new(float64(0)) },
 			nil},
 
 		// Sections.
@@ -291,7 +291,7 @@ func TestValidate(t *testing.T) {
 			s := c.Levels[0].Items[0].Section
 			s.Items = append(s.Items, Item{Question: &Question{ID: "note", Kind: Kind{Type: KindText}}})
 		}, []valLine{{E, "survey-only-kind", `text question "note" belongs in the survey`}}},
-		{"survey weight", func(t *testing.T, c *Checklist) { c.Survey.Questions[0].Weight = Float(2) },
+		{"survey weight", func(t *testing.T, c *Checklist) { c.Survey.Questions[0].Weight = new(float64(2)) },
 			[]valLine{{E, "survey-weight", `survey question "recommend" takes no weight`}}},
 		{"survey critical", func(t *testing.T, c *Checklist) { c.Survey.Questions[1].Critical = true },
 			[]valLine{{E, "survey-critical", `survey question "mood" cannot be critical`}}},
@@ -303,7 +303,7 @@ func TestValidate(t *testing.T) {
 		// Unscored.
 		{"unscored critical", func(t *testing.T, c *Checklist) { valQ(t, c, "has_parking").Critical = true },
 			[]valLine{{E, "unscored-critical", `unscored question "has_parking" cannot be critical`}}},
-		{"unscored weight", func(t *testing.T, c *Checklist) { valQ(t, c, "has_parking").Weight = Float(2) },
+		{"unscored weight", func(t *testing.T, c *Checklist) { valQ(t, c, "has_parking").Weight = new(float64(2)) },
 			[]valLine{{W, "unscored-weight", `weight of unscored question "has_parking" is ignored`}}},
 
 		// Conditions: references.
@@ -410,7 +410,7 @@ func TestValidate(t *testing.T) {
 		{"yes without question", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").When = &Expr{Op: ExprYes} },
 			[]valLine{{E, "bad-when", `question "speed": malformed condition: yes names no question`}}},
 		{"cmp with number and option", func(t *testing.T, c *Checklist) {
-			valQ(t, c, "speed").When = &Expr{Op: ExprCmp, Question: "queue", Cmp: OpEq, Number: Float(1), Options: []string{"a"}}
+			valQ(t, c, "speed").When = &Expr{Op: ExprCmp, Question: "queue", Cmp: OpEq, Number: new(float64(1)), Options: []string{"a"}}
 		}, []valLine{{E, "bad-when", `question "speed": malformed condition: a comparison takes one number or one option`}}},
 		{"cmp with bad operator", func(t *testing.T, c *Checklist) { valQ(t, c, "speed").When = valCmp("queue", "=<", 1) },
 			[]valLine{{E, "bad-when", `question "speed": malformed condition: unknown comparison "=<"`}}},
@@ -510,7 +510,7 @@ func TestValidateHints(t *testing.T) {
 	c.Knockout = "x"
 	c.Scales[0].Hi = 0
 	c.Choices[0].Options[0].Value = 2
-	c.Levels[0].Pass = Float(2)
+	c.Levels[0].Pass = new(float64(2))
 	valQ(t, c, "speed").When = valCmp("lifts_ok", OpEq, 1)
 	valQ(t, c, "queue").Kind.Op = ""
 	for _, d := range c.Validate() {

@@ -45,7 +45,7 @@ func TestHugeWeights(t *testing.T) {
 			name: "two levels of weight 1e308",
 			c: func() *Checklist {
 				c := scChecklist("w", scLvl(1, nil, scQ("a", stars)), scLvl(2, nil, scQ("b")))
-				c.Levels[0].Weight, c.Levels[1].Weight = Float(1e308), Float(1e308)
+				c.Levels[0].Weight, c.Levels[1].Weight = new(1e308), new(1e308)
 				return c
 			}(),
 			sheet: scSheet("w", "a=8", "b=no"),
@@ -54,8 +54,8 @@ func TestHugeWeights(t *testing.T) {
 		{
 			name: "sections of weight 1e308 beside a small question",
 			c: scChecklist("w", scLvl(1, nil,
-				scSec("s1", Float(1e308), scQ("a")),
-				scSec("s2", Float(1e308), scQ("b", stars)),
+				scSec("s1", new(1e308), scQ("a")),
+				scSec("s2", new(1e308), scQ("b", stars)),
 				scQ("c", scW(1e300)))),
 			sheet: scSheet("w", "a=yes", "b=5", "c=no"),
 			// (1e308*1 + 1e308*0.5 + 1e300*0) / (2e308 + 1e300)

@@ -193,7 +193,7 @@ func CSATOutcome(rating int, s Scale) (float64, error) {
 }
 
 // EmotionNPS crosses the emotion a customer left with and their NPS
-// group (seed 004: the emotional index drives loyalty): how many
+// group (the 4Service emotional-index study: the emotional index drives loyalty): how many
 // promoters, passives and detractors each emotion holds. The zero value
 // is ready to use; tables merge exactly.
 type EmotionNPS struct {

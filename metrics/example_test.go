@@ -104,7 +104,7 @@ func ExampleCESOf() {
 	}
 	fmt.Printf("CES %.1f on %v [%.2f, %.2f], %.0f%% agree\n", r.Mean, r.Scale, r.MeanCI.Lo, r.MeanCI.Hi, r.GoodShare)
 
-	// Seed 003's effort question: 1..10, lower is easier, aim for <= 3.
+	// The service-standards guide's effort question: 1..10, lower is easier, aim for <= 3.
 	r, _ = metrics.CESOf([]int{2, 3, 1, 4, 2}, metrics.Effort10)
 	fmt.Printf("effort %.1f on %v, target met: %v\n", r.Mean, r.Scale, r.Mean <= 3)
 	// Output:

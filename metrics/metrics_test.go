@@ -50,7 +50,7 @@ func TestNPSVectors(t *testing.T) {
 			want{20, 4, 6, 10, -30, 17.4642491966}},
 		// Issue 4: three detractors and two passives.
 		{"issue4-5", []int{1, 2, 6, 7, 8}, want{5, 0, 2, 3, -60, 21.908902300206645}}, // 100·sqrt(0.24/5)
-		// Seed 003: promoters 9-10 minus detractors 0-6; the edges.
+		// The service-standards guide: promoters 9-10 minus detractors 0-6; the edges.
 		{"edges", []int{0, 6, 7, 8, 9, 10}, want{6, 2, 2, 2, 0, 100 * 0.816496580927726 / 2.449489742783178}},
 		{"all-promoters", []int{9, 10, 10}, want{3, 3, 0, 0, 100, 0}},
 	}
@@ -241,7 +241,7 @@ func TestEmotionVectors(t *testing.T) {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 
-	// Seed 004: electronics retail scored Iэ = 0.92, clothing 0.59.
+	// The 4Service emotional-index study: electronics retail scored Iэ = 0.92, clothing 0.59.
 	for _, c := range []struct {
 		pos, neu, neg int
 		want          float64
@@ -389,7 +389,7 @@ func TestCESVectors(t *testing.T) {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 
-	// Seed 003: effort 1..10, lower is easier; the good side is 1..5.
+	// The service-standards guide: effort 1..10, lower is easier; the good side is 1..5.
 	r, err = CESOf([]int{1, 2, 3, 3, 4, 10}, Effort10)
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,7 @@ import (
 )
 
 // The csi command: a customer satisfaction index from a survey export
-// with one column of ratings per attribute (seed 003), each attribute's
+// with one column of ratings per attribute (the service-standards guide), each attribute's
 // mean with its t interval, weighted by importance.
 
 func init() {

@@ -34,7 +34,7 @@ func TestFixedNoNegativeZero(t *testing.T) {
 	if got := pct(-0.0001); got != "0.0%" {
 		t.Errorf("pct(-0.0001) = %q, want 0.0%%", got)
 	}
-	if got := ciText(korto.Float(-0.0001), korto.Float(0.5)); got != "0.0–50.0%" {
+	if got := ciText(new(-0.0001), new(0.5)); got != "0.0–50.0%" {
 		t.Errorf("ciText = %q", got)
 	}
 }

@@ -26,7 +26,7 @@ func init() {
 
 func retailFlags(fs *flag.FlagSet) Run {
 	by := fs.String("by", "", "break down by the values of column `G` (a store, an observer)")
-	occupancy := fs.Float64("occupancy", 0.8, "the `SHARE` of an hour a seller may be busy with customers (seed 003: 0.6-0.8)")
+	occupancy := fs.Float64("occupancy", 0.8, "the `SHARE` of an hour a seller may be busy with customers (the service-standards guide: 0.6-0.8)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(_ context.Context, e *env, pos []string) error {
 		if len(pos) != 1 {

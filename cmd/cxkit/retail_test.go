@@ -9,7 +9,7 @@ import (
 	"github.com/cxkit/cxkit/internal/golden"
 )
 
-// TestRetailObservation: seed 003's two-hour count as the observer's
+// TestRetailObservation: the service-standards guide's two-hour count as the observer's
 // hourly tally gives the sellers each hour needs: 104 and 151 service
 // minutes at 80% occupancy (48 minutes a seller) are 3 and 4 sellers.
 func TestRetailObservation(t *testing.T) {
@@ -29,7 +29,7 @@ func TestRetailObservation(t *testing.T) {
 
 // TestRetailSheet checks the example sheet's KPIs against its own rows:
 // buyers of the generated two-hour count split 17 with a seller to 17
-// alone, seed 003's "50 to 50".
+// alone, the service-standards guide's "50 to 50".
 func TestRetailSheet(t *testing.T) {
 	v := surveyJSON(t, "retail", "../../examples/retail/visits.csv", "--by", "store")
 	for _, k := range []string{"conversion", "average_ticket", "units_per_transaction", "dwell", "service_mix", "days", "hours", "groups"} {

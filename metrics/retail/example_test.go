@@ -7,7 +7,7 @@ import (
 	"github.com/cxkit/cxkit/metrics/retail"
 )
 
-// Seed 003's two-hour floor observation: who wants a seller, and how many
+// The service-standards guide's two-hour floor observation: who wants a seller, and how many
 // sellers each hour needs so none is busy more than 80% of the time.
 func ExampleObservation() {
 	data, err := os.ReadFile("../../examples/support/retail/observation.json")

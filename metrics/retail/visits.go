@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// Service says how a visitor was seen to shop (seed 003: who chooses and
+// Service says how a visitor was seen to shop (the service-standards guide: who chooses and
 // buys alone, who waits for a seller and buys with one).
 type Service int8
 
@@ -203,7 +203,7 @@ type HourTraffic struct {
 	Sellers        int     `json:"sellers"`
 }
 
-// Result computes the KPIs; occupancy (0 < occupancy <= 1; seed 003
+// Result computes the KPIs; occupancy (0 < occupancy <= 1; the service-standards guide
 // puts a healthy one at 60-80%) sizes the sellers each hour needs, as
 // Observation.Sellers does. No visits at all is ErrNoData.
 func (s *Visits) Result(occupancy float64) (Report, error) {

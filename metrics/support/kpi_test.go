@@ -36,7 +36,7 @@ func TestSpecTicket(t *testing.T) {
 	}
 }
 
-// Seed 003: "a ticket solved with 3 replies that took 20, 3 and 10
+// The service-standards guide: "a ticket solved with 3 replies that took 20, 3 and 10
 // minutes has a response time of 11 minutes". Each reply is timed from
 // the earliest customer message it answers; a reply with no message
 // since the previous reply (a follow-up) is not a response.

@@ -1,5 +1,5 @@
 // Command gen writes the DIY league's data set: 20 mystery-shopping
-// visits to each of 8 chains (the BINO study of seed 003), one answer
+// visits to each of 8 chains (the BINO study of the service-standards guide), one answer
 // sheet a line, in examples/diy/visits.jsonl. The chains are fictional;
 // each has a profile (how likely its staff and stores meet each part of
 // the standard), and a fixed seed makes the file the same on every run.
