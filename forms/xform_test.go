@@ -17,7 +17,7 @@ func TestXFormGolden(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		golden(t, name+".xform.xml", data)
+		goldenFile(t, name+".xform.xml", data)
 	}
 }
 

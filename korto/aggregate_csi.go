@@ -121,7 +121,7 @@ func (a *Aggregator) summarizeCSI(r *metrics.CSIRatings) *CSISummary {
 		q := a.survey[si].q
 		as := CSIAttributeSummary{ID: q.ID, Title: q.Text.Text, N: ns[i], Weight: x.weights[i]}
 		if ns[i] > 0 {
-			as.Mean = Float(means[i])
+			as.Mean = new(means[i])
 			attrs = append(attrs, metrics.Attribute{Name: q.ID, Mean: means[i], Weight: x.weights[i]})
 		} else if x.weights[i] != 0 {
 			complete = false
@@ -136,7 +136,7 @@ func (a *Aggregator) summarizeCSI(r *metrics.CSIRatings) *CSISummary {
 	// Intervals need two ratings of every attribute.
 	if res, err := r.Result(x.weights, 0.95); err == nil {
 		for i, at := range res.Attributes {
-			s.Attributes[i].CILow, s.Attributes[i].CIHigh = Float(at.CILow), Float(at.CIHigh)
+			s.Attributes[i].CILow, s.Attributes[i].CIHigh = new(at.CILow), new(at.CIHigh)
 		}
 	}
 	return s

@@ -14,7 +14,7 @@ import (
 func csiChecklist() *Checklist {
 	c := aggChecklist()
 	csi := func(id string, w float64) *Question {
-		return &Question{ID: id, Text: Text{Text: "CSI " + id}, Kind: Kind{Type: KindCSI, Lo: 1, Hi: 10}, Weight: Float(w), Optional: true}
+		return &Question{ID: id, Text: Text{Text: "CSI " + id}, Kind: Kind{Type: KindCSI, Lo: 1, Hi: 10}, Weight: new(w), Optional: true}
 	}
 	c.Survey.Questions = append(c.Survey.Questions, csi("speed", 2), csi("staff", 1), csi("range", 0.5))
 	return c
@@ -40,13 +40,13 @@ func TestAggregatorCSI(t *testing.T) {
 	}
 	add := func(loc string, speed, staff, rng float64) {
 		t.Helper()
-		r := audit{loc: loc, score: Float(0.5), l1: Float(0.5), l2: Float(0.5), vals: [4]float64{1, 1, 1, 1}, rec: -1}.result()
+		r := audit{loc: loc, score: new(0.5), l1: new(0.5), l2: new(0.5), vals: [4]float64{1, 1, 1, 1}, rec: -1}.result()
 		for _, x := range []struct {
 			id string
 			v  float64
 		}{{"speed", speed}, {"staff", staff}, {"range", rng}} {
 			if x.v > 0 {
-				r.Survey = append(r.Survey, SurveyAnswer{ID: x.id, Kind: KindCSI, Number: Float(x.v)})
+				r.Survey = append(r.Survey, SurveyAnswer{ID: x.id, Kind: KindCSI, Number: new(x.v)})
 			}
 		}
 		if err := a.Add(r); err != nil {
@@ -100,10 +100,10 @@ func TestAggregatorCSIMerge(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	var results []Result
 	for range 300 {
-		r := audit{loc: []string{"A", "B", "C"}[rng.IntN(3)], score: Float(0.5), l1: Float(0.5), l2: Float(0.5), vals: [4]float64{1, 1, 1, 1}, rec: -1}.result()
+		r := audit{loc: []string{"A", "B", "C"}[rng.IntN(3)], score: new(0.5), l1: new(0.5), l2: new(0.5), vals: [4]float64{1, 1, 1, 1}, rec: -1}.result()
 		for _, id := range []string{"speed", "staff", "range"} {
 			if rng.IntN(5) > 0 {
-				r.Survey = append(r.Survey, SurveyAnswer{ID: id, Kind: KindCSI, Number: Float(float64(1 + rng.IntN(10)))})
+				r.Survey = append(r.Survey, SurveyAnswer{ID: id, Kind: KindCSI, Number: new(float64(1 + rng.IntN(10)))})
 			}
 		}
 		results = append(results, r)
