@@ -121,7 +121,10 @@ func supportFlags(fs *flag.FlagSet) Run {
 			}
 		}
 
-		acc := support.NewAccumulator(opts)
+		acc, err := support.New(opts)
+		if err != nil {
+			return err
+		}
 		skipped, err := supportRead(e, pos[0], *skipBad, func(r io.Reader) error {
 			ro := support.ReadOptions{Workers: *workers}
 			if bar := newProgress(e, "tickets", r); bar != nil {

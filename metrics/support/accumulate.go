@@ -162,10 +162,24 @@ type hourAgent struct {
 
 type inOut struct{ in, out int }
 
+// New returns an empty accumulator, or an error for options it cannot
+// work with (a Period other than Day or Week, a Calendar without working
+// hours): a mistake in the options is told where they are given, not at
+// every Add.
+func New(opts Options) (*Accumulator, error) {
+	a := &Accumulator{opts: opts}
+	if err := a.init(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
 // NewAccumulator returns an empty accumulator. Options it cannot work
 // with (a Period other than Day or Week, a Calendar without working
 // hours) are reported by the first Add, AddAgentTime or Merge, and by
 // every one after it.
+//
+// Deprecated: use [New], which reports bad options when it is called.
 func NewAccumulator(opts Options) *Accumulator {
 	a := &Accumulator{opts: opts}
 	a.init()
