@@ -71,6 +71,11 @@ const (
 	CodeBadBand          = "bad-band"          // a score band whose threshold is not from 0% to 100% or that has no name, or an empty list of bands
 	CodeBandOrder        = "band-order"        // a score band whose threshold is below the one before
 	CodeDuplicateBand    = "duplicate-band"    // a score band threshold or name given twice
+	CodePromiseRef       = "promise-ref"       // a promise of a question that does not exist or is not declared earlier
+	CodePromiseKind      = "promise-kind"      // a promise or its outcome that is not a yes/no question
+	CodePromiseOptional  = "promise-optional"  // a promise's outcome that is not optional (its answer comes later)
+	CodeBadPromise       = "bad-promise"       // a promise due not from 1 to 3650 days
+	CodeDuplicatePromise = "duplicate-promise" // two outcome questions for one promise
 	CodeEmptyLevel       = "empty-level"       // warning: a level with no scored question
 	CodeEmptySection     = "empty-section"     // warning: a section with no scored question
 	CodeSchema           = "schema"            // a checklist the answer-sheet JSON Schema cannot express
@@ -89,16 +94,18 @@ const (
 // Answer sheets checked against their checklist (korto's ReadAnswers,
 // Plan.Score) and the cells of imported files (package fielddata).
 const (
-	CodeWrongChecklist  = "wrong-checklist"  // the sheet answers another checklist
-	CodeVersionMismatch = "version-mismatch" // warning: another version of the checklist
-	CodeUnknownQuestion = "unknown-question" // an answer to no question of the checklist
-	CodeNotWhole        = "not-whole"        // a fractional answer on a whole-number scale
-	CodeOutOfRange      = "out-of-range"     // a number outside the question's range
-	CodeNotFinite       = "not-finite"       // a measure that is not a finite number
-	CodeUnknownEmotion  = "unknown-emotion"  // an emotion other than positive, neutral or negative
-	CodeNANotAllowed    = "na-not-allowed"   // "na" where the question has no `na`
-	CodeWhenFalse       = "when-false"       // an answer to a question switched off by `when`
-	CodeMissingAnswer   = "missing-answer"   // a required question left unanswered
+	CodeWrongChecklist   = "wrong-checklist"    // the sheet answers another checklist
+	CodeVersionMismatch  = "version-mismatch"   // warning: another version of the checklist
+	CodeUnknownQuestion  = "unknown-question"   // an answer to no question of the checklist
+	CodeNotWhole         = "not-whole"          // a fractional answer on a whole-number scale
+	CodeOutOfRange       = "out-of-range"       // a number outside the question's range
+	CodeNotFinite        = "not-finite"         // a measure that is not a finite number
+	CodeUnknownEmotion   = "unknown-emotion"    // an emotion other than positive, neutral or negative
+	CodeNANotAllowed     = "na-not-allowed"     // "na" where the question has no `na`
+	CodeWhenFalse        = "when-false"         // an answer to a question switched off by `when`
+	CodeMissingAnswer    = "missing-answer"     // a required question left unanswered
+	CodeFollowUpConflict = "follow-up-conflict" // a follow-up sheet answers a promise's outcome otherwise than the visit
+	CodeFollowUpAlone    = "follow-up-alone"    // a follow-up sheet for an audit no visit sheet holds
 )
 
 // Tables: CSV and Excel files of answers or survey ratings.

@@ -171,6 +171,27 @@ func (b *builder) checklist(a *astChecklist) *korto.Checklist {
 	return c
 }
 
+// days reads the due of a promise, a whole number of days or weeks
+// glued to its unit: 7d, 2w (14 days). The days are counted from the
+// audit's date, a day, so smaller units would mean nothing.
+func (b *builder) days(a *astNum) int {
+	const hint = "write the days after the visit the promise is due, like due 7d (or 2w for two weeks)"
+	v := a.Value
+	unit := 0
+	switch {
+	case strings.HasSuffix(v, "d"):
+		unit = 1
+	case strings.HasSuffix(v, "w"):
+		unit = 7
+	}
+	n, err := strconv.Atoi(strings.TrimRight(v, "dw"))
+	if unit == 0 || err != nil || n < 1 || n > korto.MaxPromiseDays/unit || len(v) < 2 {
+		b.errorf(a.Pos, diag.CodeBadNumber, hint, "%s is not a due in days: %s", shorten(v), "a whole number of days from 1 to 3650, with d (or w for weeks)")
+		return 0
+	}
+	return n * unit
+}
+
 // bandsBlock keys the closing brace of the bands block in layout.close,
 // the block having no model node of its own.
 type bandsBlock struct{}
@@ -291,7 +312,7 @@ const questionHint = "after the question text come its kind (yesno, a scale or c
 // modifierKeywords are the words that may follow a question's text, for
 // telling a misspelt modifier from a reference to a scale or choice.
 var modifierKeywords = []string{
-	"weight", "critical", "na", "optional", "unscored", "when", "hint", "tags",
+	"weight", "critical", "na", "optional", "unscored", "when", "hint", "tags", "promise",
 	"yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "csi", "text",
 }
 
@@ -351,6 +372,16 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 		case m.When != nil:
 			if once(m, "when") {
 				q.When = b.or(m.When)
+			}
+		case m.Promise != nil:
+			if once(m, "promise") {
+				q.Promise = &korto.Promise{Of: m.Promise.Of, Pos: b.pos(m.Promise.Pos)}
+				if m.Promise.Due == nil {
+					b.errorf(m.Promise.Pos, diag.CodeSyntax, "write promise "+m.Promise.Of+" due 7d: the days after the visit the promise is due",
+						"the promise of question %s has no due", a.ID)
+				} else {
+					q.Promise.DueDays = b.days(m.Promise.Due)
+				}
 			}
 		case m.Hint != nil:
 			if once(m, "hint") {

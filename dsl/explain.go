@@ -867,6 +867,10 @@ func afterToken(toks []lexer.Token, i int, block string) (what, hint string) {
 			return "( and a list of options after in", "write " + operand + " in (all, most)"
 		case "survey":
 			return "{ after survey", "write survey { question ... }"
+		case "promise":
+			return "the ID of the question that records the promise", "write promise offered_callback due 7d: the yes/no question, answered yes when the promise was made"
+		case "due":
+			return "the days after due", "write due 7d (or 2w for two weeks)"
 		case "bands":
 			return "{ after bands", `write bands { 60% "средний" @en "average"  80% "очень хороший" @en "very good" }`
 		case "fail":
@@ -1013,8 +1017,10 @@ func argument(toks []lexer.Token, e int, block string) func(lexer.Token) bool {
 		return nil
 	}
 	switch t.Value {
-	case "checklist", "question", "section", "choice", "lang", "tags":
+	case "checklist", "question", "section", "choice", "lang", "tags", "promise":
 		return is(tokIdent)
+	case "due":
+		return number
 	case "model", "knockout":
 		// Any word on the setting's line is read, to be named unknown.
 		return func(n lexer.Token) bool {

@@ -443,6 +443,9 @@ func question(q *korto.Question) string {
 	if q.When != nil {
 		b.WriteString(" when " + q.When.String())
 	}
+	if q.Promise != nil {
+		b.WriteString(" promise " + q.Promise.Of + " due " + strconv.Itoa(q.Promise.DueDays) + "d")
+	}
 	if !q.Hint.IsZero() {
 		b.WriteString(" hint " + text(q.Hint))
 	}

@@ -157,6 +157,7 @@ type astMod struct {
 	Weight  *astNum         `parser:" | \"weight\" @@"`
 	Hint    *astText        `parser:" | \"hint\" @@"`
 	When    *astOr          `parser:" | \"when\" @@"`
+	Promise *astPromise     `parser:" | @@"`
 	Ref     string          `parser:" | @Ident"`
 	Simple  string          `parser:" | @(\"yesno\" | \"nps\" | \"emotion\" | \"text\")"`
 	Range   string          `parser:" | @(\"scale\" | \"ces\" | \"csat\" | \"csi\")"`
@@ -167,6 +168,14 @@ type astMod struct {
 	Unit    *string         `parser:"   @String?"`
 	Op      string          `parser:"   \"target\" @(\"<=\" | \"<\" | \">=\" | \">\" | \"==\" | \"!=\")"`
 	Target  *astNum         `parser:"   @@ )"`
+}
+
+// astPromise is `promise ID due 7d`: the question is the outcome of the
+// promise recorded by question ID, due 7 days after the audit.
+type astPromise struct {
+	Pos lexer.Position
+	Of  string  `parser:"\"promise\" @Ident"`
+	Due *astNum `parser:"(\"due\" @@)?"`
 }
 
 // astSameQuestion matches nothing; it tells where a question's kind and
@@ -247,7 +256,7 @@ func (g *astGood) Parse(lex *lexer.PeekingLexer) error {
 // that may start a line continuing a question.
 func isModifierKeyword(kw string) bool {
 	switch kw {
-	case "weight", "critical", "na", "optional", "unscored", "when", "hint", "tags":
+	case "weight", "critical", "na", "optional", "unscored", "when", "hint", "tags", "promise":
 		return true
 	}
 	return false

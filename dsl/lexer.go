@@ -57,7 +57,7 @@ var keywords = map[string]bool{
 	"ces": true, "csat": true, "csi": true, "text": true, "critical": true, "na": true,
 	"optional": true, "unscored": true, "when": true, "hint": true,
 	"tags": true, "and": true, "or": true, "not": true, "in": true,
-	"bands": true,
+	"bands": true, "promise": true, "due": true,
 }
 
 // Limits that keep hostile input from exhausting memory or the stack.
@@ -99,6 +99,7 @@ type scanner struct {
 	badLine   int // line of the last lexical error, to report one per line
 	stop      bool
 	afterLang bool // the last token is the keyword lang: a language tag follows
+	afterDue  bool // the last token is the keyword due: days glued to their unit follow
 	// whole tells that the scanner keeps every token (scan), not
 	// handing them out one by one (Next).
 	whole bool
@@ -154,6 +155,7 @@ func (s *scanner) emit(typ lexer.TokenType, start int) {
 	s.toks = append(s.toks, lexer.Token{Type: typ, Value: s.text[start:s.off], Pos: s.pos(start)})
 	s.lastLine = s.line
 	s.afterLang = typ == tokKeyword && s.text[start:s.off] == "lang"
+	s.afterDue = typ == tokKeyword && s.text[start:s.off] == "due"
 	if typ == tokKeyword && s.src[start] == 'n' && s.toks[len(s.toks)-1].Value == "not" {
 		s.nots++
 		if s.nots > MaxDepth {
@@ -597,9 +599,14 @@ func (s *scanner) number() {
 		typ = tokPercent
 	}
 	s.off = i
-	// A letter glued to a number ("5мин", "1e3") is neither.
+	// A letter glued to a number ("5мин", "1e3") is neither, but for the
+	// days of a promise's due ("due 7d"), which the builder reads.
 	if j := s.identEnd(false); j > i {
 		s.off = j
+		if typ == tokNumber && s.afterDue && s.lastLine == s.line {
+			s.emit(typ, start)
+			return
+		}
 		word := string(src[start:j])
 		if src[start] != '-' && s.idExpected() {
 			s.errorf(start, diag.CodeSyntax, fmt.Sprintf("write q%s or _%s", word, word), "%q is not an ID: an ID starts with a letter or _", word)

@@ -23,7 +23,7 @@ var examples = map[string][]string{
 	// The templates of issue 17.
 	"salesfloor/salesfloor.korto": {"salesfloor/visit-01.json"},
 	"diy/diy.korto":               nil, // 160 generated visits: examples/diy/gen checks them
-	"luxury/boutique.korto":       {"luxury/visit-01.json"},
+	"luxury/boutique.korto":       {"luxury/visit-01.json", "luxury/visit-02.json", "luxury/visit-03.json"},
 	"calling/calling.korto":       {"calling/call-01.json"},
 	"mallupper/atmosphere.korto":  {"mallupper/visit-01.json"},
 	"csi/store.korto":             nil, // 16 visits in visits.jsonl: cmd/cxkit's report test reads them
@@ -165,4 +165,54 @@ func untranslated(c *korto.Checklist, lang string) []string {
 		check("hint of "+q.ID, q.Hint)
 	}
 	return missing
+}
+
+// The luxury boutique's follow-up sheet fills the outcome of the promise
+// made in visit lx-0002: merged, the visit scores the call as kept.
+func TestLuxuryFollowUp(t *testing.T) {
+	src, err := os.ReadFile("luxury/boutique.korto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := dsl.Parse("boutique.korto", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) *korto.Sheet {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		s, err := korto.ReadAnswers(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	visit, follow := read("luxury/visit-02.json"), read("luxury/followups/lx-0002.json")
+	if !c.IsFollowUp(follow) || c.IsFollowUp(visit) {
+		t.Fatal("the follow-up is not told from the visit")
+	}
+	before, err := p.Score(visit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(before.Promises) != 1 || before.Promises[0].Status != korto.PromiseOpen || before.Promises[0].Due != "2026-12-02" {
+		t.Fatalf("before the follow-up: %+v, want one open promise due 2026-12-02", before.Promises)
+	}
+	if err := c.MergeFollowUp(visit, follow); err != nil {
+		t.Fatal(err)
+	}
+	after, err := p.Score(visit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.Promises) != 1 || after.Promises[0].Status != korto.PromiseKept {
+		t.Errorf("after the follow-up: %+v, want the promise kept", after.Promises)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -44,6 +45,11 @@ type AggregateOptions struct {
 	// PeriodMonth, PeriodQuarter, PeriodWeek, or "" for none. An audit
 	// whose date is missing or not an ISO date is then an error.
 	Period string
+	// AsOf is the day against which promises are overdue: an open
+	// promise whose due day is before AsOf is listed in
+	// Report.OpenPromises. The zero time lists none. Only its date
+	// counts.
+	AsOf time.Time
 }
 
 // An Aggregator summarizes many scored audits of one checklist: means
@@ -80,6 +86,10 @@ type Aggregator struct {
 	textIndex  map[string]int // text question ID -> index into texts
 	sIndex     map[string]int // survey question ID -> index into survey, -1 for others
 	maxReached int
+	// promises are the outcome questions of promises, in checklist
+	// order; promiseIndex maps their IDs to their index.
+	promises     []*Question
+	promiseIndex map[string]int
 
 	overall *aggGroup
 	groups  map[string]*aggGroup
@@ -98,6 +108,7 @@ type Aggregator struct {
 	pendingSec  []pendingSection
 	pendingCrit []int // qOrder positions of the failed critical questions
 	pendingText []pendingText
+	pendingP    []pendingPromise
 
 	plan *planMap // how the last plan given to AddScored maps onto the aggregator
 
@@ -174,6 +185,7 @@ type aggGroup struct {
 	comments      []commentEntry
 	commentsTotal int64
 	periods       map[string]*moments // scores by period name
+	promises      aggPromises
 }
 
 type aggLevel struct {
@@ -237,6 +249,7 @@ func NewAggregator(c *Checklist, opts AggregateOptions) (*Aggregator, error) {
 		}
 	}
 	a.indexTexts()
+	a.indexPromises()
 	a.indexOutcomes()
 	if err := a.indexCSI(); err != nil {
 		return nil, fmt.Errorf("korto: NewAggregator: %w", err)
@@ -340,6 +353,7 @@ func (a *Aggregator) startCheck() {
 	a.cursor = 0
 	a.pending, a.pendingL, a.pendingS = a.pending[:0], a.pendingL[:0], a.pendingS[:0]
 	a.pendingSec, a.pendingCrit, a.pendingText = a.pendingSec[:0], a.pendingCrit[:0], a.pendingText[:0]
+	a.pendingP = a.pendingP[:0]
 	a.stamp++
 	if a.stamp == 0 { // wrapped: forget the old stamps
 		clear(a.seenQ)
@@ -458,7 +472,7 @@ func (a *Aggregator) check(r *Result) error {
 		}
 		a.pendingS = append(a.pendingS, ps)
 	}
-	return nil
+	return a.checkPromises(r.Promises)
 }
 
 // missingLevels names the levels of the checklist that the result being
@@ -572,6 +586,7 @@ func (g *aggGroup) add(a *Aggregator) {
 	}
 	a.addCSI(g)
 	g.addExtra(a)
+	g.promises.add(a, pa, a.pendingP)
 }
 
 // Merge adds everything b has counted to a. Both must aggregate the same
@@ -625,6 +640,9 @@ func compareAggOptions(x, y AggregateOptions) error {
 	}
 	if x.MinN != y.MinN {
 		return fmt.Errorf("one ranks groups of at least %d audits, the other %d", x.MinN, y.MinN)
+	}
+	if !x.AsOf.Equal(y.AsOf) {
+		return fmt.Errorf("one lists the promises overdue as of %s, the other as of %s", x.AsOf.Format(time.DateOnly), y.AsOf.Format(time.DateOnly))
 	}
 	return nil
 }
@@ -715,6 +733,7 @@ func (g *aggGroup) merge(o *aggGroup) {
 		_ = g.csi.Merge(o.csi) // the same checklist: the same attributes and scale
 	}
 	g.mergeExtra(o)
+	g.promises.merge(&o.promises)
 }
 
 // Report summarizes everything added so far. It does not change the
@@ -742,6 +761,13 @@ func (a *Aggregator) Report() *Report {
 		order[i] = g.Group
 	}
 	rep.CriticalFailures, rep.CriticalFailuresTotal = a.criticalFailures(order)
+	if len(a.promises) > 0 {
+		list, total := a.openPromises(order)
+		rep.OpenPromises, rep.OpenPromisesTotal = list, &total
+		if !a.opts.AsOf.IsZero() {
+			rep.AsOf = a.opts.AsOf.Format(time.DateOnly)
+		}
+	}
 	a.reportOutcomes(rep)
 	return rep
 }
@@ -818,6 +844,9 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 			qs.Mean = &mean
 		}
 		s.Questions[i] = qs
+	}
+	if len(a.promises) > 0 {
+		s.Promises = g.promises.summary()
 	}
 	s.Mean = s.Score.Mean
 	s.TopProblems = topProblems(s.Questions, a.opts.TopProblems)

@@ -45,6 +45,14 @@ type Report struct {
 	// in CriticalFailuresTotal.
 	CriticalFailures      []CriticalFailure `json:"critical_failures"`
 	CriticalFailuresTotal int64             `json:"critical_failures_total"`
+	// OpenPromises lists the promises still open past their due date as
+	// of AsOf (YYYY-MM-DD, AggregateOptions.AsOf), ordered by group (as
+	// ranked), then due date, audit ID and checklist order; at most
+	// MaxOpenPromises, with OpenPromisesTotal counting them all. All
+	// three are left out when the checklist has no promises.
+	OpenPromises      []OpenPromise `json:"open_promises,omitempty"`
+	OpenPromisesTotal *int64        `json:"open_promises_total,omitempty"`
+	AsOf              string        `json:"as_of,omitempty"`
 	// Drivers has, for every nps, emotion and csat question of the
 	// survey in file order, the scored questions whose failure goes
 	// with the largest drop in it, over all audits.
@@ -110,6 +118,9 @@ type GroupSummary struct {
 	// the scored audits (Score.N).
 	Bands      []BandCount `json:"bands,omitempty"`
 	BelowBands *int64      `json:"below_bands,omitempty"`
+	// Promises counts the promises made in the group's audits, kept,
+	// broken, open and overdue; nil when the checklist has none.
+	Promises *PromiseSummary `json:"promises,omitempty"`
 	// Questions has one summary per scored question, level by level in
 	// ascending number and in file order within a level; unscored and
 	// survey questions are left out.

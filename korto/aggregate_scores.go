@@ -174,5 +174,5 @@ func (a *Aggregator) checkScored(p *Plan, s *Sheet, sc *Scores) error {
 		}
 		a.pendingS = append(a.pendingS, ps)
 	}
-	return nil
+	return a.checkPromises(p.Promises(s))
 }

@@ -29,5 +29,5 @@ func ExampleDecodeChecklist() {
 	}
 	// Output:
 	// 5:61 unknown field "weigth" in /levels/0/items/0/question; did you mean "weight"?
-	// hint: the fields here are id, text, kind, weight, critical, na, optional, unscored, when, hint, tags
+	// hint: the fields here are id, text, kind, weight, critical, na, optional, unscored, when, hint, tags, promise
 }

@@ -404,11 +404,51 @@ type Question struct {
 	// Tags are free labels (identifiers). They do not affect scoring;
 	// reports pool the questions of each tag (see TagSummary).
 	Tags []string `json:"tags,omitempty"`
-	Pos  Pos      `json:"-"`
+	// Promise makes the question the outcome of a promise made in the
+	// visit ("the boutique called back as promised"), checked later:
+	// nil for an ordinary question. See Promise.
+	Promise *Promise `json:"promise,omitempty"`
+	Pos     Pos      `json:"-"`
 	// WeightPos is where the weight's number stands in the source; zero
 	// when unknown.
 	WeightPos Pos `json:"-"`
 }
+
+// Promise links a yes/no outcome question to the yes/no question that
+// records a promise made during the visit (`promise offered_callback due
+// 7d`). The promise is made when question Of is answered "yes"; it is
+// kept when the outcome is "yes", broken when "no", and open while the
+// outcome is unanswered. It is due DueDays days after the audit's date.
+//
+// The outcome is asked only when the promise was made (as if its `when`
+// also required Of), and must be optional: its answer usually comes in
+// a later follow-up sheet for the same audit (see MergeFollowUp).
+type Promise struct {
+	Of      string `json:"of"`                              // the ID of the yes/no question that records the promise
+	DueDays int    `json:"due_days" jsonschema:"minimum=1"` // days after the audit's date
+	Pos     Pos    `json:"-"`
+}
+
+// Condition returns the condition under which q is asked: its When, and
+// for the outcome of a promise also "the promise was made" (Promise.Of
+// answered yes). nil means always. The scorer, the answer-sheet schema
+// and the forms read this, not When alone.
+func (q *Question) Condition() *Expr {
+	if q == nil || q.Promise == nil {
+		if q == nil {
+			return nil
+		}
+		return q.When
+	}
+	made := &Expr{Op: ExprYes, Question: q.Promise.Of, Pos: q.Promise.Pos}
+	if q.When == nil {
+		return made
+	}
+	return &Expr{Op: ExprAnd, Args: []*Expr{q.When, made}, Pos: q.When.Pos}
+}
+
+// MaxPromiseDays is the longest due of a promise: ten years.
+const MaxPromiseDays = 3650
 
 // EffectiveWeight returns the question's weight with the default applied.
 func (q *Question) EffectiveWeight() float64 { return orDefault(q.Weight, DefaultWeight) }

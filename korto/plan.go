@@ -206,9 +206,9 @@ func Compile(c *Checklist) (*Plan, error) {
 			flags |= hCritical
 		}
 		pq.when0 = int32(len(p.prog))
-		if q.When != nil {
-			if err := p.compileWhen(q.When, i); err != nil {
-				errorf(q.When.Pos, "bad-when", "question %q: %v", q.ID, err)
+		if when := q.Condition(); when != nil {
+			if err := p.compileWhen(when, i); err != nil {
+				errorf(when.Pos, "bad-when", "question %q: %v", q.ID, err)
 			}
 		}
 		pq.when1 = int32(len(p.prog))

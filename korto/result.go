@@ -44,6 +44,9 @@ type Result struct {
 	// CriticalFailed lists every failed critical question of the audit
 	// in checklist order; each level lists its own as well.
 	CriticalFailed []string `json:"critical_failed"`
+	// Promises are the promises made in the audit (see Plan.Promises);
+	// empty when none was made.
+	Promises []PromiseResult `json:"promises,omitempty"`
 	// Survey holds the answers to the survey questions, which feed the
 	// metrics and never the score.
 	Survey []SurveyAnswer `json:"survey,omitempty"`

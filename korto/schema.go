@@ -337,19 +337,20 @@ func (b *answerSchemaBuilder) question(l *Level, sec *Section, q *Question) {
 	// blocks; form builders of the json-editor family read this.
 	x["propertyOrder"] = len(b.ids)
 
-	if q.When == nil {
+	when := q.Condition()
+	if when == nil {
 		b.props.Set(q.ID, s)
 		if !q.Optional {
 			b.required = append(b.required, q.ID)
 		}
 		return
 	}
-	text := q.When.String()
+	text := when.String()
 	x[schemaExtWhen] = text
-	x[schemaExtWhenExpr] = q.When
+	x[schemaExtWhenExpr] = when
 	wb := b.byWhen[text]
 	if wb == nil {
-		cond := b.cond(q, q.When)
+		cond := b.cond(q, when)
 		if cond == nil {
 			return
 		}
@@ -735,11 +736,12 @@ func WhenSchema(c *Checklist, q *Question) (*jsonschema.Schema, error) {
 	if c == nil || q == nil {
 		return nil, errors.New("korto: WhenSchema of a nil checklist or question")
 	}
-	if q.When == nil {
+	when := q.Condition()
+	if when == nil {
 		return nil, nil
 	}
 	b := &answerSchemaBuilder{c: c}
-	s := b.cond(q, q.When)
+	s := b.cond(q, when)
 	if len(b.diags) > 0 {
 		return nil, b.diags
 	}

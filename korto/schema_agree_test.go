@@ -143,7 +143,7 @@ func (g *sheetGen) good(q *korto.Question) any {
 func (g *sheetGen) valid() map[string]any {
 	answers := map[string]any{}
 	for _, q := range g.qs {
-		on := q.When == nil || holds(q.When, answers)
+		on := q.Condition() == nil || holds(q.Condition(), answers)
 		switch {
 		case !on:
 			if g.rnd.IntN(3) == 0 {
@@ -235,7 +235,7 @@ var mutations = []mutation{
 		return true
 	}},
 	{"answered when switched off", func(g *sheetGen, _, a map[string]any) bool {
-		q := g.pick(func(q *korto.Question) bool { return q.When != nil && !holds(q.When, a) })
+		q := g.pick(func(q *korto.Question) bool { return q.Condition() != nil && !holds(q.Condition(), a) })
 		if q == nil {
 			return false
 		}
@@ -247,8 +247,8 @@ var mutations = []mutation{
 		// they were.
 		var refs []string
 		for _, q := range g.qs {
-			if q.When != nil {
-				refs = append(refs, q.When.Refs()...)
+			if q.Condition() != nil {
+				refs = append(refs, q.Condition().Refs()...)
 			}
 		}
 		if len(refs) == 0 {

@@ -292,6 +292,7 @@ func (p *Plan) result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
 	}
 	r.ReachedName, r.ReachedNameEn = reachedNames(model, sc.Reached)
 	r.Band = c.BandResult(sc.Overall, o.Lang)
+	r.Promises = p.Promises(s)
 	for k, n := range p.levels {
 		nd := &p.nodes[n]
 		ls := sc.Levels[k]

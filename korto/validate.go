@@ -63,9 +63,13 @@ func (c *Checklist) Validate() Diagnostics {
 	v.levels()
 	v.survey()
 	v.texts()
+	outcomes := map[string]*Question{}
 	for i, q := range v.qs {
 		if q.When != nil {
 			v.when(q.When, q, i)
+		}
+		if q.Promise != nil {
+			v.promise(q, i, outcomes)
 		}
 	}
 	v.ds.Sort()
@@ -255,6 +259,50 @@ func (v *validator) bands() {
 			froms[b.From] = b.Pos
 			top = b.From
 		}
+	}
+}
+
+// promise checks the promise of question q, the i-th in file order: it
+// names an earlier yes/no question, q is yes/no and optional (its answer
+// comes later), the due is 1 to MaxPromiseDays days, and no other
+// question is the outcome of the same promise (outcomes, by promise ID).
+func (v *validator) promise(q *Question, i int, outcomes map[string]*Question) {
+	pr := q.Promise
+	subject := valSubject{what: "question", id: q.ID}
+	at := valAt(pr.Pos, q.Pos)
+	const hint = "promise names the yes/no question above this one that records the promise, as in promise offered_callback due 7d"
+	j, ok := v.qindex[pr.Of]
+	switch {
+	case !ok:
+		earlier := make([]string, 0, i)
+		for _, p := range v.qs[:i] {
+			earlier = append(earlier, p.ID)
+		}
+		v.errorf(at, subject, diag.CodePromiseRef, hint, "unknown question %q in promise%s", pr.Of, suggest.DidYouMean(pr.Of, earlier))
+	case j >= i || v.qs[j] == q:
+		v.errorf(at, subject, diag.CodePromiseRef, hint, "promise refers to %q, which is not declared above this question", pr.Of)
+	case v.qs[j].Kind.EffectiveType() != KindYesNo || v.qs[j].Kind.Ref != "":
+		v.errorf(at, subject, diag.CodePromiseKind, `the promise is made when that question is answered "yes"; make it a yes/no question`,
+			"promise %q is not a yes/no question", pr.Of)
+	default:
+		if o := outcomes[pr.Of]; o != nil {
+			v.errorf(at, subject, diag.CodeDuplicatePromise, "one question records whether a promise was kept; remove one of the two",
+				"promise %q already has its outcome, question %q", pr.Of, o.ID)
+		} else {
+			outcomes[pr.Of] = q
+		}
+	}
+	if q.Kind.EffectiveType() != KindYesNo || q.Kind.Ref != "" {
+		v.errorf(valAt(q.Kind.Pos, q.Pos), subject, diag.CodePromiseKind, `the outcome of a promise is yes (kept) or no (broken)`,
+			"the outcome of a promise must be a yes/no question, not %s", q.Kind)
+	}
+	if !q.Optional {
+		v.errorf(at, subject, diag.CodePromiseOptional, "add optional: the outcome is answered later, in a follow-up sheet for the same audit",
+			"the outcome of a promise must be optional")
+	}
+	if pr.DueDays < 1 || pr.DueDays > MaxPromiseDays {
+		v.errorf(at, subject, diag.CodeBadPromise, "write the days after the visit the promise is due, like due 7d",
+			"promise due %d days is outside 1..%d", pr.DueDays, MaxPromiseDays)
 	}
 }
 

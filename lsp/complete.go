@@ -24,7 +24,7 @@ var (
 		"survey":    {"question"},
 	}
 	kindWords     = []string{"yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "csi", "text"}
-	modifierWords = []string{"weight", "critical", "na", "optional", "unscored", "when", "hint", "tags"}
+	modifierWords = []string{"weight", "critical", "na", "optional", "unscored", "when", "hint", "tags", "promise"}
 	operatorWords = []string{"and", "or", "in"}
 	// commonLangs are offered after @ beside the checklist's own.
 	commonLangs = []string{"en", "ru", "de", "fr", "es", "it", "kk", "uk", "zh", "tr"}

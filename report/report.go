@@ -62,6 +62,9 @@ type Options struct {
 	// MinDuration flags the visits shorter than it in Result.Auditors;
 	// 0 flags none.
 	MinDuration time.Duration
+	// AsOf is the day against which promises are overdue (see
+	// korto.AggregateOptions.AsOf); the zero time lists none.
+	AsOf time.Time
 	// Workers is how many goroutines score sheets; 0 means GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called now and then from the reading
@@ -250,7 +253,7 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 	if plan == nil {
 		return nil, errors.New("report: nil plan")
 	}
-	aggOpts := korto.AggregateOptions{GroupBy: opts.By, TopProblems: opts.Top, MinN: opts.MinN, Period: opts.Period}
+	aggOpts := korto.AggregateOptions{GroupBy: opts.By, TopProblems: opts.Top, MinN: opts.MinN, Period: opts.Period, AsOf: opts.AsOf}
 	total, err := korto.NewAggregator(plan.Checklist(), aggOpts)
 	if err != nil {
 		return nil, err
@@ -287,6 +290,9 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 	readErr := r.feed(ctx, jobs)
 	close(jobs)
 	wg.Wait()
+	if readErr == nil {
+		mergeFollowUps(outs, outs[0])
+	}
 	defer func() {
 		for _, out := range outs {
 			out.dups.free()

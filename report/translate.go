@@ -64,6 +64,9 @@ func translate(rep *korto.Report, c *korto.Checklist, lang string) {
 			g.TopProblems[i].Title = question(g.TopProblems[i].ID, g.TopProblems[i].Title)
 		}
 	}
+	for i := range rep.OpenPromises {
+		rep.OpenPromises[i].Title = question(rep.OpenPromises[i].Promise, rep.OpenPromises[i].Title)
+	}
 	for i := range rep.CriticalFailures {
 		rep.CriticalFailures[i].Title = question(rep.CriticalFailures[i].Question, rep.CriticalFailures[i].Title)
 	}

@@ -21,6 +21,9 @@ type worker struct {
 	warnings warningCounts
 	dups     dupList
 	auditors auditorLog
+	// held are the sheets that wait for the follow-ups of their
+	// promises (see holdForPromises), in the order this worker met them.
+	held []heldSheet
 }
 
 func (w *worker) do(j job) {
@@ -28,6 +31,9 @@ func (w *worker) do(j job) {
 	w.invalid = append(w.invalid, j.bad...)
 	for _, rs := range j.read {
 		p := Problem{src: j.src, Source: name, Line: rs.line}
+		if rs.err == nil && w.hold(rs.sheet, p) {
+			continue
+		}
 		sheet, err := w.addRead(rs.sheet, rs.err)
 		w.done(p, sheet, err)
 	}
@@ -39,7 +45,10 @@ func (w *worker) do(j job) {
 		if j.lines {
 			p.Line = j.first + i
 		}
-		sheet, err := w.add(data)
+		sheet, err := w.add(data, p)
+		if sheet == nil && err == nil {
+			continue // held, or filtered out
+		}
 		if err != nil {
 			if j.lines {
 				// Placed in the line alone: move syntax errors to it.
@@ -84,8 +93,11 @@ func (w *worker) done(p Problem, sheet *korto.Sheet, err error) {
 // does it read the sheet again with Plan.ReadAnswers, which lists the
 // problems of the form and of the answers together. A sheet the filters
 // drop comes back nil, without an error.
-func (w *worker) add(data []byte) (*korto.Sheet, error) {
+func (w *worker) add(data []byte, p Problem) (*korto.Sheet, error) {
 	sheet, err := korto.ReadAnswers(bytes.NewReader(data))
+	if err == nil && w.hold(sheet, p) {
+		return nil, nil
+	}
 	if err == nil {
 		form := sheet.Warnings
 		err = w.plan.BindInto(&w.bound, sheet) // sets sheet.Warnings to the answers' warnings

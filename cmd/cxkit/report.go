@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&Command{
 		Name:      "report",
-		UsageLine: "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D] [--workers N]",
+		UsageLine: "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D] [--as-of DATE] [--workers N]",
 		Short:     "aggregate many audits: critical failures, league table, what to fix, waves, survey metrics",
 		Flags:     reportFlags,
 	})
@@ -89,8 +89,20 @@ func reportFlags(fs *flag.FlagSet) Run {
 	fs.BoolVar(&o.SkipInvalid, "skip-invalid", false, "report without the invalid sheets (still listed on stderr) instead of failing")
 	fs.Var(minutesFlag{&o.MinDuration}, "min-duration", "flag the visits shorter than `D` (20m, 1h, or minutes: 20) among the auditors, where forms recorded start and end")
 	fs.BoolVar(&o.AllowDuplicates, "allow-duplicates", false, "count an audit id given twice twice, instead of failing")
+	asOf := ""
+	fs.StringVar(&asOf, "as-of", "", "list the promises still open after their due date as of `DATE` (YYYY-MM-DD; default today)")
 	workersFlag(fs, &o.Workers, "score the sheets")
 	return func(ctx context.Context, e *env, pos []string) error {
+		if asOf == "" {
+			y, m, d := time.Now().Date()
+			o.AsOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		} else {
+			t, err := korto.ParseAuditDate(asOf)
+			if err != nil || len(asOf) != len(time.DateOnly) {
+				return usagef("--as-of %q: want a date YYYY-MM-DD", asOf)
+			}
+			o.AsOf = t
+		}
 		if len(pos) < 2 {
 			return usagef("need a checklist and at least one answer file, folder or -")
 		}

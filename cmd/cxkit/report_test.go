@@ -51,6 +51,10 @@ func TestReportGolden(t *testing.T) {
 		{"mall.json", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--json"}},
 		{"mall.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month", "--html", mallHTML}},
 		{"mall-en.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month", "--lang", "en", "--html", mallHTMLEn}},
+		// Promises: the follow-up sheet fills lx-0002's outcome; lx-0003 is late.
+		{"luxury.txt", []string{"../../examples/luxury/boutique.korto", "../../examples/luxury/", "../../examples/luxury/followups/", "--by", "location", "--as-of", "2026-12-10"}},
+		{"luxury-en.txt", []string{"../../examples/luxury/boutique.korto", "../../examples/luxury/", "../../examples/luxury/followups/", "--by", "location", "--as-of", "2026-12-10", "--lang", "en"}},
+		{"luxury.json", []string{"../../examples/luxury/boutique.korto", "../../examples/luxury/", "../../examples/luxury/followups/", "--by", "location", "--as-of", "2026-12-10", "--json"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

@@ -255,6 +255,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 	}
 	t.write(bw)
 	v.writeBands(bw)
+	v.writePromises(bw)
 
 	v.writeSections(bw, o, "")
 	fmt.Fprintf(bw, "\n%s\n", L.TopProblems)
