@@ -261,8 +261,8 @@ func (b *surveyjsBuilder) question(n node, q *korto.Question) *SurveyJSElement {
 	if n.section != nil {
 		e.CxSection = n.section.ID
 	}
-	if q.When != nil {
-		v, err := surveyjsExpr(b.c, q.When, 0)
+	if when := q.Condition(); when != nil {
+		v, err := surveyjsExpr(b.c, when, 0)
 		if err != nil {
 			b.errorf(q.Pos, "question %q: %v", q.ID, err)
 			return nil

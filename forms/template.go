@@ -273,8 +273,8 @@ func (t *templateBuilder) checklist() error {
 			allowed += "; " + aw.optional
 		}
 		when := ""
-		if q.When != nil {
-			when = q.When.String()
+		if cond := q.Condition(); cond != nil {
+			when = cond.String()
 		}
 		row := []any{q.ID, q.Text.In(t.lang), level, section, q.Kind.String(), allowed, when, q.Hint.In(t.lang)}
 		return f.SetSheetRow(sh, fmt.Sprintf("A%d", r), &row)

@@ -234,8 +234,8 @@ func (b *xlsformBuilder) question(q *korto.Question) error {
 	if !q.Optional {
 		cols["required"] = "yes"
 	}
-	if q.When != nil {
-		rel, err := xlsformExpr(b.c, q.When)
+	if when := q.Condition(); when != nil {
+		rel, err := xlsformExpr(b.c, when)
 		if err != nil {
 			return fmt.Errorf("question %q: %w", q.ID, err)
 		}
