@@ -354,3 +354,42 @@ func (a *Mean) UnmarshalJSON(b []byte) error {
 	*a = Mean{n: n, sw: sw, sw2: sw2, mean: mean, m2: m2}
 	return nil
 }
+
+// MarshalJSON saves the table as {"counts":[[0,1,2],[3,4,5],[6,7,8]]}:
+// per emotion (negative, neutral, positive) the customers who were
+// detractors, passives and promoters.
+func (t EmotionNPS) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Counts [3][3]int64 `json:"counts"`
+	}{t.counts})
+}
+
+// UnmarshalJSON restores a table saved by MarshalJSON; any other is an
+// error wrapping ErrState.
+func (t *EmotionNPS) UnmarshalJSON(b []byte) error {
+	var s struct {
+		Counts [][]int64 `json:"counts"`
+	}
+	if err := decodeState("emotion x NPS", b, &s); err != nil {
+		return err
+	}
+	if len(s.Counts) != 3 {
+		return fmt.Errorf("emotion x NPS state: want counts of 3 emotions: %w", ErrState)
+	}
+	var c [3][3]int64
+	var total int64
+	for i, row := range s.Counts {
+		if len(row) != 3 {
+			return fmt.Errorf("emotion x NPS state: want 3 counts per emotion: %w", ErrState)
+		}
+		for j, n := range row {
+			if n < 0 || total > math.MaxInt64-n {
+				return fmt.Errorf("emotion x NPS state: a negative count, or counts past an int64: %w", ErrState)
+			}
+			total += n
+			c[i][j] = n
+		}
+	}
+	t.counts = c
+	return nil
+}

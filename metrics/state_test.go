@@ -266,3 +266,28 @@ func TestStateStrict(t *testing.T) {
 		}
 	}
 }
+
+func TestEmotionNPSState(t *testing.T) {
+	var tab EmotionNPS
+	for i, e := range []Emotion{Negative, Neutral, Positive, Positive} {
+		if err := tab.Add(e, []int{3, 8, 10, 9}[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := json.Marshal(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back EmotionNPS
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back != tab {
+		t.Errorf("restored %s as %+v, want %+v", b, back, tab)
+	}
+	for _, bad := range []string{`{}`, `{"counts":[[1,2,3]]}`, `{"counts":[[1,2,3],[0,0,0],[0,0,-1]]}`, `{"counts":[[0,0,0],[0,0,0],[0,0,0]],"n":1}`} {
+		if err := json.Unmarshal([]byte(bad), &back); !errors.Is(err, ErrState) {
+			t.Errorf("%s: error %v, want ErrState", bad, err)
+		}
+	}
+}

@@ -125,6 +125,11 @@ type Result struct {
 	// Warnings are the warnings of the sheets (one per message, with
 	// the first place and a count) and of the report as a whole.
 	Warnings []Warning `json:"-"`
+	// Aggregate is the aggregate the Report summarizes, of the kept
+	// audits: runs over different sources (other files, other machines)
+	// merge into one report with korto.Aggregator.Merge, and
+	// MarshalBinary carries it between machines.
+	Aggregate *korto.Aggregator `json:"-"`
 }
 
 // WhereSummary says how the filters cut the audits.
@@ -319,6 +324,7 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 		auditors.merge(out.auditors)
 	}
 	res.Kept = total.Len()
+	res.Aggregate = total
 	res.Auditors = auditors.list()
 	slices.SortFunc(res.Invalid, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.Line, b.Line))
