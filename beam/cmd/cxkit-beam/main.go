@@ -24,8 +24,10 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	cxbeam "github.com/cxkit/cxkit/beam"
+	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
+	"github.com/cxkit/cxkit/report"
 )
 
 // Exit codes, as cxkit's: 0 ok, 1 bad input (or a failed pipeline),
@@ -53,11 +55,23 @@ func run(args []string, stderr io.Writer) int {
 	flag.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	var inputs globs
 	fs.Var(&inputs, "input", "a file or glob to read (repeatable): `GLOB`, local or in a bucket (gs://...)")
-	kind := fs.String("kind", "", "what to compute: `nps|csat|ces|emotion`")
+	kind := fs.String("kind", "", "what to compute: `report|nps|csat|ces|emotion`")
 	output := fs.String("output", "", "where to write the JSON: `FILE`, local or in a bucket")
 	name := fs.String("name", "", "the input's name in the JSON's \"file\" (default: the --input values)")
 	column := fs.String("column", "", "survey: column `C` holding the answers (default: a column named after the kind)")
-	by := fs.String("by", "", "survey: break down by the values of column `G`")
+	by := fs.String("by", "", "survey: break down by the values of column `G`; report: group audits by the audit field G")
+	checklist := fs.String("checklist", "", "report: the checklist `FILE` (.korto, or .json from cxkit export), read here and sent to the workers")
+	period := fs.String("period", "", "report: split each group into waves by the audits' date: `month`, quarter or week")
+	var where []report.Filter
+	fs.Func("where", "report: keep only audits whose `FIELD=VALUE` (repeatable; all must hold)", func(v string) error {
+		f, err := report.ParseFilter(v)
+		where = append(where, f)
+		return err
+	})
+	minN := fs.Int("min-n", korto.DefaultMinN, "report: rank only groups of at least `N` scored audits")
+	top := fs.Int("top", korto.DefaultTopProblems, "report: list the `N` problems to fix first")
+	skipInvalid := fs.Bool("skip-invalid", false, "report: report without the invalid sheets instead of failing")
+	allowDups := fs.Bool("allow-duplicates", false, "report: count an audit id given twice (in one file) twice, instead of failing")
 	weight := fs.String("weight", "", "survey: survey weights from column `W`")
 	level := fs.Float64("level", 0.95, "confidence `LEVEL` of the intervals")
 	method := fs.String("method", "", "nps, emotion: interval `METHOD`, adjusted-wald (default) or wald")
@@ -94,6 +108,9 @@ func run(args []string, stderr io.Writer) int {
 	var out beam.PCollection
 	switch *kind {
 	case "nps", "csat", "ces", "emotion":
+		if *checklist != "" {
+			return usage("--checklist is for --kind report")
+		}
 		o := cxbeam.SurveyOptions{Metric: surveycsv.Metric(*kind), Column: *column, By: *by, Weight: *weight, Level: *level, File: file}
 		if *method != "" {
 			if o.Metric != surveycsv.NPS && o.Metric != surveycsv.Emotion {
@@ -124,10 +141,31 @@ func run(args []string, stderr io.Writer) int {
 			}
 		}
 		out = cxbeam.Survey(s, inputs, o)
+	case "report":
+		if *checklist == "" {
+			return usage("--kind report needs the checklist: --checklist FILE")
+		}
+		if *top < 1 || *minN < 1 {
+			return usage("--top and --min-n must be at least 1")
+		}
+		switch *period {
+		case "", korto.PeriodMonth, korto.PeriodQuarter, korto.PeriodWeek:
+		default:
+			return usage("--period %q: want month, quarter or week", *period)
+		}
+		src, err := os.ReadFile(*checklist)
+		if err != nil {
+			fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
+			return exitInput
+		}
+		c := cxbeam.Checklist{Name: *checklist, Source: string(src)}
+		o := cxbeam.ReportOptions{By: *by, Period: *period, Where: where, MinN: *minN, Top: *top,
+			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups}
+		out = cxbeam.Report(s, c, inputs, o)
 	case "":
 		return usage("give what to compute with --kind")
 	default:
-		return usage("--kind %q: want nps, csat, ces or emotion", *kind)
+		return usage("--kind %q: want report, nps, csat, ces or emotion", *kind)
 	}
 	textio.Write(s, *output, out)
 	if err := beamx.Run(context.Background(), p); err != nil {

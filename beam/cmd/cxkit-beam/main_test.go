@@ -45,15 +45,38 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--kind", "nps", "--output", out}, exitUsage, "--input"},
 		{[]string{"--kind", "nps", "--input", bad}, exitUsage, "--output"},
 		{[]string{"--input", bad, "--output", out}, exitUsage, "--kind"},
-		{[]string{"--kind", "csi", "--input", bad, "--output", out}, exitUsage, "want nps"},
+		{[]string{"--kind", "csi", "--input", bad, "--output", out}, exitUsage, "want report, nps"},
 		{[]string{"--kind", "ces", "--input", bad, "--output", out}, exitUsage, "never guessed"},
 		{[]string{"--kind", "nps", "--scale", "1..5", "--input", bad, "--output", out}, exitUsage, "for csat and ces"},
 		{[]string{"--kind", "nps", "--level", "2", "--input", bad, "--output", out}, exitUsage, "--level"},
 		{[]string{"--kind", "nps", "--input", bad, "--output", out}, exitInput, "bad.csv:3"},
+		{[]string{"--kind", "report", "--input", bad, "--output", out}, exitUsage, "--checklist"},
+		{[]string{"--kind", "report", "--checklist", bad, "--period", "day", "--input", bad, "--output", out}, exitUsage, "--period"},
+		{[]string{"--kind", "report", "--checklist", filepath.Join(dir, "none.korto"), "--input", bad, "--output", out}, exitInput, "none.korto"},
 	} {
 		var stderr bytes.Buffer
 		if code := run(tc.args, &stderr); code != tc.code || !strings.Contains(stderr.String(), tc.msg) {
 			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", tc.args, code, stderr.String(), tc.code, tc.msg)
 		}
+	}
+}
+
+// TestReportCommand runs --kind report over the mall's visits.
+func TestReportCommand(t *testing.T) {
+	checklist := cxkittest.Root("examples/mall/mall.korto")
+	in := cxkittest.Root("examples/mall/visits.jsonl")
+	out := filepath.Join(t.TempDir(), "report.json")
+	var stderr bytes.Buffer
+	code := run([]string{"--kind", "report", "--checklist", checklist, "--input", in, "--by", "location", "--period", "month", "--output", out}, &stderr)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := cxkittest.Run(t, "report", checklist, in, "--by", "location", "--period", "month", "--json")
+	if string(got) != want {
+		t.Errorf("output differs from cxkit's:\n got: %.400s\nwant: %.400s", got, want)
 	}
 }
