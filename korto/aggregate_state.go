@@ -36,6 +36,9 @@ func (a *Aggregator) MarshalBinary() ([]byte, error) {
 	if !a.usable() {
 		return nil, errAggZero
 	}
+	if a.csi != nil {
+		return nil, errors.New("korto: MarshalBinary: the state of a satisfaction index (csi questions) cannot be saved yet")
+	}
 	w := &stateWriter{b: slices.Clone(aggStateMagic)}
 	a.writeLayout(w)
 	if err := w.group(a.overall); err != nil {
@@ -82,6 +85,9 @@ func (a *Aggregator) MarshalBinary() ([]byte, error) {
 func (a *Aggregator) UnmarshalBinary(b []byte) error {
 	if !a.usable() {
 		return errAggZero
+	}
+	if a.csi != nil {
+		return fmt.Errorf("korto: aggregate state: a satisfaction index (csi questions) cannot be restored yet: %w", ErrAggregateState)
 	}
 	r := &stateReader{b: b}
 	fail := func(err error) error {
@@ -148,7 +154,7 @@ func (a *Aggregator) UnmarshalBinary(b []byte) error {
 func (a *Aggregator) writeLayout(w *stateWriter) {
 	w.str(a.c.ID)
 	w.str(a.c.Version)
-	for _, n := range []int{len(a.levels), a.maxReached, len(a.questions), len(a.qOrder), len(a.survey), len(a.sections), len(a.texts), len(a.outcomes), len(a.crosses)} {
+	for _, n := range []int{len(a.levels), a.maxReached, len(a.c.Bands), len(a.questions), len(a.qOrder), len(a.survey), len(a.sections), len(a.texts), len(a.outcomes), len(a.crosses)} {
 		w.uint(uint64(n))
 	}
 	w.str(a.opts.GroupBy)
@@ -187,6 +193,9 @@ func (w *stateWriter) group(g *aggGroup) error {
 		w.int(l.gated)
 	}
 	for _, n := range g.reached {
+		w.int(n)
+	}
+	for _, n := range g.bands {
 		w.int(n)
 	}
 	for _, q := range g.questions {
@@ -344,6 +353,9 @@ func (r *stateReader) group(a *Aggregator, g *aggGroup) {
 	}
 	for i := range g.reached {
 		g.reached[i] = r.nonNeg()
+	}
+	for i := range g.bands {
+		g.bands[i] = r.nonNeg()
 	}
 	for i := range g.questions {
 		q := &g.questions[i]

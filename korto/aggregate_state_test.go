@@ -94,3 +94,32 @@ func TestAggregatorStateRejects(t *testing.T) {
 		t.Error("the zero Aggregator saved a state")
 	}
 }
+
+// TestAggregatorStateBands: the audits per band of the overall score
+// travel with the state.
+func TestAggregatorStateBands(t *testing.T) {
+	c := aggChecklist()
+	c.Bands = []*Band{{From: 0.5, Name: Text{Text: "average"}}, {From: 0.8, Name: Text{Text: "good"}}}
+	a, err := NewAggregator(c, AggregateOptions{GroupBy: "location"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addAll(t, a, aggAudits)
+	b, err := a.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := NewAggregator(c, AggregateOptions{GroupBy: "location"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := back.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(a.Report(), back.Report()); d != "" {
+		t.Fatalf("restored differs (-saved +restored):\n%s", d)
+	}
+	if err := newTestAggregator(t, AggregateOptions{GroupBy: "location"}).UnmarshalBinary(b); !errors.Is(err, ErrAggregateState) {
+		t.Errorf("a state with bands restored into a checklist without: %v", err)
+	}
+}
