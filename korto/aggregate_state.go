@@ -36,8 +36,8 @@ func (a *Aggregator) MarshalBinary() ([]byte, error) {
 	if !a.usable() {
 		return nil, errAggZero
 	}
-	if a.csi != nil {
-		return nil, errors.New("korto: MarshalBinary: the state of a satisfaction index (csi questions) cannot be saved yet")
+	if a.csi != nil || len(a.promises) > 0 {
+		return nil, errors.New("korto: MarshalBinary: the state of a satisfaction index (csi questions) or of promises cannot be saved yet")
 	}
 	w := &stateWriter{b: slices.Clone(aggStateMagic)}
 	a.writeLayout(w)
@@ -86,8 +86,8 @@ func (a *Aggregator) UnmarshalBinary(b []byte) error {
 	if !a.usable() {
 		return errAggZero
 	}
-	if a.csi != nil {
-		return fmt.Errorf("korto: aggregate state: a satisfaction index (csi questions) cannot be restored yet: %w", ErrAggregateState)
+	if a.csi != nil || len(a.promises) > 0 {
+		return fmt.Errorf("korto: aggregate state: a satisfaction index (csi questions) or promises cannot be restored yet: %w", ErrAggregateState)
 	}
 	r := &stateReader{b: b}
 	fail := func(err error) error {
