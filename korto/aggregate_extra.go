@@ -353,14 +353,20 @@ func (a *Aggregator) criticalFailures(order []string) ([]CriticalFailure, int64)
 			out = append(out, cf)
 		}
 	}
+	a.eachGroup(order, add)
+	return out, total
+}
+
+// eachGroup calls f for every group in order (the league table's), or
+// for the overall summary alone when the report does not group.
+func (a *Aggregator) eachGroup(order []string, f func(name string, g *aggGroup)) {
 	if a.opts.GroupBy == "" {
-		add("", a.overall)
-		return out, total
+		f("", a.overall)
+		return
 	}
 	for _, name := range order {
-		add(name, a.groups[name])
+		f(name, a.groups[name])
 	}
-	return out, total
 }
 
 // questionAt returns the question at position pos of qOrder.

@@ -309,12 +309,6 @@ func (a *Aggregator) openPromises(order []string) ([]OpenPromise, int64) {
 			out = append(out, op)
 		}
 	}
-	if a.opts.GroupBy == "" {
-		add("", a.overall)
-		return out, total
-	}
-	for _, name := range order {
-		add(name, a.groups[name])
-	}
+	a.eachGroup(order, add)
 	return out, total
 }
