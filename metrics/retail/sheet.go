@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
 
@@ -74,7 +75,7 @@ func Read(data []byte, name string, opts Options) (*FileReport, error) {
 	for _, g := range sheet.Order {
 		r, err := sheet.Groups[g].Result(opts.Occupancy)
 		if err != nil {
-			return nil, fmt.Errorf("%s: group %s: %w", name, surveycsv.Quote(g), err)
+			return nil, fmt.Errorf("%s: group %s: %w", name, diag.Quote(g), err)
 		}
 		out.Groups = append(out.Groups, GroupReport{Group: g, Report: r})
 	}
@@ -130,7 +131,7 @@ func ReadSheet(r io.Reader, name, by string) (*Sheet, error) {
 			}
 		}
 		if rc.require && col[rc.key] < 0 {
-			return nil, fmt.Errorf("%s: no column %s: the sheet needs date and in, and may have out, service, units, amount and seller_minutes (columns: %s)", name, surveycsv.Quote(rc.key), sc.Columns())
+			return nil, fmt.Errorf("%s: no column %s: the sheet needs date and in, and may have out, service, units, amount and seller_minutes (columns: %s)", name, diag.Quote(rc.key), sc.Columns())
 		}
 	}
 	byCol, err := sc.Find("--by", by)
@@ -188,13 +189,13 @@ func ReadSheet(r io.Reader, name, by string) (*Sheet, error) {
 			case "self", "сам", "сама", "сам(а)":
 				v.Service = SelfServe
 			default:
-				cellErr(i, "service %s: want seller (shopped with a seller), self (chose alone) or an empty cell (not seen)", surveycsv.Quote(s))
+				cellErr(i, "service %s: want seller (shopped with a seller), self (chose alone) or an empty cell (not seen)", diag.Quote(s))
 			}
 		}
 		if s, i := cell("units"); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 0 {
-				cellErr(i, "units %s: want a whole number >= 0", surveycsv.Quote(s))
+				cellErr(i, "units %s: want a whole number >= 0", diag.Quote(s))
 			}
 			v.Units = n
 		}
@@ -249,7 +250,7 @@ func parseDate(s string) (time.Time, error) {
 			return d, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("date %s: want 2026-12-05 or 05.12.2026", surveycsv.Quote(s))
+	return time.Time{}, fmt.Errorf("date %s: want 2026-12-05 or 05.12.2026", diag.Quote(s))
 }
 
 // parseClock reads a time of day, 12:05 or 12:05:30.
@@ -259,7 +260,7 @@ func parseClock(s string) (time.Duration, error) {
 			return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second, nil
 		}
 	}
-	return 0, fmt.Errorf("time %s: want hours and minutes, 12:05", surveycsv.Quote(s))
+	return 0, fmt.Errorf("time %s: want hours and minutes, 12:05", diag.Quote(s))
 }
 
 // parseNumber reads an amount or minutes: a number >= 0, with a
@@ -272,11 +273,11 @@ func parseNumber(s string, decimalComma bool) (float64, error) {
 	x, err := strconv.ParseFloat(t, 64)
 	switch {
 	case err != nil && strings.ContainsAny(s, " \u00a0"):
-		return 0, fmt.Errorf("%s: write the number without spaces between the thousands", surveycsv.Quote(s))
+		return 0, fmt.Errorf("%s: write the number without spaces between the thousands", diag.Quote(s))
 	case err != nil && strings.Contains(s, ","):
-		return 0, fmt.Errorf("%s: use a decimal point, or save the sheet with semicolons", surveycsv.Quote(s))
+		return 0, fmt.Errorf("%s: use a decimal point, or save the sheet with semicolons", diag.Quote(s))
 	case err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0:
-		return 0, fmt.Errorf("%s: want a number >= 0", surveycsv.Quote(s))
+		return 0, fmt.Errorf("%s: want a number >= 0", diag.Quote(s))
 	}
 	return x, nil
 }

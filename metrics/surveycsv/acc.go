@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -98,7 +99,7 @@ func (a *Accumulator) add(cell []byte, w float64) error {
 	}
 	v, ok := atoi(cell)
 	if !ok {
-		return fmt.Errorf("%s is not a whole number (%s)", Quote(string(cell)), a.answers())
+		return fmt.Errorf("%s is not a whole number (%s)", diag.Quote(string(cell)), a.answers())
 	}
 	switch a.metric {
 	case NPS:
@@ -185,7 +186,7 @@ func parseEmotion(cell []byte) (metrics.Emotion, error) {
 	} else if e, err := metrics.ParseEmotion(string(cell)); err == nil {
 		return e, nil
 	}
-	return 0, fmt.Errorf("%s is not an emotion (want positive, neutral or negative)", Quote(string(cell)))
+	return 0, fmt.Errorf("%s is not an emotion (want positive, neutral or negative)", diag.Quote(string(cell)))
 }
 
 // Result is a computed metric, uniform enough to rank and print.

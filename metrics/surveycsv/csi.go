@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -85,10 +86,10 @@ func ReadCSI(r io.Reader, name string, cfg CSIConfig) (*CSIReport, error) {
 				return nil, err
 			}
 			if i == byCol {
-				return nil, ColumnError{Msg: fmt.Sprintf("%s: column %s is both an attribute and --by", name, Quote(col))}
+				return nil, ColumnError{Msg: fmt.Sprintf("%s: column %s is both an attribute and --by", name, diag.Quote(col))}
 			}
 			if slices.Contains(at, i) {
-				return nil, ColumnError{Msg: fmt.Sprintf("--columns names %s twice", Quote(col))}
+				return nil, ColumnError{Msg: fmt.Sprintf("--columns names %s twice", diag.Quote(col))}
 			}
 			at = append(at, i)
 		}
@@ -103,7 +104,7 @@ func ReadCSI(r io.Reader, name string, cfg CSIConfig) (*CSIReport, error) {
 	for i, col := range at {
 		names[i] = sc.Header()[col]
 		if dup := ColumnsNamed(sc.Header(), names[i]); len(dup) > 1 {
-			return nil, DuplicateColumn(name, "the attribute "+Quote(names[i]), sc.Header(), dup)
+			return nil, DuplicateColumn(name, "the attribute "+diag.Quote(names[i]), sc.Header(), dup)
 		}
 	}
 	var ws []float64
@@ -112,14 +113,14 @@ func ReadCSI(r io.Reader, name string, cfg CSIConfig) (*CSIReport, error) {
 		for i, n := range names {
 			w, ok := cfg.Weights[n]
 			if !ok {
-				return nil, fmt.Errorf("--weights gives no weight for attribute %s", Quote(n))
+				return nil, fmt.Errorf("--weights gives no weight for attribute %s", diag.Quote(n))
 			}
 			ws[i] = w
 		}
 		// Sorted, so the message is the same on every run.
 		for _, n := range slices.Sorted(maps.Keys(cfg.Weights)) {
 			if !slices.Contains(names, n) {
-				return nil, fmt.Errorf("--weights weighs %s, which is not an attribute column (attributes: %s)", Quote(n), strings.Join(QuoteAll(names), ", "))
+				return nil, fmt.Errorf("--weights weighs %s, which is not an attribute column (attributes: %s)", diag.Quote(n), strings.Join(QuoteAll(names), ", "))
 			}
 		}
 	}
@@ -186,7 +187,7 @@ func ReadCSI(r io.Reader, name string, cfg CSIConfig) (*CSIReport, error) {
 	var labels []string
 	for i := range at {
 		if filled[i] > 0 && words[i] == filled[i] {
-			labels = append(labels, Quote(names[i]))
+			labels = append(labels, diag.Quote(names[i]))
 		}
 	}
 	if len(labels) > 0 && cfg.Columns == nil {
@@ -241,7 +242,7 @@ func ReadCSIWeights(data []byte, name string) (map[string]float64, error) {
 		}
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			if w := m[k]; w < 0 || w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight) {
-				return nil, fmt.Errorf("%s: attribute %s: weight %v: a weight is 0 or a positive number between %g and %g", name, Quote(k), w, metrics.MinWeight, metrics.MaxWeight)
+				return nil, fmt.Errorf("%s: attribute %s: weight %v: a weight is 0 or a positive number between %g and %g", name, diag.Quote(k), w, metrics.MinWeight, metrics.MaxWeight)
 			}
 		}
 		return m, nil
@@ -273,7 +274,7 @@ func ReadCSIWeights(data []byte, name string) (map[string]float64, error) {
 			continue
 		}
 		if _, dup := m[a]; dup {
-			sc.CellError(aCol, fmt.Errorf("attribute %s is weighed twice", Quote(a)))
+			sc.CellError(aCol, fmt.Errorf("attribute %s is weighed twice", diag.Quote(a)))
 			continue
 		}
 		w, err := ParseWeight(sc.Record()[wCol], sc.DecimalComma())
@@ -294,7 +295,7 @@ func ReadCSIWeights(data []byte, name string) (map[string]float64, error) {
 func csiInt(cell, what string) (int, error) {
 	n, err := strconv.Atoi(cell)
 	if err != nil {
-		return 0, fmt.Errorf("%s is not a whole number (%s)", Quote(cell), what)
+		return 0, fmt.Errorf("%s is not a whole number (%s)", diag.Quote(cell), what)
 	}
 	return n, nil
 }

@@ -5,9 +5,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -41,9 +41,9 @@ func (e *CellError) Error() string {
 	case e.Column == "":
 		return fmt.Sprintf("%s:%d: row %d: %v", e.File, e.Line, e.Row, e.Err)
 	case e.Col == 0:
-		return fmt.Sprintf("%s:%d: row %d, column %s: %v", e.File, e.Line, e.Row, Quote(e.Column), e.Err)
+		return fmt.Sprintf("%s:%d: row %d, column %s: %v", e.File, e.Line, e.Row, diag.Quote(e.Column), e.Err)
 	}
-	return fmt.Sprintf("%s:%d:%d: row %d, column %s: %v", e.File, e.Line, e.Col, e.Row, Quote(e.Column), e.Err)
+	return fmt.Sprintf("%s:%d:%d: row %d, column %s: %v", e.File, e.Line, e.Col, e.Row, diag.Quote(e.Column), e.Err)
 }
 
 func (e *CellError) Unwrap() error { return e.Err }
@@ -145,7 +145,7 @@ func ParseWeight(cell string, decimalComma bool) (float64, error) {
 		case decimalComma:
 			return w, err
 		case err == nil:
-			return 0, fmt.Errorf("weight %s: a weight must be 0 or a positive number; use a decimal point: %s", Quote(cell), dot)
+			return 0, fmt.Errorf("weight %s: a weight must be 0 or a positive number; use a decimal point: %s", diag.Quote(cell), dot)
 		}
 	}
 	return weightValue(cell, cell)
@@ -167,27 +167,11 @@ func weightValue(text, cell string) (float64, error) {
 	w, err := strconv.ParseFloat(text, 64)
 	switch {
 	case err != nil || math.IsNaN(w) || w < 0:
-		return 0, fmt.Errorf("weight %s: a weight must be 0 or a positive number", Quote(cell))
+		return 0, fmt.Errorf("weight %s: a weight must be 0 or a positive number", diag.Quote(cell))
 	case w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight):
-		return 0, fmt.Errorf("weight %s: a positive weight must lie between %g and %g", Quote(cell), metrics.MinWeight, metrics.MaxWeight)
+		return 0, fmt.Errorf("weight %s: a positive weight must lie between %g and %g", diag.Quote(cell), metrics.MinWeight, metrics.MaxWeight)
 	}
 	return w, nil
-}
-
-// Quote quotes a cell or column name for a message, cut short when it
-// is long: a hostile or broken file can hold megabytes in one cell, and
-// the start is enough to find it.
-func Quote(s string) string {
-	const most = 40
-	if utf8.RuneCountInString(s) <= most {
-		return strconv.Quote(s)
-	}
-	i := 0
-	for n := 0; n < most; n++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return strconv.Quote(s[:i]) + "…"
 }
 
 // QuoteAll quotes column names for a message, at most 20 of them.
@@ -199,7 +183,7 @@ func QuoteAll(ss []string) []string {
 			out = append(out, fmt.Sprintf("… %d more", len(ss)-most))
 			break
 		}
-		out = append(out, Quote(s))
+		out = append(out, diag.Quote(s))
 	}
 	return out
 }

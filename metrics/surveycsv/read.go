@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/split"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/metrics"
@@ -179,7 +180,7 @@ func findColumns(name string, header []string, cfg Config, defaultColumn bool) (
 		at := ColumnsNamed(header, col)
 		switch len(at) {
 		case 0:
-			return 0, ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, Quote(col), flag, suggest.DidYouMean(col, header), columns())}
+			return 0, ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, diag.Quote(col), flag, suggest.DidYouMean(col, header), columns())}
 		case 1:
 			return at[0], nil
 		}
@@ -196,7 +197,7 @@ func findColumns(name string, header []string, cfg Config, defaultColumn bool) (
 	case len(at) == 1:
 		lay.ansCol = at[0]
 	case cfg.ComparedWith != "":
-		return nil, fmt.Errorf("%s: no column %s, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, Quote(cfg.Column), cfg.ComparedWith, columns())
+		return nil, fmt.Errorf("%s: no column %s, which holds the answers in %s; --compare wants an earlier export with the same columns (columns: %s)", name, diag.Quote(cfg.Column), cfg.ComparedWith, columns())
 	case defaultColumn && len(header) == 1:
 		lay.ansCol = 0
 	case defaultColumn:
@@ -206,7 +207,7 @@ func findColumns(name string, header []string, cfg Config, defaultColumn bool) (
 		} else {
 			hint = "; n"
 		}
-		return nil, ColumnError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, Quote(cfg.Column), hint, columns())}
+		return nil, ColumnError{fmt.Sprintf("%s: which column holds the answers? There is no column %s%same it with --column (columns: %s)", name, diag.Quote(cfg.Column), hint, columns())}
 	default:
 		_, err := find("--column", cfg.Column)
 		return nil, err
@@ -267,7 +268,7 @@ func DuplicateColumn(file, flag string, header []string, at []int) error {
 	if len(at) == 2 {
 		fix = "rename one of them"
 	}
-	return fmt.Errorf("%s: the header has %d columns named %s (%s), so %s is ambiguous: %s", file, len(at), Quote(header[at[0]]), positions(at), flag, fix)
+	return fmt.Errorf("%s: the header has %d columns named %s (%s), so %s is ambiguous: %s", file, len(at), diag.Quote(header[at[0]]), positions(at), flag, fix)
 }
 
 // positions says "columns 2 and 5" of 0-based positions.
@@ -301,7 +302,7 @@ func duplicateWarnings(file string, header []string, used ...int) []string {
 		if len(at) < 2 || slices.ContainsFunc(used, func(u int) bool { return slices.Contains(at, u) }) {
 			continue
 		}
-		warns = append(warns, fmt.Sprintf("%s: the header has %d columns named %s (%s); none of them is read", file, len(at), Quote(h), positions(at)))
+		warns = append(warns, fmt.Sprintf("%s: the header has %d columns named %s (%s); none of them is read", file, len(at), diag.Quote(h), positions(at)))
 	}
 	return warns
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/internal/textenc"
 )
@@ -102,7 +103,7 @@ func (r *Rows) Find(flag, col string) (int, error) {
 	at := ColumnsNamed(r.header, col)
 	switch len(at) {
 	case 0:
-		return 0, ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", r.name, Quote(col), flag, suggest.DidYouMean(col, r.header), r.Columns())}
+		return 0, ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", r.name, diag.Quote(col), flag, suggest.DidYouMean(col, r.header), r.Columns())}
 	case 1:
 		return at[0], nil
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -64,7 +65,7 @@ func WideLimit(m Metric, s metrics.Scale) float64 {
 func Summarize(d *Data, o metrics.Options) (*Summary, error) {
 	res, err := d.All.Result(o)
 	if err != nil {
-		return nil, fmt.Errorf("%s: column %s: %w", d.File, Quote(d.Column), err)
+		return nil, fmt.Errorf("%s: column %s: %w", d.File, diag.Quote(d.Column), err)
 	}
 	s := &Summary{File: d.File, Data: d, Overall: res}
 	for _, g := range d.Groups {
@@ -109,7 +110,7 @@ func better(d *Data, a, b float64) bool {
 func (s *Summary) Compare(old *Data, o metrics.Options) error {
 	res, err := old.All.Result(o)
 	if err != nil {
-		return fmt.Errorf("%s: column %s: %w", old.File, Quote(s.Data.Column), err)
+		return fmt.Errorf("%s: column %s: %w", old.File, diag.Quote(s.Data.Column), err)
 	}
 	c, err := s.Overall.compare(res)
 	s.Compared = &Comparison{File: old.File, Old: res, Test: c, Err: err}
