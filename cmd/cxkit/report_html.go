@@ -73,6 +73,7 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 	}
 	page.CSI = v.htmlCSI()
 	page.Drivers = v.htmlDrivers()
+	page.Promises = v.htmlPromises()
 	return reportHTMLTemplate.Execute(buf, page)
 }
 
@@ -93,8 +94,9 @@ type htmlReport struct {
 	Problems []htmlProblem
 	Tags     []htmlTag
 	Survey   []htmlSurvey
-	Drivers  *htmlDrivers // what goes with a worse survey outcome; nil without outcomes
-	CSI      *htmlCSI     // the satisfaction index; nil without csi questions
+	Drivers  *htmlDrivers  // what goes with a worse survey outcome; nil without outcomes
+	CSI      *htmlCSI      // the satisfaction index; nil without csi questions
+	Promises *htmlPromises // promises kept and those late; nil without promises
 
 	Critical     []htmlCritical
 	CriticalMore string // "the first 200 of 350 are listed", or ""

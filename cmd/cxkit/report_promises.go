@@ -71,11 +71,7 @@ func (v *reportView) writePromises(w io.Writer) {
 		return
 	}
 	X := v.promiseWords()
-	head := X.Promises
-	if v.Rep.AsOf != "" {
-		head += " (" + fmt.Sprintf(X.PromisesAsOf, v.Rep.AsOf) + ")"
-	}
-	fmt.Fprintf(w, "\n%s\n", head)
+	fmt.Fprintf(w, "\n%s\n", v.promisesHead())
 	t := textTable{indent: "  ", right: func(col, _ int) bool { return col > 0 }}
 	for _, r := range rows {
 		r[0] = termSafe(r[0])
@@ -93,13 +89,75 @@ func (v *reportView) writePromises(w io.Writer) {
 		return
 	}
 	t = textTable{indent: "  "}
-	for _, p := range v.Rep.OpenPromises {
-		cells := []string{}
-		if v.Rep.GroupBy != "" {
-			cells = append(cells, termSafe(v.groupName(p.Group)))
+	for _, cells := range v.latePromiseRows() {
+		for i := range cells {
+			cells[i] = termSafe(cells[i])
 		}
-		cells = append(cells, termSafe(p.Audit), termSafe(p.Date), X.PromisesDue+" "+p.Due, p.Promise+" — "+v.questionTitle(p.Promise, p.Title))
 		t.add(cells...)
 	}
 	t.write(w)
+}
+
+// promisesHead is the block's heading, with the date it is judged on.
+func (v *reportView) promisesHead() string {
+	X := v.promiseWords()
+	if v.Rep.AsOf == "" {
+		return X.Promises
+	}
+	return X.Promises + " (" + fmt.Sprintf(X.PromisesAsOf, v.Rep.AsOf) + ")"
+}
+
+// latePromiseRows lays out the promises open past their due date, one
+// row each: the group (when the report is grouped), the audit, its date,
+// the due date and the promise. The text and HTML reports share it.
+func (v *reportView) latePromiseRows() [][]string {
+	X := v.promiseWords()
+	var rows [][]string
+	for _, p := range v.Rep.OpenPromises {
+		cells := []string{}
+		if v.Rep.GroupBy != "" {
+			cells = append(cells, v.groupName(p.Group))
+		}
+		cells = append(cells, p.Audit, p.Date, X.PromisesDue+" "+p.Due, p.Promise+" — "+v.questionTitle(p.Promise, p.Title))
+		rows = append(rows, cells)
+	}
+	return rows
+}
+
+// htmlPromises is the promises block of the HTML report.
+type htmlPromises struct {
+	Title, Note, LateTitle, None string
+	Head                         []string
+	Rows                         [][]string
+	Late                         []htmlLatePromise
+}
+
+// htmlLatePromise is one late promise: short cells kept on one line,
+// then the promise's text, which may wrap.
+type htmlLatePromise struct {
+	Cells []string
+	Text  string
+}
+
+// htmlPromises lays out the promises block; nil when the checklist has
+// no promises.
+func (v *reportView) htmlPromises() *htmlPromises {
+	rows := v.promiseTable()
+	if rows == nil {
+		return nil
+	}
+	X := v.promiseWords()
+	var total int64
+	if v.Rep.OpenPromisesTotal != nil {
+		total = *v.Rep.OpenPromisesTotal
+	}
+	h := &htmlPromises{
+		Title: v.promisesHead(), Note: X.PromisesNote, None: X.PromisesNoneLate,
+		LateTitle: fmt.Sprintf("%s (%d)", X.PromisesLate, total),
+		Head:      rows[0], Rows: rows[1:],
+	}
+	for _, r := range v.latePromiseRows() {
+		h.Late = append(h.Late, htmlLatePromise{Cells: r[:len(r)-1], Text: r[len(r)-1]})
+	}
+	return h
 }

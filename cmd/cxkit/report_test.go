@@ -39,6 +39,7 @@ func TestReportGolden(t *testing.T) {
 	html := filepath.Join(t.TempDir(), "report.html")
 	mallHTML := filepath.Join(t.TempDir(), "mall.html")
 	mallHTMLEn := filepath.Join(t.TempDir(), "mall-en.html")
+	luxuryHTML := filepath.Join(t.TempDir(), "luxury.html")
 	tests := []struct {
 		golden string
 		args   []string
@@ -52,7 +53,7 @@ func TestReportGolden(t *testing.T) {
 		{"mall.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month", "--html", mallHTML}},
 		{"mall-en.txt", []string{"../../examples/mall/mall.korto", "../../examples/mall/visits/", "--by", "location", "--period", "month", "--lang", "en", "--html", mallHTMLEn}},
 		// Promises: the follow-up sheet fills lx-0002's outcome; lx-0003 is late.
-		{"luxury.txt", []string{"../../examples/luxury/boutique.korto", "../../examples/luxury/", "../../examples/luxury/followups/", "--by", "location", "--as-of", "2026-12-10"}},
+		{"luxury.txt", []string{"../../examples/luxury/boutique.korto", "../../examples/luxury/", "../../examples/luxury/followups/", "--by", "location", "--as-of", "2026-12-10", "--html", luxuryHTML}},
 		{"luxury-en.txt", []string{"../../examples/luxury/boutique.korto", "../../examples/luxury/", "../../examples/luxury/followups/", "--by", "location", "--as-of", "2026-12-10", "--lang", "en"}},
 		{"luxury.json", []string{"../../examples/luxury/boutique.korto", "../../examples/luxury/", "../../examples/luxury/followups/", "--by", "location", "--as-of", "2026-12-10", "--json"}},
 	}
@@ -65,7 +66,7 @@ func TestReportGolden(t *testing.T) {
 			reportGolden(t, tt.golden, []byte(out))
 		})
 	}
-	for name, file := range map[string]string{"mall.html": mallHTML, "mall-en.html": mallHTMLEn} {
+	for name, file := range map[string]string{"mall.html": mallHTML, "mall-en.html": mallHTMLEn, "luxury.html": luxuryHTML} {
 		page, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
