@@ -71,7 +71,7 @@ func mergeFollowUps(outs []*worker, w *worker) {
 		id := strings.TrimSpace(h.sheet.Audit["id"])
 		i, ok := visits[id]
 		if !ok {
-			w.done(h.p, nil, korto.AnswerErrors{{Pointer: "/audit/id", Severity: korto.SeverityError, Code: diag.CodeFollowUpAlone,
+			w.done(h.p, nil, diag.List{{Pointer: "/audit/id", Severity: diag.SeverityError, Code: diag.CodeFollowUpAlone,
 				Message: fmt.Sprintf("a follow-up (it answers only the outcomes of promises) for audit %q, which no visit sheet holds", id)}})
 			continue
 		}

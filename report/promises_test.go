@@ -87,7 +87,7 @@ func TestRunPromises(t *testing.T) {
 				t.Errorf("order %v: %d audits, want 3 (the follow-up is no audit of its own)", order, res.Kept)
 			}
 			o := res.Overall.Promises
-			if d := cmp.Diff(&korto.PromiseSummary{Made: 3, Kept: 1, Broken: 1, Open: 1, Overdue: 1, KeptRate: korto.Float(0.5)}, o); d != "" {
+			if d := cmp.Diff(&korto.PromiseSummary{Made: 3, Kept: 1, Broken: 1, Open: 1, Overdue: 1, KeptRate: new(0.5)}, o); d != "" {
 				t.Errorf("order %v, %d workers: promises (-want +got):\n%s", order, workers, d)
 			}
 			wantOpen := []korto.OpenPromise{{Group: "Бутик на Столешниковом", Audit: "lx-0003", Date: "2026-11-27", Due: "2026-12-04",
@@ -141,7 +141,7 @@ func TestRunPromiseFollowUpErrors(t *testing.T) {
 				t.Fatalf("err %v, want one invalid sheet", err)
 			}
 			p := res.Invalid[0]
-			aes := korto.AsAnswerErrors(p.Err)
+			aes := diag.As(p.Err)
 			if p.Line != tt.line || len(aes) != 1 || aes[0].Code != tt.code {
 				t.Errorf("problem at line %d: %v; want line %d, code %s", p.Line, p.Err, tt.line, tt.code)
 			}
