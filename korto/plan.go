@@ -102,28 +102,48 @@ const (
 // Compile validates c and compiles it into a Plan. Validation errors come
 // back as [Diagnostics]; warnings alone do not stop compilation. The plan
 // keeps pointers into c, which must not change while the plan is used.
+//
+// [Checklist.Validate] owns every rule of the language: Compile runs it
+// once and lays out only a checklist it passed, so each rule and its
+// message live in one place. Laying out still refuses, rather than
+// panics on, what it cannot lay out (a level number outside the model,
+// a reference to nothing); that can only happen if Validate lets such a
+// checklist through, which FuzzCompile guards against.
 func Compile(c *Checklist) (*Plan, error) {
 	if c == nil {
 		return nil, Diagnostics{{Code: diag.CodeBadItem, Message: "no checklist to compile", Hint: "pass the checklist dsl.Parse or DecodeChecklist returned"}}
 	}
-	if err := validateForPlan(c); err != nil {
+	if err := c.Validate().Err(); err != nil {
 		return nil, err
 	}
+	p, err := build(c)
+	if err != nil {
+		return nil, Diagnostics{{Pos: err.pos, Code: diag.CodeBadItem,
+			Message: "checklist passed validation but cannot be compiled: " + err.msg,
+			Hint:    "this is a bug in Checklist.Validate; please report it with the checklist"}}
+	}
+	return p, nil
+}
+
+// buildError is what build cannot lay out in a checklist Validate
+// passed: a gap in Validate, never a message for the checklist's author.
+type buildError struct {
+	pos Pos
+	msg string
+}
+
+// build lays out a checklist that passed Validate.
+func build(c *Checklist) (*Plan, *buildError) {
 	p := &Plan{c: c, index: map[string]int32{}, audit: c.EffectiveKnockout() == KnockoutAudit}
-	var ds Diagnostics
-	errorf := func(pos Pos, code, format string, a ...any) {
-		ds = append(ds, &Diagnostic{Pos: pos, Code: code, Message: fmt.Sprintf(format, a...)})
+	fail := func(pos Pos, format string, a ...any) (*Plan, *buildError) {
+		return nil, &buildError{pos: pos, msg: fmt.Sprintf(format, a...)}
 	}
 
-	// Levels in ascending number order; the sort is stable so duplicate
-	// numbers (reported below) keep file order.
+	// Levels in ascending number order.
 	lvls := slices.Clone(c.Levels)
 	lvls = slices.DeleteFunc(lvls, func(l *Level) bool { return l == nil })
 	slices.SortStableFunc(lvls, func(a, b *Level) int { return cmp.Compare(a.Number, b.Number) })
 	maxLevel := c.EffectiveModel().MaxLevel()
-	if maxLevel == 0 {
-		errorf(c.Pos, "bad-model", "unknown model %q (want korto or kotler)", c.Model)
-	}
 	p.byNum = make([]int32, maxLevel+1)
 	for i := range p.byNum {
 		p.byNum[i] = -1
@@ -134,13 +154,8 @@ func Compile(c *Checklist) (*Plan, error) {
 	qnode := map[*Question]int32{}
 	qlevel := map[*Question]int32{}
 	for _, l := range lvls {
-		if l.Number < 1 || l.Number > maxLevel {
-			errorf(l.Pos, "level-range", "level %d is outside 1..%d of model %s", l.Number, maxLevel, c.EffectiveModel())
-			continue
-		}
-		if p.byNum[l.Number] >= 0 {
-			errorf(l.Pos, "level-twice", "level %d appears twice", l.Number)
-			continue
+		if l.Number < 1 || l.Number > maxLevel || p.byNum[l.Number] >= 0 {
+			return fail(l.Pos, "level %d of model %q", l.Number, c.Model)
 		}
 		pos := int32(len(p.levels))
 		p.byNum[l.Number] = pos
@@ -154,7 +169,7 @@ func Compile(c *Checklist) (*Plan, error) {
 	for q := range checklistQuestions(c) {
 		i := int32(len(p.qs))
 		if _, dup := p.index[q.ID]; dup {
-			errorf(q.Pos, "duplicate-id", "question %q is declared twice", q.ID)
+			return fail(q.Pos, "question %q twice", q.ID)
 		}
 		p.index[q.ID] = i
 		p.ids = append(p.ids, q.ID)
@@ -165,38 +180,22 @@ func Compile(c *Checklist) (*Plan, error) {
 		}
 		pq := planQ{q: q, kind: q.Kind.EffectiveType()}
 		switch pq.kind {
-		case KindYesNo, KindEmotion, KindText:
+		case KindYesNo, KindEmotion, KindText, KindMeasure:
 		case KindScale, KindCES, KindCSAT, KindCSI, KindNPS:
 			var ok bool
 			if pq.lo, pq.hi, ok = c.Points(q.Kind); !ok {
-				errorf(q.Pos, "unknown-scale", "question %q: unknown scale %q", q.ID, q.Kind.Ref)
-			}
-		case KindMeasure:
-			if !validOp(q.Kind.Op) {
-				errorf(q.Pos, "bad-measure", "question %q: unknown target comparison %q", q.ID, q.Kind.Op)
+				return fail(q.Pos, "question %q: scale %q", q.ID, q.Kind.Ref)
 			}
 		case KindChoice:
 			ch := c.Choice(q.Kind.Ref)
-			if ch == nil {
-				errorf(q.Pos, "unknown-choice", "question %q: unknown choice %q", q.ID, q.Kind.Ref)
-				break
+			if ch == nil || slices.Contains(ch.Options, nil) {
+				return fail(q.Pos, "question %q: choice %q", q.ID, q.Kind.Ref)
 			}
-			pq.opts = ch.Options
-			for _, o := range ch.Options {
-				if o == nil || !(o.Value >= 0 && o.Value <= 1) {
-					errorf(ch.Pos, "bad-choice-value", "choice %q: option values must lie in [0,1]", ch.Name)
-					break
-				}
-			}
+			// The plan's own copy: scoring indexes it by the answer's
+			// option, whatever later becomes of the checklist's slice.
+			pq.opts = slices.Clone(ch.Options)
 		default:
-			errorf(q.Pos, "unknown-kind", "question %q: unknown kind %q", q.ID, pq.kind)
-		}
-		if (pq.kind == KindScale || pq.kind == KindCES || pq.kind == KindCSAT || pq.kind == KindCSI) && !(pq.lo < pq.hi) {
-			errorf(q.Pos, "bad-scale", "question %q: scale %v..%v is empty", q.ID, pq.lo, pq.hi)
-		}
-		w := q.EffectiveWeight()
-		if !(w >= 0) || math.IsInf(w, 0) {
-			errorf(q.Pos, "bad-weight", "question %q: weight must be a finite number >= 0", q.ID)
+			return fail(q.Pos, "question %q: kind %q", q.ID, pq.kind)
 		}
 		var flags uint8
 		if inLevel && !q.Unscored && !pq.kind.SurveyOnly() {
@@ -208,31 +207,17 @@ func Compile(c *Checklist) (*Plan, error) {
 		pq.when0 = int32(len(p.prog))
 		if when := q.Condition(); when != nil {
 			if err := p.compileWhen(when, i); err != nil {
-				errorf(when.Pos, "bad-when", "question %q: %v", q.ID, err)
+				return fail(when.Pos, "question %q: when: %v", q.ID, err)
 			}
 		}
 		pq.when1 = int32(len(p.prog))
 		p.qs = append(p.qs, pq)
-		p.hw = append(p.hw, w)
+		p.hw = append(p.hw, q.EffectiveWeight())
 		p.hnode = append(p.hnode, node)
 		p.hlevel = append(p.hlevel, level)
 		p.hflags = append(p.hflags, flags)
 	}
 	p.linkQuestions()
-	for _, nd := range p.nodes {
-		if !(nd.w >= 0) || math.IsInf(nd.w, 0) {
-			errorf(posOfNode(nd), "bad-weight", "weights must be finite numbers >= 0")
-		}
-		if nd.sec == nil {
-			if ps := nd.lvl.EffectivePass(); !(ps > 0 && ps <= 1) {
-				errorf(nd.lvl.Pos, "bad-pass", "level %d: pass mark must lie in (0%%, 100%%]", nd.lvl.Number)
-			}
-		}
-	}
-	if len(ds) > 0 {
-		ds.Sort()
-		return nil, ds
-	}
 	p.scaleWeights()
 	return p, nil
 }
@@ -284,13 +269,6 @@ func (p *Plan) scaleWeights() {
 		nd := &p.nodes[n]
 		nd.rw = math.Ldexp(nd.w, -shift[group(nd.parent)])
 	}
-}
-
-func posOfNode(nd planNode) Pos {
-	if nd.sec != nil {
-		return nd.sec.Pos
-	}
-	return nd.lvl.Pos
 }
 
 // addLevelItems records the sections under node n and which node each
@@ -529,8 +507,3 @@ func checklistQuestions(c *Checklist) func(yield func(*Question) bool) {
 		}
 	}
 }
-
-// validateForPlan runs the checklist's static checks. Compile keeps its
-// own checks of what it relies on as well, so that a checklist that slips
-// past validation still cannot make scoring panic.
-func validateForPlan(c *Checklist) error { return c.Validate().Err() }
