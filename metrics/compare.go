@@ -168,9 +168,9 @@ func compareTrinomial(metric string, a, b trinomialSide, level float64, method M
 		c.normalTest(z, 0, level, 2)
 	case AdjustedWald:
 		cal := calibrate(level, z)
-		ca, sa := cal.adjust(a.p, a.d, a.n)
-		cb, sb := cal.adjust(b.p, b.d, b.n)
-		c.Diff, c.SE = ca-cb, math.Hypot(sa, sb)
+		_, sa := cal.adjust(a.p, a.d, a.n)
+		_, sb := cal.adjust(b.p, b.d, b.n)
+		c.Diff, c.SE = cal.center(a.v, a.n)-cal.center(b.v, b.n), math.Hypot(sa, sb)
 		c.normalTest(z, cal.cc(a.n)+cal.cc(b.n), level, 2)
 	default:
 		return Comparison{}, errMethod(method, AdjustedWald, Wald)

@@ -247,3 +247,25 @@ func TestCompareJSON(t *testing.T) {
 		t.Errorf("shares (-want +got)\n%s", diff)
 	}
 }
+
+// TestCompareEqualScores: two groups with the same score and the same n
+// have the same adjusted score, so their tested difference is exactly
+// 0 even when the shares behind the scores differ (metrics.md: the
+// adjustment adds as much to each end; a CLI run once printed
+// diff -5.6e-15 and p 0.9999999999999992 for two stores at NPS 14.2).
+func TestCompareEqualScores(t *testing.T) {
+	for _, level := range []float64{0.95, 0.9} {
+		a := npsOf(t, 142, 127, 91, Options{Level: level})
+		b := npsOf(t, 133, 145, 82, Options{Level: level})
+		if a.NPS != b.NPS {
+			t.Fatalf("the two groups should tie: NPS %v and %v", a.NPS, b.NPS)
+		}
+		c, err := CompareNPS(a, b)
+		if err != nil || c.Diff != 0 || c.RawDiff != 0 || c.Z != 0 || c.P != 1 {
+			t.Errorf("at %v: diff %v raw %v z %v p %v, %v; want 0, 0, 0, 1", level, c.Diff, c.RawDiff, c.Z, c.P, err)
+		}
+		if !(c.CI.Lo < 0 && c.CI.Hi > 0 && c.CI.Lo == -c.CI.Hi) {
+			t.Errorf("at %v: CI [%v, %v], want symmetric about 0", level, c.CI.Lo, c.CI.Hi)
+		}
+	}
+}
