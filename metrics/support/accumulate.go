@@ -498,23 +498,21 @@ func (a *Accumulator) offerOutlier(o Outlier) {
 // half-year from 1970 to 2050, so two fixed zones that share a name but
 // not an offset differ.
 func sameLocation(x, y *time.Location) bool {
-	if x == y {
-		return true
-	}
-	if x.String() != y.String() {
-		return false
-	}
+	return x == y || (x.String() == y.String() && slices.Equal(zoneOffsets(x), zoneOffsets(y)))
+}
+
+// zoneOffsets returns loc's offsets from UTC, in seconds, at the turn of
+// every half-year from 1970 to 2050: what tells two zones apart, for
+// sameLocation and for a saved state's options.
+func zoneOffsets(loc *time.Location) []int {
+	offs := make([]int, 0, 2*81)
 	for year := 1970; year <= 2050; year++ {
 		for _, month := range []time.Month{time.January, time.July} {
-			t := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
-			_, ox := t.In(x).Zone()
-			_, oy := t.In(y).Zone()
-			if ox != oy {
-				return false
-			}
+			_, off := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC).In(loc).Zone()
+			offs = append(offs, off)
 		}
 	}
-	return true
+	return offs
 }
 
 // Merge adds everything o has accumulated; merging split inputs gives
