@@ -13,6 +13,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
@@ -133,8 +134,10 @@ func (f *readSurveyFn) ProcessElement(ctx context.Context, file fileio.ReadableF
 // surveyError spells out every bad cell, as cxkit does, rather than the
 // count alone.
 func surveyError(err error) error {
-	if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
-		return errors.New(strings.Join(cells.Lines(), "\n"))
+	if cells, ok := errors.AsType[diag.List](err); ok {
+		var b strings.Builder
+		diag.Render(&b, cells, nil)
+		return errors.New(strings.TrimSuffix(b.String(), "\n"))
 	}
 	return err
 }

@@ -126,6 +126,19 @@ type Diagnostic struct {
 	// tools that offer to apply it (an editor's quick fix): applied as
 	// it stands, it removes this problem without causing another.
 	Fix *Edit `json:"-"`
+	// Err, when not nil, is the error behind the problem, such as
+	// metrics.ErrRange for a rating off its scale or encoding/csv's
+	// ErrQuote, for errors.Is and errors.As; Message already says it
+	// in words.
+	Err error `json:"-"`
+}
+
+// Unwrap returns the error behind the problem, or nil.
+func (d *Diagnostic) Unwrap() error {
+	if d == nil {
+		return nil
+	}
+	return d.Err
 }
 
 // Error formats the diagnostic on one line, the form compilers and

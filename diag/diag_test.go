@@ -102,6 +102,19 @@ func TestAs(t *testing.T) {
 	}
 }
 
+// errors.Is sees through a diagnostic, and a list of them, to the error
+// behind it.
+func TestUnwrapErr(t *testing.T) {
+	cause := errors.New("out of range")
+	d := &Diagnostic{Code: CodeBadCell, Message: "11 is off the scale", Err: cause}
+	if !errors.Is(fmt.Errorf("f.csv: %w", List{{Message: "first"}, d}), cause) {
+		t.Error("errors.Is does not find the error behind a listed diagnostic")
+	}
+	if (*Diagnostic)(nil).Unwrap() != nil || (&Diagnostic{}).Unwrap() != nil {
+		t.Error("Unwrap of a diagnostic without an error is not nil")
+	}
+}
+
 func TestQuote(t *testing.T) {
 	if got := Quote("nps"); got != `"nps"` {
 		t.Errorf("Quote: %s", got)

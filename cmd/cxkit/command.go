@@ -180,7 +180,9 @@ const errPrinted = exitStatus(exitInput)
 //   - a usage error: "cxkit NAME: msg" and the usage line, exit 2;
 //   - a checklist's diagnostics: each with its source line and caret,
 //     exit 1 when one is an error;
-//   - bad cells of a CSV file, or several problems: one a line, exit 1;
+//   - any other input's diagnostics (a CSV file's bad cells, a ticket
+//     file's bad lines): each at its place, exit 1 when one is an error;
+//   - several problems already placed: one a line, exit 1;
 //   - a column the flags name wrongly: "cxkit NAME: msg", exit 2;
 //   - any other error: "cxkit NAME: msg", exit 1.
 func (e *env) report(err error) {
@@ -215,13 +217,18 @@ func (e *env) report(err error) {
 			}
 			fmt.Fprintln(e.stderr, l)
 		}
-	default:
-		if cells, ok := errors.AsType[*surveycsv.CellErrors](err); ok {
-			for _, line := range cells.Lines() {
-				fmt.Fprintf(e.stderr, "%s%s\n", prefix, line)
-			}
-			break
+	case diag.As(err) != nil:
+		// The problems of an input whose source is not at hand (a CSV
+		// file, a ticket file, a standards file): each at its place,
+		// as diag.Render prints every problem.
+		ds := diag.As(err)
+		if !ds.HasErrors() {
+			code = exitOK
 		}
+		if rerr := diag.Render(e.stderr, ds, nil); rerr != nil {
+			fmt.Fprintf(e.stderr, "%s%v\n", prefix, rerr)
+		}
+	default:
 		fmt.Fprintf(e.stderr, "%s%v\n", prefix, err)
 		if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
 			code = exitUsage

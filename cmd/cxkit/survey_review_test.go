@@ -114,7 +114,7 @@ func surveyJSONIn(t *testing.T, stdin string, args ...string) map[string]any {
 // column names printed as escapes (and a usage error) the message says
 // how to save the file, with exit 1.
 func TestSurveyNotUTF8(t *testing.T) {
-	const want = "cxkit nps: <stdin> is not UTF-8 text (saved as Windows-1251?): in Excel choose Save As → CSV UTF-8\n"
+	const want = "<stdin>: not UTF-8 text (saved as Windows-1251?)\nhint: in Excel choose Save As → CSV UTF-8\n"
 	for name, in := range map[string]string{
 		// "Оценка;nps" and a row, in Windows-1251.
 		"header": "\xce\xf6\xe5\xed\xea\xe0;nps\n1;9\n",
@@ -153,7 +153,8 @@ func TestSurveyShortRows(t *testing.T) {
 	}
 
 	_, stderr, code = runCmd(t, "a,b,nps,c,d\n1,2,9,3,4\n1,2,9,3,4\n1,2,9,3,4,5,6\n1,2,x,3,4,5\n", "nps", "-")
-	want2 := "cxkit nps: <stdin>:4: row 3 has 7 cells, the header has 5\ncxkit nps: <stdin>:5: row 4 has 6 cells, the header has 5\n"
+	const hint = "hint: put a cell that holds the separator in double quotes\n"
+	want2 := "<stdin>:4: row 3: 7 cells, but the header has 5\n" + hint + "<stdin>:5: row 4: 6 cells, but the header has 5\n" + hint
 	if code != exitInput || stderr != want2 {
 		t.Errorf("long rows: exit %d, stderr (-want +got):\n%s", code, cmp.Diff(want2, stderr))
 	}
@@ -235,7 +236,7 @@ func TestSurveyPlaceholders(t *testing.T) {
 	if strings.Contains(stderr, hint) {
 		t.Errorf("a word that is no placeholder got the hint: %q", stderr)
 	}
-	want := `cxkit nps: <stdin>:2:1: row 1, column "nps": "N/A" is not a whole number (NPS answers are 0..10)` + hint + "\n"
+	want := `<stdin>:2:1: row 1, column "nps": "N/A" is not a whole number (NPS answers are 0..10)` + hint + "\n"
 	if _, stderr, _ := runCmd(t, "nps\nN/A\n", "nps", "-"); stderr != want {
 		t.Errorf("(-want +got):\n%s", cmp.Diff(want, stderr))
 	}

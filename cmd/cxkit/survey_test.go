@@ -140,7 +140,7 @@ func TestSurveyCommandErrors(t *testing.T) {
 	}
 	// Broken CSV names the line and the row.
 	for in, want := range map[string]string{
-		"nps,store\n9,a\n10,b,c\n": "<stdin>:3: row 2 has 3 cells, the header has 2",
+		"nps,store\n9,a\n10,b,c\n": "<stdin>:3: row 2: 3 cells, but the header has 2",
 		"nps,store\n9,a\n\"10,b\n": "<stdin>:3:7: row 2: extraneous or missing \" in quoted-field",
 	} {
 		_, errs, code := surveyRun(t, in, "nps", "-")
@@ -269,9 +269,9 @@ func TestSurveyGroupWithZeroWeights(t *testing.T) {
 // answer sheets and checklists report every problem at once.
 func TestSurveyEveryBadCell(t *testing.T) {
 	_, errs, code := surveyRun(t, "nps,w\n11,1\neleven,1\n9,-2\n5,1\n", "nps", "-", "--weight", "w")
-	want := `cxkit nps: <stdin>:2:1: row 1, column "nps": NPS score 11 is outside 0..10
-cxkit nps: <stdin>:3:1: row 2, column "nps": "eleven" is not a whole number (NPS answers are 0..10)
-cxkit nps: <stdin>:4:3: row 3, column "w": weight "-2": a weight must be 0 or a positive number
+	want := `<stdin>:2:1: row 1, column "nps": NPS score 11 is outside 0..10
+<stdin>:3:1: row 2, column "nps": "eleven" is not a whole number (NPS answers are 0..10)
+<stdin>:4:3: row 3, column "w": weight "-2": a weight must be 0 or a positive number
 `
 	if code != exitInput || errs != want {
 		t.Errorf("exit %d, stderr (-want +got):\n%s", code, cmp.Diff(want, errs))
@@ -284,7 +284,7 @@ cxkit nps: <stdin>:4:3: row 3, column "w": weight "-2": a weight must be 0 or a 
 	}
 	_, errs, code = surveyRun(t, b.String(), "nps", "-")
 	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
-	if code != exitInput || len(lines) != surveycsv.MaxCellErrors+1 || lines[len(lines)-1] != "cxkit nps: <stdin>: 5 more bad cells not shown" {
+	if code != exitInput || len(lines) != surveycsv.MaxCellErrors+1 || lines[len(lines)-1] != "<stdin>: 5 more bad cells not shown" {
 		t.Errorf("exit %d, %d lines, last %q", code, len(lines), lines[len(lines)-1])
 	}
 }

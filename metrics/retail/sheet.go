@@ -114,7 +114,7 @@ var sheetColumns = []struct {
 // names (дата, вход, выход, обслуживание, штук, сумма, минут_продавца);
 // dates are 2026-12-05 or 05.12.2026, times 12:05. by names a column to
 // group the visits by, "" for none. Every bad cell is reported at once,
-// with its place (*surveycsv.CellErrors).
+// with its place (a diag.List).
 func ReadSheet(r io.Reader, name, by string) (*Sheet, error) {
 	sc, err := surveycsv.NewRows(r, name)
 	if err != nil {
@@ -212,10 +212,11 @@ func ReadSheet(r io.Reader, name, by string) (*Sheet, error) {
 		if bad {
 			continue
 		}
-		if err := all.Add(v); err != nil {
-			sc.RowError(errors.New(strings.TrimPrefix(err.Error(), "retail: ")))
+		if err := v.Validate(); err != nil {
+			sc.RowError(err)
 			continue
 		}
+		all.Add(v) // cannot fail: v is valid
 		if byCol >= 0 {
 			g := strings.TrimSpace(sc.Record()[byCol])
 			acc := groups[g]

@@ -7,9 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxkit/cxkit/metrics/surveycsv"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // A sheet typed in Russian Excel: Russian column names, semicolons,
@@ -66,7 +67,7 @@ func TestReadGroups(t *testing.T) {
 func TestReadErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, in string
-		cells    bool // *surveycsv.CellErrors
+		cells    bool // a diag.List
 		want     []string
 	}{
 		{"bad cells", "date,in,out,service,units,amount\n2026-11-14,12:00,11:00,self,1,10\n2026-13-01,25:00,,maybe,x,-3\n", true, []string{
@@ -89,12 +90,12 @@ func TestReadErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if _, ok := errors.AsType[*surveycsv.CellErrors](err); ok != tc.cells {
+			if _, ok := errors.AsType[diag.List](err); ok != tc.cells {
 				t.Errorf("cell errors %v, want %v: %v", ok, tc.cells, err)
 			}
 			for _, w := range tc.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error lacks %q:\n%v", w, err)
+				if !strings.Contains(shown(err), w) {
+					t.Errorf("error lacks %q:\n%v", w, shown(err))
 				}
 			}
 		})

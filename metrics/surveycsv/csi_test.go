@@ -115,8 +115,8 @@ func TestReadCSIErrors(t *testing.T) {
 				t.Errorf("ColumnError %v, want %v: %v", ok, tc.column, err)
 			}
 			for _, s := range tc.want {
-				if !strings.Contains(err.Error(), s) {
-					t.Errorf("error lacks %q:\n%v", s, err)
+				if !strings.Contains(shown(err), s) {
+					t.Errorf("error lacks %q:\n%v", s, shown(err))
 				}
 			}
 		})

@@ -11,9 +11,9 @@
 // ratings, one column an attribute, into a customer satisfaction index
 // with an interval per attribute, as cxkit csi prints it.
 //
-// The reader is strict and says where: a bad cell is a *CellError at
-// file:line:col (columns in characters) with its row and column name,
-// and every bad cell of a file is reported at once (*CellErrors). It
+// The reader is strict and says where: a bad cell is a *diag.Diagnostic
+// at file:line:col (columns in characters) with its row and column name,
+// and every bad cell of a file is reported at once (a diag.List). It
 // reads what spreadsheets write: a byte order mark, CRLF line ends,
 // semicolons with decimal commas, quoted fields over several lines,
 // short rows; a Windows-1251 file is refused with how to save it as

@@ -21,101 +21,90 @@ func (e ColumnError) Error() string { return e.Msg }
 
 // CellError is a bad cell, or a row longer than the header, at its
 // place in the file. Reading goes on past it, to report every one.
-type CellError struct {
-	File string
-	Line int
-	Col  int // in characters, from 1; 0 when the cell is missing from a short row
-	Row  int // the data row, from 1 (the header is row 0)
-	// Column is the header's name for the cell's column. For a problem
-	// of the whole row it is ""; for a row longer than the header Cells
-	// and HeaderCells then say by how much.
-	Column             string
-	Cells, HeaderCells int
-	Err                error
-}
-
-func (e *CellError) Error() string {
-	switch {
-	case e.Column == "" && e.Cells > 0:
-		return fmt.Sprintf("%s:%d: row %d has %d cells, the header has %d", e.File, e.Line, e.Row, e.Cells, e.HeaderCells)
-	case e.Column == "":
-		return fmt.Sprintf("%s:%d: row %d: %v", e.File, e.Line, e.Row, e.Err)
-	case e.Col == 0:
-		return fmt.Sprintf("%s:%d: row %d, column %s: %v", e.File, e.Line, e.Row, diag.Quote(e.Column), e.Err)
-	}
-	return fmt.Sprintf("%s:%d:%d: row %d, column %s: %v", e.File, e.Line, e.Col, e.Row, diag.Quote(e.Column), e.Err)
-}
-
-func (e *CellError) Unwrap() error { return e.Err }
+//
+// Deprecated: use [diag.Diagnostic], which this is: the header's name
+// of the cell's column is in Field, the column in characters in Column
+// (0 for a cell missing from a short row), the data row in Row, and the
+// error behind the message in Err.
+type CellError = diag.Diagnostic
 
 // CellErrors lists every bad cell of a file, so that one run shows them
-// all, as answer sheets and checklists do. Past MaxCellErrors it keeps
-// only the count of the rest.
-type CellErrors struct {
-	File string
-	Errs []*CellError
-	More int // bad cells past the first MaxCellErrors
-}
+// all, as answer sheets and checklists do.
+//
+// Deprecated: use [diag.List], which this is; errors.As finds it with
+// a diag.List target.
+type CellErrors = diag.List
 
-// MaxCellErrors is how many bad cells CellErrors keeps.
+// MaxCellErrors is how many bad cells a file's list holds; past it, a
+// last diagnostic with the code [diag.CodeLimit] counts the rest.
 const MaxCellErrors = 20
 
-// Lines returns the messages, one per bad cell, then the count of the
-// rest.
-func (es *CellErrors) Lines() []string {
-	out := make([]string, 0, len(es.Errs)+1)
-	for _, e := range es.Errs {
-		out = append(out, e.Error())
-	}
-	if es.More > 0 {
-		out = append(out, fmt.Sprintf("%s: %d more bad cells not shown", es.File, es.More))
-	}
-	return out
-}
-
-func (es *CellErrors) Error() string { return strings.Join(es.Lines(), "\n") }
-
-// Unwrap gives the cell errors to errors.Is and errors.As.
-func (es *CellErrors) Unwrap() []error {
-	out := make([]error, len(es.Errs))
-	for i, e := range es.Errs {
-		out[i] = e
-	}
-	return out
-}
-
 // SyntaxError is a row that is not CSV (a stray or missing quote), at
-// its line and column; Err is encoding/csv's ErrQuote or ErrBareQuote.
-// Reading stops at it.
-type SyntaxError struct {
-	File      string
-	Line, Col int // Col in characters
-	Row       int
-	Err       error
+// its line and column; its Err is encoding/csv's ErrQuote or
+// ErrBareQuote. Reading stops at it.
+//
+// Deprecated: use [diag.Diagnostic], which this is, with the code
+// [diag.CodeSyntax].
+type SyntaxError = diag.Diagnostic
+
+// NotUTF8Error is a file in another encoding.
+//
+// Deprecated: use [diag.Diagnostic], which this is, with the code
+// [diag.CodeEncoding].
+type NotUTF8Error = diag.Diagnostic
+
+// cellError places err, found in the cell of the column named field,
+// at line and col (in characters; 0 for a cell missing from a short
+// row) of the data row row.
+func cellError(line, col, row int, field string, err error) *diag.Diagnostic {
+	return &diag.Diagnostic{
+		Pos: diag.Pos{Line: line, Column: col}, Row: row, Field: field,
+		Code: diag.CodeBadCell, Message: err.Error(), Err: err,
+	}
 }
 
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: row %d: %v", e.File, e.Line, e.Col, e.Row, e.Err)
+// longRow is a row with more cells than the header: most often a cell
+// holding the separator without quotes around it.
+func longRow(line, row, cells, header int) *diag.Diagnostic {
+	return &diag.Diagnostic{
+		Pos: diag.Pos{Line: line}, Row: row, Code: diag.CodeCellCount,
+		Message: fmt.Sprintf("%d cells, but the header has %d", cells, header),
+		Hint:    "put a cell that holds the separator in double quotes",
+	}
 }
 
-func (e *SyntaxError) Unwrap() error { return e.Err }
-
-// NotUTF8Error is a file in another encoding: in Russia nearly always
+// notUTF8 is a file in another encoding: in Russia nearly always
 // Excel's plain "CSV", saved as Windows-1251. Its names and cells would
-// print as escapes, so the message says only how to save it again.
-// A UTF-16 file (Excel's "Unicode text") is told as such: its NULs
-// would pass as UTF-8 and garble every cell.
-type NotUTF8Error struct {
-	File  string
-	UTF16 bool
-}
-
-func (e *NotUTF8Error) Error() string {
+// print as escapes, so the message says only how to save it again. A
+// UTF-16 file (Excel's "Unicode text") is told as such: its NULs would
+// pass as UTF-8 and garble every cell.
+func notUTF8(file string, utf16 bool) *diag.Diagnostic {
 	saved := "Windows-1251?"
-	if e.UTF16 {
+	if utf16 {
 		saved = "UTF-16"
 	}
-	return e.File + " is not UTF-8 text (saved as " + saved + "): in Excel choose Save As → CSV UTF-8"
+	return &diag.Diagnostic{
+		Pos: diag.Pos{File: file}, Code: diag.CodeEncoding,
+		Message: "not UTF-8 text (saved as " + saved + ")",
+		Hint:    "in Excel choose Save As → CSV UTF-8",
+	}
+}
+
+// cellList is a file's bad cells as a list, with the count of those
+// past MaxCellErrors as a last diagnostic.
+func cellList(file string, bad []*diag.Diagnostic, more int) diag.List {
+	l := make(diag.List, 0, len(bad)+1)
+	for _, d := range bad {
+		d.File = file
+		l = append(l, d)
+	}
+	if more > 0 {
+		l = append(l, &diag.Diagnostic{
+			Pos: diag.Pos{File: file}, Code: diag.CodeLimit,
+			Message: fmt.Sprintf("%d more bad cells not shown", more),
+		})
+	}
+	return l
 }
 
 // Placeholder reports whether a cell is a spreadsheet's mark for "no

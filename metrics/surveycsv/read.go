@@ -87,14 +87,15 @@ func ReadFile(path string, cfg Config) (*Data, error) {
 // name in messages. The separator is a comma, or a semicolon when the
 // header has semicolons and no commas (spreadsheets in many locales
 // export so, with decimal commas in weights). A byte order mark is
-// skipped. The text must be UTF-8 (else a *NotUTF8Error). A row shorter
-// than the header has its missing trailing cells empty, as spreadsheets
-// leave them out; an empty answer cell is a blank, skipped. A cell that
-// is not a valid answer, a bad weight or a row longer than the header is
-// a *CellError naming the file, line, row and column (in characters),
-// and reading goes on to report every one (*CellErrors); a row that is
-// not CSV is a *SyntaxError and stops it. A column the caller named that
-// the header lacks is a *ColumnError.
+// skipped. The text must be UTF-8 (else a *diag.Diagnostic with the
+// code diag.CodeEncoding). A row shorter than the header has its missing
+// trailing cells empty, as spreadsheets leave them out; an empty answer
+// cell is a blank, skipped. A cell that is not a valid answer, a bad
+// weight or a row longer than the header is a *diag.Diagnostic naming
+// the file, line, column (in characters), row and the column's header
+// name, and reading goes on to report every one in a diag.List; a row
+// that is not CSV is a diag.CodeSyntax diagnostic and stops it. A column
+// the caller named that the header lacks is a ColumnError.
 //
 // Only the answer, group and weight columns are kept, and nothing is
 // allocated per row. An *os.File of a regular file, or a Sizer, is
@@ -317,9 +318,9 @@ type part struct {
 	order  []string
 	rows   int
 	blank  int
-	bad    []*CellError
+	bad    []*diag.Diagnostic
 	nbad   int
-	fatal  error // a *SyntaxError, *NotUTF8Error or read error: reading stopped
+	fatal  error // a *diag.Diagnostic (not CSV, not UTF-8) or a read error: reading stopped
 	// start and stop are the input offsets of the first byte read and
 	// just past the last record; lines is the number of line breaks in
 	// between.
@@ -371,12 +372,12 @@ func (p *part) scan(x *lexer, limit int64) {
 		}
 		rec := &x.rec
 		if !utf8.Valid(x.buf[rec.start:rec.end]) {
-			p.fatal = &NotUTF8Error{File: lay.name}
+			p.fatal = notUTF8(lay.name, false)
 			return
 		}
 		p.rows++
 		if rec.fields > len(lay.header) {
-			p.cellError(&CellError{Line: rec.firstLn, Row: row, Cells: rec.fields, HeaderCells: len(lay.header)})
+			p.cellError(longRow(rec.firstLn, row, rec.fields, len(lay.header)))
 			continue
 		}
 		ans := rec.vals[lay.ans]
@@ -415,16 +416,15 @@ func (p *part) scan(x *lexer, limit int64) {
 
 // where places a bad cell: a cell missing from a short row is on the
 // line of the row's last cell, without a column.
-func (p *part) where(x *lexer, f lexField, col int, err error) *CellError {
-	e := &CellError{Line: x.rec.lastLn, Row: p.rows, Column: p.lay.header[col], Err: err}
+func (p *part) where(x *lexer, f lexField, col int, err error) *diag.Diagnostic {
+	line, c := x.rec.lastLn, 0
 	if f.ok {
-		e.Line, e.Col = f.line, x.charCol(f)
+		line, c = f.line, x.charCol(f)
 	}
-	return e
+	return cellError(line, c, p.rows, p.lay.header[col], err)
 }
 
-func (p *part) cellError(e *CellError) {
-	e.File = p.lay.name
+func (p *part) cellError(e *diag.Diagnostic) {
 	p.nbad++
 	if len(p.bad) < MaxCellErrors {
 		p.bad = append(p.bad, e)
@@ -434,7 +434,7 @@ func (p *part) cellError(e *CellError) {
 // finish moves what p read into d.
 func (p *part) finish(d *Data) (*Data, error) {
 	if p.nbad > 0 {
-		return nil, &CellErrors{File: p.lay.name, Errs: p.bad, More: p.nbad - len(p.bad)}
+		return nil, cellList(p.lay.name, p.bad, p.nbad-len(p.bad))
 	}
 	d.All, d.Rows, d.Blank = p.all, p.rows, p.blank
 	d.Groups = make([]Group, len(p.order))
@@ -453,8 +453,8 @@ func (p *part) merge(q *part) error {
 		e.Row += p.rows
 	}
 	if q.fatal != nil {
-		var se *SyntaxError
-		if errors.As(q.fatal, &se) {
+		var se *diag.Diagnostic
+		if errors.As(q.fatal, &se) && se.Line > 0 {
 			se.Line += shift
 			se.Row += p.rows
 		}
@@ -548,5 +548,8 @@ func syntaxError(x *lexer, name string, row int, err error) error {
 	for l := x.rec.line; l < pe.Line; l++ {
 		ls += bytes.IndexByte(x.buf[ls:], '\n') + 1
 	}
-	return &SyntaxError{File: name, Line: pe.Line, Col: x.lineCharCol(ls, pe.Column), Row: row, Err: pe.Err}
+	return &diag.Diagnostic{
+		Pos: diag.Pos{File: name, Line: pe.Line, Column: x.lineCharCol(ls, pe.Column)}, Row: row,
+		Code: diag.CodeSyntax, Message: pe.Err.Error(), Err: pe.Err,
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/google/go-cmp/cmp"
 )
@@ -18,8 +19,8 @@ import (
 // warnings, or the error's lines.
 func outcome(d *Data, err error) string {
 	if err != nil {
-		if ce, ok := err.(*CellErrors); ok {
-			return "cells:\n" + strings.Join(ce.Lines(), "\n")
+		if ce, ok := err.(diag.List); ok {
+			return "cells:\n" + shown(ce)
 		}
 		return fmt.Sprintf("error %T: %v", err, err)
 	}

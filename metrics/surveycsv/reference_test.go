@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/textenc"
 )
 
@@ -31,7 +32,7 @@ func referenceRead(input []byte, name string, cfg Config) (*Data, error) {
 	}
 	head, _ := br.Peek(4096)
 	if enc := textenc.Detect(head); enc == textenc.UTF16LE || enc == textenc.UTF16BE {
-		return nil, &NotUTF8Error{File: name, UTF16: true}
+		return nil, notUTF8(name, true)
 	}
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
@@ -44,7 +45,7 @@ func referenceRead(input []byte, name string, cfg Config) (*Data, error) {
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty file: want a header row", name)
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Message: "empty file: want a header row"}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -55,7 +56,7 @@ func referenceRead(input []byte, name string, cfg Config) (*Data, error) {
 	}
 	for _, h := range header {
 		if !utf8.ValidString(h) {
-			return nil, &NotUTF8Error{File: name}
+			return nil, notUTF8(name, false)
 		}
 	}
 	lay, err := findColumns(name, header, cfg, defaultColumn)
@@ -83,19 +84,19 @@ func referenceRead(input []byte, name string, cfg Config) (*Data, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &SyntaxError{File: name, Line: pe.Line, Col: charCol(pe.Line, pe.Column), Row: row, Err: pe.Err}
+				return nil, &diag.Diagnostic{Pos: diag.Pos{File: name, Line: pe.Line, Column: charCol(pe.Line, pe.Column)}, Row: row, Code: diag.CodeSyntax, Message: pe.Err.Error(), Err: pe.Err}
 			}
 			return nil, err
 		}
 		for _, c := range rec {
 			if !utf8.ValidString(c) {
-				return nil, &NotUTF8Error{File: name}
+				return nil, notUTF8(name, false)
 			}
 		}
 		p.rows++
 		if len(rec) > len(header) {
 			line, _ := cr.FieldPos(0)
-			p.cellError(&CellError{Line: line, Row: row, Cells: len(rec), HeaderCells: len(header)})
+			p.cellError(longRow(line, row, len(rec), len(header)))
 			continue
 		}
 		cells := len(rec)
@@ -103,13 +104,13 @@ func referenceRead(input []byte, name string, cfg Config) (*Data, error) {
 			full = append(append(full[:0], rec...), make([]string, len(header)-cells)...)
 			rec = full
 		}
-		where := func(col int, err error) *CellError {
+		where := func(col int, err error) *diag.Diagnostic {
 			if col >= cells {
 				line, _ := cr.FieldPos(cells - 1)
-				return &CellError{Line: line, Row: row, Column: header[col], Err: err}
+				return cellError(line, 0, row, header[col], err)
 			}
 			line, c := cr.FieldPos(col)
-			return &CellError{Line: line, Col: charCol(line, c), Row: row, Column: header[col], Err: err}
+			return cellError(line, charCol(line, c), row, header[col], err)
 		}
 		cell := strings.TrimSpace(rec[lay.ansCol])
 		if cell == "" {

@@ -18,7 +18,7 @@ import (
 // as well as survey answers). See Read for the conventions. A row
 // longer than the header is a cell error and is skipped; a row shorter
 // than it has its missing trailing cells empty. Cell errors collect
-// (see CellError and Err) so that one run shows them all.
+// (see CellError, RowError and Err) so that one run shows them all.
 type Rows struct {
 	x      *lexer
 	name   string
@@ -26,7 +26,7 @@ type Rows struct {
 	rec    []string // the current row, padded to the header's length
 	cells  int      // cells the current row really has
 	row    int
-	bad    []*CellError
+	bad    []*diag.Diagnostic
 	nbad   int
 }
 
@@ -55,7 +55,7 @@ func readHeader(x *lexer, name string) ([]string, error) {
 	}
 	head := x.buf[x.off:min(len(x.buf), x.off+4096)]
 	if enc := textenc.Detect(head); enc == textenc.UTF16LE || enc == textenc.UTF16BE {
-		return nil, &NotUTF8Error{File: name, UTF16: true}
+		return nil, notUTF8(name, true)
 	}
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
@@ -65,13 +65,13 @@ func readHeader(x *lexer, name string) ([]string, error) {
 	}
 	err := x.next()
 	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty file: want a header row", name)
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Message: "empty file: want a header row"}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if !utf8.Valid(x.buf[x.rec.start:x.rec.end]) {
-		return nil, &NotUTF8Error{File: name}
+		return nil, notUTF8(name, false)
 	}
 	header := make([]string, x.rec.fields)
 	for i := range header {
@@ -123,10 +123,10 @@ func (r *Rows) Next() (bool, error) {
 			return false, syntaxError(x, r.name, r.row, err)
 		}
 		if !utf8.Valid(x.buf[x.rec.start:x.rec.end]) {
-			return false, &NotUTF8Error{File: r.name}
+			return false, notUTF8(r.name, false)
 		}
 		if x.rec.fields > len(r.header) {
-			r.add(&CellError{Line: x.rec.firstLn, Row: r.row, Cells: x.rec.fields, HeaderCells: len(r.header)})
+			r.add(longRow(x.rec.firstLn, r.row, x.rec.fields, len(r.header)))
 			continue
 		}
 		r.cells = x.rec.fields
@@ -153,31 +153,31 @@ func (r *Rows) Line() int { return r.x.rec.firstLn }
 // row, which does not stop reading.
 func (r *Rows) CellError(col int, err error) {
 	x := r.x
-	e := &CellError{Line: x.rec.lastLn, Row: r.row, Column: r.header[col], Err: err}
+	line, c := x.rec.lastLn, 0
 	if col < r.cells {
 		f := x.rec.vals[col]
-		e.Line, e.Col = f.line, x.charCol(f)
+		line, c = f.line, x.charCol(f)
 	}
-	r.add(e)
+	r.add(cellError(line, c, r.row, r.header[col], err))
 }
 
 // RowError records err as a problem with the current row as a whole.
 func (r *Rows) RowError(err error) {
-	r.add(&CellError{Line: r.x.rec.firstLn, Row: r.row, Err: err})
+	d := cellError(r.x.rec.firstLn, 0, r.row, "", err)
+	r.add(d)
 }
 
-func (r *Rows) add(e *CellError) {
-	e.File = r.name
+func (r *Rows) add(e *diag.Diagnostic) {
 	r.nbad++
 	if len(r.bad) < MaxCellErrors {
 		r.bad = append(r.bad, e)
 	}
 }
 
-// Err returns the cell errors recorded, a *CellErrors, or nil.
+// Err returns the cell errors recorded, a [diag.List], or nil.
 func (r *Rows) Err() error {
 	if r.nbad == 0 {
 		return nil
 	}
-	return &CellErrors{File: r.name, Errs: r.bad, More: r.nbad - len(r.bad)}
+	return cellList(r.name, r.bad, r.nbad-len(r.bad))
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // TestRows: every cell of every row, short rows padded, a long row a
@@ -44,17 +46,17 @@ func TestRows(t *testing.T) {
 	if diff := cmp.Diff([]string{"магазин", "дата", "n"}, r.Header()); diff != "" {
 		t.Errorf("header (-want +got):\n%s", diff)
 	}
-	var ce *CellErrors
+	var ce diag.List
 	if !errors.As(r.Err(), &ce) {
-		t.Fatalf("Err() = %v, want *CellErrors", r.Err())
+		t.Fatalf("Err() = %v, want a diag.List", r.Err())
 	}
-	wantErrs := []string{
-		`f.csv:4: row 2, column "n": missing`,
-		`f.csv:5: row 3 has 4 cells, the header has 3`,
-		`f.csv:6:9: row 4, column "n": bad`,
-		`f.csv:6: row 4: whole row`,
+	wantErrs := []placed{
+		{"f.csv", 4, 0, 2, "n", diag.CodeBadCell, "missing"},
+		{"f.csv", 5, 0, 3, "", diag.CodeCellCount, "4 cells, but the header has 3"},
+		{"f.csv", 6, 9, 4, "n", diag.CodeBadCell, "bad"},
+		{"f.csv", 6, 0, 4, "", diag.CodeBadCell, "whole row"},
 	}
-	if diff := cmp.Diff(wantErrs, ce.Lines()); diff != "" {
+	if diff := cmp.Diff(wantErrs, places(ce)); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 	if _, err := r.Find("--by", "магазн"); !strings.Contains(err.Error(), `did you mean "магазин"?`) {
