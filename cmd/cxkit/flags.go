@@ -12,6 +12,7 @@ import (
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/internal/progress"
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -95,66 +96,11 @@ func readChecklistInput(e *env, name string) ([]byte, error) {
 // writeJSON writes v as every command prints JSON (see jsonout).
 func writeJSON(w io.Writer, v any) error { return jsonout.Write(w, v) }
 
-// pct formats a share in [0,1] as a percentage with one decimal, the way
-// every text report prints scores.
-func pct(x float64) string {
-	return fixed(100*x, 1) + "%"
-}
-
-// fixed formats x with prec decimals. A value that rounds to zero prints
-// as zero, never "-0.00": an interval such as -0.0004 … 0.7 is printed
-// as 0.00 … 0.70, as a person would write it.
-func fixed(x float64, prec int) string {
-	s := strconv.FormatFloat(x, 'f', prec, 64)
-	if strings.HasPrefix(s, "-") && strings.Trim(s[1:], "0.") == "" {
-		return s[1:]
-	}
-	return s
-}
-
-// pctOrDash formats an optional share, printing "—" for "no score".
-func pctOrDash(x *float64) string {
-	if x == nil {
-		return "—"
-	}
-	return pct(*x)
-}
-
-// plural counts n things: "1 ticket", "3 tickets".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// pluralRu counts n things in Russian, which has three forms: one for
-// 1, 21, 101 ("1 лист"), few for 2-4, 22-24 ("2 листа"), many for the
-// rest, 11-14 included ("5 листов", "12 листов").
-func pluralRu(n int, one, few, many string) string {
-	m := n % 100
-	if m < 0 {
-		m = -m
-	}
-	w := many
-	switch {
-	case m >= 11 && m <= 14:
-	case m%10 == 1:
-		w = one
-	case m%10 >= 2 && m%10 <= 4:
-		w = few
-	}
-	return fmt.Sprintf("%d %s", n, w)
-}
-
-// countIn counts n things in lang: forms are the one, few and many forms
-// of Russian, and English's singular and plural in one and many.
-func countIn(lang string, n int, forms [3]string) string {
-	if lang == "ru" {
-		return pluralRu(n, forms[0], forms[1], forms[2])
-	}
-	return plural(n, forms[0], forms[2])
-}
+// The command's printers format numbers and counts through textfmt,
+// as the library's reports do (report/render).
+func pct(x float64) string                  { return textfmt.Pct(x) }
+func fixed(x float64, prec int) string      { return textfmt.Fixed(x, prec) }
+func plural(n int, one, many string) string { return textfmt.Plural(n, one, many) }
 
 // stdinTwice reports whether more than one of the inputs is "-".
 // Standard input can be read only once: a second reader would see an

@@ -1,31 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-func TestPluralRu(t *testing.T) {
-	forms := [3]string{"лист", "листа", "листов"}
-	want := map[int]string{
-		0: "листов", 1: "лист", 2: "листа", 4: "листа", 5: "листов", 10: "листов",
-		11: "листов", 12: "листов", 14: "листов", 15: "листов", 21: "лист", 22: "листа",
-		25: "листов", 101: "лист", 111: "листов", 112: "листов", 122: "листа", 1001: "лист",
-	}
-	for n, w := range want {
-		if got := countIn("ru", n, forms); got != fmt.Sprintf("%d %s", n, w) {
-			t.Errorf("countIn(ru, %d) = %q, want %d %s", n, got, n, w)
-		}
-	}
-	if got := countIn("en", 1, [3]string{"sheet", "", "sheets"}); got != "1 sheet" {
-		t.Errorf("countIn(en, 1) = %q", got)
-	}
-	if got := countIn("en", 21, [3]string{"sheet", "", "sheets"}); got != "21 sheets" {
-		t.Errorf("countIn(en, 21) = %q", got)
-	}
-}
 
 // One invalid sheet is counted in the singular, in both languages.
 func TestReportOneSkippedSheet(t *testing.T) {
