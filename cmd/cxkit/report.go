@@ -1,19 +1,23 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/atomicfile"
 	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
+	"github.com/cxkit/cxkit/report/render"
 )
 
 func init() {
@@ -164,16 +168,28 @@ func reportRun(ctx context.Context, e *env, checklist *korto.Checklist, plan *ko
 	case err != nil:
 		return err
 	}
-	view := newReportView(checklist, res, cfg)
+	ropt := render.Options{Lang: cfg.opts.Lang, MinDuration: cfg.opts.MinDuration}
 	if cfg.htmlOut != "" {
-		if err := writeReportHTML(cfg.htmlOut, view); err != nil {
+		err := writeHTMLFile(cfg.htmlOut, func(w io.Writer) error { return render.HTML(w, checklist, res, ropt) })
+		if err != nil {
 			return err
 		}
 	}
 	if cfg.asJSON {
 		return writeJSON(e.stdout, res)
 	}
-	return writeReportText(e.stdout, view)
+	return render.Text(e.stdout, checklist, res, ropt)
+}
+
+// writeHTMLFile writes the page that write prints to the file name,
+// whole or not at all (internal/atomicfile): a failed run must not
+// leave half a page over the last good one.
+func writeHTMLFile(name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(name, buf.Bytes(), 0o644)
 }
 
 // printReportProblems lists the invalid sheets and the warnings.

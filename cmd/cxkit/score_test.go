@@ -187,15 +187,6 @@ func TestScoreMallExample(t *testing.T) {
 	}
 }
 
-func TestScoreColumnsCountRunes(t *testing.T) {
-	var b strings.Builder
-	scoreColumns(&b, [][]string{{"Чистота", "75.0%"}, {"Wi-Fi", "100.0%"}}, []bool{false, true})
-	want := "Чистота   75.0%\nWi-Fi    100.0%\n"
-	if b.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
-	}
-}
-
 // TestScoreChecklistJSON scores against the checklist's JSON form, which
 // must give the same report as its source.
 func TestScoreChecklistJSON(t *testing.T) {

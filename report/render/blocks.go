@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"fmt"
@@ -6,14 +6,15 @@ import (
 	"strings"
 
 	"github.com/cxkit/cxkit/internal/termtext"
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
 )
 
-// reportWords are the words of the blocks a manager acts on: critical
+// words are the words of the blocks a manager acts on: critical
 // failures, the honest league table and its legend, and each group's
 // sections, problems, comments and waves.
-type reportWords struct {
+type words struct {
 	Critical, CriticalNone, CriticalMore  string
 	Date, Audit, Shrunk, RankRange, VsRst string
 	Above, Below, Within, TooFew          string
@@ -23,7 +24,7 @@ type reportWords struct {
 	Change, P, Kept                       string
 }
 
-var reportWordsEn = reportWords{
+var wordsEn = words{
 	Critical: "Critical failures", CriticalNone: "no critical question failed",
 	CriticalMore: "the first %d of %d are listed",
 	Date:         "date", Audit: "audit", Shrunk: "shrunk", RankRange: "rank range", VsRst: "vs rest",
@@ -41,7 +42,7 @@ var reportWordsEn = reportWords{
 	Change: "change", P: "p", Kept: "kept %d of %d audits where %s",
 }
 
-var reportWordsRu = reportWords{
+var wordsRu = words{
 	Critical: "Критичные нарушения", CriticalNone: "критичных нарушений нет",
 	CriticalMore: "показаны первые %d из %d",
 	Date:         "дата", Audit: "аудит", Shrunk: "с поправкой", RankRange: "место от–до", VsRst: "против остальных",
@@ -60,7 +61,7 @@ var reportWordsRu = reportWords{
 }
 
 // whereText says how many audits the filters kept.
-func (v *reportView) whereText(w *report.WhereSummary) string {
+func (v *view) whereText(w *report.WhereSummary) string {
 	return fmt.Sprintf(v.L.X.Kept, w.Kept, w.Read, strings.Join(w.Filters, ", "))
 }
 
@@ -84,7 +85,7 @@ func rankRange(g korto.GroupSummary) string {
 }
 
 // vsRestText says how the group compares with the rest.
-func (v *reportView) vsRestText(g korto.GroupSummary) string {
+func (v *view) vsRestText(g korto.GroupSummary) string {
 	X := &v.L.X
 	switch {
 	case g.TooFew && g.Group != korto.NoGroup && g.Score.Mean != nil:
@@ -98,7 +99,7 @@ func (v *reportView) vsRestText(g korto.GroupSummary) string {
 	return v.vsWord(*g.VsRest)
 }
 
-func (v *reportView) vsWord(vs string) string {
+func (v *view) vsWord(vs string) string {
 	switch vs {
 	case korto.VsRestAbove:
 		return v.L.X.Above
@@ -109,44 +110,44 @@ func (v *reportView) vsWord(vs string) string {
 }
 
 // writeCritical prints the audits with a failed critical question.
-func (v *reportView) writeCritical(w io.Writer) {
+func (v *view) writeCritical(w io.Writer) {
 	X, rep := &v.L.X, v.Rep
 	fmt.Fprintf(w, "\n%s (%d)\n", X.Critical, rep.CriticalFailuresTotal)
 	if rep.CriticalFailuresTotal == 0 {
 		fmt.Fprintf(w, "  %s\n", X.CriticalNone)
 		return
 	}
-	t := textTable{indent: "  "}
+	t := textfmt.Table{Indent: "  "}
 	if rep.GroupBy != "" {
-		t.add(v.ByHeader, X.Date, X.Audit, v.L.Question)
+		t.Add(v.ByHeader, X.Date, X.Audit, v.L.Question)
 	} else {
-		t.add(X.Date, X.Audit, v.L.Question)
+		t.Add(X.Date, X.Audit, v.L.Question)
 	}
 	for _, cf := range rep.CriticalFailures {
 		q := cf.Question + " — " + v.questionTitle(cf.Question, cf.Title)
 		if rep.GroupBy != "" {
-			t.add(termSafe(v.groupName(cf.Group)), termSafe(cf.Date), termSafe(cf.Audit), q)
+			t.Add(termtext.Safe(v.groupName(cf.Group)), termtext.Safe(cf.Date), termtext.Safe(cf.Audit), q)
 		} else {
-			t.add(termSafe(cf.Date), termSafe(cf.Audit), q)
+			t.Add(termtext.Safe(cf.Date), termtext.Safe(cf.Audit), q)
 		}
 	}
-	t.write(w)
+	t.Write(w)
 	if int64(len(rep.CriticalFailures)) < rep.CriticalFailuresTotal {
 		fmt.Fprintf(w, "  "+X.CriticalMore+"\n", len(rep.CriticalFailures), rep.CriticalFailuresTotal)
 	}
 }
 
 // writeLeague prints the league table and its legend.
-func (v *reportView) writeLeague(w io.Writer) {
+func (v *view) writeLeague(w io.Writer) {
 	L, X, rep := &v.L, &v.L.X, v.Rep
 	fmt.Fprintf(w, "\n%s (%s)\n", L.League, v.ByHeader)
-	t := textTable{indent: "  ", right: rightCols(true, false, true, true, false, true, true, false)}
-	t.add(L.Rank, v.ByHeader, L.N, L.Mean, L.CI, X.Shrunk, X.RankRange, X.VsRst)
+	t := textfmt.Table{Indent: "  ", Right: textfmt.RightCols(true, false, true, true, false, true, true, false)}
+	t.Add(L.Rank, v.ByHeader, L.N, L.Mean, L.CI, X.Shrunk, X.RankRange, X.VsRst)
 	for _, g := range rep.Groups {
-		t.add(rankText(g), termSafe(v.groupName(g.Group)), fmt.Sprint(g.N), pctOrDash(g.Score.Mean),
-			ciText(g.Score.CILow, g.Score.CIHigh), pctOrDash(g.ShrunkMean), rankRange(g), v.vsRestText(g))
+		t.Add(rankText(g), termtext.Safe(v.groupName(g.Group)), fmt.Sprint(g.N), textfmt.PctOrDash(g.Score.Mean),
+			ciText(g.Score.CILow, g.Score.CIHigh), textfmt.PctOrDash(g.ShrunkMean), rankRange(g), v.vsRestText(g))
 	}
-	t.write(w)
+	t.Write(w)
 	for _, l := range X.Legend {
 		fmt.Fprintf(w, "  %s\n", l)
 	}
@@ -154,10 +155,10 @@ func (v *reportView) writeLeague(w io.Writer) {
 
 // writeGroups prints each group's own block: sections, what to fix,
 // comments and waves.
-func (v *reportView) writeGroups(w io.Writer) {
+func (v *view) writeGroups(w io.Writer) {
 	for i := range v.Rep.Groups {
 		g := &v.Rep.Groups[i]
-		fmt.Fprintf(w, "\n== %s (%s %d, %s %s)\n", termSafe(v.groupName(g.Group)), v.L.N, g.N, v.L.Mean, pctOrDash(g.Score.Mean))
+		fmt.Fprintf(w, "\n== %s (%s %d, %s %s)\n", termtext.Safe(v.groupName(g.Group)), v.L.N, g.N, v.L.Mean, textfmt.PctOrDash(g.Score.Mean))
 		v.writeSections(w, g, "  ")
 		v.writeFix(w, g, "  ")
 		v.writeComments(w, g, "  ")
@@ -165,21 +166,21 @@ func (v *reportView) writeGroups(w io.Writer) {
 	}
 }
 
-func (v *reportView) writeSections(w io.Writer, g *korto.GroupSummary, indent string) {
+func (v *view) writeSections(w io.Writer, g *korto.GroupSummary, indent string) {
 	if len(g.Sections) == 0 {
 		return
 	}
 	fmt.Fprintf(w, "\n%s%s\n", indent, v.L.X.Sections)
-	t := textTable{indent: indent + "  ", right: rightCols(true, false, true, true)}
-	t.add(v.L.Level, v.L.X.Section, v.L.N, v.L.Mean)
+	t := textfmt.Table{Indent: indent + "  ", Right: textfmt.RightCols(true, false, true, true)}
+	t.Add(v.L.Level, v.L.X.Section, v.L.N, v.L.Mean)
 	for _, s := range g.Sections {
-		t.add(fmt.Sprint(s.Level), v.sectionTitle(s), fmt.Sprint(s.N), pctOrDash(s.Mean))
+		t.Add(fmt.Sprint(s.Level), v.sectionTitle(s), fmt.Sprint(s.N), textfmt.PctOrDash(s.Mean))
 	}
-	t.write(w)
+	t.Write(w)
 }
 
 // sectionTitle is the section's title in the view's language.
-func (v *reportView) sectionTitle(s korto.SectionSummary) string {
+func (v *view) sectionTitle(s korto.SectionSummary) string {
 	if sec := findSection(v.c, s.ID); sec != nil {
 		return sec.Title.In(v.Lang)
 	}
@@ -210,69 +211,65 @@ func findSection(c *korto.Checklist, id string) *korto.Section {
 	return nil
 }
 
-func (v *reportView) writeFix(w io.Writer, g *korto.GroupSummary, indent string) {
+func (v *view) writeFix(w io.Writer, g *korto.GroupSummary, indent string) {
 	L := &v.L
 	fmt.Fprintf(w, "\n%s%s\n", indent, L.X.WhatToFix)
 	if len(g.TopProblems) == 0 {
 		fmt.Fprintf(w, "%s  %s\n", indent, L.NoProblems)
 		return
 	}
-	t := textTable{indent: indent + "  ", right: rightCols(true, true, true, false)}
-	t.add(L.Level, L.Share, L.Failed, L.Question)
+	t := textfmt.Table{Indent: indent + "  ", Right: textfmt.RightCols(true, true, true, false)}
+	t.Add(L.Level, L.Share, L.Failed, L.Question)
 	for _, q := range g.TopProblems {
 		text := q.ID + " — " + v.questionTitle(q.ID, q.Title)
 		if q.Critical {
 			text += " (" + L.Critical + ")"
 		}
-		t.add(fmt.Sprint(q.Level), pctOrDash(q.FailureRate), fmt.Sprintf("%d/%d", q.Failed, q.Applicable), text)
+		t.Add(fmt.Sprint(q.Level), textfmt.PctOrDash(q.FailureRate), fmt.Sprintf("%d/%d", q.Failed, q.Applicable), text)
 	}
-	t.write(w)
+	t.Write(w)
 }
 
 // textComments is how many comments the text report shows per group.
 const textComments = 5
 
-func (v *reportView) writeComments(w io.Writer, g *korto.GroupSummary, indent string) {
+func (v *view) writeComments(w io.Writer, g *korto.GroupSummary, indent string) {
 	if g.CommentsTotal == 0 {
 		return
 	}
 	n := min(len(g.Comments), textComments)
 	fmt.Fprintf(w, "\n%s%s (%s)\n", indent, v.L.X.Comments, fmt.Sprintf(v.L.X.CommentsOf, n, g.CommentsTotal))
 	for _, c := range g.Comments[:n] {
-		fmt.Fprintf(w, "%s  %s %s %s: %s\n", indent, termSafe(c.Date), termSafe(c.Audit), c.Question, termSafe(c.Text))
+		fmt.Fprintf(w, "%s  %s %s %s: %s\n", indent, termtext.Safe(c.Date), termtext.Safe(c.Audit), c.Question, termtext.Safe(c.Text))
 	}
 }
 
-func (v *reportView) writePeriods(w io.Writer, g *korto.GroupSummary, indent string) {
+func (v *view) writePeriods(w io.Writer, g *korto.GroupSummary, indent string) {
 	if len(g.Periods) == 0 {
 		return
 	}
 	L := &v.L
 	fmt.Fprintf(w, "\n%s%s\n", indent, L.X.Waves)
-	t := textTable{indent: indent + "  ", right: rightCols(false, true, true, false, true, true)}
-	t.add(L.X.Period, L.N, L.Mean, L.CI, L.X.Change, L.X.P)
+	t := textfmt.Table{Indent: indent + "  ", Right: textfmt.RightCols(false, true, true, false, true, true)}
+	t.Add(L.X.Period, L.N, L.Mean, L.CI, L.X.Change, L.X.P)
 	for _, p := range g.Periods {
 		change, pv := "", ""
 		if p.Change != nil {
 			change = signedPct(*p.Change)
 		}
 		if p.P != nil {
-			pv = fixed(*p.P, 3)
+			pv = textfmt.Fixed(*p.P, 3)
 		}
-		t.add(p.Period, fmt.Sprint(p.N), pctOrDash(p.Mean), ciText(p.CILow, p.CIHigh), change, pv)
+		t.Add(p.Period, fmt.Sprint(p.N), textfmt.PctOrDash(p.Mean), ciText(p.CILow, p.CIHigh), change, pv)
 	}
-	t.write(w)
+	t.Write(w)
 }
 
 // signedPct formats a change of shares in points: "+4.2 pp".
 func signedPct(x float64) string {
-	s := fixed(100*x, 1)
+	s := textfmt.Fixed(100*x, 1)
 	if !strings.HasPrefix(s, "-") && s != "0.0" {
 		s = "+" + s
 	}
 	return s + " pp"
 }
-
-// termSafe keeps control characters of user text (ESC sequences, a
-// carriage return) from acting on the terminal.
-func termSafe(s string) string { return termtext.Safe(s) }

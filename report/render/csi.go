@@ -1,9 +1,10 @@
-package main
+package render
 
 import (
 	"fmt"
 	"io"
 
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -28,7 +29,7 @@ var csiWordsRu = csiWords{
 	Head:  []string{"параметр", "вес", "n", "среднее", "95% ДИ"},
 }
 
-func (v *reportView) csiWords() *csiWords {
+func (v *view) csiWords() *csiWords {
 	if v.L.Lang == "ru" {
 		return &csiWordsRu
 	}
@@ -40,7 +41,7 @@ func csiValue(s *korto.CSISummary) string {
 	if s == nil || s.CSI == nil {
 		return fmt.Sprintf("— (n=%d)", nOf(s))
 	}
-	return fmt.Sprintf("%s (n=%d)", fixed(*s.CSI, 1), s.N)
+	return fmt.Sprintf("%s (n=%d)", textfmt.Fixed(*s.CSI, 1), s.N)
 }
 
 func nOf(s *korto.CSISummary) int64 {
@@ -51,37 +52,37 @@ func nOf(s *korto.CSISummary) int64 {
 }
 
 // csiAttrRow is one attribute's line: text, weight, n, mean, interval.
-func (v *reportView) csiAttrRow(a korto.CSIAttributeSummary) []string {
+func (v *view) csiAttrRow(a korto.CSIAttributeSummary) []string {
 	mean, ci := "—", "—"
 	if a.Mean != nil {
-		mean = fixed(*a.Mean, 2)
+		mean = textfmt.Fixed(*a.Mean, 2)
 	}
 	if a.CILow != nil && a.CIHigh != nil {
-		ci = fixed(*a.CILow, 2) + "–" + fixed(*a.CIHigh, 2)
+		ci = textfmt.Fixed(*a.CILow, 2) + "–" + textfmt.Fixed(*a.CIHigh, 2)
 	}
 	return []string{a.ID + " — " + v.questionTitle(a.ID, a.Title), korto.FormatNumber(a.Weight), fmt.Sprint(a.N), mean, ci}
 }
 
 // writeCSI prints the index, when the checklist has one.
-func (v *reportView) writeCSI(w io.Writer) {
+func (v *view) writeCSI(w io.Writer) {
 	o := v.Rep.Overall.CSI
 	if o == nil {
 		return
 	}
 	W := v.csiWords()
 	fmt.Fprintf(w, "\n%s, %s..%s: %s\n", W.Title, korto.FormatNumber(o.Lo), korto.FormatNumber(o.Hi), csiValue(o))
-	t := textTable{indent: "  ", right: rightCols(false, true, true, true, true)}
-	t.add(W.Head...)
+	t := textfmt.Table{Indent: "  ", Right: textfmt.RightCols(false, true, true, true, true)}
+	t.Add(W.Head...)
 	for _, a := range o.Attributes {
-		t.add(v.csiAttrRow(a)...)
+		t.Add(v.csiAttrRow(a)...)
 	}
-	t.write(w)
+	t.Write(w)
 	if len(v.Rep.Groups) > 0 {
-		t = textTable{indent: "  ", right: rightCols(false, true)}
+		t = textfmt.Table{Indent: "  ", Right: textfmt.RightCols(false, true)}
 		for _, g := range v.Rep.Groups {
-			t.add(v.groupName(g.Group), csiValue(g.CSI))
+			t.Add(v.groupName(g.Group), csiValue(g.CSI))
 		}
-		t.write(w)
+		t.Write(w)
 	}
 	fmt.Fprintf(w, "  %s\n", W.Note)
 }
@@ -94,7 +95,7 @@ type htmlCSI struct {
 	Groups [][2]string
 }
 
-func (v *reportView) htmlCSI() *htmlCSI {
+func (v *view) htmlCSI() *htmlCSI {
 	o := v.Rep.Overall.CSI
 	if o == nil {
 		return nil

@@ -1,9 +1,10 @@
-package main
+package render
 
 import (
 	"fmt"
 	"io"
 
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -46,7 +47,7 @@ var driverWordsRu = driverWords{
 // the JSON and HTML list as many as the top-problems list holds.
 const textDrivers = 5
 
-func (v *reportView) driverWords() *driverWords {
+func (v *view) driverWords() *driverWords {
 	if v.L.Lang == "ru" {
 		return &driverWordsRu
 	}
@@ -54,7 +55,7 @@ func (v *reportView) driverWords() *driverWords {
 }
 
 // outcomeName names an outcome as the survey block does: "NPS recommend".
-func (v *reportView) outcomeName(o korto.OutcomeDrivers) string {
+func (v *view) outcomeName(o korto.OutcomeDrivers) string {
 	return v.surveyName(korto.SurveySummary{ID: o.Outcome, Kind: o.Kind})
 }
 
@@ -62,9 +63,9 @@ func (v *reportView) outcomeName(o korto.OutcomeDrivers) string {
 // CSAT points with one decimal, the emotional index with two.
 func outcomeNumber(kind korto.KindType, x float64) string {
 	if kind == korto.KindEmotion {
-		return fixed(x, 2)
+		return textfmt.Fixed(x, 2)
 	}
-	return fixed(x, 1)
+	return textfmt.Fixed(x, 1)
 }
 
 // driverRow is one driver laid out for text and HTML.
@@ -75,7 +76,7 @@ type driverRow struct {
 	Significant                 bool
 }
 
-func (v *reportView) driverRows(o korto.OutcomeDrivers, limit int) []driverRow {
+func (v *view) driverRows(o korto.OutcomeDrivers, limit int) []driverRow {
 	var rows []driverRow
 	for i, d := range o.Drivers {
 		if limit > 0 && i == limit {
@@ -85,7 +86,7 @@ func (v *reportView) driverRows(o korto.OutcomeDrivers, limit int) []driverRow {
 		rows = append(rows, driverRow{
 			Rank: i + 1, Drop: num(d.Diff), CI: num(d.CILow) + " … " + num(d.CIHigh),
 			Passed: fmt.Sprintf("%s (n=%d)", num(d.MeanPassed), d.NPassed), Failed: fmt.Sprintf("%s (n=%d)", num(d.MeanFailed), d.NFailed),
-			P: surveyP(d.PHolm), ID: d.Question, Text: v.questionTitle(d.Question, d.Title), Significant: d.PHolm < 0.05,
+			P: textfmt.PValue(d.PHolm), ID: d.Question, Text: v.questionTitle(d.Question, d.Title), Significant: d.PHolm < 0.05,
 		})
 	}
 	return rows
@@ -97,14 +98,14 @@ type crossRow struct {
 	N, Promoters, Passives, Detractors, NPS string
 }
 
-func (v *reportView) crossRows(t korto.EmotionNPSTable) []crossRow {
+func (v *view) crossRows(t korto.EmotionNPSTable) []crossRow {
 	W := v.driverWords()
 	var rows []crossRow
 	for _, r := range t.Rows {
 		row := crossRow{Emotion: W.Emotions[min(max(int(r.Emotion)-1, 0), 2)], N: fmt.Sprint(r.N),
 			Promoters: fmt.Sprint(r.Promoters), Passives: fmt.Sprint(r.Passives), Detractors: fmt.Sprint(r.Detractors), NPS: "—"}
 		if r.NPS != nil {
-			row.NPS = fixed(*r.NPS, 1)
+			row.NPS = textfmt.Fixed(*r.NPS, 1)
 		}
 		rows = append(rows, row)
 	}
@@ -112,7 +113,7 @@ func (v *reportView) crossRows(t korto.EmotionNPSTable) []crossRow {
 }
 
 // writeDrivers prints the drivers and the emotion × NPS tables.
-func (v *reportView) writeDrivers(w io.Writer) {
+func (v *view) writeDrivers(w io.Writer) {
 	rep, W := v.Rep, v.driverWords()
 	if len(rep.Drivers) > 0 {
 		fmt.Fprintf(w, "\n%s\n", W.Title)
@@ -125,16 +126,16 @@ func (v *reportView) writeDrivers(w io.Writer) {
 				continue // "0 questions tested" says it
 			}
 			shown = true
-			t := textTable{indent: "    ", right: rightCols(true, true, true, true, true, true, false)}
-			t.add(W.Head...)
+			t := textfmt.Table{Indent: "    ", Right: textfmt.RightCols(true, true, true, true, true, true, false)}
+			t.Add(W.Head...)
 			for _, r := range rows {
 				p := r.P
 				if r.Significant {
 					p += " *"
 				}
-				t.add(fmt.Sprint(r.Rank), r.Drop, r.CI, r.Passed, r.Failed, p, r.ID+" — "+r.Text)
+				t.Add(fmt.Sprint(r.Rank), r.Drop, r.CI, r.Passed, r.Failed, p, r.ID+" — "+r.Text)
 			}
-			t.write(w)
+			t.Write(w)
 		}
 		if shown {
 			fmt.Fprintf(w, "  %s\n  %s\n", W.Note, W.Star)
@@ -142,12 +143,12 @@ func (v *reportView) writeDrivers(w io.Writer) {
 	}
 	for _, t := range rep.EmotionNPS {
 		fmt.Fprintf(w, "\n%s (%s × %s, n=%d)\n", W.CrossTitle, t.Emotion, t.NPS, t.N)
-		tt := textTable{indent: "  ", right: rightCols(false, true, true, true, true, true)}
-		tt.add(W.CrossHead...)
+		tt := textfmt.Table{Indent: "  ", Right: textfmt.RightCols(false, true, true, true, true, true)}
+		tt.Add(W.CrossHead...)
 		for _, r := range v.crossRows(t) {
-			tt.add(r.Emotion, r.N, r.Promoters, r.Passives, r.Detractors, r.NPS)
+			tt.Add(r.Emotion, r.N, r.Promoters, r.Passives, r.Detractors, r.NPS)
 		}
-		tt.write(w)
+		tt.Write(w)
 	}
 }
 
@@ -168,7 +169,7 @@ type htmlCross struct {
 	Rows  []crossRow
 }
 
-func (v *reportView) htmlDrivers() *htmlDrivers {
+func (v *view) htmlDrivers() *htmlDrivers {
 	rep, W := v.Rep, v.driverWords()
 	if len(rep.Drivers) == 0 && len(rep.EmotionNPS) == 0 {
 		return nil

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"html/template"
 
-	"github.com/cxkit/cxkit/internal/atomicfile"
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -18,25 +18,17 @@ import (
 var reportHTMLSource string
 
 var reportHTMLTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pct":       pct,
-	"pctOrDash": pctOrDash,
+	"pct":       textfmt.Pct,
+	"pctOrDash": textfmt.PctOrDash,
 	"ci":        ciText,
-	"f1":        func(x float64) string { return fixed(x, 1) },
-	"f3":        func(x float64) string { return fixed(x, 3) },
+	"f1":        func(x float64) string { return textfmt.Fixed(x, 1) },
+	"f3":        func(x float64) string { return textfmt.Fixed(x, 3) },
 	"signed":    signedPct,
 	"add":       func(a, b float64) float64 { return a + b },
 }).Parse(reportHTMLSource))
 
-// writeReportHTML renders the report to the file name.
-func writeReportHTML(name string, v *reportView) error {
-	var buf bytes.Buffer
-	if err := renderReportHTML(&buf, v); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(name, buf.Bytes(), 0o644)
-}
-
-func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
+// writeHTML prints the page into buf.
+func (v *view) writeHTML(buf *bytes.Buffer) error {
 	page := htmlReport{V: v, L: &v.L, O: &v.Rep.Overall}
 	page.Pyramid = reportPyramid(v)
 	// SVG text has no <bdi>: the name goes between Unicode's isolate
@@ -80,8 +72,8 @@ func renderReportHTML(buf *bytes.Buffer, v *reportView) error {
 // htmlReport is everything the template shows, laid out in advance so
 // the template only prints.
 type htmlReport struct {
-	V       *reportView
-	L       *reportLabels
+	V       *view
+	L       *labels
 	O       *korto.GroupSummary
 	Pyramid template.HTML
 	League  *htmlLeague
@@ -154,7 +146,7 @@ type htmlWhisker struct {
 
 const surveyWhiskerW = 180.0
 
-func surveyRow(v *reportView, group string, s korto.SurveySummary) htmlSurveyRow {
+func surveyRow(v *view, group string, s korto.SurveySummary) htmlSurveyRow {
 	row := htmlSurveyRow{Group: group, N: s.N, Value: v.surveyValue(s)}
 	var lo, hi, x, x1, x2 float64
 	switch {
@@ -222,7 +214,7 @@ func leagueChart(groups []korto.GroupSummary, name func(string) string) *htmlLea
 	}
 	lg := &htmlLeague{PlotX: leagueLabel, PlotW: leaguePlot, Width: leagueLabel + leaguePlot + 150}
 	for i, g := range groups {
-		row := htmlLeagueRow{Group: name(g.Group), N: g.N, Y: float64(i) * leagueRowH, Mean: pctOrDash(g.Score.Mean),
+		row := htmlLeagueRow{Group: name(g.Group), N: g.N, Y: float64(i) * leagueRowH, Mean: textfmt.PctOrDash(g.Score.Mean),
 			CI: ciText(g.Score.CILow, g.Score.CIHigh), Rank: rankText(g)}
 		row.BarW = barWidth(g.Score.Mean, leaguePlot)
 		row.TextX = leagueLabel + row.BarW + 6
@@ -251,7 +243,7 @@ func clampShare(x float64) float64 { return min(max(x, 0), 1) }
 // clears the pass mark and red when not, grey when most audits had it
 // gated. The shares of audits that passed each level and had it gated
 // are in the levels table beside it: the drawing's labels have no room.
-func reportPyramid(v *reportView) template.HTML {
+func reportPyramid(v *view) template.HTML {
 	var bands []pyramidBand
 	for _, l := range v.Rep.Overall.Levels {
 		bands = append(bands, pyramidBand{

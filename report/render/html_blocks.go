@@ -1,9 +1,10 @@
-package main
+package render
 
 import (
 	"fmt"
 	"math"
 
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -26,7 +27,7 @@ type htmlLeagueLine struct {
 }
 
 type htmlGroup struct {
-	L        *reportLabels
+	L        *labels
 	Name     string
 	N        int64
 	Mean     *float64
@@ -59,7 +60,7 @@ type htmlWavePoint struct {
 	Label, Mean  string
 }
 
-func (page *htmlReport) addBlocks(v *reportView) {
+func (page *htmlReport) addBlocks(v *view) {
 	rep, X := v.Rep, &v.L.X
 	for _, cf := range rep.CriticalFailures {
 		page.Critical = append(page.Critical, htmlCritical{CriticalFailure: cf, Group: v.groupName(cf.Group), Text: v.questionTitle(cf.Question, cf.Title)})
@@ -84,7 +85,7 @@ func (page *htmlReport) addBlocks(v *reportView) {
 	}
 }
 
-func (v *reportView) htmlGroup(g *korto.GroupSummary) htmlGroup {
+func (v *view) htmlGroup(g *korto.GroupSummary) htmlGroup {
 	hg := htmlGroup{L: &v.L, Name: v.groupName(g.Group), N: g.N, Mean: g.Score.Mean, Comments: g.Comments, Periods: g.Periods}
 	for _, s := range g.Sections {
 		hg.Sections = append(hg.Sections, htmlSection{SectionSummary: s, Name: v.sectionTitle(s), W: barWidth(s.Mean, 120)})
@@ -131,7 +132,7 @@ func wavesChart(ps []korto.PeriodSummary) *htmlWaves {
 	}
 	step := (right - left) / float64(len(ps)-1)
 	for i, p := range ps {
-		pt := htmlWavePoint{X: left + float64(i)*step, Label: p.Period, Mean: pctOrDash(p.Mean)}
+		pt := htmlWavePoint{X: left + float64(i)*step, Label: p.Period, Mean: textfmt.PctOrDash(p.Mean)}
 		if p.Mean == nil {
 			continue
 		}

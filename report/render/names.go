@@ -1,4 +1,4 @@
-package main
+package render
 
 import "github.com/cxkit/cxkit/korto"
 
@@ -14,8 +14,11 @@ var auditFieldNamesRu = map[string]string{
 	"month":    "месяц",
 }
 
-// auditFieldLabel is how the audit field is named in output in lang.
-func auditFieldLabel(lang, field string) string {
+// FieldName is how the reports name the audit field in lang: Russian
+// words for the fields whose meaning the tools know, other fields as the
+// sheets name them. Applications that lay out their own tables of a
+// report use it to head the grouping column as the command does.
+func FieldName(lang, field string) string {
 	if lang == "ru" {
 		if s, ok := auditFieldNamesRu[field]; ok {
 			return s

@@ -1,9 +1,11 @@
-package main
+package render
 
 import (
 	"fmt"
 	"io"
 
+	"github.com/cxkit/cxkit/internal/termtext"
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -32,7 +34,7 @@ var promiseWordsRu = promiseWords{
 	PromisesDue: "срок", PromisesNoneLate: "нет",
 }
 
-func (v *reportView) promiseWords() *promiseWords {
+func (v *view) promiseWords() *promiseWords {
 	if v.L.Lang == "ru" {
 		return &promiseWordsRu
 	}
@@ -42,7 +44,7 @@ func (v *reportView) promiseWords() *promiseWords {
 // promiseTable lays out the promises per group: a header row, then all
 // audits and every group in league order. nil when the checklist has no
 // promises. The text and HTML reports share it.
-func (v *reportView) promiseTable() [][]string {
+func (v *view) promiseTable() [][]string {
 	o := &v.Rep.Overall
 	if o.Promises == nil {
 		return nil
@@ -54,7 +56,7 @@ func (v *reportView) promiseTable() [][]string {
 			return
 		}
 		rows = append(rows, []string{name, fmt.Sprint(p.Made), fmt.Sprint(p.Kept), fmt.Sprint(p.Broken),
-			fmt.Sprint(p.Open), fmt.Sprint(p.Overdue), pctOrDash(p.KeptRate)})
+			fmt.Sprint(p.Open), fmt.Sprint(p.Overdue), textfmt.PctOrDash(p.KeptRate)})
 	}
 	row(v.L.AllAudits, o.Promises)
 	for _, g := range v.Rep.Groups {
@@ -65,19 +67,19 @@ func (v *reportView) promiseTable() [][]string {
 
 // writePromises prints the promises kept per group and those still open
 // past their due date, when the checklist has promises.
-func (v *reportView) writePromises(w io.Writer) {
+func (v *view) writePromises(w io.Writer) {
 	rows := v.promiseTable()
 	if rows == nil {
 		return
 	}
 	X := v.promiseWords()
 	fmt.Fprintf(w, "\n%s\n", v.promisesHead())
-	t := textTable{indent: "  ", right: func(col, _ int) bool { return col > 0 }}
+	t := textfmt.Table{Indent: "  ", Right: func(col, _ int) bool { return col > 0 }}
 	for _, r := range rows {
-		r[0] = termSafe(r[0])
-		t.add(r...)
+		r[0] = termtext.Safe(r[0])
+		t.Add(r...)
 	}
-	t.write(w)
+	t.Write(w)
 	fmt.Fprintf(w, "  %s\n", X.PromisesNote)
 	var total int64
 	if v.Rep.OpenPromisesTotal != nil {
@@ -88,18 +90,18 @@ func (v *reportView) writePromises(w io.Writer) {
 		fmt.Fprintf(w, "  %s\n", X.PromisesNoneLate)
 		return
 	}
-	t = textTable{indent: "  "}
+	t = textfmt.Table{Indent: "  "}
 	for _, cells := range v.latePromiseRows() {
 		for i := range cells {
-			cells[i] = termSafe(cells[i])
+			cells[i] = termtext.Safe(cells[i])
 		}
-		t.add(cells...)
+		t.Add(cells...)
 	}
-	t.write(w)
+	t.Write(w)
 }
 
 // promisesHead is the block's heading, with the date it is judged on.
-func (v *reportView) promisesHead() string {
+func (v *view) promisesHead() string {
 	X := v.promiseWords()
 	if v.Rep.AsOf == "" {
 		return X.Promises
@@ -110,7 +112,7 @@ func (v *reportView) promisesHead() string {
 // latePromiseRows lays out the promises open past their due date, one
 // row each: the group (when the report is grouped), the audit, its date,
 // the due date and the promise. The text and HTML reports share it.
-func (v *reportView) latePromiseRows() [][]string {
+func (v *view) latePromiseRows() [][]string {
 	X := v.promiseWords()
 	var rows [][]string
 	for _, p := range v.Rep.OpenPromises {
@@ -141,7 +143,7 @@ type htmlLatePromise struct {
 
 // htmlPromises lays out the promises block; nil when the checklist has
 // no promises.
-func (v *reportView) htmlPromises() *htmlPromises {
+func (v *view) htmlPromises() *htmlPromises {
 	rows := v.promiseTable()
 	if rows == nil {
 		return nil

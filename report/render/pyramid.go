@@ -1,9 +1,11 @@
-package main
+package render
 
 import (
 	"bytes"
 	"fmt"
 	"html/template"
+
+	"github.com/cxkit/cxkit/internal/textfmt"
 )
 
 // The service pyramid as inline SVG, shared by the one-audit page
@@ -110,7 +112,7 @@ func pyramidSVG(id, title string, bands []pyramidBand, gatedWord string) templat
 		if b.Score != nil {
 			sc := min(max(*b.Score, 0), 1)
 			s.FillW = round1(sc * wb)
-			s.ScoreText = pct(*b.Score)
+			s.ScoreText = textfmt.Pct(*b.Score)
 		}
 		s.FillX = round1(s.FillX)
 		s.PassX = round1(cx - wb/2 + b.Pass*wb)

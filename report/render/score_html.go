@@ -1,19 +1,20 @@
-package main
+package render
 
 import (
 	"bytes"
 	"html/template"
 	"strings"
 
-	"github.com/cxkit/cxkit/internal/atomicfile"
+	"github.com/cxkit/cxkit/internal/textfmt"
+	"github.com/cxkit/cxkit/korto"
 )
 
 // The one-audit page: self-contained (inline CSS and SVG, no JavaScript,
 // nothing fetched), so it can be mailed or printed as it is.
 var scoreHTMLTemplate = template.Must(template.New("score").Funcs(template.FuncMap{
-	"pct":       pct,
-	"pctOrDash": pctOrDash,
-	"weight":    fmtWeight,
+	"pct":       textfmt.Pct,
+	"pctOrDash": textfmt.PctOrDash,
+	"weight":    korto.FormatNumber,
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.L.Lang}}">
 <head>
@@ -69,16 +70,8 @@ ol.fix li{margin:.2rem 0}
 // Pad is the indentation of a section row in the HTML table, in rem.
 func (s scoreSectionRow) Pad() float64 { return 0.7 + 1.2*float64(s.Depth+1) }
 
-// writeScoreHTML writes the one-audit page to the file name.
-func writeScoreHTML(name string, v *scoreView) error {
-	var buf bytes.Buffer
-	if err := renderScoreHTML(&buf, v); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(name, buf.Bytes(), 0o644)
-}
-
-func renderScoreHTML(buf *bytes.Buffer, v *scoreView) error {
+// writeHTML prints the page into buf.
+func (v *scoreView) writeHTML(buf *bytes.Buffer) error {
 	// The model's whole pyramid, with the levels the checklist leaves out
 	// drawn as outlines under the model's own names.
 	bands := make([]pyramidBand, 0, len(v.Levels))

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bufio"
@@ -8,13 +8,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/metrics"
-	"github.com/cxkit/cxkit/report"
 )
 
-// reportLabels are the fixed words of a report, in one language.
-type reportLabels struct {
+// labels are the fixed words of a report, in one language.
+type labels struct {
 	Lang                                      string
 	Report, Version, Audits, By, NoScore      string
 	Mean, SD, CI, N, Rank, MeanNote           string
@@ -36,10 +36,10 @@ type reportLabels struct {
 	// head its columns (%s is a threshold).
 	Bands, BelowBand, BandFrom string
 	CIMethod                   string // how the intervals of means are computed
-	X                          reportWords
+	X                          words
 }
 
-var reportLabelsEn = reportLabels{
+var labelsEn = labels{
 	Lang: "en", Report: "Audit report", Version: "version", Audits: "audits", By: "grouped by",
 	NoScore: "without a score", Mean: "mean", SD: "sd", CI: "95% CI", N: "n", Rank: "#",
 	MeanNote: "Scores are means of the audits' percentages (every audit counts once), not ratios of points summed over audits.",
@@ -60,10 +60,10 @@ var reportLabelsEn = reportLabels{
 	GroupsInLeagueOrder: "groups in league-table order",
 	Bands:               "Audits per band", BelowBand: "below %s", BandFrom: "from %s",
 	TagsNote: "Each answer to a question with the tag counts once, whatever the question's weight.",
-	X:        reportWordsEn,
+	X:        wordsEn,
 }
 
-var reportLabelsRu = reportLabels{
+var labelsRu = labels{
 	Lang: "ru", Report: "Отчёт по аудитам", Version: "версия", Audits: "аудитов", By: "группировка",
 	NoScore: "без оценки", Mean: "среднее", SD: "ст. откл.", CI: "95% ДИ", N: "n", Rank: "№",
 	MeanNote: "Оценка — среднее процентов отдельных аудитов (каждый аудит весит одинаково), а не отношение сумм баллов.",
@@ -84,65 +84,24 @@ var reportLabelsRu = reportLabels{
 	GroupsInLeagueOrder: "группы в порядке рейтинга",
 	Bands:               "Аудиты по категориям", BelowBand: "ниже %s", BandFrom: "от %s",
 	TagsNote: "Каждый ответ на вопрос с тегом считается один раз, каков бы ни был вес вопроса.",
-	X:        reportWordsRu,
-}
-
-// reportView is a report made ready for people: texts in one language,
-// numbers still numbers. The text and HTML writers share it.
-type reportView struct {
-	L        reportLabels
-	Lang     string // the language of checklist texts, "" for its default
-	Title    string
-	Rep      *korto.Report
-	Res      *report.Result
-	c        *korto.Checklist
-	Skipped  int
-	ByHeader string // the grouping field as a column header
-	// minDuration is --min-duration as the auditors' table heads it.
-	minDuration string
-}
-
-// newReportView prints the labels in the language of the texts (see
-// shownLang), English when that is not Russian.
-func newReportView(c *korto.Checklist, res *report.Result, cfg reportConfig) *reportView {
-	lang := c.ShownLang(cfg.opts.Lang)
-	rep := res.Report
-	v := &reportView{L: reportLabelsEn, Lang: cfg.opts.Lang, Rep: rep, Res: res, c: c, Title: c.Title.In(cfg.opts.Lang)}
-	if lang == "ru" {
-		v.L = reportLabelsRu
-	}
-	if v.Title == "" {
-		v.Title = c.ID
-	}
-	v.ByHeader = auditFieldLabel(v.L.Lang, rep.GroupBy)
-	v.minDuration = "—"
-	if d := cfg.opts.MinDuration; d > 0 {
-		v.minDuration = fixed(d.Minutes(), 0) + " min"
-		if v.L.Lang == "ru" {
-			v.minDuration = fixed(d.Minutes(), 0) + " мин"
-		}
-	}
-	if cfg.opts.SkipInvalid {
-		v.Skipped = len(res.Invalid)
-	}
-	return v
+	X:        wordsRu,
 }
 
 // SkippedText counts the invalid sheets left out of the report, in the
 // labels' language: "1 invalid sheet skipped (listed on stderr)".
-func (v *reportView) SkippedText() string {
+func (v *view) SkippedText() string {
 	where := "(listed on stderr)"
 	if v.L.Lang == "ru" {
 		where = "(список в stderr)"
 	}
-	return countIn(v.L.Lang, v.Skipped, v.L.Skipped) + " " + where
+	return textfmt.Count(v.L.Lang, v.Skipped, v.L.Skipped) + " " + where
 }
 
 // groupName returns a group's name in the labels' language.
-func (v *reportView) groupName(group string) string { return groupLabel(v.L.Lang, group) }
+func (v *view) groupName(group string) string { return groupLabel(v.L.Lang, group) }
 
 // questionTitle returns a question's text in the view's language.
-func (v *reportView) questionTitle(id, fallback string) string {
+func (v *view) questionTitle(id, fallback string) string {
 	if q := v.c.Question(id); q != nil {
 		return q.Text.In(v.Lang)
 	}
@@ -150,7 +109,7 @@ func (v *reportView) questionTitle(id, fallback string) string {
 }
 
 // levelTitle returns a level's title in the view's language.
-func (v *reportView) levelTitle(number int, fallback string) string {
+func (v *view) levelTitle(number int, fallback string) string {
 	for _, l := range v.c.Levels {
 		if l.Number == number {
 			return l.Title.In(v.Lang)
@@ -161,7 +120,7 @@ func (v *reportView) levelTitle(number int, fallback string) string {
 
 // reachedName returns the name of a reached level in the labels'
 // language.
-func (v *reportView) reachedName(r korto.ReachedCount) string {
+func (v *view) reachedName(r korto.ReachedCount) string {
 	if v.L.Lang == "ru" || r.NameEn == "" {
 		return r.Name
 	}
@@ -171,10 +130,10 @@ func (v *reportView) reachedName(r korto.ReachedCount) string {
 // gatedCell is the share of audits that had level l gated, or "—" for
 // the lowest level, which nothing is beneath to gate it: "0.0%" there
 // would suggest it could have been.
-func (v *reportView) gatedCell(l korto.LevelSummary) string {
+func (v *view) gatedCell(l korto.LevelSummary) string {
 	for _, o := range v.Rep.Overall.Levels {
 		if o.Level < l.Level {
-			return pctOrDash(l.GatedShare)
+			return textfmt.PctOrDash(l.GatedShare)
 		}
 	}
 	return "—"
@@ -187,23 +146,23 @@ func ciText(lo, hi *float64) string {
 	if lo == nil || hi == nil {
 		return "—"
 	}
-	return fixed(100*clampShare(*lo), 1) + "–" + fixed(100*clampShare(*hi), 1) + "%"
+	return textfmt.Fixed(100*clampShare(*lo), 1) + "–" + textfmt.Fixed(100*clampShare(*hi), 1) + "%"
 }
 
 // statHeadline formats "78.4% (95% CI 75.1–81.7%, sd 9.8%)".
-func (v *reportView) statHeadline(s korto.Stat) string {
+func (v *view) statHeadline(s korto.Stat) string {
 	if s.Mean == nil {
 		return "—"
 	}
-	out := pct(*s.Mean)
+	out := textfmt.Pct(*s.Mean)
 	if s.CILow != nil {
-		out += fmt.Sprintf(" (%s %s, %s %s)", v.L.CI, ciText(s.CILow, s.CIHigh), v.L.SD, pct(*s.SD))
+		out += fmt.Sprintf(" (%s %s, %s %s)", v.L.CI, ciText(s.CILow, s.CIHigh), v.L.SD, textfmt.Pct(*s.SD))
 	}
 	return out
 }
 
-// writeReportText prints the report for people.
-func writeReportText(w io.Writer, v *reportView) error {
+// writeText prints the report for people.
+func (v *view) writeText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	L, rep, o := &v.L, v.Rep, &v.Rep.Overall
 
@@ -239,21 +198,21 @@ func writeReportText(w io.Writer, v *reportView) error {
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", L.Levels)
-	t := textTable{indent: "  ", right: rightCols(true, false, true, true, true, true, false)}
-	t.add("", L.Level, L.Mean, L.PassMark, L.Passed, L.Gated, L.CI)
+	t := textfmt.Table{Indent: "  ", Right: textfmt.RightCols(true, false, true, true, true, true, false)}
+	t.Add("", L.Level, L.Mean, L.PassMark, L.Passed, L.Gated, L.CI)
 	for _, l := range o.Levels {
-		t.add(fmt.Sprint(l.Level), v.levelTitle(l.Level, l.Title), pctOrDash(l.Score.Mean), pct(l.Pass),
-			pctOrDash(l.PassedShare), v.gatedCell(l), ciText(l.Score.CILow, l.Score.CIHigh))
+		t.Add(fmt.Sprint(l.Level), v.levelTitle(l.Level, l.Title), textfmt.PctOrDash(l.Score.Mean), textfmt.Pct(l.Pass),
+			textfmt.PctOrDash(l.PassedShare), v.gatedCell(l), ciText(l.Score.CILow, l.Score.CIHigh))
 	}
-	t.write(bw)
+	t.Write(bw)
 
 	fmt.Fprintf(bw, "\n%s\n", L.Reached)
-	t = textTable{indent: "  ", right: rightCols(true, false, true, true)}
-	t.add("", L.Level, L.Audits, L.Share)
+	t = textfmt.Table{Indent: "  ", Right: textfmt.RightCols(true, false, true, true)}
+	t.Add("", L.Level, L.Audits, L.Share)
 	for _, r := range o.Reached {
-		t.add(fmt.Sprint(r.Level), v.reachedName(r), fmt.Sprint(r.N), pctOrDash(r.Share))
+		t.Add(fmt.Sprint(r.Level), v.reachedName(r), fmt.Sprint(r.N), textfmt.PctOrDash(r.Share))
 	}
-	t.write(bw)
+	t.Write(bw)
 	v.writeBands(bw)
 	v.writePromises(bw)
 
@@ -262,17 +221,17 @@ func writeReportText(w io.Writer, v *reportView) error {
 	if len(o.TopProblems) == 0 {
 		fmt.Fprintf(bw, "  %s\n", L.NoProblems)
 	} else {
-		t = textTable{indent: "  ", right: rightCols(true, true, true, true, false)}
-		t.add(L.Rank, L.Share, L.Failed, L.Level, L.Question)
+		t = textfmt.Table{Indent: "  ", Right: textfmt.RightCols(true, true, true, true, false)}
+		t.Add(L.Rank, L.Share, L.Failed, L.Level, L.Question)
 		for i, q := range o.TopProblems {
 			text := q.ID + " — " + v.questionTitle(q.ID, q.Title)
 			if q.Critical {
 				text += " (" + L.Critical + ")"
 			}
-			t.add(fmt.Sprint(i+1), pctOrDash(q.FailureRate), fmt.Sprintf("%d/%d", q.Failed, q.Applicable),
+			t.Add(fmt.Sprint(i+1), textfmt.PctOrDash(q.FailureRate), fmt.Sprintf("%d/%d", q.Failed, q.Applicable),
 				fmt.Sprint(q.Level), text)
 		}
-		t.write(bw)
+		t.Write(bw)
 	}
 
 	if rep.GroupBy == "" {
@@ -281,13 +240,13 @@ func writeReportText(w io.Writer, v *reportView) error {
 	}
 	if tags := tagsByFailure(o.Tags); len(tags) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", L.Tags)
-		t = textTable{indent: "  ", right: rightCols(false, true, true, true, true)}
-		t.add(L.Tag, L.Questions, L.Mean, L.Failed, L.Share)
+		t = textfmt.Table{Indent: "  ", Right: textfmt.RightCols(false, true, true, true, true)}
+		t.Add(L.Tag, L.Questions, L.Mean, L.Failed, L.Share)
 		for _, ts := range tags {
-			t.add(ts.Tag, fmt.Sprint(ts.Questions), pctOrDash(ts.Mean),
-				fmt.Sprintf("%d/%d", ts.Failed, ts.Applicable), pctOrDash(ts.FailureRate))
+			t.Add(ts.Tag, fmt.Sprint(ts.Questions), textfmt.PctOrDash(ts.Mean),
+				fmt.Sprintf("%d/%d", ts.Failed, ts.Applicable), textfmt.PctOrDash(ts.FailureRate))
 		}
-		t.write(bw)
+		t.Write(bw)
 		fmt.Fprintf(bw, "  %s\n", L.TagsNote)
 	}
 
@@ -301,15 +260,15 @@ func writeReportText(w io.Writer, v *reportView) error {
 			fmt.Fprintf(bw, "  %s — %s\n", v.surveyName(s), v.questionTitle(s.ID, s.Title))
 			fmt.Fprintf(bw, "    %s\n", v.surveyLine(s))
 			if len(rep.Groups) > 0 {
-				t := textTable{indent: "  ", right: rightCols(false, false, true, false)}
+				t := textfmt.Table{Indent: "  ", Right: textfmt.RightCols(false, false, true, false)}
 				for _, g := range rep.Groups {
 					for _, gs := range g.Survey {
 						if gs.ID == s.ID {
-							t.add("   ", v.groupName(g.Group), fmt.Sprintf("n=%d", gs.N), v.surveyValue(gs))
+							t.Add("   ", v.groupName(g.Group), fmt.Sprintf("n=%d", gs.N), v.surveyValue(gs))
 						}
 					}
 				}
-				t.write(bw)
+				t.Write(bw)
 			}
 		}
 	}
@@ -322,7 +281,7 @@ func writeReportText(w io.Writer, v *reportView) error {
 
 // writeAuditors lists the auditors' visits and how long they took,
 // where the forms recorded it, and the visits too short to be real.
-func (v *reportView) writeAuditors(w io.Writer) {
+func (v *view) writeAuditors(w io.Writer) {
 	as := v.Res.Auditors
 	if len(as) == 0 {
 		return
@@ -332,20 +291,20 @@ func (v *reportView) writeAuditors(w io.Writer) {
 		head = []string{"Аудиторы", "аудитор", "визитов", "со временем", "медиана, мин", "короче " + v.minDuration}
 	}
 	fmt.Fprintf(w, "\n%s\n", head[0])
-	t := textTable{indent: "  ", right: rightCols(false, true, true, true, false)}
-	t.add(head[1], head[2], head[3], head[4], head[5])
+	t := textfmt.Table{Indent: "  ", Right: textfmt.RightCols(false, true, true, true, false)}
+	t.Add(head[1], head[2], head[3], head[4], head[5])
 	for _, a := range as {
 		median := "—"
 		if a.MedianMinutes != nil {
-			median = fixed(*a.MedianMinutes, 1)
+			median = textfmt.Fixed(*a.MedianMinutes, 1)
 		}
 		var short []string
 		for _, s := range a.Short {
-			short = append(short, fmt.Sprintf("%s (%s)", s.ID, fixed(s.Minutes, 1)))
+			short = append(short, fmt.Sprintf("%s (%s)", s.ID, textfmt.Fixed(s.Minutes, 1)))
 		}
-		t.add(v.groupName(a.Auditor), fmt.Sprint(a.Visits), fmt.Sprint(a.Timed), median, strings.Join(short, ", "))
+		t.Add(v.groupName(a.Auditor), fmt.Sprint(a.Visits), fmt.Sprint(a.Timed), median, strings.Join(short, ", "))
 	}
-	t.write(w)
+	t.Write(w)
 }
 
 // tagsByFailure returns the tags that fail most first, as the top
@@ -372,7 +331,7 @@ func boolRank(b bool) int {
 
 // surveyName is the metric's name and the question ID, with the scale
 // for ratings: "CES effort 1..7 (higher is easier)".
-func (v *reportView) surveyName(s korto.SurveySummary) string {
+func (v *view) surveyName(s korto.SurveySummary) string {
 	L := &v.L
 	switch {
 	case s.Kind == korto.KindNPS:
@@ -394,22 +353,22 @@ func (v *reportView) surveyName(s korto.SurveySummary) string {
 }
 
 // surveyValue is the headline number with its interval.
-func (v *reportView) surveyValue(s korto.SurveySummary) string {
+func (v *view) surveyValue(s korto.SurveySummary) string {
 	switch {
 	case s.NPS != nil:
-		return fmt.Sprintf("%s (%s %s … %s)", fixed(s.NPS.NPS, 1), v.L.CI, fixed(s.NPS.CI.Lo, 1), fixed(s.NPS.CI.Hi, 1))
+		return fmt.Sprintf("%s (%s %s … %s)", textfmt.Fixed(s.NPS.NPS, 1), v.L.CI, textfmt.Fixed(s.NPS.CI.Lo, 1), textfmt.Fixed(s.NPS.CI.Hi, 1))
 	case s.Emotion != nil:
-		return fmt.Sprintf("%s (%s %s … %s)", fixed(s.Emotion.Index, 2), v.L.CI, fixed(s.Emotion.CI.Lo, 2), fixed(s.Emotion.CI.Hi, 2))
+		return fmt.Sprintf("%s (%s %s … %s)", textfmt.Fixed(s.Emotion.Index, 2), v.L.CI, textfmt.Fixed(s.Emotion.CI.Lo, 2), textfmt.Fixed(s.Emotion.CI.Hi, 2))
 	case s.CSAT != nil:
-		return fmt.Sprintf("%s%% (%s %s–%s%%)", fixed(s.CSAT.CSAT, 1), v.L.CI, fixed(s.CSAT.CI.Lo, 1), fixed(s.CSAT.CI.Hi, 1))
+		return fmt.Sprintf("%s%% (%s %s–%s%%)", textfmt.Fixed(s.CSAT.CSAT, 1), v.L.CI, textfmt.Fixed(s.CSAT.CI.Lo, 1), textfmt.Fixed(s.CSAT.CI.Hi, 1))
 	case s.CES != nil:
-		return fmt.Sprintf("%s %s (%s %s … %s)", v.L.Mean, fixed(s.CES.Mean, 2), v.L.CI, fixed(s.CES.MeanCI.Lo, 2), fixed(s.CES.MeanCI.Hi, 2))
+		return fmt.Sprintf("%s %s (%s %s … %s)", v.L.Mean, textfmt.Fixed(s.CES.Mean, 2), v.L.CI, textfmt.Fixed(s.CES.MeanCI.Lo, 2), textfmt.Fixed(s.CES.MeanCI.Hi, 2))
 	}
 	return "—"
 }
 
 // surveyLine is the headline with n and the breakdown.
-func (v *reportView) surveyLine(s korto.SurveySummary) string {
+func (v *view) surveyLine(s korto.SurveySummary) string {
 	L := &v.L
 	out := fmt.Sprintf("n=%d  %s", s.N, v.surveyValue(s))
 	switch {
@@ -422,9 +381,9 @@ func (v *reportView) surveyLine(s korto.SurveySummary) string {
 		if s.CSAT.Scale.Hi-s.CSAT.Scale.Lo == 1 {
 			top = L.TopOne // a good / bad question
 		}
-		out += fmt.Sprintf(" (%s); %s %s (%s %s … %s)", top, L.Mean, fixed(s.CSAT.Mean, 2), L.CI, fixed(s.CSAT.MeanCI.Lo, 2), fixed(s.CSAT.MeanCI.Hi, 2))
+		out += fmt.Sprintf(" (%s); %s %s (%s %s … %s)", top, L.Mean, textfmt.Fixed(s.CSAT.Mean, 2), L.CI, textfmt.Fixed(s.CSAT.MeanCI.Lo, 2), textfmt.Fixed(s.CSAT.MeanCI.Hi, 2))
 	case s.CES != nil:
-		out += fmt.Sprintf("; %s %s%% (%s %s–%s%%)", L.GoodSide, fixed(s.CES.GoodShare, 1), L.CI, fixed(s.CES.GoodCI.Lo, 1), fixed(s.CES.GoodCI.Hi, 1))
+		out += fmt.Sprintf("; %s %s%% (%s %s–%s%%)", L.GoodSide, textfmt.Fixed(s.CES.GoodShare, 1), L.CI, textfmt.Fixed(s.CES.GoodCI.Lo, 1), textfmt.Fixed(s.CES.GoodCI.Hi, 1))
 	}
 	return out
 }
