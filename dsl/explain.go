@@ -291,9 +291,15 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 	if atStart && e > 0 && (t.Type == tokKeyword && isKindKeyword(t.Value) ||
 		t.Type == tokIdent && (e+1 >= len(toks) || toks[e+1].Pos.Line != t.Pos.Line || toks[e+1].Type == tokKeyword)) {
 		if q := questionBefore(toks, e); q >= 0 {
+			kind, what := restOfLine(toks, e), "a question's kind stands on the question's own line, after its text"
+			if r := rangeBefore(toks, q, t); r != "" {
+				// high or low says which end of a ces or csat range is
+				// good, so it goes right after the range.
+				kind, what = r+" "+kind, "the good end of a ces or csat range stands on the question's own line, right after the range"
+			}
 			return set(diag.CodeSyntax, fmt.Sprintf("write question %s %s %s; a new line may continue a question only with a modifier (weight, critical, na, optional, unscored, when, hint, tags)",
-				toks[q+1].Value, shorten(toks[q+2].Value), restOfLine(toks, e)),
-				"%s cannot start a line: a question's kind stands on the question's own line, after its text", describe(t)), e, "", false
+				toks[q+1].Value, shorten(toks[q+2].Value), kind),
+				"%s cannot start a line: %s", describe(t), what), e, "", false
 		}
 	}
 
@@ -332,6 +338,20 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 		}
 	}
 	return set(diag.CodeSyntax, blockHint[block], "unexpected %s%s", describe(t), expectedFrom(perr)), e, "", false
+}
+
+// rangeBefore returns "ces lo..hi" or "csat lo..hi" when t is high or
+// low and the question at toks[q] has that range on its line, else "".
+func rangeBefore(toks []lexer.Token, q int, t lexer.Token) string {
+	if t.Type != tokIdent || t.Value != "high" && t.Value != "low" {
+		return ""
+	}
+	for i := q + 3; i+3 < len(toks) && toks[i].Pos.Line == toks[q].Pos.Line; i++ {
+		if toks[i].Type == tokKeyword && (toks[i].Value == "ces" || toks[i].Value == "csat") && toks[i+2].Value == ".." {
+			return toks[i].Value + " " + toks[i+1].Value + ".." + toks[i+3].Value
+		}
+	}
+	return ""
 }
 
 // restOfLine writes the tokens from toks[e] to the end of its line as
