@@ -123,4 +123,9 @@ func TestSurveyOneAnswer(t *testing.T) {
 	if e, _ := v["compare"].(map[string]any)["error"].(string); !strings.Contains(e, "every answer") {
 		t.Errorf("compare of five 7s: %v", v["compare"])
 	}
+	// The text says it once: "no test: ... same ...", not again at the end.
+	out, _, _ = runCmd(t, "ces\n7\n7\n7\n7\n7\n", "ces", "-", "--scale", "1..7", "--good", "high", "--compare", old)
+	if strings.Count(out, "no test") != 1 || !strings.Contains(out, "no test: comparing CES means: every answer") {
+		t.Errorf("compare of five 7s, text:\n%s", out)
+	}
 }

@@ -211,5 +211,6 @@ func surveyTestName(m metrics.Method) string {
 	return surveyMethodName(m)
 }
 
-// surveyNoTest says why there is no test, without the package prefix.
-func surveyNoTest(err error) string { return err.Error() }
+// surveyNoTest says why there is no test. The text puts "no test:"
+// before it, so the library's closing "no test" is not said twice.
+func surveyNoTest(err error) string { return strings.TrimSuffix(err.Error(), ": no test") }
