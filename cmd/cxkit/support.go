@@ -23,22 +23,6 @@ func init() {
 	})
 }
 
-// supportOutput is the --json document: the report's fields at the top
-// level, then the breakdown and the standards.
-type supportOutput struct {
-	*support.Report
-	By              string          `json:"by,omitempty"`
-	Groups          []support.Group `json:"groups,omitempty"`
-	Survey          map[string]any  `json:"survey,omitempty"`
-	Standards       []support.Row   `json:"standards"`
-	StandardsName   string          `json:"standards_name"`
-	StandardsPassed int             `json:"standards_passed"`
-	StandardsFailed int             `json:"standards_failed"`
-	StandardsNoData int             `json:"standards_no_data"`
-	SkippedLines    int             `json:"skipped_lines"`
-	Period          string          `json:"period"` // of the backlog series: day or week
-}
-
 func supportFlags(fs *flag.FlagSet) Run {
 	standardsFile := fs.String("standards", "", "standards `FILE` (JSON); default: the 21 standards of customer service")
 	calendarFile := fs.String("calendar", "", "business-hours calendar `FILE` (JSON); durations then count working time only")
@@ -79,16 +63,12 @@ func supportFlags(fs *flag.FlagSet) Run {
 		if stdinTwice(pos[0], *standardsFile, *calendarFile, *agentTime, *surveyFile) {
 			return usagef("only one of the tickets, --standards, --calendar, --agent-time and --survey can be standard input")
 		}
-		dim, ok := map[string]support.Dimension{"channel": support.ByChannel, "priority": support.ByPriority, "agent": support.ByAgent}[*by]
-		if *by != "" && !ok {
+		if _, err := support.ParseDimension(*by); *by != "" && err != nil {
 			return usagef("--by %q: want channel, priority or agent", *by)
 		}
 		opts := support.Options{}
-		switch *period {
-		case "day":
-		case "week":
-			opts.Period = support.Week
-		default:
+		var err error
+		if opts.Period, err = support.ParsePeriod(*period); err != nil {
 			return usagef("--period %q: want day or week", *period)
 		}
 		if *tz != "" {
@@ -143,44 +123,27 @@ func supportFlags(fs *flag.FlagSet) Run {
 			}
 			skipped += n
 		}
-		var in support.Inputs
-		var surveyJSON map[string]any
+		sco := support.ScorecardOptions{Standards: set, By: *by}
 		if *surveyFile != "" {
-			sv := support.NewSurvey()
-			n, err := supportRead(e, *surveyFile, *skipBad, sv.Read)
+			sco.Survey = support.NewSurvey()
+			n, err := supportRead(e, *surveyFile, *skipBad, sco.Survey.Read)
 			if err != nil {
 				return err
 			}
 			skipped += n
-			in.Survey, surveyJSON = sv.Values()
 		}
-
-		rows, err := acc.Evaluate(set, in)
+		out, err := acc.Scorecard(sco)
 		if err != nil {
 			return err
 		}
-		report := acc.Report()
-		if report.Tickets == 0 {
+		out.SkippedLines = skipped
+		if out.Tickets == 0 {
 			e.warnf("%s: no tickets; every KPI is without data", pos[0])
-		}
-		out := supportOutput{Report: report, Survey: surveyJSON, Standards: rows, StandardsName: set.Name, SkippedLines: skipped, Period: *period}
-		if *by != "" {
-			out.By, out.Groups = *by, acc.Groups(dim)
-		}
-		for _, r := range rows {
-			switch {
-			case r.Passed == nil:
-				out.StandardsNoData++
-			case *r.Passed:
-				out.StandardsPassed++
-			default:
-				out.StandardsFailed++
-			}
 		}
 		if *asJSON {
 			return writeJSON(e.stdout, out)
 		}
-		printSupport(e.stdout, &out)
+		printSupport(e.stdout, out)
 		return nil
 	}
 }
@@ -301,7 +264,7 @@ func supportTarget(r *support.Row, prec int) string {
 	return string(r.Op) + " " + t
 }
 
-func printSupport(w io.Writer, o *supportOutput) {
+func printSupport(w io.Writer, o *support.Scorecard) {
 	r := o.Report
 	basis := "calendar time"
 	if r.TimeBasis == "business" {
