@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/internal/split"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/metrics"
@@ -127,7 +128,7 @@ func read(r io.Reader, name string, cfg Config, defaultColumn bool) (*Data, erro
 		return nil, err
 	}
 	src, size, splits := split.Source(r)
-	x := newLexer(r, ',', nil, 0)
+	x := csvlex.New(r, ',')
 	header, err := readHeader(x, name)
 	if err != nil {
 		return nil, err
@@ -136,11 +137,9 @@ func read(r io.Reader, name string, cfg Config, defaultColumn bool) (*Data, erro
 	if err != nil {
 		return nil, err
 	}
-	lay.comma = x.comma
-	lay.decimalComma = x.comma == ';'
-	x.want = lay.want
-	x.rec.vals = make([]lexField, 3)
-	x.rec.scratch = make([][]byte, 3)
+	lay.comma = x.Comma()
+	lay.decimalComma = lay.comma == ';'
+	x.Keep(lay.want, 3)
 
 	d := &Data{File: name, Metric: cfg.Metric, Column: header[lay.ansCol], By: cfg.By, Weight: cfg.Weight, Scale: cfg.Scale}
 	d.Warnings = duplicateWarnings(name, header, lay.ansCol, lay.byCol, lay.wCol)
@@ -150,12 +149,12 @@ func read(r io.Reader, name string, cfg Config, defaultColumn bool) (*Data, erro
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var p *part
-	body := x.pos + int64(x.off)
+	body := x.Offset()
 	if splits {
 		workers = int(min(int64(workers), (size-body)/minSplit))
 	}
 	if splits && workers > 1 {
-		p, err = readParallel(src, size, body, x.line, lay, cfg, workers)
+		p, err = readParallel(src, size, body, x.Line(), lay, cfg, workers)
 	} else {
 		p = newPart(lay, cfg)
 		p.scan(x, -1)
@@ -336,32 +335,32 @@ func newPart(lay *layout, cfg Config) *part {
 
 // scan reads records from x until the input ends, a record starts at or
 // after limit (an input offset; -1 for none), or reading must stop.
-func (p *part) scan(x *lexer, limit int64) {
+func (p *part) scan(x *csvlex.Lexer, limit int64) {
 	lay := p.lay
-	p.start = x.pos + int64(x.off)
-	p.startLine = x.line
+	p.start = x.Offset()
+	p.startLine = x.Line()
 	defer func() {
-		p.stop = x.pos + int64(x.off)
-		p.lines = x.line - p.startLine
+		p.stop = x.Offset()
+		p.lines = x.Line() - p.startLine
 	}()
 	var reportedBytes int64
 	reportedRows := 0
 	progress := func() {
 		if p.cfg.Progress != nil {
-			now := x.pos + int64(x.off) - p.start
+			now := x.Offset() - p.start
 			p.cfg.Progress(now-reportedBytes, int64(p.rows-reportedRows))
 			reportedBytes, reportedRows = now, p.rows
 		}
 	}
 	defer progress()
 	for n := 0; ; n++ {
-		if limit >= 0 && x.pos+int64(x.off) >= limit {
+		if limit >= 0 && x.Offset() >= limit {
 			return
 		}
 		if n&0x3fff == 0 && n > 0 {
 			progress()
 		}
-		err := x.next()
+		err := x.Next()
 		if err == io.EOF {
 			return
 		}
@@ -370,26 +369,26 @@ func (p *part) scan(x *lexer, limit int64) {
 			p.fatal = syntaxError(x, lay.name, row, err)
 			return
 		}
-		rec := &x.rec
-		if !utf8.Valid(x.buf[rec.start:rec.end]) {
+		rec := x.Record()
+		if !utf8.Valid(x.Bytes()) {
 			p.fatal = notUTF8(lay.name, false)
 			return
 		}
 		p.rows++
-		if rec.fields > len(lay.header) {
-			p.cellError(longRow(rec.firstLn, row, rec.fields, len(lay.header)))
+		if rec.Fields > len(lay.header) {
+			p.cellError(longRow(rec.FirstLine, row, rec.Fields, len(lay.header)))
 			continue
 		}
-		ans := rec.vals[lay.ans]
-		cell := bytes.TrimSpace(ans.val)
+		ans := rec.Vals[lay.ans]
+		cell := bytes.TrimSpace(ans.Val)
 		if len(cell) == 0 {
 			p.blank++ // not answered
 			continue
 		}
 		w := -1.0
 		if lay.wt >= 0 {
-			wf := rec.vals[lay.wt]
-			if w, err = parseWeightBytes(wf.val, lay.decimalComma); err != nil {
+			wf := rec.Vals[lay.wt]
+			if w, err = parseWeightBytes(wf.Val, lay.decimalComma); err != nil {
 				p.cellError(p.where(x, wf, lay.wCol, err))
 				w = -1 // still check the answer cell
 			}
@@ -402,7 +401,7 @@ func (p *part) scan(x *lexer, limit int64) {
 			continue
 		}
 		if lay.by >= 0 {
-			g := bytes.TrimSpace(rec.vals[lay.by].val)
+			g := bytes.TrimSpace(rec.Vals[lay.by].Val)
 			acc, ok := p.groups[string(g)]
 			if !ok {
 				acc, _ = newAccumulator(p.cfg.Metric, p.cfg.Scale)
@@ -416,10 +415,10 @@ func (p *part) scan(x *lexer, limit int64) {
 
 // where places a bad cell: a cell missing from a short row is on the
 // line of the row's last cell, without a column.
-func (p *part) where(x *lexer, f lexField, col int, err error) *diag.Diagnostic {
-	line, c := x.rec.lastLn, 0
-	if f.ok {
-		line, c = f.line, x.charCol(f)
+func (p *part) where(x *csvlex.Lexer, f csvlex.Field, col int, err error) *diag.Diagnostic {
+	line, c := x.Record().LastLine, 0
+	if f.OK {
+		line, c = f.Line, x.CharCol(f)
 	}
 	return cellError(line, c, p.rows, p.lay.header[col], err)
 }
@@ -498,8 +497,9 @@ func readParallel(src io.ReaderAt, size, body int64, bodyLine int, lay *layout, 
 	}
 	run := func(from, limit int64, line int) *part {
 		p := newPart(lay, cfg)
-		x := newLexer(io.NewSectionReader(src, from, size-from), lay.comma, lay.want, 3)
-		x.pos, x.line = from, line
+		x := csvlex.New(io.NewSectionReader(src, from, size-from), lay.comma)
+		x.Keep(lay.want, 3)
+		x.Start(from, line)
 		p.scan(x, limit)
 		return p
 	}
@@ -537,19 +537,13 @@ func readParallel(src io.ReaderAt, size, body int64, bodyLine int, lay *layout, 
 }
 
 // syntaxError places an error of the lexer's at row.
-func syntaxError(x *lexer, name string, row int, err error) error {
+func syntaxError(x *csvlex.Lexer, name string, row int, err error) error {
 	pe, ok := err.(*csv.ParseError)
 	if !ok {
 		return fmt.Errorf("%s: row %d: %w", name, row, err)
 	}
-	// The line the error is on starts at or after the record, which
-	// starts after any blank lines before it (x.off is before them).
-	ls := x.rec.start
-	for l := x.rec.line; l < pe.Line; l++ {
-		ls += bytes.IndexByte(x.buf[ls:], '\n') + 1
-	}
 	return &diag.Diagnostic{
-		Pos: diag.Pos{File: name, Line: pe.Line, Column: x.lineCharCol(ls, pe.Column)}, Row: row,
+		Pos: diag.Pos{File: name, Line: pe.Line, Column: x.ErrorCol(pe)}, Row: row,
 		Code: diag.CodeSyntax, Message: pe.Err.Error(), Err: pe.Err,
 	}
 }

@@ -8,9 +8,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/internal/textenc"
 )
+
+// MaxRecordSize is the longest row (all its cells, quoted newlines
+// included) a reader takes, in bytes; a real row is a few hundred.
+const MaxRecordSize = csvlex.MaxRecordSize
 
 // Rows reads any spreadsheet export with the conventions of a survey
 // export, row by row with every cell: the one place that knows them for
@@ -20,7 +25,7 @@ import (
 // than it has its missing trailing cells empty. Cell errors collect
 // (see CellError, RowError and Err) so that one run shows them all.
 type Rows struct {
-	x      *lexer
+	x      *csvlex.Lexer
 	name   string
 	header []string
 	rec    []string // the current row, padded to the header's length
@@ -32,7 +37,7 @@ type Rows struct {
 
 // NewRows reads the header of r; name is the file's name in messages.
 func NewRows(r io.Reader, name string) (*Rows, error) {
-	x := newLexer(r, ',', nil, 0)
+	x := csvlex.New(r, ',')
 	header, err := readHeader(x, name)
 	if err != nil {
 		return nil, err
@@ -41,19 +46,19 @@ func NewRows(r io.Reader, name string) (*Rows, error) {
 }
 
 // readHeader reads the header row into x, deciding the separator.
-func readHeader(x *lexer, name string) ([]string, error) {
-	for !x.eof && len(x.buf) < 3+4096 {
-		if err := x.fill(0); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
+func readHeader(x *csvlex.Lexer, name string) ([]string, error) {
+	head, err := x.Peek(3 + 4096)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	// A byte order mark is not part of the first cell; left in, it would
 	// make a quoted header a bare quote and a file of the mark alone a
 	// header with one nameless column.
-	if bytes.HasPrefix(x.buf, []byte("\ufeff")) {
-		x.off = 3
+	if bytes.HasPrefix(head, []byte("\ufeff")) {
+		x.Skip(3)
+		head = head[3:]
 	}
-	head := x.buf[x.off:min(len(x.buf), x.off+4096)]
+	head = head[:min(len(head), 4096)]
 	if enc := textenc.Detect(head); enc == textenc.UTF16LE || enc == textenc.UTF16BE {
 		return nil, notUTF8(name, true)
 	}
@@ -61,21 +66,21 @@ func readHeader(x *lexer, name string) ([]string, error) {
 		head = head[:i]
 	}
 	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
-		x.comma = ';'
+		x.SetComma(';')
 	}
-	err := x.next()
+	err = x.Next()
 	if err == io.EOF {
 		return nil, &diag.Diagnostic{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Message: "empty file: want a header row"}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if !utf8.Valid(x.buf[x.rec.start:x.rec.end]) {
+	if !utf8.Valid(x.Bytes()) {
 		return nil, notUTF8(name, false)
 	}
-	header := make([]string, x.rec.fields)
+	header := make([]string, x.Record().Fields)
 	for i := range header {
-		header[i] = string(x.rec.vals[i].val)
+		header[i] = string(x.Record().Vals[i].Val)
 	}
 	if len(header) > 0 {
 		header[0] = strings.TrimPrefix(header[0], "\ufeff")
@@ -88,7 +93,7 @@ func (r *Rows) Header() []string { return r.header }
 
 // DecimalComma reports whether the file is separated by semicolons, so
 // that "1,2" in it is 1.2.
-func (r *Rows) DecimalComma() bool { return r.x.comma == ';' }
+func (r *Rows) DecimalComma() bool { return r.x.Comma() == ';' }
 
 // Columns lists the header's names for a message.
 func (r *Rows) Columns() string { return strings.Join(QuoteAll(r.header), ", ") }
@@ -114,7 +119,7 @@ func (r *Rows) Find(flag, col string) (int, error) {
 func (r *Rows) Next() (bool, error) {
 	x := r.x
 	for {
-		err := x.next()
+		err := x.Next()
 		if err == io.EOF {
 			return false, nil
 		}
@@ -122,17 +127,17 @@ func (r *Rows) Next() (bool, error) {
 		if err != nil {
 			return false, syntaxError(x, r.name, r.row, err)
 		}
-		if !utf8.Valid(x.buf[x.rec.start:x.rec.end]) {
+		if !utf8.Valid(x.Bytes()) {
 			return false, notUTF8(r.name, false)
 		}
-		if x.rec.fields > len(r.header) {
-			r.add(longRow(x.rec.firstLn, r.row, x.rec.fields, len(r.header)))
+		if x.Record().Fields > len(r.header) {
+			r.add(longRow(x.Record().FirstLine, r.row, x.Record().Fields, len(r.header)))
 			continue
 		}
-		r.cells = x.rec.fields
+		r.cells = x.Record().Fields
 		r.rec = r.rec[:0]
 		for i := range len(r.header) {
-			r.rec = append(r.rec, string(x.rec.vals[i].val))
+			r.rec = append(r.rec, string(x.Record().Vals[i].Val))
 		}
 		return true, nil
 	}
@@ -147,23 +152,23 @@ func (r *Rows) Record() []string { return r.rec }
 func (r *Rows) Row() int { return r.row }
 
 // Line returns the line the current row starts on.
-func (r *Rows) Line() int { return r.x.rec.firstLn }
+func (r *Rows) Line() int { return r.x.Record().FirstLine }
 
 // CellError records err as a problem with column col of the current
 // row, which does not stop reading.
 func (r *Rows) CellError(col int, err error) {
 	x := r.x
-	line, c := x.rec.lastLn, 0
+	line, c := x.Record().LastLine, 0
 	if col < r.cells {
-		f := x.rec.vals[col]
-		line, c = f.line, x.charCol(f)
+		f := x.Record().Vals[col]
+		line, c = f.Line, x.CharCol(f)
 	}
 	r.add(cellError(line, c, r.row, r.header[col], err))
 }
 
 // RowError records err as a problem with the current row as a whole.
 func (r *Rows) RowError(err error) {
-	d := cellError(r.x.rec.firstLn, 0, r.row, "", err)
+	d := cellError(r.x.Record().FirstLine, 0, r.row, "", err)
 	r.add(d)
 }
 
