@@ -101,6 +101,7 @@ func writeJSON(w io.Writer, v any) error { return jsonout.Write(w, v) }
 func pct(x float64) string                  { return textfmt.Pct(x) }
 func fixed(x float64, prec int) string      { return textfmt.Fixed(x, prec) }
 func plural(n int, one, many string) string { return textfmt.Plural(n, one, many) }
+func surveyP(p float64) string              { return textfmt.PValue(p) }
 
 // stdinTwice reports whether more than one of the inputs is "-".
 // Standard input can be read only once: a second reader would see an

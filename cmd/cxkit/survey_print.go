@@ -56,13 +56,6 @@ func surveyMethodName(m metrics.Method) string {
 	return string(m)
 }
 
-func surveyP(p float64) string {
-	if p < 0.0001 {
-		return "< 0.0001"
-	}
-	return fmt.Sprintf("%.4f", p)
-}
-
 func surveyWriteText(w io.Writer, k *surveyKind, o *surveycsv.Summary) {
 	r := o.Overall
 	level := r.CI.Level
