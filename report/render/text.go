@@ -26,6 +26,9 @@ type labels struct {
 	Emotion, Positive, Neutral, Negative      string
 	CSAT, TopTwo, TopOne, CES, HigherEasier   string
 	LowerEasier, GoodSide, Question           string
+	// BottomTwo, BottomOne and LowerBetter name the good side of a
+	// CSAT whose low end is good (csat 1..5 low).
+	BottomTwo, BottomOne, LowerBetter string
 	// Skipped counts the invalid sheets left out: one, few, many.
 	Skipped                              [3]string
 	Pyramid, GatedNote, Group, AllAudits string
@@ -50,7 +53,7 @@ var labelsEn = labels{
 	NPS: "NPS", Promoters: "promoters", Passives: "passives", Detractors: "detractors",
 	Emotion: "Emotional index", Positive: "positive", Neutral: "neutral", Negative: "negative",
 	CSAT: "CSAT", TopTwo: "top two", TopOne: "top point", CES: "CES", HigherEasier: "higher is easier",
-	LowerEasier: "lower is easier", GoodSide: "easy side", Skipped: [3]string{"invalid sheet skipped", "", "invalid sheets skipped"},
+	LowerEasier: "lower is easier", GoodSide: "easy side", BottomTwo: "bottom two", BottomOne: "bottom point", LowerBetter: "lower is better", Skipped: [3]string{"invalid sheet skipped", "", "invalid sheets skipped"},
 	Question: "question", Pyramid: "Pyramid: mean score per level",
 	GatedNote: "Bands are filled to the level's mean score; the dashed line is the pass mark; a level is grey when most audits had it gated (a lower level failed).", Group: "group",
 	AllAudits:  "all audits",
@@ -74,7 +77,7 @@ var labelsRu = labels{
 	NPS: "NPS", Promoters: "промоутеры", Passives: "нейтралы", Detractors: "критики",
 	Emotion: "Эмоциональный индекс", Positive: "позитивных", Neutral: "нейтральных", Negative: "негативных",
 	CSAT: "CSAT", TopTwo: "две верхние оценки", TopOne: "верхняя оценка", CES: "CES", HigherEasier: "больше — легче",
-	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", Skipped: [3]string{"неверный лист пропущен", "неверных листа пропущено", "неверных листов пропущено"},
+	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", BottomTwo: "две нижние оценки", BottomOne: "нижняя оценка", LowerBetter: "меньше — лучше", Skipped: [3]string{"неверный лист пропущен", "неверных листа пропущено", "неверных листов пропущено"},
 	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
 	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, не засчитанный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
 	AllAudits:  "все аудиты",
@@ -340,6 +343,9 @@ func (v *view) surveyName(s korto.SurveySummary) string {
 		return fmt.Sprintf("%s %s", L.Emotion, s.ID)
 	case s.Kind == korto.KindCSAT:
 		q := v.c.Question(s.ID)
+		if korto.SurveyScale(q.Kind).Good == metrics.Low {
+			return fmt.Sprintf("%s %s %g..%g (%s)", L.CSAT, s.ID, q.Kind.Lo, q.Kind.Hi, L.LowerBetter)
+		}
 		return fmt.Sprintf("%s %s %g..%g", L.CSAT, s.ID, q.Kind.Lo, q.Kind.Hi)
 	case s.Kind == korto.KindCES:
 		q := v.c.Question(s.ID)
@@ -377,9 +383,14 @@ func (v *view) surveyLine(s korto.SurveySummary) string {
 	case s.Emotion != nil:
 		out += fmt.Sprintf("; %s %d, %s %d, %s %d", L.Positive, s.Emotion.Positive, L.Neutral, s.Emotion.Neutral, L.Negative, s.Emotion.Negative)
 	case s.CSAT != nil:
-		top := L.TopTwo
+		// The good end: the top two points, or the bottom two of a
+		// csat ... low; one point on a good / bad question.
+		top, one := L.TopTwo, L.TopOne
+		if s.CSAT.Scale.Good == metrics.Low {
+			top, one = L.BottomTwo, L.BottomOne
+		}
 		if s.CSAT.Scale.Hi-s.CSAT.Scale.Lo == 1 {
-			top = L.TopOne // a good / bad question
+			top = one
 		}
 		out += fmt.Sprintf(" (%s); %s %s (%s %s … %s)", top, L.Mean, textfmt.Fixed(s.CSAT.Mean, 2), L.CI, textfmt.Fixed(s.CSAT.MeanCI.Lo, 2), textfmt.Fixed(s.CSAT.MeanCI.Hi, 2))
 	case s.CES != nil:
