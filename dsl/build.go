@@ -205,9 +205,9 @@ func (b *builder) bands(a *astBands) []*korto.Band {
 			from = b.parse(x.From) / 100
 		} else {
 			v := b.parse(x.From)
-			hint := fmt.Sprintf("write %s%%", trimFloat(v))
+			hint := fmt.Sprintf("write %s%%", korto.FormatNumber(v))
 			if v > 0 && v <= 1 {
-				hint = fmt.Sprintf("write %s%% (or %s%% if you meant %s)", trimFloat(v*100), trimFloat(v), x.From.Value)
+				hint = fmt.Sprintf("write %s%% (or %s%% if you meant %s)", korto.FormatNumber(v*100), korto.FormatNumber(v), x.From.Value)
 			}
 			b.errorf(x.From.Pos, diag.CodeNumberKind, hint, "a band starts at a percentage of the score, like 80%%")
 			from = v
@@ -744,7 +744,7 @@ func (b *builder) share(a *astNum) float64 {
 		return b.number(a, "an option's value")
 	}
 	v := b.parse(a) / 100
-	b.errorf(a.Pos, diag.CodeNumberKind, fmt.Sprintf("write %s", trimFloat(v)), "an option's value is a plain number, not a percentage")
+	b.errorf(a.Pos, diag.CodeNumberKind, fmt.Sprintf("write %s", korto.FormatNumber(v)), "an option's value is a plain number, not a percentage")
 	return v
 }
 
@@ -752,9 +752,9 @@ func (b *builder) share(a *astNum) float64 {
 func (b *builder) percent(a *astNum, what string) float64 {
 	if !strings.HasSuffix(a.Value, "%") {
 		v := b.parse(a)
-		hint := fmt.Sprintf("write %s%%", trimFloat(v))
+		hint := fmt.Sprintf("write %s%%", korto.FormatNumber(v))
 		if v > 0 && v <= 1 {
-			hint = fmt.Sprintf("write %s%% (or %s%% if you meant %s)", trimFloat(v*100), trimFloat(v), a.Value)
+			hint = fmt.Sprintf("write %s%% (or %s%% if you meant %s)", korto.FormatNumber(v*100), korto.FormatNumber(v), a.Value)
 		}
 		b.errorf(a.Pos, diag.CodeNumberKind, hint, "%s takes a percentage, like %s 85%%", what, what)
 		if v > 1 {
@@ -789,9 +789,4 @@ func (b *builder) integer(a *astNum) (int, bool) {
 		return int(v), true
 	}
 	return int(v), true
-}
-
-// trimFloat formats v without a trailing ".0" or float noise.
-func trimFloat(v float64) string {
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }

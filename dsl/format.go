@@ -375,7 +375,7 @@ func (p *printer) bands(bands []*korto.Band) {
 	from := make([]string, len(bands))
 	w := 0
 	for i, b := range bands {
-		from[i] = percent(b.From)
+		from[i] = korto.FormatPercent(b.From)
 		w = max(w, len(from[i]))
 	}
 	for i, b := range bands {
@@ -392,7 +392,7 @@ func (p *printer) level(l *korto.Level) {
 	var b strings.Builder
 	b.WriteString("level " + strconv.Itoa(l.Number) + " " + text(l.Title))
 	if l.Pass != nil {
-		b.WriteString(" pass " + percent(*l.Pass))
+		b.WriteString(" pass " + korto.FormatPercent(*l.Pass))
 	}
 	if l.Weight != nil {
 		b.WriteString(" weight " + korto.FormatNumber(*l.Weight))
@@ -470,20 +470,4 @@ func text(t korto.Text) string {
 		s += " @" + l + " " + strconv.Quote(t.Tr[l])
 	}
 	return s
-}
-
-// percent prints a share as the shortest percentage that the parser
-// reads back as exactly the same share: 0.85 is "85%", not
-// "85.00000000000001%".
-func percent(v float64) string {
-	for prec := 0; prec <= 17; prec++ {
-		s := strconv.FormatFloat(v*100, 'f', prec, 64)
-		if back, err := strconv.ParseFloat(s, 64); err == nil && back/100 == v {
-			if strings.Contains(s, ".") {
-				s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-			}
-			return s + "%"
-		}
-	}
-	return strconv.FormatFloat(v*100, 'f', -1, 64) + "%"
 }

@@ -12,7 +12,6 @@ package forms
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/cxkit/cxkit/korto"
@@ -196,7 +195,7 @@ func hint(q *korto.Question, lang string, w korto.FormWords) string {
 			t = append(t, k.Unit)
 		}
 		if k.Op != "" {
-			t = append(t, w.Target+" "+string(k.Op)+" "+number(k.Target))
+			t = append(t, w.Target+" "+string(k.Op)+" "+korto.FormatNumber(k.Target))
 		}
 		if len(t) > 0 {
 			parts = append(parts, strings.Join(t, "; "))
@@ -204,9 +203,6 @@ func hint(q *korto.Question, lang string, w korto.FormWords) string {
 	}
 	return strings.Join(parts, " — ")
 }
-
-// number writes v the shortest way that reads back exactly.
-func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // errNilChecklist is returned by every target for a nil checklist.
 var errNilChecklist = errors.New("forms: nil checklist")

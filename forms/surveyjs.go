@@ -309,7 +309,7 @@ func (b *surveyjsBuilder) question(n node, q *korto.Question) *SurveyJSElement {
 		case korto.IsPointRow(lo, hi):
 			e.Type = "rating"
 			for v := lo; v <= hi; v++ {
-				e.RateValues = append(e.RateValues, SurveyJSItem{Value: v, Text: plain(number(v))})
+				e.RateValues = append(e.RateValues, SurveyJSItem{Value: v, Text: plain(korto.FormatNumber(v))})
 			}
 			e.RateValues = append(e.RateValues, SurveyJSItem{Value: "na", Text: b.loc(b.fixed("na"))})
 		default:
@@ -390,7 +390,7 @@ func surveyjsExpr(c *korto.Checklist, e *korto.Expr, depth int) (string, error) 
 		if op == "" {
 			return "", fmt.Errorf("unknown comparison %q", e.Cmp)
 		}
-		return real(v + " " + op + " " + number(*e.Number)), nil
+		return real(v + " " + op + " " + korto.FormatNumber(*e.Number)), nil
 	}
 	return "", fmt.Errorf("unknown condition operator %q", e.Op)
 }

@@ -242,7 +242,7 @@ func (b *xlsformBuilder) question(q *korto.Question) error {
 		cols["relevant"] = rel
 	}
 	if !q.Kind.EffectiveType().SurveyOnly() {
-		cols["bind::cx:weight"] = number(q.EffectiveWeight())
+		cols["bind::cx:weight"] = korto.FormatNumber(q.EffectiveWeight())
 		if q.Critical {
 			cols["bind::cx:critical"] = "true"
 		}
@@ -270,10 +270,10 @@ func (b *xlsformBuilder) question(q *korto.Question) error {
 		b.list(list, opts)
 		cols["type"] = "select_one " + list
 	case isPoints && korto.IsPointRow(lo, hi):
-		list := "points_" + number(lo) + "_" + number(hi)
+		list := "points_" + korto.FormatNumber(lo) + "_" + korto.FormatNumber(hi)
 		var pts []option
 		for x := lo; x <= hi; x++ {
-			pts = append(pts, option{number(x), korto.Text{Text: number(x)}})
+			pts = append(pts, option{korto.FormatNumber(x), korto.Text{Text: korto.FormatNumber(x)}})
 		}
 		if q.NA {
 			list += "_na"
@@ -288,11 +288,11 @@ func (b *xlsformBuilder) question(q *korto.Question) error {
 		cols["type"] = "text"
 		cols["constraint"] = `. = 'na' or regex(., '^-?[0-9]+(\.[0-9]+)?$')`
 		if isPoints {
-			cols["constraint"] = fmt.Sprintf(`. = 'na' or (regex(., '^-?[0-9]+$') and number(.) >= %s and number(.) <= %s)`, number(lo), number(hi))
+			cols["constraint"] = fmt.Sprintf(`. = 'na' or (regex(., '^-?[0-9]+$') and number(.) >= %s and number(.) <= %s)`, korto.FormatNumber(lo), korto.FormatNumber(hi))
 		}
 	case isPoints:
 		cols["type"] = "integer"
-		cols["constraint"] = fmt.Sprintf(". >= %s and . <= %s", number(lo), number(hi))
+		cols["constraint"] = fmt.Sprintf(". >= %s and . <= %s", korto.FormatNumber(lo), korto.FormatNumber(hi))
 	case q.Kind.EffectiveType() == korto.KindMeasure:
 		cols["type"] = "decimal"
 	default:
@@ -385,7 +385,7 @@ func xlsformExprDepth(c *korto.Checklist, e *korto.Expr, depth int) (string, err
 		var rhs string
 		switch {
 		case e.Number != nil:
-			rhs = number(*e.Number)
+			rhs = korto.FormatNumber(*e.Number)
 		case len(e.Options) == 1:
 			rhs = quote(e.Options[0])
 		default:

@@ -129,7 +129,7 @@ func (sq *aggSurveyQ) check(p pendingSurvey) error {
 	var err error
 	switch sq.kind {
 	case KindNPS:
-		_, err = sq.whole(p, 0, 10)
+		_, err = sq.whole(p, npsLo, npsHi)
 	case KindEmotion:
 		_, err = metrics.ParseEmotion(p.label)
 	case KindCSAT, KindCES, KindCSI:

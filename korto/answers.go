@@ -105,7 +105,7 @@ func (a Answer) describe() string {
 	case AnswerString:
 		return strconv.Quote(clipText(a.String))
 	case AnswerNumber:
-		return strconv.FormatFloat(a.Number, 'g', -1, 64)
+		return fmtNum(a.Number)
 	}
 	return clipText(a.String)
 }
@@ -127,7 +127,7 @@ func (a Answer) MarshalJSON() ([]byte, error) {
 		if math.IsNaN(a.Number) || math.IsInf(a.Number, 0) {
 			return nil, fmt.Errorf("korto: answer %v is not a finite number", a.Number)
 		}
-		return strconv.AppendFloat(nil, a.Number, 'g', -1, 64), nil
+		return appendNum(nil, a.Number), nil
 	case AnswerInvalid:
 		if json.Valid([]byte(a.String)) {
 			return []byte(a.String), nil
@@ -923,7 +923,7 @@ func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerE
 			continue
 		case !on:
 			add(SeverityError, JSONPointer("answers", q.ID), q.ID, CodeWhenFalse,
-				"answered %s, but it is switched off (when %s): leave it out or answer \"na\"", a.describe(), diffExpr(q.When, nil))
+				"answered %s, but it is switched off (when %s): leave it out or answer \"na\"", a.describe(), q.When.String())
 			b.state[i] = slotUnknown
 			continue
 		}
@@ -1071,14 +1071,14 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			if a.IsNA() {
 				return na()
 			}
-			return fmt.Sprintf("takes a whole number %s..%s%s, not %s%s", fmtNum(pq.lo), fmtNum(pq.hi), orNA, a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
+			return fmt.Sprintf("takes a whole number %s..%s%s, not %s%s", FormatNumber(pq.lo), FormatNumber(pq.hi), orNA, a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
 		}
 		x := a.Number
 		if x != math.Trunc(x) {
-			return fmt.Sprintf("takes a whole number %s..%s, not %s", fmtNum(pq.lo), fmtNum(pq.hi), a.describe()), CodeNotWhole
+			return fmt.Sprintf("takes a whole number %s..%s, not %s", FormatNumber(pq.lo), FormatNumber(pq.hi), a.describe()), CodeNotWhole
 		}
 		if !(x >= pq.lo && x <= pq.hi) {
-			return fmt.Sprintf("%s is out of range %s..%s", a.describe(), fmtNum(pq.lo), fmtNum(pq.hi)), CodeOutOfRange
+			return fmt.Sprintf("%s is out of range %s..%s", a.describe(), FormatNumber(pq.lo), FormatNumber(pq.hi)), CodeOutOfRange
 		}
 		b.set(i, (x-pq.lo)/(pq.hi-pq.lo), x, -1)
 		return "", ""
@@ -1093,7 +1093,14 @@ func unitSuffix(unit string) string {
 	return " (" + unit + ")"
 }
 
-func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+func fmtNum(x float64) string { return string(appendNum(nil, x)) }
+
+// appendNum spells a number of an answer sheet, the one way the sheets
+// korto writes (MarshalJSON) and its messages show it: strconv's
+// shortest 'g', which reads back exactly. The numbers of a checklist are
+// spelled by FormatNumber instead, in the plain decimals the language
+// reads.
+func appendNum(dst []byte, x float64) []byte { return strconv.AppendFloat(dst, x, 'g', -1, 64) }
 
 func (b *Bound) reset(p *Plan) {
 	n := len(p.qs)

@@ -322,7 +322,7 @@ func (d *differ) levels() {
 			continue
 		}
 		d.change("level-title", id, subject, "title", diffText(o.Title), diffText(l.Title), false, l.Pos)
-		d.change("level-pass", id, subject, "pass", fmtValPct(o.EffectivePass()), fmtValPct(l.EffectivePass()), true, l.Pos)
+		d.change("level-pass", id, subject, "pass", FormatPercent(o.EffectivePass()), FormatPercent(l.EffectivePass()), true, l.Pos)
 		d.change("level-weight", id, subject, "weight", FormatNumber(o.EffectiveWeight()), FormatNumber(l.EffectiveWeight()), true, l.Pos)
 	}
 	for _, l := range d.from.Levels {

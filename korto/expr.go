@@ -81,3 +81,21 @@ func (e *Expr) writeOperand(b *strings.Builder, paren bool, rename map[string]st
 func FormatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
+
+// FormatPercent writes a share (a pass mark, a band threshold) as the
+// shortest percentage the language reads back as exactly the same share:
+// 0.85 is "85%", not "85.00000000000001%", and 1/3 keeps every digit it
+// needs. The formatter, diff and the validator's messages all write
+// shares this way.
+func FormatPercent(v float64) string {
+	for prec := 0; prec <= 17; prec++ {
+		s := strconv.FormatFloat(v*100, 'f', prec, 64)
+		if back, err := strconv.ParseFloat(s, 64); err == nil && back/100 == v {
+			if strings.Contains(s, ".") {
+				s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+			}
+			return s + "%"
+		}
+	}
+	return strconv.FormatFloat(v*100, 'f', -1, 64) + "%"
+}

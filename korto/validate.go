@@ -234,7 +234,7 @@ func (v *validator) bands() {
 		subject := valSubject{what: "band", id: strconv.Itoa(i + 1), raw: true}
 		at := valAt(b.FromPos, b.Pos)
 		if strings.TrimSpace(b.Name.Text) == "" {
-			v.errorf(b.Pos, subject, diag.CodeBadBand, `give the band a name, e.g. 80% "очень хороший" @en "very good"`, "band %s has no name", fmtValPct(b.From))
+			v.errorf(b.Pos, subject, diag.CodeBadBand, `give the band a name, e.g. 80% "очень хороший" @en "very good"`, "band %s has no name", FormatPercent(b.From))
 		} else if first, dup := names[b.Name.Text]; dup {
 			v.errorf(b.Pos, subject, diag.CodeDuplicateBand, "each band names another grade; rename or remove one",
 				"band %q is named twice%s", b.Name.Text, valFirstAt(first))
@@ -247,13 +247,13 @@ func (v *validator) bands() {
 			if !b.FromPos.IsValid() && b.From > 1 && b.From <= 100 {
 				pct += fmt.Sprintf(" (in Go or JSON, a share: %s for %s%%)", FormatNumber(b.From/100), FormatNumber(b.From))
 			}
-			v.errorf(at, subject, diag.CodeBadBand, "a band starts at a share of the score "+pct, "band threshold %s is outside 0%%..100%%", fmtValPct(b.From))
+			v.errorf(at, subject, diag.CodeBadBand, "a band starts at a share of the score "+pct, "band threshold %s is outside 0%%..100%%", FormatPercent(b.From))
 		case dup:
 			v.errorf(at, subject, diag.CodeDuplicateBand, "merge the two bands, or move one of the thresholds",
-				"band threshold %s is given twice%s", fmtValPct(b.From), valFirstAt(first))
+				"band threshold %s is given twice%s", FormatPercent(b.From), valFirstAt(first))
 		case b.From < top:
 			v.errorf(at, subject, diag.CodeBandOrder, hint,
-				"band threshold %s is below the band before it (%s)", fmtValPct(b.From), fmtValPct(top))
+				"band threshold %s is below the band before it (%s)", FormatPercent(b.From), FormatPercent(top))
 			froms[b.From] = b.Pos
 		default:
 			froms[b.From] = b.Pos
@@ -478,7 +478,7 @@ func (v *validator) levels() {
 				// the language writes percentages and cannot make it.
 				hint += fmt.Sprintf(" (in Go, a share: %s for %s%%)", FormatNumber(*l.Pass/100), FormatNumber(*l.Pass))
 			}
-			v.errorf(valAt(l.PassPos, l.Pos), subject, diag.CodeBadPass, hint, "pass mark %s must be above 0%% and at most 100%%", fmtValPct(*l.Pass))
+			v.errorf(valAt(l.PassPos, l.Pos), subject, diag.CodeBadPass, hint, "pass mark %s must be above 0%% and at most 100%%", FormatPercent(*l.Pass))
 		}
 		v.weight(valAt(l.WeightPos, l.Pos), subject, l.Weight)
 		if v.items(l.Items, subject, false) == 0 {
@@ -1016,6 +1016,3 @@ func sortedValKeys[V any](m map[string]V) []string {
 }
 
 func valFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
-// fmtValPct formats a share as a percentage: 0.85 -> "85%".
-func fmtValPct(x float64) string { return fmt.Sprintf("%.10g%%", 100*x) }

@@ -63,6 +63,10 @@ func (c *Checklist) Scale(name string) *Scale {
 	return nil
 }
 
+// npsLo and npsHi bound the answers of an nps question, "how likely
+// are you to recommend us, 0..10".
+const npsLo, npsHi = 0, 10
+
 // Points returns the whole-number answers a question of kind k takes
 // in c, lo..hi: the declared scale's bounds for a scale by name, the
 // written bounds of an inline scale, ces, csat or csi, and 0..10 for nps. ok
@@ -73,7 +77,7 @@ func (c *Checklist) Scale(name string) *Scale {
 func (c *Checklist) Points(k Kind) (lo, hi float64, ok bool) {
 	switch k.EffectiveType() {
 	case KindNPS:
-		return 0, 10, true
+		return npsLo, npsHi, true
 	case KindCES, KindCSAT, KindCSI:
 		return k.Lo, k.Hi, true
 	case KindScale:
