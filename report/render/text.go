@@ -343,17 +343,18 @@ func (v *view) surveyName(s korto.SurveySummary) string {
 		return fmt.Sprintf("%s %s", L.Emotion, s.ID)
 	case s.Kind == korto.KindCSAT:
 		q := v.c.Question(s.ID)
+		lo, hi := korto.FormatNumber(q.Kind.Lo), korto.FormatNumber(q.Kind.Hi)
 		if korto.SurveyScale(q.Kind).Good == metrics.Low {
-			return fmt.Sprintf("%s %s %g..%g (%s)", L.CSAT, s.ID, q.Kind.Lo, q.Kind.Hi, L.LowerBetter)
+			return fmt.Sprintf("%s %s %s..%s (%s)", L.CSAT, s.ID, lo, hi, L.LowerBetter)
 		}
-		return fmt.Sprintf("%s %s %g..%g", L.CSAT, s.ID, q.Kind.Lo, q.Kind.Hi)
+		return fmt.Sprintf("%s %s %s..%s", L.CSAT, s.ID, lo, hi)
 	case s.Kind == korto.KindCES:
 		q := v.c.Question(s.ID)
 		dir := L.HigherEasier
 		if korto.SurveyScale(q.Kind).Good == metrics.Low {
 			dir = L.LowerEasier
 		}
-		return fmt.Sprintf("%s %s %g..%g (%s)", L.CES, s.ID, q.Kind.Lo, q.Kind.Hi, dir)
+		return fmt.Sprintf("%s %s %s..%s (%s)", L.CES, s.ID, korto.FormatNumber(q.Kind.Lo), korto.FormatNumber(q.Kind.Hi), dir)
 	}
 	return s.ID
 }
