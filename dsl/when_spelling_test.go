@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -116,12 +117,12 @@ func TestConditionSpelledOneWay(t *testing.T) {
 			"mood": korto.Str("positive"), "dep": korto.Str("text"),
 		}}
 		_, err = p.Score(sheet)
-		var ds korto.AnswerErrors
+		var ds diag.List
 		if !errors.As(err, &ds) {
 			t.Fatalf("%s: scoring a sheet that answers a switched-off question: %v", cond, err)
 		}
 		for _, d := range ds {
-			if d.Code == korto.CodeWhenFalse {
+			if d.Code == diag.CodeWhenFalse {
 				_, after, _ := strings.Cut(d.Message, "(when ")
 				got["message"] = after[:strings.LastIndex(after, "):")]
 			}
