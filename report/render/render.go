@@ -1,6 +1,7 @@
-// Package render prints an aggregated audit report for people: the
-// text that `cxkit report` prints and the self-contained HTML page of
-// `cxkit report --html`.
+// Package render prints audit results for people, as the command does:
+// the text and the self-contained HTML page of an aggregated report
+// (`cxkit report`, [Text] and [HTML]) and of one scored audit
+// (`cxkit score`, [ScoreText] and [ScoreHTML]).
 //
 // The report package computes the numbers ([report.Run]); this package
 // only lays them out, in Russian or English, so an application that
@@ -11,7 +12,9 @@
 //	...
 //	err = render.Text(os.Stdout, plan.Checklist(), res, render.Options{})
 //
-// Output is deterministic: the same result renders to the same bytes.
+// Output is deterministic: the same result renders to the same bytes,
+// and those bytes are the command's (the tests compare them with the
+// command's golden files).
 // Text from the answer sheets (group names, audit IDs, comments) is
 // made safe for a terminal in the text and isolated with <bdi> in the
 // HTML, so that a sheet cannot act on the reader's screen or reorder
@@ -46,7 +49,8 @@ type Options struct {
 // top problems, survey metrics and each group's own block. c is the
 // checklist the report was run with; its texts name the questions,
 // sections and levels. Invalid sheets the run skipped
-// (res.Invalid) are counted in the headline.
+// (res.Invalid) are counted in the headline, which says, as the command
+// does, that they are listed on standard error: list them there too.
 func Text(w io.Writer, c *korto.Checklist, res *report.Result, opt Options) error {
 	return newView(c, res, opt).writeText(w)
 }
