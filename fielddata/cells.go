@@ -160,6 +160,7 @@ type row struct {
 	cells []korto.Answer
 	lines []int
 	cols  []int
+	text  []byte // a CSV row's cells, one after another, to make their string
 }
 
 func (r *row) pos(i int) (line, col int) {

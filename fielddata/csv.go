@@ -8,43 +8,49 @@ import (
 	"io"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/korto"
 )
 
-// csvSource reads the rows of a CSV file with encoding/csv, which takes
-// quoted cells over several lines and CRLF line ends; the separator is
-// told from the header (a comma, a semicolon as spreadsheets in many
-// locales and KoboToolbox write, or a tab).
+// csvSource reads the rows of a CSV file with the module's CSV lexer,
+// which takes quoted cells over several lines and CRLF line ends; the
+// separator is told from the header (a comma, a semicolon as
+// spreadsheets in many locales and KoboToolbox write, or a tab).
 type csvSource struct {
 	name  string
-	cr    *csv.Reader
-	comma rune
+	x     *csvlex.Lexer
+	comma byte
 }
 
 func newCSVSource(br *bufio.Reader, name string) (*csvSource, []string, int, error) {
-	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
-		br.Discard(3)
+	x := csvlex.New(br, ',')
+	head, err := x.Peek(len(bom) + 64<<10)
+	if err != nil {
+		return nil, nil, 0, (&csvSource{name: name}).fail(err)
 	}
-	head, _ := br.Peek(64 << 10)
-	cs := &csvSource{name: name, comma: sniffComma(head)}
-	cs.cr = csv.NewReader(br)
-	cs.cr.Comma = cs.comma
-	cs.cr.FieldsPerRecord = -1
-	cs.cr.ReuseRecord = true
-	rec, err := cs.cr.Read()
-	switch {
+	if bytes.HasPrefix(head, bom) {
+		x.Skip(len(bom))
+		head = head[len(bom):]
+	}
+	cs := &csvSource{name: name, x: x, comma: sniffComma(head)}
+	x.SetComma(cs.comma)
+	switch err := x.Next(); {
 	case err == io.EOF:
 		return nil, nil, 0, Errors{{Pos: diag.Pos{File: name, Line: 1}, Code: CodeSyntax, Message: "the file is empty: a header row of question IDs comes first"}}
 	case err != nil:
 		return nil, nil, 0, cs.fail(err)
 	}
-	line, _ := cs.cr.FieldPos(0)
-	return cs, append([]string(nil), rec...), line, nil
+	rec := x.Record()
+	header := make([]string, rec.Fields)
+	for i := range header {
+		header[i] = string(rec.Vals[i].Val)
+	}
+	return cs, header, rec.FirstLine, nil
 }
 
 // sniffComma picks the separator that the first line of head, outside
 // quotes, holds most of.
-func sniffComma(head []byte) rune {
+func sniffComma(head []byte) byte {
 	counts := map[byte]int{}
 	quoted := false
 	for _, c := range head {
@@ -65,39 +71,53 @@ done:
 			best = c
 		}
 	}
-	return rune(best)
+	return best
 }
 
 func (cs *csvSource) next(r *row) error {
-	rec, err := cs.cr.Read()
+	err := cs.x.Next()
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			// The reader goes on after the bad line, so the rows after
+			// The lexer goes on after the bad line, so the rows after
 			// it are read and checked too; this one is reported alone.
 			r.line = pe.StartLine
 			r.cells = r.cells[:0]
 			return &rowSyntaxError{cs.fail(err)}
 		}
+		var le *csvlex.LongRecordError
+		if errors.As(err, &le) {
+			return Errors{{Pos: diag.Pos{File: cs.name, Line: le.Line}, Code: CodeSyntax, Message: le.Message()}}
+		}
 		return err
 	}
-	r.line, _ = cs.cr.FieldPos(0)
+	// The cells share one string, made at once: a string per cell
+	// would be most of the cost of reading a row.
+	rec := cs.x.Record()
+	r.text = r.text[:0]
+	for i := range rec.Fields {
+		r.text = append(r.text, rec.Vals[i].Val...)
+	}
+	text := string(r.text)
+	r.line = rec.FirstLine
 	r.cells = r.cells[:0]
-	for _, f := range rec {
-		r.cells = append(r.cells, korto.Str(f))
+	at := 0
+	for i := range rec.Fields {
+		n := len(rec.Vals[i].Val)
+		r.cells = append(r.cells, korto.Str(text[at:at+n]))
+		at += n
 	}
 	r.lines, r.cols = r.lines[:0], nil
-	if last, _ := cs.cr.FieldPos(len(rec) - 1); last != r.line {
-		for i := range rec {
-			l, _ := cs.cr.FieldPos(i)
-			r.lines = append(r.lines, l)
+	if rec.LastLine != rec.FirstLine {
+		for i := range rec.Fields {
+			r.lines = append(r.lines, rec.Vals[i].Line)
 		}
 	}
 	return nil
 }
 
-// fail turns an error of encoding/csv into a placed problem that says
-// what to do.
+// fail turns an error of the lexer into a placed problem that says what
+// to do.
 func (cs *csvSource) fail(err error) Errors {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {

@@ -14,7 +14,11 @@ import (
 type ImportOptions struct {
 	Options
 	// SkipInvalid writes the good rows of a file that has bad ones;
-	// without it nothing is written for such a file.
+	// without it nothing is written for such a file. With it the rows
+	// are written as they are read, not held back until the end: a
+	// file that cannot be read to its end (a read error, a row of more
+	// than a megabyte) leaves the good rows before the problem written,
+	// and [Summary.Written] says how many.
 	SkipInvalid bool
 	// Problem, when set, is called with each problem as it is found:
 	// the warnings of the header first, then each bad cell.
@@ -51,12 +55,13 @@ var ErrInvalid = errors.New("rows with errors")
 
 // Import reads the file in r and writes its rows to w as answer sheets
 // of the plan's checklist, one JSON line each (see [AppendSheet]). It
-// reads the rows one at a time; the sheets wait in memory (in a
-// temporary file past a few megabytes) until the whole file has been
-// read, because a file with a bad row gives nothing unless
-// opts.SkipInvalid is set. The problems go to opts.Problem. It returns
-// an error wrapping ErrInvalid when there were bad rows (after writing
-// the good ones with SkipInvalid), or the error that stopped the file.
+// reads the rows one at a time. Unless opts.SkipInvalid is set, the
+// sheets wait in memory (in a temporary file past a few megabytes)
+// until the whole file has been read, because a file with a bad row
+// gives nothing; with it they are written as they come. The problems
+// go to opts.Problem. It returns an error wrapping ErrInvalid when
+// there were bad rows (after writing the good ones with SkipInvalid),
+// or the error that stopped the file.
 func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summary, error) {
 	report := opts.Problem
 	if report == nil {
@@ -85,6 +90,11 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 	}
 	var sp spool
 	defer sp.close()
+	if opts.SkipInvalid {
+		// Nothing is held back, so nothing needs to wait.
+		sp.w = bufio.NewWriterSize(w, 256<<10)
+		sp.direct = true
+	}
 	// emit takes the rows' results in file order, so that what is
 	// reported and written does not depend on the number of workers.
 	// It returns done at the end of the file.
@@ -115,9 +125,18 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 		if sum.Invalid > 0 && !opts.SkipInvalid {
 			return false, nil // nothing will be written
 		}
+		if sp.direct {
+			sum.Written++
+		}
 		return false, sp.write(res.line)
 	}
 	if err := rd.convertAll(opts.Workers, opts.Progress, emit); err != nil {
+		if sp.direct {
+			if ferr := sp.w.Flush(); ferr != nil {
+				sum.Written = 0 // unknown: some of the buffer may be out
+				return sum, errors.Join(err, ferr)
+			}
+		}
 		return sum, err
 	}
 	if sum.Invalid > 0 && !opts.SkipInvalid {
@@ -149,15 +168,21 @@ func (c *countingReader) Read(b []byte) (int, error) {
 
 // spool keeps what is written in memory up to spoolMemory bytes, then
 // in a temporary file, so that memory stays flat in the number of rows.
+// A direct spool holds nothing back: it writes through w.
 type spool struct {
-	buf  bytes.Buffer
-	file *os.File
-	w    *bufio.Writer // file's, so that a line is not a write of its own
+	buf    bytes.Buffer
+	file   *os.File
+	w      *bufio.Writer // file's (or the output's), so that a line is not a write of its own
+	direct bool
 }
 
 const spoolMemory = 8 << 20
 
 func (sp *spool) write(b []byte) error {
+	if sp.direct {
+		_, err := sp.w.Write(b)
+		return err
+	}
 	if sp.file == nil && sp.buf.Len()+len(b) > spoolMemory {
 		f, err := os.CreateTemp("", "cxkit-import-*.jsonl")
 		if err != nil {
@@ -177,6 +202,9 @@ func (sp *spool) write(b []byte) error {
 }
 
 func (sp *spool) copyTo(w io.Writer) error {
+	if sp.direct {
+		return sp.w.Flush()
+	}
 	if sp.file == nil {
 		_, err := sp.buf.WriteTo(w)
 		return err

@@ -197,3 +197,38 @@ func fmtInt(n int) string {
 	}
 	return fmtInt(n/10) + string(rune('0'+n%10))
 }
+
+// A file that cannot be read to its end writes nothing by default; with
+// SkipInvalid, whose rows go out as they are read, the good rows before
+// the problem are written and counted, the problem placed, and the
+// error returned. A bad row before it is no reason to stop.
+func TestImportStopsMidFile(t *testing.T) {
+	p, sheets := loadMall(t)
+	data := string(export(t, p, sheets[:3], odkStyle))
+	lines := strings.SplitAfter(data, "\n")
+	bad := lines[0] + lines[1] + "\"unclosed,\"x\n" + lines[2] + lines[3] +
+		"v9," + strings.Repeat("z", 2<<20) + "\n" + lines[1]
+	for _, skip := range []bool{false, true} {
+		var out bytes.Buffer
+		var probs []string
+		sum, err := fielddata.Import(&out, strings.NewReader(bad), p, fielddata.ImportOptions{
+			Options:     fielddata.Options{Name: "v.csv", Format: fielddata.ODK},
+			SkipInvalid: skip,
+			Problem:     func(e *fielddata.Error) { probs = append(probs, e.Error()) },
+		})
+		if err == nil || errors.Is(err, fielddata.ErrInvalid) {
+			t.Fatalf("skip %v: err = %v, want the error that stopped the file", skip, err)
+		}
+		want := []string{
+			`v.csv:3:11: a quoted cell is not closed, or a quote inside it is not doubled: end the cell with a quote, and write a quote inside it as ""`,
+			"v.csv:6: a row longer than 1 MiB: not a CSV file, or a cell left unclosed by a quote",
+		}
+		if diff := cmp.Diff(want, probs); diff != "" {
+			t.Errorf("skip %v: problems (-want +got):\n%s", skip, diff)
+		}
+		n := strings.Count(out.String(), "\n")
+		if skip && (n != 3 || sum.Written != 3) || !skip && (n != 0 || sum.Written != 0) {
+			t.Errorf("skip %v: %d lines written, summary %+v", skip, n, sum)
+		}
+	}
+}

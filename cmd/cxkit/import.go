@@ -90,6 +90,9 @@ func importFlags(fs *flag.FlagSet) Run {
 			}
 			return nil
 		case err != nil:
+			if sum.Written > 0 {
+				e.notef("%s written before the error; the rest of %s was not read", plural(sum.Written, "sheet", "sheets"), name)
+			}
 			if diag.As(err) != nil {
 				return errPrinted // listed by Problem
 			}

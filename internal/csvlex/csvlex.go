@@ -77,6 +77,21 @@ type Field struct {
 // a binary file) would otherwise take all memory.
 const MaxRecordSize = 1 << 20
 
+// LongRecordError is a record longer than MaxRecordSize, which ends the
+// input.
+type LongRecordError struct {
+	Line int // where the record starts
+}
+
+func (e *LongRecordError) Error() string {
+	return fmt.Sprintf("line %d: %s", e.Line, e.Message())
+}
+
+// Message says what is wrong, without the line.
+func (e *LongRecordError) Message() string {
+	return fmt.Sprintf("a row longer than %d MiB: not a CSV file, or a cell left unclosed by a quote", MaxRecordSize>>20)
+}
+
 // errShort means the buffer ends before the record does: read more and
 // parse the record again from its start.
 var errShort = errors.New("csvlex: record continues past the buffer")
@@ -149,7 +164,7 @@ func (x *Lexer) fill(keep int) error {
 	if len(x.buf) == cap(x.buf) {
 		// The buffer grows only for a record that does not fit.
 		if len(x.buf) >= MaxRecordSize {
-			x.eof, x.rerr = true, fmt.Errorf("line %d: a row longer than %d MiB: not a CSV file, or a cell left unclosed by a quote", x.line, MaxRecordSize>>20)
+			x.eof, x.rerr = true, &LongRecordError{Line: x.line}
 			return x.rerr
 		}
 		// Doubled exactly (append would round up past the limit).
