@@ -132,11 +132,11 @@ func supportFlags(fs *flag.FlagSet) Run {
 			}
 			skipped += n
 		}
+		sco.SkippedLines = skipped
 		out, err := acc.Scorecard(sco)
 		if err != nil {
 			return err
 		}
-		out.SkippedLines = skipped
 		if out.Tickets == 0 {
 			e.warnf("%s: no tickets; every KPI is without data", pos[0])
 		}

@@ -24,9 +24,8 @@ type Scorecard struct {
 	StandardsPassed int            `json:"standards_passed"`
 	StandardsFailed int            `json:"standards_failed"`
 	StandardsNoData int            `json:"standards_no_data"`
-	// SkippedLines counts the bad input lines left out. The accumulator
-	// never sees them, so [Accumulator.Scorecard] leaves it zero: the
-	// reader of the inputs sets it.
+	// SkippedLines counts the bad input lines left out, as
+	// [ScorecardOptions] gives it: only the reader of the inputs knows.
 	SkippedLines int `json:"skipped_lines"`
 	// Period is the backlog series' bucket: day or week.
 	Period string `json:"period"`
@@ -48,6 +47,9 @@ type ScorecardOptions struct {
 	// Inputs are survey KPIs known otherwise (from a survey tool, a
 	// usability test); a Survey's values take precedence over them.
 	Inputs Inputs
+	// SkippedLines is the number of bad input lines left out, which
+	// the accumulator never sees; it is copied to the Scorecard.
+	SkippedLines int
 }
 
 // Scorecard checks the standards of opts against what a has measured
@@ -55,6 +57,9 @@ type ScorecardOptions struct {
 // The standards and inputs are validated first, as by
 // [Accumulator.Evaluate], and an unknown By is an error.
 func (a *Accumulator) Scorecard(opts ScorecardOptions) (*Scorecard, error) {
+	if err := a.init(); err != nil {
+		return nil, err
+	}
 	set := opts.Standards
 	if set == nil {
 		set = DefaultStandards()
@@ -81,7 +86,8 @@ func (a *Accumulator) Scorecard(opts ScorecardOptions) (*Scorecard, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := &Scorecard{Report: a.Report(), Survey: survey, Standards: rows, StandardsName: set.Name, Period: a.opts.Period.String()}
+	sc := &Scorecard{Report: a.Report(), Survey: survey, Standards: rows, StandardsName: set.Name,
+		SkippedLines: opts.SkippedLines, Period: a.opts.Period.String()}
 	if opts.By != "" {
 		sc.By, sc.Groups = dim.String(), a.Groups(dim)
 	}

@@ -71,6 +71,13 @@ func TestScorecard(t *testing.T) {
 		t.Errorf("survey standards (-want +got):\n%s", d)
 	}
 
+	if card, err := acc.Scorecard(ScorecardOptions{SkippedLines: 3}); err != nil || card.SkippedLines != 3 {
+		t.Errorf("SkippedLines 3: %v, %v", card, err)
+	}
+	bad := &Accumulator{opts: Options{Period: 7}} // as the zero value with options set, which New refuses
+	if _, err := bad.Scorecard(ScorecardOptions{}); err == nil {
+		t.Error("an accumulator with a bad period made a scorecard")
+	}
 	if _, err := acc.Scorecard(ScorecardOptions{By: "weather"}); err == nil {
 		t.Error("an unknown breakdown was taken")
 	}
