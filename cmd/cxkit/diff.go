@@ -38,31 +38,6 @@ func init() {
 	})
 }
 
-// diffSide names one of the two compared versions in --json output.
-type diffSide struct {
-	File    string `json:"file"`
-	ID      string `json:"id"`
-	Version string `json:"version,omitempty"`
-}
-
-// diffChangeJSON is one change in --json output: the library's Change
-// with where it stands.
-type diffChangeJSON struct {
-	korto.Change
-	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
-}
-
-type diffOutput struct {
-	Old          diffSide         `json:"old"`
-	New          diffSide         `json:"new"`
-	Comparable   bool             `json:"comparable"`
-	Incomparable int              `json:"incomparable"` // how many changes are marked incomparable
-	Changes      []diffChangeJSON `json:"changes"`
-	// Warnings concern the two versions as a whole; see korto.DiffWarnings.
-	Warnings []korto.DiffWarning `json:"warnings,omitempty"`
-}
-
 func diffFlags(fs *flag.FlagSet) Run {
 	asJSON := fs.Bool("json", false, "print the changes as JSON")
 	exitCode := fs.Bool("exit-code", false, "exit 1 when a change makes scores incomparable")
@@ -84,28 +59,11 @@ func diffFlags(fs *flag.FlagSet) Run {
 		if from == nil || to == nil {
 			return errPrinted
 		}
-		changes := korto.Diff(from, to)
-		out := diffOutput{
-			Old:        diffSide{File: inputName(files[0]), ID: from.ID, Version: from.Version},
-			New:        diffSide{File: inputName(files[1]), ID: to.ID, Version: to.Version},
-			Comparable: korto.Comparable(changes),
-			Changes:    make([]diffChangeJSON, 0, len(changes)),
-			Warnings:   korto.DiffWarnings(from, to, changes),
-		}
-		for _, ch := range changes {
-			if ch.Incomparable {
-				out.Incomparable++
-			}
-			j := diffChangeJSON{Change: ch}
-			if ch.Pos.IsValid() {
-				j.File, j.Line = ch.Pos.File, ch.Pos.Line
-			}
-			out.Changes = append(out.Changes, j)
-		}
+		out := korto.NewDiffReport(inputName(files[0]), from, inputName(files[1]), to)
 		if *asJSON {
 			err = writeJSON(e.stdout, out)
 		} else {
-			err = writeDiffText(e.stdout, &out)
+			err = writeDiffText(e.stdout, out)
 		}
 		if err != nil {
 			return err
@@ -121,9 +79,9 @@ func diffFlags(fs *flag.FlagSet) Run {
 // writeDiffText prints a header, one line per change (incomparable ones
 // marked "!", a note indented under its change), a one-line verdict and
 // the warnings about the two versions as a whole.
-func writeDiffText(w io.Writer, out *diffOutput) error {
+func writeDiffText(w io.Writer, out *korto.DiffReport) error {
 	bw := bufio.NewWriter(w)
-	side := func(s diffSide) string {
+	side := func(s korto.DiffSide) string {
 		if s.Version != "" {
 			return fmt.Sprintf("%s (%s %s)", s.File, s.ID, s.Version)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/internal/golden"
+	"github.com/cxkit/cxkit/korto"
 )
 
 const (
@@ -116,7 +117,7 @@ func TestDiffJSONForm(t *testing.T) {
 	if code != exitOK || errs != "" {
 		t.Fatalf("exit %d, stderr:\n%s", code, errs)
 	}
-	var got diffOutput
+	var got korto.DiffReport
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}

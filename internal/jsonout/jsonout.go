@@ -26,6 +26,21 @@ func Marshal(v any) ([]byte, error) {
 	return unescapeHTML(b.Bytes()), nil
 }
 
+// Value returns v as compact JSON with <, > and & as they are, for a
+// MarshalJSON method: encoding/json escapes them (or not) when it copies
+// a method's output into the document, as the caller's encoder says, so
+// a method that escaped them itself would leave \u003c in a document
+// whose encoder was told not to escape.
+func Value(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
 // Write writes v to w as cxkit prints JSON.
 func Write(w io.Writer, v any) error {
 	doc, err := Marshal(v)

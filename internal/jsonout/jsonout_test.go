@@ -1,6 +1,8 @@
 package jsonout
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -40,3 +42,29 @@ func TestMarshal(t *testing.T) {
 type raw string
 
 func (r raw) MarshalJSON() ([]byte, error) { return []byte(r), nil }
+
+type escaping struct{ S string }
+
+func (e escaping) MarshalJSON() ([]byte, error) { return Value(map[string]string{"s": e.S}) }
+
+// A method's output written with Value is escaped, or not, as the
+// encoder around it says.
+func TestValueLeavesEscapingToTheEncoder(t *testing.T) {
+	v := escaping{"a <= b && c"}
+	plain, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"s":"a \u003c= b \u0026\u0026 c"}`; string(plain) != want {
+		t.Errorf("json.Marshal: %s, want %s", plain, want)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"s":"a <= b && c"}` + "\n"; b.String() != want {
+		t.Errorf("an encoder that does not escape: %s, want %s", b.String(), want)
+	}
+}

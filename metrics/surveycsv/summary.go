@@ -1,12 +1,12 @@
 package surveycsv
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -198,8 +198,9 @@ func (s *Summary) JSON() map[string]any {
 	return out
 }
 
-// MarshalJSON encodes JSON().
-func (s *Summary) MarshalJSON() ([]byte, error) { return json.Marshal(s.JSON()) }
+// MarshalJSON encodes JSON(), leaving <, > and & in names and columns
+// for the caller's encoder to escape or not, as cxkit prints them.
+func (s *Summary) MarshalJSON() ([]byte, error) { return jsonout.Value(s.JSON()) }
 
 // json is a compare object: the fields of metrics.Comparison (diff,
 // se, p, ci_low, ci_high, level, method, z or t and df, raw_diff for NPS
