@@ -65,6 +65,15 @@ func (v *view) whereText(w *report.WhereSummary) string {
 	return fmt.Sprintf(v.L.X.Kept, w.Kept, w.Read, strings.Join(w.Filters, ", "))
 }
 
+// WhereNote is whereText for the HTML page: "" when nothing was
+// filtered.
+func (v *view) WhereNote() string {
+	if v.Res.Where == nil {
+		return ""
+	}
+	return v.whereText(v.Res.Where)
+}
+
 // rankText is "3", or "—" for an unranked group.
 func rankText(g korto.GroupSummary) string {
 	if g.Rank == nil {
