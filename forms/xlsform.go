@@ -127,12 +127,16 @@ func xlsformSheets(c *korto.Checklist, opts Options) (survey, choices, settings 
 	b.row(map[string]string{"type": "end", "name": "end"}, korto.Text{}, korto.Text{})
 	b.row(map[string]string{"type": "deviceid", "name": "deviceid"}, korto.Text{}, korto.Text{})
 	b.row(map[string]string{"type": "begin group", "name": "audit"}, b.word("audit"), korto.Text{})
+	// Audit fields are collected, not required, as in every other
+	// target: required means a scored question (forms.md), a sheet
+	// without them scores, and ODK's instance ID stands in for a
+	// missing id on import.
 	for _, field := range AuditFields {
 		typ := "text"
 		if field == "date" {
 			typ = "date"
 		}
-		b.row(map[string]string{"type": typ, "name": field, "required": "yes"}, b.word(field), korto.Text{})
+		b.row(map[string]string{"type": typ, "name": field}, b.word(field), korto.Text{})
 	}
 	b.row(map[string]string{"type": "end group", "name": "audit"}, korto.Text{}, korto.Text{})
 	for _, n := range groups(c) {

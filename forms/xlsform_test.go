@@ -80,6 +80,14 @@ func TestXLSFormReadBack(t *testing.T) {
 			if !slices.Equal(names, want) {
 				t.Errorf("first rows %v, want %v", names, want)
 			}
+			// Audit fields are collected, not required (forms.md: required
+			// means a scored question): a sheet scores without them, and
+			// the instance ID stands in for a missing id.
+			for _, r := range survey[4:8] {
+				if r["required"] != "" {
+					t.Errorf("audit field %s: required %q, want not required", r["name"], r["required"])
+				}
+			}
 			lists := map[string]bool{}
 			for _, ch := range choices {
 				lists[ch["list_name"]] = true
