@@ -214,16 +214,25 @@ func (t *EmotionNPS) Add(e Emotion, score int) error {
 	return nil
 }
 
-// Merge adds o's counts; a nil o adds nothing.
-func (t *EmotionNPS) Merge(o *EmotionNPS) {
+// Merge adds o's counts; a nil o adds nothing. Counts that would
+// overflow are an error wrapping ErrState, and t is left unchanged, as
+// NPS.Merge does.
+func (t *EmotionNPS) Merge(o *EmotionNPS) error {
 	if o == nil {
-		return
+		return nil
 	}
-	for i := range t.counts {
-		for j := range t.counts[i] {
-			t.counts[i][j] += o.counts[i][j]
+	sum := t.counts
+	for i := range sum {
+		for j := range sum[i] {
+			s, ok := addCount(sum[i][j], o.counts[i][j])
+			if !ok {
+				return errorIs(ErrState, "emotion by NPS: merging the counts %d and %d overflows", sum[i][j], o.counts[i][j])
+			}
+			sum[i][j] = s
 		}
 	}
+	t.counts = sum
+	return nil
 }
 
 // EmotionNPSRow is one emotion's customers by NPS group, with the NPS

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/cxkit/cxkit/internal/golden"
-	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -207,7 +206,7 @@ func FuzzNPSCSV(f *testing.F) {
 		if err != nil {
 			return
 		}
-		r, err := d.All.Result(metrics.Options{})
+		r, err := d.All.Result()
 		if err != nil {
 			return // no answers
 		}
@@ -216,7 +215,7 @@ func FuzzNPSCSV(f *testing.F) {
 		}
 		var sum int64
 		for _, g := range d.Groups {
-			gr, err := g.Acc.Result(metrics.Options{})
+			gr, err := g.Acc.Result()
 			if err != nil {
 				t.Fatalf("group with answers failed: %v", err)
 			}

@@ -110,14 +110,17 @@ func (o *Observation) add(h HourCount) {
 	c.ServiceMinutes += h.ServiceMinutes
 }
 
-// Merge adds every count of p; a nil p adds nothing.
-func (o *Observation) Merge(p *Observation) {
+// Merge adds every count of p; a nil p adds nothing. It returns an
+// error, always nil today, so that every accumulator of the module
+// merges with one signature.
+func (o *Observation) Merge(p *Observation) error {
 	if p == nil {
-		return
+		return nil
 	}
 	for _, h := range p.hours {
 		o.add(*h)
 	}
+	return nil
 }
 
 // ServiceMix is who bought how, summed over every hour observed; the

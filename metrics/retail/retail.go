@@ -117,11 +117,14 @@ func (d *Dwell) Add(x time.Duration) error {
 	return nil
 }
 
-// Merge adds every visit of o; a nil o adds nothing.
-func (d *Dwell) Merge(o *Dwell) {
+// Merge adds every visit of o; a nil o adds nothing. It returns an
+// error, always nil today, so that every accumulator of the module
+// merges with one signature.
+func (d *Dwell) Merge(o *Dwell) error {
 	if o != nil {
 		d.secs = append(d.secs, o.secs...)
 	}
+	return nil
 }
 
 // DwellResult summarises dwell times in seconds; quantiles are

@@ -130,10 +130,12 @@ func (s *Visits) Add(v Visit) error {
 	return nil
 }
 
-// Merge adds every visit of o; a nil o adds nothing.
-func (s *Visits) Merge(o *Visits) {
+// Merge adds every visit of o; a nil o adds nothing. It returns an
+// error, always nil today, so that every accumulator of the module
+// merges with one signature.
+func (s *Visits) Merge(o *Visits) error {
 	if o == nil {
-		return
+		return nil
 	}
 	if s.days == nil && len(o.days) > 0 {
 		s.days = map[string]*dayTally{}
@@ -157,7 +159,7 @@ func (s *Visits) Merge(o *Visits) {
 			h.ServiceMinutes += oh.ServiceMinutes
 		}
 	}
-	s.dwell.Merge(&o.dwell)
+	return s.dwell.Merge(&o.dwell)
 }
 
 // Report is every retail KPI of an observation sheet. A KPI without

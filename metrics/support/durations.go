@@ -42,13 +42,16 @@ func (s *Sample) Add(v float64) error {
 	return nil
 }
 
-// Merge adds every value of o; a nil o adds nothing.
-func (s *Sample) Merge(o *Sample) {
+// Merge adds every value of o; a nil o adds nothing. It returns an
+// error, always nil today, so that every accumulator of the module
+// merges with one signature.
+func (s *Sample) Merge(o *Sample) error {
 	if o == nil {
-		return
+		return nil
 	}
 	s.vals = append(s.vals, o.vals...)
 	s.sorted = false
+	return nil
 }
 
 // Len returns the number of values.

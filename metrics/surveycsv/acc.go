@@ -73,9 +73,9 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	}
 	switch a.metric {
 	case NPS:
-		a.nps.Merge(&b.nps)
+		return a.nps.Merge(&b.nps)
 	case Emotion:
-		a.emo.Merge(&b.emo)
+		return a.emo.Merge(&b.emo)
 	case CSAT:
 		return a.csat.Merge(b.csat)
 	case CES:
@@ -206,9 +206,13 @@ type Result struct {
 	fields map[string]any
 }
 
-// Result computes the metric at the options' level (and method, for NPS
-// and the emotional index).
-func (a *Accumulator) Result(o metrics.Options) (Result, error) {
+// Result computes the metric with the default 95% interval and method,
+// as the metrics' own Result does.
+func (a *Accumulator) Result() (Result, error) { return a.ResultWith(metrics.Options{}) }
+
+// ResultWith computes the metric at the options' level (and method, for
+// NPS and the emotional index).
+func (a *Accumulator) ResultWith(o metrics.Options) (Result, error) {
 	ci := func(i metrics.Interval) map[string]any {
 		return map[string]any{"ci_low": i.Lo, "ci_high": i.Hi, "level": i.Level, "method": string(i.Method)}
 	}

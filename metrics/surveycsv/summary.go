@@ -63,13 +63,13 @@ func WideLimit(m Metric, s metrics.Scale) float64 {
 // ranks its groups by value, best first (ties and groups without a
 // result by name).
 func Summarize(d *Data, o metrics.Options) (*Summary, error) {
-	res, err := d.All.Result(o)
+	res, err := d.All.ResultWith(o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: column %s: %w", d.File, diag.Quote(d.Column), err)
 	}
 	s := &Summary{File: d.File, Data: d, Overall: res}
 	for _, g := range d.Groups {
-		r, err := g.Acc.Result(o)
+		r, err := g.Acc.ResultWith(o)
 		rg := RankedGroup{Name: g.Name, Res: r, Err: err}
 		if err == nil {
 			rg.Wide = r.CI.Width() > WideLimit(d.Metric, d.Scale)
@@ -108,7 +108,7 @@ func better(d *Data, a, b float64) bool {
 // Compare tests the summary, and each of its groups, against old, an
 // earlier export of the same metric read with the same options.
 func (s *Summary) Compare(old *Data, o metrics.Options) error {
-	res, err := old.All.Result(o)
+	res, err := old.All.ResultWith(o)
 	if err != nil {
 		return fmt.Errorf("%s: column %s: %w", old.File, diag.Quote(s.Data.Column), err)
 	}
@@ -124,7 +124,7 @@ func (s *Summary) Compare(old *Data, o metrics.Options) error {
 		if !ok || g.Err != nil {
 			continue
 		}
-		r, err := acc.Result(o)
+		r, err := acc.ResultWith(o)
 		if err != nil {
 			continue
 		}
