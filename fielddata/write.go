@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/korto"
 	"github.com/go-json-experiment/json/jsontext"
@@ -82,22 +84,45 @@ func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte) []byte {
 // appendString appends s as a JSON string. Invalid UTF-8, which no
 // reader passes on, would come out as U+FFFD.
 func appendString(dst []byte, s string) []byte {
-	// Most values (option IDs, words, numbers as text) are printable
-	// ASCII with nothing to escape, which quotes as it stands.
-	plain := true
+	// Most values (option IDs, words, numbers as text, comments in any
+	// script) have nothing to escape and quote as they stand: jsontext
+	// escapes only quotes, backslashes, control characters and invalid
+	// UTF-8. DEL, U+2028 and U+2029 go the slow way too, to be sure.
+	ascii := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			plain = false
-			break
+		switch jsonByte[s[i]] {
+		case jsonEscape:
+			return appendStringSlow(dst, s)
+		case jsonHigh:
+			ascii = false
 		}
 	}
-	if plain {
-		dst = append(dst, '"')
-		dst = append(dst, s...)
-		return append(dst, '"')
+	if !ascii && (!utf8.ValidString(s) || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")) {
+		return appendStringSlow(dst, s)
 	}
-	return appendStringSlow(dst, s)
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
 }
+
+// jsonByte classes the bytes of a string for appendString.
+var jsonByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c < 0x20 || c == '"' || c == '\\' || c == 0x7f:
+			t[c] = jsonEscape
+		case c >= 0x80:
+			t[c] = jsonHigh
+		}
+	}
+	return t
+}()
+
+const (
+	jsonPlain  = iota // printable ASCII
+	jsonEscape        // escaped, or to be checked by jsontext
+	jsonHigh          // part of a multi-byte character
+)
 
 func appendStringSlow(dst []byte, s string) []byte {
 	out, err := jsontext.AppendQuote(dst, s)

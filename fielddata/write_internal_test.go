@@ -23,12 +23,26 @@ func TestAppendNumberAsFormatFloat(t *testing.T) {
 	}
 }
 
-// appendString's short cut for plain ASCII must quote as jsontext does.
+var quoteCorpus = []string{"", "yes", "a b", "~", "\\x7f\x7f", "<&>", "\"q\"", "back\\slash", "tab\there",
+	"нет", "\xff", "ёж\xffж", "a\u2028b", "\u2029", "\u00a0", "😀", "\xed\xa0\x80", "Продавец: \"да\""}
+
+// appendString's short cut must quote as jsontext does.
 func TestAppendStringPlain(t *testing.T) {
-	for _, s := range []string{"", "yes", "a b", "~", "\\x7f\x7f", "<&>", "\"q\"", "back\\slash", "tab\there", "нет", "\xff"} {
+	for _, s := range quoteCorpus {
 		want := string(appendStringSlow(nil, s))
 		if got := string(appendString(nil, s)); got != want {
 			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
 		}
 	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range quoteCorpus {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendString(nil, s)), string(appendStringSlow(nil, s)); got != want {
+			t.Errorf("appendString(%q) = %s, jsontext says %s", s, got, want)
+		}
+	})
 }

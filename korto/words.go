@@ -51,21 +51,39 @@ func (c *Checklist) Words(lang string) FormWords {
 // with surrounding space. Importers turn such a cell into [NA].
 func IsNAWord(s string) bool {
 	s = strings.TrimSpace(s)
-	for _, w := range naWordsLower() {
-		if lowerIs(s, w) {
+	na := naWordsLower()
+	// Lowering keeps the number of runes, so a cell of another length
+	// (most text: a comment, a number) is no word without a look at
+	// its letters. A rune is at most 4 bytes.
+	if len(s) > 4*na.maxRunes {
+		return false
+	}
+	n := utf8.RuneCountInString(s)
+	for i, w := range na.words {
+		if na.runes[i] == n && lowerIs(s, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// naWordsLower are the words IsNAWord takes, in lower case.
-var naWordsLower = sync.OnceValue(func() []string {
-	words := slices.Clone(naWords)
+// naWordsLower are the words IsNAWord takes, in lower case, with their
+// lengths in runes.
+var naWordsLower = sync.OnceValue(func() (na struct {
+	words    []string
+	runes    []int
+	maxRunes int
+}) {
+	na.words = slices.Clone(naWords)
 	for _, w := range schemaVocabularies {
-		words = append(words, strings.ToLower(w.na))
+		na.words = append(na.words, strings.ToLower(w.na))
 	}
-	return words
+	for _, w := range na.words {
+		n := utf8.RuneCountInString(w)
+		na.runes = append(na.runes, n)
+		na.maxRunes = max(na.maxRunes, n)
+	}
+	return na
 })
 
 // lowerIs reports whether strings.ToLower(s) == w without making the

@@ -25,7 +25,7 @@ func TestIsNAWordAsLowering(t *testing.T) {
 		"Не применимо", "НЕ ПРИМЕНИМО", "не применимо ", "Not Applicable", "NICHT ZUTREFFEND",
 		"ǅ", "İ", "K", "ß", "\xff", "n\xffa", "na\u0301", "ｎａ", "no", "yes", "nan", "n/", "не",
 		"Продавец был вежлив", strings.Repeat("na", 40)}
-	for _, w := range naWordsLower() {
+	for _, w := range naWordsLower().words {
 		ins = append(ins, w, strings.ToUpper(w), w+"x", w[:len(w)-1])
 	}
 	for _, s := range ins {
