@@ -1,7 +1,8 @@
 // Package cxbeam runs cxkit's measurements on Apache Beam: the
 // mergeable accumulators of the library (NPS, the emotional index, CSAT,
-// CES and the audit aggregator) as Beam CombineFns, and pipelines that
-// read survey exports and answer sheets from file globs on any runner
+// CES, the audit aggregator and the support KPIs) as Beam CombineFns,
+// and pipelines that read survey exports, answer sheets and ticket
+// exports from file globs on any runner
 // (the local prism runner, Flink, Spark, Dataflow) and produce the same
 // JSON as the matching cxkit command.
 //

@@ -6,7 +6,9 @@
 //	cxkit-beam --kind nps --input 'gs://bucket/survey/*.csv' --by store \
 //	    --output gs://bucket/out/nps.json --runner dataflow ...
 //
-// See README.md beside the module for each runner's flags.
+// --kind is report, support, nps, csat, ces or emotion, with the flags
+// of the matching cxkit command. See README.md beside the module for
+// each runner's flags.
 package main
 
 import (
@@ -26,6 +28,7 @@ import (
 	cxbeam "github.com/cxkit/cxkit/beam"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/metrics"
+	"github.com/cxkit/cxkit/metrics/support"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 	"github.com/cxkit/cxkit/report"
 )
@@ -55,13 +58,13 @@ func run(args []string, stderr io.Writer) int {
 	flag.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	var inputs globs
 	fs.Var(&inputs, "input", "a file or glob to read (repeatable): `GLOB`, local or in a bucket (gs://...)")
-	kind := fs.String("kind", "", "what to compute: `report|nps|csat|ces|emotion`")
+	kind := fs.String("kind", "", "what to compute: `report|support|nps|csat|ces|emotion`")
 	output := fs.String("output", "", "where to write the JSON: `FILE`, local or in a bucket")
 	name := fs.String("name", "", "the input's name in the JSON's \"file\" (default: the --input values)")
 	column := fs.String("column", "", "survey: column `C` holding the answers (default: a column named after the kind)")
-	by := fs.String("by", "", "survey: break down by the values of column `G`; report: group audits by the audit field G")
+	by := fs.String("by", "", "survey: break down by the values of column `G`; report: group audits by the audit field G; support: by channel, priority or agent")
 	checklist := fs.String("checklist", "", "report: the checklist `FILE` (.korto, or .json from cxkit export), read here and sent to the workers")
-	period := fs.String("period", "", "report: split each group into waves by the audits' date: `month`, quarter or week")
+	period := fs.String("period", "", "report: split each group into waves by the audits' date: `month`, quarter or week; support: the backlog's period, day (default) or week")
 	var where []report.Filter
 	fs.Func("where", "report: keep only audits whose `FIELD=VALUE` (repeatable; all must hold)", func(v string) error {
 		f, err := report.ParseFilter(v)
@@ -72,6 +75,12 @@ func run(args []string, stderr io.Writer) int {
 	top := fs.Int("top", korto.DefaultTopProblems, "report: list the `N` problems to fix first")
 	skipInvalid := fs.Bool("skip-invalid", false, "report: report without the invalid sheets instead of failing")
 	allowDups := fs.Bool("allow-duplicates", false, "report: count an audit id given twice (in one file) twice, instead of failing")
+	standards := fs.String("standards", "", "support: standards `FILE` (JSON); default: the 21 standards of customer service")
+	calendar := fs.String("calendar", "", "support: business-hours calendar `FILE` (JSON); durations then count working time only")
+	agentTime := fs.String("agent-time", "", "support: agent-time `FILE` (JSON Lines) for occupancy and minutes per issue")
+	survey := fs.String("survey", "", "support: post-service survey `FILE` (JSON Lines)")
+	tz := fs.String("tz", "", "support: IANA time `ZONE` of the backlog days without --calendar (default UTC)")
+	skipBad := fs.Bool("skip-bad", false, "support: compute from the good lines and count the bad ones instead of failing")
 	weight := fs.String("weight", "", "survey: survey weights from column `W`")
 	level := fs.Float64("level", 0.95, "confidence `LEVEL` of the intervals")
 	method := fs.String("method", "", "nps, emotion: interval `METHOD`, adjusted-wald (default) or wald")
@@ -97,6 +106,9 @@ func run(args []string, stderr io.Writer) int {
 	}
 	if err := metrics.CheckLevel(*level); err != nil {
 		return usage("--level %v: want a number between 0 and 1, e.g. 0.95", *level)
+	}
+	if *kind != "support" && (*standards != "" || *calendar != "" || *agentTime != "" || *survey != "" || *tz != "" || *skipBad) {
+		return usage("--standards, --calendar, --agent-time, --survey, --tz and --skip-bad are for --kind support")
 	}
 	file := *name
 	if file == "" {
@@ -162,10 +174,58 @@ func run(args []string, stderr io.Writer) int {
 		o := cxbeam.ReportOptions{By: *by, Period: *period, Where: where, MinN: *minN, Top: *top,
 			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups}
 		out = cxbeam.Report(s, c, inputs, o)
+	case "support":
+		if *checklist != "" {
+			return usage("--checklist is for --kind report")
+		}
+		if *by != "" {
+			if _, err := support.ParseDimension(*by); err != nil {
+				return usage("--by %v", err)
+			}
+		}
+		if *period != "" {
+			if _, err := support.ParsePeriod(*period); err != nil {
+				return usage("--period %q: want day or week", *period)
+			}
+		}
+		if *tz != "" {
+			if _, err := support.LoadZone(*tz); err != nil {
+				return usage("--tz: %v", err)
+			}
+		}
+		o := cxbeam.SupportOptions{By: *by, SkipBad: *skipBad,
+			Config: cxbeam.SupportConfig{Period: cmp.Or(*period, "day"), TimeZone: *tz}}
+		// The small files are read here and travel with the pipeline;
+		// the calendar and standards are checked before it starts.
+		for _, f := range []struct {
+			name string
+			to   *cxbeam.File
+		}{{*calendar, &o.Config.Calendar}, {*standards, &o.Standards}, {*agentTime, &o.AgentTime}, {*survey, &o.Survey}} {
+			if f.name == "" {
+				continue
+			}
+			text, err := os.ReadFile(f.name)
+			if err != nil {
+				fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
+				return exitInput
+			}
+			*f.to = cxbeam.File{Name: f.name, Text: string(text)}
+		}
+		if _, err := o.Config.Options(); err != nil {
+			fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
+			return exitInput
+		}
+		if o.Standards.Name != "" {
+			if _, err := support.ReadStandards(o.Standards.Name, []byte(o.Standards.Text)); err != nil {
+				fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
+				return exitInput
+			}
+		}
+		out = cxbeam.Support(s, inputs, o)
 	case "":
 		return usage("give what to compute with --kind")
 	default:
-		return usage("--kind %q: want report, nps, csat, ces or emotion", *kind)
+		return usage("--kind %q: want report, support, nps, csat, ces or emotion", *kind)
 	}
 	textio.Write(s, *output, out)
 	if err := beamx.Run(context.Background(), p); err != nil {

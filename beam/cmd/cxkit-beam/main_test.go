@@ -45,7 +45,13 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--kind", "nps", "--output", out}, exitUsage, "--input"},
 		{[]string{"--kind", "nps", "--input", bad}, exitUsage, "--output"},
 		{[]string{"--input", bad, "--output", out}, exitUsage, "--kind"},
-		{[]string{"--kind", "csi", "--input", bad, "--output", out}, exitUsage, "want report, nps"},
+		{[]string{"--kind", "csi", "--input", bad, "--output", out}, exitUsage, "want report, support, nps"},
+		{[]string{"--kind", "support", "--by", "topic", "--input", bad, "--output", out}, exitUsage, "--by"},
+		{[]string{"--kind", "support", "--period", "month", "--input", bad, "--output", out}, exitUsage, "--period"},
+		{[]string{"--kind", "support", "--tz", "Mars/Olympus", "--input", bad, "--output", out}, exitUsage, "--tz"},
+		{[]string{"--kind", "nps", "--calendar", bad, "--input", bad, "--output", out}, exitUsage, "for --kind support"},
+		{[]string{"--kind", "support", "--calendar", bad, "--input", bad, "--output", out}, exitInput, "bad.csv:1:2"},
+		{[]string{"--kind", "support", "--input", bad, "--output", out}, exitInput, "bad.csv: 4 bad lines"},
 		{[]string{"--kind", "ces", "--input", bad, "--output", out}, exitUsage, "never guessed"},
 		{[]string{"--kind", "nps", "--scale", "1..5", "--input", bad, "--output", out}, exitUsage, "for csat and ces"},
 		{[]string{"--kind", "nps", "--level", "2", "--input", bad, "--output", out}, exitUsage, "--level"},
@@ -76,6 +82,28 @@ func TestReportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := cxkittest.Run(t, "report", checklist, in, "--by", "location", "--period", "month", "--json")
+	if string(got) != want {
+		t.Errorf("output differs from cxkit's:\n got: %.400s\nwant: %.400s", got, want)
+	}
+}
+
+// TestSupportCommand runs --kind support over the example tickets with
+// every input cxkit support takes.
+func TestSupportCommand(t *testing.T) {
+	ex := func(rel string) string { return cxkittest.Root("examples/support/" + rel) }
+	args := []string{"--by", "channel", "--calendar", ex("calendar.json"), "--standards", ex("standards.json"),
+		"--agent-time", ex("agent-time.jsonl"), "--survey", ex("survey.jsonl"), "--period", "week"}
+	out := filepath.Join(t.TempDir(), "support.json")
+	var stderr bytes.Buffer
+	code := run(append([]string{"--kind", "support", "--input", ex("tickets.jsonl"), "--output", out}, args...), &stderr)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := cxkittest.Run(t, append(append([]string{"support", ex("tickets.jsonl")}, args...), "--json")...)
 	if string(got) != want {
 		t.Errorf("output differs from cxkit's:\n got: %.400s\nwant: %.400s", got, want)
 	}

@@ -1,0 +1,332 @@
+package cxbeam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/cxkit/cxkit/metrics/support"
+)
+
+func init() {
+	register.Combiner3[*SupportAccumulator, []byte, []byte](&SupportFn{})
+	beam.RegisterCoder(reflect.TypeFor[*SupportAccumulator](), encodeSupport, decodeSupport)
+	register.DoFn3x1[context.Context, fileio.ReadableFile, func(SupportPart), error](&readTicketsFn{})
+	register.Emitter1[SupportPart]()
+	register.Function1x1(supportPartState)
+	register.DoFn4x1[[]byte, func(*[]byte) bool, func(*SupportPart) bool, func(string), error](&summarizeSupportFn{})
+	register.Iter1[SupportPart]()
+}
+
+// File is a small input the launcher reads and the pipeline's Fns carry
+// to the workers: its name, for messages, and its text.
+type File struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+// SupportConfig is how the support accumulators measure time, which
+// every worker must agree on: what cxkit support's --calendar, --period
+// and --tz say. A worker builds the options once from it.
+type SupportConfig struct {
+	// Calendar is a business-hours calendar (support.CalendarConfig
+	// JSON); a File without a Name measures calendar time.
+	Calendar File `json:"calendar"`
+	// Period is the backlog's, "day" (or "") or "week".
+	Period string `json:"period"`
+	// TimeZone is the IANA zone of the backlog days without a calendar;
+	// "" is UTC.
+	TimeZone string `json:"time_zone"`
+}
+
+// Options builds the accumulator options the config names.
+func (c SupportConfig) Options() (support.Options, error) {
+	var o support.Options
+	if c.Period != "" {
+		p, err := support.ParsePeriod(c.Period)
+		if err != nil {
+			return o, err
+		}
+		o.Period = p
+	}
+	if c.TimeZone != "" {
+		loc, err := support.LoadZone(c.TimeZone)
+		if err != nil {
+			return o, err
+		}
+		o.Location = loc
+	}
+	if c.Calendar.Name != "" {
+		cal, err := support.ReadCalendar(c.Calendar.Name, []byte(c.Calendar.Text))
+		if err != nil {
+			return o, err
+		}
+		o.Calendar = cal
+	}
+	return o, nil
+}
+
+// supportOptions holds a Fn's options, built on first use: one calendar
+// per worker, which all its accumulators share.
+type supportOptions struct {
+	once sync.Once
+	opts support.Options
+	err  error
+}
+
+func (s *supportOptions) get(c SupportConfig) (support.Options, error) {
+	s.once.Do(func() { s.opts, s.err = c.Options() })
+	return s.opts, s.err
+}
+
+// SupportAccumulator is SupportFn's accumulator: a support.Accumulator,
+// or the state it was saved as until SupportFn, which knows the
+// options, restores it.
+type SupportAccumulator struct {
+	acc   *support.Accumulator
+	state []byte
+}
+
+func encodeSupport(a *SupportAccumulator) ([]byte, error) {
+	if a.acc == nil {
+		return a.state, nil
+	}
+	return a.acc.MarshalBinary()
+}
+
+func decodeSupport(b []byte) (*SupportAccumulator, error) { return &SupportAccumulator{state: b}, nil }
+
+// SupportFn merges saved support accumulators
+// (support.Accumulator.MarshalBinary) made with Config's options into
+// one; its output is the merged state. Merging is exact, so the KPIs of
+// the output are those of one pass over every ticket.
+type SupportFn struct {
+	Config SupportConfig `json:"config"`
+	opts   supportOptions
+}
+
+func (f *SupportFn) newAccumulator() (*support.Accumulator, error) {
+	o, err := f.opts.get(f.Config)
+	if err != nil {
+		return nil, err
+	}
+	return support.New(o)
+}
+
+// load restores an accumulator that arrived as a saved state.
+func (f *SupportFn) load(a *SupportAccumulator) error {
+	if a.acc != nil {
+		return nil
+	}
+	acc, err := f.newAccumulator()
+	if err != nil {
+		return err
+	}
+	if err := acc.UnmarshalBinary(a.state); err != nil {
+		return err
+	}
+	a.acc, a.state = acc, nil
+	return nil
+}
+
+// CreateAccumulator returns an empty accumulator.
+func (f *SupportFn) CreateAccumulator() (*SupportAccumulator, error) {
+	acc, err := f.newAccumulator()
+	return &SupportAccumulator{acc: acc}, err
+}
+
+// AddInput merges one saved accumulator.
+func (f *SupportFn) AddInput(a *SupportAccumulator, state []byte) (*SupportAccumulator, error) {
+	return f.MergeAccumulators(a, &SupportAccumulator{state: state})
+}
+
+// MergeAccumulators merges b into a.
+func (f *SupportFn) MergeAccumulators(a, b *SupportAccumulator) (*SupportAccumulator, error) {
+	if err := f.load(a); err != nil {
+		return nil, err
+	}
+	if err := f.load(b); err != nil {
+		return nil, err
+	}
+	return a, a.acc.Merge(b.acc)
+}
+
+// ExtractOutput saves the merged accumulator.
+func (f *SupportFn) ExtractOutput(a *SupportAccumulator) ([]byte, error) {
+	if err := f.load(a); err != nil {
+		return nil, err
+	}
+	return a.acc.MarshalBinary()
+}
+
+// SupportOptions says what a support pipeline computes: the flags of
+// cxkit support.
+type SupportOptions struct {
+	Config SupportConfig `json:"config"`
+	// Standards is a standards file (support.StandardSet JSON); an empty
+	// judges the default standards. A set without a name is named
+	// after the file, as cxkit does.
+	Standards File `json:"standards"`
+	// By breaks the KPIs down: "channel", "priority", "agent" or "".
+	By string `json:"by"`
+	// AgentTime and Survey are the JSON Lines files of --agent-time and
+	// --survey, small enough to travel with the pipeline; a File without
+	// a Name is none.
+	AgentTime File `json:"agent_time"`
+	Survey    File `json:"survey"`
+	// SkipBad leaves bad lines out and counts them, instead of failing.
+	SkipBad bool `json:"skip_bad"`
+}
+
+// SupportPart is what one file of tickets added up to.
+type SupportPart struct {
+	Path    string
+	State   []byte // the saved accumulator of its good tickets
+	Skipped int    // bad lines left out (SkipBad)
+}
+
+func supportPartState(p SupportPart) []byte { return p.State }
+
+// Support reads the ticket exports (JSON Lines) matching the globs and
+// returns a PCollection of one string: the JSON cxkit support --json
+// prints for them, without its final newline.
+//
+// Each file is read by one worker with the library's reader, and the
+// accumulators of the files are merged by SupportFn. Differences from
+// cxkit support, which reads one file: a ticket id given twice is found
+// only within one file, and bad lines fail the job with the errors of
+// the first file that has any (or, with SkipBad, are counted in
+// "skipped_lines" without being listed).
+func Support(s beam.Scope, globs []string, o SupportOptions) beam.PCollection {
+	s = s.Scope("cxbeam.Support")
+	files := fileio.MatchAll(s, beam.CreateList(s, globs), fileio.MatchEmptyDisallow())
+	readable := fileio.ReadMatches(s, files, fileio.ReadDirectorySkip(), fileio.ReadUncompressed())
+	parts := beam.ParDo(s, &readTicketsFn{Options: o}, readable)
+	merged := beam.Combine(s, &SupportFn{Config: o.Config}, beam.ParDo(s, supportPartState, parts))
+	return beam.ParDo(s, &summarizeSupportFn{Options: o}, beam.Impulse(s),
+		beam.SideInput{Input: merged}, beam.SideInput{Input: parts})
+}
+
+type readTicketsFn struct {
+	Options SupportOptions `json:"options"`
+	opts    supportOptions
+}
+
+func (f *readTicketsFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(SupportPart)) error {
+	o, err := f.opts.get(f.Options.Config)
+	if err != nil {
+		return err
+	}
+	acc, err := support.New(o)
+	if err != nil {
+		return err
+	}
+	r, err := file.Open(ctx)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	path := file.Metadata.Path
+	skipped, err := badLines(path, support.ReadInto(r, acc, support.ReadOptions{Workers: 1}), f.Options.SkipBad)
+	if err != nil {
+		return err
+	}
+	state, err := acc.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	emit(SupportPart{Path: path, State: state, Skipped: skipped})
+	return nil
+}
+
+// badLines returns the number of bad lines err lists when skip is set;
+// without it, or for another error, it returns an error that names the
+// file, with every bad line, as cxkit prints them.
+func badLines(name string, err error, skip bool) (int, error) {
+	var errs support.Errors
+	if errors.As(err, &errs) {
+		if skip {
+			return len(errs), nil
+		}
+		lines := make([]string, len(errs))
+		for i, te := range errs {
+			lines[i] = fmt.Sprintf("%s: %v", name, te)
+		}
+		return 0, fmt.Errorf("%s\n%s: %d bad lines; nothing computed (SkipBad computes from the good lines)", strings.Join(lines, "\n"), name, len(errs))
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", name, err)
+	}
+	return 0, nil
+}
+
+type summarizeSupportFn struct {
+	Options SupportOptions `json:"options"`
+	opts    supportOptions
+}
+
+func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool, parts func(*SupportPart) bool, emit func(string)) error {
+	o, err := f.opts.get(f.Options.Config)
+	if err != nil {
+		return err
+	}
+	acc, err := support.New(o)
+	if err != nil {
+		return err
+	}
+	var state []byte
+	if !merged(&state) {
+		return errors.New("no merged accumulator")
+	}
+	if err := acc.UnmarshalBinary(state); err != nil {
+		return err
+	}
+	skipped := 0
+	var p SupportPart
+	for parts(&p) {
+		skipped += p.Skipped
+	}
+	set := support.DefaultStandards()
+	if st := f.Options.Standards; st.Name != "" {
+		if set, err = support.ReadStandards(st.Name, []byte(st.Text)); err != nil {
+			return err
+		}
+		if set.Name == "" {
+			set.Name = st.Name
+		}
+	}
+	if at := f.Options.AgentTime; at.Name != "" {
+		n, err := badLines(at.Name, support.ReadAgentTime(strings.NewReader(at.Text), acc.AddAgentTime), f.Options.SkipBad)
+		if err != nil {
+			return err
+		}
+		skipped += n
+	}
+	sco := support.ScorecardOptions{Standards: set, By: f.Options.By}
+	if s := f.Options.Survey; s.Name != "" {
+		sco.Survey = support.NewSurvey()
+		n, err := badLines(s.Name, sco.Survey.Read(strings.NewReader(s.Text)), f.Options.SkipBad)
+		if err != nil {
+			return err
+		}
+		skipped += n
+	}
+	out, err := acc.Scorecard(sco)
+	if err != nil {
+		return err
+	}
+	out.SkippedLines = skipped
+	js, err := encodeJSON(out)
+	if err != nil {
+		return err
+	}
+	emit(js)
+	return nil
+}
