@@ -32,17 +32,29 @@ func schemaFlags(fs *flag.FlagSet) Run {
 	lang := fs.String("lang", "", "language `L` of titles and hints, e.g. en (default: the checklist's own)")
 	id := fs.String("id", "", "`URI` to set as the schema's $id")
 	types := fs.Bool("types", false, "print the schemas of cxkit's own JSON documents")
-	choices := fs.String("choices", "enum", "`SHAPE` of named answers: enum (react-jsonschema-form and every renderer), or const, a oneOf of {const, title} that JSON Forms labels with the titles")
+	choices := fs.String("choices", "", "`SHAPE` of named answers: const, a oneOf of {const, title} (default with --draft 2020-12; JSON Forms labels it with the titles), or enum (default with --draft 07, for react-jsonschema-form, which would pre-answer a const)")
 	return func(_ context.Context, e *env, pos []string) error {
 		draft, err := korto.ParseDraft(*draftName)
 		if err != nil {
 			return usagef("%v", err)
 		}
-		if *choices != "enum" && *choices != "const" {
+		if *choices != "" && *choices != "enum" && *choices != "const" {
 			return usagef("--choices %q: want enum or const", *choices)
 		}
 		if *choices == "const" && (*types || *ui != "") {
 			return usagef("--choices shapes a checklist's schema, not --types or --ui")
+		}
+		if *choices == "" {
+			// cli.md gives choices as a oneOf of {const, title}; stock
+			// react-jsonschema-form would take the first const as a
+			// default and pre-answer the form (docs/forms.md), and it
+			// reads draft-07 only. So the draft-07 schema keeps the enum
+			// and the 2020-12 one, which no stock renderer reads, follows
+			// the contract.
+			*choices = "const"
+			if draft == korto.Draft07 {
+				*choices = "enum"
+			}
 		}
 		if *id != "" {
 			// The root $id is a URI without a fragment (JSON Schema 2020-12
