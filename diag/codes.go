@@ -24,7 +24,7 @@ const (
 	CodeIndentation    = "indentation"     // nesting the indentation does not show
 	CodeRepeated       = "repeated"        // a setting given twice
 	CodeOrder          = "order"           // a checklist entry out of place
-	CodeBadValue       = "bad-value"       // a word the language does not know in that place
+	CodeBadValue       = "bad-value"       // a word the language does not know in that place; in JSON, a value its field refuses (an unknown KPI or priority)
 )
 
 // A checklist's meaning (korto's Checklist.Validate), whether it was
@@ -122,4 +122,6 @@ const (
 	CodeBadTicket       = "bad-ticket"       // a ticket the KPIs cannot use: no id, events out of order, ...
 	CodeDuplicateTicket = "duplicate-ticket" // a ticket id an earlier line already had
 	CodeBadStandard     = "bad-standard"     // a standard that cannot be checked: unknown KPI, target out of range, ...
+	CodeBadAgentTime    = "bad-agent-time"   // an agent-time record that cannot be used: a bad duration, more handling than time logged in, ...
+	CodeBadCalendar     = "bad-calendar"     // a working-hours calendar that cannot be used: an unknown time zone, a shift that ends before it starts, ...
 )

@@ -40,13 +40,10 @@ func DecodeChecklist(data []byte) (*Checklist, error) {
 		placeNodes(data, c)
 		return c, nil
 	}
-	d := &Diagnostic{Severity: SeverityError, Code: CodeSyntax, Message: err.Error()}
 	if e, ok := errors.AsType[*strictjson.Error](err); ok {
-		d.Pos = Pos{Line: e.Line, Column: e.Column, Offset: e.Offset}
-		d.Code = decodeCodes[e.Kind]
-		d.Message, d.Hint = e.Message, e.Hint
+		return nil, Diagnostics{e.Diagnostic()}
 	}
-	return nil, Diagnostics{d}
+	return nil, Diagnostics{{Severity: SeverityError, Code: CodeSyntax, Message: err.Error(), Err: err}}
 }
 
 // placeNodes sets the Pos of every node of c (the checklist, scales,
@@ -171,17 +168,6 @@ func itemPos(items []Item, tokens []string) *Pos {
 		}
 	}
 	return nil
-}
-
-// decodeCodes gives the diagnostic code of each kind of decoding error.
-// The checklist model has no decoding methods of its own, so a refused
-// value can only be a value of the wrong type.
-var decodeCodes = map[strictjson.Kind]string{
-	strictjson.Syntax:        CodeSyntax,
-	strictjson.UnknownName:   CodeUnknownKey,
-	strictjson.DuplicateName: CodeDuplicateKey,
-	strictjson.WrongType:     CodeWrongType,
-	strictjson.BadValue:      CodeWrongType,
 }
 
 // jsonKindName names a JSON value's type in the answer-sheet messages,

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
@@ -159,24 +159,24 @@ func supportRead(e *env, name string, skip bool, read func(io.Reader) error) (in
 	defer f.Close()
 	err = read(f)
 	name = inputName(name)
-	var errs support.Errors
-	if errors.As(err, &errs) {
-		for _, te := range errs {
-			if skip {
-				fmt.Fprintf(e.stderr, "%s: warning: skipped: %v\n", name, te)
-			} else {
-				fmt.Fprintf(e.stderr, "%s: %v\n", name, te)
-			}
+	errs := diag.As(err).InFile(name, 0)
+	if len(errs) == 0 {
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", name, err)
 		}
-		if !skip {
-			return 0, fmt.Errorf("%s: %s; nothing computed (--skip-bad computes from the good lines)", name, plural(len(errs), "bad line", "bad lines"))
+		return 0, nil
+	}
+	if skip {
+		// Each bad line becomes a warning: the rest is computed.
+		for _, d := range errs {
+			d.Severity = diag.SeverityWarning
+			d.Message = "skipped: " + d.Message
 		}
+		e.report(errs)
 		return len(errs), nil
 	}
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", name, err)
-	}
-	return 0, nil
+	e.report(errs)
+	return 0, fmt.Errorf("%s: %s; nothing computed (--skip-bad computes from the good lines)", name, plural(len(errs), "bad line", "bad lines"))
 }
 
 // supportDuration formats seconds for people: "45s", "4m 05s", "2h 05m",

@@ -28,7 +28,7 @@ func TestSupportConfigFiles(t *testing.T) {
 	}{
 		{"ok-standards.json", "--standards", `{"standards": []}`, exitOK, nil},
 		{"rules-standards.json", "--standards", "{\"standards\": [\n  {\"kpi\": \"fcr\", \"op\": \">=\", \"target\": \"75%\"},\n  {\"kpi\": \"fcrr\", \"op\": \">=\", \"target\": 1},\n  {\"kpi\": \"fcr\", \"op\": \"=>\", \"target\": 1}\n]}\n", exitInput,
-			[]string{`rules-standards.json:3:3: standards[1]: unknown kpi "fcrr"; did you mean "fcr"?`, `rules-standards.json:4:3: standards[2]: unknown op "=>"`}},
+			[]string{`rules-standards.json:3:3: unknown kpi "fcrr"; did you mean "fcr"?`, `rules-standards.json:4:3: unknown op "=>"`}},
 		{"empty-standards.json", "--standards", "", exitInput, []string{"empty-standards.json: the file is empty"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,13 +18,13 @@ func TestSupportDuplicateIDs(t *testing.T) {
 	if code != exitInput || out != "" {
 		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)
 	}
-	for _, want := range []string{`<stdin>: line 3: ticket "T1": duplicate id: line 1 has the same id`, `<stdin>: line 4: ticket "T3": event 0: reply without an agent`, "2 bad lines"} {
+	for _, want := range []string{`<stdin>:3: ticket "T1": duplicate id: line 1 has the same id`, `<stdin>:4: /events/0: ticket "T3": reply without an agent`, "2 bad lines"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
 	}
 	out, errs, code = runSupportCmd(t, in, "-", "--json", "--skip-bad")
-	if code != exitOK || !strings.Contains(errs, `warning: skipped: line 3: ticket "T1": duplicate id`) {
+	if code != exitOK || !strings.Contains(errs, `<stdin>:3: warning: ticket "T1": skipped: duplicate id`) {
 		t.Fatalf("--skip-bad: exit %d: %s", code, errs)
 	}
 	var got struct {

@@ -138,13 +138,13 @@ func TestSupportBadLines(t *testing.T) {
 	if code != exitInput || out != "" {
 		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)
 	}
-	for _, want := range []string{`<stdin>: line 2: ticket "bad1": event 0: reply without an agent`, `<stdin>: line 3: ticket "bad2": event 1:`, "2 bad lines"} {
+	for _, want := range []string{`<stdin>:2: /events/0: ticket "bad1": reply without an agent`, `<stdin>:3: /events/1: ticket "bad2": solved`, "2 bad lines"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
 	}
 	out, errs, code = runSupportCmd(t, in, "-", "--json", "--skip-bad")
-	if code != exitOK || !strings.Contains(errs, "warning: skipped") {
+	if code != exitOK || !strings.Contains(errs, `<stdin>:2: /events/0: warning: ticket "bad1": skipped: reply without an agent`) {
 		t.Fatalf("--skip-bad: exit %d: %s", code, errs)
 	}
 	var got map[string]any
@@ -246,7 +246,7 @@ func TestSupportSurvey(t *testing.T) {
 	}
 	write("{\"ces\": 11}\n{\"rating\": 4, \"stars\": 5}\n")
 	_, errs, code = runSupportCmd(t, "", supportDir+"/spec.jsonl", "--survey", survey)
-	if code != exitInput || !strings.Contains(errs, "line 1: survey answer") || !strings.Contains(errs, "line 2: survey answer") {
+	if code != exitInput || !strings.Contains(errs, "survey.jsonl:1: /ces: survey answer: CES score 11 is outside 1..10") || !strings.Contains(errs, "survey.jsonl:2:15: survey answer: unknown field") {
 		t.Errorf("bad survey: exit %d, stderr:\n%s", code, errs)
 	}
 }

@@ -51,7 +51,7 @@ func TestSupportWorkersSameOutput(t *testing.T) {
 		t.Fatalf("the tickets are %d bytes, too few for three workers", len(clean))
 	}
 	// The bad lines and the far repeat are reported, the same either way.
-	for name, want := range map[string]string{"bad.jsonl": `line 101: ticket "bad100"`, "dup.jsonl": "duplicate id: line 11 has the same id"} {
+	for name, want := range map[string]string{"bad.jsonl": `bad.jsonl:101: ticket "bad100"`, "dup.jsonl": "duplicate id: line 11 has the same id"} {
 		_, stderr, code := runCmd(t, "", "support", filepath.Join(dir, name), "--workers", "2")
 		if code != exitInput || !strings.Contains(stderr, want) {
 			t.Errorf("%s: exit %d, stderr:\n%.500s\nwant %q", name, code, stderr, want)

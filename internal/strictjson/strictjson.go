@@ -23,6 +23,7 @@ import (
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
 )
 
@@ -96,6 +97,30 @@ func (e *Error) Error() string {
 
 // Unwrap returns the decoder's own error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// kindCodes gives the diagnostic code of each kind of error.
+var kindCodes = [...]string{
+	Syntax:        diag.CodeSyntax,
+	UnknownName:   diag.CodeUnknownKey,
+	DuplicateName: diag.CodeDuplicateKey,
+	WrongType:     diag.CodeWrongType,
+	BadValue:      diag.CodeBadValue,
+}
+
+// Diagnostic returns the error as the module's one problem type: its
+// line, column, offset and pointer, the code of its kind, its message
+// and hint, and e itself behind it for errors.As. The file is the
+// caller's to set.
+func (e *Error) Diagnostic() *diag.Diagnostic {
+	code := diag.CodeSyntax
+	if e.Kind > 0 && int(e.Kind) < len(kindCodes) {
+		code = kindCodes[e.Kind]
+	}
+	return &diag.Diagnostic{
+		Pos:     diag.Pos{Line: e.Line, Column: e.Column, Offset: e.Offset},
+		Pointer: e.Pointer, Code: code, Message: e.Message, Hint: e.Hint, Err: e,
+	}
+}
 
 var bom = []byte("\ufeff")
 

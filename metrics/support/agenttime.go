@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // AgentTime is how one agent spent a stretch of logged-in time on one
@@ -107,14 +109,15 @@ func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
 			Handling  string `json:"handling"`
 			AfterWork string `json:"after_work"`
 		}
-		fail := func(err error) {
+		fail := func(code string, err error) {
+			d := &diag.Diagnostic{Pos: diag.Pos{Line: line}, Code: code, Message: err.Error(), Err: err}
 			if w.Agent != "" {
-				err = fmt.Errorf("agent %q: %w", w.Agent, err)
+				d.Subject = "agent " + diag.Quote(w.Agent)
 			}
-			errs = append(errs, &TicketError{Line: line, Event: -1, Err: err})
+			errs = append(errs, d)
 		}
 		if err := json.Unmarshal(b, &w); err != nil {
-			fail(jsonError(err))
+			fail(jsonCode(err), jsonError(err))
 			continue
 		}
 		var t AgentTime
@@ -138,7 +141,7 @@ func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
 			bad = t.Validate()
 		}
 		if bad != nil {
-			fail(bad)
+			fail(diag.CodeBadAgentTime, bad)
 			continue
 		}
 		if err := fn(t); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
@@ -36,9 +37,9 @@ func TestReadAgentTime(t *testing.T) {
 	if !errors.As(err, &errs) || len(errs) != 3 {
 		t.Fatalf("err = %v, want 3 line errors", err)
 	}
-	for i, want := range []string{`line 3: agent "boris": handling 9h0m0s + after-work 0s exceed`, `line 4: agent "chen": logged_in: "eight hours"`, "line 5: missing agent"} {
-		if !strings.Contains(errs[i].Error(), want) {
-			t.Errorf("error %d = %q, want %q", i, errs[i], want)
+	for i, want := range []string{`3: agent "boris": handling 9h0m0s + after-work 0s exceed`, `4: agent "chen": logged_in: "eight hours"`, "5: missing agent"} {
+		if !strings.HasPrefix(errs[i].Error(), want) || errs[i].Code != diag.CodeBadAgentTime {
+			t.Errorf("error %d = %q (%s), want %q (%s)", i, errs[i], errs[i].Code, want, diag.CodeBadAgentTime)
 		}
 	}
 }

@@ -4,12 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones by IANA name on machines without zoneinfo
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/invopop/jsonschema"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 )
 
@@ -91,12 +94,15 @@ func LoadZone(name string) (*time.Location, error) {
 // NewCalendar builds a calendar from its configuration, reporting every
 // mistake at once.
 func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
-	var errs []error
+	var errs diag.List
+	bad := func(ptr jsontext.Pointer, err error) {
+		errs = append(errs, &diag.Diagnostic{Pointer: string(ptr), Code: diag.CodeBadCalendar, Message: err.Error(), Err: err})
+	}
 	c := &Calendar{loc: time.UTC, holidays: map[civilDate]bool{}}
 	if cfg.TimeZone != "" {
 		loc, err := LoadZone(cfg.TimeZone)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("time_zone: %w", err))
+			bad("/time_zone", err)
 		} else {
 			c.loc = loc
 		}
@@ -109,13 +115,13 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	for _, d := range days {
 		wd, ok := weekdayNames[strings.ToLower(d)]
 		if !ok {
-			errs = append(errs, fmt.Errorf("week: unknown day %q (want mon, tue, wed, thu, fri, sat or sun)", d))
+			bad(jsontext.Pointer("/week").AppendToken(d), fmt.Errorf("unknown day %q (want mon, tue, wed, thu, fri, sat or sun)", d))
 			continue
 		}
 		for i, s := range cfg.Week[d] {
 			sh, err := parseShift(s)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("week.%s[%d]: %v", d, i, err))
+				bad(jsontext.Pointer("/week").AppendToken(d).AppendToken(strconv.Itoa(i)), err)
 				continue
 			}
 			c.week[wd] = append(c.week[wd], sh)
@@ -123,7 +129,7 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 		slices.SortFunc(c.week[wd], func(a, b shift) int { return a.start - b.start })
 		for i := 1; i < len(c.week[wd]); i++ {
 			if c.week[wd][i].start < c.week[wd][i-1].end {
-				errs = append(errs, fmt.Errorf("week.%s: shifts overlap", d))
+				bad(jsontext.Pointer("/week").AppendToken(d), errors.New("shifts overlap"))
 				break
 			}
 		}
@@ -131,16 +137,16 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	for i, h := range cfg.Holidays {
 		t, err := time.Parse(time.DateOnly, h)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("holidays[%d]: %q is not a date like 2026-01-01", i, h))
+			bad(jsontext.Pointer("/holidays").AppendToken(strconv.Itoa(i)), fmt.Errorf("%q is not a date like 2026-01-01", h))
 			continue
 		}
 		c.holidays[dateOf(t)] = true
 	}
 	if len(errs) == 0 && c.empty() {
-		errs = append(errs, errors.New("week: no working hours at all"))
+		bad("/week", errors.New("no working hours at all"))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("calendar: %w", err)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return c, nil
 }
@@ -152,12 +158,13 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 // not have (or one in the wrong case), a field or weekday given twice
 // and anything after the calendar are errors, each placed at its line
 // and column with the JSON Pointer of the value at fault, as
-// "calendar: line 2, column 2: unknown field "timezone" in the calendar;
-// did you mean "time_zone"?". The decoding error is a [*DecodeError].
+// "2:2: unknown field "timezone" in the calendar; did you mean
+// "time_zone"?". Every problem is a *diag.Diagnostic in a [diag.List];
+// a decoding error has a [*DecodeError] behind it, for errors.As.
 func ParseCalendar(data []byte) (*Calendar, error) {
 	var cfg CalendarConfig
 	if err := strictjson.Decode(data, &cfg, "the calendar"); err != nil {
-		return nil, fmt.Errorf("calendar: %w", err)
+		return nil, decodeError(err)
 	}
 	return NewCalendar(cfg)
 }

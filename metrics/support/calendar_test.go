@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics/support"
 )
@@ -109,10 +110,13 @@ func TestCalendarErrors(t *testing.T) {
 	if err == nil {
 		t.Fatal("want errors")
 	}
-	for _, want := range []string{"Mars/Olympus", `"9-17"`, "funday", "tue: shifts overlap", "24:00", "25:00", "1 May"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error does not mention %q:\n%v", want, err)
+	for _, want := range []string{"/time_zone: unknown time zone \"Mars/Olympus\"", `/week/mon/0: "9-17"`, "/week/funday: unknown day", "/week/tue: shifts overlap", "24:00", "25:00", `/holidays/0: "1 May"`} {
+		if !strings.Contains(support.Shown(err), want) {
+			t.Errorf("error does not mention %q:\n%v", want, support.Shown(err))
 		}
+	}
+	if l := diag.As(err); len(l) != 7 || l[0].Code != diag.CodeBadCalendar {
+		t.Errorf("want 7 diagnostics, each %s: %v", diag.CodeBadCalendar, support.Shown(err))
 	}
 	if _, err := support.ParseCalendar([]byte(`{"week": {}}`)); err == nil || !strings.Contains(err.Error(), "no working hours") {
 		t.Errorf("empty week: %v", err)
@@ -217,27 +221,27 @@ func TestParseCalendarStrict(t *testing.T) {
 		want     decodeProblem
 	}{
 		{"unknown field", "{\"week\": {\"mon\": [\"09:00-17:00\"]},\n \"timezone\": \"UTC\"}", decodeProblem{
-			Err:  `calendar: line 2, column 2: unknown field "timezone" in the calendar; did you mean "time_zone"?`,
+			Err:  `2:2: unknown field "timezone" in the calendar; did you mean "time_zone"?`,
 			Kind: strictjson.UnknownName, Offset: 36, Line: 2, Column: 2, Pointer: "/timezone",
 		}},
 		{"name in the wrong case", `{"Week": {"mon": ["09:00-17:00"]}}`, decodeProblem{
-			Err:  `calendar: line 1, column 2: unknown field "Week" in the calendar; did you mean "week"?`,
+			Err:  `1:2: unknown field "Week" in the calendar; did you mean "week"?`,
 			Kind: strictjson.UnknownName, Offset: 1, Line: 1, Column: 2, Pointer: "/Week",
 		}},
 		{"field given twice", `{"week": {"mon": ["09:00-17:00"]}, "week": {"tue": ["09:00-17:00"]}}`, decodeProblem{
-			Err:  `calendar: line 1, column 36: field "week" is given twice in the calendar`,
+			Err:  `1:36: field "week" is given twice in the calendar`,
 			Kind: strictjson.DuplicateName, Offset: 35, Line: 1, Column: 36, Pointer: "/week",
 		}},
 		{"weekday given twice", `{"week": {"mon": ["09:00-12:00"], "mon": ["13:00-17:00"]}}`, decodeProblem{
-			Err:  `calendar: line 1, column 35: field "mon" is given twice in /week`,
+			Err:  `1:35: field "mon" is given twice in /week`,
 			Kind: strictjson.DuplicateName, Offset: 34, Line: 1, Column: 35, Pointer: "/week/mon",
 		}},
 		{"data after the calendar", `{"week": {"mon": ["09:00-17:00"]}} {"week": {}}`, decodeProblem{
-			Err:  `calendar: line 1, column 36: JSON syntax: invalid character '{' after top-level value`,
+			Err:  `1:36: JSON syntax: invalid character '{' after top-level value`,
 			Kind: strictjson.Syntax, Offset: 35, Line: 1, Column: 36,
 		}},
 		{"wrong type", `{"week": {"mon": "09:00-17:00"}}`, decodeProblem{
-			Err:  `calendar: line 1, column 18: /week/mon: want an array, not a string`,
+			Err:  `1:18: /week/mon: want an array, not a string`,
 			Kind: strictjson.WrongType, Offset: 17, Line: 1, Column: 18, Pointer: "/week/mon",
 		}},
 	}

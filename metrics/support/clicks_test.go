@@ -39,9 +39,9 @@ func TestClicks(t *testing.T) {
 		msgs = append(msgs, e.Error())
 	}
 	wantErrs := []string{
-		`line 6: ticket "f": clicks -1 is negative`,
-		`line 7: ticket "g": field "clicks": JSON number 2.5 where int was expected`,
-		`line 8: ticket "h": field "clicks": JSON string where int was expected`,
+		`6: ticket "f": clicks -1 is negative`,
+		`7: ticket "g": field "clicks": JSON number 2.5 where int was expected`,
+		`8: ticket "h": field "clicks": JSON string where int was expected`,
 	}
 	if d := cmp.Diff(wantErrs, msgs); d != "" {
 		t.Errorf("errors (-want +got):\n%s", d)

@@ -2,19 +2,17 @@ package support
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 )
 
 // ReadStandards is ParseStandards for the contents of a file called
-// name: a problem is placed as "name:line:col: why", the way every other
-// input is reported, and each bad standard at the line and column of its
-// object; an empty file is told so.
+// name: every problem is a *diag.Diagnostic of the file, placed at its
+// line and column (a bad standard at the line and column of its
+// object), in a [diag.List]; an empty file is told so.
 func ReadStandards(name string, data []byte) (*StandardSet, error) {
 	var set *StandardSet
 	err := readConfig(name, data, func(b []byte) (err error) {
@@ -36,61 +34,64 @@ func ReadCalendar(name string, data []byte) (*Calendar, error) {
 }
 
 // readConfig reads a configuration file with parse, which decodes it
-// strictly, and reports a problem in the file's JSON as
-// "name:line:col: why" rather than as the decoder's "line L, column C".
-// An empty file (a byte order mark and white space count as empty) is
-// told so instead of as an unexpected end of input.
+// strictly, and places the problems in the file: a problem known by its
+// JSON Pointer alone is put at the line and column of that value. An
+// empty file (a byte order mark and white space count as empty) is told
+// so instead of as an unexpected end of input.
 func readConfig(name string, data []byte, parse func([]byte) error) error {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))) == 0 {
-		return fmt.Errorf("%s: the file is empty; want a JSON object", name)
+		return diag.List{{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Message: "the file is empty; want a JSON object"}}
 	}
 	err := parse(data)
 	if err == nil {
 		return nil
 	}
-	if e, ok := errors.AsType[*strictjson.Error](err); ok {
-		msg := e.Message
-		if e.Kind == strictjson.UnknownName && e.Suggestion == "" && e.Hint != "" {
-			// With no near name to suggest, the list says what may go here.
-			msg += " (" + e.Hint + ")"
-		}
-		return fmt.Errorf("%s:%d:%d: %s", name, e.Line, e.Column, msg)
+	l := diag.As(err)
+	if l == nil {
+		return diag.List{{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Message: err.Error(), Err: err}}
 	}
-	if bad := standardErrors(err); len(bad) > 0 {
-		// Each bad standard at the line and column of its object.
-		at := map[string]int{}
-		strictjson.Values(data, func(p jsontext.Pointer, off int) { at[string(p)] = off })
-		lines := make([]string, len(bad))
-		index := strictjson.NewLines(data)
-		for i, se := range bad {
-			line, col := index.Position(at[fmt.Sprintf("/standards/%d", se.Index)])
-			lines[i] = fmt.Sprintf("%s:%d:%d: %v", name, line, col, se)
-		}
-		return errors.New(strings.Join(lines, "\n"))
-	}
-	return fmt.Errorf("%s: %v", name, err)
+	l = l.InFile(name, 0)
+	placePointers(data, l)
+	return l
 }
 
-// standardErrors collects the per-standard problems in err's tree.
-func standardErrors(err error) []*StandardError {
-	var out []*StandardError
-	var walk func(error)
-	walk = func(e error) {
-		if se, ok := e.(*StandardError); ok {
-			out = append(out, se)
-			return
-		}
-		switch u := e.(type) {
-		case interface{ Unwrap() []error }:
-			for _, x := range u.Unwrap() {
-				walk(x)
-			}
-		case interface{ Unwrap() error }:
-			if x := u.Unwrap(); x != nil {
-				walk(x)
+// placePointers sets the line and column of each diagnostic of l that
+// has a JSON Pointer into data but no line: those of the value the
+// pointer names, or of its nearest enclosing value in data.
+func placePointers(data []byte, l diag.List) {
+	want := map[string]int{}
+	for _, d := range l {
+		if d.Line == 0 && d.Pointer != "" {
+			for p := jsontext.Pointer(d.Pointer); ; p = p.Parent() {
+				want[string(p)] = -1
+				if p == "" {
+					break
+				}
 			}
 		}
 	}
-	walk(err)
-	return out
+	if len(want) == 0 {
+		return
+	}
+	strictjson.Values(data, func(p jsontext.Pointer, off int) {
+		if at, ok := want[string(p)]; ok && at < 0 {
+			want[string(p)] = off
+		}
+	})
+	lines := strictjson.NewLines(data)
+	for _, d := range l {
+		if d.Line != 0 || d.Pointer == "" {
+			continue
+		}
+		for p := jsontext.Pointer(d.Pointer); ; p = p.Parent() {
+			if off := want[string(p)]; off >= 0 {
+				d.Line, d.Column = lines.Position(off)
+				d.Offset = off
+				break
+			}
+			if p == "" {
+				break
+			}
+		}
+	}
 }

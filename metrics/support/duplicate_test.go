@@ -40,9 +40,9 @@ func TestReadDuplicateIDs(t *testing.T) {
 		msgs = append(msgs, e.Error())
 	}
 	want := []string{
-		`line 3: ticket "C": missing "created" time`,
-		`line 4: ticket "A": duplicate id: line 1 has the same id (a ticket must appear once; the first is kept)`,
-		`line 7: ticket "A": duplicate id: line 1 has the same id (a ticket must appear once; the first is kept)`,
+		`3: ticket "C": missing "created" time`,
+		`4: ticket "A": duplicate id: line 1 has the same id (a ticket must appear once; the first is kept)`,
+		`7: ticket "A": duplicate id: line 1 has the same id (a ticket must appear once; the first is kept)`,
 	}
 	if d := cmp.Diff(want, msgs); d != "" {
 		t.Errorf("errors (-want +got):\n%s", d)

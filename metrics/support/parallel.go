@@ -78,6 +78,7 @@ func ReadInto(r io.Reader, acc *Accumulator, opts ReadOptions) error {
 			te.Line += shift
 			if d, ok := errors.AsType[*DuplicateIDError](te.Err); ok {
 				d.First += shift
+				te.Message = d.Error() // said with the part's own line
 			}
 		}
 		errs = append(errs, p.errs...)

@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"time"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // Reader reads tickets from JSON Lines, one ticket a line:
@@ -78,9 +80,9 @@ func (r *Reader) Line() int { return r.line }
 
 // Next returns the next ticket. The ticket and its events are valid only
 // until the next call; copy them (see [Ticket.Clone]) to keep them.
-// A bad line gives a *TicketError naming the line, the ticket (when its
-// id could be read) and the event; reading may go on after it with the
-// next call. At the end of the input Next returns io.EOF.
+// A bad line gives a *diag.Diagnostic naming the line, the ticket (when
+// its id could be read) and the event's JSON Pointer; reading may go on
+// after it with the next call. At the end of the input Next returns io.EOF.
 func (r *Reader) Next() (*Ticket, error) {
 	if r.r == nil {
 		return nil, errNoInput
@@ -90,7 +92,7 @@ func (r *Reader) Next() (*Ticket, error) {
 			return nil, r.err
 		}
 		line, err := r.readLine()
-		if te, ok := err.(*TicketError); ok {
+		if te, ok := err.(*diag.Diagnostic); ok {
 			// A line over MaxLineSize: the rest of the input is not
 			// read, so that loops going on after ticket errors end.
 			r.err = io.EOF
@@ -115,7 +117,9 @@ func (r *Reader) Next() (*Ticket, error) {
 			return nil, err
 		}
 		if first := r.ids.add(r.t.ID, r.line); first != 0 {
-			return nil, &TicketError{Line: r.line, Ticket: r.t.ID, Event: -1, Err: &DuplicateIDError{First: first}}
+			d := ticketError(diag.CodeDuplicateTicket, r.t.ID, -1, &DuplicateIDError{First: first})
+			d.Line = r.line
+			return nil, d
 		}
 		return &r.t, nil
 	}
@@ -127,7 +131,8 @@ var utf8BOM = []byte("\ufeff")
 // MaxLineSize is the longest line of tickets the Reader takes, in bytes:
 // a real ticket is a few KiB, and a file without newlines (/dev/zero, a
 // binary file) must not be read into memory whole. Next returns a
-// *TicketError for a longer line, then io.EOF: the rest is not read.
+// diagnostic (diag.CodeLimit) for a longer line, then io.EOF: the rest
+// is not read.
 const MaxLineSize = 16 << 20
 
 // readLine returns the next line without its newline, up to MaxLineSize
@@ -138,8 +143,9 @@ func (r *Reader) readLine() ([]byte, error) {
 		chunk, err := r.r.ReadSlice('\n')
 		r.buf = append(r.buf, chunk...)
 		if len(r.buf) > MaxLineSize {
-			return nil, &TicketError{Line: r.line + 1, Event: -1,
-				Err: fmt.Errorf("the line is longer than %d MiB: not a ticket (or not JSON Lines)", MaxLineSize>>20)}
+			d := ticketError(diag.CodeLimit, "", -1, fmt.Errorf("the line is longer than %d MiB: not a ticket (or not JSON Lines)", MaxLineSize>>20))
+			d.Line = r.line + 1
+			return nil, d
 		}
 		if err == bufio.ErrBufferFull {
 			continue
@@ -167,7 +173,7 @@ func (r *Reader) decode(line []byte) error {
 			t.Events = append(t.Events, Event(e))
 		}
 		if err := t.Validate(); err != nil {
-			te := err.(*TicketError)
+			te := err.(*diag.Diagnostic)
 			te.Line = r.line
 			return te
 		}
@@ -181,16 +187,20 @@ func (r *Reader) decodeSlow(line []byte) error {
 	clear(events[:cap(events)])
 	r.w = wireTicket{Events: events[:0]}
 	if err := json.Unmarshal(line, &r.w); err != nil {
-		te := &TicketError{Line: r.line, Ticket: r.w.ID, Event: -1, Err: jsonError(err)}
-		if te.Ticket == "" {
-			te.Ticket = peekID(line)
+		id := r.w.ID
+		if id == "" {
+			id = peekID(line)
 		}
+		te := ticketError(jsonCode(err), id, -1, jsonError(err))
+		te.Line = r.line
 		return te
 	}
 	t := &r.t
 	*t = Ticket{ID: r.w.ID, Channel: r.w.Channel, Topic: r.w.Topic, Events: t.Events[:0], Clicks: r.w.Clicks}
 	fail := func(i int, err error) error {
-		return &TicketError{Line: r.line, Ticket: t.ID, Event: i, Err: err}
+		te := ticketError(diag.CodeBadTicket, t.ID, i, err)
+		te.Line = r.line
+		return te
 	}
 	var err error
 	if t.Priority, err = ParsePriority(r.w.Priority); err != nil {
@@ -217,7 +227,7 @@ func (r *Reader) decodeSlow(line []byte) error {
 		t.Events = append(t.Events, e)
 	}
 	if err := t.Validate(); err != nil {
-		te := err.(*TicketError)
+		te := err.(*diag.Diagnostic)
 		te.Line = r.line
 		return te
 	}
@@ -230,6 +240,14 @@ func parseTime(field, s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time (%s), e.g. 2026-11-02T13:00:00+03:00", s, field)
 	}
 	return t, nil
+}
+
+// jsonCode is the diagnostic code of an error of encoding/json.
+func jsonCode(err error) string {
+	if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+		return diag.CodeWrongType
+	}
+	return diag.CodeSyntax
 }
 
 // jsonError rewords encoding/json's errors for people reading a ticket
@@ -296,7 +314,7 @@ func (t *Ticket) Clone() Ticket {
 }
 
 // ReadAll reads every ticket from r and calls fn for each valid one. It
-// goes on after bad lines and returns them all as [Errors]; fn's own
+// goes on after bad lines and returns them all as a [diag.List]; fn's own
 // error stops reading at once and is returned as is. A nil r or fn is
 // an error.
 func ReadAll(r io.Reader, fn func(*Ticket) error) error {
@@ -304,13 +322,13 @@ func ReadAll(r io.Reader, fn func(*Ticket) error) error {
 		return err
 	}
 	rd := NewReader(r)
-	var errs Errors
+	var errs diag.List
 	for {
 		t, err := rd.Next()
 		if err == io.EOF {
 			break
 		}
-		var te *TicketError
+		var te *diag.Diagnostic
 		if errors.As(err, &te) {
 			errs = append(errs, te)
 			continue

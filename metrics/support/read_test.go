@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
@@ -79,38 +80,46 @@ func TestReadErrors(t *testing.T) {
 		t.Fatalf("err = %v, want Errors", err)
 	}
 	type row struct {
-		Line   int
-		Ticket string
-		Event  int
-		Says   string
+		Line    int
+		Subject string
+		Pointer string
+		Code    string
+		Says    string
 	}
 	var got []row
 	for _, e := range errs {
-		got = append(got, row{e.Line, e.Ticket, e.Event, e.Error()})
+		got = append(got, row{e.Line, e.Subject, e.Pointer, e.Code, e.Message})
 	}
 	want := []row{
-		{2, "order", 1, "time order"},
-		{3, "type", 1, `unknown event type "call"`},
-		{4, "noagent", 0, "reply without an agent"},
-		{5, "early", 0, "before the ticket was created"},
-		{6, "badtime", 0, "not an RFC 3339 time"},
-		{7, "prio", -1, `unknown priority "whenever"`},
-		{8, "nocreated", -1, `missing "created"`},
-		{9, "broken", -1, "invalid JSON"}, // the id is read before the break
-		{10, "", -1, `field "id"`},
-		{11, "", -1, "invalid JSON"},
+		{2, `ticket "order"`, "/events/1", diag.CodeBadTicket, "time order"},
+		{3, `ticket "type"`, "/events/1", diag.CodeBadTicket, `unknown event type "call"`},
+		{4, `ticket "noagent"`, "/events/0", diag.CodeBadTicket, "reply without an agent"},
+		{5, `ticket "early"`, "/events/0", diag.CodeBadTicket, "before the ticket was created"},
+		{6, `ticket "badtime"`, "/events/0", diag.CodeBadTicket, "not an RFC 3339 time"},
+		{7, `ticket "prio"`, "", diag.CodeBadTicket, `unknown priority "whenever"`},
+		{8, `ticket "nocreated"`, "", diag.CodeBadTicket, `missing "created"`},
+		{9, `ticket "broken"`, "", diag.CodeSyntax, "invalid JSON"}, // the id is read before the break
+		{10, "", "", diag.CodeWrongType, `field "id"`},
+		{11, "", "", diag.CodeSyntax, "invalid JSON"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d errors, want %d:\n%v", len(got), len(want), err)
 	}
 	for i := range want {
 		g, w := got[i], want[i]
-		if g.Line != w.Line || g.Ticket != w.Ticket || g.Event != w.Event || !strings.Contains(g.Says, w.Says) {
-			t.Errorf("error %d = %+v, want %+v", i, g, w)
+		if !strings.Contains(g.Says, w.Says) {
+			t.Errorf("error %d says %q, want it to say %q", i, g.Says, w.Says)
 		}
+		got[i].Says = w.Says
 	}
-	if !strings.HasPrefix(errs[0].Error(), `line 2: ticket "order": event 1: `) {
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("errors (-want +got):\n%s", d)
+	}
+	if !strings.HasPrefix(errs[0].Error(), `2: /events/1: ticket "order": `) {
 		t.Errorf("message = %q", errs[0].Error())
+	}
+	if got := errs.InFile("t.jsonl", 0)[0].Error(); !strings.HasPrefix(got, `t.jsonl:2: /events/1: ticket "order": `) {
+		t.Errorf("in a file, message = %q", got)
 	}
 }
 
@@ -118,7 +127,7 @@ func TestReadErrors(t *testing.T) {
 func TestReadErrorNamesTicket(t *testing.T) {
 	err := support.ReadAll(strings.NewReader(`{"id": "T9", "channel": 5}`), func(*support.Ticket) error { return nil })
 	var te *support.TicketError
-	if !errors.As(err, &te) || te.Ticket != "T9" || te.Line != 1 {
+	if !errors.As(err, &te) || te.Subject != `ticket "T9"` || te.Line != 1 {
 		t.Errorf("err = %#v", err)
 	}
 }
@@ -176,7 +185,7 @@ func TestReaderReuse(t *testing.T) {
 {"id": "b", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:00:00Z", "type": "reply"}]}`
 	err := support.ReadAll(strings.NewReader(in), func(*support.Ticket) error { return nil })
 	var te *support.TicketError
-	if !errors.As(err, &te) || te.Ticket != "b" || !strings.Contains(te.Error(), "without an agent") {
+	if !errors.As(err, &te) || te.Subject != `ticket "b"` || !strings.Contains(te.Error(), "without an agent") {
 		t.Errorf("err = %v, want ticket b's reply without an agent", err)
 	}
 }
@@ -210,7 +219,7 @@ func FuzzReadTickets(f *testing.F) {
 			t.Fatalf("error %v is not a list of ticket errors", err)
 		}
 		for _, e := range errs {
-			if e.Line < 1 || e.Event < -1 || e.Error() == "" {
+			if e.Line < 1 || e.Code == "" || e.Error() == "" {
 				t.Fatalf("bad error %#v", e)
 			}
 		}
@@ -242,7 +251,7 @@ func TestReadByteOrderMark(t *testing.T) {
 	in = `{"id": "A", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": []}` + "\n\ufeff" +
 		`{"id": "B", "channel": "chat", "created": "2026-11-02T10:00:00Z", "events": []}` + "\n"
 	err = support.ReadAll(strings.NewReader(in), func(*support.Ticket) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), "line 2:") {
+	if l := diag.As(err); len(l) != 1 || l[0].Line != 2 {
 		t.Errorf("BOM on line 2: err %v, want an error at line 2", err)
 	}
 	var agents []string
@@ -291,7 +300,7 @@ func TestReadRefusesCenturies(t *testing.T) {
 	line := `{"id": "ages", "channel": "chat", "created": "1026-11-02T10:00:00Z", "events": [{"at": "1026-11-02T10:00:00Z", "type": "message"}, {"at": "2026-11-02T10:01:00Z", "type": "reply", "agent": "anna"}]}`
 	err := support.ReadAll(strings.NewReader(line), func(*support.Ticket) error { return nil })
 	var errs support.Errors
-	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Event != 1 || !strings.Contains(errs[0].Error(), "more than 100 years after") {
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Pointer != "/events/1" || !strings.Contains(errs[0].Error(), "more than 100 years after") {
 		t.Fatalf("err = %v, want one error on event 1 saying it is more than 100 years after", err)
 	}
 }

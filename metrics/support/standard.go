@@ -13,6 +13,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/internal/suggest"
 )
@@ -294,28 +295,38 @@ func (s *StandardSet) Validate() error {
 	if s == nil {
 		return errNilSet
 	}
-	var errs []error
+	var errs diag.List
 	for i, st := range s.Standards {
-		if err := st.Validate(); err != nil {
-			errs = append(errs, &StandardError{Index: i, Err: err})
+		err := st.Validate()
+		if err == nil {
+			continue
+		}
+		each := []error{err}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			each = j.Unwrap()
+		}
+		for _, e := range each {
+			d := &diag.Diagnostic{Pointer: "/standards/" + strconv.Itoa(i), Code: diag.CodeBadStandard, Message: e.Error(), Err: e}
+			if st.Name != "" {
+				d.Subject = "standard " + diag.Quote(st.Name)
+			}
+			errs = append(errs, d)
 		}
 	}
-	return errors.Join(errs...)
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }
 
 // StandardError is a problem with one standard of a set, which
-// StandardSet.Validate (and so ParseStandards) reports for each bad
-// standard, joined: Index is its place in the set's Standards, so a tool
-// can point at it in the file (the JSON Pointer /standards/Index).
-type StandardError struct {
-	Index int
-	Err   error
-}
-
-func (e *StandardError) Error() string { return fmt.Sprintf("standards[%d]: %v", e.Index, e.Err) }
-
-// Unwrap returns the problem itself.
-func (e *StandardError) Unwrap() error { return e.Err }
+// StandardSet.Validate (and so ParseStandards) reports for each
+// problem of each bad standard.
+//
+// Deprecated: use [diag.Diagnostic], which this is: the standard's
+// place is its JSON Pointer, /standards/N, in Pointer, its name in
+// Subject, and the code is [diag.CodeBadStandard].
+type StandardError = diag.Diagnostic
 
 // valueRange returns the values k can take: 0..1 for a share,
 // -100..100 for NPS, 0..100 for CSAT, and from zero up for durations
@@ -393,8 +404,8 @@ func (s *Standard) Validate() error {
 	return errors.Join(errs...)
 }
 
-// DecodeError is the error ParseStandards and ParseCalendar wrap when
-// the JSON itself is wrong: a syntax error, an unknown or repeated
+// DecodeError is the error behind the diagnostic ParseStandards and
+// ParseCalendar return when the JSON itself is wrong: a syntax error, an unknown or repeated
 // field, a value of the wrong type or an unreadable one. It carries the
 // mistake's byte offset, line, column (in characters) and JSON Pointer,
 // a plain-words Message and Hint, and for an unknown field the allowed
@@ -413,13 +424,11 @@ type DecodeError = strictjson.Error
 // after the set are errors, since a second "target" silently replacing
 // the first would hold the team to a standard nobody meant. Such an
 // error gives its line and column, and the JSON Pointer of the value at
-// fault, as "standards: line 3, column 9: unknown field "traget" in
-// /standards/0; did you mean "target"?". Validation comes after
-// decoding and reports every standard's problems at once, naming each
-// standard by its index.
-//
-// The decoding error is a [*DecodeError]; get it with errors.As for the
-// position.
+// fault, as "3:9: unknown field "traget" in /standards/0; did you mean
+// "target"?". Validation comes after decoding and reports every
+// standard's problems at once, each at the JSON Pointer of its standard,
+// /standards/N. Every problem is a *diag.Diagnostic in a [diag.List]; a
+// decoding error has a [*DecodeError] behind it, for errors.As.
 //
 // A file without a "standards" list ({} or "standards": null) is an
 // error, since it is more likely the wrong file than a wish to check
@@ -427,15 +436,25 @@ type DecodeError = strictjson.Error
 func ParseStandards(data []byte) (*StandardSet, error) {
 	var s StandardSet
 	if err := strictjson.Decode(data, &s, "the standards file"); err != nil {
-		return nil, fmt.Errorf("standards: %w", err)
+		return nil, decodeError(err)
 	}
 	if s.Standards == nil {
-		return nil, errors.New(`standards: no standards: the file has no "standards" list (write "standards": [] to check none)`)
+		return nil, diag.List{{Code: diag.CodeMissingKey, Message: `no standards: the file has no "standards" list`,
+			Hint: `write "standards": [] to check none`}}
 	}
 	if err := s.Validate(); err != nil {
-		return nil, fmt.Errorf("standards: %w", err)
+		return nil, err
 	}
 	return &s, nil
+}
+
+// decodeError is an error of strictjson.Decode as a list of one
+// diagnostic.
+func decodeError(err error) error {
+	if de, ok := errors.AsType[*strictjson.Error](err); ok {
+		return diag.List{de.Diagnostic()}
+	}
+	return diag.List{{Code: diag.CodeSyntax, Message: err.Error(), Err: err}}
 }
 
 // StandardsSchema returns the JSON Schema of a standards file.

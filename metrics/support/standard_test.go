@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/golden"
 	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/internal/strictjson"
@@ -61,8 +62,8 @@ func TestParseStandards(t *testing.T) {
 		{"kpi": "occupancy", "channels": ["chat"], "op": "<", "target": 1},
 		{"kpi": "replies_per_ticket", "op": "between", "target": 4, "max": 2},
 		{"kpi": "backlog_ratio", "op": "about", "target": 0.5}]}`))
-	for _, want := range []string{`standards[0]: unknown kpi "speed"`, `standards[1]: unknown op "=>"`, "standards[2]: kpi \"occupancy\" is not measured per channel", "standards[3]: op between needs max", "standards[4]: op about needs a tolerance"} {
-		if err == nil || !strings.Contains(err.Error(), want) {
+	for _, want := range []string{`/standards/0: unknown kpi "speed"`, `/standards/1: unknown op "=>"`, "/standards/2: kpi \"occupancy\" is not measured per channel", "/standards/3: op between needs max", "/standards/4: op about needs a tolerance"} {
+		if err == nil || !strings.Contains(support.Shown(err), want) {
 			t.Errorf("error does not say %q:\n%v", want, err)
 		}
 	}
@@ -326,7 +327,7 @@ func TestAllKPIs(t *testing.T) {
 }
 
 // decodeProblem is what a test checks of a decoding error: the message,
-// prefix included, and where the error places the problem.
+// position included, and where the error places the problem.
 type decodeProblem struct {
 	Err                  string
 	Kind                 strictjson.Kind
@@ -354,39 +355,39 @@ func TestParseStandardsStrict(t *testing.T) {
 		want     decodeProblem
 	}{
 		{"unknown field", "{\"standards\": [\n  {\"kpi\": \"fcr\", \"op\": \">=\", \"traget\": 0.75}]}", decodeProblem{
-			Err:  `standards: line 2, column 30: unknown field "traget" in /standards/0; did you mean "target"?`,
+			Err:  `2:30: unknown field "traget" in /standards/0; did you mean "target"?`,
 			Kind: strictjson.UnknownName, Offset: 45, Line: 2, Column: 30, Pointer: "/standards/0/traget",
 		}},
 		{"unknown field of the embedded filter", `{"standards": [{"kpi": "fcr", "chanels": ["chat"]}]}`, decodeProblem{
-			Err:  `standards: line 1, column 31: unknown field "chanels" in /standards/0; did you mean "channels"?`,
+			Err:  `1:31: unknown field "chanels" in /standards/0; did you mean "channels"?`,
 			Kind: strictjson.UnknownName, Offset: 30, Line: 1, Column: 31, Pointer: "/standards/0/chanels",
 		}},
 		{"name in the wrong case", `{"Standards": []}`, decodeProblem{
-			Err:  `standards: line 1, column 2: unknown field "Standards" in the standards file; did you mean "standards"?`,
+			Err:  `1:2: unknown field "Standards" in the standards file; did you mean "standards"?`,
 			Kind: strictjson.UnknownName, Offset: 1, Line: 1, Column: 2, Pointer: "/Standards",
 		}},
 		{"field given twice", `{"standards": [{"kpi": "fcr", "op": ">=", "op": "<=", "target": 1}]}`, decodeProblem{
-			Err:  `standards: line 1, column 43: field "op" is given twice in /standards/0`,
+			Err:  `1:43: field "op" is given twice in /standards/0`,
 			Kind: strictjson.DuplicateName, Offset: 42, Line: 1, Column: 43, Pointer: "/standards/0/op",
 		}},
 		{"data after the set", "{\"standards\": []}\n{\"standards\": [{\"kpi\": \"speed\"}]}", decodeProblem{
-			Err:  `standards: line 2, column 1: JSON syntax: invalid character '{' after top-level value`,
+			Err:  `2:1: JSON syntax: invalid character '{' after top-level value`,
 			Kind: strictjson.Syntax, Offset: 18, Line: 2, Column: 1,
 		}},
 		{"wrong type", `{"standards": [{"kpi": 1}]}`, decodeProblem{
-			Err:  `standards: line 1, column 24: /standards/0/kpi: want a string, not a number`,
+			Err:  `1:24: /standards/0/kpi: want a string, not a number`,
 			Kind: strictjson.WrongType, Offset: 23, Line: 1, Column: 24, Pointer: "/standards/0/kpi",
 		}},
 		{"a target in no known spelling", `{"standards": [{"kpi": "fcr", "op": "between", "target": 1, "max": "lots"}]}`, decodeProblem{
-			Err:  `standards: line 1, column 68: /standards/0/max: "lots" is not a number, a duration like 2m or 24h, or a percentage like 75%`,
+			Err:  `1:68: /standards/0/max: "lots" is not a number, a duration like 2m or 24h, or a percentage like 75%`,
 			Kind: strictjson.BadValue, Offset: 67, Line: 1, Column: 68, Pointer: "/standards/0/max",
 		}},
 		{"an unknown priority", `{"standards": [{"kpi": "fcr", "priorities": ["P9"]}]}`, decodeProblem{
-			Err:  `standards: line 1, column 46: /standards/0/priorities/0: unknown priority "P9" (want P1..P4, urgent, high, normal or low)`,
+			Err:  `1:46: /standards/0/priorities/0: unknown priority "P9" (want P1..P4, urgent, high, normal or low)`,
 			Kind: strictjson.BadValue, Offset: 45, Line: 1, Column: 46, Pointer: "/standards/0/priorities/0",
 		}},
 		{"columns count characters after a byte order mark", "\ufeff{\"name\": \"Сервис\", \"standard\": []}", decodeProblem{
-			Err:  `standards: line 1, column 20: unknown field "standard" in the standards file; did you mean "standards"?`,
+			Err:  `1:20: unknown field "standard" in the standards file; did you mean "standards"?`,
 			Kind: strictjson.UnknownName, Offset: 28, Line: 1, Column: 20, Pointer: "/standard",
 		}},
 	}
@@ -417,12 +418,17 @@ func TestDecodeErrorAs(t *testing.T) {
 	}
 }
 
-// Each bad standard of a set is a *StandardError naming its index, so a
-// tool can point at /standards/i in the file.
+// Each problem of a bad standard is a diagnostic at the standard's JSON
+// Pointer, /standards/i, naming the standard, so that a tool can point
+// at it in the file.
 func TestStandardErrorIndex(t *testing.T) {
-	_, err := support.ParseStandards([]byte(`{"standards": [{"kpi": "fcr", "op": ">=", "target": 0.75}, {"kpi": "fcrr", "op": ">=", "target": 1}]}`))
+	_, err := support.ParseStandards([]byte(`{"standards": [{"kpi": "fcr", "op": ">=", "target": 0.75}, {"name": "fast", "kpi": "fcrr", "op": "=>", "target": 1}]}`))
 	var se *support.StandardError
-	if !errors.As(err, &se) || se.Index != 1 || !strings.Contains(se.Error(), `standards[1]: unknown kpi "fcrr"; did you mean "fcr"?`) {
-		t.Errorf("ParseStandards: %v, want a *StandardError for standards[1]", err)
+	if !errors.As(err, &se) || se.Pointer != "/standards/1" || se.Code != diag.CodeBadStandard ||
+		se.Error() != `/standards/1: standard "fast": unknown kpi "fcrr"; did you mean "fcr"?` {
+		t.Errorf("ParseStandards: %v, want a diagnostic for /standards/1", err)
+	}
+	if l := diag.As(err); len(l) != 2 || l[1].Pointer != "/standards/1" || !strings.Contains(l[1].Message, `unknown op "=>"`) {
+		t.Errorf("ParseStandards: %v, want each problem of the standard on its own", err)
 	}
 }

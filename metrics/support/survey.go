@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -38,8 +38,8 @@ func NewSurvey() *Survey {
 }
 
 // Read adds the answers of a JSON Lines file, strictly decoded. A bad
-// line is left out and reported, every one at once, as Errors (a
-// *TicketError a line), so the caller may go on with the good ones.
+// line is left out and reported, every one at once, as a [diag.List] (a
+// diagnostic a line), so the caller may go on with the good ones.
 func (s *Survey) Read(r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
@@ -65,24 +65,31 @@ func (s *Survey) Read(r io.Reader) error {
 		}
 		// Strict, as every hand-made JSON file is read: "Rating" or a
 		// second "ces" would otherwise be taken without a word.
-		err := strictjson.Decode(b, &a, "the answer")
-		var de *strictjson.Error
-		if errors.As(err, &de) {
-			err = fmt.Errorf("column %d: %s", de.Column, de.Message)
+		var bad *diag.Diagnostic
+		if err := strictjson.Decode(b, &a, "the answer"); err != nil {
+			if de, ok := errors.AsType[*strictjson.Error](err); ok {
+				bad = de.Diagnostic()
+			} else {
+				bad = &diag.Diagnostic{Code: diag.CodeSyntax, Message: err.Error(), Err: err}
+			}
 		}
 		// Check every score before recording any, so a line skipped as
 		// bad (--skip-bad) leaves nothing behind.
-		if err == nil {
-			err = surveyCheck("CES", a.CES, metrics.Effort10)
+		for _, c := range []struct {
+			metric, key string
+			v           *int
+			s           metrics.Scale
+		}{{"CES", "/ces", a.CES, metrics.Effort10}, {"CSAT", "/rating", a.Rating, metrics.CSAT5}, {"NPS", "/nps", a.NPS, metrics.Scale{Lo: 0, Hi: 10}}} {
+			if bad != nil {
+				break
+			}
+			if err := surveyCheck(c.metric, c.v, c.s); err != nil {
+				bad = &diag.Diagnostic{Pointer: c.key, Code: diag.CodeOutOfRange, Message: err.Error(), Err: err}
+			}
 		}
-		if err == nil {
-			err = surveyCheck("CSAT", a.Rating, metrics.CSAT5)
-		}
-		if err == nil {
-			err = surveyCheck("NPS", a.NPS, metrics.Scale{Lo: 0, Hi: 10})
-		}
-		if err != nil {
-			errs = append(errs, &TicketError{Line: line, Event: -1, Err: fmt.Errorf("survey answer: %w", err)})
+		if bad != nil {
+			bad.Line, bad.Subject = line, "survey answer"
+			errs = append(errs, bad)
 			continue
 		}
 		if a.CES != nil {

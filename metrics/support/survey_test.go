@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/metrics"
 )
 
 // A bad line contributes nothing, not the scores that came before its
@@ -38,23 +41,39 @@ func TestSurveySkipsBadLineWhole(t *testing.T) {
 // quietly dropped or replaced.
 func TestSurveyStrictLines(t *testing.T) {
 	err := NewSurvey().Read(strings.NewReader("{\"ces\": 3, \"Rating\": 4}\n{\"ces\": 3, \"ces\": 4}\n{\"nps\": 9} x\n"))
-	var errs Errors
+	var errs diag.List
 	if !errors.As(err, &errs) {
-		t.Fatalf("error %v, want Errors", err)
+		t.Fatalf("error %v, want a diag.List", err)
 	}
-	var lines []string
+	type placed struct {
+		Line, Column     int
+		Pointer, Code    string
+		Subject, Message string
+	}
+	var got []placed
 	for _, e := range errs {
-		lines = append(lines, e.Error())
+		got = append(got, placed{e.Line, e.Column, e.Pointer, e.Code, e.Subject, e.Message})
 	}
-	all := strings.Join(lines, "\n")
-	for _, want := range []string{
-		`line 1: survey answer: column 12: unknown field "Rating" in the answer; did you mean "rating"?`,
-		`line 2: survey answer: column 12: field "ces" is given twice in the answer`,
-		`line 3: survey answer: column 12: JSON syntax: invalid character 'x' after top-level value`,
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("errors lack %q:\n%s", want, all)
-		}
+	want := []placed{
+		{1, 12, "/Rating", diag.CodeUnknownKey, "survey answer", `unknown field "Rating" in the answer; did you mean "rating"?`},
+		{2, 12, "/ces", diag.CodeDuplicateKey, "survey answer", `field "ces" is given twice in the answer`},
+		{3, 12, "", diag.CodeSyntax, "survey answer", `JSON syntax: invalid character 'x' after top-level value`},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("errors (-want +got):\n%s", d)
+	}
+	if s := errs[0].Error(); s != `1:12: survey answer: unknown field "Rating" in the answer; did you mean "rating"?` {
+		t.Errorf("Error() = %q", s)
+	}
+}
+
+// A score off its scale is placed at its key, and errors.Is finds the
+// metric's range error behind it.
+func TestSurveyOutOfRange(t *testing.T) {
+	err := NewSurvey().Read(strings.NewReader("{\"ces\": 3}\n{\"rating\": 9}\n"))
+	l := diag.As(err)
+	if len(l) != 1 || l[0].Line != 2 || l[0].Pointer != "/rating" || l[0].Code != diag.CodeOutOfRange || !errors.Is(err, metrics.ErrRange) {
+		t.Errorf("err %v (%+v), want line 2's /rating out of range", err, l)
 	}
 }
 

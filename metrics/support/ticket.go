@@ -3,8 +3,11 @@ package support
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cxkit/cxkit/diag"
 )
 
 // Ticket is one customer issue as a help desk records it. Applications
@@ -215,73 +218,46 @@ func (p *Priority) UnmarshalText(b []byte) error {
 }
 
 // TicketError is a problem with one ticket, or with one line of
-// agent-time records ([ReadAgentTime]).
-type TicketError struct {
-	Line   int    // JSON Lines line number (1-based), or 0 when not read from a file
-	Ticket string // the ticket's id, or "" when it could not be read (and for agent time)
-	Event  int    // index of the offending event in Ticket.Events, or -1 when the ticket itself is wrong
-	Err    error  // what is wrong, without the line, ticket and event
-}
-
-// Error returns the problem prefixed with whichever of line, ticket and
-// event are known:
+// agent-time records ([ReadAgentTime]) or survey answers.
 //
-//	line 3: ticket "T3": event 2: reply without an agent
-func (e *TicketError) Error() string {
-	var b strings.Builder
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Ticket != "" {
-		fmt.Fprintf(&b, "ticket %q: ", e.Ticket)
-	}
-	if e.Event >= 0 {
-		fmt.Fprintf(&b, "event %d: ", e.Event)
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
+// Deprecated: use [diag.Diagnostic], which this is: the JSON Lines line
+// is in Line, the ticket's id in Subject (as `ticket "T3"`), the event
+// in Pointer (as "/events/2") and the error behind the message in Err,
+// so errors.Is still finds [ErrDuplicateID].
+type TicketError = diag.Diagnostic
 
-// Unwrap returns Err, so errors.Is finds [ErrDuplicateID] and the like.
-func (e *TicketError) Unwrap() error { return e.Err }
+// Errors is every problem found in an input.
+//
+// Deprecated: use [diag.List], which this is.
+type Errors = diag.List
 
-// Errors is every problem found in an input. As an error it stands for
-// all of them; use errors.As to get the list back.
-type Errors []*TicketError
-
-// Error returns the first problem and how many more there are.
-func (es Errors) Error() string {
-	switch len(es) {
-	case 0:
-		return "no errors"
-	case 1:
-		return es[0].Error()
+// ticketError places err, found in the ticket id (when it could be
+// read) at its event (-1 for the ticket itself), with code. The line is
+// the reader's to set.
+func ticketError(code, id string, event int, err error) *diag.Diagnostic {
+	d := &diag.Diagnostic{Code: code, Message: err.Error(), Err: err}
+	if id != "" {
+		d.Subject = "ticket " + diag.Quote(id)
 	}
-	return fmt.Sprintf("%s (and %d more)", es[0].Error(), len(es)-1)
-}
-
-// Unwrap lets errors.Is and errors.As look at every problem.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
+	if event >= 0 {
+		d.Pointer = "/events/" + strconv.Itoa(event)
 	}
-	return out
+	return d
 }
 
 // Validate checks what the KPIs rely on: an ID and a creation time, a
 // priority no higher than P4, clicks not negative, and events of known
 // types with a time each, in time order and not before creation, with an
-// agent on every reply and assignment. It returns a *TicketError for the
-// first problem, its Event -1 when the problem is in the ticket itself
-// and its Line 0.
+// agent on every reply and assignment. It returns a *diag.Diagnostic
+// for the first problem, with the code diag.CodeBadTicket, the event's
+// JSON Pointer when the problem is in one, and no line.
 // maxTicketSpan is the longest a ticket may run from its creation to its
 // last event: a century, well inside what a time.Duration holds.
 const maxTicketSpan = 100 * 365 * 24 * time.Hour
 
 func (t *Ticket) Validate() error {
 	bad := func(i int, format string, a ...any) error {
-		return &TicketError{Ticket: t.ID, Event: i, Err: fmt.Errorf(format, a...)}
+		return ticketError(diag.CodeBadTicket, t.ID, i, fmt.Errorf(format, a...))
 	}
 	if t.ID == "" {
 		return bad(-1, "missing id")
