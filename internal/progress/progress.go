@@ -25,6 +25,11 @@ type Func func(bytes, items int64)
 // Delay is how long a run goes before its bar appears.
 var Delay = time.Second
 
+// Big is the input size, in bytes, from which the bar appears at once,
+// however fast the run: cli.md asks for a progress line when the input
+// is larger than a few MB or the run takes more than a second.
+var Big int64 = 4 << 20
+
 // Bar is a progress line on a terminal. The zero Bar and a nil *Bar draw
 // nothing.
 type Bar struct {
@@ -55,7 +60,8 @@ func (b *Bar) Add(bytes, items int64) {
 		return
 	}
 	nb, ni := b.bytes.Add(bytes), b.items.Add(items)
-	if time.Since(b.start) < Delay || !b.mu.TryLock() {
+	big := b.total > Big || nb > Big
+	if !big && time.Since(b.start) < Delay || !b.mu.TryLock() {
 		return // a concurrent Add is drawing; the next one catches up
 	}
 	defer b.mu.Unlock()

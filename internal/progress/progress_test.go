@@ -43,3 +43,31 @@ func TestDrawsAfterDelay(t *testing.T) {
 		t.Errorf("bar not cleared at the end: %q", buf.String())
 	}
 }
+
+// TestDrawsForBigInput: an input of more than Big bytes shows the bar at
+// once, known in size or not (cli.md: "larger than a few MB or takes
+// more than a second"); a small one waits for Delay.
+func TestDrawsForBigInput(t *testing.T) {
+	defer func(d time.Duration) { Delay = d }(Delay)
+	Delay = time.Hour
+	tests := []struct {
+		name       string
+		total, add int64
+		draws      bool
+	}{
+		// A tenth read: the bar draws when its percentage moves.
+		{"big file", Big + 1, Big / 10, true},
+		{"small file", Big, Big / 10, false},
+		{"big stream", -1, Big + 1, true},
+		{"small stream", -1, Big, false},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		b := New(&buf, true, tt.total, "rows")
+		b.Add(tt.add, 7)
+		if got := strings.Contains(buf.String(), "7 rows"); got != tt.draws {
+			t.Errorf("%s: drew %v (%q), want %v", tt.name, got, buf.String(), tt.draws)
+		}
+		b.Finish()
+	}
+}
