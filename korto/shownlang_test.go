@@ -29,3 +29,33 @@ func TestShownLang(t *testing.T) {
 		}
 	}
 }
+
+// MatchLang finds what ShownLang finds before its fallback, and says how.
+func TestMatchLang(t *testing.T) {
+	ru := &Checklist{Title: Text{Text: "Кафе", Tr: map[string]string{"en": "Café"}}}
+	declared := &Checklist{Lang: "kk", Title: Text{Text: "Дүкен", Tr: map[string]string{"ru": "Магазин"}}}
+	for _, tt := range []struct {
+		c     *Checklist
+		lang  string
+		want  string
+		found LangMatch
+	}{
+		{ru, "en", "en", LangExact},
+		{ru, "EN", "en", LangExact},
+		{ru, "en-GB", "en", LangBase},
+		{ru, "en_GB", "en", LangBase},
+		{ru, "de", "", LangMissing},
+		{ru, "ru", "", LangMissing}, // guessed, not declared: no text says so
+		{declared, "KK-kz", "kk", LangBase},
+		{declared, "", "", LangMissing},
+		{nil, "en", "", LangMissing},
+	} {
+		got, found := tt.c.MatchLang(tt.lang)
+		if got != tt.want || found != tt.found {
+			t.Errorf("MatchLang(%q) = %q, %v; want %q, %v", tt.lang, got, found, tt.want, tt.found)
+		}
+		if found != LangMissing && tt.c.ShownLang(tt.lang) != got {
+			t.Errorf("ShownLang(%q) = %q, MatchLang found %q", tt.lang, tt.c.ShownLang(tt.lang), got)
+		}
+	}
+}

@@ -150,16 +150,8 @@ func (c *Checklist) ShownLang(lang string) string {
 	if c == nil {
 		return "en"
 	}
-	if lang != "" {
-		langs := c.Languages()
-		base, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
-		for _, want := range []string{lang, base} {
-			for _, l := range langs {
-				if strings.EqualFold(l, want) {
-					return l
-				}
-			}
-		}
+	if l, found := c.MatchLang(lang); found != LangMissing {
+		return l
 	}
 	if c.Lang != "" {
 		return c.Lang
@@ -170,6 +162,37 @@ func (c *Checklist) ShownLang(lang string) string {
 		}
 	}
 	return "en"
+}
+
+// LangMatch says how [Checklist.MatchLang] found a language.
+type LangMatch int
+
+const (
+	LangMissing LangMatch = iota // the checklist has no texts in it
+	LangExact                    // the tag itself, in any case
+	LangBase                     // the tag without its region: en for en-GB
+)
+
+// MatchLang returns the checklist's own spelling of the language tag
+// lang among its [Checklist.Languages], and how it was found: the tag
+// itself (tags ignore case: EN is en), or its base language (en-GB, or
+// en_GB as locales spell it, finds en). [Checklist.ShownLang] falls back
+// to the default language when it is missing; a program that should
+// tell its user so asks here.
+func (c *Checklist) MatchLang(lang string) (string, LangMatch) {
+	if c == nil || lang == "" {
+		return "", LangMissing
+	}
+	langs := c.Languages()
+	base, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	for i, want := range []string{lang, base} {
+		for _, l := range langs {
+			if strings.EqualFold(l, want) {
+				return l, LangExact + LangMatch(i)
+			}
+		}
+	}
+	return "", LangMissing
 }
 
 // walkSections calls f on every section of items, depth first.

@@ -57,33 +57,23 @@ func answerSheetMixup(cmd string) string {
 	return fmt.Sprintf("this looks like an answer sheet, not a checklist: cxkit %s takes checklists", cmd)
 }
 
-// resolveLang returns the checklist's own spelling of the --lang tag
-// (tags ignore case: EN is en), so that every later lookup finds it. It
-// warns when the checklist has no text in that language: the output then
-// falls back to the default language, which is what the user asked not
-// to get, most often because of a typo.
+// resolveLang returns the language the checklist is shown in for the
+// --lang tag (korto's ShownLang), so that every later lookup finds it.
+// It warns when the checklist has no text in that language: the output
+// then falls back to another, which is what the user asked not to get,
+// most often because of a typo.
 func resolveLang(e *env, c *korto.Checklist, lang string) string {
 	if lang == "" {
 		return ""
 	}
-	langs := c.Languages()
-	for _, l := range langs {
-		if strings.EqualFold(l, lang) {
-			return l
-		}
+	switch l, found := c.MatchLang(lang); {
+	case found == korto.LangExact:
+		return l
+	case found == korto.LangBase:
+		e.warnf("the checklist has no texts in %q; showing %q", lang, l)
+		return l
 	}
-	// en-GB (or en_GB, as locales spell it) asked of a checklist in en:
-	// the language without its region is the translation the reader
-	// wants.
-	if base, _, ok := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-"); ok {
-		for _, l := range langs {
-			if strings.EqualFold(l, base) {
-				e.warnf("the checklist has no texts in %q; showing %q", lang, l)
-				return l
-			}
-		}
-	}
-	if len(langs) == 0 {
+	if langs := c.Languages(); len(langs) == 0 {
 		e.warnf("the checklist has no translations; --lang %s shows its own language", lang)
 	} else {
 		e.warnf("the checklist has no texts in %q (it has %s); showing its default language", lang, strings.Join(langs, ", "))
