@@ -32,7 +32,7 @@ func retailFlags(fs *flag.FlagSet) Run {
 		if len(pos) != 1 {
 			return usagef("want one observation sheet (CSV, or JSON hour counts; - for standard input)")
 		}
-		if !(*occupancy > 0 && *occupancy <= 1) {
+		if retail.CheckOccupancy(*occupancy) != nil {
 			return usagef("--occupancy %v: want a share in (0, 1], e.g. 0.8", *occupancy)
 		}
 		data, err := readInput(e, pos[0])

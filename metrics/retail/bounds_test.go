@@ -1,6 +1,7 @@
 package retail_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -93,5 +94,18 @@ func TestNilReceivers(t *testing.T) {
 	}
 	if err := (*retail.Observation)(nil).Add(retail.HourCount{Hour: 1}); err == nil {
 		t.Error("nil Observation: want an error")
+	}
+}
+
+// CheckOccupancy is the one range check of occupancy, which Sellers and
+// Visits.Result share with the command's flag.
+func TestCheckOccupancy(t *testing.T) {
+	for x, ok := range map[float64]bool{0.8: true, 1: true, 1e-9: true, 0: false, -0.5: false, 1.0000001: false, math.NaN(): false, math.Inf(1): false} {
+		if err := retail.CheckOccupancy(x); (err == nil) != ok {
+			t.Errorf("CheckOccupancy(%v) = %v", x, err)
+		}
+		if _, err := (&retail.Observation{}).Sellers(x); !ok && err == nil {
+			t.Errorf("Sellers(%v) took it", x)
+		}
 	}
 }

@@ -167,6 +167,17 @@ type Staffing struct {
 	Sellers int `json:"sellers"`
 }
 
+// CheckOccupancy returns an error unless occupancy, the share of an
+// hour a seller may be busy with customers, is in (0, 1]: at 0 no number
+// of sellers would do, and above 1 an hour would hold more than an hour
+// of service. A command checks it as its flag is read, before the file.
+func CheckOccupancy(occupancy float64) error {
+	if !(occupancy > 0 && occupancy <= 1) {
+		return fmt.Errorf("retail: occupancy %v must be in (0, 1]", occupancy)
+	}
+	return nil
+}
+
 // Sellers returns, hour by hour, the sellers needed so that no seller is
 // busy with customers more than occupancy (0 < occupancy <= 1; the service-standards guide
 // puts a healthy occupancy at 60-80%) of the hour. An hour observed for
@@ -174,8 +185,8 @@ type Staffing struct {
 // so small that an hour would need more sellers than an int32 holds is
 // an error.
 func (o *Observation) Sellers(occupancy float64) ([]Staffing, error) {
-	if !(occupancy > 0 && occupancy <= 1) {
-		return nil, fmt.Errorf("retail: occupancy %v must be in (0, 1]", occupancy)
+	if err := CheckOccupancy(occupancy); err != nil {
+		return nil, err
 	}
 	if len(o.hours) == 0 {
 		return nil, fmt.Errorf("sellers: %w", ErrNoData)

@@ -209,8 +209,8 @@ type HourTraffic struct {
 // puts a healthy one at 60-80%) sizes the sellers each hour needs, as
 // Observation.Sellers does. No visits at all is ErrNoData.
 func (s *Visits) Result(occupancy float64) (Report, error) {
-	if !(occupancy > 0 && occupancy <= 1) {
-		return Report{}, fmt.Errorf("retail: occupancy %v must be in (0, 1]", occupancy)
+	if err := CheckOccupancy(occupancy); err != nil {
+		return Report{}, err
 	}
 	if len(s.days) == 0 {
 		return Report{}, fmt.Errorf("visits: %w", ErrNoData)
