@@ -2,12 +2,9 @@ package render_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/cxkit/cxkit/dsl"
-	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
 	"github.com/cxkit/cxkit/report/render"
 )
@@ -15,18 +12,7 @@ import (
 // reports.md, "Filters": the report says how many audits --where kept,
 // in the HTML page as in the text.
 func TestWhereKeptTextAndHTML(t *testing.T) {
-	src, err := os.ReadFile("../../examples/mall/mall.korto")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := dsl.Parse("mall.korto", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := korto.Compile(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := compile(t, "../../examples/mall/mall.korto")
 	sources, err := report.Sources(nil, "../../examples/mall/visits")
 	if err != nil {
 		t.Fatal(err)
