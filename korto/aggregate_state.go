@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/cxkit/cxkit/internal/binstate"
 	"github.com/cxkit/cxkit/metrics"
@@ -20,10 +21,13 @@ import (
 // The format is versioned binary: a magic string, then unsigned varints
 // and length-prefixed strings (encoding/binary), group by group in key
 // order, so that equal aggregates save to equal bytes. Survey
-// accumulators are embedded as their own JSON state
-// (metrics.NPS.MarshalJSON and its kin).
+// accumulators and the satisfaction index are embedded as their own
+// JSON state (metrics.NPS.MarshalJSON, metrics.CSIRatings.MarshalJSON
+// and their kin); promises as their counts and the bounded list of the
+// overdue ones, with AsOf in the layout. Version 2 added the index and
+// the promises.
 
-var aggStateMagic = []byte("cxkit-aggregate-1\n")
+var aggStateMagic = []byte("cxkit-aggregate-2\n")
 
 // ErrAggregateState is wrapped by UnmarshalBinary's errors: the bytes
 // are not a state an aggregator of this checklist and these options
@@ -36,12 +40,9 @@ func (a *Aggregator) MarshalBinary() ([]byte, error) {
 	if !a.usable() {
 		return nil, errAggZero
 	}
-	if a.csi != nil || len(a.promises) > 0 {
-		return nil, errors.New("korto: MarshalBinary: the state of a satisfaction index (csi questions) or of promises cannot be saved yet")
-	}
 	w := &stateWriter{binstate.Writer{B: slices.Clone(aggStateMagic)}}
 	a.writeLayout(w)
-	if err := w.group(a.overall); err != nil {
+	if err := w.group(a, a.overall); err != nil {
 		return nil, err
 	}
 	keys := make([]string, 0, len(a.groups))
@@ -52,7 +53,7 @@ func (a *Aggregator) MarshalBinary() ([]byte, error) {
 	w.Uint(uint64(len(keys)))
 	for _, k := range keys {
 		w.Str(k)
-		if err := w.group(a.groups[k]); err != nil {
+		if err := w.group(a, a.groups[k]); err != nil {
 			return nil, err
 		}
 	}
@@ -85,9 +86,6 @@ func (a *Aggregator) MarshalBinary() ([]byte, error) {
 func (a *Aggregator) UnmarshalBinary(b []byte) error {
 	if !a.usable() {
 		return errAggZero
-	}
-	if a.csi != nil || len(a.promises) > 0 {
-		return fmt.Errorf("korto: aggregate state: a satisfaction index (csi questions) or promises cannot be restored yet: %w", ErrAggregateState)
 	}
 	r := &stateReader{binstate.Reader{B: b}}
 	fail := func(err error) error {
@@ -159,6 +157,22 @@ func (a *Aggregator) writeLayout(w *stateWriter) {
 	w.Int(int64(effectiveTop(a.opts.TopProblems)))
 	w.Int(int64(a.opts.MinN))
 	w.Str(a.opts.Period)
+	// Promises are overdue as of AsOf, which matters only when there
+	// are promises.
+	w.Uint(uint64(len(a.promises)))
+	if len(a.promises) > 0 && !a.opts.AsOf.IsZero() {
+		w.Str(a.opts.AsOf.Format(time.DateOnly))
+	} else {
+		w.Str("")
+	}
+	w.Uint(uint64(b2u(a.csi != nil)))
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // stateWriter and stateReader add the aggregator's own records to the
@@ -174,7 +188,7 @@ func (w *stateWriter) moments(m *moments) {
 	w.Uint(m.sumSq.lo)
 }
 
-func (w *stateWriter) group(g *aggGroup) error {
+func (w *stateWriter) group(a *Aggregator, g *aggGroup) error {
 	w.Int(g.audits)
 	w.Int(g.knockedOut)
 	w.moments(&g.score)
@@ -206,8 +220,11 @@ func (w *stateWriter) group(g *aggGroup) error {
 			v = s.emo
 		case s.csat != nil:
 			v = s.csat
-		default:
+		case s.ces != nil:
 			v = s.ces
+		default: // a csi question: the index holds its ratings
+			w.Str("")
+			continue
 		}
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -242,6 +259,26 @@ func (w *stateWriter) group(g *aggGroup) error {
 	for _, k := range keys {
 		w.Str(k)
 		w.moments(g.periods[k])
+	}
+	if g.csi != nil {
+		b, err := json.Marshal(g.csi)
+		if err != nil {
+			return err
+		}
+		w.Str(string(b))
+	}
+	if len(a.promises) > 0 {
+		p := &g.promises
+		for _, n := range []int64{p.made, p.kept, p.broken, p.open, p.overdue} {
+			w.Int(n)
+		}
+		w.Uint(uint64(len(p.list)))
+		for _, e := range p.list {
+			w.Str(e.audit)
+			w.Str(e.date)
+			w.Str(e.due)
+			w.Uint(uint64(e.q))
+		}
 	}
 	return nil
 }
@@ -293,6 +330,10 @@ func (r *stateReader) group(a *Aggregator, g *aggGroup) {
 			if err == nil && s.csat.Scale() != a.survey[i].scale {
 				err = fmt.Errorf("CSAT on %v, want %v: %w", s.csat.Scale(), a.survey[i].scale, metrics.ErrState)
 			}
+		case s.ces == nil: // a csi question, saved as ""
+			if len(b) > 0 {
+				err = errors.New("a state for a question without one")
+			}
 		default:
 			err = s.ces.UnmarshalJSON(b)
 			if err == nil && s.ces.Scale() != a.survey[i].scale {
@@ -340,5 +381,40 @@ func (r *stateReader) group(a *Aggregator, g *aggGroup) {
 	}
 	if r.Err == nil && (!slices.IsSortedFunc(g.crit, compareCrit) || !slices.IsSortedFunc(g.comments, compareComment)) {
 		r.Err = errors.New("critical failures or comments out of order")
+	}
+	if g.csi != nil {
+		b := []byte(r.Str())
+		if r.Err != nil {
+			return
+		}
+		var saved metrics.CSIRatings
+		if err := saved.UnmarshalJSON(b); err != nil {
+			r.Err = fmt.Errorf("satisfaction index: %w", err)
+			return
+		}
+		// Merging into the group's empty ratings checks that they rate
+		// the checklist's attributes on its scale.
+		if err := g.csi.Merge(&saved); err != nil {
+			r.Err = fmt.Errorf("satisfaction index: %w", err)
+			return
+		}
+	}
+	if len(a.promises) > 0 {
+		p := &g.promises
+		p.made, p.kept, p.broken, p.open, p.overdue = r.NonNeg(), r.NonNeg(), r.NonNeg(), r.NonNeg(), r.NonNeg()
+		if r.Err == nil && (p.kept > p.made || p.broken > p.made-p.kept || p.open != p.made-p.kept-p.broken || p.overdue > p.open) {
+			r.Err = errors.New("promise counts that do not add up")
+		}
+		n := r.Count(4)
+		if r.Err == nil && (n > MaxOpenPromises || int64(n) > p.overdue) {
+			r.Err = fmt.Errorf("%d overdue promises listed of %d, at most %d are kept", n, p.overdue, MaxOpenPromises)
+		}
+		for range n {
+			e := promiseEntry{audit: r.Str(), date: r.Str(), due: r.Str(), q: r.Index(len(a.promises))}
+			p.list = append(p.list, e)
+		}
+		if r.Err == nil && !slices.IsSortedFunc(p.list, comparePromise) {
+			r.Err = errors.New("overdue promises out of order")
+		}
 	}
 }

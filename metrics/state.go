@@ -393,3 +393,77 @@ func (t *EmotionNPS) UnmarshalJSON(b []byte) error {
 	t.counts = c
 	return nil
 }
+
+// csiState is the JSON form of CSIRatings: the scale, the attributes'
+// names, the respondents, and each attribute's ratings in the form
+// CSAT.MarshalJSON describes.
+type csiState struct {
+	Scale       Scale             `json:"scale"`
+	Names       []string          `json:"names"`
+	Respondents int64             `json:"respondents"`
+	Attributes  []json.RawMessage `json:"attributes"`
+}
+
+// MarshalJSON saves the accumulator's state:
+//
+//	{"scale":{"lo":1,"hi":10,"good":"high"},"names":["speed","staff"],
+//	 "respondents":2,"attributes":[{...},{...}]}
+//
+// with one attribute a name, each in the form of CSAT.MarshalJSON.
+func (c CSIRatings) MarshalJSON() ([]byte, error) {
+	s := csiState{Scale: c.scale, Names: c.names, Respondents: c.respondents, Attributes: make([]json.RawMessage, len(c.attrs))}
+	for i := range c.attrs {
+		b, err := json.Marshal(c.attrs[i].state())
+		if err != nil {
+			return nil, err
+		}
+		s.Attributes[i] = b
+	}
+	return json.Marshal(s)
+}
+
+// UnmarshalJSON restores a state written by MarshalJSON; any other (an
+// attribute on another scale, fewer respondents than rated one
+// attribute, more than gave ratings) is an error wrapping ErrState.
+func (c *CSIRatings) UnmarshalJSON(b []byte) error {
+	var s struct {
+		Scale       json.RawMessage   `json:"scale"`
+		Names       []string          `json:"names"`
+		Respondents *int64            `json:"respondents"`
+		Attributes  []json.RawMessage `json:"attributes"`
+	}
+	if err := decodeState("CSI", b, &s); err != nil {
+		return err
+	}
+	if s.Respondents == nil || s.Scale == nil || len(s.Names) == 0 || len(s.Attributes) != len(s.Names) {
+		return fmt.Errorf("CSI state: want a scale, names, respondents and one attribute a name: %w", ErrState)
+	}
+	out := CSIRatings{names: s.Names, attrs: make([]ratings, len(s.Names)), respondents: *s.Respondents}
+	var most int64
+	for i, a := range s.Attributes {
+		if err := out.attrs[i].setState("CSI "+s.Names[i], a); err != nil {
+			return err
+		}
+		if i > 0 && out.attrs[i].scale != out.attrs[0].scale {
+			return fmt.Errorf("CSI state: attribute %q on another scale: %w", s.Names[i], ErrState)
+		}
+		if out.attrs[i].weighted() {
+			return fmt.Errorf("CSI state: attribute %q has weighted ratings, which CSIRatings never records: %w", s.Names[i], ErrState)
+		}
+		most = max(most, out.attrs[i].total())
+	}
+	out.scale = out.attrs[0].scale
+	var sc Scale
+	if err := json.Unmarshal(s.Scale, &sc); err != nil || sc != out.scale {
+		return fmt.Errorf("CSI state: the attributes' scale is not the index's: %w", ErrState)
+	}
+	var all int64
+	for _, a := range out.attrs {
+		all += a.total()
+	}
+	if out.respondents < most || out.respondents > all {
+		return fmt.Errorf("CSI state: %d respondents for attributes rated %d times, at most %d by one: %w", out.respondents, all, most, ErrState)
+	}
+	*c = out
+	return nil
+}
