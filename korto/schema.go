@@ -57,7 +57,8 @@ type SchemaOptions struct {
 	// Lang picks the translation of titles and hints; "" means the
 	// checklist's own language.
 	Lang string
-	// ID, when set, becomes the schema's $id.
+	// ID, when set, becomes the schema's $id: a URI without a fragment
+	// (see [CheckSchemaID]).
 	ID string
 	// ConstChoices writes the answers of a question that names them
 	// (yes/no, a choice, an emotion, a row of points) as a oneOf of
@@ -151,6 +152,9 @@ func AnswerSchema(c *Checklist, opts SchemaOptions) (*jsonschema.Schema, error) 
 	uri := opts.Draft.URI()
 	if uri == "" {
 		return nil, fmt.Errorf("korto: unknown JSON Schema draft %q (want %q or %q)", opts.Draft, Draft2020, Draft07)
+	}
+	if err := CheckSchemaID(opts.ID); err != nil {
+		return nil, fmt.Errorf("korto: SchemaOptions.ID %w", err)
 	}
 	b := &answerSchemaBuilder{c: c, lang: c.ShownLang(opts.Lang), consts: opts.ConstChoices}
 	b.words = schemaVocabulary(b.lang, c)

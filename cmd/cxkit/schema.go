@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"maps"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -56,16 +54,8 @@ func schemaFlags(fs *flag.FlagSet) Run {
 				*choices = "enum"
 			}
 		}
-		if *id != "" {
-			// The root $id is a URI without a fragment (JSON Schema 2020-12
-			// section 8.2.1; in draft-07 a fragment would name a subschema).
-			u, err := url.Parse(*id)
-			if err != nil {
-				return usagef("--id %q is not a URI: %v", *id, errors.Unwrap(err))
-			}
-			if u.Fragment != "" {
-				return usagef("--id %q: a schema's $id has no #fragment", *id)
-			}
+		if err := korto.CheckSchemaID(*id); err != nil {
+			return usagef("--id %v", err)
 		}
 		if *types {
 			if *ui != "" || *lang != "" || *id != "" {
