@@ -146,9 +146,7 @@ func (k *surveyKind) flags(fs *flag.FlagSet) Run {
 		}
 		out.File = pos[0]
 		if *compareWith != "" {
-			oldCfg := cfg
-			oldCfg.Column, oldCfg.ComparedWith = cur.Column, pos[0]
-			old, err := read(*compareWith, oldCfg)
+			old, err := read(*compareWith, cur.Earlier(cfg))
 			if err != nil {
 				return err
 			}

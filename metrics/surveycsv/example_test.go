@@ -85,3 +85,27 @@ func ExampleReadCSI() {
 	// north  65.5
 	// south  57.3
 }
+
+// "Are we better than last quarter?": the earlier export is read with
+// the current one's column (Earlier), then Compare tests the change.
+func ExampleSummary_Compare() {
+	cur, err := surveycsv.ReadFile("../../examples/survey/q4.csv", surveycsv.Config{Metric: surveycsv.NPS})
+	if err != nil {
+		log.Fatal(err)
+	}
+	old, err := surveycsv.ReadFile("../../examples/survey/q3.csv", cur.Earlier(surveycsv.Config{Metric: surveycsv.NPS}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	s, err := surveycsv.Summarize(cur, metrics.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := s.Compare(old, metrics.Options{}); err != nil {
+		log.Fatal(err)
+	}
+	c := s.Compared
+	fmt.Printf("NPS %.1f against %.1f: change %+.1f, z %.2f, p below 0.0001: %v\n", s.Overall.Value, c.Old.Value, c.Test.RawDiff, c.Test.Z, c.Test.P < 0.0001)
+	// Output:
+	// NPS 5.4 against -9.8: change +15.3, z 5.25, p below 0.0001: true
+}
