@@ -29,6 +29,7 @@ type Rows struct {
 	name   string
 	header []string
 	rec    []string // the current row, padded to the header's length
+	text   []byte   // its cells one after another, to make their string
 	cells  int      // cells the current row really has
 	row    int
 	bad    []*diag.Diagnostic
@@ -134,10 +135,21 @@ func (r *Rows) Next() (bool, error) {
 			r.add(longRow(x.Record().FirstLine, r.row, x.Record().Fields, len(r.header)))
 			continue
 		}
-		r.cells = x.Record().Fields
-		r.rec = r.rec[:0]
+		// The cells share one string: a string per cell would cost an
+		// allocation each.
+		rec := x.Record()
+		r.cells = rec.Fields
+		r.text = r.text[:0]
 		for i := range len(r.header) {
-			r.rec = append(r.rec, string(x.Record().Vals[i].Val))
+			r.text = append(r.text, rec.Vals[i].Val...)
+		}
+		text := string(r.text)
+		r.rec = r.rec[:0]
+		at := 0
+		for i := range len(r.header) {
+			n := len(rec.Vals[i].Val)
+			r.rec = append(r.rec, text[at:at+n])
+			at += n
 		}
 		return true, nil
 	}
