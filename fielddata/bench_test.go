@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/cxkit/cxkit/fielddata"
-	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/internal/cputime"
+	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/korto"
 )
 
