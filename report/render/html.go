@@ -243,6 +243,7 @@ func clampShare(x float64) float64 { return min(max(x, 0), 1) }
 // clears the pass mark and red when not, grey when most audits had it
 // gated. The shares of audits that passed each level and had it gated
 // are in the levels table beside it: the drawing's labels have no room.
+// The model's levels that the checklist leaves out are outlined.
 func reportPyramid(v *view) template.HTML {
 	var bands []pyramidBand
 	for _, l := range v.Rep.Overall.Levels {
@@ -255,5 +256,6 @@ func reportPyramid(v *view) template.HTML {
 			Gated:  l.GatedShare != nil && *l.GatedShare > 0.5,
 		})
 	}
+	bands = withAbsentLevels(bands, v.c.EffectiveModel(), v.L.Lang, v.L.NotInChecklist)
 	return pyramidSVG("report-pyramid", v.L.Pyramid, bands, v.L.Gated)
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 
 	"github.com/cxkit/cxkit/internal/textfmt"
+	"github.com/cxkit/cxkit/korto"
 )
 
 // The service pyramid as inline SVG, shared by the one-audit page
@@ -142,6 +143,23 @@ func pyramidSVG(id, title string, bands []pyramidBand, gatedWord string) templat
 		panic("cxkit: pyramid template: " + err.Error())
 	}
 	return template.HTML(buf.String())
+}
+
+// withAbsentLevels adds the levels of model m that bands lack, drawn as
+// outlines under the model's own names (in lang) with the note absent,
+// so that both pages show the whole pyramid and where the checklist sits
+// in it, not a two-step pyramid that looks complete.
+func withAbsentLevels(bands []pyramidBand, m korto.Model, lang, absent string) []pyramidBand {
+	have := map[int]bool{}
+	for _, b := range bands {
+		have[b.Level] = true
+	}
+	for k := 1; k <= m.MaxLevel(); k++ {
+		if !have[k] {
+			bands = append(bands, pyramidBand{Level: k, Title: m.ReachedName(k).In(lang), Absent: true, Note: absent})
+		}
+	}
+	return bands
 }
 
 func round1(x float64) float64 {

@@ -38,6 +38,9 @@ dl.audit{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem;marg
 dl.audit dt{color:#607d8b}dl.audit dd{margin:0}
 ol.fix li{margin:.2rem 0}
 .tag{font-size:.8rem;color:#fff;background:#c62828;border-radius:3px;padding:0 .3rem;margin-left:.3rem}
+svg{display:block;max-width:100%;height:auto}
+.wide{overflow-x:auto}
+@media print{body{margin:0;max-width:none}tr,svg{break-inside:avoid}h2{break-after:avoid}.wide{overflow:visible}}
 </style>
 </head>
 <body>
@@ -49,16 +52,16 @@ ol.fix li{margin:.2rem 0}
 {{end}}{{.L.Reached}}: <strong>{{.R.Reached}} — {{.ReachedName}}</strong>{{with .Stopped}}<br>{{.}}{{end}}</p>
 {{.Pyramid}}
 <h2>{{.L.Levels}}</h2>
-<table>
-<tr><th>{{.L.Level}}</th><th class="num">{{.L.Score}}</th><th class="num">{{.L.PassMark}}</th><th>{{.L.Status}}</th><th>{{.L.Critical}}</th></tr>
+<div class="wide"><table class="levels">
+<thead><tr><th>{{.L.Level}}</th><th class="num">{{.L.Score}}</th><th class="num">{{.L.PassMark}}</th><th>{{.L.Status}}</th><th>{{.L.Critical}}</th></tr></thead>
 {{range .Levels}}<tr><td>{{.Level}}. {{.Title}}</td><td class="num">{{pctOrDash .Score}}</td><td class="num">{{pct .Pass}}</td><td class="{{if .Gated}}gated{{else if .Passed}}passed{{else}}failed{{end}}">{{.Status}}</td><td>{{range $i, $id := .CriticalFailed}}{{if $i}}, {{end}}{{$id}}{{else}}—{{end}}</td></tr>
-{{end}}</table>
+{{end}}</table></div>
 <h2>{{.L.Sections}}</h2>
-<table>
-<tr><th>{{.L.Section}}</th><th class="num">{{.L.Score}}</th><th class="num">{{.L.Weight}}</th></tr>
+<div class="wide"><table>
+<thead><tr><th>{{.L.Section}}</th><th class="num">{{.L.Score}}</th><th class="num">{{.L.Weight}}</th></tr></thead>
 {{range .Levels}}<tr class="level"><td>{{.Level}}. {{.Title}}</td><td class="num">{{pctOrDash .Score}}</td><td class="num">{{weight .Weight}}</td></tr>
 {{range .Sections}}<tr><td style="padding-left:{{.Pad}}rem">{{.Title}}</td><td class="num">{{pctOrDash .Score}}</td><td class="num">{{weight .Weight}}</td></tr>
-{{end}}{{end}}</table>
+{{end}}{{end}}</table></div>
 <h2>{{.L.Fix}}</h2>
 {{if .Fix}}<ol class="fix">
 {{range .Fix}}<li><strong>{{.Text}}</strong> <code>{{.ID}}</code> — {{if .Answer}}{{$.L.Found}}: {{.Answer}}; {{end}}{{$.LevelWord}} {{.Level}}, {{$.WeightWord}} {{weight .Weight}}{{if .Critical}}<span class="tag">{{$.L.CriticalQ}}</span>{{end}}</li>
@@ -75,16 +78,10 @@ func (v *scoreView) writeHTML(buf *bytes.Buffer) error {
 	// The model's whole pyramid, with the levels the checklist leaves out
 	// drawn as outlines under the model's own names.
 	bands := make([]pyramidBand, 0, len(v.Levels))
-	have := map[int]bool{}
 	for _, l := range v.Levels {
 		bands = append(bands, pyramidBand{Level: l.Level, Title: l.Title, Score: l.Score, Pass: l.Pass, Passed: l.Passed, Gated: l.Gated})
-		have[l.Level] = true
 	}
-	for k := 1; k <= v.Model.MaxLevel(); k++ {
-		if !have[k] {
-			bands = append(bands, pyramidBand{Level: k, Title: v.Model.ReachedName(k).In(v.L.Lang), Absent: true, Note: v.L.Absent})
-		}
-	}
+	bands = withAbsentLevels(bands, v.Model, v.L.Lang, v.L.Absent)
 	page := struct {
 		*scoreView
 		Pyramid               template.HTML

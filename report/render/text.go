@@ -32,6 +32,7 @@ type labels struct {
 	// Skipped counts the invalid sheets left out: one, few, many.
 	Skipped                              [3]string
 	Pyramid, GatedNote, Group, AllAudits string
+	NotInChecklist                       string // a level of the model the checklist leaves out
 	KnockedOut, BeforeKnockout           string
 	Tags, Tag, Questions, TagsNote       string
 	GroupsInLeagueOrder                  string
@@ -54,7 +55,7 @@ var labelsEn = labels{
 	Emotion: "Emotional index", Positive: "positive", Neutral: "neutral", Negative: "negative",
 	CSAT: "CSAT", TopTwo: "top two", TopOne: "top point", CES: "CES", HigherEasier: "higher is easier",
 	LowerEasier: "lower is easier", GoodSide: "easy side", BottomTwo: "bottom two", BottomOne: "bottom point", LowerBetter: "lower is better", Skipped: [3]string{"invalid sheet skipped", "", "invalid sheets skipped"},
-	Question: "question", Pyramid: "Pyramid: mean score per level",
+	Question: "question", Pyramid: "Pyramid: mean score per level", NotInChecklist: scoreLabelsEn.Absent,
 	GatedNote: "Bands are filled to the level's mean score; the dashed line is the pass mark; a level is grey when most audits had it gated (a lower level failed).", Group: "group",
 	AllAudits:  "all audits",
 	KnockedOut: "knocked out", BeforeKnockout: "mean before the knockouts",
@@ -78,7 +79,7 @@ var labelsRu = labels{
 	Emotion: "Эмоциональный индекс", Positive: "позитивных", Neutral: "нейтральных", Negative: "негативных",
 	CSAT: "CSAT", TopTwo: "две верхние оценки", TopOne: "верхняя оценка", CES: "CES", HigherEasier: "больше — легче",
 	LowerEasier: "меньше — легче", GoodSide: "доля «легко»", BottomTwo: "две нижние оценки", BottomOne: "нижняя оценка", LowerBetter: "меньше — лучше", Skipped: [3]string{"неверный лист пропущен", "неверных листа пропущено", "неверных листов пропущено"},
-	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня",
+	Question: "вопрос", Pyramid: "Пирамида: средняя оценка уровня", NotInChecklist: scoreLabelsRu.Absent,
 	GatedNote: "Полоса заполнена до средней оценки уровня, пунктир — порог; серым — уровень, не засчитанный в большинстве аудитов (не пройден нижний уровень).", Group: "группа",
 	AllAudits:  "все аудиты",
 	KnockedOut: "нокаут", BeforeKnockout: "среднее без нокаута",
