@@ -29,5 +29,5 @@
 //	plan, err := korto.Compile(c)
 //	sheet, err := korto.ReadAnswers(r) // the sheet's form
 //	res, err := plan.Score(sheet)      // every answer problem names its question
-//	fmt.Println(res.Reached, res.ReachedName)
+//	fmt.Println(res.Reached, res.ReachedName.In("en"))
 package cxkit

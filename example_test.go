@@ -51,7 +51,7 @@ func Example() {
 		fmt.Println(err) // every problem, with its question and JSON Pointer
 		return
 	}
-	fmt.Printf("%s: %.1f%%, reached level %d (%s)\n", r.Audit["location"], 100**r.Score, r.Reached, r.ReachedNameEn)
+	fmt.Printf("%s: %.1f%%, reached level %d (%s)\n", r.Audit["location"], 100**r.Score, r.Reached, r.ReachedName.In("en"))
 	for _, l := range r.Levels {
 		fmt.Printf("level %d %s: %.1f%% passed=%v\n", l.Level, l.Title, 100**l.Score, l.Passed)
 	}

@@ -94,7 +94,7 @@ func (a audit) result() Result {
 		r.Audit["location"] = a.loc
 	}
 	names := [][2]string{{"ниже основы", "below foundation"}, {"Основа и стандарт", "Foundation and standard"}, {"Функции и удобство", "Functions and convenience"}}
-	r.ReachedName, r.ReachedNameEn = names[a.reached][0], names[a.reached][1]
+	r.ReachedName = Text{Text: names[a.reached][0], Tr: map[string]string{"en": names[a.reached][1]}}
 	if a.rec >= 0 {
 		r.Survey = append(r.Survey, SurveyAnswer{ID: "rec", Kind: KindNPS, Number: new(a.rec)})
 	}

@@ -3,6 +3,7 @@ package korto
 import (
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -35,7 +36,28 @@ func DocumentSchemas(draft Draft) map[string]*jsonschema.Schema {
 		out[name] = s
 	}
 	sheetAsRead(out["answers"].Definitions["Sheet"])
+	resultAsWritten(out["result"].Definitions["Result"])
 	return out
+}
+
+// resultAsWritten puts in the reflected result the two strings Result's
+// MarshalJSON writes for its translated ReachedName, reached_name and
+// reached_name_en, where they stand: after reached.
+func resultAsWritten(def *jsonschema.Schema) {
+	if def == nil || def.Properties == nil {
+		return
+	}
+	mark := "reached"
+	for _, name := range []string{"reached_name", "reached_name_en"} {
+		def.Properties.Set(name, &jsonschema.Schema{Type: "string"})
+		_ = def.Properties.MoveAfter(name, mark)
+		if k := slices.Index(def.Required, mark); k >= 0 {
+			def.Required = slices.Insert(def.Required, k+1, name)
+		} else {
+			def.Required = append(def.Required, name)
+		}
+		mark = name
+	}
 }
 
 // sheetAsRead widens the reflected answer sheet to what the answers

@@ -44,7 +44,7 @@ func ExamplePlan_Score() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("%s, %s: %.1f%%, reached %d (%s)\n", r.Title, r.Audit["location"], 100**r.Score, r.Reached, r.ReachedNameEn)
+	fmt.Printf("%s, %s: %.1f%%, reached %d (%s)\n", r.Title, r.Audit["location"], 100**r.Score, r.Reached, r.ReachedName.In("en"))
 	for _, l := range r.Levels {
 		fmt.Printf("level %d %s: %.1f%% passed=%v gated=%v\n", l.Level, l.Title, 100**l.Score, l.Passed, l.Gated)
 	}

@@ -29,12 +29,13 @@ type Result struct {
 	// checklist and all passed; 0 when level 1 failed or is absent. A
 	// level that passes above a failed one (Gated) does not count.
 	Reached int `json:"reached" jsonschema:"minimum=0,maximum=5"`
-	// ReachedName and ReachedNameEn name level Reached of the model, in
-	// Russian and in English, as the scoring spec gives them (for
-	// korto, 0 is "ниже основы" / "below foundation"). They do not
-	// follow ScoreOptions.Lang.
-	ReachedName   string `json:"reached_name"`
-	ReachedNameEn string `json:"reached_name_en"`
+	// ReachedName names level Reached of the model as the scoring spec
+	// gives it (Model.ReachedName): Russian in Text, English under "en"
+	// (for korto, 0 is "ниже основы" / "below foundation"); show it with
+	// ReachedName.In(lang). It does not follow ScoreOptions.Lang. In JSON
+	// it is the spec's two strings, reached_name (Russian) and
+	// reached_name_en.
+	ReachedName Text `json:"-"`
 	// Band is the checklist's band the overall score falls in (see
 	// Checklist.BandOf); nil when the checklist names no bands, the
 	// audit has no score, or the score is below the lowest band.
@@ -58,7 +59,7 @@ type BandResult struct {
 	Index int `json:"index"`
 	// Name is the band's name in the language scoring chose; NameEn is
 	// its English translation, or the name itself when it has none, as
-	// ReachedNameEn gives the level's.
+	// reached_name_en gives the level's.
 	Name   string `json:"name"`
 	NameEn string `json:"name_en"`
 	// From is the band's threshold, a share in [0,1].

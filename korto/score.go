@@ -290,7 +290,7 @@ func (p *Plan) result(s *Sheet, b *Bound, sc *Scores, o ScoreOptions) Result {
 	if p.audit {
 		r.RawScore = optScore(sc.Raw)
 	}
-	r.ReachedName, r.ReachedNameEn = reachedNames(model, sc.Reached)
+	r.ReachedName = model.ReachedName(sc.Reached)
 	r.Band = c.BandResult(sc.Overall, o.Lang)
 	r.Promises = p.Promises(s)
 	for k, n := range p.levels {

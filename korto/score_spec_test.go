@@ -119,8 +119,8 @@ func TestScoreSpecWorkedAudit(t *testing.T) {
 	if d := cmp.Diff(want, levels, approx); d != "" {
 		t.Errorf("levels (-want +got):\n%s", d)
 	}
-	if *r.Score != 0 || !r.KnockedOut || math.Abs(*r.RawScore-raw) > 1e-12 || r.Reached != 0 || r.ReachedName != "ниже основы" {
-		t.Errorf("score %v, knocked out %v, raw %v (want %v), reached %d %q", *r.Score, r.KnockedOut, *r.RawScore, raw, r.Reached, r.ReachedName)
+	if *r.Score != 0 || !r.KnockedOut || math.Abs(*r.RawScore-raw) > 1e-12 || r.Reached != 0 || r.ReachedName.Text != "ниже основы" {
+		t.Errorf("score %v, knocked out %v, raw %v (want %v), reached %d %q", *r.Score, r.KnockedOut, *r.RawScore, raw, r.Reached, r.ReachedName.Text)
 	}
 	sec := r.Levels[0].Sections[0]
 	if math.Abs(*sec.Score-s1) > 1e-12 || *sec.Sections[0].Score != 0.125 {

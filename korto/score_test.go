@@ -36,7 +36,7 @@ type scLevel struct {
 
 func scSummarize(r Result) scSummary {
 	s := scSummary{Score: r.Score, Raw: r.RawScore, KnockedOut: r.KnockedOut, Reached: r.Reached,
-		Name: r.ReachedName, En: r.ReachedNameEn, Sections: map[string]*float64{}, Values: map[string]*float64{},
+		Name: r.ReachedName.Text, En: r.ReachedName.In("en"), Sections: map[string]*float64{}, Values: map[string]*float64{},
 		Critical: r.CriticalFailed}
 	var walk func([]SectionResult, []QuestionResult)
 	walk = func(ss []SectionResult, qs []QuestionResult) {

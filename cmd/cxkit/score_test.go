@@ -63,7 +63,7 @@ func TestScoreJSONFields(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Checklist != "shop" || r.Score == nil || r.ReachedName != "ниже основы" || len(r.Levels) != 3 {
+	if r.Checklist != "shop" || r.Score == nil || r.ReachedName.Text != "ниже основы" || len(r.Levels) != 3 {
 		t.Errorf("unexpected result: %+v", r)
 	}
 	var raw map[string]any

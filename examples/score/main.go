@@ -112,10 +112,7 @@ func report(w io.Writer, c *korto.Checklist, sheet *korto.Sheet, res korto.Resul
 	}
 	fmt.Fprintln(w)
 
-	name := res.ReachedName
-	if lang == "en" {
-		name = res.ReachedNameEn
-	}
+	name := res.ReachedName.In(lang)
 	fmt.Fprintf(w, "\nreached level %d: %s\n", res.Reached, name)
 
 	var failed []string

@@ -111,11 +111,7 @@ func newScoreView(plan *korto.Plan, sheet *korto.Sheet, r *korto.Result, lang st
 	if c.ShownLang(lang) == "ru" {
 		v.L = scoreLabelsRu
 	}
-	if v.L.Lang == "ru" {
-		v.ReachedName = r.ReachedName
-	} else {
-		v.ReachedName = r.ReachedNameEn
-	}
+	v.ReachedName = r.ReachedName.In(v.L.Lang)
 	switch {
 	case r.Band != nil:
 		v.Band = r.Band.Name + " (" + fmt.Sprintf(v.L.BandFrom, textfmt.Pct(r.Band.From)) + ")"
