@@ -21,6 +21,9 @@ func shown(err error) string {
 	return err.Error()
 }
 
+// Shown is shown for the tests of package retail_test.
+var Shown = shown
+
 // TestReadSheetDiagnostics: a bad cell of a visit sheet is a diagnostic
 // at its line, column (in characters), row and header name; a visit
 // that is wrong as a whole is placed at its row.

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 )
 
@@ -210,22 +212,24 @@ func (o *Observation) Sellers(occupancy float64) ([]Staffing, error) {
 // bad entry at once. The JSON is read strictly, as a checklist is: an
 // unknown field (or one in the wrong case), a field given twice and
 // anything after the array are errors placed at their line and column.
+// Every problem is a *diag.Diagnostic in a [diag.List]; a bad entry is
+// placed by its JSON Pointer, "/3" for the fourth.
 func ParseObservation(data []byte) (*Observation, error) {
 	var hs []HourCount
 	if err := strictjson.Decode(data, &hs, "the observation"); err != nil {
-		return nil, fmt.Errorf("retail: %w", err)
+		return nil, strictjson.Diagnostics(err)
 	}
 	var o Observation
-	var errs []error
+	var errs diag.List
 	for i, h := range hs {
 		if err := h.validate(); err != nil {
-			errs = append(errs, fmt.Errorf("[%d]: %w", i, err))
+			errs = append(errs, &diag.Diagnostic{Pointer: "/" + strconv.Itoa(i), Code: diag.CodeOutOfRange, Message: err.Error(), Err: err})
 			continue
 		}
 		_ = o.Add(h)
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("retail: observation: %w", err)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return &o, nil
 }

@@ -107,9 +107,9 @@ func TestObservation(t *testing.T) {
 		t.Error("occupancy 0: want an error")
 	}
 	_, err = retail.ParseObservation([]byte(`[{"hour": 25, "entered": 1}, {"hour": 9, "entered": 2, "served": 2, "self_served": 1}, {"hour": 10, "minutes": 90}]`))
-	for _, want := range []string{"[0]: hour 25", "[1]: hour 9: 1 self-served + 2 served", "[2]: hour 10: 90 minutes"} {
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("error lacks %q: %v", want, err)
+	for _, want := range []string{"/0: hour 25", "/1: hour 9: 1 self-served + 2 served", "/2: hour 10: 90 minutes"} {
+		if err == nil || !strings.Contains(retail.Shown(err), want) {
+			t.Errorf("error lacks %q: %v", want, retail.Shown(err))
 		}
 	}
 }
@@ -161,10 +161,10 @@ func TestObservationMergeSameHour(t *testing.T) {
 // repeated field would otherwise be dropped or silently replaced.
 func TestParseObservationStrict(t *testing.T) {
 	for in, want := range map[string]string{
-		`[{"hour": 10, "enterd": 5}]`:                `line 1, column 15: unknown field "enterd"`,
+		`[{"hour": 10, "enterd": 5}]`:                `1:15: unknown field "enterd"`,
 		`[{"hour": 10, "Entered": 5}]`:               `unknown field "Entered"`,
 		`[{"hour": 10, "entered": 5, "entered": 6}]`: `field "entered" is given twice`,
-		"[{\"hour\": 10}]\n[]":                       `line 2, column 1`,
+		"[{\"hour\": 10}]\n[]":                       `2:1: JSON syntax`,
 	} {
 		_, err := retail.ParseObservation([]byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
 
@@ -58,7 +59,7 @@ func Read(data []byte, name string, opts Options) (*FileReport, error) {
 		}
 		obs, err := ParseObservation(data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, strictjson.InFile(name, data, strictjson.Diagnostics(err))
 		}
 		if out.Report, err = obs.Result(opts.Occupancy); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)

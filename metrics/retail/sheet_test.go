@@ -83,7 +83,7 @@ func TestReadErrors(t *testing.T) {
 		{"thousands", "date,in,units,amount\n2026-11-14,12:00,1,1 500\n", true, []string{"without spaces"}},
 		{"decimal comma", "date,in,units,amount\n2026-11-14,12:00,1,\"1,5\"\n", true, []string{"use a decimal point"}},
 		{"empty", "date,in\n", false, []string{"no data"}},
-		{"bad hours", `[{"hour": 25, "entered": 1}]`, false, []string{"hour 25"}},
+		{"bad hours", `[{"hour": 25, "entered": 1}]`, true, []string{"f.csv:1:2: hour 25 is not 0..23"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read([]byte(tc.in), "f.csv", Options{Occupancy: 0.8})

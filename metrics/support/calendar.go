@@ -164,7 +164,7 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 func ParseCalendar(data []byte) (*Calendar, error) {
 	var cfg CalendarConfig
 	if err := strictjson.Decode(data, &cfg, "the calendar"); err != nil {
-		return nil, decodeError(err)
+		return nil, strictjson.Diagnostics(err)
 	}
 	return NewCalendar(cfg)
 }

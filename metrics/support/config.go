@@ -3,8 +3,6 @@ package support
 import (
 	"bytes"
 
-	"github.com/go-json-experiment/json/jsontext"
-
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 )
@@ -46,52 +44,5 @@ func readConfig(name string, data []byte, parse func([]byte) error) error {
 	if err == nil {
 		return nil
 	}
-	l := diag.As(err)
-	if l == nil {
-		return diag.List{{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Message: err.Error(), Err: err}}
-	}
-	l = l.InFile(name, 0)
-	placePointers(data, l)
-	return l
-}
-
-// placePointers sets the line and column of each diagnostic of l that
-// has a JSON Pointer into data but no line: those of the value the
-// pointer names, or of its nearest enclosing value in data.
-func placePointers(data []byte, l diag.List) {
-	want := map[string]int{}
-	for _, d := range l {
-		if d.Line == 0 && d.Pointer != "" {
-			for p := jsontext.Pointer(d.Pointer); ; p = p.Parent() {
-				want[string(p)] = -1
-				if p == "" {
-					break
-				}
-			}
-		}
-	}
-	if len(want) == 0 {
-		return
-	}
-	strictjson.Values(data, func(p jsontext.Pointer, off int) {
-		if at, ok := want[string(p)]; ok && at < 0 {
-			want[string(p)] = off
-		}
-	})
-	lines := strictjson.NewLines(data)
-	for _, d := range l {
-		if d.Line != 0 || d.Pointer == "" {
-			continue
-		}
-		for p := jsontext.Pointer(d.Pointer); ; p = p.Parent() {
-			if off := want[string(p)]; off >= 0 {
-				d.Line, d.Column = lines.Position(off)
-				d.Offset = off
-				break
-			}
-			if p == "" {
-				break
-			}
-		}
-	}
+	return strictjson.InFile(name, data, strictjson.Diagnostics(err))
 }

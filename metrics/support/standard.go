@@ -436,7 +436,7 @@ type DecodeError = strictjson.Error
 func ParseStandards(data []byte) (*StandardSet, error) {
 	var s StandardSet
 	if err := strictjson.Decode(data, &s, "the standards file"); err != nil {
-		return nil, decodeError(err)
+		return nil, strictjson.Diagnostics(err)
 	}
 	if s.Standards == nil {
 		return nil, diag.List{{Code: diag.CodeMissingKey, Message: `no standards: the file has no "standards" list`,
@@ -446,15 +446,6 @@ func ParseStandards(data []byte) (*StandardSet, error) {
 		return nil, err
 	}
 	return &s, nil
-}
-
-// decodeError is an error of strictjson.Decode as a list of one
-// diagnostic.
-func decodeError(err error) error {
-	if de, ok := errors.AsType[*strictjson.Error](err); ok {
-		return diag.List{de.Diagnostic()}
-	}
-	return diag.List{{Code: diag.CodeSyntax, Message: err.Error(), Err: err}}
 }
 
 // StandardsSchema returns the JSON Schema of a standards file.

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
@@ -238,12 +240,17 @@ func ReadCSIWeights(data []byte, name string) (map[string]float64, error) {
 	if t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff"))); len(t) > 0 && t[0] == '{' {
 		var m map[string]float64
 		if err := strictjson.Decode(data, &m, "the weights"); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, strictjson.InFile(name, data, strictjson.Diagnostics(err))
 		}
+		var bad diag.List
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			if w := m[k]; w < 0 || w != 0 && !(w >= metrics.MinWeight && w <= metrics.MaxWeight) {
-				return nil, fmt.Errorf("%s: attribute %s: weight %v: a weight is 0 or a positive number between %g and %g", name, diag.Quote(k), w, metrics.MinWeight, metrics.MaxWeight)
+				bad = append(bad, &diag.Diagnostic{Pointer: string(jsontext.Pointer("").AppendToken(k)), Code: diag.CodeBadWeight,
+					Subject: "attribute " + diag.Quote(k), Message: fmt.Sprintf("weight %v: a weight is 0 or a positive number between %g and %g", w, metrics.MinWeight, metrics.MaxWeight)})
 			}
+		}
+		if len(bad) > 0 {
+			return nil, strictjson.InFile(name, data, bad)
 		}
 		return m, nil
 	}

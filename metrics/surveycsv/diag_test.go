@@ -128,3 +128,25 @@ func TestReadDiagnosticsErrorsIsAndLimit(t *testing.T) {
 		t.Errorf("errors.As *diag.Diagnostic = %+v, want row 1's cell", d)
 	}
 }
+
+// A weights file's problems are placed in it: a JSON decoding error at
+// its line and column, a bad weight at its key's value; a CSV file's at
+// the cell.
+func TestReadCSIWeightsDiagnostics(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []placed
+	}{
+		{"json type", "{\n \"speed\": \"2\"}", []placed{{"w", 2, 11, 0, "", diag.CodeWrongType, "/speed: want a number, not a string"}}},
+		{"json weight", "{\"speed\": 2,\n \"price\": -1}", []placed{{"w", 2, 11, 0, "", diag.CodeBadWeight, "weight -1: a weight is 0 or a positive number between 1e-100 and 1e+100"}}},
+		{"csv", "attribute,weight\nspeed,x\n", []placed{{"w", 2, 7, 1, "weight", diag.CodeBadCell, `weight "x": a weight must be 0 or a positive number`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadCSIWeights([]byte(tt.in), "w")
+			if diff := cmp.Diff(tt.want, places(diag.As(err))); diff != "" {
+				t.Errorf("diagnostics of %v (-want +got):\n%s", err, diff)
+			}
+		})
+	}
+}
