@@ -81,6 +81,7 @@ function measure() {
     clientWidth: W,
     clipped: [],
     wideScroll: [],
+    listScroll: [],
     sections: [...document.querySelectorAll('body > section')].map((s) => s.id || s.className),
     heading: {},
     visible: {},
@@ -95,7 +96,11 @@ function measure() {
   }
   // Tables that do not fit the page and scroll in their own box.
   for (const el of document.querySelectorAll('.wide')) {
-    if (el.scrollWidth > el.clientWidth + 1) out.wideScroll.push(`${txt(el.closest('section')?.querySelector('h2, h3')) ?? '?'}: ${el.scrollWidth} in ${el.clientWidth}`);
+    if (el.scrollWidth > el.clientWidth + 1) {
+      out.wideScroll.push(`${txt(el.closest('section')?.querySelector('h2, h3')) ?? '?'}: ${el.scrollWidth} in ${el.clientWidth}`);
+      const t = el.querySelector('table');
+      if (t?.matches('.critical, .late')) out.listScroll.push(t.className);
+    }
   }
   for (const id of ['critical', 'league', 'pyramid', 'levels', 'reached', 'bands', 'problems', 'tags', 'survey', 'csi', 'promises', 'drivers']) {
     const s = document.getElementById(id);
@@ -180,6 +185,9 @@ try {
       // A table may scroll in its own box on a phone, never on a desktop
       // or on paper, where nothing can scroll.
       if (w.tag !== '390') check(m.wideScroll.length === 0, `${where}: tables wider than the page: ${m.wideScroll.join('; ')}`);
+      // What failed and what is late must be read without scrolling,
+      // on a phone too.
+      check(m.listScroll.length === 0, `${where}: ${m.listScroll.join(', ')} scrolls sideways`);
       if (c.args[0] === 'report') checkReport(where, m, json);
       else checkScore(where, m, json);
       if (c.lang === 'ru' && w.tag === '1280') {

@@ -198,6 +198,7 @@ type htmlLeagueRow struct {
 	Y, BarW  float64 // top of the row, bar width
 	Mean, CI string
 	HasCI    bool
+	TooFew   bool    // unranked: its bar is grey, like its row in the table
 	CX1, CX2 float64 // whisker ends
 	TextX    float64
 }
@@ -215,7 +216,7 @@ func leagueChart(groups []korto.GroupSummary, name func(string) string) *htmlLea
 	lg := &htmlLeague{PlotX: leagueLabel, PlotW: leaguePlot, Width: leagueLabel + leaguePlot + 150}
 	for i, g := range groups {
 		row := htmlLeagueRow{Group: name(g.Group), N: g.N, Y: float64(i) * leagueRowH, Mean: textfmt.PctOrDash(g.Score.Mean),
-			CI: ciText(g.Score.CILow, g.Score.CIHigh), Rank: rankText(g)}
+			CI: ciText(g.Score.CILow, g.Score.CIHigh), Rank: rankText(g), TooFew: g.TooFew}
 		row.BarW = barWidth(g.Score.Mean, leaguePlot)
 		row.TextX = leagueLabel + row.BarW + 6
 		if g.Score.CILow != nil {
