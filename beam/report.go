@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
@@ -167,15 +168,26 @@ type ReportOptions struct {
 	Top             int             `json:"top"`
 	SkipInvalid     bool            `json:"skip_invalid"`
 	AllowDuplicates bool            `json:"allow_duplicates"`
+	// AsOf is the day (YYYY-MM-DD) against which promises are overdue,
+	// as cxkit report's --as-of; "" lists none (cxkit's default is
+	// today, which the launcher fills in).
+	AsOf string `json:"as_of"`
+}
+
+// asOf is AsOf as a time; a bad date was refused by the launcher and
+// lists none.
+func (o ReportOptions) asOf() time.Time {
+	t, _ := time.Parse(time.DateOnly, o.AsOf)
+	return t
 }
 
 func (o ReportOptions) report() report.Options {
 	return report.Options{By: o.By, Period: o.Period, Where: o.Where, MinN: o.MinN, Top: o.Top,
-		SkipInvalid: o.SkipInvalid, AllowDuplicates: o.AllowDuplicates, Workers: 1}
+		SkipInvalid: o.SkipInvalid, AllowDuplicates: o.AllowDuplicates, AsOf: o.asOf(), Workers: 1}
 }
 
 func (o ReportOptions) aggregate() korto.AggregateOptions {
-	return korto.AggregateOptions{GroupBy: o.By, TopProblems: o.Top, MinN: o.MinN, Period: o.Period}
+	return korto.AggregateOptions{GroupBy: o.By, TopProblems: o.Top, MinN: o.MinN, Period: o.Period, AsOf: o.asOf()}
 }
 
 // ReportPart is what one file of answer sheets added up to.
@@ -198,7 +210,8 @@ func partState(p ReportPart) []byte { return p.State }
 // report: an audit given twice is found only within one file; the
 // auditors' visit lengths (audit fields "started" and "ended") are not
 // computed, and a file with them fails the job rather than give other
-// JSON; invalid sheets fail the job (or, with SkipInvalid, are left
+// JSON; a follow-up sheet (promise outcomes) must be in the same file
+// as its visit; invalid sheets fail the job (or, with SkipInvalid, are left
 // out) with the errors of the first file that has any.
 func Report(s beam.Scope, c Checklist, globs []string, o ReportOptions) beam.PCollection {
 	s = s.Scope("cxbeam.Report")

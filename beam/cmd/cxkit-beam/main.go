@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
@@ -73,6 +74,7 @@ func run(args []string, stderr io.Writer) int {
 	})
 	minN := fs.Int("min-n", korto.DefaultMinN, "report: rank only groups of at least `N` scored audits")
 	top := fs.Int("top", korto.DefaultTopProblems, "report: list the `N` problems to fix first")
+	asOf := fs.String("as-of", "", "report: list the promises still open after their due date as of `DATE` (YYYY-MM-DD; default today)")
 	skipInvalid := fs.Bool("skip-invalid", false, "report: report without the invalid sheets instead of failing")
 	allowDups := fs.Bool("allow-duplicates", false, "report: count an audit id given twice (in one file) twice, instead of failing")
 	standards := fs.String("standards", "", "support: standards `FILE` (JSON); default: the 21 standards of customer service")
@@ -171,8 +173,14 @@ func run(args []string, stderr io.Writer) int {
 			return exitInput
 		}
 		c := cxbeam.Checklist{Name: *checklist, Source: string(src)}
+		if *asOf == "" {
+			// cxkit's default, fixed here so that every worker agrees.
+			*asOf = time.Now().Format(time.DateOnly)
+		} else if _, err := time.Parse(time.DateOnly, *asOf); err != nil {
+			return usage("--as-of %q: want a date YYYY-MM-DD", *asOf)
+		}
 		o := cxbeam.ReportOptions{By: *by, Period: *period, Where: where, MinN: *minN, Top: *top,
-			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups}
+			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups, AsOf: *asOf}
 		out = cxbeam.Report(s, c, inputs, o)
 	case "support":
 		if *checklist != "" {
