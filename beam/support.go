@@ -12,6 +12,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
@@ -250,16 +251,11 @@ func (f *readTicketsFn) ProcessElement(ctx context.Context, file fileio.Readable
 // without it, or for another error, it returns an error that names the
 // file, with every bad line, as cxkit prints them.
 func badLines(name string, err error, skip bool) (int, error) {
-	var errs support.Errors
-	if errors.As(err, &errs) {
+	if errs := diag.As(err).InFile(name, 0); len(errs) > 0 {
 		if skip {
 			return len(errs), nil
 		}
-		lines := make([]string, len(errs))
-		for i, te := range errs {
-			lines[i] = fmt.Sprintf("%s: %v", name, te)
-		}
-		return 0, fmt.Errorf("%s\n%s: %d bad lines; nothing computed (SkipBad computes from the good lines)", strings.Join(lines, "\n"), name, len(errs))
+		return 0, fmt.Errorf("%w\n%s: %d bad lines; nothing computed (SkipBad computes from the good lines)", errs, name, len(errs))
 	}
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", name, err)
