@@ -861,10 +861,8 @@ func (a *Aggregator) summarize(name string, g *aggGroup) GroupSummary {
 	return s
 }
 
-// topProblems returns the questions that failed at least once in the
-// order score lists the problems of one audit: level ascending, critical
-// first, then failure rate and weight, both descending, ties in
-// checklist order.
+// topProblems returns the questions that failed at least once, in the
+// order of CompareFix.
 func topProblems(qs []QuestionSummary, limit int) []QuestionSummary {
 	if limit == 0 {
 		limit = DefaultTopProblems
@@ -877,8 +875,7 @@ func topProblems(qs []QuestionSummary, limit int) []QuestionSummary {
 	}
 	// SortStableFunc keeps checklist order among equal rates.
 	slices.SortStableFunc(top, func(x, y QuestionSummary) int {
-		return cmp.Or(cmp.Compare(x.Level, y.Level), -cmp.Compare(boolInt(x.Critical), boolInt(y.Critical)),
-			cmp.Compare(*y.FailureRate, *x.FailureRate), cmp.Compare(y.Weight, x.Weight))
+		return CompareFix(FixKey{x.Level, x.Critical, *x.FailureRate, x.Weight}, FixKey{y.Level, y.Critical, *y.FailureRate, y.Weight})
 	})
 	if limit > 0 && len(top) > limit {
 		top = top[:limit]

@@ -101,7 +101,6 @@ type scoreFix struct {
 	Level    int
 	Weight   float64
 	Critical bool
-	Priority float64
 }
 
 func newScoreView(plan *korto.Plan, sheet *korto.Sheet, r *korto.Result, lang string) *scoreView {
@@ -127,7 +126,6 @@ func newScoreView(plan *korto.Plan, sheet *korto.Sheet, r *korto.Result, lang st
 			v.Stopped = fmt.Sprintf(v.L.Stopped, l.Level)
 		}
 	}
-	maxLevel := c.EffectiveModel().MaxLevel()
 	for _, l := range r.Levels {
 		lv := scoreLevelView{LevelResult: l, Status: v.levelStatus(l)}
 		var walk func(ss []korto.SectionResult, depth int)
@@ -139,39 +137,25 @@ func newScoreView(plan *korto.Plan, sheet *korto.Sheet, r *korto.Result, lang st
 		}
 		walk(l.Sections, 0)
 		v.Levels = append(v.Levels, lv)
-		// Failed questions of the level: the lower the level, the more
-		// it matters (the pyramid is built from the base).
-		prio := float64(maxLevel + 1 - l.Level)
-		var collect func(ss []korto.SectionResult, qs []korto.QuestionResult, w float64)
-		collect = func(ss []korto.SectionResult, qs []korto.QuestionResult, w float64) {
+		var collect func(ss []korto.SectionResult, qs []korto.QuestionResult)
+		collect = func(ss []korto.SectionResult, qs []korto.QuestionResult) {
 			for _, q := range qs {
 				if q.Failed {
 					v.Fix = append(v.Fix, scoreFix{ID: q.ID, Text: q.Text, Level: l.Level, Weight: q.Weight,
-						Critical: q.Critical, Priority: q.Weight * w * prio, Answer: v.answerText(plan, sheet, q.ID)})
+						Critical: q.Critical, Answer: v.answerText(plan, sheet, q.ID)})
 				}
 			}
 			for _, s := range ss {
-				collect(s.Sections, s.Questions, w*s.Weight)
+				collect(s.Sections, s.Questions)
 			}
 		}
-		collect(l.Sections, l.Questions, 1)
+		collect(l.Sections, l.Questions)
 	}
-	// Critical failures first, then by weight x level priority; the
-	// stable sort keeps checklist order among equals.
+	// One order for what to fix, in one audit as in many (korto.CompareFix);
+	// the stable sort keeps checklist order among equals.
 	slices.SortStableFunc(v.Fix, func(a, b scoreFix) int {
-		if a.Critical != b.Critical {
-			if a.Critical {
-				return -1
-			}
-			return 1
-		}
-		switch {
-		case a.Priority > b.Priority:
-			return -1
-		case a.Priority < b.Priority:
-			return 1
-		}
-		return 0
+		return korto.CompareFix(korto.FixKey{Level: a.Level, Critical: a.Critical, FailureRate: 1, Weight: a.Weight},
+			korto.FixKey{Level: b.Level, Critical: b.Critical, FailureRate: 1, Weight: b.Weight})
 	})
 	return v
 }
