@@ -904,11 +904,11 @@ func newStat(m *moments) Stat {
 	}
 	sd := math.Sqrt(v)
 	se := sd / math.Sqrt(float64(m.n))
-	// n >= 2 here, so the quantile cannot fail.
-	t, _ := metrics.TQuantile(0.975, float64(m.n-1))
+	// n >= 2 here and se is finite, so the interval cannot fail.
+	ci, _ := metrics.TInterval(mean, se, float64(m.n-1), 0.95)
 	// A score is a share: an interval past [0,1] claims values no audit
 	// can have.
-	lo, hi := max(0, mean-t*se), min(1, mean+t*se)
+	lo, hi := max(0, ci.Lo), min(1, ci.Hi)
 	st.SD, st.SE, st.CILow, st.CIHigh = &sd, &se, &lo, &hi
 	return st
 }

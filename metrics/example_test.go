@@ -253,3 +253,14 @@ func ExampleCompareCES() {
 	// +1.30 points, t 3.19 on 19.3 df (Welch), p 0.0047, 95% [0.45, 2.15]
 	// comparing CES means: every answer in the first group is the same, so it shows no spread to test against (5 answers alike do not prove the mean): no test
 }
+
+// A mean of 10 with a standard error of 1 from ten values: t with 9
+// degrees of freedom is 2.262 at 95%.
+func ExampleTInterval() {
+	ci, err := metrics.TInterval(10, 1, 9, 0.95)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("[%.4f, %.4f] %s\n", ci.Lo, ci.Hi, ci.Method)
+	// Output: [7.7378, 12.2622] t
+}

@@ -66,6 +66,24 @@ func (i Interval) String() string {
 	return fmt.Sprintf("[%g, %g] (%g%% %s)", i.Lo, i.Hi, 100*i.Level, i.Method)
 }
 
+// TInterval is mean ± t·se with df degrees of freedom at level (0 means
+// 0.95): the one Student-t interval of the module, for Mean, the
+// weighted ratings and korto's score statistics, which keep their own
+// exact sums and so cannot use Mean. df must be positive and se finite.
+func TInterval(mean, se, df, level float64) (Interval, error) {
+	if level == 0 {
+		level = 0.95
+	}
+	if err := CheckLevel(level); err != nil {
+		return Interval{}, err
+	}
+	if !(df > 0) || !finite(se) || se < 0 {
+		return Interval{}, fmt.Errorf("t interval: want df > 0 and a finite se >= 0, have df %g, se %g", df, se)
+	}
+	t := tQuantile(0.5+level/2, df)
+	return Interval{Lo: mean - t*se, Hi: mean + t*se, Level: level, Method: StudentT}, nil
+}
+
 // Options choose the interval a result method reports. The zero value
 // means the defaults: level 0.95 and the metric's default method.
 //

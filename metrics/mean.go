@@ -136,16 +136,9 @@ func (a *Mean) ResultWith(opts Options) (MeanResult, error) {
 	variance := a.m2 / a.sw * nEff / (nEff - 1)
 	sd := math.Sqrt(variance)
 	se := math.Sqrt(variance / nEff)
-	t := tQuantile(0.5+level/2, nEff-1)
-	r := MeanResult{
-		N:    a.n,
-		NEff: nEff,
-		Mean: a.mean,
-		SD:   sd,
-		SE:   se,
-		CI:   Interval{Lo: a.mean - t*se, Hi: a.mean + t*se, Level: level, Method: StudentT},
-	}
-	if !finite(r.Mean) || !finite(r.SD) || !finite(r.CI.Lo) || !finite(r.CI.Hi) {
+	ci, err := TInterval(a.mean, se, nEff-1, level)
+	r := MeanResult{N: a.n, NEff: nEff, Mean: a.mean, SD: sd, SE: se, CI: ci}
+	if err != nil || !finite(r.Mean) || !finite(r.SD) || !finite(r.CI.Lo) || !finite(r.CI.Hi) {
 		return MeanResult{}, errorIs(ErrRange, "mean of %s: the values are too large to average in float64 (their spread overflows)", valueCount(a.n))
 	}
 	return r, nil

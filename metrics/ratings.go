@@ -150,9 +150,10 @@ func (r *ratings) summarize(metric string, opts Options) (summary, error) {
 		// Unbiased variance, with n_eff in place of n for weights.
 		variance := ss.value() / s.sumW * s.nEff / (s.nEff - 1)
 		s.meanSE = math.Sqrt(variance / s.nEff)
-		t := tQuantile(0.5+level/2, s.nEff-1)
-		s.meanCI.Lo = math.Max(lo, s.mean-t*s.meanSE)
-		s.meanCI.Hi = math.Min(hi, s.mean+t*s.meanSE)
+		if ci, err := TInterval(s.mean, s.meanSE, s.nEff-1, level); err == nil {
+			s.meanCI.Lo = math.Max(lo, ci.Lo)
+			s.meanCI.Hi = math.Min(hi, ci.Hi)
+		}
 	}
 	s.quantZ = normalQuantile(0.5 + level/2)
 	return s, nil
