@@ -122,6 +122,10 @@ var koboStyle = exportStyle{
 	},
 }
 
+// koboDashStyle is a KoboToolbox export made with "-" as the group
+// separator, a choice Kobo's export settings offer beside "/".
+var koboDashStyle = func() exportStyle { st := koboStyle; st.sep = "-"; return st }()
+
 // export writes the sheets as the style's CSV export.
 func export(t testing.TB, p *korto.Plan, sheets []*korto.Sheet, st exportStyle) []byte {
 	t.Helper()

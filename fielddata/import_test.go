@@ -45,6 +45,9 @@ func TestExportsRoundTrip(t *testing.T) {
 	}{
 		{"odk", odkStyle, fielddata.ODK},
 		{"kobo", koboStyle, fielddata.Kobo},
+		// forms.md: "kobo (KoboToolbox CSV export): group paths joined by /";
+		// Kobo lets the exporter pick the separator, and "-" is common.
+		{"kobo-dash", koboDashStyle, fielddata.Kobo},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := export(t, p, sheets, tc.style)
