@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
@@ -126,14 +125,6 @@ type (
 		src   []byte
 	}
 
-	// linesError is several problems, one a line. Lines that name their
-	// own place (a file, a line) are printed as they are; with prefixed
-	// set, each gets the command's "cxkit NAME: ".
-	linesError struct {
-		lines    []string
-		prefixed bool
-	}
-
 	// exitStatus ends a command with its code after the command printed
 	// the problems itself (listed lines of a file, a summary).
 	exitStatus int
@@ -141,32 +132,11 @@ type (
 
 func (e *usageError) Error() string  { return e.msg }
 func (e *sourceError) Error() string { return e.diags.Error() }
-func (e *linesError) Error() string  { return strings.Join(e.lines, "\n") }
 func (s exitStatus) Error() string   { return fmt.Sprintf("exit status %d", int(s)) }
 
 // usagef returns a usage error: exit 2, with the command's usage line.
 func usagef(format string, a ...any) error {
 	return &usageError{fmt.Sprintf(format, a...)}
-}
-
-// located returns the problem msg about the input where, printed as
-// "where: msg" without the command's name.
-func located(where, msg string) error {
-	return &linesError{lines: []string{where + ": " + msg}}
-}
-
-// eachDiagnostic returns err with each of its diagnostics, if it holds
-// any, on a line of its own after the command's name.
-func eachDiagnostic(err error) error {
-	ds := korto.AsDiagnostics(err)
-	if ds == nil {
-		return err
-	}
-	lines := make([]string, len(ds))
-	for i, d := range ds {
-		lines[i] = d.Error()
-	}
-	return &linesError{lines: lines, prefixed: true}
 }
 
 // errPrinted ends a command with exit 1 when it has printed its problems.
@@ -182,7 +152,6 @@ const errPrinted = exitStatus(exitInput)
 //     exit 1 when one is an error;
 //   - any other input's diagnostics (a CSV file's bad cells, a ticket
 //     file's bad lines): each at its place, exit 1 when one is an error;
-//   - several problems already placed: one a line, exit 1;
 //   - a column the flags name wrongly: "cxkit NAME: msg", exit 2;
 //   - any other error: "cxkit NAME: msg", exit 1.
 func (e *env) report(err error) {
@@ -194,7 +163,6 @@ func (e *env) report(err error) {
 	var (
 		usage  *usageError
 		source *sourceError
-		lines  *linesError
 		status exitStatus
 	)
 	switch {
@@ -209,13 +177,6 @@ func (e *env) report(err error) {
 		}
 		if rerr := diag.Render(e.stderr, source.diags, source.src); rerr != nil {
 			fmt.Fprintf(e.stderr, "%s%v\n", prefix, rerr)
-		}
-	case errors.As(err, &lines):
-		for _, l := range lines.lines {
-			if lines.prefixed {
-				l = prefix + l
-			}
-			fmt.Fprintln(e.stderr, l)
 		}
 	case diag.As(err) != nil:
 		// The problems of an input whose source is not at hand (a CSV

@@ -68,13 +68,13 @@ func formFlags(fs *flag.FlagSet) Run {
 		if t.binary && *out == "" {
 			return usagef("--to %s writes a binary file: give it with -o OUT", *to)
 		}
-		cl, err := loadChecklist(e, pos[0])
+		cl, src, err := loadChecklistSource(e, pos[0])
 		if err != nil {
 			return err
 		}
 		doc, err := t.write(cl, forms.Options{Lang: resolveLang(e, cl, *lang)})
 		if err != nil {
-			return eachDiagnostic(err)
+			return checklistError(inputName(pos[0]), src, err)
 		}
 		if *out == "" {
 			_, err := e.stdout.Write(doc)

@@ -47,13 +47,13 @@ func importFlags(fs *flag.FlagSet) Run {
 				return usagef("--from: %v", err)
 			}
 		}
-		checklist, err := loadChecklist(e, checklistName)
+		checklist, src, err := loadChecklistSource(e, checklistName)
 		if err != nil {
 			return err
 		}
 		plan, err := korto.Compile(checklist)
 		if err != nil {
-			return compileError(inputName(checklistName), err)
+			return checklistError(inputName(checklistName), src, err)
 		}
 		in, err := openInput(e, pos[0])
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/korto"
 )
@@ -16,20 +17,50 @@ import (
 // are printed only alongside errors: `cxkit check` is the command for
 // them.
 func loadChecklist(e *env, name string) (*korto.Checklist, error) {
+	c, _, err := loadChecklistSource(e, name)
+	return c, err
+}
+
+// loadChecklistSource is loadChecklist that also returns the source, for
+// commands that may still find problems in a valid checklist (see
+// checklistError).
+func loadChecklistSource(e *env, name string) (*korto.Checklist, []byte, error) {
 	src, err := readChecklistInput(e, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	c, diags := dsl.ReadChecklist(inputName(name), src)
 	if c == nil {
 		if dsl.IsJSON(inputName(name), src) && looksLikeAnswerSheet(src) {
 			// The checklist's own errors ("unknown field "checklist"")
 			// would only confuse: the arguments are most likely swapped.
-			return nil, located(inputName(name), answerSheetMixup(e.cmd.Name))
+			return nil, nil, answerSheetMixup(inputName(name), e.cmd.Name)
 		}
-		return nil, &sourceError{diags, src}
+		return nil, nil, &sourceError{diags, src}
 	}
-	return c, nil
+	return c, src, nil
+}
+
+// checklistError is a problem found in a checklist that passed
+// loadChecklist, by korto.Compile or a schema or form writer, read from
+// the file name with the source src. Its diagnostics are printed as the
+// checklist's own are, with the source line, the caret and the hint
+// (most say it is a bug to report), placed in the file when they have
+// no file of their own.
+func checklistError(name string, src []byte, err error) error {
+	ds := korto.AsDiagnostics(err)
+	if ds == nil {
+		return err
+	}
+	placed := make(korto.Diagnostics, len(ds))
+	for i, d := range ds {
+		c := *d
+		if c.File == "" {
+			c.File = name
+		}
+		placed[i] = &c
+	}
+	return &sourceError{placed, src}
 }
 
 // looksLikeAnswerSheet reports whether src, which failed to read as a
@@ -45,16 +76,20 @@ func looksLikeAnswerSheet(src []byte) bool {
 	return answers || len(id) > 0 && id[0] == '"'
 }
 
-// answerSheetMixup says what to do about an answer sheet given where the
-// command cmd wants a checklist.
-func answerSheetMixup(cmd string) string {
+// answerSheetMixup says what to do about an answer sheet, the file
+// name, given where the command cmd wants a checklist: a diagnostic of
+// the file, whose hint says how to call the command.
+func answerSheetMixup(name, cmd string) error {
+	d := &diag.Diagnostic{Pos: diag.Pos{File: name}, Message: "this looks like an answer sheet, not a checklist"}
 	switch cmd {
 	case "score":
-		return "this looks like an answer sheet; the checklist comes first: cxkit score CHECKLIST SHEET"
+		d.Hint = "the checklist comes first: cxkit score CHECKLIST SHEET"
 	case "report":
-		return "this looks like an answer sheet; the checklist comes first: cxkit report CHECKLIST SHEETS..."
+		d.Hint = "the checklist comes first: cxkit report CHECKLIST SHEETS..."
+	default:
+		d.Hint = fmt.Sprintf("cxkit %s takes checklists", cmd)
 	}
-	return fmt.Sprintf("this looks like an answer sheet, not a checklist: cxkit %s takes checklists", cmd)
+	return diag.List{d}
 }
 
 // resolveLang returns the language the checklist is shown in for the
@@ -82,23 +117,4 @@ func resolveLang(e *env, c *korto.Checklist, lang string) string {
 	// schema's x-cxkit-lang) follows the language actually shown, so a
 	// form is not half German and half Russian.
 	return c.ShownLang("")
-}
-
-// compileError says why a valid checklist, read from the file name,
-// still did not compile into a scoring plan: each problem on a line,
-// named after the file.
-func compileError(name string, err error) error {
-	ds := korto.AsDiagnostics(err)
-	if ds == nil {
-		return located(name, err.Error())
-	}
-	lines := make([]string, 0, len(ds))
-	for _, d := range ds {
-		l := d.Error()
-		if d.Pos.File == "" {
-			l = name + ": " + l
-		}
-		lines = append(lines, l)
-	}
-	return &linesError{lines: lines}
 }

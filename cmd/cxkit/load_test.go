@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/korto"
 )
 
 // Every command that takes a checklist reads it through loadChecklist,
@@ -90,8 +94,10 @@ func TestLoadChecklistJSONFromStdin(t *testing.T) {
 }
 
 // An answer sheet given where the checklist goes, most often arguments
-// swapped, is told as such instead of as a checklist with unknown fields.
+// swapped, is told as such instead of as a checklist with unknown fields,
+// through diag.Render: the way to call the command is the hint.
 func TestLoadChecklistAnswerSheet(t *testing.T) {
+	const sheetFirst = ": this looks like an answer sheet, not a checklist\n"
 	const visit, shop = "testdata/score/visit.json", "testdata/score/shop.korto"
 	idOnly := writeTemp(t, "id-only.json", `{"checklist": "shop"}`)
 	tests := []struct {
@@ -101,15 +107,15 @@ func TestLoadChecklistAnswerSheet(t *testing.T) {
 		want  string
 	}{
 		{"score, swapped", "", []string{"score", visit, shop},
-			visit + ": this looks like an answer sheet; the checklist comes first: cxkit score CHECKLIST SHEET\n"},
+			visit + sheetFirst + "hint: the checklist comes first: cxkit score CHECKLIST SHEET\n"},
 		{"score, a sheet without answers", "", []string{"score", idOnly, shop},
-			idOnly + ": this looks like an answer sheet; the checklist comes first: cxkit score CHECKLIST SHEET\n"},
+			idOnly + sheetFirst + "hint: the checklist comes first: cxkit score CHECKLIST SHEET\n"},
 		{"score, the sheet on standard input", "@", []string{"score", "-", visit},
-			"<stdin>: this looks like an answer sheet; the checklist comes first: cxkit score CHECKLIST SHEET\n"},
+			"<stdin>" + sheetFirst + "hint: the checklist comes first: cxkit score CHECKLIST SHEET\n"},
 		{"report, swapped", "", []string{"report", visit, shop},
-			visit + ": this looks like an answer sheet; the checklist comes first: cxkit report CHECKLIST SHEETS...\n"},
+			visit + sheetFirst + "hint: the checklist comes first: cxkit report CHECKLIST SHEETS...\n"},
 		{"diff", "", []string{"diff", visit, shop},
-			visit + ": this looks like an answer sheet, not a checklist: cxkit diff takes checklists\n"},
+			visit + sheetFirst + "hint: cxkit diff takes checklists\n"},
 	}
 	sheet, err := os.ReadFile(visit)
 	if err != nil {
@@ -126,5 +132,31 @@ func TestLoadChecklistAnswerSheet(t *testing.T) {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, stderr, exitInput, tt.want)
 			}
 		})
+	}
+}
+
+// A problem found in a checklist after it passed Validate (by Compile, a
+// schema or a form writer) prints as the checklist's own diagnostics do:
+// its line of the source, a caret and the hint, placed in the file when
+// the diagnostic has no file of its own. Valid checklists do not reach
+// it from the command line, so it is called directly.
+func TestChecklistErrorRenders(t *testing.T) {
+	src := []byte("checklist shop \"Shop\"\n  level 1 \"Basics\" pass 80%\n")
+	err := checklistError("shop.korto", src, korto.Diagnostics{{
+		Pos:     korto.Pos{Line: 2, Column: 3},
+		Code:    diag.CodeBadItem,
+		Message: "checklist passed validation but cannot be compiled: level 1 has no questions",
+		Hint:    "this is a bug in Checklist.Validate; please report it with the checklist",
+	}})
+	var stderr bytes.Buffer
+	e := &env{stderr: &stderr, cmd: commands["score"]}
+	e.report(err)
+	want := `shop.korto:2:3: checklist passed validation but cannot be compiled: level 1 has no questions
+   2 |   level 1 "Basics" pass 80%
+     |   ^
+hint: this is a bug in Checklist.Validate; please report it with the checklist
+`
+	if got := stderr.String(); got != want || e.code != exitInput {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", e.code, got, exitInput, want)
 	}
 }

@@ -131,14 +131,14 @@ func reportFlags(fs *flag.FlagSet) Run {
 			return usagef("- names standard input, which can be read only once; give it once")
 		}
 
-		checklist, err := loadChecklist(e, pos[0])
+		checklist, src, err := loadChecklistSource(e, pos[0])
 		if err != nil {
 			return err
 		}
 		o.Lang = resolveLang(e, checklist, o.Lang)
 		plan, err := korto.Compile(checklist)
 		if err != nil {
-			return compileError(inputName(pos[0]), err)
+			return checklistError(inputName(pos[0]), src, err)
 		}
 		return reportRun(ctx, e, checklist, plan, pos[1:], cfg)
 	}

@@ -78,7 +78,7 @@ func schemaFlags(fs *flag.FlagSet) Run {
 		if len(pos) != 1 {
 			return usagef("want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
 		}
-		cl, err := loadChecklist(e, pos[0])
+		cl, src, err := loadChecklistSource(e, pos[0])
 		if err != nil {
 			return err
 		}
@@ -94,7 +94,7 @@ func schemaFlags(fs *flag.FlagSet) Run {
 			v, err = korto.AnswerSchema(cl, opts)
 		}
 		if err != nil {
-			return eachDiagnostic(err)
+			return checklistError(inputName(pos[0]), src, err)
 		}
 		return writeSchemaJSON(e, v)
 	}

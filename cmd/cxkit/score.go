@@ -35,14 +35,14 @@ func scoreFlags(fs *flag.FlagSet) Run {
 		if pos[0] == "-" && pos[1] == "-" {
 			return usagef("only one of the checklist and the answer sheet can be standard input")
 		}
-		cl, err := loadChecklist(e, pos[0])
+		cl, clSrc, err := loadChecklistSource(e, pos[0])
 		if err != nil {
 			return err
 		}
 		*lang = resolveLang(e, cl, *lang)
 		plan, err := korto.Compile(cl)
 		if err != nil {
-			return compileError(inputName(pos[0]), err)
+			return checklistError(inputName(pos[0]), clSrc, err)
 		}
 		// Read whole, to show the line of a syntax error; an error names the
 		// file.
