@@ -31,76 +31,117 @@ type ShortVisit struct {
 	Minutes float64 `json:"minutes"`
 }
 
-// auditorLog gathers the auditors' visits in one worker.
-type auditorLog map[string]*auditorAcc
-
-type auditorAcc struct {
-	visits  int
-	minutes []float64
-	short   []ShortVisit
+// An AuditorLog gathers the auditors' visits: per auditor the number of
+// visits, the length of every timed one and the visits shorter than
+// its minimum duration. Run keeps one per worker and merges them; its
+// state can be saved (MarshalBinary) so that logs of other files or
+// machines merge into one exactly.
+//
+// An exact median needs every length, so the log grows with the timed
+// visits: eight bytes each (a time.Duration), plus the id of each short
+// one. The zero AuditorLog is an empty log that flags no visit.
+type AuditorLog struct {
+	minDuration time.Duration
+	auditors    map[string]*auditorVisits
 }
 
-// add notes a kept sheet.
-func (l auditorLog) add(sheet *korto.Sheet, minDuration time.Duration) {
-	name := sheet.Audit["auditor"]
+type auditorVisits struct {
+	visits  int64
+	lengths []time.Duration // of the timed visits, as met; sorted by Auditors and MarshalBinary
+	short   []shortVisit
+}
+
+type shortVisit struct {
+	id     string
+	length time.Duration
+}
+
+func compareShort(x, y shortVisit) int {
+	return cmp.Or(cmp.Compare(x.id, y.id), cmp.Compare(x.length, y.length))
+}
+
+// NewAuditorLog returns an empty log that flags the visits shorter than
+// minDuration; 0 (or less) flags none.
+func NewAuditorLog(minDuration time.Duration) *AuditorLog {
+	return &AuditorLog{minDuration: max(minDuration, 0)}
+}
+
+// MinDuration is the length below which the log flags a visit.
+func (l *AuditorLog) MinDuration() time.Duration { return l.minDuration }
+
+// Add notes a kept audit by its fields: "auditor" names the auditor
+// (korto.NoGroup when missing), "started" and "ended" time the visit
+// when both are there and readable (see Auditor), "id" names it when
+// it is short.
+func (l *AuditorLog) Add(audit map[string]string) {
+	name := audit["auditor"]
 	if name == "" {
 		name = korto.NoGroup
 	}
-	a := l[name]
-	if a == nil {
-		a = &auditorAcc{}
-		l[name] = a
-	}
+	a := l.auditor(name)
 	a.visits++
-	d, ok := visitLength(sheet.Audit["started"], sheet.Audit["ended"])
+	d, ok := visitLength(audit["started"], audit["ended"])
 	if !ok {
 		return
 	}
-	a.minutes = append(a.minutes, d.Minutes())
-	if minDuration > 0 && d < minDuration {
-		a.short = append(a.short, ShortVisit{ID: sheet.Audit["id"], Minutes: d.Minutes()})
+	a.lengths = append(a.lengths, d)
+	if d < l.minDuration {
+		a.short = append(a.short, shortVisit{id: audit["id"], length: d})
 	}
 }
 
-// merge adds o's visits to l.
-func (l auditorLog) merge(o auditorLog) {
-	for name, b := range o {
-		a := l[name]
-		if a == nil {
-			l[name] = b
-			continue
-		}
+func (l *AuditorLog) auditor(name string) *auditorVisits {
+	if l.auditors == nil {
+		l.auditors = map[string]*auditorVisits{}
+	}
+	a := l.auditors[name]
+	if a == nil {
+		a = &auditorVisits{}
+		l.auditors[name] = a
+	}
+	return a
+}
+
+// Merge adds o's visits to l. Both must flag the same visits: logs with
+// different minimum durations do not merge.
+func (l *AuditorLog) Merge(o *AuditorLog) error {
+	if o.minDuration != l.minDuration {
+		return errMinDuration(l.minDuration, o.minDuration)
+	}
+	for name, b := range o.auditors {
+		a := l.auditor(name)
 		a.visits += b.visits
-		a.minutes = append(a.minutes, b.minutes...)
+		a.lengths = append(a.lengths, b.lengths...)
 		a.short = append(a.short, b.short...)
 	}
+	return nil
 }
 
-// list returns the auditors by name, or nil when no visit is timed (the
-// forms did not record the times).
-func (l auditorLog) list() []Auditor {
+// Auditors returns the auditors by name, or nil when no visit is timed
+// (the forms did not record the times).
+func (l *AuditorLog) Auditors() []Auditor {
 	timed := false
-	for _, a := range l {
-		timed = timed || len(a.minutes) > 0
+	for _, a := range l.auditors {
+		timed = timed || len(a.lengths) > 0
 	}
 	if !timed {
 		return nil
 	}
-	out := make([]Auditor, 0, len(l))
-	for name, a := range l {
-		au := Auditor{Auditor: name, Visits: a.visits, Timed: len(a.minutes)}
-		if len(a.minutes) > 0 {
-			slices.Sort(a.minutes)
-			n := len(a.minutes)
-			m := a.minutes[n/2]
+	out := make([]Auditor, 0, len(l.auditors))
+	for name, a := range l.auditors {
+		au := Auditor{Auditor: name, Visits: int(a.visits), Timed: len(a.lengths)}
+		if n := len(a.lengths); n > 0 {
+			slices.Sort(a.lengths)
+			m := a.lengths[n/2].Minutes()
 			if n%2 == 0 { // the mean of the two middle ones
-				m = (a.minutes[n/2-1] + a.minutes[n/2]) / 2
+				m = (a.lengths[n/2-1].Minutes() + a.lengths[n/2].Minutes()) / 2
 			}
 			au.MedianMinutes = &m
 		}
-		au.Short = slices.SortedFunc(slices.Values(a.short), func(x, y ShortVisit) int {
-			return cmp.Or(cmp.Compare(x.ID, y.ID), cmp.Compare(x.Minutes, y.Minutes))
-		})
+		slices.SortFunc(a.short, compareShort)
+		for _, s := range a.short {
+			au.Short = append(au.Short, ShortVisit{ID: s.id, Minutes: s.length.Minutes()})
+		}
 		out = append(out, au)
 	}
 	slices.SortFunc(out, func(x, y Auditor) int { return cmp.Compare(x.Auditor, y.Auditor) })

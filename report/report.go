@@ -122,6 +122,10 @@ type Result struct {
 	// the visits took, where the forms recorded their start and end;
 	// nil when no kept audit has both.
 	Auditors []Auditor `json:"auditors,omitempty"`
+	// AuditorLog is what Auditors was made from, with every visit's
+	// length: runs over different sources merge theirs with
+	// AuditorLog.Merge, and MarshalBinary carries it between machines.
+	AuditorLog *AuditorLog `json:"-"`
 	// Warnings are the warnings of the sheets (one per message, with
 	// the first place and a count) and of the report as a whole.
 	Warnings []Warning `json:"-"`
@@ -284,7 +288,7 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 	var wg sync.WaitGroup
 	for w := range workers {
 		agg, _ := korto.NewAggregator(plan.Checklist(), aggOpts) // the same call succeeded above
-		out := &worker{run: r, plan: plan, agg: agg, warnings: warningCounts{}, auditors: auditorLog{}}
+		out := &worker{run: r, plan: plan, agg: agg, warnings: warningCounts{}, auditors: NewAuditorLog(opts.MinDuration)}
 		outs[w] = out
 		wg.Go(func() {
 			for j := range jobs {
@@ -309,7 +313,7 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 
 	res := &Result{}
 	ws := warningCounts{}
-	auditors := auditorLog{}
+	auditors := NewAuditorLog(opts.MinDuration)
 	var dups []*dupList
 	for _, out := range outs {
 		if err := total.Merge(out.agg); err != nil {
@@ -321,11 +325,14 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 		}
 		res.Sheets += out.sheets
 		dups = append(dups, &out.dups)
-		auditors.merge(out.auditors)
+		if err := auditors.Merge(out.auditors); err != nil {
+			return nil, err
+		}
 	}
 	res.Kept = total.Len()
 	res.Aggregate = total
-	res.Auditors = auditors.list()
+	res.AuditorLog = auditors
+	res.Auditors = auditors.Auditors()
 	slices.SortFunc(res.Invalid, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.Line, b.Line))
 	})

@@ -20,7 +20,7 @@ type worker struct {
 	invalid  []Problem
 	warnings warningCounts
 	dups     dupList
-	auditors auditorLog
+	auditors *AuditorLog
 	// held are the sheets that wait for the follow-ups of their
 	// promises (see holdForPromises), in the order this worker met them.
 	held []heldSheet
@@ -83,7 +83,7 @@ func (w *worker) done(p Problem, sheet *korto.Sheet, err error) {
 	if !w.run.opts.AllowDuplicates {
 		w.dups.add(auditKey(sheet), p.src, p.Line)
 	}
-	w.auditors.add(sheet, w.run.opts.MinDuration)
+	w.auditors.Add(sheet.Audit)
 	w.run.scored.Add(1)
 }
 
