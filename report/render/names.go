@@ -12,6 +12,8 @@ var auditFieldNamesRu = map[string]string{
 	"date":     "дата",
 	"auditor":  "аудитор",
 	"month":    "месяц",
+	"quarter":  "квартал",
+	"week":     "неделя",
 }
 
 // FieldName is how the reports name the audit field in lang: Russian
