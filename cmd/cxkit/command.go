@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
@@ -64,14 +65,22 @@ func runCommand(ctx context.Context, e *env, c *Command, args []string) int {
 	if c.Args != nil {
 		args = c.Args(args)
 	}
+	var flagOut strings.Builder
+	fs.SetOutput(&flagOut)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		// The flag package has printed the problem and the usage.
+		// Asked for help (-h, --help), the user gets the usage on
+		// standard output, as "cxkit help NAME" and "cxkit --help" give
+		// theirs; a wrong flag gets the problem and the usage on
+		// standard error.
 		if errors.Is(err, flag.ErrHelp) {
+			printUsage(e.stdout, c, fs)
 			return exitOK
 		}
+		io.WriteString(e.stderr, flagOut.String())
 		return exitUsage
 	}
+	fs.SetOutput(e.stderr)
 	ce := *e
 	ce.cmd, ce.code = c, exitOK
 	if err := run(ctx, &ce, pos); err != nil {
@@ -85,7 +94,7 @@ func runCommand(ctx context.Context, e *env, c *Command, args []string) int {
 func newFlagSet(c *Command, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(c.Name, flag.ContinueOnError)
 	fs.SetOutput(w)
-	fs.Usage = func() { printUsage(w, c, fs) }
+	fs.Usage = func() { printUsage(fs.Output(), c, fs) }
 	return fs
 }
 
@@ -99,9 +108,7 @@ func printUsage(w io.Writer, c *Command, fs *flag.FlagSet) {
 }
 
 // printCommandHelp prints what "cxkit help NAME" says: the summary, the
-// usage and the flags. The command's own -h prints them on standard
-// error; asked for help, the user gets them on standard output, as go
-// help does.
+// usage and the flags, on standard output like the command's own -h.
 func printCommandHelp(w io.Writer, c *Command) {
 	fmt.Fprintf(w, "%s\n\n", c.Short)
 	fs := newFlagSet(c, w)
