@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&Command{
 		Name:      "form",
-		UsageLine: "form FILE --to TARGET [--lang L] [-o OUT]",
+		UsageLine: "form FILE --to surveyjs|xlsform|xform|jsonschema [--lang L] [-o OUT]",
 		Short:     "the checklist as a form for another tool (SurveyJS, ...)",
 		Flags:     formFlags,
 	})
@@ -39,6 +39,15 @@ var formTargets = map[string]formTarget{
 	}},
 	"xlsform": {binary: true, write: forms.XLSForm},
 	"xform":   {write: forms.XForm},
+	// jsonschema is what "cxkit schema FILE" prints (2020-12), so that
+	// every form a checklist becomes is one --to away.
+	"jsonschema": {write: func(c *korto.Checklist, opts forms.Options) ([]byte, error) {
+		s, err := korto.AnswerSchema(c, korto.SchemaOptions{Lang: opts.Lang, ConstChoices: true})
+		if err != nil {
+			return nil, err
+		}
+		return jsonout.Marshal(s)
+	}},
 }
 
 func formTargetNames() string {

@@ -153,3 +153,18 @@ func TestSchemaChoices(t *testing.T) {
 		}
 	}
 }
+
+// form --to jsonschema is the answer sheet's schema, the bytes "cxkit
+// schema FILE" prints, in the language asked for.
+func TestFormJSONSchema(t *testing.T) {
+	for _, lang := range [][]string{nil, {"--lang", "en"}} {
+		got, errOut, code := runCmd(t, "", append([]string{"form", formMall, "--to", "jsonschema"}, lang...)...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		want, _, _ := runCmd(t, "", append([]string{"schema", formMall}, lang...)...)
+		if got != want {
+			t.Errorf("form --to jsonschema %v differs from schema", lang)
+		}
+	}
+}
