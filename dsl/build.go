@@ -370,7 +370,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 				}
 			}
 		case m.When != nil:
-			if once(m, "when") {
+			if once(m, "when") && b.sameLine(m.Pos, m.When) {
 				q.When = b.or(m.When)
 			}
 		case m.Promise != nil:
@@ -598,6 +598,22 @@ func (b *builder) good(a *astMod) string {
 		b.errorf(g.Pos, diag.CodeBadValue, goodHint, "unknown direction %q after %s %s..%s%s", g.Value, a.Range, a.Lo.Value, a.Hi.Value, also)
 	}
 	return ""
+}
+
+// sameLine reports whether the condition after the when at p stands on
+// that line, and reports an error otherwise. A condition ends with its
+// line: the grammar stops at an operand on the next line, but "and",
+// "or" or a comparison there would still be taken as the condition's
+// continuation, so the line holds the operators too.
+func (b *builder) sameLine(p lexer.Position, a *astOr) bool {
+	for _, t := range a.Tokens {
+		if t.Pos.Line != p.Line {
+			b.errorf(t.Pos, diag.CodeSyntax, "join it to the line of its when: a new line may continue a question only with a modifier (weight, critical, na, optional, unscored, when, hint, tags)",
+				"%s cannot start a line: a condition ends with its line", describe(t))
+			return false
+		}
+	}
+	return true
 }
 
 func (b *builder) or(a *astOr) *korto.Expr {

@@ -334,6 +334,9 @@ func (x *astText) Parse(lex *lexer.PeekingLexer) error {
 type astOr struct {
 	Pos lexer.Position
 	And []*astAnd `parser:"@@ (\"or\" @@)*"`
+	// Tokens are the condition's tokens (participle fills the field by
+	// its name), to hold it to its line: see builder.sameLine.
+	Tokens []lexer.Token
 }
 
 type astAnd struct {

@@ -434,6 +434,35 @@ func TestParseSurveyGoodErrors(t *testing.T) {
 	}
 }
 
+// language.md, lexical rules: "a following line continues it only when
+// it starts with a modifier keyword ..., and a when condition ends with
+// its line". An operator at the start of the next line used to extend
+// the condition instead.
+func TestParseConditionEndsWithLine(t *testing.T) {
+	tests := []struct {
+		lines string
+		want  []string // line:column and message of each diagnostic
+	}{
+		{"question c \"C\" when a\n      and a", []string{`6:7: keyword "and" cannot start a line: a condition ends with its line`}},
+		{"question c \"C\" when a\n      or not a", []string{`6:7: keyword "or" cannot start a line: a condition ends with its line`}},
+		{"question c \"C\" when s\n      > 3", []string{`6:7: ">" cannot start a line: a condition ends with its line`}},
+		{"question c \"C\" when s >\n      3", []string{`6:7: number 3 cannot start a line: a condition ends with its line`}},
+		{"question c \"C\" when a and s > 3 or not a\n      weight 2 hint \"h\"", nil},
+		{"question c \"C\" when a // a comment\n      when a", []string{`6:7: when is given twice for question c`}},
+	}
+	for _, tt := range tests {
+		src := "checklist t \"T\" {\n  level 1 \"L\" {\n    question a \"A\"\n    question s \"S\" scale 1..5\n    " + tt.lines + "\n  }\n}\n"
+		_, diags := ParseWithDiagnostics("t.korto", []byte(src))
+		var got []string
+		for _, d := range diags {
+			got = append(got, fmt.Sprintf("%d:%d: %s", d.Pos.Line, d.Pos.Column, d.Message))
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%q: (-want +got):\n%s", tt.lines, diff)
+		}
+	}
+}
+
 // When the parser stops guessing, the last diagnostic says so, after the
 // errors it counts: "10 errors" must not read as the whole file.
 func TestSyntaxErrorLimitSaid(t *testing.T) {
