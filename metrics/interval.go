@@ -69,7 +69,9 @@ func (i Interval) String() string {
 // TInterval is mean ± t·se with df degrees of freedom at level (0 means
 // 0.95): the one Student-t interval of the module, for Mean, the
 // weighted ratings and korto's score statistics, which keep their own
-// exact sums and so cannot use Mean. df must be positive and se finite.
+// exact sums and so cannot use Mean. The mean must be finite, df
+// positive and se finite (metrics.md: NaN is an error, never a silent
+// NaN).
 func TInterval(mean, se, df, level float64) (Interval, error) {
 	if level == 0 {
 		level = 0.95
@@ -77,8 +79,8 @@ func TInterval(mean, se, df, level float64) (Interval, error) {
 	if err := CheckLevel(level); err != nil {
 		return Interval{}, err
 	}
-	if !(df > 0) || !finite(se) || se < 0 {
-		return Interval{}, fmt.Errorf("t interval: want df > 0 and a finite se >= 0, have df %g, se %g", df, se)
+	if !(df > 0) || !finite(se) || se < 0 || !finite(mean) {
+		return Interval{}, fmt.Errorf("t interval: want a finite mean, df > 0 and a finite se >= 0, have mean %g, df %g, se %g", mean, df, se)
 	}
 	t := tQuantile(0.5+level/2, df)
 	return Interval{Lo: mean - t*se, Hi: mean + t*se, Level: level, Method: StudentT}, nil
