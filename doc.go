@@ -17,6 +17,21 @@
 //     tickets, in calendar or business time, against standards.
 //   - github.com/cxkit/cxkit/metrics/retail: retail floor KPIs such as
 //     conversion and sellers needed per hour.
+//   - github.com/cxkit/cxkit/metrics/surveycsv: survey CSV exports read
+//     into the accumulators of package metrics, on every core.
+//   - github.com/cxkit/cxkit/report: many answer sheets aggregated into
+//     the report of `cxkit report`: critical failures, league table, waves.
+//   - github.com/cxkit/cxkit/report/render: that report, or one scored
+//     audit, printed as text or as a self-contained HTML page.
+//   - github.com/cxkit/cxkit/forms: the checklist as forms for field and
+//     web tools: XLSForm, ODK XForm, SurveyJS, JSON Forms, the Excel
+//     template.
+//   - github.com/cxkit/cxkit/fielddata: what those tools collect (CSV,
+//     Excel, ODK, KoboToolbox, SurveyJS) read back as answer sheets.
+//   - github.com/cxkit/cxkit/diag: the one model of the problems found in
+//     any input, and their rendering with the source line and a caret.
+//   - github.com/cxkit/cxkit/lsp: the language server of .korto for
+//     editors.
 //   - github.com/cxkit/cxkit/cmd/cxkit: the command that wires them
 //     together for people who do not write Go.
 //

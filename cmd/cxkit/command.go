@@ -104,7 +104,29 @@ func printUsage(w io.Writer, c *Command, fs *flag.FlagSet) {
 	if c.Long != "" {
 		fmt.Fprintf(w, "\n%s\nflags:\n", c.Long)
 	}
+	printFlags(w, fs)
+}
+
+// printFlags lists fs's flags as the flag package does, but spelt as the
+// usage lines and the docs spell them: --name for a long flag, -o for a
+// one-letter one. The package itself writes every flag with one dash,
+// which left users wondering whether "-json" and "--json" differ.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	var b strings.Builder
+	out := fs.Output()
+	fs.SetOutput(&b)
 	fs.PrintDefaults()
+	fs.SetOutput(out)
+	for _, line := range strings.SplitAfter(b.String(), "\n") {
+		if rest, ok := strings.CutPrefix(line, "  -"); ok {
+			name, _, _ := strings.Cut(rest, " ")
+			name, _, _ = strings.Cut(name, "\t")
+			if len(strings.TrimSpace(name)) > 1 {
+				line = "  --" + rest
+			}
+		}
+		io.WriteString(w, line)
+	}
 }
 
 // printCommandHelp prints what "cxkit help NAME" says: the summary, the

@@ -16,7 +16,7 @@ func init() {
 	register(&Command{
 		Name:      "form",
 		UsageLine: "form FILE --to surveyjs|xlsform|xform|jsonschema [--lang L] [-o OUT]",
-		Short:     "the checklist as a form for another tool (SurveyJS, ...)",
+		Short:     "the checklist as a form for field and web tools: XLSForm (ODK, KoboToolbox), ODK XForm, SurveyJS, JSON Schema",
 		Flags:     formFlags,
 	})
 }

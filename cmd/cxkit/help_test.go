@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"strings"
 	"testing"
 )
@@ -35,5 +36,29 @@ func TestCommandHelpOnStdout(t *testing.T) {
 	stdout, stderr, code := runCmd(t, "", "report", "--bogus")
 	if code != exitUsage || stdout != "" || !strings.Contains(stderr, "flag provided but not defined: -bogus") || !strings.Contains(stderr, "usage: cxkit report") {
 		t.Errorf("report --bogus: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestHelpFlagSpelling: help lists each flag as the usage line and the
+// docs write it (--json, -o), and the usage line names every flag the
+// command takes, so that what help shows is what a user may type.
+func TestHelpFlagSpelling(t *testing.T) {
+	for name, c := range commands {
+		var b strings.Builder
+		printCommandHelp(&b, c)
+		fs := newFlagSet(c, &b)
+		c.Flags(fs)
+		fs.VisitAll(func(f *flag.Flag) {
+			spelt := "--" + f.Name
+			if len(f.Name) == 1 {
+				spelt = "-" + f.Name
+			}
+			if !strings.Contains(b.String(), "\n  "+spelt) {
+				t.Errorf("cxkit help %s does not list %s", name, spelt)
+			}
+			if f.Name != "stdio" && !strings.Contains(c.UsageLine, spelt) {
+				t.Errorf("the usage line of %s does not name %s: %s", name, spelt, c.UsageLine)
+			}
+		})
 	}
 }

@@ -19,7 +19,7 @@ func init() {
 func lspFlags(fs *flag.FlagSet) Run {
 	// Editors start language servers with --stdio; it is the only way
 	// this one talks, so the flag is accepted and changes nothing.
-	fs.Bool("stdio", true, "talk on standard input and output (the default, and the only way)")
+	fs.Bool("stdio", false, "accepted for editors that pass it; the server always talks on standard input and output")
 	return func(ctx context.Context, e *env, rest []string) error {
 		if len(rest) > 0 {
 			return usagef("lsp takes no arguments")

@@ -83,7 +83,7 @@ func reportFlags(fs *flag.FlagSet) Run {
 	var cfg reportConfig
 	o := &cfg.opts
 	fs.StringVar(&o.By, "by", "", "group audits by the audit `FIELD` (location, chain, auditor, month, ...)")
-	fs.StringVar(&o.Period, "period", "", "split each group into waves by the audits' date: `month`, quarter or week")
+	fs.StringVar(&o.Period, "period", "", "split each group into waves of one `PERIOD` each, by the audits' date: month, quarter or week")
 	fs.Var(whereFlags{&o.Where}, "where", "keep only audits whose `FIELD=VALUE` (repeatable; all must hold)")
 	fs.IntVar(&o.MinN, "min-n", korto.DefaultMinN, "rank only groups of at least `N` scored audits")
 	fs.BoolVar(&cfg.asJSON, "json", false, "print the report as JSON")
