@@ -316,7 +316,36 @@ var modifierKeywords = []string{
 	"yesno", "scale", "measure", "nps", "emotion", "ces", "csat", "csi", "text",
 }
 
+// lines reports a question that goes on to a new line other than with a
+// modifier keyword. The language is line-oriented (language.md): a
+// question's text, kind and modifiers stand on its line, a following
+// line continues it only when it starts with a modifier keyword, and a
+// when condition ends with its line. The grammar stops at a kind or an
+// operand on the next line, but a text, a translation, a modifier's
+// argument or a condition's "and", "or" or comparison there would still
+// be read as part of the question.
+func (b *builder) lines(a *astQuestion) {
+	mod := ""
+	for i, t := range a.Tokens {
+		if t.Type == tokKeyword && isModifierKeyword(t.Value) {
+			mod = t.Value
+			continue
+		}
+		if i == 0 || t.Pos.Line == a.Tokens[i-1].Pos.Line {
+			continue
+		}
+		why := "a question goes on to a new line only with a modifier"
+		if mod == "when" {
+			why = "a condition ends with its line"
+		}
+		b.errorf(t.Pos, diag.CodeSyntax, "join it to the line before: a new line may continue a question only with a modifier (weight, critical, na, optional, unscored, when, hint, tags)",
+			"%s cannot start a line: %s", describe(t), why)
+		return
+	}
+}
+
 func (b *builder) question(a *astQuestion) *korto.Question {
+	b.lines(a)
 	q := &korto.Question{ID: a.ID, Text: b.text(a.Text), Kind: korto.Kind{Type: korto.KindYesNo}, Pos: b.pos(a.Pos)}
 	seen := map[string]bool{}
 	once := func(m *astMod, what string) bool {
@@ -370,7 +399,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 				}
 			}
 		case m.When != nil:
-			if once(m, "when") && b.sameLine(m.Pos, m.When) {
+			if once(m, "when") {
 				q.When = b.or(m.When)
 			}
 		case m.Promise != nil:
@@ -598,22 +627,6 @@ func (b *builder) good(a *astMod) string {
 		b.errorf(g.Pos, diag.CodeBadValue, goodHint, "unknown direction %q after %s %s..%s%s", g.Value, a.Range, a.Lo.Value, a.Hi.Value, also)
 	}
 	return ""
-}
-
-// sameLine reports whether the condition after the when at p stands on
-// that line, and reports an error otherwise. A condition ends with its
-// line: the grammar stops at an operand on the next line, but "and",
-// "or" or a comparison there would still be taken as the condition's
-// continuation, so the line holds the operators too.
-func (b *builder) sameLine(p lexer.Position, a *astOr) bool {
-	for _, t := range a.Tokens {
-		if t.Pos.Line != p.Line {
-			b.errorf(t.Pos, diag.CodeSyntax, "join it to the line of its when: a new line may continue a question only with a modifier (weight, critical, na, optional, unscored, when, hint, tags)",
-				"%s cannot start a line: a condition ends with its line", describe(t))
-			return false
-		}
-	}
-	return true
 }
 
 func (b *builder) or(a *astOr) *korto.Expr {

@@ -143,6 +143,9 @@ type astQuestion struct {
 	ID   string    `parser:"\"question\" @Ident"`
 	Text *astText  `parser:"@@"`
 	Mods []*astMod `parser:"@@*"`
+	// Tokens are the question's tokens (participle fills the field by
+	// its name), to hold it to its lines: see builder.lines.
+	Tokens []lexer.Token
 }
 
 // astMod is a question's kind or one of its modifiers. The kind's
@@ -334,9 +337,6 @@ func (x *astText) Parse(lex *lexer.PeekingLexer) error {
 type astOr struct {
 	Pos lexer.Position
 	And []*astAnd `parser:"@@ (\"or\" @@)*"`
-	// Tokens are the condition's tokens (participle fills the field by
-	// its name), to hold it to its line: see builder.sameLine.
-	Tokens []lexer.Token
 }
 
 type astAnd struct {

@@ -434,11 +434,12 @@ func TestParseSurveyGoodErrors(t *testing.T) {
 	}
 }
 
-// language.md, lexical rules: "a following line continues it only when
-// it starts with a modifier keyword ..., and a when condition ends with
-// its line". An operator at the start of the next line used to extend
-// the condition instead.
-func TestParseConditionEndsWithLine(t *testing.T) {
+// language.md, lexical rules: "a question's kind and modifiers stand on
+// its line; a following line continues it only when it starts with a
+// modifier keyword ..., and a when condition ends with its line". An
+// operator, a text or a modifier's argument at the start of the next
+// line used to be read as part of the question.
+func TestParseQuestionLines(t *testing.T) {
 	tests := []struct {
 		lines string
 		want  []string // line:column and message of each diagnostic
@@ -449,6 +450,12 @@ func TestParseConditionEndsWithLine(t *testing.T) {
 		{"question c \"C\" when s >\n      3", []string{`6:7: number 3 cannot start a line: a condition ends with its line`}},
 		{"question c \"C\" when a and s > 3 or not a\n      weight 2 hint \"h\"", nil},
 		{"question c \"C\" when a // a comment\n      when a", []string{`6:7: when is given twice for question c`}},
+		{"question c\n      \"C\"", []string{`6:7: text "C" cannot start a line: a question goes on to a new line only with a modifier`}},
+		{"question c \"C\"\n      @en \"C\"", []string{`6:7: "@en" cannot start a line: a question goes on to a new line only with a modifier`}},
+		{"question c \"C\" hint\n      \"h\"", []string{`6:7: text "h" cannot start a line: a question goes on to a new line only with a modifier`}},
+		{"question c \"C\" tags x,\n      y", []string{`6:7: "y" cannot start a line: a question goes on to a new line only with a modifier`}},
+		{"question c \"C\" measure \"min\" target <=\n      5", []string{`6:7: number 5 cannot start a line: a question goes on to a new line only with a modifier`}},
+		{"question c \"C\" critical\n      hint \"h\" @en \"h\" weight 2\n      tags x, y", nil},
 	}
 	for _, tt := range tests {
 		src := "checklist t \"T\" {\n  level 1 \"L\" {\n    question a \"A\"\n    question s \"S\" scale 1..5\n    " + tt.lines + "\n  }\n}\n"
