@@ -291,8 +291,9 @@ func (b *surveyjsBuilder) question(n node, q *korto.Question) *SurveyJSElement {
 		e.Type = "text"
 		if q.NA {
 			// A number box cannot hold "na": a text box that takes a
-			// number or "na".
-			e.Validators = []map[string]any{{"type": "regex", "regex": `^\s*(-?[0-9]+([.,][0-9]+)?|na)\s*$`}}
+			// number or "na". The decimal point only: the import
+			// refuses "4,5", and visibleIf compares "4,5" as text.
+			e.Validators = []map[string]any{{"type": "regex", "regex": `^\s*(-?[0-9]+(\.[0-9]+)?|na)\s*$`}}
 		} else {
 			e.InputType = "number"
 		}

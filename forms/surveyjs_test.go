@@ -2,11 +2,14 @@ package forms_test
 
 import (
 	"bytes"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/fielddata"
 	"github.com/cxkit/cxkit/forms"
 	"github.com/cxkit/cxkit/korto"
@@ -179,5 +182,56 @@ func TestSurveyJSTimes(t *testing.T) {
 	}
 	if diff := cmp.Diff(visit.Answers, sheet.Answers); diff != "" {
 		t.Errorf("answers (-want +got):\n%s", diff)
+	}
+}
+
+// forms.md: "Every answer cxkit score accepts can be entered, including
+// na where the question allows it, and nothing else can." A measure that
+// allows na is a text box with a pattern; whatever the pattern lets
+// through must import, and a number and "na" must get through.
+func TestSurveyJSMeasureNAPattern(t *testing.T) {
+	c, err := dsl.Parse("m.korto", []byte(`checklist m "M" {
+  level 1 "L" {
+    question wait "Wait" measure "min" target <= 5 na
+  }
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := forms.SurveyJSSurvey(c, forms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pattern string
+	for _, p := range s.Pages {
+		for _, e := range p.Elements {
+			if e.Name == "wait" && len(e.Validators) == 1 {
+				pattern, _ = e.Validators[0]["regex"].(string)
+			}
+		}
+	}
+	re, err := regexp.Compile(pattern)
+	if pattern == "" || err != nil {
+		t.Fatalf("no regex validator on the measure: %q %v", pattern, err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{"4.5", "-3", "12", "0", "na", "4,5", " 4.5 ", "4.", ".5", "1e3", "abc", "NA", "4.5.1"} {
+		result := `{"id": "a1", "wait": ` + strconv.Quote(in) + `}`
+		rd, err := fielddata.NewReader(strings.NewReader(result), p, fielddata.Options{Name: "r.json", Format: fielddata.SurveyJS})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = rd.Next()
+		if re.MatchString(in) && err != nil {
+			t.Errorf("%q: the form takes it, the import refuses it: %v", in, err)
+		}
+	}
+	for _, in := range []string{"4.5", "-3", "12", "na"} {
+		if !re.MatchString(in) {
+			t.Errorf("%q: a valid answer the form refuses", in)
+		}
 	}
 }
