@@ -29,6 +29,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/jsonl"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -394,10 +396,13 @@ func (r *run) auditID(src, line int) string {
 	if !s.Lines {
 		data, _ = io.ReadAll(io.LimitReader(f, MaxLine))
 	} else {
-		br := bufio.NewReaderSize(f, 64<<10)
-		for n := 1; n <= line; n++ {
-			b, _, err := readLine(br, MaxLine)
-			if err != nil && (err != io.EOF || b == nil) {
+		lines := jsonl.NewReader(f, MaxLine)
+		for lines.Line() < line {
+			b, err := lines.Next()
+			if _, ok := err.(*diag.Diagnostic); ok {
+				continue // a line over the limit before it
+			}
+			if err != nil {
 				return ""
 			}
 			data = b
@@ -482,14 +487,6 @@ func (r *run) feed(ctx context.Context, jobs chan<- job) error {
 	return nil
 }
 
-// sizeText is a size in MiB, or bytes below one.
-func sizeText(n int) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%d MiB", n>>20)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
 // readFileLimited reads a file that should hold one sheet, refusing one
 // over limit bytes rather than reading it all.
 func readFileLimited(name string, limit int64) ([]byte, error) {
@@ -528,79 +525,48 @@ func (r *run) feedLines(ctx context.Context, src int, jobs chan<- job) error {
 			return r.feedDocuments(src, br, jobs)
 		}
 	}
+	lines := jsonl.NewReader(br, maxLine)
 	j := job{src: src, lines: true, first: 1}
-	line := 0
+	line := 0 // the line j.data ends at
+	var done int64
 	for {
-		b, tooLong, err := readLine(br, maxLine)
-		if err == io.EOF && b == nil {
-			break
-		}
-		if err != nil && err != io.EOF {
-			return fmt.Errorf("%s:%d: %w", s.Name, line+1, err)
-		}
-		line++
-		r.bytesRead.Add(int64(len(b)) + 1)
-		if len(j.data) == jobLines {
-			jobs <- j
-			r.progress(src)
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			j = job{src: src, lines: true, first: line}
-		}
-		switch {
-		case tooLong:
-			j.data = append(j.data, nil)
-			j.bad = append(j.bad, Problem{Source: s.Name, Line: line, src: src,
-				Err: fmt.Errorf("the line is longer than %s, the limit for one answer sheet; skipped", sizeText(maxLine))})
-		case len(bytes.TrimSpace(b)) == 0:
-			j.data = append(j.data, nil)
-		default:
-			j.data = append(j.data, bytes.TrimSpace(b))
-		}
+		b, err := lines.Next()
 		if err == io.EOF {
 			break
 		}
+		d, tooLong := err.(*diag.Diagnostic)
+		if err != nil && !tooLong {
+			return fmt.Errorf("%s:%d: %w", s.Name, lines.Line()+1, err)
+		}
+		r.bytesRead.Add(lines.Offset() - done)
+		done = lines.Offset()
+		// Blank lines hold their places in the batch as nil, so that
+		// a sheet's index in it gives its line.
+		for line < lines.Line() {
+			if len(j.data) == jobLines {
+				jobs <- j
+				r.progress(src)
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				j = job{src: src, lines: true, first: line + 1}
+			}
+			line++
+			j.data = append(j.data, nil)
+		}
+		if tooLong {
+			j.bad = append(j.bad, Problem{Source: s.Name, Line: line, src: src,
+				Err: fmt.Errorf("%s, the limit for one answer sheet; skipped", d.Message)})
+			continue
+		}
+		// The worker keeps the sheet past the next line: a copy.
+		j.data[len(j.data)-1] = append([]byte(nil), b...)
 	}
+	r.bytesRead.Add(lines.Offset() - done)
 	if len(j.data) > 0 {
 		jobs <- j
 	}
 	return nil
-}
-
-// readLine reads one line without its line break, in a new slice. A line
-// longer than limit is read to its end and dropped: tooLong is true and
-// the line nil. At the end of the input err is io.EOF, with the last
-// line when it has no line break.
-func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
-	for {
-		frag, err := br.ReadSlice('\n')
-		if !tooLong {
-			if len(line)+len(frag) > limit+1 { // +1: the line break
-				tooLong, line = true, nil
-			} else {
-				line = append(line, frag...)
-			}
-		}
-		switch err {
-		case bufio.ErrBufferFull:
-			continue
-		case nil:
-			line = bytes.TrimSuffix(line, []byte("\n"))
-			if tooLong || len(line) > limit {
-				return nil, true, nil
-			}
-			return line, false, nil
-		default:
-			if tooLong || len(line) > limit {
-				return nil, true, err
-			}
-			if len(line) == 0 && err == io.EOF {
-				return nil, false, io.EOF
-			}
-			return line, false, err
-		}
-	}
 }
 
 // sniffJSONLines reports whether the input buffered in br holds JSON

@@ -1,8 +1,6 @@
 package support
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/jsonl"
 )
 
 // AgentTime is how one agent spent a stretch of logged-in time on one
@@ -88,20 +87,21 @@ func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
 	if err := checkReadArgs(r, fn == nil); err != nil {
 		return err
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	lines := jsonl.NewReader(r, MaxLineSize)
 	var errs Errors
-	line := 0
-	for sc.Scan() {
-		line++
-		b := sc.Bytes()
-		if line == 1 {
-			b = bytes.TrimPrefix(b, utf8BOM)
+	for {
+		b, err := lines.Next()
+		if err == io.EOF {
+			break
 		}
-		b = bytes.TrimSpace(b)
-		if len(b) == 0 {
-			continue
+		if d, ok := err.(*diag.Diagnostic); ok {
+			errs = append(errs, d) // over MaxLineSize: the rest is not read
+			break
 		}
+		if err != nil {
+			return err
+		}
+		line := lines.Line()
 		var w struct {
 			Agent     string `json:"agent"`
 			Channel   string `json:"channel"`
@@ -147,9 +147,6 @@ func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
 		if err := fn(t); err != nil {
 			return err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return err
 	}
 	if len(errs) > 0 {
 		return errs

@@ -120,7 +120,8 @@ func (p *part) result() error {
 func readPart(r io.Reader, acc *Accumulator, skip int, progress func(bytes, tickets int64), ids idSet) *part {
 	cr := &countReader{r: r}
 	rd := NewReader(cr)
-	rd.line, rd.ids = skip, ids
+	rd.lines.StartAfter(skip)
+	rd.ids = ids
 	p := &part{acc: acc, skip: skip}
 	var tickets, shownBytes, shownTickets int64
 	report := func() {

@@ -1,7 +1,6 @@
 package support
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/jsonl"
 )
 
 // Reader reads tickets from JSON Lines, one ticket a line:
@@ -30,13 +30,12 @@ import (
 // The zero Reader has no input, and its Next returns an error; make one
 // with [NewReader].
 type Reader struct {
-	r    *bufio.Reader
-	line int
-	buf  []byte
-	fast fastTicket
-	w    wireTicket
-	t    Ticket
-	ids  idSet
+	lines *jsonl.Reader
+	line  int // r.lines.Line() after the last Next, cached for decode
+	fast  fastTicket
+	w     wireTicket
+	t     Ticket
+	ids   idSet
 	// clicks receives "clicks" without an allocation; noClicks in it
 	// after decoding means the field was absent.
 	clicks int
@@ -70,13 +69,18 @@ func NewReader(r io.Reader) *Reader {
 	if r == nil {
 		return &Reader{}
 	}
-	return &Reader{r: bufio.NewReaderSize(r, 64<<10), ids: newIDSet()}
+	return &Reader{lines: jsonl.NewReader(r, MaxLineSize), ids: newIDSet()}
 }
 
 var errNoInput = errors.New("support: reader without input (make it with NewReader and a non-nil io.Reader)")
 
 // Line returns the number of the line the last ticket or error came from.
-func (r *Reader) Line() int { return r.line }
+func (r *Reader) Line() int {
+	if r.lines == nil {
+		return 0
+	}
+	return r.lines.Line()
+}
 
 // Next returns the next ticket. The ticket and its events are valid only
 // until the next call; copy them (see [Ticket.Clone]) to keep them.
@@ -84,78 +88,42 @@ func (r *Reader) Line() int { return r.line }
 // its id could be read) and the event's JSON Pointer; reading may go on
 // after it with the next call. At the end of the input Next returns io.EOF.
 func (r *Reader) Next() (*Ticket, error) {
-	if r.r == nil {
+	if r.lines == nil {
 		return nil, errNoInput
 	}
-	for {
-		if r.err != nil {
-			return nil, r.err
-		}
-		line, err := r.readLine()
-		if te, ok := err.(*diag.Diagnostic); ok {
-			// A line over MaxLineSize: the rest of the input is not
-			// read, so that loops going on after ticket errors end.
-			r.err = io.EOF
-			return nil, te
-		}
-		if err != nil {
-			r.err = err
-			if err != io.EOF || len(line) == 0 {
-				continue
-			}
-		}
-		r.line++
-		if r.line == 1 {
-			// Windows tools (PowerShell, Notepad) start UTF-8 files
-			// with a byte order mark; RFC 8259 lets a reader ignore it.
-			line = bytes.TrimPrefix(line, utf8BOM)
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		if err := r.decode(line); err != nil {
-			return nil, err
-		}
-		if first := r.ids.add(r.t.ID, r.line); first != 0 {
-			d := ticketError(diag.CodeDuplicateTicket, r.t.ID, -1, &DuplicateIDError{First: first})
-			d.Line = r.line
-			return nil, d
-		}
-		return &r.t, nil
+	if r.err != nil {
+		return nil, r.err
 	}
+	line, err := r.lines.Next()
+	r.line = r.lines.Line()
+	if d, ok := err.(*diag.Diagnostic); ok {
+		// A line over MaxLineSize: the rest of the input is not
+		// read, so that loops going on after ticket errors end.
+		r.err = io.EOF
+		d.Message += ": not a ticket (or not JSON Lines)"
+		return nil, d
+	}
+	if err != nil {
+		r.err = err
+		return nil, err
+	}
+	if err := r.decode(line); err != nil {
+		return nil, err
+	}
+	if first := r.ids.add(r.t.ID, r.line); first != 0 {
+		d := ticketError(diag.CodeDuplicateTicket, r.t.ID, -1, &DuplicateIDError{First: first})
+		d.Line = r.line
+		return nil, d
+	}
+	return &r.t, nil
 }
 
-// utf8BOM is the byte order mark a UTF-8 file may start with.
-var utf8BOM = []byte("\ufeff")
-
-// MaxLineSize is the longest line of tickets the Reader takes, in bytes:
-// a real ticket is a few KiB, and a file without newlines (/dev/zero, a
-// binary file) must not be read into memory whole. Next returns a
-// diagnostic (diag.CodeLimit) for a longer line, then io.EOF: the rest
-// is not read.
+// MaxLineSize is the longest line the support readers (tickets, agent
+// time, survey answers) take, in bytes: a real ticket is a few KiB, and
+// a file without newlines (/dev/zero, a binary file) must not be read
+// into memory whole. A longer line is a diagnostic (diag.CodeLimit),
+// and the rest of the input is not read.
 const MaxLineSize = 16 << 20
-
-// readLine returns the next line without its newline, up to MaxLineSize
-// bytes; a longer line stops the reader with an error.
-func (r *Reader) readLine() ([]byte, error) {
-	r.buf = r.buf[:0]
-	for {
-		chunk, err := r.r.ReadSlice('\n')
-		r.buf = append(r.buf, chunk...)
-		if len(r.buf) > MaxLineSize {
-			d := ticketError(diag.CodeLimit, "", -1, fmt.Errorf("the line is longer than %d MiB: not a ticket (or not JSON Lines)", MaxLineSize>>20))
-			d.Line = r.line + 1
-			return nil, d
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if n := len(r.buf); n > 0 && r.buf[n-1] == '\n' {
-			r.buf = r.buf[:n-1]
-		}
-		return r.buf, err
-	}
-}
 
 func (r *Reader) decode(line []byte) error {
 	events := r.fast.Events

@@ -1,12 +1,11 @@
 package support
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"io"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/jsonl"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -41,20 +40,21 @@ func NewSurvey() *Survey {
 // line is left out and reported, every one at once, as a [diag.List] (a
 // diagnostic a line), so the caller may go on with the good ones.
 func (s *Survey) Read(r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	lines := jsonl.NewReader(r, MaxLineSize)
 	var errs Errors
-	line := 0
-	for sc.Scan() {
-		line++
-		b := sc.Bytes()
-		if line == 1 {
-			b = bytes.TrimPrefix(b, []byte("\ufeff")) // as the tickets reader does
+	for {
+		b, err := lines.Next()
+		if err == io.EOF {
+			break
 		}
-		b = bytes.TrimSpace(b)
-		if len(b) == 0 {
-			continue
+		if d, ok := err.(*diag.Diagnostic); ok {
+			errs = append(errs, d) // over MaxLineSize: the rest is not read
+			break
 		}
+		if err != nil {
+			return err
+		}
+		line := lines.Line()
 		var a struct {
 			CES       *int  `json:"ces"`
 			Rating    *int  `json:"rating"`
@@ -113,9 +113,6 @@ func (s *Survey) Read(r io.Reader) error {
 		count(a.Found, &s.found, &s.foundN)
 		count(a.KnewWait, &s.knew, &s.knewN)
 		count(a.Complaint, &s.complaints, &s.complaintsAsked)
-	}
-	if err := sc.Err(); err != nil {
-		return err
 	}
 	if len(errs) > 0 {
 		return errs
