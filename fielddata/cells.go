@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
@@ -12,11 +13,24 @@ import (
 
 // question is what turning a cell into an answer needs of a question.
 type question struct {
-	id   string
-	kind korto.KindType
-	na   bool
-	opts []string // a choice's option IDs
+	id    string
+	kind  korto.KindType
+	class uint8 // how a cell is read: classWords, classText or classNumber
+	na    bool
+	opts  []string // a choice's option IDs
+	// words are the answers of a yes/no, choice or emotion question,
+	// as the sheet writes them; "na" is word len(words) of any
+	// question. frags are `"id":"word"` for each, "na" last, as the
+	// sheet's JSON has them (see rowSheet.appendJSON).
+	words []string
+	frags [][]byte
 }
+
+const (
+	classWords  = iota // yes/no, choice, emotion: one of words
+	classText          // text
+	classNumber        // the numeric kinds
+)
 
 // emotionLabels are the answers of an emotion question, copied once
 // rather than for every cell.
@@ -35,6 +49,22 @@ func (l *layout) questions() []question {
 				}
 			}
 		}
+		switch qs[i].kind {
+		case korto.KindYesNo:
+			qs[i].words, qs[i].class = yesNo[:], classWords
+		case korto.KindChoice:
+			qs[i].words, qs[i].class = qs[i].opts, classWords
+		case korto.KindEmotion:
+			qs[i].words, qs[i].class = emotionLabels, classWords
+		case korto.KindText:
+			qs[i].class = classText
+		default:
+			qs[i].class = classNumber
+		}
+		key := append(appendString(nil, q.ID), ':')
+		for _, w := range append(slices.Clip(qs[i].words), "na") {
+			qs[i].frags = append(qs[i].frags, appendString(slices.Clip(key), w))
+		}
 	}
 	return qs
 }
@@ -44,85 +74,97 @@ func (l *layout) questions() []question {
 // emotion, a number, "na", or text. It returns false for an empty cell,
 // which leaves the question unanswered. A value it cannot read as the
 // question's kind is passed on as it is, for the sheet's check to say
-// what is wrong with it and how to write it.
+// what is wrong with it and how to write it. word says which of the
+// question's words the answer is (see question.words), or is noWord.
 //
 // Letter case is forgiven where no two answers differ by it alone
 // ("Yes", "Most"), and "N/A", "na" and the "not applicable" label of the
 // checklist's language stand for "na" (except in a text question that
 // does not allow "na", where they are what the auditor wrote).
-func answer(q *question, a korto.Answer, decimalComma bool) (korto.Answer, bool) {
+func answer(q *question, a korto.Answer, decimalComma bool) (_ korto.Answer, word int, ok bool) {
 	switch a.Type {
 	case korto.AnswerNumber:
 		if q.kind == korto.KindText {
-			return korto.Str(strconv.FormatFloat(a.Number, 'g', -1, 64)), true
+			return korto.Str(strconv.FormatFloat(a.Number, 'g', -1, 64)), noWord, true
 		}
-		return a, true
+		return a, noWord, true
 	case korto.AnswerInvalid:
 		switch a.String {
 		case "null":
-			return a, false
+			return a, noWord, false
 		case "true", "false":
 			if q.kind == korto.KindYesNo {
 				if a.String == "true" {
-					return korto.Str("yes"), true
+					return korto.Str("yes"), 0, true
 				}
-				return korto.Str("no"), true
+				return korto.Str("no"), 1, true
 			}
 		}
-		return a, true
+		return a, noWord, true
 	}
 	s := a.String
+	// Most cells hold an answer as the forms write it: one of the
+	// question's words, or a number. Neither has space around it, so
+	// these are what the trimmed cell below would come to, found
+	// without trimming or folding.
+	switch q.class {
+	case classWords:
+		for i, w := range q.words {
+			if w == s {
+				return korto.Str(w), i, true
+			}
+		}
+	case classNumber:
+		if x, ok := parseNumber(s, decimalComma); ok {
+			return korto.Num(x), noWord, true
+		}
+	}
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return a, false
+		return a, noWord, false
 	}
-	switch q.kind {
-	case korto.KindText:
+	switch q.class {
+	case classText:
 		if q.na && korto.IsNAWord(t) {
-			return korto.NA, true
+			return korto.NA, len(q.words), true
 		}
-		return korto.Str(s), true
-	case korto.KindYesNo:
-		if w, ok := fold(t, yesNo[:]); ok {
-			return korto.Str(w), true
+		return korto.Str(s), noWord, true
+	case classWords:
+		if i := fold(t, q.words); i >= 0 {
+			return korto.Str(q.words[i]), i, true
 		}
-	case korto.KindChoice:
-		if w, ok := fold(t, q.opts); ok {
-			return korto.Str(w), true
-		}
-	case korto.KindEmotion:
-		if w, ok := fold(t, emotionLabels); ok {
-			return korto.Str(w), true
-		}
-	default: // the numeric kinds
+	case classNumber:
 		if x, ok := parseNumber(t, decimalComma); ok {
-			return korto.Num(x), true
+			return korto.Num(x), noWord, true
 		}
 	}
 	if korto.IsNAWord(t) {
-		return korto.NA, true
+		return korto.NA, len(q.words), true
 	}
-	return korto.Str(t), true
+	return korto.Str(t), noWord, true
 }
+
+// noWord is the word of an answer that is none of its question's.
+const noWord = -1
 
 var yesNo = [2]string{"yes", "no"}
 
 // fold finds s among words, exactly or else ignoring letter case when
-// only one word matches so.
-func fold(s string, words []string) (string, bool) {
+// only one word matches so. It returns the word's index, or -1.
+func fold(s string, words []string) int {
 	if i := slices.Index(words, s); i >= 0 {
-		return words[i], true
+		return i
 	}
-	found := ""
-	for _, w := range words {
+	found := -1
+	for i, w := range words {
 		if strings.EqualFold(w, s) {
-			if found != "" {
-				return "", false
+			if found >= 0 {
+				return -1
 			}
-			found = w
+			found = i
 		}
 	}
-	return found, found != ""
+	return found
 }
 
 // parseNumber reads a decimal number as people write one in a cell:
@@ -155,12 +197,62 @@ func parseNumber(s string, decimalComma bool) (float64, bool) {
 // stand. lines and cols, when set, place each cell (a CSV cell may
 // start on a later line than its row; a JSON value anywhere); else
 // every cell is on line, in the column of its index.
+//
+// A CSV row is raw: its cells are bytes, one after another in text,
+// cell i ending at ends[i], and read as strings of str, which is text
+// as a string. Making a korto.Answer per cell as the row was read was a
+// fifth of the import's work; now the cells are read where they lie.
+// While the row is being checked and written by Import, str is a view
+// of text (see view), valid until the row is read into again; what
+// outlives that (a Sheet from Reader.Next, a bad row's problems) is
+// made after own.
 type row struct {
 	line  int
-	cells []korto.Answer
+	cells []korto.Answer // the cells of a row that is not raw
 	lines []int
 	cols  []int
-	text  []byte // a CSV row's cells, one after another, to make their string
+	raw   bool
+	text  []byte
+	ends  []int32
+	str   string
+}
+
+// numCells is how many cells the row has.
+func (r *row) numCells() int {
+	if r.raw {
+		return len(r.ends)
+	}
+	return len(r.cells)
+}
+
+// cell returns cell i, which must exist.
+func (r *row) cell(i int) korto.Answer {
+	if !r.raw {
+		return r.cells[i]
+	}
+	start := int32(0)
+	if i > 0 {
+		start = r.ends[i-1]
+	}
+	return korto.Str(r.str[start:r.ends[i]])
+}
+
+// view makes str a view of text, without a copy: the strings of cells
+// read from it change when the row is read into again, so none of them
+// may be kept past that.
+func (r *row) view() {
+	if len(r.text) == 0 {
+		r.str = ""
+		return
+	}
+	r.str = unsafe.String(unsafe.SliceData(r.text), len(r.text))
+}
+
+// own makes str a string of its own, for cells that outlive the row.
+func (r *row) own() {
+	if r.raw {
+		r.str = string(r.text)
+	}
 }
 
 func (r *row) pos(i int) (line, col int) {
@@ -177,8 +269,8 @@ func (r *row) pos(i int) (line, col int) {
 // empty reports whether the row has no value at all, as the blank rows
 // of a spreadsheet have; such rows are skipped.
 func (r *row) empty() bool {
-	for _, a := range r.cells {
-		if a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
+	for i := range r.numCells() {
+		if a := r.cell(i); a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
 			return false
 		}
 	}
@@ -193,6 +285,7 @@ type rowSheet struct {
 	head    korto.Sheet // the checklist and version, for the check
 	answers []korto.Answer
 	given   []bool
+	word    []int32      // by question: which of its frags the answer is, or noWord; nil: none is
 	audit   []auditField // in column order until sorted for writing
 }
 
@@ -269,14 +362,15 @@ func (l *layout) sheet(qs []question, r *row, rs *rowSheet, dst *korto.Sheet) (*
 func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 	c := l.plan.Checklist()
 	n := len(qs)
-	if len(rs.answers) != n {
-		rs.answers, rs.given = make([]korto.Answer, n), make([]bool, n)
+	if len(rs.answers) != n || len(rs.word) != n {
+		rs.answers, rs.given, rs.word = make([]korto.Answer, n), make([]bool, n), make([]int32, n)
 	}
 	clear(rs.given)
 	rs.audit = rs.audit[:0]
 	rs.head.Checklist, rs.head.Version = c.ID, c.Version
 	var errs Errors
-	for i, a := range r.cells {
+	for i := range r.numCells() {
+		a := r.cell(i)
 		if i >= len(l.cols) {
 			if a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
 				line, col := r.pos(i)
@@ -289,8 +383,8 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 		col := &l.cols[i]
 		switch col.kind {
 		case colQuestion:
-			if v, ok := answer(&qs[col.q], a, l.decimalComma); ok {
-				rs.answers[col.q], rs.given[col.q] = v, true
+			if v, w, ok := answer(&qs[col.q], a, l.decimalComma); ok {
+				rs.answers[col.q], rs.given[col.q], rs.word[col.q] = v, true, int32(w)
 			}
 		case colAudit:
 			v := auditValue(a)
@@ -304,8 +398,8 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 	}
 	if rs.auditValue("id") == "" {
 		for _, i := range l.insts {
-			if i < len(r.cells) {
-				if v := auditValue(r.cells[i]); v != "" {
+			if i < r.numCells() {
+				if v := auditValue(r.cell(i)); v != "" {
 					rs.setAudit("id", v)
 					break
 				}

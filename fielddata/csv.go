@@ -9,7 +9,6 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/csvlex"
-	"github.com/cxkit/cxkit/korto"
 )
 
 // csvSource reads the rows of a CSV file with the module's CSV lexer,
@@ -82,7 +81,7 @@ func (cs *csvSource) next(r *row) error {
 			// The lexer goes on after the bad line, so the rows after
 			// it are read and checked too; this one is reported alone.
 			r.line = pe.StartLine
-			r.cells = r.cells[:0]
+			r.raw, r.text, r.ends, r.cells, r.str = true, r.text[:0], r.ends[:0], r.cells[:0], ""
 			return &rowSyntaxError{cs.fail(err)}
 		}
 		var le *csvlex.LongRecordError
@@ -91,22 +90,18 @@ func (cs *csvSource) next(r *row) error {
 		}
 		return err
 	}
-	// The cells share one string, made at once: a string per cell
-	// would be most of the cost of reading a row.
+	// The cells stay bytes, one after another in r.text: the answers
+	// are read from them in place (see row), and a korto.Answer per
+	// cell is made only for a row that needs one.
 	rec := cs.x.Record()
-	r.text = r.text[:0]
+	r.raw = true
+	r.text, r.ends, r.cells = r.text[:0], r.ends[:0], r.cells[:0]
 	for i := range rec.Fields {
 		r.text = append(r.text, rec.Vals[i].Val...)
+		r.ends = append(r.ends, int32(len(r.text)))
 	}
-	text := string(r.text)
 	r.line = rec.FirstLine
-	r.cells = r.cells[:0]
-	at := 0
-	for i := range rec.Fields {
-		n := len(rec.Vals[i].Val)
-		r.cells = append(r.cells, korto.Str(text[at:at+n]))
-		at += n
-	}
+	r.view()
 	r.lines, r.cols = r.lines[:0], nil
 	if rec.LastLine != rec.FirstLine {
 		for i := range rec.Fields {

@@ -81,9 +81,16 @@ func (rd *Reader) convert(b *rowBatch, rs *rowSheet) {
 		*res = rowResult{warns: rr.warns, err: rr.err}
 		if rr.err == nil {
 			if errs := rd.l.check(rd.qs, &rr.r, rs); len(errs) > 0 {
+				if rr.r.raw {
+					// Checked again on strings of its own, so that the
+					// problems keep nothing of the row's bytes, which
+					// are read into again.
+					rr.r.own()
+					errs = rd.l.check(rd.qs, &rr.r, rs)
+				}
 				res.err = &RowError{Line: rr.r.line, Errs: errs}
 			} else {
-				b.buf = rs.appendJSON(b.buf, rd.ids)
+				b.buf = rs.appendJSON(b.buf, rd.ids, rd.qs)
 			}
 		}
 		ends = append(ends, len(b.buf))

@@ -174,6 +174,7 @@ func (rd *Reader) Next() (*korto.Sheet, error) {
 	if err := rd.nextRow(r); err != nil {
 		return nil, err
 	}
+	r.own() // the sheet keeps the cells' strings
 	s, errs := rd.l.sheet(rd.qs, r, &rd.rs, rd.reuse)
 	if len(errs) > 0 {
 		return s, &RowError{Line: r.line, Errs: errs}
@@ -222,10 +223,10 @@ func (l *layout) isTextRow(r *row) bool {
 	}
 	match, filled := 0, 0
 	for qi, ci := range l.qcol {
-		if ci < 0 || ci >= len(r.cells) {
+		if ci < 0 || ci >= r.numCells() {
 			continue
 		}
-		a := r.cells[ci]
+		a := r.cell(ci)
 		t := strings.TrimSpace(a.String)
 		if a.Type != korto.AnswerString || t == "" {
 			continue

@@ -26,7 +26,7 @@ func AppendSheet(dst []byte, s *korto.Sheet, p *korto.Plan) []byte {
 	for i := range n {
 		rs.answers[i], rs.given[i] = s.Answers[p.Question(i).ID]
 	}
-	return rs.appendJSON(dst, quotedIDs(p))
+	return rs.appendJSON(dst, quotedIDs(p), nil)
 }
 
 // quotedIDs are the plan's question IDs as JSON strings followed by a
@@ -40,8 +40,9 @@ func quotedIDs(p *korto.Plan) [][]byte {
 }
 
 // appendJSON is AppendSheet for a row, with the keys of quotedIDs; it
-// sorts rs.audit.
-func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte) []byte {
+// sorts rs.audit. An answer that is one of its question's words is
+// written as its frag, key and value at once, when qs is given.
+func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte, qs []question) []byte {
 	dst = append(dst, `{"checklist":`...)
 	dst = appendString(dst, rs.head.Checklist)
 	if rs.head.Version != "" {
@@ -71,6 +72,10 @@ func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte) []byte {
 			dst = append(dst, ',')
 		}
 		first = false
+		if qs != nil && rs.word[i] >= 0 {
+			dst = append(dst, qs[i].frags[rs.word[i]]...)
+			continue
+		}
 		dst = append(dst, ids[i]...)
 		if a := &rs.answers[i]; a.Type == korto.AnswerNumber {
 			dst = appendNumber(dst, a.Number)
