@@ -207,7 +207,9 @@ type Source struct {
 }
 
 // Sources expands command-line arguments into sources: a file as it is
-// (JSON Lines when named *.jsonl or *.ndjson), a folder into its *.json,
+// (one sheet when named *.json, JSON Lines when named *.jsonl or
+// *.ndjson, and under any other name read as stdin is, so that
+// "cxkit import ... > sheets.txt" reports), a folder into its *.json,
 // *.jsonl and *.ndjson files sorted by name (not recursively), and "-"
 // into stdin, read as JSON Lines or sheets one after another.
 func Sources(stdin io.Reader, args ...string) ([]Source, error) {
@@ -222,7 +224,7 @@ func Sources(stdin io.Reader, args ...string) ([]Source, error) {
 			return nil, err
 		}
 		if !fi.IsDir() {
-			out = append(out, Source{Name: a, Lines: IsJSONLines(a)})
+			out = append(out, Source{Name: a, Lines: !strings.EqualFold(filepath.Ext(a), ".json")})
 			continue
 		}
 		entries, err := os.ReadDir(a)
@@ -517,10 +519,11 @@ func (r *run) feedLines(ctx context.Context, src int, jobs chan<- job) error {
 		in = f
 	}
 	br := bufio.NewReaderSize(in, 64<<10)
-	if s.R != nil {
-		// A named file's extension says it holds JSON Lines; a reader
-		// (standard input) may instead hold indented sheets, as people
-		// pipe them in (cat visit.json | cxkit report x -).
+	if s.R != nil || !IsJSONLines(s.Name) {
+		// A file named *.jsonl or *.ndjson holds JSON Lines; a reader
+		// (standard input) or a file of another name may instead hold
+		// indented sheets, as people pipe them in (cat visit.json |
+		// cxkit report x -).
 		if !sniffJSONLines(br) {
 			return r.feedDocuments(src, br, jobs)
 		}

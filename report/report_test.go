@@ -228,3 +228,43 @@ func TestFoldName(t *testing.T) {
 		}
 	}
 }
+
+// A file of sheets whose name says neither *.json nor *.jsonl (what
+// "cxkit import ... > sheets.txt" writes, or a file with no extension)
+// is read as standard input is: JSON Lines, or indented sheets one after
+// another. cli.md: report aggregates "files, a folder, or JSON Lines".
+func TestSourcesOtherNames(t *testing.T) {
+	lines, err := os.ReadFile(mallLines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := os.ReadFile(filepath.Join(mallVisits, "v-0101.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, err := os.ReadFile(filepath.Join(mallVisits, "v-0102.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, tc := range map[string]struct {
+		data []byte
+		want int64
+	}{
+		"sheets.txt": {lines, 72},
+		"sheets":     {lines, 72},
+		"two.out":    {append(append([]byte{}, one...), two...), 2},
+	} {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, tc.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(context.Background(), mallPlan(t), mustSources(t, file), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if res.Sheets != tc.want {
+			t.Errorf("%s: %d sheets, want %d", name, res.Sheets, tc.want)
+		}
+	}
+}
