@@ -94,6 +94,17 @@ func explain(file string, toks []lexer.Token, e int, perr participle.Error) (d *
 				"expected )"), e, "", true
 		}
 	}
+	// A range right after a question's text ("Скорость" 1..5): the
+	// inline scale of the reference reads scale 1..5, and a person
+	// writing from memory leaves the keyword out.
+	if t.Type == tokNumber && prev.Type == tokString && e+2 < len(toks) && toks[e+1].Value == ".." && toks[e+2].Type == tokNumber {
+		if h := toks[stmtStartIndex(toks, e)]; h.Type == tokKeyword && h.Value == "question" {
+			r := t.Value + ".." + toks[e+2].Value
+			set(diag.CodeSyntax, "write scale "+r, "a scale after a question's text starts with the word scale: scale %s", r)
+			d.Fix = &korto.Edit{Offset: t.Pos.Offset, End: t.Pos.Offset, Text: "scale "}
+			return d, e, "", false
+		}
+	}
 	if t.Type == tokIdent && expectsNumber(prev) {
 		switch strings.ToLower(t.Value) {
 		case "nan", "inf", "infinity":
