@@ -133,10 +133,10 @@ func (a *Aggregator) summarizeCSI(r *metrics.CSIRatings) *CSISummary {
 			s.CSI = &v
 		}
 	}
-	// Intervals need two ratings of every attribute.
+	// Intervals need two ratings of an attribute (nil otherwise).
 	if res, err := r.Result(x.weights, 0.95); err == nil {
 		for i, at := range res.Attributes {
-			s.Attributes[i].CILow, s.Attributes[i].CIHigh = new(at.CILow), new(at.CIHigh)
+			s.Attributes[i].CILow, s.Attributes[i].CIHigh = at.CILow, at.CIHigh
 		}
 	}
 	return s

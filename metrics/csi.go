@@ -170,23 +170,25 @@ type CSIResult struct {
 
 // CSIAttribute is one attribute's mean rating with its Student-t
 // interval (Level), clipped to the scale, and the weight it carried in
-// the index.
+// the index. SD, CILow and CIHigh are nil (JSON null) for an attribute
+// only one respondent rated: one rating has no spread.
 type CSIAttribute struct {
-	Name   string  `json:"name"`
-	N      int64   `json:"n"` // respondents who rated it
-	Mean   float64 `json:"mean"`
-	SD     float64 `json:"sd"`
-	CILow  float64 `json:"ci_low"`
-	CIHigh float64 `json:"ci_high"`
-	Level  float64 `json:"level"`
-	Weight float64 `json:"weight"`
+	Name   string   `json:"name"`
+	N      int64    `json:"n"` // respondents who rated it
+	Mean   float64  `json:"mean"`
+	SD     *float64 `json:"sd"`
+	CILow  *float64 `json:"ci_low"`
+	CIHigh *float64 `json:"ci_high"`
+	Level  float64  `json:"level"`
+	Weight float64  `json:"weight"`
 }
 
 // Result returns the index (see CSI) and every attribute's mean with
 // its interval at level (0 means 0.95). weights holds one importance
 // weight per attribute; nil weighs them equally (1 each). An attribute
-// rated by fewer than two respondents has no interval and is an error
-// (ErrEmpty), as are the errors of CSI.
+// nobody rated has no mean and is an error (ErrEmpty), as are the
+// errors of CSI; one rated once has a mean but no interval, as one CSAT
+// or CES answer has none: the index of its mean is still reported.
 func (c *CSIRatings) Result(weights []float64, level float64) (CSIResult, error) {
 	if weights == nil {
 		weights = make([]float64, len(c.names))
@@ -201,16 +203,19 @@ func (c *CSIRatings) Result(weights []float64, level float64) (CSIResult, error)
 	attrs := make([]Attribute, len(c.names))
 	for i := range c.attrs {
 		n := c.attrs[i].total()
-		if n < 2 {
+		if n == 0 {
 			return CSIResult{}, fmt.Errorf("CSI attribute %q: %w", c.names[i],
-				errorIs(ErrNoData, "mean interval of %s: need at least 2, as one value has no spread", valueCount(n)))
+				errorIs(ErrNoData, "no respondent rated it, so it has no mean"))
 		}
 		s, err := c.attrs[i].summarize("CSI "+c.names[i], Options{Level: level})
 		if err != nil {
 			return CSIResult{}, fmt.Errorf("CSI attribute %q: %w", c.names[i], err)
 		}
-		r.Attributes[i] = CSIAttribute{Name: c.names[i], N: s.n, Mean: s.mean, SD: s.meanSE * math.Sqrt(s.nEff),
-			CILow: s.meanCI.Lo, CIHigh: s.meanCI.Hi, Level: s.level, Weight: weights[i]}
+		r.Attributes[i] = CSIAttribute{Name: c.names[i], N: s.n, Mean: s.mean, Level: s.level, Weight: weights[i]}
+		if n >= 2 {
+			r.Attributes[i].SD = new(s.meanSE * math.Sqrt(s.nEff))
+			r.Attributes[i].CILow, r.Attributes[i].CIHigh = new(s.meanCI.Lo), new(s.meanCI.Hi)
+		}
 		attrs[i] = Attribute{Name: c.names[i], Mean: s.mean, Weight: weights[i]}
 	}
 	v, err := CSI(attrs, c.scale)

@@ -32,10 +32,10 @@ func TestCSIRatings(t *testing.T) {
 	t3, t2 := 3.182446305284263, 4.302652729911275
 	se := math.Sqrt(2.0/3) / 2
 	want := CSIResult{CSI: 700.0 / 9, N: 4, Scale: ACSI10, Attributes: []CSIAttribute{
-		{Name: "satisfaction", N: 4, Mean: 8, SD: math.Sqrt(2.0 / 3), CILow: 8 - t3*se, CIHigh: 8 + t3*se, Level: 0.95, Weight: 1},
-		{Name: "expectations", N: 3, Mean: 7, SD: 1, CILow: 7 - t2/math.Sqrt(3), CIHigh: 7 + t2/math.Sqrt(3), Level: 0.95, Weight: 1},
+		{Name: "satisfaction", N: 4, Mean: 8, SD: new(math.Sqrt(2.0 / 3)), CILow: new(8 - t3*se), CIHigh: new(8 + t3*se), Level: 0.95, Weight: 1},
+		{Name: "expectations", N: 3, Mean: 7, SD: new(1.0), CILow: new(7 - t2/math.Sqrt(3)), CIHigh: new(7 + t2/math.Sqrt(3)), Level: 0.95, Weight: 1},
 		// 9 + t3·se = 10.3 is past the scale: the interval stops at 10.
-		{Name: "ideal", N: 4, Mean: 9, SD: math.Sqrt(2.0 / 3), CILow: 9 - t3*se, CIHigh: 10, Level: 0.95, Weight: 1},
+		{Name: "ideal", N: 4, Mean: 9, SD: new(math.Sqrt(2.0 / 3)), CILow: new(9 - t3*se), CIHigh: new(10.0), Level: 0.95, Weight: 1},
 	}}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
@@ -87,6 +87,29 @@ func TestCSIRatingsMerge(t *testing.T) {
 	}
 }
 
+// TestCSIRatingsOneRespondent: the index of one respondent is its
+// ratings' (metrics.md's formula needs only the means), with no spread
+// and no interval (null), as one CSAT or CES answer has none; the
+// command printed nothing and exited 1.
+func TestCSIRatingsOneRespondent(t *testing.T) {
+	c, _ := NewCSIRatings(ACSI10, []string{"s", "e", "p"})
+	c.Add([]int{8, 7, 9})
+	c.Add([]int{6, NoRating, 10})
+	got, err := c.Result(nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (7 + 7 + 9.5 - 3) / 27 · 100
+	want := CSIResult{CSI: 20.5 / 27 * 100, N: 2, Scale: ACSI10, Attributes: []CSIAttribute{
+		{Name: "s", N: 2, Mean: 7, SD: new(math.Sqrt2), CILow: new(1.0), CIHigh: new(10.0), Level: 0.95, Weight: 1},
+		{Name: "e", N: 1, Mean: 7, Level: 0.95, Weight: 1},
+		{Name: "p", N: 2, Mean: 9.5, SD: new(math.Sqrt(0.5)), CILow: new(9.5 - 12.706204736174707*0.5), CIHigh: new(10.0), Level: 0.95, Weight: 1},
+	}}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+}
+
 func TestCSIRatingsErrors(t *testing.T) {
 	c, _ := NewCSIRatings(CSAT5, []string{"a", "b"})
 	var re *RangeError
@@ -96,9 +119,12 @@ func TestCSIRatingsErrors(t *testing.T) {
 	if err := c.Add([]int{1}); err == nil {
 		t.Error("one rating for two attributes: no error")
 	}
-	c.Add([]int{1, 2})
 	if _, err := c.Result(nil, 0); !errors.Is(err, ErrEmpty) {
-		t.Errorf("one respondent: %v, want ErrEmpty (no interval)", err)
+		t.Errorf("no respondent: %v, want ErrEmpty (no mean)", err)
+	}
+	c.Add([]int{1, NoRating})
+	if _, err := c.Result(nil, 0); !errors.Is(err, ErrEmpty) {
+		t.Errorf("attribute b rated by nobody: %v, want ErrEmpty (no mean)", err)
 	}
 	c.Add([]int{3, 2})
 	if _, err := c.Result([]float64{0, 0}, 0); !errors.Is(err, ErrWeight) {

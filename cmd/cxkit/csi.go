@@ -95,7 +95,11 @@ func csiWriteText(w io.Writer, o *surveycsv.CSIReport) {
 	}
 	t.add("attribute", "n", "mean", ci, "weight")
 	for _, a := range o.Attributes {
-		t.add(a.Name, fmt.Sprint(a.N), fixed(a.Mean, 2), "["+fixed(a.CILow, 2)+", "+fixed(a.CIHigh, 2)+"]", fmt.Sprint(a.Weight))
+		ci := "—" // one rating has no interval
+		if a.CILow != nil && a.CIHigh != nil {
+			ci = "[" + fixed(*a.CILow, 2) + ", " + fixed(*a.CIHigh, 2) + "]"
+		}
+		t.add(a.Name, fmt.Sprint(a.N), fixed(a.Mean, 2), ci, fmt.Sprint(a.Weight))
 	}
 	t.write(w)
 	if len(o.Groups) == 0 {

@@ -63,6 +63,21 @@ func TestCSICommandWeights(t *testing.T) {
 	}
 }
 
+// TestCSICommandOneRespondent: the index needs only the means
+// (metrics.md), so one respondent has one; its attributes have no
+// interval (null), as one CSAT or CES answer has none. It exited 1.
+func TestCSICommandOneRespondent(t *testing.T) {
+	v := surveyJSONIn(t, "a,b\n8,7\n", "csi", "-", "--scale", "1..10")
+	if diff := cmp.Diff(100*(8+7-2)/18.0, v["csi"], surveyApprox); diff != "" {
+		t.Errorf("csi (-want +got)\n%s", diff)
+	}
+	a := v["attributes"].([]any)[0].(map[string]any)
+	want := map[string]any{"name": "a", "n": 1.0, "mean": 8.0, "sd": nil, "ci_low": nil, "ci_high": nil, "level": 0.95, "weight": 1.0}
+	if diff := cmp.Diff(want, a); diff != "" {
+		t.Errorf("attribute a (-want +got)\n%s", diff)
+	}
+}
+
 func TestCSICommandErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, stdin string
@@ -75,7 +90,7 @@ func TestCSICommandErrors(t *testing.T) {
 			[]string{"<stdin>:3:1: row 2, column \"a\": rating 11 is outside the scale 1..10", "<stdin>:4:3: row 3, column \"b\": \"x\" is not a whole number"}},
 		{"placeholder", "a,b\n1,2\nn/a,3\n", []string{"csi", "-", "--scale", "1..10"}, exitInput, []string{"leave the cell empty"}},
 		{"unknown column", "a,b\n1,2\n", []string{"csi", "-", "--scale", "1..10", "--columns", "a,c"}, exitUsage, []string{`no column "c" for --columns`}},
-		{"one rating", "a,b\n1,2\n", []string{"csi", "-", "--scale", "1..10"}, exitInput, []string{`attribute "a"`, "need at least 2"}},
+		{"nobody rated", "a,b\n,2\n", []string{"csi", "-", "--scale", "1..10"}, exitInput, []string{`attribute "a"`, "no respondent rated it"}},
 		{"weights miss one", "a,b\n1,2\n3,4\n", []string{"csi", "-", "--scale", "1..10", "--weights", "testdata/csi/weights.csv"}, exitInput, []string{"no weight for attribute \"a\""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -55,7 +55,7 @@ func TestReadCSIWorked(t *testing.T) {
 	// speed: mean 7, sd sqrt(2.5), t(0.975, 4) = 2.7764451051977987.
 	half := 2.7764451051977987 * math.Sqrt(2.5) / math.Sqrt(5)
 	sp := r.Attributes[0]
-	if d := cmp.Diff([]float64{7, 7 - half, 7 + half, 1}, []float64{sp.Mean, sp.CILow, sp.CIHigh, sp.Weight}, approx); d != "" {
+	if d := cmp.Diff([]float64{7, 7 - half, 7 + half, 1}, []float64{sp.Mean, *sp.CILow, *sp.CIHigh, sp.Weight}, approx); d != "" {
 		t.Errorf("speed mean, interval, weight (-want +got)\n%s", d)
 	}
 	if len(r.Groups) != 2 || r.Groups[0].Group != "Тверская" || r.Groups[0].N != 3 {
@@ -100,7 +100,7 @@ func TestReadCSIErrors(t *testing.T) {
 		{"placeholder", "a,b\n1,2\nn/a,3\n", CSIConfig{}, false, []string{"leave the cell empty"}},
 		{"unknown column", "a,b\n1,2\n", CSIConfig{Columns: []string{"a", "c"}}, true, []string{`no column "c" for --columns`}},
 		{"attribute and by", "a,b\n1,2\n", CSIConfig{Columns: []string{"a"}, By: "a"}, true, []string{`column "a" is both an attribute and --by`}},
-		{"one rating", "a,b\n1,2\n", CSIConfig{}, false, []string{`attribute "a"`, "need at least 2"}},
+		{"nobody rated", "a,b\n,2\n", CSIConfig{}, false, []string{`attribute "a"`, "no respondent rated it"}},
 		{"weights miss one", "a,b\n1,2\n3,4\n", CSIConfig{Weights: w}, false, []string{`no weight for attribute "a"`}},
 		{"extra weight", csiStores, CSIConfig{Columns: []string{"polite"}, Weights: w}, false, []string{`weighs "price", which is not an attribute column`}},
 		{"label column", csiStores, CSIConfig{}, true, []string{`column "store" holds no number`}},

@@ -71,7 +71,11 @@ func ExampleReadCSI() {
 	}
 	fmt.Printf("CSI %.1f of %d respondents\n", r.CSI, r.N)
 	for _, a := range r.Attributes {
-		fmt.Printf("%-12s %.2f [%.2f, %.2f]\n", a.Name, a.Mean, a.CILow, a.CIHigh)
+		if a.CILow == nil { // rated by one respondent: no interval
+			fmt.Printf("%-12s %.2f\n", a.Name, a.Mean)
+			continue
+		}
+		fmt.Printf("%-12s %.2f [%.2f, %.2f]\n", a.Name, a.Mean, *a.CILow, *a.CIHigh)
 	}
 	for _, g := range r.Groups {
 		fmt.Printf("%-6s %.1f\n", g.Group, g.CSI)
