@@ -17,7 +17,15 @@ function activate(context) {
     documentSelector: [{ language: 'korto' }],
   });
   context.subscriptions.push(client);
-  return client.start();
+  // Without this, a cxkit that is not on VS Code's PATH (an editor
+  // started from a desktop menu does not see a PATH set in a shell
+  // profile) shows only the client's "spawn cxkit ENOENT".
+  return client.start().catch((err) => {
+    vscode.window.showErrorMessage(
+      `KORTO: could not start "${command} lsp": ${err && err.message ? err.message : err}. ` +
+      'Install cxkit (go install ./cmd/cxkit in a clone of cxkit) and put it on the PATH, ' +
+      'or set korto.server.path to the full path of the cxkit program.');
+  });
 }
 
 function deactivate() {
