@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/cxkit/cxkit/diag"
-	"github.com/cxkit/cxkit/internal/jsonl"
 )
 
 // AgentTime is how one agent spent a stretch of logged-in time on one
@@ -87,21 +86,7 @@ func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
 	if err := checkReadArgs(r, fn == nil); err != nil {
 		return err
 	}
-	lines := jsonl.NewReader(r, MaxLineSize)
-	var errs Errors
-	for {
-		b, err := lines.Next()
-		if err == io.EOF {
-			break
-		}
-		if d, ok := err.(*diag.Diagnostic); ok {
-			errs = append(errs, d) // over MaxLineSize: the rest is not read
-			break
-		}
-		if err != nil {
-			return err
-		}
-		line := lines.Line()
+	return eachLine(r, func(b []byte) (*diag.Diagnostic, error) {
 		var w struct {
 			Agent     string `json:"agent"`
 			Channel   string `json:"channel"`
@@ -109,16 +94,15 @@ func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
 			Handling  string `json:"handling"`
 			AfterWork string `json:"after_work"`
 		}
-		fail := func(code string, err error) {
-			d := &diag.Diagnostic{Pos: diag.Pos{Line: line}, Code: code, Message: err.Error(), Err: err}
+		fail := func(code string, err error) (*diag.Diagnostic, error) {
+			d := &diag.Diagnostic{Code: code, Message: err.Error(), Err: err}
 			if w.Agent != "" {
 				d.Subject = "agent " + diag.Quote(w.Agent)
 			}
-			errs = append(errs, d)
+			return d, nil
 		}
 		if err := json.Unmarshal(b, &w); err != nil {
-			fail(jsonCode(err), jsonError(err))
-			continue
+			return fail(jsonCode(err), jsonError(err))
 		}
 		var t AgentTime
 		t.Agent, t.Channel = w.Agent, w.Channel
@@ -141,15 +125,8 @@ func ReadAgentTime(r io.Reader, fn func(AgentTime) error) error {
 			bad = t.Validate()
 		}
 		if bad != nil {
-			fail(diag.CodeBadAgentTime, bad)
-			continue
+			return fail(diag.CodeBadAgentTime, bad)
 		}
-		if err := fn(t); err != nil {
-			return err
-		}
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
+		return nil, fn(t)
+	})
 }

@@ -259,6 +259,42 @@ func peekID(line []byte) string {
 	return ""
 }
 
+// eachLine calls fn with each line of the JSON Lines input r that is
+// not blank: the loop of the readers of agent time and
+// survey answers. The problem fn returns for a line is placed at the
+// line; every one comes back at the end as [Errors], with a line over
+// MaxLineSize, after which the rest is not read. fn's own error, or a
+// read error, stops reading and is returned as it is.
+func eachLine(r io.Reader, fn func(b []byte) (*diag.Diagnostic, error)) error {
+	lines := jsonl.NewReader(r, MaxLineSize)
+	var errs Errors
+	for {
+		b, err := lines.Next()
+		if err == io.EOF {
+			break
+		}
+		if d, ok := err.(*diag.Diagnostic); ok {
+			errs = append(errs, d)
+			break
+		}
+		if err != nil {
+			return err
+		}
+		bad, err := fn(b)
+		if err != nil {
+			return err
+		}
+		if bad != nil {
+			bad.Line = lines.Line()
+			errs = append(errs, bad)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
 // checkReadArgs refuses a nil input or callback before reading starts.
 func checkReadArgs(r io.Reader, nilFn bool) error {
 	switch {

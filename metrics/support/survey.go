@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/cxkit/cxkit/diag"
-	"github.com/cxkit/cxkit/internal/jsonl"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -40,21 +39,7 @@ func NewSurvey() *Survey {
 // line is left out and reported, every one at once, as a [diag.List] (a
 // diagnostic a line), so the caller may go on with the good ones.
 func (s *Survey) Read(r io.Reader) error {
-	lines := jsonl.NewReader(r, MaxLineSize)
-	var errs Errors
-	for {
-		b, err := lines.Next()
-		if err == io.EOF {
-			break
-		}
-		if d, ok := err.(*diag.Diagnostic); ok {
-			errs = append(errs, d) // over MaxLineSize: the rest is not read
-			break
-		}
-		if err != nil {
-			return err
-		}
-		line := lines.Line()
+	return eachLine(r, func(b []byte) (*diag.Diagnostic, error) {
 		var a struct {
 			CES       *int  `json:"ces"`
 			Rating    *int  `json:"rating"`
@@ -88,9 +73,8 @@ func (s *Survey) Read(r io.Reader) error {
 			}
 		}
 		if bad != nil {
-			bad.Line, bad.Subject = line, "survey answer"
-			errs = append(errs, bad)
-			continue
+			bad.Subject = "survey answer"
+			return bad, nil
 		}
 		if a.CES != nil {
 			s.ces.Add(*a.CES) // checked above
@@ -113,11 +97,8 @@ func (s *Survey) Read(r io.Reader) error {
 		count(a.Found, &s.found, &s.foundN)
 		count(a.KnewWait, &s.knew, &s.knewN)
 		count(a.Complaint, &s.complaints, &s.complaintsAsked)
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
+		return nil, nil
+	})
 }
 
 // surveyCheck reports a score v (when given) off the points of s
