@@ -48,3 +48,33 @@ func reachedNames(m Model, k int) (ru, en string) {
 	}
 	return "", ""
 }
+
+// LevelName is what people are shown for level k of c in lang (a tag as
+// for [Checklist.ShownLang]), in every table, drawing and line of a
+// report that names a level: the checklist's own title of its level k,
+// which is what its authors call that step ("Продажа"), and, for a level
+// it does not have, the model's name ([Model.ReachedName]): level 0, an
+// audit below the first level, and levels of the model the checklist
+// leaves out. The model's names exist in Russian and English; a
+// checklist shown in another language gets the English ones. So a level
+// is never "Продажа" in one table and "Функции и удобство" in the next.
+//
+// The JSON keeps the model's names under reached_name (and a reached
+// distribution's name), as the scoring spec gives them, beside each
+// level's title.
+func (c *Checklist) LevelName(k int, lang string) string {
+	model := ModelKORTO
+	if c != nil {
+		for _, l := range c.Levels {
+			if l != nil && l.Number == k && !l.Title.IsZero() {
+				return l.Title.In(lang)
+			}
+		}
+		model = c.EffectiveModel()
+	}
+	name := model.ReachedName(k)
+	if c.ShownLang(lang) == "ru" {
+		return name.Text
+	}
+	return name.In("en")
+}

@@ -615,3 +615,37 @@ func TestPlanConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// A level is named by the checklist where it has the level, by the
+// model elsewhere: in Russian when the checklist is shown in Russian,
+// otherwise in English.
+func TestLevelName(t *testing.T) {
+	c := &Checklist{Lang: "ru", Levels: []*Level{
+		{Number: 1, Title: Text{Text: "Основа и стандарт", Tr: map[string]string{"en": "Foundation and standard"}}},
+		{Number: 2, Title: Text{Text: "Продажа", Tr: map[string]string{"en": "The sale"}}},
+	}}
+	kotler := &Checklist{Lang: "en", Model: ModelKotler, Levels: []*Level{{Number: 1, Title: Text{Text: "Getting there"}}}}
+	for _, tt := range []struct {
+		c    *Checklist
+		k    int
+		lang string
+		want string
+	}{
+		{c, 2, "", "Продажа"},
+		{c, 2, "en", "The sale"},
+		{c, 0, "", "ниже основы"},
+		{c, 0, "en", "below foundation"},
+		{c, 3, "", "Атмосфера и эмоции"},
+		{c, 3, "de", "Атмосфера и эмоции"},                  // no German texts: shown in Russian
+		{&Checklist{Lang: "de"}, 0, "", "below foundation"}, // the model has no German names
+		{kotler, 1, "", "Getting there"},
+		{kotler, 0, "", "terrible"},
+		{kotler, 5, "", "incredible"},
+		{kotler, 6, "", ""},
+		{nil, 0, "", "below foundation"},
+	} {
+		if got := tt.c.LevelName(tt.k, tt.lang); got != tt.want {
+			t.Errorf("level %d, lang %q: %q, want %q", tt.k, tt.lang, got, tt.want)
+		}
+	}
+}

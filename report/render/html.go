@@ -37,7 +37,7 @@ func (v *view) writeHTML(buf *bytes.Buffer) error {
 	page.League = leagueChart(v.Rep.Groups, func(g string) string { return "\u2068" + v.groupName(g) + "\u2069" })
 	page.addBlocks(v)
 	for _, r := range v.Rep.Overall.Reached {
-		page.Reached = append(page.Reached, htmlReached{ReachedCount: r, Name: v.reachedName(r), W: barWidth(r.Share, 160)})
+		page.Reached = append(page.Reached, htmlReached{ReachedCount: r, Name: v.levelName(r.Level), W: barWidth(r.Share, 160)})
 	}
 	if rows := v.bandTable(); rows != nil {
 		page.BandHead, page.Bands = rows[0], rows[1:]
@@ -51,7 +51,7 @@ func (v *view) writeHTML(buf *bytes.Buffer) error {
 		page.Tags = append(page.Tags, htmlTag{TagSummary: ts, W: barWidth(ts.FailureRate, 120)})
 	}
 	for _, l := range v.Rep.Overall.Levels {
-		page.Levels = append(page.Levels, htmlLevel{LevelSummary: l, Name: v.levelTitle(l.Level, l.Title), Gated: v.gatedCell(l)})
+		page.Levels = append(page.Levels, htmlLevel{LevelSummary: l, Name: v.levelName(l.Level), Gated: v.gatedCell(l)})
 	}
 	for i, s := range v.Rep.Overall.Survey {
 		hs := htmlSurvey{Name: v.surveyName(s), Text: v.questionTitle(s.ID, s.Title),
@@ -250,13 +250,13 @@ func reportPyramid(v *view) template.HTML {
 	for _, l := range v.Rep.Overall.Levels {
 		bands = append(bands, pyramidBand{
 			Level:  l.Level,
-			Title:  v.levelTitle(l.Level, l.Title),
+			Title:  v.levelName(l.Level),
 			Score:  l.Score.Mean,
 			Pass:   l.Pass,
 			Passed: l.Score.Mean != nil && *l.Score.Mean >= l.Pass,
 			Gated:  l.GatedShare != nil && *l.GatedShare > 0.5,
 		})
 	}
-	bands = withAbsentLevels(bands, v.c.EffectiveModel(), v.L.Lang, v.L.NotInChecklist)
+	bands = withAbsentLevels(bands, v.c, v.Lang, v.L.NotInChecklist)
 	return pyramidSVG("report-pyramid", v.L.Pyramid, bands, v.L.Gated)
 }

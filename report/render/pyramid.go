@@ -145,18 +145,18 @@ func pyramidSVG(id, title string, bands []pyramidBand, gatedWord string) templat
 	return template.HTML(buf.String())
 }
 
-// withAbsentLevels adds the levels of model m that bands lack, drawn as
-// outlines under the model's own names (in lang) with the note absent,
+// withAbsentLevels adds the levels of c's model that bands lack, drawn
+// as outlines under the model's own names (in lang) with the note absent,
 // so that both pages show the whole pyramid and where the checklist sits
 // in it, not a two-step pyramid that looks complete.
-func withAbsentLevels(bands []pyramidBand, m korto.Model, lang, absent string) []pyramidBand {
+func withAbsentLevels(bands []pyramidBand, c *korto.Checklist, lang, absent string) []pyramidBand {
 	have := map[int]bool{}
 	for _, b := range bands {
 		have[b.Level] = true
 	}
-	for k := 1; k <= m.MaxLevel(); k++ {
+	for k := 1; k <= c.EffectiveModel().MaxLevel(); k++ {
 		if !have[k] {
-			bands = append(bands, pyramidBand{Level: k, Title: m.ReachedName(k).In(lang), Absent: true, Note: absent})
+			bands = append(bands, pyramidBand{Level: k, Title: c.LevelName(k, lang), Absent: true, Note: absent})
 		}
 	}
 	return bands

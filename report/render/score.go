@@ -63,6 +63,7 @@ var scoreLabelsRu = scoreLabels{
 type scoreView struct {
 	L           scoreLabels
 	lang        string // of the checklist's texts
+	c           *korto.Checklist
 	R           *korto.Result
 	Model       korto.Model
 	Title       string
@@ -82,6 +83,7 @@ type scoreView struct {
 
 type scoreLevelView struct {
 	korto.LevelResult
+	Name     string // what the report calls the level (levelName)
 	Status   string
 	Sections []scoreSectionRow
 }
@@ -103,14 +105,18 @@ type scoreFix struct {
 	Critical bool
 }
 
+// levelName returns what level k is called (korto's
+// Checklist.LevelName), as the report's pages call it.
+func (v *scoreView) levelName(k int) string { return v.c.LevelName(k, v.lang) }
+
 func newScoreView(plan *korto.Plan, sheet *korto.Sheet, r *korto.Result, lang string) *scoreView {
 	c := plan.Checklist()
-	v := &scoreView{R: r, lang: lang, Title: r.Title, Version: r.Version, Model: c.EffectiveModel()}
+	v := &scoreView{R: r, lang: lang, c: c, Title: r.Title, Version: r.Version, Model: c.EffectiveModel()}
 	v.L = scoreLabelsEn
 	if c.ShownLang(lang) == "ru" {
 		v.L = scoreLabelsRu
 	}
-	v.ReachedName = r.ReachedName.In(v.L.Lang)
+	v.ReachedName = v.levelName(r.Reached)
 	switch {
 	case r.Band != nil:
 		v.Band = r.Band.Name + " (" + fmt.Sprintf(v.L.BandFrom, textfmt.Pct(r.Band.From)) + ")"
@@ -127,7 +133,7 @@ func newScoreView(plan *korto.Plan, sheet *korto.Sheet, r *korto.Result, lang st
 		}
 	}
 	for _, l := range r.Levels {
-		lv := scoreLevelView{LevelResult: l, Status: v.levelStatus(l)}
+		lv := scoreLevelView{LevelResult: l, Name: v.levelName(l.Level), Status: v.levelStatus(l)}
 		var walk func(ss []korto.SectionResult, depth int)
 		walk = func(ss []korto.SectionResult, depth int) {
 			for _, s := range ss {
@@ -292,14 +298,14 @@ func (v *scoreView) writeText(w io.Writer) error {
 		if len(l.CriticalFailed) > 0 {
 			crit = strings.Join(l.CriticalFailed, ", ")
 		}
-		rows = append(rows, []string{fmt.Sprintf("%d %s", l.Level, l.Title), textfmt.PctOrDash(l.Score), textfmt.Pct(l.Pass), l.Status, crit})
+		rows = append(rows, []string{fmt.Sprintf("%d %s", l.Level, l.Name), textfmt.PctOrDash(l.Score), textfmt.Pct(l.Pass), l.Status, crit})
 	}
 	scoreColumns(&b, indentRows(rows), []bool{false, true, true, false, false})
 
 	b.WriteString("\n" + L.Sections + "\n")
 	rows = [][]string{{"  " + L.Section, L.Score, L.Weight}}
 	for _, l := range v.Levels {
-		rows = append(rows, []string{fmt.Sprintf("  %d %s", l.Level, l.Title), textfmt.PctOrDash(l.Score), korto.FormatNumber(l.Weight)})
+		rows = append(rows, []string{fmt.Sprintf("  %d %s", l.Level, l.Name), textfmt.PctOrDash(l.Score), korto.FormatNumber(l.Weight)})
 		for _, s := range l.Sections {
 			rows = append(rows, []string{strings.Repeat("  ", s.Depth+2) + s.Title, textfmt.PctOrDash(s.Score), korto.FormatNumber(s.Weight)})
 		}

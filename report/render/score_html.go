@@ -54,12 +54,12 @@ svg{display:block;max-width:100%;height:auto}
 <h2>{{.L.Levels}}</h2>
 <div class="wide"><table class="levels">
 <thead><tr><th>{{.L.Level}}</th><th class="num">{{.L.Score}}</th><th class="num">{{.L.PassMark}}</th><th>{{.L.Status}}</th><th>{{.L.Critical}}</th></tr></thead>
-{{range .Levels}}<tr><td>{{.Level}}. {{.Title}}</td><td class="num">{{pctOrDash .Score}}</td><td class="num">{{pct .Pass}}</td><td class="{{if .Gated}}gated{{else if .Passed}}passed{{else}}failed{{end}}">{{.Status}}</td><td>{{range $i, $id := .CriticalFailed}}{{if $i}}, {{end}}{{$id}}{{else}}—{{end}}</td></tr>
+{{range .Levels}}<tr><td>{{.Level}}. {{.Name}}</td><td class="num">{{pctOrDash .Score}}</td><td class="num">{{pct .Pass}}</td><td class="{{if .Gated}}gated{{else if .Passed}}passed{{else}}failed{{end}}">{{.Status}}</td><td>{{range $i, $id := .CriticalFailed}}{{if $i}}, {{end}}{{$id}}{{else}}—{{end}}</td></tr>
 {{end}}</table></div>
 <h2>{{.L.Sections}}</h2>
 <div class="wide"><table>
 <thead><tr><th>{{.L.Section}}</th><th class="num">{{.L.Score}}</th><th class="num">{{.L.Weight}}</th></tr></thead>
-{{range .Levels}}<tr class="level"><td>{{.Level}}. {{.Title}}</td><td class="num">{{pctOrDash .Score}}</td><td class="num">{{weight .Weight}}</td></tr>
+{{range .Levels}}<tr class="level"><td>{{.Level}}. {{.Name}}</td><td class="num">{{pctOrDash .Score}}</td><td class="num">{{weight .Weight}}</td></tr>
 {{range .Sections}}<tr><td style="padding-left:{{.Pad}}rem">{{.Title}}</td><td class="num">{{pctOrDash .Score}}</td><td class="num">{{weight .Weight}}</td></tr>
 {{end}}{{end}}</table></div>
 <h2>{{.L.Fix}}</h2>
@@ -79,9 +79,9 @@ func (v *scoreView) writeHTML(buf *bytes.Buffer) error {
 	// drawn as outlines under the model's own names.
 	bands := make([]pyramidBand, 0, len(v.Levels))
 	for _, l := range v.Levels {
-		bands = append(bands, pyramidBand{Level: l.Level, Title: l.Title, Score: l.Score, Pass: l.Pass, Passed: l.Passed, Gated: l.Gated})
+		bands = append(bands, pyramidBand{Level: l.Level, Title: l.Name, Score: l.Score, Pass: l.Pass, Passed: l.Passed, Gated: l.Gated})
 	}
-	bands = withAbsentLevels(bands, v.Model, v.L.Lang, v.L.Absent)
+	bands = withAbsentLevels(bands, v.c, v.lang, v.L.Absent)
 	page := struct {
 		*scoreView
 		Pyramid               template.HTML

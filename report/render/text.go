@@ -112,24 +112,10 @@ func (v *view) questionTitle(id, fallback string) string {
 	return fallback
 }
 
-// levelTitle returns a level's title in the view's language.
-func (v *view) levelTitle(number int, fallback string) string {
-	for _, l := range v.c.Levels {
-		if l.Number == number {
-			return l.Title.In(v.Lang)
-		}
-	}
-	return fallback
-}
-
-// reachedName returns the name of a reached level in the labels'
-// language.
-func (v *view) reachedName(r korto.ReachedCount) string {
-	if v.L.Lang == "ru" || r.NameEn == "" {
-		return r.Name
-	}
-	return r.NameEn
-}
+// levelName returns what level k is called in the view's language
+// (korto's Checklist.LevelName: the checklist's title, else the model's
+// name), in every table and drawing of the report.
+func (v *view) levelName(k int) string { return v.c.LevelName(k, v.Lang) }
 
 // gatedCell is the share of audits that had level l gated, or "—" for
 // the lowest level, which nothing is beneath to gate it: "0.0%" there
@@ -205,7 +191,7 @@ func (v *view) writeText(w io.Writer) error {
 	t := textfmt.Table{Indent: "  ", Right: textfmt.RightCols(true, false, true, true, true, true, false)}
 	t.Add("", L.Level, L.Mean, L.PassMark, L.Passed, L.Gated, L.CI)
 	for _, l := range o.Levels {
-		t.Add(fmt.Sprint(l.Level), v.levelTitle(l.Level, l.Title), textfmt.PctOrDash(l.Score.Mean), textfmt.Pct(l.Pass),
+		t.Add(fmt.Sprint(l.Level), v.levelName(l.Level), textfmt.PctOrDash(l.Score.Mean), textfmt.Pct(l.Pass),
 			textfmt.PctOrDash(l.PassedShare), v.gatedCell(l), ciText(l.Score.CILow, l.Score.CIHigh))
 	}
 	t.Write(bw)
@@ -214,7 +200,7 @@ func (v *view) writeText(w io.Writer) error {
 	t = textfmt.Table{Indent: "  ", Right: textfmt.RightCols(true, false, true, true)}
 	t.Add("", L.Level, L.Audits, L.Share)
 	for _, r := range o.Reached {
-		t.Add(fmt.Sprint(r.Level), v.reachedName(r), fmt.Sprint(r.N), textfmt.PctOrDash(r.Share))
+		t.Add(fmt.Sprint(r.Level), v.levelName(r.Level), fmt.Sprint(r.N), textfmt.PctOrDash(r.Share))
 	}
 	t.Write(bw)
 	v.writeBands(bw)
