@@ -277,13 +277,14 @@ func (b *builder) attrs(as []*astAttr, passOK bool) (pass, weight *float64, weig
 	return pass, weight, weightPos, passPos
 }
 
-func (b *builder) items(as []*astItem) []korto.Item {
+func (b *builder) items(as []astItem) []korto.Item {
 	items := make([]korto.Item, 0, len(as))
 	for _, it := range as {
-		if it.Section != nil {
-			items = append(items, korto.Item{Section: b.section(it.Section)})
-		} else if it.Question != nil {
-			items = append(items, korto.Item{Question: b.question(it.Question)})
+		switch it := it.(type) {
+		case *astSection:
+			items = append(items, korto.Item{Section: b.section(it)})
+		case *astQuestion:
+			items = append(items, korto.Item{Question: b.question(it)})
 		}
 	}
 	return items
@@ -385,9 +386,9 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 				v := b.number(m.Weight, "a weight")
 				q.Weight, q.WeightPos = &v, b.pos(m.Weight.Pos)
 			}
-		case m.Flag != "":
-			if once(m, m.Flag) {
-				switch m.Flag {
+		case m.Flag != nil:
+			if once(m, m.Flag.Value) {
+				switch m.Flag.Value {
 				case "critical":
 					q.Critical = true
 				case "na":
@@ -418,7 +419,7 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 			}
 		case m.Tags != nil:
 			if once(m, "tags") {
-				q.Tags = m.Tags
+				q.Tags = m.Tags.IDs
 			}
 		case m.isKind():
 			k := m
@@ -518,11 +519,18 @@ func conditionTypo(cond *astOr, next *astMod, isQuestion func(string) bool) (lex
 // isQuestion reports whether the file declares a question id. It walks
 // the syntax tree, as it is asked only on a mistake's path.
 func (b *builder) isQuestion(id string) bool {
-	var inItems func([]*astItem) bool
-	inItems = func(items []*astItem) bool {
+	var inItems func([]astItem) bool
+	inItems = func(items []astItem) bool {
 		for _, it := range items {
-			if it.Question != nil && it.Question.ID == id || it.Section != nil && inItems(it.Section.Items) {
-				return true
+			switch it := it.(type) {
+			case *astQuestion:
+				if it.ID == id {
+					return true
+				}
+			case *astSection:
+				if inItems(it.Items) {
+					return true
+				}
 			}
 		}
 		return false

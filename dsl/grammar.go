@@ -18,6 +18,7 @@ import (
 var parser = participle.MustBuild[astFile](
 	participle.Lexer(definition{}),
 	participle.UseLookahead(1),
+	participle.Union[astItem](&astQuestion{}, &astSection{}),
 )
 
 type astFile struct {
@@ -106,7 +107,7 @@ type astLevel struct {
 	Number *astNum    `parser:"\"level\" @@"`
 	Title  *astText   `parser:"@@"`
 	Attrs  []*astAttr `parser:"@@* \"{\""`
-	Items  []*astItem `parser:"@@*"`
+	Items  []astItem  `parser:"@@*"`
 	Close  *astClose  `parser:"@@"`
 }
 
@@ -117,17 +118,21 @@ type astAttr struct {
 	Weight *astNum `parser:" | \"weight\" @@ )"`
 }
 
-type astItem struct {
-	Question *astQuestion `parser:"  @@"`
-	Section  *astSection  `parser:"| @@"`
-}
+// astItem is an item of a level or section: a *astQuestion or a
+// *astSection. It is a participle union rather than a struct with a
+// field for each: items are the most frequent statements, and a union
+// member is captured once, where a struct would cost a node of its own.
+type astItem interface{ item() }
+
+func (*astQuestion) item() {}
+func (*astSection) item()  {}
 
 type astSection struct {
 	Pos   lexer.Position
 	ID    string     `parser:"\"section\" @Ident"`
 	Title *astText   `parser:"@@"`
 	Attrs []*astAttr `parser:"@@* \"{\""`
-	Items []*astItem `parser:"@@*"`
+	Items []astItem  `parser:"@@*"`
 	Close *astClose  `parser:"@@"`
 }
 
@@ -150,17 +155,19 @@ type astQuestion struct {
 
 // astMod is a question's kind or one of its modifiers. The kind's
 // alternatives stand in the same disjunction as the modifiers, the most
-// frequent first: participle tries alternatives in order, and each try
-// costs.
+// frequent first (tags, weight, when, hint, the flags; the rare promise
+// last): participle tries alternatives in order, and each failed try
+// costs a copy of its parse state. Every alternative starts with its own
+// keyword, or with an ID for a scale or choice name, so the order
+// changes the cost only, never what is read or reported.
 type astMod struct {
 	Pos     lexer.Position
 	Line    astSameQuestion `parser:"@@"`
-	Tags    []string        `parser:"(  \"tags\" @Ident (\",\" @Ident)*"`
-	Flag    string          `parser:" | @(\"critical\" | \"na\" | \"optional\" | \"unscored\")"`
+	Tags    *astTags        `parser:"(  @@"`
 	Weight  *astNum         `parser:" | \"weight\" @@"`
-	Hint    *astText        `parser:" | \"hint\" @@"`
 	When    *astOr          `parser:" | \"when\" @@"`
-	Promise *astPromise     `parser:" | @@"`
+	Hint    *astText        `parser:" | \"hint\" @@"`
+	Flag    *astFlag        `parser:" | @@"`
 	Ref     string          `parser:" | @Ident"`
 	Simple  string          `parser:" | @(\"yesno\" | \"nps\" | \"emotion\" | \"text\")"`
 	Range   string          `parser:" | @(\"scale\" | \"ces\" | \"csat\" | \"csi\")"`
@@ -170,7 +177,62 @@ type astMod struct {
 	Measure bool            `parser:" | @\"measure\""`
 	Unit    *string         `parser:"   @String?"`
 	Op      string          `parser:"   \"target\" @(\"<=\" | \"<\" | \">=\" | \">\" | \"==\" | \"!=\")"`
-	Target  *astNum         `parser:"   @@ )"`
+	Target  *astNum         `parser:"   @@"`
+	Promise *astPromise     `parser:" | @@ )"`
+}
+
+// astTags is a question's tags:
+//
+//	tags = "tags" Ident ("," Ident)*
+//
+// Tags and flags parse themselves, as texts and numbers do (see there):
+// they are on most questions.
+type astTags struct {
+	IDs []string
+}
+
+// Parse implements participle.Parseable.
+func (x *astTags) Parse(lex *lexer.PeekingLexer) error {
+	if lex.Peek().Value != "tags" {
+		return participle.NextMatch
+	}
+	lex.Next()
+	t := lex.Peek()
+	if t.Type != tokIdent {
+		return &participle.UnexpectedTokenError{Unexpected: *t, Expect: `<ident> ("," <ident>)*`}
+	}
+	x.IDs = append(x.IDs, t.Value)
+	lex.Next()
+	for lex.Peek().Value == "," {
+		// A comma without an ID after it is not the list's: it is left
+		// to be reported where it stands, as the grammar rule would.
+		cp := lex.MakeCheckpoint()
+		lex.Next()
+		t := lex.Peek()
+		if t.Type != tokIdent {
+			lex.LoadCheckpoint(cp)
+			break
+		}
+		x.IDs = append(x.IDs, t.Value)
+		lex.Next()
+	}
+	return nil
+}
+
+// astFlag is a question's flag: critical, na, optional or unscored.
+type astFlag struct {
+	Value string
+}
+
+// Parse implements participle.Parseable.
+func (f *astFlag) Parse(lex *lexer.PeekingLexer) error {
+	switch v := lex.Peek().Value; v {
+	case "critical", "na", "optional", "unscored":
+		f.Value = v
+		lex.Next()
+		return nil
+	}
+	return participle.NextMatch
 }
 
 // astPromise is `promise ID due 7d`: the question is the outcome of the
