@@ -1,6 +1,7 @@
 package fielddata_test
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/csv"
@@ -196,4 +197,32 @@ func parseCSV(t testing.TB, data []byte, comma rune) [][]string {
 		t.Fatal(err)
 	}
 	return recs
+}
+
+// odkCentralZip zips table as ODK Central's export does: the form's
+// table beside a repeat group's table and a media folder.
+func odkCentralZip(t testing.TB, table []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{
+		{"media/1700000000.jpg", []byte("\xff\xd8\xff")},
+		{"mall_korto-photos.csv", []byte("PARENT_KEY,photo,KEY\nuuid:x,1.jpg,uuid:x/photos[1]\n")},
+		{"mall_korto.csv", table},
+	} {
+		w, err := zw.Create(f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(f.data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -20,7 +20,8 @@ const (
 	// or its first sheet.
 	XLSX Format = "xlsx"
 	// ODK is an ODK Central CSV export: group paths joined by "-" and
-	// meta columns such as SubmissionDate, meta-instanceID and KEY.
+	// meta columns such as SubmissionDate, meta-instanceID and KEY. The
+	// zip archive Central's Download gives is read too: its form's table.
 	ODK Format = "odk"
 	// Kobo is a KoboToolbox CSV export: group paths joined by "/" and
 	// meta columns whose names start with "_".

@@ -56,6 +56,7 @@ func FuzzImportCSV(f *testing.F) {
 	p, sheets := loadMall(f)
 	f.Add(export(f, p, sheets[:1], odkStyle))
 	f.Add(export(f, p, sheets[1:2], koboStyle))
+	f.Add(odkCentralZip(f, export(f, p, sheets[2:3], odkStyle)))
 	f.Add([]byte("id,has_parking,recommend\nv1,yes,9\nv2,N/A,\"1\n0\"\n"))
 	f.Add([]byte("\ufeffid;mood;comment\r\nv1;Positive;\"a \"\"b\"\"\"\r\n"))
 	f.Add([]byte("has_parking,x\n\"unterminated\n"))

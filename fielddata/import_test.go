@@ -235,3 +235,26 @@ func TestImportStopsMidFile(t *testing.T) {
 		}
 	}
 }
+
+// ODK Central's "Download" gives a zip archive: the form's table
+// (FORM.csv), a table per repeat group and the media. forms.md's "odk
+// (ODK Central CSV export)" is read from it as from the bare CSV file,
+// guessed or said with --from odk.
+func TestODKCentralZip(t *testing.T) {
+	p, sheets := loadMall(t)
+	zipped := odkCentralZip(t, export(t, p, sheets[:7], odkStyle))
+	for _, format := range []fielddata.Format{"", fielddata.ODK} {
+		rd, got := readAll(t, p, zipped, fielddata.Options{Name: "mall_korto.zip", Format: format})
+		if rd.Format() != fielddata.ODK {
+			t.Errorf("--from %q: read as %q (%s), want odk", format, rd.Format(), rd.Guessed())
+		}
+		if len(got) != 7 {
+			t.Fatalf("--from %q: %d sheets, want 7", format, len(got))
+		}
+		for i, s := range got {
+			if diff := cmp.Diff(sheets[i].Answers, s.Answers); diff != "" {
+				t.Errorf("--from %q: sheet %d (-want +got):\n%s", format, i, diff)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package fielddata
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -82,6 +83,26 @@ func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
 	} else if _, err := ParseFormat(string(format)); err != nil {
 		return nil, fmt.Errorf("fielddata: %w", err)
 	}
+	if head, _ := br.Peek(len(zipMagic)); bytes.Equal(head, zipMagic) && (format == XLSX || format.isCSVFamily()) {
+		// A zip archive is a workbook, or ODK Central's export: its
+		// CSV tables zipped with the media.
+		data, err := io.ReadAll(br)
+		if err != nil {
+			return nil, err
+		}
+		br = bufio.NewReaderSize(bytes.NewReader(data), 64<<10)
+		table, csv, ok, err := zippedCSV(data, name, p.Checklist().ID, opts.MaxWorkbookBytes)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			br = bufio.NewReaderSize(bytes.NewReader(csv), 64<<10)
+			name += "/" + table
+			if format == XLSX {
+				format, why = CSV, "it is a zip archive of CSV tables, as ODK Central's export is, and "+table+" is its table"
+			}
+		}
+	}
 	rd := &Reader{maxWorkbook: opts.MaxWorkbookBytes}
 	if opts.ReuseSheet {
 		rd.reuse = &korto.Sheet{}
@@ -89,7 +110,7 @@ func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
 	if why != "" {
 		rd.guessed = "guessed " + string(format) + " because " + why
 	}
-	return rd.open(br, p, name, format, guess && format == CSV)
+	return rd.open(br, p, name, format, format == CSV && (guess || why != ""))
 }
 
 func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Format, guess bool) (*Reader, error) {
