@@ -287,15 +287,22 @@ func CompareCSATMeans(a, b CSATResult) (Comparison, error) {
 
 func compareRatingMeans(metric string, s Scale, ma, seA, na float64, ca []int64, mb, seB, nb float64, cb []int64, level float64) (Comparison, error) {
 	for i, side := range [...]struct {
-		n      float64
+		n, se  float64
 		counts []int64
-	}{{na, ca}, {nb, cb}} {
+	}{{na, seA, ca}, {nb, seB, cb}} {
 		name := [...]string{"the first", "the second"}[i]
 		if !(side.n >= 2) {
 			return Comparison{}, errorIs(ErrNoData, "comparing %ss: %s group has an effective sample size of %.3g, below 2, so its variance is unknown: no test", metric, name, side.n)
 		}
 		if onePoint(side.counts) {
 			return Comparison{}, errorIs(ErrNoData, "comparing %ss: every answer in %s group is the same, so it shows no spread to test against (%s answers alike do not prove the mean): no test", metric, name, fmt.Sprint(sum64(side.counts)))
+		}
+		// Answers of weight 0 on other points spread the counts but not
+		// the mean: the weighted answers are still all alike. A standard
+		// deviation below a billionth of the scale is that case, up to
+		// rounding (or weights a billion times apart, as good as one).
+		if !(side.se*math.Sqrt(side.n) > 1e-9*float64(s.Hi-s.Lo)) {
+			return Comparison{}, errorIs(ErrNoData, "comparing %ss: every answer that carries weight in %s group is the same, so it shows no spread to test against: no test", metric, name)
 		}
 	}
 	// The unbiased variance is se²·n_eff, as summarize computed se.
@@ -305,8 +312,8 @@ func compareRatingMeans(metric string, s Scale, ma, seA, na float64, ca []int64,
 }
 
 // onePoint reports whether every answer counted lies on one point.
-// Answers of weight 0 count here too; they are rare enough that a group
-// they alone spread out is still reported.
+// Answers of weight 0 count here too; compareRatingMeans tells a group
+// that only they spread out by its standard deviation.
 func onePoint(counts []int64) bool {
 	seen := 0
 	for _, c := range counts {

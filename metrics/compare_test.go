@@ -176,6 +176,23 @@ func TestCompareCES(t *testing.T) {
 	sevens, _ := CESOf([]int{7, 7, 7, 7, 7}, CES2)
 	one, _ := CESOf([]int{3}, CES2)
 	other, _ := CESOf([]int{3, 4}, Effort10)
+	// metrics.md: "a side ... with no spread at all (every answer the
+	// same) has no usable variance: no test". Four weighted answers of
+	// 7 and one of 3 that weighs 0 are that side; a Welch test ran on
+	// the other side's variance alone.
+	weighted := func(ws ...float64) CESResult {
+		acc, _ := NewCES(CES2)
+		for i, w := range ws {
+			if err := acc.AddWeighted([]int{7, 7, 7, 7, 3}[i], w); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := acc.Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
 	for _, tt := range []struct {
 		name string
 		b    CESResult
@@ -183,6 +200,8 @@ func TestCompareCES(t *testing.T) {
 	}{
 		{"one answer", one, ErrNoData},
 		{"five answers of 7", sevens, ErrNoData},
+		{"weighted answers of 7 and a 3 of weight 0", weighted(0.1, 0.7, 0.2, 1.3, 0), ErrNoData},
+		{"weighted answers of 7 and a 3 of weight 0.5", weighted(0.1, 0.7, 0.2, 1.3, 0.5), nil},
 		{"different scales", other, ErrScale},
 	} {
 		if _, err := CompareCES(a, tt.b); !errors.Is(err, tt.want) {
