@@ -23,7 +23,7 @@ import (
 func init() {
 	register(&Command{
 		Name:      "report",
-		UsageLine: "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D] [--as-of DATE] [--workers N]",
+		UsageLine: "report FILE ANSWERS... [--by FIELD] [--period month|quarter|week] [--where FIELD=VALUE]... [--min-n N] [--json] [--html OUT.html] [--xlsx OUT.xlsx] [--top N] [--lang L] [--skip-invalid] [--allow-duplicates] [--min-duration D] [--as-of DATE] [--workers N]",
 		Short:     "aggregate many audits: critical failures, league table, what to fix, waves, survey metrics",
 		Flags:     reportFlags,
 	})
@@ -33,6 +33,7 @@ func init() {
 type reportConfig struct {
 	asJSON  bool
 	htmlOut string
+	xlsxOut string
 	opts    report.Options
 }
 
@@ -88,6 +89,7 @@ func reportFlags(fs *flag.FlagSet) Run {
 	fs.IntVar(&o.MinN, "min-n", korto.DefaultMinN, "rank only groups of at least `N` scored audits")
 	fs.BoolVar(&cfg.asJSON, "json", false, "print the report as JSON")
 	fs.StringVar(&cfg.htmlOut, "html", "", "also write a printable HTML report to `OUT.html`")
+	fs.StringVar(&cfg.xlsxOut, "xlsx", "", "also write the report as an Excel workbook to `OUT.xlsx` (summary, league, levels, top problems, critical failures)")
 	fs.IntVar(&o.Top, "top", korto.DefaultTopProblems, "list the `N` problems to fix first")
 	fs.StringVar(&o.Lang, "lang", "", "language `L` of the report: a translation tag of the checklist, e.g. en (default: the checklist's own)")
 	fs.BoolVar(&o.SkipInvalid, "skip-invalid", false, "report without the invalid sheets (still listed on stderr) instead of failing")
@@ -112,6 +114,9 @@ func reportFlags(fs *flag.FlagSet) Run {
 		}
 		if cfg.htmlOut == "-" {
 			return usagef("--html -: standard output carries the report; name a file for the page, e.g. --html out.html")
+		}
+		if cfg.xlsxOut == "-" {
+			return usagef("--xlsx -: standard output carries the report; name a file for the workbook, e.g. --xlsx report.xlsx")
 		}
 		if o.Top < 1 {
 			return usagef("--top must be at least 1, got %d", o.Top)
@@ -175,13 +180,19 @@ func reportRun(ctx context.Context, e *env, checklist *korto.Checklist, plan *ko
 			return err
 		}
 	}
+	if cfg.xlsxOut != "" {
+		err := writeHTMLFile(cfg.xlsxOut, func(w io.Writer) error { return render.XLSX(w, checklist, res, ropt) })
+		if err != nil {
+			return err
+		}
+	}
 	if cfg.asJSON {
 		return writeJSON(e.stdout, res)
 	}
 	return render.Text(e.stdout, checklist, res, ropt)
 }
 
-// writeHTMLFile writes the page that write prints to the file name,
+// writeHTMLFile writes the page (or workbook) that write prints to the file name,
 // whole or not at all (internal/atomicfile): a failed run must not
 // leave half a page over the last good one.
 func writeHTMLFile(name string, write func(io.Writer) error) error {

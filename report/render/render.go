@@ -1,7 +1,7 @@
 // Package render prints audit results for people, as the command does:
 // the text and the self-contained HTML page of an aggregated report
-// (`cxkit report`, [Text] and [HTML]) and of one scored audit
-// (`cxkit score`, [ScoreText] and [ScoreHTML]).
+// (`cxkit report`, [Text] and [HTML]; [XLSX] for an Excel workbook) and
+// of one scored audit (`cxkit score`, [ScoreText] and [ScoreHTML]).
 //
 // The report package computes the numbers ([report.Run]); this package
 // only lays them out, in Russian or English, so an application that
