@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/cxkit/cxkit/korto"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/xuri/excelize/v2"
 )
 
 // readAll reads every row of data, failing on any problem.
@@ -255,6 +257,44 @@ func TestODKCentralZip(t *testing.T) {
 			if diff := cmp.Diff(sheets[i].Answers, s.Answers); diff != "" {
 				t.Errorf("--from %q: sheet %d (-want +got):\n%s", format, i, diff)
 			}
+		}
+	}
+}
+
+// A manager who renamed the template's "answers" sheet and moved it
+// behind another still gets the answers read (forms.md: the template
+// workbook is "read back by import"): the sheet whose header names the
+// questions is taken, not the first one.
+func TestWorkbookRenamedSheet(t *testing.T) {
+	p, sheets := loadMall(t)
+	x := excelize.NewFile()
+	defer x.Close()
+	if err := x.SetSheetName("Sheet1", "Инструкция"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.SetCellStr("Инструкция", "A1", "Заполните лист «Визиты»: одна строка — один визит"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.NewSheet("Визиты"); err != nil {
+		t.Fatal(err)
+	}
+	recs := parseCSV(t, export(t, p, sheets[:3], odkStyle), ',')
+	for i, rec := range recs {
+		if err := x.SetSheetRow("Визиты", "A"+strconv.Itoa(i+1), &rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, got := readAll(t, p, buf.Bytes(), fielddata.Options{Name: "visits.xlsx"})
+	if len(got) != 3 {
+		t.Fatalf("%d sheets, want 3", len(got))
+	}
+	for i, s := range got {
+		if diff := cmp.Diff(sheets[i].Answers, s.Answers); diff != "" {
+			t.Errorf("sheet %d (-want +got):\n%s", i, diff)
 		}
 	}
 }

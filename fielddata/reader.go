@@ -140,7 +140,7 @@ func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Form
 		}
 	case format == XLSX:
 		var xs *xlsxSource
-		xs, header, line, err = newXLSXSource(br, name, rd.maxWorkbook)
+		xs, header, line, err = newXLSXSource(br, name, rd.maxWorkbook, func(h string) bool { _, ok := p.QuestionIndex(lastComponent(h, XLSX)); return ok })
 		if err != nil {
 			return nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
@@ -14,8 +15,9 @@ import (
 )
 
 // SheetName is the sheet of a workbook that holds the answers, as
-// `cxkit template` names it; a workbook without it is read from its
-// first sheet.
+// `cxkit template` names it; a workbook without it (a manager renamed
+// it) is read from its first sheet whose header names a question, or
+// else its first sheet.
 const SheetName = "answers"
 
 // xlsxSource reads the rows of a workbook with excelize, which reads a
@@ -28,7 +30,7 @@ type xlsxSource struct {
 	n    int // the last row read, 1-based
 }
 
-func newXLSXSource(br *bufio.Reader, name string, limit int64) (*xlsxSource, []string, int, error) {
+func newXLSXSource(br *bufio.Reader, name string, limit int64, isQuestion func(string) bool) (*xlsxSource, []string, int, error) {
 	data, err := io.ReadAll(br)
 	if err != nil {
 		return nil, nil, 0, err
@@ -47,6 +49,8 @@ func newXLSXSource(br *bufio.Reader, name string, limit int64) (*xlsxSource, []s
 	sheet := sheets[0]
 	if slices.Contains(sheets, SheetName) {
 		sheet = SheetName
+	} else if i := slices.IndexFunc(sheets, func(sh string) bool { return headsQuestions(f, sh, isQuestion) }); i >= 0 {
+		sheet = sheets[i]
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -110,4 +114,24 @@ func excelDate(v string) string {
 		return t.Format("2006-01-02")
 	}
 	return t.Format("2006-01-02T15:04:05")
+}
+
+// headsQuestions reports whether the first row with values of sheet
+// names a question.
+func headsQuestions(f *excelize.File, sheet string, isQuestion func(string) bool) bool {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	for rows.Next() {
+		cols, err := rows.Columns()
+		if err != nil {
+			return false
+		}
+		if slices.ContainsFunc(cols, func(c string) bool { return c != "" }) {
+			return slices.ContainsFunc(cols, func(c string) bool { return isQuestion(strings.TrimSpace(c)) })
+		}
+	}
+	return false
 }
