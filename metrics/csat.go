@@ -131,7 +131,10 @@ type CSATResult struct {
 	// its Student-t interval (n_eff - 1 degrees of freedom) clipped to
 	// the scale. With a single answer of nonzero weight (n_eff = 1)
 	// nothing is known about the spread: MeanSE is 0 and MeanCI the
-	// whole scale.
+	// whole scale. When every answer is the same point x MeanSE is 0
+	// too, and MeanCI is not the t interval's [x, x] but the exact bound
+	// [x - p(x-lo), x + p(hi-x)], p = 1 - ((1-level)/2)^(1/n_eff) (see
+	// the package doc).
 	Mean   float64  `json:"mean"`
 	MeanSE float64  `json:"mean_se"`
 	MeanCI Interval `json:"mean_ci"`

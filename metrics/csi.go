@@ -171,7 +171,9 @@ type CSIResult struct {
 // CSIAttribute is one attribute's mean rating with its Student-t
 // interval (Level), clipped to the scale, and the weight it carried in
 // the index. SD, CILow and CIHigh are nil (JSON null) for an attribute
-// only one respondent rated: one rating has no spread.
+// only one respondent rated: one rating has no spread. An attribute every
+// respondent rated the same has SD 0 and the exact bound of the package
+// doc as its interval, not the t interval's single point.
 type CSIAttribute struct {
 	Name   string   `json:"name"`
 	N      int64    `json:"n"` // respondents who rated it

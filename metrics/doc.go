@@ -38,8 +38,17 @@
 // quantile is not finite).
 //
 // Mean (and MeanOf) is the shared helper for a plain mean with its
-// Student-t interval; TopBox and BottomBox give the share of ratings in
-// the best or worst k points.
+// Student-t interval, the formula metrics.md gives; TopBox and
+// BottomBox give the share of ratings in the best or worst k points.
+// Values without spread (all the same) give a t interval of no width:
+// a Mean knows no scale to bound its values by, so it reports what the
+// formula gives, and SE 0 says why. The means of CSAT, CES and CSI
+// ratings do know their scale, and there an interval of no width would
+// claim five answers of 7 prove a mean of 7. When every answer falls on
+// one point they report instead an exact bound that holds for any
+// distribution on the scale (the Clopper–Pearson bound on the share
+// answering otherwise, none of n having done so; see the results'
+// MeanCI): five answers of 7 on 1..7 give [3.87, 7] at 95%.
 //
 // Scales are explicit (Scale{Lo, Hi, Good}); CES2, Effort10, CSAT5 and
 // ACSI10 are named presets, and nothing guesses a scale.

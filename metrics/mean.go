@@ -114,7 +114,10 @@ func (a *Mean) Result() (MeanResult, error) { return a.ResultWith(Options{}) }
 // sqrt(variance/n_eff), n_eff − 1 degrees of freedom), as CES does. It
 // needs an n_eff above 1: one value has no spread. Values whose spread
 // overflows float64 (possible in a saved state) are an error wrapping
-// ErrRange, never a NaN or infinite result.
+// ErrRange, never a NaN or infinite result. Values that are all the same
+// give SE 0 and an interval of no width, as the formula does: a Mean
+// knows no scale to bound them by (CSAT, CES and CSI ratings, which do,
+// report an exact bound instead; see the package doc).
 func (a *Mean) ResultWith(opts Options) (MeanResult, error) {
 	if opts.Method != "" && opts.Method != StudentT {
 		return MeanResult{}, errMethod(opts.Method, StudentT)

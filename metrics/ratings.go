@@ -102,7 +102,9 @@ type summary struct {
 // summarize computes the weighted mean with its Student-t interval
 // (df = n_eff - 1, clipped to the scale: a mean cannot leave it). With
 // n_eff <= 1 nothing is known about the spread: the standard error is
-// reported as 0 and the interval as the whole scale.
+// reported as 0 and the interval as the whole scale. When every answer
+// is the same point the t interval would have no width at all; the
+// interval is then samePointBound's.
 func (r *ratings) summarize(metric string, opts Options) (summary, error) {
 	level, err := opts.level()
 	if err != nil {
@@ -150,13 +152,47 @@ func (r *ratings) summarize(metric string, opts Options) (summary, error) {
 		// Unbiased variance, with n_eff in place of n for weights.
 		variance := ss.value() / s.sumW * s.nEff / (s.nEff - 1)
 		s.meanSE = math.Sqrt(variance / s.nEff)
-		if ci, err := TInterval(s.mean, s.meanSE, s.nEff-1, level); err == nil {
+		if x, ok := s.onePoint(r.scale.Lo); ok {
+			s.meanCI.Lo, s.meanCI.Hi = samePointBound(x, lo, hi, s.nEff, level)
+		} else if ci, err := TInterval(s.mean, s.meanSE, s.nEff-1, level); err == nil {
 			s.meanCI.Lo = math.Max(lo, ci.Lo)
 			s.meanCI.Hi = math.Min(hi, ci.Hi)
 		}
 	}
 	s.quantZ = normalQuantile(0.5 + level/2)
 	return s, nil
+}
+
+// onePoint returns the one point of the scale (lowest point lo) that
+// holds every answer of nonzero weight, if they all fall on one.
+func (s *summary) onePoint(lo int) (float64, bool) {
+	at := -1
+	for i, w := range s.weight {
+		if w > 0 {
+			if at >= 0 {
+				return 0, false
+			}
+			at = i
+		}
+	}
+	return float64(lo + at), at >= 0
+}
+
+// samePointBound is the interval of a mean on the scale lo..hi when all
+// of n answers fell on the point x. The sample has no spread, so the t
+// interval would be x itself, claiming to know the mean exactly from,
+// say, five answers of 7 (which metrics.md's comparisons refuse to
+// test). What the answers do bound is the share p of the population
+// answering anything but x: none of n did, so by the exact
+// (Clopper-Pearson) bound for no successes p <= 1 - ((1-level)/2)^(1/n).
+// The mean is x moved toward the ends of the scale by at most that
+// share: [x - p(x-lo), x + p(hi-x)]. This holds for any distribution on
+// the scale, covers at least level (the bound is the two-sided one's
+// upper end), and narrows as answers agree: five answers of 7 on 1..7
+// give [3.87, 7] at 95%, a hundred [6.78, 7]. With weights n is n_eff.
+func samePointBound(x, lo, hi, n, level float64) (float64, float64) {
+	p := 1 - math.Pow((1-level)/2, 1/n)
+	return x - p*(x-lo), x + p*(hi-x)
 }
 
 // boxShare returns the weighted share of the k best points (best=true)
