@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"context"
 	"math"
-	"os"
+	"slices"
 	"strconv"
 	"testing"
 
-	"github.com/cxkit/cxkit/dsl"
-	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
 	"github.com/cxkit/cxkit/report/render"
 	"github.com/xuri/excelize/v2"
@@ -20,18 +18,7 @@ import (
 // row is its group's, in league order, each top problem its question's,
 // and writing twice gives the same bytes.
 func TestXLSX(t *testing.T) {
-	src, err := os.ReadFile("../../examples/mall/mall.korto")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := dsl.Parse("mall.korto", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := korto.Compile(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := compile(t, "../../examples/mall/mall.korto")
 	sources, err := report.Sources(nil, "../../examples/mall/visits.jsonl")
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +40,7 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := f.GetSheetList(), []string{"Summary", "League", "Levels", "Top problems", "Critical failures"}; !equal(got, want) {
+	if got, want := f.GetSheetList(), []string{"Summary", "League", "Levels", "Top problems", "Critical failures"}; !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
 	// number reads a cell's raw value as a number.
@@ -118,15 +105,3 @@ func TestXLSX(t *testing.T) {
 
 // near allows for Excel's 15 significant digits, which excelize keeps.
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-12 }
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
