@@ -882,7 +882,10 @@ func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerE
 	for i := range p.qs {
 		pq := &p.qs[i]
 		q := pq.q
-		cond := p.eval(pq.when0, pq.when1, b)
+		cond := condTrue // most questions have no condition: no call
+		if pq.when0 != pq.when1 {
+			cond = p.eval(pq.when0, pq.when1, b)
+		}
 		var (
 			a     Answer
 			given bool
@@ -973,9 +976,12 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 	}
 	// orNA completes "takes ..." when "na" is an answer the question
 	// allows too, so a wrong answer's message lists every right one.
-	orNA := ""
-	if q.NA {
-		orNA = ` or "na"`
+	// It is a func so that a right answer does not pay for it.
+	orNA := func() string {
+		if q.NA {
+			return ` or "na"`
+		}
+		return ""
 	}
 	switch pq.kind {
 	case KindYesNo:
@@ -1024,7 +1030,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 		if a.Type == AnswerNumber && slices.ContainsFunc(pq.opts, func(o *Option) bool { return o.ID == fmtNum(a.Number) }) {
 			fix = fmt.Sprintf(": write %q in quotes", fmtNum(a.Number))
 		}
-		return fmt.Sprintf("takes an option of choice %q as a string%s, not %s%s", q.Kind.Ref, orNA, a.describe(), fix), CodeWrongType
+		return fmt.Sprintf("takes an option of choice %q as a string%s, not %s%s", q.Kind.Ref, orNA(), a.describe(), fix), CodeWrongType
 	case KindEmotion:
 		if a.Type == AnswerString {
 			if k := slices.Index(emotions[:], a.String); k >= 0 {
@@ -1055,7 +1061,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			if a.IsNA() {
 				return na()
 			}
-			return fmt.Sprintf("takes a number%s%s, not %s%s", unitSuffix(q.Kind.Unit), orNA, a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
+			return fmt.Sprintf("takes a number%s%s, not %s%s", unitSuffix(q.Kind.Unit), orNA(), a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
 		}
 		if math.IsNaN(a.Number) || math.IsInf(a.Number, 0) {
 			return fmt.Sprintf("takes a finite number, not %v", a.Number), CodeNotFinite
@@ -1071,7 +1077,7 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 			if a.IsNA() {
 				return na()
 			}
-			return fmt.Sprintf("takes a whole number %s..%s%s, not %s%s", FormatNumber(pq.lo), FormatNumber(pq.hi), orNA, a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
+			return fmt.Sprintf("takes a whole number %s..%s%s, not %s%s", FormatNumber(pq.lo), FormatNumber(pq.hi), orNA(), a.describe(), answerFix(pq.kind, q.NA, a)), CodeWrongType
 		}
 		x := a.Number
 		if x != math.Trunc(x) {
@@ -1151,23 +1157,30 @@ func (p *Plan) eval(from, to int32, b *Bound) condState {
 	}
 	var buf [16]condState
 	st := buf[:0]
-	atom := func(q int32, holds func() bool) condState {
-		switch s := b.state[q]; {
-		case s&slotUnknown != 0:
-			return condUnknown
-		case s&slotAnswered != 0 && holds():
-			return condTrue
-		}
-		return condFalse
-	}
-	for _, in := range p.prog[from:to] {
+	for k := from; k < to; k++ {
+		in := &p.prog[k]
 		switch in.op {
-		case opYes:
-			st = append(st, atom(in.q, func() bool { return b.num[in.q] == 1 }))
-		case opCmpNum:
-			st = append(st, atom(in.q, func() bool { return in.cmp.Holds(b.num[in.q], in.num) }))
-		case opIn:
-			st = append(st, atom(in.q, func() bool { return slices.Contains(in.set, b.opt[in.q]) != in.negI }))
+		case opYes, opCmpNum, opIn:
+			// An atom: unknown on a wrong answer, false on none.
+			v := condFalse
+			switch s := b.state[in.q]; {
+			case s&slotUnknown != 0:
+				v = condUnknown
+			case s&slotAnswered != 0:
+				var holds bool
+				switch in.op {
+				case opYes:
+					holds = b.num[in.q] == 1
+				case opCmpNum:
+					holds = in.cmp.Holds(b.num[in.q], in.num)
+				default:
+					holds = slices.Contains(in.set, b.opt[in.q]) != in.negI
+				}
+				if holds {
+					v = condTrue
+				}
+			}
+			st = append(st, v)
 		case opNot:
 			if x := &st[len(st)-1]; *x != condUnknown {
 				*x ^= 1
