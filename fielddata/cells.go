@@ -24,6 +24,10 @@ type question struct {
 	// sheet's JSON has them (see rowSheet.appendJSON).
 	words []string
 	frags [][]byte
+	// naPlain says that a cell of just "na" is the answer "na", as
+	// answer found when the question was set up (it is not in a text
+	// question without na, nor where an option is spelt "NA").
+	naPlain bool
 }
 
 const (
@@ -61,6 +65,8 @@ func (l *layout) questions() []question {
 		default:
 			qs[i].class = classNumber
 		}
+		na, _, _ := answer(&qs[i], korto.Str("na"), false)
+		qs[i].naPlain = na == korto.NA
 		key := append(appendString(nil, q.ID), ':')
 		for _, w := range append(slices.Clip(qs[i].words), "na") {
 			qs[i].frags = append(qs[i].frags, appendString(slices.Clip(key), w))
@@ -119,6 +125,9 @@ func answer(q *question, a korto.Answer, decimalComma bool) (_ korto.Answer, wor
 			return korto.Num(x), noWord, true
 		}
 	}
+	if q.naPlain && s == "na" {
+		return korto.NA, len(q.words), true
+	}
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return a, noWord, false
@@ -173,6 +182,17 @@ func fold(s string, words []string) int {
 // strconv.ParseFloat would take but a cell never means (Inf, NaN, hex,
 // underscores).
 func parseNumber(s string, decimalComma bool) (float64, bool) {
+	// Most cells are whole numbers of a few digits, which a float64
+	// holds exactly (up to 15 digits): no ParseFloat for them.
+	if len(s) > 0 && len(s) <= 15 {
+		v, i := int64(0), 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			v = 10*v + int64(s[i]-'0')
+		}
+		if i == len(s) {
+			return float64(v), true
+		}
+	}
 	if decimalComma && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
 		s = strings.Replace(s, ",", ".", 1)
 	}
@@ -411,7 +431,11 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 			continue
 		}
 		line, col := r.line, 0
-		if qi, ok := l.plan.QuestionIndex(ae.Question); ok && l.qcol[qi] >= 0 {
+		if qi, ok := l.plan.QuestionIndex(ae.Question); ok && l.qcol[qi] >= 0 &&
+			(l.qcol[qi] < r.numCells() || !l.format.learnsColumns()) {
+			// A JSON result or an XML submission has no place for a
+			// question it lacks, even when a later one names it
+			// (Import reads a batch of them before checking any).
 			line, col = r.pos(l.qcol[qi])
 		}
 		errs = append(errs, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: col}, Question: ae.Question,

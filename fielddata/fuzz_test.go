@@ -63,6 +63,7 @@ func FuzzImportCSV(f *testing.F) {
 	f.Add([]byte(`[{"id":"v1","has_parking":true,"audit":{"city":"X"}},{"mood":null}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, p, data, "")
+		sameAsNext(t, p, data, "")
 	})
 }
 

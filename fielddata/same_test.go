@@ -40,11 +40,17 @@ func importByNext(t testing.TB, p *korto.Plan, data []byte, format fielddata.For
 		im.Err = err.Error()
 		return im
 	}
-	for _, w := range rd.Warnings() {
-		im.Problems = append(im.Problems, w.Error())
+	warned := 0
+	warn := func() { // the warnings found so far, each once
+		for _, w := range rd.Warnings()[warned:] {
+			im.Problems = append(im.Problems, w.Error())
+		}
+		warned = len(rd.Warnings())
 	}
+	warn()
 	for range 1 << 20 {
 		s, err := rd.Next()
+		warn()
 		var re *fielddata.RowError
 		switch {
 		case err == io.EOF:
