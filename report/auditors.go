@@ -2,7 +2,9 @@ package report
 
 import (
 	"cmp"
+	"errors"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/cxkit/cxkit/korto"
@@ -146,6 +148,24 @@ func (l *AuditorLog) Auditors() []Auditor {
 	}
 	slices.SortFunc(out, func(x, y Auditor) int { return cmp.Compare(x.Auditor, y.Auditor) })
 	return out
+}
+
+// ParseMinDuration reads a minimum visit length (Options.MinDuration)
+// as Go writes a duration ("20m", "1h30m") or as a number of minutes
+// ("20"), as cxkit report's --min-duration takes it.
+func ParseMinDuration(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		x, nerr := strconv.ParseFloat(s, 64)
+		if nerr != nil || x < 0 || x > 1e6 {
+			return 0, errors.New("want a duration such as 20m or 1h, or minutes such as 20")
+		}
+		d = time.Duration(x * float64(time.Minute))
+	}
+	if d < 0 {
+		return 0, errors.New("a duration cannot be negative")
+	}
+	return d, nil
 }
 
 // visitLength is how long a visit took from its start and end times, as

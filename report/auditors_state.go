@@ -84,9 +84,11 @@ func lengthUnit(ds []time.Duration) time.Duration {
 	return max(g, 1)
 }
 
-// UnmarshalBinary replaces the log with a state saved by MarshalBinary,
-// minimum duration included. Bytes that are not such a state (another
-// version's, or counts no visits could have made) are an error wrapping
+// UnmarshalBinary replaces what l has gathered with a state saved by
+// MarshalBinary. l must flag the visits the saving log flagged (made by
+// NewAuditorLog with the same minimum duration; the zero log flags
+// none). Anything else, or bytes that are not such a state (another
+// version's, or counts no visits could have made), is an error wrapping
 // ErrAuditorState, and l is left unchanged.
 func (l *AuditorLog) UnmarshalBinary(b []byte) error {
 	fail := func(err error) error {
@@ -101,8 +103,8 @@ func (l *AuditorLog) UnmarshalBinary(b []byte) error {
 		return fail(errors.New("no cxkit auditor log header"))
 	}
 	fresh := &AuditorLog{minDuration: time.Duration(r.Int())}
-	if r.Err == nil && fresh.minDuration < 0 {
-		r.Err = errors.New("a negative minimum duration")
+	if r.Err == nil && fresh.minDuration != l.minDuration {
+		return fail(fmt.Errorf("saved by a log that flags visits shorter than %v, not %v", fresh.minDuration, l.minDuration))
 	}
 	n := r.Count(4)
 	if n > 0 {

@@ -76,7 +76,7 @@ func TestAuditorLogStateMerges(t *testing.T) {
 			rng.Shuffle(len(parts), func(i, j int) { parts[i], parts[j] = parts[j], parts[i] })
 			merged := NewAuditorLog(minDuration)
 			for _, p := range parts {
-				restored := new(AuditorLog)
+				restored := NewAuditorLog(minDuration)
 				if err := restored.UnmarshalBinary(marshalLog(t, logOf(minDuration, p))); err != nil {
 					t.Fatal(err)
 				}
@@ -169,7 +169,7 @@ func TestAuditorLogStateRefused(t *testing.T) {
 		{"older", []byte("cxkit-auditors-0\n\x00\x00"), `another version of cxkit (version "0"; this one reads version 1)`},
 		{"newer", []byte("cxkit-auditors-2\nxyz"), `version "2"`},
 		{"trailing", append(auditor(0, 1, sec, nil), 0), "bytes after the state"},
-		{"negative minimum", stateOf(magic, func(w *binstate.Writer) { w.Int(-1); w.Uint(0) }), "negative minimum"},
+		{"other minimum", stateOf(magic, func(w *binstate.Writer) { w.Int(int64(time.Hour)); w.Uint(0) }), "shorter than 1h0m0s, not 1m0s"},
 		{"no visits", auditor(0, 0, sec, nil), "no visits"},
 		{"more timed than visits", auditor(0, 1, sec, []uint64{60, 120}), "2 timed visits of 1"},
 		{"unit zero", auditor(0, 1, 0, []uint64{60}), "unit of length"},
@@ -193,7 +193,10 @@ func TestAuditorLogStateRefused(t *testing.T) {
 		{"count beyond the state", stateOf(magic, func(w *binstate.Writer) { w.Int(0); w.Uint(1 << 40) }), "longer than the state"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l := logOf(time.Minute, randomAudits(1, 20))
+			l := logOf(minimumOf(tc.state), randomAudits(1, 20))
+			if tc.name == "other minimum" {
+				l = logOf(time.Minute, randomAudits(1, 20))
+			}
 			before := marshalLog(t, l)
 			err := l.UnmarshalBinary(tc.state)
 			if !errors.Is(err, ErrAuditorState) {
@@ -208,7 +211,7 @@ func TestAuditorLogStateRefused(t *testing.T) {
 		})
 	}
 	// The hand-written states are right but for what each case breaks.
-	ok := new(AuditorLog)
+	ok := NewAuditorLog(5 * time.Minute)
 	if err := ok.UnmarshalBinary(auditor(5*minute, 3, 60*sec, []uint64{1, 2, 7}, 1, 2)); err != nil {
 		t.Fatalf("a good hand-written state: %v", err)
 	}
@@ -222,7 +225,7 @@ func TestAuditorLogStateRefused(t *testing.T) {
 func TestAuditorLogStateDamaged(t *testing.T) {
 	state := marshalLog(t, logOf(20*time.Minute, randomAudits(3, 60)))
 	for n := range len(state) {
-		if err := new(AuditorLog).UnmarshalBinary(state[:n]); !errors.Is(err, ErrAuditorState) {
+		if err := NewAuditorLog(20 * time.Minute).UnmarshalBinary(state[:n]); !errors.Is(err, ErrAuditorState) {
 			t.Fatalf("a state cut at %d of %d bytes: %v", n, len(state), err)
 		}
 	}
@@ -233,12 +236,23 @@ func TestAuditorLogStateDamaged(t *testing.T) {
 	}
 }
 
+// minimumOf reads the minimum duration a state says it was saved with,
+// so that a log made with it takes the rest of the state; 0 when the
+// state does not say.
+func minimumOf(b []byte) time.Duration {
+	r := &binstate.Reader{B: b}
+	if !r.Magic(auditorStateMagic) {
+		return 0
+	}
+	return max(time.Duration(r.Int()), 0)
+}
+
 // checkStateRoundTrip checks that b is refused with ErrAuditorState or
 // restores a log whose own state restores to the same auditors and
 // bytes.
 func checkStateRoundTrip(t *testing.T, b []byte) {
 	t.Helper()
-	x := new(AuditorLog)
+	x := NewAuditorLog(minimumOf(b))
 	if err := x.UnmarshalBinary(b); err != nil {
 		if !errors.Is(err, ErrAuditorState) {
 			t.Fatalf("error %v does not wrap ErrAuditorState", err)
@@ -247,7 +261,7 @@ func checkStateRoundTrip(t *testing.T, b []byte) {
 	}
 	rep := mustJSON(t, x.Auditors())
 	saved := marshalLog(t, x)
-	y := new(AuditorLog)
+	y := NewAuditorLog(x.MinDuration())
 	if err := y.UnmarshalBinary(saved); err != nil {
 		t.Fatalf("a restored state saves to bytes that do not restore: %v", err)
 	}

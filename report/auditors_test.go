@@ -79,3 +79,28 @@ func readMallLine(t *testing.T) string {
 	}
 	return `{"checklist":"mall_korto","version":"2026.1","answers":` + string(s["answers"]) + `}`
 }
+
+// A minimum visit length is a Go duration or a number of minutes; a
+// negative one, or words, are refused.
+func TestParseMinDuration(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"20m", 20 * time.Minute, true},
+		{"1h30m", 90 * time.Minute, true},
+		{"20", 20 * time.Minute, true},
+		{"2.5", 150 * time.Second, true},
+		{"0", 0, true},
+		{"-5m", 0, false},
+		{"-5", 0, false},
+		{"twenty", 0, false},
+		{"2e6", 0, false},
+	} {
+		got, err := ParseMinDuration(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("ParseMinDuration(%q) = %v, %v; want %v, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}

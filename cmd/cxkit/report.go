@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -65,16 +64,9 @@ func (m minutesFlag) String() string {
 }
 
 func (m minutesFlag) Set(s string) error {
-	d, err := time.ParseDuration(s)
+	d, err := report.ParseMinDuration(s)
 	if err != nil {
-		x, nerr := strconv.ParseFloat(s, 64)
-		if nerr != nil || x < 0 || x > 1e6 {
-			return fmt.Errorf("want a duration such as 20m or 1h, or minutes such as 20")
-		}
-		d = time.Duration(x * float64(time.Minute))
-	}
-	if d < 0 {
-		return fmt.Errorf("a duration cannot be negative")
+		return err
 	}
 	*m.d = d
 	return nil
