@@ -2,6 +2,7 @@ package cxbeam
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -153,4 +154,99 @@ func encodeSurvey(a *surveycsv.Accumulator) ([]byte, error) { return json.Marsha
 func decodeSurvey(b []byte) (*surveycsv.Accumulator, error) {
 	var a *surveycsv.Accumulator
 	return a, json.Unmarshal(b, &a)
+}
+
+// binaryAccumulator is an accumulator that saves its exact state as
+// bytes and restores it only into an accumulator made with the same
+// options (korto.Aggregator, support.Accumulator, report.AuditorLog).
+type binaryAccumulator[A any] interface {
+	MarshalBinary() ([]byte, error)
+	UnmarshalBinary([]byte) error
+	Merge(A) error
+}
+
+// saved is the shape the CombineFns of such accumulators share: the
+// accumulator, or the state it travelled as, until the Fn, which knows
+// the options (newAcc), restores it on first use. Beam's coder decodes
+// a state without the Fn at hand, so the restore waits for it.
+//
+// Each Fn keeps its own named accumulator type embedding a saved and
+// its own methods and coder functions of one line: Beam registers and
+// looks up Fns, types and coder functions by name, and every
+// instantiation of a generic function has the same name (see doc.go).
+type saved[A binaryAccumulator[A]] struct {
+	acc   A
+	state []byte
+	live  bool // acc holds the accumulator; else state does
+}
+
+// restore makes an accumulator with newAcc and restores state into it.
+func restore[A binaryAccumulator[A]](newAcc func() (A, error), state []byte) (A, error) {
+	acc, err := newAcc()
+	if err == nil {
+		err = acc.UnmarshalBinary(state)
+	}
+	return acc, err
+}
+
+// restoreSide restores the one state of a side input, what says of
+// what for the error when it is empty.
+func restoreSide[A binaryAccumulator[A]](newAcc func() (A, error), side func(*[]byte) bool, what string) (A, error) {
+	var state []byte
+	if !side(&state) {
+		var zero A
+		return zero, fmt.Errorf("no merged %s", what)
+	}
+	return restore(newAcc, state)
+}
+
+func (s *saved[A]) load(newAcc func() (A, error)) error {
+	if s.live {
+		return nil
+	}
+	acc, err := restore(newAcc, s.state)
+	if err != nil {
+		return err
+	}
+	s.acc, s.state, s.live = acc, nil, true
+	return nil
+}
+
+// create starts an empty accumulator (CreateAccumulator).
+func (s *saved[A]) create(newAcc func() (A, error)) error {
+	acc, err := newAcc()
+	s.acc, s.live = acc, err == nil
+	return err
+}
+
+// addState merges one saved state (AddInput).
+func (s *saved[A]) addState(newAcc func() (A, error), state []byte) error {
+	return s.merge(newAcc, &saved[A]{state: state})
+}
+
+// merge merges o into s (MergeAccumulators).
+func (s *saved[A]) merge(newAcc func() (A, error), o *saved[A]) error {
+	if err := s.load(newAcc); err != nil {
+		return err
+	}
+	if err := o.load(newAcc); err != nil {
+		return err
+	}
+	return s.acc.Merge(o.acc)
+}
+
+// extract saves the merged accumulator (ExtractOutput).
+func (s *saved[A]) extract(newAcc func() (A, error)) ([]byte, error) {
+	if err := s.load(newAcc); err != nil {
+		return nil, err
+	}
+	return s.acc.MarshalBinary()
+}
+
+// encode is the coder's: the state, saved again only when restored.
+func (s *saved[A]) encode() ([]byte, error) {
+	if !s.live {
+		return s.state, nil
+	}
+	return s.acc.MarshalBinary()
 }

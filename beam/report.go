@@ -22,10 +22,13 @@ import (
 func init() {
 	register.Combiner3[*AuditAccumulator, []byte, []byte](&AuditFn{})
 	beam.RegisterCoder(reflect.TypeFor[*AuditAccumulator](), encodeAudit, decodeAudit)
+	register.Combiner3[*AuditorsAccumulator, []byte, []byte](&AuditorsFn{})
+	beam.RegisterCoder(reflect.TypeFor[*AuditorsAccumulator](), encodeAuditors, decodeAuditors)
 	register.DoFn3x1[context.Context, fileio.ReadableFile, func(ReportPart), error](&readReportFn{})
 	register.Emitter1[ReportPart]()
 	register.Function1x1(partState)
-	register.DoFn4x1[[]byte, func(*[]byte) bool, func(*ReportPart) bool, func(string), error](&summarizeReportFn{})
+	register.Function1x1(partAuditors)
+	register.DoFn5x1[[]byte, func(*[]byte) bool, func(*[]byte) bool, func(*ReportPart) bool, func(string), error](&summarizeReportFn{})
 	register.Iter1[[]byte]()
 	register.Iter1[ReportPart]()
 }
@@ -80,18 +83,14 @@ func (p *parsed) get(c Checklist) (*korto.Checklist, *korto.Plan, error) {
 // the state it was saved as until AuditFn, which knows the checklist,
 // restores it.
 type AuditAccumulator struct {
-	agg   *korto.Aggregator
-	state []byte
+	saved[*korto.Aggregator]
 }
 
-func encodeAudit(a *AuditAccumulator) ([]byte, error) {
-	if a.agg == nil {
-		return a.state, nil
-	}
-	return a.agg.MarshalBinary()
-}
+func encodeAudit(a *AuditAccumulator) ([]byte, error) { return a.encode() }
 
-func decodeAudit(b []byte) (*AuditAccumulator, error) { return &AuditAccumulator{state: b}, nil }
+func decodeAudit(b []byte) (*AuditAccumulator, error) {
+	return &AuditAccumulator{saved[*korto.Aggregator]{state: b}}, nil
+}
 
 // AuditFn merges saved korto aggregates (korto.Aggregator.MarshalBinary,
 // such as report.Result.Aggregate of a run over some of the files) of
@@ -112,50 +111,71 @@ func (f *AuditFn) newAggregator() (*korto.Aggregator, error) {
 	return korto.NewAggregator(c, f.Options)
 }
 
-// load restores an accumulator that arrived as a saved state.
-func (f *AuditFn) load(a *AuditAccumulator) error {
-	if a.agg != nil {
-		return nil
-	}
-	agg, err := f.newAggregator()
-	if err != nil {
-		return err
-	}
-	if err := agg.UnmarshalBinary(a.state); err != nil {
-		return err
-	}
-	a.agg, a.state = agg, nil
-	return nil
-}
-
 // CreateAccumulator returns an empty aggregate.
 func (f *AuditFn) CreateAccumulator() (*AuditAccumulator, error) {
-	agg, err := f.newAggregator()
-	return &AuditAccumulator{agg: agg}, err
+	a := &AuditAccumulator{}
+	return a, a.create(f.newAggregator)
 }
 
 // AddInput merges one saved aggregate.
 func (f *AuditFn) AddInput(a *AuditAccumulator, state []byte) (*AuditAccumulator, error) {
-	return f.MergeAccumulators(a, &AuditAccumulator{state: state})
+	return a, a.addState(f.newAggregator, state)
 }
 
 // MergeAccumulators merges b into a.
 func (f *AuditFn) MergeAccumulators(a, b *AuditAccumulator) (*AuditAccumulator, error) {
-	if err := f.load(a); err != nil {
-		return nil, err
-	}
-	if err := f.load(b); err != nil {
-		return nil, err
-	}
-	return a, a.agg.Merge(b.agg)
+	return a, a.merge(f.newAggregator, &b.saved)
 }
 
 // ExtractOutput saves the merged aggregate.
 func (f *AuditFn) ExtractOutput(a *AuditAccumulator) ([]byte, error) {
-	if err := f.load(a); err != nil {
-		return nil, err
-	}
-	return a.agg.MarshalBinary()
+	return a.extract(f.newAggregator)
+}
+
+// AuditorsAccumulator is AuditorsFn's accumulator: a report.AuditorLog,
+// or the state it was saved as until AuditorsFn restores it.
+type AuditorsAccumulator struct {
+	saved[*report.AuditorLog]
+}
+
+func encodeAuditors(a *AuditorsAccumulator) ([]byte, error) { return a.encode() }
+
+func decodeAuditors(b []byte) (*AuditorsAccumulator, error) {
+	return &AuditorsAccumulator{saved[*report.AuditorLog]{state: b}}, nil
+}
+
+// AuditorsFn merges saved auditor logs (report.AuditorLog.MarshalBinary,
+// such as report.Result.AuditorLog of a run over some of the files)
+// that flag the visits shorter than MinDuration into one; its output is
+// the merged state. Every visit's length travels, so the medians of the
+// output are those of one pass.
+type AuditorsFn struct {
+	MinDuration time.Duration `json:"min_duration"`
+}
+
+func (f *AuditorsFn) newLog() (*report.AuditorLog, error) {
+	return report.NewAuditorLog(f.MinDuration), nil
+}
+
+// CreateAccumulator returns an empty log.
+func (f *AuditorsFn) CreateAccumulator() (*AuditorsAccumulator, error) {
+	a := &AuditorsAccumulator{}
+	return a, a.create(f.newLog)
+}
+
+// AddInput merges one saved log.
+func (f *AuditorsFn) AddInput(a *AuditorsAccumulator, state []byte) (*AuditorsAccumulator, error) {
+	return a, a.addState(f.newLog, state)
+}
+
+// MergeAccumulators merges b into a.
+func (f *AuditorsFn) MergeAccumulators(a, b *AuditorsAccumulator) (*AuditorsAccumulator, error) {
+	return a, a.merge(f.newLog, &b.saved)
+}
+
+// ExtractOutput saves the merged log.
+func (f *AuditorsFn) ExtractOutput(a *AuditorsAccumulator) ([]byte, error) {
+	return a.extract(f.newLog)
 }
 
 // ReportOptions says what a report pipeline computes: the flags of
@@ -172,6 +192,9 @@ type ReportOptions struct {
 	// as cxkit report's --as-of; "" lists none (cxkit's default is
 	// today, which the launcher fills in).
 	AsOf string `json:"as_of"`
+	// MinDuration flags the visits shorter than it among the auditors,
+	// as cxkit report's --min-duration; 0 flags none.
+	MinDuration time.Duration `json:"min_duration"`
 }
 
 // asOf is AsOf as a time; a bad date was refused by the launcher and
@@ -183,7 +206,7 @@ func (o ReportOptions) asOf() time.Time {
 
 func (o ReportOptions) report() report.Options {
 	return report.Options{By: o.By, Period: o.Period, Where: o.Where, MinN: o.MinN, Top: o.Top,
-		SkipInvalid: o.SkipInvalid, AllowDuplicates: o.AllowDuplicates, AsOf: o.asOf(), Workers: 1}
+		SkipInvalid: o.SkipInvalid, AllowDuplicates: o.AllowDuplicates, AsOf: o.asOf(), MinDuration: o.MinDuration, Workers: 1}
 }
 
 func (o ReportOptions) aggregate() korto.AggregateOptions {
@@ -194,10 +217,13 @@ func (o ReportOptions) aggregate() korto.AggregateOptions {
 type ReportPart struct {
 	Path         string
 	State        []byte // the saved aggregate of its kept audits
+	Auditors     []byte // the saved auditor log of its kept audits
 	Sheets, Kept int64
 }
 
 func partState(p ReportPart) []byte { return p.State }
+
+func partAuditors(p ReportPart) []byte { return p.Auditors }
 
 // Report reads the answer sheets in the files matching the globs (JSON
 // Lines when named *.jsonl or *.ndjson, else one sheet a file), checks
@@ -205,12 +231,10 @@ func partState(p ReportPart) []byte { return p.State }
 // string: the JSON cxkit report --json prints for them, without its
 // final newline.
 //
-// Each file is read by one worker with report.Run, whose aggregate is
-// saved and merged with the others by AuditFn. Differences from cxkit
-// report: an audit given twice is found only within one file; the
-// auditors' visit lengths (audit fields "started" and "ended") are not
-// computed, and a file with them fails the job rather than give other
-// JSON; a follow-up sheet (promise outcomes) must be in the same file
+// Each file is read by one worker with report.Run, whose aggregate and
+// auditor log are saved and merged with the others' by AuditFn and
+// AuditorsFn. Differences from cxkit report: an audit given twice is
+// found only within one file; a follow-up sheet (promise outcomes) must be in the same file
 // as its visit; invalid sheets fail the job (or, with SkipInvalid, are left
 // out) with the errors of the first file that has any.
 func Report(s beam.Scope, c Checklist, globs []string, o ReportOptions) beam.PCollection {
@@ -219,8 +243,9 @@ func Report(s beam.Scope, c Checklist, globs []string, o ReportOptions) beam.PCo
 	readable := fileio.ReadMatches(s, files, fileio.ReadDirectorySkip(), fileio.ReadUncompressed())
 	parts := beam.ParDo(s, &readReportFn{Checklist: c, Options: o}, readable)
 	merged := beam.Combine(s, &AuditFn{Checklist: c, Options: o.aggregate()}, beam.ParDo(s, partState, parts))
+	auditors := beam.Combine(s, &AuditorsFn{MinDuration: o.MinDuration}, beam.ParDo(s, partAuditors, parts))
 	return beam.ParDo(s, &summarizeReportFn{Checklist: c, Options: o}, beam.Impulse(s),
-		beam.SideInput{Input: merged}, beam.SideInput{Input: parts})
+		beam.SideInput{Input: merged}, beam.SideInput{Input: auditors}, beam.SideInput{Input: parts})
 }
 
 type readReportFn struct {
@@ -252,14 +277,15 @@ func (f *readReportFn) ProcessElement(ctx context.Context, file fileio.ReadableF
 	if err != nil && !errors.Is(err, report.ErrNoSheets) {
 		return err
 	}
-	if res.Auditors != nil {
-		return fmt.Errorf("%s: the audits record when visits started and ended; the pipeline does not compute the auditors' visit lengths: run cxkit report", path)
-	}
 	state, err := res.Aggregate.MarshalBinary()
 	if err != nil {
 		return err
 	}
-	emit(ReportPart{Path: path, State: state, Sheets: res.Sheets, Kept: res.Kept})
+	auditors, err := res.AuditorLog.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	emit(ReportPart{Path: path, State: state, Auditors: auditors, Sheets: res.Sheets, Kept: res.Kept})
 	return nil
 }
 
@@ -269,23 +295,20 @@ type summarizeReportFn struct {
 	parsed    parsed
 }
 
-func (f *summarizeReportFn) ProcessElement(_ []byte, merged func(*[]byte) bool, parts func(*ReportPart) bool, emit func(string)) error {
+func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]byte) bool, parts func(*ReportPart) bool, emit func(string)) error {
 	c, _, err := f.parsed.get(f.Checklist)
 	if err != nil {
 		return err
 	}
-	agg, err := korto.NewAggregator(c, f.Options.aggregate())
+	agg, err := restoreSide(func() (*korto.Aggregator, error) { return korto.NewAggregator(c, f.Options.aggregate()) }, merged, "aggregate")
 	if err != nil {
 		return err
 	}
-	var state []byte
-	if !merged(&state) {
-		return errors.New("no aggregate")
-	}
-	if err := agg.UnmarshalBinary(state); err != nil {
+	log, err := restoreSide((&AuditorsFn{MinDuration: f.Options.MinDuration}).newLog, auditors, "auditor log")
+	if err != nil {
 		return err
 	}
-	res := &report.Result{Aggregate: agg, Kept: agg.Len()}
+	res := &report.Result{Aggregate: agg, Kept: agg.Len(), AuditorLog: log, Auditors: log.Auditors()}
 	var p ReportPart
 	for parts(&p) {
 		res.Sheets += p.Sheets

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 
@@ -204,6 +205,42 @@ func TestReportCSIAndPromises(t *testing.T) {
 			}
 			if tc.name == "luxury-promises" && !strings.Contains(got, `"open_promises"`) {
 				t.Error("no overdue promise listed: the test checks nothing of them")
+			}
+		})
+	}
+}
+
+// TestReportAuditors: answer sheets that record when each visit started
+// and ended, every auditor's visits spread over several files, give the
+// auditors' table (visits, median length, short visits) of cxkit report,
+// byte for byte, with and without --min-duration.
+func TestReportAuditors(t *testing.T) {
+	n := 3000
+	if testing.Short() {
+		n = 600
+	}
+	dir := t.TempDir()
+	cxkittest.WriteTimedVisits(t, dir, n, 5)
+	c := mallChecklist(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		opts ReportOptions
+	}{
+		{"overall", nil, ReportOptions{}},
+		{"by-location-min-25m", []string{"--by", "location", "--min-duration", "25m"}, ReportOptions{By: "location", MinDuration: 25 * time.Minute}},
+		{"by-auditor-min-12.5", []string{"--by", "auditor", "--min-duration", "12.5"}, ReportOptions{By: "auditor", MinDuration: 750 * time.Second}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := cxkittest.Run(t, append(append([]string{"report", c.Name, dir}, tc.args...), "--json")...)
+			if !strings.Contains(want, `"median_minutes"`) || (tc.opts.MinDuration > 0) != strings.Contains(want, `"short"`) {
+				t.Fatalf("cxkit's report has no auditors' table, or short visits where it should not: the test checks nothing\n%.300s", want)
+			}
+			got := runToString(t, func(s beam.Scope) beam.PCollection {
+				return Report(s, c, []string{filepath.Join(dir, "*.jsonl")}, withDefaults(tc.opts))
+			})
+			if got != want {
+				t.Errorf("pipeline output differs from cxkit report:\n got: %.600s\nwant: %.600s", got[max(0, strings.Index(got, `"auditors"`)):], want[max(0, strings.Index(want, `"auditors"`)):])
 			}
 		})
 	}

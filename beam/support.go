@@ -2,7 +2,6 @@ package cxbeam
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -87,22 +86,27 @@ func (s *supportOptions) get(c SupportConfig) (support.Options, error) {
 	return s.opts, s.err
 }
 
+// newAccumulator returns an empty accumulator with c's options.
+func (s *supportOptions) newAccumulator(c SupportConfig) (*support.Accumulator, error) {
+	o, err := s.get(c)
+	if err != nil {
+		return nil, err
+	}
+	return support.New(o)
+}
+
 // SupportAccumulator is SupportFn's accumulator: a support.Accumulator,
 // or the state it was saved as until SupportFn, which knows the
 // options, restores it.
 type SupportAccumulator struct {
-	acc   *support.Accumulator
-	state []byte
+	saved[*support.Accumulator]
 }
 
-func encodeSupport(a *SupportAccumulator) ([]byte, error) {
-	if a.acc == nil {
-		return a.state, nil
-	}
-	return a.acc.MarshalBinary()
-}
+func encodeSupport(a *SupportAccumulator) ([]byte, error) { return a.encode() }
 
-func decodeSupport(b []byte) (*SupportAccumulator, error) { return &SupportAccumulator{state: b}, nil }
+func decodeSupport(b []byte) (*SupportAccumulator, error) {
+	return &SupportAccumulator{saved[*support.Accumulator]{state: b}}, nil
+}
 
 // SupportFn merges saved support accumulators
 // (support.Accumulator.MarshalBinary) made with Config's options into
@@ -114,57 +118,28 @@ type SupportFn struct {
 }
 
 func (f *SupportFn) newAccumulator() (*support.Accumulator, error) {
-	o, err := f.opts.get(f.Config)
-	if err != nil {
-		return nil, err
-	}
-	return support.New(o)
-}
-
-// load restores an accumulator that arrived as a saved state.
-func (f *SupportFn) load(a *SupportAccumulator) error {
-	if a.acc != nil {
-		return nil
-	}
-	acc, err := f.newAccumulator()
-	if err != nil {
-		return err
-	}
-	if err := acc.UnmarshalBinary(a.state); err != nil {
-		return err
-	}
-	a.acc, a.state = acc, nil
-	return nil
+	return f.opts.newAccumulator(f.Config)
 }
 
 // CreateAccumulator returns an empty accumulator.
 func (f *SupportFn) CreateAccumulator() (*SupportAccumulator, error) {
-	acc, err := f.newAccumulator()
-	return &SupportAccumulator{acc: acc}, err
+	a := &SupportAccumulator{}
+	return a, a.create(f.newAccumulator)
 }
 
 // AddInput merges one saved accumulator.
 func (f *SupportFn) AddInput(a *SupportAccumulator, state []byte) (*SupportAccumulator, error) {
-	return f.MergeAccumulators(a, &SupportAccumulator{state: state})
+	return a, a.addState(f.newAccumulator, state)
 }
 
 // MergeAccumulators merges b into a.
 func (f *SupportFn) MergeAccumulators(a, b *SupportAccumulator) (*SupportAccumulator, error) {
-	if err := f.load(a); err != nil {
-		return nil, err
-	}
-	if err := f.load(b); err != nil {
-		return nil, err
-	}
-	return a, a.acc.Merge(b.acc)
+	return a, a.merge(f.newAccumulator, &b.saved)
 }
 
 // ExtractOutput saves the merged accumulator.
 func (f *SupportFn) ExtractOutput(a *SupportAccumulator) ([]byte, error) {
-	if err := f.load(a); err != nil {
-		return nil, err
-	}
-	return a.acc.MarshalBinary()
+	return a.extract(f.newAccumulator)
 }
 
 // SupportOptions says what a support pipeline computes: the flags of
@@ -221,11 +196,7 @@ type readTicketsFn struct {
 }
 
 func (f *readTicketsFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(SupportPart)) error {
-	o, err := f.opts.get(f.Options.Config)
-	if err != nil {
-		return err
-	}
-	acc, err := support.New(o)
+	acc, err := f.opts.newAccumulator(f.Options.Config)
 	if err != nil {
 		return err
 	}
@@ -269,19 +240,9 @@ type summarizeSupportFn struct {
 }
 
 func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool, parts func(*SupportPart) bool, emit func(string)) error {
-	o, err := f.opts.get(f.Options.Config)
+	newAcc := func() (*support.Accumulator, error) { return f.opts.newAccumulator(f.Options.Config) }
+	acc, err := restoreSide(newAcc, merged, "accumulator")
 	if err != nil {
-		return err
-	}
-	acc, err := support.New(o)
-	if err != nil {
-		return err
-	}
-	var state []byte
-	if !merged(&state) {
-		return errors.New("no merged accumulator")
-	}
-	if err := acc.UnmarshalBinary(state); err != nil {
 		return err
 	}
 	skipped := 0

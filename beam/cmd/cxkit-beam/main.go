@@ -75,6 +75,12 @@ func run(args []string, stderr io.Writer) int {
 	minN := fs.Int("min-n", korto.DefaultMinN, "report: rank only groups of at least `N` scored audits")
 	top := fs.Int("top", korto.DefaultTopProblems, "report: list the `N` problems to fix first")
 	asOf := fs.String("as-of", "", "report: list the promises still open after their due date as of `DATE` (YYYY-MM-DD; default today)")
+	var minDuration time.Duration
+	fs.Func("min-duration", "report: flag the visits shorter than `D` (20m, 1h, or minutes: 20) among the auditors, where forms recorded start and end", func(v string) error {
+		d, err := report.ParseMinDuration(v)
+		minDuration = d
+		return err
+	})
 	skipInvalid := fs.Bool("skip-invalid", false, "report: report without the invalid sheets instead of failing")
 	allowDups := fs.Bool("allow-duplicates", false, "report: count an audit id given twice (in one file) twice, instead of failing")
 	standards := fs.String("standards", "", "support: standards `FILE` (JSON); default: the 21 standards of customer service")
@@ -180,7 +186,7 @@ func run(args []string, stderr io.Writer) int {
 			return usage("--as-of %q: want a date YYYY-MM-DD", *asOf)
 		}
 		o := cxbeam.ReportOptions{By: *by, Period: *period, Where: where, MinN: *minN, Top: *top,
-			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups, AsOf: *asOf}
+			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups, AsOf: *asOf, MinDuration: minDuration}
 		out = cxbeam.Report(s, c, inputs, o)
 	case "support":
 		if *checklist != "" {

@@ -59,6 +59,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--kind", "report", "--input", bad, "--output", out}, exitUsage, "--checklist"},
 		{[]string{"--kind", "report", "--checklist", bad, "--period", "day", "--input", bad, "--output", out}, exitUsage, "--period"},
 		{[]string{"--kind", "report", "--checklist", filepath.Join(dir, "none.korto"), "--input", bad, "--output", out}, exitInput, "none.korto"},
+		{[]string{"--kind", "report", "--min-duration", "soon", "--input", bad, "--output", out}, exitUsage, "want a duration such as 20m"},
+		{[]string{"--kind", "report", "--min-duration", "-5m", "--input", bad, "--output", out}, exitUsage, "cannot be negative"},
 	} {
 		var stderr bytes.Buffer
 		if code := run(tc.args, &stderr); code != tc.code || !strings.Contains(stderr.String(), tc.msg) {

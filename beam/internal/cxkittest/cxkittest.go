@@ -4,6 +4,8 @@ package cxkittest
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 var (
@@ -56,4 +59,48 @@ func Run(t testing.TB, args ...string) string {
 		t.Fatalf("cxkit %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
 	return stdout.String()
+}
+
+// WriteTimedVisits writes n answer sheets into files JSON Lines files
+// part-00.jsonl, part-01.jsonl, ... of dir: the mall's visits over and
+// over with unique IDs and, from a fixed seed, the times forms record
+// (audit fields "started" and "ended"): visits of 4 to 70 minutes, to
+// the second or (as some forms write them) to the minute without a
+// zone, and a few untimed or ending before they start. Every auditor
+// has visits in several files.
+func WriteTimedVisits(t testing.TB, dir string, n, files int) {
+	t.Helper()
+	b, err := os.ReadFile(Root("examples/mall/visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	rng := rand.New(rand.NewPCG(uint64(n), uint64(files)))
+	outs := make([]strings.Builder, files)
+	start := time.Date(2026, 7, 1, 9, 0, 0, 0, time.FixedZone("", 3*3600))
+	for i := range n {
+		line := strings.Replace(lines[i%len(lines)], `"id":"v-`, fmt.Sprintf(`"id":"t%06d-`, i), 1)
+		s := start.Add(time.Duration(rng.IntN(90*24*3600)) * time.Second)
+		d := time.Duration(4*60+rng.IntN(66*60)) * time.Second
+		var times string
+		switch rng.IntN(10) {
+		case 0: // untimed
+		case 1: // the end before the start: not timed
+			times = fmt.Sprintf(`"started":%q,"ended":%q,`, s.Format(time.RFC3339), s.Add(-d).Format(time.RFC3339))
+		case 2:
+			const minutes = "2006-01-02T15:04"
+			times = fmt.Sprintf(`"started":%q,"ended":%q,`, s.Format(minutes), s.Add(d).Format(minutes))
+		default:
+			times = fmt.Sprintf(`"started":%q,"ended":%q,`, s.Format(time.RFC3339), s.Add(d).Format(time.RFC3339))
+		}
+		line = strings.Replace(line, `"audit":{`, `"audit":{`+times, 1)
+		o := &outs[rng.IntN(files)]
+		o.WriteString(line)
+		o.WriteByte('\n')
+	}
+	for i := range outs {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("part-%02d.jsonl", i)), []byte(outs[i].String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
