@@ -77,10 +77,13 @@ func (d *dupList) free() {
 	d.maps = nil
 }
 
-// auditKey is the identity of an audit: a hash of its ID, or of its
-// canonical content (checklist, version, audit fields and answers, in
-// key order) when it has none.
-func auditKey(s *korto.Sheet) uint64 {
+// AuditKey is the identity of an audit as the duplicate check sees it:
+// a 64-bit hash of its ID, or of its canonical content (checklist,
+// version, audit fields and answers, in key order) when it has none. Two
+// sheets with one key are one audit given twice. A caller that checks
+// duplicates across runs (a cluster, see [Options.Kept]) compares these
+// keys.
+func AuditKey(s *korto.Sheet) uint64 {
 	h := fnv.New64a()
 	var buf [8]byte
 	str := func(s string) {

@@ -25,16 +25,25 @@ type heldSheet struct {
 // mergeFollowUps). Memory for this grows with the promises made, not
 // with all audits. Reports whether it kept the sheet.
 func (w *worker) hold(s *korto.Sheet, p Problem) bool {
-	c := w.plan.Checklist()
+	if !WaitsForFollowUps(w.plan, s) {
+		return false
+	}
+	w.held = append(w.held, heldSheet{p: p, sheet: s, follow: w.plan.Checklist().IsFollowUp(s)})
+	return true
+}
+
+// WaitsForFollowUps reports whether [Run] keeps a sheet back to the end
+// of its input, to merge the follow-ups with their visits: a follow-up,
+// or a visit that made a promise, of a checklist with promises. A caller
+// that reads the input in pieces (a cluster) gathers these sheets from
+// every piece by audit ID and runs each gathering whole, in input order,
+// so that a follow-up meets its visit wherever the two are.
+func WaitsForFollowUps(plan *korto.Plan, s *korto.Sheet) bool {
+	c := plan.Checklist()
 	if s == nil || !c.HasPromises() || s.Checklist != c.ID {
 		return false
 	}
-	follow := c.IsFollowUp(s)
-	if !follow && len(w.plan.Promises(s)) == 0 {
-		return false
-	}
-	w.held = append(w.held, heldSheet{p: p, sheet: s, follow: follow})
-	return true
+	return c.IsFollowUp(s) || len(plan.Promises(s)) > 0
 }
 
 // mergeFollowUps applies the rule of korto.Checklist.MergeFollowUp to

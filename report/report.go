@@ -72,6 +72,13 @@ type Options struct {
 	// Progress, when set, is called now and then from the reading
 	// goroutine with how far the run has got.
 	Progress func(Progress)
+	// Kept, when set, is called for every audit the report counts, with
+	// the index of its source, its line (0 for a sheet that is a whole
+	// file) and the sheet, from the goroutines that score: it must be
+	// safe for concurrent use. A caller that splits the input among runs
+	// (a cluster) checks duplicates across them with it and [AuditKey],
+	// setting AllowDuplicates on each run.
+	Kept func(src, line int, sheet *korto.Sheet)
 }
 
 // Progress is how far a run has got: sheets scored, and bytes read of
@@ -519,11 +526,12 @@ func (r *run) feedLines(ctx context.Context, src int, jobs chan<- job) error {
 		in = f
 	}
 	br := bufio.NewReaderSize(in, 64<<10)
-	if s.R != nil || !IsJSONLines(s.Name) {
-		// A file named *.jsonl or *.ndjson holds JSON Lines; a reader
-		// (standard input) or a file of another name may instead hold
-		// indented sheets, as people pipe them in (cat visit.json |
-		// cxkit report x -).
+	if !IsJSONLines(s.Name) {
+		// A file named *.jsonl or *.ndjson holds JSON Lines, and so
+		// does a reader of such a name (a piece of such a file, read
+		// by a cluster); standard input or a file of another name may
+		// instead hold indented sheets, as people pipe them in (cat
+		// visit.json | cxkit report x -).
 		if !sniffJSONLines(br) {
 			return r.feedDocuments(src, br, jobs)
 		}

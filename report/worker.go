@@ -81,7 +81,10 @@ func (w *worker) done(p Problem, sheet *korto.Sheet, err error) {
 		w.warnings.note(wn.Error(), p)
 	}
 	if !w.run.opts.AllowDuplicates {
-		w.dups.add(auditKey(sheet), p.src, p.Line)
+		w.dups.add(AuditKey(sheet), p.src, p.Line)
+	}
+	if w.run.opts.Kept != nil {
+		w.run.opts.Kept(p.src, p.Line, sheet)
 	}
 	w.auditors.Add(sheet.Audit)
 	w.run.scored.Add(1)

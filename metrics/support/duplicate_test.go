@@ -2,6 +2,7 @@ package support_test
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -60,5 +61,42 @@ func TestReadDuplicateIDsPerReader(t *testing.T) {
 		if err := support.ReadAll(strings.NewReader(line), func(*support.Ticket) error { return nil }); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// KeepDuplicates leaves the id check to the caller: every good line is
+// a ticket, and bad lines are still errors.
+func TestReaderKeepDuplicates(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": "A", "channel": "chat", "created": "2026-11-02T10:00:00Z"}`,
+		`{"id": "A", "channel": "email"}`,
+		`{"id": "A", "channel": "phone", "created": "2026-11-02T12:00:00Z"}`,
+	}, "\n")
+	r := support.NewReader(strings.NewReader(in))
+	r.KeepDuplicates()
+	var got []string
+	for {
+		tk, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			got = append(got, err.Error())
+			continue
+		}
+		got = append(got, tk.ID+" "+tk.Channel)
+	}
+	want := []string{"A chat", `2: ticket "A": missing "created" time`, "A phone"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("Next (-want +got):\n%s", d)
+	}
+}
+
+// A repeat of a ticket of another file names that file.
+func TestDuplicateIDErrorOtherFile(t *testing.T) {
+	got := (&support.DuplicateIDError{First: 3, FirstFile: "a.jsonl"}).Error()
+	want := "duplicate id: a.jsonl:3 has the same id (a ticket must appear once; the first is kept)"
+	if got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }

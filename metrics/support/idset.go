@@ -15,12 +15,19 @@ var ErrDuplicateID = errors.New("duplicate ticket id")
 // ticket on that line is the one counted.
 type DuplicateIDError struct {
 	First int // line of the first ticket with the id
+	// FirstFile is the file of that line when it is not the file of the
+	// repeat (inputs of many files); "" for the same file.
+	FirstFile string
 }
 
 // Error says which line had the id first; [TicketError] adds the line
 // and id of the repeat.
 func (e *DuplicateIDError) Error() string {
-	return fmt.Sprintf("duplicate id: line %d has the same id (a ticket must appear once; the first is kept)", e.First)
+	where := fmt.Sprintf("line %d", e.First)
+	if e.FirstFile != "" {
+		where = fmt.Sprintf("%s:%d", e.FirstFile, e.First)
+	}
+	return "duplicate id: " + where + " has the same id (a ticket must appear once; the first is kept)"
 }
 
 // Is makes errors.Is(err, ErrDuplicateID) true.

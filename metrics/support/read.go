@@ -36,6 +36,8 @@ type Reader struct {
 	w     wireTicket
 	t     Ticket
 	ids   idSet
+	// keepDups turns the id check off (KeepDuplicates).
+	keepDups bool
 	// clicks receives "clicks" without an allocation; noClicks in it
 	// after decoding means the field was absent.
 	clicks int
@@ -74,6 +76,16 @@ func NewReader(r io.Reader) *Reader {
 
 var errNoInput = errors.New("support: reader without input (make it with NewReader and a non-nil io.Reader)")
 
+// KeepDuplicates turns off the check of ticket ids: Next returns a
+// ticket whose id an earlier line had like any other, and keeps no set
+// of ids. It is for a caller that checks ids itself over many inputs
+// (a pipeline that groups the tickets of many files by id), and says
+// the repeats with [DuplicateIDError] as Next would.
+func (r *Reader) KeepDuplicates() {
+	r.keepDups = true
+	r.ids = idSet{}
+}
+
 // Line returns the number of the line the last ticket or error came from.
 func (r *Reader) Line() int {
 	if r.lines == nil {
@@ -109,6 +121,9 @@ func (r *Reader) Next() (*Ticket, error) {
 	}
 	if err := r.decode(line); err != nil {
 		return nil, err
+	}
+	if r.keepDups {
+		return &r.t, nil
 	}
 	if first := r.ids.add(r.t.ID, r.line); first != 0 {
 		d := ticketError(diag.CodeDuplicateTicket, r.t.ID, -1, &DuplicateIDError{First: first})
