@@ -23,19 +23,11 @@ func mallSource(b *testing.B) []byte {
 	return src
 }
 
-// reportCPU reports, when the returned func is called, the process's CPU
-// time per op since reportCPU was: on the shared machine the benchmarks
-// run on it varies much less than wall time.
-func reportCPU(b *testing.B) func() {
-	start := cputime.Process()
-	return func() { b.ReportMetric(float64(cputime.Process()-start)/float64(b.N), "cpu-ns/op") }
-}
-
 func BenchmarkParseMall(b *testing.B) {
 	src := mallSource(b)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cputime.PerOp(b, "")()
 	for b.Loop() {
 		if _, err := Parse("mall.korto", src); err != nil {
 			b.Fatal(err)
@@ -55,7 +47,7 @@ func BenchmarkDecodeMallJSON(b *testing.B) {
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cputime.PerOp(b, "")()
 	for b.Loop() {
 		var got korto.Checklist
 		if err := json.Unmarshal(data, &got); err != nil {
@@ -79,7 +71,7 @@ func BenchmarkFormatMall(b *testing.B) {
 	src := mallSource(b)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cputime.PerOp(b, "")()
 	for b.Loop() {
 		if _, err := Format(src); err != nil {
 			b.Fatal(err)

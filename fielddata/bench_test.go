@@ -63,7 +63,7 @@ func BenchmarkImportCSV(b *testing.B) {
 	p, sheets := loadMall(b)
 	data := export(b, p, sheets, exportStyle{sep: "-", comma: ',', withID: true, head: odkStyle.head, tail: odkStyle.tail, meta: odkStyle.meta})
 	b.Run("encoding-csv", func(b *testing.B) {
-		defer reportCPU(b)()
+		defer cputime.PerOp(b, "")()
 		r := csv.NewReader(newRowsReader(data, b.N))
 		r.ReuseRecord = true
 		n := 0
@@ -84,7 +84,7 @@ func BenchmarkImportCSV(b *testing.B) {
 	// The lexer cxkit reads CSV with, alone: the part of the import
 	// that encoding/csv's baseline stands for.
 	b.Run("csvlex", func(b *testing.B) {
-		defer reportCPU(b)()
+		defer cputime.PerOp(b, "")()
 		x := csvlex.New(newRowsReader(data, b.N), ',')
 		n := 0
 		for {
@@ -115,7 +115,7 @@ func BenchmarkImportCSV(b *testing.B) {
 		{"Import/skip-invalid/workers=1", 1, true},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			defer reportCPU(b)()
+			defer cputime.PerOp(b, "")()
 			sum, err := fielddata.Import(io.Discard, newRowsReader(data, b.N), p, fielddata.ImportOptions{Options: fielddata.Options{Format: fielddata.ODK}, Workers: c.w, SkipInvalid: c.skip})
 			if err != nil {
 				b.Fatal(err)
@@ -126,7 +126,7 @@ func BenchmarkImportCSV(b *testing.B) {
 		})
 	}
 	b.Run("Reader.Next", func(b *testing.B) {
-		defer reportCPU(b)()
+		defer cputime.PerOp(b, "")()
 		rd, err := fielddata.NewReader(newRowsReader(data, b.N), p, fielddata.Options{Format: fielddata.ODK, ReuseSheet: true})
 		if err != nil {
 			b.Fatal(err)
@@ -148,12 +148,4 @@ func BenchmarkImportCSV(b *testing.B) {
 			b.Fatalf("%d sheets, want %d", n, b.N)
 		}
 	})
-}
-
-// reportCPU reports, when the returned func is called, the process's CPU
-// time per op since reportCPU was: on the shared machine the benchmarks
-// run on it varies much less than wall time.
-func reportCPU(b *testing.B) func() {
-	start := cputime.Process()
-	return func() { b.ReportMetric(float64(cputime.Process()-start)/float64(b.N), "cpu-ns/op") }
 }

@@ -108,7 +108,7 @@ func BenchmarkRunWorkers(b *testing.B) {
 		for _, w := range []int{1, 2} {
 			b.Run(fmt.Sprintf("sheets=%d/workers=%d", n, w), func(b *testing.B) {
 				h := watchHeap()
-				cpu := cputime.Process()
+				cpu := cputime.PerOp(b, "")
 				for b.Loop() {
 					src := []Source{{Name: "bench.jsonl", R: &sheetsReader{lines: lines, n: n}, Lines: true}}
 					res, err := Run(context.Background(), plan, src, Options{By: "location", Period: "month", Workers: w})
@@ -120,7 +120,7 @@ func BenchmarkRunWorkers(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "sheets/s")
-				b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+				cpu()
 				b.ReportMetric(float64(h.end())/(1<<20), "peak-heap-MB")
 			})
 		}

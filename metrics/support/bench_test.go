@@ -98,14 +98,12 @@ func BenchmarkTickets(b *testing.B) {
 	run := func(name string, fn func(b *testing.B, r io.Reader) error) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu := cputime.Process()
+			cpu := cputime.PerOp(b, "cpu-ns/ticket")
 			if err := fn(b, &cycle{lines: lines, n: b.N}); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
-			if cpu > 0 {
-				b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/ticket")
-			}
+			cpu()
 		})
 	}
 	run("json", func(_ *testing.B, r io.Reader) error {
@@ -163,7 +161,7 @@ func BenchmarkReadIntoWorkers(b *testing.B) {
 	for _, w := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
-			cpu := cputime.Process()
+			cpu := cputime.PerOp(b, "")
 			for b.Loop() {
 				a := support.NewAccumulator(support.Options{})
 				if err := support.ReadInto(bytes.NewReader(data), a, support.ReadOptions{Workers: w}); err != nil {
@@ -171,7 +169,7 @@ func BenchmarkReadIntoWorkers(b *testing.B) {
 				}
 			}
 			b.ReportMetric(20000*float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
-			b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+			cpu()
 		})
 	}
 }
