@@ -1,8 +1,6 @@
 package cxbeam
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -11,7 +9,6 @@ import (
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/cxkit/cxkit/dsl"
@@ -24,13 +21,6 @@ func init() {
 	beam.RegisterCoder(reflect.TypeFor[*AuditAccumulator](), encodeAudit, decodeAudit)
 	register.Combiner3[*AuditorsAccumulator, []byte, []byte](&AuditorsFn{})
 	beam.RegisterCoder(reflect.TypeFor[*AuditorsAccumulator](), encodeAuditors, decodeAuditors)
-	register.DoFn3x1[context.Context, fileio.ReadableFile, func(ReportPart), error](&readReportFn{})
-	register.Emitter1[ReportPart]()
-	register.Function1x1(partState)
-	register.Function1x1(partAuditors)
-	register.DoFn5x1[[]byte, func(*[]byte) bool, func(*[]byte) bool, func(*ReportPart) bool, func(string), error](&summarizeReportFn{})
-	register.Iter1[[]byte]()
-	register.Iter1[ReportPart]()
 }
 
 // Checklist is a checklist as the pipeline's Fns carry it to the
@@ -195,6 +185,9 @@ type ReportOptions struct {
 	// MinDuration flags the visits shorter than it among the auditors,
 	// as cxkit report's --min-duration; 0 flags none.
 	MinDuration time.Duration `json:"min_duration"`
+	// ChunkSize is the size of the pieces, in bytes, in which the
+	// workers read a JSON Lines file; 0 is DefaultChunkSize.
+	ChunkSize int64 `json:"chunk_size"`
 }
 
 // asOf is AsOf as a time; a bad date was refused by the launcher and
@@ -211,126 +204,4 @@ func (o ReportOptions) report() report.Options {
 
 func (o ReportOptions) aggregate() korto.AggregateOptions {
 	return korto.AggregateOptions{GroupBy: o.By, TopProblems: o.Top, MinN: o.MinN, Period: o.Period, AsOf: o.asOf()}
-}
-
-// ReportPart is what one file of answer sheets added up to.
-type ReportPart struct {
-	Path         string
-	State        []byte // the saved aggregate of its kept audits
-	Auditors     []byte // the saved auditor log of its kept audits
-	Sheets, Kept int64
-}
-
-func partState(p ReportPart) []byte { return p.State }
-
-func partAuditors(p ReportPart) []byte { return p.Auditors }
-
-// Report reads the answer sheets in the files matching the globs (JSON
-// Lines when named *.jsonl or *.ndjson, else one sheet a file), checks
-// and scores them against the checklist and returns a PCollection of one
-// string: the JSON cxkit report --json prints for them, without its
-// final newline.
-//
-// Each file is read by one worker with report.Run, whose aggregate and
-// auditor log are saved and merged with the others' by AuditFn and
-// AuditorsFn. Differences from cxkit report: an audit given twice is
-// found only within one file; a follow-up sheet (promise outcomes) must be in the same file
-// as its visit; invalid sheets fail the job (or, with SkipInvalid, are left
-// out) with the errors of the first file that has any.
-func Report(s beam.Scope, c Checklist, globs []string, o ReportOptions) beam.PCollection {
-	s = s.Scope("cxbeam.Report")
-	files := fileio.MatchAll(s, beam.CreateList(s, globs), fileio.MatchEmptyDisallow())
-	readable := fileio.ReadMatches(s, files, fileio.ReadDirectorySkip(), fileio.ReadUncompressed())
-	parts := beam.ParDo(s, &readReportFn{Checklist: c, Options: o}, readable)
-	merged := beam.Combine(s, &AuditFn{Checklist: c, Options: o.aggregate()}, beam.ParDo(s, partState, parts))
-	auditors := beam.Combine(s, &AuditorsFn{MinDuration: o.MinDuration}, beam.ParDo(s, partAuditors, parts))
-	return beam.ParDo(s, &summarizeReportFn{Checklist: c, Options: o}, beam.Impulse(s),
-		beam.SideInput{Input: merged}, beam.SideInput{Input: auditors}, beam.SideInput{Input: parts})
-}
-
-type readReportFn struct {
-	Checklist Checklist     `json:"checklist"`
-	Options   ReportOptions `json:"options"`
-	parsed    parsed
-}
-
-func (f *readReportFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(ReportPart)) error {
-	_, plan, err := f.parsed.get(f.Checklist)
-	if err != nil {
-		return err
-	}
-	r, err := file.Open(ctx)
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	path := file.Metadata.Path
-	src := report.Source{Name: path, R: r, Lines: report.IsJSONLines(path)}
-	res, err := report.Run(ctx, plan, []report.Source{src}, f.Options.report())
-	if invalid, ok := errors.AsType[*report.InvalidError](err); ok {
-		var lines []string
-		for _, p := range res.Invalid {
-			lines = append(lines, fmt.Sprintf("%s: %v", p.Where(), p.Err))
-		}
-		return fmt.Errorf("%s\n%w", strings.Join(lines, "\n"), invalid)
-	}
-	if err != nil && !errors.Is(err, report.ErrNoSheets) {
-		return err
-	}
-	state, err := res.Aggregate.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	auditors, err := res.AuditorLog.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	emit(ReportPart{Path: path, State: state, Auditors: auditors, Sheets: res.Sheets, Kept: res.Kept})
-	return nil
-}
-
-type summarizeReportFn struct {
-	Checklist Checklist     `json:"checklist"`
-	Options   ReportOptions `json:"options"`
-	parsed    parsed
-}
-
-func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]byte) bool, parts func(*ReportPart) bool, emit func(string)) error {
-	c, _, err := f.parsed.get(f.Checklist)
-	if err != nil {
-		return err
-	}
-	agg, err := restoreSide(func() (*korto.Aggregator, error) { return korto.NewAggregator(c, f.Options.aggregate()) }, merged, "aggregate")
-	if err != nil {
-		return err
-	}
-	log, err := restoreSide((&AuditorsFn{MinDuration: f.Options.MinDuration}).newLog, auditors, "auditor log")
-	if err != nil {
-		return err
-	}
-	res := &report.Result{Aggregate: agg, Kept: agg.Len(), AuditorLog: log, Auditors: log.Auditors()}
-	var p ReportPart
-	for parts(&p) {
-		res.Sheets += p.Sheets
-	}
-	switch {
-	case res.Kept == 0 && res.Sheets > 0:
-		return fmt.Errorf("no audit matches the filters; nothing to report: %w", report.ErrNoSheets)
-	case res.Kept == 0:
-		return report.ErrNoSheets
-	}
-	res.Report = agg.Report()
-	if len(f.Options.Where) > 0 {
-		w := &report.WhereSummary{Kept: res.Kept, Read: res.Sheets}
-		for _, fl := range f.Options.Where {
-			w.Filters = append(w.Filters, fl.String())
-		}
-		res.Where = w
-	}
-	out, err := encodeJSON(res)
-	if err != nil {
-		return err
-	}
-	emit(out)
-	return nil
 }

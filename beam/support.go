@@ -1,14 +1,12 @@
 package cxbeam
 
 import (
-	"context"
 	"fmt"
 	"reflect"
 	"strings"
 	"sync"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/cxkit/cxkit/diag"
@@ -18,11 +16,7 @@ import (
 func init() {
 	register.Combiner3[*SupportAccumulator, []byte, []byte](&SupportFn{})
 	beam.RegisterCoder(reflect.TypeFor[*SupportAccumulator](), encodeSupport, decodeSupport)
-	register.DoFn3x1[context.Context, fileio.ReadableFile, func(SupportPart), error](&readTicketsFn{})
-	register.Emitter1[SupportPart]()
-	register.Function1x1(supportPartState)
-	register.DoFn4x1[[]byte, func(*[]byte) bool, func(*SupportPart) bool, func(string), error](&summarizeSupportFn{})
-	register.Iter1[SupportPart]()
+	register.DoFn5x1[[]byte, func(*[]byte) bool, func(*badLine) bool, func(*chunkLines) bool, func(string), error](&summarizeSupportFn{})
 }
 
 // File is a small input the launcher reads and the pipeline's Fns carry
@@ -159,63 +153,31 @@ type SupportOptions struct {
 	Survey    File `json:"survey"`
 	// SkipBad leaves bad lines out and counts them, instead of failing.
 	SkipBad bool `json:"skip_bad"`
+	// ChunkSize is the size of the pieces, in bytes, in which the
+	// workers read a file of tickets; 0 is DefaultChunkSize.
+	ChunkSize int64 `json:"chunk_size"`
 }
-
-// SupportPart is what one file of tickets added up to.
-type SupportPart struct {
-	Path    string
-	State   []byte // the saved accumulator of its good tickets
-	Skipped int    // bad lines left out (SkipBad)
-}
-
-func supportPartState(p SupportPart) []byte { return p.State }
 
 // Support reads the ticket exports (JSON Lines) matching the globs and
 // returns a PCollection of one string: the JSON cxkit support --json
 // prints for them, without its final newline.
 //
-// Each file is read by one worker with the library's reader, and the
-// accumulators of the files are merged by SupportFn. Differences from
-// cxkit support, which reads one file: a ticket id given twice is found
-// only within one file, and bad lines fail the job with the errors of
-// the first file that has any (or, with SkipBad, are counted in
-// "skipped_lines" without being listed).
+// The files count as one export: as if they were one file, in the order
+// of their names. Big files are read in chunks of o.ChunkSize bytes by
+// many workers (see chunks.go); the tickets are grouped by id, so that
+// a ticket id given twice, in one file or in two, is a bad line at its
+// second place, as cxkit support says it, and only the first ticket
+// counts. The good tickets are added up by a CombineFn. Bad lines fail
+// the job, each named at its file:line as cxkit names it (or, with
+// SkipBad, are counted in "skipped_lines" without being listed).
 func Support(s beam.Scope, globs []string, o SupportOptions) beam.PCollection {
 	s = s.Scope("cxbeam.Support")
-	files := fileio.MatchAll(s, beam.CreateList(s, globs), fileio.MatchEmptyDisallow())
-	readable := fileio.ReadMatches(s, files, fileio.ReadDirectorySkip(), fileio.ReadUncompressed())
-	parts := beam.ParDo(s, &readTicketsFn{Options: o}, readable)
-	merged := beam.Combine(s, &SupportFn{Config: o.Config}, beam.ParDo(s, supportPartState, parts))
+	chunks := readChunks(s, globs, o.ChunkSize, true)
+	tickets, bad, counts := beam.ParDo3(s, &readTicketsFn{}, chunks)
+	kept, dups := beam.ParDo2(s, &firstTicketFn{}, beam.GroupByKey(s, tickets), beam.SideInput{Input: counts})
+	merged := beam.Combine(s, &addTicketsFn{SupportFn: SupportFn{Config: o.Config}}, kept)
 	return beam.ParDo(s, &summarizeSupportFn{Options: o}, beam.Impulse(s),
-		beam.SideInput{Input: merged}, beam.SideInput{Input: parts})
-}
-
-type readTicketsFn struct {
-	Options SupportOptions `json:"options"`
-	opts    supportOptions
-}
-
-func (f *readTicketsFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(SupportPart)) error {
-	acc, err := f.opts.newAccumulator(f.Options.Config)
-	if err != nil {
-		return err
-	}
-	r, err := file.Open(ctx)
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	path := file.Metadata.Path
-	skipped, err := badLines(path, support.ReadInto(r, acc, support.ReadOptions{Workers: 1}), f.Options.SkipBad)
-	if err != nil {
-		return err
-	}
-	state, err := acc.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	emit(SupportPart{Path: path, State: state, Skipped: skipped})
-	return nil
+		beam.SideInput{Input: merged}, beam.SideInput{Input: beam.Flatten(s, bad, dups)}, beam.SideInput{Input: counts})
 }
 
 // badLines returns the number of bad lines err lists when skip is set;
@@ -239,16 +201,23 @@ type summarizeSupportFn struct {
 	opts    supportOptions
 }
 
-func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool, parts func(*SupportPart) bool, emit func(string)) error {
+func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool, bad func(*badLine) bool, counts func(*chunkLines) bool, emit func(string)) error {
 	newAcc := func() (*support.Accumulator, error) { return f.opts.newAccumulator(f.Options.Config) }
 	acc, err := restoreSide(newAcc, merged, "accumulator")
 	if err != nil {
 		return err
 	}
-	skipped := 0
-	var p SupportPart
-	for parts(&p) {
-		skipped += p.Skipped
+	lines, err := newLineTable(counts)
+	if err != nil {
+		return err
+	}
+	errs, err := badTickets(lines, bad)
+	if err != nil {
+		return err
+	}
+	skipped := len(errs)
+	if len(errs) > 0 && !f.Options.SkipBad {
+		return failBadLines(errs)
 	}
 	set := support.DefaultStandards()
 	if st := f.Options.Standards; st.Name != "" {

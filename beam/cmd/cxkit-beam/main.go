@@ -82,7 +82,8 @@ func run(args []string, stderr io.Writer) int {
 		return err
 	})
 	skipInvalid := fs.Bool("skip-invalid", false, "report: report without the invalid sheets instead of failing")
-	allowDups := fs.Bool("allow-duplicates", false, "report: count an audit id given twice (in one file) twice, instead of failing")
+	allowDups := fs.Bool("allow-duplicates", false, "report: count an audit id given twice twice, instead of failing")
+	chunkSize := fs.Int64("chunk-size", cxbeam.DefaultChunkSize, "report, support: read JSON Lines files in pieces of `BYTES`, each by any worker")
 	standards := fs.String("standards", "", "support: standards `FILE` (JSON); default: the 21 standards of customer service")
 	calendar := fs.String("calendar", "", "support: business-hours calendar `FILE` (JSON); durations then count working time only")
 	agentTime := fs.String("agent-time", "", "support: agent-time `FILE` (JSON Lines) for occupancy and minutes per issue")
@@ -114,6 +115,9 @@ func run(args []string, stderr io.Writer) int {
 	}
 	if err := metrics.CheckLevel(*level); err != nil {
 		return usage("--level %v: want a number between 0 and 1, e.g. 0.95", *level)
+	}
+	if *chunkSize < 1 {
+		return usage("--chunk-size %d: want a size in bytes, at least 1", *chunkSize)
 	}
 	if *kind != "support" && (*standards != "" || *calendar != "" || *agentTime != "" || *survey != "" || *tz != "" || *skipBad) {
 		return usage("--standards, --calendar, --agent-time, --survey, --tz and --skip-bad are for --kind support")
@@ -186,7 +190,7 @@ func run(args []string, stderr io.Writer) int {
 			return usage("--as-of %q: want a date YYYY-MM-DD", *asOf)
 		}
 		o := cxbeam.ReportOptions{By: *by, Period: *period, Where: where, MinN: *minN, Top: *top,
-			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups, AsOf: *asOf, MinDuration: minDuration}
+			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups, AsOf: *asOf, MinDuration: minDuration, ChunkSize: *chunkSize}
 		out = cxbeam.Report(s, c, inputs, o)
 	case "support":
 		if *checklist != "" {
@@ -207,7 +211,7 @@ func run(args []string, stderr io.Writer) int {
 				return usage("--tz: %v", err)
 			}
 		}
-		o := cxbeam.SupportOptions{By: *by, SkipBad: *skipBad,
+		o := cxbeam.SupportOptions{By: *by, SkipBad: *skipBad, ChunkSize: *chunkSize,
 			Config: cxbeam.SupportConfig{Period: cmp.Or(*period, "day"), TimeZone: *tz}}
 		// The small files are read here and travel with the pipeline;
 		// the calendar and standards are checked before it starts.

@@ -55,6 +55,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--kind", "ces", "--input", bad, "--output", out}, exitUsage, "never guessed"},
 		{[]string{"--kind", "nps", "--scale", "1..5", "--input", bad, "--output", out}, exitUsage, "for csat and ces"},
 		{[]string{"--kind", "nps", "--level", "2", "--input", bad, "--output", out}, exitUsage, "--level"},
+		{[]string{"--kind", "support", "--chunk-size", "0", "--input", bad, "--output", out}, exitUsage, "--chunk-size"},
 		{[]string{"--kind", "nps", "--input", bad, "--output", out}, exitInput, "bad.csv:3"},
 		{[]string{"--kind", "report", "--input", bad, "--output", out}, exitUsage, "--checklist"},
 		{[]string{"--kind", "report", "--checklist", bad, "--period", "day", "--input", bad, "--output", out}, exitUsage, "--period"},

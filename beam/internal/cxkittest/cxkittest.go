@@ -36,6 +36,36 @@ func Root(rel string) string { return filepath.Join(root(), rel) }
 // the test when cxkit fails. The command is built once per process.
 func Run(t testing.TB, args ...string) string {
 	t.Helper()
+	stdout, stderr, err := run(t, args)
+	if err != nil {
+		t.Fatalf("cxkit %s: %v\n%s", strings.Join(args, " "), err, stderr)
+	}
+	return stdout
+}
+
+// Fail runs cxkit with args, which must fail with exit code 1 (bad
+// input), and returns what it printed on standard error.
+func Fail(t testing.TB, args ...string) string {
+	t.Helper()
+	_, stderr, err := run(t, args)
+	if code := exitCode(err); code != 1 {
+		t.Fatalf("cxkit %s: exit code %d (%v), want 1\n%s", strings.Join(args, " "), code, err, stderr)
+	}
+	return stderr
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	return -1
+}
+
+func run(t testing.TB, args []string) (stdout, stderr string, err error) {
+	t.Helper()
 	once.Do(func() {
 		dir, err := os.MkdirTemp("", "cxkittest")
 		if err != nil {
@@ -52,13 +82,11 @@ func Run(t testing.TB, args ...string) string {
 	if errOut != "" {
 		t.Fatalf("building cxkit: %s", errOut)
 	}
-	var stdout, stderr bytes.Buffer
+	var out, errBuf bytes.Buffer
 	cmd := exec.Command(bin, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("cxkit %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
-	}
-	return stdout.String()
+	cmd.Stdout, cmd.Stderr = &out, &errBuf
+	err = cmd.Run()
+	return out.String(), errBuf.String(), err
 }
 
 // WriteTimedVisits writes n answer sheets into files JSON Lines files

@@ -1,0 +1,194 @@
+package cxbeam
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+
+	"github.com/cxkit/cxkit/beam/internal/cxkittest"
+)
+
+// runPipeline runs the pipeline that build makes and returns what its
+// output PCollection of strings holds, or the error of the failed job.
+func runPipeline(t *testing.T, build func(s beam.Scope) beam.PCollection) (string, error) {
+	t.Helper()
+	p, s := beam.NewPipelineWithRoot()
+	out := filepath.Join(t.TempDir(), "out.json")
+	textio.Write(s, out, build(s))
+	if err := ptest.Run(p); err != nil {
+		return "", err
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b), nil
+}
+
+// exampleTickets returns the lines of the example ticket export.
+func exampleTickets(t testing.TB) []string {
+	t.Helper()
+	b, err := os.ReadFile(cxkittest.Root("examples/support/tickets.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+}
+
+func writeLines(t testing.TB, name string, lines ...string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// badLinesOf returns what cxkit support printed for the bad lines of a
+// failed run: every line of its standard error but its last, which says
+// that nothing was computed.
+func badLinesOf(t testing.TB, stderr string) string {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if len(lines) < 2 || !strings.Contains(lines[len(lines)-1], "nothing computed") {
+		t.Fatalf("cxkit support's errors end unexpectedly:\n%s", stderr)
+	}
+	return strings.Join(lines[:len(lines)-1], "\n") + "\n"
+}
+
+// TestSupportDuplicateInTwoFiles: a ticket given in two files is a bad
+// line at its second place, as it is in the one file made of both, and
+// only the first counts.
+func TestSupportDuplicateInTwoFiles(t *testing.T) {
+	ex := exampleTickets(t)
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "parts", "a.jsonl"), filepath.Join(dir, "parts", "b.jsonl")
+	writeLines(t, a, ex[0:5]...)
+	writeLines(t, b, ex[5], ex[6], ex[7], ex[2], ex[8], ex[9])
+	whole := filepath.Join(dir, "whole.jsonl")
+	writeLines(t, whole, append(ex[0:5:5], ex[5], ex[6], ex[7], ex[2], ex[8], ex[9])...)
+	glob := filepath.Join(dir, "parts", "*.jsonl")
+
+	want := cxkittest.Run(t, "support", whole, "--skip-bad", "--json")
+	if !strings.Contains(want, `"skipped_lines": 1`) {
+		t.Fatalf("cxkit support does not skip the repeat:\n%.400s", want)
+	}
+	got := runToString(t, func(s beam.Scope) beam.PCollection {
+		return Support(s, []string{glob}, SupportOptions{SkipBad: true})
+	})
+	if got != want {
+		t.Errorf("pipeline output differs from cxkit support --skip-bad:\n got: %.600s\nwant: %.600s", got, want)
+	}
+
+	// Without SkipBad the job fails naming both places; in one file
+	// cxkit says it so.
+	if stderr := cxkittest.Fail(t, "support", whole); !strings.Contains(stderr, whole+`:9: ticket "T00003": duplicate id: line 3 has the same id`) {
+		t.Fatalf("cxkit support says:\n%s", stderr)
+	}
+	_, err := runPipeline(t, func(s beam.Scope) beam.PCollection { return Support(s, []string{glob}, SupportOptions{}) })
+	wantErr := b + `:4: ticket "T00003": duplicate id: ` + a + `:3 has the same id (a ticket must appear once; the first is kept)` + "\n" +
+		b + ": 1 bad line; nothing computed"
+	if err == nil || !strings.Contains(err.Error(), wantErr) {
+		t.Errorf("job error = %v\nwant it to say:\n%s", err, wantErr)
+	}
+}
+
+// TestSupportChunks: one file of tickets with bad lines, repeats, blank
+// lines and a byte order mark, read in chunks of many sizes (some cut
+// inside a line, some at its end), gives what cxkit support gives: the
+// same JSON with --skip-bad, and without it the same bad lines at the
+// same lines.
+func TestSupportChunks(t *testing.T) {
+	ex := exampleTickets(t)
+	var lines []string
+	for i, l := range ex {
+		switch {
+		case i == 0:
+			l = "\ufeff" + l
+		case i%37 == 5:
+			lines = append(lines, "")
+		case i%53 == 7:
+			lines = append(lines, ex[i/2]) // a repeat of an earlier ticket
+		case i%61 == 11:
+			l = l[:len(l)/2] // cut short: not JSON
+		}
+		lines = append(lines, l)
+	}
+	dir := t.TempDir()
+	name := filepath.Join(dir, "tickets.jsonl")
+	writeLines(t, name, lines...)
+
+	wantJSON := cxkittest.Run(t, "support", name, "--skip-bad", "--json", "--by", "channel")
+	wantErrs := badLinesOf(t, cxkittest.Fail(t, "support", name))
+	if n := strings.Count(wantErrs, "duplicate id"); n < 3 {
+		t.Fatalf("want a few repeats in the test file, cxkit found %d:\n%s", n, wantErrs)
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineEnd := int64(bytes.IndexByte([]byte(strings.Join(lines, "\n")), '\n') + 1)
+	for _, size := range []int64{1, lineEnd, lineEnd + 1, 997, 4096, fi.Size() / 3, fi.Size()} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			got := runToString(t, func(s beam.Scope) beam.PCollection {
+				return Support(s, []string{name}, SupportOptions{SkipBad: true, By: "channel", ChunkSize: size})
+			})
+			if got != wantJSON {
+				t.Errorf("pipeline output differs from cxkit support --skip-bad:\n got: %.600s\nwant: %.600s", got, wantJSON)
+			}
+			_, err := runPipeline(t, func(s beam.Scope) beam.PCollection {
+				return Support(s, []string{name}, SupportOptions{ChunkSize: size})
+			})
+			if err == nil || !strings.Contains(err.Error(), wantErrs) {
+				t.Errorf("job error = %v\nwant it to hold cxkit's:\n%s", err, wantErrs)
+			}
+		})
+	}
+}
+
+// TestChunkReaderLines: the chunks of a file, however it is cut, hold
+// each of its lines once, and count them.
+func TestChunkReaderLines(t *testing.T) {
+	text := "a\n\nbb\nccc\r\n\ndddd" // no line break at the end
+	name := filepath.Join(t.TempDir(), "f.jsonl")
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for size := int64(1); size <= int64(len(text))+1; size++ {
+		var got bytes.Buffer
+		lines := 0
+		for start := int64(0); start < int64(len(text)); start += size {
+			end := start + size
+			if end >= int64(len(text)) {
+				end = -1
+			}
+			r, err := openChunk(t.Context(), chunk{Path: name, Start: start, End: end})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.Copy(&got, r); err != nil {
+				t.Fatal(err)
+			}
+			lines += r.lines
+			r.Close()
+			if end < 0 {
+				break
+			}
+		}
+		if got.String() != text {
+			t.Errorf("chunks of %d bytes read %q, want %q", size, got.String(), text)
+		}
+		if lines != 6 {
+			t.Errorf("chunks of %d bytes count %d lines, want 6", size, lines)
+		}
+	}
+}
