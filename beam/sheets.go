@@ -158,10 +158,16 @@ func (f *readReportFn) ProcessElement(ctx context.Context, c chunk, emit func(Re
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
 		for _, h := range held {
-			h.At = place{Path: c.Path, Start: c.Start, Line: h.At.Line - shift}
+			if lines {
+				h.At.Line -= shift
+			}
+			h.At.Path, h.At.Start = c.Path, c.Start
 			emitHeld(heldShard(h.Text), h)
 		}
 		r = rest
+		if !lines && len(held) > 0 {
+			lines = true // the file's one sheet is held: nothing is left to read
+		}
 	}
 	var keys keyList
 	opts := f.Options.report()
@@ -213,8 +219,12 @@ func newPart(res *report.Result, at func(line int) place) (ReportPart, error) {
 		}
 		if ds := diag.As(p.Err); len(ds) > 0 {
 			for _, d := range ds {
-				if d.Line > 0 {
-					d.Line += pa.At.Line - p.Line // the sheet's own lines move with it
+				switch {
+				case d.Line == 0 || p.Line == 0: // a whole file's own lines
+				case pa.At.Line > 0:
+					d.Line += pa.At.Line - p.Line // the sheet's lines move with it
+				default:
+					d.Line = 0 // a whole file run on one line: placed by the file
 				}
 			}
 			if pa.Diags, err = json.Marshal(ds); err != nil {

@@ -150,10 +150,10 @@ func TestReportChunks(t *testing.T) {
 			l = "\ufeff" + l
 		case i%17 == 3:
 			lines = append(lines, "")
-		case i == 20:
+		case i == 21:
 			l = l[:len(l)/3] // cut short: not JSON
 		case i == 41:
-			l = strings.Replace(l, `"has_parking":"yes"`, `"has_parking":"maybe"`, 1)
+			l = strings.Replace(l, `"checklist":"mall_korto"`, `"checklist":42`, 1)
 		}
 		lines = append(lines, l)
 	}

@@ -202,10 +202,16 @@ type summarizeSupportFn struct {
 }
 
 func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool, bad func(*badLine) bool, counts func(*chunkLines) bool, emit func(string)) error {
-	newAcc := func() (*support.Accumulator, error) { return f.opts.newAccumulator(f.Options.Config) }
-	acc, err := restoreSide(newAcc, merged, "accumulator")
+	acc, err := f.opts.newAccumulator(f.Options.Config)
 	if err != nil {
 		return err
+	}
+	// Without a good ticket the combine has no output: acc stays empty.
+	var state []byte
+	if merged(&state) {
+		if err := acc.UnmarshalBinary(state); err != nil {
+			return err
+		}
 	}
 	lines, err := newLineTable(counts)
 	if err != nil {
