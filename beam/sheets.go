@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -144,7 +145,10 @@ func (f *readReportFn) ProcessElement(ctx context.Context, c chunk, emit func(Re
 		return err
 	}
 	defer in.Close()
-	lines := report.IsJSONLines(c.Path)
+	// Only a *.json name means one sheet, as for cxkit report; another
+	// name is JSON Lines (or, not named *.jsonl, sheets one after
+	// another), but only a *.jsonl or *.ndjson file is cut in chunks.
+	lines := !strings.EqualFold(filepath.Ext(c.Path), ".json")
 	var r io.Reader = in
 	shift := 0
 	if c.Start > 0 {
