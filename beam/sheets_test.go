@@ -115,7 +115,7 @@ func TestReportDuplicateAcrossFiles(t *testing.T) {
 		t.Fatalf("cxkit report finds other duplicates than the test made:\n%s", wantErr)
 	}
 	wantJSON := cxkittest.Run(t, "report", c.Name, dir, "--by", "location", "--allow-duplicates", "--json")
-	for _, size := range []int64{0, 1, 2000} {
+	for _, size := range cutSizes(0, 1, 2000) {
 		t.Run(fmt.Sprint(size), func(t *testing.T) {
 			_, err := runPipeline(t, func(s beam.Scope) beam.PCollection {
 				return Report(s, c, globs, withDefaults(ReportOptions{ChunkSize: size}))
@@ -165,7 +165,7 @@ func TestReportChunks(t *testing.T) {
 		t.Fatalf("cxkit report finds other problems than the test made:\n%s", wantErr)
 	}
 	wantJSON := cxkittest.Run(t, "report", c.Name, name, "--by", "auditor", "--skip-invalid", "--json")
-	for _, size := range []int64{1, 997, 20000, 0} {
+	for _, size := range cutSizes(1, 997, 20000, 0) {
 		t.Run(fmt.Sprint(size), func(t *testing.T) {
 			_, err := runPipeline(t, func(s beam.Scope) beam.PCollection {
 				return Report(s, c, []string{name}, withDefaults(ReportOptions{ChunkSize: size}))
