@@ -2,7 +2,6 @@ package cxbeam
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,12 +17,7 @@ import (
 
 func mallChecklist(t testing.TB) Checklist {
 	t.Helper()
-	name := cxkittest.Root("examples/mall/mall.korto")
-	src, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Checklist{Name: name, Source: string(src)}
+	return loadChecklist(t, "examples/mall/mall.korto")
 }
 
 // reportCases are cxkit report's flags and the options that say the
@@ -153,13 +147,6 @@ func writeSheets(t *testing.T, dir string, n, files int) {
 // in the file of its visit, the visits in three files) against cxkit
 // report over the same files.
 func TestReportCSIAndPromises(t *testing.T) {
-	load := func(name string) Checklist {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return Checklist{Name: name, Source: string(src)}
-	}
 	lux := t.TempDir()
 	for file, sheets := range map[string][]string{
 		"a.jsonl": {"visit-01.json"},
@@ -168,16 +155,7 @@ func TestReportCSIAndPromises(t *testing.T) {
 	} {
 		var b strings.Builder
 		for _, s := range sheets {
-			data, err := os.ReadFile(cxkittest.Root("examples/luxury/" + s))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var v any
-			if err := json.Unmarshal(data, &v); err != nil {
-				t.Fatal(err)
-			}
-			line, _ := json.Marshal(v)
-			b.Write(line)
+			b.WriteString(compactSheet(t, "examples/luxury/"+s))
 			b.WriteByte('\n')
 		}
 		if err := os.WriteFile(filepath.Join(lux, file), []byte(b.String()), 0o644); err != nil {
@@ -189,13 +167,13 @@ func TestReportCSIAndPromises(t *testing.T) {
 		args                       []string
 		opts                       ReportOptions
 	}{
-		{"csi-by-location", cxkittest.Root("examples/csi/store.korto"), cxkittest.Root("examples/csi/visits.jsonl"), cxkittest.Root("examples/csi/visits.jsonl"),
+		{"csi-by-location", "examples/csi/store.korto", cxkittest.Root("examples/csi/visits.jsonl"), cxkittest.Root("examples/csi/visits.jsonl"),
 			[]string{"--by", "location", "--as-of", "2026-12-01"}, ReportOptions{By: "location", AsOf: "2026-12-01"}},
-		{"luxury-promises", cxkittest.Root("examples/luxury/boutique.korto"), lux, filepath.Join(lux, "*.jsonl"),
+		{"luxury-promises", "examples/luxury/boutique.korto", lux, filepath.Join(lux, "*.jsonl"),
 			[]string{"--as-of", "2027-01-01"}, ReportOptions{AsOf: "2027-01-01"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := load(tc.checklist)
+			c := loadChecklist(t, tc.checklist)
 			want := cxkittest.Run(t, append(append([]string{"report", c.Name, tc.arg}, tc.args...), "--json")...)
 			got := runToString(t, func(s beam.Scope) beam.PCollection {
 				return Report(s, c, []string{tc.glob}, withDefaults(tc.opts))
