@@ -2,6 +2,7 @@ package dsl
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -801,14 +802,7 @@ var blockHint = map[string]string{
 	"choice":    `a choice holds options, one per line: ID "label" = value, like most "Большинство" = 0.5`,
 }
 
-func allKeywords() []string {
-	ks := make([]string, 0, len(keywords))
-	for k := range keywords {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
-}
+func allKeywords() []string { return slices.Sorted(maps.Keys(keywords)) }
 
 func expectsNumber(prev lexer.Token) bool {
 	switch prev.Value {

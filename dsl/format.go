@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -461,11 +462,7 @@ func text(t korto.Text) string {
 	if len(t.Tr) == 0 {
 		return s
 	}
-	langs := make([]string, 0, len(t.Tr))
-	for l := range t.Tr {
-		langs = append(langs, l)
-	}
-	slices.Sort(langs)
+	langs := slices.Sorted(maps.Keys(t.Tr))
 	for _, l := range langs {
 		s += " @" + l + " " + strconv.Quote(t.Tr[l])
 	}

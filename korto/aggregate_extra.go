@@ -3,6 +3,7 @@ package korto
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -313,11 +314,7 @@ func (a *Aggregator) summarizeExtra(s *GroupSummary, g *aggGroup) {
 	if a.opts.Period == "" {
 		return
 	}
-	keys := make([]string, 0, len(g.periods))
-	for k := range g.periods {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(g.periods))
 	s.Periods = make([]PeriodSummary, len(keys))
 	var prev *moments
 	for i, k := range keys {

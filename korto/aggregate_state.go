@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -45,11 +46,7 @@ func (a *Aggregator) MarshalBinary() ([]byte, error) {
 	if err := w.group(a, a.overall); err != nil {
 		return nil, err
 	}
-	keys := make([]string, 0, len(a.groups))
-	for k := range a.groups {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(a.groups))
 	w.Uint(uint64(len(keys)))
 	for _, k := range keys {
 		w.Str(k)
@@ -250,11 +247,7 @@ func (w *stateWriter) group(a *Aggregator, g *aggGroup) error {
 		w.Str(e.text)
 		w.Uint(uint64(e.index))
 	}
-	keys := make([]string, 0, len(g.periods))
-	for k := range g.periods {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(g.periods))
 	w.Uint(uint64(len(keys)))
 	for _, k := range keys {
 		w.Str(k)

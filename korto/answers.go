@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -663,17 +662,6 @@ func (sr *sheetReader) answers(s *Sheet) bool {
 			s.Answers[k] = Answer{Type: AnswerInvalid, String: string(v.raw)}
 		}
 	}
-}
-
-// sortedKeys returns the keys of m in byte order, for deterministic
-// messages.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // didYouMean returns a "; did you mean ...?" hint for a misspelt key.

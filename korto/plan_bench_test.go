@@ -3,7 +3,9 @@ package korto
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -309,7 +311,7 @@ func benchSheetJSON(b *testing.B) (*Plan, string) {
 	var sb strings.Builder
 	sb.WriteString(`{"checklist": "gen", "answers": {`)
 	first := true
-	for _, k := range sortedKeys(s.Answers) {
+	for _, k := range slices.Sorted(maps.Keys(s.Answers)) {
 		if !first {
 			sb.WriteString(", ")
 		}

@@ -3,6 +3,7 @@ package korto
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -129,11 +130,7 @@ func (c *Checklist) MergeFollowUp(visit, follow *Sheet) error {
 		errs = append(errs, &AnswerError{Pointer: "/checklist", Severity: SeverityError, Code: diag.CodeWrongChecklist,
 			Message: fmt.Sprintf("follow-up of checklist %q for a visit of %q", follow.Checklist, visit.Checklist)})
 	}
-	ids := make([]string, 0, len(follow.Answers))
-	for qid := range follow.Answers {
-		ids = append(ids, qid)
-	}
-	slices.Sort(ids)
+	ids := slices.Sorted(maps.Keys(follow.Answers))
 	for _, qid := range ids {
 		a := follow.Answers[qid]
 		ptr := JSONPointer("answers", qid)

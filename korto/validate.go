@@ -2,6 +2,7 @@ package korto
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -698,9 +699,9 @@ func (v *validator) ref(q *Question, subject valSubject) {
 	// author of a Go or JSON checklist mixed the two up.
 	var all []string
 	if k.Type != KindChoice {
-		all = append(all, sortedValKeys(v.scales)...)
+		all = append(all, slices.Sorted(maps.Keys(v.scales))...)
 	}
-	all = append(all, sortedValKeys(v.choices)...)
+	all = append(all, slices.Sorted(maps.Keys(v.choices))...)
 	if k.Type == "" {
 		all = append(all, valKindNames...)
 	}
@@ -1004,15 +1005,6 @@ func (v *validator) whenNumber(e *Expr, q *Question, i int, pos Pos, subject val
 		v.warnf(pos, subject, diag.CodeWhenRange, fmt.Sprintf("answers to %q are whole numbers %s..%s; compare with one of them", t.ID, FormatNumber(lo), FormatNumber(hi)),
 			"condition \"%s %s %s\" %s holds: %q is answered %s..%s", t.ID, e.Cmp, FormatNumber(n), holds, t.ID, FormatNumber(lo), FormatNumber(hi))
 	}
-}
-
-func sortedValKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func valFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -1,6 +1,7 @@
 package korto
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,11 +28,7 @@ func (v *validator) texts() {
 		if len(t.Tr) == 0 {
 			return
 		}
-		tags := make([]string, 0, len(t.Tr))
-		for tag := range t.Tr {
-			tags = append(tags, tag)
-		}
-		slices.Sort(tags)
+		tags := slices.Sorted(maps.Keys(t.Tr))
 		for i, tag := range tags {
 			switch {
 			case !valLangTag(tag):

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -41,11 +42,7 @@ func errMinDuration(want, got time.Duration) error {
 func (l *AuditorLog) MarshalBinary() ([]byte, error) {
 	w := &binstate.Writer{B: slices.Clone(auditorStateMagic)}
 	w.Int(int64(l.minDuration))
-	names := make([]string, 0, len(l.auditors))
-	for name := range l.auditors {
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(l.auditors))
 	w.Uint(uint64(len(names)))
 	for _, name := range names {
 		a := l.auditors[name]

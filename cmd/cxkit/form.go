@@ -3,7 +3,8 @@ package main
 import (
 	"context"
 	"flag"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/cxkit/cxkit/forms"
@@ -51,11 +52,7 @@ var formTargets = map[string]formTarget{
 }
 
 func formTargetNames() string {
-	names := make([]string, 0, len(formTargets))
-	for n := range formTargets {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(formTargets))
 	return strings.Join(names, ", ")
 }
 

@@ -3,6 +3,7 @@ package support
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -107,11 +108,7 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 			c.loc = loc
 		}
 	}
-	days := make([]string, 0, len(cfg.Week))
-	for d := range cfg.Week {
-		days = append(days, d)
-	}
-	slices.Sort(days)
+	days := slices.Sorted(maps.Keys(cfg.Week))
 	for _, d := range days {
 		wd, ok := weekdayNames[strings.ToLower(d)]
 		if !ok {

@@ -2,6 +2,7 @@ package support
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -178,14 +179,7 @@ func (a *Accumulator) KPIs(f Filter) KPIs {
 }
 
 func (a *Accumulator) sortedCells() []cellKey {
-	keys := make([]cellKey, 0, len(a.cells))
-	for k := range a.cells {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(x, y cellKey) int {
-		return cmp.Or(cmp.Compare(x.channel, y.channel), cmp.Compare(x.priority, y.priority), cmp.Compare(x.agent, y.agent))
-	})
-	return keys
+	return slices.SortedFunc(maps.Keys(a.cells), compareCellKey)
 }
 
 func (c *cell) kpis(on duty) KPIs {
@@ -430,13 +424,7 @@ func fmtDate(y, m, d int) string {
 
 func (a *Accumulator) agentRows() (rows []AgentRow, occupancy, minutesPerIssue *float64) {
 	rows = []AgentRow{}
-	keys := make([]agentChannel, 0, len(a.agentTim))
-	for k := range a.agentTim {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(x, y agentChannel) int {
-		return cmp.Or(cmp.Compare(x.agent, y.agent), cmp.Compare(x.channel, y.channel))
-	})
+	keys := slices.SortedFunc(maps.Keys(a.agentTim), compareAgentChannel)
 	// An agent's record without a channel covers the channels that none
 	// of the agent's other records names, so that no solved ticket is
 	// counted in two rows (and the overall minutes per issue divides by

@@ -266,11 +266,7 @@ func (Standard) JSONSchemaExtend(s *jsonschema.Schema) {
 		for _, k := range kpiList {
 			p.Enum = append(p.Enum, k.Name)
 		}
-		aliases := make([]string, 0, len(kpiAliases))
-		for a := range kpiAliases {
-			aliases = append(aliases, a)
-		}
-		slices.Sort(aliases)
+		aliases := slices.Sorted(maps.Keys(kpiAliases))
 		for _, a := range aliases {
 			p.Enum = append(p.Enum, a)
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -41,11 +42,7 @@ func (a *Accumulator) MarshalBinary() ([]byte, error) {
 	w := &binstate.Writer{B: slices.Clone(stateMagic)}
 	a.writeLayout(w)
 
-	keys := make([]cellKey, 0, len(a.cells))
-	for k := range a.cells {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, compareCellKey)
+	keys := slices.SortedFunc(maps.Keys(a.cells), compareCellKey)
 	w.Uint(uint64(len(keys)))
 	for _, k := range keys {
 		w.Str(k.channel)
@@ -56,11 +53,7 @@ func (a *Accumulator) MarshalBinary() ([]byte, error) {
 
 	writeCounts(w, a.topics)
 
-	dates := make([]civilDate, 0, len(a.backlog))
-	for d := range a.backlog {
-		dates = append(dates, d)
-	}
-	slices.SortFunc(dates, compareDate)
+	dates := slices.SortedFunc(maps.Keys(a.backlog), compareDate)
 	w.Uint(uint64(len(dates)))
 	for _, d := range dates {
 		w.Int(int64(d.y))
@@ -76,11 +69,7 @@ func (a *Accumulator) MarshalBinary() ([]byte, error) {
 		w.Int(int64(o.Replies))
 	}
 
-	agents := make([]agentChannel, 0, len(a.agentTim))
-	for k := range a.agentTim {
-		agents = append(agents, k)
-	}
-	slices.SortFunc(agents, compareAgentChannel)
+	agents := slices.SortedFunc(maps.Keys(a.agentTim), compareAgentChannel)
 	w.Uint(uint64(len(agents)))
 	for _, k := range agents {
 		t := a.agentTim[k]
@@ -285,11 +274,7 @@ func writeCell(w *binstate.Writer, c *cell) {
 	for _, n := range []int{c.tickets, c.solved, c.fcr, c.oneTouch, c.withReply, c.handovers, c.replyTickets, c.replySum} {
 		w.Int(int64(n))
 	}
-	hist := make([]int, 0, len(c.replyHist))
-	for k := range c.replyHist {
-		hist = append(hist, k)
-	}
-	slices.Sort(hist)
+	hist := slices.Sorted(maps.Keys(c.replyHist))
 	w.Uint(uint64(len(hist)))
 	for _, k := range hist {
 		w.Int(int64(k))
@@ -483,11 +468,7 @@ func readTimes(r *binstate.Reader) []int64 {
 
 // writeCounts writes a count per name, by name.
 func writeCounts(w *binstate.Writer, m map[string]int) {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(m))
 	w.Uint(uint64(len(names)))
 	for _, k := range names {
 		w.Str(k)

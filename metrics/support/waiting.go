@@ -1,6 +1,7 @@
 package support
 
 import (
+	"maps"
 	"slices"
 	"time"
 )
@@ -102,11 +103,7 @@ func (w *waits) sweep(on duty) Waiting {
 	}
 	slices.Sort(w.start)
 	slices.Sort(w.end)
-	hours := make([]int64, 0, len(on))
-	for h := range on {
-		hours = append(hours, h)
-	}
-	slices.Sort(hours)
+	hours := slices.Sorted(maps.Keys(on))
 
 	var (
 		n          int
