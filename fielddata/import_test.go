@@ -298,3 +298,50 @@ func TestWorkbookRenamedSheet(t *testing.T) {
 		}
 	}
 }
+
+// KoboToolbox and ODK Central also export workbooks (XLSX) with the
+// CSV export's header. A user who names the tool (`--from kobo`) of such
+// a file gets its answers read as a workbook, not its zip bytes read as
+// CSV text ("no column is a question").
+func TestWorkbookNamedByTool(t *testing.T) {
+	p, sheets := loadMall(t)
+	for _, st := range []struct {
+		name  string
+		style exportStyle
+		comma rune
+	}{{"kobo", koboStyle, ';'}, {"odk", odkStyle, ','}} {
+		x := excelize.NewFile()
+		recs := parseCSV(t, export(t, p, sheets[:4], st.style), st.comma)
+		for i, rec := range recs {
+			row := make([]any, len(rec))
+			for j, v := range rec {
+				row[j] = strings.Replace(v, ",", ".", 1) // a workbook's numbers are numbers
+			}
+			if err := x.SetSheetRow("Sheet1", "A"+strconv.Itoa(i+1), &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := x.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		x.Close()
+		for _, format := range []fielddata.Format{fielddata.Format(st.name), fielddata.CSV, fielddata.XLSX, ""} {
+			rd, got := readAll(t, p, buf.Bytes(), fielddata.Options{Name: st.name + ".xlsx", Format: format})
+			if rd.Format() != fielddata.XLSX {
+				t.Errorf("%s export, --from %q: read as %q, want xlsx", st.name, format, rd.Format())
+			}
+			if format != fielddata.XLSX && !strings.Contains(rd.Guessed(), "workbook") {
+				t.Errorf("%s export, --from %q: Guessed() = %q, want it to say the file is a workbook", st.name, format, rd.Guessed())
+			}
+			if len(got) != 4 {
+				t.Fatalf("%s export, --from %q: %d sheets, want 4", st.name, format, len(got))
+			}
+			for i, s := range got {
+				if diff := cmp.Diff(sheets[i].Answers, s.Answers); diff != "" {
+					t.Errorf("%s export, --from %q: sheet %d (-want +got):\n%s", st.name, format, i, diff)
+				}
+			}
+		}
+	}
+}

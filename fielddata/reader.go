@@ -101,6 +101,11 @@ func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
 			if format == XLSX {
 				format, why = CSV, "it is a zip archive of CSV tables, as ODK Central's export is, and "+table+" is its table"
 			}
+		} else if format != XLSX {
+			// A workbook named by its tool (KoboToolbox and ODK
+			// Central export XLSX too): its header has the same group
+			// paths, which the workbook layout splits as well.
+			format, why = XLSX, "it is an Excel workbook, not the CSV text --from "+string(format)+" reads"
 		}
 	}
 	rd := &Reader{maxWorkbook: opts.MaxWorkbookBytes}
