@@ -59,7 +59,7 @@ func formTargetNames() string {
 func formFlags(fs *flag.FlagSet) Run {
 	to := fs.String("to", "", "`TARGET` form: "+formTargetNames())
 	lang := fs.String("lang", "", "language `L` the form starts in, e.g. en (default: the checklist's own)")
-	out := fs.String("o", "", "write the form to `OUT` instead of standard output")
+	out := fs.String("o", "", "write the form to `OUT` instead of standard output (- is standard output)")
 	return func(_ context.Context, e *env, pos []string) error {
 		if len(pos) != 1 {
 			return usagef("want one checklist FILE, got %s", plural(len(pos), "argument", "arguments"))
@@ -71,7 +71,9 @@ func formFlags(fs *flag.FlagSet) Run {
 			}
 			return usagef("unknown --to %q (want one of %s)", *to, formTargetNames())
 		}
-		if t.binary && *out == "" {
+		// "-o -" is standard output, as "-" is standard input everywhere:
+		// never a file named "-". A workbook is not text to print.
+		if t.binary && (*out == "" || *out == "-") {
 			return usagef("--to %s writes a binary file: give it with -o OUT", *to)
 		}
 		cl, src, err := loadChecklistSource(e, pos[0])
@@ -82,7 +84,7 @@ func formFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return checklistError(inputName(pos[0]), src, err)
 		}
-		if *out == "" {
+		if *out == "" || *out == "-" {
 			_, err := e.stdout.Write(doc)
 			return err
 		}

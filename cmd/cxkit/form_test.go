@@ -42,6 +42,30 @@ func TestFormSurveyJS(t *testing.T) {
 	}
 }
 
+// "-o -" is standard output (cli.md: "-" names standard input and
+// output), never a file named "-"; a workbook is not printed.
+func TestFormOutDash(t *testing.T) {
+	mall, err := filepath.Abs(formMall)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	for _, to := range []string{"xform", "surveyjs", "jsonschema"} {
+		want, _, _ := runCmd(t, "", "form", mall, "--to", to)
+		out, errOut, code := runCmd(t, "", "form", mall, "--to", to, "-o", "-")
+		if code != exitOK || out != want || want == "" {
+			t.Errorf("--to %s -o -: exit %d, %d bytes on stdout, want the %d of no -o; stderr %q", to, code, len(out), len(want), errOut)
+		}
+	}
+	out, errOut, code := runCmd(t, "", "form", mall, "--to", "xlsform", "-o", "-")
+	if code != exitUsage || out != "" || !strings.Contains(errOut, "binary") {
+		t.Errorf("--to xlsform -o -: exit %d, stdout %d bytes, stderr %q; want a usage error", code, len(out), errOut)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error(`a file named "-" was written`)
+	}
+}
+
 func TestFormUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"form", formMall},
