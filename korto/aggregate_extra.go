@@ -321,9 +321,13 @@ func (a *Aggregator) summarizeExtra(s *GroupSummary, g *aggGroup) {
 		m := g.periods[k]
 		st := newStat(m)
 		ps := PeriodSummary{Period: k, N: m.n, Mean: st.Mean, CILow: st.CILow, CIHigh: st.CIHigh}
-		if prev != nil {
+		if prev != nil && m.n >= 2 && prev.n >= 2 {
+			// The change is known whenever both waves have n >= 2
+			// (reports.md); its p only when both show some spread.
+			mp, _ := prev.mean()
+			ps.Change = new(*st.Mean - mp)
 			if t, ok := welchMoments(m, prev); ok {
-				ps.Change, ps.P = &t.Diff, &t.P
+				ps.P = &t.P
 			}
 		}
 		s.Periods[i] = ps

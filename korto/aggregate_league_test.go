@@ -225,3 +225,65 @@ func TestLeagueByMonthInDateOrder(t *testing.T) {
 		t.Errorf("months (-want +got):\n%s", d)
 	}
 }
+
+// A group whose audits all scored the same has no usable variance
+// (metrics.md, "Comparing two groups": audit scores compare as means,
+// and a side with no spread gets no test). Four audits at 100% do not
+// prove a mean of 100%, so Flat is not tested against the rest, and
+// Holm adjusts over the two groups that were: the smaller p doubled,
+// the larger kept (or the doubled one, if larger).
+func TestLeagueNoSpreadUntested(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location"})
+	scores := map[string][]float64{"A": leagueScores["A"], "B": leagueScores["B"], "Flat": {1, 1, 1, 1}}
+	for _, g := range []string{"A", "B", "Flat"} {
+		for _, x := range scores[g] {
+			if err := a.Add(scoreAudit(g, "", x)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var ps []float64
+	for _, g := range a.Report().Groups {
+		if g.Group == "Flat" {
+			if g.T != nil || g.DF != nil || g.P != nil || g.PHolm != nil || g.VsRest != nil {
+				t.Errorf("Flat (four audits at 100%%) was tested: t %v, p %v, vs_rest %v", g.T, g.P, g.VsRest)
+			}
+			continue
+		}
+		if g.P == nil || g.PHolm == nil {
+			t.Fatalf("%s untested", g.Group)
+		}
+		ps = append(ps, *g.P, *g.PHolm)
+	}
+	lo, hi := min(ps[0], ps[2]), max(ps[0], ps[2])
+	wantLo, wantHi := min(1, 2*lo), max(min(1, 2*lo), hi)
+	gotLo, gotHi := min(ps[1], ps[3]), max(ps[1], ps[3])
+	if gotLo != wantLo || gotHi != wantHi {
+		t.Errorf("p_holm %v, %v; want %v, %v (Holm over the 2 tested groups, p %v and %v)", gotLo, gotHi, wantLo, wantHi, ps[0], ps[2])
+	}
+}
+
+// Waves whose audits all scored alike: the change is known (both have
+// n >= 2, reports.md) but has no p (no spread, metrics.md).
+func TestLeaguePeriodsNoSpread(t *testing.T) {
+	a := newTestAggregator(t, AggregateOptions{GroupBy: "location", Period: PeriodMonth})
+	for _, s := range []struct {
+		date string
+		x    float64
+	}{{"2026-01-10", 0.75}, {"2026-01-20", 0.75}, {"2026-02-03", 0.5}, {"2026-02-04", 0.5}, {"2026-03-01", 0.25}, {"2026-03-02", 0.75}} {
+		if err := a.Add(scoreAudit("A", s.date, s.x)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps := a.Report().Groups[0].Periods
+	if len(ps) != 3 {
+		t.Fatalf("periods: %+v", ps)
+	}
+	// February - January = 0.5 - 0.75; March - February = 0.5 - 0.5.
+	for i, want := range []float64{-0.25, 0} {
+		p := ps[i+1]
+		if p.Change == nil || *p.Change != want || p.P != nil {
+			t.Errorf("%s: change %v, p %v; want change %v and no p", p.Period, p.Change, p.P, want)
+		}
+	}
+}

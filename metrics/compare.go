@@ -336,11 +336,22 @@ func sum64(xs []int64) int64 {
 // side's mean, unbiased variance and n (or n_eff). The interval is
 // Diff ± t·SE with the Student-t quantile for Welch's DF, clipped to
 // ±span when span > 0 (the largest difference two means on a scale can
-// have). A side with n < 2, or both without spread, is an error
-// wrapping ErrNoData.
+// have).
+//
+// A side with n < 2, or with no spread at all (variance 0: every value
+// the same), has no usable variance, so there is no test: an error
+// wrapping ErrNoData that says which side (metrics.md, "Comparing two
+// groups"). Welch itself would test a side without spread against one
+// with spread, taking the first side's mean as known: five audits that
+// all scored 100% do not prove a mean of 100%.
 func CompareMeans(meanA, varA, nA, meanB, varB, nB, level, span float64) (Comparison, error) {
 	if err := checkLevel(level); err != nil {
 		return Comparison{}, err
+	}
+	for i, v := range [...]float64{varA, varB} {
+		if v == 0 && nA >= 2 && nB >= 2 {
+			return Comparison{}, errorIs(ErrNoData, "comparing means: every value in %s group is the same, so it shows no spread to test against: no test", [...]string{"the first", "the second"}[i])
+		}
 	}
 	w, err := Welch(meanA, varA, nA, meanB, varB, nB)
 	if err != nil {

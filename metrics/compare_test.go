@@ -208,6 +208,17 @@ func TestCompareCES(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tt.name, err, tt.want)
 		}
 	}
+	// CompareMeans holds the same rule for any means (audit scores,
+	// drivers): a side with variance 0 is not tested, whichever side it
+	// is, though Welch's formula alone would test it.
+	for _, v := range [][2]float64{{0, 1.5}, {1.5, 0}} {
+		if _, err := CompareMeans(4, v[0], 10, 3.5, v[1], 8, 0.95, 0); !errors.Is(err, ErrNoData) {
+			t.Errorf("CompareMeans with variances %v: %v, want no test (ErrNoData)", v, err)
+		}
+	}
+	if _, err := Welch(4, 0, 10, 3.5, 1.5, 8); err != nil {
+		t.Errorf("Welch itself tests a side without spread: %v", err)
+	}
 	ca, _ := CSATOf([]int{5, 4, 4, 3, 5, 2}, CSAT5)
 	cb, _ := CSATOf([]int{5, 4, 4, 3, 5, 2}, CSAT5)
 	same, err := CompareCSATMeans(ca, cb)

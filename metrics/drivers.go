@@ -130,7 +130,7 @@ func DriversOf(sides map[string]DriverSides, minN int, level, span float64) ([]D
 		}
 		c, err := CompareMeans(p.Mean, p.Var, float64(p.N), f.Mean, f.Var, float64(f.N), level, span)
 		if err != nil {
-			continue // no spread on either side: nothing to test
+			continue // a side without spread: nothing to test (CompareMeans)
 		}
 		out = append(out, Driver{Question: q, NPassed: int(p.N), NFailed: int(f.N), MeanPassed: p.Mean, MeanFailed: f.Mean,
 			Diff: c.Diff, CI: c.CI, P: c.P})
