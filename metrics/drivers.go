@@ -128,9 +128,15 @@ func DriversOf(sides map[string]DriverSides, minN int, level, span float64) ([]D
 		if p.N < int64(minN) || f.N < int64(minN) {
 			continue
 		}
-		c, err := CompareMeans(p.Mean, p.Var, float64(p.N), f.Mean, f.Var, float64(f.N), level, span)
+		// Welch's formula, which tests a side without spread against
+		// one with spread (CompareMeans would refuse it): the outcome
+		// takes two or three values, and the questions that matter most
+		// are often those whose failures all went with detractors. An
+		// adjusted test per outcome kind, as metrics.md compares NPS and
+		// shares, would be the better answer here.
+		c, err := welchCompare(p.Mean, p.Var, float64(p.N), f.Mean, f.Var, float64(f.N), level, span)
 		if err != nil {
-			continue // a side without spread: nothing to test (CompareMeans)
+			continue // no spread on either side: nothing to test
 		}
 		out = append(out, Driver{Question: q, NPassed: int(p.N), NFailed: int(f.N), MeanPassed: p.Mean, MeanFailed: f.Mean,
 			Diff: c.Diff, CI: c.CI, P: c.P})
