@@ -219,16 +219,13 @@ func auditName(h string) string {
 	return h
 }
 
-// splitPath splits a column name into its group path: on "-" and "/"
-// in the exports (ODK Central joins groups with "-"; KoboToolbox with
-// "/" by default, but its export settings offer "-" too), on "/" in XML
-// submissions, and on any of "/", "-" and "." in other files (question
-// IDs hold none of them).
+// splitPath splits a column name into its group path: on "/" in XML
+// submissions, and on any of "/", "-" and "." in every other file (ODK
+// Central joins groups with "-"; KoboToolbox with "/" by default, but
+// its export settings take any separator, "-" and "." among them;
+// question IDs hold none of them).
 func splitPath(h string, f Format) []string {
-	switch f {
-	case ODK, Kobo:
-		return strings.FieldsFunc(h, func(r rune) bool { return r == '/' || r == '-' })
-	case ODKXML:
+	if f == ODKXML {
 		return strings.Split(h, "/")
 	}
 	return strings.FieldsFunc(h, func(r rune) bool { return r == '/' || r == '-' || r == '.' })

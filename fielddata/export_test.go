@@ -127,6 +127,10 @@ var koboStyle = exportStyle{
 // separator, a choice Kobo's export settings offer beside "/".
 var koboDashStyle = func() exportStyle { st := koboStyle; st.sep = "-"; return st }()
 
+// koboDotStyle is one made with ".", another separator people type into
+// that setting.
+var koboDotStyle = func() exportStyle { st := koboStyle; st.sep = "."; return st }()
+
 // export writes the sheets as the style's CSV export.
 func export(t testing.TB, p *korto.Plan, sheets []*korto.Sheet, st exportStyle) []byte {
 	t.Helper()

@@ -23,8 +23,9 @@ const (
 	// meta columns such as SubmissionDate, meta-instanceID and KEY. The
 	// zip archive Central's Download gives is read too: its form's table.
 	ODK Format = "odk"
-	// Kobo is a KoboToolbox CSV export: group paths joined by "/" and
-	// meta columns whose names start with "_".
+	// Kobo is a KoboToolbox CSV export: group paths joined by "/" (or
+	// the "-" or "." its export settings may name) and meta columns whose
+	// names start with "_".
 	Kobo Format = "kobo"
 	// SurveyJS is SurveyJS results: one result object, a JSON array of
 	// them, or JSON Lines of them.

@@ -50,6 +50,7 @@ func TestExportsRoundTrip(t *testing.T) {
 		// forms.md: "kobo (KoboToolbox CSV export): group paths joined by /";
 		// Kobo lets the exporter pick the separator, and "-" is common.
 		{"kobo-dash", koboDashStyle, fielddata.Kobo},
+		{"kobo-dot", koboDotStyle, fielddata.Kobo},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := export(t, p, sheets, tc.style)
