@@ -1,6 +1,7 @@
 package korto
 
 import (
+	"fmt"
 	"iter"
 	"maps"
 	"slices"
@@ -193,6 +194,31 @@ func (c *Checklist) MatchLang(lang string) (string, LangMatch) {
 		}
 	}
 	return "", LangMissing
+}
+
+// ResolveLang returns the language an output asked for in lang (a
+// command's --lang) is shown in, and, when that is not what was asked
+// for, a warning that says why; "" and "" when lang is "". It is the
+// one rule of --lang for every command, on one machine or a cluster.
+func (c *Checklist) ResolveLang(lang string) (shown, warning string) {
+	if lang == "" {
+		return "", ""
+	}
+	switch l, found := c.MatchLang(lang); found {
+	case LangExact:
+		return l, ""
+	case LangBase:
+		return l, fmt.Sprintf("the checklist has no texts in %q; showing %q", lang, l)
+	}
+	if langs := c.Languages(); len(langs) == 0 {
+		warning = fmt.Sprintf("the checklist has no translations; --lang %s shows its own language", lang)
+	} else {
+		warning = fmt.Sprintf("the checklist has no texts in %q (it has %s); showing its default language", lang, strings.Join(langs, ", "))
+	}
+	// Everything else the output says (built-in words, labels, the
+	// schema's x-cxkit-lang) follows the language actually shown, so a
+	// form is not half German and half Russian.
+	return c.ShownLang(""), warning
 }
 
 // walkSections calls f on every section of items, depth first.

@@ -176,6 +176,11 @@ type Warning struct {
 	Where   string
 	Message string
 	Count   int
+	// Line is the line of Where in its source: 0 for a sheet that is a
+	// whole file and for a warning about the whole report. A program
+	// that runs parts of one input places the warning in the whole by
+	// it (see [WarningSet]).
+	Line int
 }
 
 func (w Warning) String() string {
@@ -343,7 +348,6 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 	res.Kept = total.Len()
 	res.Aggregate = total
 	res.AuditorLog = auditors
-	res.Auditors = auditors.Auditors()
 	slices.SortFunc(res.Invalid, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.Line, b.Line))
 	})
@@ -353,10 +357,30 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 			return res, err
 		}
 	}
-	res.Report = total.Report()
-	if opts.Lang != "" {
-		translate(res.Report, plan.Checklist(), opts.Lang)
+	res.Complete(plan.Checklist(), opts)
+	if len(res.Invalid) > 0 && !opts.SkipInvalid {
+		return res, &InvalidError{N: len(res.Invalid)}
 	}
+	if res.Kept == 0 {
+		return res, ErrNoSheets
+	}
+	return res, nil
+}
+
+// Complete derives what a result says from its Aggregate, AuditorLog,
+// Sheets and Kept: the report (its titles in opts.Lang, a language
+// of c), the auditors' table, the filters' summary, and the warnings
+// about the groups, after the sheets' warnings already in Warnings. Run
+// calls it; a program that merges the aggregates of many runs itself
+// (a cluster, each run over part of the input) calls it once on the
+// merged result, to get what one Run over the whole input returns.
+func (res *Result) Complete(c *korto.Checklist, opts Options) {
+	res.Report = res.Aggregate.Report()
+	if opts.Lang != "" {
+		translate(res.Report, c, opts.Lang)
+	}
+	res.Auditors = res.AuditorLog.Auditors()
+	res.Where = nil
 	if len(opts.Where) > 0 {
 		w := &WhereSummary{Kept: res.Kept, Read: res.Sheets}
 		for _, f := range opts.Where {
@@ -365,13 +389,6 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 		res.Where = w
 	}
 	res.Warnings = append(res.Warnings, groupWarnings(res.Report, opts.By)...)
-	if len(res.Invalid) > 0 && !opts.SkipInvalid {
-		return res, &InvalidError{N: len(res.Invalid)}
-	}
-	if res.Kept == 0 {
-		return res, ErrNoSheets
-	}
-	return res, nil
 }
 
 // run is the state the feeder and the workers share.

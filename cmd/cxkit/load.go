@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
@@ -93,28 +92,14 @@ func answerSheetMixup(name, cmd string) error {
 }
 
 // resolveLang returns the language the checklist is shown in for the
-// --lang tag (korto's ShownLang), so that every later lookup finds it.
+// --lang tag (korto's ResolveLang), so that every later lookup finds it.
 // It warns when the checklist has no text in that language: the output
 // then falls back to another, which is what the user asked not to get,
 // most often because of a typo.
 func resolveLang(e *env, c *korto.Checklist, lang string) string {
-	if lang == "" {
-		return ""
+	shown, warning := c.ResolveLang(lang)
+	if warning != "" {
+		e.warnf("%s", warning)
 	}
-	switch l, found := c.MatchLang(lang); {
-	case found == korto.LangExact:
-		return l
-	case found == korto.LangBase:
-		e.warnf("the checklist has no texts in %q; showing %q", lang, l)
-		return l
-	}
-	if langs := c.Languages(); len(langs) == 0 {
-		e.warnf("the checklist has no translations; --lang %s shows its own language", lang)
-	} else {
-		e.warnf("the checklist has no texts in %q (it has %s); showing its default language", lang, strings.Join(langs, ", "))
-	}
-	// Everything else the output says (built-in words, labels, the
-	// schema's x-cxkit-lang) follows the language actually shown, so a
-	// form is not half German and half Russian.
-	return c.ShownLang("")
+	return shown
 }
