@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -256,6 +257,52 @@ func Sources(stdin io.Reader, args ...string) ([]Source, error) {
 		}
 	}
 	return out, nil
+}
+
+// UnreadFolders lists the subfolders of the folders among args that
+// hold answer files (*.json, *.jsonl, *.ndjson), at any depth, and that args do not
+// name themselves: [Sources] reads a folder's own files only, so their
+// sheets would be left out without a word. A caller warns of them.
+func UnreadFolders(args ...string) []string {
+	named := map[string]bool{}
+	for _, a := range args {
+		if a != "-" {
+			named[filepath.Clean(a)] = true
+		}
+	}
+	var out []string
+	for _, a := range args {
+		if a == "-" {
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			continue // not a folder, or Sources says why
+		}
+		for _, de := range entries {
+			sub := filepath.Join(a, de.Name())
+			if !de.IsDir() || named[filepath.Clean(sub)] {
+				continue
+			}
+			if holdsAnswerFiles(sub) {
+				out = append(out, sub)
+			}
+		}
+	}
+	return out
+}
+
+// holdsAnswerFiles reports whether an answer file lies anywhere under
+// dir; it stops at the first.
+func holdsAnswerFiles(dir string) bool {
+	found := errors.New("found")
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.EqualFold(filepath.Ext(path), ".json") || IsJSONLines(path)) {
+			return found
+		}
+		return nil // an unreadable corner holds nothing to warn of
+	})
+	return err == found
 }
 
 // IsJSONLines reports whether a file name says it holds JSON Lines.

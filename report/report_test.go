@@ -268,3 +268,27 @@ func TestSourcesOtherNames(t *testing.T) {
 		}
 	}
 }
+
+// A folder is read without its subfolders (docs name a folder and its
+// subfolder side by side); UnreadFolders names the subfolders whose
+// answer files would be left out, unless they are named too.
+func TestUnreadFolders(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"v-1.json", "2026-07/v-2.json", "2026-08/v.jsonl", "notes/readme.txt", "named/v-3.json", "deep/a/b/v-4.json"} {
+		path := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := UnreadFolders(dir, "-", filepath.Join(dir, "named")+"/", filepath.Join(dir, "v-1.json"), filepath.Join(dir, "missing"))
+	want := []string{filepath.Join(dir, "2026-07"), filepath.Join(dir, "2026-08"), filepath.Join(dir, "deep")}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("UnreadFolders = %q, want %q", got, want)
+	}
+	if got := UnreadFolders(filepath.Join(dir, "2026-07")); len(got) != 0 {
+		t.Errorf("a folder without subfolders: %q", got)
+	}
+}

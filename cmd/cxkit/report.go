@@ -143,6 +143,9 @@ func reportFlags(fs *flag.FlagSet) Run {
 
 // reportRun runs the library's report pipeline and prints the report.
 func reportRun(ctx context.Context, e *env, checklist *korto.Checklist, plan *korto.Plan, answers []string, cfg reportConfig) error {
+	for _, dir := range report.UnreadFolders(answers...) {
+		e.notef("warning: %s holds answer files but is not read: folders are read without their subfolders; name it too to report its sheets", dir)
+	}
 	sources, err := report.Sources(e.stdin, answers...)
 	if err != nil {
 		return err

@@ -496,3 +496,31 @@ func TestReportHTMLIsolatesUserText(t *testing.T) {
 		t.Errorf("the name appears %d times, isolated %d times", n, isolated)
 	}
 }
+
+// A folder's subfolders are not read; sheets kept in one (visits/2026-07/)
+// are named in a warning rather than left out without a word.
+func TestReportWarnsOfSubfolders(t *testing.T) {
+	dir := t.TempDir()
+	sheet, err := os.ReadFile("../../examples/mall/visits/v-0101.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"v-0101.json", filepath.Join("2026-07", "v-0102.json")} {
+		path := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, bytes.Replace(sheet, []byte("v-0101"), []byte(strings.TrimSuffix(filepath.Base(f), ".json")), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sub := filepath.Join(dir, "2026-07")
+	_, errOut, code := runCmd(t, "", "report", "../../examples/mall/mall.korto", dir)
+	if code != exitOK || !strings.Contains(errOut, "warning: "+sub+" holds answer files but is not read") {
+		t.Errorf("exit %d, stderr %q; want a warning naming %s", code, errOut, sub)
+	}
+	out, errOut, code := runCmd(t, "", "report", "../../examples/mall/mall.korto", dir, sub, "--json")
+	if code != exitOK || strings.Contains(errOut, "warning") || !strings.Contains(out, `"n": 2,`) {
+		t.Errorf("with the subfolder named: exit %d, stderr %q", code, errOut)
+	}
+}
