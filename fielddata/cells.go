@@ -218,8 +218,9 @@ func parseNumber(s string, decimalComma bool) (float64, bool) {
 // start on a later line than its row; a JSON value anywhere); else
 // every cell is on line, in the column of its index.
 //
-// A CSV row is raw: its cells are bytes, one after another in text,
-// cell i ending at ends[i], and read as strings of str, which is text
+// A CSV row is raw: its cells are bytes, one after another in text
+// with the separator between them, cell i ending at ends[i] (the line
+// as the file has it, for a row without quotes), and read as strings of str, which is text
 // as a string. Making a korto.Answer per cell as the row was read was a
 // fifth of the import's work; now the cells are read where they lie.
 // While the row is being checked and written by Import, str is a view
@@ -252,7 +253,7 @@ func (r *row) cell(i int) korto.Answer {
 	}
 	start := int32(0)
 	if i > 0 {
-		start = r.ends[i-1]
+		start = r.ends[i-1] + 1 // past the separator (see csvlex.Lexer.NextRun)
 	}
 	return korto.Str(r.str[start:r.ends[i]])
 }

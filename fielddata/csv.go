@@ -73,42 +73,49 @@ done:
 	return best
 }
 
-func (cs *csvSource) next(r *row) error {
-	err := cs.x.Next()
+func (cs *csvSource) next(r *row) error { return cs.rowFrom(cs.x, r) }
+
+// rowFrom reads the next record of x into r: x is the file's lexer, or
+// a worker's lexer of a run of records Skim cut from it (see cut).
+func (cs *csvSource) rowFrom(x *csvlex.Lexer, r *row) error {
+	var err error
+	// The cells stay bytes, one run of them in r.text: the answers are
+	// read from them in place (see row), and a korto.Answer per cell is
+	// made only for a row that needs one.
+	r.raw, r.cells = true, r.cells[:0]
+	r.text, r.ends, err = x.NextRun(r.text, r.ends)
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			// The lexer goes on after the bad line, so the rows after
 			// it are read and checked too; this one is reported alone.
 			r.line = pe.StartLine
-			r.raw, r.text, r.ends, r.cells, r.str = true, r.text[:0], r.ends[:0], r.cells[:0], ""
+			r.text, r.ends, r.str = r.text[:0], r.ends[:0], ""
 			return &rowSyntaxError{cs.fail(err)}
 		}
-		var le *csvlex.LongRecordError
-		if errors.As(err, &le) {
-			return Errors{{Pos: diag.Pos{File: cs.name, Line: le.Line}, Code: CodeSyntax, Message: le.Message()}}
-		}
-		return err
+		return cs.fatal(err)
 	}
-	// The cells stay bytes, one after another in r.text: the answers
-	// are read from them in place (see row), and a korto.Answer per
-	// cell is made only for a row that needs one.
-	rec := cs.x.Record()
-	r.raw = true
-	r.text, r.ends, r.cells = r.text[:0], r.ends[:0], r.cells[:0]
-	for i := range rec.Fields {
-		r.text = append(r.text, rec.Vals[i].Val...)
-		r.ends = append(r.ends, int32(len(r.text)))
-	}
+	rec := x.Record()
 	r.line = rec.FirstLine
 	r.view()
 	r.lines, r.cols = r.lines[:0], nil
 	if rec.LastLine != rec.FirstLine {
+		// Only a record over several lines has its fields' lines (see
+		// csvlex.Lexer.NextRun).
 		for i := range rec.Fields {
 			r.lines = append(r.lines, rec.Vals[i].Line)
 		}
 	}
 	return nil
+}
+
+// fatal turns an error that ends the file into what Import reports.
+func (cs *csvSource) fatal(err error) error {
+	var le *csvlex.LongRecordError
+	if errors.As(err, &le) {
+		return Errors{{Pos: diag.Pos{File: cs.name, Line: le.Line}, Code: CodeSyntax, Message: le.Message()}}
+	}
+	return err
 }
 
 // fail turns an error of the lexer into a placed problem that says what

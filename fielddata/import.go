@@ -28,11 +28,13 @@ type ImportOptions struct {
 	// (see Reader.Guessed).
 	Guessed func(f Format, why string)
 	// Workers is how many rows are turned into sheets and checked at
-	// once: 0 means runtime.GOMAXPROCS(0). The rows are still read in
-	// order by one goroutine, and the output, the problems and their
-	// order are the same for any number. SurveyJS results and XML
-	// submissions, whose names are learnt as they are read, are made
-	// one at a time.
+	// once: 0 means runtime.GOMAXPROCS(0). One goroutine reads the file
+	// in order (of a CSV file it only finds where the rows end; the
+	// workers split them into cells), and the output, the problems and
+	// their order are the same for any number. SurveyJS results, XML
+	// submissions (whose names are learnt as they are read) and
+	// workbooks are read on that goroutine, and the first two made one
+	// row at a time.
 	Workers int
 	// Progress, when set, is called as the file is read with the bytes
 	// read and the rows done since its previous call, from one

@@ -1,15 +1,19 @@
 package fielddata
 
 import (
+	"encoding/csv"
+	"errors"
+	"io"
 	"runtime"
-	"slices"
 	"sync"
+
+	"github.com/cxkit/cxkit/internal/csvlex"
 )
 
 // batchRows is how many rows travel to a worker at once: enough that
 // the hand-over costs little beside checking them, few enough that the
 // rows in flight stay a small part of memory.
-const batchRows = 256
+var batchRows = 256 // a variable for the tests, which cut files at every row (SetBatchRows)
 
 // rawRow is a row as read, before its sheet is made, with the warnings
 // reading it produced (a JSON result's unknown keys) and the error that
@@ -29,21 +33,45 @@ type rowResult struct {
 	err   error
 }
 
-// rowBatch is batchRows rows on their way through the workers. Batches
-// are reused once emitted, and with them the memory of their rows and
-// lines, so that a row costs no allocation of its own.
+// rowBatch is up to batchRows rows on their way through the workers.
+// The rows of a CSV file travel as the bytes of their records, cut by
+// the reading goroutine (cut) and lexed by the worker, so that the
+// reading, which one goroutine does, costs little more than finding
+// where the records end; the rows of other files (and a CSV file's first
+// row, see readBatch) are read into rows. Batches are reused once
+// emitted, and with them their memory, so that a row costs no
+// allocation of its own.
 type rowBatch struct {
 	seq  int
 	rows []rawRow
+	// cut says that the batch is records, run, whose first byte is on
+	// line line; end, when set, is what ended the reading after them:
+	// io.EOF or an error that ends the file.
+	cut  bool
+	run  []byte
+	line int
+	end  error
 	res  []rowResult
 	buf  []byte // the lines of JSON of res, one after another
+	ends []int  // where each result's line ends in buf
+}
+
+// worker is what one worker goroutine reuses from batch to batch.
+type worker struct {
+	rs rowSheet
+	x  csvlex.Lexer // lexes a cut batch's records
+	r  row          // the row being made of one of them
 }
 
 // readBatch reads up to batchRows rows into b; the batch ends early at
 // the end of the file or an error that ends it, and last says so.
 func (rd *Reader) readBatch(b *rowBatch, progress func(bytes, rows int64)) (last bool) {
+	b.rows, b.cut, b.run, b.end = b.rows[:0], false, b.run[:0], nil
+	cs, isCSV := rd.src.(*csvSource)
+	if isCSV && !rd.first {
+		return cs.cut(b, progress)
+	}
 	warned := len(rd.warns)
-	b.rows = b.rows[:0]
 	for len(b.rows) < batchRows {
 		if len(b.rows) < cap(b.rows) {
 			b.rows = b.rows[:len(b.rows)+1]
@@ -65,44 +93,105 @@ func (rd *Reader) readBatch(b *rowBatch, progress func(bytes, rows int64)) (last
 		if progress != nil {
 			progress(0, 1)
 		}
+		if isCSV {
+			// The first row is read alone, as nextRow skips a row of
+			// question texts there; the batches after it are cut.
+			return false
+		}
+	}
+	return false
+}
+
+// cut reads up to batchRows records into b as they are in the file,
+// finding only where they end (csvlex.Lexer.Skim): a worker lexes them.
+func (cs *csvSource) cut(b *rowBatch, progress func(bytes, rows int64)) (last bool) {
+	b.cut, b.line = true, cs.x.Line()
+	for range batchRows {
+		rec, err := cs.x.Skim()
+		if err != nil && !errors.As(err, new(*csv.ParseError)) {
+			b.end = err
+			if err != io.EOF {
+				b.end = cs.fatal(err)
+			}
+			return true
+		}
+		b.run = append(b.run, rec...)
+		if progress != nil {
+			progress(0, 1)
+		}
 	}
 	return false
 }
 
 // convert checks the rows of a batch and writes the lines of JSON of
 // the good ones into b.res. It reads only the layout and the plan, so
-// workers run it at once, each with its own rs.
-func (rd *Reader) convert(b *rowBatch, rs *rowSheet) {
-	b.res = slices.Grow(b.res[:0], len(b.rows))[:len(b.rows)]
-	b.buf = b.buf[:0]
-	ends := make([]int, 0, batchRows) // where each row's line ends in buf
-	for i := range b.rows {
-		rr, res := &b.rows[i], &b.res[i]
-		*res = rowResult{warns: rr.warns, err: rr.err}
-		if rr.err == nil {
-			if errs := rd.l.check(rd.qs, &rr.r, rs); len(errs) > 0 {
-				if rr.r.raw {
-					// Checked again on strings of its own, so that the
-					// problems keep nothing of the row's bytes, which
-					// are read into again.
-					rr.r.own()
-					errs = rd.l.check(rd.qs, &rr.r, rs)
+// workers run it at once, each with its own w.
+func (rd *Reader) convert(b *rowBatch, w *worker) {
+	b.res, b.buf, b.ends = b.res[:0], b.buf[:0], b.ends[:0]
+	if b.cut {
+		cs := rd.src.(*csvSource)
+		w.x.Reset(b.run, b.line)
+		w.x.SetComma(cs.comma)
+		for {
+			err := cs.rowFrom(&w.x, &w.r)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				var se *rowSyntaxError
+				if !errors.As(err, &se) {
+					// Skim ends a batch before such an error: here it
+					// would be a fault of the cut, and it ends the file
+					// rather than lose rows.
+					rd.add(b, nil, err, nil, &w.rs)
+					return
 				}
-				res.err = &RowError{Line: rr.r.line, Errs: errs}
-			} else {
-				b.buf = rs.appendJSON(b.buf, rd.ids, rd.qs)
+				rd.add(b, &w.r, &RowError{Line: w.r.line, Errs: se.errs}, nil, &w.rs)
+				continue
+			}
+			if !w.r.empty() {
+				rd.add(b, &w.r, nil, nil, &w.rs)
 			}
 		}
-		ends = append(ends, len(b.buf))
+		if b.end != nil {
+			rd.add(b, nil, b.end, nil, &w.rs)
+		}
+	} else {
+		for i := range b.rows {
+			rr := &b.rows[i]
+			rd.add(b, &rr.r, rr.err, rr.warns, &w.rs)
+		}
 	}
 	// The lines are cut out once buf has stopped moving.
 	start := 0
 	for i := range b.res {
 		if b.res[i].err == nil {
-			b.res[i].line = b.buf[start:ends[i]:ends[i]]
+			b.res[i].line = b.buf[start:b.ends[i]:b.ends[i]]
 		}
-		start = ends[i]
+		start = b.ends[i]
 	}
+}
+
+// add checks row r, read with the error err and the warnings warns,
+// and adds its result to b: its line of JSON when it is good.
+func (rd *Reader) add(b *rowBatch, r *row, err error, warns Errors, rs *rowSheet) {
+	res := rowResult{warns: warns, err: err}
+	if err == nil {
+		if errs := rd.l.check(rd.qs, r, rs); len(errs) > 0 {
+			if r.raw {
+				// Checked again on strings of its own, so that the
+				// problems keep nothing of the row's bytes, which are
+				// read into again.
+				r.own()
+				errs = rd.l.check(rd.qs, r, rs)
+			}
+			res.err = &RowError{Line: r.line, Errs: errs}
+		} else {
+			b.buf = rs.appendJSON(b.buf, rd.ids, rd.qs)
+		}
+	}
+	b.res = append(b.res, res)
+	b.ends = append(b.ends, len(b.buf))
 }
 
 // convertAll reads the rows in order on this goroutine's behalf, makes
@@ -120,12 +209,12 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 	}
 	if workers == 1 {
 		var (
-			rs rowSheet
-			b  rowBatch
+			w worker
+			b rowBatch
 		)
 		for {
 			rd.readBatch(&b, progress)
-			rd.convert(&b, &rs)
+			rd.convert(&b, &w)
 			for i := range b.res {
 				if done, err := emit(&b.res[i]); done || err != nil {
 					return err
@@ -171,9 +260,9 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			var rs rowSheet
+			var w worker
 			for b := range in {
-				rd.convert(b, &rs)
+				rd.convert(b, &w)
 				out <- b
 			}
 		})

@@ -2,11 +2,14 @@ package fielddata_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cxkit/cxkit/fielddata"
+	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/google/go-cmp/cmp"
 )
@@ -82,6 +85,64 @@ func TestImportWorkersSame(t *testing.T) {
 		for _, w := range []int{2, 3, 8} {
 			if d := cmp.Diff(one, importWith(w, skip)); d != "" {
 				t.Errorf("skip %v, workers %d differ from 1 (-1 +%d):\n%s", skip, w, w, d)
+			}
+		}
+	}
+}
+
+// The reading goroutine cuts a CSV file into runs of whole records
+// that the workers lex; cut between any two rows (batches of one to
+// five), with quoted line breaks, CRLF, a byte order mark, semicolons,
+// bad rows, blank lines and a row too long to read at the edges, the
+// import comes to what Reader.Next does, for any number of workers.
+func TestImportCutsAnywhere(t *testing.T) {
+	p, sheets := loadMall(t)
+	for _, st := range []exportStyle{odkStyle, koboStyle} {
+		recs := parseCSV(t, export(t, p, sheets[:12], st), st.comma)
+		var buf bytes.Buffer
+		buf.WriteString("\ufeff")
+		w := csv.NewWriter(&buf)
+		w.Comma, w.UseCRLF = st.comma, true
+		for i, rec := range recs {
+			if i > 0 {
+				switch i % 4 {
+				case 1: // a quoted line break, in the first cell and the last
+					rec[0] += "\nx"
+					rec[len(rec)-1] = "two\r\nlines"
+				case 2:
+					w.Flush()
+					buf.WriteString("x" + string(st.comma) + "\"bad\"quote\r\n\r\n")
+				case 3:
+					w.Flush()
+					buf.WriteString("1" + string(st.comma) + "b\"are\r\n")
+				}
+			}
+			if err := w.Write(rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.Flush()
+		data := buf.Bytes()
+		long := append(slices.Clip(data), "\""+strings.Repeat("y\n", csvlex.MaxRecordSize/2)+"\"\r\n"...)
+		long = append(long, data[bytes.IndexByte(data, '\n')+1:]...)
+		for _, in := range [][]byte{data, long} {
+			want := importByNext(t, p, in, "")
+			if want.Sheets == 0 || want.Invalid < 6 {
+				t.Fatalf("the input should hold good and bad rows: %d good, %d bad", want.Sheets, want.Invalid)
+			}
+			if isLong := len(in) > len(data); isLong != strings.Contains(want.Err, "a row longer than") {
+				t.Fatalf("long %v, but the import ends with %q", isLong, want.Err)
+			}
+			for batch := 1; batch <= 5; batch++ {
+				for _, workers := range []int{1, 2, 3} {
+					got := func() imported {
+						defer fielddata.SetBatchRows(batch)()
+						return importByImport(t, p, in, "", workers)
+					}()
+					if d := cmp.Diff(want, got); d != "" {
+						t.Fatalf("%s, batches of %d, %d workers: Import differs from Reader.Next (-Next +Import):\n%s", st.sep, batch, workers, d)
+					}
+				}
 			}
 		}
 	}

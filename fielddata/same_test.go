@@ -108,9 +108,17 @@ func importByImport(t testing.TB, p *korto.Plan, data []byte, format fielddata.F
 func sameAsNext(t testing.TB, p *korto.Plan, data []byte, format fielddata.Format) {
 	t.Helper()
 	want := importByNext(t, p, data, format)
-	for _, w := range []int{1, 3} {
-		if d := cmp.Diff(want, importByImport(t, p, data, format, w)); d != "" {
-			t.Fatalf("workers %d: Import differs from Reader.Next (-Next +Import):\n%s\ninput:\n%q", w, d, data)
+	// Batches of one and two rows cut the file between every two rows,
+	// where the reading goroutine hands records to the workers.
+	for _, c := range []struct{ workers, batch int }{{1, 0}, {3, 0}, {2, 1}, {3, 2}} {
+		got := func() imported {
+			if c.batch > 0 {
+				defer fielddata.SetBatchRows(c.batch)()
+			}
+			return importByImport(t, p, data, format, c.workers)
+		}()
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("workers %d, batches of %d rows: Import differs from Reader.Next (-Next +Import):\n%s\ninput:\n%q", c.workers, c.batch, d, data)
 		}
 	}
 }

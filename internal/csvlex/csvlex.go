@@ -11,6 +11,12 @@
 // without its quotes), valid until the next call to Next, and it may
 // keep only the fields it is asked for. Once its buffers have grown, a
 // record costs no allocation.
+//
+// A file can be lexed by many goroutines: one finds where its records
+// end (Skim, which costs little more than a scan for line breaks and
+// quotes) and hands runs of whole records to others, each with a Lexer
+// Reset to its run; NextRun gives a record as one run of bytes, without
+// the fields' positions, which only a record to complain about needs.
 package csvlex
 
 import (
@@ -41,6 +47,8 @@ type Lexer struct {
 	// keeps every field, field i in slot i.
 	want []int
 	rec  Record
+	// skimming makes parse keep no field, whatever want says (Skim).
+	skimming bool
 }
 
 // Record is the record Next read last. Its slices are valid until the
@@ -264,8 +272,10 @@ func (x *Lexer) parse() error {
 		}
 	}
 	r := &x.rec
-	for i := range r.Vals {
-		r.Vals[i] = Field{}
+	if !x.skimming {
+		for i := range r.Vals {
+			r.Vals[i] = Field{}
+		}
 	}
 	r.Start, r.Line, r.Fields = at, ln, 0
 	text := l.text
@@ -384,6 +394,9 @@ fields:
 
 // slot returns where field i is kept, or -1.
 func (x *Lexer) slot(i int) int {
+	if x.skimming {
+		return -1
+	}
 	if x.want != nil {
 		if i < len(x.want) {
 			return x.want[i]

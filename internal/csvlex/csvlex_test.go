@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -158,6 +159,143 @@ func agree(t *testing.T, data []byte, comma byte) {
 	if got, want := lex(t, data, comma, 0, keep), kept(want, keep); !cmp.Equal(want, got) {
 		t.Fatalf("%q (comma %q) keeping %v (-csv +lexer):\n%s", data, comma, keep, cmp.Diff(want, got))
 	}
+	for _, chunk := range []int{0, 1, 2} {
+		if got, want := lexRuns(t, data, comma, chunk), firstLines(want); !cmp.Equal(want, got) {
+			t.Fatalf("%q (comma %q, chunk %d): NextRun differs (-csv +NextRun):\n%s", data, comma, chunk, cmp.Diff(want, got))
+		}
+	}
+	for _, group := range []int{1, 2, 5} {
+		if got := skimmed(t, data, comma, group); !cmp.Equal(want, got) {
+			t.Fatalf("%q (comma %q): runs of %d skimmed records differ (-csv +runs):\n%s", data, comma, group, cmp.Diff(want, got))
+		}
+	}
+}
+
+// source is data fed to a Lexer whole (chunk 0), a byte at a time (1)
+// or in small reads (2).
+func source(data []byte, chunk int) io.Reader {
+	switch chunk {
+	case 1:
+		return iotest.OneByteReader(bytes.NewReader(data))
+	case 2:
+		return iotest.HalfReader(bytes.NewReader(data))
+	}
+	return bytes.NewReader(data)
+}
+
+// firstLines is the reference's records with only their first field's
+// place, which is what NextRun gives.
+func firstLines(recs []record) []record {
+	out := slices.Clone(recs)
+	for i := range out {
+		if len(out[i].Pos) > 0 {
+			out[i].Pos = out[i].Pos[:1]
+		}
+	}
+	return out
+}
+
+// lexRuns reads data with NextRun.
+func lexRuns(t *testing.T, data []byte, comma byte, chunk int) []record {
+	t.Helper()
+	x := New(source(data, chunk), comma)
+	var (
+		out  []record
+		run  []byte
+		ends []int32
+		err  error
+	)
+	for {
+		run, ends, err = x.NextRun(run, ends)
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			out = append(out, record{Err: parseErr(err)})
+			continue
+		}
+		rec := x.Record()
+		if len(ends) != rec.Fields {
+			t.Fatalf("%d ends for %d fields", len(ends), rec.Fields)
+		}
+		r := record{Pos: [][2]int{{rec.FirstLine, 1}}}
+		start := 0
+		for i, e := range ends {
+			r.Fields = append(r.Fields, string(run[start:e]))
+			if i < len(ends)-1 && run[e] != comma {
+				t.Fatalf("byte %d of run %q is not the separator", e, run)
+			}
+			start = int(e) + 1
+		}
+		if rec.LastLine != rec.FirstLine {
+			for i := range rec.Fields {
+				if f := rec.Vals[i]; string(f.Val) != r.Fields[i] {
+					t.Fatalf("Vals[%d] = %q, run has %q", i, f.Val, r.Fields[i])
+				}
+			}
+		}
+		out = append(out, r)
+	}
+}
+
+// skimmed cuts data into runs of group records with Skim and reads each
+// run with a Lexer of its own, Reset to it, as the workers of an import
+// do: the records must be those of the whole file, at the same places.
+func skimmed(t *testing.T, data []byte, comma byte, group int) []record {
+	t.Helper()
+	x := New(source(data, 2), comma)
+	var out []record
+	lexRun := func(run []byte, line int) {
+		y := New(nil, comma)
+		y.Reset(run, line)
+		for {
+			err := y.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				out = append(out, record{Err: parseErr(err)})
+				continue
+			}
+			rec := y.Record()
+			r := record{Fields: []string{}}
+			for i := range rec.Fields {
+				f := rec.Vals[i]
+				r.Fields = append(r.Fields, string(f.Val))
+				r.Pos = append(r.Pos, [2]int{f.Line, f.Col})
+			}
+			if len(r.Fields) == 0 {
+				r.Fields = nil
+			}
+			out = append(out, r)
+		}
+	}
+	var (
+		run  []byte
+		line = x.Line()
+		n    int
+		off  int64
+	)
+	for {
+		b, err := x.Skim()
+		if err != nil && !errors.As(err, new(*csv.ParseError)) {
+			if err != io.EOF {
+				t.Fatalf("read error on %q: %v", data, err)
+			}
+			break
+		}
+		off += int64(len(b))
+		if off != x.Offset() || !bytes.Equal(data[off-int64(len(b)):off], b) {
+			t.Fatalf("Skim gave %q, not the input before offset %d", b, x.Offset())
+		}
+		run = append(run, b...)
+		if n++; n == group {
+			lexRun(run, line)
+			run, line, n = nil, x.Line(), 0
+		}
+	}
+	lexRun(run, line)
+	return out
 }
 
 var corpus = []string{
@@ -168,6 +306,7 @@ var corpus = []string{
 	"a,b\n1,\"closed\"x,2\n3,4\n",
 	"a\n\"x\nb\"x\"\nnext\n",
 	"a,b\n1,b\"are\n2,3\n",
+	"a,b,c\n1,b\"x\",2\n\"\"\"\",\"\",x\n3,\"4\"\"\",\"5\"\r\n",
 	"a,b\n1,2\r",
 	"\r\n\n\ra\n",
 	"\n\n",

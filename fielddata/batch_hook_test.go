@@ -1,0 +1,10 @@
+package fielddata
+
+// SetBatchRows makes Import hand n rows at a time to its workers, so
+// that the tests cut files between any two rows; it returns what undoes
+// it. Tests that call it must not run in parallel.
+func SetBatchRows(n int) (restore func()) {
+	old := batchRows
+	batchRows = n
+	return func() { batchRows = old }
+}
