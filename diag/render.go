@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // Render writes diagnostics for people: each as its one line
@@ -62,7 +64,7 @@ func splitLines(src []byte) [][]byte {
 	}
 	// A byte-order mark is not part of the first line as the scanner
 	// counts its columns, and prints as junk on some terminals.
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = textenc.TrimBOM(src)
 	lines := bytes.Split(src, []byte{'\n'})
 	for i, l := range lines {
 		lines[i] = bytes.TrimSuffix(l, []byte{'\r'})

@@ -12,6 +12,7 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -227,8 +228,8 @@ func scan(file string, src []byte) *scanner {
 
 func newScanner(file string, src []byte) *scanner {
 	s := &scanner{src: src, text: string(src), file: file, line: 1}
-	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
-		s.off, s.lineOff = 3, 3 // a byte-order mark; editors on Windows add it
+	if textenc.HasBOM(src) {
+		s.off, s.lineOff = len(textenc.BOM), len(textenc.BOM) // a byte-order mark; editors on Windows add it
 	}
 	return s
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -45,6 +46,6 @@ func IsJSON(name string, src []byte) bool {
 	if ext := filepath.Ext(name); ext != "" {
 		return strings.EqualFold(ext, ".json")
 	}
-	rest := bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\ufeff")), " \t\r\n")
+	rest := bytes.TrimLeft(textenc.TrimBOM(src), " \t\r\n")
 	return bytes.HasPrefix(rest, []byte("{"))
 }

@@ -2,13 +2,13 @@ package fielddata
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/csvlex"
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // csvSource reads the rows of a CSV file with the module's CSV lexer,
@@ -23,13 +23,13 @@ type csvSource struct {
 
 func newCSVSource(br *bufio.Reader, name string) (*csvSource, []string, int, error) {
 	x := csvlex.New(br, ',')
-	head, err := x.Peek(len(bom) + 64<<10)
+	head, err := x.Peek(len(textenc.BOM) + 64<<10)
 	if err != nil {
 		return nil, nil, 0, (&csvSource{name: name}).fail(err)
 	}
-	if bytes.HasPrefix(head, bom) {
-		x.Skip(len(bom))
-		head = head[len(bom):]
+	if textenc.HasBOM(head) {
+		x.Skip(len(textenc.BOM))
+		head = head[len(textenc.BOM):]
 	}
 	cs := &csvSource{name: name, x: x, comma: sniffComma(head)}
 	x.SetComma(cs.comma)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // Format is the layout of a file of collected answers.
@@ -69,7 +71,7 @@ func sniff(head []byte) (Format, string) {
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		return XLSX, "it is a zip archive, as Excel workbooks are"
 	}
-	rest := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	rest := bytes.TrimLeft(textenc.TrimBOM(head), " \t\r\n")
 	if len(rest) > 0 && (rest[0] == '{' || rest[0] == '[') {
 		return SurveyJS, "it is JSON"
 	}
@@ -78,8 +80,6 @@ func sniff(head []byte) (Format, string) {
 	}
 	return CSV, ""
 }
-
-var bom = []byte("\ufeff")
 
 // Meta columns of the exports: recorded by the tools, never answers.
 var (

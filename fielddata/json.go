@@ -12,6 +12,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -38,7 +39,7 @@ func newJSONSource(br *bufio.Reader, name string, l *layout, warns *Errors) (*js
 	if err != nil {
 		return nil, err
 	}
-	data = bytes.TrimPrefix(data, bom)
+	data = textenc.TrimBOM(data)
 	js := &jsonSource{name: name, data: data, l: l, warns: warns, cols: map[string]int{}}
 	for i, c := range data {
 		if c == '\n' {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -36,8 +37,8 @@ type xmlSource struct {
 const maxXMLDepth = 64
 
 func newXMLSource(br *bufio.Reader, name string, l *layout, warns *Errors) *xmlSource {
-	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
-		br.Discard(3)
+	if b, _ := br.Peek(len(textenc.BOM)); textenc.HasBOM(b) {
+		br.Discard(len(textenc.BOM))
 	}
 	dec := xml.NewDecoder(br)
 	dec.Strict = true

@@ -15,6 +15,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -320,7 +321,7 @@ func parseSheet(data []byte) (*Sheet, AnswerErrors) {
 	// Editors on Windows like to start UTF-8 files with a byte-order
 	// mark, which JSON does not allow; it carries no meaning, so skip it.
 	// Offsets in messages then count from after it.
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = textenc.TrimBOM(data)
 	sr := sheetReaders.Get().(*sheetReader)
 	defer sr.release()
 	sr.data = data

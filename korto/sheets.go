@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // SheetReader reads answer sheets one after another from a stream: JSON
@@ -249,10 +251,10 @@ func (sr *SheetReader) skipSpace() error {
 			case c == ' ' || c == '\t' || c == '\r' || c == '\n':
 				i++
 				continue
-			case c == 0xef && !sr.eof && len(data)-i < 3:
+			case c == textenc.BOM[0] && !sr.eof && len(data)-i < len(textenc.BOM):
 				// Perhaps a byte-order mark cut by the read.
-			case bytes.HasPrefix(data[i:], []byte("\ufeff")):
-				i += 3
+			case textenc.HasBOM(data[i:]):
+				i += len(textenc.BOM)
 				continue
 			default:
 				sr.consume(i)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -67,7 +68,7 @@ func checklistError(name string, src []byte, err error) error {
 // string, which a checklist never has.
 func looksLikeAnswerSheet(src []byte) bool {
 	var top map[string]json.RawMessage
-	if json.Unmarshal(bytes.TrimPrefix(src, []byte("\ufeff")), &top) != nil {
+	if json.Unmarshal(textenc.TrimBOM(src), &top) != nil {
 		return false
 	}
 	_, answers := top["answers"]

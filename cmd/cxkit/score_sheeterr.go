@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // sheetErrorLine formats a problem of the answer sheet in the file name
@@ -47,7 +47,7 @@ func moreProblemsLine(name string, line, more int) string {
 // error is followed by its line of src and a caret under the mistake, as
 // checklist diagnostics are.
 func printSheetErrors(w io.Writer, name string, es diag.List, src []byte) error {
-	src = bytes.TrimPrefix(src, []byte("\ufeff")) // as the reader does
+	src = textenc.TrimBOM(src) // as the reader does
 	es, more := listedProblems(es)
 	if err := diag.Render(w, es.InFile(name, 0), src); err != nil {
 		return err

@@ -21,6 +21,7 @@ import (
 	"io"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // ErrTooLong is the Err of the diagnostic for a line over the limit.
@@ -76,7 +77,7 @@ func (r *Reader) Next() ([]byte, error) {
 			return nil, err
 		}
 		if r.line == 1 {
-			line = bytes.TrimPrefix(line, utf8BOM)
+			line = textenc.TrimBOM(line)
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
@@ -98,8 +99,6 @@ func (r *Reader) Line() int { return r.line }
 // Offset returns how many bytes of the input the lines so far took, line
 // breaks and blank lines included: the progress through the input.
 func (r *Reader) Offset() int64 { return r.offset }
-
-var utf8BOM = []byte("\ufeff")
 
 // read reads one line. A line that fits the buffer is a slice of it.
 func (r *Reader) read() ([]byte, error) {

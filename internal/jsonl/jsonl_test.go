@@ -10,6 +10,7 @@ import (
 	"testing/iotest"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -174,7 +175,7 @@ func FuzzReader(f *testing.F) {
 				want = append(want, record{Line: i + 1, Code: diag.CodeLimit})
 				continue
 			case i == 0:
-				l = bytes.TrimPrefix(l, utf8BOM)
+				l = bytes.TrimPrefix(l, []byte(textenc.BOM))
 			}
 			if len(bytes.TrimSpace(l)) > 0 {
 				want = append(want, record{Line: i + 1, Text: string(l)})

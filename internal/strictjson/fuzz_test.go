@@ -6,6 +6,8 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // FuzzDecode holds Decode to its contract on any input: no panic, and
@@ -32,7 +34,7 @@ func FuzzDecode(f *testing.F) {
 		if e.Message == "" || e.Kind < Syntax || e.Kind > BadValue {
 			t.Fatalf("error %+v: want a kind and a message", e)
 		}
-		body := bytes.TrimPrefix(data, bom)
+		body := bytes.TrimPrefix(data, []byte(textenc.BOM))
 		skipped := len(data) - len(body)
 		if e.Offset < skipped || e.Offset > len(data) {
 			t.Fatalf("offset %d outside the %d bytes after a %d-byte mark", e.Offset, len(data), skipped)

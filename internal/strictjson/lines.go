@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // Lines turns byte offsets of one document into lines and columns, as
@@ -32,7 +34,7 @@ func NewLines(data []byte) *Lines {
 		i += j + 1
 		starts = append(starts, i)
 	}
-	return &Lines{data: data, starts: starts, bom: bytes.HasPrefix(data, bom)}
+	return &Lines{data: data, starts: starts, bom: textenc.HasBOM(data)}
 }
 
 // Position returns the 1-based line and column of byte offset off, the

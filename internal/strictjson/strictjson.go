@@ -25,6 +25,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/suggest"
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // Kind classifies an [Error].
@@ -122,8 +123,6 @@ func (e *Error) Diagnostic() *diag.Diagnostic {
 	}
 }
 
-var bom = []byte("\ufeff")
-
 // Decode decodes the single JSON value in data into v, which must be a
 // non-nil pointer. It rejects an object member no field of the Go type
 // takes (names match exactly, case included), a member given twice,
@@ -141,7 +140,7 @@ func Decode(data []byte, v any, root string) error {
 	if rv := reflect.ValueOf(v); rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("strictjson: Decode needs a non-nil pointer, not %T", v)
 	}
-	body := bytes.TrimPrefix(data, bom)
+	body := textenc.TrimBOM(data)
 	err := jsonv2.Unmarshal(body, v,
 		jsonv2.RejectUnknownMembers(true),
 		jsonv2.MatchCaseInsensitiveNames(false),
@@ -241,7 +240,7 @@ func where(p jsontext.Pointer, root string) string {
 // the line and column it came from. It stops at the first syntax error;
 // data that Decode accepted has none.
 func Values(data []byte, fn func(ptr jsontext.Pointer, offset int)) {
-	body := bytes.TrimPrefix(data, bom)
+	body := textenc.TrimBOM(data)
 	skip := len(data) - len(body)
 	dec := jsontext.NewDecoder(bytes.NewReader(body), jsontext.AllowDuplicateNames(true))
 	for {
@@ -277,7 +276,7 @@ func Values(data []byte, fn func(ptr jsontext.Pointer, offset int)) {
 func Position(data []byte, off int) (line, column int) {
 	var e Error
 	e.place(data, int64(off))
-	if bytes.HasPrefix(data, bom) && e.Line == 1 {
+	if textenc.HasBOM(data) && e.Line == 1 {
 		e.Column--
 	}
 	return e.Line, max(e.Column, 1)

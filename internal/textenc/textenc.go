@@ -1,6 +1,7 @@
 // Package textenc tells in which encoding a text file that is not UTF-8
 // was saved, so that every reader of the module can say how to save it
-// again in one message instead of one per byte.
+// again in one message instead of one per byte, and holds the one rule
+// for the UTF-8 byte-order mark that every reader skips.
 //
 // The rule is the one the survey CSV reader started with: in the
 // module's users' world a text that is not UTF-8 is nearly always
@@ -40,6 +41,27 @@ func (e Encoding) String() string {
 		return "Windows-1251"
 	}
 	return "another encoding"
+}
+
+// BOM is the UTF-8 byte-order mark. Windows editors (Notepad, Excel's
+// "CSV UTF-8") start files with it; it carries no meaning in UTF-8, so
+// every reader of the module skips it before the first line, cell or
+// JSON value. The string form serves a reader that compares text, and
+// len(BOM) a reader that skips bytes in a stream.
+const BOM = "\ufeff"
+
+// HasBOM reports whether src starts with the UTF-8 byte-order mark.
+func HasBOM(src []byte) bool {
+	return len(src) >= len(BOM) && src[0] == BOM[0] && src[1] == BOM[1] && src[2] == BOM[2]
+}
+
+// TrimBOM returns src without a leading UTF-8 byte-order mark. Only the
+// first mark is removed; what follows it is the text.
+func TrimBOM(src []byte) []byte {
+	if HasBOM(src) {
+		return src[len(BOM):]
+	}
+	return src
 }
 
 // sample bounds the bytes Detect looks at, so that detection costs the

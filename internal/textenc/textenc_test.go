@@ -1,6 +1,7 @@
 package textenc
 
 import (
+	"fmt"
 	"testing"
 	"unicode/utf16"
 )
@@ -47,4 +48,36 @@ func TestFirstInvalid(t *testing.T) {
 	if got := FirstInvalid([]byte("вход")); got != -1 {
 		t.Errorf("FirstInvalid = %d, want -1", got)
 	}
+}
+
+func TestTrimBOM(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+		has             bool
+	}{
+		{"none", "{}", "{}", false},
+		{"empty", "", "", false},
+		{"mark alone", "\ufeff", "", true},
+		{"mark then text", "\ufeff{}", "{}", true},
+		{"only the first of two", "\ufeff\ufeffa", "\ufeffa", true},
+		{"cut mark", "\xef\xbb", "\xef\xbb", false},
+		{"mark later", "a\ufeff", "a\ufeff", false},
+		{"utf-16le mark", "\xff\xfea\x00", "\xff\xfea\x00", false},
+	}
+	for _, tt := range tests {
+		if got := HasBOM([]byte(tt.src)); got != tt.has {
+			t.Errorf("%s: HasBOM = %v, want %v", tt.name, got, tt.has)
+		}
+		if got := string(TrimBOM([]byte(tt.src))); got != tt.want {
+			t.Errorf("%s: TrimBOM = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if len(BOM) != 3 || BOM != "\xef\xbb\xbf" {
+		t.Errorf("BOM = %q, want the 3 bytes EF BB BF", BOM)
+	}
+}
+
+func ExampleTrimBOM() {
+	fmt.Printf("%q\n", TrimBOM([]byte("\ufeffid,score")))
+	// Output: "id,score"
 }

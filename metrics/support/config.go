@@ -5,6 +5,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
+	"github.com/cxkit/cxkit/internal/textenc"
 )
 
 // ReadStandards is ParseStandards for the contents of a file called
@@ -37,7 +38,7 @@ func ReadCalendar(name string, data []byte) (*Calendar, error) {
 // empty file (a byte order mark and white space count as empty) is told
 // so instead of as an unexpected end of input.
 func readConfig(name string, data []byte, parse func([]byte) error) error {
-	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))) == 0 {
+	if len(bytes.TrimSpace(textenc.TrimBOM(data))) == 0 {
 		return diag.List{{Pos: diag.Pos{File: name}, Code: diag.CodeSyntax, Message: "the file is empty; want a JSON object"}}
 	}
 	err := parse(data)

@@ -55,9 +55,9 @@ func readHeader(x *csvlex.Lexer, name string) ([]string, error) {
 	// A byte order mark is not part of the first cell; left in, it would
 	// make a quoted header a bare quote and a file of the mark alone a
 	// header with one nameless column.
-	if bytes.HasPrefix(head, []byte("\ufeff")) {
-		x.Skip(3)
-		head = head[3:]
+	if textenc.HasBOM(head) {
+		x.Skip(len(textenc.BOM))
+		head = head[len(textenc.BOM):]
 	}
 	head = head[:min(len(head), 4096)]
 	if enc := textenc.Detect(head); enc == textenc.UTF16LE || enc == textenc.UTF16BE {
@@ -84,7 +84,7 @@ func readHeader(x *csvlex.Lexer, name string) ([]string, error) {
 		header[i] = string(x.Record().Vals[i].Val)
 	}
 	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+		header[0] = strings.TrimPrefix(header[0], textenc.BOM)
 	}
 	return header, nil
 }
