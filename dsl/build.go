@@ -357,23 +357,24 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 		seen[what] = true
 		return true
 	}
+	mods := a.Mods.List
 	broken := false // a condition misspelt into kinds, see conditionTypo
-	for i, m := range a.Mods {
+	for i, m := range mods {
 		if broken && m.isKind() && m.Ref != "" {
 			continue // the rest of the misspelt condition
 		}
-		if i > 0 && a.Mods[i-1].When != nil && m.Ref != "" && suggest.Nearest(m.Ref, b.decl) == "" && (i+1 == len(a.Mods) || a.Mods[i+1].Ref == "") {
+		if i > 0 && mods[i-1].When != nil && m.Ref != "" && suggest.Nearest(m.Ref, b.decl) == "" && (i+1 == len(mods) || mods[i+1].Ref == "") {
 			// "when h > 5 мин": the unit of a measure, said aloud. A word
 			// followed by another is rather a misspelt "and" or "or"
 			// (conditionTypo).
-			if at := lastAtom(a.Mods[i-1].When); at != nil && at.Number != nil && at.Number.Pos.Line == m.Pos.Line {
+			if at := lastAtom(mods[i-1].When); at != nil && at.Number != nil && at.Number.Pos.Line == m.Pos.Line {
 				b.errorf(m.Pos, diag.CodeSyntax, fmt.Sprintf("write when %s %s %s", at.ID, at.Op, at.Number.Value),
 					"a condition ends after its number; drop the unit %s", m.Ref)
 				continue
 			}
 		}
-		if i > 0 && a.Mods[i-1].When != nil && m.isKind() && m.Ref != "" && !slices.Contains(b.decl, m.Ref) {
-			if pos, word, kw := conditionTypo(a.Mods[i-1].When, m, b.isQuestion); kw != "" {
+		if i > 0 && mods[i-1].When != nil && m.isKind() && m.Ref != "" && !slices.Contains(b.decl, m.Ref) {
+			if pos, word, kw := conditionTypo(mods[i-1].When, m, b.isQuestion); kw != "" {
 				b.doubt("when-kind", "unknown-option", "when-range")
 				b.errorf(pos, diag.CodeUnknownKeyword, conditionHint, "unknown keyword %q; did you mean %q?", word, kw)
 				q.When, broken = nil, true
@@ -435,8 +436,8 @@ func (b *builder) question(a *astQuestion) *korto.Question {
 					continue
 				}
 			}
-			if seen["kind"] && k.Ref != "" && i > 0 && unitAfterTarget(a.Mods[i-1], k) {
-				b.unitAfterTarget(a.Mods[i-1], k)
+			if seen["kind"] && k.Ref != "" && i > 0 && unitAfterTarget(mods[i-1], k) {
+				b.unitAfterTarget(mods[i-1], k)
 				continue
 			}
 			if seen["kind"] {

@@ -11,7 +11,7 @@ import (
 // checklist body takes its entries in any order, and a question takes its
 // kind among the modifiers. It is stricter in one way: a question ends
 // with its line unless the next line starts with a modifier keyword (see
-// astSameQuestion). The conversion to the model (build.go) then
+// sameQuestion). The conversion to the model (build.go) then
 // reports misplaced or repeated parts in plain words, which a grammar
 // error ("unexpected token") cannot.
 
@@ -145,40 +145,300 @@ type astSurvey struct {
 
 type astQuestion struct {
 	Pos  lexer.Position
-	ID   string    `parser:"\"question\" @Ident"`
-	Text *astText  `parser:"@@"`
-	Mods []*astMod `parser:"@@*"`
+	ID   string   `parser:"\"question\" @Ident"`
+	Text *astText `parser:"@@"`
+	Mods astMods  `parser:"@@"`
 	// Tokens are the question's tokens (participle fills the field by
 	// its name), to hold it to its lines: see builder.lines.
 	Tokens []lexer.Token
 }
 
-// astMod is a question's kind or one of its modifiers. The kind's
-// alternatives stand in the same disjunction as the modifiers, the most
-// frequent first (tags, weight, when, hint, the flags; the rare promise
-// last): participle tries alternatives in order, and each failed try
-// costs a copy of its parse state. Every alternative starts with its own
-// keyword, or with an ID for a scale or choice name, so the order
-// changes the cost only, never what is read or reported.
+// astMods is a question's kind and modifiers, in the order written:
+//
+//	mods = (SameQuestion mod)*
+//	mod  = tags | "weight" num | "when" or | "hint" text | flag
+//	     | Ident | ("yesno" | "nps" | "emotion" | "text")
+//	     | ("scale" | "ces" | "csat" | "csi") num ".." num good?
+//	     | "measure" String? "target" ("<=" | "<" | ">=" | ">" | "==" | "!=") num
+//	     | "promise" Ident ("due" num)?
+//
+// The list parses itself (participle.Parseable): modifiers are the most
+// frequent nodes after texts, and through participle's reflection each
+// one cost a struct node, a heap copy of the parse state for every
+// alternative tried and a deferred field set per capture. Conditions
+// stay participle's grammar (condParser). Parse reads and fails as
+// participle's nodes did for the rule above, so every syntax error keeps
+// its position and message.
+type astMods struct {
+	List []*astMod
+}
+
+// astMod is a question's kind or one of its modifiers.
 type astMod struct {
 	Pos     lexer.Position
-	Line    astSameQuestion `parser:"@@"`
-	Tags    *astTags        `parser:"(  @@"`
-	Weight  *astNum         `parser:" | \"weight\" @@"`
-	When    *astOr          `parser:" | \"when\" @@"`
-	Hint    *astText        `parser:" | \"hint\" @@"`
-	Flag    *astFlag        `parser:" | @@"`
-	Ref     string          `parser:" | @Ident"`
-	Simple  string          `parser:" | @(\"yesno\" | \"nps\" | \"emotion\" | \"text\")"`
-	Range   string          `parser:" | @(\"scale\" | \"ces\" | \"csat\" | \"csi\")"`
-	Lo      *astNum         `parser:"   @@ \"..\""`
-	Hi      *astNum         `parser:"   @@"`
-	Good    *astGood        `parser:"   @@?"`
-	Measure bool            `parser:" | @\"measure\""`
-	Unit    *string         `parser:"   @String?"`
-	Op      string          `parser:"   \"target\" @(\"<=\" | \"<\" | \">=\" | \">\" | \"==\" | \"!=\")"`
-	Target  *astNum         `parser:"   @@"`
-	Promise *astPromise     `parser:" | @@ )"`
+	Tags    *astTags
+	Weight  *astNum
+	When    *astOr
+	Hint    *astText
+	Flag    *astFlag
+	Ref     string
+	Simple  string
+	Range   string
+	Lo      *astNum
+	Hi      *astNum
+	Good    *astGood
+	Measure bool
+	Unit    *string
+	Op      string
+	Target  *astNum
+	Promise *astPromise
+}
+
+// condParser reads a modifier's condition, as participle's grammar.
+var condParser = participle.MustBuild[astOr](
+	participle.Lexer(definition{}),
+	participle.UseLookahead(1),
+)
+
+// Parse implements participle.Parseable. It reads as participle's nodes
+// read the rule in astMods' comment with a lookahead of 1: a modifier
+// that fails after reading at most its first token is not the
+// question's, and the list ends quietly before it (whatever follows
+// then reports the mistake where it stands); one that fails further on
+// is the parse's error, with participle's position and message, which
+// explain words for people.
+func (ms *astMods) Parse(lex *lexer.PeekingLexer) error {
+	for sameQuestion(lex) {
+		m, err := parseMod(lex)
+		if err != nil {
+			return err
+		}
+		if m == nil {
+			return nil
+		}
+		ms.List = append(ms.List, m)
+	}
+	return nil
+}
+
+// modAlts are a modifier's alternatives in the order participle's
+// disjunction tried them, the most frequent first. Each starts with its
+// own keyword, or with an ID for a scale or choice name, so the order
+// changes the cost only.
+var modAlts = [...]func(*astMod, *lexer.PeekingLexer) error{
+	(*astMod).parseTags,
+	(*astMod).parseWeight,
+	(*astMod).parseWhen,
+	(*astMod).parseHint,
+	(*astMod).parseFlag,
+	(*astMod).parseRef,
+	(*astMod).parseSimple,
+	(*astMod).parseRange,
+	(*astMod).parseMeasure,
+	(*astMod).parsePromise,
+}
+
+// parseMod reads one modifier. It returns nil and no error, the lexer
+// unmoved, when none is read: no alternative's first token stands
+// there, or the one that read it failed right after. An error is an
+// alternative that failed further on.
+func parseMod(lex *lexer.PeekingLexer) (*astMod, error) {
+	start := lex.MakeCheckpoint()
+	m := &astMod{Pos: lex.Peek().Pos}
+	for _, alt := range modAlts {
+		err := alt(m, lex)
+		switch {
+		case err == nil:
+			return m, nil
+		case err == participle.NextMatch:
+			continue
+		case lex.Cursor() > start.Cursor()+1:
+			return nil, err
+		}
+		lex.LoadCheckpoint(start)
+		*m = astMod{Pos: m.Pos}
+	}
+	return nil, nil
+}
+
+// The alternatives below return participle.NextMatch, without reading
+// or setting anything, when the first token is not theirs. Their errors
+// are those participle's nodes for the rule made: an
+// UnexpectedTokenError at the token where the rule's sequence broke,
+// expecting the rest of the sequence as participle writes it.
+
+func (m *astMod) parseTags(lex *lexer.PeekingLexer) error {
+	if lex.Peek().Value != "tags" {
+		return participle.NextMatch
+	}
+	m.Tags = new(astTags)
+	return m.Tags.Parse(lex)
+}
+
+func (m *astMod) parseWeight(lex *lexer.PeekingLexer) error {
+	return keywordNum(lex, "weight", &m.Weight)
+}
+
+// keywordNum reads `kw num` into *n.
+func keywordNum(lex *lexer.PeekingLexer, kw string, n **astNum) error {
+	if lex.Peek().Value != kw {
+		return participle.NextMatch
+	}
+	lex.Next()
+	return parseNum(lex, n, "astNum")
+}
+
+// parseNum reads a number into *n, or fails expecting rest.
+func parseNum(lex *lexer.PeekingLexer, n **astNum, rest string) error {
+	x := new(astNum)
+	if x.Parse(lex) != nil {
+		return expected(lex, rest)
+	}
+	*n = x
+	return nil
+}
+
+// expected is participle's error for a sequence broken at the lexer's
+// token, where rest (participle's EBNF of the sequence's rest) was
+// expected.
+func expected(lex *lexer.PeekingLexer, rest string) error {
+	return &participle.UnexpectedTokenError{Unexpected: *lex.Peek(), Expect: rest}
+}
+
+// parseWhen reads a condition with participle's grammar for it. On a
+// failure the lexer stands where participle's nodes left it, as a
+// branch of the enclosing rule would.
+func (m *astMod) parseWhen(lex *lexer.PeekingLexer) error {
+	if lex.Peek().Value != "when" {
+		return participle.NextMatch
+	}
+	lex.Next()
+	c, err := condParser.ParseFromLexer(lex, participle.AllowTrailing(true))
+	if err != nil {
+		return err
+	}
+	m.When = c
+	return nil
+}
+
+func (m *astMod) parseHint(lex *lexer.PeekingLexer) error {
+	if lex.Peek().Value != "hint" {
+		return participle.NextMatch
+	}
+	lex.Next()
+	x := new(astText)
+	switch err := x.Parse(lex); err {
+	case nil:
+		m.Hint = x
+		return nil
+	case participle.NextMatch:
+		return expected(lex, "astText")
+	default:
+		return err
+	}
+}
+
+func (m *astMod) parseFlag(lex *lexer.PeekingLexer) error {
+	f := new(astFlag)
+	if err := f.Parse(lex); err != nil {
+		return err
+	}
+	m.Flag = f
+	return nil
+}
+
+func (m *astMod) parseRef(lex *lexer.PeekingLexer) error {
+	if lex.Peek().Type != tokIdent {
+		return participle.NextMatch
+	}
+	m.Ref = lex.Next().Value
+	return nil
+}
+
+func (m *astMod) parseSimple(lex *lexer.PeekingLexer) error {
+	switch lex.Peek().Value {
+	case "yesno", "nps", "emotion", "text":
+		m.Simple = lex.Next().Value
+		return nil
+	}
+	return participle.NextMatch
+}
+
+// parseRange reads a kind with a range: `csat 1..5` and the word for its
+// good end.
+func (m *astMod) parseRange(lex *lexer.PeekingLexer) error {
+	switch lex.Peek().Value {
+	case "scale", "ces", "csat", "csi":
+	default:
+		return participle.NextMatch
+	}
+	m.Range = lex.Next().Value
+	if err := parseNum(lex, &m.Lo, `astNum ".." astNum astGood?`); err != nil {
+		return err
+	}
+	if lex.Peek().Value != ".." {
+		return expected(lex, `".." astNum astGood?`)
+	}
+	lex.Next()
+	if err := parseNum(lex, &m.Hi, "astNum astGood?"); err != nil {
+		return err
+	}
+	if g := new(astGood); g.Parse(lex) == nil {
+		m.Good = g
+	}
+	return nil
+}
+
+// parseMeasure reads `measure "unit" target <= 5`.
+func (m *astMod) parseMeasure(lex *lexer.PeekingLexer) error {
+	if lex.Peek().Value != "measure" {
+		return participle.NextMatch
+	}
+	lex.Next()
+	m.Measure = true
+	if t := lex.Peek(); t.Type == tokString {
+		u := lex.Next().Value
+		m.Unit = &u
+	}
+	const ops = `("<=" | "<" | ">=" | ">" | "==" | "!=")`
+	if lex.Peek().Value != "target" {
+		return expected(lex, `"target" `+ops+` astNum`)
+	}
+	lex.Next()
+	switch lex.Peek().Value {
+	case "<=", "<", ">=", ">", "==", "!=":
+		m.Op = lex.Next().Value
+	default:
+		return expected(lex, ops+" astNum")
+	}
+	return parseNum(lex, &m.Target, "astNum")
+}
+
+// parsePromise reads `promise ID due 7d`; the due part is optional, and
+// one cut short is left to whatever follows, as participle's optional
+// group leaves it.
+func (m *astMod) parsePromise(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if t.Value != "promise" {
+		return participle.NextMatch
+	}
+	p := &astPromise{Pos: t.Pos}
+	lex.Next()
+	if lex.Peek().Type != tokIdent {
+		return expected(lex, `<ident> ("due" astNum)?`)
+	}
+	p.Of = lex.Next().Value
+	if lex.Peek().Value == "due" {
+		cp := lex.MakeCheckpoint()
+		lex.Next()
+		if n := new(astNum); n.Parse(lex) == nil {
+			p.Due = n
+		} else {
+			lex.LoadCheckpoint(cp)
+		}
+	}
+	m.Promise = p
+	return nil
 }
 
 // astTags is a question's tags:
@@ -239,12 +499,12 @@ func (f *astFlag) Parse(lex *lexer.PeekingLexer) error {
 // promise recorded by question ID, due 7 days after the audit.
 type astPromise struct {
 	Pos lexer.Position
-	Of  string  `parser:"\"promise\" @Ident"`
-	Due *astNum `parser:"(\"due\" @@)?"`
+	Of  string
+	Due *astNum
 }
 
-// astSameQuestion matches nothing; it tells where a question's kind and
-// modifiers end. The language is line-oriented: a question's kind and
+// sameQuestion tells whether the lexer's token may continue the
+// question whose modifiers are being read. The language is line-oriented: a question's kind and
 // modifiers stand on the question's own line, and a further line
 // continues the question only when it starts with a modifier keyword
 // (weight, critical, na, optional, unscored, when, hint, tags), as in
@@ -257,25 +517,19 @@ type astPromise struct {
 // being read as the previous question's scale or choice. Keywords cannot
 // be IDs, so a modifier keyword at the start of a line is never anything
 // but a continuation.
-type astSameQuestion struct{}
-
-// Parse implements participle.Parseable.
-func (*astSameQuestion) Parse(lex *lexer.PeekingLexer) error {
+func sameQuestion(lex *lexer.PeekingLexer) bool {
 	t := lex.Peek()
 	switch {
 	case t.EOF():
-		return participle.NextMatch
+		return false
 	case t.Type == tokKeyword && (t.Value == "question" || t.Value == "section"),
 		t.Type == tokPunct && t.Value == "}":
-		return participle.NextMatch
+		return false
 	}
 	if c := lex.RawCursor(); c > 0 && lex.Range(c-1, c)[0].Pos.Line == t.Pos.Line {
-		return nil
+		return true
 	}
-	if t.Type == tokKeyword && isModifierKeyword(t.Value) {
-		return nil
-	}
-	return participle.NextMatch
+	return t.Type == tokKeyword && isModifierKeyword(t.Value)
 }
 
 // astSameLine matches nothing when the next token stands on the line of
