@@ -129,3 +129,47 @@ func TestSurveyOneAnswer(t *testing.T) {
 		t.Errorf("compare of five 7s, text:\n%s", out)
 	}
 }
+
+// TestSurveyCompareUntested: a comparison without a test keeps the
+// contract's fields (metrics.md: compare keeps diff, se, p, ci_low,
+// ci_high, level and previous), null, with the reason in error; a group
+// that the earlier export lacks gets one too, with previous null and
+// p_holm null, and Holm counts only the groups tested.
+func TestSurveyCompareUntested(t *testing.T) {
+	old := filepath.Join(t.TempDir(), "old.csv")
+	if err := os.WriteFile(old, []byte("nps,g\n9,A\n3,A\n10,A\n7,B\n0,B\n10,B\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := surveyJSONIn(t, "nps,g\n10,A\n9,A\n10,A\n8,B\n6,B\n10,B\n9,C\n2,C\n", "nps", "-", "--by", "g", "--compare", old)
+	tested := 0
+	for _, g := range v["groups"].([]any) {
+		g := g.(map[string]any)
+		c := g["compare"].(map[string]any)
+		if g["group"] != "C" {
+			tested++
+			continue
+		}
+		want := map[string]any{"diff": nil, "se": nil, "p": nil, "ci_low": nil, "ci_high": nil, "level": 0.95,
+			"previous": nil, "p_holm": nil, "file": old, "error": `no answers of group "C" in ` + old + " to compare with"}
+		if diff := cmp.Diff(want, c); diff != "" {
+			t.Errorf("compare of a new group (-want +got)\n%s", diff)
+		}
+	}
+	if tested != 2 {
+		t.Errorf("%d groups tested, want 2", tested)
+	}
+
+	if err := os.WriteFile(old, []byte("ces\n3\n5\n6\n4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v = surveyJSONIn(t, "ces\n7\n7\n7\n7\n7\n", "ces", "-", "--scale", "1..7", "--good", "high", "--compare", old, "--level", "0.9")
+	c := v["compare"].(map[string]any)
+	for _, k := range []string{"diff", "se", "p", "ci_low", "ci_high"} {
+		if x, ok := c[k]; !ok || x != nil {
+			t.Errorf("untested compare: %s = %v (present %v), want null", k, x, ok)
+		}
+	}
+	if c["level"] != 0.9 || c["previous"] == nil {
+		t.Errorf("untested compare: level %v, previous %v", c["level"], c["previous"])
+	}
+}

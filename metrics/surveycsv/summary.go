@@ -44,6 +44,11 @@ type Comparison struct {
 	// (groups only); HasHolm says it was computed.
 	Holm    float64
 	HasHolm bool
+	// Group marks a group's comparison, whose JSON carries p_holm
+	// (null when untested); Level is the level asked for, which an
+	// untested comparison still reports.
+	Group bool
+	Level float64
 }
 
 // WideLimit is the interval width above which a group is flagged as too
@@ -112,24 +117,37 @@ func (s *Summary) Compare(old *Data, o metrics.Options) error {
 	if err != nil {
 		return fmt.Errorf("%s: column %s: %w", old.File, diag.Quote(s.Data.Column), err)
 	}
+	level := o.Level
+	if level == 0 {
+		level = 0.95
+	}
 	c, err := s.Overall.compare(res)
-	s.Compared = &Comparison{File: old.File, Old: res, Test: c, Err: err}
+	s.Compared = &Comparison{File: old.File, Old: res, Test: c, Err: err, Level: level}
 	olds := map[string]*Accumulator{}
 	for _, g := range old.Groups {
 		olds[g.Name] = g.Acc
 	}
+	// Every group with a result gets a compare object, as metrics.md's
+	// fields ask; one without a test says why, with null numbers.
 	for i := range s.Groups {
 		g := &s.Groups[i]
+		if g.Err != nil {
+			continue // no result here: the row already says why
+		}
+		cmp := &Comparison{File: old.File, Group: true, Level: level}
+		g.Compared = cmp
 		acc, ok := olds[g.Name]
-		if !ok || g.Err != nil {
+		if !ok {
+			cmp.Err = fmt.Errorf("no answers of group %s in %s to compare with", diag.Quote(g.Name), old.File)
 			continue
 		}
 		r, err := acc.ResultWith(o)
 		if err != nil {
+			cmp.Err = fmt.Errorf("group %s in %s: %w", diag.Quote(g.Name), old.File, err)
 			continue
 		}
-		c, err := g.Res.compare(r)
-		g.Compared = &Comparison{File: old.File, Old: r, Test: c, Err: err}
+		cmp.Old = r
+		cmp.Test, cmp.Err = g.Res.compare(r)
 	}
 	// Many groups tested at once: Holm's adjustment over those that had
 	// a test keeps the chance of any false "significant" at 1 - level.
@@ -206,9 +224,19 @@ func (s *Summary) MarshalJSON() ([]byte, error) { return jsonout.Value(s.JSON())
 // se, p, ci_low, ci_high, level, method, z or t and df, raw_diff for NPS
 // and the index), the earlier file and its result as previous, and
 // p_holm for a group. With no test, error says why.
+//
+// An untested comparison keeps the contract's fields, null: diff, se,
+// p, ci_low and ci_high (and p_holm for a group), with its level, so
+// that a reader finds p null rather than missing; previous is null when
+// the earlier export has no such group.
 func (c *Comparison) json() map[string]any {
 	if c.Err != nil {
-		return map[string]any{"file": c.File, "previous": c.Old.fields, "error": c.Err.Error()}
+		m := map[string]any{"file": c.File, "previous": c.Old.fields, "error": c.Err.Error(),
+			"diff": nil, "se": nil, "p": nil, "ci_low": nil, "ci_high": nil, "level": c.Level}
+		if c.Group {
+			m["p_holm"] = nil
+		}
+		return m
 	}
 	m := c.Test.Fields()
 	m["file"], m["previous"] = c.File, c.Old.fields
