@@ -173,3 +173,70 @@ func TestSurveyCompareUntested(t *testing.T) {
 		t.Errorf("untested compare: level %v, previous %v", c["level"], c["previous"])
 	}
 }
+
+// TestSurveyCompareAlso: metrics.md compares CSAT's top-box share and
+// CES's good share by Agresti–Caffo and CSAT's and CES's means by Welch.
+// The headline keeps its test under compare (CSAT: the share, CES: the
+// mean); the other one is beside it, compare_mean for CSAT and
+// compare_good for CES, per group too with its own Holm. Worked numbers
+// by hand (Python, plain formulas):
+//
+//	CSAT means 5,4,3,5,2,4,5,1 against 5,2,3,1,3,4,5,4,4: diff 0.180556,
+//	se = sqrt(va/8 + vb/9) = 0.693551, t 0.260335, df 14.144703.
+//	CES 1..7 good share 5 of 5 against 2 of 6: p̃ 6/7 and 3/8,
+//	diff 48.214286 points, se 21.630901 (the first side has no
+//	spread, so its mean is untested, but the share is).
+func TestSurveyCompareAlso(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	approx := cmpopts.EquateApprox(0, 1e-6)
+	old := write("c0.csv", "csat\n5\n2\n3\n1\n3\n4\n5\n4\n4\n")
+	v := surveyJSONIn(t, "csat\n5\n4\n3\n5\n2\n4\n5\n1\n", "csat", "-", "--compare", old)
+	if v["compare"].(map[string]any)["method"] != "agresti-caffo" {
+		t.Errorf("csat compare: %v", v["compare"])
+	}
+	m := v["compare_mean"].(map[string]any)
+	got := []any{m["method"], m["diff"], m["se"], m["t"], m["df"]}
+	if diff := cmp.Diff([]any{"welch", 0.180556, 0.693551, 0.260335, 14.144703}, got, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+		t.Errorf("csat compare_mean (-want +got)\n%s", diff)
+	}
+
+	old = write("e0.csv", "ces\n2\n6\n4\n3\n5\n1\n")
+	v = surveyJSONIn(t, "ces\n7\n7\n7\n7\n7\n", "ces", "-", "--scale", "1..7", "--good", "high", "--compare", old)
+	if v["compare"].(map[string]any)["p"] != nil {
+		t.Errorf("ces compare of five 7s: %v", v["compare"])
+	}
+	g := v["compare_good"].(map[string]any)
+	got = []any{g["method"], g["diff"], g["se"]}
+	if diff := cmp.Diff([]any{"agresti-caffo", 48.214286, 21.630901}, got, approx); diff != "" {
+		t.Errorf("ces compare_good (-want +got)\n%s", diff)
+	}
+
+	// Per group, each test has its own Holm over the groups.
+	q4, q3 := "../../examples/survey/q4.csv", "../../examples/survey/q3.csv"
+	v = surveyJSON(t, "csat", q4, "--by", "store", "--compare", q3)
+	var ps, holm []float64
+	for _, g := range v["groups"].([]any) {
+		c := g.(map[string]any)["compare_mean"].(map[string]any)
+		ps = append(ps, c["p"].(float64))
+		holm = append(holm, c["p_holm"].(float64))
+	}
+	if diff := cmp.Diff(metrics.Holm(ps), holm); len(ps) < 2 || diff != "" {
+		t.Errorf("compare_mean p_holm over %d groups (-want +got)\n%s", len(ps), diff)
+	}
+	for _, k := range []string{"nps", "emotion"} {
+		v := surveyJSON(t, k, q4, "--compare", q3)
+		if _, ok := v["compare_mean"]; ok {
+			t.Errorf("%s has compare_mean", k)
+		}
+		if _, ok := v["compare_good"]; ok {
+			t.Errorf("%s has compare_good", k)
+		}
+	}
+}

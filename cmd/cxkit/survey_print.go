@@ -147,8 +147,26 @@ func surveyWriteText(w io.Writer, k *surveyKind, o *surveycsv.Summary) {
 
 	if c := o.Compared; c != nil {
 		fmt.Fprintf(w, "\ncompared with %s (%s %s, n %d):\n", c.File, k.title, surveyValue(k, c.Old.Value), c.Old.N)
+		surveyWriteComparison(w, k, "", c, level)
+		if a := o.Also; a != nil {
+			// The second test: CSAT's mean rating in scale points, as
+			// CES means print; CES's good share in percentage points,
+			// as CSAT prints.
+			unit, label := surveyCES, "mean rating: "
+			if k == surveyCES {
+				unit, label = surveyCSAT, fmt.Sprintf("answers %s: ", surveyGoodPoints(o.Data.Scale))
+			}
+			surveyWriteComparison(w, unit, label, a, level)
+		}
+	}
+}
+
+// surveyWriteComparison prints one test against the earlier export, its
+// differences in k's units, each line after label.
+func surveyWriteComparison(w io.Writer, k *surveyKind, label string, c *surveycsv.Comparison, level float64) {
+	{
 		if c.Err != nil {
-			fmt.Fprintf(w, "  no test: %v\n", surveyNoTest(c.Err))
+			fmt.Fprintf(w, "  %sno test: %v\n", label, surveyNoTest(c.Err))
 			return
 		}
 		alpha := 1 - level
@@ -168,9 +186,9 @@ func surveyWriteText(w io.Writer, k *surveyKind, o *surveycsv.Summary) {
 		if surveyDiff(k, c.Test.Diff) != surveyDiff(k, c.Test.RawDiff) {
 			adjusted = fmt.Sprintf(" (tested %s: %s)", surveyTestName(c.Test.Method), surveyDiff(k, c.Test.Diff))
 		}
-		fmt.Fprintf(w, "  difference %s%s, se %s, %s, p %s: %s\n", surveyDiff(k, c.Test.RawDiff), adjusted,
+		fmt.Fprintf(w, "  %sdifference %s%s, se %s, %s, p %s: %s\n", label, surveyDiff(k, c.Test.RawDiff), adjusted,
 			strings.TrimSuffix(surveyValue(k, c.Test.SE), "%"), stat, surveyP(c.Test.P), verdict)
-		fmt.Fprintf(w, "  %s of the difference [%s, %s]\n", surveyCILabel(level),
+		fmt.Fprintf(w, "  %s%s of the difference [%s, %s]\n", label, surveyCILabel(level),
 			strings.TrimSuffix(surveyValue(k, c.Test.CI.Lo), "%"), strings.TrimSuffix(surveyValue(k, c.Test.CI.Hi), "%"))
 	}
 }

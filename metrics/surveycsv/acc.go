@@ -295,6 +295,28 @@ func (r Result) compare(old Result) (metrics.Comparison, error) {
 	return metrics.CompareCES(r.Raw.(metrics.CESResult), old.Raw.(metrics.CESResult))
 }
 
+// compareAlso is the second test metrics.md names for r's metric: the
+// mean rating of CSAT (Welch's t), the good share of CES
+// (Agresti–Caffo). Only CSAT and CES have one (see Metric.alsoKey).
+func (r Result) compareAlso(old Result) (metrics.Comparison, error) {
+	if v, ok := r.Raw.(metrics.CSATResult); ok {
+		return metrics.CompareCSATMeans(v, old.Raw.(metrics.CSATResult))
+	}
+	return metrics.CompareCESGood(r.Raw.(metrics.CESResult), old.Raw.(metrics.CESResult))
+}
+
+// alsoKey is the JSON key of the metric's second comparison, "" when
+// it has none.
+func (m Metric) alsoKey() string {
+	switch m {
+	case CSAT:
+		return "compare_mean"
+	case CES:
+		return "compare_good"
+	}
+	return ""
+}
+
 // accState is the JSON form of an Accumulator: the metric, and the
 // state of the metrics accumulator under it.
 type accState struct {

@@ -20,6 +20,12 @@ type Summary struct {
 	Groups  []RankedGroup // best first
 	// Compared is the test against an earlier export, after Compare.
 	Compared *Comparison
+	// Also is the second test metrics.md names for the metric, after
+	// Compare: the mean rating of CSAT (Welch), the good share of CES
+	// (Agresti–Caffo); nil for NPS and the emotional index. AlsoKey
+	// is its JSON key, "compare_mean" or "compare_good".
+	Also    *Comparison
+	AlsoKey string
 }
 
 // RankedGroup is a group's result, or why it has none.
@@ -30,8 +36,9 @@ type RankedGroup struct {
 	// Wide: the interval is wider than WideLimit, too uncertain to rank.
 	Wide bool
 	// Compared is the group's test against the same group of the
-	// earlier export, when it has one there.
-	Compared *Comparison
+	// earlier export, when it has one there; Also its second test,
+	// as Summary.Also.
+	Compared, Also *Comparison
 }
 
 // Comparison is a result tested against an earlier one.
@@ -121,8 +128,17 @@ func (s *Summary) Compare(old *Data, o metrics.Options) error {
 	if level == 0 {
 		level = 0.95
 	}
-	c, err := s.Overall.compare(res)
-	s.Compared = &Comparison{File: old.File, Old: res, Test: c, Err: err, Level: level}
+	s.AlsoKey = s.Data.Metric.alsoKey()
+	pair := func(cur, prev Result, group bool) (main, also *Comparison) {
+		main = &Comparison{File: old.File, Old: prev, Group: group, Level: level}
+		main.Test, main.Err = cur.compare(prev)
+		if s.AlsoKey != "" {
+			also = &Comparison{File: old.File, Old: prev, Group: group, Level: level}
+			also.Test, also.Err = cur.compareAlso(prev)
+		}
+		return main, also
+	}
+	s.Compared, s.Also = pair(s.Overall, res, false)
 	olds := map[string]*Accumulator{}
 	for _, g := range old.Groups {
 		olds[g.Name] = g.Acc
@@ -134,33 +150,41 @@ func (s *Summary) Compare(old *Data, o metrics.Options) error {
 		if g.Err != nil {
 			continue // no result here: the row already says why
 		}
-		cmp := &Comparison{File: old.File, Group: true, Level: level}
-		g.Compared = cmp
+		var why error
 		acc, ok := olds[g.Name]
-		if !ok {
-			cmp.Err = fmt.Errorf("no answers of group %s in %s to compare with", diag.Quote(g.Name), old.File)
-			continue
+		if ok {
+			r, err := acc.ResultWith(o)
+			if err == nil {
+				g.Compared, g.Also = pair(g.Res, r, true)
+				continue
+			}
+			why = fmt.Errorf("group %s in %s: %w", diag.Quote(g.Name), old.File, err)
+		} else {
+			why = fmt.Errorf("no answers of group %s in %s to compare with", diag.Quote(g.Name), old.File)
 		}
-		r, err := acc.ResultWith(o)
-		if err != nil {
-			cmp.Err = fmt.Errorf("group %s in %s: %w", diag.Quote(g.Name), old.File, err)
-			continue
+		g.Compared = &Comparison{File: old.File, Group: true, Level: level, Err: why}
+		if s.AlsoKey != "" {
+			g.Also = &Comparison{File: old.File, Group: true, Level: level, Err: why}
 		}
-		cmp.Old = r
-		cmp.Test, cmp.Err = g.Res.compare(r)
 	}
 	// Many groups tested at once: Holm's adjustment over those that had
-	// a test keeps the chance of any false "significant" at 1 - level.
-	var ps []float64
-	var tested []*Comparison
-	for i := range s.Groups {
-		if c := s.Groups[i].Compared; c != nil && c.Err == nil {
-			ps = append(ps, c.Test.P)
-			tested = append(tested, c)
+	// a test keeps the chance of any false "significant" at 1 - level;
+	// each family of tests (the main one, the second) on its own.
+	for _, of := range []func(*RankedGroup) *Comparison{
+		func(g *RankedGroup) *Comparison { return g.Compared },
+		func(g *RankedGroup) *Comparison { return g.Also },
+	} {
+		var ps []float64
+		var tested []*Comparison
+		for i := range s.Groups {
+			if c := of(&s.Groups[i]); c != nil && c.Err == nil {
+				ps = append(ps, c.Test.P)
+				tested = append(tested, c)
+			}
 		}
-	}
-	for i, h := range metrics.Holm(ps) {
-		tested[i].Holm, tested[i].HasHolm = h, true
+		for i, h := range metrics.Holm(ps) {
+			tested[i].Holm, tested[i].HasHolm = h, true
+		}
 	}
 	return nil
 }
@@ -206,12 +230,18 @@ func (s *Summary) JSON() map[string]any {
 			if g.Compared != nil {
 				row["compare"] = g.Compared.json()
 			}
+			if g.Also != nil {
+				row[s.AlsoKey] = g.Also.json()
+			}
 			groups = append(groups, row)
 		}
 		out["groups"] = groups
 	}
 	if s.Compared != nil {
 		out["compare"] = s.Compared.json()
+	}
+	if s.Also != nil {
+		out[s.AlsoKey] = s.Also.json()
 	}
 	return out
 }
