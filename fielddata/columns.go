@@ -57,6 +57,7 @@ type layout struct {
 	numQCols     int            // how many columns answer a question
 	names        []string       // the columns' names, as the header has them
 	fields       map[string]int // the audit fields' columns
+	pathed       map[int]bool   // questions a column names by a group path
 }
 
 // newLayout returns a layout with no columns yet, for a file of the
@@ -76,6 +77,7 @@ func newLayout(file string, format Format, p *korto.Plan) *layout {
 // errors (a question answered by two columns, no question at all),
 // placed on line, the header's line.
 func (l *layout) readHeader(header []string, line int) (warns, errs Errors) {
+	l.pathed = l.questionsByPath(header)
 	for i, h := range header {
 		w, e := l.add(h, line, i+1)
 		warns, errs = append(warns, w...), append(errs, e...)
@@ -153,8 +155,40 @@ func (l *layout) known() []string {
 	return names
 }
 
+// questionsByPath returns the questions that a column of header names
+// by a group path ("level_1-start"). A bare column of the same name
+// ("start") is then the form's metadata or audit field of that name,
+// which the forms keep outside the levels' groups.
+func (l *layout) questionsByPath(header []string) map[int]bool {
+	var out map[int]bool
+	for _, h := range header {
+		parts := splitPath(strings.TrimSpace(h), l.format)
+		if len(parts) < 2 || parts[0] == auditGroup {
+			continue
+		}
+		if i, ok := l.plan.QuestionIndex(parts[len(parts)-1]); ok {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[i] = true
+		}
+	}
+	return out
+}
+
 // match says what the column named h holds.
 func (l *layout) match(h string) column {
+	// A submission's top-level metadata element (<start>, <gps>) is
+	// the form's, since cxkit's forms put every question in a group.
+	xmlMeta := l.format == ODKXML && (slices.Contains(formMeta, h) || h == "gps")
+	if i, ok := l.plan.QuestionIndex(h); ok && (l.pathed[i] || xmlMeta) {
+		if f := auditName(h); slices.Contains(AuditFields, f) {
+			return column{kind: colAudit, field: f}
+		}
+		if slices.Contains(formMeta, h) {
+			return column{kind: colSkip}
+		}
+	}
 	if c, ok := l.matchName(h); ok {
 		return c
 	}
@@ -172,6 +206,13 @@ func (l *layout) match(h string) column {
 	parts := splitPath(h, l.format)
 	if len(parts) > 1 {
 		last := parts[len(parts)-1]
+		if parts[0] == auditGroup && last != "" {
+			// The forms' own audit group, at the top of every form:
+			// its fields are audit fields even where a question has
+			// the same ID ("location"), which a flat form (SurveyJS,
+			// the template) writes as "audit.location".
+			return column{kind: colAudit, field: auditName(last)}
+		}
 		if slices.Contains(parts[:len(parts)-1], auditGroup) && last != "" {
 			if c, ok := l.matchName(last); ok && c.kind == colQuestion {
 				return c

@@ -29,6 +29,17 @@ type Options struct {
 // in this order: the sheet's own names, which reports group by.
 var AuditFields = []string{"id", "location", "date", "auditor"}
 
+// auditFieldName is the name a flat form (SurveyJS, the template's
+// columns) gives the audit field: the field's own, or "audit.FIELD"
+// where a question of c has that ID ("question location ..."), so that
+// the two never share a value. Import reads both as the audit field.
+func auditFieldName(c *korto.Checklist, field string) string {
+	if c.Question(field) != nil {
+		return "audit." + field
+	}
+	return field
+}
+
 // auditFieldTitle is the label of an audit field in w's language.
 func auditFieldTitle(w korto.FormWords, field string) string {
 	switch field {

@@ -153,7 +153,7 @@ func SurveyJSSurvey(c *korto.Checklist, opts Options) (*SurveyJS, error) {
 	}
 	audit := &SurveyJSPage{Name: "audit", Title: b.loc(b.fixed("audit"))}
 	for _, f := range AuditFields {
-		e := &SurveyJSElement{Type: "text", Name: f, Title: b.loc(b.fixed(f))}
+		e := &SurveyJSElement{Type: "text", Name: auditFieldName(c, f), Title: b.loc(b.fixed(f))}
 		if f == "date" {
 			e.InputType = "date"
 		}

@@ -98,7 +98,7 @@ func (t *templateBuilder) answers() error {
 	colName := func(c int) string { s, _ := excelize.ColumnNumberToName(c); return s }
 	for _, field := range AuditFields {
 		col++
-		if err := f.SetCellStr(sh, cell(col, 1), field); err != nil {
+		if err := f.SetCellStr(sh, cell(col, 1), auditFieldName(t.c, field)); err != nil {
 			return err
 		}
 		if err := f.SetCellStr(sh, cell(col, 2), auditFieldTitle(t.w, field)); err != nil {
