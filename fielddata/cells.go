@@ -17,17 +17,25 @@ type question struct {
 	kind  korto.KindType
 	class uint8 // how a cell is read: classWords, classText or classNumber
 	na    bool
-	opts  []string // a choice's option IDs
-	// words are the answers of a yes/no, choice or emotion question,
-	// as the sheet writes them; "na" is word len(words) of any
-	// question. frags are `"id":"word"` for each, "na" last, as the
-	// sheet's JSON has them (see rowSheet.appendJSON).
+	// words are the answers of a yes/no, choice or emotion question as
+	// korto.Plan.Words gives them; "na" is word len(words) of any
+	// question, as korto.Plan.CheckIndexed takes it. frags are
+	// `,"id":"word"` for each, "na" last, as a line of JSON has them
+	// after its first answer (see rowSheet.appendJSON).
 	words []string
 	frags [][]byte
-	// naPlain says that a cell of just "na" is the answer "na", as
-	// answer found when the question was set up (it is not in a text
-	// question without na, nor where an option is spelt "NA").
-	naPlain bool
+	// known are the cells most exports write for the question (its
+	// words and the usual spellings of "na"), each with the answer that
+	// answer makes of it when the question is set up, so that such a
+	// cell costs a comparison or two.
+	known []knownCell
+}
+
+// knownCell is a cell's text and the answer it is to its question.
+type knownCell struct {
+	text string
+	a    korto.Answer
+	word int
 }
 
 const (
@@ -36,41 +44,42 @@ const (
 	classNumber        // the numeric kinds
 )
 
-// emotionLabels are the answers of an emotion question, copied once
-// rather than for every cell.
-var emotionLabels = korto.Emotions()
-
 func (l *layout) questions() []question {
 	c := l.plan.Checklist()
+	// The spellings of "na" the exports write, tried for every question
+	// (answer says which of them are "na" to it): the checklist's own
+	// "not applicable" in each of its languages among them.
+	naCells := []string{"na", "NA", "N/A", "n/a", "н/п", "Н/П"}
+	for _, lang := range append([]string{""}, c.Languages()...) {
+		naCells = append(naCells, c.Words(lang).NA)
+	}
 	qs := make([]question, l.plan.NumQuestions())
 	for i := range qs {
 		q := l.plan.Question(i)
-		qs[i] = question{id: q.ID, kind: q.Kind.EffectiveType(), na: q.NA}
-		if qs[i].kind == korto.KindChoice {
-			if ch := c.Choice(q.Kind.Ref); ch != nil {
-				for _, o := range ch.Options {
-					qs[i].opts = append(qs[i].opts, o.ID)
-				}
-			}
-		}
+		qs[i] = question{id: q.ID, kind: q.Kind.EffectiveType(), na: q.NA, words: l.plan.Words(i)}
 		switch qs[i].kind {
-		case korto.KindYesNo:
-			qs[i].words, qs[i].class = yesNo[:], classWords
-		case korto.KindChoice:
-			qs[i].words, qs[i].class = qs[i].opts, classWords
-		case korto.KindEmotion:
-			qs[i].words, qs[i].class = emotionLabels, classWords
+		case korto.KindYesNo, korto.KindChoice, korto.KindEmotion:
+			qs[i].class = classWords
 		case korto.KindText:
 			qs[i].class = classText
 		default:
 			qs[i].class = classNumber
 		}
-		na, _, _ := answer(&qs[i], korto.Str("na"), false)
-		qs[i].naPlain = na == korto.NA
-		key := append(appendString(nil, q.ID), ':')
+		key := append([]byte{','}, appendString(nil, q.ID)...)
+		key = append(key, ':')
 		for _, w := range append(slices.Clip(qs[i].words), "na") {
 			qs[i].frags = append(qs[i].frags, appendString(slices.Clip(key), w))
 		}
+		var known []knownCell
+		for _, text := range append(slices.Clip(qs[i].words), naCells...) {
+			a, w, ok := answer(&qs[i], korto.Str(text), false)
+			a2, w2, ok2 := answer(&qs[i], korto.Str(text), true)
+			if ok && w != noWord && a == a2 && w == w2 && ok2 &&
+				!slices.ContainsFunc(known, func(k knownCell) bool { return k.text == text }) {
+				known = append(known, knownCell{text, a, w})
+			}
+		}
+		qs[i].known = known
 	}
 	return qs
 }
@@ -83,6 +92,7 @@ func (l *layout) questions() []question {
 // what is wrong with it and how to write it. word says which of the
 // question's words the answer is (see question.words), or is noWord.
 //
+// The cells most exports write (q.known) are looked up, not read again.
 // Letter case is forgiven where no two answers differ by it alone
 // ("Yes", "Most"), and "N/A", "na" and the "not applicable" label of the
 // checklist's language stand for "na" (except in a text question that
@@ -100,33 +110,31 @@ func answer(q *question, a korto.Answer, decimalComma bool) (_ korto.Answer, wor
 			return a, noWord, false
 		case "true", "false":
 			if q.kind == korto.KindYesNo {
+				w := "no"
 				if a.String == "true" {
-					return korto.Str("yes"), 0, true
+					w = "yes"
 				}
-				return korto.Str("no"), 1, true
+				return korto.Str(w), slices.Index(q.words, w), true
 			}
 		}
 		return a, noWord, true
 	}
-	s := a.String
-	// Most cells hold an answer as the forms write it: one of the
-	// question's words, or a number. Neither has space around it, so
-	// these are what the trimmed cell below would come to, found
-	// without trimming or folding.
-	switch q.class {
-	case classWords:
-		for i, w := range q.words {
-			if w == s {
-				return korto.Str(w), i, true
-			}
+	if a.String == "" {
+		return a, noWord, false
+	}
+	for _, k := range q.known {
+		if k.text == a.String {
+			return k.a, k.word, true
 		}
-	case classNumber:
+	}
+	s := a.String
+	// Most other cells are numbers as the forms write them, with no
+	// space around them: what the trimmed cell below would come to,
+	// found without trimming.
+	if q.class == classNumber {
 		if x, ok := parseNumber(s, decimalComma); ok {
 			return korto.Num(x), noWord, true
 		}
-	}
-	if q.naPlain && s == "na" {
-		return korto.NA, len(q.words), true
 	}
 	t := strings.TrimSpace(s)
 	if t == "" {
@@ -156,8 +164,6 @@ func answer(q *question, a korto.Answer, decimalComma bool) (_ korto.Answer, wor
 // noWord is the word of an answer that is none of its question's.
 const noWord = -1
 
-var yesNo = [2]string{"yes", "no"}
-
 // fold finds s among words, exactly or else ignoring letter case when
 // only one word matches so. It returns the word's index, or -1.
 func fold(s string, words []string) int {
@@ -182,17 +188,39 @@ func fold(s string, words []string) int {
 // strconv.ParseFloat would take but a cell never means (Inf, NaN, hex,
 // underscores).
 func parseNumber(s string, decimalComma bool) (float64, bool) {
-	// Most cells are whole numbers of a few digits, which a float64
-	// holds exactly (up to 15 digits): no ParseFloat for them.
-	if len(s) > 0 && len(s) <= 15 {
-		v, i := int64(0), 0
-		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-			v = 10*v + int64(s[i]-'0')
+	// Most cells are whole numbers or decimals of a few digits ("4",
+	// "2.7"), which a float64 holds exactly as an integer and a power
+	// of ten (up to 15 digits in all): one division, correctly rounded
+	// as ParseFloat's result is, gives the same number.
+	if len(s) > 0 && len(s) <= 16 {
+		v, digits, point := int64(0), 0, -1
+		i := 0
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c >= '0' && c <= '9' {
+				v = 10*v + int64(c-'0')
+				digits++
+				continue
+			}
+			if point < 0 && (c == '.' || c == ',' && decimalComma) {
+				point = digits
+				continue
+			}
+			break
 		}
-		if i == len(s) {
-			return float64(v), true
+		if i == len(s) && digits > 0 && digits <= 15 {
+			if point < 0 {
+				return float64(v), true
+			}
+			return float64(v) / pow10[digits-point], true
 		}
 	}
+	return parseNumberSlow(s, decimalComma)
+}
+
+// parseNumberSlow is parseNumber without its short cut: what a number
+// in a cell is.
+func parseNumberSlow(s string, decimalComma bool) (float64, bool) {
 	if decimalComma && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
 		s = strings.Replace(s, ",", ".", 1)
 	}
@@ -212,6 +240,9 @@ func parseNumber(s string, decimalComma bool) (float64, bool) {
 	x, err := strconv.ParseFloat(s, 64)
 	return x, err == nil
 }
+
+// pow10 are the powers of ten parseNumber divides by, each exact.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // row is one record of a file: its cells in column order and where they
 // stand. lines and cols, when set, place each cell (a CSV cell may
@@ -427,7 +458,7 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 			}
 		}
 	}
-	for _, ae := range l.plan.CheckIndexed(&rs.head, rs.answers, rs.given) {
+	for _, ae := range l.plan.CheckIndexed(&rs.head, rs.answers, rs.given, rs.word) {
 		if ae.Severity != korto.SeverityError {
 			continue
 		}

@@ -29,12 +29,12 @@ func AppendSheet(dst []byte, s *korto.Sheet, p *korto.Plan) []byte {
 	return rs.appendJSON(dst, quotedIDs(p), nil)
 }
 
-// quotedIDs are the plan's question IDs as JSON strings followed by a
-// colon, the keys of a sheet's answers.
+// quotedIDs are the plan's question IDs as JSON strings between a comma
+// and a colon, the keys of a sheet's answers as they follow another.
 func quotedIDs(p *korto.Plan) [][]byte {
 	ids := make([][]byte, p.NumQuestions())
 	for i := range ids {
-		ids[i] = append(appendString(nil, p.Question(i).ID), ':')
+		ids[i] = append(appendString([]byte{','}, p.Question(i).ID), ':')
 	}
 	return ids
 }
@@ -63,20 +63,18 @@ func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte, qs []question) []byte {
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `,"answers":{`...)
-	first := true
+	comma := 1 // the keys start with the comma that the first one goes without
 	for i, g := range rs.given {
 		if !g {
 			continue
 		}
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
 		if qs != nil && rs.word[i] >= 0 {
-			dst = append(dst, qs[i].frags[rs.word[i]]...)
+			dst = append(dst, qs[i].frags[rs.word[i]][comma:]...)
+			comma = 0
 			continue
 		}
-		dst = append(dst, ids[i]...)
+		dst = append(dst, ids[i][comma:]...)
+		comma = 0
 		if a := &rs.answers[i]; a.Type == korto.AnswerNumber {
 			dst = appendNumber(dst, a.Number)
 		} else {

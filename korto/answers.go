@@ -759,7 +759,7 @@ func (p *Plan) finishSheet(s *Sheet, es AnswerErrors) (*Sheet, error) {
 		for _, e := range es {
 			seen[*e] = struct{}{}
 		}
-		for _, e := range p.check(s, nil, nil, nil) {
+		for _, e := range p.check(s, nil, indexed{}) {
 			if _, dup := seen[*e]; !dup {
 				seen[*e] = struct{}{}
 				es = append(es, e)
@@ -777,7 +777,7 @@ func hasSyntaxError(es AnswerErrors) bool {
 // problem, errors and warnings alike, in checklist order (unknown answer
 // keys last, sorted). Use its Err method to get an error only for errors.
 func (p *Plan) Check(s *Sheet) AnswerErrors {
-	return p.check(s, nil, nil, nil)
+	return p.check(s, nil, indexed{})
 }
 
 // CheckIndexed is [Plan.Check] for answers held by question index
@@ -788,11 +788,46 @@ func (p *Plan) Check(s *Sheet) AnswerErrors {
 // readers that know each answer's question by its place (the columns
 // of a spreadsheet): a question costs no map lookup and a sheet no map.
 // Slices shorter than the plan's questions leave the rest unanswered.
-func (p *Plan) CheckIndexed(s *Sheet, answers []Answer, given []bool) AnswerErrors {
+//
+// words, when not nil, may give an answer as a word instead, for a
+// reader that has matched it to one already: words[i] = k answers
+// question i with [Plan.Words](i)[k], or with "na" when k is the number
+// of its words, and answers[i] is then not read. A negative words[i]
+// leaves the answer to answers[i]. A word needs no search among the
+// question's options, and cannot be wrong for it.
+func (p *Plan) CheckIndexed(s *Sheet, answers []Answer, given []bool, words []int32) AnswerErrors {
 	if given == nil {
 		given = []bool{} // not nil: nil means the sheet's map
 	}
-	return p.check(s, nil, answers, given)
+	return p.check(s, nil, indexed{answers, given, words})
+}
+
+// indexed are the answers of [Plan.CheckIndexed]; given is nil when
+// they are a sheet's map instead.
+type indexed struct {
+	answers []Answer
+	given   []bool
+	words   []int32
+}
+
+// answer returns the answer to question i and whether there is one; k
+// is its word (see Plan.Words), or -1 when it is not one.
+func (x *indexed) answer(pq *planQ, i int) (a Answer, k int32, ok bool) {
+	if i >= len(x.given) || !x.given[i] {
+		return Answer{}, -1, false
+	}
+	if i < len(x.words) {
+		switch k := x.words[i]; {
+		case k >= 0 && int(k) < len(pq.words):
+			return Answer{Type: AnswerString, String: pq.words[k]}, k, true
+		case int(k) == len(pq.words):
+			return NA, -1, true
+		}
+	}
+	if i < len(x.answers) {
+		return x.answers[i], -1, true
+	}
+	return Answer{}, -1, false
 }
 
 // Bind checks a sheet against the plan and lays its answers out for
@@ -818,7 +853,7 @@ func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 	if b == nil {
 		return errBindNilBound
 	}
-	es := p.check(s, b, nil, nil)
+	es := p.check(s, b, indexed{})
 	errs, warns := es.Split()
 	if s != nil && !sameAnswerErrors(s.Warnings, warns) {
 		s.Warnings = warns
@@ -833,9 +868,8 @@ func (p *Plan) BindInto(b *Bound, s *Sheet) error {
 // check validates s and, when b is not nil, fills b. It needs somewhere
 // to keep the answers seen so far (conditions read them), so it uses a
 // scratch Bound, from a pool, when b is nil. The answers are s.Answers
-// when given is nil, else answers and given by question index (see
-// CheckIndexed).
-func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerErrors {
+// when x.given is nil, else x's by question index (see CheckIndexed).
+func (p *Plan) check(s *Sheet, b *Bound, x indexed) AnswerErrors {
 	if p == nil || p.c == nil {
 		if b != nil {
 			b.p = nil
@@ -867,7 +901,7 @@ func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerE
 		add(SeverityWarning, "/version", "", CodeVersionMismatch,
 			"the sheet was filled for version %q of the checklist, this is version %q; scores may not compare", s.Version, c.Version)
 	}
-	indexed, givens := given != nil, given
+	byIndex := x.given != nil
 	for i := range p.qs {
 		pq := &p.qs[i]
 		q := pq.q
@@ -877,12 +911,13 @@ func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerE
 		}
 		var (
 			a     Answer
+			word  int32 = -1
 			given bool
 		)
-		if !indexed {
+		if !byIndex {
 			a, given = s.Answers[q.ID]
-		} else if i < len(givens) && givens[i] && i < len(answers) {
-			a, given = answers[i], true
+		} else {
+			a, word, given = x.answer(pq, i)
 		}
 		if cond == condUnknown {
 			// The condition reads a question whose answer is wrong, so
@@ -890,7 +925,9 @@ func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerE
 			// "missing" nor "switched off" can be said of it, only what
 			// is wrong with the answer whichever it is. It stays unknown
 			// for the conditions that read it in turn.
-			if given && !a.IsNA() {
+			if word >= 0 {
+				b.setWord(pq, i, word)
+			} else if given && !a.IsNA() {
 				if msg, code := p.setAnswer(b, i, a); msg != "" {
 					add(SeverityError, JSONPointer("answers", q.ID), q.ID, code, "%s", msg)
 				}
@@ -918,6 +955,9 @@ func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerE
 				"answered %s, but it is switched off (when %s): leave it out or answer \"na\"", a.describe(), q.When.String())
 			b.state[i] = slotUnknown
 			continue
+		case word >= 0:
+			b.setWord(pq, i, word) // a word of its question is never wrong
+			continue
 		}
 		if msg, code := p.setAnswer(b, i, a); msg != "" {
 			add(SeverityError, JSONPointer("answers", q.ID), q.ID, code, "%s", msg)
@@ -926,7 +966,7 @@ func (p *Plan) check(s *Sheet, b *Bound, answers []Answer, given []bool) AnswerE
 			b.state[i] = slotUnknown
 		}
 	}
-	if indexed {
+	if byIndex {
 		return es // an index holds no unknown keys
 	}
 	var unknown []string
@@ -974,13 +1014,11 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 	}
 	switch pq.kind {
 	case KindYesNo:
-		if a.Type == AnswerString && (a.String == "yes" || a.String == "no") {
-			if a.String == "yes" {
-				b.set(i, 1, 1, 1)
-			} else {
-				b.set(i, 0, 0, 0)
+		if a.Type == AnswerString {
+			if k := slices.Index(pq.words, a.String); k >= 0 {
+				b.setWord(pq, i, int32(k))
+				return "", ""
 			}
-			return "", ""
 		}
 		if a.IsNA() {
 			return na()
@@ -992,14 +1030,9 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 		return fmt.Sprintf(`takes "yes" or "no", not %s%s`, a.describe(), fix), CodeWrongType
 	case KindChoice:
 		if a.Type == AnswerString {
-			for k, o := range pq.opts {
-				if o.ID == a.String {
-					b.set(i, o.Value, o.Value, int32(k))
-					if o.Fail {
-						b.state[i] |= slotFail
-					}
-					return "", ""
-				}
+			if k := slices.Index(pq.words, a.String); k >= 0 {
+				b.setWord(pq, i, int32(k))
+				return "", ""
 			}
 			if a.IsNA() {
 				return na()
@@ -1022,9 +1055,8 @@ func (p *Plan) setAnswer(b *Bound, i int, a Answer) (msg, code string) {
 		return fmt.Sprintf("takes an option of choice %q as a string%s, not %s%s", q.Kind.Ref, orNA(), a.describe(), fix), CodeWrongType
 	case KindEmotion:
 		if a.Type == AnswerString {
-			if k := slices.Index(emotions[:], a.String); k >= 0 {
-				b.set(i, 0, 0, int32(k))
-				b.state[i] &^= slotFail
+			if k := slices.Index(pq.words, a.String); k >= 0 {
+				b.setWord(pq, i, int32(k))
 				return "", ""
 			}
 			if a.IsNA() {
@@ -1116,6 +1148,24 @@ func (b *Bound) set(i int, v, x float64, k int32) {
 	b.state[i], b.val[i], b.num[i], b.opt[i] = st, v, x, k
 }
 
+// setWord stores the answer to question i that is word k of its words
+// (a yes/no, choice or emotion question's option k).
+func (b *Bound) setWord(pq *planQ, i int, k int32) {
+	switch pq.kind {
+	case KindYesNo:
+		b.set(i, float64(k), float64(k), k)
+	case KindChoice:
+		o := pq.opts[k]
+		b.set(i, o.Value, o.Value, k)
+		if o.Fail {
+			b.state[i] |= slotFail
+		}
+	default: // an emotion: scored by the index, never a failure
+		b.set(i, 0, 0, k)
+		b.state[i] &^= slotFail
+	}
+}
+
 // resize returns s with length n, reusing its memory when it can.
 func resize[T any](s []T, n int) []T {
 	if cap(s) >= n {
@@ -1134,6 +1184,30 @@ const (
 	condUnknown
 )
 
+// atom is the state of one atom of a condition: unknown on a wrong
+// answer, false on none.
+func (p *Plan) atom(in *instr, b *Bound) condState {
+	switch s := b.state[in.q]; {
+	case s&slotUnknown != 0:
+		return condUnknown
+	case s&slotAnswered == 0:
+		return condFalse
+	}
+	var holds bool
+	switch in.op {
+	case opYes:
+		holds = b.num[in.q] == 1
+	case opCmpNum:
+		holds = in.cmp.Holds(b.num[in.q], in.num)
+	default:
+		holds = slices.Contains(in.set, b.opt[in.q]) != in.negI
+	}
+	if holds {
+		return condTrue
+	}
+	return condFalse
+}
+
 // eval runs the condition prog[from:to] over the answers in b; an empty
 // program holds. An atom on a question that has no answer (absent or
 // "na") is false, whatever its operator, so `when not x` holds then. An
@@ -1144,32 +1218,16 @@ func (p *Plan) eval(from, to int32, b *Bound) condState {
 	if from == to {
 		return condTrue
 	}
+	if to == from+1 { // one atom, as most conditions are: no stack
+		return p.atom(&p.prog[from], b)
+	}
 	var buf [16]condState
 	st := buf[:0]
 	for k := from; k < to; k++ {
 		in := &p.prog[k]
 		switch in.op {
 		case opYes, opCmpNum, opIn:
-			// An atom: unknown on a wrong answer, false on none.
-			v := condFalse
-			switch s := b.state[in.q]; {
-			case s&slotUnknown != 0:
-				v = condUnknown
-			case s&slotAnswered != 0:
-				var holds bool
-				switch in.op {
-				case opYes:
-					holds = b.num[in.q] == 1
-				case opCmpNum:
-					holds = in.cmp.Holds(b.num[in.q], in.num)
-				default:
-					holds = slices.Contains(in.set, b.opt[in.q]) != in.negI
-				}
-				if holds {
-					v = condTrue
-				}
-			}
-			st = append(st, v)
+			st = append(st, p.atom(in, b))
 		case opNot:
 			if x := &st[len(st)-1]; *x != condUnknown {
 				*x ^= 1

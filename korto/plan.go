@@ -56,6 +56,9 @@ type planQ struct {
 	lo   float64 // scale, ces, csat, nps bounds; answers are whole numbers
 	hi   float64
 	opts []*Option
+	// words are the answers that are one of a few fixed words (see
+	// Plan.Words); a sheet read by index may give an answer as one.
+	words []string
 	// when0:when1 is the question's condition in prog; empty for none.
 	when0, when1 int32
 }
@@ -180,7 +183,11 @@ func build(c *Checklist) (*Plan, *buildError) {
 		}
 		pq := planQ{q: q, kind: q.Kind.EffectiveType()}
 		switch pq.kind {
-		case KindYesNo, KindEmotion, KindText, KindMeasure:
+		case KindYesNo:
+			pq.words = yesNo[:]
+		case KindEmotion:
+			pq.words = emotions[:]
+		case KindText, KindMeasure:
 		case KindScale, KindCES, KindCSAT, KindCSI, KindNPS:
 			var ok bool
 			if pq.lo, pq.hi, ok = c.Points(q.Kind); !ok {
@@ -194,6 +201,9 @@ func build(c *Checklist) (*Plan, *buildError) {
 			// The plan's own copy: scoring indexes it by the answer's
 			// option, whatever later becomes of the checklist's slice.
 			pq.opts = slices.Clone(ch.Options)
+			for _, o := range pq.opts {
+				pq.words = append(pq.words, o.ID)
+			}
 		default:
 			return fail(q.Pos, "question %q: kind %q", q.ID, pq.kind)
 		}
@@ -410,16 +420,8 @@ func optionSet(ref *planQ, ids []string) ([]int32, error) {
 	}
 	var names []string
 	switch ref.kind {
-	case KindChoice:
-		for _, o := range ref.opts {
-			if o != nil {
-				names = append(names, o.ID)
-			}
-		}
-	case KindYesNo:
-		names = yesNo[:]
-	case KindEmotion:
-		names = emotions[:]
+	case KindChoice, KindYesNo, KindEmotion:
+		names = ref.words
 	default:
 		return nil, fmt.Errorf("%q (%s) has no options to compare with", ref.q.ID, ref.kind)
 	}
@@ -452,6 +454,19 @@ func (p *Plan) Question(i int) *Question {
 		return nil
 	}
 	return p.qs[i].q
+}
+
+// Words returns the answers of question i that are one of a few fixed
+// words, in the order of their option index: "no" and "yes" for a
+// yes/no question, the option IDs of a choice, the emotions (as
+// [Emotions] has them); none for the other kinds or an i out of range.
+// [Plan.CheckIndexed] takes an answer as its index in them, for a
+// reader that has matched it already. The slice is the caller's.
+func (p *Plan) Words(i int) []string {
+	if i < 0 || i >= len(p.qs) {
+		return nil
+	}
+	return slices.Clone(p.qs[i].words)
 }
 
 // QuestionIndex returns the index of the question with the given ID.
