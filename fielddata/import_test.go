@@ -3,6 +3,7 @@ package fielddata_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -13,6 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // readAll reads every row of data, failing on any problem.
@@ -343,6 +346,51 @@ func TestWorkbookNamedByTool(t *testing.T) {
 					t.Errorf("%s export, --from %q: sheet %d (-want +got):\n%s", st.name, format, i, diff)
 				}
 			}
+		}
+	}
+}
+
+// Excel saves "CSV" in the system's code page (Windows-1251 on a Russian
+// system) and "Unicode text" as UTF-16 with a byte-order mark. Both are
+// read as the UTF-8 export they stand for; the code page is named in a
+// warning. Read as UTF-8, every Cyrillic letter became U+FFFD silently.
+func TestImportExcelEncodings(t *testing.T) {
+	p, sheets := loadMall(t)
+	st := odkStyle
+	st.bom = false
+	utf := export(t, p, sheets[:6], st)
+	cp1251, err := charmap.Windows1251.NewEncoder().Bytes(utf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(utf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		warn string
+	}{
+		{"utf-8", utf, ""},
+		{"windows-1251", cp1251, "Windows-1251"},
+		{"utf-16", utf16, ""},
+	} {
+		rd, got := readAll(t, p, tc.data, fielddata.Options{Name: tc.name + ".csv", Format: fielddata.ODK})
+		if len(got) != 6 {
+			t.Fatalf("%s: %d sheets, want 6", tc.name, len(got))
+		}
+		for i, s := range got {
+			if diff := cmp.Diff(sheets[i].Answers, s.Answers); diff != "" {
+				t.Errorf("%s: sheet %d answers (-want +got):\n%s", tc.name, i, diff)
+			}
+			if s.Audit["location"] != sheets[i].Audit["location"] || s.Audit["auditor"] != sheets[i].Audit["auditor"] {
+				t.Errorf("%s: sheet %d: location %q, auditor %q; want %q, %q", tc.name, i, s.Audit["location"], s.Audit["auditor"], sheets[i].Audit["location"], sheets[i].Audit["auditor"])
+			}
+		}
+		warned := fmt.Sprint(rd.Warnings())
+		if (tc.warn == "") != !strings.Contains(warned, "not UTF-8") || !strings.Contains(warned, tc.warn) {
+			t.Errorf("%s: warnings %q, want one naming %q", tc.name, warned, tc.warn)
 		}
 	}
 }
