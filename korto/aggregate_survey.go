@@ -1,9 +1,12 @@
 package korto
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 
+	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -15,7 +18,8 @@ import (
 // the good side) from theirs, on the scale the question declares.
 //
 // Exactly one of NPS, Emotion, CSAT and CES is set, and none when the
-// group has no answer to the question (N = 0). Their numbers keep the
+// group has no answer to the question (N = 0); the JSON then has the
+// kind's key null ("nps": null), not missing. Their numbers keep the
 // units of package metrics (NPS and CSAT are percentages, for one), not
 // the shares in [0,1] of the rest of the [Report].
 type SurveySummary struct {
@@ -28,6 +32,37 @@ type SurveySummary struct {
 	Emotion *metrics.EmotionResult `json:"emotion,omitempty"` // for Kind emotion
 	CSAT    *metrics.CSATResult    `json:"csat,omitempty"`    // for Kind csat
 	CES     *metrics.CESResult     `json:"ces,omitempty"`     // for Kind ces
+}
+
+// MarshalJSON writes the summary's fields, with the key of its kind
+// null when the group has no answer: a metric without data is null in
+// JSON, as every other number of the report is, not a missing key.
+func (s SurveySummary) MarshalJSON() ([]byte, error) {
+	type plain SurveySummary
+	b, err := jsonout.Value(plain(s))
+	if err != nil {
+		return nil, err
+	}
+	var set bool
+	switch s.Kind {
+	case KindNPS:
+		set = s.NPS != nil
+	case KindEmotion:
+		set = s.Emotion != nil
+	case KindCSAT:
+		set = s.CSAT != nil
+	case KindCES:
+		set = s.CES != nil
+	default:
+		return b, nil
+	}
+	if set || !bytes.HasSuffix(b, []byte("}")) {
+		return b, nil
+	}
+	key, _ := json.Marshal(string(s.Kind))
+	out := append(b[:len(b)-1:len(b)-1], ',')
+	out = append(append(out, key...), ":null}"...)
+	return out, nil
 }
 
 // aggSurveyQ is a survey question that feeds a metric.
