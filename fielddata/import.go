@@ -1,8 +1,6 @@
 package fielddata
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -57,10 +55,15 @@ var ErrInvalid = errors.New("rows with errors")
 
 // Import reads the file in r and writes its rows to w as answer sheets
 // of the plan's checklist, one JSON line each (see [AppendSheet]). It
-// reads the rows one at a time. Unless opts.SkipInvalid is set, the
-// sheets wait in memory (in a temporary file past a few megabytes)
-// until the whole file has been read, because a file with a bad row
-// gives nothing; with it they are written as they come. The problems
+// reads the rows in order, a batch at a time. Unless opts.SkipInvalid
+// is set, a file with a bad row gives nothing, so the sheets wait in
+// memory (in a temporary file past a few megabytes) until the whole
+// file has been read; with it they are written as they come. When w is
+// a regular file written at its end (an *os.File, or a writer with its
+// Stat, Seek and Truncate, as after "> out" or ">> out"), they are
+// written as they come either way, and an import that fails cuts the
+// file back to the size it had, so that it is left as it was (a
+// process killed on the way leaves the lines written so far). The problems
 // go to opts.Problem. It returns an error wrapping ErrInvalid when
 // there were bad rows (after writing the good ones with SkipInvalid),
 // or the error that stopped the file.
@@ -92,56 +95,74 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 	}
 	var sp spool
 	defer sp.close()
-	if opts.SkipInvalid {
-		// Nothing is held back, so nothing needs to wait.
-		sp.w = bufio.NewWriterSize(w, 256<<10)
-		sp.direct = true
-	}
-	// emit takes the rows' results in file order, so that what is
-	// reported and written does not depend on the number of workers.
-	// It returns done at the end of the file.
-	emit := func(res *rowResult) (done bool, err error) {
-		for _, w := range res.warns {
-			report(w)
+	switch {
+	case opts.SkipInvalid:
+		sp.direct = w // nothing is held back, so nothing needs to wait
+	case rewindable(w):
+		// A regular file written at its end can be cut back to where
+		// it was if the import fails: no need to wait either.
+		sp.direct, sp.undo = w, w.(rewinder)
+		if err := sp.mark(); err != nil {
+			sp.direct, sp.undo = nil, nil
 		}
-		switch {
-		case res.err == io.EOF:
-			return true, nil
-		case res.err != nil:
+	}
+	// emit takes the rows' results a batch at a time in file order, so
+	// that what is reported and written does not depend on the number
+	// of workers, and writes the batch's lines in one go. It returns
+	// done at the end of the file.
+	emit := func(res []rowResult, lines []byte) (done bool, err error) {
+		good := 0
+		for i := range res {
+			for _, w := range res[i].warns {
+				report(w)
+			}
 			var re *RowError
-			if !errors.As(res.err, &re) {
-				for _, e := range AsErrors(res.err) {
+			switch rerr := res[i].err; {
+			case rerr == nil:
+				good++
+			case rerr == io.EOF:
+				done = true
+			case errors.As(rerr, &re):
+				sum.Invalid++
+				for _, e := range re.Errs {
 					report(e)
 					sum.Errors++
 				}
-				return true, res.err
+			default: // the end of the file, the last result
+				for _, e := range AsErrors(rerr) {
+					report(e)
+					sum.Errors++
+				}
+				done, err = true, rerr
 			}
-			sum.Invalid++
-			for _, e := range re.Errs {
-				report(e)
-				sum.Errors++
-			}
-			return false, nil
 		}
-		sum.Sheets++
+		sum.Sheets += good
 		if sum.Invalid > 0 && !opts.SkipInvalid {
-			return false, nil // nothing will be written
+			return done, err // nothing will be written
 		}
-		if sp.direct {
-			sum.Written++
+		// lines are the good rows', all of them before the end.
+		if werr := sp.write(lines); werr != nil {
+			return true, errors.Join(err, werr)
 		}
-		return false, sp.write(res.line)
+		if sp.direct != nil && sp.undo == nil {
+			sum.Written += good
+		}
+		return done, err
 	}
 	if err := rd.convertAll(opts.Workers, opts.Progress, emit); err != nil {
-		if sp.direct {
-			if ferr := sp.w.Flush(); ferr != nil {
-				sum.Written = 0 // unknown: some of the buffer may be out
-				return sum, errors.Join(err, ferr)
+		if !opts.SkipInvalid {
+			sum.Written = 0
+			if rerr := sp.rewind(); rerr != nil {
+				err = errors.Join(err, rerr)
 			}
 		}
 		return sum, err
 	}
 	if sum.Invalid > 0 && !opts.SkipInvalid {
+		sum.Written = 0
+		if err := sp.rewind(); err != nil {
+			return sum, errors.Join(ErrInvalid, err)
+		}
 		return sum, ErrInvalid
 	}
 	if err := sp.copyTo(w); err != nil {
@@ -170,54 +191,124 @@ func (c *countingReader) Read(b []byte) (int, error) {
 
 // spool keeps what is written in memory up to spoolMemory bytes, then
 // in a temporary file, so that memory stays flat in the number of rows.
-// A direct spool holds nothing back: it writes through w.
+// A direct spool holds nothing back: it writes through to direct. When
+// direct is a regular file that undo can cut back to its size before
+// the import (see rewind), an import that fails leaves it as it was.
 type spool struct {
-	buf    bytes.Buffer
+	buf    []byte
 	file   *os.File
-	w      *bufio.Writer // file's (or the output's), so that a line is not a write of its own
-	direct bool
+	direct io.Writer
+	undo   rewinder
+	size   int64 // undo's size before the import
+}
+
+// rewinder is an output that can be cut back: *os.File is one, and a
+// wrapper of it (cxkit's checked standard output) can be one.
+type rewinder interface {
+	io.Writer
+	Stat() (os.FileInfo, error)
+	Seek(offset int64, whence int) (int64, error)
+	Truncate(size int64) error
+}
+
+// rewindable says whether w is a regular file: written at its end, it
+// can be cut back to where it was.
+func rewindable(w io.Writer) bool {
+	f, ok := w.(rewinder)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// mark notes where undo ends, which must be where it is written (as
+// after "> out" or ">> out"); writing elsewhere in the file would
+// overwrite what no rewind can bring back.
+func (sp *spool) mark() error {
+	at, err := sp.undo.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	fi, err := sp.undo.Stat()
+	if err != nil {
+		return err
+	}
+	if fi.Size() != at {
+		return errors.New("not at the end of the file")
+	}
+	sp.size = at
+	return nil
+}
+
+// rewind cuts undo back to its size before the import.
+func (sp *spool) rewind() error {
+	if sp.undo == nil {
+		return nil
+	}
+	if err := sp.undo.Truncate(sp.size); err != nil {
+		return err
+	}
+	_, err := sp.undo.Seek(sp.size, io.SeekStart)
+	return err
 }
 
 const spoolMemory = 8 << 20
 
+// write takes a batch of lines, a few hundred kilobytes: each is one
+// write of the file, with no buffer of its own to copy through.
 func (sp *spool) write(b []byte) error {
-	if sp.direct {
-		_, err := sp.w.Write(b)
+	if sp.direct != nil {
+		if len(b) == 0 {
+			return nil
+		}
+		_, err := sp.direct.Write(b)
 		return err
 	}
-	if sp.file == nil && sp.buf.Len()+len(b) > spoolMemory {
+	if sp.file == nil && len(sp.buf)+len(b) > spoolMemory {
 		f, err := os.CreateTemp("", "cxkit-import-*.jsonl")
 		if err != nil {
 			return err
 		}
-		sp.file, sp.w = f, bufio.NewWriterSize(f, 256<<10)
-		if _, err := sp.buf.WriteTo(sp.w); err != nil {
+		sp.file = f
+		if _, err := f.Write(sp.buf); err != nil {
 			return err
 		}
+		sp.buf = nil
 	}
 	if sp.file != nil {
-		_, err := sp.w.Write(b)
+		_, err := sp.file.Write(b)
 		return err
 	}
-	sp.buf.Write(b)
+	sp.buf = append(sp.buf, b...)
 	return nil
 }
 
+// copyTo writes what the spool holds to w.
 func (sp *spool) copyTo(w io.Writer) error {
-	if sp.direct {
-		return sp.w.Flush()
-	}
-	if sp.file == nil {
-		_, err := sp.buf.WriteTo(w)
+	switch {
+	case sp.direct != nil:
+		return nil
+	case sp.file == nil:
+		if len(sp.buf) == 0 {
+			return nil
+		}
+		_, err := w.Write(sp.buf)
 		return err
 	}
-	if err := sp.w.Flush(); err != nil {
+	size, err := sp.file.Seek(0, io.SeekCurrent)
+	if err != nil {
 		return err
 	}
-	if _, err := sp.file.Seek(0, io.SeekStart); err != nil {
+	return copyFile(w, sp.file, size)
+}
+
+// copyRead writes f from offset from to its end to w, read by read.
+func copyRead(w io.Writer, f *os.File, from int64) error {
+	if _, err := f.Seek(from, io.SeekStart); err != nil {
 		return err
 	}
-	_, err := io.Copy(w, sp.file)
+	_, err := io.Copy(w, f)
 	return err
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -391,6 +392,116 @@ func TestImportExcelEncodings(t *testing.T) {
 		warned := fmt.Sprint(rd.Warnings())
 		if (tc.warn == "") != !strings.Contains(warned, "not UTF-8") || !strings.Contains(warned, tc.warn) {
 			t.Errorf("%s: warnings %q, want one naming %q", tc.name, warned, tc.warn)
+		}
+	}
+}
+
+// spyWriter checks, at its first write, what the spool's folder holds.
+type spyWriter struct {
+	bytes.Buffer
+	dir   string
+	files []string
+	seen  bool
+}
+
+func (w *spyWriter) Write(p []byte) (int, error) {
+	if !w.seen {
+		w.seen = true
+		ents, _ := os.ReadDir(w.dir)
+		for _, e := range ents {
+			w.files = append(w.files, e.Name())
+		}
+	}
+	return w.Buffer.Write(p)
+}
+
+// Past a few megabytes the lines wait in a temporary file, which is
+// copied out whole when the file is known good, and removed; a bad row
+// at the very end leaves nothing written, and no file behind.
+func TestImportSpoolsToFile(t *testing.T) {
+	p, sheets := loadMall(t)
+	data := export(t, p, sheets, odkStyle)
+	const rows = 5000 // about 14 MB of JSON
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	imp := func(r io.Reader, skip bool) (*spyWriter, fielddata.Summary, error) {
+		w := &spyWriter{dir: dir}
+		sum, err := fielddata.Import(w, r, p, fielddata.ImportOptions{Options: fielddata.Options{Format: fielddata.ODK}, SkipInvalid: skip, Workers: 2})
+		return w, sum, err
+	}
+	direct, _, err := imp(newRowsReader(data, rows), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spooled, sum, err := imp(newRowsReader(data, rows), false)
+	if err != nil || sum.Written != rows {
+		t.Fatalf("Import: %d written, %v", sum.Written, err)
+	}
+	if direct.Len() < 10<<20 || !bytes.Equal(direct.Bytes(), spooled.Bytes()) {
+		t.Fatalf("spooled %d bytes, written directly %d: they should be the same, past the spool's memory", spooled.Len(), direct.Len())
+	}
+	if len(spooled.files) != 1 || !strings.HasPrefix(spooled.files[0], "cxkit-import-") {
+		t.Errorf("the spool's folder held %q as the lines were copied out, want its one file", spooled.files)
+	}
+	bad := io.MultiReader(newRowsReader(data, rows), strings.NewReader("x,\"bad\"quote\n"))
+	w, sum, err := imp(bad, false)
+	if !errors.Is(err, fielddata.ErrInvalid) || w.Len() != 0 || sum.Written != 0 || sum.Sheets != rows {
+		t.Errorf("a bad last row: %d bytes, %+v, %v; want nothing written and ErrInvalid", w.Len(), sum, err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left behind in the spool's folder: %v", ents)
+	}
+}
+
+// Into a regular file written at its end the lines go as they come,
+// without the spool; an import that fails (a bad row, a row too long
+// to read, both at the very end) cuts the file back to what it held.
+func TestImportIntoFile(t *testing.T) {
+	p, sheets := loadMall(t)
+	data := export(t, p, sheets, odkStyle)
+	const rows, before = 3000, "what the file held before\n"
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir) // the spool's folder, which must stay empty
+	var want bytes.Buffer
+	if _, err := fielddata.Import(&want, newRowsReader(data, rows), p, fielddata.ImportOptions{Options: fielddata.Options{Format: fielddata.ODK}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		tail string
+		err  string
+	}{
+		{"good", "", ""},
+		{"bad row", "x,\"bad\"quote\n", "rows with errors"},
+		{"long row", "\"" + strings.Repeat("y", 1<<20) + "\"\n", "a row longer than"},
+	} {
+		for _, workers := range []int{1, 2} {
+			f, err := os.Create(dir + "/../out.jsonl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString(before)
+			var spool []os.DirEntry
+			sum, err := fielddata.Import(f, io.MultiReader(newRowsReader(data, rows), strings.NewReader(c.tail)), p, fielddata.ImportOptions{
+				Options: fielddata.Options{Format: fielddata.ODK},
+				Workers: workers,
+				Problem: func(*fielddata.Error) { spool, _ = os.ReadDir(dir) },
+			})
+			if c.err == "" && err != nil || c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)) {
+				t.Fatalf("%s: err %v, want %q", c.name, err, c.err)
+			}
+			f.Close()
+			got, _ := os.ReadFile(f.Name())
+			wantOut := before
+			if c.err == "" {
+				wantOut += want.String()
+			}
+			if string(got) != wantOut || sum.Written != len(strings.Split(wantOut, "\n"))-2 {
+				t.Errorf("%s, %d workers: the file holds %d bytes (%d sheets written), want %d", c.name, workers, len(got), sum.Written, len(wantOut))
+			}
+			if len(spool) != 0 {
+				t.Errorf("%s: %v in the spool's folder while the rows were read: a regular file needs no spool", c.name, spool)
+			}
 		}
 	}
 }

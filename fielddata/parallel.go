@@ -25,10 +25,10 @@ type rawRow struct {
 	err   error
 }
 
-// rowResult is what a row came to: its sheet's line of JSON, or the
-// error of rawRow, or a *RowError listing its bad cells.
+// rowResult is what a row came to: a good row (its line of JSON is in
+// its batch's buf), or the error of rawRow, or a *RowError listing its
+// bad cells.
 type rowResult struct {
-	line  []byte
 	warns Errors
 	err   error
 }
@@ -52,8 +52,7 @@ type rowBatch struct {
 	line int
 	end  error
 	res  []rowResult
-	buf  []byte // the lines of JSON of res, one after another
-	ends []int  // where each result's line ends in buf
+	buf  []byte // the lines of JSON of the good rows of res, one after another
 }
 
 // worker is what one worker goroutine reuses from batch to batch.
@@ -127,7 +126,7 @@ func (cs *csvSource) cut(b *rowBatch, progress func(bytes, rows int64)) (last bo
 // the good ones into b.res. It reads only the layout and the plan, so
 // workers run it at once, each with its own w.
 func (rd *Reader) convert(b *rowBatch, w *worker) {
-	b.res, b.buf, b.ends = b.res[:0], b.buf[:0], b.ends[:0]
+	b.res, b.buf = b.res[:0], b.buf[:0]
 	if b.cut {
 		cs := rd.src.(*csvSource)
 		w.x.Reset(b.run, b.line)
@@ -162,14 +161,6 @@ func (rd *Reader) convert(b *rowBatch, w *worker) {
 			rd.add(b, &rr.r, rr.err, rr.warns, &w.rs)
 		}
 	}
-	// The lines are cut out once buf has stopped moving.
-	start := 0
-	for i := range b.res {
-		if b.res[i].err == nil {
-			b.res[i].line = b.buf[start:b.ends[i]:b.ends[i]]
-		}
-		start = b.ends[i]
-	}
 }
 
 // add checks row r, read with the error err and the warnings warns,
@@ -191,13 +182,13 @@ func (rd *Reader) add(b *rowBatch, r *row, err error, warns Errors, rs *rowSheet
 		}
 	}
 	b.res = append(b.res, res)
-	b.ends = append(b.ends, len(b.buf))
 }
 
 // convertAll reads the rows in order on this goroutine's behalf, makes
 // their sheets on workers goroutines (0: GOMAXPROCS) and hands the
-// results to emit in file order until emit says done or fails.
-func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit func(*rowResult) (bool, error)) error {
+// results to emit a batch at a time, in file order, with the lines of
+// JSON of the batch's good rows, until emit says done or fails.
+func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit func(res []rowResult, lines []byte) (bool, error)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -215,10 +206,8 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 		for {
 			rd.readBatch(&b, progress)
 			rd.convert(&b, &w)
-			for i := range b.res {
-				if done, err := emit(&b.res[i]); done || err != nil {
-					return err
-				}
+			if done, err := emit(b.res, b.buf); done || err != nil {
+				return err
 			}
 		}
 	}
@@ -284,13 +273,9 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 		for pb := pending[next]; pb != nil && !finished; pb = pending[next] {
 			delete(pending, next)
 			next++
-			for i := range pb.res {
-				done, err := emit(&pb.res[i])
-				if done || err != nil {
-					result, finished = err, true
-					close(stop)
-					break
-				}
+			if done, err := emit(pb.res, pb.buf); done || err != nil {
+				result, finished = err, true
+				close(stop)
 			}
 			select {
 			case free <- pb:

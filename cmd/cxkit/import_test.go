@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -84,6 +86,43 @@ func TestImportWorkersSame(t *testing.T) {
 				t.Errorf("%s --workers %s: exit %d, %d bytes out, %d bytes err; --workers 1 gave %d, %d, %d",
 					skip, w, code, len(out), len(errs), code1, len(out1), len(err1))
 			}
+		}
+	}
+}
+
+// Standard output redirected to a file (">> out") is written as the rows
+// come and, when the import fails, cut back to what it held.
+func TestImportIntoRedirectedFile(t *testing.T) {
+	const checklist = "../../examples/mall/mall.korto"
+	good, err := os.ReadFile("../../examples/mall/field/odk/mall_korto.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, code := runCmd(t, string(good), "import", "-", "--checklist", checklist)
+	if code != exitOK || want == "" {
+		t.Fatalf("import of the ODK example: exit %d", code)
+	}
+	const before = "kept\n"
+	for _, tc := range []struct {
+		name string
+		in   string
+		code int
+		out  string
+	}{
+		{"good", string(good), exitOK, before + want},
+		{"bad last row", string(good) + "x,\"bad\"quote\n", exitInput, before},
+	} {
+		out, err := os.OpenFile(filepath.Join(t.TempDir(), "out.jsonl"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.WriteString(before)
+		var errb strings.Builder
+		code := run(&env{stdin: strings.NewReader(tc.in), stdout: out, stderr: &errb}, []string{"import", "-", "--checklist", checklist})
+		out.Close()
+		got, _ := os.ReadFile(out.Name())
+		if code != tc.code || string(got) != tc.out {
+			t.Errorf("%s: exit %d (want %d), the file holds %d bytes, want %d: %s", tc.name, code, tc.code, len(got), len(tc.out), errb.String())
 		}
 	}
 }

@@ -13,6 +13,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -161,6 +162,30 @@ func (c *checkedWriter) Sync() error {
 		return f.Sync()
 	}
 	return nil
+}
+
+// Stat, Seek and Truncate reach the file underneath, so that cxkit
+// import can write a regular file as it goes and cut it back if the
+// import fails (fielddata.Import), instead of holding the lines back.
+func (c *checkedWriter) Stat() (os.FileInfo, error) {
+	if f, ok := c.w.(*os.File); ok {
+		return f.Stat()
+	}
+	return nil, errors.ErrUnsupported
+}
+
+func (c *checkedWriter) Seek(offset int64, whence int) (int64, error) {
+	if f, ok := c.w.(*os.File); ok {
+		return f.Seek(offset, whence)
+	}
+	return 0, errors.ErrUnsupported
+}
+
+func (c *checkedWriter) Truncate(size int64) error {
+	if f, ok := c.w.(*os.File); ok {
+		return f.Truncate(size)
+	}
+	return errors.ErrUnsupported
 }
 
 // Err returns the first write error, or nil.
