@@ -3,13 +3,13 @@ package fielddata_test
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/fielddata"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/google/go-cmp/cmp"
@@ -352,10 +352,11 @@ func TestWorkbookNamedByTool(t *testing.T) {
 }
 
 // Excel saves "CSV" in the system's code page (Windows-1251 on a Russian
-// system) and "Unicode text" as UTF-16 with a byte-order mark. Both are
-// read as the UTF-8 export they stand for; the code page is named in a
-// warning. Read as UTF-8, every Cyrillic letter became U+FFFD silently.
-func TestImportExcelEncodings(t *testing.T) {
+// system) and "Unicode text" as UTF-16. Read as UTF-8, every Cyrillic
+// letter of the first came out as U+FFFD without a word. Both are
+// refused with the survey reader's message, which says how to save the
+// file; a UTF-8 file whose 64 KiB sample ends inside a letter is read.
+func TestImportNotUTF8(t *testing.T) {
 	p, sheets := loadMall(t)
 	st := odkStyle
 	st.bom = false
@@ -368,30 +369,27 @@ func TestImportExcelEncodings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name string
+	for name, tc := range map[string]struct {
 		data []byte
-		warn string
+		want string
 	}{
-		{"utf-8", utf, ""},
-		{"windows-1251", cp1251, "Windows-1251"},
-		{"utf-16", utf16, ""},
+		"windows-1251": {cp1251, "not UTF-8 text (saved as Windows-1251?): in Excel choose Save As → CSV UTF-8"},
+		"utf-16":       {utf16, "not UTF-8 text (saved as UTF-16): in Excel choose Save As → CSV UTF-8"},
 	} {
-		rd, got := readAll(t, p, tc.data, fielddata.Options{Name: tc.name + ".csv", Format: fielddata.ODK})
-		if len(got) != 6 {
-			t.Fatalf("%s: %d sheets, want 6", tc.name, len(got))
+		_, err := fielddata.NewReader(bytes.NewReader(tc.data), p, fielddata.Options{Name: name + ".csv"})
+		var es fielddata.Errors
+		if !errors.As(err, &es) || len(es) != 1 || es[0].Message != tc.want || es[0].Code != diag.CodeEncoding {
+			t.Errorf("%s: error %v, want %q", name, err, tc.want)
 		}
-		for i, s := range got {
-			if diff := cmp.Diff(sheets[i].Answers, s.Answers); diff != "" {
-				t.Errorf("%s: sheet %d answers (-want +got):\n%s", tc.name, i, diff)
-			}
-			if s.Audit["location"] != sheets[i].Audit["location"] || s.Audit["auditor"] != sheets[i].Audit["auditor"] {
-				t.Errorf("%s: sheet %d: location %q, auditor %q; want %q, %q", tc.name, i, s.Audit["location"], s.Audit["auditor"], sheets[i].Audit["location"], sheets[i].Audit["auditor"])
-			}
-		}
-		warned := fmt.Sprint(rd.Warnings())
-		if (tc.warn == "") != !strings.Contains(warned, "not UTF-8") || !strings.Contains(warned, tc.warn) {
-			t.Errorf("%s: warnings %q, want one naming %q", tc.name, warned, tc.warn)
+	}
+	// A long comment of Cyrillic letters puts the sample's end inside one.
+	long := append([]byte(nil), utf...)
+	for _, off := range []int{0, 1} {
+		pad := strings.Repeat("a", off) + strings.Repeat("ж", 40<<10)
+		data := bytes.Replace(long, []byte("\r\n"), []byte(",\""+pad+"\"\r\n"), 1)
+		data = bytes.Replace(data, []byte("FormVersion"), []byte("FormVersion,note"), 1)
+		if _, err := fielddata.NewReader(bytes.NewReader(data), p, fielddata.Options{Name: "long.csv"}); err != nil && strings.Contains(err.Error(), "UTF-8") {
+			t.Errorf("offset %d: %v", off, err)
 		}
 	}
 }

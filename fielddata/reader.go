@@ -9,11 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
-
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -116,9 +113,8 @@ func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
 	}
 	rd := &Reader{maxWorkbook: opts.MaxWorkbookBytes}
 	if format.isCSVFamily() {
-		var note string
-		if br, note = decodeText(br); note != "" {
-			rd.warns = append(rd.warns, &Error{Pos: diag.Pos{File: name, Line: 1}, Severity: korto.SeverityWarning, Code: CodeSyntax, Message: note})
+		if err := checkText(br, name); err != nil {
+			return nil, err
 		}
 	}
 	if opts.ReuseSheet {
@@ -285,35 +281,32 @@ func (l *layout) isTextRow(r *row) bool {
 	return match > 0 && 2*match >= filled
 }
 
-// decodeText turns CSV text that is not UTF-8 into UTF-8, as Excel
-// saves it: UTF-16 with its byte-order mark ("Unicode text"), and, when
-// the first 64 KiB are not UTF-8, Windows-1251, the code page of "CSV"
-// saved by Excel in a Russian locale. Read as UTF-8, every Cyrillic
-// letter of such a file would come out as U+FFFD, without a word. note
-// says what was done, "" for UTF-8 text.
-func decodeText(br *bufio.Reader) (*bufio.Reader, string) {
+// checkText refuses a CSV file that is not UTF-8, as the survey CSV
+// reader and the sheet reader do (internal/textenc tells which
+// encoding): Excel's plain "CSV" on a Russian system is Windows-1251,
+// whose Cyrillic letters would come out as U+FFFD without a word, and
+// its "Unicode text" is UTF-16, whose NULs would garble every cell.
+// The message says how to save the file again rather than guess.
+func checkText(br *bufio.Reader, name string) error {
 	head, _ := br.Peek(64 << 10)
-	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		return bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), ""
-	case validUTF8Prefix(head, len(head) < 64<<10):
-		return br, ""
-	}
-	return bufio.NewReaderSize(transform.NewReader(br, charmap.Windows1251.NewDecoder()), 64<<10),
-		"the file is not UTF-8 text: read as Windows-1251, the code page Excel saves CSV in on a Russian system (save it as \"CSV UTF-8\" to be sure)"
-}
-
-// validUTF8Prefix reports whether head, the start of a file (all of it
-// when whole), is UTF-8 but for a character cut at its end.
-func validUTF8Prefix(head []byte, whole bool) bool {
-	if !whole {
-		for i := 0; i < utf8.UTFMax && len(head) > 0; i++ {
-			if r, _ := utf8.DecodeLastRune(head); r != utf8.RuneError {
+	if len(head) == 64<<10 {
+		// A character cut at the end of the sample is not a fault.
+		for i := 0; i < utf8.UTFMax-1; i++ {
+			if r, size := utf8.DecodeLastRune(head); r != utf8.RuneError || size != 1 {
 				break
 			}
 			head = head[:len(head)-1]
 		}
 	}
-	return utf8.Valid(head)
+	enc := textenc.Detect(head)
+	if enc == textenc.UTF8 {
+		return nil
+	}
+	saved := enc.String()
+	if enc == textenc.Windows1251 {
+		saved += "?"
+	}
+	// The advice is in the message: import prints a problem on one line.
+	return Errors{{Pos: diag.Pos{File: name}, Code: diag.CodeEncoding,
+		Message: "not UTF-8 text (saved as " + saved + "): in Excel choose Save As → CSV UTF-8"}}
 }
