@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -221,8 +222,8 @@ func parseNumber(s string, decimalComma bool) (float64, bool) {
 // parseNumberSlow is parseNumber without its short cut: what a number
 // in a cell is.
 func parseNumberSlow(s string, decimalComma bool) (float64, bool) {
-	if decimalComma && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
-		s = strings.Replace(s, ",", ".", 1)
+	if decimalComma {
+		s, _ = csvlex.DecimalPoint(s)
 	}
 	digits := false
 	for i := 0; i < len(s); i++ {

@@ -17,6 +17,9 @@
 // quotes) and hands runs of whole records to others, each with a Lexer
 // Reset to its run; NextRun gives a record as one run of bytes, without
 // the fields' positions, which only a record to complain about needs.
+//
+// DecimalPoint is the one rule of what a decimal comma in a cell is,
+// shared by the same readers.
 package csvlex
 
 import (

@@ -390,3 +390,26 @@ func FuzzLex(f *testing.F) {
 		agree(t, data, []byte{',', ';', '\t'}[sep%3])
 	})
 }
+
+func TestDecimalPoint(t *testing.T) {
+	tests := []struct {
+		cell, want string
+		ok         bool
+	}{
+		{"4,5", "4.5", true},
+		{",5", ".5", true},
+		{"4,", "4.", true},
+		{"-1,25", "-1.25", true},
+		{"4.5", "4.5", false},
+		{"1,000.5", "1,000.5", false},
+		{"1,2,3", "1,2,3", false},
+		{"", "", false},
+		{"abc", "abc", false},
+	}
+	for _, tt := range tests {
+		got, ok := DecimalPoint(tt.cell)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("DecimalPoint(%q) = %q, %v; want %q, %v", tt.cell, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
@@ -270,8 +271,8 @@ func parseClock(s string) (time.Duration, error) {
 // decimal comma in a file separated by semicolons.
 func parseNumber(s string, decimalComma bool) (float64, error) {
 	t := s
-	if decimalComma && strings.Count(t, ",") == 1 && !strings.Contains(t, ".") {
-		t = strings.Replace(t, ",", ".", 1)
+	if decimalComma {
+		t, _ = csvlex.DecimalPoint(t)
 	}
 	x, err := strconv.ParseFloat(t, 64)
 	switch {

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -127,8 +128,7 @@ func Placeholder(cell string) bool {
 // how to write the number.
 func ParseWeight(cell string, decimalComma bool) (float64, error) {
 	cell = strings.TrimSpace(cell)
-	if strings.Count(cell, ",") == 1 && !strings.Contains(cell, ".") {
-		dot := strings.Replace(cell, ",", ".", 1)
+	if dot, ok := csvlex.DecimalPoint(cell); ok {
 		w, err := weightValue(dot, cell)
 		switch {
 		case decimalComma:
