@@ -345,7 +345,7 @@ func sum64(xs []int64) int64 {
 // with spread, taking the first side's mean as known: five audits that
 // all scored 100% do not prove a mean of 100%.
 func CompareMeans(meanA, varA, nA, meanB, varB, nB, level, span float64) (Comparison, error) {
-	if err := checkLevel(level); err != nil {
+	if err := CheckLevel(level); err != nil {
 		return Comparison{}, err
 	}
 	for i, v := range [...]float64{varA, varB} {

@@ -110,7 +110,7 @@ func DriversOf(sides map[string]DriverSides, minN int, level, span float64) ([]D
 	if level == 0 {
 		level = 0.95
 	}
-	if err := checkLevel(level); err != nil {
+	if err := CheckLevel(level); err != nil {
 		return nil, err
 	}
 	if minN < 2 {

@@ -108,7 +108,7 @@ func (o Options) level() (float64, error) {
 	if o.Level == 0 {
 		return 0.95, nil
 	}
-	return o.Level, checkLevel(o.Level)
+	return o.Level, CheckLevel(o.Level)
 }
 
 // WilsonInterval returns the Wilson score interval for a proportion of

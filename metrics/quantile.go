@@ -58,13 +58,11 @@ func normalTwoSided(z float64) float64 {
 // zForLevel returns the normal quantile for a two-sided interval at the
 // given level: 1.959963984540054 for 0.95.
 func zForLevel(level float64) (float64, error) {
-	if err := checkLevel(level); err != nil {
+	if err := CheckLevel(level); err != nil {
 		return 0, err
 	}
 	return normalQuantile(0.5 + level/2), nil
 }
-
-func checkLevel(level float64) error { return CheckLevel(level) }
 
 // CheckLevel returns an error unless level is a confidence level an
 // interval can be computed at: inside (0, 1), and not so close to 0 or

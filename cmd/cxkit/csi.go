@@ -42,8 +42,8 @@ func csiFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return usagef("--scale: %v", err)
 		}
-		if err := metrics.CheckLevel(*level); err != nil {
-			return usagef("--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
+		if err := checkLevelFlag(*level); err != nil {
+			return err
 		}
 		if stdinTwice(pos[0], *weightsFile) {
 			return usagef("the ratings and --weights cannot both come from standard input")

@@ -14,6 +14,7 @@ import (
 	"github.com/cxkit/cxkit/internal/progress"
 	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
+	"github.com/cxkit/cxkit/metrics"
 )
 
 // parseFlags parses args allowing flags before, between and after the
@@ -127,6 +128,16 @@ func newProgress(e *env, unit string, in io.Reader) *progress.Bar {
 		}
 	}
 	return progress.New(e.stderr, e.stderrTTY, size, unit)
+}
+
+// checkLevelFlag checks --level, the confidence level of the intervals,
+// with one message for every command that takes it, as a usage error:
+// the level is how the command was asked, not the data.
+func checkLevelFlag(level float64) error {
+	if metrics.CheckLevel(level) != nil {
+		return usagef("--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", level)
+	}
+	return nil
 }
 
 // workersValue is --workers, the same on every command that reads a

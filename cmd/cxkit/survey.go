@@ -96,8 +96,8 @@ func (k *surveyKind) flags(fs *flag.FlagSet) Run {
 		}
 		cfg := surveycsv.Config{Metric: k.metric, Column: *column, By: *by, Weight: *weight, Workers: *workers}
 		opts := metrics.Options{Level: *level}
-		if err := metrics.CheckLevel(*level); err != nil {
-			return usagef("--level %v: want a number between 0 and 1 whose interval is finite, e.g. 0.95", *level)
+		if err := checkLevelFlag(*level); err != nil {
+			return err
 		}
 		if k.methods {
 			m, err := metrics.ParseMethod(*method)
