@@ -32,11 +32,19 @@ type question struct {
 	known []knownCell
 }
 
-// knownCell is a cell's text and the answer it is to its question.
+// knownCell is a cell's text and the word it is of its question.
 type knownCell struct {
 	text string
-	a    korto.Answer
 	word int
+}
+
+// wordAnswer is word w of the question as an answer: one of its words,
+// or "na".
+func (q *question) wordAnswer(w int) korto.Answer {
+	if w < len(q.words) {
+		return korto.Str(q.words[w])
+	}
+	return korto.NA
 }
 
 const (
@@ -75,9 +83,9 @@ func (l *layout) questions() []question {
 		for _, text := range append(slices.Clip(qs[i].words), naCells...) {
 			a, w, ok := answer(&qs[i], korto.Str(text), false)
 			a2, w2, ok2 := answer(&qs[i], korto.Str(text), true)
-			if ok && w != noWord && a == a2 && w == w2 && ok2 &&
+			if ok && w != noWord && a == qs[i].wordAnswer(w) && a == a2 && w == w2 && ok2 &&
 				!slices.ContainsFunc(known, func(k knownCell) bool { return k.text == text }) {
-				known = append(known, knownCell{text, a, w})
+				known = append(known, knownCell{text, w})
 			}
 		}
 		qs[i].known = known
@@ -120,21 +128,24 @@ func answer(q *question, a korto.Answer, decimalComma bool) (_ korto.Answer, wor
 		}
 		return a, noWord, true
 	}
-	if a.String == "" {
+	s := a.String
+	if s == "" {
 		return a, noWord, false
 	}
-	for _, k := range q.known {
-		if k.text == a.String {
-			return k.a, k.word, true
-		}
-	}
-	s := a.String
 	// Most other cells are numbers as the forms write them, with no
 	// space around them: what the trimmed cell below would come to,
-	// found without trimming.
+	// found without trimming. None of them is a known cell, which are
+	// words.
 	if q.class == classNumber {
 		if x, ok := parseNumber(s, decimalComma); ok {
 			return korto.Num(x), noWord, true
+		}
+	}
+	for _, k := range q.known {
+		// The first byte first: most cells of a word question are one
+		// of two or three words of the same length.
+		if len(k.text) == len(s) && k.text[0] == s[0] && k.text == s {
+			return q.wordAnswer(k.word), k.word, true
 		}
 	}
 	t := strings.TrimSpace(s)
@@ -338,8 +349,11 @@ type rowSheet struct {
 	head    korto.Sheet // the checklist and version, for the check
 	answers []korto.Answer
 	given   []bool
-	word    []int32      // by question: which of its frags the answer is, or noWord; nil: none is
-	audit   []auditField // in column order until sorted for writing
+	// word says by question which of its words (and frags) the answer
+	// is, or noWord when it is answers[i], which is left as it was for
+	// a word; nil: none is.
+	word  []int32
+	audit []auditField // in column order until sorted for writing
 }
 
 // auditField is one audit field of a row; a row has each field once.
@@ -364,9 +378,10 @@ func (rs *rowSheet) auditValue(key string) string {
 	return ""
 }
 
-// sheet returns the row as an answer sheet. It fills dst when dst is
-// not nil, reusing its maps, else a new sheet.
-func (rs *rowSheet) sheet(dst *korto.Sheet, p *korto.Plan) *korto.Sheet {
+// sheet returns the row as an answer sheet; qs are the questions the
+// row's words are of. It fills dst when dst is not nil, reusing its
+// maps, else a new sheet.
+func (rs *rowSheet) sheet(dst *korto.Sheet, p *korto.Plan, qs []question) *korto.Sheet {
 	s := dst
 	if s == nil {
 		s = &korto.Sheet{}
@@ -383,7 +398,11 @@ func (rs *rowSheet) sheet(dst *korto.Sheet, p *korto.Plan) *korto.Sheet {
 	clear(s.Answers)
 	s.Checklist, s.Version, s.Warnings = rs.head.Checklist, rs.head.Version, nil
 	for i, g := range rs.given {
-		if g {
+		switch {
+		case !g:
+		case i < len(rs.word) && rs.word[i] >= 0:
+			s.Answers[p.Question(i).ID] = qs[i].wordAnswer(int(rs.word[i]))
+		default:
 			s.Answers[p.Question(i).ID] = rs.answers[i]
 		}
 	}
@@ -405,7 +424,7 @@ func (rs *rowSheet) sheet(dst *korto.Sheet, p *korto.Plan) *korto.Sheet {
 // reusing its maps, else a new sheet.
 func (l *layout) sheet(qs []question, r *row, rs *rowSheet, dst *korto.Sheet) (*korto.Sheet, Errors) {
 	errs := l.check(qs, r, rs)
-	return rs.sheet(dst, l.plan), errs
+	return rs.sheet(dst, l.plan, qs), errs
 }
 
 // check turns a row into answers in rs and checks them against the
@@ -437,7 +456,10 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 		switch col.kind {
 		case colQuestion:
 			if v, w, ok := answer(&qs[col.q], a, l.decimalComma); ok {
-				rs.answers[col.q], rs.given[col.q], rs.word[col.q] = v, true, int32(w)
+				rs.given[col.q], rs.word[col.q] = true, int32(w)
+				if w == noWord { // a word is all there is to know of the others
+					rs.answers[col.q] = v
+				}
 			}
 		case colAudit:
 			v := auditValue(a)

@@ -810,6 +810,17 @@ type indexed struct {
 	words   []int32
 }
 
+// word returns the answer to question i when it is given as one of the
+// question's words (not "na"), else -1.
+func (x *indexed) word(pq *planQ, i int) int32 {
+	if i < len(x.words) && i < len(x.given) && x.given[i] {
+		if k := x.words[i]; k >= 0 && int(k) < len(pq.words) {
+			return k
+		}
+	}
+	return -1
+}
+
 // answer returns the answer to question i and whether there is one; k
 // is its word (see Plan.Words), or -1 when it is not one.
 func (x *indexed) answer(pq *planQ, i int) (a Answer, k int32, ok bool) {
@@ -876,6 +887,7 @@ func (p *Plan) check(s *Sheet, b *Bound, x indexed) AnswerErrors {
 		}
 		return AnswerErrors{{Code: CodeWrongChecklist, Message: "the Plan is not compiled, so there is no checklist to check the sheet against: make plans with Compile"}}
 	}
+	scratch := b == nil // nothing reads b but the conditions
 	if b == nil {
 		b = scratchBounds.Get().(*Bound)
 		defer func() {
@@ -904,6 +916,18 @@ func (p *Plan) check(s *Sheet, b *Bound, x indexed) AnswerErrors {
 	byIndex := x.given != nil
 	for i := range p.qs {
 		pq := &p.qs[i]
+		if byIndex && pq.when0 == pq.when1 {
+			// Most questions have no condition, and most answers of an
+			// import are words: a word of a question that is always
+			// asked is right, and needs recording only for a condition
+			// that reads it.
+			if k := x.word(pq, i); k >= 0 {
+				if pq.read || !scratch {
+					b.setWord(pq, i, k)
+				}
+				continue
+			}
+		}
 		q := pq.q
 		cond := condTrue // most questions have no condition: no call
 		if pq.when0 != pq.when1 {

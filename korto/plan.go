@@ -61,6 +61,9 @@ type planQ struct {
 	words []string
 	// when0:when1 is the question's condition in prog; empty for none.
 	when0, when1 int32
+	// read says that some condition reads the answer, so that a check
+	// must record it for them.
+	read bool
 }
 
 // planNode is a level or a section.
@@ -226,6 +229,11 @@ func build(c *Checklist) (*Plan, *buildError) {
 		p.hnode = append(p.hnode, node)
 		p.hlevel = append(p.hlevel, level)
 		p.hflags = append(p.hflags, flags)
+	}
+	for _, in := range p.prog {
+		if in.op == opYes || in.op == opCmpNum || in.op == opIn {
+			p.qs[in.q].read = true
+		}
 	}
 	p.linkQuestions()
 	p.scaleWeights()
