@@ -164,13 +164,25 @@ func TestSurveyCompareUntested(t *testing.T) {
 	}
 	v = surveyJSONIn(t, "ces\n7\n7\n7\n7\n7\n", "ces", "-", "--scale", "1..7", "--good", "high", "--compare", old, "--level", "0.9")
 	c := v["compare"].(map[string]any)
-	for _, k := range []string{"diff", "se", "p", "ci_low", "ci_high"} {
+	for _, k := range []string{"se", "p", "ci_low", "ci_high"} {
 		if x, ok := c[k]; !ok || x != nil {
 			t.Errorf("untested compare: %s = %v (present %v), want null", k, x, ok)
 		}
 	}
-	if c["level"] != 0.9 || c["previous"] == nil {
-		t.Errorf("untested compare: level %v, previous %v", c["level"], c["previous"])
+	// The plain difference stays: 7 - (3+5+6+4)/4.
+	if c["level"] != 0.9 || c["previous"] == nil || c["diff"] != 2.5 {
+		t.Errorf("untested compare: level %v, diff %v, previous %v", c["level"], c["diff"], c["previous"])
+	}
+	// Identical inputs differ by exactly 0, tested or not (metrics.md).
+	sevens := filepath.Join(t.TempDir(), "sevens.csv")
+	if err := os.WriteFile(sevens, []byte("ces\n7\n7\n7\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v = surveyJSON(t, "ces", sevens, "--scale", "1..7", "--good", "high", "--compare", sevens)
+	for _, k := range []string{"compare", "compare_good"} {
+		if d := v[k].(map[string]any)["diff"]; d != 0.0 {
+			t.Errorf("%s of identical inputs: diff %v, want 0", k, d)
+		}
 	}
 }
 

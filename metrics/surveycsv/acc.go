@@ -305,6 +305,15 @@ func (r Result) compareAlso(old Result) (metrics.Comparison, error) {
 	return metrics.CompareCESGood(r.Raw.(metrics.CESResult), old.Raw.(metrics.CESResult))
 }
 
+// alsoValue is the value compareAlso compares: CSAT's mean rating, the
+// CES good share.
+func (r Result) alsoValue() float64 {
+	if v, ok := r.Raw.(metrics.CSATResult); ok {
+		return v.Mean
+	}
+	return r.Raw.(metrics.CESResult).GoodShare
+}
+
 // alsoKey is the JSON key of the metric's second comparison, "" when
 // it has none.
 func (m Metric) alsoKey() string {

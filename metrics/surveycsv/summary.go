@@ -56,6 +56,10 @@ type Comparison struct {
 	// untested comparison still reports.
 	Group bool
 	Level float64
+	// Plain is the plain difference of the two values compared, when
+	// both have one: an untested comparison still reports it as diff,
+	// so identical inputs differ by exactly 0 even without a test.
+	Plain *float64
 }
 
 // WideLimit is the interval width above which a group is flagged as too
@@ -132,9 +136,11 @@ func (s *Summary) Compare(old *Data, o metrics.Options) error {
 	pair := func(cur, prev Result, group bool) (main, also *Comparison) {
 		main = &Comparison{File: old.File, Old: prev, Group: group, Level: level}
 		main.Test, main.Err = cur.compare(prev)
+		main.Plain = new(cur.Value - prev.Value)
 		if s.AlsoKey != "" {
 			also = &Comparison{File: old.File, Old: prev, Group: group, Level: level}
 			also.Test, also.Err = cur.compareAlso(prev)
+			also.Plain = new(cur.alsoValue() - prev.alsoValue())
 		}
 		return main, also
 	}
@@ -255,14 +261,21 @@ func (s *Summary) MarshalJSON() ([]byte, error) { return jsonout.Value(s.JSON())
 // and the index), the earlier file and its result as previous, and
 // p_holm for a group. With no test, error says why.
 //
-// An untested comparison keeps the contract's fields, null: diff, se,
-// p, ci_low and ci_high (and p_holm for a group), with its level, so
-// that a reader finds p null rather than missing; previous is null when
-// the earlier export has no such group.
+// An untested comparison keeps the contract's fields, null: se, p,
+// ci_low and ci_high (and p_holm for a group), with its level, so that
+// a reader finds p null rather than missing; diff is the plain
+// difference when both sides have a value (the difference a test would
+// have been of: untested are means and plain Wald, whose diff is the
+// plain one), else null; previous is null when the earlier export has
+// no such group.
 func (c *Comparison) json() map[string]any {
 	if c.Err != nil {
+		var diff any
+		if c.Plain != nil {
+			diff = *c.Plain
+		}
 		m := map[string]any{"file": c.File, "previous": c.Old.fields, "error": c.Err.Error(),
-			"diff": nil, "se": nil, "p": nil, "ci_low": nil, "ci_high": nil, "level": c.Level}
+			"diff": diff, "se": nil, "p": nil, "ci_low": nil, "ci_high": nil, "level": c.Level}
 		if c.Group {
 			m["p_holm"] = nil
 		}
