@@ -668,14 +668,73 @@ type astNot struct {
 	Atom  *astAtom    `parser:" | @@ )"`
 }
 
+// astAtom is a comparison, the leaf of a condition:
+//
+//	atom = Ident ( ("==" | "!=" | "<=" | "<" | ">=" | ">") (Ident | num)
+//	             | "in" "(" Ident ("," Ident)* ")" )?
+//
+// Conditions are on many questions, and an atom parsed by participle's
+// reflection cost about twenty allocations; like texts and numbers it
+// parses itself, with participle's rules for the rule above.
 type astAtom struct {
 	Pos    lexer.Position
-	ID     string   `parser:"@Ident"`
-	Op     string   `parser:"( @(\"==\" | \"!=\" | \"<=\" | \"<\" | \">=\" | \">\")"`
-	Option string   `parser:"  ( @Ident"`
-	Number *astNum  `parser:"  | @@ )"`
-	In     []string `parser:"| \"in\" \"(\" @Ident (\",\" @Ident)* \")\" )?"`
-	// Tokens are the atom's tokens (participle fills the field by its
-	// name), for where its options stand.
+	ID     string
+	Op     string
+	Option string
+	Number *astNum
+	In     []string
+	// Tokens are the atom's tokens, for where its options stand.
 	Tokens []lexer.Token
+}
+
+// Parse implements participle.Parseable. The rule's optional part, as
+// participle reads it with a lookahead of 1, is left out when it fails
+// at its second token (`a == )` is `a`, and the rest is reported where
+// it stands); failing further on, inside an in list, is an error.
+func (a *astAtom) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if t.Type != tokIdent {
+		return participle.NextMatch
+	}
+	begin := lex.RawCursor()
+	a.Pos, a.ID = t.Pos, t.Value
+	lex.Next()
+	opt := lex.MakeCheckpoint()
+	switch lex.Peek().Value {
+	case "==", "!=", "<=", "<", ">=", ">":
+		op := lex.Next().Value
+		if lex.Peek().Type == tokIdent {
+			a.Op, a.Option = op, lex.Next().Value
+		} else if n := new(astNum); n.Parse(lex) == nil {
+			a.Op, a.Number = op, n
+		} else {
+			lex.LoadCheckpoint(opt)
+		}
+	case "in":
+		lex.Next()
+		if lex.Peek().Value != "(" {
+			lex.LoadCheckpoint(opt)
+			break
+		}
+		lex.Next()
+		if lex.Peek().Type != tokIdent {
+			return expected(lex, `<ident> ("," <ident>)* ")"`)
+		}
+		a.In = append(a.In, lex.Next().Value)
+		for lex.Peek().Value == "," {
+			cp := lex.MakeCheckpoint()
+			lex.Next()
+			if lex.Peek().Type != tokIdent {
+				lex.LoadCheckpoint(cp)
+				break
+			}
+			a.In = append(a.In, lex.Next().Value)
+		}
+		if lex.Peek().Value != ")" {
+			return expected(lex, `")"`)
+		}
+		lex.Next()
+	}
+	a.Tokens = lex.Range(begin, lex.RawCursor())
+	return nil
 }
