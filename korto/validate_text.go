@@ -21,6 +21,7 @@ func (v *validator) texts() {
 	if c.Lang != "" && !valLangTag(c.Lang) {
 		v.errorf(c.Pos, valSubject{what: "checklist", id: c.ID}, diag.CodeBadLang, langTagHint, "lang %q is not a language tag", c.Lang)
 	}
+	var tags []string // reused: most texts are checked, and most have a translation
 	check := func(pos Pos, subject valSubject, what string, t Text) {
 		if !utf8.ValidString(t.Text) {
 			v.errorf(pos, subject, diag.CodeBadText, "convert the text to UTF-8", "%s is not valid UTF-8", what)
@@ -28,7 +29,8 @@ func (v *validator) texts() {
 		if len(t.Tr) == 0 {
 			return
 		}
-		tags := slices.Sorted(maps.Keys(t.Tr))
+		tags = slices.AppendSeq(tags[:0], maps.Keys(t.Tr))
+		slices.Sort(tags)
 		for i, tag := range tags {
 			switch {
 			case !valLangTag(tag):
