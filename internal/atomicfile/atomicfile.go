@@ -61,6 +61,16 @@ func Write(name string, perm fs.FileMode, fill func(w io.Writer) error) (err err
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
+		// The temporary file is ours, not the user's: name the target
+		// and the folder, not ".name.tmp-123".
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = &fs.PathError{Op: "write", Path: name, Err: pe.Err}
+			if errors.Is(pe.Err, fs.ErrNotExist) {
+				return fmt.Errorf("%w (the folder %s does not exist)", err, filepath.Clean(dir))
+			}
+			return err
+		}
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	defer func() {

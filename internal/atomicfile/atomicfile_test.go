@@ -3,6 +3,7 @@ package atomicfile
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -140,5 +141,20 @@ func TestWriteFileDevice(t *testing.T) {
 	}
 	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode().IsRegular() {
 		t.Fatalf("%s became a regular file (%v)", os.DevNull, err)
+	}
+}
+
+// A missing folder is named in the error, and the temporary file, which
+// the user never asked for, is not.
+func TestWriteFileMissingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "no", "such")
+	target := filepath.Join(dir, "form.xlsx")
+	err := WriteFile(target, []byte("x"), 0o644)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := "write " + target + ": no such file or directory (the folder " + dir + " does not exist)"
+	if err.Error() != want || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("error %q, want %q (and errors.Is fs.ErrNotExist)", err, want)
 	}
 }
