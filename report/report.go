@@ -86,9 +86,11 @@ type Options struct {
 // the total size of the named files (Total is 0 when a source is a
 // reader of unknown size).
 type Progress struct {
-	Sheets      int64
-	Bytes       int64
-	Total       int64
+	Sheets int64
+	Bytes  int64
+	Total  int64
+	// SourcesDone counts the sources read to their end, for a caller
+	// that shows which file a long run is on.
 	SourcesDone int
 }
 

@@ -245,16 +245,16 @@ func ticketError(code, id string, event int, err error) *diag.Diagnostic {
 	return d
 }
 
+// maxTicketSpan is the longest a ticket may run from its creation to its
+// last event: a century, well inside what a time.Duration holds.
+const maxTicketSpan = 100 * 365 * 24 * time.Hour
+
 // Validate checks what the KPIs rely on: an ID and a creation time, a
 // priority no higher than P4, clicks not negative, and events of known
 // types with a time each, in time order and not before creation, with an
 // agent on every reply and assignment. It returns a *diag.Diagnostic
 // for the first problem, with the code diag.CodeBadTicket, the event's
 // JSON Pointer when the problem is in one, and no line.
-// maxTicketSpan is the longest a ticket may run from its creation to its
-// last event: a century, well inside what a time.Duration holds.
-const maxTicketSpan = 100 * 365 * 24 * time.Hour
-
 func (t *Ticket) Validate() error {
 	bad := func(i int, format string, a ...any) error {
 		return ticketError(diag.CodeBadTicket, t.ID, i, fmt.Errorf(format, a...))
