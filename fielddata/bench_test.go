@@ -3,7 +3,10 @@ package fielddata_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cxkit/cxkit/fielddata"
@@ -101,6 +104,31 @@ func BenchmarkImportCSV(b *testing.B) {
 			b.Fatalf("%d records, want %d", n, b.N+1)
 		}
 	})
+	// The lexer as the import uses it: each record as one run of bytes
+	// (NextRun), without the fields' positions.
+	b.Run("csvlex-NextRun", func(b *testing.B) {
+		defer cputime.PerOp(b, "")()
+		x := csvlex.New(newRowsReader(data, b.N), ',')
+		var (
+			run  []byte
+			ends []int32
+			err  error
+		)
+		n := 0
+		for {
+			run, ends, err = x.NextRun(run, ends)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != b.N+1 {
+			b.Fatalf("%d records, want %d", n, b.N+1)
+		}
+	})
 	// What cxkit import does: every row read, checked and written as a
 	// line of JSON, here into io.Discard (through Import's spool).
 	// With --skip-invalid the lines go out as they are made; without it
@@ -117,6 +145,25 @@ func BenchmarkImportCSV(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			defer cputime.PerOp(b, "")()
 			sum, err := fielddata.Import(io.Discard, newRowsReader(data, b.N), p, fielddata.ImportOptions{Options: fielddata.Options{Format: fielddata.ODK}, Workers: c.w, SkipInvalid: c.skip})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if sum.Written != b.N {
+				b.Fatalf("%d sheets, want %d", sum.Written, b.N)
+			}
+		})
+	}
+	// cxkit import > out.jsonl: into a regular file, which needs no
+	// spool (a failed import cuts it back).
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("Import/to-file/workers=%d", w), func(b *testing.B) {
+			f, err := os.Create(filepath.Join(b.TempDir(), "out.jsonl"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			defer cputime.PerOp(b, "")()
+			sum, err := fielddata.Import(f, newRowsReader(data, b.N), p, fielddata.ImportOptions{Options: fielddata.Options{Format: fielddata.ODK}, Workers: w})
 			if err != nil {
 				b.Fatal(err)
 			}
