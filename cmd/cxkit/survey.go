@@ -65,7 +65,13 @@ func (k *surveyKind) flags(fs *flag.FlagSet) Run {
 	column := fs.String("column", "", "column `C` holding the answers (default: a column named "+k.name+")")
 	by := fs.String("by", "", "break down by the values of column `G`, ranked")
 	weight := fs.String("weight", "", "survey weights from column `W` (Kish effective sample size)")
-	compareWith := fs.String("compare", "", "compare with an earlier export `OLD.csv` (same columns): change, se, test statistic, p (adjusted Wald, Agresti–Caffo or Welch; Holm over --by groups)")
+	tests := map[*surveyKind]string{
+		surveyNPS:     "adjusted Wald",
+		surveyEmotion: "adjusted Wald",
+		surveyCSAT:    "the share by Agresti–Caffo, the mean rating by Welch",
+		surveyCES:     "the mean by Welch, the good share by Agresti–Caffo",
+	}[k]
+	compareWith := fs.String("compare", "", "compare with an earlier export `OLD.csv` (same columns): change, se, test statistic, p ("+tests+"; Holm over --by groups)")
 	level := fs.Float64("level", 0.95, "confidence `LEVEL` of the intervals, e.g. 0.9 or 0.99")
 	asJSON := fs.Bool("json", false, "print JSON")
 	workers := new(int)
