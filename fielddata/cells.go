@@ -38,6 +38,18 @@ type knownCell struct {
 	word int
 }
 
+// lookup returns the word of a known cell s, or noWord.
+func (q *question) lookup(s string) int {
+	for _, k := range q.known {
+		// The first byte first: most cells of a word question are one
+		// of two or three words of the same length.
+		if len(k.text) == len(s) && len(s) > 0 && k.text[0] == s[0] && k.text == s {
+			return k.word
+		}
+	}
+	return noWord
+}
+
 // wordAnswer is word w of the question as an answer: one of its words,
 // or "na".
 func (q *question) wordAnswer(w int) korto.Answer {
@@ -77,7 +89,7 @@ func (l *layout) questions() []question {
 		key := append([]byte{','}, appendString(nil, q.ID)...)
 		key = append(key, ':')
 		for _, w := range append(slices.Clip(qs[i].words), "na") {
-			qs[i].frags = append(qs[i].frags, appendString(slices.Clip(key), w))
+			qs[i].frags = append(qs[i].frags, newFrag(appendString(slices.Clip(key), w)))
 		}
 		var known []knownCell
 		for _, text := range append(slices.Clip(qs[i].words), naCells...) {
@@ -141,12 +153,8 @@ func answer(q *question, a korto.Answer, decimalComma bool) (_ korto.Answer, wor
 			return korto.Num(x), noWord, true
 		}
 	}
-	for _, k := range q.known {
-		// The first byte first: most cells of a word question are one
-		// of two or three words of the same length.
-		if len(k.text) == len(s) && k.text[0] == s[0] && k.text == s {
-			return q.wordAnswer(k.word), k.word, true
-		}
+	if w := q.lookup(s); w >= 0 {
+		return q.wordAnswer(w), w, true
 	}
 	t := strings.TrimSpace(s)
 	if t == "" {
@@ -455,7 +463,14 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 		col := &l.cols[i]
 		switch col.kind {
 		case colQuestion:
-			if v, w, ok := answer(&qs[col.q], a, l.decimalComma); ok {
+			q := &qs[col.q]
+			if q.class != classNumber && a.Type == korto.AnswerString {
+				if w := q.lookup(a.String); w >= 0 {
+					rs.given[col.q], rs.word[col.q] = true, int32(w)
+					continue
+				}
+			}
+			if v, w, ok := answer(q, a, l.decimalComma); ok {
 				rs.given[col.q], rs.word[col.q] = true, int32(w)
 				if w == noWord { // a word is all there is to know of the others
 					rs.answers[col.q] = v

@@ -46,3 +46,29 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+// appendFrag writes what append writes, for frags shorter and longer
+// than its block, cut as appendJSON cuts them, into lines with and
+// without room to spare.
+func TestAppendFrag(t *testing.T) {
+	for n := range 2*fragCopy + 2 {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('a' + i%26)
+		}
+		frag := newFrag(b)
+		for _, cut := range []int{0, 1} {
+			if cut > n {
+				continue
+			}
+			f := frag[cut:]
+			for _, room := range []int{0, 1, fragCopy - 1, fragCopy, 3 * fragCopy} {
+				dst := append(make([]byte, 0, 5+room), "head:"...)
+				want := append([]byte("head:"), f...)
+				if got := appendFrag(dst, f); string(got) != string(want) {
+					t.Errorf("frag of %d bytes from %d, room %d: %q, want %q", n, cut, room, got, want)
+				}
+			}
+		}
+	}
+}
