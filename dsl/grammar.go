@@ -143,14 +143,52 @@ type astSurvey struct {
 	Close     *astClose      `parser:"@@"`
 }
 
+// astQuestion is a question:
+//
+//	question = "question" Ident text mods
+//
+// Questions are the most frequent statements; like their modifiers
+// (astMods) they parse themselves, with participle's rules for the rule
+// above.
 type astQuestion struct {
 	Pos  lexer.Position
-	ID   string   `parser:"\"question\" @Ident"`
-	Text *astText `parser:"@@"`
-	Mods astMods  `parser:"@@"`
-	// Tokens are the question's tokens (participle fills the field by
-	// its name), to hold it to its lines: see builder.lines.
+	ID   string
+	Text *astText
+	Mods astMods
+	// Tokens are the question's tokens, to hold it to its lines: see
+	// builder.lines.
 	Tokens []lexer.Token
+}
+
+// Parse implements participle.Parseable. A question whose ID is missing
+// fails at its second token, which leaves it to the enclosing block to
+// report; past the ID, a missing text is an error.
+func (q *astQuestion) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if t.Value != "question" {
+		return participle.NextMatch
+	}
+	begin := lex.RawCursor()
+	q.Pos = t.Pos
+	lex.Next()
+	if lex.Peek().Type != tokIdent {
+		return expected(lex, "<ident> astText astMods")
+	}
+	q.ID = lex.Next().Value
+	text := new(astText)
+	switch err := text.Parse(lex); err {
+	case nil:
+	case participle.NextMatch:
+		return expected(lex, "astText astMods")
+	default:
+		return err
+	}
+	q.Text = text
+	if err := q.Mods.Parse(lex); err != nil {
+		return err
+	}
+	q.Tokens = lex.Range(begin, lex.RawCursor())
+	return nil
 }
 
 // astMods is a question's kind and modifiers, in the order written:
