@@ -466,6 +466,24 @@ const (
 	OpGe CmpOp = ">="
 )
 
+// Symbol spells the operator as people write it in a text, a form or a
+// report: ≤ for <=, ≥ for >=, ≠ for != and = for ==; < and > stay. An
+// unknown operator is spelled as it is. The score report and the forms
+// show targets with it, so a reader sees one notation everywhere.
+func (op CmpOp) Symbol() string {
+	switch op {
+	case OpLe:
+		return "≤"
+	case OpGe:
+		return "≥"
+	case OpNe:
+		return "≠"
+	case OpEq:
+		return "="
+	}
+	return string(op)
+}
+
 // Holds reports whether "a op b" is true; an unknown operator is false.
 func (op CmpOp) Holds(a, b float64) bool {
 	switch op {

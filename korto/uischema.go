@@ -82,7 +82,7 @@ func NewUISchema(c *Checklist, opts SchemaOptions) (UISchema, error) {
 				target = append(target, k.Unit)
 			}
 			if k.Op != "" {
-				target = append(target, w.target+" "+uiTargetOp(k.Op)+" "+schemaNumber(k.Target).String())
+				target = append(target, w.target+" "+k.Op.Symbol()+" "+schemaNumber(k.Target).String())
 			}
 			if len(target) > 0 {
 				ui["ui:help"] = strings.Join(target, "; ")
@@ -111,19 +111,4 @@ func NewUISchema(c *Checklist, opts SchemaOptions) (UISchema, error) {
 		"answers":                answers,
 		"ui:submitButtonOptions": map[string]any{"submitText": w.submit},
 	}, nil
-}
-
-// uiTargetOp spells a comparison the way a form reader expects it.
-func uiTargetOp(op CmpOp) string {
-	switch op {
-	case OpLe:
-		return "≤"
-	case OpGe:
-		return "≥"
-	case OpNe:
-		return "≠"
-	case OpEq:
-		return "="
-	}
-	return string(op)
 }

@@ -184,7 +184,7 @@ func (v *scoreView) answerText(plan *korto.Plan, sheet *korto.Sheet, id string) 
 		if q.Kind.Unit != "" {
 			unit = " " + q.Kind.Unit
 		}
-		return fmt.Sprintf("%s%s, %s %s %s%s", korto.FormatNumber(a.Number), unit, v.L.Target, scoreOp(q.Kind.Op), korto.FormatNumber(q.Kind.Target), unit)
+		return fmt.Sprintf("%s%s, %s %s %s%s", korto.FormatNumber(a.Number), unit, v.L.Target, q.Kind.Op.Symbol(), korto.FormatNumber(q.Kind.Target), unit)
 	case korto.KindScale:
 		lo, hi := q.Kind.Lo, q.Kind.Hi
 		if s := c.Scale(q.Kind.Ref); s != nil {
@@ -202,21 +202,6 @@ func (v *scoreView) answerText(plan *korto.Plan, sheet *korto.Sheet, id string) 
 		return a.String
 	}
 	return ""
-}
-
-// scoreOp prints a comparison the way people write it.
-func scoreOp(op korto.CmpOp) string {
-	switch op {
-	case korto.OpLe:
-		return "≤"
-	case korto.OpGe:
-		return "≥"
-	case korto.OpNe:
-		return "≠"
-	case korto.OpEq:
-		return "="
-	}
-	return string(op)
 }
 
 func (v *scoreView) levelStatus(l korto.LevelResult) string {
