@@ -69,40 +69,14 @@ func BenchmarkImportCSV(b *testing.B) {
 		defer cputime.PerOp(b, "")()
 		r := csv.NewReader(newRowsReader(data, b.N))
 		r.ReuseRecord = true
-		n := 0
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != b.N+1 {
-			b.Fatalf("%d records, want %d", n, b.N+1)
-		}
+		readRecords(b, func() error { _, err := r.Read(); return err })
 	})
 	// The lexer cxkit reads CSV with, alone: the part of the import
 	// that encoding/csv's baseline stands for.
 	b.Run("csvlex", func(b *testing.B) {
 		defer cputime.PerOp(b, "")()
 		x := csvlex.New(newRowsReader(data, b.N), ',')
-		n := 0
-		for {
-			err := x.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != b.N+1 {
-			b.Fatalf("%d records, want %d", n, b.N+1)
-		}
+		readRecords(b, x.Next)
 	})
 	// The lexer as the import uses it: each record as one run of bytes
 	// (NextRun), without the fields' positions.
@@ -112,22 +86,8 @@ func BenchmarkImportCSV(b *testing.B) {
 		var (
 			run  []byte
 			ends []int32
-			err  error
 		)
-		n := 0
-		for {
-			run, ends, err = x.NextRun(run, ends)
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != b.N+1 {
-			b.Fatalf("%d records, want %d", n, b.N+1)
-		}
+		readRecords(b, func() (err error) { run, ends, err = x.NextRun(run, ends); return err })
 	})
 	// What cxkit import does: every row read, checked and written as a
 	// line of JSON, here into io.Discard (through Import's spool).
@@ -195,4 +155,23 @@ func BenchmarkImportCSV(b *testing.B) {
 			b.Fatalf("%d sheets, want %d", n, b.N)
 		}
 	})
+}
+
+// readRecords calls next until io.EOF, which must come after b.N records
+// and the header.
+func readRecords(b *testing.B, next func() error) {
+	n := 0
+	for {
+		err := next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if n != b.N+1 {
+		b.Fatalf("%d records, want %d", n, b.N+1)
+	}
 }
