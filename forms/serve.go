@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/internal/termtext"
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -267,10 +267,7 @@ func (fs *formServer) score(w http.ResponseWriter, r *http.Request) {
 		reject(err)
 		return
 	}
-	score := "—"
-	if res.Score != nil {
-		score = strconv.FormatFloat(100**res.Score, 'f', 1, 64) + "%"
-	}
+	score := textfmt.PctOrDash(res.Score)
 	fs.logf("scored %s: %s, reached level %d", sheet.Audit["id"], score, res.Reached)
 	reply(http.StatusOK, res)
 }

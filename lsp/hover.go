@@ -8,6 +8,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -37,14 +38,14 @@ func (d *document) hover(p protocol.Position) *protocol.Hover {
 		sh := shares(c)
 		fmt.Fprintf(&b, "weight %s", korto.FormatNumber(s.EffectiveWeight()))
 		if l, ok := sh.level[s]; ok {
-			fmt.Fprintf(&b, ", %s of level %d's score", percent(sh.share[s]), l.Number)
+			fmt.Fprintf(&b, ", %s of level %d's score", textfmt.Pct(sh.share[s]), l.Number)
 		}
 		b.WriteString("\n")
 	case dsl.NameLevel:
 		for _, l := range c.Levels {
 			if l != nil && strconv.Itoa(l.Number) == n.Name {
 				fmt.Fprintf(&b, "**level %d** %s\n\npass %s, weight %s\n", l.Number, quote(l.Title.Text),
-					percent(l.EffectivePass()), korto.FormatNumber(l.EffectiveWeight()))
+					korto.FormatPercent(l.EffectivePass()), korto.FormatNumber(l.EffectiveWeight()))
 			}
 		}
 	case dsl.NameScale:
@@ -95,7 +96,7 @@ func describeQuestion(b *strings.Builder, c *korto.Checklist, q *korto.Question)
 	case q.Unscored:
 		b.WriteString("unscored: a fact for conditions, never scored\n")
 	case ok:
-		fmt.Fprintf(b, "weight %s, %s of level %d's score\n", korto.FormatNumber(q.EffectiveWeight()), percent(sh.share[q]), l.Number)
+		fmt.Fprintf(b, "weight %s, %s of level %d's score\n", korto.FormatNumber(q.EffectiveWeight()), textfmt.Pct(sh.share[q]), l.Number)
 	default:
 		b.WriteString("survey question: feeds the metrics, never the score\n")
 	}
@@ -178,10 +179,6 @@ func writeOptions(b *strings.Builder, ch *korto.Choice) {
 }
 
 func quote(s string) string { return "«" + s + "»" }
-
-func percent(x float64) string {
-	return strconv.FormatFloat(x*100, 'f', 1, 64) + "%"
-}
 
 // shareTable is each scored question's and section's share of its
 // level's score when every question is answered: its weight over its

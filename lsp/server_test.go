@@ -236,6 +236,13 @@ func TestHover(t *testing.T) {
 	if !strings.Contains(h.Contents.Value, "asked when `чисто and лифты == all`") || !strings.Contains(h.Contents.Value, "33.3%") {
 		t.Errorf("hover:\n%s", h.Contents.Value)
 	}
+	// The default pass mark, 0.8, is spelled as the checklist writes it
+	// (korto.FormatPercent), not as a measured share with one decimal.
+	p = position(t, cyrillic, "level 1", 6)
+	c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: at(uri, p.Line, p.Character)}, &h)
+	if want := "pass 80%, weight 1"; !strings.Contains(h.Contents.Value, want) {
+		t.Errorf("level hover lacks %q:\n%s", want, h.Contents.Value)
+	}
 }
 
 func TestCompletion(t *testing.T) {
