@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -99,19 +100,14 @@ func AuditKey(s *korto.Sheet) uint64 {
 	str("content")
 	str(s.Checklist)
 	str(s.Version)
-	keys := make([]string, 0, max(len(s.Audit), len(s.Answers)))
-	for k := range s.Audit {
-		keys = append(keys, k)
-	}
+	// One buffer of keys serves both maps, in key order.
+	keys := slices.AppendSeq(make([]string, 0, max(len(s.Audit), len(s.Answers))), maps.Keys(s.Audit))
 	slices.Sort(keys)
 	for _, k := range keys {
 		str(k)
 		str(s.Audit[k])
 	}
-	keys = keys[:0]
-	for k := range s.Answers {
-		keys = append(keys, k)
-	}
+	keys = slices.AppendSeq(keys[:0], maps.Keys(s.Answers))
 	slices.Sort(keys)
 	str("answers")
 	for _, k := range keys {
