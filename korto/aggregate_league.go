@@ -59,21 +59,25 @@ func (m moments) minus(o *moments) moments {
 	return m
 }
 
-// welchMoments tests mean(x) - mean(y) by Welch's t, as
-// metrics.CompareMeans compares means; ok is false when either side has
-// fewer than 2 values or no spread (every audit the same score), which
-// leave no usable variance (metrics.md, "Comparing two groups": audit
-// scores compare as means do).
-func welchMoments(x, y *moments) (metrics.Comparison, bool) {
+// welchMoments tests mean(x) - mean(y) by Welch's t; ok is false when
+// either side has fewer than 2 values or neither has any spread (no
+// standard error).
+//
+// The league's test against the rest and the waves' p follow reports.md,
+// which tests every side with n >= 2, also one whose audits all scored
+// the same. metrics.CompareMeans, which --compare uses, refuses such a
+// side (metrics.md); reports.md defines these two tests on their own
+// terms, so they keep its rule. docs/comparing.md says so.
+func welchMoments(x, y *moments) (metrics.WelchTest, bool) {
 	mx, _ := x.mean()
 	my, _ := y.mean()
 	vx, okx := x.variance()
 	vy, oky := y.variance()
 	if !okx || !oky {
-		return metrics.Comparison{}, false
+		return metrics.WelchTest{}, false
 	}
-	c, err := metrics.CompareMeans(mx, vx, float64(x.n), my, vy, float64(y.n), 0.95, 0)
-	return c, err == nil
+	t, err := metrics.Welch(mx, vx, float64(x.n), my, vy, float64(y.n))
+	return t, err == nil
 }
 
 // league ranks the groups of rep (summarized from a.groups under the
