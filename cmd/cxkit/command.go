@@ -23,6 +23,8 @@ import (
 // error and an exit code (see env.report). A command only parses its
 // arguments further, calls the library and prints.
 type Command struct {
+	// Name is the word after "cxkit" that runs the command, and the key
+	// of "cxkit help NAME".
 	Name string
 	// UsageLine is the command line after "cxkit ", e.g. "score FILE
 	// ANSWERS.json [--json]"; further forms go on lines of their own,

@@ -1,5 +1,6 @@
 // Package golden compares what a test produced with a file committed
-// beside it, or rewrites that file when the tests run with -update:
+// beside it, or rewrites that file when the tests run with -update.
+// To rewrite a package's files:
 //
 //	go test ./dsl -update   # then read the diff before committing
 //
