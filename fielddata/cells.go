@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/cxkit/cxkit/diag"
@@ -470,6 +471,10 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 					continue
 				}
 			}
+			if a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
+				errs = append(errs, l.notUTF8(r, i))
+				continue
+			}
 			if v, w, ok := answer(q, a, l.decimalComma); ok {
 				rs.given[col.q], rs.word[col.q] = true, int32(w)
 				if w == noWord { // a word is all there is to know of the others
@@ -477,6 +482,10 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 				}
 			}
 		case colAudit:
+			if a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
+				errs = append(errs, l.notUTF8(r, i))
+				continue
+			}
 			v := auditValue(a)
 			if l.format == XLSX && (col.field == "date" || col.field == "started" || col.field == "ended") {
 				v = excelDate(v)
@@ -522,6 +531,17 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 		return errs
 	}
 	return nil
+}
+
+// notUTF8 is the problem of cell i, whose bytes are not UTF-8. The
+// reader refuses a file that does not start as UTF-8 (checkText); a
+// cell like this comes from a part saved in another encoding further
+// on (two exports pasted together), which would otherwise be written
+// with U+FFFD in place of its letters, without a word.
+func (l *layout) notUTF8(r *row, i int) *Error {
+	line, col := r.pos(i)
+	return &Error{Pos: diag.Pos{File: l.file, Line: line, Column: col}, Code: diag.CodeEncoding,
+		Message: "not UTF-8 text (this part of the file was saved in another encoding): in Excel choose Save As → CSV UTF-8"}
 }
 
 // auditValue is an audit field's value as the sheet keeps it: a label,

@@ -116,13 +116,16 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 			for _, w := range res[i].warns {
 				report(w)
 			}
-			var re *RowError
-			switch rerr := res[i].err; {
+			// A bad row's error is a *RowError as made, never wrapped;
+			// errors.As would put re on the heap, an allocation a row.
+			rerr := res[i].err
+			re, isRow := rerr.(*RowError)
+			switch {
 			case rerr == nil:
 				good++
 			case rerr == io.EOF:
 				done = true
-			case errors.As(rerr, &re):
+			case isRow:
 				sum.Invalid++
 				for _, e := range re.Errs {
 					report(e)

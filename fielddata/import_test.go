@@ -394,6 +394,51 @@ func TestImportNotUTF8(t *testing.T) {
 	}
 }
 
+// A part of the file in another encoding past the 64 KiB the reader
+// looks at (two exports pasted together) is refused cell by cell, at
+// its place, rather than written with U+FFFD for its letters.
+func TestImportNotUTF8Later(t *testing.T) {
+	p, sheets := loadMall(t)
+	st := odkStyle
+	st.bom = false
+	utf := export(t, p, sheets[:6], st)
+	nl := bytes.IndexByte(utf, '\n') + 1
+	head, rows := utf[:nl], utf[nl:]
+	var data []byte
+	data = append(data, head...)
+	n := 0
+	for len(data) < 80<<10 {
+		data = append(data, rows...)
+		n += bytes.Count(rows, []byte("\n"))
+	}
+	last := rows[:bytes.IndexByte(rows, '\n')+1]
+	cp, err := charmap.Windows1251.NewEncoder().Bytes(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(cp, last) {
+		t.Fatal("the row has no letter that Windows-1251 writes otherwise")
+	}
+	data = append(data, cp...)
+	var out bytes.Buffer
+	var got []*fielddata.Error
+	sum, err := fielddata.Import(&out, bytes.NewReader(data), p, fielddata.ImportOptions{
+		Options: fielddata.Options{Name: "pasted.csv"},
+		Problem: func(e *fielddata.Error) { got = append(got, e) },
+	})
+	if !errors.Is(err, fielddata.ErrInvalid) || out.Len() != 0 || sum.Invalid != 1 || sum.Sheets != n {
+		t.Fatalf("err %v, %d bytes written, summary %+v; want ErrInvalid, nothing written, 1 bad row of %d", err, out.Len(), sum, n+1)
+	}
+	for _, e := range got {
+		if e.Code != diag.CodeEncoding || e.Line != n+2 || e.Column == 0 {
+			t.Errorf("problem %v (code %s); want an encoding problem at line %d with a column", e, e.Code, n+2)
+		}
+	}
+	if len(got) == 0 {
+		t.Error("no problem reported")
+	}
+}
+
 // spyWriter checks, at its first write, what the spool's folder holds.
 type spyWriter struct {
 	bytes.Buffer
