@@ -210,6 +210,7 @@ type chunkLines struct {
 type lineTable struct {
 	chunks map[string][]chunkLines // by Start; Lines is the lines before the chunk
 	stops  map[string]place        // the first place where reading a file stopped
+	paths  []string                // the files, sorted: the input's order
 }
 
 func newLineTable(counts func(*chunkLines) bool) (*lineTable, error) {
@@ -233,8 +234,17 @@ func newLineTable(counts func(*chunkLines) bool) (*lineTable, error) {
 			cs[i].Lines = before
 			before += c.Lines
 		}
+		t.paths = append(t.paths, path)
 	}
+	slices.Sort(t.paths)
 	return t, nil
+}
+
+// file returns the index of the file path in the input, whose files
+// come in the order of their names.
+func (t *lineTable) file(path string) int {
+	i, _ := slices.BinarySearch(t.paths, path)
+	return i
 }
 
 // line returns the line of p in its file.

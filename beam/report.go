@@ -31,6 +31,14 @@ type Checklist struct {
 	Source string `json:"source"`
 }
 
+// Parse reads the checklist, checks it and compiles it, as every worker
+// does: a program that starts a pipeline calls it first to refuse a bad
+// checklist before the job starts.
+func (c Checklist) Parse() (*korto.Checklist, error) {
+	cl, _, err := c.parse()
+	return cl, err
+}
+
 // parse reads the checklist and compiles its plan.
 func (c Checklist) parse() (*korto.Checklist, *korto.Plan, error) {
 	var cl *korto.Checklist
@@ -185,6 +193,14 @@ type ReportOptions struct {
 	// MinDuration flags the visits shorter than it among the auditors,
 	// as cxkit report's --min-duration; 0 flags none.
 	MinDuration time.Duration `json:"min_duration"`
+	// Lang is the language of the report's titles, a translation tag
+	// of the checklist, as cxkit report's --lang after the command has
+	// resolved it (korto.Checklist.ResolveLang); "" keeps the
+	// checklist's own.
+	Lang string `json:"lang"`
+	// HTML asks for the page of cxkit report --html
+	// (ReportOutput.HTML).
+	HTML bool `json:"html"`
 	// ChunkSize is the size of the pieces, in bytes, in which the
 	// workers read a JSON Lines file; 0 is DefaultChunkSize.
 	ChunkSize int64 `json:"chunk_size"`
@@ -199,7 +215,7 @@ func (o ReportOptions) asOf() time.Time {
 
 func (o ReportOptions) report() report.Options {
 	return report.Options{By: o.By, Period: o.Period, Where: o.Where, MinN: o.MinN, Top: o.Top,
-		SkipInvalid: o.SkipInvalid, AllowDuplicates: o.AllowDuplicates, AsOf: o.asOf(), MinDuration: o.MinDuration, Workers: 1}
+		SkipInvalid: o.SkipInvalid, AllowDuplicates: o.AllowDuplicates, AsOf: o.asOf(), MinDuration: o.MinDuration, Lang: o.Lang, Workers: 1}
 }
 
 func (o ReportOptions) aggregate() korto.AggregateOptions {

@@ -20,6 +20,7 @@ import (
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
+	"github.com/cxkit/cxkit/report/render"
 )
 
 // The report pipeline's reading. Every chunk of the answer files is
@@ -44,10 +45,10 @@ func init() {
 	register.Iter1[dupAudit]()
 	register.Function1x1(partState)
 	register.Function1x1(partAuditors)
-	register.DoFn7x1[[]byte, func(*[]byte) bool, func(*[]byte) bool, func(*ReportPart) bool, func(*dupAudit) bool, func(*chunkLines) bool, func(string), error](&summarizeReportFn{})
+	register.DoFn9x1[[]byte, func(*[]byte) bool, func(*[]byte) bool, func(*ReportPart) bool, func(*dupAudit) bool, func(*chunkLines) bool, func(string), func(string), func(string), error](&summarizeReportFn{})
 	register.Iter1[[]byte]()
 	register.Iter1[ReportPart]()
-	for _, t := range []reflect.Type{reflect.TypeFor[heldSheet](), reflect.TypeFor[auditAt](), reflect.TypeFor[dupAudit](), reflect.TypeFor[problemAt]()} {
+	for _, t := range []reflect.Type{reflect.TypeFor[heldSheet](), reflect.TypeFor[auditAt](), reflect.TypeFor[dupAudit](), reflect.TypeFor[problemAt](), reflect.TypeFor[warningAt]()} {
 		beam.RegisterType(t)
 	}
 }
@@ -63,6 +64,7 @@ type ReportPart struct {
 	Auditors     []byte // the saved auditor log of its kept audits
 	Sheets, Kept int64
 	Invalid      []problemAt
+	Warnings     []warningAt
 }
 
 func partState(p ReportPart) []byte { return p.State }
@@ -78,6 +80,15 @@ type problemAt struct {
 	Diags []byte
 	Text  string
 	Hint  string
+}
+
+// warningAt is a warning of the sheets of a part: where the part first
+// saw it (Line 0 for a sheet that is a whole file), and in how many of
+// its sheets.
+type warningAt struct {
+	At      place
+	Message string
+	Count   int
 }
 
 // heldSheet is a sheet that waits for follow-ups, as its text on one
@@ -104,7 +115,7 @@ type dupAudit struct {
 // Lines when named *.jsonl or *.ndjson, else one sheet a file), checks
 // and scores them against the checklist and returns a PCollection of one
 // string: the JSON cxkit report --json prints for them, without its
-// final newline.
+// final newline. It is ReportOutputs(...).JSON.
 //
 // The files count as one input, in the order of their names. JSON Lines
 // files are read in chunks of o.ChunkSize bytes by many workers; each
@@ -116,6 +127,27 @@ type dupAudit struct {
 // file:line, as cxkit report prints them (or, with SkipInvalid, are left
 // out).
 func Report(s beam.Scope, c Checklist, globs []string, o ReportOptions) beam.PCollection {
+	return ReportOutputs(s, c, globs, o).JSON
+}
+
+// ReportOutput is what the report pipeline produces, each a PCollection
+// of one string.
+type ReportOutput struct {
+	// JSON is what cxkit report --json prints, without its final
+	// newline.
+	JSON beam.PCollection
+	// HTML is the page cxkit report --html writes, without its final
+	// newline (textio.Write adds it back); "" unless ReportOptions.HTML.
+	HTML beam.PCollection
+	// Notes is the JSON of the Notes: what cxkit report prints on
+	// standard error beside the report (the invalid sheets left out
+	// with SkipInvalid, and the warnings).
+	Notes beam.PCollection
+}
+
+// ReportOutputs is Report with every output: the JSON, the HTML page
+// and the notes.
+func ReportOutputs(s beam.Scope, c Checklist, globs []string, o ReportOptions) ReportOutput {
 	s = s.Scope("cxbeam.Report")
 	chunks := readChunks(s, globs, o.ChunkSize, false)
 	parts, held, keys, counts := beam.ParDo4(s, &readReportFn{Checklist: c, Options: o}, chunks)
@@ -124,9 +156,10 @@ func Report(s beam.Scope, c Checklist, globs []string, o ReportOptions) beam.PCo
 	dups := beam.ParDo(s, &findDupsFn{}, beam.GroupByKey(s, beam.Flatten(s, keys, heldKeys)))
 	merged := beam.Combine(s, &AuditFn{Checklist: c, Options: o.aggregate()}, beam.ParDo(s, partState, parts))
 	auditors := beam.Combine(s, &AuditorsFn{MinDuration: o.MinDuration}, beam.ParDo(s, partAuditors, parts))
-	return beam.ParDo(s, &summarizeReportFn{Checklist: c, Options: o}, beam.Impulse(s),
+	out, page, notes := beam.ParDo3(s, &summarizeReportFn{Checklist: c, Options: o}, beam.Impulse(s),
 		beam.SideInput{Input: merged}, beam.SideInput{Input: auditors}, beam.SideInput{Input: parts},
 		beam.SideInput{Input: dups}, beam.SideInput{Input: counts})
+	return ReportOutput{JSON: out, HTML: page, Notes: notes}
 }
 
 type readReportFn struct {
@@ -238,6 +271,16 @@ func newPart(res *report.Result, at func(line int) place) (ReportPart, error) {
 			pa.Text = p.Err.Error()
 		}
 		part.Invalid = append(part.Invalid, pa)
+	}
+	for _, w := range res.Warnings {
+		if w.Where == "" {
+			continue // about the part's groups: Result.Complete makes them for the whole
+		}
+		wa := warningAt{At: at(w.Line), Message: w.Message, Count: w.Count}
+		if w.Line == 0 {
+			wa.At.Line = 0
+		}
+		part.Warnings = append(part.Warnings, wa)
 	}
 	return part, nil
 }
@@ -396,7 +439,7 @@ type summarizeReportFn struct {
 	parsed    parsed
 }
 
-func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]byte) bool, parts func(*ReportPart) bool, dups func(*dupAudit) bool, counts func(*chunkLines) bool, emit func(string)) error {
+func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]byte) bool, parts func(*ReportPart) bool, dups func(*dupAudit) bool, counts func(*chunkLines) bool, emit, emitHTML, emitNotes func(string)) error {
 	c, _, err := f.parsed.get(f.Checklist)
 	if err != nil {
 		return err
@@ -419,18 +462,29 @@ func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]by
 		}
 		return fmt.Sprintf("%s:%d", p.Path, lines.line(p))
 	}
-	res := &report.Result{Aggregate: agg, Kept: agg.Len(), AuditorLog: log, Auditors: log.Auditors()}
+	res := &report.Result{Aggregate: agg, Kept: agg.Len(), AuditorLog: log}
 	var invalid []problemAt
+	var warned []warningAt
 	var p ReportPart
 	for parts(&p) {
 		res.Sheets += p.Sheets
 		invalid = append(invalid, p.Invalid...)
+		warned = append(warned, p.Warnings...)
 	}
 	slices.SortFunc(invalid, func(a, b problemAt) int { return comparePlace(a.At, b.At) })
-	problems, err := listProblems(invalid, lines)
+	problems, err := listProblems(invalid, lines, res)
 	if err != nil {
 		return err
 	}
+	var ws report.WarningSet
+	for _, w := range warned {
+		line := 0
+		if w.At.Line > 0 {
+			line = lines.line(w.At)
+		}
+		ws.Add(report.Warning{Where: name(w.At), Message: w.Message, Count: w.Count}, lines.file(w.At.Path), line)
+	}
+	res.Warnings = ws.List()
 	var again []dupAudit
 	var d dupAudit
 	for dups(&d) {
@@ -442,42 +496,69 @@ func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]by
 		for _, d := range again[:min(len(again), 20)] {
 			e.Dups = append(e.Dups, report.Duplicate{ID: d.ID, First: name(d.First), Again: name(d.Again)})
 		}
-		return fmt.Errorf("%s%w", problems, e)
+		return fmt.Errorf("%s%s%w", problems, sheetWarnings(res.Warnings), e)
 	}
+	res.Complete(c, f.Options.report())
 	switch {
 	case len(invalid) > 0 && !f.Options.SkipInvalid:
-		return fmt.Errorf("%s%w", problems, &report.InvalidError{N: len(invalid)})
+		return fmt.Errorf("%s%s%w", problems, sheetWarnings(res.Warnings), &report.InvalidError{N: len(invalid)})
 	case res.Kept == 0 && res.Sheets > 0:
 		return fmt.Errorf("no audit matches the filters; nothing to report: %w", report.ErrNoSheets)
 	case res.Kept == 0:
 		return report.ErrNoSheets
-	}
-	res.Report = agg.Report()
-	if len(f.Options.Where) > 0 {
-		w := &report.WhereSummary{Kept: res.Kept, Read: res.Sheets}
-		for _, fl := range f.Options.Where {
-			w.Filters = append(w.Filters, fl.String())
-		}
-		res.Where = w
 	}
 	out, err := encodeJSON(res)
 	if err != nil {
 		return err
 	}
 	emit(out)
+	page := ""
+	if f.Options.HTML {
+		var b strings.Builder
+		if err := render.HTML(&b, c, res, render.Options{Lang: f.Options.Lang, MinDuration: f.Options.MinDuration}); err != nil {
+			return err
+		}
+		page = strings.TrimSuffix(b.String(), "\n")
+	}
+	emitHTML(page)
+	n := Notes{Warnings: res.Warnings}
+	if f.Options.SkipInvalid {
+		n.Problems = problems
+	}
+	notes, err := json.Marshal(n)
+	if err != nil {
+		return err
+	}
+	emitNotes(string(notes))
 	return nil
 }
 
+// sheetWarnings lists the warnings of the sheets, one a line, for a job
+// that fails: cxkit prints them before its error.
+func sheetWarnings(ws []report.Warning) string {
+	var b strings.Builder
+	for _, w := range ws {
+		if w.Where != "" {
+			b.WriteString(w.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
 // listProblems writes the invalid sheets' problems as cxkit report
-// prints them, one a line, each at its file:line.
-func listProblems(invalid []problemAt, lines *lineTable) (string, error) {
+// prints them, one a line, each at its file:line, and lists them in
+// res.Invalid, as report.Run does (the HTML page counts them).
+func listProblems(invalid []problemAt, lines *lineTable, res *report.Result) (string, error) {
 	var b strings.Builder
 	for _, p := range invalid {
 		line := 0
 		if p.At.Line > 0 {
 			line = lines.line(p.At)
 		}
+		problem := report.Problem{Source: p.At.Path, Line: line, Hint: p.Hint}
 		if p.Diags == nil {
+			problem.Err = errors.New(p.Text)
+			res.Invalid = append(res.Invalid, problem)
 			where := p.At.Path
 			if line > 0 {
 				where = fmt.Sprintf("%s:%d", where, line)
@@ -494,6 +575,8 @@ func listProblems(invalid []problemAt, lines *lineTable) (string, error) {
 				d.Line += line - p.At.Line
 			}
 		}
+		problem.Err = ds
+		res.Invalid = append(res.Invalid, problem)
 		listed := ds[:min(len(ds), maxListedProblems)]
 		for _, d := range listed.InFile(p.At.Path, line) {
 			b.WriteString(d.Error() + "\n")

@@ -10,7 +10,6 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
 	"github.com/cxkit/cxkit/beam/internal/cxkittest"
@@ -24,20 +23,15 @@ import (
 func TestMain(m *testing.M) { ptest.Main(m) }
 
 // runToString runs the pipeline that build makes and returns what its
-// output PCollection of strings holds, one element a line.
+// output PCollection of strings holds, one element a line; it fails the
+// test when the job fails.
 func runToString(t *testing.T, build func(s beam.Scope) beam.PCollection) string {
 	t.Helper()
-	p, s := beam.NewPipelineWithRoot()
-	out := filepath.Join(t.TempDir(), "out.json")
-	textio.Write(s, out, build(s))
-	if err := ptest.Run(p); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(out)
+	out, err := runPipeline(t, build)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(b)
+	return out
 }
 
 var (

@@ -21,17 +21,36 @@ import (
 // output PCollection of strings holds, or the error of the failed job.
 func runPipeline(t *testing.T, build func(s beam.Scope) beam.PCollection) (string, error) {
 	t.Helper()
-	p, s := beam.NewPipelineWithRoot()
-	out := filepath.Join(t.TempDir(), "out.json")
-	textio.Write(s, out, build(s))
-	if err := ptest.Run(p); err != nil {
+	outs, err := runOutputs(t, func(s beam.Scope) []beam.PCollection { return []beam.PCollection{build(s)} })
+	if err != nil {
 		return "", err
 	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
+	return outs[0], nil
+}
+
+// runOutputs runs the pipeline that build makes and returns what each
+// of its outputs, PCollections of strings, holds, one element a line
+// (as textio.Write writes them), or the error of the failed job.
+func runOutputs(t *testing.T, build func(s beam.Scope) []beam.PCollection) ([]string, error) {
+	t.Helper()
+	p, s := beam.NewPipelineWithRoot()
+	dir := t.TempDir()
+	cols := build(s)
+	for i, col := range cols {
+		textio.Write(s, filepath.Join(dir, fmt.Sprintf("out-%d", i)), col)
 	}
-	return string(b), nil
+	if err := ptest.Run(p); err != nil {
+		return nil, err
+	}
+	outs := make([]string, len(cols))
+	for i := range cols {
+		b, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("out-%d", i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs[i] = string(b)
+	}
+	return outs, nil
 }
 
 // exampleTickets returns the lines of the example ticket export.

@@ -14,6 +14,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,6 +24,7 @@ import (
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
@@ -81,6 +83,8 @@ func run(args []string, stderr io.Writer) int {
 		minDuration = d
 		return err
 	})
+	lang := fs.String("lang", "", "report: language `L` of the report, a translation tag of the checklist, e.g. en (default: the checklist's own)")
+	htmlOut := fs.String("html", "", "report: also write a printable HTML report to `OUT.html`, local or in a bucket")
 	skipInvalid := fs.Bool("skip-invalid", false, "report: report without the invalid sheets instead of failing")
 	allowDups := fs.Bool("allow-duplicates", false, "report: count an audit id given twice twice, instead of failing")
 	chunkSize := fs.Int64("chunk-size", cxbeam.DefaultChunkSize, "report, support: read JSON Lines files in pieces of `BYTES`, each by any worker")
@@ -122,6 +126,9 @@ func run(args []string, stderr io.Writer) int {
 	if *kind != "support" && (*standards != "" || *calendar != "" || *agentTime != "" || *survey != "" || *tz != "" || *skipBad) {
 		return usage("--standards, --calendar, --agent-time, --survey, --tz and --skip-bad are for --kind support")
 	}
+	if *kind != "report" && (*lang != "" || *htmlOut != "") {
+		return usage("--lang and --html are for --kind report")
+	}
 	file := *name
 	if file == "" {
 		file = strings.Join(inputs, ", ")
@@ -129,7 +136,7 @@ func run(args []string, stderr io.Writer) int {
 
 	beam.Init()
 	p, s := beam.NewPipelineWithRoot()
-	var out beam.PCollection
+	var out, notes beam.PCollection
 	switch *kind {
 	case "nps", "csat", "ces", "emotion":
 		if *checklist != "" {
@@ -183,6 +190,15 @@ func run(args []string, stderr io.Writer) int {
 			return exitInput
 		}
 		c := cxbeam.Checklist{Name: *checklist, Source: string(src)}
+		cl, err := c.Parse()
+		if err != nil {
+			fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
+			return exitInput
+		}
+		shown, warning := cl.ResolveLang(*lang)
+		if warning != "" {
+			fmt.Fprintf(stderr, "cxkit-beam: warning: %s\n", warning)
+		}
 		if *asOf == "" {
 			// cxkit's default, fixed here so that every worker agrees.
 			*asOf = time.Now().Format(time.DateOnly)
@@ -190,8 +206,13 @@ func run(args []string, stderr io.Writer) int {
 			return usage("--as-of %q: want a date YYYY-MM-DD", *asOf)
 		}
 		o := cxbeam.ReportOptions{By: *by, Period: *period, Where: where, MinN: *minN, Top: *top,
-			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups, AsOf: *asOf, MinDuration: minDuration, ChunkSize: *chunkSize}
-		out = cxbeam.Report(s, c, inputs, o)
+			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups, AsOf: *asOf, MinDuration: minDuration, ChunkSize: *chunkSize,
+			Lang: shown, HTML: *htmlOut != ""}
+		r := cxbeam.ReportOutputs(s, c, inputs, o)
+		out, notes = r.JSON, r.Notes
+		if *htmlOut != "" {
+			textio.Write(s, *htmlOut, r.HTML)
+		}
 	case "support":
 		if *checklist != "" {
 			return usage("--checklist is for --kind report")
@@ -246,9 +267,52 @@ func run(args []string, stderr io.Writer) int {
 		return usage("--kind %q: want report, support, nps, csat, ces or emotion", *kind)
 	}
 	textio.Write(s, *output, out)
-	if err := beamx.Run(context.Background(), p); err != nil {
+	notesFile := *output + ".notes.json"
+	if notes.IsValid() {
+		textio.Write(s, notesFile, notes)
+	}
+	ctx := context.Background()
+	if err := beamx.Run(ctx, p); err != nil {
 		fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
 		return exitInput
 	}
+	if notes.IsValid() {
+		if err := printNotes(ctx, notesFile, stderr); err != nil {
+			fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
+			return exitInput
+		}
+	}
 	return exitOK
+}
+
+// printNotes prints what the job wrote to name beside the output for
+// standard error (cxbeam.Notes), as cxkit prints it, and removes the
+// file: the workers may be on other machines, so the notes come back
+// through the file system the output is written to.
+func printNotes(ctx context.Context, name string, stderr io.Writer) error {
+	fsys, err := filesystem.New(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	r, err := fsys.OpenRead(ctx, name)
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(r)
+	r.Close()
+	if err != nil {
+		return err
+	}
+	var n cxbeam.Notes
+	if err := json.Unmarshal(data, &n); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := n.Print(stderr, "cxkit-beam"); err != nil {
+		return err
+	}
+	if rm, ok := fsys.(filesystem.Remover); ok {
+		return rm.Remove(ctx, name)
+	}
+	return nil
 }

@@ -62,6 +62,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--kind", "report", "--checklist", filepath.Join(dir, "none.korto"), "--input", bad, "--output", out}, exitInput, "none.korto"},
 		{[]string{"--kind", "report", "--min-duration", "soon", "--input", bad, "--output", out}, exitUsage, "want a duration such as 20m"},
 		{[]string{"--kind", "report", "--min-duration", "-5m", "--input", bad, "--output", out}, exitUsage, "cannot be negative"},
+		{[]string{"--kind", "nps", "--lang", "en", "--input", bad, "--output", out}, exitUsage, "for --kind report"},
+		{[]string{"--kind", "support", "--html", out + ".html", "--input", bad, "--output", out}, exitUsage, "for --kind report"},
 	} {
 		var stderr bytes.Buffer
 		if code := run(tc.args, &stderr); code != tc.code || !strings.Contains(stderr.String(), tc.msg) {
@@ -109,5 +111,55 @@ func TestSupportCommand(t *testing.T) {
 	want := cxkittest.Run(t, append(append([]string{"support", ex("tickets.jsonl")}, args...), "--json")...)
 	if string(got) != want {
 		t.Errorf("output differs from cxkit's:\n got: %.400s\nwant: %.400s", got, want)
+	}
+}
+
+// TestReportCommandLangHTML runs --kind report with --lang and --html:
+// the JSON, the page and what the command prints on standard error (the
+// warning about a language the checklist lacks, the sheets' warnings)
+// are cxkit report's, and the notes' file is gone after it.
+func TestReportCommandLangHTML(t *testing.T) {
+	checklist := cxkittest.Root("examples/mall/mall.korto")
+	dir := t.TempDir()
+	b, err := os.ReadFile(cxkittest.Root("examples/mall/visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "visits.jsonl")
+	if err := os.WriteFile(in, []byte(strings.Replace(string(b), `"version":"2026.1"`, `"version":"2025.9"`, 3)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, page, wantPage := filepath.Join(dir, "report.json"), filepath.Join(dir, "report.html"), filepath.Join(dir, "want.html")
+	args := []string{"--by", "location", "--lang", "de", "--as-of", "2026-12-01"}
+	var stderr bytes.Buffer
+	code := run(append([]string{"--kind", "report", "--checklist", checklist, "--input", in, "--output", out, "--html", page}, args...), &stderr)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	want, wantErr := cxkittest.Output(t, append([]string{"report", checklist, in, "--json", "--html", wantPage}, args...)...)
+	if !strings.Contains(wantErr, `no texts in "de"`) || !strings.Contains(wantErr, "(and 2 more sheets)") {
+		t.Fatalf("cxkit report warns of other things than the test made:\n%s", wantErr)
+	}
+	if got := stderr.String(); got != strings.ReplaceAll(wantErr, "cxkit report: ", "cxkit-beam: ") {
+		t.Errorf("standard error differs from cxkit's:\n got: %s\nwant: %s", got, wantErr)
+	}
+	for _, f := range []struct{ got, want string }{{out, want}, {page, ""}} {
+		got, err := os.ReadFile(f.got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.want == "" {
+			w, err := os.ReadFile(wantPage)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.want = string(w)
+		}
+		if string(got) != f.want {
+			t.Errorf("%s differs from cxkit's:\n got: %.400s\nwant: %.400s", f.got, got, f.want)
+		}
+	}
+	if _, err := os.Stat(out + ".notes.json"); !os.IsNotExist(err) {
+		t.Errorf("the notes' file is left behind: %v", err)
 	}
 }

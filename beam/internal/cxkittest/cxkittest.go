@@ -36,11 +36,20 @@ func Root(rel string) string { return filepath.Join(root(), rel) }
 // the test when cxkit fails. The command is built once per process.
 func Run(t testing.TB, args ...string) string {
 	t.Helper()
+	stdout, _ := Output(t, args...)
+	return stdout
+}
+
+// Output runs cxkit with args and returns its standard output and
+// standard error (warnings, sheets left out); it fails the test when
+// cxkit fails.
+func Output(t testing.TB, args ...string) (stdout, stderr string) {
+	t.Helper()
 	stdout, stderr, err := run(t, args)
 	if err != nil {
 		t.Fatalf("cxkit %s: %v\n%s", strings.Join(args, " "), err, stderr)
 	}
-	return stdout
+	return stdout, stderr
 }
 
 // Fail runs cxkit with args, which must fail with exit code 1 (bad

@@ -1,0 +1,126 @@
+package cxbeam
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+
+	"github.com/cxkit/cxkit/beam/internal/cxkittest"
+)
+
+// warnedSheets writes the mall's visits into dir as cxkit report reads
+// a folder, with what makes cxkit warn and complain: sheets filled for
+// other versions of the checklist (two warnings, each in both JSON
+// Lines files), a visit that is a whole *.json file of another version,
+// a location typed two ways, and a line cut short (an invalid sheet).
+func warnedSheets(t *testing.T, dir string) {
+	t.Helper()
+	b, err := os.ReadFile(cxkittest.Root("examples/mall/visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	for i, l := range lines {
+		switch {
+		case i == 21:
+			l = l[:len(l)/3]
+		case i%7 == 5:
+			l = strings.Replace(l, `"version":"2026.1"`, `"version":"2025.9"`, 1)
+		case i%7 == 6:
+			l = strings.Replace(l, `"version":"2026.1"`, `"version":"2027.0"`, 1)
+		case i == 10: // the same place in capitals, with a space more
+			at := strings.Index(l, `"location":"`) + len(`"location":"`)
+			name := l[at : at+strings.IndexByte(l[at:], '"')]
+			l = l[:at] + strings.ToUpper(strings.Replace(name, " ", "  ", 1)) + l[at+len(name):]
+		}
+		lines[i] = l
+	}
+	writeLines(t, filepath.Join(dir, "a.jsonl"), lines[:30]...)
+	writeLines(t, filepath.Join(dir, "c.jsonl"), lines[30:]...)
+	whole := strings.Replace(compactSheet(t, "examples/mall/visits/v-0102.json"), `"version":"2026.1"`, `"version":"2027.0"`, 1)
+	writeLines(t, filepath.Join(dir, "b.json"), whole)
+}
+
+// TestReportLangHTMLNotes: with --lang, --html and sheets that warn,
+// the pipeline gives cxkit report's JSON, its HTML page byte for byte,
+// and notes that print what cxkit prints on standard error (the
+// invalid sheet left out, each warning once at its first place with
+// the count of all files), however the files are cut in chunks.
+func TestReportLangHTMLNotes(t *testing.T) {
+	c := mallChecklist(t)
+	dir := t.TempDir()
+	warnedSheets(t, dir)
+	page := filepath.Join(t.TempDir(), "report.html")
+	for _, tc := range []struct {
+		name string
+		args []string
+		opts ReportOptions
+	}{
+		{"by-location-en", []string{"--by", "location", "--lang", "en"}, ReportOptions{By: "location", Lang: "en"}},
+		{"by-auditor-monthly", []string{"--by", "auditor", "--period", "month"}, ReportOptions{By: "auditor", Period: "month"}},
+	} {
+		args := append([]string{"report", c.Name, dir, "--skip-invalid", "--allow-duplicates", "--html", page, "--json"}, tc.args...)
+		wantJSON, wantErr := cxkittest.Output(t, args...)
+		wantPage, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Count(wantErr, "warning:") < 2 || !strings.Contains(wantErr, "(and ") || !strings.Contains(wantErr, ":22:") {
+			t.Fatalf("cxkit report warns of other things than the test made:\n%s", wantErr)
+		}
+		for _, size := range cutSizes(997, 0) {
+			t.Run(fmt.Sprintf("%s/%d", tc.name, size), func(t *testing.T) {
+				o := withDefaults(tc.opts)
+				o.SkipInvalid, o.AllowDuplicates, o.HTML, o.ChunkSize = true, true, true, size
+				outs, err := runOutputs(t, func(s beam.Scope) []beam.PCollection {
+					r := ReportOutputs(s, c, []string{filepath.Join(dir, "*")}, o)
+					return []beam.PCollection{r.JSON, r.HTML, r.Notes}
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if outs[0] != wantJSON {
+					t.Errorf("JSON differs from cxkit report's:\n got: %.600s\nwant: %.600s", outs[0], wantJSON)
+				}
+				if outs[1] != string(wantPage) {
+					t.Errorf("HTML page differs from cxkit report's:\n got: %.600s\nwant: %.600s", outs[1], wantPage)
+				}
+				var n Notes
+				if err := json.Unmarshal([]byte(outs[2]), &n); err != nil {
+					t.Fatal(err)
+				}
+				var got strings.Builder
+				if err := n.Print(&got, "cxkit report"); err != nil {
+					t.Fatal(err)
+				}
+				if got.String() != wantErr {
+					t.Errorf("notes differ from cxkit report's standard error:\n got: %s\nwant: %s", got.String(), wantErr)
+				}
+			})
+		}
+	}
+}
+
+// TestReportWarningsOfFailedJob: without --skip-invalid the job fails,
+// and its error holds what cxkit report prints before failing: the
+// invalid sheet, then the sheets' warnings.
+func TestReportWarningsOfFailedJob(t *testing.T) {
+	c := mallChecklist(t)
+	dir := t.TempDir()
+	warnedSheets(t, dir)
+	wantErr := cxkitError(cxkittest.Fail(t, "report", c.Name, dir, "--allow-duplicates", "--json"), "report")
+	if !strings.Contains(wantErr, "warning:") {
+		t.Fatalf("cxkit report does not warn:\n%s", wantErr)
+	}
+	_, err := runPipeline(t, func(s beam.Scope) beam.PCollection {
+		return Report(s, c, []string{filepath.Join(dir, "*")}, withDefaults(ReportOptions{AllowDuplicates: true, ChunkSize: 997}))
+	})
+	if err == nil || !strings.Contains(err.Error(), wantErr) {
+		t.Errorf("job error = %v\nwant it to hold cxkit's:\n%s", err, wantErr)
+	}
+}
