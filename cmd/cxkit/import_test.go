@@ -92,6 +92,28 @@ func TestImportWorkersSame(t *testing.T) {
 
 // Standard output redirected to a file (">> out") is written as the rows
 // come and, when the import fails, cut back to what it held.
+// "cxkit import bad.csv > log 2>&1": standard error goes to the same
+// file, so a failed import must not cut the file back, which would
+// erase the problems it printed there.
+func TestImportIntoFileWithItsErrors(t *testing.T) {
+	good, err := os.ReadFile("../../examples/mall/field/odk/mall_korto.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.OpenFile(filepath.Join(t.TempDir(), "log"), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := string(good) + "x,\"bad\"quote\n"
+	code := run(&env{stdin: strings.NewReader(in), stdout: out, stderr: out}, []string{"import", "-", "--checklist", "../../examples/mall/mall.korto"})
+	out.Close()
+	got, _ := os.ReadFile(out.Name())
+	at := fmt.Sprintf("<stdin>:%d:", strings.Count(string(good), "\n")+1) // the bad row's problem
+	if code != exitInput || !strings.Contains(string(got), at) || strings.Contains(string(got), `"answers"`) {
+		t.Errorf("exit %d (want %d); the log holds:\n%s", code, exitInput, got)
+	}
+}
+
 func TestImportIntoRedirectedFile(t *testing.T) {
 	const checklist = "../../examples/mall/mall.korto"
 	good, err := os.ReadFile("../../examples/mall/field/odk/mall_korto.csv")
