@@ -21,6 +21,13 @@ type ImportOptions struct {
 	// Problem, when set, is called with each problem as it is found:
 	// the warnings of the header first, then each bad cell.
 	Problem func(*Error)
+	// ProblemOutput names the file Problem prints to, when it prints
+	// to one (an *os.File, or a writer with its Stat): Import does not
+	// write to it, it only compares it with the output. An output that
+	// is the same file as ProblemOutput or as os.Stderr, as after
+	// "> log 2>&1", is never cut back on failure (see [Import]): that
+	// would erase the problems that say why the import failed.
+	ProblemOutput io.Writer
 	// Guessed, when set, is called once the format has been told from
 	// the file, before any problem is reported, with the format and why
 	// (see Reader.Guessed).
@@ -63,8 +70,12 @@ var ErrInvalid = errors.New("rows with errors")
 // Stat, Seek and Truncate, as after "> out" or ">> out"), they are
 // written as they come either way, and an import that fails cuts the
 // file back to the size it had, so that it is left as it was (a
-// process killed on the way leaves the lines written so far). The problems
-// go to opts.Problem. It returns an error wrapping ErrInvalid when
+// process killed on the way leaves the lines written so far). A file
+// the problems are printed to as well (opts.ProblemOutput, or
+// os.Stderr) is not cut back: its sheets wait as a pipe's do, and a
+// failed import leaves it holding what it held and the problems. With
+// opts.SkipInvalid nothing is cut back: the good rows stay written.
+// The problems go to opts.Problem. It returns an error wrapping ErrInvalid when
 // there were bad rows (after writing the good ones with SkipInvalid),
 // or the error that stopped the file.
 func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summary, error) {
@@ -98,7 +109,7 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 	switch {
 	case opts.SkipInvalid:
 		sp.direct = w // nothing is held back, so nothing needs to wait
-	case rewindable(w):
+	case rewindable(w) && !sameFileAsProblems(w, opts.ProblemOutput):
 		// A regular file written at its end can be cut back to where
 		// it was if the import fails: no need to wait either.
 		sp.direct, sp.undo = w, w.(rewinder)

@@ -548,3 +548,47 @@ func TestImportIntoFile(t *testing.T) {
 		}
 	}
 }
+
+// A file the problems are printed to as well ("> log 2>&1") is not cut
+// back when the import fails: that would erase the problems. The file
+// is told by ImportOptions.ProblemOutput, or is os.Stderr.
+func TestImportIntoFileWithItsProblems(t *testing.T) {
+	p, sheets := loadMall(t)
+	data := export(t, p, sheets, odkStyle)
+	const rows, before = 300, "what the file held before\n"
+	bad := func() io.Reader {
+		return io.MultiReader(newRowsReader(data, rows), strings.NewReader("x,\"bad\"quote\n"))
+	}
+	for _, c := range []struct {
+		name   string
+		stderr bool // the problems go to os.Stderr, not to ProblemOutput
+	}{
+		{"ProblemOutput", false},
+		{"os.Stderr", true},
+	} {
+		f, err := os.Create(t.TempDir() + "/log")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(before)
+		opts := fielddata.ImportOptions{Options: fielddata.Options{Format: fielddata.ODK}, Workers: 2}
+		opts.Problem = func(e *fielddata.Error) { io.WriteString(f, e.Error()+"\n") }
+		stderr := os.Stderr
+		if c.stderr {
+			os.Stderr = f
+		} else {
+			opts.ProblemOutput = f
+		}
+		_, err = fielddata.Import(f, bad(), p, opts)
+		os.Stderr = stderr
+		f.Close()
+		if !errors.Is(err, fielddata.ErrInvalid) {
+			t.Fatalf("%s: err %v, want ErrInvalid", c.name, err)
+		}
+		got, _ := os.ReadFile(f.Name())
+		problem := "input:" + strconv.Itoa(rows+2) + ":"
+		if !strings.HasPrefix(string(got), before) || !strings.Contains(string(got), problem) || strings.Contains(string(got), `"answers"`) {
+			t.Errorf("%s: the file holds %d bytes, want what it held and the problem at %q, no sheet:\n%.300s", c.name, len(got), problem, got)
+		}
+	}
+}

@@ -72,6 +72,9 @@ func importFlags(fs *flag.FlagSet) Run {
 			Workers:     workers,
 			Progress:    prog,
 			Problem:     func(p *diag.Diagnostic) { fmt.Fprintln(e.stderr, p.Error()) },
+			// The problems and the notes below go there: a failed
+			// import must not cut them back with its output.
+			ProblemOutput: e.stderr,
 			Guessed: func(f fielddata.Format, why string) {
 				e.notef("reading %s as %s, %s (say --from to choose)", name, f, strings.TrimPrefix(why, "guessed "+string(f)+" "))
 			},

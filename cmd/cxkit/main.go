@@ -53,7 +53,7 @@ func main() {
 // user must not take a truncated report or checklist for a whole one.
 // Standard output is checked here, once, rather than at every print.
 func run(e *env, args []string) int {
-	out := &checkedWriter{w: e.stdout, stderr: e.stderr}
+	out := &checkedWriter{w: e.stdout}
 	ce := *e
 	ce.stdout = out
 	code := dispatch(context.Background(), &ce, args)
@@ -134,10 +134,9 @@ func isTerminal(f *os.File) bool {
 // every later one fails with the same error, so a command stops producing
 // output nobody will read.
 type checkedWriter struct {
-	mu     sync.Mutex
-	w      io.Writer
-	stderr io.Writer // to tell when both go to one file (see Stat)
-	err    error
+	mu  sync.Mutex
+	w   io.Writer
+	err error
 }
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
@@ -168,23 +167,13 @@ func (c *checkedWriter) Sync() error {
 // Stat, Seek and Truncate reach the file underneath, so that cxkit
 // import can write a regular file as it goes and cut it back if the
 // import fails (fielddata.Import), instead of holding the lines back.
-// Not when standard error goes to the same file ("> log 2>&1"): cutting
-// it back would erase the problems that say why the import failed.
+// fielddata.Import itself leaves alone a file standard error also
+// writes to ("> log 2>&1"; see ImportOptions.ProblemOutput).
 func (c *checkedWriter) Stat() (os.FileInfo, error) {
-	f, ok := c.w.(*os.File)
-	if !ok {
-		return nil, errors.ErrUnsupported
+	if f, ok := c.w.(*os.File); ok {
+		return f.Stat()
 	}
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if ef, ok := c.stderr.(*os.File); ok {
-		if efi, err := ef.Stat(); err == nil && os.SameFile(fi, efi) {
-			return nil, errors.ErrUnsupported
-		}
-	}
-	return fi, nil
+	return nil, errors.ErrUnsupported
 }
 
 func (c *checkedWriter) Seek(offset int64, whence int) (int64, error) {
