@@ -132,7 +132,8 @@ func TestSurveyOneAnswer(t *testing.T) {
 
 // TestSurveyCompareUntested: a comparison without a test keeps the
 // contract's fields (metrics.md: compare keeps diff, se, p, ci_low,
-// ci_high, level and previous), null, with the reason in error; a group
+// ci_high, level and previous, and z or t and df), null, with the
+// reason in error and the method the test would have used; a group
 // that the earlier export lacks gets one too, with previous null and
 // p_holm null, and Holm counts only the groups tested.
 func TestSurveyCompareUntested(t *testing.T) {
@@ -150,6 +151,7 @@ func TestSurveyCompareUntested(t *testing.T) {
 			continue
 		}
 		want := map[string]any{"diff": nil, "se": nil, "p": nil, "ci_low": nil, "ci_high": nil, "level": 0.95,
+			"method": "adjusted-wald", "z": nil, "raw_diff": nil,
 			"previous": nil, "p_holm": nil, "file": old, "error": `no answers of group "C" in ` + old + " to compare with"}
 		if diff := cmp.Diff(want, c); diff != "" {
 			t.Errorf("compare of a new group (-want +got)\n%s", diff)

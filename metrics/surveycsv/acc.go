@@ -314,6 +314,23 @@ func (r Result) alsoValue() float64 {
 	return r.Raw.(metrics.CESResult).GoodShare
 }
 
+// methods returns the tests compare and compareAlso run for metric m
+// (also is "" when m has no second test); asked is the method the
+// options ask of NPS and the emotional index. An untested comparison
+// still takes its test's shape from them (z, or t and df).
+func (m Metric) methods(asked metrics.Method) (main, also metrics.Method) {
+	switch m {
+	case CSAT:
+		return metrics.AgrestiCaffo, metrics.WelchT
+	case CES:
+		return metrics.WelchT, metrics.AgrestiCaffo
+	}
+	if asked == "" {
+		asked = metrics.AdjustedWald
+	}
+	return asked, ""
+}
+
 // alsoKey is the JSON key of the metric's second comparison, "" when
 // it has none.
 func (m Metric) alsoKey() string {

@@ -56,6 +56,9 @@ type Comparison struct {
 	// untested comparison still reports.
 	Group bool
 	Level float64
+	// Method is the test the comparison runs, or would have run: an
+	// untested one reports that test's statistics as null.
+	Method metrics.Method
 	// Plain is the plain difference of the two values compared, when
 	// both have one: an untested comparison still reports it as diff,
 	// so identical inputs differ by exactly 0 even without a test.
@@ -133,12 +136,13 @@ func (s *Summary) Compare(old *Data, o metrics.Options) error {
 		level = 0.95
 	}
 	s.AlsoKey = s.Data.Metric.alsoKey()
+	mainMethod, alsoMethod := s.Data.Metric.methods(o.Method)
 	pair := func(cur, prev Result, group bool) (main, also *Comparison) {
-		main = &Comparison{File: old.File, Old: prev, Group: group, Level: level}
+		main = &Comparison{File: old.File, Old: prev, Group: group, Level: level, Method: mainMethod}
 		main.Test, main.Err = cur.compare(prev)
 		main.Plain = new(cur.Value - prev.Value)
 		if s.AlsoKey != "" {
-			also = &Comparison{File: old.File, Old: prev, Group: group, Level: level}
+			also = &Comparison{File: old.File, Old: prev, Group: group, Level: level, Method: alsoMethod}
 			also.Test, also.Err = cur.compareAlso(prev)
 			also.Plain = new(cur.alsoValue() - prev.alsoValue())
 		}
@@ -168,9 +172,9 @@ func (s *Summary) Compare(old *Data, o metrics.Options) error {
 		} else {
 			why = fmt.Errorf("no answers of group %s in %s to compare with", diag.Quote(g.Name), old.File)
 		}
-		g.Compared = &Comparison{File: old.File, Group: true, Level: level, Err: why}
+		g.Compared = &Comparison{File: old.File, Group: true, Level: level, Method: mainMethod, Err: why}
 		if s.AlsoKey != "" {
-			g.Also = &Comparison{File: old.File, Group: true, Level: level, Err: why}
+			g.Also = &Comparison{File: old.File, Group: true, Level: level, Method: alsoMethod, Err: why}
 		}
 	}
 	// Many groups tested at once: Holm's adjustment over those that had
@@ -262,8 +266,10 @@ func (s *Summary) MarshalJSON() ([]byte, error) { return jsonout.Value(s.JSON())
 // p_holm for a group. With no test, error says why.
 //
 // An untested comparison keeps the contract's fields, null: se, p,
-// ci_low and ci_high (and p_holm for a group), with its level, so that
-// a reader finds p null rather than missing; diff is the plain
+// ci_low and ci_high, the statistic of the test it would have run (z,
+// or t and df) and p_holm for a group, with its level and method, so
+// that a reader finds p null rather than missing; diff (and raw_diff
+// for NPS and the emotional index) is the plain
 // difference when both sides have a value (the difference a test would
 // have been of: untested are means and plain Wald, whose diff is the
 // plain one), else null; previous is null when the earlier export has
@@ -278,6 +284,17 @@ func (c *Comparison) json() map[string]any {
 			"diff": diff, "se": nil, "p": nil, "ci_low": nil, "ci_high": nil, "level": c.Level}
 		if c.Group {
 			m["p_holm"] = nil
+		}
+		if c.Method != "" {
+			m["method"] = string(c.Method)
+		}
+		switch c.Method {
+		case metrics.WelchT:
+			m["t"], m["df"] = nil, nil
+		case metrics.AdjustedWald, metrics.Wald:
+			m["z"], m["raw_diff"] = nil, diff
+		case metrics.AgrestiCaffo:
+			m["z"] = nil
 		}
 		return m
 	}
