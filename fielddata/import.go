@@ -64,8 +64,10 @@ var ErrInvalid = errors.New("rows with errors")
 // of the plan's checklist, one JSON line each (see [AppendSheet]). It
 // reads the rows in order, a batch at a time. Unless opts.SkipInvalid
 // is set, a file with a bad row gives nothing, so the sheets wait in
-// memory (in a temporary file past a few megabytes) until the whole
-// file has been read; with it they are written as they come. When w is
+// memory (in a temporary file past a few megabytes), as their checked
+// answers, about an eighth of their JSON, until the whole file has been
+// read, and their lines are made as they are written out (on the
+// workers); with it they are written as they come. When w is
 // a regular file written at its end (an *os.File, or a writer with its
 // Stat, Seek and Truncate, as after "> out" or ">> out"), they are
 // written as they come either way, and an import that fails cuts the
@@ -121,7 +123,7 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 	// that what is reported and written does not depend on the number
 	// of workers, and writes the batch's lines in one go. It returns
 	// done at the end of the file.
-	emit := func(res []rowResult, lines []byte) (done bool, err error) {
+	emit := func(res []rowResult, rows []byte) (done bool, err error) {
 		good := 0
 		for i := range res {
 			for _, w := range res[i].warns {
@@ -154,8 +156,9 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 		if sum.Invalid > 0 && !opts.SkipInvalid {
 			return done, err // nothing will be written
 		}
-		// lines are the good rows', all of them before the end.
-		if werr := sp.write(lines); werr != nil {
+		// rows are the good rows' lines (or records), all of them
+		// before the end.
+		if werr := sp.write(rows); werr != nil {
 			return true, errors.Join(err, werr)
 		}
 		if sp.direct != nil && sp.undo == nil {
@@ -163,7 +166,7 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 		}
 		return done, err
 	}
-	if err := rd.convertAll(opts.Workers, opts.Progress, emit); err != nil {
+	if err := rd.convertAll(opts.Workers, opts.Progress, sp.direct == nil, emit); err != nil {
 		if !opts.SkipInvalid {
 			sum.Written = 0
 			if rerr := sp.rewind(); rerr != nil {
@@ -179,7 +182,7 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 		}
 		return sum, ErrInvalid
 	}
-	if err := sp.copyTo(w); err != nil {
+	if err := sp.copyTo(w, opts.Workers, rd.spoolRender); err != nil {
 		return sum, err
 	}
 	sum.Written = sum.Sheets
@@ -201,19 +204,6 @@ func (c *countingReader) Read(b []byte) (int, error) {
 		c.add(int64(n), 0)
 	}
 	return n, err
-}
-
-// spool keeps what is written in memory up to spoolMemory bytes, then
-// in a temporary file, so that memory stays flat in the number of rows.
-// A direct spool holds nothing back: it writes through to direct. When
-// direct is a regular file that undo can cut back to its size before
-// the import (see rewind), an import that fails leaves it as it was.
-type spool struct {
-	buf    []byte
-	file   *os.File
-	direct io.Writer
-	undo   rewinder
-	size   int64 // undo's size before the import
 }
 
 // rewinder is an output that can be cut back: *os.File is one, and a
@@ -265,70 +255,4 @@ func (sp *spool) rewind() error {
 	}
 	_, err := sp.undo.Seek(sp.size, io.SeekStart)
 	return err
-}
-
-const spoolMemory = 8 << 20
-
-// write takes a batch of lines, a few hundred kilobytes: each is one
-// write of the file, with no buffer of its own to copy through.
-func (sp *spool) write(b []byte) error {
-	if sp.direct != nil {
-		if len(b) == 0 {
-			return nil
-		}
-		_, err := sp.direct.Write(b)
-		return err
-	}
-	if sp.file == nil && len(sp.buf)+len(b) > spoolMemory {
-		f, err := os.CreateTemp("", "cxkit-import-*.jsonl")
-		if err != nil {
-			return err
-		}
-		sp.file = f
-		if _, err := f.Write(sp.buf); err != nil {
-			return err
-		}
-		sp.buf = nil
-	}
-	if sp.file != nil {
-		_, err := sp.file.Write(b)
-		return err
-	}
-	sp.buf = append(sp.buf, b...)
-	return nil
-}
-
-// copyTo writes what the spool holds to w.
-func (sp *spool) copyTo(w io.Writer) error {
-	switch {
-	case sp.direct != nil:
-		return nil
-	case sp.file == nil:
-		if len(sp.buf) == 0 {
-			return nil
-		}
-		_, err := w.Write(sp.buf)
-		return err
-	}
-	size, err := sp.file.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return err
-	}
-	return copyFile(w, sp.file, size)
-}
-
-// copyRead writes f from offset from to its end to w, read by read.
-func copyRead(w io.Writer, f *os.File, from int64) error {
-	if _, err := f.Seek(from, io.SeekStart); err != nil {
-		return err
-	}
-	_, err := io.Copy(w, f)
-	return err
-}
-
-func (sp *spool) close() {
-	if sp.file != nil {
-		sp.file.Close()
-		os.Remove(sp.file.Name())
-	}
 }

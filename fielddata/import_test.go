@@ -444,6 +444,7 @@ type spyWriter struct {
 	bytes.Buffer
 	dir   string
 	files []string
+	size  int64 // of the files
 	seen  bool
 }
 
@@ -453,18 +454,23 @@ func (w *spyWriter) Write(p []byte) (int, error) {
 		ents, _ := os.ReadDir(w.dir)
 		for _, e := range ents {
 			w.files = append(w.files, e.Name())
+			if fi, err := e.Info(); err == nil {
+				w.size += fi.Size()
+			}
 		}
 	}
 	return w.Buffer.Write(p)
 }
 
-// Past a few megabytes the lines wait in a temporary file, which is
+// Past a few megabytes the rows wait in a temporary file, which is
 // copied out whole when the file is known good, and removed; a bad row
-// at the very end leaves nothing written, and no file behind.
+// at the very end leaves nothing written, and no file behind. (The
+// spool's memory is cut to 64 KiB here, some 300 rows.)
 func TestImportSpoolsToFile(t *testing.T) {
 	p, sheets := loadMall(t)
 	data := export(t, p, sheets, odkStyle)
-	const rows = 5000 // about 14 MB of JSON
+	const rows = 3000 // about 8 MB of JSON
+	defer fielddata.SetSpoolMemory(64 << 10)()
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", dir)
 	imp := func(r io.Reader, skip bool) (*spyWriter, fielddata.Summary, error) {
@@ -480,12 +486,17 @@ func TestImportSpoolsToFile(t *testing.T) {
 	if err != nil || sum.Written != rows {
 		t.Fatalf("Import: %d written, %v", sum.Written, err)
 	}
-	if direct.Len() < 10<<20 || !bytes.Equal(direct.Bytes(), spooled.Bytes()) {
+	if direct.Len() < 4<<20 || !bytes.Equal(direct.Bytes(), spooled.Bytes()) {
 		t.Fatalf("spooled %d bytes, written directly %d: they should be the same, past the spool's memory", spooled.Len(), direct.Len())
 	}
 	if len(spooled.files) != 1 || !strings.HasPrefix(spooled.files[0], "cxkit-import-") {
 		t.Errorf("the spool's folder held %q as the lines were copied out, want its one file", spooled.files)
 	}
+	// The spool holds the rows' answers, not their JSON.
+	if spooled.size == 0 || spooled.size > int64(direct.Len()/5) {
+		t.Errorf("the spool's file took %d bytes for %d bytes of JSON, want a fifth at most", spooled.size, direct.Len())
+	}
+	t.Logf("%d rows: %d bytes of JSON, %d in the spool's file", rows, direct.Len(), spooled.size)
 	bad := io.MultiReader(newRowsReader(data, rows), strings.NewReader("x,\"bad\"quote\n"))
 	w, sum, err := imp(bad, false)
 	if !errors.Is(err, fielddata.ErrInvalid) || w.Len() != 0 || sum.Written != 0 || sum.Sheets != rows {

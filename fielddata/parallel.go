@@ -42,7 +42,6 @@ type rowResult struct {
 // emitted, and with them their memory, so that a row costs no
 // allocation of its own.
 type rowBatch struct {
-	seq  int
 	rows []rawRow
 	// cut says that the batch is records, run, whose first byte is on
 	// line line; end, when set, is what ended the reading after them:
@@ -52,14 +51,17 @@ type rowBatch struct {
 	line int
 	end  error
 	res  []rowResult
-	buf  []byte // the lines of JSON of the good rows of res, one after another
+	// buf holds the good rows of res, one after another: their lines
+	// of JSON, or their records for the spool.
+	buf []byte
 }
 
 // worker is what one worker goroutine reuses from batch to batch.
 type worker struct {
-	rs rowSheet
-	x  csvlex.Lexer // lexes a cut batch's records
-	r  row          // the row being made of one of them
+	spooled bool // the good rows are written as records for the spool
+	rs      rowSheet
+	x       csvlex.Lexer // lexes a cut batch's records
+	r       row          // the row being made of one of them
 }
 
 // readBatch reads up to batchRows rows into b; the batch ends early at
@@ -142,30 +144,32 @@ func (rd *Reader) convert(b *rowBatch, w *worker) {
 					// Skim ends a batch before such an error: here it
 					// would be a fault of the cut, and it ends the file
 					// rather than lose rows.
-					rd.add(b, nil, err, nil, &w.rs)
+					rd.add(b, nil, err, nil, w)
 					return
 				}
-				rd.add(b, &w.r, &RowError{Line: w.r.line, Errs: se.errs}, nil, &w.rs)
+				rd.add(b, &w.r, &RowError{Line: w.r.line, Errs: se.errs}, nil, w)
 				continue
 			}
 			if !w.r.empty() {
-				rd.add(b, &w.r, nil, nil, &w.rs)
+				rd.add(b, &w.r, nil, nil, w)
 			}
 		}
 		if b.end != nil {
-			rd.add(b, nil, b.end, nil, &w.rs)
+			rd.add(b, nil, b.end, nil, w)
 		}
 	} else {
 		for i := range b.rows {
 			rr := &b.rows[i]
-			rd.add(b, &rr.r, rr.err, rr.warns, &w.rs)
+			rd.add(b, &rr.r, rr.err, rr.warns, w)
 		}
 	}
 }
 
 // add checks row r, read with the error err and the warnings warns,
-// and adds its result to b: its line of JSON when it is good.
-func (rd *Reader) add(b *rowBatch, r *row, err error, warns Errors, rs *rowSheet) {
+// and adds its result to b: when it is good, its line of JSON, or its
+// record for the spool.
+func (rd *Reader) add(b *rowBatch, r *row, err error, warns Errors, w *worker) {
+	rs := &w.rs
 	res := rowResult{warns: warns, err: err}
 	if err == nil {
 		if errs := rd.l.check(rd.qs, r, rs); len(errs) > 0 {
@@ -177,6 +181,8 @@ func (rd *Reader) add(b *rowBatch, r *row, err error, warns Errors, rs *rowSheet
 				errs = rd.l.check(rd.qs, r, rs)
 			}
 			res.err = &RowError{Line: r.line, Errs: errs}
+		} else if w.spooled {
+			b.buf = rs.appendSpooled(b.buf, rd.qs)
 		} else {
 			b.buf = rs.appendJSON(b.buf, rd.ids, rd.qs)
 		}
@@ -186,9 +192,11 @@ func (rd *Reader) add(b *rowBatch, r *row, err error, warns Errors, rs *rowSheet
 
 // convertAll reads the rows in order on this goroutine's behalf, makes
 // their sheets on workers goroutines (0: GOMAXPROCS) and hands the
-// results to emit a batch at a time, in file order, with the lines of
-// JSON of the batch's good rows, until emit says done or fails.
-func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit func(res []rowResult, lines []byte) (bool, error)) error {
+// results to emit a batch at a time, in file order, with the batch's
+// good rows, until emit says done or fails. The good rows come as lines
+// of JSON, or when spooled is set as their records for the spool (see
+// appendSpooled), which are a tenth of the size and made with less work.
+func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), spooled bool, emit func(res []rowResult, rows []byte) (bool, error)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -198,28 +206,47 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 		// in reading order.
 		workers = 1
 	}
-	if workers == 1 {
-		var (
-			w worker
-			b rowBatch
-		)
+	return inOrder(workers,
+		func(b *rowBatch) bool { return rd.readBatch(b, progress) },
+		func() func(*rowBatch) {
+			w := &worker{spooled: spooled}
+			return func(b *rowBatch) { rd.convert(b, w) }
+		},
+		func(b *rowBatch) (bool, error) { return emit(b.res, b.buf) })
+}
+
+// inOrder fills items with read on one goroutine, one after another,
+// works on them on workers goroutines at once (each with the work that
+// newWork gave it) and hands them to emit on this goroutine in the
+// order read filled them, until read says the last is filled, or emit
+// says done or fails. Items are reused once emitted, and read fills
+// an item as it was left: what it reuses of it is its own business. At
+// most twice as many items as workers are read but not yet emitted, so
+// that a slow writer does not let the input pile up in memory. With
+// one worker everything runs on this goroutine.
+func inOrder[T any](workers int, read func(*T) (last bool), newWork func() func(*T), emit func(*T) (done bool, err error)) error {
+	if workers <= 1 {
+		var it T
+		work := newWork()
 		for {
-			rd.readBatch(&b, progress)
-			rd.convert(&b, &w)
-			if done, err := emit(b.res, b.buf); done || err != nil {
+			last := read(&it)
+			work(&it)
+			if done, err := emit(&it); done || err != nil || last {
 				return err
 			}
 		}
 	}
-
-	in := make(chan *rowBatch)
-	out := make(chan *rowBatch)
+	type item struct {
+		seq int
+		v   T
+	}
+	in := make(chan *item)
+	out := make(chan *item)
 	stop := make(chan struct{})
-	// slots bound the batches read but not yet emitted, so a slow
-	// writer does not let the whole file pile up in memory; free holds
-	// the emitted ones, for reading into again.
+	// slots bound the items read but not yet emitted; free holds the
+	// emitted ones, for reading into again.
 	slots := make(chan struct{}, 2*workers)
-	free := make(chan *rowBatch, 2*workers)
+	free := make(chan *item, 2*workers)
 	go func() {
 		defer close(in)
 		for seq := 0; ; seq++ {
@@ -228,16 +255,16 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 			case <-stop:
 				return
 			}
-			var b *rowBatch
+			var it *item
 			select {
-			case b = <-free:
+			case it = <-free:
 			default:
-				b = &rowBatch{}
+				it = new(item)
 			}
-			b.seq = seq
-			last := rd.readBatch(b, progress)
+			it.seq = seq
+			last := read(&it.v)
 			select {
-			case in <- b:
+			case in <- it:
 			case <-stop:
 				return
 			}
@@ -249,10 +276,10 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			var w worker
-			for b := range in {
-				rd.convert(b, &w)
-				out <- b
+			work := newWork()
+			for it := range in {
+				work(&it.v)
+				out <- it
 			}
 		})
 	}
@@ -261,24 +288,24 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), emit
 		close(out)
 	}()
 
-	pending := map[int]*rowBatch{}
+	pending := map[int]*item{}
 	next := 0
 	var result error
 	finished := false
-	for b := range out {
+	for it := range out {
 		if finished {
 			continue // drain, so the workers and the reader end
 		}
-		pending[b.seq] = b
-		for pb := pending[next]; pb != nil && !finished; pb = pending[next] {
+		pending[it.seq] = it
+		for pi := pending[next]; pi != nil && !finished; pi = pending[next] {
 			delete(pending, next)
 			next++
-			if done, err := emit(pb.res, pb.buf); done || err != nil {
+			if done, err := emit(&pi.v); done || err != nil {
 				result, finished = err, true
 				close(stop)
 			}
 			select {
-			case free <- pb:
+			case free <- pi:
 			default:
 			}
 			<-slots

@@ -79,11 +79,19 @@ func importByNext(t testing.TB, p *korto.Plan, data []byte, format fielddata.For
 // a file with bad ones are written too.
 func importByImport(t testing.TB, p *korto.Plan, data []byte, format fielddata.Format, workers int) imported {
 	t.Helper()
+	return importWith(t, p, data, format, workers, true)
+}
+
+// importWith runs Import into a bytes.Buffer, with SkipInvalid set to
+// skip: without it the good rows wait in the spool, as no bytes.Buffer
+// can be cut back.
+func importWith(t testing.TB, p *korto.Plan, data []byte, format fielddata.Format, workers int, skip bool) imported {
+	t.Helper()
 	var im imported
 	var out bytes.Buffer
 	sum, err := fielddata.Import(&out, bytes.NewReader(data), p, fielddata.ImportOptions{
 		Options:     fielddata.Options{Format: format, Name: "f.csv"},
-		SkipInvalid: true,
+		SkipInvalid: skip,
 		Workers:     workers,
 		Problem:     func(e *fielddata.Error) { im.Problems = append(im.Problems, e.Error()) },
 	})
@@ -119,6 +127,28 @@ func sameAsNext(t testing.TB, p *korto.Plan, data []byte, format fielddata.Forma
 		}()
 		if d := cmp.Diff(want, got); d != "" {
 			t.Fatalf("workers %d, batches of %d rows: Import differs from Reader.Next (-Next +Import):\n%s\ninput:\n%q", c.workers, c.batch, d, data)
+		}
+	}
+	// Without SkipInvalid the good rows wait in the spool, and are
+	// written only when there is no bad one: from memory, or from its
+	// file, moved there at the first batch (a spool of 1 byte) or after
+	// a few (1500 bytes, some ten rows of the mall checklist).
+	held := want
+	if want.Invalid > 0 || want.Err != "" {
+		held.Lines = nil
+	}
+	for _, c := range []struct{ workers, batch, memory int }{{1, 0, 0}, {3, 0, 1}, {2, 1, 1500}} {
+		got := func() imported {
+			if c.batch > 0 {
+				defer fielddata.SetBatchRows(c.batch)()
+			}
+			if c.memory > 0 {
+				defer fielddata.SetSpoolMemory(c.memory)()
+			}
+			return importWith(t, p, data, format, c.workers, false)
+		}()
+		if d := cmp.Diff(held, got); d != "" {
+			t.Fatalf("without SkipInvalid, workers %d, batches of %d rows, spool memory %d: Import differs from Reader.Next (-Next +Import):\n%s\ninput:\n%q", c.workers, c.batch, c.memory, d, data)
 		}
 	}
 }

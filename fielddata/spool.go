@@ -1,0 +1,354 @@
+package fielddata
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+	"os"
+	"runtime"
+	"unsafe"
+
+	"github.com/cxkit/cxkit/korto"
+)
+
+// spool keeps the good rows of an import until the file is known good:
+// in memory up to spoolMemory bytes, then in a temporary file, so that
+// memory stays flat in the number of rows. It holds each row not as its
+// line of JSON but as its record (appendSpooled): the checked answers,
+// most of them a byte (the index of a word of the question), which is
+// about a tenth of the line. The lines are made from the records as
+// they are copied out (copyTo), on the workers. A million rows of a
+// checklist of 130 questions take some 200 MB of temporary file, not
+// the 2.7 GB of their JSON, and the work of making the lines is done
+// once, at the end, rather than writing and reading them back.
+//
+// A direct spool holds nothing back: it writes through to direct. When
+// direct is a regular file that undo can cut back to its size before
+// the import (see rewind), an import that fails leaves it as it was.
+type spool struct {
+	// The spool is written in chunks, each the records of a batch of
+	// rows after their length (a uint32, little-endian), gathered in
+	// blocks of spoolBlock bytes: buf is the block being filled, blocks
+	// the full ones (held bytes) until memory holds spoolMemory bytes,
+	// after which each full block is written to file.
+	buf    []byte
+	blocks [][]byte
+	held   int
+	file   *os.File
+	filed  int64 // bytes written to file
+	direct io.Writer
+	undo   rewinder
+	size   int64 // undo's size before the import
+}
+
+// spoolMemory is how many bytes of records the spool keeps in memory
+// before it moves them to a temporary file: some 40,000 rows of a
+// checklist of 130 questions. A variable for the tests
+// (SetSpoolMemory).
+var spoolMemory = 8 << 20
+
+// spoolBlock is the size of the spool's blocks, in memory and in the
+// writes of its file: blocks rather than one buffer that grows, whose
+// copies as it grew cost more than the rest of the spool's writing.
+const spoolBlock = 1 << 20
+
+// write takes the records of a batch of rows, or their lines of JSON
+// for a direct spool.
+func (sp *spool) write(b []byte) error {
+	if len(b) == 0 {
+		return nil
+	}
+	if sp.direct != nil {
+		_, err := sp.direct.Write(b)
+		return err
+	}
+	if len(b) > math.MaxUint32-4 {
+		return errors.New("a batch of rows too large for the spool")
+	}
+	if len(sp.buf)+4+len(b) > cap(sp.buf) {
+		if err := sp.next(4 + len(b)); err != nil {
+			return err
+		}
+	}
+	sp.buf = binary.LittleEndian.AppendUint32(sp.buf, uint32(len(b)))
+	sp.buf = append(sp.buf, b...)
+	return nil
+}
+
+// next puts the block being filled away, in memory or in the file, and
+// makes room for need bytes in buf.
+func (sp *spool) next(need int) error {
+	if len(sp.buf) > 0 {
+		if sp.file == nil && sp.held+len(sp.buf)+need > spoolMemory {
+			f, err := os.CreateTemp("", "cxkit-import-*.spool")
+			if err != nil {
+				return err
+			}
+			sp.file = f
+			for _, b := range sp.blocks {
+				if err := sp.flush(b); err != nil {
+					return err
+				}
+			}
+			sp.blocks, sp.held = nil, 0
+		}
+		if sp.file != nil {
+			if err := sp.flush(sp.buf); err != nil {
+				return err
+			}
+			sp.buf = sp.buf[:0]
+		} else {
+			sp.blocks = append(sp.blocks, sp.buf)
+			sp.held += len(sp.buf)
+			sp.buf = nil
+		}
+	}
+	if cap(sp.buf) < need {
+		sp.buf = make([]byte, 0, max(min(spoolBlock, spoolMemory), need))
+	}
+	return nil
+}
+
+// flush writes a block to the file.
+func (sp *spool) flush(b []byte) error {
+	n, err := sp.file.Write(b)
+	sp.filed += int64(n)
+	return err
+}
+
+// spoolChunk is a chunk of the spool on its way through copyTo's
+// workers: its records, and the lines of JSON made of them.
+type spoolChunk struct {
+	recs []byte // in the spool's buf, or in own
+	own  []byte // what recs is read into from the file
+	out  []byte
+	err  error // reading the file
+}
+
+// copyTo writes the lines of JSON of what the spool holds to w, in the
+// order they came, made by workers goroutines (0: GOMAXPROCS) each with
+// a render from newRender, which appends the lines of a batch's records
+// to dst.
+func (sp *spool) copyTo(w io.Writer, workers int, newRender func() func(dst, recs []byte) []byte) error {
+	if sp.direct != nil {
+		return nil
+	}
+	// next gives the chunks in order: from the blocks in memory, or
+	// read from the file.
+	var next func(c *spoolChunk) (last bool)
+	if sp.file == nil {
+		blocks := append(sp.blocks, sp.buf)
+		for len(blocks) > 0 && len(blocks[0]) == 0 {
+			blocks = blocks[1:] // only buf can be empty: then it is all
+		}
+		if len(blocks) == 0 {
+			return nil
+		}
+		rest := blocks[0]
+		next = func(c *spoolChunk) bool {
+			n := int(binary.LittleEndian.Uint32(rest))
+			c.recs, rest = rest[4:4+n], rest[4+n:]
+			if len(rest) == 0 {
+				blocks = blocks[1:]
+				if len(blocks) == 0 || len(blocks[0]) == 0 {
+					return true
+				}
+				rest = blocks[0]
+			}
+			return false
+		}
+	} else {
+		if err := sp.flush(sp.buf); err != nil {
+			return err
+		}
+		if _, err := sp.file.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		r := bufio.NewReaderSize(io.LimitReader(sp.file, sp.filed), spoolBlock)
+		left := sp.filed
+		next = func(c *spoolChunk) bool {
+			c.recs, c.err = nil, nil
+			var head [4]byte
+			if _, err := io.ReadFull(r, head[:]); err != nil {
+				c.err = err
+				return true
+			}
+			n := int(binary.LittleEndian.Uint32(head[:]))
+			if cap(c.own) < n {
+				c.own = make([]byte, n)
+			}
+			if _, err := io.ReadFull(r, c.own[:n]); err != nil {
+				c.err = err
+				return true
+			}
+			c.recs = c.own[:n]
+			left -= int64(4 + n)
+			return left <= 0
+		}
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return inOrder(workers, next,
+		func() func(*spoolChunk) {
+			render := newRender()
+			return func(c *spoolChunk) { c.out = render(c.out[:0], c.recs) }
+		},
+		func(c *spoolChunk) (bool, error) {
+			if c.err != nil {
+				if c.err == io.EOF {
+					c.err = io.ErrUnexpectedEOF // the file is shorter than what was written
+				}
+				return true, c.err
+			}
+			_, err := w.Write(c.out)
+			return false, err
+		})
+}
+
+func (sp *spool) close() {
+	if sp.file != nil {
+		sp.file.Close()
+		os.Remove(sp.file.Name())
+	}
+}
+
+// The record of a row in the spool is a tag byte for each question of
+// the plan, in their order, with what some tags take after them, then
+// the number of audit fields and each field's key and value (each a
+// uvarint length and the bytes). The tags:
+const (
+	tagAbsent = 0 // the question has no answer
+	// 1 to tagWords: the answer is the question's word tag-1
+	tagWords  = 0xf0
+	tagWord   = 0xf1 // the question's word, as a uvarint
+	tagNumber = 0xf2 // a number: its float64's bits, little-endian
+	tagString = 0xf3 // a string: its length, a uvarint, and its bytes
+	// a number m/10^k, m a varint, for k from 0 (tagDecimal) to
+	// spoolDigits: most numbers of a checklist are small, with a digit
+	// or two after the point, a byte or two rather than eight.
+	tagDecimal = 0xf4
+)
+
+// spoolDigits is the most digits after the point tagDecimal takes.
+const spoolDigits = 6
+
+// appendSpooledNumber appends x as a tag and what it takes: m/10^k when
+// that gives x back exactly (a whole number m and a power of ten are
+// exact, and their quotient is rounded once, as readSpooled rounds it).
+func appendSpooledNumber(dst []byte, x float64) []byte {
+	if x != 0 || !math.Signbit(x) {
+		for k, p := range pow10[:spoolDigits+1] {
+			m := math.Round(x * p)
+			if math.Abs(m) < 1<<53 && m/p == x {
+				dst = append(dst, tagDecimal+byte(k))
+				return binary.AppendVarint(dst, int64(m))
+			}
+		}
+	}
+	dst = append(dst, tagNumber)
+	return binary.LittleEndian.AppendUint64(dst, math.Float64bits(x))
+}
+
+// appendSpooled appends the record of the row rs to dst: what
+// appendJSON, with the same qs, needs to write its line.
+func (rs *rowSheet) appendSpooled(dst []byte, qs []question) []byte {
+	for i, g := range rs.given {
+		switch {
+		case !g:
+			dst = append(dst, tagAbsent)
+		case qs != nil && rs.word[i] >= 0:
+			if w := rs.word[i]; w < tagWords {
+				dst = append(dst, byte(w+1))
+			} else {
+				dst = append(dst, tagWord)
+				dst = binary.AppendUvarint(dst, uint64(w))
+			}
+		case rs.answers[i].Type == korto.AnswerNumber:
+			dst = appendSpooledNumber(dst, rs.answers[i].Number)
+		default:
+			dst = append(dst, tagString)
+			dst = appendSpooledString(dst, rs.answers[i].String)
+		}
+	}
+	dst = binary.AppendUvarint(dst, uint64(len(rs.audit)))
+	for _, f := range rs.audit {
+		dst = appendSpooledString(dst, f.key)
+		dst = appendSpooledString(dst, f.val)
+	}
+	return dst
+}
+
+func appendSpooledString(dst []byte, s string) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(s)))
+	return append(dst, s...)
+}
+
+// readSpooled reads the record at the start of rec into rs, which has
+// room for the plan's questions, and returns the rest of rec. The
+// strings of rs are views of rec, valid while rec is.
+func (rs *rowSheet) readSpooled(rec []byte) []byte {
+	for i := range rs.given {
+		t := rec[0]
+		rec = rec[1:]
+		rs.given[i], rs.word[i] = t != tagAbsent, noWord
+		switch {
+		case t == tagAbsent:
+		case t <= tagWords:
+			rs.word[i] = int32(t) - 1
+		case t == tagWord:
+			w, n := binary.Uvarint(rec)
+			rs.word[i], rec = int32(w), rec[n:]
+		case t == tagNumber:
+			rs.answers[i] = korto.Num(math.Float64frombits(binary.LittleEndian.Uint64(rec)))
+			rec = rec[8:]
+		case t == tagString:
+			var s string
+			s, rec = readSpooledString(rec)
+			rs.answers[i] = korto.Str(s)
+		default: // tagDecimal+k
+			m, n := binary.Varint(rec)
+			rs.answers[i] = korto.Num(float64(m) / pow10[t-tagDecimal])
+			rec = rec[n:]
+		}
+	}
+	n, k := binary.Uvarint(rec)
+	rec = rec[k:]
+	rs.audit = rs.audit[:0]
+	for range n {
+		var f auditField
+		f.key, rec = readSpooledString(rec)
+		f.val, rec = readSpooledString(rec)
+		rs.audit = append(rs.audit, f)
+	}
+	return rec
+}
+
+// readSpooledString reads a string of appendSpooledString, as a view of
+// rec.
+func readSpooledString(rec []byte) (string, []byte) {
+	l, k := binary.Uvarint(rec)
+	rec = rec[k:]
+	if l == 0 {
+		return "", rec
+	}
+	return unsafe.String(&rec[0], int(l)), rec[l:]
+}
+
+// spoolRender returns what appends the lines of JSON of a batch of
+// records of the spool, for one goroutine.
+func (rd *Reader) spoolRender() func(dst, recs []byte) []byte {
+	n := len(rd.qs)
+	c := rd.l.plan.Checklist()
+	rs := &rowSheet{answers: make([]korto.Answer, n), given: make([]bool, n), word: make([]int32, n)}
+	rs.head.Checklist, rs.head.Version = c.ID, c.Version
+	return func(dst, recs []byte) []byte {
+		for len(recs) > 0 {
+			recs = rs.readSpooled(recs)
+			dst = rs.appendJSON(dst, rd.ids, rd.qs)
+		}
+		return dst
+	}
+}
