@@ -1,11 +1,10 @@
 package dsl
 
 import (
-	"bytes"
 	"path/filepath"
 	"strings"
 
-	"github.com/cxkit/cxkit/internal/textenc"
+	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -46,6 +45,5 @@ func IsJSON(name string, src []byte) bool {
 	if ext := filepath.Ext(name); ext != "" {
 		return strings.EqualFold(ext, ".json")
 	}
-	rest := bytes.TrimLeft(textenc.TrimBOM(src), " \t\r\n")
-	return bytes.HasPrefix(rest, []byte("{"))
+	return strictjson.FirstByte(src) == '{'
 }

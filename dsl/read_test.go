@@ -18,6 +18,8 @@ func TestIsJSON(t *testing.T) {
 		{"a.korto", "{", false},
 		{"<stdin>", "\ufeff \n {\"id\": \"x\"}", true}, // no extension: the first character
 		{"<stdin>", "checklist x \"X\" {", false},
+		{"<stdin>", "\u00a0{", true}, // JSON with a stray space: its decoder says so
+		{"<stdin>", "\u00a0checklist x \"X\" {", false},
 		{"", "", false},
 	} {
 		if got := IsJSON(tt.name, []byte(tt.src)); got != tt.want {

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cxkit/cxkit/internal/textenc"
+	"github.com/cxkit/cxkit/internal/strictjson"
 )
 
 // Format is the layout of a file of collected answers.
@@ -71,11 +71,10 @@ func sniff(head []byte) (Format, string) {
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		return XLSX, "it is a zip archive, as Excel workbooks are"
 	}
-	rest := bytes.TrimLeft(textenc.TrimBOM(head), " \t\r\n")
-	if len(rest) > 0 && (rest[0] == '{' || rest[0] == '[') {
+	switch strictjson.FirstByte(head) {
+	case '{', '[':
 		return SurveyJS, "it is JSON"
-	}
-	if len(rest) > 0 && rest[0] == '<' {
+	case '<': // XML's white space is JSON's, and it may start with the mark too
 		return ODKXML, "it is XML"
 	}
 	return CSV, ""

@@ -15,7 +15,6 @@ import (
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/internal/strictjson"
-	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
 
@@ -55,7 +54,7 @@ type GroupReport struct {
 // ReadSheet).
 func Read(data []byte, name string, opts Options) (*FileReport, error) {
 	out := &FileReport{File: name}
-	if t := bytes.TrimSpace(textenc.TrimBOM(data)); len(t) > 0 && t[0] == '[' {
+	if strictjson.FirstByte(data) == '[' {
 		if opts.By != "" {
 			return nil, ErrNoColumns
 		}

@@ -15,7 +15,6 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/strictjson"
-	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -238,7 +237,7 @@ func ReadCSI(r io.Reader, name string, cfg CSIConfig) (*CSIReport, error) {
 // to weights, or a CSV whose header has the columns attribute and
 // weight.
 func ReadCSIWeights(data []byte, name string) (map[string]float64, error) {
-	if t := bytes.TrimSpace(textenc.TrimBOM(data)); len(t) > 0 && t[0] == '{' {
+	if strictjson.FirstByte(data) == '{' {
 		var m map[string]float64
 		if err := strictjson.Decode(data, &m, "the weights"); err != nil {
 			return nil, strictjson.InFile(name, data, strictjson.Diagnostics(err))
