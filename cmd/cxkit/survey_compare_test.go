@@ -37,6 +37,23 @@ func TestSurveyCompareSameColumn(t *testing.T) {
 	}
 }
 
+// An earlier export without the --by or --weight column that the
+// current one has is wrong input (exit 1), like one without the answer
+// column, not a usage mistake: the flags fitted the current file.
+func TestSurveyCompareGroupColumn(t *testing.T) {
+	old := filepath.Join(t.TempDir(), "old.csv")
+	if err := os.WriteFile(old, []byte("nps\n9\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, flags := range [][]string{{"--by", "g"}, {"--weight", "w"}} {
+		args := append([]string{"nps", "-", "--compare", old}, flags...)
+		stdout, stderr, code := runCmd(t, "nps,g,w\n9,A,1\n3,A,2\n", args...)
+		if code != exitInput || stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q, want %d and nothing; stderr:\n%s", flags, code, stdout, exitInput, stderr)
+		}
+	}
+}
+
 // TestSurveyCompareFields pins the compare object of metrics.md,
 // "Comparing two groups": diff, se, p, ci_low, ci_high, level and
 // previous always; z for NPS, the index and shares, t and df for

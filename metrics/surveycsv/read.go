@@ -96,7 +96,8 @@ func ReadFile(path string, cfg Config) (*Data, error) {
 // the file, line, column (in characters), row and the column's header
 // name, and reading goes on to report every one in a diag.List; a row
 // that is not CSV is a diag.CodeSyntax diagnostic and stops it. A column
-// the caller named that the header lacks is a ColumnError.
+// the caller named that the header lacks is a ColumnError, except in an
+// earlier export (cfg.ComparedWith), where the file is what is wrong.
 //
 // Only the answer, group and weight columns are kept, and nothing is
 // allocated per row. An *os.File of a regular file, or a Sizer, is
@@ -178,10 +179,14 @@ func findColumns(name string, header []string, cfg Config, defaultColumn bool) (
 			return -1, nil
 		}
 		at := ColumnsNamed(header, col)
-		switch len(at) {
-		case 0:
+		switch {
+		case len(at) == 0 && cfg.ComparedWith != "":
+			// The flag fitted the current export: the earlier one is
+			// the wrong input, as for its answer column below.
+			return 0, fmt.Errorf("%s: no column %s, which %s has for %s; --compare wants an earlier export with the same columns (columns: %s)", name, diag.Quote(col), cfg.ComparedWith, flag, columns())
+		case len(at) == 0:
 			return 0, ColumnError{fmt.Sprintf("%s: no column %s for %s%s (columns: %s)", name, diag.Quote(col), flag, suggest.DidYouMean(col, header), columns())}
-		case 1:
+		case len(at) == 1:
 			return at[0], nil
 		}
 		return 0, DuplicateColumn(name, flag, header, at)
