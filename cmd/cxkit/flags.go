@@ -119,7 +119,9 @@ func stdinTwice(inputs ...string) bool {
 
 // newProgress returns the progress bar of a long read of in, counting
 // unit ("rows"): nil unless stderr is a terminal. The bar knows the size
-// of a regular file, and so shows the time left.
+// of a regular file, and so shows the time left. While there is a bar,
+// e's stderr clears its line before each message (a bad row, a note),
+// which would otherwise be printed after the bar's text.
 func newProgress(e *env, unit string, in io.Reader) *progress.Bar {
 	size := int64(-1)
 	if f, ok := in.(*os.File); ok {
@@ -127,7 +129,9 @@ func newProgress(e *env, unit string, in io.Reader) *progress.Bar {
 			size = fi.Size()
 		}
 	}
-	return progress.New(e.stderr, e.stderrTTY, size, unit)
+	bar := progress.New(e.stderr, e.stderrTTY, size, unit)
+	e.stderr = bar.Writer(e.stderr)
+	return bar
 }
 
 // checkLevelFlag checks --level, the confidence level of the intervals,

@@ -83,6 +83,32 @@ func (b *Bar) Add(bytes, items int64) {
 	b.shown = nb
 }
 
+// Writer returns w made safe to print on while the bar is drawn on the
+// same terminal: each write first clears the bar's line, so a message
+// (a bad row, a note) starts at the left margin instead of after the
+// bar, and the bar comes back below it at its next step. With a nil bar
+// it is w.
+func (b *Bar) Writer(w io.Writer) io.Writer {
+	if b == nil {
+		return w
+	}
+	return clearingWriter{b, w}
+}
+
+type clearingWriter struct {
+	b *Bar
+	w io.Writer
+}
+
+func (c clearingWriter) Write(p []byte) (int, error) {
+	c.b.mu.Lock()
+	defer c.b.mu.Unlock()
+	if c.b.bar != nil {
+		c.b.bar.Clear()
+	}
+	return c.w.Write(p)
+}
+
 // Finish clears the bar's line, if it was drawn.
 func (b *Bar) Finish() {
 	if b == nil {

@@ -2,6 +2,7 @@ package progress
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -69,5 +70,35 @@ func TestDrawsForBigInput(t *testing.T) {
 			t.Errorf("%s: drew %v (%q), want %v", tt.name, got, buf.String(), tt.draws)
 		}
 		b.Finish()
+	}
+}
+
+// TestWriterClearsTheLine: a message printed while the bar is drawn
+// starts on a cleared line, not after the bar's text; off a terminal the
+// writer is the plain one.
+func TestWriterClearsTheLine(t *testing.T) {
+	defer func(d time.Duration) { Delay = d }(Delay)
+	Delay = 0
+	var buf bytes.Buffer
+	b := New(&buf, true, 1000, "rows")
+	w := b.Writer(&buf)
+	b.Add(100, 10)
+	drawn := buf.Len()
+	if drawn == 0 {
+		t.Fatal("the bar did not draw")
+	}
+	if _, err := w.Write([]byte("note\n")); err != nil {
+		t.Fatal(err)
+	}
+	between := buf.String()[drawn:strings.LastIndex(buf.String(), "note\n")]
+	if !strings.HasSuffix(between, "\r") {
+		t.Errorf("after the bar %q came %q before the note, want the line cleared back to its start", buf.String()[:drawn], between)
+	}
+	b.Finish()
+
+	var plain bytes.Buffer
+	var nb *Bar
+	if w := nb.Writer(&plain); w != io.Writer(&plain) {
+		t.Errorf("a nil bar's writer is %T, want the writer itself", w)
 	}
 }
