@@ -226,26 +226,23 @@ const (
 	tagWord   = 0xf1 // the question's word, as a uvarint
 	tagNumber = 0xf2 // a number: its float64's bits, little-endian
 	tagString = 0xf3 // a string: its length, a uvarint, and its bytes
-	// a number m/10^k, m a varint, for k from 0 (tagDecimal) to
-	// spoolDigits: most numbers of a checklist are small, with a digit
-	// or two after the point, a byte or two rather than eight.
+	// a number m/10^k (asDecimal), m a varint, for k from 0
+	// (tagDecimal) to decimalDigits: most numbers of a checklist are
+	// small, with a digit or two after the point, a byte or two rather
+	// than eight.
 	tagDecimal = 0xf4
 )
 
-// spoolDigits is the most digits after the point tagDecimal takes.
-const spoolDigits = 6
+// The tags of decimals must fit in the byte: this fails to compile
+// otherwise.
+const _ = uint8(tagDecimal + decimalDigits)
 
-// appendSpooledNumber appends x as a tag and what it takes: m/10^k when
-// that gives x back exactly (a whole number m and a power of ten are
-// exact, and their quotient is rounded once, as readSpooled rounds it).
+// appendSpooledNumber appends x as a tag and what it takes.
 func appendSpooledNumber(dst []byte, x float64) []byte {
-	if x != 0 || !math.Signbit(x) {
-		for k, p := range pow10[:spoolDigits+1] {
-			m := math.Round(x * p)
-			if math.Abs(m) < 1<<53 && m/p == x {
-				dst = append(dst, tagDecimal+byte(k))
-				return binary.AppendVarint(dst, int64(m))
-			}
+	if x != 0 || !math.Signbit(x) { // -0 is no m/10^k
+		if m, k, ok := asDecimal(x); ok {
+			dst = append(dst, tagDecimal+byte(k))
+			return binary.AppendVarint(dst, m)
 		}
 	}
 	dst = append(dst, tagNumber)

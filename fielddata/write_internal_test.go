@@ -2,6 +2,7 @@ package fielddata
 
 import (
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"testing"
 )
@@ -14,6 +15,15 @@ func TestAppendNumberAsFormatFloat(t *testing.T) {
 		math.Inf(1), math.Inf(-1), math.NaN()}
 	for i := range 2000 {
 		xs = append(xs, float64(i-1000), float64(i)*997, float64(i)/8)
+	}
+	// Decimals, at the edges of the short cut's range and its digits.
+	xs = append(xs, 1e-4, -1e-4, 1e-5, 9.9e-5, 0.00011, 0.000123456, 1e6-1e-6, 999999.5, 999999.999999,
+		0.1+0.2, 1.0/3, 2.675, 1e-6, 123456.7890123, math.Nextafter(0.1, 1), math.Nextafter(2.7, 0))
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		k := r.IntN(8)
+		m := r.Int64N(2_000_000_000_000) - 1_000_000_000_000
+		xs = append(xs, float64(m%1_000_000)/pow10[k], float64(m)/pow10[k+6], r.Float64()*math.Pow(10, float64(r.IntN(12)-6)))
 	}
 	for _, x := range xs {
 		want := strconv.FormatFloat(x, 'g', -1, 64)
