@@ -507,6 +507,49 @@ func TestImportSpoolsToFile(t *testing.T) {
 	}
 }
 
+// failWriter takes n bytes, then fails, as a pipe whose reader has gone.
+type failWriter struct{ n int }
+
+var errGone = errors.New("the reader has gone")
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errGone
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// An output that fails as the spool is copied out (from memory or from
+// its file, with one worker or more making the lines) ends the import
+// with its error, and leaves no temporary file behind.
+func TestImportSpoolCopyFails(t *testing.T) {
+	p, sheets := loadMall(t)
+	data := export(t, p, sheets, odkStyle)
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	for _, memory := range []int{0, 64 << 10} {
+		for _, workers := range []int{1, 2, 3} {
+			for _, n := range []int{0, 100_000} {
+				func() {
+					if memory > 0 {
+						defer fielddata.SetSpoolMemory(memory)()
+					}
+					sum, err := fielddata.Import(&failWriter{n: n}, newRowsReader(data, 1000), p, fielddata.ImportOptions{Options: fielddata.Options{Format: fielddata.ODK}, Workers: workers})
+					if !errors.Is(err, errGone) || sum.Sheets != 1000 {
+						t.Errorf("spool memory %d, %d workers, failing after %d bytes: %d sheets, err %v; want 1000 and the writer's error", memory, workers, n, sum.Sheets, err)
+					}
+					if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+						t.Errorf("spool memory %d, %d workers: left behind in the spool's folder: %v", memory, workers, ents)
+					}
+				}()
+			}
+		}
+	}
+}
+
 // Into a regular file written at its end the lines go as they come,
 // without the spool; an import that fails (a bad row, a row too long
 // to read, both at the very end) cuts the file back to what it held.
