@@ -33,6 +33,21 @@ func TestAppendNumberAsFormatFloat(t *testing.T) {
 	}
 }
 
+// FuzzAppendNumber holds appendNumber's short cuts to FormatFloat on
+// any float, and on decimals m/10^k made of any m and k.
+func FuzzAppendNumber(f *testing.F) {
+	f.Add(2.7, int64(27), uint8(1))
+	f.Add(1e-4, int64(-999999999999), uint8(6))
+	f.Add(math.Copysign(0, -1), int64(5), uint8(3))
+	f.Fuzz(func(t *testing.T, x float64, m int64, k uint8) {
+		for _, x := range []float64{x, float64(m) / pow10[k%16]} {
+			if got, want := string(appendNumber(nil, x)), strconv.FormatFloat(x, 'g', -1, 64); got != want {
+				t.Errorf("appendNumber(%v) = %s, FormatFloat says %s", x, got, want)
+			}
+		}
+	})
+}
+
 var quoteCorpus = []string{"", "yes", "a b", "~", "\\x7f\x7f", "<&>", "\"q\"", "back\\slash", "tab\there",
 	"нет", "\xff", "ёж\xffж", "a\u2028b", "\u2029", "\u00a0", "😀", "\xed\xa0\x80", "Продавец: \"да\""}
 
