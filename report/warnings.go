@@ -6,6 +6,9 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -110,25 +113,20 @@ func groupWarnings(rep *korto.Report, by string) []Warning {
 }
 
 // FoldName is the form of a group name in which near-duplicates are
-// equal: Unicode simple case folding, with spaces, punctuation and
-// symbols removed.
+// equal (reports.md): Unicode case folding, full as the standard
+// defines it ("Straße" and "STRASSE" are one name), on the canonical
+// decomposition, so that a letter typed precomposed or with a combining
+// mark is one letter; spaces, punctuation, symbols and format
+// characters are removed.
 func FoldName(s string) string {
+	// A Caser keeps state: one per call, as workers may call at once.
+	s = norm.NFD.String(cases.Fold().String(norm.NFD.String(s)))
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Cf, r) {
 			continue
 		}
-		b.WriteRune(foldRune(r))
+		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// foldRune maps r to the least rune of its case-folding orbit, so that
-// every case form of a letter maps to one rune.
-func foldRune(r rune) rune {
-	least := r
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		least = min(least, f)
-	}
-	return least
 }
