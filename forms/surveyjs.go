@@ -313,14 +313,35 @@ func (b *surveyjsBuilder) question(n node, q *korto.Question) *SurveyJSElement {
 				e.RateValues = append(e.RateValues, SurveyJSItem{Value: v, Text: plain(korto.FormatNumber(v))})
 			}
 			e.RateValues = append(e.RateValues, SurveyJSItem{Value: "na", Text: b.loc(b.fixed("na"))})
+		case q.NA:
+			// More points than a row holds, and "na": a text box that
+			// takes a whole number in range or "na" (a number box
+			// cannot hold "na"; its min and max do not apply to text).
+			v := "{" + q.ID + "}"
+			e.Type = "text"
+			e.Validators = []map[string]any{
+				{"type": "regex", "regex": wholeOrNA},
+				{"type": "expression", "expression": v + " = 'na' or (" + v + " >= " + korto.FormatNumber(lo) + " and " + v + " <= " + korto.FormatNumber(hi) + ")"},
+			}
 		default:
+			// A number box keeps to the range; the pattern keeps out
+			// the fractions score refuses on a scale.
 			e.Type = "text"
 			e.InputType = "number"
 			e.Min, e.Max = &lo, &hi
+			e.Validators = []map[string]any{{"type": "regex", "regex": wholeNumber}}
 		}
 	}
 	return e
 }
+
+// The answers a scale of more points than a rating row takes from its
+// text box: a whole number (score refuses 2.5 on a scale), or "na" too
+// where the question allows it.
+const (
+	wholeNumber = `^\s*-?[0-9]+\s*$`
+	wholeOrNA   = `^\s*(-?[0-9]+|na)\s*$`
+)
 
 // surveyjsExpr writes a `when` condition in SurveyJS expression syntax.
 // An atom holds only for a real answer, as in the reader: an empty or

@@ -235,3 +235,91 @@ func TestSurveyJSMeasureNAPattern(t *testing.T) {
 		}
 	}
 }
+
+// forms.md: "Every answer cxkit score accepts can be entered, including
+// na where the question allows it, and nothing else can." A scale of
+// more points than a rating row is a text box: a number box with its
+// range and a whole-number pattern, or, with na, a text box whose
+// pattern takes a whole number or "na" and whose expression keeps the
+// number in range. What the pattern lets through (in range) must
+// import; 2.5, which score refuses on a scale, must not get through.
+func TestSurveyJSLongScalePattern(t *testing.T) {
+	c, err := dsl.Parse("s.korto", []byte(`checklist s "S" {
+  level 1 "L" {
+    question wide "Wide" scale 0..20 optional
+    question widena "Wide or na" scale 0..20 na optional
+  }
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := forms.SurveyJSSurvey(c, forms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		id        string
+		valid     []string
+		inputType string
+		range_    string // the expression validator, "" for none
+	}{
+		{"wide", []string{"0", "7", "20"}, "number", ""},
+		{"widena", []string{"0", "7", "20", "na"}, "", "{widena} = 'na' or ({widena} >= 0 and {widena} <= 20)"},
+	} {
+		var el *forms.SurveyJSElement
+		for _, pg := range s.Pages {
+			for i := range pg.Elements {
+				if pg.Elements[i].Name == tc.id {
+					el = pg.Elements[i]
+				}
+			}
+		}
+		if el == nil || len(el.Validators) == 0 || el.InputType != tc.inputType {
+			t.Fatalf("%s: element %+v, want a text box (inputType %q) with a pattern", tc.id, el, tc.inputType)
+		}
+		pattern, _ := el.Validators[0]["regex"].(string)
+		re, err := regexp.Compile(pattern)
+		if pattern == "" || err != nil {
+			t.Fatalf("%s: no regex validator first: %q %v", tc.id, pattern, err)
+		}
+		var expr string
+		if len(el.Validators) > 1 {
+			expr, _ = el.Validators[1]["expression"].(string)
+		}
+		if expr != tc.range_ {
+			t.Errorf("%s: range expression %q, want %q", tc.id, expr, tc.range_)
+		}
+		for _, in := range tc.valid {
+			if !re.MatchString(in) {
+				t.Errorf("%s: %q, a valid answer, is refused by the form", tc.id, in)
+			}
+		}
+		for _, in := range []string{"2.5", "7.0", "4,5", "abc", "NA", "1e1", "", "-"} {
+			if re.MatchString(in) {
+				t.Errorf("%s: the form takes %q", tc.id, in)
+			}
+		}
+		for _, in := range []string{"0", "7", "20", " 7 ", "na", "-0", "020"} {
+			if !re.MatchString(in) {
+				continue
+			}
+			result := `{"id": "a1", "` + tc.id + `": ` + strconv.Quote(in) + `}`
+			rd, err := fielddata.NewReader(strings.NewReader(result), p, fielddata.Options{Name: "r.json", Format: fielddata.SurveyJS})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sh, err := rd.Next()
+			if err != nil {
+				t.Errorf("%s: %q: the form takes it, the import refuses it: %v", tc.id, in, err)
+				continue
+			}
+			if err := p.Check(sh); err != nil {
+				t.Errorf("%s: %q imports as a sheet score refuses: %v", tc.id, in, err)
+			}
+		}
+	}
+}
