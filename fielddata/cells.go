@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/csvlex"
+	"github.com/cxkit/cxkit/internal/sheetnum"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -123,7 +124,7 @@ func answer(q *question, a korto.Answer, decimalComma bool) (_ korto.Answer, wor
 	switch a.Type {
 	case korto.AnswerNumber:
 		if q.kind == korto.KindText {
-			return korto.Str(strconv.FormatFloat(a.Number, 'g', -1, 64)), noWord, true
+			return korto.Str(string(sheetnum.Append(nil, a.Number))), noWord, true
 		}
 		return a, noWord, true
 	case korto.AnswerInvalid:
@@ -549,7 +550,7 @@ func (l *layout) notUTF8(r *row, i int) *Error {
 func auditValue(a korto.Answer) string {
 	switch a.Type {
 	case korto.AnswerNumber:
-		return strconv.FormatFloat(a.Number, 'g', -1, 64)
+		return string(sheetnum.Append(nil, a.Number))
 	case korto.AnswerInvalid:
 		if a.String == "null" {
 			return ""

@@ -3,12 +3,11 @@ package fielddata
 import (
 	"cmp"
 	"encoding/binary"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxkit/cxkit/internal/sheetnum"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -77,7 +76,7 @@ func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte, qs []question) []byte {
 		dst = append(dst, ids[i][comma:]...)
 		comma = 0
 		if a := &rs.answers[i]; a.Type == korto.AnswerNumber {
-			dst = appendNumber(dst, a.Number)
+			dst = sheetnum.Append(dst, a.Number)
 		} else {
 			dst = appendString(dst, a.String)
 		}
@@ -169,61 +168,9 @@ func appendStringSlow(dst []byte, s string) []byte {
 	return out
 }
 
-// appendNumber appends x as strconv.FormatFloat(x, 'g', -1, 64) writes
-// it. Most answers are small whole numbers (points, scales, NPS), which
-// 'g' writes as plain digits below a million, or have a digit or two
-// after the point (4.5, 2.75 minutes); those skip the float formatting.
-func appendNumber(dst []byte, x float64) []byte {
-	if x == math.Trunc(x) && x > -1e6 && x < 1e6 && (x != 0 || !math.Signbit(x)) {
-		return strconv.AppendInt(dst, int64(x), 10)
-	}
-	// Between 1e-4 and 1e6 'g' writes no exponent. There, x is the
-	// float nearest to m/10^k when the quotient of the two, both exact,
-	// is x (it is rounded once); m has at most 12 digits, and no other
-	// decimal of 15 digits or fewer reads as x, so m's digits with the
-	// point k from the right are x's shortest form, which 'g' writes.
-	if a := math.Abs(x); a >= 1e-4 && a < 1e6 {
-		if m, k, ok := asDecimal(x); ok {
-			return appendDecimal(dst, m, k)
-		}
-	}
-	return strconv.AppendFloat(dst, x, 'g', -1, 64)
-}
+// decimalDigits and asDecimal are sheetnum's MaxDecimals and Decimal,
+// by which the spool keeps a number as the decimal it is when it is one
+// (appendSpooledNumber): the rule that spells the lines.
+const decimalDigits = sheetnum.MaxDecimals
 
-// decimalDigits is the most digits after the point asDecimal looks for.
-const decimalDigits = 6
-
-// asDecimal returns the whole m and the least k (up to decimalDigits)
-// for which x is the float nearest to m/10^k: the quotient of the two,
-// both exact, is rounded once. It is how most numbers of a checklist's
-// answers were written.
-func asDecimal(x float64) (m int64, k int, ok bool) {
-	for k, p := range pow10[:decimalDigits+1] {
-		if m := math.Round(x * p); math.Abs(m) < 1<<53 && m/p == x {
-			return int64(m), k, true
-		}
-	}
-	return 0, 0, false
-}
-
-// appendDecimal appends m/10^k as a decimal: m's digits with a point k
-// digits from the right (and zeros before them as needed), for a k at
-// which m does not end in 0.
-func appendDecimal(dst []byte, m int64, k int) []byte {
-	if m < 0 {
-		dst = append(dst, '-')
-		m = -m
-	}
-	var b [24]byte
-	d := strconv.AppendInt(b[:0], m, 10)
-	if len(d) <= k {
-		dst = append(dst, "0."...)
-		for range k - len(d) {
-			dst = append(dst, '0')
-		}
-		return append(dst, d...)
-	}
-	dst = append(dst, d[:len(d)-k]...)
-	dst = append(dst, '.')
-	return append(dst, d[len(d)-k:]...)
-}
+func asDecimal(x float64) (m int64, k int, ok bool) { return sheetnum.Decimal(x) }

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/sheetnum"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/internal/textenc"
 	"github.com/go-json-experiment/json/jsontext"
@@ -127,7 +128,7 @@ func (a Answer) MarshalJSON() ([]byte, error) {
 		if math.IsNaN(a.Number) || math.IsInf(a.Number, 0) {
 			return nil, fmt.Errorf("korto: answer %v is not a finite number", a.Number)
 		}
-		return appendNum(nil, a.Number), nil
+		return sheetnum.Append(nil, a.Number), nil
 	case AnswerInvalid:
 		if json.Valid([]byte(a.String)) {
 			return []byte(a.String), nil
@@ -1144,14 +1145,11 @@ func unitSuffix(unit string) string {
 	return " (" + unit + ")"
 }
 
-func fmtNum(x float64) string { return string(appendNum(nil, x)) }
-
-// appendNum spells a number of an answer sheet, the one way the sheets
-// korto writes (MarshalJSON) and its messages show it: strconv's
-// shortest 'g', which reads back exactly. The numbers of a checklist are
-// spelled by FormatNumber instead, in the plain decimals the language
-// reads.
-func appendNum(dst []byte, x float64) []byte { return strconv.AppendFloat(dst, x, 'g', -1, 64) }
+// fmtNum spells a number of an answer sheet as the sheets korto writes
+// (MarshalJSON) spell it (package sheetnum). The numbers of a checklist
+// are spelled by FormatNumber instead, in the plain decimals the
+// language reads.
+func fmtNum(x float64) string { return string(sheetnum.Append(nil, x)) }
 
 func (b *Bound) reset(p *Plan) {
 	n := len(p.qs)
