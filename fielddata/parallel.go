@@ -240,13 +240,17 @@ func inOrder[T any](workers int, read func(*T) (last bool), newWork func() func(
 		seq int
 		v   T
 	}
-	in := make(chan *item)
-	out := make(chan *item)
-	stop := make(chan struct{})
 	// slots bound the items read but not yet emitted; free holds the
-	// emitted ones, for reading into again.
-	slots := make(chan struct{}, 2*workers)
-	free := make(chan *item, 2*workers)
+	// emitted ones, for reading into again. in and out have room for
+	// all of them, so that neither the reading nor a worker waits for
+	// a hand-over: a worker goes on while this goroutine writes, and
+	// the reading goes on while both workers are busy.
+	inFlight := 2 * workers
+	slots := make(chan struct{}, inFlight)
+	free := make(chan *item, inFlight)
+	in := make(chan *item, inFlight)
+	out := make(chan *item, inFlight)
+	stop := make(chan struct{})
 	go func() {
 		defer close(in)
 		for seq := 0; ; seq++ {
@@ -288,7 +292,9 @@ func inOrder[T any](workers int, read func(*T) (last bool), newWork func() func(
 		close(out)
 	}()
 
-	pending := map[int]*item{}
+	// pending holds the items done out of order, by seq: the slots
+	// keep every seq in flight within inFlight of next.
+	pending := make([]*item, inFlight)
 	next := 0
 	var result error
 	finished := false
@@ -296,9 +302,9 @@ func inOrder[T any](workers int, read func(*T) (last bool), newWork func() func(
 		if finished {
 			continue // drain, so the workers and the reader end
 		}
-		pending[it.seq] = it
-		for pi := pending[next]; pi != nil && !finished; pi = pending[next] {
-			delete(pending, next)
+		pending[it.seq%inFlight] = it
+		for pi := pending[next%inFlight]; pi != nil && !finished; pi = pending[next%inFlight] {
+			pending[next%inFlight] = nil
 			next++
 			if done, err := emit(&pi.v); done || err != nil {
 				result, finished = err, true
