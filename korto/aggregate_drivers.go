@@ -17,7 +17,8 @@ import (
 // so the aggregator keeps, per outcome and question, how many audits on
 // each side had each value: integer counts that merge exactly, and from
 // which the sides' means and variances follow the same way whatever the
-// split of the input.
+// split of the input. The sides go to metrics.DriversOf as counts, which
+// tests each outcome as metrics.md compares two groups of it.
 
 // OutcomeDrivers are the drivers of one survey outcome: the scored
 // questions tested against it, the largest drop in the outcome first.
@@ -43,19 +44,24 @@ type OutcomeDrivers struct {
 
 // DriverOfOne is one scored question tested against an outcome: the
 // outcome's mean over the audits that passed the question and over
-// those that failed it, and Diff = MeanPassed - MeanFailed with its 95%
-// Welch interval, two-sided P and PHolm, P adjusted by Holm over the
-// questions tested against the same outcome. A positive Diff means
-// failing the question goes with a worse outcome: an association, not a
-// proof of cause.
+// those that failed it, and the drop Diff with its 95% interval,
+// two-sided P and PHolm, P adjusted by Holm over the questions tested
+// against the same outcome. The test is metrics.md's comparison of two
+// groups of the outcome (Method): adjusted Wald for nps and emotion,
+// Agresti–Caffo for csat; Diff is the difference of the adjusted sides
+// it tests, which a side of few audits pulls towards 0, and RawDiff =
+// MeanPassed - MeanFailed. A positive Diff means failing the question
+// goes with a worse outcome: an association, not a proof of cause.
 type DriverOfOne struct {
-	Question   string  `json:"question"`
-	Title      string  `json:"title"`
-	NPassed    int     `json:"n_passed"`
-	NFailed    int     `json:"n_failed"`
-	MeanPassed float64 `json:"mean_passed"`
-	MeanFailed float64 `json:"mean_failed"`
-	Diff       float64 `json:"diff"`
+	Question   string         `json:"question"`
+	Title      string         `json:"title"`
+	Method     metrics.Method `json:"method"`
+	NPassed    int            `json:"n_passed"`
+	NFailed    int            `json:"n_failed"`
+	MeanPassed float64        `json:"mean_passed"`
+	MeanFailed float64        `json:"mean_failed"`
+	Diff       float64        `json:"diff"`
+	RawDiff    float64        `json:"raw_diff"`
 	CILow      float64 `json:"ci_low"`
 	CIHigh     float64 `json:"ci_high"`
 	P          float64 `json:"p"`
@@ -75,9 +81,8 @@ type EmotionNPSTable struct {
 
 // aggOutcome is a survey question that is an outcome for drivers.
 type aggOutcome struct {
-	survey int     // index into Aggregator.survey
-	unit   float64 // the outcome of category k is (k-1)·unit
-	span   float64 // the outcome's whole range, the largest drop there can be
+	survey int // index into Aggregator.survey
+	kind   metrics.OutcomeKind
 	n      int64
 	// counts[q][side][k]: audits on side 0 (passed) or 1 (failed) of
 	// scored question q with outcome category k.
@@ -94,19 +99,20 @@ type aggCross struct {
 func (a *Aggregator) indexOutcomes() {
 	var emos, npss []int
 	for i, sq := range a.survey {
-		unit, span := 100.0, 200.0
+		var kind metrics.OutcomeKind
 		switch sq.kind {
 		case KindEmotion:
-			unit, span = 1, 2
+			kind = metrics.OutcomeEmotion
 			emos = append(emos, i)
 		case KindNPS:
+			kind = metrics.OutcomeNPS
 			npss = append(npss, i)
 		case KindCSAT:
-			span = 100 // 0 or 100
+			kind = metrics.OutcomeShare
 		default:
 			continue
 		}
-		a.outcomes = append(a.outcomes, aggOutcome{survey: i, unit: unit, span: span, counts: make([][2][3]int64, len(a.questions))})
+		a.outcomes = append(a.outcomes, aggOutcome{survey: i, kind: kind, counts: make([][2][3]int64, len(a.questions))})
 	}
 	for _, e := range emos {
 		for _, n := range npss {
@@ -197,26 +203,13 @@ func (a *Aggregator) mergeOutcomes(b *Aggregator) {
 	}
 }
 
-// sideOf summarizes one side's counts of categories: n, mean and sample
-// variance of the outcomes.
-func sideOf(c [3]int64, unit float64) metrics.DriverSide {
-	n := c[0] + c[1] + c[2]
-	if n == 0 {
-		return metrics.DriverSide{}
-	}
-	// The sums are whole multiples of unit, exact in float64 far past
-	// any count of audits.
-	mean := unit * float64(c[2]-c[0]) / float64(n)
-	s := metrics.DriverSide{N: n, Mean: mean}
-	if n > 1 {
-		var ss float64
-		for k, ck := range c {
-			d := float64(k-1)*unit - mean
-			ss += float64(ck) * d * d
-		}
-		s.Var = ss / float64(n-1)
-	}
-	return s
+// sideOf is one side's counts of categories as metrics counts them:
+// the bottom category (a detractor, a negative emotion) is Low and the
+// top one (a promoter, a positive emotion, a rating in CSAT's box) is
+// High. A CSAT outcome of 0 is category 1, the middle, so its Low is 0,
+// as metrics asks of a share.
+func sideOf(c [3]int64) metrics.DriverSide {
+	return metrics.DriverSide{N: c[0] + c[1] + c[2], Low: c[0], High: c[2]}
 }
 
 // reportOutcomes fills the report's drivers and crosses.
@@ -229,11 +222,10 @@ func (a *Aggregator) reportOutcomes(rep *Report) {
 		sq := &a.survey[o.survey]
 		sides := make(map[string]metrics.DriverSides, len(a.questions))
 		for qi, c := range o.counts {
-			sides[a.questions[qi].q.ID] = metrics.DriverSides{Passed: sideOf(c[0], o.unit), Failed: sideOf(c[1], o.unit)}
+			sides[a.questions[qi].q.ID] = metrics.DriverSides{Passed: sideOf(c[0]), Failed: sideOf(c[1])}
 		}
 		// The sides come from counts and the level is fixed: no error.
-		// No drop is larger than the outcome's whole range.
-		ds, _ := metrics.DriversOf(sides, minN, 0.95, o.span)
+		ds, _ := metrics.DriversOf(o.kind, sides, minN, 0.95, 0)
 		od := OutcomeDrivers{Outcome: sq.q.ID, Title: sq.q.Text.Text, Kind: sq.kind, N: o.n, MinN: minN, Tested: len(ds),
 			Drivers: []DriverOfOne{}}
 		if limit >= 0 && len(ds) > limit {
@@ -241,8 +233,8 @@ func (a *Aggregator) reportOutcomes(rep *Report) {
 		}
 		for _, d := range ds {
 			q := a.questionAt(a.qPos[d.Question])
-			od.Drivers = append(od.Drivers, DriverOfOne{Question: d.Question, Title: q.Text.Text, NPassed: d.NPassed, NFailed: d.NFailed,
-				MeanPassed: d.MeanPassed, MeanFailed: d.MeanFailed, Diff: d.Diff, CILow: d.CI.Lo, CIHigh: d.CI.Hi, P: d.P, PHolm: d.PHolm})
+			od.Drivers = append(od.Drivers, DriverOfOne{Question: d.Question, Title: q.Text.Text, Method: d.Method, NPassed: d.NPassed, NFailed: d.NFailed,
+				MeanPassed: d.MeanPassed, MeanFailed: d.MeanFailed, Diff: d.Diff, RawDiff: d.RawDiff, CILow: d.CI.Lo, CIHigh: d.CI.Hi, P: d.P, PHolm: d.PHolm})
 		}
 		rep.Drivers = append(rep.Drivers, od)
 	}

@@ -19,16 +19,22 @@ import (
 //	mood     pos  pos  neu  pos  | neg  neu  neg  neu  1 1 0 1 | -1 0 -1 0
 //	sat        5    4    4    3  |  2    4    1    5   top two: 100 100 100 0 | 0 100 0 100
 //
-// NPS: passed mean 25, variance 27500/3; failed mean -25, the same
-// variance; diff 50, se sqrt(2·27500/3/4) = 67.7003200386, t 0.73855,
-// df 6, p 0.488052690992 (R: 2*pt(-0.7385489458759964, 6)), interval
-// 50 ± 2.446911851·67.70032 = -115.6567154288 … 215.66, clipped to 200.
-// Emotion: 0.75 (variance 0.25) against -0.5 (1/3): diff 1.25, se
-// 0.3818813079, Welch df 5.88, p 0.0174670498, interval 0.3109279591 …
-// 2.19, clipped to 2. CSAT: 75 (2500) against 50 (10000/3): diff 25,
-// p 0.5374403444, interval -68.9072040869 … 118.9, clipped to 100.
-// The p values and quantiles are from mpmath's regularized incomplete
-// beta, 30 digits.
+// Each outcome is tested as metrics.md compares two groups of it,
+// worked by hand (python3's math.erfc for the normal):
+//
+// NPS, adjusted Wald: passed 2 promoters and 1 detractor of 4, failed 1
+// and 2 of 4 (plain means 25 and -25). Adjusted: p' = 2.75/7,
+// d' = 1.75/7, score 100/7; the failed side -100/7; diff 200/7 =
+// 28.571428571, se 100·sqrt(2·(4.5/7 - 1/49)/7) = 42.171384326,
+// z 0.677507486, p 0.498084022077, interval -54.082965886 …
+// 111.225823029.
+// Emotion: positive 3, negative 0 of 4 (0.75) against 0 and 2 of 4
+// (-0.5): scores 3/7 and -2/7, diff 5/7, se 0.354068399, p
+// 0.043657284508, interval 0.020324403 … 1.408247025. (Plain Welch,
+// which took the sides' variances as known, gave p 0.0175.)
+// CSAT, Agresti–Caffo: 3 of 4 in the box (75) against 2 of 4 (50):
+// 4/6 against 3/6, diff 16.666666667 points, se 28.054180384,
+// p 0.552452904882, interval -38.318516502 … 71.651849836.
 func TestAggregatorDrivers(t *testing.T) {
 	type row struct {
 		a    float64
@@ -48,19 +54,19 @@ func TestAggregatorDrivers(t *testing.T) {
 	}
 	addAll(t, agg, audits)
 	rep := agg.Report()
-	one := func(diff, lo, hi, p, mp, mf float64) []DriverOfOne {
-		return []DriverOfOne{{Question: "a", Title: "Q a", NPassed: 4, NFailed: 4, MeanPassed: mp, MeanFailed: mf,
-			Diff: diff, CILow: lo, CIHigh: hi, P: p, PHolm: p}}
+	one := func(m metrics.Method, diff, lo, hi, p, mp, mf float64) []DriverOfOne {
+		return []DriverOfOne{{Question: "a", Title: "Q a", Method: m, NPassed: 4, NFailed: 4, MeanPassed: mp, MeanFailed: mf,
+			Diff: diff, RawDiff: mp - mf, CILow: lo, CIHigh: hi, P: p, PHolm: p}}
 	}
 	want := []OutcomeDrivers{
 		{Outcome: "rec", Title: "Q rec", Kind: KindNPS, N: 8, MinN: 4, Tested: 1,
-			Drivers: one(50, -115.65671542883839, 200, 0.48805269099201153, 25, -25)},
+			Drivers: one(metrics.AdjustedWald, 28.571428571428571, -54.08296588585567, 111.22582302871282, 0.4980840220774077, 25, -25)},
 		{Outcome: "mood", Title: "Q mood", Kind: KindEmotion, N: 8, MinN: 4, Tested: 1,
-			Drivers: one(1.25, 0.31092795913090559, 2, 0.017467049804449024, 0.75, -0.5)},
+			Drivers: one(metrics.AdjustedWald, 0.7142857142857142, 0.02032440330607377, 1.4082470252653545, 0.043657284508124186, 0.75, -0.5)},
 		{Outcome: "sat", Title: "Q sat", Kind: KindCSAT, N: 8, MinN: 4, Tested: 1,
-			Drivers: one(25, -68.907204086909441, 100, 0.53744034442667371, 75, 50)},
+			Drivers: one(metrics.AgrestiCaffo, 16.666666666666664, -38.31851650242803, 71.65184983576137, 0.5524529048817781, 75, 50)},
 	}
-	if d := cmp.Diff(want, rep.Drivers, cmpopts.EquateApprox(0, 1e-9)); d != "" {
+	if d := cmp.Diff(want, rep.Drivers, cmpopts.EquateApprox(0, 1e-6)); d != "" {
 		t.Errorf("drivers (-want +got):\n%s", d)
 	}
 	f := Float

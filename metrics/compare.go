@@ -353,13 +353,6 @@ func CompareMeans(meanA, varA, nA, meanB, varB, nB, level, span float64) (Compar
 			return Comparison{}, errorIs(ErrNoData, "comparing means: every value in %s group is the same, so it shows no spread to test against: no test", [...]string{"the first", "the second"}[i])
 		}
 	}
-	return welchCompare(meanA, varA, nA, meanB, varB, nB, level, span)
-}
-
-// welchCompare is CompareMeans without its rule on sides without
-// spread: Welch's test and its interval, for Drivers, which rank
-// associations rather than claim a difference (see DriversOf).
-func welchCompare(meanA, varA, nA, meanB, varB, nB, level, span float64) (Comparison, error) {
 	w, err := Welch(meanA, varA, nA, meanB, varB, nB)
 	if err != nil {
 		return Comparison{}, err

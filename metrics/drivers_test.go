@@ -48,7 +48,7 @@ func TestDrivers(t *testing.T) {
 			outcome[i], _ = NPSOutcome(8)
 		}
 	}
-	ds, err := Drivers(outcome, checks, 5, 0.95)
+	ds, err := Drivers(OutcomeNPS, outcome, checks, 5, 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestDrivers(t *testing.T) {
 	if rude.NPassed+rude.NFailed != n || mats.NPassed+mats.NFailed != n-n/10 {
 		t.Errorf("counts: rude %d+%d, mats %d+%d", rude.NPassed, rude.NFailed, mats.NPassed, mats.NFailed)
 	}
-	// Diff is the plain difference of the two sides' means.
+	// RawDiff is the plain difference of the two sides' means.
 	var sp, sf float64
 	for i, c := range checks["rude"] {
 		if c == Passed {
@@ -75,15 +75,23 @@ func TestDrivers(t *testing.T) {
 			sf += outcome[i]
 		}
 	}
-	if want := sp/float64(rude.NPassed) - sf/float64(rude.NFailed); math.Abs(rude.Diff-want) > 1e-9 {
-		t.Errorf("diff %v, want %v", rude.Diff, want)
+	if want := sp/float64(rude.NPassed) - sf/float64(rude.NFailed); math.Abs(rude.RawDiff-want) > 1e-9 {
+		t.Errorf("raw diff %v, want %v", rude.RawDiff, want)
+	}
+	if rude.Method != AdjustedWald {
+		t.Errorf("method %q, want %q", rude.Method, AdjustedWald)
 	}
 
-	if _, err := Drivers(outcome, map[string][]Check{"x": make([]Check, 3)}, 5, 0.95); err == nil {
+	if _, err := Drivers(OutcomeNPS, outcome, map[string][]Check{"x": make([]Check, 3)}, 5, 0.95); err == nil {
 		t.Error("checks of the wrong length: no error")
 	}
-	if _, err := Drivers([]float64{math.NaN()}, nil, 5, 0.95); err == nil {
-		t.Error("NaN outcome: no error")
+	for _, c := range []struct {
+		k OutcomeKind
+		x float64
+	}{{OutcomeMean, math.NaN()}, {OutcomeNPS, 50}, {OutcomeNPS, 1}, {OutcomeEmotion, 100}, {OutcomeShare, -100}, {OutcomeKind(9), 0}} {
+		if _, err := Drivers(c.k, []float64{c.x}, nil, 5, 0.95); err == nil {
+			t.Errorf("%v outcome %v: no error", c.k, c.x)
+		}
 	}
 }
 
@@ -157,7 +165,7 @@ func TestDriversHolmNominal(t *testing.T) {
 				outcome[i] = -100
 			}
 		}
-		ds, err := Drivers(outcome, checks, 5, 0.95)
+		ds, err := Drivers(OutcomeNPS, outcome, checks, 5, 0.95)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -189,29 +197,94 @@ func boolCount(b bool) int {
 	return 0
 }
 
-// TestDriversOf checks that the summarized call gives Drivers' answer,
-// and CSATOutcome's top box on both kinds of scale.
+// TestDriversOf checks the summarized call against numbers worked by
+// hand from metrics.md's formulas (python3's math.erfc for the normal),
+// for each kind of outcome, and that Drivers on the audits gives the
+// same answer.
+//
+// NPS: passed 100, 0, 100, 100, 100 (4 promoters, 0 detractors of 5),
+// failed -100, -100, 0, -100 (0 and 3 of 4). Adjusted: p' = 4.75/8,
+// d' = 0.75/8, score 100·4/8 = 50; p' = 0.75/7, d' = 3.75/7, score
+// -100·3/7; diff 50 + 300/7 = 92.857142857; se' 100·sqrt((p' + d' -
+// (p' - d')²)/(n + 3)) on each side, se 34.682152130, z 2.677375455,
+// p 0.007420143336, interval 24.881373776 … 160.832911939. The plain
+// means are 80 and -75.
 func TestDriversOf(t *testing.T) {
 	outcome := []float64{100, 0, 100, -100, 100, -100, 0, -100, 100, 100}
 	checks := map[string][]Check{"q": {Passed, Passed, Passed, Failed, Passed, Failed, Failed, Failed, Passed, NotApplicable}}
-	want, err := Drivers(outcome, checks, 3, 0.9)
-	if err != nil || len(want) != 1 {
-		t.Fatalf("Drivers: %v, %v", want, err)
-	}
-	// By hand: passed 100, 0, 100, 100, 100 (mean 80, variance 2000);
-	// failed -100, -100, 0, -100 (mean -75, variance 2500).
-	got, err := DriversOf(map[string]DriverSides{"q": {
-		Passed: DriverSide{N: 5, Mean: 80, Var: 2000},
-		Failed: DriverSide{N: 4, Mean: -75, Var: 2500},
-	}}, 3, 0.9, 0)
+	got, err := Drivers(OutcomeNPS, outcome, checks, 3, 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+	want := []Driver{{Question: "q", Method: AdjustedWald, NPassed: 5, NFailed: 4, MeanPassed: 80, MeanFailed: -75,
+		Diff: 92.857142857142857, RawDiff: 155, CI: Interval{Lo: 24.881373775541014, Hi: 160.8329119387447, Level: 0.95, Method: AdjustedWald},
+		P: 0.007420143336389418, PHolm: 0.007420143336389418}}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+		t.Errorf("Drivers (-by hand +got)\n%s", diff)
+	}
+	of, err := DriversOf(OutcomeNPS, map[string]DriverSides{"q": {
+		Passed: DriverSide{N: 5, High: 4},
+		Failed: DriverSide{N: 4, Low: 3},
+	}}, 3, 0.95, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(got, of); diff != "" {
 		t.Errorf("(-Drivers +DriversOf)\n%s", diff)
 	}
-	if _, err := DriversOf(map[string]DriverSides{"q": {Passed: DriverSide{N: 5, Var: -1}}}, 3, 0.9, 0); err == nil {
-		t.Error("a negative variance: no error")
+
+	// The emotional index, the same sides on -1..1: the same test, in
+	// index units. CSAT: 3 of 4 in the box against 2 of 4 (Agresti–Caffo:
+	// 4/6 against 3/6, diff 16.666666667 points, se 28.054180384,
+	// p 0.552452904882, interval -38.318516502 … 71.651849836).
+	emo, err := DriversOf(OutcomeEmotion, map[string]DriverSides{"q": {Passed: DriverSide{N: 5, High: 4}, Failed: DriverSide{N: 4, Low: 3}}}, 3, 0.95, 0)
+	if err != nil || len(emo) != 1 {
+		t.Fatalf("emotion: %v, %v", emo, err)
+	}
+	scaled := want[0]
+	scaled.MeanPassed, scaled.MeanFailed, scaled.Diff, scaled.RawDiff = 0.8, -0.75, want[0].Diff/100, 1.55
+	scaled.CI.Lo, scaled.CI.Hi = want[0].CI.Lo/100, want[0].CI.Hi/100
+	if diff := cmp.Diff(scaled, emo[0], cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+		t.Errorf("emotion (-NPS/100 +got)\n%s", diff)
+	}
+	share, err := DriversOf(OutcomeShare, map[string]DriverSides{"q": {Passed: DriverSide{N: 4, High: 3}, Failed: DriverSide{N: 4, High: 2}}}, 3, 0.95, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShare := []Driver{{Question: "q", Method: AgrestiCaffo, NPassed: 4, NFailed: 4, MeanPassed: 75, MeanFailed: 50,
+		Diff: 16.666666666666664, RawDiff: 25, CI: Interval{Lo: -38.31851650242803, Hi: 71.65184983576137, Level: 0.95, Method: AgrestiCaffo},
+		P: 0.5524529048817781, PHolm: 0.5524529048817781}}
+	if diff := cmp.Diff(wantShare, share, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+		t.Errorf("share (-by hand +got)\n%s", diff)
+	}
+
+	// A mean outcome is Welch's, and a side without spread is not tested.
+	mean, err := DriversOf(OutcomeMean, map[string]DriverSides{
+		"q": {Passed: DriverSide{N: 5, Mean: 80, Var: 2000}, Failed: DriverSide{N: 4, Mean: -75, Var: 2500}},
+		"r": {Passed: DriverSide{N: 5, Mean: 80, Var: 2000}, Failed: DriverSide{N: 4, Mean: 100}},
+	}, 3, 0.95, 0)
+	if err != nil || len(mean) != 1 || mean[0].Method != WelchT {
+		t.Fatalf("mean: %+v, %v; want q alone, by Welch", mean, err)
+	}
+	w, _ := Welch(80, 2000, 5, -75, 2500, 4)
+	if mean[0].Diff != 155 || mean[0].P != w.P {
+		t.Errorf("mean: %+v; want diff 155, p %v", mean[0], w.P)
+	}
+
+	for _, c := range []struct {
+		k OutcomeKind
+		d DriverSide
+	}{
+		{OutcomeMean, DriverSide{N: 5, Var: -1}},
+		{OutcomeMean, DriverSide{N: 5, Mean: math.Inf(1)}},
+		{OutcomeNPS, DriverSide{N: 5, Low: 3, High: 3}},
+		{OutcomeNPS, DriverSide{N: -1}},
+		{OutcomeEmotion, DriverSide{N: 5, Low: -1}},
+		{OutcomeShare, DriverSide{N: 5, Low: 1, High: 2}},
+	} {
+		if _, err := DriversOf(c.k, map[string]DriverSides{"q": {Passed: c.d}}, 3, 0.95, 0); err == nil {
+			t.Errorf("%v side %+v: no error", c.k, c.d)
+		}
 	}
 	for _, c := range []struct {
 		s      Scale

@@ -23,8 +23,9 @@ type driverWords struct {
 
 var driverWordsEn = driverWords{
 	Title: "What goes with a worse survey outcome (all audits)", CrossTitle: "Emotion × NPS",
-	Note: "Drop: the outcome among audits that passed the question minus among those that failed it (Welch's 95% CI); " +
-		"p_holm is adjusted over the questions tested. An association, not a proof of cause.",
+	Note: "Drop: the outcome among audits that passed the question minus among those that failed it, with its 95% CI, " +
+		"compared as two groups are (adjusted Wald for NPS and the emotional index, Agresti–Caffo for CSAT), " +
+		"so a side of few audits counts for less; p_holm is adjusted over the questions tested. An association, not a proof of cause.",
 	Star: "* p_holm < 0.05", None: "no question failed and passed in enough audits to test",
 	Head:      []string{"#", "drop", "95% CI", "passed", "failed", "p_holm", "question"},
 	CrossHead: []string{"emotion", "n", "promoters", "passives", "detractors", "NPS"},
@@ -34,8 +35,10 @@ var driverWordsEn = driverWords{
 
 var driverWordsRu = driverWords{
 	Title: "Что связано с худшим результатом опроса (все аудиты)", CrossTitle: "Эмоция × NPS",
-	Note: "Падение: результат в аудитах, где вопрос выполнен, минус результат там, где не выполнен (95% ДИ Уэлча); " +
-		"p_holm — с поправкой Холма на число проверенных вопросов. Это связь, а не доказательство причины.",
+	Note: "Падение: результат в аудитах, где вопрос выполнен, минус результат там, где не выполнен, с 95% ДИ; " +
+		"стороны сравниваются как две группы (скорректированный Вальд для NPS и эмоционального индекса, Агрести–Каффо для CSAT), " +
+		"поэтому сторона из немногих аудитов весит меньше; p_holm — с поправкой Холма на число проверенных вопросов. " +
+		"Это связь, а не доказательство причины.",
 	Star: "* p_holm < 0,05", None: "нет вопросов, выполненных и невыполненных в достаточном числе аудитов",
 	Head:      []string{"№", "падение", "95% ДИ", "выполнен", "не выполнен", "p_holm", "вопрос"},
 	CrossHead: []string{"эмоция", "n", "промоутеры", "нейтралы", "критики", "NPS"},
