@@ -62,10 +62,10 @@ type DriverOfOne struct {
 	MeanFailed float64        `json:"mean_failed"`
 	Diff       float64        `json:"diff"`
 	RawDiff    float64        `json:"raw_diff"`
-	CILow      float64 `json:"ci_low"`
-	CIHigh     float64 `json:"ci_high"`
-	P          float64 `json:"p"`
-	PHolm      float64 `json:"p_holm"`
+	CILow      float64        `json:"ci_low"`
+	CIHigh     float64        `json:"ci_high"`
+	P          float64        `json:"p"`
+	PHolm      float64        `json:"p_holm"`
 }
 
 // EmotionNPSTable crosses the answers to an emotion question with those
