@@ -142,8 +142,9 @@ func (t *templateBuilder) answers() error {
 
 // validation puts the rule for question q's answers on the cells sqref:
 // a drop-down of its answers (with "na" where allowed) for yes/no,
-// choice, emotion and scales of up to 11 points, a whole-number or
-// decimal rule for the other numbers; nothing for text.
+// choice, emotion, scales of up to 11 points and longer scales that
+// allow "na", a whole-number or decimal rule for the other numbers;
+// nothing for text and measures that allow "na".
 func (t *templateBuilder) validation(q *korto.Question, sqref string) error {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = sqref
@@ -199,7 +200,10 @@ func (t *templateBuilder) allowed(q *korto.Question) ([]string, string) {
 	}
 	if lo, hi, ok := t.c.Points(q.Kind); ok {
 		desc := fmt.Sprintf(aw.whole, korto.FormatNumber(lo), korto.FormatNumber(hi)) + na
-		if !korto.IsPointRow(lo, hi) {
+		// A longer scale takes a whole-number rule, unless it allows
+		// "na", which no number rule says: then its every point and
+		// "na" in a drop-down, while Excel's list holds them.
+		if !korto.IsPointRow(lo, hi) && !(q.NA && hi-lo < templateListMax) {
 			return nil, desc
 		}
 		var values []string
@@ -216,6 +220,10 @@ func (t *templateBuilder) allowed(q *korto.Question) ([]string, string) {
 	}
 	return nil, aw.text + na
 }
+
+// templateListMax is how many entries a drop-down of the template
+// takes: Excel shows up to 32,768 items of a list on a sheet.
+const templateListMax = 32767
 
 // list writes values to a column of the hidden lists sheet and returns
 // the range that holds them.

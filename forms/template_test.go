@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/fielddata"
 	"github.com/cxkit/cxkit/forms"
 	"github.com/cxkit/cxkit/korto"
@@ -197,5 +199,56 @@ func readSheets(t *testing.T, name string) []*korto.Sheet {
 			t.Fatal(err)
 		}
 		out = append(out, s)
+	}
+}
+
+// forms.md: every answer score accepts can be entered, and nothing else.
+// A scale longer than a drop-down row takes a whole-number rule; one that
+// allows "na" cannot say "na" in a number rule, so it gets the list of
+// its points and "na" (it had no rule at all).
+func TestTemplateLongScaleRules(t *testing.T) {
+	c, err := dsl.Parse("s.korto", []byte(`checklist s "S" {
+  level 1 "L" {
+    question wide "Wide" scale 0..20
+    question widena "Wide or na" scale 0..20 na
+    question wait "Wait" measure "min" target <= 5 na
+  }
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := forms.Template(c, forms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dvs, err := f.GetDataValidations("answers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type rule struct{ Type, Formula1, Formula2 string }
+	got := map[string]rule{}
+	for _, dv := range dvs {
+		first, _, _ := strings.Cut(dv.Sqref, ":")
+		v, err := f.GetCellValue("answers", strings.TrimRight(first, "0123456789")+"1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[v] = rule{dv.Type, dv.Formula1, dv.Formula2}
+	}
+	var points []string
+	for i := range 21 {
+		points = append(points, strconv.Itoa(i))
+	}
+	want := map[string]rule{
+		"wide":   {"whole", "0", "20"},
+		"widena": {"list", `"` + strings.Join(append(points, "na"), ",") + `"`, ""},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("rules by column (-want +got):\n%s", d)
 	}
 }
