@@ -78,7 +78,11 @@ func drawSide(r *rand.Rand, pop population, n int) DriverSide {
 // 2–3 points over, are held to floors just under what they show, so
 // that a regression still fails.
 func TestDriversCoverage(t *testing.T) {
-	const reps, level = 6000, 0.95
+	const level = 0.95
+	reps := 6000
+	if raceEnabled {
+		reps = 1500
+	}
 	r := rand.New(rand.NewPCG(2026, 12))
 	type cell struct {
 		k          OutcomeKind
@@ -110,7 +114,7 @@ func TestDriversCoverage(t *testing.T) {
 		cell{OutcomeShare, population{p: 0.7}, population{p: 0.3}, 200, 30, 0, false},
 		cell{OutcomeShare, population{p: 0.5}, population{p: 0.5}, 200, 10, 0.92, false},
 	)
-	bound := level - 3*math.Sqrt(level*(1-level)/reps)
+	bound := level - 3*math.Sqrt(level*(1-level)/float64(reps))
 	var log strings.Builder
 	fmt.Fprintf(&log, "coverage of the drop's 95%% interval, %d draws a cell (bound %.3f):\n", reps, bound)
 	for _, c := range cells {
@@ -132,7 +136,7 @@ func TestDriversCoverage(t *testing.T) {
 				}
 			}
 		}
-		cov, old := float64(hit)/reps, float64(oldHit)/float64(max(oldTested, 1))
+		cov, old := float64(hit)/float64(reps), float64(oldHit)/float64(max(oldTested, 1))
 		fmt.Fprintf(&log, "  %-7v %3d against %2d, true drop %7.2f: %.3f (old rule %.3f)\n", c.k, c.np, c.nf, truth, cov, old)
 		want := bound
 		if c.floor > 0 {

@@ -306,3 +306,56 @@ func TestDriversOf(t *testing.T) {
 		t.Error("rating 6 on 1..5: no error")
 	}
 }
+
+// TestDriversAreComparisons: a driver is the comparison metrics.md
+// makes of its two sides, with the package's own Compare functions, at
+// the published level and at one where the adjusted-Wald constants are
+// recalibrated.
+func TestDriversAreComparisons(t *testing.T) {
+	p, f := DriverSide{N: 40, Low: 6, High: 21}, DriverSide{N: 7, Low: 5, High: 1}
+	nps := func(s DriverSide, level float64) NPSResult {
+		r, err := (&NPS{t: s.tally()}).ResultWith(Options{Level: level})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	emo := func(s DriverSide, level float64) EmotionResult {
+		r, err := (&Emotions{t: s.tally()}).ResultWith(Options{Level: level})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	for _, level := range []float64{0.95, 0.9} {
+		for _, k := range []OutcomeKind{OutcomeNPS, OutcomeEmotion, OutcomeShare} {
+			pk, fk := p, f
+			var want Comparison
+			var err error
+			switch k {
+			case OutcomeNPS:
+				want, err = CompareNPS(nps(p, level), nps(f, level))
+			case OutcomeEmotion:
+				want, err = CompareEmotions(emo(p, level), emo(f, level))
+			case OutcomeShare:
+				pk.Low, fk.Low = 0, 0
+				want, err = CompareShares(float64(pk.High)/40, 40, float64(fk.High)/7, 7, level)
+				want = want.scaled(100)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds, err := DriversOf(k, map[string]DriverSides{"q": {Passed: pk, Failed: fk}}, 5, level, 0)
+			if err != nil || len(ds) != 1 {
+				t.Fatalf("%v at %v: %v, %v", k, level, ds, err)
+			}
+			d := ds[0]
+			if d.Diff != want.Diff || d.CI != want.CI || d.P != want.P || d.Method != want.Method {
+				t.Errorf("%v at %v: driver %+v; want the comparison %+v", k, level, d, want)
+			}
+			if math.Abs(d.RawDiff-want.RawDiff) > 1e-9 {
+				t.Errorf("%v at %v: raw diff %v, the comparison's %v", k, level, d.RawDiff, want.RawDiff)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/cxkit/cxkit/korto"
@@ -34,4 +35,25 @@ func TestReportMallDriver(t *testing.T) {
 		return
 	}
 	t.Fatal("no drivers of recommend in the report")
+}
+
+// TestReportDriversWorkers: the drivers come from counts that merge
+// exactly, so the report is byte for byte the same on one worker as on
+// several, drivers included.
+func TestReportDriversWorkers(t *testing.T) {
+	var first string
+	for _, w := range []string{"1", "2", "5"} {
+		out, errs, code := runReportCmd(t, "", "../../examples/mall/mall.korto", "../../examples/mall/visits/", "--json", "--workers", w)
+		if code != exitOK {
+			t.Fatalf("--workers %s: exit %d: %s", w, code, errs)
+		}
+		if !strings.Contains(out, `"raw_diff"`) {
+			t.Fatalf("--workers %s: no drivers in the report", w)
+		}
+		if first == "" {
+			first = out
+		} else if out != first {
+			t.Errorf("--workers %s: the report differs from --workers 1", w)
+		}
+	}
 }
