@@ -264,3 +264,25 @@ func ExampleTInterval() {
 	fmt.Printf("[%.4f, %.4f] %s\n", ci.Lo, ci.Hi, ci.Method)
 	// Output: [7.7378, 12.2622] t
 }
+
+func ExampleDriversOf() {
+	// Two checklist questions against the NPS of 72 audits, as a report
+	// that streams the audits counts them: promoters (High) and
+	// detractors (Low) on each side. Every audit that failed "rude" had
+	// a detractor; "mats" failed as often with no effect. Adjusted Wald
+	// keeps the seven detractors from proving an NPS of -100.
+	ds, err := metrics.DriversOf(metrics.OutcomeNPS, map[string]metrics.DriverSides{
+		"rude": {Passed: metrics.DriverSide{N: 65, High: 22, Low: 16}, Failed: metrics.DriverSide{N: 7, Low: 7}},
+		"mats": {Passed: metrics.DriverSide{N: 60, High: 19, Low: 19}, Failed: metrics.DriverSide{N: 12, High: 3, Low: 4}},
+	}, 5, 0.95, 0)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, d := range ds {
+		fmt.Printf("%s: %s, raw drop %.1f, drop %.1f [%.1f, %.1f], p_holm %.4f\n",
+			d.Question, d.Method, d.RawDiff, d.Diff, d.CI.Lo, d.CI.Hi, d.PHolm)
+	}
+	// Output:
+	// rude: adjusted-wald, raw drop 109.2, drop 78.8 [37.5, 120.1], p_holm 0.0004
+	// mats: adjusted-wald, raw drop 8.3, drop 6.7 [-36.0, 49.4], p_holm 0.7595
+}
