@@ -39,7 +39,8 @@ type ImportOptions struct {
 	// their order are the same for any number. SurveyJS results, XML
 	// submissions (whose names are learnt as they are read) and
 	// workbooks are read on that goroutine, and the first two made one
-	// row at a time.
+	// row at a time. The lines held back until the file is known good
+	// (see Import) are made by as many workers as they are written out.
 	Workers int
 	// Progress, when set, is called as the file is read with the bytes
 	// read and the rows done since its previous call, from one
