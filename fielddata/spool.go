@@ -87,6 +87,10 @@ func (sp *spool) next(need int) error {
 				return err
 			}
 			sp.file = f
+			// Where the system lets an open file be removed (Unix), it
+			// goes now and lives on until closed: an import killed on
+			// the way leaves nothing behind. Elsewhere close removes it.
+			os.Remove(f.Name())
 			for _, b := range sp.blocks {
 				if err := sp.flush(b); err != nil {
 					return err
@@ -211,7 +215,7 @@ func (sp *spool) copyTo(w io.Writer, workers int, newRender func() func(dst, rec
 func (sp *spool) close() {
 	if sp.file != nil {
 		sp.file.Close()
-		os.Remove(sp.file.Name())
+		os.Remove(sp.file.Name()) // if it could not go when made
 	}
 }
 
