@@ -35,27 +35,16 @@ func (r *ratings) check(metric string, x, index int) error {
 	return nil
 }
 
-func (r *ratings) addWeighted(x int, w float64) {
-	i := x - r.scale.Lo
-	if w == 1 {
-		r.n[i]++
-		return
-	}
-	r.m[i]++
-	r.w[i].add(w)
-	r.q.add(w * w)
-}
+// view is r as a [wtally], which holds the rules of counting.
+func (r *ratings) view() wtally { return wtally{r.n, r.m, r.w, &r.q} }
+
+func (r *ratings) addWeighted(x int, w float64) { r.view().add(x-r.scale.Lo, w) }
 
 func (r *ratings) merge(metric string, o *ratings) error {
 	if r.scale != o.scale {
 		return fmt.Errorf("%s: cannot merge scale %v into %v: %w", metric, o.scale, r.scale, ErrScale)
 	}
-	for i := range r.n {
-		r.n[i] += o.n[i]
-		r.m[i] += o.m[i]
-		r.w[i].merge(o.w[i])
-	}
-	r.q.merge(o.q)
+	r.view().merge(o.view())
 	return nil
 }
 
@@ -67,22 +56,9 @@ func (r *ratings) clone() ratings {
 	return c
 }
 
-func (r *ratings) total() int64 {
-	var t int64
-	for i := range r.n {
-		t += r.n[i] + r.m[i]
-	}
-	return t
-}
+func (r *ratings) total() int64 { return r.view().total() }
 
-func (r *ratings) weighted() bool {
-	for _, m := range r.m {
-		if m > 0 {
-			return true
-		}
-	}
-	return false
-}
+func (r *ratings) weighted() bool { return r.view().weighted() }
 
 // summary holds what CSAT and CES report from a histogram.
 type summary struct {
@@ -117,24 +93,12 @@ func (r *ratings) summarize(metric string, opts Options) (summary, error) {
 	k := len(r.n)
 	s.counts = make([]int64, k)
 	s.weight = make([]float64, k)
-	var sw, sq dsum
 	for i := range k {
-		s.counts[i] = r.n[i] + r.m[i]
-		var c dsum
-		c.add(float64(r.n[i]))
-		c.merge(r.w[i])
-		s.weight[i] = c.value()
-		sw.merge(c)
-		sq.add(float64(r.n[i]))
+		s.counts[i] = r.view().answers(i)
 	}
-	sq.merge(r.q)
-	s.sumW = sw.value()
+	s.sumW, s.nEff = r.view().weights(s.weight)
 	if !(s.sumW > 0) {
 		return summary{}, emptyError(metric, r.total())
-	}
-	s.nEff = s.sumW
-	if s.weights {
-		s.nEff = s.sumW * s.sumW / sq.value()
 	}
 	var sum dsum
 	for i, w := range s.weight {

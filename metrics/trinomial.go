@@ -16,15 +16,10 @@ type tally3 struct {
 	q dsum     // their squared weights
 }
 
-func (t *tally3) addWeighted(cat int, w float64) {
-	if w == 1 {
-		t.n[cat]++
-		return
-	}
-	t.m[cat]++
-	t.w[cat].add(w)
-	t.q.add(w * w)
-}
+// view is t as a [wtally], which holds the rules of counting.
+func (t *tally3) view() wtally { return wtally{t.n[:], t.m[:], t.w[:], &t.q} }
+
+func (t *tally3) addWeighted(cat int, w float64) { t.view().add(cat, w) }
 
 // canMerge says whether o's counts add to t's without overflowing.
 func (t *tally3) canMerge(metric string, o *tally3) error {
@@ -49,22 +44,13 @@ func addCount(a, b int64) (int64, bool) {
 	return s, (b >= 0) == (s >= a)
 }
 
-func (t *tally3) merge(o *tally3) {
-	for i := range 3 {
-		t.n[i] += o.n[i]
-		t.m[i] += o.m[i]
-		t.w[i].merge(o.w[i])
-	}
-	t.q.merge(o.q)
-}
+func (t *tally3) merge(o *tally3) { t.view().merge(o.view()) }
 
-func (t *tally3) answers(cat int) int64 { return t.n[cat] + t.m[cat] }
+func (t *tally3) answers(cat int) int64 { return t.view().answers(cat) }
 
-func (t *tally3) total() int64 {
-	return t.answers(0) + t.answers(1) + t.answers(2)
-}
+func (t *tally3) total() int64 { return t.view().total() }
 
-func (t *tally3) weighted() bool { return t.m[0]+t.m[1]+t.m[2] > 0 }
+func (t *tally3) weighted() bool { return t.view().weighted() }
 
 // trinomial is the arithmetic shared by NPS and the emotional index:
 // the shares, the difference of the extreme shares, its standard error
@@ -95,34 +81,11 @@ func (t *tally3) compute(opts Options, defaultMethod Method) (trinomial, bool, e
 	z := normalQuantile(0.5 + level/2)
 
 	var w [3]float64
-	var sumW, sumW2 float64
-	if !t.weighted() {
-		// Exact integers: the textbook formula, n_eff = n.
-		for i := range 3 {
-			w[i] = float64(t.n[i])
-		}
-		sumW = w[0] + w[1] + w[2]
-		sumW2 = sumW
-	} else {
-		var sw, sq dsum
-		for i := range 3 {
-			var c dsum
-			c.add(float64(t.n[i]))
-			c.merge(t.w[i])
-			w[i] = c.value()
-			sw.merge(c)
-			sq.add(float64(t.n[i]))
-		}
-		sq.merge(t.q)
-		sumW, sumW2 = sw.value(), sq.value()
-	}
+	sumW, nEff := t.view().weights(w[:])
 	if !(sumW > 0) {
 		return trinomial{}, false, nil
 	}
-	r := trinomial{nEff: sumW * sumW / sumW2}
-	if !t.weighted() {
-		r.nEff = sumW
-	}
+	r := trinomial{nEff: nEff}
 	for i := range 3 {
 		r.shares[i] = w[i] / sumW
 	}
