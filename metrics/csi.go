@@ -132,8 +132,18 @@ func (c *CSIRatings) Merge(o *CSIRatings) error {
 	if o.scale != c.scale || !slices.Equal(o.names, c.names) {
 		return fmt.Errorf("CSI: merging ratings of other attributes or another scale: %w", ErrScale)
 	}
+	// Every count is checked before any is added, so that a merge that
+	// fails leaves c as it was.
 	for i := range c.attrs {
-		_ = c.attrs[i].merge("CSI", &o.attrs[i]) // the same scale, checked above
+		if err := c.attrs[i].view().canMerge("CSI", o.attrs[i].view()); err != nil {
+			return err
+		}
+	}
+	if _, ok := addCount(c.respondents, o.respondents); !ok {
+		return errorIs(ErrState, "CSI: merging %d respondents into %d overflows the count", o.respondents, c.respondents)
+	}
+	for i := range c.attrs {
+		_ = c.attrs[i].merge("CSI", &o.attrs[i]) // the same scale and counts that fit, checked above
 	}
 	c.respondents += o.respondents
 	return nil

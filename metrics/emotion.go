@@ -99,7 +99,7 @@ func (a *Emotions) Merge(b *Emotions) error {
 	if b == nil {
 		return nil
 	}
-	if err := a.t.canMerge("emotional index", &b.t); err != nil {
+	if err := a.t.view().canMerge("emotional index", b.t.view()); err != nil {
 		return err
 	}
 	a.t.merge(&b.t)

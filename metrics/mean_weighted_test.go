@@ -155,4 +155,36 @@ func TestMergeOverflowRefused(t *testing.T) {
 	if err := e.Merge(&f); !errors.Is(err, ErrState) {
 		t.Errorf("emotions merge past MaxInt64: %v; want ErrState", err)
 	}
+
+	// CSAT and CES keep the same counts (ratings) and refuse the same.
+	const full = `{"scale":{"lo":1,"hi":3,"good":"high"},"counts":[9223372036854775807,0,0],"weighted_counts":[0,0,0],"weights":[[0,0],[0,0],[0,0]],"squared_weights":[0,0]}`
+	s := Scale{Lo: 1, Hi: 3, Good: High}
+	var c CSAT
+	if err := json.Unmarshal([]byte(full), &c); err != nil {
+		t.Fatal(err)
+	}
+	c1, _ := NewCSAT(s)
+	_ = c1.Add(1)
+	if err := c.Merge(c1); !errors.Is(err, ErrState) || c.N() != math.MaxInt64 {
+		t.Errorf("CSAT merge past MaxInt64: %v, n %d; want ErrState and the accumulator unchanged", err, c.N())
+	}
+	var d CES
+	if err := json.Unmarshal([]byte(full), &d); err != nil {
+		t.Fatal(err)
+	}
+	d1, _ := NewCES(s)
+	_ = d1.Add(1)
+	if err := d.Merge(d1); !errors.Is(err, ErrState) {
+		t.Errorf("CES merge past MaxInt64: %v; want ErrState", err)
+	}
+	// A total past MaxInt64 from two categories that each fit.
+	var e2 CSAT
+	if err := json.Unmarshal([]byte(full), &e2); err != nil {
+		t.Fatal(err)
+	}
+	c3, _ := NewCSAT(s)
+	_ = c3.Add(3)
+	if err := e2.Merge(c3); !errors.Is(err, ErrState) {
+		t.Errorf("CSAT merge whose total passes MaxInt64: %v; want ErrState", err)
+	}
 }

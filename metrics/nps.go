@@ -81,7 +81,7 @@ func (a *NPS) Merge(b *NPS) error {
 		}
 		h[i] = s
 	}
-	if err := a.t.canMerge("NPS", &b.t); err != nil {
+	if err := a.t.view().canMerge("NPS", b.t.view()); err != nil {
 		return err
 	}
 	if _, ok := addCount(a.N(), b.N()); !ok {

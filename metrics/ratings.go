@@ -40,9 +40,14 @@ func (r *ratings) view() wtally { return wtally{r.n, r.m, r.w, &r.q} }
 
 func (r *ratings) addWeighted(x int, w float64) { r.view().add(x-r.scale.Lo, w) }
 
+// merge adds o's answers to r's: both on the same scale (ErrScale
+// otherwise) and with counts whose sums fit (ErrState otherwise).
 func (r *ratings) merge(metric string, o *ratings) error {
 	if r.scale != o.scale {
 		return fmt.Errorf("%s: cannot merge scale %v into %v: %w", metric, o.scale, r.scale, ErrScale)
+	}
+	if err := r.view().canMerge(metric, o.view()); err != nil {
+		return err
 	}
 	r.view().merge(o.view())
 	return nil

@@ -21,23 +21,6 @@ func (t *tally3) view() wtally { return wtally{t.n[:], t.m[:], t.w[:], &t.q} }
 
 func (t *tally3) addWeighted(cat int, w float64) { t.view().add(cat, w) }
 
-// canMerge says whether o's counts add to t's without overflowing.
-func (t *tally3) canMerge(metric string, o *tally3) error {
-	total := t.total()
-	for i := range 3 {
-		for _, c := range [2][2]int64{{t.n[i], o.n[i]}, {t.m[i], o.m[i]}} {
-			if _, ok := addCount(c[0], c[1]); !ok {
-				return errorIs(ErrState, "%s: merging counts %d and %d overflows", metric, c[0], c[1])
-			}
-		}
-		var ok bool
-		if total, ok = addCount(total, o.answers(i)); !ok {
-			return errorIs(ErrState, "%s: merging %d answers overflows the count", metric, o.total())
-		}
-	}
-	return nil
-}
-
 // addCount adds two counts, saying whether the sum fits an int64.
 func addCount(a, b int64) (int64, bool) {
 	s := a + b

@@ -25,6 +25,25 @@ func (t wtally) add(i int, w float64) {
 	t.q.add(w * w)
 }
 
+// canMerge says whether o's counts add to t's without overflowing: a
+// saved state read back may hold any counts, and a merge must fail
+// rather than wrap.
+func (t wtally) canMerge(metric string, o wtally) error {
+	total := t.total()
+	for i := range t.n {
+		for _, c := range [2][2]int64{{t.n[i], o.n[i]}, {t.m[i], o.m[i]}} {
+			if _, ok := addCount(c[0], c[1]); !ok {
+				return errorIs(ErrState, "%s: merging counts %d and %d overflows", metric, c[0], c[1])
+			}
+		}
+		var ok bool
+		if total, ok = addCount(total, o.answers(i)); !ok {
+			return errorIs(ErrState, "%s: merging %d answers overflows the count", metric, o.total())
+		}
+	}
+	return nil
+}
+
 // merge adds o's answers to t's, category by category.
 func (t wtally) merge(o wtally) {
 	for i := range t.n {
