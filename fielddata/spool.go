@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"unsafe"
 
+	"github.com/cxkit/cxkit/internal/sheetnum"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -230,21 +231,21 @@ const (
 	tagWord   = 0xf1 // the question's word, as a uvarint
 	tagNumber = 0xf2 // a number: its float64's bits, little-endian
 	tagString = 0xf3 // a string: its length, a uvarint, and its bytes
-	// a number m/10^k (asDecimal), m a varint, for k from 0
-	// (tagDecimal) to decimalDigits: most numbers of a checklist are
-	// small, with a digit or two after the point, a byte or two rather
-	// than eight.
+	// a number m/10^k (sheetnum.Decimal, the rule that spells the
+	// lines), m a varint, for k from 0 (tagDecimal) to
+	// sheetnum.MaxDecimals: most numbers of a checklist are small, with
+	// a digit or two after the point, a byte or two rather than eight.
 	tagDecimal = 0xf4
 )
 
 // The tags of decimals must fit in the byte: this fails to compile
 // otherwise.
-const _ = uint8(tagDecimal + decimalDigits)
+const _ = uint8(tagDecimal + sheetnum.MaxDecimals)
 
 // appendSpooledNumber appends x as a tag and what it takes.
 func appendSpooledNumber(dst []byte, x float64) []byte {
 	if x != 0 || !math.Signbit(x) { // -0 is no m/10^k
-		if m, k, ok := asDecimal(x); ok {
+		if m, k, ok := sheetnum.Decimal(x); ok {
 			dst = append(dst, tagDecimal+byte(k))
 			return binary.AppendVarint(dst, m)
 		}

@@ -167,10 +167,3 @@ func appendStringSlow(dst []byte, s string) []byte {
 	}
 	return out
 }
-
-// decimalDigits and asDecimal are sheetnum's MaxDecimals and Decimal,
-// by which the spool keeps a number as the decimal it is when it is one
-// (appendSpooledNumber): the rule that spells the lines.
-const decimalDigits = sheetnum.MaxDecimals
-
-func asDecimal(x float64) (m int64, k int, ok bool) { return sheetnum.Decimal(x) }
