@@ -1,8 +1,14 @@
 package cxbeam
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
 	"github.com/cxkit/cxkit/report"
 )
@@ -38,4 +44,54 @@ func (n Notes) Print(w io.Writer, command string) error {
 		}
 	}
 	return nil
+}
+
+// failWithNotes returns err, the failure of a pipeline's last step,
+// after what cxkit prints before it: written as JSON to the file name
+// (ReportOptions.NotesOnFailure), where the program that started the
+// job finds it, or, with no name, at the head of the error (the
+// problems and the warnings with a place; the others need the
+// command's name).
+func failWithNotes(ctx context.Context, name string, n Notes, err error) error {
+	if name == "" {
+		return fmt.Errorf("%s%s%w", n.Problems, sheetWarnings(n.Warnings), err)
+	}
+	if werr := writeNotes(ctx, name, n); werr != nil {
+		return errors.Join(err, fmt.Errorf("writing the notes: %w", werr))
+	}
+	return err
+}
+
+// sheetWarnings lists the warnings with a place, one a line.
+func sheetWarnings(ws []report.Warning) string {
+	var b strings.Builder
+	for _, w := range ws {
+		if w.Where != "" {
+			b.WriteString(w.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// writeNotes writes n as JSON to the file name, on whichever file
+// system holds it (a bucket on a cluster).
+func writeNotes(ctx context.Context, name string, n Notes) error {
+	b, err := json.Marshal(n)
+	if err != nil {
+		return err
+	}
+	fsys, err := filesystem.New(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	w, err := fsys.OpenWrite(ctx, name)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(b); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
 }

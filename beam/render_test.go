@@ -11,6 +11,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 
 	"github.com/cxkit/cxkit/beam/internal/cxkittest"
+	"github.com/cxkit/cxkit/report"
 )
 
 // warnedSheets writes the mall's visits into dir as cxkit report reads
@@ -126,5 +127,86 @@ func TestReportWarningsOfFailedJob(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), wantErr) {
 		t.Errorf("job error = %v\nwant it to hold cxkit's:\n%s", err, wantErr)
+	}
+}
+
+// TestReportNotesOfFailedJob: with NotesOnFailure the failing job
+// first writes its notes, which print what cxkit report prints before
+// its error (the invalid sheets, the sheets' warnings and, once the
+// report was made, the warnings about the groups), and its error ends
+// in cxkit's last line.
+func TestReportNotesOfFailedJob(t *testing.T) {
+	c := mallChecklist(t)
+	dir := t.TempDir()
+	warnedSheets(t, dir)
+	for _, tc := range []struct {
+		name string
+		args []string
+		opts ReportOptions
+	}{
+		{"invalid", []string{"--by", "location"}, ReportOptions{By: "location"}},
+		{"duplicate", []string{"--by", "location"}, ReportOptions{By: "location", AllowDuplicates: false}},
+		{"none-kept", []string{"--by", "location", "--skip-invalid", "--where", "location=Nowhere"},
+			ReportOptions{By: "location", SkipInvalid: true, Where: []report.Filter{{Field: "location", Value: "Nowhere"}}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := dir
+			if tc.name == "duplicate" {
+				in = t.TempDir()
+				warnedSheets(t, in)
+				b, err := os.ReadFile(filepath.Join(in, "a.jsonl"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				first, _, _ := strings.Cut(string(b), "\n")
+				writeLines(t, filepath.Join(in, "d.jsonl"), first)
+			}
+			args := append([]string{"report", c.Name, in, "--json"}, tc.args...)
+			if tc.name != "duplicate" {
+				args = append(args, "--allow-duplicates")
+				tc.opts.AllowDuplicates = true
+			}
+			// cxkit's error is its last message, which may take lines.
+			stderr := cxkittest.Fail(t, args...)
+			at := 0
+			for i := 0; i < len(stderr); {
+				if strings.HasPrefix(stderr[i:], "cxkit report: ") && !strings.HasPrefix(stderr[i:], "cxkit report: warning:") {
+					at = i
+				}
+				next := strings.IndexByte(stderr[i:], '\n')
+				if next < 0 {
+					break
+				}
+				i += next + 1
+			}
+			wantNotes, wantErr := stderr[:at], strings.TrimSuffix(strings.TrimPrefix(stderr[at:], "cxkit report: "), "\n")
+			if tc.name == "invalid" && !strings.Contains(wantNotes, "cxkit report: warning:") {
+				t.Fatalf("cxkit report does not warn about the groups:\n%s", stderr)
+			}
+			o := withDefaults(tc.opts)
+			o.ChunkSize = 997
+			o.NotesOnFailure = filepath.Join(t.TempDir(), "notes.json")
+			_, err := runPipeline(t, func(s beam.Scope) beam.PCollection {
+				return Report(s, c, []string{filepath.Join(in, "*")}, o)
+			})
+			if err == nil || !strings.Contains(err.Error(), "failed:\n"+wantErr+"\n") || strings.Contains(err.Error(), "warning:") {
+				t.Errorf("job error = %v\nwant it to hold cxkit's last message alone:\n%s", err, wantErr)
+			}
+			b, rerr := os.ReadFile(o.NotesOnFailure)
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			var n Notes
+			if err := json.Unmarshal(b, &n); err != nil {
+				t.Fatal(err)
+			}
+			var got strings.Builder
+			if err := n.Print(&got, "cxkit report"); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != wantNotes {
+				t.Errorf("notes differ from what cxkit report prints before its error:\n got: %s\nwant: %s", got.String(), wantNotes)
+			}
+		})
 	}
 }

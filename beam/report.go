@@ -204,6 +204,17 @@ type ReportOptions struct {
 	// ChunkSize is the size of the pieces, in bytes, in which the
 	// workers read a JSON Lines file; 0 is DefaultChunkSize.
 	ChunkSize int64 `json:"chunk_size"`
+	// NotesOnFailure, when set, names a file (local or in a bucket)
+	// where a job that fails in its last step, after reading every
+	// file, first writes its Notes: the invalid sheets and every
+	// warning known by then (those about the groups too, when the
+	// report was made before the job failed), what cxkit report prints
+	// before its error. The job's error then ends in cxkit's last line
+	// alone. Empty puts the invalid sheets and the sheets' warnings at
+	// the head of the job's error instead. A runner hands nothing but
+	// files back to the program that started the job, so this is how
+	// it learns what to print.
+	NotesOnFailure string `json:"notes_on_failure,omitempty"`
 }
 
 // asOf is AsOf as a time; a bad date was refused by the launcher and

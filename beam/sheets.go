@@ -18,6 +18,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/korto"
 	"github.com/cxkit/cxkit/report"
 	"github.com/cxkit/cxkit/report/render"
@@ -45,7 +46,7 @@ func init() {
 	register.Iter1[dupAudit]()
 	register.Function1x1(partState)
 	register.Function1x1(partAuditors)
-	register.DoFn9x1[[]byte, func(*[]byte) bool, func(*[]byte) bool, func(*ReportPart) bool, func(*dupAudit) bool, func(*chunkLines) bool, func(string), func(string), func(string), error](&summarizeReportFn{})
+	register.DoFn10x1[context.Context, []byte, func(*[]byte) bool, func(*[]byte) bool, func(*ReportPart) bool, func(*dupAudit) bool, func(*chunkLines) bool, func(string), func(string), func(string), error](&summarizeReportFn{})
 	register.Iter1[[]byte]()
 	register.Iter1[ReportPart]()
 	for _, t := range []reflect.Type{reflect.TypeFor[heldSheet](), reflect.TypeFor[auditAt](), reflect.TypeFor[dupAudit](), reflect.TypeFor[problemAt](), reflect.TypeFor[warningAt]()} {
@@ -439,7 +440,7 @@ type summarizeReportFn struct {
 	parsed    parsed
 }
 
-func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]byte) bool, parts func(*ReportPart) bool, dups func(*dupAudit) bool, counts func(*chunkLines) bool, emit, emitHTML, emitNotes func(string)) error {
+func (f *summarizeReportFn) ProcessElement(ctx context.Context, _ []byte, merged, auditors func(*[]byte) bool, parts func(*ReportPart) bool, dups func(*dupAudit) bool, counts func(*chunkLines) bool, emit, emitHTML, emitNotes func(string)) error {
 	c, _, err := f.parsed.get(f.Checklist)
 	if err != nil {
 		return err
@@ -490,22 +491,29 @@ func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]by
 	for dups(&d) {
 		again = append(again, d)
 	}
+	// A job that fails says first what cxkit report prints before its
+	// error: the invalid sheets and the warnings known by then.
+	fail := func(err error) error {
+		return failWithNotes(ctx, f.Options.NotesOnFailure, Notes{Problems: problems, Warnings: res.Warnings}, err)
+	}
 	if len(again) > 0 && !f.Options.AllowDuplicates {
 		slices.SortFunc(again, func(a, b dupAudit) int { return comparePlace(a.Again, b.Again) })
 		e := &report.DuplicateError{Total: len(again)}
 		for _, d := range again[:min(len(again), 20)] {
 			e.Dups = append(e.Dups, report.Duplicate{ID: d.ID, First: name(d.First), Again: name(d.Again)})
 		}
-		return fmt.Errorf("%s%s%w", problems, sheetWarnings(res.Warnings), e)
+		return fail(e)
 	}
 	res.Complete(c, f.Options.report())
 	switch {
 	case len(invalid) > 0 && !f.Options.SkipInvalid:
-		return fmt.Errorf("%s%s%w", problems, sheetWarnings(res.Warnings), &report.InvalidError{N: len(invalid)})
-	case res.Kept == 0 && res.Sheets > 0:
-		return fmt.Errorf("no audit matches the filters; nothing to report: %w", report.ErrNoSheets)
+		return fail(&report.InvalidError{N: len(invalid)})
+	case res.Kept == 0 && len(invalid) > 0:
+		return fail(nothingToReport("no valid answer sheets: " + textfmt.Plural(len(invalid), "sheet is", "sheets are") + " invalid; nothing to report"))
+	case res.Kept == 0 && res.Where != nil:
+		return fail(nothingToReport("no audit matches " + strings.Join(res.Where.Filters, " and ") + "; nothing to report"))
 	case res.Kept == 0:
-		return report.ErrNoSheets
+		return fail(nothingToReport("no answer sheets found"))
 	}
 	out, err := encodeJSON(res)
 	if err != nil {
@@ -533,17 +541,13 @@ func (f *summarizeReportFn) ProcessElement(_ []byte, merged, auditors func(*[]by
 	return nil
 }
 
-// sheetWarnings lists the warnings of the sheets, one a line, for a job
-// that fails: cxkit prints them before its error.
-func sheetWarnings(ws []report.Warning) string {
-	var b strings.Builder
-	for _, w := range ws {
-		if w.Where != "" {
-			b.WriteString(w.String() + "\n")
-		}
-	}
-	return b.String()
-}
+// nothingToReport is report.ErrNoSheets in the words cxkit report says
+// it, which tell why.
+type nothingToReport string
+
+func (e nothingToReport) Error() string { return string(e) }
+
+func (e nothingToReport) Unwrap() error { return report.ErrNoSheets }
 
 // listProblems writes the invalid sheets' problems as cxkit report
 // prints them, one a line, each at its file:line, and lists them in

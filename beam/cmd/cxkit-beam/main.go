@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,6 +65,9 @@ func run(args []string, stderr io.Writer) int {
 	kind := fs.String("kind", "", "what to compute: `report|support|nps|csat|ces|emotion`")
 	output := fs.String("output", "", "where to write the JSON: `FILE`, local or in a bucket")
 	name := fs.String("name", "", "the input's name in the JSON's \"file\" (default: the --input values)")
+	var earlier globs
+	fs.Var(&earlier, "compare", "survey: test the result against an earlier export, as cxkit's --compare OLD: `GLOB` (repeatable), read with the column the --input files were read from")
+	earlierName := fs.String("compare-name", "", "survey: the earlier export's name in the compare objects' \"file\" (default: the --compare values)")
 	column := fs.String("column", "", "survey: column `C` holding the answers (default: a column named after the kind)")
 	by := fs.String("by", "", "survey: break down by the values of column `G`; report: group audits by the audit field G; support: by channel, priority or agent")
 	checklist := fs.String("checklist", "", "report: the checklist `FILE` (.korto, or .json from cxkit export), read here and sent to the workers")
@@ -129,6 +133,16 @@ func run(args []string, stderr io.Writer) int {
 	if *kind != "report" && (*lang != "" || *htmlOut != "") {
 		return usage("--lang and --html are for --kind report")
 	}
+	if (len(earlier) > 0 || *earlierName != "") && !slices.Contains([]string{"nps", "csat", "ces", "emotion"}, *kind) {
+		return usage("--compare and --compare-name are for --kind nps, csat, ces and emotion")
+	}
+	if *earlierName != "" && len(earlier) == 0 {
+		return usage("--compare-name names the --compare files: give them with --compare GLOB")
+	}
+	// A job that fails in its last step writes there what cxkit prints
+	// before its error; a job that succeeds, what it prints beside the
+	// output. The command prints it and removes the file.
+	notesFile := *output + ".notes.json"
 	file := *name
 	if file == "" {
 		file = strings.Join(inputs, ", ")
@@ -142,7 +156,8 @@ func run(args []string, stderr io.Writer) int {
 		if *checklist != "" {
 			return usage("--checklist is for --kind report")
 		}
-		o := cxbeam.SurveyOptions{Metric: surveycsv.Metric(*kind), Column: *column, By: *by, Weight: *weight, Level: *level, File: file}
+		o := cxbeam.SurveyOptions{Metric: surveycsv.Metric(*kind), Column: *column, By: *by, Weight: *weight, Level: *level, File: file,
+			Earlier: earlier, EarlierFile: cmp.Or(*earlierName, strings.Join(earlier, ", ")), NotesOnFailure: notesFile}
 		if *method != "" {
 			if o.Metric != surveycsv.NPS && o.Metric != surveycsv.Emotion {
 				return usage("--method is for nps and emotion")
@@ -171,7 +186,8 @@ func run(args []string, stderr io.Writer) int {
 				return usage("--scale and --good are for csat and ces")
 			}
 		}
-		out = cxbeam.Survey(s, inputs, o)
+		r := cxbeam.SurveyOutputs(s, inputs, o)
+		out, notes = r.JSON, r.Notes
 	case "report":
 		if *checklist == "" {
 			return usage("--kind report needs the checklist: --checklist FILE")
@@ -207,7 +223,7 @@ func run(args []string, stderr io.Writer) int {
 		}
 		o := cxbeam.ReportOptions{By: *by, Period: *period, Where: where, MinN: *minN, Top: *top,
 			SkipInvalid: *skipInvalid, AllowDuplicates: *allowDups, AsOf: *asOf, MinDuration: minDuration, ChunkSize: *chunkSize,
-			Lang: shown, HTML: *htmlOut != ""}
+			Lang: shown, HTML: *htmlOut != "", NotesOnFailure: notesFile}
 		r := cxbeam.ReportOutputs(s, c, inputs, o)
 		out, notes = r.JSON, r.Notes
 		if *htmlOut != "" {
@@ -267,12 +283,18 @@ func run(args []string, stderr io.Writer) int {
 		return usage("--kind %q: want report, support, nps, csat, ces or emotion", *kind)
 	}
 	textio.Write(s, *output, out)
-	notesFile := *output + ".notes.json"
 	if notes.IsValid() {
 		textio.Write(s, notesFile, notes)
 	}
 	ctx := context.Background()
+	if notes.IsValid() {
+		removeNotes(ctx, notesFile) // an earlier run's, not this job's
+	}
 	if err := beamx.Run(ctx, p); err != nil {
+		if notes.IsValid() {
+			// Only a job that failed in its last step wrote notes.
+			_ = printNotes(ctx, notesFile, stderr)
+		}
 		fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
 		return exitInput
 	}
@@ -315,4 +337,16 @@ func printNotes(ctx context.Context, name string, stderr io.Writer) error {
 		return rm.Remove(ctx, name)
 	}
 	return nil
+}
+
+// removeNotes removes the notes file name if it is there.
+func removeNotes(ctx context.Context, name string) {
+	fsys, err := filesystem.New(ctx, name)
+	if err != nil {
+		return
+	}
+	defer fsys.Close()
+	if rm, ok := fsys.(filesystem.Remover); ok {
+		_ = rm.Remove(ctx, name)
+	}
 }

@@ -10,6 +10,12 @@ import (
 	"github.com/cxkit/cxkit/beam/internal/cxkittest"
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	cxkittest.Cleanup()
+	os.Exit(code)
+}
+
 // TestSurveyCommand runs the command on the prism runner, in this
 // process, and compares its output file with cxkit's --json.
 func TestSurveyCommand(t *testing.T) {
@@ -158,6 +164,80 @@ func TestReportCommandLangHTML(t *testing.T) {
 		if string(got) != f.want {
 			t.Errorf("%s differs from cxkit's:\n got: %.400s\nwant: %.400s", f.got, got, f.want)
 		}
+	}
+	if _, err := os.Stat(out + ".notes.json"); !os.IsNotExist(err) {
+		t.Errorf("the notes' file is left behind: %v", err)
+	}
+}
+
+// TestSurveyCompareCommand runs --kind csat with --compare over the
+// example quarters: the output is cxkit's csat --compare --json.
+func TestSurveyCompareCommand(t *testing.T) {
+	in, old := cxkittest.Root("examples/survey/q4.csv"), cxkittest.Root("examples/survey/q3.csv")
+	out := filepath.Join(t.TempDir(), "csat.json")
+	var stderr bytes.Buffer
+	code := run([]string{"--kind", "csat", "--input", in, "--compare", old, "--by", "channel", "--output", out}, &stderr)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := cxkittest.Run(t, "csat", in, "--compare", old, "--by", "channel", "--json")
+	if string(got) != want || !strings.Contains(want, `"compare_mean"`) {
+		t.Errorf("output differs from cxkit's:\n got: %.400s\nwant: %.400s", got, want)
+	}
+	if _, err := os.Stat(out + ".notes.json"); !os.IsNotExist(err) {
+		t.Errorf("the notes' file is left behind: %v", err)
+	}
+	for _, args := range [][]string{
+		{"--kind", "report", "--compare", old},
+		{"--kind", "csat", "--compare-name", "q3"},
+	} {
+		stderr.Reset()
+		if code := run(append(args, "--input", in, "--output", out), &stderr); code != exitUsage || !strings.Contains(stderr.String(), "--compare") {
+			t.Errorf("%q: exit %d, %s; want a usage error", args, code, stderr.String())
+		}
+	}
+}
+
+// TestReportCommandFails: a report job that fails prints, before the
+// job's error, what cxkit report prints before its own (the invalid
+// sheet, the sheets' warnings, the warnings about the groups), exits 1,
+// and leaves no notes' file behind.
+func TestReportCommandFails(t *testing.T) {
+	checklist := cxkittest.Root("examples/mall/mall.korto")
+	dir := t.TempDir()
+	b, err := os.ReadFile(cxkittest.Root("examples/mall/visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.Replace(string(b), `"version":"2026.1"`, `"version":"2025.9"`, 3), "\n")
+	lines[4] = lines[4][:len(lines[4])/2] + "\n" // an invalid sheet
+	// A location typed two ways: cxkit warns about the groups.
+	at := strings.Index(lines[7], `"location":"`) + len(`"location":"`)
+	place := lines[7][at : at+strings.IndexByte(lines[7][at:], '"')]
+	lines[7] = lines[7][:at] + strings.ToUpper(strings.Replace(place, " ", "  ", 1)) + lines[7][at+len(place):]
+	in := filepath.Join(dir, "visits.jsonl")
+	if err := os.WriteFile(in, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "report.json")
+	args := []string{"--by", "location", "--as-of", "2026-12-01"}
+	var stderr bytes.Buffer
+	if code := run(append([]string{"--kind", "report", "--checklist", checklist, "--input", in, "--output", out}, args...), &stderr); code != exitInput {
+		t.Fatalf("exit %d, want %d: %s", code, exitInput, stderr.String())
+	}
+	wantErr := cxkittest.Fail(t, append([]string{"report", checklist, in, "--json"}, args...)...)
+	end := strings.LastIndex(wantErr, "cxkit report: ")
+	notes, last := wantErr[:end], strings.TrimPrefix(wantErr[end:], "cxkit report: ")
+	if !strings.Contains(notes, "cxkit report: warning: groups") || !strings.Contains(notes, "(and 2 more sheets)") {
+		t.Fatalf("cxkit report warns of other things than the test made:\n%s", wantErr)
+	}
+	got := stderr.String()
+	if want := strings.ReplaceAll(notes, "cxkit report: ", "cxkit-beam: ") + "cxkit-beam: job "; !strings.HasPrefix(got, want) || !strings.Contains(got, "failed:\n"+last) {
+		t.Errorf("standard error:\n%s\nwant it to start with:\n%s\nand hold the job's error:\n%s", got, want, last)
 	}
 	if _, err := os.Stat(out + ".notes.json"); !os.IsNotExist(err) {
 		t.Errorf("the notes' file is left behind: %v", err)

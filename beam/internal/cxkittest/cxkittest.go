@@ -18,9 +18,19 @@ import (
 
 var (
 	once   sync.Once
+	dir    string
 	bin    string
 	errOut string
 )
+
+// Cleanup removes the cxkit built for the tests; TestMain calls it
+// after the tests, so that runs do not pile binaries up in the
+// temporary folder.
+func Cleanup() {
+	if dir != "" {
+		os.RemoveAll(dir)
+	}
+}
 
 // root is the cxkit module's directory: two levels up from this file.
 func root() string {
@@ -76,7 +86,8 @@ func exitCode(err error) int {
 func run(t testing.TB, args []string) (stdout, stderr string, err error) {
 	t.Helper()
 	once.Do(func() {
-		dir, err := os.MkdirTemp("", "cxkittest")
+		var err error
+		dir, err = os.MkdirTemp("", "cxkittest")
 		if err != nil {
 			errOut = err.Error()
 			return
