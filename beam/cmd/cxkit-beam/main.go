@@ -127,14 +127,8 @@ func run(args []string, stderr io.Writer) int {
 	if *chunkSize < 1 {
 		return usage("--chunk-size %d: want a size in bytes, at least 1", *chunkSize)
 	}
-	if *kind != "support" && (*standards != "" || *calendar != "" || *agentTime != "" || *survey != "" || *tz != "" || *skipBad) {
-		return usage("--standards, --calendar, --agent-time, --survey, --tz and --skip-bad are for --kind support")
-	}
-	if *kind != "report" && (*lang != "" || *htmlOut != "") {
-		return usage("--lang and --html are for --kind report")
-	}
-	if (len(earlier) > 0 || *earlierName != "") && !slices.Contains([]string{"nps", "csat", "ces", "emotion"}, *kind) {
-		return usage("--compare and --compare-name are for --kind nps, csat, ces and emotion")
+	if msg := flagForKind(fs, *kind); msg != "" {
+		return usage("%s", msg)
 	}
 	if *earlierName != "" && len(earlier) == 0 {
 		return usage("--compare-name names the --compare files: give them with --compare GLOB")
@@ -153,15 +147,9 @@ func run(args []string, stderr io.Writer) int {
 	var out, notes beam.PCollection
 	switch *kind {
 	case "nps", "csat", "ces", "emotion":
-		if *checklist != "" {
-			return usage("--checklist is for --kind report")
-		}
 		o := cxbeam.SurveyOptions{Metric: surveycsv.Metric(*kind), Column: *column, By: *by, Weight: *weight, Level: *level, File: file,
 			Earlier: earlier, EarlierFile: cmp.Or(*earlierName, strings.Join(earlier, ", ")), NotesOnFailure: notesFile}
 		if *method != "" {
-			if o.Metric != surveycsv.NPS && o.Metric != surveycsv.Emotion {
-				return usage("--method is for nps and emotion")
-			}
 			m, err := metrics.ParseMethod(*method)
 			if err != nil || (m != metrics.AdjustedWald && m != metrics.Wald) {
 				return usage("--method %q: want adjusted-wald or wald", *method)
@@ -181,10 +169,6 @@ func run(args []string, stderr io.Writer) int {
 				return usage("%v", err)
 			}
 			o.Scale = sc
-		default:
-			if *scale != "" || *good != "" {
-				return usage("--scale and --good are for csat and ces")
-			}
 		}
 		r := cxbeam.SurveyOutputs(s, inputs, o)
 		out, notes = r.JSON, r.Notes
@@ -230,9 +214,6 @@ func run(args []string, stderr io.Writer) int {
 			textio.Write(s, *htmlOut, r.HTML)
 		}
 	case "support":
-		if *checklist != "" {
-			return usage("--checklist is for --kind report")
-		}
 		if *by != "" {
 			if _, err := support.ParseDimension(*by); err != nil {
 				return usage("--by %v", err)
@@ -305,6 +286,50 @@ func run(args []string, stderr io.Writer) int {
 		}
 	}
 	return exitOK
+}
+
+// kindsOf are the kinds each of cxkit-beam's flags is for; a flag not
+// listed is for all (or is Beam's).
+var kindsOf = func() map[string][]string {
+	survey := []string{"nps", "csat", "ces", "emotion"}
+	m := map[string][]string{
+		"method": {"nps", "emotion"},
+		"scale":  {"csat", "ces"}, "good": {"csat", "ces"},
+		"period": {"report", "support"}, "chunk-size": {"report", "support"},
+		"by": append([]string{"report", "support"}, survey...),
+	}
+	for _, f := range []string{"name", "compare", "compare-name", "column", "weight", "level"} {
+		m[f] = survey
+	}
+	for _, f := range []string{"checklist", "where", "min-n", "top", "as-of", "min-duration", "lang", "html", "skip-invalid", "allow-duplicates"} {
+		m[f] = []string{"report"}
+	}
+	for _, f := range []string{"standards", "calendar", "agent-time", "survey", "tz", "skip-bad"} {
+		m[f] = []string{"support"}
+	}
+	return m
+}()
+
+// flagForKind says which flag given is not for kind, as a usage
+// message; "" when all are. A flag that does nothing must not look
+// as if it had been applied.
+func flagForKind(fs *flag.FlagSet, kind string) string {
+	var msg string
+	if !slices.Contains(kindsOf["by"], kind) {
+		return "" // no kind, or an unknown one: said later
+	}
+	fs.Visit(func(f *flag.Flag) {
+		kinds, ok := kindsOf[f.Name]
+		if msg != "" || !ok || slices.Contains(kinds, kind) {
+			return
+		}
+		list := strings.Join(kinds, ", ")
+		if i := strings.LastIndex(list, ", "); i >= 0 {
+			list = list[:i] + " and " + list[i+2:]
+		}
+		msg = fmt.Sprintf("--%s is for --kind %s", f.Name, list)
+	})
+	return msg
 }
 
 // printNotes prints what the job wrote to name beside the output for
