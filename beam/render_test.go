@@ -1,7 +1,6 @@
 package cxbeam
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -95,16 +94,8 @@ func TestReportLangHTMLNotes(t *testing.T) {
 				if outs[1] != string(wantPage) {
 					t.Errorf("HTML page differs from cxkit report's:\n got: %.600s\nwant: %.600s", outs[1], wantPage)
 				}
-				var n Notes
-				if err := json.Unmarshal([]byte(outs[2]), &n); err != nil {
-					t.Fatal(err)
-				}
-				var got strings.Builder
-				if err := n.Print(&got, "cxkit report"); err != nil {
-					t.Fatal(err)
-				}
-				if got.String() != wantErr {
-					t.Errorf("notes differ from cxkit report's standard error:\n got: %s\nwant: %s", got.String(), wantErr)
+				if got := printedNotes(t, outs[2], "cxkit report"); got != wantErr {
+					t.Errorf("notes differ from cxkit report's standard error:\n got: %s\nwant: %s", got, wantErr)
 				}
 			})
 		}
@@ -196,16 +187,8 @@ func TestReportNotesOfFailedJob(t *testing.T) {
 			if rerr != nil {
 				t.Fatal(rerr)
 			}
-			var n Notes
-			if err := json.Unmarshal(b, &n); err != nil {
-				t.Fatal(err)
-			}
-			var got strings.Builder
-			if err := n.Print(&got, "cxkit report"); err != nil {
-				t.Fatal(err)
-			}
-			if got.String() != wantNotes {
-				t.Errorf("notes differ from what cxkit report prints before its error:\n got: %s\nwant: %s", got.String(), wantNotes)
+			if got := printedNotes(t, string(b), "cxkit report"); got != wantNotes {
+				t.Errorf("notes differ from what cxkit report prints before its error:\n got: %s\nwant: %s", got, wantNotes)
 			}
 		})
 	}
