@@ -303,6 +303,11 @@ func (f *summarizeSurveyFn) ProcessElement(ctx context.Context, _ []byte, parts 
 		return failWithNotes(ctx, o.NotesOnFailure, notes, err)
 	}
 	sum.File = o.File
+	// The groups' warnings are of the merged groups, as cxkit prints
+	// them after reading the current export whole.
+	for _, w := range sum.Warnings {
+		notes.Warnings = append(notes.Warnings, report.Warning{Message: "warning: " + w})
+	}
 	notes.Warnings = append(notes.Warnings, earlierNotes.Warnings...)
 	if len(o.Earlier) > 0 {
 		if err := sum.Compare(old, opts); err != nil {

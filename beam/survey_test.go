@@ -267,6 +267,33 @@ func TestSurveyCompareNotes(t *testing.T) {
 	_ = os.Remove(o.NotesOnFailure) // the reading step failed: no notes
 }
 
+// TestSurveyGroupNotes: names that are one place typed two ways are
+// warned of over the merged groups of every file, as cxkit warns of
+// them in the whole export: "a" in one file and "A " in another are a
+// pair, and a pair in both files is one warning.
+func TestSurveyGroupNotes(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.csv")
+	writeLines(t, whole, "nps,store", "9,a", "10,Straße", "3,A ", "7,STRASSE", "0,a")
+	writeLines(t, filepath.Join(dir, "p1.csv"), "nps,store", "9,a", "10,Straße")
+	writeLines(t, filepath.Join(dir, "p2.csv"), "nps,store", "3,A ", "7,STRASSE", "0,a")
+	want, wantErr := cxkittest.Output(t, "nps", whole, "--by", "store", "--json")
+	o := SurveyOptions{Metric: surveycsv.NPS, By: "store", File: whole}
+	outs, err := runOutputs(t, func(s beam.Scope) []beam.PCollection {
+		r := SurveyOutputs(s, []string{filepath.Join(dir, "p*.csv")}, o)
+		return []beam.PCollection{r.JSON, r.Notes}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outs[0] != want {
+		t.Errorf("pipeline output differs from cxkit's:\n got: %s\nwant: %s", outs[0], want)
+	}
+	if got := printedNotes(t, outs[1], "cxkit nps"); got != wantErr || strings.Count(got, "differ only in case") != 2 {
+		t.Errorf("notes differ from cxkit's standard error:\n got: %s\nwant: %s", got, wantErr)
+	}
+}
+
 // printedNotes prints the JSON of Notes as the command does.
 func printedNotes(t *testing.T, js, command string) string {
 	t.Helper()

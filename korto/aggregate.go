@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/metrics"
 )
 
@@ -366,7 +367,7 @@ func (a *Aggregator) startCheck() {
 // for "month" without such a field the year and month of its "date"
 // ("2026-11-20" -> "2026-11"); NoGroup when there is neither.
 func auditGroup(audit map[string]string, field string) string {
-	if v := strings.TrimSpace(audit[field]); v != "" {
+	if v := groups.Name(audit[field]); v != "" {
 		return v
 	}
 	if field == "month" {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/cxkit/cxkit/internal/groups"
 )
 
 // What a report holds besides sums: section scores, the audits with a
@@ -168,7 +170,7 @@ func (a *Aggregator) checkAudit(audit map[string]string) error {
 	pa.id = audit["id"]
 	pa.date = strings.TrimSpace(audit["date"])
 	pa.period = ""
-	needDate := a.opts.Period != "" || isPeriodField(a.opts.GroupBy) && strings.TrimSpace(audit[a.opts.GroupBy]) == ""
+	needDate := a.opts.Period != "" || isPeriodField(a.opts.GroupBy) && groups.Name(audit[a.opts.GroupBy]) == ""
 	if !needDate {
 		pa.group = auditGroup(audit, a.opts.GroupBy)
 		return nil
@@ -187,7 +189,7 @@ func (a *Aggregator) checkAudit(audit map[string]string) error {
 		pa.period = PeriodOf(t, a.opts.Period)
 	}
 	pa.group = auditGroup(audit, a.opts.GroupBy)
-	if isPeriodField(a.opts.GroupBy) && strings.TrimSpace(audit[a.opts.GroupBy]) == "" && pa.date != "" {
+	if isPeriodField(a.opts.GroupBy) && groups.Name(audit[a.opts.GroupBy]) == "" && pa.date != "" {
 		pa.group = PeriodOf(t, a.opts.GroupBy)
 	}
 	return nil

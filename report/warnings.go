@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/korto"
 )
 
@@ -86,47 +83,23 @@ func (s *WarningSet) List() []Warning { return s.ws.list() }
 // groupWarnings warns of what in the groups may mislead: a grouping
 // field no audit has, and group names that differ only in case, spaces
 // or punctuation ("Арбат 5", "Арбат, 5"), which are likely one place
-// typed two ways.
+// typed two ways (groups.Warnings, the rule of every --by).
 func groupWarnings(rep *korto.Report, by string) []Warning {
 	var out []Warning
 	if by != "" && len(rep.Groups) == 1 && rep.Groups[0].Group == korto.NoGroup {
 		out = append(out, Warning{Message: fmt.Sprintf("warning: no audit has the field %q; the league table has one row, of audits without it", by)})
 	}
-	seen := map[string]string{}
 	names := make([]string, 0, len(rep.Groups))
 	for _, g := range rep.Groups {
 		names = append(names, g.Group)
 	}
-	slices.Sort(names)
-	for _, name := range names {
-		if name == korto.NoGroup {
-			continue
-		}
-		k := FoldName(name)
-		if first, ok := seen[k]; ok {
-			out = append(out, Warning{Message: fmt.Sprintf("warning: groups %q and %q differ only in case, spaces or punctuation: one place typed two ways?", first, name)})
-			continue
-		}
-		seen[k] = name
+	for _, w := range groups.Warnings(names, korto.NoGroup) {
+		out = append(out, Warning{Message: "warning: " + w})
 	}
 	return out
 }
 
 // FoldName is the form of a group name in which near-duplicates are
-// equal (reports.md): Unicode case folding, full as the standard
-// defines it ("Straße" and "STRASSE" are one name), on the canonical
-// decomposition, so that a letter typed precomposed or with a combining
-// mark is one letter; spaces, punctuation, symbols and format
-// characters are removed.
-func FoldName(s string) string {
-	// A Caser keeps state: one per call, as workers may call at once.
-	s = norm.NFD.String(cases.Fold().String(norm.NFD.String(s)))
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Cf, r) {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// equal (reports.md); it is the rule every --by follows, kept here for
+// callers of the report package.
+func FoldName(s string) string { return groups.Fold(s) }

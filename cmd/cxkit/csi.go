@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
@@ -78,6 +79,9 @@ func csiFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
+		for _, w := range out.Warnings {
+			e.warnf("%s", w)
+		}
 		if *asJSON {
 			return writeJSON(e.stdout, out)
 		}
@@ -110,10 +114,10 @@ func csiWriteText(w io.Writer, o *surveycsv.CSIReport) {
 	g.add("group", "n", "CSI")
 	for _, gr := range o.Groups {
 		if gr.CSIResult == nil {
-			g.add(gr.Group, "", "— "+gr.Error)
+			g.add(groups.Label(gr.Group), "", "— "+gr.Error)
 			continue
 		}
-		g.add(gr.Group, fmt.Sprint(gr.N), fixed(gr.CSI, 1))
+		g.add(groups.Label(gr.Group), fmt.Sprint(gr.N), fixed(gr.CSI, 1))
 	}
 	g.write(w)
 }

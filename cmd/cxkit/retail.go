@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/metrics/retail"
 )
 
@@ -46,6 +47,9 @@ func retailFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
+		for _, w := range out.Warnings {
+			e.warnf("%s", w)
+		}
 		if *asJSON {
 			return writeJSON(e.stdout, out)
 		}
@@ -58,7 +62,7 @@ func retailWriteText(w io.Writer, o *retail.FileReport) {
 	retailWriteReport(w, "Retail KPIs of "+o.File, o.Report)
 	for _, g := range o.Groups {
 		fmt.Fprintln(w)
-		retailWriteReport(w, g.Group, g.Report)
+		retailWriteReport(w, groups.Label(g.Group), g.Report)
 	}
 }
 

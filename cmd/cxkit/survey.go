@@ -150,6 +150,9 @@ func (k *surveyKind) flags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
+		for _, w := range out.Warnings {
+			e.warnf("%s", w)
+		}
 		out.File = pos[0]
 		if *compareWith != "" {
 			old, err := read(*compareWith, cur.Earlier(cfg))

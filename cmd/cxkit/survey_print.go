@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
@@ -92,10 +93,7 @@ func surveyWriteText(w io.Writer, k *surveyKind, o *surveycsv.Summary) {
 		t.add(append(head, "")...)
 		wide, marked := 0, 0
 		for _, g := range o.Groups {
-			name := g.Name
-			if name == "" {
-				name = "(blank)"
-			}
+			name := groups.Label(g.Name)
 			if g.Err != nil {
 				cells := []string{name, fmt.Sprint(g.Res.N), "—", "—"}
 				if o.Compared != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/csvlex"
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
@@ -40,6 +41,10 @@ type FileReport struct {
 	Report
 	// Groups are sorted by name.
 	Groups []GroupReport `json:"groups,omitempty"`
+	// Warnings are what may mislead in the groups: names that are one
+	// place typed two ways (groups.Warnings). They are not in the JSON:
+	// cxkit prints them on standard error.
+	Warnings []string `json:"-"`
 }
 
 // GroupReport is the KPIs of the rows of one value of the By column.
@@ -74,6 +79,7 @@ func Read(data []byte, name string, opts Options) (*FileReport, error) {
 	if out.Report, err = sheet.All.Result(opts.Occupancy); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	out.Warnings = groups.Warnings(sheet.Order)
 	for _, g := range sheet.Order {
 		r, err := sheet.Groups[g].Result(opts.Occupancy)
 		if err != nil {
@@ -141,8 +147,8 @@ func ReadSheet(r io.Reader, name, by string) (*Sheet, error) {
 		return nil, err
 	}
 	all := &Visits{}
-	groups := map[string]*Visits{}
-	var order []string
+	var byGroup groups.Set[*Visits]
+	newGroup := func() *Visits { return &Visits{} }
 	for {
 		ok, err := sc.Next()
 		if err != nil {
@@ -220,20 +226,18 @@ func ReadSheet(r io.Reader, name, by string) (*Sheet, error) {
 		}
 		all.Add(v) // cannot fail: v is valid
 		if byCol >= 0 {
-			g := strings.TrimSpace(sc.Record()[byCol])
-			acc := groups[g]
-			if acc == nil {
-				acc = &Visits{}
-				groups[g] = acc
-				order = append(order, g)
-			}
-			acc.Add(v)
+			byGroup.Get(groups.Name(sc.Record()[byCol]), newGroup).Add(v)
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	return &Sheet{All: all, Groups: groups, Order: order}, nil
+	sheet := &Sheet{All: all, Groups: make(map[string]*Visits, byGroup.Len()), Order: byGroup.Names()}
+	for i := range byGroup.Len() {
+		g, v := byGroup.At(i)
+		sheet.Groups[g] = v
+	}
+	return sheet, nil
 }
 
 func blankRow(rec []string) bool {

@@ -14,6 +14,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/internal/strictjson"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -44,6 +45,10 @@ type CSIReport struct {
 	// Groups are ranked: highest index first, groups without one last,
 	// ties by name.
 	Groups []CSIGroup `json:"groups,omitempty"`
+	// Warnings are what may mislead in the groups: names that are one
+	// place typed two ways (groups.Warnings). They are not in the JSON:
+	// cxkit prints them on standard error.
+	Warnings []string `json:"-"`
 }
 
 // CSIGroup is the index of the rows of one value of the By column.
@@ -130,8 +135,11 @@ func ReadCSI(r io.Reader, name string, cfg CSIConfig) (*CSIReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	groups := map[string]*metrics.CSIRatings{}
-	var order []string
+	var byGroup groups.Set[*metrics.CSIRatings]
+	newGroup := func() *metrics.CSIRatings {
+		acc, _ := metrics.NewCSIRatings(cfg.Scale, names) // as all, above
+		return acc
+	}
 	ratings := make([]int, len(at))
 	// A column none of whose cells is a number is a label (a store, a
 	// name), not an attribute left out of --by: one line says so, not a
@@ -176,14 +184,7 @@ func ReadCSI(r io.Reader, name string, cfg CSIConfig) (*CSIReport, error) {
 		}
 		_ = all.Add(ratings) // every rating was checked above
 		if byCol >= 0 {
-			g := strings.TrimSpace(sc.Record()[byCol])
-			acc := groups[g]
-			if acc == nil {
-				acc, _ = metrics.NewCSIRatings(cfg.Scale, names)
-				groups[g] = acc
-				order = append(order, g)
-			}
-			_ = acc.Add(ratings)
+			_ = byGroup.Get(groups.Name(sc.Record()[byCol]), newGroup).Add(ratings)
 		}
 	}
 	var labels []string
@@ -202,10 +203,11 @@ func ReadCSI(r io.Reader, name string, cfg CSIConfig) (*CSIReport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	out := &CSIReport{File: name, CSIResult: res, Rows: sc.Row()}
-	for _, g := range order {
+	out := &CSIReport{File: name, CSIResult: res, Rows: sc.Row(), Warnings: groups.Warnings(byGroup.Names())}
+	for i := range byGroup.Len() {
+		g, acc := byGroup.At(i)
 		gr := CSIGroup{Group: g}
-		r, err := groups[g].Result(ws, cfg.Level)
+		r, err := acc.Result(ws, cfg.Level)
 		if err != nil {
 			gr.Error = err.Error()
 		} else {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/internal/csvlex"
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/internal/split"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/metrics"
@@ -318,8 +319,8 @@ type part struct {
 	lay    *layout
 	cfg    *Config
 	all    *Accumulator
-	groups map[string]*Accumulator
-	order  []string
+	groups groups.Set[*Accumulator]
+	newAcc func() *Accumulator // a group's accumulator, made once
 	rows   int
 	blank  int
 	bad    []*diag.Diagnostic
@@ -335,7 +336,12 @@ type part struct {
 
 func newPart(lay *layout, cfg Config) *part {
 	all, _ := newAccumulator(cfg.Metric, cfg.Scale) // checked by read
-	return &part{lay: lay, cfg: &cfg, all: all, groups: map[string]*Accumulator{}}
+	p := &part{lay: lay, cfg: &cfg, all: all}
+	p.newAcc = func() *Accumulator {
+		acc, _ := newAccumulator(cfg.Metric, cfg.Scale) // checked by read
+		return acc
+	}
+	return p
 }
 
 // scan reads records from x until the input ends, a record starts at or
@@ -406,13 +412,7 @@ func (p *part) scan(x *csvlex.Lexer, limit int64) {
 			continue
 		}
 		if lay.by >= 0 {
-			g := bytes.TrimSpace(rec.Vals[lay.by].Val)
-			acc, ok := p.groups[string(g)]
-			if !ok {
-				acc, _ = newAccumulator(p.cfg.Metric, p.cfg.Scale)
-				p.groups[string(g)] = acc
-				p.order = append(p.order, string(g))
-			}
+			acc := p.groups.GetBytes(groups.NameBytes(rec.Vals[lay.by].Val), p.newAcc)
 			acc.add(cell, w) // cannot fail: the same cell was accepted above
 		}
 	}
@@ -441,9 +441,9 @@ func (p *part) finish(d *Data) (*Data, error) {
 		return nil, cellList(p.lay.name, p.bad, p.nbad-len(p.bad))
 	}
 	d.All, d.Rows, d.Blank = p.all, p.rows, p.blank
-	d.Groups = make([]Group, len(p.order))
-	for i, g := range p.order {
-		d.Groups[i] = Group{g, p.groups[g]}
+	d.Groups = make([]Group, p.groups.Len())
+	for i := range d.Groups {
+		d.Groups[i].Name, d.Groups[i].Acc = p.groups.At(i)
 	}
 	return d, nil
 }
@@ -474,17 +474,7 @@ func (p *part) merge(q *part) error {
 	if err := p.all.Merge(q.all); err != nil {
 		return err
 	}
-	for _, g := range q.order {
-		if acc, ok := p.groups[g]; ok {
-			if err := acc.Merge(q.groups[g]); err != nil {
-				return err
-			}
-			continue
-		}
-		p.groups[g] = q.groups[g]
-		p.order = append(p.order, g)
-	}
-	return nil
+	return p.groups.Merge(&q.groups, (*Accumulator).Merge)
 }
 
 // readParallel reads the rows of src from offset body (on line

@@ -132,14 +132,7 @@ func referenceRead(input []byte, name string, cfg Config) (*Data, error) {
 			continue
 		}
 		if lay.byCol >= 0 {
-			g := strings.TrimSpace(rec[lay.byCol])
-			acc, ok := p.groups[g]
-			if !ok {
-				acc, _ = newAccumulator(cfg.Metric, cfg.Scale)
-				p.groups[g] = acc
-				p.order = append(p.order, g)
-			}
-			acc.add([]byte(cell), w)
+			p.groups.Get(strings.TrimSpace(rec[lay.byCol]), p.newAcc).add([]byte(cell), w)
 		}
 	}
 	d := &Data{File: name, Metric: cfg.Metric, Column: header[lay.ansCol], By: cfg.By, Weight: cfg.Weight, Scale: cfg.Scale}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/groups"
 	"github.com/cxkit/cxkit/internal/jsonout"
 	"github.com/cxkit/cxkit/metrics"
 )
@@ -26,6 +27,10 @@ type Summary struct {
 	// is its JSON key, "compare_mean" or "compare_good".
 	Also    *Comparison
 	AlsoKey string
+	// Warnings are what may mislead in the groups: names that are one
+	// place typed two ways (groups.Warnings). They are not in the JSON:
+	// cxkit prints them on standard error.
+	Warnings []string
 }
 
 // RankedGroup is a group's result, or why it has none.
@@ -87,6 +92,11 @@ func Summarize(d *Data, o metrics.Options) (*Summary, error) {
 		return nil, fmt.Errorf("%s: column %s: %w", d.File, diag.Quote(d.Column), err)
 	}
 	s := &Summary{File: d.File, Data: d, Overall: res}
+	names := make([]string, len(d.Groups))
+	for i, g := range d.Groups {
+		names[i] = g.Name
+	}
+	s.Warnings = groups.Warnings(names)
 	for _, g := range d.Groups {
 		r, err := g.Acc.ResultWith(o)
 		rg := RankedGroup{Name: g.Name, Res: r, Err: err}
