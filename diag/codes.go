@@ -115,6 +115,8 @@ const (
 	CodeNoQuestions     = "no-questions"     // no column matches a question
 	CodeCellCount       = "cell-count"       // a row with more cells than the header
 	CodeBadCell         = "bad-cell"         // a cell that is not a valid value of its column
+	CodeLabelHeader     = "label-header"     // warning: columns named by their fields' labels, read by label
+	CodeAmbiguousLabel  = "ambiguous-label"  // a label that names two questions, or two answers of one
 )
 
 // Support tickets and service standards (package metrics/support).

@@ -102,6 +102,13 @@ func (l *layout) questions() []question {
 				known = append(known, knownCell{text, w})
 			}
 		}
+		if cells := l.labels[i]; cells != nil {
+			// The labels first: in an export of labels, a label that is
+			// also another answer's value is the label.
+			known = append(slices.Clip(cells), slices.DeleteFunc(known, func(k knownCell) bool {
+				return slices.ContainsFunc(cells, func(c knownCell) bool { return c.text == k.text })
+			})...)
+		}
 		qs[i].known = known
 	}
 	return qs

@@ -58,6 +58,11 @@ type layout struct {
 	names        []string       // the columns' names, as the header has them
 	fields       map[string]int // the audit fields' columns
 	pathed       map[int]bool   // questions a column names by a group path
+	// byLabel is what the columns no name matches are by their labels
+	// (see labels.go), nil when there are none; labels are the known
+	// cells of the options' labels of the questions so named.
+	byLabel *labelHeader
+	labels  map[int][]knownCell
 }
 
 // newLayout returns a layout with no columns yet, for a file of the
@@ -78,13 +83,16 @@ func newLayout(file string, format Format, p *korto.Plan) *layout {
 // placed on line, the header's line.
 func (l *layout) readHeader(header []string, line int) (warns, errs Errors) {
 	l.pathed = l.questionsByPath(header)
+	l.byLabel = l.readLabels(header)
 	for i, h := range header {
 		w, e := l.add(h, line, i+1)
 		warns, errs = append(warns, w...), append(errs, e...)
 	}
+	w, e := l.byLabel.finish(l, line)
+	warns, errs = append(w, warns...), append(errs, e...)
 	if l.numQCols == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{Pos: diag.Pos{File: l.file, Line: line}, Code: CodeNoQuestions,
-			Message: fmt.Sprintf("no column is a question of checklist %q: the header must hold question IDs (an export with labels for headers will not do: export the questions' names)", l.plan.Checklist().ID)})
+			Message: fmt.Sprintf("no column is a question of checklist %q: the header must hold question IDs, or the questions' labels in one of its languages", l.plan.Checklist().ID)})
 	}
 	if l.numQCols > 0 {
 		var missing []string
@@ -108,6 +116,11 @@ func (l *layout) add(h string, line, colNo int) (warns, errs Errors) {
 	i := len(l.cols)
 	name := strings.TrimSpace(h)
 	col := l.match(name)
+	if col.kind == colUnknown {
+		var e Errors
+		col, e = l.byLabel.column(l, i, h, line, colNo)
+		errs = append(errs, e...)
+	}
 	switch col.kind {
 	case colQuestion:
 		if j := l.qcol[col.q]; j >= 0 {

@@ -6,12 +6,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/forms"
 	"github.com/cxkit/cxkit/korto"
+	"github.com/xuri/excelize/v2"
 )
 
 // The exports the round-trip tests make are built here the way ODK
@@ -100,6 +103,11 @@ type exportStyle struct {
 	withID       bool // collect the audit id; else only the instance ID tells it
 	head, tail   []string
 	meta         func(s *korto.Sheet, i int) (head, tail []string)
+	// labels, when set, makes the export KoboToolbox's "Labels" one in
+	// that language: each column is named by its field's label (after
+	// its groups' labels unless noGroups), each choice by its label.
+	labels   string
+	noGroups bool
 }
 
 var odkStyle = exportStyle{
@@ -146,13 +154,26 @@ func export(t testing.TB, p *korto.Plan, sheets []*korto.Sheet, st exportStyle) 
 	if st.withID {
 		audit = append([]string{"id"}, audit...)
 	}
+	var fl *formLabels
+	if st.labels != "" {
+		fl = readFormLabels(t, c, st.labels)
+	}
+	name := func(path ...string) string {
+		if fl != nil {
+			path = fl.path(path)
+		}
+		if st.noGroups {
+			path = path[len(path)-1:]
+		}
+		return strings.Join(path, st.sep)
+	}
 	header := append([]string(nil), st.head...)
 	for _, f := range audit {
-		header = append(header, "audit"+st.sep+f)
+		header = append(header, name("audit", f))
 	}
 	for i := range p.NumQuestions() {
 		q := p.Question(i)
-		header = append(header, strings.Join(append(append([]string(nil), paths[q.ID]...), q.ID), st.sep))
+		header = append(header, name(append(append([]string(nil), paths[q.ID]...), q.ID)...))
 	}
 	header = append(header, st.tail...)
 	if err := w.Write(header); err != nil {
@@ -170,6 +191,19 @@ func export(t testing.TB, p *korto.Plan, sheets []*korto.Sheet, st exportStyle) 
 			switch {
 			case !ok:
 				rec = append(rec, "")
+			case fl != nil && fl.choices[p.Question(i).ID] != nil:
+				v := a.String
+				if a.Type == korto.AnswerNumber {
+					v = strconv.FormatFloat(a.Number, 'g', -1, 64)
+				}
+				if a.IsNA() {
+					v = "na"
+				}
+				label, ok := fl.choices[p.Question(i).ID][v]
+				if !ok {
+					t.Fatalf("question %s: no label of %q", p.Question(i).ID, v)
+				}
+				rec = append(rec, label)
 			case a.IsNA():
 				rec = append(rec, naWays[na%len(naWays)])
 				na++
@@ -229,4 +263,78 @@ func odkCentralZip(t testing.TB, table []byte) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// formLabels are the labels the XLSForm of a checklist shows in one
+// language, read from the workbook `cxkit form --to xlsform` writes, as
+// KoboToolbox reads them when it makes an export with "Labels".
+type formLabels struct {
+	label   map[string]string            // by group path joined with "/": the group's or field's label
+	choices map[string]map[string]string // by question: each value's label
+}
+
+// path is the labels of a field's group path and name.
+func (fl *formLabels) path(names []string) []string {
+	out := make([]string, len(names))
+	for i := range names {
+		out[i] = fl.label[strings.Join(names[:i+1], "/")]
+	}
+	return out
+}
+
+func readFormLabels(t testing.TB, c *korto.Checklist, lang string) *formLabels {
+	t.Helper()
+	data, err := forms.XLSForm(c, forms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows := func(sheet string) (head map[string]int, rows [][]string) {
+		all, err := x.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head = map[string]int{}
+		for i, h := range all[0] {
+			if strings.HasPrefix(h, "label::") && strings.HasSuffix(h, "("+lang+")") {
+				h = "label"
+			}
+			head[h] = i
+		}
+		for _, r := range all[1:] {
+			rows = append(rows, append(r, make([]string, len(all[0]))...))
+		}
+		return head, rows
+	}
+	fl := &formLabels{label: map[string]string{}, choices: map[string]map[string]string{}}
+	ch, crows := rows("choices")
+	lists := map[string]map[string]string{}
+	for _, r := range crows {
+		if lists[r[ch["list_name"]]] == nil {
+			lists[r[ch["list_name"]]] = map[string]string{}
+		}
+		lists[r[ch["list_name"]]][r[ch["name"]]] = r[ch["label"]]
+	}
+	sh, srows := rows("survey")
+	var path []string
+	for _, r := range srows {
+		typ, name := r[sh["type"]], r[sh["name"]]
+		if typ == "end group" {
+			path = path[:len(path)-1]
+			continue
+		}
+		p := strings.Join(append(slices.Clone(path), name), "/")
+		fl.label[p] = r[sh["label"]]
+		if typ == "begin group" {
+			path = append(path, name)
+		}
+		if list, ok := strings.CutPrefix(typ, "select_one "); ok {
+			fl.choices[name] = lists[list]
+		}
+	}
+	return fl
 }

@@ -174,6 +174,9 @@ func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Form
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if rd.l.labels != nil {
+		rd.qs = rd.l.questions() // with the labels the header asks for
+	}
 	return rd, nil
 }
 

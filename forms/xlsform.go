@@ -98,16 +98,9 @@ func xlsformSheets(c *korto.Checklist, opts Options) (survey, choices, settings 
 	if c == nil {
 		return nil, nil, nil, errNilChecklist
 	}
-	b := &xlsformBuilder{c: c, lang: c.ShownLang(opts.Lang), lists: map[string]bool{}}
-	b.langs = []string{b.lang}
-	for _, l := range c.Languages() {
-		if l != b.lang {
-			b.langs = append(b.langs, l)
-		}
-	}
-	if len(c.Languages()) == 0 && c.Lang == "" {
-		b.langs = []string{b.lang}
-	}
+	b := &xlsformBuilder{c: c, lists: map[string]bool{}}
+	b.langs = xlsformLangs(c, opts.Lang)
+	b.lang = b.langs[0]
 	b.word = fixedText(c, b.lang, b.langs)
 	head := append([]string(nil), xlsformSurveyColumns...)
 	for _, prefix := range xlsformTextColumns {
@@ -152,6 +145,18 @@ func xlsformSheets(c *korto.Checklist, opts Options) (survey, choices, settings 
 		{c.Title.In(b.lang), c.ID, c.Version, xlsformLang(b.lang), `cx="` + XLSFormNamespace + `"`},
 	}
 	return b.survey, b.choices, settings, nil
+}
+
+// xlsformLangs are the languages of c's XLSForm: lang (default: the
+// checklist's own), the form's default, then the checklist's others.
+func xlsformLangs(c *korto.Checklist, lang string) []string {
+	langs := []string{c.ShownLang(lang)}
+	for _, l := range c.Languages() {
+		if l != langs[0] {
+			langs = append(langs, l)
+		}
+	}
+	return langs
 }
 
 type xlsformBuilder struct {
