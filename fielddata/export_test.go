@@ -139,6 +139,14 @@ var koboDashStyle = func() exportStyle { st := koboStyle; st.sep = "-"; return s
 // that setting.
 var koboDotStyle = func() exportStyle { st := koboStyle; st.sep = "."; return st }()
 
+// koboLabelStyle is a KoboToolbox export made with "Labels" in lang,
+// with the groups' labels in the headers or not.
+func koboLabelStyle(lang string, noGroups bool) exportStyle {
+	st := koboStyle
+	st.labels, st.noGroups = lang, noGroups
+	return st
+}
+
 // export writes the sheets as the style's CSV export.
 func export(t testing.TB, p *korto.Plan, sheets []*korto.Sheet, st exportStyle) []byte {
 	t.Helper()

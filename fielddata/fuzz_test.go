@@ -57,6 +57,8 @@ func FuzzImportCSV(f *testing.F) {
 	f.Add(export(f, p, sheets[:1], odkStyle))
 	f.Add(export(f, p, sheets[1:2], koboStyle))
 	f.Add(odkCentralZip(f, export(f, p, sheets[2:3], odkStyle)))
+	f.Add(export(f, p, sheets[3:4], koboLabelStyle("ru", false)))
+	f.Add(export(f, p, sheets[4:5], koboLabelStyle("en", true)))
 	f.Add([]byte("id,has_parking,recommend\nv1,yes,9\nv2,N/A,\"1\n0\"\n"))
 	f.Add([]byte("\ufeffid;mood;comment\r\nv1;Positive;\"a \"\"b\"\"\"\r\n"))
 	f.Add([]byte("has_parking,x\n\"unterminated\n"))

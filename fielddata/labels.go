@@ -23,9 +23,11 @@ import (
 type labelHeader struct {
 	lang  forms.XLSFormLanguage
 	field map[int]*forms.XLSFormField // by column: the field its label names
-	// also names the other fields a column's label names in lang, which
-	// leave the column unread.
+	// also names the fields a column's label names in lang when it
+	// names more than one, which leaves the column unread; told names
+	// such labels once told, so that two columns of one say it once.
 	also map[int][]string
+	told map[string]bool
 }
 
 // readLabels matches the columns of header that match no name to the
@@ -120,6 +122,13 @@ func (lh *labelHeader) column(l *layout, i int, h string, line, colNo int) (colu
 		return column{kind: colUnknown}, nil
 	}
 	if also := lh.also[i]; also != nil {
+		if lh.told[strings.TrimSpace(h)] {
+			return column{kind: colSkip}, nil
+		}
+		if lh.told == nil {
+			lh.told = map[string]bool{}
+		}
+		lh.told[strings.TrimSpace(h)] = true
 		return column{kind: colSkip}, Errors{{Pos: diag.Pos{File: l.file, Line: line, Column: colNo}, Code: diag.CodeAmbiguousLabel,
 			Message: fmt.Sprintf("column %q is the label in %s of each of %s, and a label does not say which: export with \"XML values and headers\" (or with groups in the headers, if they tell them apart)", strings.TrimSpace(h), lh.lang.Name, listFew(also))}}
 	}

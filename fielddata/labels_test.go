@@ -1,6 +1,8 @@
 package fielddata_test
 
 import (
+	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/korto"
 	"strings"
 	"testing"
 
@@ -40,6 +42,88 @@ func TestKoboLabelsSameAsValues(t *testing.T) {
 				t.Fatalf("labels export differs from its XML values twin (-values +labels):\n%s", d)
 			}
 			sameAsNext(t, p, data, "")
+		})
+	}
+	// Kobo's XLSX export with "Labels": the same header in a workbook.
+	st := koboStyle
+	st.labels, st.comma, st.decimalComma = "ru", ',', false
+	got := importWith(t, p, workbook(t, export(t, p, sheets, st), ','), "", 2, false)
+	if d := cmp.Diff(want.Lines, got.Lines); d != "" || len(got.Problems) != 1 {
+		t.Fatalf("labels workbook: problems %q; differs from the XML values export (-values +labels):\n%s", got.Problems, d)
+	}
+}
+
+// twins has a title twice in Russian (in two sections) and an option
+// label twice, and neither in English.
+const twins = `checklist twins "Близнецы" @en "Twins" {
+  lang ru
+  choice tidy {
+    clean "Чисто" @en "Clean" = 1
+    spotless "Чисто" @en "Spotless" = 1
+    dirty "Грязно" @en "Dirty" = 0
+  }
+  level 1 "Основа" @en "Base" {
+    section hall "Зал" @en "Hall" {
+      question hall_light "Светло" @en "The hall is lit"
+      question hall_tidy "Порядок" @en "Hall tidiness" tidy optional
+    }
+    section wc "Туалет" @en "Toilet" {
+      question wc_light "Светло" @en "The toilet is lit"
+    }
+  }
+}
+`
+
+// A label that does not say which question or which answer it is, in
+// the language of the export, is one error at its column, with the
+// fix; the same export in a language where it does say reads.
+func TestKoboLabelsAmbiguous(t *testing.T) {
+	c, err := dsl.Parse("twins.korto", []byte(twins))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, data string
+		want       []string // problems, by their start
+		lines      []string
+	}{{
+		name: "ru-flat",
+		data: "Место;Светло;Светло;_uuid\nТЦ-1;Да;Нет;u1\n",
+		want: []string{`f.csv:1:2: column "Светло" is the label in Русский (ru) of each of hall_light, wc_light, and a label does not say which: export with "XML values and headers"`},
+	}, {
+		name: "ru-groups",
+		data: "Уровень 1. Основа/Зал/Светло;Уровень 1. Основа/Зал/Порядок;Уровень 1. Основа/Туалет/Светло;_uuid\nДа;Чисто;Нет;u1\n",
+		want: []string{`f.csv:1:2: question hall_tidy: answers "clean" and "spotless" are both labelled "Чисто" in Русский (ru), so a cell of that label does not say which: export with "XML values and headers"`},
+	}, {
+		name:  "en-flat",
+		data:  "Location;The hall is lit;Hall tidiness;The toilet is lit;_uuid\nMall 1;Yes;Spotless;No;u1\n",
+		want:  []string{`f.csv:1: warning: the header names 3 question columns by their labels in English (en)`},
+		lines: []string{`{"checklist":"twins","audit":{"id":"u1","location":"Mall 1"},"answers":{"hall_light":"yes","hall_tidy":"spotless","wc_light":"no"}}` + "\n"},
+	}, {
+		// Some columns named by ID, some by label: each is read as its
+		// header says, and the warning says which were which.
+		name:  "mixed",
+		data:  "id,hall_light,hall_tidy,The toilet is lit\nv1,yes,spotless,No\n",
+		want:  []string{`f.csv:1: warning: the header names 1 question columns by their labels in English (en), not by the questions' IDs, as an export with "Labels" does: they are read by label, their answers by their options' labels; the other 2 question columns are named by ID and read as values`},
+		lines: []string{`{"checklist":"twins","audit":{"id":"v1"},"answers":{"hall_light":"yes","hall_tidy":"spotless","wc_light":"no"}}` + "\n"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := importWith(t, p, []byte(tc.data), "", 1, false)
+			if len(got.Problems) != len(tc.want) {
+				t.Fatalf("problems %q, want %d", got.Problems, len(tc.want))
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(got.Problems[i], w) {
+					t.Errorf("problem %q\nwant it to start %q", got.Problems[i], w)
+				}
+			}
+			if d := cmp.Diff(tc.lines, got.Lines); d != "" {
+				t.Errorf("lines (-want +got):\n%s", d)
+			}
 		})
 	}
 }

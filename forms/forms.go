@@ -178,16 +178,23 @@ func fixedText(c *korto.Checklist, lang string, langs []string) func(string) kor
 		}
 		return auditFieldTitle(w, key)
 	}
+	// The words of each language once: c.Words walks the checklist,
+	// and a form asks for a word per question.
+	own := c.Words(lang)
+	words := make([]korto.FormWords, len(langs))
+	for i, l := range langs {
+		words[i] = c.Words(l)
+	}
 	return func(key string) korto.Text {
-		t := korto.Text{Text: pick(c.Words(lang), key)}
-		for _, l := range langs {
+		t := korto.Text{Text: pick(own, key)}
+		for i, l := range langs {
 			if l == lang {
 				continue
 			}
 			if t.Tr == nil {
 				t.Tr = map[string]string{}
 			}
-			t.Tr[l] = pick(c.Words(l), key)
+			t.Tr[l] = pick(words[i], key)
 		}
 		return t
 	}
