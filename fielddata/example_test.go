@@ -66,6 +66,29 @@ func ExampleImport() {
 	// 2 sheets, read as odk: guessed odk because of its columns SubmissionDate, meta-instanceID, KEY
 }
 
+// A KoboToolbox export made with "Labels" instead of "XML values and
+// headers" names its columns by the questions' labels (after their
+// groups' labels here) and writes each answer's label: the labels of
+// the checklist's XLSForm, which Import matches back to the questions
+// and their answers, saying so once.
+func ExampleImport_labels() {
+	export := `start;end;Level 1. Foundation/Cleanliness/Tables are clean;Level 1. Foundation/Cleanliness/The floor is dry;Level 2. Convenience/Speed of service;_uuid
+2026-07-02T10:00:00;2026-07-02T10:40:00;Yes;Not applicable;4;a1
+2026-07-03T11:00:00;2026-07-03T11:25:00;No;Yes;3;b2
+`
+	_, err := fielddata.Import(os.Stdout, strings.NewReader(export), cafePlan(), fielddata.ImportOptions{
+		Options: fielddata.Options{Name: "cafe.csv", Format: fielddata.Kobo},
+		Problem: func(e *fielddata.Error) { fmt.Println(e) },
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// cafe.csv:1: warning: the header names 3 question columns by their labels in English (en), not by the questions' IDs, as an export with "Labels" does: they are read by label, their answers by their options' labels; an export with "XML values and headers" is read without matching labels
+	// {"checklist":"cafe","audit":{"ended":"2026-07-02T10:40:00","id":"a1","started":"2026-07-02T10:00:00"},"answers":{"tables":"yes","floor":"na","speed":4}}
+	// {"checklist":"cafe","audit":{"ended":"2026-07-03T11:25:00","id":"b2","started":"2026-07-03T11:00:00"},"answers":{"tables":"no","floor":"yes","speed":3}}
+}
+
 // A Reader gives the rows one at a time, as answer sheets checked against
 // the checklist. A bad row is a *RowError listing every bad cell with its
 // line and column (the spreadsheet's column: 3 is C), and reading goes on with the next row; a file with

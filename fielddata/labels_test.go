@@ -26,6 +26,9 @@ func TestKoboLabelsSameAsValues(t *testing.T) {
 	}{
 		{"ru-slash", "ru", "/", false, "Русский (ru)"},
 		{"ru-dash", "ru", "-", false, "Русский (ru)"},
+		// "." is also in the level's label ("Уровень 1. Основа"): the
+		// separator is found from the whole path, not split on.
+		{"ru-dot", "ru", ".", false, "Русский (ru)"},
 		{"en-slash", "en", "/", false, "English (en)"},
 		{"en-flat", "en", "/", true, "English (en)"},
 		{"ru-flat", "ru", "/", true, "Русский (ru)"},
