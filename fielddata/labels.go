@@ -150,12 +150,16 @@ func (lh *labelHeader) column(l *layout, i int, h string, line, colNo int) (colu
 // (a warning at the header's line), and gives each question a column
 // of which names by label its options' labels as known cells (see
 // layout.questions). Two options of such a question with one label are
-// an error at its column: a cell of that label would not say which.
+// an error at its column (once for all the questions of a choice): a
+// cell of that label would not say which.
 func (lh *labelHeader) finish(l *layout, line int) (warns, errs Errors) {
 	if lh == nil || len(lh.field) == 0 {
 		return nil, nil
 	}
 	byLabel, byName := 0, 0
+	// A choice's answers are the same in every question of it: their
+	// labels are told once, at the first such column.
+	first, more := map[string]*Error{}, map[*Error]int{}
 	for q, ci := range l.qcol {
 		if ci < 0 {
 			continue
@@ -166,12 +170,22 @@ func (lh *labelHeader) finish(l *layout, line int) (warns, errs Errors) {
 			continue
 		}
 		byLabel++
-		cells, e := l.labelCells(q, f.Options, lh.lang.Name, line, ci+1)
-		errs = append(errs, e...)
+		cells, es := l.labelCells(q, f.Options, lh.lang.Name, line, ci+1)
+		for _, e := range es {
+			if f := first[e.Message]; f != nil {
+				more[f]++
+				continue
+			}
+			first[e.Message] = e
+			errs = append(errs, e)
+		}
 		if l.labels == nil {
 			l.labels = map[int][]knownCell{}
 		}
 		l.labels[q] = cells
+	}
+	for e, n := range more {
+		e.Message += fmt.Sprintf(" (as in %d more questions of these answers)", n)
 	}
 	msg := fmt.Sprintf("the header names %d question columns by their labels in %s, not by the questions' IDs, as an export with \"Labels\" does: they are read by label, their answers by their options' labels", byLabel, lh.lang.Name)
 	if byName > 0 {

@@ -69,6 +69,7 @@ const twins = `checklist twins "Близнецы" @en "Twins" {
     section hall "Зал" @en "Hall" {
       question hall_light "Светло" @en "The hall is lit"
       question hall_tidy "Порядок" @en "Hall tidiness" tidy optional
+      question desk_tidy "Порядок на стойке" @en "Desk tidiness" tidy optional
     }
     section wc "Туалет" @en "Toilet" {
       question wc_light "Светло" @en "The toilet is lit"
@@ -99,19 +100,22 @@ func TestKoboLabelsAmbiguous(t *testing.T) {
 		want: []string{`f.csv:1:2: column "Светло" is the label in Русский (ru) of each of hall_light, wc_light, and a label does not say which: export with "XML values and headers"`},
 	}, {
 		name: "ru-groups",
-		data: "Уровень 1. Основа/Зал/Светло;Уровень 1. Основа/Зал/Порядок;Уровень 1. Основа/Туалет/Светло;_uuid\nДа;Чисто;Нет;u1\n",
-		want: []string{`f.csv:1:2: question hall_tidy: answers "clean" and "spotless" are both labelled "Чисто" in Русский (ru), so a cell of that label does not say which: export with "XML values and headers"`},
+		data: "Уровень 1. Основа/Зал/Светло;Уровень 1. Основа/Зал/Порядок;Уровень 1. Основа/Зал/Порядок на стойке;Уровень 1. Основа/Туалет/Светло;_uuid\nДа;Чисто;;Нет;u1\n",
+		want: []string{`f.csv:1:2: question hall_tidy: answers "clean" and "spotless" are both labelled "Чисто" in Русский (ru), so a cell of that label does not say which: export with "XML values and headers" (as in 1 more questions of these answers)`},
 	}, {
 		name:  "en-flat",
-		data:  "Location;The hall is lit;Hall tidiness;The toilet is lit;_uuid\nMall 1;Yes;Spotless;No;u1\n",
-		want:  []string{`f.csv:1: warning: the header names 3 question columns by their labels in English (en)`},
-		lines: []string{`{"checklist":"twins","audit":{"id":"u1","location":"Mall 1"},"answers":{"hall_light":"yes","hall_tidy":"spotless","wc_light":"no"}}` + "\n"},
+		data:  "Location;The hall is lit;Hall tidiness;Desk tidiness;The toilet is lit;_uuid\nMall 1;Yes;Spotless;Clean;No;u1\n",
+		want:  []string{`f.csv:1: warning: the header names 4 question columns by their labels in English (en)`},
+		lines: []string{`{"checklist":"twins","audit":{"id":"u1","location":"Mall 1"},"answers":{"hall_light":"yes","hall_tidy":"spotless","desk_tidy":"clean","wc_light":"no"}}` + "\n"},
 	}, {
 		// Some columns named by ID, some by label: each is read as its
 		// header says, and the warning says which were which.
-		name:  "mixed",
-		data:  "id,hall_light,hall_tidy,The toilet is lit\nv1,yes,spotless,No\n",
-		want:  []string{`f.csv:1: warning: the header names 1 question columns by their labels in English (en), not by the questions' IDs, as an export with "Labels" does: they are read by label, their answers by their options' labels; the other 2 question columns are named by ID and read as values`},
+		name: "mixed",
+		data: "id,hall_light,hall_tidy,The toilet is lit\nv1,yes,spotless,No\n",
+		want: []string{
+			`f.csv:1: warning: the header names 1 question columns by their labels in English (en), not by the questions' IDs, as an export with "Labels" does: they are read by label, their answers by their options' labels; the other 2 question columns are named by ID and read as values`,
+			`f.csv:1: warning: no column for 1 of the checklist's questions (desk_tidy)`,
+		},
 		lines: []string{`{"checklist":"twins","audit":{"id":"v1"},"answers":{"hall_light":"yes","hall_tidy":"spotless","wc_light":"no"}}` + "\n"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
