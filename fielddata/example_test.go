@@ -84,7 +84,7 @@ func ExampleImport_labels() {
 		log.Fatal(err)
 	}
 	// Output:
-	// cafe.csv:1: warning: the header names 3 question columns by their labels in English (en), not by the questions' IDs, as an export with "Labels" does: they are read by label, their answers by their options' labels; an export with "XML values and headers" is read without matching labels
+	// cafe.csv:1: warning: the header names 3 of its 3 question columns by their labels in English (en), not by ID, as an export with "Labels" does: they are read by label, their answers by their options' labels; an export with "XML values and headers" needs no labels
 	// {"checklist":"cafe","audit":{"ended":"2026-07-02T10:40:00","id":"a1","started":"2026-07-02T10:00:00"},"answers":{"tables":"yes","floor":"na","speed":4}}
 	// {"checklist":"cafe","audit":{"ended":"2026-07-03T11:25:00","id":"b2","started":"2026-07-03T11:00:00"},"answers":{"tables":"no","floor":"yes","speed":3}}
 }

@@ -66,8 +66,10 @@ func (l *layout) readLabels(header []string) *labelHeader {
 		return nil
 	}
 	lh := &labelHeader{lang: langs[best], field: map[int]*forms.XLSFormField{}, also: map[int][]string{}}
+	questions := false
 	for _, i := range unknown {
-		switch fs := labelled(&lh.lang, strings.TrimSpace(header[i])); len(fs) {
+		fs := labelled(&lh.lang, strings.TrimSpace(header[i]))
+		switch len(fs) {
 		case 0:
 		case 1:
 			lh.field[i] = fs[0]
@@ -76,6 +78,12 @@ func (l *layout) readLabels(header []string) *labelHeader {
 				lh.also[i] = append(lh.also[i], f.Name)
 			}
 		}
+		questions = questions || slices.ContainsFunc(fs, func(f *forms.XLSFormField) bool { return f.Question })
+	}
+	if !questions {
+		// A column "Date" beside question IDs is a typo of "date", not
+		// an export of labels, which names its questions by them.
+		return nil
 	}
 	return lh
 }
@@ -187,11 +195,11 @@ func (lh *labelHeader) finish(l *layout, line int) (warns, errs Errors) {
 	for e, n := range more {
 		e.Message += fmt.Sprintf(" (as in %d more questions of these answers)", n)
 	}
-	msg := fmt.Sprintf("the header names %d question columns by their labels in %s, not by the questions' IDs, as an export with \"Labels\" does: they are read by label, their answers by their options' labels", byLabel, lh.lang.Name)
+	msg := fmt.Sprintf("the header names %d of its %d question columns by their labels in %s, not by ID, as an export with \"Labels\" does: they are read by label, their answers by their options' labels", byLabel, byLabel+byName, lh.lang.Name)
 	if byName > 0 {
-		msg += fmt.Sprintf("; the other %d question columns are named by ID and read as values", byName)
+		msg += fmt.Sprintf("; the other %d, named by ID, are read as values", byName)
 	}
-	msg += "; an export with \"XML values and headers\" is read without matching labels"
+	msg += "; an export with \"XML values and headers\" needs no labels"
 	warns = Errors{{Pos: diag.Pos{File: l.file, Line: line}, Severity: korto.SeverityWarning, Code: diag.CodeLabelHeader, Message: msg}}
 	return warns, errs
 }

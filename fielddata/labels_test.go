@@ -105,7 +105,7 @@ func TestKoboLabelsAmbiguous(t *testing.T) {
 	}, {
 		name:  "en-flat",
 		data:  "Location;The hall is lit;Hall tidiness;Desk tidiness;The toilet is lit;_uuid\nMall 1;Yes;Spotless;Clean;No;u1\n",
-		want:  []string{`f.csv:1: warning: the header names 4 question columns by their labels in English (en)`},
+		want:  []string{`f.csv:1: warning: the header names 4 of its 4 question columns by their labels in English (en)`},
 		lines: []string{`{"checklist":"twins","audit":{"id":"u1","location":"Mall 1"},"answers":{"hall_light":"yes","hall_tidy":"spotless","desk_tidy":"clean","wc_light":"no"}}` + "\n"},
 	}, {
 		// Some columns named by ID, some by label: each is read as its
@@ -113,10 +113,17 @@ func TestKoboLabelsAmbiguous(t *testing.T) {
 		name: "mixed",
 		data: "id,hall_light,hall_tidy,The toilet is lit\nv1,yes,spotless,No\n",
 		want: []string{
-			`f.csv:1: warning: the header names 1 question columns by their labels in English (en), not by the questions' IDs, as an export with "Labels" does: they are read by label, their answers by their options' labels; the other 2 question columns are named by ID and read as values`,
+			`f.csv:1: warning: the header names 1 of its 3 question columns by their labels in English (en), not by ID, as an export with "Labels" does: they are read by label, their answers by their options' labels; the other 2, named by ID, are read as values`,
 			`f.csv:1: warning: no column for 1 of the checklist's questions (desk_tidy)`,
 		},
 		lines: []string{`{"checklist":"twins","audit":{"id":"v1"},"answers":{"hall_light":"yes","hall_tidy":"spotless","wc_light":"no"}}` + "\n"},
+	}, {
+		// A column named like an audit field's label beside question
+		// IDs is a typo, as it always was, not an export of labels.
+		name:  "stray-label",
+		data:  "id,hall_light,hall_tidy,desk_tidy,wc_light,Location\nv1,yes,,,no,Mall\n",
+		want:  []string{`f.csv:1:6: warning: column "Location" matches no question of checklist "twins" and no audit field, and is left out; did you mean "location"?`},
+		lines: []string{`{"checklist":"twins","audit":{"id":"v1"},"answers":{"hall_light":"yes","wc_light":"no"}}` + "\n"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := importWith(t, p, []byte(tc.data), "", 1, false)
