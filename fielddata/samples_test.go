@@ -20,6 +20,7 @@ func TestSampleExports(t *testing.T) {
 	dir := filepath.Join("..", "examples", "mall", "field")
 	golden.Check(t, filepath.Join(dir, "odk", "mall_korto.csv"), export(t, p, sheets, odkStyle))
 	golden.Check(t, filepath.Join(dir, "kobo", "mall_korto.csv"), export(t, p, sheets, koboStyle))
+	golden.Check(t, filepath.Join(dir, "kobo", "mall_korto-labels.csv"), export(t, p, sheets, koboLabelStyle("ru", false)))
 	for _, s := range sheets[:3] {
 		golden.Check(t, filepath.Join(dir, "odk", "instances", s.Audit["id"], "submission.xml"), odkSubmission(t, p, s))
 	}
