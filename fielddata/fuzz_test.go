@@ -73,6 +73,9 @@ func FuzzImportXLSX(f *testing.F) {
 	p, sheets := loadMall(f)
 	f.Add(workbook(f, export(f, p, sheets[:1], odkStyle), ','))
 	f.Add(workbook(f, []byte("id,has_parking,recommend\nv1,yes,9\n"), ','))
+	labels := koboLabelStyle("en", false)
+	labels.comma, labels.decimalComma = ',', false
+	f.Add(workbook(f, export(f, p, sheets[1:2], labels), ','))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, p, data, fielddata.XLSX)
