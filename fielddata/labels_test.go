@@ -1,7 +1,9 @@
 package fielddata_test
 
 import (
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
+	"github.com/cxkit/cxkit/fielddata"
 	"github.com/cxkit/cxkit/korto"
 	"strings"
 	"testing"
@@ -139,5 +141,28 @@ func TestKoboLabelsAmbiguous(t *testing.T) {
 				t.Errorf("lines (-want +got):\n%s", d)
 			}
 		})
+	}
+}
+
+// Tools tell the two new problems by their codes.
+func TestKoboLabelsCodes(t *testing.T) {
+	c, err := dsl.Parse("twins.korto", []byte(twins))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = fielddata.NewReader(strings.NewReader("Светло;Светло\nДа;Нет\n"), p, fielddata.Options{Format: fielddata.Kobo})
+	if es := diag.As(err); len(es) != 1 || es[0].Code != diag.CodeAmbiguousLabel || es[0].Severity != korto.SeverityError {
+		t.Errorf("ambiguous label: %v", es)
+	}
+	rd, err := fielddata.NewReader(strings.NewReader("The hall is lit;The toilet is lit\nYes;No\n"), p, fielddata.Options{Format: fielddata.Kobo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := rd.Warnings(); len(w) < 1 || w[0].Code != diag.CodeLabelHeader || w[0].Severity != korto.SeverityWarning {
+		t.Errorf("warnings %v", w)
 	}
 }
