@@ -80,10 +80,8 @@ const twins = `checklist twins "Близнецы" @en "Twins" {
 }
 `
 
-// A label that does not say which question or which answer it is, in
-// the language of the export, is one error at its column, with the
-// fix; the same export in a language where it does say reads.
-func TestKoboLabelsAmbiguous(t *testing.T) {
+func twinsPlan(t *testing.T) *korto.Plan {
+	t.Helper()
 	c, err := dsl.Parse("twins.korto", []byte(twins))
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +90,14 @@ func TestKoboLabelsAmbiguous(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+// A label that does not say which question or which answer it is, in
+// the language of the export, is one error at its column, with the
+// fix; the same export in a language where it does say reads.
+func TestKoboLabelsAmbiguous(t *testing.T) {
+	p := twinsPlan(t)
 	for _, tc := range []struct {
 		name, data string
 		want       []string // problems, by their start
@@ -146,15 +152,8 @@ func TestKoboLabelsAmbiguous(t *testing.T) {
 
 // Tools tell the two new problems by their codes.
 func TestKoboLabelsCodes(t *testing.T) {
-	c, err := dsl.Parse("twins.korto", []byte(twins))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := korto.Compile(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = fielddata.NewReader(strings.NewReader("Светло;Светло\nДа;Нет\n"), p, fielddata.Options{Format: fielddata.Kobo})
+	p := twinsPlan(t)
+	_, err := fielddata.NewReader(strings.NewReader("Светло;Светло\nДа;Нет\n"), p, fielddata.Options{Format: fielddata.Kobo})
 	if es := diag.As(err); len(es) != 1 || es[0].Code != diag.CodeAmbiguousLabel || es[0].Severity != korto.SeverityError {
 		t.Errorf("ambiguous label: %v", es)
 	}
