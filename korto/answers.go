@@ -915,7 +915,21 @@ func (p *Plan) check(s *Sheet, b *Bound, x indexed) AnswerErrors {
 			"the sheet was filled for version %q of the checklist, this is version %q; scores may not compare", s.Version, c.Version)
 	}
 	byIndex := x.given != nil
+	// Checking alone, an indexed answer that is a word of a plain
+	// question is right and needs nothing recorded: most of an import's
+	// answers, found here in the few bytes a question takes in plain
+	// rather than in its planQ.
+	var given []bool
+	var words []int32
+	if byIndex && scratch && len(p.plain) == len(p.qs) && len(x.given) >= len(p.plain) && len(x.words) >= len(p.plain) {
+		given, words = x.given[:len(p.plain)], x.words[:len(p.plain)]
+	}
 	for i := range p.qs {
+		if given != nil {
+			if nw := p.plain[i]; nw > 0 && given[i] && words[i] >= 0 && words[i] < nw {
+				continue
+			}
+		}
 		pq := &p.qs[i]
 		if byIndex && pq.when0 == pq.when1 {
 			// Most questions have no condition, and most answers of an

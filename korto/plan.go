@@ -42,6 +42,12 @@ type Plan struct {
 	byNum  []int32    // level number -> position in levels, -1 when absent
 	prog   []instr    // compiled `when` conditions, see planQ.when0
 	audit  bool       // knockout audit
+
+	// plain is, by question, the number of its words when it has no
+	// condition and no condition reads it, else 0: such a question
+	// answered by one of its words is right whatever else the sheet
+	// says, which CheckIndexed finds from this alone (see check).
+	plain []int32
 }
 
 const (
@@ -233,6 +239,12 @@ func build(c *Checklist) (*Plan, *buildError) {
 	for _, in := range p.prog {
 		if in.op == opYes || in.op == opCmpNum || in.op == opIn {
 			p.qs[in.q].read = true
+		}
+	}
+	p.plain = make([]int32, len(p.qs))
+	for i, pq := range p.qs {
+		if pq.when0 == pq.when1 && !pq.read {
+			p.plain[i] = int32(len(pq.words))
 		}
 	}
 	p.linkQuestions()
