@@ -31,7 +31,7 @@ type question struct {
 	// words and the usual spellings of "na"), each with the answer that
 	// answer makes of it when the question is set up, so that such a
 	// cell costs a comparison or two.
-	known []knownCell
+	known knownCells
 }
 
 // knownCell is a cell's text and the word it is of its question.
@@ -40,16 +40,71 @@ type knownCell struct {
 	word int
 }
 
-// lookup returns the word of a known cell s, or noWord.
-func (q *question) lookup(s string) int {
-	for _, k := range q.known {
-		// The first byte first: most cells of a word question are one
-		// of two or three words of the same length.
-		if len(k.text) == len(s) && len(s) > 0 && k.text[0] == s[0] && k.text == s {
-			return k.word
+// knownCells are a question's known cells in a small hash table, so
+// that a cell is compared with one of them, seldom two: a scan of them
+// all took a fifth of the import's work on the cells (the spellings of
+// "na" come after the words, and most were tried for every word cell
+// that is not the first word). slots has a power of two entries, at
+// least twice as many as the cells, and probes linearly; an empty text
+// is an empty slot (an empty cell is no answer, never a known one).
+type knownCells struct {
+	slots []knownCell
+	n     int
+}
+
+// hashCell is where a non-empty cell's probe starts, before the mask:
+// its length and its first and last bytes tell apart the words of a
+// question and the spellings of "na".
+func hashCell(s string) uint {
+	return uint(len(s))*0x9e37 ^ uint(s[0])*0x85eb ^ uint(s[len(s)-1])
+}
+
+// makeKnown indexes cells, the first of two with the same text winning.
+func makeKnown(cells []knownCell) knownCells {
+	var k knownCells
+	size := 4
+	for size < 2*len(cells) {
+		size *= 2
+	}
+	k.slots = make([]knownCell, size)
+	for _, c := range cells {
+		if c.text == "" {
+			continue
+		}
+		for h := hashCell(c.text); ; h++ {
+			slot := &k.slots[h&uint(size-1)]
+			if slot.text == c.text {
+				break
+			}
+			if slot.text == "" {
+				*slot = c
+				k.n++
+				break
+			}
 		}
 	}
-	return noWord
+	return k
+}
+
+// len is the number of known cells.
+func (k *knownCells) len() int { return k.n }
+
+// lookup returns the word of a known cell s, or noWord.
+func (q *question) lookup(s string) int {
+	slots := q.known.slots
+	if len(s) == 0 || len(slots) == 0 {
+		return noWord
+	}
+	mask := uint(len(slots) - 1)
+	for h := hashCell(s); ; h++ {
+		c := &slots[h&mask]
+		if c.text == s {
+			return c.word
+		}
+		if c.text == "" {
+			return noWord
+		}
+	}
 }
 
 // wordAnswer is word w of the question as an answer: one of its words,
@@ -97,19 +152,16 @@ func (l *layout) questions() []question {
 		for _, text := range append(slices.Clip(qs[i].words), naCells...) {
 			a, w, ok := answer(&qs[i], korto.Str(text), false)
 			a2, w2, ok2 := answer(&qs[i], korto.Str(text), true)
-			if ok && w != noWord && a == qs[i].wordAnswer(w) && a == a2 && w == w2 && ok2 &&
-				!slices.ContainsFunc(known, func(k knownCell) bool { return k.text == text }) {
+			if ok && w != noWord && a == qs[i].wordAnswer(w) && a == a2 && w == w2 && ok2 {
 				known = append(known, knownCell{text, w})
 			}
 		}
 		if cells := l.labels[i]; cells != nil {
 			// The labels first: in an export of labels, a label that is
 			// also another answer's value is the label.
-			known = append(slices.Clip(cells), slices.DeleteFunc(known, func(k knownCell) bool {
-				return slices.ContainsFunc(cells, func(c knownCell) bool { return c.text == k.text })
-			})...)
+			known = append(slices.Clip(cells), known...)
 		}
-		qs[i].known = known
+		qs[i].known = makeKnown(known)
 	}
 	return qs
 }
@@ -370,20 +422,24 @@ type rowSheet struct {
 	// is, or noWord when it is answers[i], which is left as it was for
 	// a word; nil: none is.
 	word  []int32
-	audit []auditField // in column order until sorted for writing
+	audit []auditField // in byte order of their keys (setAudit)
 }
 
 // auditField is one audit field of a row; a row has each field once.
 type auditField struct{ key, val string }
 
 func (rs *rowSheet) setAudit(key, val string) {
-	for i := range rs.audit {
-		if rs.audit[i].key == key {
-			rs.audit[i].val = val
-			return
-		}
+	// In byte order of the keys, as the line writes them: a field or two
+	// to pass, where sorting them for every line was a call per compare.
+	i := 0
+	for i < len(rs.audit) && rs.audit[i].key < key {
+		i++
 	}
-	rs.audit = append(rs.audit, auditField{key, val})
+	if i < len(rs.audit) && rs.audit[i].key == key {
+		rs.audit[i].val = val
+		return
+	}
+	rs.audit = slices.Insert(rs.audit, i, auditField{key, val})
 }
 
 func (rs *rowSheet) auditValue(key string) string {
@@ -458,49 +514,29 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 	rs.audit = rs.audit[:0]
 	rs.head.Checklist, rs.head.Version = c.ID, c.Version
 	var errs Errors
-	for i := range r.numCells() {
-		a := r.cell(i)
-		if i >= len(l.cols) {
-			if a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
-				line, col := r.pos(i)
-				errs = append(errs, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: col}, Code: CodeCellCount,
-					Message: "a value beyond the last column of the header: give the column a name, or move the value into its column"})
-				break
-			}
-			continue
+	// Most cells are words of their question, known cells (lookup):
+	// this loop finds them in the row as it lies, and leaves the rest to
+	// checkCell.
+	n, start := r.numCells(), int32(0)
+	for i := range n {
+		var s string
+		isStr := true
+		if r.raw {
+			end := r.ends[i]
+			s, start = r.str[start:end], end+1
+		} else {
+			s, isStr = r.cells[i].String, r.cells[i].Type == korto.AnswerString
 		}
-		col := &l.cols[i]
-		switch col.kind {
-		case colQuestion:
-			q := &qs[col.q]
-			if q.class != classNumber && a.Type == korto.AnswerString {
-				if w := q.lookup(a.String); w >= 0 {
+		if i < len(l.cols) && isStr {
+			if col := &l.cols[i]; col.words != nil {
+				if w := col.words.lookup(s); w >= 0 {
 					rs.given[col.q], rs.word[col.q] = true, int32(w)
 					continue
 				}
 			}
-			if a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
-				errs = append(errs, l.notUTF8(r, i))
-				continue
-			}
-			if v, w, ok := answer(q, a, l.decimalComma); ok {
-				rs.given[col.q], rs.word[col.q] = true, int32(w)
-				if w == noWord { // a word is all there is to know of the others
-					rs.answers[col.q] = v
-				}
-			}
-		case colAudit:
-			if a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
-				errs = append(errs, l.notUTF8(r, i))
-				continue
-			}
-			v := auditValue(a)
-			if l.format == XLSX && (col.field == "date" || col.field == "started" || col.field == "ended") {
-				v = excelDate(v)
-			}
-			if v != "" {
-				rs.setAudit(col.field, v)
-			}
+		}
+		if stop := l.checkCell(qs, r, i, rs, &errs); stop {
+			break
 		}
 	}
 	if rs.auditValue("id") == "" {
@@ -539,6 +575,50 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 		return errs
 	}
 	return nil
+}
+
+// checkCell reads cell i of r into rs, a cell that is not a known
+// cell of its question, adding its problems to errs; it returns true
+// when the rest of the row is not to be read.
+func (l *layout) checkCell(qs []question, r *row, i int, rs *rowSheet, errs *Errors) (stop bool) {
+	a := r.cell(i)
+	if i >= len(l.cols) {
+		if a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
+			line, col := r.pos(i)
+			*errs = append(*errs, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: col}, Code: CodeCellCount,
+				Message: "a value beyond the last column of the header: give the column a name, or move the value into its column"})
+			return true
+		}
+		return false
+	}
+	col := &l.cols[i]
+	switch col.kind {
+	case colQuestion:
+		q := &qs[col.q]
+		if a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
+			*errs = append(*errs, l.notUTF8(r, i))
+			return false
+		}
+		if v, w, ok := answer(q, a, l.decimalComma); ok {
+			rs.given[col.q], rs.word[col.q] = true, int32(w)
+			if w == noWord { // a word is all there is to know of the others
+				rs.answers[col.q] = v
+			}
+		}
+	case colAudit:
+		if a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
+			*errs = append(*errs, l.notUTF8(r, i))
+			return false
+		}
+		v := auditValue(a)
+		if l.format == XLSX && (col.field == "date" || col.field == "started" || col.field == "ended") {
+			v = excelDate(v)
+		}
+		if v != "" {
+			rs.setAudit(col.field, v)
+		}
+	}
+	return false
 }
 
 // notUTF8 is the problem of cell i, whose bytes are not UTF-8. The

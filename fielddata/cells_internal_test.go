@@ -109,8 +109,8 @@ func TestKnownCellsAsAnswer(t *testing.T) {
 		l := newLayout("x.csv", CSV, p)
 		for _, q := range l.questions() {
 			bare := q
-			bare.known = nil
-			n += len(q.known)
+			bare.known = knownCells{}
+			n += q.known.len()
 			for _, s := range append(slices.Clip(q.words), cells...) {
 				for _, dc := range []bool{false, true} {
 					a, w, ok := answer(&q, korto.Str(s), dc)

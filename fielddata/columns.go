@@ -32,8 +32,11 @@ const (
 
 // column is what one column of the file holds.
 type column struct {
-	kind  colKind
-	q     int    // the question's index in the plan
+	kind colKind
+	q    int // the question's index in the plan
+	// words is the question when its cells can be its words (a
+	// question not of a numeric kind), for check's look-up; else nil.
+	words *question
 	field string // the audit field
 	// instance ranks a column that holds the submission's instance ID
 	// (0 none, lower wins), the audit id of a row that has no id.
@@ -47,6 +50,7 @@ type layout struct {
 	file   string
 	format Format
 	plan   *korto.Plan
+	qs     []question // the plan's questions, as cells read them
 	cols   []column
 	qcol   []int // by question index: its column, or -1
 	idCol  int   // the audit id's column, or -1
@@ -69,6 +73,7 @@ type layout struct {
 // format named file.
 func newLayout(file string, format Format, p *korto.Plan) *layout {
 	l := &layout{file: file, format: format, plan: p, idCol: -1, fields: map[string]int{}}
+	l.qs = l.questions()
 	l.qcol = make([]int, p.NumQuestions())
 	for i := range l.qcol {
 		l.qcol[i] = -1
@@ -149,6 +154,9 @@ func (l *layout) add(h string, line, colNo int) (warns, errs Errors) {
 		}
 		warns = append(warns, &Error{Pos: diag.Pos{File: l.file, Line: line, Column: colNo}, Severity: korto.SeverityWarning, Code: CodeUnknownColumn, Message: msg})
 		col.kind = colSkip
+	}
+	if col.kind == colQuestion && l.qs[col.q].class != classNumber {
+		col.words = &l.qs[col.q]
 	}
 	l.cols = append(l.cols, col)
 	l.names = append(l.names, h)

@@ -128,7 +128,7 @@ func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
 
 func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Format, guess bool) (*Reader, error) {
 	rd.l = newLayout(name, format, p)
-	rd.qs = rd.l.questions()
+	rd.qs = rd.l.qs
 	rd.ids = quotedIDs(p)
 	rd.first = true
 	var (
@@ -175,7 +175,9 @@ func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Form
 		return nil, errs
 	}
 	if rd.l.labels != nil {
-		rd.qs = rd.l.questions() // with the labels the header asks for
+		// With the labels the header asks for, in place: the columns
+		// point to their questions.
+		copy(rd.l.qs, rd.l.questions())
 	}
 	return rd, nil
 }

@@ -1,7 +1,6 @@
 package fielddata
 
 import (
-	"cmp"
 	"encoding/binary"
 	"slices"
 	"strings"
@@ -19,7 +18,7 @@ import (
 func AppendSheet(dst []byte, s *korto.Sheet, p *korto.Plan) []byte {
 	rs := rowSheet{head: korto.Sheet{Checklist: s.Checklist, Version: s.Version}}
 	for k, v := range s.Audit {
-		rs.audit = append(rs.audit, auditField{k, v})
+		rs.setAudit(k, v)
 	}
 	n := p.NumQuestions()
 	rs.answers, rs.given = make([]korto.Answer, n), make([]bool, n)
@@ -39,8 +38,8 @@ func quotedIDs(p *korto.Plan) [][]byte {
 	return ids
 }
 
-// appendJSON is AppendSheet for a row, with the keys of quotedIDs; it
-// sorts rs.audit. An answer that is one of its question's words is
+// appendJSON is AppendSheet for a row, with the keys of quotedIDs; its
+// audit fields are in order (setAudit). An answer that is one of its question's words is
 // written as its frag, key and value at once, when qs is given.
 func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte, qs []question) []byte {
 	dst = append(dst, `{"checklist":`...)
@@ -50,7 +49,6 @@ func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte, qs []question) []byte {
 		dst = appendString(dst, rs.head.Version)
 	}
 	if len(rs.audit) > 0 {
-		slices.SortFunc(rs.audit, func(a, b auditField) int { return cmp.Compare(a.key, b.key) })
 		dst = append(dst, `,"audit":{`...)
 		for i, f := range rs.audit {
 			if i > 0 {
