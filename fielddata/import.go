@@ -183,7 +183,7 @@ func Import(w io.Writer, r io.Reader, p *korto.Plan, opts ImportOptions) (Summar
 		}
 		return sum, ErrInvalid
 	}
-	if err := sp.copyTo(w, opts.Workers, rd.spoolRender); err != nil {
+	if err := sp.copyTo(w, opts.Workers, rd.spoolLines().append); err != nil {
 		return sum, err
 	}
 	sum.Written = sum.Sheets

@@ -133,10 +133,10 @@ type spoolChunk struct {
 }
 
 // copyTo writes the lines of JSON of what the spool holds to w, in the
-// order they came, made by workers goroutines (0: GOMAXPROCS) each with
-// a render from newRender, which appends the lines of a batch's records
-// to dst.
-func (sp *spool) copyTo(w io.Writer, workers int, newRender func() func(dst, recs []byte) []byte) error {
+// order they came, made by workers goroutines (0: GOMAXPROCS) with
+// render, which appends the lines of a batch's records to dst (and is
+// called from all of them at once).
+func (sp *spool) copyTo(w io.Writer, workers int, render func(dst, recs []byte) ([]byte, error)) error {
 	if sp.direct != nil {
 		return nil
 	}
@@ -198,8 +198,11 @@ func (sp *spool) copyTo(w io.Writer, workers int, newRender func() func(dst, rec
 	}
 	return inOrder(workers, next,
 		func() func(*spoolChunk) {
-			render := newRender()
-			return func(c *spoolChunk) { c.out = render(c.out[:0], c.recs) }
+			return func(c *spoolChunk) {
+				if c.err == nil {
+					c.out, c.err = render(c.out[:0], c.recs)
+				}
+			}
 		},
 		func(c *spoolChunk) (bool, error) {
 			if c.err != nil {
@@ -220,10 +223,12 @@ func (sp *spool) close() {
 	}
 }
 
-// The record of a row in the spool is a tag byte for each question of
-// the plan, in their order, with what some tags take after them, then
-// the number of audit fields and each field's key and value (each a
-// uvarint length and the bytes). The tags:
+// The record of a row in the spool is the number of its audit fields
+// (a uvarint) and each field's key and value, in the order the line
+// writes them (each a uvarint length and the bytes), then a tag byte
+// for each question of the plan, in their order, with what some tags
+// take after them: the order of the line, so that the line is written
+// as the record is read (spoolLines). The tags:
 const (
 	tagAbsent = 0 // the question has no answer
 	// 1 to tagWords: the answer is the question's word tag-1
@@ -257,6 +262,11 @@ func appendSpooledNumber(dst []byte, x float64) []byte {
 // appendSpooled appends the record of the row rs to dst: what
 // appendJSON, with the same qs, needs to write its line.
 func (rs *rowSheet) appendSpooled(dst []byte, qs []question) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(rs.audit)))
+	for _, f := range rs.audit {
+		dst = appendSpooledString(dst, f.key)
+		dst = appendSpooledString(dst, f.val)
+	}
 	for i, g := range rs.given {
 		switch {
 		case !g:
@@ -275,11 +285,6 @@ func (rs *rowSheet) appendSpooled(dst []byte, qs []question) []byte {
 			dst = appendSpooledString(dst, rs.answers[i].String)
 		}
 	}
-	dst = binary.AppendUvarint(dst, uint64(len(rs.audit)))
-	for _, f := range rs.audit {
-		dst = appendSpooledString(dst, f.key)
-		dst = appendSpooledString(dst, f.val)
-	}
 	return dst
 }
 
@@ -288,69 +293,136 @@ func appendSpooledString(dst []byte, s string) []byte {
 	return append(dst, s...)
 }
 
-// readSpooled reads the record at the start of rec into rs, which has
-// room for the plan's questions, and returns the rest of rec. The
-// strings of rs are views of rec, valid while rec is.
-func (rs *rowSheet) readSpooled(rec []byte) []byte {
-	for i := range rs.given {
+// errSpoolDamaged is the error of a spool whose temporary file does
+// not hold what the import wrote to it.
+var errSpoolDamaged = errors.New("the import's temporary file was changed or cut while the import ran (is the temporary folder cleaned by another program?): run the import again")
+
+// spoolLines writes the lines of JSON of the spool's records, reading
+// each record as it writes its line, without the rowSheet between them.
+// It checks every length and tag as it goes: a record that does not
+// read to the end, in a temporary file someone else could change, is
+// errSpoolDamaged, never a panic or a wrong line.
+type spoolLines struct {
+	head []byte   // `{"checklist":…,"version":…`, the same for every line
+	ids  [][]byte // quotedIDs
+	qs   []question
+}
+
+// spoolLines returns the spoolLines of rd's checklist.
+func (rd *Reader) spoolLines() *spoolLines {
+	c := rd.l.plan.Checklist()
+	head := appendString([]byte(`{"checklist":`), c.ID)
+	if c.Version != "" {
+		head = appendString(append(head, `,"version":`...), c.Version)
+	}
+	return &spoolLines{head: head, ids: rd.ids, qs: rd.qs}
+}
+
+// append appends the lines of the records recs, as appendJSON writes
+// the rows they were made of.
+func (sl *spoolLines) append(dst, recs []byte) ([]byte, error) {
+	for len(recs) > 0 {
+		var err error
+		if dst, recs, err = sl.appendLine(dst, recs); err != nil {
+			return dst, err
+		}
+	}
+	return dst, nil
+}
+
+// appendLine appends the line of the record at the start of rec and
+// returns the rest of rec.
+func (sl *spoolLines) appendLine(dst, rec []byte) (_, rest []byte, err error) {
+	dst = append(dst, sl.head...)
+	n, k := binary.Uvarint(rec)
+	if k <= 0 || n > uint64(len(rec)) {
+		return dst, nil, errSpoolDamaged
+	}
+	rec = rec[k:]
+	if n > 0 {
+		dst = append(dst, `,"audit":{`...)
+		for j := range n {
+			if j > 0 {
+				dst = append(dst, ',')
+			}
+			var key, val string
+			var ok bool
+			if key, rec, ok = readSpooledString(rec); !ok {
+				return dst, nil, errSpoolDamaged
+			}
+			if val, rec, ok = readSpooledString(rec); !ok {
+				return dst, nil, errSpoolDamaged
+			}
+			dst = append(appendString(dst, key), ':')
+			dst = appendString(dst, val)
+		}
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `,"answers":{`...)
+	comma := 1 // the keys start with the comma that the first one goes without
+	for i := range sl.qs {
+		if len(rec) == 0 {
+			return dst, nil, errSpoolDamaged
+		}
 		t := rec[0]
 		rec = rec[1:]
-		rs.given[i], rs.word[i] = t != tagAbsent, noWord
 		switch {
 		case t == tagAbsent:
-		case t <= tagWords:
-			rs.word[i] = int32(t) - 1
-		case t == tagWord:
-			w, n := binary.Uvarint(rec)
-			rs.word[i], rec = int32(w), rec[n:]
+			continue
+		case t <= tagWords || t == tagWord:
+			w := uint64(t) - 1
+			if t == tagWord {
+				if w, k = binary.Uvarint(rec); k <= 0 {
+					return dst, nil, errSpoolDamaged
+				}
+				rec = rec[k:]
+			}
+			frags := sl.qs[i].frags
+			if w >= uint64(len(frags)) {
+				return dst, nil, errSpoolDamaged
+			}
+			dst = appendFrag(dst, frags[w][comma:])
 		case t == tagNumber:
-			rs.answers[i] = korto.Num(math.Float64frombits(binary.LittleEndian.Uint64(rec)))
+			if len(rec) < 8 {
+				return dst, nil, errSpoolDamaged
+			}
+			dst = append(dst, sl.ids[i][comma:]...)
+			dst = sheetnum.Append(dst, math.Float64frombits(binary.LittleEndian.Uint64(rec)))
 			rec = rec[8:]
 		case t == tagString:
 			var s string
-			s, rec = readSpooledString(rec)
-			rs.answers[i] = korto.Str(s)
-		default: // tagDecimal+k
-			m, n := binary.Varint(rec)
-			rs.answers[i] = korto.Num(float64(m) / pow10[t-tagDecimal])
-			rec = rec[n:]
+			var ok bool
+			if s, rec, ok = readSpooledString(rec); !ok {
+				return dst, nil, errSpoolDamaged
+			}
+			dst = append(dst, sl.ids[i][comma:]...)
+			dst = appendString(dst, s)
+		case t <= tagDecimal+sheetnum.MaxDecimals:
+			m, k := binary.Varint(rec)
+			if k <= 0 {
+				return dst, nil, errSpoolDamaged
+			}
+			rec = rec[k:]
+			dst = append(dst, sl.ids[i][comma:]...)
+			dst = sheetnum.Append(dst, float64(m)/pow10[t-tagDecimal])
+		default:
+			return dst, nil, errSpoolDamaged
 		}
+		comma = 0
 	}
-	n, k := binary.Uvarint(rec)
-	rec = rec[k:]
-	rs.audit = rs.audit[:0]
-	for range n {
-		var f auditField
-		f.key, rec = readSpooledString(rec)
-		f.val, rec = readSpooledString(rec)
-		rs.audit = append(rs.audit, f)
-	}
-	return rec
+	return append(dst, "}}\n"...), rec, nil
 }
 
 // readSpooledString reads a string of appendSpooledString, as a view of
-// rec.
-func readSpooledString(rec []byte) (string, []byte) {
+// rec; ok is false when rec is too short to hold it.
+func readSpooledString(rec []byte) (s string, rest []byte, ok bool) {
 	l, k := binary.Uvarint(rec)
+	if k <= 0 || l > uint64(len(rec)-k) {
+		return "", nil, false
+	}
 	rec = rec[k:]
 	if l == 0 {
-		return "", rec
+		return "", rec, true
 	}
-	return unsafe.String(&rec[0], int(l)), rec[l:]
-}
-
-// spoolRender returns what appends the lines of JSON of a batch of
-// records of the spool, for one goroutine.
-func (rd *Reader) spoolRender() func(dst, recs []byte) []byte {
-	n := len(rd.qs)
-	c := rd.l.plan.Checklist()
-	rs := &rowSheet{answers: make([]korto.Answer, n), given: make([]bool, n), word: make([]int32, n)}
-	rs.head.Checklist, rs.head.Version = c.ID, c.Version
-	return func(dst, recs []byte) []byte {
-		for len(recs) > 0 {
-			recs = rs.readSpooled(recs)
-			dst = rs.appendJSON(dst, rd.ids, rd.qs)
-		}
-		return dst
-	}
+	return unsafe.String(&rec[0], int(l)), rec[l:], true
 }

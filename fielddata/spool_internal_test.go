@@ -1,80 +1,97 @@
 package fielddata
 
 import (
+	"bytes"
+	"errors"
 	"math"
 	"testing"
 
 	"github.com/cxkit/cxkit/korto"
-	"github.com/google/go-cmp/cmp"
 )
 
-// A row's record in the spool must give back every answer appendJSON
-// writes: no answer, words below and above the one-byte tags, numbers
-// (those written as decimals, negative zero and NaN's bits too),
-// strings empty, long and not ASCII, and the audit fields in the order
-// they came.
-func TestSpooledRecord(t *testing.T) {
+// spooledRow is a row with every kind of answer a record holds: no
+// answer, words below and above the one-byte tags, "na", numbers (those
+// written as decimals, negative zero, NaN's bits, infinities), strings
+// empty, long and not ASCII, and audit fields.
+func spooledRow(t *testing.T) (rowSheet, *spoolLines) {
+	t.Helper()
 	nums := []float64{math.Copysign(0, -1), -1e300, math.NaN(), 0, 4, -7, 2.7, 0.1, 1e-5, 1234.5678, -0.25,
 		1 << 53, 1<<53 - 1, 1e15 + 0.5, math.Inf(1), math.MaxFloat64, math.SmallestNonzeroFloat64, 1.0 / 3}
+	words := []int32{0, 1, tagWords - 1, tagWords, tagWords + 1, 1000}
 	n := 12 + len(nums)
-	in := rowSheet{
-		answers: make([]korto.Answer, n), given: make([]bool, n), word: make([]int32, n),
-		audit: []auditField{{"id", "v-1"}, {"date", ""}, {"auditor", "Анна \"А\""}, {"x", string(make([]byte, 300))}},
+	rs := rowSheet{answers: make([]korto.Answer, n), given: make([]bool, n), word: make([]int32, n)}
+	for _, f := range []auditField{{"id", "v-1"}, {"date", ""}, {"auditor", "Анна \"А\""}, {"x", string(make([]byte, 300))}} {
+		rs.setAudit(f.key, f.val)
 	}
-	words := []int32{0, 1, tagWords - 1, tagWords, tagWords + 1, 1 << 20}
-	for i := range n {
-		in.given[i], in.word[i] = i != 3, noWord
-		if i < len(words) {
-			in.word[i] = words[i]
-		}
-	}
-	in.word[3] = 7 // not given: its word is not read
-	for i, x := range nums {
-		in.answers[12+i] = korto.Num(x)
-	}
-	in.answers[6] = korto.Num(3)
-	in.answers[7] = korto.Str("4")
-	in.answers[8] = korto.Str("na")
-	in.answers[9] = korto.Str("")
-	in.answers[10] = korto.Str("ёж 😀 \x00")
-	in.answers[11] = korto.Str(string(make([]byte, 200)))
 	qs := make([]question, n)
-
-	want := rowSheet{answers: make([]korto.Answer, n), given: in.given, word: make([]int32, n), audit: in.audit}
+	ids := make([][]byte, n)
 	for i := range n {
-		want.word[i] = noWord
-		switch {
-		case !in.given[i]:
-		case in.word[i] >= 0:
-			want.word[i] = in.word[i]
-		default:
-			want.answers[i] = in.answers[i]
+		id := "q" + string(rune('a'+i))
+		ids[i] = append(appendString([]byte{','}, id), ':')
+		// Enough words for the highest word above, each its frag.
+		qs[i].frags = make([][]byte, 1001)
+		for w := range qs[i].frags {
+			if w < 300 || w == 1000 {
+				qs[i].frags[w] = newFrag(appendString(bytes.Clone(ids[i]), "w"+string(rune('0'+w%10))))
+			}
+		}
+		rs.given[i], rs.word[i] = i != 3, noWord
+		if i < len(words) {
+			rs.word[i] = words[i]
 		}
 	}
-	rec := in.appendSpooled(nil, qs)
-	rec = in.appendSpooled(rec, qs) // two records, read one after the other
-	for range 2 {
-		got := rowSheet{answers: make([]korto.Answer, n), given: make([]bool, n), word: make([]int32, n)}
-		rec = got.readSpooled(rec)
-		opts := []cmp.Option{cmp.AllowUnexported(rowSheet{}, auditField{}), cmp.Comparer(func(a, b korto.Answer) bool {
-			return a.Type == b.Type && a.String == b.String && math.Float64bits(a.Number) == math.Float64bits(b.Number)
-		})}
-		if d := cmp.Diff(want, got, opts...); d != "" {
-			t.Fatalf("the record read back differs (-want +got):\n%s", d)
+	rs.word[3] = 7 // not given: its word is not read
+	for i, x := range nums {
+		rs.answers[12+i] = korto.Num(x)
+	}
+	rs.answers[6] = korto.Num(3)
+	rs.answers[7] = korto.Str("4")
+	rs.answers[8] = korto.Str("na")
+	rs.answers[9] = korto.Str("")
+	rs.answers[10] = korto.Str("ёж 😀 \x00")
+	rs.answers[11] = korto.Str(string(make([]byte, 200)))
+	head := appendString([]byte(`{"checklist":`), "c")
+	head = appendString(append(head, `,"version":`...), "1")
+	rs.head.Checklist, rs.head.Version = "c", "1"
+	return rs, &spoolLines{head: head, ids: ids, qs: qs}
+}
+
+// A row's record in the spool must give the line appendJSON writes of
+// the row, record after record.
+func TestSpooledRecord(t *testing.T) {
+	rs, sl := spooledRow(t)
+	want := rs.appendJSON(nil, sl.ids, sl.qs)
+	rec := rs.appendSpooled(nil, sl.qs)
+	got, err := sl.append(nil, append(rec, rec...)) // two records, read one after the other
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := append(bytes.Clone(want), want...); !bytes.Equal(got, w) {
+		t.Errorf("the lines of the records differ:\n got %q\nwant %q", got, w)
+	}
+	rs.audit = nil
+	want = rs.appendJSON(nil, sl.ids, sl.qs)
+	if got, err := sl.append(nil, rs.appendSpooled(nil, sl.qs)); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("without audit fields: %v\n got %q\nwant %q", err, got, want)
+	}
+}
+
+// The spool's temporary file could be cut or changed by someone else:
+// a record cut anywhere, or with any byte changed, gives
+// errSpoolDamaged or a line, never a panic.
+func TestSpooledRecordDamaged(t *testing.T) {
+	rs, sl := spooledRow(t)
+	rec := rs.appendSpooled(nil, sl.qs)
+	for n := range len(rec) {
+		if _, err := sl.append(nil, rec[:n]); n > 0 && !errors.Is(err, errSpoolDamaged) {
+			t.Fatalf("the record cut to %d of %d bytes: error %v, want errSpoolDamaged", n, len(rec), err)
 		}
 	}
-	if len(rec) != 0 {
-		t.Errorf("%d bytes left after the records", len(rec))
-	}
-
-	// Without the questions' words (AppendSheet's way) a word is not
-	// what appendJSON writes, so the record keeps the answer instead.
-	rec = in.appendSpooled(nil, nil)
-	got := rowSheet{answers: make([]korto.Answer, n), given: make([]bool, n), word: make([]int32, n)}
-	got.readSpooled(rec)
-	for i := range n {
-		if in.given[i] && got.word[i] != noWord {
-			t.Errorf("question %d: word %d, want none without qs", i, got.word[i])
+	for i := range rec {
+		for _, b := range []byte{0, 1, 0x7f, 0x80, tagWords, tagWord, tagNumber, tagString, tagDecimal, tagDecimal + 6, tagDecimal + 7, 0xff} {
+			bad := bytes.Clone(rec)
+			bad[i] = b
+			sl.append(nil, bad) // must not panic
 		}
 	}
 }
