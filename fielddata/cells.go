@@ -527,8 +527,12 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 		} else {
 			s, isStr = r.cells[i].String, r.cells[i].Type == korto.AnswerString
 		}
-		if i < len(l.cols) && isStr {
-			if col := &l.cols[i]; col.words != nil {
+		if i < len(l.cols) {
+			col := &l.cols[i]
+			if col.kind == colSkip {
+				continue
+			}
+			if isStr && col.words != nil {
 				if w := col.words.lookup(s); w >= 0 {
 					rs.given[col.q], rs.word[col.q] = true, int32(w)
 					continue

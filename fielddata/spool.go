@@ -303,9 +303,9 @@ var errSpoolDamaged = errors.New("the import's temporary file was changed or cut
 // read to the end, in a temporary file someone else could change, is
 // errSpoolDamaged, never a panic or a wrong line.
 type spoolLines struct {
-	head []byte   // `{"checklist":…,"version":…`, the same for every line
-	ids  [][]byte // quotedIDs
-	qs   []question
+	head  []byte     // `{"checklist":…,"version":…`, the same for every line
+	ids   [][]byte   // quotedIDs
+	frags [][][]byte // by question, its frags (question.frags)
 }
 
 // spoolLines returns the spoolLines of rd's checklist.
@@ -315,7 +315,11 @@ func (rd *Reader) spoolLines() *spoolLines {
 	if c.Version != "" {
 		head = appendString(append(head, `,"version":`...), c.Version)
 	}
-	return &spoolLines{head: head, ids: rd.ids, qs: rd.qs}
+	sl := &spoolLines{head: head, ids: rd.ids, frags: make([][][]byte, len(rd.qs))}
+	for i := range rd.qs {
+		sl.frags[i] = rd.qs[i].frags
+	}
+	return sl
 }
 
 // append appends the lines of the records recs, as appendJSON writes
@@ -360,7 +364,7 @@ func (sl *spoolLines) appendLine(dst, rec []byte) (_, rest []byte, err error) {
 	}
 	dst = append(dst, `,"answers":{`...)
 	comma := 1 // the keys start with the comma that the first one goes without
-	for i := range sl.qs {
+	for i, frags := range sl.frags {
 		if len(rec) == 0 {
 			return dst, nil, errSpoolDamaged
 		}
@@ -377,7 +381,6 @@ func (sl *spoolLines) appendLine(dst, rec []byte) (_, rest []byte, err error) {
 				}
 				rec = rec[k:]
 			}
-			frags := sl.qs[i].frags
 			if w >= uint64(len(frags)) {
 				return dst, nil, errSpoolDamaged
 			}

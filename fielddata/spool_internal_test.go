@@ -13,7 +13,7 @@ import (
 // answer, words below and above the one-byte tags, "na", numbers (those
 // written as decimals, negative zero, NaN's bits, infinities), strings
 // empty, long and not ASCII, and audit fields.
-func spooledRow(t *testing.T) (rowSheet, *spoolLines) {
+func spooledRow(t *testing.T) (rowSheet, []question, *spoolLines) {
 	t.Helper()
 	nums := []float64{math.Copysign(0, -1), -1e300, math.NaN(), 0, 4, -7, 2.7, 0.1, 1e-5, 1234.5678, -0.25,
 		1 << 53, 1<<53 - 1, 1e15 + 0.5, math.Inf(1), math.MaxFloat64, math.SmallestNonzeroFloat64, 1.0 / 3}
@@ -53,15 +53,19 @@ func spooledRow(t *testing.T) (rowSheet, *spoolLines) {
 	head := appendString([]byte(`{"checklist":`), "c")
 	head = appendString(append(head, `,"version":`...), "1")
 	rs.head.Checklist, rs.head.Version = "c", "1"
-	return rs, &spoolLines{head: head, ids: ids, qs: qs}
+	frags := make([][][]byte, n)
+	for i := range qs {
+		frags[i] = qs[i].frags
+	}
+	return rs, qs, &spoolLines{head: head, ids: ids, frags: frags}
 }
 
 // A row's record in the spool must give the line appendJSON writes of
 // the row, record after record.
 func TestSpooledRecord(t *testing.T) {
-	rs, sl := spooledRow(t)
-	want := rs.appendJSON(nil, sl.ids, sl.qs)
-	rec := rs.appendSpooled(nil, sl.qs)
+	rs, qs, sl := spooledRow(t)
+	want := rs.appendJSON(nil, sl.ids, qs)
+	rec := rs.appendSpooled(nil, qs)
 	got, err := sl.append(nil, append(rec, rec...)) // two records, read one after the other
 	if err != nil {
 		t.Fatal(err)
@@ -70,8 +74,8 @@ func TestSpooledRecord(t *testing.T) {
 		t.Errorf("the lines of the records differ:\n got %q\nwant %q", got, w)
 	}
 	rs.audit = nil
-	want = rs.appendJSON(nil, sl.ids, sl.qs)
-	if got, err := sl.append(nil, rs.appendSpooled(nil, sl.qs)); err != nil || !bytes.Equal(got, want) {
+	want = rs.appendJSON(nil, sl.ids, qs)
+	if got, err := sl.append(nil, rs.appendSpooled(nil, qs)); err != nil || !bytes.Equal(got, want) {
 		t.Errorf("without audit fields: %v\n got %q\nwant %q", err, got, want)
 	}
 }
@@ -80,8 +84,8 @@ func TestSpooledRecord(t *testing.T) {
 // a record cut anywhere, or with any byte changed, gives
 // errSpoolDamaged or a line, never a panic.
 func TestSpooledRecordDamaged(t *testing.T) {
-	rs, sl := spooledRow(t)
-	rec := rs.appendSpooled(nil, sl.qs)
+	rs, qs, sl := spooledRow(t)
+	rec := rs.appendSpooled(nil, qs)
 	for n := range len(rec) {
 		if _, err := sl.append(nil, rec[:n]); n > 0 && !errors.Is(err, errSpoolDamaged) {
 			t.Fatalf("the record cut to %d of %d bytes: error %v, want errSpoolDamaged", n, len(rec), err)
