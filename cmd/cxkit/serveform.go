@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cxkit/cxkit/forms"
+	"github.com/cxkit/cxkit/forms/serve"
 )
 
 func init() {
@@ -40,12 +40,12 @@ func serveFormFlags(fs *flag.FlagSet) Run {
 			return err
 		}
 		*lang = resolveLang(e, cl, *lang)
-		h, err := forms.NewHandler(cl, forms.ServeOptions{Dir: *dir, Lang: *lang, MaxProblems: maxListedProblems,
+		h, err := serve.NewHandler(cl, serve.Options{Dir: *dir, Lang: *lang, MaxProblems: maxListedProblems,
 			Log: func(line string) { e.notef("%s", line) }})
 		if err != nil {
 			return err
 		}
-		if msg := forms.PageWarning(*dir); msg != "" {
+		if msg := serve.PageWarning(*dir); msg != "" {
 			e.warnf("%s", msg)
 		}
 		ln, err := net.Listen("tcp", *addr)
@@ -64,7 +64,7 @@ func serveFormFlags(fs *flag.FlagSet) Run {
 
 		ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		srv := forms.NewHTTPServer(h)
+		srv := serve.NewHTTPServer(h)
 		done := make(chan error, 1)
 		go func() { done <- srv.Serve(ln) }()
 		select {

@@ -12,10 +12,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cxkit/cxkit/dsl"
-	"github.com/cxkit/cxkit/forms"
+	"github.com/cxkit/cxkit/forms/serve"
 )
 
-// The form server itself is forms.NewHandler, tested in package forms;
+// The form server itself is serve.NewHandler, tested in package forms/serve;
 // here, the command around it.
 
 func TestServeFormUsage(t *testing.T) {
@@ -48,7 +48,7 @@ func TestServeFormScoreLang(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := forms.NewHandler(c, forms.ServeOptions{Dir: t.TempDir(), Lang: "en"})
+	h, err := serve.NewHandler(c, serve.Options{Dir: t.TempDir(), Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}

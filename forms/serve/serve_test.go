@@ -1,4 +1,4 @@
-package forms
+package serve
 
 import (
 	"bytes"
@@ -24,7 +24,7 @@ func newTestFormServer(t *testing.T) (*httptest.Server, *korto.Plan) {
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>form</title>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	h, err := NewHandler(c, ServeOptions{Dir: dir})
+	h, err := NewHandler(c, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestServeFormPages(t *testing.T) {
 
 func TestServeFormScore(t *testing.T) {
 	srv, plan := newTestFormServer(t)
-	visit, err := os.ReadFile("../examples/mall/visit-01.json")
+	visit, err := os.ReadFile("../../examples/mall/visit-01.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,10 @@
-package forms
+// Package serve is the web server of a checklist's form: the page
+// built from examples/formui, the draft-07 schema and uiSchema it
+// renders, and the scoring of the sheets it posts (cxkit serve-form).
+// It is apart from package forms, which only makes forms, so that the
+// readers of field data that use forms' labels do not take in a web
+// server.
+package serve
 
 import (
 	"errors"
@@ -78,8 +84,8 @@ func PageWarning(dir string) string {
 // MaxSheetBytes bounds a posted answer sheet; a real one is a few KiB.
 const MaxSheetBytes = 1 << 20
 
-// ServeOptions configure NewHandler.
-type ServeOptions struct {
+// Options configure NewHandler.
+type Options struct {
 	// Dir is the folder of the built form page (examples/formui/dist).
 	Dir string
 	// Lang is the language of the form, and so of the scored results.
@@ -97,7 +103,7 @@ type ServeOptions struct {
 // a filled sheet with korto's reader and returns the scored result.
 type formServer struct {
 	plan     *korto.Plan
-	opts     ServeOptions
+	opts     Options
 	schema   []byte
 	uiSchema []byte
 	page     http.Handler
@@ -112,7 +118,7 @@ type formServer struct {
 // result, or 422 and the sheet's problems. Requests a page from another
 // site could make through the operator's browser are refused: a Host
 // that is not an address or localhost, an Origin not the server's own.
-func NewHandler(c *korto.Checklist, o ServeOptions) (http.Handler, error) {
+func NewHandler(c *korto.Checklist, o Options) (http.Handler, error) {
 	opts := korto.SchemaOptions{Draft: korto.Draft07, Lang: o.Lang}
 	plan, err := korto.Compile(c)
 	if err != nil {

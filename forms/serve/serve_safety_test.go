@@ -1,4 +1,4 @@
-package forms
+package serve
 
 import (
 	"bufio"
@@ -16,7 +16,7 @@ import (
 )
 
 // mallSource is the mall example checklist.
-const mallSource = "../examples/mall/mall.korto"
+const mallSource = "../../examples/mall/mall.korto"
 
 // parseMall parses the mall example checklist.
 func parseMall(t *testing.T) *korto.Checklist {
@@ -38,7 +38,7 @@ func parseMall(t *testing.T) *korto.Checklist {
 func startFormServer(t *testing.T, dir string) string {
 	t.Helper()
 	c := parseMall(t)
-	h, err := NewHandler(c, ServeOptions{Dir: dir})
+	h, err := NewHandler(c, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,11 +178,11 @@ func TestServeFormSlowBodyCutOff(t *testing.T) {
 func TestServeFormLogEscapesControls(t *testing.T) {
 	c := parseMall(t)
 	var log strings.Builder
-	h, err := NewHandler(c, ServeOptions{Dir: t.TempDir(), Log: func(line string) { log.WriteString(line + "\n") }})
+	h, err := NewHandler(c, Options{Dir: t.TempDir(), Log: func(line string) { log.WriteString(line + "\n") }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	visit, err := os.ReadFile("../examples/mall/visit-01.json")
+	visit, err := os.ReadFile("../../examples/mall/visit-01.json")
 	if err != nil {
 		t.Fatal(err)
 	}
