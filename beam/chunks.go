@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -190,6 +191,14 @@ type place struct {
 	Path  string
 	Start int64
 	Line  int
+}
+
+// token writes p as a string that a korto aggregate can keep and carry
+// (korto.CriticalFailure.Place) until the line in the whole input is
+// known; namePlaces reads it back.
+func (p place) token() string {
+	b, _ := json.Marshal(p) // a struct of a string and numbers
+	return string(b)
 }
 
 func comparePlace(a, b place) int {

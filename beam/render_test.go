@@ -193,3 +193,61 @@ func TestReportNotesOfFailedJob(t *testing.T) {
 		})
 	}
 }
+
+// TestReportPlacesWithoutID: a critical failure of an audit without an
+// id is named in the HTML page by where its sheet was read, at its line
+// in the whole file however the file is cut in chunks, as cxkit report
+// names it; audits without an id and date that fail the same question
+// list in cxkit's order.
+func TestReportPlacesWithoutID(t *testing.T) {
+	c := mallChecklist(t)
+	dir := t.TempDir()
+	b, err := os.ReadFile(cxkittest.Root("examples/mall/visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	for i, l := range lines {
+		if i%3 != 0 {
+			continue
+		}
+		at := strings.Index(l, `"id":"`)
+		end := at + strings.Index(l[at:], `,`)
+		l = l[:at] + l[end+1:]
+		if i%2 == 0 { // no date either
+			at = strings.Index(l, `"date":"`)
+			end = at + strings.Index(l[at:], `,`)
+			l = l[:at] + l[end+1:]
+		}
+		lines[i] = l
+	}
+	writeLines(t, filepath.Join(dir, "a.jsonl"), lines[:40]...)
+	writeLines(t, filepath.Join(dir, "c.jsonl"), lines[40:]...)
+	page := filepath.Join(t.TempDir(), "report.html")
+	wantJSON := cxkittest.Run(t, "report", c.Name, dir, "--by", "location", "--html", page, "--json")
+	wantPage, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(wantPage), "без id, лист "+filepath.Join(dir, "c.jsonl")+":"); n < 2 {
+		t.Fatalf("cxkit report names %d sheets of c.jsonl without an id; the test needs more", n)
+	}
+	for _, size := range []int64{997, 0} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			o := withDefaults(ReportOptions{By: "location", HTML: true, ChunkSize: size})
+			outs, err := runOutputs(t, func(s beam.Scope) []beam.PCollection {
+				r := ReportOutputs(s, c, []string{filepath.Join(dir, "*")}, o)
+				return []beam.PCollection{r.JSON, r.HTML}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if outs[0] != wantJSON {
+				t.Errorf("JSON differs from cxkit report's:\n got: %.600s\nwant: %.600s", outs[0], wantJSON)
+			}
+			if outs[1] != strings.TrimSuffix(string(wantPage), "\n") && outs[1] != string(wantPage) {
+				t.Errorf("HTML page differs from cxkit report's")
+			}
+		})
+	}
+}

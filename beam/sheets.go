@@ -210,14 +210,16 @@ func (f *readReportFn) ProcessElement(ctx context.Context, c chunk, emit func(Re
 	var keys keyList
 	opts := f.Options.report()
 	opts.AllowDuplicates = true // checked across chunks, by findDupsFn
-	if !f.Options.AllowDuplicates {
-		opts.Kept = keys.add(func(line int) place {
-			if line > 0 {
-				line -= shift
-			}
-			return place{Path: c.Path, Start: c.Start, Line: line}
-		})
+	at := func(line int) place {
+		if line > 0 {
+			line -= shift
+		}
+		return place{Path: c.Path, Start: c.Start, Line: line}
 	}
+	if !f.Options.AllowDuplicates {
+		opts.Kept = keys.add(at)
+	}
+	opts.Place = func(_, line int) string { return at(line).token() }
 	res, err := report.Run(ctx, plan, []report.Source{{Name: c.Path, R: r, Lines: lines}}, opts)
 	keys.emit(emitKey)
 	if err != nil && !errors.Is(err, report.ErrNoSheets) {
@@ -374,6 +376,7 @@ func (f *heldReportFn) ProcessElement(ctx context.Context, _ int, sheets func(*h
 	if !f.Options.AllowDuplicates {
 		opts.Kept = keys.add(func(line int) place { return all[line-1].At })
 	}
+	opts.Place = func(_, line int) string { return all[line-1].At.token() }
 	res, err := report.Run(ctx, plan, []report.Source{{Name: "held.jsonl", R: &src, Lines: true}}, opts)
 	keys.emit(emitKey)
 	if err != nil && !errors.Is(err, report.ErrNoSheets) {
@@ -505,6 +508,9 @@ func (f *summarizeReportFn) ProcessElement(ctx context.Context, _ []byte, merged
 		return fail(e)
 	}
 	res.Complete(c, f.Options.report())
+	if err := namePlaces(res.Report.CriticalFailures, name); err != nil {
+		return err
+	}
 	switch {
 	case len(invalid) > 0 && !f.Options.SkipInvalid:
 		return fail(&report.InvalidError{N: len(invalid)})
@@ -538,6 +544,36 @@ func (f *summarizeReportFn) ProcessElement(ctx context.Context, _ []byte, merged
 		return err
 	}
 	emitNotes(string(notes))
+	return nil
+}
+
+// namePlaces turns the places the parts kept for critical failures of
+// audits without an id (place.token) into the names cxkit gives them,
+// at their line in the whole input, and orders failures that differ
+// only in their place by it, as one run over the whole input does.
+func namePlaces(cfs []korto.CriticalFailure, name func(place) string) error {
+	for i := range cfs {
+		if cfs[i].Place == "" {
+			continue
+		}
+		var p place
+		if err := json.Unmarshal([]byte(cfs[i].Place), &p); err != nil {
+			return fmt.Errorf("a critical failure's place %q: %w", cfs[i].Place, err)
+		}
+		cfs[i].Place = name(p)
+	}
+	same := func(a, b korto.CriticalFailure) bool {
+		a.Place, b.Place = "", ""
+		return a == b
+	}
+	for i := 0; i < len(cfs); {
+		j := i + 1
+		for j < len(cfs) && same(cfs[i], cfs[j]) {
+			j++
+		}
+		slices.SortStableFunc(cfs[i:j], func(a, b korto.CriticalFailure) int { return strings.Compare(a.Place, b.Place) })
+		i = j
+	}
 	return nil
 }
 

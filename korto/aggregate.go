@@ -138,6 +138,7 @@ type pendingAudit struct {
 
 	id, date, period string // audit fields; period "" when not split
 	group            string // the audit's group
+	place            string // Sheet.Place, kept only without an id
 }
 
 type pendingLevel struct {

@@ -41,6 +41,11 @@ type CriticalFailure struct {
 	Date     string `json:"date"`
 	Question string `json:"question"` // the question's ID
 	Title    string `json:"title"`    // the question's text
+	// Place is where the sheet of an audit without an id was read
+	// (Sheet.Place), so that text and HTML can name an audit the JSON,
+	// whose fields reports.md fixes, lists with an empty "audit"; ""
+	// for an audit with an id, or a sheet added without a place.
+	Place string `json:"-"`
 }
 
 // Comment is one answer to a text question.
@@ -98,11 +103,15 @@ type pendingText struct {
 // checklist, for the order.
 type critEntry struct {
 	audit, date string
-	pos         int // into Aggregator.qOrder
+	pos         int    // into Aggregator.qOrder
+	place       string // the sheet's place, for an audit without an id
 }
 
+// compareCrit orders as reports.md lists critical failures; the place
+// last, so that audits without an id list in one order for any number
+// of workers.
 func compareCrit(x, y critEntry) int {
-	return cmp.Or(cmp.Compare(x.date, y.date), cmp.Compare(x.audit, y.audit), cmp.Compare(x.pos, y.pos))
+	return cmp.Or(cmp.Compare(x.date, y.date), cmp.Compare(x.audit, y.audit), cmp.Compare(x.pos, y.pos), cmp.Compare(x.place, y.place))
 }
 
 // commentEntry is a text answer with its question's place.
@@ -253,7 +262,7 @@ func (g *aggGroup) addExtra(a *Aggregator) {
 	}
 	for _, pos := range a.pendingCrit {
 		g.critTotal++
-		g.crit = insertBounded(g.crit, critEntry{audit: pa.id, date: pa.date, pos: pos}, MaxCriticalFailures, compareCrit)
+		g.crit = insertBounded(g.crit, critEntry{audit: pa.id, date: pa.date, pos: pos, place: pa.place}, MaxCriticalFailures, compareCrit)
 	}
 	for _, pt := range a.pendingText {
 		g.commentsTotal++
@@ -349,7 +358,7 @@ func (a *Aggregator) criticalFailures(order []string) ([]CriticalFailure, int64)
 				return
 			}
 			q := a.questionAt(e.pos)
-			cf := CriticalFailure{Group: name, Audit: e.audit, Date: e.date}
+			cf := CriticalFailure{Group: name, Audit: e.audit, Date: e.date, Place: e.place}
 			if q != nil {
 				cf.Question, cf.Title = q.ID, q.Text.Text
 			}

@@ -116,6 +116,9 @@ func (a *Aggregator) checkScored(p *Plan, s *Sheet, sc *Scores) error {
 	if pa.reached < 0 || pa.reached > a.maxReached {
 		return fmt.Errorf("reached level %d outside 0..%d", pa.reached, a.maxReached)
 	}
+	if strings.TrimSpace(s.Audit["id"]) == "" {
+		pa.place = s.Place // the one way to find the audit
+	}
 	a.pendingA = pa
 	if err := a.checkAudit(s.Audit); err != nil {
 		return err

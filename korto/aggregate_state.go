@@ -25,8 +25,9 @@ import (
 // accumulators and the satisfaction index are embedded as their own
 // JSON state (metrics.NPS.MarshalJSON, metrics.CSIRatings.MarshalJSON
 // and their kin); promises as their counts and the bounded list of the
-// overdue ones, with AsOf in the layout. Version 2 added the index and
-// the promises.
+// overdue ones, with AsOf in the layout. Version 2 added the index,
+// the promises and the place of a critical failure of an audit without
+// an id.
 
 var aggStateMagic = []byte("cxkit-aggregate-2\n")
 
@@ -238,6 +239,7 @@ func (w *stateWriter) group(a *Aggregator, g *aggGroup) error {
 		w.Str(e.audit)
 		w.Str(e.date)
 		w.Uint(uint64(e.pos))
+		w.Str(e.place)
 	}
 	w.Int(g.commentsTotal)
 	w.Uint(uint64(len(g.comments)))
@@ -342,12 +344,12 @@ func (r *stateReader) group(a *Aggregator, g *aggGroup) {
 		r.moments(&g.sections[i])
 	}
 	g.critTotal = r.NonNeg()
-	n := r.Count(3)
+	n := r.Count(4)
 	if n > MaxCriticalFailures {
 		r.Err = fmt.Errorf("%d critical failures listed, at most %d are kept", n, MaxCriticalFailures)
 	}
 	for range n {
-		e := critEntry{audit: r.Str(), date: r.Str(), pos: r.Index(len(a.qOrder))}
+		e := critEntry{audit: r.Str(), date: r.Str(), pos: r.Index(len(a.qOrder)), place: r.Str()}
 		g.crit = append(g.crit, e)
 	}
 	g.commentsTotal = r.NonNeg()

@@ -66,6 +66,13 @@ type Sheet struct {
 	// be scored by one goroutine at a time. Nothing else in a Sheet is
 	// written by scoring.
 	Warnings AnswerErrors `json:"-"`
+	// Place is where the sheet was read ("visits.jsonl:17"), set by the
+	// program that read it; it is not part of the JSON form. An
+	// [Aggregator] keeps it (AddScored) for the critical failures of an
+	// audit without an "id", which the report's JSON lists with an
+	// empty audit, as reports.md fixes it: the place is how a person
+	// finds that sheet.
+	Place string `json:"-"`
 }
 
 // AnswerType is the JSON type of one answer.

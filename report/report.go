@@ -80,6 +80,15 @@ type Options struct {
 	// (a cluster) checks duplicates across them with it and [AuditKey],
 	// setting AllowDuplicates on each run.
 	Kept func(src, line int, sheet *korto.Sheet)
+	// Place, when set, names the place of a sheet (the index of its
+	// source, its line, 0 for a whole file) as the report keeps it
+	// for a critical failure of an audit without an id
+	// ([korto.CriticalFailure].Place, shown by text and HTML); nil names
+	// it as [Problem.Where] does, "file:line". A caller that splits the
+	// input among runs (a cluster) knows the line in the whole input
+	// only at the end: it names the place so that it can rename it
+	// then.
+	Place func(src, line int) string
 }
 
 // Progress is how far a run has got: sheets scored, and bytes read of

@@ -31,6 +31,9 @@ func (w *worker) do(j job) {
 	w.invalid = append(w.invalid, j.bad...)
 	for _, rs := range j.read {
 		p := Problem{src: j.src, Source: name, Line: rs.line}
+		if rs.sheet != nil {
+			rs.sheet.Place = w.place(p)
+		}
 		if rs.err == nil && w.hold(rs.sheet, p) {
 			continue
 		}
@@ -66,6 +69,14 @@ func (w *worker) do(j job) {
 	}
 }
 
+// place names where the sheet at p was read, for korto.Sheet.Place.
+func (w *worker) place(p Problem) string {
+	if f := w.run.opts.Place; f != nil {
+		return f(p.src, p.Line)
+	}
+	return p.Where()
+}
+
 // done files a sheet's outcome: a problem, or warnings and a place for
 // the duplicate check.
 func (w *worker) done(p Problem, sheet *korto.Sheet, err error) {
@@ -98,6 +109,9 @@ func (w *worker) done(p Problem, sheet *korto.Sheet, err error) {
 // drop comes back nil, without an error.
 func (w *worker) add(data []byte, p Problem) (*korto.Sheet, error) {
 	sheet, err := korto.ReadAnswers(bytes.NewReader(data))
+	if err == nil {
+		sheet.Place = w.place(p)
+	}
 	if err == nil && w.hold(sheet, p) {
 		return nil, nil
 	}

@@ -47,6 +47,9 @@ const cases = [
   // auditor under --min-n who must get no rank and no medal.
   { name: 'league', lang: 'ru', args: ['report', join(ex, 'mall/mall.korto'), join(ex, 'mall/visits.jsonl'), '--by', 'auditor', '--min-n', '12'] },
   { name: 'score', lang: 'ru', args: ['score', join(ex, 'mall/mall.korto'), join(ex, 'mall/visit-01.json')] },
+  // Critical failures of sheets without an audit id or date: the page
+  // names where each sheet was read (the JSON's "audit" is empty).
+  { name: 'noid', lang: 'ru', args: ['report', join(ex, '../cmd/cxkit/testdata/report/shop.korto'), join(ex, '../cmd/cxkit/testdata/report/noid.jsonl'), '--by', 'location'] },
 ];
 
 const widths = [
@@ -108,6 +111,7 @@ function measure() {
     out.heading[id] = txt(s?.querySelector('h2'));
   }
   out.critical = rows('#critical table.critical tbody tr');
+  out.criticalCells = [...document.querySelectorAll('#critical table.critical tbody tr')].filter(vis).map((tr) => [...tr.cells].map(txt));
   out.league = [...document.querySelectorAll('#league table.league tbody tr')].filter(vis).map((tr) => ({
     cells: [...tr.cells].map(txt),
     medal: !!tr.querySelector('.medal'),
@@ -236,6 +240,14 @@ function checkReport(where, m, r) {
   check(m.visible.critical, `${where}: no critical failures block`);
   check(m.heading.critical?.includes(`(${r.critical_failures_total})`), `${where}: critical heading "${m.heading.critical}" lacks the total ${r.critical_failures_total}`);
   check(m.critical === r.critical_failures.length, `${where}: ${m.critical} critical-failure rows, JSON has ${r.critical_failures.length}`);
+  // An audit without an id or a date (empty in the JSON) is never a
+  // blank cell a manager cannot act on.
+  r.critical_failures.forEach((cf, i) => {
+    const cells = m.criticalCells[i] ?? [];
+    const [date, audit] = cells.slice(grouped ? 1 : 0);
+    check(!!audit && (cf.audit.trim() !== '' || audit.includes(':')), `${where}: critical failure ${i + 1}: audit cell "${audit}" for audit "${cf.audit}"`);
+    check(!!date, `${where}: critical failure ${i + 1}: a blank date cell`);
+  });
   for (const id of ['pyramid', 'levels', 'reached', 'problems']) check(m.visible[id], `${where}: no ${id} block`);
 
   check(m.visible.league === grouped, `${where}: league table shown: ${m.visible.league}, grouped: ${grouped}`);

@@ -22,6 +22,7 @@ type words struct {
 	Sections, Section, WhatToFix          string
 	Comments, CommentsOf, Waves, Period   string
 	Change, P, Kept                       string
+	NoID, NoIDAt                          string
 }
 
 var wordsEn = words{
@@ -40,6 +41,7 @@ var wordsEn = words{
 	Sections: "Sections", Section: "section", WhatToFix: "What to fix",
 	Comments: "Comments", CommentsOf: "latest %d of %d", Waves: "Waves", Period: "period",
 	Change: "change", P: "p", Kept: "kept %d of %d audits where %s",
+	NoID: "no id", NoIDAt: "no id, sheet %s",
 }
 
 var wordsRu = words{
@@ -58,6 +60,7 @@ var wordsRu = words{
 	Sections: "Разделы", Section: "раздел", WhatToFix: "Что исправить",
 	Comments: "Комментарии", CommentsOf: "последние %d из %d", Waves: "Волны", Period: "период",
 	Change: "изменение", P: "p", Kept: "оставлено %d из %d аудитов, где %s",
+	NoID: "без id", NoIDAt: "без id, лист %s",
 }
 
 // whereText says how many audits the filters kept.
@@ -134,16 +137,40 @@ func (v *view) writeCritical(w io.Writer) {
 	}
 	for _, cf := range rep.CriticalFailures {
 		q := cf.Question + " — " + v.questionTitle(cf.Question, cf.Title)
+		date, audit := termtext.Safe(v.critDate(cf)), termtext.Safe(v.critAudit(cf))
 		if rep.GroupBy != "" {
-			t.Add(termtext.Safe(v.groupName(cf.Group)), termtext.Safe(cf.Date), termtext.Safe(cf.Audit), q)
+			t.Add(termtext.Safe(v.groupName(cf.Group)), date, audit, q)
 		} else {
-			t.Add(termtext.Safe(cf.Date), termtext.Safe(cf.Audit), q)
+			t.Add(date, audit, q)
 		}
 	}
 	t.Write(w)
 	if int64(len(rep.CriticalFailures)) < rep.CriticalFailuresTotal {
 		fmt.Fprintf(w, "  "+X.CriticalMore+"\n", len(rep.CriticalFailures), rep.CriticalFailuresTotal)
 	}
+}
+
+// critAudit names the audit of a critical failure for people: its id,
+// or, for a sheet without one (an empty "audit" in the JSON, as
+// reports.md fixes it), where the sheet was read, the one way a manager
+// can find that audit.
+func (v *view) critAudit(cf korto.CriticalFailure) string {
+	switch {
+	case strings.TrimSpace(cf.Audit) != "":
+		return cf.Audit
+	case cf.Place != "":
+		return fmt.Sprintf(v.L.X.NoIDAt, cf.Place)
+	}
+	return v.L.X.NoID
+}
+
+// critDate is the date of a critical failure, or a dash for an audit
+// without one: a blank cell reads as a misprint.
+func (v *view) critDate(cf korto.CriticalFailure) string {
+	if strings.TrimSpace(cf.Date) == "" {
+		return "—"
+	}
+	return cf.Date
 }
 
 // writeLeague prints the league table and its legend.

@@ -18,6 +18,10 @@ import (
 type htmlCritical struct {
 	korto.CriticalFailure
 	Group, Text string
+	Date, Audit string // critDate and critAudit
+	// Placed: Audit names the sheet's place, a path that may be longer
+	// than a phone is wide, so it may wrap anywhere.
+	Placed bool
 }
 
 type htmlLeagueLine struct {
@@ -63,7 +67,9 @@ type htmlWavePoint struct {
 func (page *htmlReport) addBlocks(v *view) {
 	rep, X := v.Rep, &v.L.X
 	for _, cf := range rep.CriticalFailures {
-		page.Critical = append(page.Critical, htmlCritical{CriticalFailure: cf, Group: v.groupName(cf.Group), Text: v.questionTitle(cf.Question, cf.Title)})
+		audit := v.critAudit(cf)
+		page.Critical = append(page.Critical, htmlCritical{CriticalFailure: cf, Group: v.groupName(cf.Group), Text: v.questionTitle(cf.Question, cf.Title),
+			Date: v.critDate(cf), Audit: audit, Placed: audit != cf.Audit})
 	}
 	if int64(len(rep.CriticalFailures)) < rep.CriticalFailuresTotal {
 		page.CriticalMore = fmt.Sprintf(X.CriticalMore, len(rep.CriticalFailures), rep.CriticalFailuresTotal)

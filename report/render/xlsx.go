@@ -141,7 +141,7 @@ func XLSX(w io.Writer, c *korto.Checklist, res *report.Result, opt Options) erro
 
 	rows = nil
 	for _, cf := range rep.CriticalFailures {
-		rows = append(rows, []any{v.groupName(cf.Group), cf.Audit, cf.Date, cf.Question, v.questionTitle(cf.Question, cf.Title)})
+		rows = append(rows, []any{v.groupName(cf.Group), v.critAudit(cf), v.critDate(cf), cf.Question, v.questionTitle(cf.Question, cf.Title)})
 	}
 	if err := sheet(X.Critical, []any{X.Group, X.Audit, X.Date, X.QuestionID, X.Text}, rows); err != nil {
 		return err
