@@ -68,6 +68,17 @@ type DriverOfOne struct {
 	PHolm      float64        `json:"p_holm"`
 }
 
+// driverOfOne is d as the report lists it, with its question's title.
+// DriverOfOne mirrors metrics.Driver rather than embedding it because
+// the report's JSON puts the title second and the interval flat
+// (ci_low, ci_high), which an embedded Driver cannot spell;
+// TestDriverOfOneMirrorsDriver fails when Driver gains a field this
+// does not copy.
+func driverOfOne(d metrics.Driver, title string) DriverOfOne {
+	return DriverOfOne{Question: d.Question, Title: title, Method: d.Method, NPassed: d.NPassed, NFailed: d.NFailed,
+		MeanPassed: d.MeanPassed, MeanFailed: d.MeanFailed, Diff: d.Diff, RawDiff: d.RawDiff, CILow: d.CI.Lo, CIHigh: d.CI.Hi, P: d.P, PHolm: d.PHolm}
+}
+
 // EmotionNPSTable crosses the answers to an emotion question with those
 // to an nps question in the same audits: per emotion (negative, neutral,
 // positive) how many were promoters, passives and detractors, and that
@@ -233,8 +244,7 @@ func (a *Aggregator) reportOutcomes(rep *Report) {
 		}
 		for _, d := range ds {
 			q := a.questionAt(a.qPos[d.Question])
-			od.Drivers = append(od.Drivers, DriverOfOne{Question: d.Question, Title: q.Text.Text, Method: d.Method, NPassed: d.NPassed, NFailed: d.NFailed,
-				MeanPassed: d.MeanPassed, MeanFailed: d.MeanFailed, Diff: d.Diff, RawDiff: d.RawDiff, CILow: d.CI.Lo, CIHigh: d.CI.Hi, P: d.P, PHolm: d.PHolm})
+			od.Drivers = append(od.Drivers, driverOfOne(d, q.Text.Text))
 		}
 		rep.Drivers = append(rep.Drivers, od)
 	}

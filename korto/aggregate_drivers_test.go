@@ -1,6 +1,8 @@
 package korto
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,5 +88,56 @@ func TestAggregatorDrivers(t *testing.T) {
 		if o.Tested != 0 || len(o.Drivers) != 0 || o.MinN != 5 {
 			t.Errorf("%s with min n 5: %+v", o.Outcome, o)
 		}
+	}
+}
+
+// TestDriverOfOneMirrorsDriver: the report's driver is metrics.Driver
+// field for field (the interval flat, plus the title), copied by one
+// function. A field Driver gains that DriverOfOne lacks, or that
+// driverOfOne does not copy, fails here rather than going missing from
+// the report.
+func TestDriverOfOneMirrorsDriver(t *testing.T) {
+	var d metrics.Driver
+	dv := reflect.ValueOf(&d).Elem()
+	for i := range dv.NumField() {
+		f := dv.Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(fmt.Sprint("s", i))
+		case reflect.Int:
+			f.SetInt(int64(10 + i))
+		case reflect.Float64:
+			f.SetFloat(float64(i) + 0.5)
+		case reflect.Struct: // the interval
+			d.CI = metrics.Interval{Lo: -1.25, Hi: 2.75, Level: 0.95, Method: metrics.Wald}
+		default:
+			t.Fatalf("metrics.Driver.%s is a %s: teach the test and driverOfOne about it", dv.Type().Field(i).Name, f.Kind())
+		}
+	}
+	got := driverOfOne(d, "title")
+	gv := reflect.ValueOf(got)
+	copied := map[string]bool{"Title": true, "CILow": true, "CIHigh": true}
+	for i := range dv.NumField() {
+		sf := dv.Type().Field(i)
+		if sf.Name == "CI" {
+			continue
+		}
+		g, ok := gv.Type().FieldByName(sf.Name)
+		if !ok || g.Type != sf.Type || g.Tag.Get("json") != sf.Tag.Get("json") {
+			t.Errorf("DriverOfOne lacks metrics.Driver.%s %s `json:%q`", sf.Name, sf.Type, sf.Tag.Get("json"))
+			continue
+		}
+		if !reflect.DeepEqual(gv.FieldByIndex(g.Index).Interface(), dv.Field(i).Interface()) {
+			t.Errorf("driverOfOne does not copy %s", sf.Name)
+		}
+		copied[sf.Name] = true
+	}
+	for i := range gv.NumField() {
+		if name := gv.Type().Field(i).Name; !copied[name] {
+			t.Errorf("DriverOfOne.%s is not metrics.Driver's", name)
+		}
+	}
+	if got.Title != "title" || got.CILow != d.CI.Lo || got.CIHigh != d.CI.Hi {
+		t.Errorf("title and interval: %+v", got)
 	}
 }
