@@ -98,6 +98,15 @@ type SurveyFile struct {
 	Rows     int
 	Blank    int
 	Warnings []string
+	// Problems are the file's bad cells (the JSON of a diag.List, at
+	// most surveycsv.MaxCellErrors and a count of the rest), and Err
+	// another error that stopped its reading (ColumnErr: a
+	// surveycsv.ColumnError): a file is read on a worker, which cannot
+	// print them, so they fail the job in its last step, with every
+	// file's.
+	Problems  []byte
+	Err       string
+	ColumnErr bool
 }
 
 // Survey reads the survey exports matching the globs and returns a
@@ -204,7 +213,17 @@ func readSurvey(ctx context.Context, file fileio.ReadableFile, cfg surveycsv.Con
 	defer r.Close()
 	d, err := surveycsv.Read(r, file.Metadata.Path, cfg)
 	if err != nil {
-		return surveyError(err)
+		bad := SurveyFile{Earlier: earlier, Path: file.Metadata.Path}
+		if ds := diag.As(err); len(ds) > 0 {
+			if bad.Problems, err = json.Marshal(ds); err != nil {
+				return err
+			}
+		} else {
+			_, bad.ColumnErr = errors.AsType[surveycsv.ColumnError](err)
+			bad.Err = err.Error()
+		}
+		emitFile(bad)
+		return nil
 	}
 	prefix := ""
 	if earlier {
@@ -218,15 +237,35 @@ func readSurvey(ctx context.Context, file fileio.ReadableFile, cfg surveycsv.Con
 	return nil
 }
 
-// surveyError spells out every bad cell, as cxkit does, rather than the
-// count alone.
-func surveyError(err error) error {
-	if cells, ok := errors.AsType[diag.List](err); ok {
-		var b strings.Builder
-		diag.Render(&b, cells, nil)
-		return errors.New(strings.TrimSuffix(b.String(), "\n"))
+// readError is the error of an export whose files could not all be
+// read, as cxkit's on reading them one after another in the order of
+// their names: every bad cell of every file (cxkit prints them alone),
+// then the first other error, which cxkit prints on its own line.
+func readError(infos []SurveyFile) (error, bool) {
+	var problems diag.List
+	var last error
+	for _, fi := range infos {
+		if fi.Problems != nil {
+			var ds diag.List
+			if err := json.Unmarshal(fi.Problems, &ds); err != nil {
+				return err, true
+			}
+			problems = append(problems, ds...)
+		}
+		if fi.Err != "" && last == nil {
+			last = errors.New(fi.Err)
+			if fi.ColumnErr {
+				last = surveycsv.ColumnError{Msg: fi.Err}
+			}
+		}
 	}
-	return err
+	switch {
+	case len(problems) > 0:
+		return &problemsError{problems: problems, last: last}, true
+	case last != nil:
+		return last, true
+	}
+	return nil, false
 }
 
 type summarizeSurveyFn struct {
@@ -256,6 +295,16 @@ func (f *summarizeSurveyFn) ProcessElement(ctx context.Context, _ []byte, parts 
 		}
 		return strings.Compare(a.Path, b.Path)
 	})
+	// cxkit stops at a file it cannot read: a bad current file before
+	// anything else, a bad earlier one after the current export's
+	// result and warnings.
+	cur := slices.IndexFunc(infos, func(fi SurveyFile) bool { return fi.Earlier })
+	if cur < 0 {
+		cur = len(infos)
+	}
+	if err, ok := readError(infos[:cur]); ok {
+		return failWithNotes(ctx, o.NotesOnFailure, Notes{}, err)
+	}
 	// cxkit prints each export's warnings once it has read it: those
 	// of the earlier one only when the current one had a result.
 	var notes, earlierNotes Notes
@@ -290,9 +339,6 @@ func (f *summarizeSurveyFn) ProcessElement(ctx context.Context, _ []byte, parts 
 	if d.All == nil {
 		return fmt.Errorf("%s: no survey export read", o.File)
 	}
-	if len(o.Earlier) > 0 && old.All == nil {
-		return fmt.Errorf("%s: no survey export read", o.EarlierFile)
-	}
 	// Summarize ranks the groups by value and then by name, so the
 	// order the runner hands them over in does not show; sorting by
 	// name first makes even the input to it independent of the runner.
@@ -307,6 +353,12 @@ func (f *summarizeSurveyFn) ProcessElement(ctx context.Context, _ []byte, parts 
 	// them after reading the current export whole.
 	for _, w := range sum.Warnings {
 		notes.Warnings = append(notes.Warnings, report.Warning{Message: "warning: " + w})
+	}
+	if err, ok := readError(infos[cur:]); ok {
+		return failWithNotes(ctx, o.NotesOnFailure, notes, err)
+	}
+	if len(o.Earlier) > 0 && old.All == nil {
+		return fmt.Errorf("%s: no survey export read", o.EarlierFile)
 	}
 	notes.Warnings = append(notes.Warnings, earlierNotes.Warnings...)
 	if len(o.Earlier) > 0 {

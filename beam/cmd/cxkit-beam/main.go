@@ -14,7 +14,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -273,8 +272,13 @@ func run(args []string, stderr io.Writer) int {
 	}
 	if err := beamx.Run(ctx, p); err != nil {
 		if notes.IsValid() {
-			// Only a job that failed in its last step wrote notes.
-			_ = printNotes(ctx, notesFile, stderr)
+			// A job that failed on its input wrote, in its last step,
+			// what cxkit prints before and as its error: printed,
+			// that is all the user needs, and the runner's error only
+			// says where in the job it failed.
+			if code, ok := printFailure(ctx, notesFile, stderr); ok {
+				return code
+			}
 		}
 		fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
 		return exitInput
@@ -334,34 +338,38 @@ func flagForKind(fs *flag.FlagSet, kind string) string {
 
 // printNotes prints what the job wrote to name beside the output for
 // standard error (cxbeam.Notes), as cxkit prints it, and removes the
-// file: the workers may be on other machines, so the notes come back
-// through the file system the output is written to.
+// file.
 func printNotes(ctx context.Context, name string, stderr io.Writer) error {
-	fsys, err := filesystem.New(ctx, name)
+	n, err := cxbeam.ReadNotes(ctx, name)
 	if err != nil {
 		return err
 	}
-	defer fsys.Close()
-	r, err := fsys.OpenRead(ctx, name)
-	if err != nil {
-		return err
-	}
-	data, err := io.ReadAll(r)
-	r.Close()
-	if err != nil {
-		return err
-	}
-	var n cxbeam.Notes
-	if err := json.Unmarshal(data, &n); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	return n.Print(stderr, "cxkit-beam")
+}
+
+// printFailure prints the notes of a failed job with its failure, as
+// cxkit prints its problems and its error, and returns cxkit's exit
+// code for that error; false when the job wrote no failure (it failed
+// for another reason than its input).
+func printFailure(ctx context.Context, name string, stderr io.Writer) (int, bool) {
+	n, err := cxbeam.ReadNotes(ctx, name)
+	if err != nil || n.Failure == nil {
+		return 0, false
 	}
 	if err := n.Print(stderr, "cxkit-beam"); err != nil {
-		return err
+		return exitInput, true
 	}
-	if rm, ok := fsys.(filesystem.Remover); ok {
-		return rm.Remove(ctx, name)
+	return exitCode(n.Failure.Err()), true
+}
+
+// exitCode is cxkit's exit code for a failure on the input: 2 for a
+// column the flags name that a file lacks (the caller's mistake), 1
+// for the rest.
+func exitCode(err error) int {
+	if _, ok := errors.AsType[surveycsv.ColumnError](err); ok {
+		return exitUsage
 	}
-	return nil
+	return exitInput
 }
 
 // removeNotes removes the notes file name if it is there.
