@@ -1,6 +1,8 @@
 package cxbeam
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -170,8 +172,8 @@ func TestReportNotesOfFailedJob(t *testing.T) {
 				}
 				i += next + 1
 			}
-			wantNotes, wantErr := stderr[:at], strings.TrimSuffix(strings.TrimPrefix(stderr[at:], "cxkit report: "), "\n")
-			if tc.name == "invalid" && !strings.Contains(wantNotes, "cxkit report: warning:") {
+			wantErr := strings.TrimSuffix(strings.TrimPrefix(stderr[at:], "cxkit report: "), "\n")
+			if tc.name == "invalid" && !strings.Contains(stderr[:at], "cxkit report: warning:") {
 				t.Fatalf("cxkit report does not warn about the groups:\n%s", stderr)
 			}
 			o := withDefaults(tc.opts)
@@ -187,8 +189,20 @@ func TestReportNotesOfFailedJob(t *testing.T) {
 			if rerr != nil {
 				t.Fatal(rerr)
 			}
-			if got := printedNotes(t, string(b), "cxkit report"); got != wantNotes {
-				t.Errorf("notes differ from what cxkit report prints before its error:\n got: %s\nwant: %s", got, wantNotes)
+			if got := printedNotes(t, string(b), "cxkit report"); got != stderr {
+				t.Errorf("notes differ from what cxkit report prints:\n got: %s\nwant: %s", got, stderr)
+			}
+			// The failure read back is cxkit's error, for errors.Is/As.
+			var n Notes
+			if err := json.Unmarshal(b, &n); err != nil || n.Failure == nil {
+				t.Fatalf("notes without the failure: %s", b)
+			}
+			ferr := n.Failure.Err()
+			_, invalid := errors.AsType[*report.InvalidError](ferr)
+			_, dup := errors.AsType[*report.DuplicateError](ferr)
+			if ferr.Error() != wantErr || invalid != (tc.name == "invalid") || dup != (tc.name == "duplicate") ||
+				errors.Is(ferr, report.ErrNoSheets) != (tc.name == "none-kept") {
+				t.Errorf("failure read back = %#v (%v)\nwant cxkit's error: %s", ferr, ferr, wantErr)
 			}
 		})
 	}

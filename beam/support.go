@@ -1,6 +1,7 @@
 package cxbeam
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
@@ -16,7 +17,7 @@ import (
 func init() {
 	register.Combiner3[*SupportAccumulator, []byte, []byte](&SupportFn{})
 	beam.RegisterCoder(reflect.TypeFor[*SupportAccumulator](), encodeSupport, decodeSupport)
-	register.DoFn5x1[[]byte, func(*[]byte) bool, func(*badLine) bool, func(*chunkLines) bool, func(string), error](&summarizeSupportFn{})
+	register.DoFn6x1[context.Context, []byte, func(*[]byte) bool, func(*firstBadLines) bool, func(*chunkLines) bool, func(string), error](&summarizeSupportFn{})
 }
 
 // File is a small input the launcher reads and the pipeline's Fns carry
@@ -156,6 +157,11 @@ type SupportOptions struct {
 	// ChunkSize is the size of the pieces, in bytes, in which the
 	// workers read a file of tickets; 0 is DefaultChunkSize.
 	ChunkSize int64 `json:"chunk_size"`
+	// NotesOnFailure, when set, names a file (local or in a bucket)
+	// where a job that fails on its input (bad lines without SkipBad)
+	// first writes its Notes, with the failure; see
+	// ReportOptions.NotesOnFailure.
+	NotesOnFailure string `json:"notes_on_failure,omitempty"`
 }
 
 // Support reads the ticket exports (JSON Lines) matching the globs and
@@ -176,8 +182,10 @@ func Support(s beam.Scope, globs []string, o SupportOptions) beam.PCollection {
 	tickets, bad, counts := beam.ParDo3(s, &readTicketsFn{}, chunks)
 	kept, dups := beam.ParDo2(s, &firstTicketFn{}, beam.GroupByKey(s, tickets), beam.SideInput{Input: counts})
 	merged := beam.Combine(s, &addTicketsFn{SupportFn: SupportFn{Config: o.Config}}, kept)
+	live := beam.ParDo(s, &liveBadLineFn{}, beam.Flatten(s, bad, dups), beam.SideInput{Input: counts})
+	first := beam.Combine(s, &firstBadLinesFn{}, live)
 	return beam.ParDo(s, &summarizeSupportFn{Options: o}, beam.Impulse(s),
-		beam.SideInput{Input: merged}, beam.SideInput{Input: beam.Flatten(s, bad, dups)}, beam.SideInput{Input: counts})
+		beam.SideInput{Input: merged}, beam.SideInput{Input: first}, beam.SideInput{Input: counts})
 }
 
 // badLines returns the number of bad lines err lists when skip is set;
@@ -188,7 +196,7 @@ func badLines(name string, err error, skip bool) (int, error) {
 		if skip {
 			return len(errs), nil
 		}
-		return 0, fmt.Errorf("%w\n%s: %d bad lines; nothing computed (SkipBad computes from the good lines)", errs, name, len(errs))
+		return 0, badLinesError(name, errs, len(errs))
 	}
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", name, err)
@@ -201,7 +209,7 @@ type summarizeSupportFn struct {
 	opts    supportOptions
 }
 
-func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool, bad func(*badLine) bool, counts func(*chunkLines) bool, emit func(string)) error {
+func (f *summarizeSupportFn) ProcessElement(ctx context.Context, _ []byte, merged func(*[]byte) bool, bad func(*firstBadLines) bool, counts func(*chunkLines) bool, emit func(string)) error {
 	acc, err := f.opts.newAccumulator(f.Options.Config)
 	if err != nil {
 		return err
@@ -217,13 +225,12 @@ func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool,
 	if err != nil {
 		return err
 	}
-	errs, err := badTickets(lines, bad)
+	errs, skipped, err := badTickets(lines, bad)
 	if err != nil {
 		return err
 	}
-	skipped := len(errs)
-	if len(errs) > 0 && !f.Options.SkipBad {
-		return failBadLines(errs)
+	if skipped > 0 && !f.Options.SkipBad {
+		return failWithNotes(ctx, f.Options.NotesOnFailure, Notes{}, failBadLines(errs, skipped))
 	}
 	set := support.DefaultStandards()
 	if st := f.Options.Standards; st.Name != "" {
@@ -237,7 +244,7 @@ func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool,
 	if at := f.Options.AgentTime; at.Name != "" {
 		n, err := badLines(at.Name, support.ReadAgentTime(strings.NewReader(at.Text), acc.AddAgentTime), f.Options.SkipBad)
 		if err != nil {
-			return err
+			return failWithNotes(ctx, f.Options.NotesOnFailure, Notes{}, err)
 		}
 		skipped += n
 	}
@@ -246,7 +253,7 @@ func (f *summarizeSupportFn) ProcessElement(_ []byte, merged func(*[]byte) bool,
 		sco.Survey = support.NewSurvey()
 		n, err := badLines(s.Name, sco.Survey.Read(strings.NewReader(s.Text)), f.Options.SkipBad)
 		if err != nil {
-			return err
+			return failWithNotes(ctx, f.Options.NotesOnFailure, Notes{}, err)
 		}
 		skipped += n
 	}

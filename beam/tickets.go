@@ -15,6 +15,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/textfmt"
 	"github.com/cxkit/cxkit/metrics/support"
 )
 
@@ -35,6 +36,10 @@ func init() {
 	register.Combiner3[*SupportAccumulator, []byte, []byte](&addTicketsFn{})
 	beam.RegisterType(reflect.TypeFor[ticketAt]())
 	beam.RegisterType(reflect.TypeFor[badLine]())
+	register.DoFn3x1[badLine, func(*chunkLines) bool, func(badLine), error](&liveBadLineFn{})
+	register.Combiner2[firstBadLines, badLine](&firstBadLinesFn{})
+	register.Iter1[firstBadLines]()
+	beam.RegisterType(reflect.TypeFor[firstBadLines]())
 }
 
 // ticketAt is a good ticket and where it is; Ticket is its JSON
@@ -141,20 +146,63 @@ func (f *firstTicketFn) ProcessElement(id string, tickets func(*ticketAt) bool, 
 	return nil
 }
 
-// badTickets returns the bad lines and repeats, placed in their files,
-// in order; those past a line that stopped the reading of a file are
-// left out, as cxkit does not read them.
-func badTickets(lines *lineTable, bad func(*badLine) bool) (diag.List, error) {
-	type placed struct {
-		at place
-		d  *diag.Diagnostic
+// maxBadLines bounds the bad lines a failed support job lists (cxkit
+// support, which holds one file, lists them all): a million bad lines
+// must not be carried to one worker, nor printed. Past it the list
+// ends with the count of the rest; the job's error counts them all.
+const maxBadLines = 1000
+
+// liveBadLineFn passes on the bad lines that cxkit reads: not those past
+// a line that stopped the reading of their file.
+type liveBadLineFn struct {
+	once  sync.Once
+	lines *lineTable
+	err   error
+}
+
+func (f *liveBadLineFn) ProcessElement(b badLine, counts func(*chunkLines) bool, emit func(badLine)) error {
+	f.once.Do(func() { f.lines, f.err = newLineTable(counts) })
+	if f.err != nil {
+		return f.err
 	}
-	var all []placed
-	var b badLine
-	for bad(&b) {
-		if lines.dropped(b.At) {
-			continue
-		}
+	if !f.lines.dropped(b.At) {
+		emit(b)
+	}
+	return nil
+}
+
+// firstBadLines is the first maxBadLines bad lines of the input, in
+// its order, and how many there are in all.
+type firstBadLines struct {
+	Lines []badLine
+	Total int
+}
+
+// firstBadLinesFn keeps the first bad lines of the input, in bounded
+// memory however many there are.
+type firstBadLinesFn struct{}
+
+func (firstBadLinesFn) CreateAccumulator() firstBadLines { return firstBadLines{} }
+
+func (firstBadLinesFn) AddInput(a firstBadLines, b badLine) firstBadLines {
+	return firstBadLinesFn{}.MergeAccumulators(a, firstBadLines{Lines: []badLine{b}, Total: 1})
+}
+
+func (firstBadLinesFn) MergeAccumulators(a, b firstBadLines) firstBadLines {
+	lines := append(slices.Clone(a.Lines), b.Lines...)
+	slices.SortFunc(lines, func(x, y badLine) int { return comparePlace(x.At, y.At) })
+	return firstBadLines{Lines: lines[:min(len(lines), maxBadLines)], Total: a.Total + b.Total}
+}
+
+// badTickets returns the first bad lines and repeats, placed in their
+// files, in order, and how many there are in all.
+func badTickets(lines *lineTable, bad func(*firstBadLines) bool) (diag.List, int, error) {
+	var first firstBadLines
+	if !bad(&first) {
+		return nil, 0, nil
+	}
+	var out diag.List
+	for _, b := range first.Lines {
 		d := &diag.Diagnostic{}
 		if b.Dup {
 			e := &support.DuplicateIDError{First: lines.line(b.First)}
@@ -163,50 +211,42 @@ func badTickets(lines *lineTable, bad func(*badLine) bool) (diag.List, error) {
 			}
 			d = &diag.Diagnostic{Code: diag.CodeDuplicateTicket, Subject: "ticket " + diag.Quote(b.ID), Message: e.Error(), Err: e}
 		} else if err := json.Unmarshal(b.Diag, d); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		d.File, d.Line = b.At.Path, lines.line(b.At)
-		all = append(all, placed{b.At, d})
+		out = append(out, d)
 	}
-	slices.SortFunc(all, func(a, b placed) int { return comparePlace(a.at, b.at) })
-	var out diag.List
-	for _, p := range all {
-		out = append(out, p.d)
-	}
-	return out, nil
+	return out, first.Total, nil
 }
 
-// failBadLines is the job's error for bad lines without SkipBad: every
-// one, as cxkit support prints them, and what it means.
-func failBadLines(errs diag.List) error {
+// failBadLines is the job's error for bad lines without SkipBad: the
+// first ones, each at its place, then cxkit support's last line, which
+// counts them all.
+func failBadLines(errs diag.List, total int) error {
 	files := map[string]bool{}
 	for _, d := range errs {
 		files[d.File] = true
 	}
-	var b strings.Builder
-	if err := diag.Render(&b, errs, nil); err != nil {
-		return err
+	if more := total - len(errs); more > 0 {
+		errs = append(slices.Clip(errs), &diag.Diagnostic{Code: diag.CodeLimit,
+			Message: textfmt.Plural(more, "more bad line", "more bad lines") + " not shown"})
 	}
+	name := ""
 	if len(files) == 1 {
-		b.WriteString(errs[0].File + ": ")
+		name = errs[0].File
 	}
-	if len(errs) == 1 {
-		b.WriteString("1 bad line")
-	} else {
-		fmt.Fprintf(&b, "%d bad lines", len(errs))
-	}
-	b.WriteString("; nothing computed (SkipBad computes from the good lines)")
-	return &badLinesError{text: b.String(), errs: errs}
+	return badLinesError(name, errs, total)
 }
 
-// badLinesError lists bad lines, one a line; errors.As finds them.
-type badLinesError struct {
-	text string
-	errs diag.List
+// badLinesError is cxkit support's error for a file with bad lines:
+// the lines, then what it means; name is the file, "" for several.
+func badLinesError(name string, errs diag.List, total int) error {
+	msg := textfmt.Plural(total, "bad line", "bad lines") + "; nothing computed (--skip-bad computes from the good lines)"
+	if name != "" {
+		msg = name + ": " + msg
+	}
+	return &problemsError{problems: errs, last: errors.New(msg)}
 }
-
-func (e *badLinesError) Error() string { return e.text }
-func (e *badLinesError) Unwrap() error { return e.errs }
 
 // addTicketsFn adds up tickets (the JSON of support.Ticket) into a
 // support accumulator; the accumulators merge as SupportFn's.

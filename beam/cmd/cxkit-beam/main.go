@@ -228,7 +228,7 @@ func run(args []string, stderr io.Writer) int {
 				return usage("--tz: %v", err)
 			}
 		}
-		o := cxbeam.SupportOptions{By: *by, SkipBad: *skipBad, ChunkSize: *chunkSize,
+		o := cxbeam.SupportOptions{By: *by, SkipBad: *skipBad, ChunkSize: *chunkSize, NotesOnFailure: notesFile,
 			Config: cxbeam.SupportConfig{Period: cmp.Or(*period, "day"), TimeZone: *tz}}
 		// The small files are read here and travel with the pipeline;
 		// the calendar and standards are checked before it starts.
@@ -267,18 +267,14 @@ func run(args []string, stderr io.Writer) int {
 		textio.Write(s, notesFile, notes)
 	}
 	ctx := context.Background()
-	if notes.IsValid() {
-		removeNotes(ctx, notesFile) // an earlier run's, not this job's
-	}
+	removeNotes(ctx, notesFile) // an earlier run's, not this job's
 	if err := beamx.Run(ctx, p); err != nil {
-		if notes.IsValid() {
-			// A job that failed on its input wrote, in its last step,
-			// what cxkit prints before and as its error: printed,
-			// that is all the user needs, and the runner's error only
-			// says where in the job it failed.
-			if code, ok := printFailure(ctx, notesFile, stderr); ok {
-				return code
-			}
+		// A job that failed on its input wrote, in its last step, what
+		// cxkit prints before and as its error: printed, that is all
+		// the user needs; the runner's error says only where in the
+		// job it failed.
+		if code, ok := printFailure(ctx, notesFile, stderr); ok {
+			return code
 		}
 		fmt.Fprintf(stderr, "cxkit-beam: %v\n", err)
 		return exitInput
