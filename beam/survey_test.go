@@ -3,6 +3,7 @@ package cxbeam
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
 	"github.com/cxkit/cxkit/beam/internal/cxkittest"
+	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics"
 	"github.com/cxkit/cxkit/metrics/surveycsv"
 )
@@ -264,7 +266,61 @@ func TestSurveyCompareNotes(t *testing.T) {
 	if last := strings.TrimPrefix(lines[len(lines)-1], "cxkit nps: "); err == nil || !strings.Contains(err.Error(), last) {
 		t.Errorf("job error = %v\nwant it to hold cxkit's:\n%s", err, last)
 	}
-	_ = os.Remove(o.NotesOnFailure) // the reading step failed: no notes
+	// The notes print all cxkit prints: the current export's warnings,
+	// then its error.
+	n, err := ReadNotes(t.Context(), o.NotesOnFailure)
+	if err != nil || n.Failure == nil {
+		t.Fatalf("notes %+v, %v: want the failure", n, err)
+	}
+	if got := printedNotes(t, mustJSON(t, n), "cxkit nps"); got != stderr {
+		t.Errorf("notes print:\n%s\nwant cxkit's standard error:\n%s", got, stderr)
+	}
+}
+
+// TestSurveyBadCells: bad cells in several files fail the job in its
+// last step with every file's, in the order of the files' names, as
+// cxkit prints them reading the files one after another (at most
+// surveycsv.MaxCellErrors a file), and the failure is a diag.List for
+// errors.As; a column the flags name that a file lacks is a
+// surveycsv.ColumnError, as it is for cxkit.
+func TestSurveyBadCells(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{filepath.Join(dir, "b.csv"), filepath.Join(dir, "a.csv"), filepath.Join(dir, "c.csv")}
+	bad := []string{"nps,store"}
+	for i := range 30 {
+		bad = append(bad, fmt.Sprintf("%d,s%d", 11+i, i%2))
+	}
+	writeLines(t, files[0], bad...)
+	writeLines(t, files[1], "nps,store", "9,s1", "x,s2", "10,s1,extra", "5,s2")
+	writeLines(t, files[2], "nps,store", "9,s1", "3,s2")
+	want := cxkittest.Fail(t, "nps", files[1], "--by", "store") + cxkittest.Fail(t, "nps", files[0], "--by", "store")
+	for _, tc := range []struct {
+		by     string
+		want   string
+		column bool
+	}{{"store", want, false}, {"region", "", true}} {
+		o := SurveyOptions{Metric: surveycsv.NPS, By: tc.by, File: dir, NotesOnFailure: filepath.Join(dir, "notes.json")}
+		if _, err := runPipeline(t, func(s beam.Scope) beam.PCollection { return Survey(s, []string{filepath.Join(dir, "*.csv")}, o) }); err == nil {
+			t.Fatal("the job did not fail")
+		}
+		n, err := ReadNotes(t.Context(), o.NotesOnFailure)
+		if err != nil || n.Failure == nil {
+			t.Fatalf("notes %+v, %v: want the failure", n, err)
+		}
+		ferr := n.Failure.Err()
+		if tc.column {
+			stderr, code := cxkittest.Exit(t, "nps", files[1], "--by", tc.by)
+			tc.want = stderr
+			if _, ok := errors.AsType[surveycsv.ColumnError](ferr); !ok || code != 2 {
+				t.Errorf("failure %v: want a surveycsv.ColumnError, as cxkit's (exit %d)", ferr, code)
+			}
+		} else if ds, ok := errors.AsType[diag.List](ferr); !ok || len(ds) != 2+surveycsv.MaxCellErrors+1 {
+			t.Errorf("failure %v: want a diag.List of every file's bad cells", ferr)
+		}
+		if got := printedNotes(t, mustJSON(t, n), "cxkit nps"); got != tc.want {
+			t.Errorf("--by %s: notes print:\n%s\nwant cxkit's:\n%s", tc.by, got, tc.want)
+		}
+	}
 }
 
 // TestSurveyGroupNotes: names that are one place typed two ways are

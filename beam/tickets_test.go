@@ -2,6 +2,8 @@ package cxbeam
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +17,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
 	"github.com/cxkit/cxkit/beam/internal/cxkittest"
+	"github.com/cxkit/cxkit/diag"
 )
 
 // runPipeline runs the pipeline that build makes and returns what its
@@ -222,4 +225,55 @@ func TestChunkReaderLines(t *testing.T) {
 			t.Errorf("chunks of %d bytes count %d lines, want 6", size, lines)
 		}
 	}
+}
+
+// TestSupportBadLinesCapped: a job over files of many bad lines carries
+// and lists only the first maxBadLines of them, as cxkit lists them in
+// the files one after another, then the count of the rest; its failure,
+// written to the notes, counts them all and is a diag.List for
+// errors.As.
+func TestSupportBadLinesCapped(t *testing.T) {
+	ex := exampleTickets(t)
+	dir := t.TempDir()
+	var files []string
+	for i, n := range []int{maxBadLines - 10, 13} {
+		lines := []string{ex[i]}
+		for j := range n {
+			lines = append(lines, fmt.Sprintf(`{"id":"B%d-%d"}`, i, j))
+		}
+		files = append(files, filepath.Join(dir, fmt.Sprintf("t%d.jsonl", i)))
+		writeLines(t, files[i], lines...)
+	}
+	var want []string
+	for _, f := range files {
+		want = append(want, strings.Split(badLinesOf(t, cxkittest.Fail(t, "support", f)), "\n")...)
+	}
+	want = slices.DeleteFunc(want, func(l string) bool { return l == "" })
+	total := len(want)
+	want = append(want[:maxBadLines], "3 more bad lines not shown", fmt.Sprintf("cxkit support: %d bad lines; nothing computed (--skip-bad computes from the good lines)", total))
+	o := SupportOptions{ChunkSize: 4096, NotesOnFailure: filepath.Join(dir, "notes.json")}
+	if _, err := runPipeline(t, func(s beam.Scope) beam.PCollection {
+		return Support(s, []string{filepath.Join(dir, "t*.jsonl")}, o)
+	}); err == nil {
+		t.Fatal("the job did not fail")
+	}
+	n, err := ReadNotes(t.Context(), o.NotesOnFailure)
+	if err != nil || n.Failure == nil {
+		t.Fatalf("notes %+v, %v: want the failure", n, err)
+	}
+	if got := printedNotes(t, mustJSON(t, n), "cxkit support"); got != strings.Join(want, "\n")+"\n" {
+		t.Errorf("printed failure differs from cxkit's bad lines, capped:\n got: %.2000s\nwant: %.2000s", got[max(0, len(got)-2000):], strings.Join(want[len(want)-20:], "\n"))
+	}
+	if ds, ok := errors.AsType[diag.List](n.Failure.Err()); !ok || len(ds) != maxBadLines+1 {
+		t.Errorf("failure's error %v: want a diag.List of %d problems for errors.As", n.Failure.Err(), maxBadLines+1)
+	}
+}
+
+func mustJSON(t testing.TB, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

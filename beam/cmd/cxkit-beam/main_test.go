@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -204,10 +206,10 @@ func TestSurveyCompareCommand(t *testing.T) {
 	}
 }
 
-// TestReportCommandFails: a report job that fails prints, before the
-// job's error, what cxkit report prints before its own (the invalid
-// sheet, the sheets' warnings, the warnings about the groups), exits 1,
-// and leaves no notes' file behind.
+// TestReportCommandFails: a report job that fails prints what cxkit
+// report prints (the invalid sheet, the sheets' warnings, the warnings
+// about the groups, its error), exits 1, and leaves no notes' file
+// behind.
 func TestReportCommandFails(t *testing.T) {
 	checklist := cxkittest.Root("examples/mall/mall.korto")
 	dir := t.TempDir()
@@ -232,16 +234,139 @@ func TestReportCommandFails(t *testing.T) {
 		t.Fatalf("exit %d, want %d: %s", code, exitInput, stderr.String())
 	}
 	wantErr := cxkittest.Fail(t, append([]string{"report", checklist, in, "--json"}, args...)...)
-	end := strings.LastIndex(wantErr, "cxkit report: ")
-	notes, last := wantErr[:end], strings.TrimPrefix(wantErr[end:], "cxkit report: ")
-	if !strings.Contains(notes, "cxkit report: warning: groups") || !strings.Contains(notes, "(and 2 more sheets)") {
+	if !strings.Contains(wantErr, "cxkit report: warning: groups") || !strings.Contains(wantErr, "(and 2 more sheets)") {
 		t.Fatalf("cxkit report warns of other things than the test made:\n%s", wantErr)
 	}
-	got := stderr.String()
-	if want := strings.ReplaceAll(notes, "cxkit report: ", "cxkit-beam: ") + "cxkit-beam: job "; !strings.HasPrefix(got, want) || !strings.Contains(got, "failed:\n"+last) {
-		t.Errorf("standard error:\n%s\nwant it to start with:\n%s\nand hold the job's error:\n%s", got, want, last)
+	if got, want := stderr.String(), strings.ReplaceAll(wantErr, "cxkit report: ", "cxkit-beam: "); got != want {
+		t.Errorf("standard error:\n%s\nwant cxkit's:\n%s", got, want)
 	}
 	if _, err := os.Stat(out + ".notes.json"); !os.IsNotExist(err) {
 		t.Errorf("the notes' file is left behind: %v", err)
+	}
+}
+
+// TestReadFailures: a job whose workers find bad input in several files
+// (survey cells, ticket lines, answer sheets) prints what cxkit prints
+// on the same files, read in the order of their names: every problem at
+// its file:line:col, then cxkit's error, with cxkit's exit code.
+func TestReadFailures(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, lines ...string) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	// cxkit's standard error and exit code for each file, one after
+	// another, as one run prints them.
+	each := func(t *testing.T, args func(file string) []string, files ...string) (string, int) {
+		var all strings.Builder
+		code := 0
+		for _, f := range files {
+			stderr, c := cxkittest.Exit(t, args(f)...)
+			all.WriteString(stderr)
+			code = max(code, c)
+		}
+		return all.String(), code
+	}
+	// Survey: bad cells in three of four files, one with more than
+	// cxkit lists; the files of the earlier export read after the
+	// current one's warnings.
+	bad := []string{"store,nps,weight"}
+	for i := range 25 {
+		bad = append(bad, fmt.Sprintf("s%d,%d,1", i%3, 11+i))
+	}
+	survey := []string{
+		write("survey/a.csv", "store,nps,weight", "s1,9,1", "s2,x,1", "s1,7,-1", "s2,10,1,extra"),
+		write("survey/b.csv", bad...),
+		write("survey/c.csv", "store,nps,weight", "s1,9,1", "s2,3,1"),
+		write("survey/d.csv", "store,nps,weight", "s1,,1", `s2,"10`, "s1,5,1"),
+	}
+	npsArgs := func(f string) []string { return []string{"nps", f, "--by", "store", "--weight", "weight", "--json"} }
+	cur := write("current/cur.csv", "store,nps,weight,x,x", "s1,9,1,,", "s2,3,1,,")
+	earlier := []string{write("earlier/e1.csv", "store,nps,weight", "s1,12,1"), write("earlier/e2.csv", "store,nps,weight", "s2,1,1", "s2,y,1")}
+	_, curWarnings := cxkittest.Output(t, "nps", cur, "--by", "store", "--json")
+	if curWarnings == "" {
+		t.Fatal("the current export warns of nothing")
+	}
+	// Tickets: bad lines in two files; one file alone ends in cxkit's
+	// last line naming it.
+	ex, err := os.ReadFile(cxkittest.Root("examples/support/tickets.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := strings.Split(string(ex), "\n")
+	tickets := []string{
+		write("tickets/a.jsonl", tk[0], tk[1], `{"id": broken`, tk[2], `{"channel":"chat"}`),
+		write("tickets/b.jsonl", tk[3], "not json", tk[4], "{}"),
+		write("tickets/c.jsonl", tk[5], tk[6]),
+	}
+	supportArgs := func(f string) []string { return []string{"support", f, "--json"} }
+	// Answer sheets: cxkit report reads the folder as the job its files.
+	vb, err := os.ReadFile(cxkittest.Root("examples/mall/visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visits := strings.Split(string(vb), "\n")
+	write("sheets/a.jsonl", visits[0], `{"audit": broken`, visits[1])
+	write("sheets/b.jsonl", visits[2], "nope", visits[3][:200])
+	write("sheets/c.jsonl", visits[4])
+	checklist := cxkittest.Root("examples/mall/mall.korto")
+
+	for _, tc := range []struct {
+		name string
+		args []string
+		want func(t *testing.T) (string, int)
+	}{
+		{"survey", []string{"--kind", "nps", "--by", "store", "--weight", "weight", "--input", filepath.Join(dir, "survey", "*.csv")},
+			func(t *testing.T) (string, int) { return each(t, npsArgs, survey[0], survey[1], survey[3]) }},
+		{"survey-column", []string{"--kind", "nps", "--by", "region", "--input", filepath.Join(dir, "survey", "*.csv")},
+			func(t *testing.T) (string, int) {
+				return cxkittest.Exit(t, "nps", survey[0], "--by", "region", "--json")
+			}},
+		{"survey-compare", []string{"--kind", "nps", "--by", "store", "--input", cur, "--compare", filepath.Join(dir, "earlier", "*.csv")},
+			func(t *testing.T) (string, int) {
+				got, code := each(t, func(f string) []string { return []string{"nps", cur, "--by", "store", "--compare", f, "--json"} }, earlier...)
+				return curWarnings + strings.ReplaceAll(got, curWarnings, ""), code
+			}},
+		{"support", []string{"--kind", "support", "--input", filepath.Join(dir, "tickets", "*.jsonl")},
+			func(t *testing.T) (string, int) {
+				got, code := each(t, supportArgs, tickets...)
+				var lines []string
+				for l := range strings.SplitSeq(got, "\n") {
+					if !strings.HasPrefix(l, "cxkit support: ") && l != "" {
+						lines = append(lines, l)
+					}
+				}
+				return strings.Join(lines, "\n") + fmt.Sprintf("\ncxkit support: %d bad lines; nothing computed (--skip-bad computes from the good lines)\n", len(lines)), code
+			}},
+		{"support-one-file", []string{"--kind", "support", "--chunk-size", "300", "--input", tickets[1]},
+			func(t *testing.T) (string, int) { return cxkittest.Exit(t, supportArgs(tickets[1])...) }},
+		{"report", []string{"--kind", "report", "--checklist", checklist, "--chunk-size", "500", "--as-of", "2026-12-01", "--input", filepath.Join(dir, "sheets", "*")},
+			func(t *testing.T) (string, int) {
+				return cxkittest.Exit(t, "report", checklist, filepath.Join(dir, "sheets"), "--as-of", "2026-12-01", "--json")
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, wantCode := tc.want(t)
+			if wantCode == 0 || want == "" {
+				t.Fatalf("cxkit does not fail as the test means (exit %d):\n%s", wantCode, want)
+			}
+			want = regexp.MustCompile(`(?m)^cxkit [a-z]+: `).ReplaceAllString(want, "cxkit-beam: ")
+			out := filepath.Join(t.TempDir(), "out.json")
+			var stderr bytes.Buffer
+			code := run(append(tc.args, "--output", out), &stderr)
+			if got := stderr.String(); code != wantCode || got != want {
+				t.Errorf("exit %d, standard error:\n%s\nwant exit %d and cxkit's:\n%s", code, got, wantCode, want)
+			}
+			if _, err := os.Stat(out + ".notes.json"); !os.IsNotExist(err) {
+				t.Errorf("the notes' file is left behind: %v", err)
+			}
+		})
 	}
 }

@@ -73,6 +73,14 @@ func Fail(t testing.TB, args ...string) string {
 	return stderr
 }
 
+// Exit runs cxkit with args and returns what it printed on standard
+// error and its exit code.
+func Exit(t testing.TB, args ...string) (stderr string, code int) {
+	t.Helper()
+	_, stderr, err := run(t, args)
+	return stderr, exitCode(err)
+}
+
 func exitCode(err error) int {
 	if err == nil {
 		return 0
