@@ -265,3 +265,61 @@ func TestReportPlacesWithoutID(t *testing.T) {
 		})
 	}
 }
+
+// TestReportInvalidCapped: a job over files of many invalid sheets
+// carries and lists only the first maxListedBad of them, as cxkit
+// report lists them, then the count of the rest; its error counts them
+// all, and with SkipInvalid the HTML page counts them all, as cxkit's.
+func TestReportInvalidCapped(t *testing.T) {
+	c := mallChecklist(t)
+	b, err := os.ReadFile(cxkittest.Root("examples/mall/visits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visits := strings.Split(strings.TrimSpace(string(b)), "\n")
+	dir := t.TempDir()
+	for i, n := range []int{maxListedBad - 10, 13} {
+		lines := []string{visits[2*i], visits[2*i+1]}
+		for j := range n {
+			lines = append(lines, fmt.Sprintf("bad%d", j))
+		}
+		writeLines(t, filepath.Join(dir, fmt.Sprintf("s%d.jsonl", i)), lines...)
+	}
+	stderr := cxkittest.Fail(t, "report", c.Name, dir, "--json")
+	lines := strings.SplitAfter(stderr, "\n")
+	if len(lines) != maxListedBad+3+2 { // a line a sheet, the error, ""
+		t.Fatalf("cxkit report prints %d lines for the invalid sheets; the test means a line each:\n%.500s", len(lines), stderr)
+	}
+	want := strings.Join(lines[:maxListedBad], "") + "3 more invalid sheets not shown\n" + lines[len(lines)-2]
+	o := withDefaults(ReportOptions{ChunkSize: 4096, NotesOnFailure: filepath.Join(dir, "notes.json")})
+	if _, err := runPipeline(t, func(s beam.Scope) beam.PCollection {
+		return Report(s, c, []string{filepath.Join(dir, "s*.jsonl")}, o)
+	}); err == nil {
+		t.Fatal("the job did not fail")
+	}
+	n, err := ReadNotes(t.Context(), o.NotesOnFailure)
+	if err != nil || n.Failure == nil {
+		t.Fatalf("notes %+v, %v: want the failure", n, err)
+	}
+	if got := printedNotes(t, mustJSON(t, n), "cxkit report"); got != want {
+		t.Errorf("printed failure differs from cxkit's invalid sheets, capped:\n got: %s\nwant: %s", got[max(0, len(got)-500):], want[len(want)-500:])
+	}
+
+	page := filepath.Join(t.TempDir(), "report.html")
+	wantJSON := cxkittest.Run(t, "report", c.Name, dir, "--skip-invalid", "--as-of", "2026-12-01", "--html", page, "--json")
+	wantPage, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o = withDefaults(ReportOptions{ChunkSize: 4096, SkipInvalid: true, AsOf: "2026-12-01", HTML: true})
+	outs, err := runOutputs(t, func(s beam.Scope) []beam.PCollection {
+		r := ReportOutputs(s, c, []string{filepath.Join(dir, "s*.jsonl")}, o)
+		return []beam.PCollection{r.JSON, r.HTML}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outs[0] != wantJSON || outs[1] != string(wantPage) {
+		t.Errorf("with SkipInvalid the JSON or the page differs from cxkit report's")
+	}
+}

@@ -64,7 +64,8 @@ type ReportPart struct {
 	State        []byte // the saved aggregate of its kept audits
 	Auditors     []byte // the saved auditor log of its kept audits
 	Sheets, Kept int64
-	Invalid      []problemAt
+	Invalid      []problemAt // the first maxListedBad of the part's
+	MoreInvalid  int         // the part's invalid sheets past them
 	Warnings     []warningAt
 }
 
@@ -273,6 +274,10 @@ func newPart(res *report.Result, at func(line int) place) (ReportPart, error) {
 		} else {
 			pa.Text = p.Err.Error()
 		}
+		if len(part.Invalid) == maxListedBad {
+			part.MoreInvalid++ // listed by none: counted
+			continue
+		}
 		part.Invalid = append(part.Invalid, pa)
 	}
 	for _, w := range res.Warnings {
@@ -470,15 +475,25 @@ func (f *summarizeReportFn) ProcessElement(ctx context.Context, _ []byte, merged
 	var invalid []problemAt
 	var warned []warningAt
 	var p ReportPart
+	nInvalid := 0
 	for parts(&p) {
 		res.Sheets += p.Sheets
 		invalid = append(invalid, p.Invalid...)
+		nInvalid += len(p.Invalid) + p.MoreInvalid
 		warned = append(warned, p.Warnings...)
 	}
 	slices.SortFunc(invalid, func(a, b problemAt) int { return comparePlace(a.At, b.At) })
+	invalid = invalid[:min(len(invalid), maxListedBad)]
 	problems, err := listProblems(invalid, lines, res)
 	if err != nil {
 		return err
+	}
+	if more := nInvalid - len(invalid); more > 0 {
+		// cxkit report lists them all; a million bad lines must not
+		// reach one worker, nor the terminal. The HTML page counts
+		// them all.
+		problems += textfmt.Plural(more, "more invalid sheet", "more invalid sheets") + " not shown\n"
+		res.Invalid = append(res.Invalid, make([]report.Problem, more)...)
 	}
 	var ws report.WarningSet
 	for _, w := range warned {
@@ -512,10 +527,10 @@ func (f *summarizeReportFn) ProcessElement(ctx context.Context, _ []byte, merged
 		return err
 	}
 	switch {
-	case len(invalid) > 0 && !f.Options.SkipInvalid:
-		return fail(&report.InvalidError{N: len(invalid)})
-	case res.Kept == 0 && len(invalid) > 0:
-		return fail(nothingToReport("no valid answer sheets: " + textfmt.Plural(len(invalid), "sheet is", "sheets are") + " invalid; nothing to report"))
+	case nInvalid > 0 && !f.Options.SkipInvalid:
+		return fail(&report.InvalidError{N: nInvalid})
+	case res.Kept == 0 && nInvalid > 0:
+		return fail(nothingToReport("no valid answer sheets: " + textfmt.Plural(nInvalid, "sheet is", "sheets are") + " invalid; nothing to report"))
 	case res.Kept == 0 && res.Where != nil:
 		return fail(nothingToReport("no audit matches " + strings.Join(res.Where.Filters, " and ") + "; nothing to report"))
 	case res.Kept == 0:

@@ -146,11 +146,12 @@ func (f *firstTicketFn) ProcessElement(id string, tickets func(*ticketAt) bool, 
 	return nil
 }
 
-// maxBadLines bounds the bad lines a failed support job lists (cxkit
-// support, which holds one file, lists them all): a million bad lines
-// must not be carried to one worker, nor printed. Past it the list
-// ends with the count of the rest; the job's error counts them all.
-const maxBadLines = 1000
+// maxListedBad bounds the bad ticket lines and the invalid sheets a
+// job carries to its last step and lists (cxkit support and cxkit
+// report list them all): a million bad lines must not reach one
+// worker, nor the terminal. Past it the list ends with the count of
+// the rest; the job's error counts them all.
+const maxListedBad = 1000
 
 // liveBadLineFn passes on the bad lines that cxkit reads: not those past
 // a line that stopped the reading of their file.
@@ -171,7 +172,7 @@ func (f *liveBadLineFn) ProcessElement(b badLine, counts func(*chunkLines) bool,
 	return nil
 }
 
-// firstBadLines is the first maxBadLines bad lines of the input, in
+// firstBadLines is the first maxListedBad bad lines of the input, in
 // its order, and how many there are in all.
 type firstBadLines struct {
 	Lines []badLine
@@ -191,7 +192,7 @@ func (firstBadLinesFn) AddInput(a firstBadLines, b badLine) firstBadLines {
 func (firstBadLinesFn) MergeAccumulators(a, b firstBadLines) firstBadLines {
 	lines := append(slices.Clone(a.Lines), b.Lines...)
 	slices.SortFunc(lines, func(x, y badLine) int { return comparePlace(x.At, y.At) })
-	return firstBadLines{Lines: lines[:min(len(lines), maxBadLines)], Total: a.Total + b.Total}
+	return firstBadLines{Lines: lines[:min(len(lines), maxListedBad)], Total: a.Total + b.Total}
 }
 
 // badTickets returns the first bad lines and repeats, placed in their

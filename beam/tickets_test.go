@@ -228,7 +228,7 @@ func TestChunkReaderLines(t *testing.T) {
 }
 
 // TestSupportBadLinesCapped: a job over files of many bad lines carries
-// and lists only the first maxBadLines of them, as cxkit lists them in
+// and lists only the first maxListedBad of them, as cxkit lists them in
 // the files one after another, then the count of the rest; its failure,
 // written to the notes, counts them all and is a diag.List for
 // errors.As.
@@ -236,7 +236,7 @@ func TestSupportBadLinesCapped(t *testing.T) {
 	ex := exampleTickets(t)
 	dir := t.TempDir()
 	var files []string
-	for i, n := range []int{maxBadLines - 10, 13} {
+	for i, n := range []int{maxListedBad - 10, 13} {
 		lines := []string{ex[i]}
 		for j := range n {
 			lines = append(lines, fmt.Sprintf(`{"id":"B%d-%d"}`, i, j))
@@ -250,7 +250,7 @@ func TestSupportBadLinesCapped(t *testing.T) {
 	}
 	want = slices.DeleteFunc(want, func(l string) bool { return l == "" })
 	total := len(want)
-	want = append(want[:maxBadLines], "3 more bad lines not shown", fmt.Sprintf("cxkit support: %d bad lines; nothing computed (--skip-bad computes from the good lines)", total))
+	want = append(want[:maxListedBad], "3 more bad lines not shown", fmt.Sprintf("cxkit support: %d bad lines; nothing computed (--skip-bad computes from the good lines)", total))
 	o := SupportOptions{ChunkSize: 4096, NotesOnFailure: filepath.Join(dir, "notes.json")}
 	if _, err := runPipeline(t, func(s beam.Scope) beam.PCollection {
 		return Support(s, []string{filepath.Join(dir, "t*.jsonl")}, o)
@@ -264,8 +264,8 @@ func TestSupportBadLinesCapped(t *testing.T) {
 	if got := printedNotes(t, mustJSON(t, n), "cxkit support"); got != strings.Join(want, "\n")+"\n" {
 		t.Errorf("printed failure differs from cxkit's bad lines, capped:\n got: %.2000s\nwant: %.2000s", got[max(0, len(got)-2000):], strings.Join(want[len(want)-20:], "\n"))
 	}
-	if ds, ok := errors.AsType[diag.List](n.Failure.Err()); !ok || len(ds) != maxBadLines+1 {
-		t.Errorf("failure's error %v: want a diag.List of %d problems for errors.As", n.Failure.Err(), maxBadLines+1)
+	if ds, ok := errors.AsType[diag.List](n.Failure.Err()); !ok || len(ds) != maxListedBad+1 {
+		t.Errorf("failure's error %v: want a diag.List of %d problems for errors.As", n.Failure.Err(), maxListedBad+1)
 	}
 }
 
