@@ -2,6 +2,7 @@ package cxbeam
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -17,7 +18,7 @@ import (
 func init() {
 	register.Combiner3[*SupportAccumulator, []byte, []byte](&SupportFn{})
 	beam.RegisterCoder(reflect.TypeFor[*SupportAccumulator](), encodeSupport, decodeSupport)
-	register.DoFn6x1[context.Context, []byte, func(*[]byte) bool, func(*firstBadLines) bool, func(*chunkLines) bool, func(string), error](&summarizeSupportFn{})
+	register.DoFn7x1[context.Context, []byte, func(*[]byte) bool, func(*firstBadLines) bool, func(*chunkLines) bool, func(string), func(string), error](&summarizeSupportFn{})
 }
 
 // File is a small input the launcher reads and the pipeline's Fns carry
@@ -166,7 +167,8 @@ type SupportOptions struct {
 
 // Support reads the ticket exports (JSON Lines) matching the globs and
 // returns a PCollection of one string: the JSON cxkit support --json
-// prints for them, without its final newline.
+// prints for them, without its final newline. It is
+// SupportOutputs(...).JSON.
 //
 // The files count as one export: as if they were one file, in the order
 // of their names. Big files are read in chunks of o.ChunkSize bytes by
@@ -175,8 +177,25 @@ type SupportOptions struct {
 // second place, as cxkit support says it, and only the first ticket
 // counts. The good tickets are added up by a CombineFn. Bad lines fail
 // the job, each named at its file:line as cxkit names it (or, with
-// SkipBad, are counted in "skipped_lines" without being listed).
+// SkipBad, are counted in "skipped_lines" and listed in the notes as
+// cxkit's warnings); the first maxListedBad of them are listed.
 func Support(s beam.Scope, globs []string, o SupportOptions) beam.PCollection {
+	return SupportOutputs(s, globs, o).JSON
+}
+
+// SupportOutput is what the support pipeline produces, each a
+// PCollection of one string.
+type SupportOutput struct {
+	// JSON is what cxkit support --json prints, without its final
+	// newline.
+	JSON beam.PCollection
+	// Notes is the JSON of the Notes: the bad lines skipped with
+	// SkipBad, which cxkit support prints as warnings.
+	Notes beam.PCollection
+}
+
+// SupportOutputs is Support with every output: the JSON and the notes.
+func SupportOutputs(s beam.Scope, globs []string, o SupportOptions) SupportOutput {
 	s = s.Scope("cxbeam.Support")
 	chunks := readChunks(s, globs, o.ChunkSize, true)
 	tickets, bad, counts := beam.ParDo3(s, &readTicketsFn{}, chunks)
@@ -184,24 +203,25 @@ func Support(s beam.Scope, globs []string, o SupportOptions) beam.PCollection {
 	merged := beam.Combine(s, &addTicketsFn{SupportFn: SupportFn{Config: o.Config}}, kept)
 	live := beam.ParDo(s, &liveBadLineFn{}, beam.Flatten(s, bad, dups), beam.SideInput{Input: counts})
 	first := beam.Combine(s, &firstBadLinesFn{}, live)
-	return beam.ParDo(s, &summarizeSupportFn{Options: o}, beam.Impulse(s),
+	out, notes := beam.ParDo2(s, &summarizeSupportFn{Options: o}, beam.Impulse(s),
 		beam.SideInput{Input: merged}, beam.SideInput{Input: first}, beam.SideInput{Input: counts})
+	return SupportOutput{JSON: out, Notes: notes}
 }
 
-// badLines returns the number of bad lines err lists when skip is set;
+// badLines returns the bad lines err lists when skip is set;
 // without it, or for another error, it returns an error that names the
 // file, with every bad line, as cxkit prints them.
-func badLines(name string, err error, skip bool) (int, error) {
+func badLines(name string, err error, skip bool) (diag.List, error) {
 	if errs := diag.As(err).InFile(name, 0); len(errs) > 0 {
 		if skip {
-			return len(errs), nil
+			return errs, nil
 		}
-		return 0, badLinesError(name, errs, len(errs))
+		return nil, badLinesError(name, errs, len(errs))
 	}
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return 0, nil
+	return nil, nil
 }
 
 type summarizeSupportFn struct {
@@ -209,7 +229,7 @@ type summarizeSupportFn struct {
 	opts    supportOptions
 }
 
-func (f *summarizeSupportFn) ProcessElement(ctx context.Context, _ []byte, merged func(*[]byte) bool, bad func(*firstBadLines) bool, counts func(*chunkLines) bool, emit func(string)) error {
+func (f *summarizeSupportFn) ProcessElement(ctx context.Context, _ []byte, merged func(*[]byte) bool, bad func(*firstBadLines) bool, counts func(*chunkLines) bool, emit, emitNotes func(string)) error {
 	acc, err := f.opts.newAccumulator(f.Options.Config)
 	if err != nil {
 		return err
@@ -232,6 +252,11 @@ func (f *summarizeSupportFn) ProcessElement(ctx context.Context, _ []byte, merge
 	if skipped > 0 && !f.Options.SkipBad {
 		return failWithNotes(ctx, f.Options.NotesOnFailure, Notes{}, failBadLines(errs, skipped))
 	}
+	// With SkipBad each bad line is a warning, as cxkit prints it.
+	var b strings.Builder
+	if err := diag.Render(&b, withRest(support.Skipped(errs), skipped), nil); err != nil {
+		return err
+	}
 	set := support.DefaultStandards()
 	if st := f.Options.Standards; st.Name != "" {
 		if set, err = support.ReadStandards(st.Name, []byte(st.Text)); err != nil {
@@ -242,20 +267,26 @@ func (f *summarizeSupportFn) ProcessElement(ctx context.Context, _ []byte, merge
 		}
 	}
 	if at := f.Options.AgentTime; at.Name != "" {
-		n, err := badLines(at.Name, support.ReadAgentTime(strings.NewReader(at.Text), acc.AddAgentTime), f.Options.SkipBad)
+		errs, err := badLines(at.Name, support.ReadAgentTime(strings.NewReader(at.Text), acc.AddAgentTime), f.Options.SkipBad)
 		if err != nil {
 			return failWithNotes(ctx, f.Options.NotesOnFailure, Notes{}, err)
 		}
-		skipped += n
+		skipped += len(errs)
+		if err := diag.Render(&b, support.Skipped(errs), nil); err != nil {
+			return err
+		}
 	}
 	sco := support.ScorecardOptions{Standards: set, By: f.Options.By}
 	if s := f.Options.Survey; s.Name != "" {
 		sco.Survey = support.NewSurvey()
-		n, err := badLines(s.Name, sco.Survey.Read(strings.NewReader(s.Text)), f.Options.SkipBad)
+		errs, err := badLines(s.Name, sco.Survey.Read(strings.NewReader(s.Text)), f.Options.SkipBad)
 		if err != nil {
 			return failWithNotes(ctx, f.Options.NotesOnFailure, Notes{}, err)
 		}
-		skipped += n
+		skipped += len(errs)
+		if err := diag.Render(&b, support.Skipped(errs), nil); err != nil {
+			return err
+		}
 	}
 	out, err := acc.Scorecard(sco)
 	if err != nil {
@@ -267,5 +298,10 @@ func (f *summarizeSupportFn) ProcessElement(ctx context.Context, _ []byte, merge
 		return err
 	}
 	emit(js)
+	notes, err := json.Marshal(Notes{Problems: b.String()})
+	if err != nil {
+		return err
+	}
+	emitNotes(string(notes))
 	return nil
 }

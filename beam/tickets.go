@@ -228,15 +228,22 @@ func failBadLines(errs diag.List, total int) error {
 	for _, d := range errs {
 		files[d.File] = true
 	}
-	if more := total - len(errs); more > 0 {
-		errs = append(slices.Clip(errs), &diag.Diagnostic{Code: diag.CodeLimit,
-			Message: textfmt.Plural(more, "more bad line", "more bad lines") + " not shown"})
-	}
+	errs = withRest(errs, total)
 	name := ""
 	if len(files) == 1 {
 		name = errs[0].File
 	}
 	return badLinesError(name, errs, total)
+}
+
+// withRest ends the first bad lines errs with the count of the rest,
+// when there are more than those in all.
+func withRest(errs diag.List, total int) diag.List {
+	if more := total - len(errs); more > 0 {
+		return append(slices.Clip(errs), &diag.Diagnostic{Code: diag.CodeLimit,
+			Message: textfmt.Plural(more, "more bad line", "more bad lines") + " not shown"})
+	}
+	return errs
 }
 
 // badLinesError is cxkit support's error for a file with bad lines:

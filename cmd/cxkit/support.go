@@ -168,11 +168,7 @@ func supportRead(e *env, name string, skip bool, read func(io.Reader) error) (in
 	}
 	if skip {
 		// Each bad line becomes a warning: the rest is computed.
-		for _, d := range errs {
-			d.Severity = diag.SeverityWarning
-			d.Message = "skipped: " + d.Message
-		}
-		e.report(errs)
+		e.report(support.Skipped(errs))
 		return len(errs), nil
 	}
 	e.report(errs)

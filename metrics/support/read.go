@@ -332,6 +332,24 @@ func (t *Ticket) Clone() Ticket {
 	return c
 }
 
+// Skipped returns copies of the bad lines errs as a run that computes
+// from the good lines reports them: each a warning, its message
+// starting "skipped: ". cxkit support --skip-bad prints them so, and so
+// does the Beam pipeline.
+func Skipped(errs diag.List) diag.List {
+	out := make(diag.List, 0, len(errs))
+	for _, d := range errs {
+		if d == nil {
+			continue
+		}
+		c := *d
+		c.Severity = diag.SeverityWarning
+		c.Message = "skipped: " + c.Message
+		out = append(out, &c)
+	}
+	return out
+}
+
 // ReadAll reads every ticket from r and calls fn for each valid one. It
 // goes on after bad lines and returns them all as a [diag.List]; fn's own
 // error stops reading at once and is returned as is. A nil r or fn is

@@ -256,7 +256,8 @@ func run(args []string, stderr io.Writer) int {
 				return exitInput
 			}
 		}
-		out = cxbeam.Support(s, inputs, o)
+		r := cxbeam.SupportOutputs(s, inputs, o)
+		out, notes = r.JSON, r.Notes
 	case "":
 		return usage("give what to compute with --kind")
 	default:
