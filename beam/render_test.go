@@ -301,7 +301,7 @@ func TestReportInvalidCapped(t *testing.T) {
 	if err != nil || n.Failure == nil {
 		t.Fatalf("notes %+v, %v: want the failure", n, err)
 	}
-	if got := printedNotes(t, mustJSON(t, n), "cxkit report"); got != want {
+	if got := notesText(t, n, "cxkit report"); got != want {
 		t.Errorf("printed failure differs from cxkit's invalid sheets, capped:\n got: %s\nwant: %s", got[max(0, len(got)-500):], want[len(want)-500:])
 	}
 

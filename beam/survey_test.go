@@ -272,7 +272,7 @@ func TestSurveyCompareNotes(t *testing.T) {
 	if err != nil || n.Failure == nil {
 		t.Fatalf("notes %+v, %v: want the failure", n, err)
 	}
-	if got := printedNotes(t, mustJSON(t, n), "cxkit nps"); got != stderr {
+	if got := notesText(t, n, "cxkit nps"); got != stderr {
 		t.Errorf("notes print:\n%s\nwant cxkit's standard error:\n%s", got, stderr)
 	}
 }
@@ -317,7 +317,7 @@ func TestSurveyBadCells(t *testing.T) {
 		} else if ds, ok := errors.AsType[diag.List](ferr); !ok || len(ds) != 2+surveycsv.MaxCellErrors+1 {
 			t.Errorf("failure %v: want a diag.List of every file's bad cells", ferr)
 		}
-		if got := printedNotes(t, mustJSON(t, n), "cxkit nps"); got != tc.want {
+		if got := notesText(t, n, "cxkit nps"); got != tc.want {
 			t.Errorf("--by %s: notes print:\n%s\nwant cxkit's:\n%s", tc.by, got, tc.want)
 		}
 	}
@@ -357,6 +357,12 @@ func printedNotes(t *testing.T, js, command string) string {
 	if err := json.Unmarshal([]byte(js), &n); err != nil {
 		t.Fatal(err)
 	}
+	return notesText(t, n, command)
+}
+
+// notesText prints n as the command does.
+func notesText(t *testing.T, n Notes, command string) string {
+	t.Helper()
 	var b strings.Builder
 	if err := n.Print(&b, command); err != nil {
 		t.Fatal(err)

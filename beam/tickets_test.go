@@ -2,7 +2,6 @@ package cxbeam
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -261,19 +260,10 @@ func TestSupportBadLinesCapped(t *testing.T) {
 	if err != nil || n.Failure == nil {
 		t.Fatalf("notes %+v, %v: want the failure", n, err)
 	}
-	if got := printedNotes(t, mustJSON(t, n), "cxkit support"); got != strings.Join(want, "\n")+"\n" {
+	if got := notesText(t, n, "cxkit support"); got != strings.Join(want, "\n")+"\n" {
 		t.Errorf("printed failure differs from cxkit's bad lines, capped:\n got: %.2000s\nwant: %.2000s", got[max(0, len(got)-2000):], strings.Join(want[len(want)-20:], "\n"))
 	}
 	if ds, ok := errors.AsType[diag.List](n.Failure.Err()); !ok || len(ds) != maxListedBad+1 {
 		t.Errorf("failure's error %v: want a diag.List of %d problems for errors.As", n.Failure.Err(), maxListedBad+1)
 	}
-}
-
-func mustJSON(t testing.TB, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
