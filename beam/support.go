@@ -1,6 +1,7 @@
 package cxbeam
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/metrics/support"
+	"github.com/cxkit/cxkit/report"
 )
 
 func init() {
@@ -158,6 +160,10 @@ type SupportOptions struct {
 	// ChunkSize is the size of the pieces, in bytes, in which the
 	// workers read a file of tickets; 0 is DefaultChunkSize.
 	ChunkSize int64 `json:"chunk_size"`
+	// File is the input's name in the warning about an export without
+	// tickets: what cxkit prints for its TICKETS argument (default: the
+	// globs).
+	File string `json:"file,omitempty"`
 	// NotesOnFailure, when set, names a file (local or in a bucket)
 	// where a job that fails on its input (bad lines without SkipBad)
 	// first writes its Notes, with the failure; see
@@ -190,13 +196,15 @@ type SupportOutput struct {
 	// newline.
 	JSON beam.PCollection
 	// Notes is the JSON of the Notes: the bad lines skipped with
-	// SkipBad, which cxkit support prints as warnings.
+	// SkipBad, which cxkit support prints as warnings, and its warning
+	// about an export without tickets.
 	Notes beam.PCollection
 }
 
 // SupportOutputs is Support with every output: the JSON and the notes.
 func SupportOutputs(s beam.Scope, globs []string, o SupportOptions) SupportOutput {
 	s = s.Scope("cxbeam.Support")
+	o.File = cmp.Or(o.File, strings.Join(globs, ", "))
 	chunks := readChunks(s, globs, o.ChunkSize, true)
 	tickets, bad, counts := beam.ParDo3(s, &readTicketsFn{}, chunks)
 	kept, dups := beam.ParDo2(s, &firstTicketFn{}, beam.GroupByKey(s, tickets), beam.SideInput{Input: counts})
@@ -298,7 +306,11 @@ func (f *summarizeSupportFn) ProcessElement(ctx context.Context, _ []byte, merge
 		return err
 	}
 	emit(js)
-	notes, err := json.Marshal(Notes{Problems: b.String()})
+	n := Notes{Problems: b.String()}
+	if out.Tickets == 0 {
+		n.Warnings = append(n.Warnings, report.Warning{Message: "warning: " + f.Options.File + ": no tickets; every KPI is without data"})
+	}
+	notes, err := json.Marshal(n)
 	if err != nil {
 		return err
 	}

@@ -249,7 +249,8 @@ func TestReportCommandFails(t *testing.T) {
 // (survey cells, ticket lines, answer sheets) prints what cxkit prints
 // on the same files, read in the order of their names: every problem at
 // its file:line:col, then cxkit's error, with cxkit's exit code; with
-// --skip-bad, the bad lines as cxkit's warnings, and exit 0.
+// --skip-bad, the bad lines as cxkit's warnings, and exit 0 (and an
+// export without tickets, cxkit's warning).
 func TestReadFailures(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, lines ...string) string {
@@ -350,6 +351,10 @@ func TestReadFailures(t *testing.T) {
 			func(t *testing.T) (string, int) {
 				return each(t, func(f string) []string { return append(supportArgs(f), "--skip-bad") }, tickets...)
 			}},
+		{"support-empty", []string{"--kind", "support", "--input", write("empty/none.jsonl")},
+			func(t *testing.T) (string, int) {
+				return cxkittest.Exit(t, supportArgs(filepath.Join(dir, "empty", "none.jsonl"))...)
+			}},
 		{"support-one-file", []string{"--kind", "support", "--chunk-size", "300", "--input", tickets[1]},
 			func(t *testing.T) (string, int) { return cxkittest.Exit(t, supportArgs(tickets[1])...) }},
 		{"report", []string{"--kind", "report", "--checklist", checklist, "--chunk-size", "500", "--as-of", "2026-12-01", "--input", filepath.Join(dir, "sheets", "*")},
@@ -359,7 +364,7 @@ func TestReadFailures(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want, wantCode := tc.want(t)
-			if (wantCode == 0) != strings.Contains(tc.name, "skip") || want == "" {
+			if (wantCode == 0) != (strings.Contains(tc.name, "skip") || strings.Contains(tc.name, "empty")) || want == "" {
 				t.Fatalf("cxkit does not fail as the test means (exit %d):\n%s", wantCode, want)
 			}
 			want = regexp.MustCompile(`(?m)^cxkit [a-z]+: `).ReplaceAllString(want, "cxkit-beam: ")
