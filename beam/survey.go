@@ -240,15 +240,16 @@ func readSurvey(ctx context.Context, file fileio.ReadableFile, cfg surveycsv.Con
 // readError is the error of an export whose files could not all be
 // read, as cxkit's on reading them one after another in the order of
 // their names: every bad cell of every file (cxkit prints them alone),
-// then the first other error, which cxkit prints on its own line.
-func readError(infos []SurveyFile) (error, bool) {
+// then the first other error, which cxkit prints on its own line; nil
+// when every file was read.
+func readError(infos []SurveyFile) error {
 	var problems diag.List
 	var last error
 	for _, fi := range infos {
 		if fi.Problems != nil {
 			var ds diag.List
 			if err := json.Unmarshal(fi.Problems, &ds); err != nil {
-				return err, true
+				return err
 			}
 			problems = append(problems, ds...)
 		}
@@ -259,13 +260,10 @@ func readError(infos []SurveyFile) (error, bool) {
 			}
 		}
 	}
-	switch {
-	case len(problems) > 0:
-		return &problemsError{problems: problems, last: last}, true
-	case last != nil:
-		return last, true
+	if len(problems) > 0 {
+		return &problemsError{problems: problems, last: last}
 	}
-	return nil, false
+	return last
 }
 
 type summarizeSurveyFn struct {
@@ -302,7 +300,7 @@ func (f *summarizeSurveyFn) ProcessElement(ctx context.Context, _ []byte, parts 
 	if cur < 0 {
 		cur = len(infos)
 	}
-	if err, ok := readError(infos[:cur]); ok {
+	if err := readError(infos[:cur]); err != nil {
 		return failWithNotes(ctx, o.NotesOnFailure, Notes{}, err)
 	}
 	// cxkit prints each export's warnings once it has read it: those
@@ -354,7 +352,7 @@ func (f *summarizeSurveyFn) ProcessElement(ctx context.Context, _ []byte, parts 
 	for _, w := range sum.Warnings {
 		notes.Warnings = append(notes.Warnings, report.Warning{Message: "warning: " + w})
 	}
-	if err, ok := readError(infos[cur:]); ok {
+	if err := readError(infos[cur:]); err != nil {
 		return failWithNotes(ctx, o.NotesOnFailure, notes, err)
 	}
 	if len(o.Earlier) > 0 && old.All == nil {
