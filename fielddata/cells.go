@@ -86,6 +86,21 @@ func makeKnown(cells []knownCell) knownCells {
 	return k
 }
 
+// fold returns the word of the known cells equal to s but for letter
+// case, when they are all of one word; else noWord.
+func (k *knownCells) fold(s string) int {
+	w := noWord
+	for _, c := range k.slots {
+		if c.text != "" && strings.EqualFold(c.text, s) {
+			if w != noWord && c.word != w {
+				return noWord
+			}
+			w = c.word
+		}
+	}
+	return w
+}
+
 // len is the number of known cells.
 func (k *knownCells) len() int { return k.n }
 
@@ -220,6 +235,17 @@ func answer(q *question, a korto.Answer, decimalComma bool) (_ korto.Answer, wor
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return a, noWord, false
+	}
+	// A known cell with spaces around it, or in another letter case
+	// where that tells no two answers apart: a word, a spelling of "na",
+	// or an option's label of a labels export retyped by hand.
+	if w := q.lookup(t); w >= 0 {
+		return q.wordAnswer(w), w, true
+	}
+	if q.class == classWords {
+		if w := q.known.fold(t); w >= 0 {
+			return q.wordAnswer(w), w, true
+		}
 	}
 	switch q.class {
 	case classText:

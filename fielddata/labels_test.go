@@ -1,6 +1,7 @@
 package fielddata_test
 
 import (
+	"bytes"
 	"github.com/cxkit/cxkit/diag"
 	"github.com/cxkit/cxkit/dsl"
 	"github.com/cxkit/cxkit/fielddata"
@@ -49,6 +50,22 @@ func TestKoboLabelsSameAsValues(t *testing.T) {
 			sameAsNext(t, p, data, "")
 		})
 	}
+	// Labels retyped by hand: spaces around them, another letter case.
+	t.Run("ru-retyped", func(t *testing.T) {
+		st := koboStyle
+		st.labels, st.sep = "ru", "/"
+		data := export(t, p, sheets, st)
+		n := bytes.Count(data, []byte(";Да;")) + bytes.Count(data, []byte(";Нет;"))
+		data = bytes.ReplaceAll(data, []byte(";Да;"), []byte("; да ;"))
+		data = bytes.ReplaceAll(data, []byte(";Нет;"), []byte(";НЕТ;"))
+		if n == 0 {
+			t.Fatal("no yes/no label to retype in the export")
+		}
+		got := importWith(t, p, data, "", 2, false)
+		if d := cmp.Diff(want.Lines, got.Lines); d != "" || len(got.Problems) != 1 {
+			t.Fatalf("retyped labels: %d problems, the first %q; differs from the XML values export (-values +labels):\n%s", len(got.Problems), got.Problems[:min(3, len(got.Problems))], d)
+		}
+	})
 	// Kobo's XLSX export with "Labels": the same header in a workbook.
 	st := koboStyle
 	st.labels, st.comma, st.decimalComma = "ru", ',', false
