@@ -521,18 +521,18 @@ func (rs *rowSheet) sheet(dst *korto.Sheet, p *korto.Plan, qs []question) *korto
 // sheet turns a row into an answer sheet and checks it against the
 // checklist; see [layout.check]. It fills dst when dst is not nil,
 // reusing its maps, else a new sheet.
-func (l *layout) sheet(qs []question, r *row, rs *rowSheet, dst *korto.Sheet) (*korto.Sheet, Errors) {
-	errs := l.check(qs, r, rs)
-	return rs.sheet(dst, l.plan, qs), errs
+func (l *layout) sheet(r *row, rs *rowSheet, dst *korto.Sheet) (*korto.Sheet, Errors) {
+	errs := l.check(r, rs)
+	return rs.sheet(dst, l.plan, l.qs), errs
 }
 
 // check turns a row into answers in rs and checks them against the
 // checklist. It returns every problem of the row, placed at its cell.
 // It reads only the layout, so rows may be checked in any order and at
 // once, each with its own rs.
-func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
+func (l *layout) check(r *row, rs *rowSheet) Errors {
 	c := l.plan.Checklist()
-	n := len(qs)
+	n := len(l.qs)
 	if len(rs.answers) != n || len(rs.word) != n {
 		rs.answers, rs.given, rs.word = make([]korto.Answer, n), make([]bool, n), make([]int32, n)
 	}
@@ -565,7 +565,7 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 				}
 			}
 		}
-		if stop := l.checkCell(qs, r, i, rs, &errs); stop {
+		if stop := l.checkCell(r, i, rs, &errs); stop {
 			break
 		}
 	}
@@ -610,7 +610,7 @@ func (l *layout) check(qs []question, r *row, rs *rowSheet) Errors {
 // checkCell reads cell i of r into rs, a cell that is not a known
 // cell of its question, adding its problems to errs; it returns true
 // when the rest of the row is not to be read.
-func (l *layout) checkCell(qs []question, r *row, i int, rs *rowSheet, errs *Errors) (stop bool) {
+func (l *layout) checkCell(r *row, i int, rs *rowSheet, errs *Errors) (stop bool) {
 	a := r.cell(i)
 	if i >= len(l.cols) {
 		if a.Type != korto.AnswerString || strings.TrimSpace(a.String) != "" {
@@ -624,7 +624,7 @@ func (l *layout) checkCell(qs []question, r *row, i int, rs *rowSheet, errs *Err
 	col := &l.cols[i]
 	switch col.kind {
 	case colQuestion:
-		q := &qs[col.q]
+		q := &l.qs[col.q]
 		if a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
 			*errs = append(*errs, l.notUTF8(r, i))
 			return false

@@ -172,19 +172,19 @@ func (rd *Reader) add(b *rowBatch, r *row, err error, warns Errors, w *worker) {
 	rs := &w.rs
 	res := rowResult{warns: warns, err: err}
 	if err == nil {
-		if errs := rd.l.check(rd.qs, r, rs); len(errs) > 0 {
+		if errs := rd.l.check(r, rs); len(errs) > 0 {
 			if r.raw {
 				// Checked again on strings of its own, so that the
 				// problems keep nothing of the row's bytes, which are
 				// read into again.
 				r.own()
-				errs = rd.l.check(rd.qs, r, rs)
+				errs = rd.l.check(r, rs)
 			}
 			res.err = &RowError{Line: r.line, Errs: errs}
 		} else if w.spooled {
-			b.buf = rs.appendSpooled(b.buf, rd.qs)
+			b.buf = rs.appendSpooled(b.buf)
 		} else {
-			b.buf = rs.appendJSON(b.buf, rd.ids, rd.qs)
+			b.buf = rs.appendJSON(b.buf, rd.ids, rd.l.qs)
 		}
 	}
 	b.res = append(b.res, res)

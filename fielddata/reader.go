@@ -38,7 +38,6 @@ type Options struct {
 // of one checklist.
 type Reader struct {
 	l       *layout
-	qs      []question
 	src     source
 	guessed string
 	warns   Errors
@@ -128,7 +127,6 @@ func NewReader(r io.Reader, p *korto.Plan, opts Options) (*Reader, error) {
 
 func (rd *Reader) open(br *bufio.Reader, p *korto.Plan, name string, format Format, guess bool) (*Reader, error) {
 	rd.l = newLayout(name, format, p)
-	rd.qs = rd.l.qs
 	rd.ids = quotedIDs(p)
 	rd.first = true
 	var (
@@ -214,7 +212,7 @@ func (rd *Reader) Next() (*korto.Sheet, error) {
 		return nil, err
 	}
 	r.own() // the sheet keeps the cells' strings
-	s, errs := rd.l.sheet(rd.qs, r, &rd.rs, rd.reuse)
+	s, errs := rd.l.sheet(r, &rd.rs, rd.reuse)
 	if len(errs) > 0 {
 		return s, &RowError{Line: r.line, Errs: errs}
 	}

@@ -58,9 +58,9 @@ func BenchmarkRowWork(b *testing.B) {
 	defer cputime.PerOp(b, "")()
 	for i := range b.N {
 		r := rows[i%len(rows)]
-		if errs := rd.l.check(rd.qs, r, &rs); errs != nil {
+		if errs := rd.l.check(r, &rs); errs != nil {
 			b.Fatal(errs)
 		}
-		buf = rs.appendJSON(buf[:0], rd.ids, rd.qs)
+		buf = rs.appendJSON(buf[:0], rd.ids, rd.l.qs)
 	}
 }

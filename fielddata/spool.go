@@ -260,8 +260,9 @@ func appendSpooledNumber(dst []byte, x float64) []byte {
 }
 
 // appendSpooled appends the record of the row rs to dst: what
-// appendJSON, with the same qs, needs to write its line.
-func (rs *rowSheet) appendSpooled(dst []byte, qs []question) []byte {
+// spoolLines needs to write the line appendJSON writes of rs with the
+// layout's questions (a word as its index, written as its frag).
+func (rs *rowSheet) appendSpooled(dst []byte) []byte {
 	dst = binary.AppendUvarint(dst, uint64(len(rs.audit)))
 	for _, f := range rs.audit {
 		dst = appendSpooledString(dst, f.key)
@@ -271,7 +272,7 @@ func (rs *rowSheet) appendSpooled(dst []byte, qs []question) []byte {
 		switch {
 		case !g:
 			dst = append(dst, tagAbsent)
-		case qs != nil && rs.word[i] >= 0:
+		case i < len(rs.word) && rs.word[i] >= 0:
 			if w := rs.word[i]; w < tagWords {
 				dst = append(dst, byte(w+1))
 			} else {
@@ -315,9 +316,9 @@ func (rd *Reader) spoolLines() *spoolLines {
 	if c.Version != "" {
 		head = appendString(append(head, `,"version":`...), c.Version)
 	}
-	sl := &spoolLines{head: head, ids: rd.ids, frags: make([][][]byte, len(rd.qs))}
-	for i := range rd.qs {
-		sl.frags[i] = rd.qs[i].frags
+	sl := &spoolLines{head: head, ids: rd.ids, frags: make([][][]byte, len(rd.l.qs))}
+	for i := range rd.l.qs {
+		sl.frags[i] = rd.l.qs[i].frags
 	}
 	return sl
 }

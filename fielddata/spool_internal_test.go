@@ -65,7 +65,7 @@ func spooledRow(t *testing.T) (rowSheet, []question, *spoolLines) {
 func TestSpooledRecord(t *testing.T) {
 	rs, qs, sl := spooledRow(t)
 	want := rs.appendJSON(nil, sl.ids, qs)
-	rec := rs.appendSpooled(nil, qs)
+	rec := rs.appendSpooled(nil)
 	got, err := sl.append(nil, append(rec, rec...)) // two records, read one after the other
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +75,7 @@ func TestSpooledRecord(t *testing.T) {
 	}
 	rs.audit = nil
 	want = rs.appendJSON(nil, sl.ids, qs)
-	if got, err := sl.append(nil, rs.appendSpooled(nil, qs)); err != nil || !bytes.Equal(got, want) {
+	if got, err := sl.append(nil, rs.appendSpooled(nil)); err != nil || !bytes.Equal(got, want) {
 		t.Errorf("without audit fields: %v\n got %q\nwant %q", err, got, want)
 	}
 }
@@ -84,8 +84,8 @@ func TestSpooledRecord(t *testing.T) {
 // a record cut anywhere, or with any byte changed, gives
 // errSpoolDamaged or a line, never a panic.
 func TestSpooledRecordDamaged(t *testing.T) {
-	rs, qs, sl := spooledRow(t)
-	rec := rs.appendSpooled(nil, qs)
+	rs, _, sl := spooledRow(t)
+	rec := rs.appendSpooled(nil)
 	for n := range len(rec) {
 		if _, err := sl.append(nil, rec[:n]); n > 0 && !errors.Is(err, errSpoolDamaged) {
 			t.Fatalf("the record cut to %d of %d bytes: error %v, want errSpoolDamaged", n, len(rec), err)
