@@ -50,10 +50,14 @@ type CriticalFailure struct {
 
 // Comment is one answer to a text question.
 type Comment struct {
-	Audit    string `json:"audit"`
+	Audit    string `json:"audit"` // the audit's id, as the sheet has it
 	Date     string `json:"date"`
 	Question string `json:"question"`
 	Text     string `json:"text"`
+	// Place is where the sheet of an audit without an id was read, as
+	// in [CriticalFailure].Place: reports.md fixes the JSON's fields,
+	// so only text, HTML and Excel show it.
+	Place string `json:"-"`
 }
 
 // SectionSummary is the mean score of one section over the audits of a
@@ -117,13 +121,16 @@ func compareCrit(x, y critEntry) int {
 // commentEntry is a text answer with its question's place.
 type commentEntry struct {
 	audit, date, text string
-	index             int // into Aggregator.texts
+	index             int    // into Aggregator.texts
+	place             string // the sheet's place, for an audit without an id
 }
 
 // compareComment orders the latest first, then by audit, question and
-// text, so that equal dates still have one order.
+// text, so that equal dates still have one order; the place last, as in
+// compareCrit.
 func compareComment(x, y commentEntry) int {
-	return cmp.Or(cmp.Compare(y.date, x.date), cmp.Compare(x.audit, y.audit), cmp.Compare(x.index, y.index), cmp.Compare(x.text, y.text))
+	return cmp.Or(cmp.Compare(y.date, x.date), cmp.Compare(x.audit, y.audit), cmp.Compare(x.index, y.index), cmp.Compare(x.text, y.text),
+		cmp.Compare(x.place, y.place))
 }
 
 // insertBounded inserts x into the sorted list, keeping at most limit
@@ -266,7 +273,7 @@ func (g *aggGroup) addExtra(a *Aggregator) {
 	}
 	for _, pt := range a.pendingText {
 		g.commentsTotal++
-		g.comments = insertBounded(g.comments, commentEntry{audit: pa.id, date: pa.date, text: pt.text, index: pt.index}, MaxComments, compareComment)
+		g.comments = insertBounded(g.comments, commentEntry{audit: pa.id, date: pa.date, text: pt.text, index: pt.index, place: pa.place}, MaxComments, compareComment)
 	}
 	if pa.period != "" && pa.hasScore {
 		if g.periods == nil {
@@ -319,7 +326,7 @@ func (a *Aggregator) summarizeExtra(s *GroupSummary, g *aggGroup) {
 	}
 	s.Comments = make([]Comment, len(g.comments))
 	for i, e := range g.comments {
-		s.Comments[i] = Comment{Audit: e.audit, Date: e.date, Question: a.texts[e.index].id, Text: e.text}
+		s.Comments[i] = Comment{Audit: e.audit, Date: e.date, Question: a.texts[e.index].id, Text: e.text, Place: e.place}
 	}
 	s.CommentsTotal = g.commentsTotal
 	if a.opts.Period == "" {

@@ -26,8 +26,8 @@ import (
 // JSON state (metrics.NPS.MarshalJSON, metrics.CSIRatings.MarshalJSON
 // and their kin); promises as their counts and the bounded list of the
 // overdue ones, with AsOf in the layout. Version 2 added the index,
-// the promises and the place of a critical failure of an audit without
-// an id.
+// the promises and the place of a critical failure or a comment of an
+// audit without an id.
 
 var aggStateMagic = []byte("cxkit-aggregate-2\n")
 
@@ -248,6 +248,7 @@ func (w *stateWriter) group(a *Aggregator, g *aggGroup) error {
 		w.Str(e.date)
 		w.Str(e.text)
 		w.Uint(uint64(e.index))
+		w.Str(e.place)
 	}
 	keys := slices.Sorted(maps.Keys(g.periods))
 	w.Uint(uint64(len(keys)))
@@ -353,12 +354,12 @@ func (r *stateReader) group(a *Aggregator, g *aggGroup) {
 		g.crit = append(g.crit, e)
 	}
 	g.commentsTotal = r.NonNeg()
-	n = r.Count(4)
+	n = r.Count(5)
 	if n > MaxComments {
 		r.Err = fmt.Errorf("%d comments listed, at most %d are kept", n, MaxComments)
 	}
 	for range n {
-		e := commentEntry{audit: r.Str(), date: r.Str(), text: r.Str(), index: r.Index(len(a.texts))}
+		e := commentEntry{audit: r.Str(), date: r.Str(), text: r.Str(), index: r.Index(len(a.texts)), place: r.Str()}
 		g.comments = append(g.comments, e)
 	}
 	n = r.Count(7)

@@ -81,7 +81,7 @@ func reportFlags(fs *flag.FlagSet) Run {
 	fs.IntVar(&o.MinN, "min-n", korto.DefaultMinN, "rank only groups of at least `N` scored audits")
 	fs.BoolVar(&cfg.asJSON, "json", false, "print the report as JSON")
 	fs.StringVar(&cfg.htmlOut, "html", "", "also write a printable HTML report to `OUT.html`")
-	fs.StringVar(&cfg.xlsxOut, "xlsx", "", "also write the report as an Excel workbook to `OUT.xlsx` (summary, league, levels, top problems, critical failures)")
+	fs.StringVar(&cfg.xlsxOut, "xlsx", "", "also write the report as an Excel workbook to `OUT.xlsx` (summary, league, levels, top problems, critical failures, comments)")
 	fs.IntVar(&o.Top, "top", korto.DefaultTopProblems, "list the `N` problems to fix first")
 	fs.StringVar(&o.Lang, "lang", "", "language `L` of the report: a translation tag of the checklist, e.g. en (default: the checklist's own)")
 	fs.BoolVar(&o.SkipInvalid, "skip-invalid", false, "report without the invalid sheets (still listed on stderr) instead of failing")

@@ -47,8 +47,9 @@ const cases = [
   // auditor under --min-n who must get no rank and no medal.
   { name: 'league', lang: 'ru', args: ['report', join(ex, 'mall/mall.korto'), join(ex, 'mall/visits.jsonl'), '--by', 'auditor', '--min-n', '12'] },
   { name: 'score', lang: 'ru', args: ['score', join(ex, 'mall/mall.korto'), join(ex, 'mall/visit-01.json')] },
-  // Critical failures of sheets without an audit id or date: the page
-  // names where each sheet was read (the JSON's "audit" is empty).
+  // Critical failures and comments of sheets without an audit id or
+  // date: the page names where each sheet was read (the JSON's "audit"
+  // is empty).
   { name: 'noid', lang: 'ru', args: ['report', join(ex, '../cmd/cxkit/testdata/report/shop.korto'), join(ex, '../cmd/cxkit/testdata/report/noid.jsonl'), '--by', 'location'] },
 ];
 
@@ -124,6 +125,7 @@ function measure() {
     order: [...s.querySelectorAll('table.sections, table.fix, ul.comments, table.periods')].map((e) => e.className),
     fix: [...s.querySelectorAll('table.fix tbody tr')].filter(vis).length,
     comments: [...s.querySelectorAll('ul.comments li')].filter(vis).length,
+    commentMeta: [...s.querySelectorAll('ul.comments li .meta')].filter(vis).map(txt),
     periods: [...s.querySelectorAll('table.periods tbody tr')].filter(vis).length,
   }));
   out.late = rows('#promises table.late tbody tr');
@@ -273,6 +275,13 @@ function checkReport(where, m, r) {
       check(b.sections === g.sections.length, `${where}: ${g.group}: ${b.sections} section rows, JSON ${g.sections.length}`);
       check(b.fix === g.top_problems.length, `${where}: ${g.group}: ${b.fix} rows to fix, JSON ${g.top_problems.length}`);
       check(b.comments === g.comments.length, `${where}: ${g.group}: ${b.comments} comments, JSON ${g.comments.length}`);
+      // A comment, like a critical failure, names its audit and date
+      // even when the sheet has neither.
+      g.comments.forEach((c, j) => {
+        const [date, audit] = (b.commentMeta[j] ?? '').split(' · ');
+        check(!!audit && (c.audit.trim() !== '' || audit.includes(':')), `${where}: ${g.group}: comment ${j + 1}: audit "${audit}" for audit "${c.audit}"`);
+        check(!!date, `${where}: ${g.group}: comment ${j + 1}: a blank date`);
+      });
       check(b.periods === (g.periods ?? []).length, `${where}: ${g.group}: ${b.periods} waves, JSON ${(g.periods ?? []).length}`);
       const want = ['sections', 'fix', 'comments', 'periods'].filter((k) => b.order.includes(k));
       check(b.order.join() === want.join(), `${where}: ${g.group}: blocks in the order ${b.order.join(', ')}`);

@@ -137,7 +137,7 @@ func (v *view) writeCritical(w io.Writer) {
 	}
 	for _, cf := range rep.CriticalFailures {
 		q := cf.Question + " — " + v.questionTitle(cf.Question, cf.Title)
-		date, audit := termtext.Safe(v.critDate(cf)), termtext.Safe(v.critAudit(cf))
+		date, audit := termtext.Safe(v.auditDate(cf.Date)), termtext.Safe(v.auditName(cf.Audit, cf.Place))
 		if rep.GroupBy != "" {
 			t.Add(termtext.Safe(v.groupName(cf.Group)), date, audit, q)
 		} else {
@@ -150,27 +150,28 @@ func (v *view) writeCritical(w io.Writer) {
 	}
 }
 
-// critAudit names the audit of a critical failure for people: its id,
-// or, for a sheet without one (an empty "audit" in the JSON, as
-// reports.md fixes it), where the sheet was read, the one way a manager
-// can find that audit.
-func (v *view) critAudit(cf korto.CriticalFailure) string {
+// auditName names an audit for people: its id, or, for a sheet without
+// one (an empty "audit" in the JSON of critical failures and comments,
+// as reports.md fixes it), where the sheet was read
+// ([korto.Sheet.Place]), the one way a manager can find that audit. It
+// is the one rule for text, HTML and Excel alike.
+func (v *view) auditName(audit, place string) string {
 	switch {
-	case strings.TrimSpace(cf.Audit) != "":
-		return cf.Audit
-	case cf.Place != "":
-		return fmt.Sprintf(v.L.X.NoIDAt, cf.Place)
+	case strings.TrimSpace(audit) != "":
+		return audit
+	case place != "":
+		return fmt.Sprintf(v.L.X.NoIDAt, place)
 	}
 	return v.L.X.NoID
 }
 
-// critDate is the date of a critical failure, or a dash for an audit
-// without one: a blank cell reads as a misprint.
-func (v *view) critDate(cf korto.CriticalFailure) string {
-	if strings.TrimSpace(cf.Date) == "" {
+// auditDate is the date of an audit, or a dash for an audit without
+// one: a blank cell reads as a misprint.
+func (v *view) auditDate(date string) string {
+	if strings.TrimSpace(date) == "" {
 		return "—"
 	}
-	return cf.Date
+	return date
 }
 
 // writeLeague prints the league table and its legend.
@@ -276,7 +277,7 @@ func (v *view) writeComments(w io.Writer, g *korto.GroupSummary, indent string) 
 	n := min(len(g.Comments), textComments)
 	fmt.Fprintf(w, "\n%s%s (%s)\n", indent, v.L.X.Comments, fmt.Sprintf(v.L.X.CommentsOf, n, g.CommentsTotal))
 	for _, c := range g.Comments[:n] {
-		fmt.Fprintf(w, "%s  %s %s %s: %s\n", indent, termtext.Safe(c.Date), termtext.Safe(c.Audit), c.Question, termtext.Safe(c.Text))
+		fmt.Fprintf(w, "%s  %s %s %s: %s\n", indent, termtext.Safe(v.auditDate(c.Date)), termtext.Safe(v.auditName(c.Audit, c.Place)), c.Question, termtext.Safe(c.Text))
 	}
 }
 

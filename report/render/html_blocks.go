@@ -18,7 +18,13 @@ import (
 type htmlCritical struct {
 	korto.CriticalFailure
 	Group, Text string
-	Date, Audit string // critDate and critAudit
+	Date, Audit string // auditDate and auditName, over the failure's own
+	Placed      bool   // see htmlComment
+}
+
+type htmlComment struct {
+	Text        string
+	Date, Audit string // auditDate and auditName
 	// Placed: Audit names the sheet's place, a path that may be longer
 	// than a phone is wide, so it may wrap anywhere.
 	Placed bool
@@ -37,7 +43,7 @@ type htmlGroup struct {
 	Mean     *float64
 	Sections []htmlSection
 	Fix      []htmlProblem
-	Comments []korto.Comment
+	Comments []htmlComment
 	More     string // "latest 20 of 31"
 	Waves    *htmlWaves
 	Periods  []korto.PeriodSummary
@@ -67,9 +73,9 @@ type htmlWavePoint struct {
 func (page *htmlReport) addBlocks(v *view) {
 	rep, X := v.Rep, &v.L.X
 	for _, cf := range rep.CriticalFailures {
-		audit := v.critAudit(cf)
-		page.Critical = append(page.Critical, htmlCritical{CriticalFailure: cf, Group: v.groupName(cf.Group), Text: v.questionTitle(cf.Question, cf.Title),
-			Date: v.critDate(cf), Audit: audit, Placed: audit != cf.Audit})
+		hc := htmlCritical{CriticalFailure: cf, Group: v.groupName(cf.Group), Text: v.questionTitle(cf.Question, cf.Title)}
+		hc.Date, hc.Audit, hc.Placed = v.htmlAudit(cf.Audit, cf.Date, cf.Place)
+		page.Critical = append(page.Critical, hc)
 	}
 	if int64(len(rep.CriticalFailures)) < rep.CriticalFailuresTotal {
 		page.CriticalMore = fmt.Sprintf(X.CriticalMore, len(rep.CriticalFailures), rep.CriticalFailuresTotal)
@@ -92,7 +98,12 @@ func (page *htmlReport) addBlocks(v *view) {
 }
 
 func (v *view) htmlGroup(g *korto.GroupSummary) htmlGroup {
-	hg := htmlGroup{L: &v.L, Name: v.groupName(g.Group), N: g.N, Mean: g.Score.Mean, Comments: g.Comments, Periods: g.Periods}
+	hg := htmlGroup{L: &v.L, Name: v.groupName(g.Group), N: g.N, Mean: g.Score.Mean, Periods: g.Periods}
+	for _, c := range g.Comments {
+		hc := htmlComment{Text: c.Text}
+		hc.Date, hc.Audit, hc.Placed = v.htmlAudit(c.Audit, c.Date, c.Place)
+		hg.Comments = append(hg.Comments, hc)
+	}
 	for _, s := range g.Sections {
 		hg.Sections = append(hg.Sections, htmlSection{SectionSummary: s, Name: v.sectionTitle(s), W: barWidth(s.Mean, 120)})
 	}
@@ -104,6 +115,13 @@ func (v *view) htmlGroup(g *korto.GroupSummary) htmlGroup {
 	}
 	hg.Waves = wavesChart(g.Periods)
 	return hg
+}
+
+// htmlAudit gives the date and name of an audit for the page, and
+// whether the name is a place (htmlComment.Placed).
+func (v *view) htmlAudit(audit, date, place string) (dateText, name string, placed bool) {
+	name = v.auditName(audit, place)
+	return v.auditDate(date), name, name != audit
 }
 
 // wavesChart draws the periods left to right, the score axis zoomed to

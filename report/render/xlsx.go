@@ -29,8 +29,8 @@ var (
 
 // XLSX writes the report as an Excel workbook, for the managers who
 // work in spreadsheets: a summary, the league table (when the report is
-// grouped), the levels, the problems to fix first and the critical
-// failures, a sheet each. Numbers stay numbers, shares formatted as
+// grouped), the levels, the problems to fix first, the critical
+// failures and the comments, a sheet each. Numbers stay numbers, shares formatted as
 // percentages, so that the sheets sort, filter and chart; a number the
 // report has none of (JSON null) is an empty cell. The values are those
 // of `cxkit report --json`, in the language Text would use.
@@ -141,9 +141,29 @@ func XLSX(w io.Writer, c *korto.Checklist, res *report.Result, opt Options) erro
 
 	rows = nil
 	for _, cf := range rep.CriticalFailures {
-		rows = append(rows, []any{v.groupName(cf.Group), v.critAudit(cf), v.critDate(cf), cf.Question, v.questionTitle(cf.Question, cf.Title)})
+		rows = append(rows, []any{v.groupName(cf.Group), v.auditName(cf.Audit, cf.Place), v.auditDate(cf.Date), cf.Question, v.questionTitle(cf.Question, cf.Title)})
 	}
 	if err := sheet(X.Critical, []any{X.Group, X.Audit, X.Date, X.QuestionID, X.Text}, rows); err != nil {
+		return err
+	}
+
+	// The comments the JSON lists (the latest MaxComments of each
+	// group), in the league's order of groups; the overall ones without
+	// grouping.
+	rows = nil
+	comments := func(g *korto.GroupSummary) {
+		for _, c := range g.Comments {
+			rows = append(rows, []any{v.groupName(g.Group), v.auditName(c.Audit, c.Place), v.auditDate(c.Date), c.Question, c.Text})
+		}
+	}
+	if rep.GroupBy == "" {
+		comments(o)
+	} else {
+		for i := range rep.Groups {
+			comments(&rep.Groups[i])
+		}
+	}
+	if err := sheet(L.X.Comments, []any{X.Group, X.Audit, X.Date, X.QuestionID, X.Text}, rows); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)

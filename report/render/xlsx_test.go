@@ -40,7 +40,7 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := f.GetSheetList(), []string{"Summary", "League", "Levels", "Top problems", "Critical failures"}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{"Summary", "League", "Levels", "Top problems", "Critical failures", "Comments"}; !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
 	// number reads a cell's raw value as a number.
