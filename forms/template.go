@@ -3,6 +3,7 @@ package forms
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/cxkit/cxkit/korto"
@@ -122,7 +123,7 @@ func (t *templateBuilder) answers() error {
 		if err := f.SetColWidth(sh, colName(col), colName(col), 18); err != nil {
 			return err
 		}
-		if err := t.validation(q, fmt.Sprintf("%s3:%s%d", colName(col), colName(col), templateRows+2)); err != nil {
+		if err := t.validation(q, colName(col)); err != nil {
 			return err
 		}
 	}
@@ -140,15 +141,18 @@ func (t *templateBuilder) answers() error {
 		Selection: []excelize.Selection{{SQRef: "B3", ActiveCell: "B3", Pane: "bottomRight"}}})
 }
 
-// validation puts the rule for question q's answers on the cells sqref:
-// a drop-down of its answers (with "na" where allowed) for yes/no,
-// choice, emotion, scales of up to 11 points and longer scales that
-// allow "na", a whole-number or decimal rule for the other numbers;
-// nothing for text and measures that allow "na".
-func (t *templateBuilder) validation(q *korto.Question, sqref string) error {
+// validation puts the rule for question q's answers on the answer
+// cells of column col: a drop-down of its answers (with "na" where
+// allowed) for yes/no, choice, emotion, scales of up to 11 points and
+// longer scales that allow "na", a whole-number or decimal rule for the
+// other numbers, and for a number that may also be "na" (a measure, or
+// a scale too long for a list) a formula that takes either; nothing for
+// text.
+func (t *templateBuilder) validation(q *korto.Question, col string) error {
 	dv := excelize.NewDataValidation(true)
-	dv.Sqref = sqref
+	dv.Sqref = fmt.Sprintf("%s3:%s%d", col, col, templateRows+2)
 	values, allowed := t.allowed(q)
+	lo, hi, whole := templateNumbers(t.c, q)
 	switch {
 	case values != nil:
 		if err := dv.SetDropList(values); err != nil {
@@ -160,13 +164,19 @@ func (t *templateBuilder) validation(q *korto.Question, sqref string) error {
 			}
 			dv.SetSqrefDropList(ref)
 		}
-	case q.Kind.EffectiveType() == korto.KindText || q.NA:
-		return nil // any text; or a number or "na", which no rule says
+	case q.Kind.EffectiveType() == korto.KindText:
+		return nil // any text
+	case q.NA:
+		// No number rule says "na": a custom formula, relative to the
+		// column's first answer cell, which Excel and LibreOffice apply
+		// to each cell of the range. IF tests the number first, so that
+		// INT never sees text, whose error would fail "na" too.
+		dv.Type = "custom"
+		dv.Formula1 = formulaXML.Replace(numberOrNA(fmt.Sprintf("%s3", col), lo, hi, whole))
 	default:
 		typ := excelize.DataValidationTypeDecimal
-		lo, hi := -1e15, 1e15
-		if plo, phi, ok := t.c.Points(q.Kind); ok {
-			typ, lo, hi = excelize.DataValidationTypeWhole, plo, phi
+		if whole {
+			typ = excelize.DataValidationTypeWhole
 		}
 		if err := dv.SetRange(lo, hi, typ, excelize.DataValidationOperatorBetween); err != nil {
 			return err
@@ -175,6 +185,37 @@ func (t *templateBuilder) validation(q *korto.Question, sqref string) error {
 	dv.SetError(excelize.DataValidationErrorStyleStop, q.ID, allowed)
 	return t.f.AddDataValidation(TemplateAnswersSheet, dv)
 }
+
+// templateNumbers is the range of numbers question q takes in the
+// template: a scale's points, whole; any number Excel keeps exactly for
+// the rest.
+func templateNumbers(c *korto.Checklist, q *korto.Question) (lo, hi float64, whole bool) {
+	if lo, hi, ok := c.Points(q.Kind); ok {
+		return lo, hi, true
+	}
+	return -1e15, 1e15, false
+}
+
+// templateNA is how the template writes "na": in its drop-downs and its
+// number-or-na rule (which, as Excel compares text, takes "NA" too).
+const templateNA = "na"
+
+// numberOrNA is the formula of a custom validation that takes, in cell
+// ref, a number from lo to hi (whole if whole) or the text "na".
+func numberOrNA(ref string, lo, hi float64, whole bool) string {
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	in := fmt.Sprintf("%s>=%s,%s<=%s", ref, num(lo), ref, num(hi))
+	if whole {
+		in = fmt.Sprintf("%s=INT(%s),%s", ref, ref, in)
+	}
+	return fmt.Sprintf(`IF(ISNUMBER(%s),AND(%s),%s="%s")`, ref, in, ref, templateNA)
+}
+
+// formulaXML escapes a formula for excelize, which writes a
+// validation's formula into the sheet's XML as it is (its own drop-down
+// lists escape the same three). Quotes stay, as Excel writes them and
+// excelize reads them back; xmlText would write them as &#34;.
+var formulaXML = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // allowed returns the answers of q a drop-down offers (nil when q takes
 // a number or text that a list cannot hold) and the allowed answers in
@@ -211,7 +252,7 @@ func (t *templateBuilder) allowed(q *korto.Question) ([]string, string) {
 			values = append(values, korto.FormatNumber(x))
 		}
 		if q.NA {
-			values = append(values, "na")
+			values = append(values, templateNA)
 		}
 		return values, desc
 	}

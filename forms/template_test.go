@@ -3,6 +3,7 @@ package forms_test
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -20,7 +21,8 @@ import (
 
 // The template of every example checklist has its two sheets, the IDs
 // in row 1 and the texts in row 2, audit fields first, frozen header
-// rows, and a rule on every answer column but free text.
+// rows, and a rule on every answer column but free text (a number that
+// may be "na" included, TestTemplateNumberOrNA).
 func TestTemplateLayout(t *testing.T) {
 	for name, c := range exampleChecklists(t) {
 		t.Run(name, func(t *testing.T) {
@@ -48,7 +50,7 @@ func TestTemplateLayout(t *testing.T) {
 			for q := range c.Questions() {
 				want = append(want, q.ID)
 				texts = append(texts, q.Text.Text)
-				ruled[q.ID] = q.Kind.EffectiveType() != korto.KindText && !(q.NA && q.Kind.EffectiveType() == korto.KindMeasure)
+				ruled[q.ID] = q.Kind.EffectiveType() != korto.KindText
 			}
 			if diff := cmp.Diff(want, rows[0]); diff != "" {
 				t.Errorf("row 1 (-want +got):\n%s", diff)
@@ -247,8 +249,150 @@ func TestTemplateLongScaleRules(t *testing.T) {
 	want := map[string]rule{
 		"wide":   {"whole", "0", "20"},
 		"widena": {"list", `"` + strings.Join(append(points, "na"), ",") + `"`, ""},
+		"wait":   {"custom", `IF(ISNUMBER(G3),AND(G3>=-1000000000000000,G3<=1000000000000000),G3="na")`, ""},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("rules by column (-want +got):\n%s", d)
+	}
+}
+
+// A number that may also be "na" (a measure, or a scale too long for a
+// drop-down) gets a custom rule over the column's answer cells that
+// takes a number in the question's range or "na" and nothing else; and
+// what it lets through, typed as a person would, imports as the answers
+// meant.
+func TestTemplateNumberOrNA(t *testing.T) {
+	c, err := dsl.Parse("s.korto", []byte(`checklist s "S" {
+  level 1 "L" {
+    question wait "Wait" measure "min" target <= 5 na
+    question huge "Huge" scale 0..40000 na
+    question plain "Plain" measure "min" target <= 5
+  }
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := forms.Template(c, forms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dvs, err := f.GetDataValidations("answers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type rule struct{ Type, Sqref, Formula1, Formula2 string }
+	var got []rule
+	for _, dv := range dvs {
+		got = append(got, rule{dv.Type, dv.Sqref, dv.Formula1, dv.Formula2})
+	}
+	// Columns A-D are the audit fields.
+	want := []rule{
+		{"custom", "E3:E1002", `IF(ISNUMBER(E3),AND(E3>=-1000000000000000,E3<=1000000000000000),E3="na")`, ""},
+		{"custom", "F3:F1002", `IF(ISNUMBER(F3),AND(F3=INT(F3),F3>=0,F3<=40000),F3="na")`, ""},
+		{"decimal", "G3:G1002", "-1000000000000000", "1000000000000000"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("rules (-want +got):\n%s", d)
+	}
+
+	// What each rule takes, by excelize's formula engine: the rule's
+	// formula put in a cell beside the answer (its references moved
+	// there), over typed answers.
+	for _, tt := range []struct {
+		col   string
+		cells []any
+		takes []bool
+	}{
+		{"E", []any{4.5, 0, -1, "na", "NA", "Na", "abc", "4,5", " na", true}, []bool{true, true, true, true, true, true, false, false, false, false}},
+		{"F", []any{12, 0, 40000, "na", 2.5, 40001, -1, "abc"}, []bool{true, true, true, true, false, false, false, false}},
+	} {
+		for i, v := range tt.cells {
+			if err := f.SetCellValue("answers", tt.col+"3", v); err != nil {
+				t.Fatal(err)
+			}
+			var formula string
+			for _, r := range got {
+				if strings.HasPrefix(r.Sqref, tt.col+"3:") {
+					formula = strings.ReplaceAll(r.Formula1, tt.col+"3", "answers!"+tt.col+"3")
+				}
+			}
+			if err := f.SetCellFormula("checklist", "Z1", formula); err != nil {
+				t.Fatal(err)
+			}
+			res, err := f.CalcCellValue("checklist", "Z1")
+			took, _ := strconv.ParseBool(res) // TRUE, or 1
+			if takes := err == nil && took; takes != tt.takes[i] {
+				t.Errorf("column %s, %#v: rule gives %q, %v; want taken %v", tt.col, v, res, err, tt.takes[i])
+			}
+		}
+	}
+}
+
+// What the number-or-na rule lets through imports as the answer it
+// means: numbers as numbers, and "na" in any case (Excel compares text
+// without case, so "NA" and "Na" pass its rule).
+func TestTemplateNumberOrNAImports(t *testing.T) {
+	c, err := dsl.Parse("s.korto", []byte(`checklist s "S" {
+  level 1 "L" {
+    question wait "Wait" measure "min" target <= 5 na
+    question huge "Huge" scale 0..40000 na
+  }
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := korto.Compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := forms.Template(c, forms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows := []struct {
+		wait, huge any
+		want       map[string]korto.Answer
+	}{
+		{4.5, 12, map[string]korto.Answer{"wait": korto.Num(4.5), "huge": korto.Num(12)}},
+		{0, 40000, map[string]korto.Answer{"wait": korto.Num(0), "huge": korto.Num(40000)}},
+		{-1, 0, map[string]korto.Answer{"wait": korto.Num(-1), "huge": korto.Num(0)}},
+		{"na", "NA", map[string]korto.Answer{"wait": korto.NA, "huge": korto.NA}},
+		{"Na", "nA", map[string]korto.Answer{"wait": korto.NA, "huge": korto.NA}},
+	}
+	for i, r := range rows {
+		row := []any{fmt.Sprint("a-", i), nil, nil, nil, r.wait, r.huge}
+		if err := f.SetSheetRow("answers", fmt.Sprint("A", i+3), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rd, err := fielddata.NewReader(&buf, p, fielddata.Options{Name: "visits.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		got, err := rd.Next()
+		if err != nil {
+			t.Fatalf("row %d: %v", i+3, err)
+		}
+		if d := cmp.Diff(r.want, got.Answers); d != "" {
+			t.Errorf("row %d (-want +got):\n%s", i+3, d)
+		}
+	}
+	if s, err := rd.Next(); err != io.EOF {
+		t.Errorf("after the last row: %v, %v", s, err)
 	}
 }
