@@ -196,8 +196,9 @@ type SupportOutput struct {
 	// newline.
 	JSON beam.PCollection
 	// Notes is the JSON of the Notes: the bad lines skipped with
-	// SkipBad, which cxkit support prints as warnings, and its warning
-	// about an export without tickets.
+	// SkipBad, which cxkit support prints as warnings, its warning of
+	// --by keys that are one name typed two ways, and its warning about
+	// an export without tickets.
 	Notes beam.PCollection
 }
 
@@ -307,6 +308,9 @@ func (f *summarizeSupportFn) ProcessElement(ctx context.Context, _ []byte, merge
 	}
 	emit(js)
 	n := Notes{Problems: b.String()}
+	for _, w := range out.Warnings {
+		n.Warnings = append(n.Warnings, report.Warning{Message: "warning: " + w})
+	}
 	if out.Tickets == 0 {
 		n.Warnings = append(n.Warnings, report.Warning{Message: "warning: " + f.Options.File + ": no tickets; every KPI is without data"})
 	}

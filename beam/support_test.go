@@ -145,3 +145,35 @@ func writeTickets(t testing.TB, whole, dir string, n int) {
 		t.Fatal(err)
 	}
 }
+
+// TestSupportGroupNotes: --by keys that are one name typed two ways are
+// warned of as cxkit support warns of them, over the tickets of every
+// file merged: "Email" in one file and " email " in another are a pair.
+func TestSupportGroupNotes(t *testing.T) {
+	dir := t.TempDir()
+	line := func(id, channel, agent string) string {
+		return `{"id": "` + id + `", "channel": "` + channel + `", "priority": "normal", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:05:00Z", "type": "reply", "agent": "` + agent + `"}]}`
+	}
+	a, b, c := line("1", "Email", "anna"), line("2", " email ", "Anna"), line("3", "chat", "boris")
+	whole := filepath.Join(dir, "whole.jsonl")
+	writeLines(t, whole, a, b, c)
+	writeLines(t, filepath.Join(dir, "parts", "p1.jsonl"), a)
+	writeLines(t, filepath.Join(dir, "parts", "p2.jsonl"), b, c)
+	for _, by := range []string{"channel", "agent"} {
+		want, wantErr := cxkittest.Output(t, "support", whole, "--by", by, "--json")
+		o := SupportOptions{By: by, File: whole}
+		outs, err := runOutputs(t, func(s beam.Scope) []beam.PCollection {
+			r := SupportOutputs(s, []string{filepath.Join(dir, "parts", "*.jsonl")}, o)
+			return []beam.PCollection{r.JSON, r.Notes}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if outs[0] != want {
+			t.Errorf("--by %s: pipeline output differs from cxkit's:\n got: %s\nwant: %s", by, outs[0], want)
+		}
+		if got := printedNotes(t, outs[1], "cxkit support"); got != wantErr || strings.Count(got, "differ only in case") != 1 {
+			t.Errorf("--by %s: notes differ from cxkit's standard error:\n got: %s\nwant: %s", by, got, wantErr)
+		}
+	}
+}

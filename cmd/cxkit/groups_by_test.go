@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -122,4 +123,45 @@ func mallSheetsAt(t *testing.T, locations []string) string {
 		b.Write(append(line, '\n'))
 	}
 	return b.String()
+}
+
+// TestSupportByWarns: support's --by keys are the tickets' fields as
+// they are (metrics/support's Groups says why), but a channel or agent
+// typed two ways is warned of in the words of every other --by, and a
+// ticket without the field is "(none)" in text, "" in JSON.
+func TestSupportByWarns(t *testing.T) {
+	const tickets = `{"id": "1", "channel": "Email", "priority": "normal", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:05:00Z", "type": "reply", "agent": "anna"}]}
+{"id": "2", "channel": " email ", "priority": "normal", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:05:00Z", "type": "reply", "agent": "Anna"}]}
+{"id": "3", "priority": "normal", "created": "2026-11-02T10:00:00Z", "events": [{"at": "2026-11-02T10:05:00Z", "type": "reply", "agent": "boris"}]}
+`
+	name := filepath.Join(t.TempDir(), "tickets.jsonl")
+	if err := os.WriteFile(name, []byte(tickets), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ by, warning string }{
+		{"channel", `cxkit support: warning: groups " email " and "Email" differ only in case, spaces or punctuation: one place typed two ways?`},
+		{"agent", `cxkit support: warning: groups "Anna" and "anna" differ only in case, spaces or punctuation: one place typed two ways?`},
+	} {
+		stdout, stderr, code := runCmd(t, "", "support", name, "--by", tc.by, "--json")
+		if code != exitOK || stderr != tc.warning+"\n" {
+			t.Errorf("--by %s: exit %d, stderr:\n%s\nwant:\n%s", tc.by, code, stderr, tc.warning)
+		}
+		var out struct{ Groups []struct{ Key string } }
+		if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+			t.Fatal(err)
+		}
+		if tc.by == "channel" {
+			var keys []string
+			for _, g := range out.Groups {
+				keys = append(keys, g.Key)
+			}
+			if d := cmp.Diff([]string{"", " email ", "Email"}, keys); d != "" {
+				t.Errorf("JSON keys (-want +got):\n%s", d)
+			}
+			stdout, _, _ = runCmd(t, "", "support", name, "--by", tc.by)
+			if !strings.Contains(stdout, "\n  (none) ") {
+				t.Errorf("text does not name the ticket without a channel (none):\n%s", stdout)
+			}
+		}
+	}
 }

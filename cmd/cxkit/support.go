@@ -137,6 +137,9 @@ func supportFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
+		for _, w := range out.Warnings {
+			e.warnf("%s", w)
+		}
 		if out.Tickets == 0 {
 			e.warnf("%s: no tickets; every KPI is without data", pos[0])
 		}

@@ -516,6 +516,22 @@ const (
 // Groups returns the KPIs per channel, priority or agent, sorted by key;
 // it returns nil for a Dimension other than those three (an empty, non-nil
 // slice when there are no tickets).
+//
+// A key is the ticket's field exactly, not a --by group of
+// internal/groups (trimmed, blank as its own group, in the order first
+// seen). The channel and the agent are the keys of the whole report:
+// the per-channel targets and filters of the standards, the queues,
+// clicks and agent rows, the agent-time records and the handovers
+// (distinct agents) all match them exactly, so a group trimmed here
+// alone would count " Email" under "Email" while the email standard and
+// the channel's rows in the same report did not. Nor would trimming
+// join "Email" and "email", which only a warning can tell apart from
+// two real channels: [Scorecard.Warnings] gives the one rule's warning
+// (groups.Warnings). Keys sort, so that priorities read P1 to P4 and
+// the order does not depend on how the input was split over workers.
+// A blank key is a ticket without the field, or one no agent replied to
+// or was assigned: "(none)" in text, as the report names an audit
+// without its --by field.
 // [Waiting.PeakPerAgent] of a channel's group divides by the agents on
 // duty on that channel; of a priority's or an agent's group, by those on
 // duty on every channel.

@@ -3,6 +3,8 @@ package support
 import (
 	"fmt"
 	"maps"
+
+	"github.com/cxkit/cxkit/internal/groups"
 )
 
 // Scorecard is everything a support analysis yields in one document:
@@ -16,6 +18,11 @@ type Scorecard struct {
 	// without one.
 	By     string  `json:"by,omitempty"`
 	Groups []Group `json:"groups,omitempty"`
+	// Warnings are what may mislead in the Groups: keys that are one
+	// name typed two ways ("Email" and "email", "anna" and "anna "), in
+	// the words of every --by (internal/groups). Not in the JSON, as
+	// for the survey commands: the command prints them on stderr.
+	Warnings []string `json:"-"`
 	// Survey is the post-service survey KPIs with their sample sizes, as
 	// [Survey.Values] gives them; nil without a survey.
 	Survey          map[string]any `json:"survey,omitempty"`
@@ -90,6 +97,11 @@ func (a *Accumulator) Scorecard(opts ScorecardOptions) (*Scorecard, error) {
 		SkippedLines: opts.SkippedLines, Period: a.opts.Period.String()}
 	if opts.By != "" {
 		sc.By, sc.Groups = dim.String(), a.Groups(dim)
+		keys := make([]string, len(sc.Groups))
+		for i, g := range sc.Groups {
+			keys[i] = g.Key
+		}
+		sc.Warnings = groups.Warnings(keys)
 	}
 	for _, r := range rows {
 		switch {
