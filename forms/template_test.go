@@ -144,14 +144,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	rd, err := fielddata.NewReader(&buf, p, fielddata.Options{Name: "visits.xlsx"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rd := importFilled(t, f, p)
 	if rd.Format() != fielddata.XLSX || len(rd.Warnings()) > 0 {
 		t.Errorf("format %s, warnings %v", rd.Format(), rd.Warnings())
 	}
@@ -183,6 +176,21 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 }
 
+// importFilled saves the filled template f and opens it for import with
+// the plan p.
+func importFilled(t *testing.T, f *excelize.File, p *korto.Plan) *fielddata.Reader {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rd, err := fielddata.NewReader(&buf, p, fielddata.Options{Name: "visits.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rd
+}
+
 func readSheets(t *testing.T, name string) []*korto.Sheet {
 	t.Helper()
 	fh, err := os.Open(name)
@@ -204,16 +212,13 @@ func readSheets(t *testing.T, name string) []*korto.Sheet {
 	}
 }
 
-// forms.md: every answer score accepts can be entered, and nothing else.
-// A scale longer than a drop-down row takes a whole-number rule; one that
-// allows "na" cannot say "na" in a number rule, so it gets the list of
-// its points and "na" (it had no rule at all).
-func TestTemplateLongScaleRules(t *testing.T) {
+// templateOf parses a checklist of one level holding questions, writes
+// its template and opens it, closed when t ends, with the rules of its
+// answers sheet.
+func templateOf(t *testing.T, questions string) (*korto.Checklist, *excelize.File, []*excelize.DataValidation) {
+	t.Helper()
 	c, err := dsl.Parse("s.korto", []byte(`checklist s "S" {
-  level 1 "L" {
-    question wide "Wide" scale 0..20
-    question widena "Wide or na" scale 0..20 na
-    question wait "Wait" measure "min" target <= 5 na
+  level 1 "L" {`+questions+`
   }
 }`))
 	if err != nil {
@@ -227,11 +232,23 @@ func TestTemplateLongScaleRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
 	dvs, err := f.GetDataValidations("answers")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c, f, dvs
+}
+
+// forms.md: every answer score accepts can be entered, and nothing else.
+// A scale longer than a drop-down row takes a whole-number rule; one that
+// allows "na" cannot say "na" in a number rule, so it gets the list of
+// its points and "na" (it had no rule at all).
+func TestTemplateLongScaleRules(t *testing.T) {
+	_, f, dvs := templateOf(t, `
+    question wide "Wide" scale 0..20
+    question widena "Wide or na" scale 0..20 na
+    question wait "Wait" measure "min" target <= 5 na`)
 	type rule struct{ Type, Formula1, Formula2 string }
 	got := map[string]rule{}
 	for _, dv := range dvs {
@@ -262,29 +279,10 @@ func TestTemplateLongScaleRules(t *testing.T) {
 // what it lets through, typed as a person would, imports as the answers
 // meant.
 func TestTemplateNumberOrNA(t *testing.T) {
-	c, err := dsl.Parse("s.korto", []byte(`checklist s "S" {
-  level 1 "L" {
+	_, f, dvs := templateOf(t, `
     question wait "Wait" measure "min" target <= 5 na
     question huge "Huge" scale 0..40000 na
-    question plain "Plain" measure "min" target <= 5
-  }
-}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := forms.Template(c, forms.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	dvs, err := f.GetDataValidations("answers")
-	if err != nil {
-		t.Fatal(err)
-	}
+    question plain "Plain" measure "min" target <= 5`)
 	type rule struct{ Type, Sqref, Formula1, Formula2 string }
 	var got []rule
 	for _, dv := range dvs {
@@ -337,28 +335,13 @@ func TestTemplateNumberOrNA(t *testing.T) {
 // means: numbers as numbers, and "na" in any case (Excel compares text
 // without case, so "NA" and "Na" pass its rule).
 func TestTemplateNumberOrNAImports(t *testing.T) {
-	c, err := dsl.Parse("s.korto", []byte(`checklist s "S" {
-  level 1 "L" {
+	c, f, _ := templateOf(t, `
     question wait "Wait" measure "min" target <= 5 na
-    question huge "Huge" scale 0..40000 na
-  }
-}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+    question huge "Huge" scale 0..40000 na`)
 	p, err := korto.Compile(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := forms.Template(c, forms.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	rows := []struct {
 		wait, huge any
 		want       map[string]korto.Answer
@@ -375,14 +358,7 @@ func TestTemplateNumberOrNAImports(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	rd, err := fielddata.NewReader(&buf, p, fielddata.Options{Name: "visits.xlsx"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rd := importFilled(t, f, p)
 	for i, r := range rows {
 		got, err := rd.Next()
 		if err != nil {
