@@ -2,6 +2,7 @@ package fielddata
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,18 +46,40 @@ type knownCell struct {
 // all took a fifth of the import's work on the cells (the spellings of
 // "na" come after the words, and most were tried for every word cell
 // that is not the first word). slots has a power of two entries, at
-// least twice as many as the cells, and probes linearly; an empty text
-// is an empty slot (an empty cell is no answer, never a known one).
+// least twice as many as the cells, and probes linearly. A slot holds
+// its text's first eight bytes as a number (cellKey), which is all of
+// most known cells: one compare of numbers tells them, where a compare
+// of strings was a call, and the row's reader can load a cell's key
+// from its bytes in one move (see layout.check).
 type knownCells struct {
-	slots []knownCell
+	slots []knownSlot
 	n     int
 }
 
-// hashCell is where a non-empty cell's probe starts, before the mask:
-// its length and its first and last bytes tell apart the words of a
-// question and the spellings of "na".
-func hashCell(s string) uint {
-	return uint(len(s))*0x9e37 ^ uint(s[0])*0x85eb ^ uint(s[len(s)-1])
+type knownSlot struct {
+	key  uint64 // cellKey(text)
+	size int32  // len(text); 0 is an empty slot (an empty cell is never a known one)
+	word int32
+	text string
+}
+
+// keyMask[n] keeps the first n of eight bytes of a little-endian load.
+var keyMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
+
+// cellKey is s's first eight bytes (fewer, zero-padded, when it is
+// shorter) as a little-endian number.
+func cellKey(s string) uint64 {
+	var k uint64
+	for i := min(len(s), 8) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(s[i])
+	}
+	return k
+}
+
+// hashKey is where the probe of a cell of size bytes with the key key
+// starts, before the mask.
+func hashKey(key uint64, size int) uint {
+	return uint((key ^ uint64(size)<<56) * 0x9e3779b97f4a7c15 >> 32)
 }
 
 // makeKnown indexes cells, the first of two with the same text winning.
@@ -66,18 +89,19 @@ func makeKnown(cells []knownCell) knownCells {
 	for size < 2*len(cells) {
 		size *= 2
 	}
-	k.slots = make([]knownCell, size)
+	k.slots = make([]knownSlot, size)
 	for _, c := range cells {
 		if c.text == "" {
 			continue
 		}
-		for h := hashCell(c.text); ; h++ {
+		key := cellKey(c.text)
+		for h := hashKey(key, len(c.text)); ; h++ {
 			slot := &k.slots[h&uint(size-1)]
-			if slot.text == c.text {
+			if slot.size > 0 && slot.text == c.text {
 				break
 			}
-			if slot.text == "" {
-				*slot = c
+			if slot.size == 0 {
+				*slot = knownSlot{key: key, size: int32(len(c.text)), word: int32(c.word), text: c.text}
 				k.n++
 				break
 			}
@@ -91,11 +115,11 @@ func makeKnown(cells []knownCell) knownCells {
 func (k *knownCells) fold(s string) int {
 	w := noWord
 	for _, c := range k.slots {
-		if c.text != "" && strings.EqualFold(c.text, s) {
-			if w != noWord && c.word != w {
+		if c.size > 0 && strings.EqualFold(c.text, s) {
+			if w != noWord && int(c.word) != w {
 				return noWord
 			}
-			w = c.word
+			w = int(c.word)
 		}
 	}
 	return w
@@ -105,18 +129,21 @@ func (k *knownCells) fold(s string) int {
 func (k *knownCells) len() int { return k.n }
 
 // lookup returns the word of a known cell s, or noWord.
-func (q *question) lookup(s string) int {
-	slots := q.known.slots
-	if len(s) == 0 || len(slots) == 0 {
+func (q *question) lookup(s string) int { return q.known.find(cellKey(s), s) }
+
+// find returns the word of the known cell s, whose cellKey is key, or
+// noWord.
+func (k *knownCells) find(key uint64, s string) int {
+	if len(s) == 0 || len(k.slots) == 0 {
 		return noWord
 	}
-	mask := uint(len(slots) - 1)
-	for h := hashCell(s); ; h++ {
-		c := &slots[h&mask]
-		if c.text == s {
-			return c.word
+	mask, size := uint(len(k.slots)-1), int32(len(s))
+	for h := hashKey(key, len(s)); ; h++ {
+		c := &k.slots[h&mask]
+		if c.key == key && c.size == size && (size <= 8 || c.text[8:] == s[8:]) {
+			return int(c.word)
 		}
-		if c.text == "" {
+		if c.size == 0 {
 			return noWord
 		}
 	}
@@ -546,10 +573,10 @@ func (l *layout) check(r *row, rs *rowSheet) Errors {
 	n, start := r.numCells(), int32(0)
 	for i := range n {
 		var s string
-		isStr := true
+		isStr, at := true, int32(-1)
 		if r.raw {
 			end := r.ends[i]
-			s, start = r.str[start:end], end+1
+			s, at, start = r.str[start:end], start, end+1
 		} else {
 			s, isStr = r.cells[i].String, r.cells[i].Type == korto.AnswerString
 		}
@@ -559,7 +586,15 @@ func (l *layout) check(r *row, rs *rowSheet) Errors {
 				continue
 			}
 			if isStr && col.words != nil {
-				if w := col.words.lookup(s); w >= 0 {
+				var key uint64
+				if at >= 0 && int(at)+8 <= cap(r.text) {
+					// The cell's key in one load, past its end into the
+					// next cells or the spare room of text (masked off).
+					key = binary.LittleEndian.Uint64(r.text[at:at+8]) & keyMask[min(len(s), 8)]
+				} else {
+					key = cellKey(s)
+				}
+				if w := col.words.known.find(key, s); w >= 0 {
 					rs.given[col.q], rs.word[col.q] = true, int32(w)
 					continue
 				}
@@ -625,11 +660,15 @@ func (l *layout) checkCell(r *row, i int, rs *rowSheet, errs *Errors) (stop bool
 	switch col.kind {
 	case colQuestion:
 		q := &l.qs[col.q]
-		if a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
+		v, w, ok := answer(q, a, l.decimalComma)
+		// A cell read as a number is ASCII (with spaces around it), so
+		// the check of the bytes is left for the others: most cells
+		// that get here are numbers.
+		if v.Type != korto.AnswerNumber && a.Type == korto.AnswerString && !utf8.ValidString(a.String) {
 			*errs = append(*errs, l.notUTF8(r, i))
 			return false
 		}
-		if v, w, ok := answer(q, a, l.decimalComma); ok {
+		if ok {
 			rs.given[col.q], rs.word[col.q] = true, int32(w)
 			if w == noWord { // a word is all there is to know of the others
 				rs.answers[col.q] = v

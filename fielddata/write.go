@@ -1,8 +1,6 @@
 package fielddata
 
 import (
-	"encoding/binary"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -97,21 +95,11 @@ func newFrag(b []byte) []byte {
 // of fixed size in words, past its end into dst's spare room, it takes
 // a few moves, and it is the most frequent work of a line.
 func appendFrag(dst, f []byte) []byte {
-	if cap(f) < fragCopy || len(f) > fragCopy {
+	n := len(dst)
+	if cap(f) < fragCopy || len(f) > fragCopy || cap(dst)-n < fragCopy {
 		return append(dst, f...)
 	}
-	n := len(dst)
-	if cap(dst)-n < fragCopy {
-		dst = slices.Grow(dst, fragCopy)
-	}
-	d, s := dst[n:n+fragCopy], f[:fragCopy]
-	le := binary.LittleEndian
-	le.PutUint64(d[0:], le.Uint64(s[0:]))
-	le.PutUint64(d[8:], le.Uint64(s[8:]))
-	le.PutUint64(d[16:], le.Uint64(s[16:]))
-	le.PutUint64(d[24:], le.Uint64(s[24:]))
-	le.PutUint64(d[32:], le.Uint64(s[32:]))
-	le.PutUint64(d[40:], le.Uint64(s[40:]))
+	*(*[fragCopy]byte)(dst[n : n+fragCopy]) = *(*[fragCopy]byte)(f[:fragCopy])
 	return dst[:n+len(f)]
 }
 

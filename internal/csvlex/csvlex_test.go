@@ -238,6 +238,16 @@ func lexRuns(t *testing.T, data []byte, comma byte, chunk int) []record {
 	}
 }
 
+// sameErr reports whether a and b are the same error: nil, io.EOF, or
+// a *csv.ParseError at the same place.
+func sameErr(a, b error) bool {
+	var pa, pb *csv.ParseError
+	if errors.As(a, &pa) && errors.As(b, &pb) {
+		return *pa == *pb
+	}
+	return a == b
+}
+
 // skimmed cuts data into runs of group records with Skim and reads each
 // run with a Lexer of its own, Reset to it, as the workers of an import
 // do: the records must be those of the whole file, at the same places.
@@ -276,8 +286,13 @@ func skimmed(t *testing.T, data []byte, comma byte, group int) []record {
 		n    int
 		off  int64
 	)
+	// Skim refuses what Next refuses, with the same error.
+	ref := New(bytes.NewReader(data), comma)
 	for {
 		b, err := x.Skim()
+		if rerr := ref.Next(); !sameErr(err, rerr) {
+			t.Fatalf("Skim's error %v, Next's %v, on %q", err, rerr, data)
+		}
 		if err != nil && !errors.As(err, new(*csv.ParseError)) {
 			if err != io.EOF {
 				t.Fatalf("read error on %q: %v", data, err)

@@ -54,8 +54,11 @@ func (x *Lexer) skim() error {
 	at, ln := x.off, x.line
 	for {
 		text, size := x.fullLine(at)
-		if size == 0 || bytes.IndexByte(text, '"') >= 0 {
-			break // quotes, or the last line: parse does it
+		if size == 0 {
+			break // the last line: parse does it
+		}
+		if q := bytes.IndexByte(text, '"'); q >= 0 && !quotesClose(text, q, x.comma) {
+			break // a record over several lines, or an error: parse does it
 		}
 		if len(text) == 0 {
 			at += size // a blank line
@@ -70,6 +73,43 @@ func (x *Lexer) skim() error {
 	err := x.parse()
 	x.skimming = false
 	return err
+}
+
+// quotesClose reports whether the line text, whose first quote is at
+// q, is one record on its own with no error: every quote starts a
+// field and the field ends on the line, with a quote before a separator
+// or the line's end (lineRun reads such a line). Comments, addresses
+// and names with a separator in them are quoted, so most exports have
+// such lines; telling them apart with a scan for quotes, rather than
+// parsing them field by field, keeps the goroutine that cuts a file for
+// the workers little more than a scan for line breaks.
+func quotesClose(text []byte, q int, comma byte) bool {
+	for p := q; ; {
+		if p > 0 && text[p-1] != comma {
+			return false // a bare quote
+		}
+		for p++; ; p++ { // past the opening quote, or a "" in the field
+			j := bytes.IndexByte(text[p:], '"')
+			if j < 0 {
+				return false // the field goes on over the line break
+			}
+			p += j + 1
+			if p >= len(text) || text[p] != '"' {
+				break
+			}
+		}
+		switch {
+		case p == len(text):
+			return true
+		case text[p] != comma:
+			return false // a quote inside a quoted field
+		}
+		j := bytes.IndexByte(text[p:], '"')
+		if j < 0 {
+			return true
+		}
+		p += j
+	}
 }
 
 // fullLine returns the line at buf[at:] as readLine does when that line
