@@ -25,7 +25,7 @@ type question struct {
 	// korto.Plan.Words gives them; "na" is word len(words) of any
 	// question, as korto.Plan.CheckIndexed takes it. frags are
 	// `,"id":"word"` for each, "na" last, as a line of JSON has them
-	// after its first answer (see rowSheet.appendJSON).
+	// (the first answer's comma made a brace: see openAnswers).
 	words []string
 	frags [][]byte
 	// known are the cells most exports write for the question (its
@@ -567,41 +567,25 @@ func (l *layout) check(r *row, rs *rowSheet) Errors {
 	rs.audit = rs.audit[:0]
 	rs.head.Checklist, rs.head.Version = c.ID, c.Version
 	var errs Errors
-	// Most cells are words of their question, known cells (lookup):
-	// this loop finds them in the row as it lies, and leaves the rest to
-	// checkCell.
-	n, start := r.numCells(), int32(0)
-	for i := range n {
-		var s string
-		isStr, at := true, int32(-1)
-		if r.raw {
-			end := r.ends[i]
-			s, at, start = r.str[start:end], start, end+1
-		} else {
-			s, isStr = r.cells[i].String, r.cells[i].Type == korto.AnswerString
-		}
-		if i < len(l.cols) {
-			col := &l.cols[i]
-			if col.kind == colSkip {
-				continue
-			}
-			if isStr && col.words != nil {
-				var key uint64
-				if at >= 0 && int(at)+8 <= cap(r.text) {
-					// The cell's key in one load, past its end into the
-					// next cells or the spare room of text (masked off).
-					key = binary.LittleEndian.Uint64(r.text[at:at+8]) & keyMask[min(len(s), 8)]
-				} else {
-					key = cellKey(s)
-				}
-				if w := col.words.known.find(key, s); w >= 0 {
-					rs.given[col.q], rs.word[col.q] = true, int32(w)
+	if r.raw {
+		l.readRaw(r, rs, &errs)
+	} else {
+		for i := range r.cells {
+			if i < len(l.cols) {
+				col := &l.cols[i]
+				if col.kind == colSkip {
 					continue
 				}
+				if a := &r.cells[i]; a.Type == korto.AnswerString && col.words != nil {
+					if w := col.words.lookup(a.String); w >= 0 {
+						rs.given[col.q], rs.word[col.q] = true, int32(w)
+						continue
+					}
+				}
 			}
-		}
-		if stop := l.checkCell(r, i, rs, &errs); stop {
-			break
+			if stop := l.checkCell(r, i, rs, &errs); stop {
+				break
+			}
 		}
 	}
 	if rs.auditValue("id") == "" {
@@ -640,6 +624,44 @@ func (l *layout) check(r *row, rs *rowSheet) Errors {
 		return errs
 	}
 	return nil
+}
+
+// readRaw is check's reading of the cells of a raw row, most rows: it
+// finds the cells that are known cells of their question (most of
+// them) where they lie, and leaves the rest to checkCell. What it reads
+// is in locals, which the compiler keeps in registers, rather than
+// behind r and rs.
+func (l *layout) readRaw(r *row, rs *rowSheet, errs *Errors) {
+	str, text, ends, cols := r.str, r.text, r.ends, l.cols
+	given, word := rs.given, rs.word
+	start := 0
+	for i, e := range ends {
+		at, end := start, int(e)
+		start = end + 1
+		if i < len(cols) {
+			col := &cols[i]
+			if q := col.words; q != nil {
+				s := str[at:end]
+				var key uint64
+				if at+8 <= cap(text) {
+					// The cell's key in one load, past its end into the
+					// next cells or the spare room of text (masked off).
+					key = binary.LittleEndian.Uint64(text[at:at+8]) & keyMask[min(len(s), 8)]
+				} else {
+					key = cellKey(s)
+				}
+				if w := q.known.find(key, s); w >= 0 {
+					given[col.q], word[col.q] = true, int32(w)
+					continue
+				}
+			} else if col.kind == colSkip {
+				continue
+			}
+		}
+		if l.checkCell(r, i, rs, errs) {
+			break
+		}
+	}
 }
 
 // checkCell reads cell i of r into rs, a cell that is not a known

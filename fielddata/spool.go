@@ -268,17 +268,17 @@ func (rs *rowSheet) appendSpooled(dst []byte) []byte {
 		dst = appendSpooledString(dst, f.key)
 		dst = appendSpooledString(dst, f.val)
 	}
+	words := rs.word[:len(rs.given)] // a checked row has a word for each
 	for i, g := range rs.given {
+		w := words[i]
 		switch {
 		case !g:
 			dst = append(dst, tagAbsent)
-		case i < len(rs.word) && rs.word[i] >= 0:
-			if w := rs.word[i]; w < tagWords {
-				dst = append(dst, byte(w+1))
-			} else {
-				dst = append(dst, tagWord)
-				dst = binary.AppendUvarint(dst, uint64(w))
-			}
+		case uint32(w) < tagWords:
+			dst = append(dst, byte(w+1))
+		case w >= 0:
+			dst = append(dst, tagWord)
+			dst = binary.AppendUvarint(dst, uint64(w))
 		case rs.answers[i].Type == korto.AnswerNumber:
 			dst = appendSpooledNumber(dst, rs.answers[i].Number)
 		default:
@@ -363,34 +363,38 @@ func (sl *spoolLines) appendLine(dst, rec []byte) (_, rest []byte, err error) {
 		}
 		dst = append(dst, '}')
 	}
-	dst = append(dst, `,"answers":{`...)
-	comma := 1 // the keys start with the comma that the first one goes without
-	for i, frags := range sl.frags {
+	// Every answer is written with the comma before it; the first
+	// one's becomes the object's brace.
+	dst = append(dst, `,"answers":`...)
+	first := len(dst)
+	for i := range sl.frags {
 		if len(rec) == 0 {
 			return dst, nil, errSpoolDamaged
 		}
 		t := rec[0]
 		rec = rec[1:]
-		switch {
-		case t == tagAbsent:
-			continue
-		case t <= tagWords || t == tagWord:
-			w := uint64(t) - 1
-			if t == tagWord {
-				if w, k = binary.Uvarint(rec); k <= 0 {
-					return dst, nil, errSpoolDamaged
-				}
-				rec = rec[k:]
-			}
-			if w >= uint64(len(frags)) {
+		if w := t - 1; w < tagWords { // tags 1 to tagWords: the most frequent
+			frags := sl.frags[i]
+			if int(w) >= len(frags) {
 				return dst, nil, errSpoolDamaged
 			}
-			dst = appendFrag(dst, frags[w][comma:])
+			dst = appendFrag(dst, frags[w])
+			continue
+		}
+		switch {
+		case t == tagAbsent:
+		case t == tagWord:
+			w, k := binary.Uvarint(rec)
+			if k <= 0 || w >= uint64(len(sl.frags[i])) {
+				return dst, nil, errSpoolDamaged
+			}
+			rec = rec[k:]
+			dst = appendFrag(dst, sl.frags[i][w])
 		case t == tagNumber:
 			if len(rec) < 8 {
 				return dst, nil, errSpoolDamaged
 			}
-			dst = append(dst, sl.ids[i][comma:]...)
+			dst = append(dst, sl.ids[i]...)
 			dst = sheetnum.Append(dst, math.Float64frombits(binary.LittleEndian.Uint64(rec)))
 			rec = rec[8:]
 		case t == tagString:
@@ -399,21 +403,21 @@ func (sl *spoolLines) appendLine(dst, rec []byte) (_, rest []byte, err error) {
 			if s, rec, ok = readSpooledString(rec); !ok {
 				return dst, nil, errSpoolDamaged
 			}
-			dst = append(dst, sl.ids[i][comma:]...)
+			dst = append(dst, sl.ids[i]...)
 			dst = appendString(dst, s)
-		case t <= tagDecimal+sheetnum.MaxDecimals:
+		case t >= tagDecimal && t <= tagDecimal+sheetnum.MaxDecimals:
 			m, k := binary.Varint(rec)
 			if k <= 0 {
 				return dst, nil, errSpoolDamaged
 			}
 			rec = rec[k:]
-			dst = append(dst, sl.ids[i][comma:]...)
+			dst = append(dst, sl.ids[i]...)
 			dst = sheetnum.Append(dst, float64(m)/pow10[t-tagDecimal])
 		default:
 			return dst, nil, errSpoolDamaged
 		}
-		comma = 0
 	}
+	dst = openAnswers(dst, first)
 	return append(dst, "}}\n"...), rec, nil
 }
 

@@ -58,26 +58,37 @@ func (rs *rowSheet) appendJSON(dst []byte, ids [][]byte, qs []question) []byte {
 		}
 		dst = append(dst, '}')
 	}
-	dst = append(dst, `,"answers":{`...)
-	comma := 1 // the keys start with the comma that the first one goes without
+	dst = append(dst, `,"answers":`...)
+	first := len(dst)
 	for i, g := range rs.given {
 		if !g {
 			continue
 		}
 		if qs != nil && rs.word[i] >= 0 {
-			dst = appendFrag(dst, qs[i].frags[rs.word[i]][comma:])
-			comma = 0
+			dst = appendFrag(dst, qs[i].frags[rs.word[i]])
 			continue
 		}
-		dst = append(dst, ids[i][comma:]...)
-		comma = 0
+		dst = append(dst, ids[i]...)
 		if a := &rs.answers[i]; a.Type == korto.AnswerNumber {
 			dst = sheetnum.Append(dst, a.Number)
 		} else {
 			dst = appendString(dst, a.String)
 		}
 	}
+	dst = openAnswers(dst, first)
 	return append(dst, "}}\n"...)
+}
+
+// openAnswers opens the object of answers written from first on, each
+// with a comma before it (frags and quotedIDs have one, so that the
+// loops that write them need not tell the first answer from the rest):
+// the first answer's comma becomes the brace.
+func openAnswers(dst []byte, first int) []byte {
+	if len(dst) == first {
+		return append(dst, '{')
+	}
+	dst[first] = '{'
+	return dst
 }
 
 // fragCopy is how many bytes appendFrag copies as one block: more than

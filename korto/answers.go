@@ -931,10 +931,11 @@ func (p *Plan) check(s *Sheet, b *Bound, x indexed) AnswerErrors {
 	if byIndex && scratch && len(p.plain) == len(p.qs) && len(x.given) >= len(p.plain) && len(x.words) >= len(p.plain) {
 		given, words = x.given[:len(p.plain)], x.words[:len(p.plain)]
 	}
-	for i := range p.qs {
+	plain := p.plain
+	for i := 0; i < len(p.qs); i++ {
 		if given != nil {
-			if nw := p.plain[i]; nw > 0 && given[i] && words[i] >= 0 && words[i] < nw {
-				continue
+			if i = plainRun(plain, given, words, i); i == len(p.qs) {
+				break
 			}
 		}
 		pq := &p.qs[i]
@@ -1033,6 +1034,21 @@ func (p *Plan) check(s *Sheet, b *Bound, x indexed) AnswerErrors {
 			"checklist %q has no such question%s", c.ID, fix)
 	}
 	return es
+}
+
+// plainRun returns the first question from i on that is not a plain
+// one answered by one of its words (see Plan.plain), or len(plain):
+// most questions of an import's row, passed in a loop of their own.
+func plainRun(plain []int32, given []bool, words []int32, i int) int {
+	given, words = given[:len(plain)], words[:len(plain)]
+	for ; i < len(plain); i++ {
+		// A plain[i] of 0 (not plain) stops the run, as does a word
+		// out of range (negative words are out of range as uint32).
+		if !given[i] || uint32(words[i]) >= uint32(plain[i]) {
+			break
+		}
+	}
+	return i
 }
 
 // setAnswer checks answer a against question i and stores it in b. It
