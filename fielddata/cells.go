@@ -131,6 +131,20 @@ func (k *knownCells) len() int { return k.n }
 // lookup returns the word of a known cell s, or noWord.
 func (q *question) lookup(s string) int { return q.known.find(cellKey(s), s) }
 
+// first is find for a cell that is in its first slot, most cells,
+// without a call: it returns noWord when the cell is not there (find
+// then says whether it is known at all).
+func (k *knownCells) first(key uint64, s string) int {
+	if len(s) == 0 || len(s) > 8 || len(k.slots) == 0 {
+		return noWord
+	}
+	c := &k.slots[hashKey(key, len(s))&uint(len(k.slots)-1)]
+	if c.key == key && int(c.size) == len(s) {
+		return int(c.word)
+	}
+	return noWord
+}
+
 // find returns the word of the known cell s, whose cellKey is key, or
 // noWord.
 func (k *knownCells) find(key uint64, s string) int {
@@ -650,7 +664,11 @@ func (l *layout) readRaw(r *row, rs *rowSheet, errs *Errors) {
 				} else {
 					key = cellKey(s)
 				}
-				if w := q.known.find(key, s); w >= 0 {
+				w := q.known.first(key, s)
+				if w < 0 {
+					w = q.known.find(key, s)
+				}
+				if w >= 0 {
 					given[col.q], word[col.q] = true, int32(w)
 					continue
 				}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"io"
 	"math/bits"
+	"slices"
 )
 
 // This file holds what lets a file be read by many goroutines: one
@@ -239,6 +240,11 @@ func appendSeps(ends []int32, seg []byte, base int, sep byte) []int32 {
 		low7 = 0x7f7f7f7f7f7f7f7f
 		ones = 0x0101010101010101
 	)
+	// Room for a separator in every byte, once a row: the loop then
+	// stores without growing ends (the row's ends are reused).
+	ends = slices.Grow(ends, len(seg))
+	out := ends[len(ends):cap(ends)]
+	n := 0
 	pat := uint64(sep) * ones
 	i := 0
 	for ; i+8 <= len(seg); i += 8 {
@@ -247,14 +253,16 @@ func appendSeps(ends []int32, seg []byte, base int, sep byte) []int32 {
 		// no carry crosses a byte.
 		m := ^(((v & low7) + low7) | v | low7)
 		for m != 0 {
-			ends = append(ends, int32(base+i+bits.TrailingZeros64(m)>>3))
+			out[n] = int32(base + i + bits.TrailingZeros64(m)>>3)
+			n++
 			m &= m - 1
 		}
 	}
 	for ; i < len(seg); i++ {
 		if seg[i] == sep {
-			ends = append(ends, int32(base+i))
+			out[n] = int32(base + i)
+			n++
 		}
 	}
-	return ends
+	return ends[:len(ends)+n]
 }
