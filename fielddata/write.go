@@ -1,6 +1,7 @@
 package fielddata
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -110,8 +111,21 @@ func appendFrag(dst, f []byte) []byte {
 	if cap(f) < fragCopy || len(f) > fragCopy || cap(dst)-n < fragCopy {
 		return append(dst, f...)
 	}
-	*(*[fragCopy]byte)(dst[n : n+fragCopy]) = *(*[fragCopy]byte)(f[:fragCopy])
+	copyFrag(dst[n:n+fragCopy], f[:fragCopy])
 	return dst[:n+len(f)]
+}
+
+// copyFrag copies fragCopy bytes as words: an assignment of the array
+// is a call to memmove, which the loops that write frags cannot afford.
+func copyFrag(d, s []byte) {
+	d, s = d[:fragCopy], s[:fragCopy]
+	le := binary.LittleEndian
+	le.PutUint64(d[0:], le.Uint64(s[0:]))
+	le.PutUint64(d[8:], le.Uint64(s[8:]))
+	le.PutUint64(d[16:], le.Uint64(s[16:]))
+	le.PutUint64(d[24:], le.Uint64(s[24:]))
+	le.PutUint64(d[32:], le.Uint64(s[32:]))
+	le.PutUint64(d[40:], le.Uint64(s[40:]))
 }
 
 // appendString appends s as a JSON string. Invalid UTF-8, which no
