@@ -131,18 +131,18 @@ func (k *knownCells) len() int { return k.n }
 // lookup returns the word of a known cell s, or noWord.
 func (q *question) lookup(s string) int { return q.known.find(cellKey(s), s) }
 
-// first is find for a cell that is in its first slot, most cells,
-// without a call: it returns noWord when the cell is not there (find
-// then says whether it is known at all).
-func (k *knownCells) first(key uint64, s string) int {
-	if len(s) == 0 || len(s) > 8 || len(k.slots) == 0 {
+// first is find for a cell of 1 to 8 bytes that is in its first
+// slot, most cells, small enough to inline: it returns noWord when the
+// cell is not there (find then says whether it is known at all).
+func (k *knownCells) first(key uint64, size int) int32 {
+	if len(k.slots) == 0 {
 		return noWord
 	}
-	c := &k.slots[hashKey(key, len(s))&uint(len(k.slots)-1)]
-	if c.key == key && int(c.size) == len(s) {
-		return int(c.word)
+	c := &k.slots[hashKey(key, size)&uint(len(k.slots)-1)]
+	if c.key != key || int(c.size) != size {
+		return noWord
 	}
-	return noWord
+	return c.word
 }
 
 // find returns the word of the known cell s, whose cellKey is key, or
@@ -642,34 +642,21 @@ func (l *layout) check(r *row, rs *rowSheet) Errors {
 
 // readRaw is check's reading of the cells of a raw row, most rows: it
 // finds the cells that are known cells of their question (most of
-// them) where they lie, and leaves the rest to checkCell. What it reads
-// is in locals, which the compiler keeps in registers, rather than
-// behind r and rs.
+// them) where they lie, and leaves the rest to checkCell.
 func (l *layout) readRaw(r *row, rs *rowSheet, errs *Errors) {
-	str, text, ends, cols := r.str, r.text, r.ends, l.cols
-	given, word := rs.given, rs.word
 	start := 0
-	for i, e := range ends {
-		at, end := start, int(e)
+	for i := 0; i < len(r.ends); i++ {
+		if i, start = knownRun(r, l.cols, rs, i, start); i == len(r.ends) {
+			break
+		}
+		at, end := start, int(r.ends[i])
 		start = end + 1
-		if i < len(cols) {
-			col := &cols[i]
+		if i < len(l.cols) {
+			col := &l.cols[i]
 			if q := col.words; q != nil {
-				s := str[at:end]
-				var key uint64
-				if at+8 <= cap(text) {
-					// The cell's key in one load, past its end into the
-					// next cells or the spare room of text (masked off).
-					key = binary.LittleEndian.Uint64(text[at:at+8]) & keyMask[min(len(s), 8)]
-				} else {
-					key = cellKey(s)
-				}
-				w := q.known.first(key, s)
-				if w < 0 {
-					w = q.known.find(key, s)
-				}
-				if w >= 0 {
-					given[col.q], word[col.q] = true, int32(w)
+				s := r.str[at:end]
+				if w := q.known.find(cellKey(s), s); w >= 0 {
+					rs.given[col.q], rs.word[col.q] = true, int32(w)
 					continue
 				}
 			} else if col.kind == colSkip {
@@ -680,6 +667,40 @@ func (l *layout) readRaw(r *row, rs *rowSheet, errs *Errors) {
 			break
 		}
 	}
+}
+
+// knownRun reads the cells of r from cell i on, which starts at byte
+// start, as long as each is a meta column's or a known cell of its
+// question found in its first slot (knownCells.first); it returns the
+// cell it stopped at (or the number of cells) and where it starts.
+// Most cells are such cells: this loop calls nothing, so that what it
+// reads stays in registers, and a cell's key is one load.
+func knownRun(r *row, cols []column, rs *rowSheet, i, start int) (int, int) {
+	ends, given, word := r.ends, rs.given, rs.word
+	// A cell's key is loaded from its eight bytes, past its end into
+	// the next cells or the spare room of text (masked off).
+	text := r.text[:cap(r.text)]
+	n := min(len(ends), len(cols))
+	for ; i < n; i++ {
+		end := int(ends[i])
+		col := &cols[i]
+		if col.kind == colSkip {
+			start = end + 1
+			continue
+		}
+		size := end - start
+		if col.words == nil || uint(size-1) >= 8 || start+8 > len(text) {
+			break
+		}
+		key := binary.LittleEndian.Uint64(text[start:start+8]) & keyMask[size]
+		w := col.words.known.first(key, size)
+		if w < 0 {
+			break
+		}
+		given[col.q], word[col.q] = true, w
+		start = end + 1
+	}
+	return i, start
 }
 
 // checkCell reads cell i of r into rs, a cell that is not a known
