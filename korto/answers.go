@@ -1002,8 +1002,10 @@ func (p *Plan) check(s *Sheet, b *Bound, x indexed) AnswerErrors {
 				"answered %s, but it is switched off (when %s): leave it out or answer \"na\"", a.describe(), q.When.String())
 			b.state[i] = slotUnknown
 			continue
-		case word >= 0:
-			b.setWord(pq, i, word) // a word of its question is never wrong
+		case word >= 0: // a word of its question is never wrong
+			if pq.read || !scratch { // recorded for the conditions that read it, or for scoring
+				b.setWord(pq, i, word)
+			}
 			continue
 		}
 		if msg, code := p.setAnswer(b, i, a); msg != "" {
