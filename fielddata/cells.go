@@ -46,13 +46,17 @@ type knownCell struct {
 // all took a fifth of the import's work on the cells (the spellings of
 // "na" come after the words, and most were tried for every word cell
 // that is not the first word). slots has a power of two entries, at
-// least twice as many as the cells, and probes linearly. A slot holds
-// its text's first eight bytes as a number (cellKey), which is all of
-// most known cells: one compare of numbers tells them, where a compare
-// of strings was a call, and the row's reader can load a cell's key
-// from its bytes in one move (see layout.check).
+// least half as many again as the cells, and probes linearly. A slot
+// holds its text's first eight bytes as a number (cellKey), which is
+// all of most known cells: one compare of numbers tells them, where a
+// compare of strings was a call, and the row's reader can load a
+// cell's key from its bytes in one move (see knownRun). The texts,
+// needed only past eight bytes, are apart (texts, by slot), so that a
+// slot is 16 bytes and the tables of a checklist's questions, which
+// every row reads, stay in the nearest cache.
 type knownCells struct {
 	slots []knownSlot
+	texts []string
 	n     int
 }
 
@@ -60,7 +64,6 @@ type knownSlot struct {
 	key  uint64 // cellKey(text)
 	size int32  // len(text); 0 is an empty slot (an empty cell is never a known one)
 	word int32
-	text string
 }
 
 // keyMask[n] keeps the first n of eight bytes of a little-endian load.
@@ -86,22 +89,23 @@ func hashKey(key uint64, size int) uint {
 func makeKnown(cells []knownCell) knownCells {
 	var k knownCells
 	size := 4
-	for size < 2*len(cells) {
+	for size < len(cells)+len(cells)/2+1 {
 		size *= 2
 	}
-	k.slots = make([]knownSlot, size)
+	k.slots, k.texts = make([]knownSlot, size), make([]string, size)
 	for _, c := range cells {
 		if c.text == "" {
 			continue
 		}
 		key := cellKey(c.text)
 		for h := hashKey(key, len(c.text)); ; h++ {
-			slot := &k.slots[h&uint(size-1)]
-			if slot.size > 0 && slot.text == c.text {
+			j := h & uint(size-1)
+			if k.slots[j].size > 0 && k.texts[j] == c.text {
 				break
 			}
-			if slot.size == 0 {
-				*slot = knownSlot{key: key, size: int32(len(c.text)), word: int32(c.word), text: c.text}
+			if k.slots[j].size == 0 {
+				k.slots[j] = knownSlot{key: key, size: int32(len(c.text)), word: int32(c.word)}
+				k.texts[j] = c.text
 				k.n++
 				break
 			}
@@ -114,8 +118,8 @@ func makeKnown(cells []knownCell) knownCells {
 // case, when they are all of one word; else noWord.
 func (k *knownCells) fold(s string) int {
 	w := noWord
-	for _, c := range k.slots {
-		if c.size > 0 && strings.EqualFold(c.text, s) {
+	for j, c := range k.slots {
+		if c.size > 0 && strings.EqualFold(k.texts[j], s) {
 			if w != noWord && int(c.word) != w {
 				return noWord
 			}
@@ -154,7 +158,7 @@ func (k *knownCells) find(key uint64, s string) int {
 	mask, size := uint(len(k.slots)-1), int32(len(s))
 	for h := hashKey(key, len(s)); ; h++ {
 		c := &k.slots[h&mask]
-		if c.key == key && c.size == size && (size <= 8 || c.text[8:] == s[8:]) {
+		if c.key == key && c.size == size && (size <= 8 || k.texts[h&mask] == s) {
 			return int(c.word)
 		}
 		if c.size == 0 {
