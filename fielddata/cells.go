@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/cacheline"
 	"github.com/cxkit/cxkit/internal/csvlex"
 	"github.com/cxkit/cxkit/internal/sheetnum"
 	"github.com/cxkit/cxkit/korto"
@@ -579,9 +580,14 @@ func (l *layout) check(r *row, rs *rowSheet) Errors {
 	c := l.plan.Checklist()
 	n := len(l.qs)
 	if len(rs.answers) != n || len(rs.word) != n {
-		rs.answers, rs.given, rs.word = make([]korto.Answer, n), make([]bool, n), make([]int32, n)
+		// Written for every row, by each worker its own: padded, so
+		// that two workers' share no cache line.
+		rs.answers, rs.given, rs.word = cacheline.Make[korto.Answer](n), cacheline.Make[bool](n), cacheline.Make[int32](n)
 	}
 	clear(rs.given)
+	if rs.audit == nil {
+		rs.audit = cacheline.Make[auditField](8)
+	}
 	rs.audit = rs.audit[:0]
 	rs.head.Checklist, rs.head.Version = c.ID, c.Version
 	var errs Errors

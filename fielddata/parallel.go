@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/cxkit/cxkit/internal/cacheline"
 	"github.com/cxkit/cxkit/internal/csvlex"
 )
 
@@ -209,7 +210,10 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), spoo
 	return inOrder(workers,
 		func(b *rowBatch) bool { return rd.readBatch(b, progress) },
 		func() func(*rowBatch) {
-			w := &worker{spooled: spooled}
+			// Padded: a worker writes its own for every row, and two
+			// made one after the other would share a cache line.
+			w := &cacheline.Make[worker](1)[0]
+			w.spooled = spooled
 			return func(b *rowBatch) { rd.convert(b, w) }
 		},
 		func(b *rowBatch) (bool, error) { return emit(b.res, b.buf) })

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxkit/cxkit/diag"
+	"github.com/cxkit/cxkit/internal/cacheline"
 	"github.com/cxkit/cxkit/internal/sheetnum"
 	"github.com/cxkit/cxkit/internal/suggest"
 	"github.com/cxkit/cxkit/internal/textenc"
@@ -712,7 +713,9 @@ const (
 // scratchBounds recycle the Bounds that checking alone (Plan.Check,
 // Plan.ReadAnswers, a SheetReader with a plan) needs, so that it does
 // not allocate four slices per sheet.
-var scratchBounds = sync.Pool{New: func() any { return new(Bound) }}
+// Each is padded (cacheline.Make), as is what it holds (resize): the
+// goroutines checking sheets at once write theirs for every sheet.
+var scratchBounds = sync.Pool{New: func() any { return &cacheline.Make[Bound](1)[0] }}
 
 // Plan returns the plan the sheet was bound to, or nil when b holds no
 // answers.
@@ -1232,7 +1235,9 @@ func resize[T any](s []T, n int) []T {
 	if cap(s) >= n {
 		return s[:n]
 	}
-	return make([]T, n)
+	// A Bound is written for every sheet, often by several goroutines
+	// at once, each with its own: padded, so that they share no line.
+	return cacheline.Make[T](n)
 }
 
 // condState is the outcome of a `when` condition while a sheet is
