@@ -219,15 +219,22 @@ func (rd *Reader) convertAll(workers int, progress func(bytes, rows int64), spoo
 		func(b *rowBatch) (bool, error) { return emit(b.res, b.buf) })
 }
 
-// inOrder fills items with read on one goroutine, one after another,
-// works on them on workers goroutines at once (each with the work that
-// newWork gave it) and hands them to emit on this goroutine in the
-// order read filled them, until read says the last is filled, or emit
-// says done or fails. Items are reused once emitted, and read fills
-// an item as it was left: what it reuses of it is its own business. At
-// most twice as many items as workers are read but not yet emitted, so
-// that a slow writer does not let the input pile up in memory. With
-// one worker everything runs on this goroutine.
+// inOrder fills items with read, one after another, works on them on
+// workers goroutines at once (each with the work that newWork gave it)
+// and hands them to emit on this goroutine in the order read filled
+// them, until read says the last is filled, or emit says done or
+// fails. Items are reused once emitted, and read fills an item as it
+// was left: what it reuses of it is its own business. At most twice as
+// many items as workers are read but not yet emitted, so that a slow
+// writer does not let the input pile up in memory. With one worker
+// everything runs on this goroutine.
+//
+// The workers take turns to read: a worker reads an item (under a
+// lock, so reads are one at a time and in order) and then works on it
+// itself. The bytes it read are then in its own core's cache when it
+// lexes them; with a goroutine of its own for reading, every row
+// crossed from one core to the other, and two workers took a quarter
+// more CPU than one for the same rows.
 func inOrder[T any](workers int, read func(*T) (last bool), newWork func() func(*T), emit func(*T) (done bool, err error)) error {
 	if workers <= 1 {
 		var it T
@@ -245,47 +252,49 @@ func inOrder[T any](workers int, read func(*T) (last bool), newWork func() func(
 		v   T
 	}
 	// slots bound the items read but not yet emitted; free holds the
-	// emitted ones, for reading into again. in and out have room for
-	// all of them, so that neither the reading nor a worker waits for
-	// a hand-over: a worker goes on while this goroutine writes, and
-	// the reading goes on while both workers are busy.
+	// emitted ones, for reading into again. out has room for all of
+	// them, so that a worker does not wait to hand one over.
 	inFlight := 2 * workers
 	slots := make(chan struct{}, inFlight)
 	free := make(chan *item, inFlight)
-	in := make(chan *item, inFlight)
 	out := make(chan *item, inFlight)
 	stop := make(chan struct{})
-	go func() {
-		defer close(in)
-		for seq := 0; ; seq++ {
-			select {
-			case slots <- struct{}{}:
-			case <-stop:
-				return
-			}
-			var it *item
-			select {
-			case it = <-free:
-			default:
-				it = new(item)
-			}
-			it.seq = seq
-			last := read(&it.v)
-			select {
-			case in <- it:
-			case <-stop:
-				return
-			}
-			if last {
-				return
-			}
+	var (
+		mu    sync.Mutex // held while reading
+		seq   int        // of the next item read
+		ended bool       // the last item is read
+	)
+	// next reads the next item, or returns nil after the last.
+	next := func() *item {
+		mu.Lock()
+		defer mu.Unlock()
+		if ended {
+			return nil
 		}
-	}()
+		var it *item
+		select {
+		case it = <-free:
+		default:
+			it = new(item)
+		}
+		it.seq, seq = seq, seq+1
+		ended = read(&it.v)
+		return it
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			work := newWork()
-			for it := range in {
+			for {
+				select {
+				case slots <- struct{}{}:
+				case <-stop:
+					return
+				}
+				it := next()
+				if it == nil {
+					return
+				}
 				work(&it.v)
 				out <- it
 			}
@@ -299,17 +308,17 @@ func inOrder[T any](workers int, read func(*T) (last bool), newWork func() func(
 	// pending holds the items done out of order, by seq: the slots
 	// keep every seq in flight within inFlight of next.
 	pending := make([]*item, inFlight)
-	next := 0
+	emitted := 0
 	var result error
 	finished := false
 	for it := range out {
 		if finished {
-			continue // drain, so the workers and the reader end
+			continue // drain, so the workers end
 		}
 		pending[it.seq%inFlight] = it
-		for pi := pending[next%inFlight]; pi != nil && !finished; pi = pending[next%inFlight] {
-			pending[next%inFlight] = nil
-			next++
+		for pi := pending[emitted%inFlight]; pi != nil && !finished; pi = pending[emitted%inFlight] {
+			pending[emitted%inFlight] = nil
+			emitted++
 			if done, err := emit(&pi.v); done || err != nil {
 				result, finished = err, true
 				close(stop)
