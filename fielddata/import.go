@@ -33,18 +33,19 @@ type ImportOptions struct {
 	// (see Reader.Guessed).
 	Guessed func(f Format, why string)
 	// Workers is how many rows are turned into sheets and checked at
-	// once: 0 means runtime.GOMAXPROCS(0). One goroutine reads the file
-	// in order (of a CSV file it only finds where the rows end; the
-	// workers split them into cells), and the output, the problems and
-	// their order are the same for any number. SurveyJS results, XML
-	// submissions (whose names are learnt as they are read) and
-	// workbooks are read on that goroutine, and the first two made one
-	// row at a time. The lines held back until the file is known good
+	// once: 0 means runtime.GOMAXPROCS(0). The workers take turns to
+	// read the file, a batch of rows each, in order (of a CSV file a
+	// turn only finds where the rows end; the worker then splits them
+	// into cells), and the output, the problems and their order are
+	// the same for any number. SurveyJS results, XML submissions
+	// (whose names are learnt as they are read) and workbooks are read
+	// whole in those turns, and the first two made one row at a time. The lines held back until the file is known good
 	// (see Import) are made by as many workers as they are written out.
 	Workers int
 	// Progress, when set, is called as the file is read with the bytes
-	// read and the rows done since its previous call, from one
-	// goroutine; cxkit draws its progress line with it.
+	// read and the rows done since its previous call, one call at a
+	// time (from whichever worker is reading); cxkit draws its progress
+	// line with it.
 	Progress func(bytes, rows int64)
 }
 

@@ -35,10 +35,11 @@ type rowResult struct {
 }
 
 // rowBatch is up to batchRows rows on their way through the workers.
-// The rows of a CSV file travel as the bytes of their records, cut by
-// the reading goroutine (cut) and lexed by the worker, so that the
-// reading, which one goroutine does, costs little more than finding
-// where the records end; the rows of other files (and a CSV file's first
+// The rows of a CSV file travel as the bytes of their records, cut
+// from the file in a worker's turn to read (cut) and lexed by that
+// worker after it, so that the reading, which the workers do one at a
+// time, costs little more than finding where the records end; the rows
+// of other files (and a CSV file's first
 // row, see readBatch) are read into rows. Batches are reused once
 // emitted, and with them their memory, so that a row costs no
 // allocation of its own.
