@@ -39,7 +39,8 @@ type ImportOptions struct {
 	// into cells), and the output, the problems and their order are
 	// the same for any number. SurveyJS results, XML submissions
 	// (whose names are learnt as they are read) and workbooks are read
-	// whole in those turns, and the first two made one row at a time. The lines held back until the file is known good
+	// into rows in those turns, not split by the workers after them,
+	// and the first two are made one row at a time. The lines held back until the file is known good
 	// (see Import) are made by as many workers as they are written out.
 	Workers int
 	// Progress, when set, is called as the file is read with the bytes
