@@ -1,9 +1,9 @@
 package fielddata
 
 import (
-	"encoding/binary"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/cxkit/cxkit/internal/sheetnum"
 	"github.com/cxkit/cxkit/korto"
@@ -115,17 +115,15 @@ func appendFrag(dst, f []byte) []byte {
 	return dst[:n+len(f)]
 }
 
-// copyFrag copies fragCopy bytes as words: an assignment of the array
-// is a call to memmove, which the loops that write frags cannot afford.
+// copyFrag copies fragCopy bytes, which d and s must have room for,
+// as three blocks of 16: an assignment of the whole array, or copy, is
+// a call to memmove, which the loops that write frags cannot afford.
 func copyFrag(d, s []byte) {
 	d, s = d[:fragCopy], s[:fragCopy]
-	le := binary.LittleEndian
-	le.PutUint64(d[0:], le.Uint64(s[0:]))
-	le.PutUint64(d[8:], le.Uint64(s[8:]))
-	le.PutUint64(d[16:], le.Uint64(s[16:]))
-	le.PutUint64(d[24:], le.Uint64(s[24:]))
-	le.PutUint64(d[32:], le.Uint64(s[32:]))
-	le.PutUint64(d[40:], le.Uint64(s[40:]))
+	dp, sp := unsafe.Pointer(unsafe.SliceData(d)), unsafe.Pointer(unsafe.SliceData(s))
+	*(*[16]byte)(dp) = *(*[16]byte)(sp)
+	*(*[16]byte)(unsafe.Add(dp, 16)) = *(*[16]byte)(unsafe.Add(sp, 16))
+	*(*[16]byte)(unsafe.Add(dp, 32)) = *(*[16]byte)(unsafe.Add(sp, 32))
 }
 
 // appendString appends s as a JSON string. Invalid UTF-8, which no
