@@ -33,7 +33,7 @@ func (x *Lexer) Reset(data []byte, line int) {
 // (Line, Start, End).
 //
 // A line without quotes, most lines of a CSV file, costs two scans of
-// its bytes.
+// its bytes; a line whose quoted fields all end on it, a scan more.
 func (x *Lexer) Skim() ([]byte, error) {
 	for {
 		from := x.off
@@ -82,8 +82,9 @@ func (x *Lexer) skim() error {
 // or the line's end (lineRun reads such a line). Comments, addresses
 // and names with a separator in them are quoted, so most exports have
 // such lines; telling them apart with a scan for quotes, rather than
-// parsing them field by field, keeps the goroutine that cuts a file for
-// the workers little more than a scan for line breaks.
+// parsing them field by field, keeps the cutting of a file for the
+// workers, which is done one turn at a time, little more than a scan
+// for line breaks.
 func quotesClose(text []byte, q int, comma byte) bool {
 	for p := q; ; {
 		if p > 0 && text[p-1] != comma {
