@@ -523,8 +523,13 @@ func (f *summarizeReportFn) ProcessElement(ctx context.Context, _ []byte, merged
 		return fail(e)
 	}
 	res.Complete(c, f.Options.report())
-	if err := namePlaces(res.Report.CriticalFailures, name); err != nil {
+	if err := namePlaces(res.Report.CriticalFailures, func(c *korto.CriticalFailure) *string { return &c.Place }, name); err != nil {
 		return err
+	}
+	for _, g := range append([]*korto.GroupSummary{&res.Report.Overall}, groupsOf(res.Report)...) {
+		if err := namePlaces(g.Comments, func(c *korto.Comment) *string { return &c.Place }, name); err != nil {
+			return err
+		}
 	}
 	switch {
 	case nInvalid > 0 && !f.Options.SkipInvalid:
@@ -562,34 +567,45 @@ func (f *summarizeReportFn) ProcessElement(ctx context.Context, _ []byte, merged
 	return nil
 }
 
-// namePlaces turns the places the parts kept for critical failures of
-// audits without an id (place.token) into the names cxkit gives them,
-// at their line in the whole input, and orders failures that differ
-// only in their place by it, as one run over the whole input does.
-func namePlaces(cfs []korto.CriticalFailure, name func(place) string) error {
-	for i := range cfs {
-		if cfs[i].Place == "" {
+// namePlaces turns the places the parts kept for the critical failures
+// or the comments of audits without an id (place.token; at gives an
+// item's) into the names cxkit gives them, at their line in the whole
+// input, and orders items that differ only in their place by it, as one
+// run over the whole input does.
+func namePlaces[T comparable](items []T, at func(*T) *string, name func(place) string) error {
+	for i := range items {
+		pl := at(&items[i])
+		if *pl == "" {
 			continue
 		}
 		var p place
-		if err := json.Unmarshal([]byte(cfs[i].Place), &p); err != nil {
-			return fmt.Errorf("a critical failure's place %q: %w", cfs[i].Place, err)
+		if err := json.Unmarshal([]byte(*pl), &p); err != nil {
+			return fmt.Errorf("a place %q: %w", *pl, err)
 		}
-		cfs[i].Place = name(p)
+		*pl = name(p)
 	}
-	same := func(a, b korto.CriticalFailure) bool {
-		a.Place, b.Place = "", ""
+	same := func(a, b T) bool {
+		*at(&a), *at(&b) = "", ""
 		return a == b
 	}
-	for i := 0; i < len(cfs); {
+	for i := 0; i < len(items); {
 		j := i + 1
-		for j < len(cfs) && same(cfs[i], cfs[j]) {
+		for j < len(items) && same(items[i], items[j]) {
 			j++
 		}
-		slices.SortStableFunc(cfs[i:j], func(a, b korto.CriticalFailure) int { return strings.Compare(a.Place, b.Place) })
+		slices.SortStableFunc(items[i:j], func(a, b T) int { return strings.Compare(*at(&a), *at(&b)) })
 		i = j
 	}
 	return nil
+}
+
+// groupsOf returns the report's groups, to change in place.
+func groupsOf(r *korto.Report) []*korto.GroupSummary {
+	gs := make([]*korto.GroupSummary, len(r.Groups))
+	for i := range r.Groups {
+		gs[i] = &r.Groups[i]
+	}
+	return gs
 }
 
 // nothingToReport is report.ErrNoSheets in the words cxkit report says
