@@ -345,7 +345,7 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	r := &run{opts: opts, sources: sources}
+	r := &run{opts: opts, sources: sources, bufs: make(chan []byte, 3*workers)}
 	for _, s := range sources {
 		if s.R != nil {
 			r.totalBytes = -1
@@ -367,6 +367,7 @@ func Run(ctx context.Context, plan *korto.Plan, sources []Source, opts Options) 
 		wg.Go(func() {
 			for j := range jobs {
 				out.do(j)
+				r.done(j)
 			}
 		})
 	}
@@ -456,6 +457,36 @@ type run struct {
 	totalBytes int64
 	bytesRead  atomic.Int64
 	scored     atomic.Int64
+	// bufs are the jobs' buffers of lines, back from the workers that
+	// are done with them (see job.buf).
+	bufs chan []byte
+}
+
+// maxKeptBuf is the largest buffer of lines kept for another job: one
+// that grew for a sheet of many megabytes goes back to the collector.
+const maxKeptBuf = 4 << 20
+
+// spareBuf returns a buffer of lines a worker is done with, or nil.
+func (r *run) spareBuf() []byte {
+	select {
+	case b := <-r.bufs:
+		return b
+	default:
+		return nil
+	}
+}
+
+// done takes back a job's buffer of lines, once its worker has read
+// them all: nothing of them outlives the job (korto copies what a sheet
+// keeps).
+func (r *run) done(j job) {
+	if j.buf == nil || cap(j.buf) > maxKeptBuf {
+		return
+	}
+	select {
+	case r.bufs <- j.buf[:0]:
+	default:
+	}
 }
 
 // placeName names a place of the input: "file" or "file:line".
@@ -513,8 +544,13 @@ type job struct {
 	lines bool
 	first int      // line number of data[0] in a JSON Lines source
 	data  [][]byte // one sheet each; nil entries are blank lines
-	read  []readSheet
-	bad   []Problem // lines that could not be taken at all
+	// buf holds the lines of data, copied from the reader's buffer one
+	// after another: one buffer a job, reused from job to job (run.bufs),
+	// where a line each was an allocation of its own and a tenth of the
+	// bytes the collector had to clear up after a sheet.
+	buf  []byte
+	read []readSheet
+	bad  []Problem // lines that could not be taken at all
 }
 
 // readSheet is a sheet a korto.SheetReader has read, with its line.
@@ -612,7 +648,7 @@ func (r *run) feedLines(ctx context.Context, src int, jobs chan<- job) error {
 		}
 	}
 	lines := jsonl.NewReader(br, maxLine)
-	j := job{src: src, lines: true, first: 1}
+	j := job{src: src, lines: true, first: 1, buf: r.spareBuf()}
 	line := 0 // the line j.data ends at
 	var done int64
 	for {
@@ -635,7 +671,7 @@ func (r *run) feedLines(ctx context.Context, src int, jobs chan<- job) error {
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
-				j = job{src: src, lines: true, first: line + 1}
+				j = job{src: src, lines: true, first: line + 1, buf: r.spareBuf()}
 			}
 			line++
 			j.data = append(j.data, nil)
@@ -645,14 +681,26 @@ func (r *run) feedLines(ctx context.Context, src int, jobs chan<- job) error {
 				Err: fmt.Errorf("%s, the limit for one answer sheet; skipped", d.Message)})
 			continue
 		}
-		// The worker keeps the sheet past the next line: a copy.
-		j.data[len(j.data)-1] = append([]byte(nil), b...)
+		// The worker reads the sheet past the next line: a copy.
+		j.data[len(j.data)-1] = copyLine(&j.buf, b)
 	}
 	r.bytesRead.Add(lines.Offset() - done)
 	if len(j.data) > 0 {
 		jobs <- j
 	}
 	return nil
+}
+
+// copyLine copies line b to the end of *buf and returns the copy. When
+// *buf has no room for it, it starts a new array twice the size: the
+// lines already copied keep the old one alive as long as they need it.
+func copyLine(buf *[]byte, b []byte) []byte {
+	if cap(*buf)-len(*buf) < len(b) {
+		*buf = make([]byte, 0, max(len(b), 2*cap(*buf), 64<<10))
+	}
+	start := len(*buf)
+	*buf = append(*buf, b...)
+	return (*buf)[start:len(*buf):len(*buf)]
 }
 
 // sniffJSONLines reports whether the input buffered in br holds JSON
