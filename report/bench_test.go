@@ -26,7 +26,7 @@ type sheetsReader struct {
 	buf   []byte
 }
 
-func mallSheetLines(b *testing.B) [][]byte {
+func mallSheetLines(b testing.TB) [][]byte {
 	b.Helper()
 	data, err := os.ReadFile(mallLines)
 	if err != nil {
