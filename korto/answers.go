@@ -269,10 +269,49 @@ func ReadAnswers(r io.Reader) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return finishSheet(parseSheet(data))
+	return finishSheet(parseSheet(data, nil))
 }
 
 var errReadNilReader = errors.New("korto: ReadAnswers: nil io.Reader")
+
+// ParseAnswers is [ReadAnswers] for a sheet already in memory, such as
+// a line of JSON Lines: it reads data in place, where ReadAnswers copies
+// its input first. The sheet it returns does not refer to data, which
+// the caller may reuse at once.
+func ParseAnswers(data []byte) (*Sheet, error) {
+	if len(data) > MaxSheetSize {
+		return nil, errTooLarge("an answer sheet", MaxSheetSize)
+	}
+	return finishSheet(parseSheet(data, nil))
+}
+
+// ParseAnswersInto is [ParseAnswers] reading into s, whose fields it
+// replaces. It clears and reuses the maps s holds, so a program that
+// reads many sheets one after another and keeps none of them (a report
+// that only adds them up) reads each without allocating it anew. The
+// strings it stores are never changed later, and may be kept.
+//
+// On problems it returns an [AnswerErrors], as ParseAnswers does, and s
+// holds the sheet as far as it could be read; after a syntax error, or
+// a sheet larger than [MaxSheetSize], what s holds has no meaning.
+func ParseAnswersInto(s *Sheet, data []byte) error {
+	if s == nil {
+		return errors.New("korto: ParseAnswersInto: nil *Sheet")
+	}
+	if len(data) > MaxSheetSize {
+		return errTooLarge("an answer sheet", MaxSheetSize)
+	}
+	parsed, es := parseSheet(data, s)
+	if parsed == nil {
+		*s = Sheet{} // a syntax error: nothing read
+	}
+	errs, warns := es.Split()
+	s.Warnings = warns
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
 
 // finishSheet moves the warnings among es into s and returns the errors.
 func finishSheet(s *Sheet, es AnswerErrors) (*Sheet, error) {
@@ -308,7 +347,42 @@ type sheetReader struct {
 	stream    bool
 	streamErr error
 	dups      map[string]*sheetDup // by pointer: the keys given more than once
+	// strs interns short strings. The question IDs, the audit's keys and
+	// most answers ("yes", an option ID) come again in every sheet of a
+	// stream; found here by their bytes, which allocates nothing, they
+	// cost no allocation after the first sheet. The reader keeps them
+	// from sheet to sheet, as the pool keeps the reader; at maxStrs
+	// entries it starts afresh, so that unique values (audit IDs, times)
+	// cannot make it grow.
+	strs map[string]string
+	unq  []byte // scratch for a string with escapes
+	// prev holds the short strings of the sheet read last, in the order
+	// read, and cur collects this sheet's; next is how far into prev
+	// this sheet has got. Sheets of one checklist list the same keys in
+	// the same order, and mostly the same answers: the string at the
+	// same place in the last sheet is the first guess, which costs a
+	// comparison where strs costs a hash. A key the guess misses is
+	// looked for a few places further on, past the questions the last
+	// sheet answered and this one does not.
+	prev, cur []string
+	next      int
+	// recent holds short values by a cheap hash of their bytes, for the
+	// answers that differ from the last sheet's at the same place: a few
+	// words ("yes", "no", "na", option IDs) make up most of them.
+	recent [256]string
+	// reuse is the sheet to read into (ParseAnswersInto), or nil;
+	// audit0 and answers0 are its maps, to clear and fill again.
+	reuse    *Sheet
+	audit0   map[string]string
+	answers0 map[string]Answer
 }
+
+// Bounds of sheetReader.strs: a string longer than maxStrLen (free text)
+// is not interned, and the map holds at most maxStrs of them.
+const (
+	maxStrLen = 64
+	maxStrs   = 2048
+)
 
 const maxAnswersHint = 1 << 10
 
@@ -326,14 +400,15 @@ var sheetDecoderOptions = []jsontext.Options{
 // across the sheets of a JSON Lines stream.
 var sheetReaders = sync.Pool{New: func() any { return new(sheetReader) }}
 
-func parseSheet(data []byte) (*Sheet, AnswerErrors) {
+// parseSheet reads the sheet in data, into reuse when it is not nil.
+func parseSheet(data []byte, reuse *Sheet) (*Sheet, AnswerErrors) {
 	// Editors on Windows like to start UTF-8 files with a byte-order
 	// mark, which JSON does not allow; it carries no meaning, so skip it.
 	// Offsets in messages then count from after it.
 	data = textenc.TrimBOM(data)
 	sr := sheetReaders.Get().(*sheetReader)
 	defer sr.release()
-	sr.data = data
+	sr.data, sr.reuse = data, reuse
 	sr.in = *bytes.NewBuffer(data)
 	sr.dec.Reset(&sr.in, sheetDecoderOptions...)
 	if !utf8.Valid(data) {
@@ -376,6 +451,8 @@ func (sr *sheetReader) release() {
 	sr.in = bytes.Buffer{}
 	sr.dec.Reset(&sr.in)
 	sr.data, sr.errs, sr.dups = nil, nil, nil
+	sr.reuse, sr.audit0, sr.answers0 = nil, nil, nil
+	sr.prev, sr.cur, sr.next = sr.cur, sr.prev[:0], 0
 	sr.stream, sr.streamErr = false, nil
 	sheetReaders.Put(sr)
 }
@@ -436,35 +513,98 @@ func (v jsonValue) typeName() string { return jsonKindName(v.kind) }
 // value reads the next value, skipping over an object or array whole.
 // It returns false after a syntax error.
 func (sr *sheetReader) value() (jsonValue, bool) {
-	if sr.dec.PeekKind() == '"' {
-		t, err := sr.dec.ReadToken()
-		if err != nil {
-			sr.syntax(err)
-			return jsonValue{}, false
-		}
-		return jsonValue{kind: '"', str: t.String()}, true
-	}
 	v, err := sr.dec.ReadValue()
 	if err != nil {
 		sr.syntax(err)
 		return jsonValue{}, false
 	}
+	if k := v.Kind(); k == '"' {
+		return jsonValue{kind: k, str: sr.str(v, false)}, true
+	}
 	return jsonValue{kind: v.Kind(), raw: v}, true
+}
+
+// str returns the value of the JSON string v, which the decoder has
+// checked, a key of an object or not: interned when it is short (see
+// sheetReader.strs and prev).
+func (sr *sheetReader) str(v jsontext.Value, key bool) string {
+	b := v[1 : len(v)-1]
+	if bytes.IndexByte(b, '\\') >= 0 {
+		var err error
+		if sr.unq, err = jsontext.AppendUnquote(sr.unq[:0], v); err != nil {
+			return string(b) // not reached: the decoder read it as a string
+		}
+		b = sr.unq
+	}
+	if len(b) > maxStrLen {
+		return string(b)
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	str, ok := sr.guess(b, key)
+	h := (len(b)*31 + int(b[0])*7 + int(b[len(b)-1])) & (len(sr.recent) - 1)
+	if !ok && !key && sr.recent[h] == string(b) {
+		str, ok = sr.recent[h], true
+	}
+	if !ok {
+		if str, ok = sr.strs[string(b)]; !ok {
+			str = string(b)
+			if sr.strs == nil || len(sr.strs) >= maxStrs {
+				sr.strs = make(map[string]string, 256)
+			}
+			sr.strs[str] = str
+		}
+		if !key {
+			sr.recent[h] = str
+		}
+	}
+	if len(sr.cur) < maxStrs {
+		sr.cur = append(sr.cur, str)
+	}
+	return str
+}
+
+// maxSkip is how far past its place in the last sheet a key is looked
+// for: as many questions as a skipped section of a checklist has.
+const maxSkip = 16
+
+// guess finds b among the strings of the last sheet (see sheetReader.prev).
+func (sr *sheetReader) guess(b []byte, key bool) (string, bool) {
+	p, j := sr.prev, sr.next
+	if j < len(p) && p[j] == string(b) {
+		sr.next = j + 1
+		return p[j], true
+	}
+	if !key {
+		return "", false
+	}
+	for k := j + 1; k < min(j+maxSkip, len(p)); k++ {
+		if p[k] == string(b) {
+			sr.next = k + 1
+			return p[k], true
+		}
+	}
+	return "", false
 }
 
 // member reads the key of the next member of the object being read, or
 // its closing brace, when more is false. It returns ok false after a
 // syntax error.
 func (sr *sheetReader) member() (key string, more, ok bool) {
-	t, err := sr.dec.ReadToken()
-	switch {
-	case err != nil:
-		sr.syntax(err)
-		return "", false, false
-	case t.Kind() == '}':
+	if sr.dec.PeekKind() == '}' {
+		if _, err := sr.dec.ReadToken(); err != nil {
+			sr.syntax(err)
+			return "", false, false
+		}
 		return "", false, true
 	}
-	return t.String(), true, true // the decoder yields only strings as keys
+	v, err := sr.dec.ReadValue()
+	if err != nil {
+		sr.syntax(err)
+		return "", false, false
+	}
+	return sr.str(v, true), true, true // the decoder yields only strings as keys
 }
 
 // duplicate reports a key given twice in the object at ptr and skips its
@@ -519,10 +659,18 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 	if !ok {
 		return nil, false
 	}
-	if !isObj {
-		return &Sheet{}, true
+	s := sr.reuse
+	if s == nil {
+		s = &Sheet{}
+	} else {
+		// Its maps are kept aside for audit and answers to clear and
+		// fill, and given back only when the sheet has those keys.
+		sr.audit0, sr.answers0 = s.Audit, s.Answers
+		*s = Sheet{}
 	}
-	s := &Sheet{}
+	if !isObj {
+		return s, true
+	}
 	var haveChecklist, haveAnswers, emptyChecklist bool
 	seen := map[string]bool{}
 	for {
@@ -597,7 +745,11 @@ func (sr *sheetReader) audit(s *Sheet) bool {
 	if !ok || !isObj {
 		return ok
 	}
-	s.Audit = map[string]string{}
+	s.Audit = sr.audit0
+	if s.Audit == nil {
+		s.Audit = map[string]string{}
+	}
+	clear(s.Audit)
 	var rejected map[string]bool // fields of the wrong type, not in s.Audit
 	for {
 		k, more, ok := sr.member()
@@ -638,7 +790,11 @@ func (sr *sheetReader) answers(s *Sheet) bool {
 	if !ok || !isObj {
 		return ok
 	}
-	s.Answers = make(map[string]Answer, sr.lastAnswers)
+	s.Answers = sr.answers0
+	if s.Answers == nil {
+		s.Answers = make(map[string]Answer, sr.lastAnswers)
+	}
+	clear(s.Answers)
 	for {
 		k, more, ok := sr.member()
 		if !ok || !more {
@@ -753,7 +909,7 @@ func (p *Plan) ReadAnswers(r io.Reader) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, es := parseSheet(data)
+	s, es := parseSheet(data, nil)
 	return p.finishSheet(s, es)
 }
 

@@ -45,7 +45,7 @@ func BenchmarkReadSheetLines(b *testing.B) {
 		return err
 	})
 	bench("parse", func(line []byte) error {
-		if _, es := parseSheet(line); len(es) > 0 {
+		if _, es := parseSheet(line, nil); len(es) > 0 {
 			return es
 		}
 		return nil

@@ -225,6 +225,8 @@ func nan() float64 { var z float64; return z / z }
 
 // FuzzReadAnswers feeds arbitrary bytes to the reader. It must never
 // panic, and a sheet it accepts must score, with every score in [0,1].
+// Read into a sheet that held another, it must give what it gives read
+// afresh.
 // The reader's own account of syntax errors must find one exactly when
 // the decoder does, and place it inside the input.
 func FuzzReadAnswers(f *testing.F) {
@@ -251,6 +253,7 @@ func FuzzReadAnswers(f *testing.F) {
 		case found && (d.off < 0 || d.off > len(body)):
 			t.Fatalf("syntax error %+v outside the input of %d bytes", d, len(body))
 		}
+		sameParseInto(t, data)
 		s, err := p.ReadAnswers(strings.NewReader(string(data)))
 		if err != nil {
 			if len(AsAnswerErrors(err)) == 0 {

@@ -39,9 +39,13 @@ func readLimited(r io.Reader, limit int64, what string) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("korto: %s larger than %d MiB: %w", what, limit>>20, ErrTooLarge)
+		return nil, errTooLarge(what, limit)
 	}
 	return data, nil
+}
+
+func errTooLarge(what string, limit int64) error {
+	return fmt.Errorf("korto: %s larger than %d MiB: %w", what, limit>>20, ErrTooLarge)
 }
 
 // readAllInto is io.ReadAll appending to data.

@@ -165,7 +165,7 @@ func (sr *SheetReader) Next() (*Sheet, error) {
 		n = end
 		// Without the line break that ends it, so that a sheet cut
 		// short is reported at the end of its last line.
-		s, es = parseSheet(bytes.TrimRight(sr.buf[sr.pos:sr.pos+n], " \t\r\n"))
+		s, es = parseSheet(bytes.TrimRight(sr.buf[sr.pos:sr.pos+n], " \t\r\n"), nil)
 		break
 	}
 	startOff := sr.base + int64(sr.pos)
