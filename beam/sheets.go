@@ -304,7 +304,7 @@ func holdSheets(plan *korto.Plan, r io.Reader, lines bool) ([]heldSheet, io.Read
 		return nil, nil, err
 	}
 	if !lines {
-		s, err := korto.ReadAnswers(bytes.NewReader(data))
+		s, err := korto.ParseAnswers(data)
 		if err != nil || !report.WaitsForFollowUps(plan, s) {
 			return nil, bytes.NewReader(data), nil
 		}
@@ -322,7 +322,7 @@ func holdSheets(plan *korto.Plan, r io.Reader, lines bool) ([]heldSheet, io.Read
 		data = after
 		text := bytes.TrimSpace(line)
 		if len(text) > 0 && json.Valid(text) {
-			if s, err := korto.ReadAnswers(bytes.NewReader(text)); err == nil && report.WaitsForFollowUps(plan, s) {
+			if s, err := korto.ParseAnswers(text); err == nil && report.WaitsForFollowUps(plan, s) {
 				held = append(held, heldSheet{At: place{Line: n}, Text: bytes.Clone(text)})
 				line = nil
 			}

@@ -2,8 +2,10 @@ package report
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -67,5 +69,35 @@ func TestRunKept(t *testing.T) {
 	want := map[string]bool{"followups/lx-0002.json": true, "visit-01.json": true, "visit-02.json": true, "visit-03.json": true}
 	if d := cmp.Diff(want, waits); d != "" {
 		t.Errorf("WaitsForFollowUps (-want +got):\n%s", d)
+	}
+}
+
+// The workers read each sheet into the one before it when nothing keeps
+// sheets; a sheet handed to Kept is the caller's, and still holds its own
+// audit and answers when the run is over.
+func TestRunKeptSheetsStay(t *testing.T) {
+	plan := mallPlan(t)
+	lines := mallSheetLines(t)
+	for _, workers := range []int{1, 2} {
+		kept := map[int]*korto.Sheet{}
+		var mu sync.Mutex
+		_, err := Run(context.Background(), plan, mustSources(t, mallLines), Options{Workers: workers,
+			Kept: func(src, line int, s *korto.Sheet) { mu.Lock(); kept[line] = s; mu.Unlock() }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(kept) != len(lines) {
+			t.Fatalf("workers=%d: %d sheets kept, want %d", workers, len(kept), len(lines))
+		}
+		for i, l := range lines {
+			want, err := korto.ParseAnswers(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := kept[i+1]
+			if diff := cmp.Diff(want.Answers, got.Answers); diff != "" || !maps.Equal(want.Audit, got.Audit) {
+				t.Fatalf("workers=%d: the sheet of line %d changed after Kept had it (-read +kept):\n%s%v", workers, i+1, diff, got.Audit)
+			}
+		}
 	}
 }

@@ -523,7 +523,7 @@ func (r *run) auditID(src, line int) string {
 			data = b
 		}
 	}
-	sheet, err := korto.ReadAnswers(bytes.NewReader(data))
+	sheet, err := korto.ParseAnswers(data)
 	if err != nil {
 		return ""
 	}

@@ -24,6 +24,10 @@ type worker struct {
 	// held are the sheets that wait for the follow-ups of their
 	// promises (see holdForPromises), in the order this worker met them.
 	held []heldSheet
+	// spare is a sheet to read the next one into, so that its maps are
+	// not made anew for every sheet: the last one read, once nothing
+	// can keep it (see recycle).
+	spare *korto.Sheet
 }
 
 func (w *worker) do(j job) {
@@ -108,13 +112,19 @@ func (w *worker) done(p Problem, sheet *korto.Sheet, err error) {
 // problems of the form and of the answers together. A sheet the filters
 // drop comes back nil, without an error.
 func (w *worker) add(data []byte, p Problem) (*korto.Sheet, error) {
-	sheet, err := korto.ReadAnswers(bytes.NewReader(data))
+	sheet := w.spare
+	if sheet == nil {
+		sheet = new(korto.Sheet)
+	}
+	w.spare = nil
+	err := korto.ParseAnswersInto(sheet, data)
 	if err == nil {
 		sheet.Place = w.place(p)
 	}
 	if err == nil && w.hold(sheet, p) {
 		return nil, nil
 	}
+	w.recycle(sheet)
 	if err == nil {
 		form := sheet.Warnings
 		err = w.plan.BindInto(&w.bound, sheet) // sets sheet.Warnings to the answers' warnings
@@ -127,6 +137,15 @@ func (w *worker) add(data []byte, p Problem) (*korto.Sheet, error) {
 		return nil, err
 	}
 	return w.score(sheet)
+}
+
+// recycle makes sheet the one the next is read into. Only Options.Kept
+// and hold keep a sheet past the call of do that read it; the aggregate
+// keeps strings of it, which a later sheet does not change.
+func (w *worker) recycle(sheet *korto.Sheet) {
+	if w.run.opts.Kept == nil {
+		w.spare = sheet
+	}
 }
 
 // score scores a sheet bound in w.bound and adds it to the aggregate,
