@@ -305,12 +305,8 @@ func ParseAnswersInto(s *Sheet, data []byte) error {
 	if parsed == nil {
 		*s = Sheet{} // a syntax error: nothing read
 	}
-	errs, warns := es.Split()
-	s.Warnings = warns
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
+	_, err := finishSheet(s, es)
+	return err
 }
 
 // finishSheet moves the warnings among es into s and returns the errors.
@@ -530,11 +526,22 @@ func (sr *sheetReader) value() (jsonValue, bool) {
 func (sr *sheetReader) str(v jsontext.Value, key bool) string {
 	b := v[1 : len(v)-1]
 	if bytes.IndexByte(b, '\\') >= 0 {
-		var err error
-		if sr.unq, err = jsontext.AppendUnquote(sr.unq[:0], v); err != nil {
+		// An escape takes at most six bytes for one: a longer text
+		// unquotes to more than maxStrLen, and is not kept in unq, which
+		// the pool would keep as long as the reader.
+		short := len(b) <= 6*maxStrLen
+		var dst []byte
+		if short {
+			dst = sr.unq[:0]
+		}
+		u, err := jsontext.AppendUnquote(dst, v)
+		if err != nil {
 			return string(b) // not reached: the decoder read it as a string
 		}
-		b = sr.unq
+		if short {
+			sr.unq = u
+		}
+		b = u
 	}
 	if len(b) > maxStrLen {
 		return string(b)

@@ -93,13 +93,14 @@ func TestParseAnswersManyStrings(t *testing.T) {
 // the same as any other.
 func TestParseAnswersLongAndEscaped(t *testing.T) {
 	long := strings.Repeat("д", maxStrLen)
-	text := `{"checklist": "c", "answers": {"a": "` + long + `", "b\n": "\u0434\"", "c": ""}}`
+	quotes := strings.Repeat(`\"`, 4*maxStrLen) // longer than the reader's scratch takes
+	text := `{"checklist": "c", "answers": {"a": "` + long + `", "b\n": "\u0434\"", "c": "", "d": "` + quotes + `"}}`
 	for range 2 { // the second time, from what the reader kept
 		s, err := ParseAnswers([]byte(text))
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string]Answer{"a": Str(long), "b\n": Str("д\""), "c": Str("")}
+		want := map[string]Answer{"a": Str(long), "b\n": Str("д\""), "c": Str(""), "d": Str(strings.Repeat(`"`, 4*maxStrLen))}
 		if diff := cmp.Diff(want, s.Answers); diff != "" {
 			t.Fatalf("(-want +got):\n%s", diff)
 		}
