@@ -299,6 +299,7 @@ func ParseAnswersInto(s *Sheet, data []byte) error {
 		return errors.New("korto: ParseAnswersInto: nil *Sheet")
 	}
 	if len(data) > MaxSheetSize {
+		*s = Sheet{}
 		return errTooLarge("an answer sheet", MaxSheetSize)
 	}
 	parsed, es := parseSheet(data, s)
@@ -671,8 +672,16 @@ func (sr *sheetReader) sheet() (*Sheet, bool) {
 		s = &Sheet{}
 	} else {
 		// Its maps are kept aside for audit and answers to clear and
-		// fill, and given back only when the sheet has those keys.
-		sr.audit0, sr.answers0 = s.Audit, s.Answers
+		// fill, and given back only when the sheet has those keys. A
+		// map never shrinks, and clearing it or walking it costs its
+		// size: one that took a huge sheet is left to the collector,
+		// or every later sheet would pay for it.
+		if len(s.Audit) <= maxAnswersHint {
+			sr.audit0 = s.Audit
+		}
+		if len(s.Answers) <= maxAnswersHint {
+			sr.answers0 = s.Answers
+		}
 		*s = Sheet{}
 	}
 	if !isObj {

@@ -1,8 +1,10 @@
 package korto
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -119,5 +121,35 @@ func TestParseAnswersIntoRefuses(t *testing.T) {
 	}
 	if _, err := ParseAnswers(big); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("ParseAnswers(%d bytes) = %v, want ErrTooLarge", len(big), err)
+	}
+}
+
+// A sheet's maps are reused from sheet to sheet, but not after a huge
+// sheet: a map never shrinks, and every later sheet would pay for its
+// size when it is cleared and walked.
+func TestParseAnswersIntoDropsHugeMaps(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"checklist": "c", "answers": {`)
+	for i := range maxAnswersHint + 1 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, `"q%d": "yes"`, i)
+	}
+	b.WriteString(`}}`)
+	small := []byte(`{"checklist": "c", "answers": {"q": "yes"}}`)
+	s := new(Sheet)
+	mapOf := func() uintptr { return reflect.ValueOf(s.Answers).Pointer() }
+	for _, step := range []struct {
+		data []byte
+		same bool // the map the last sheet had
+	}{{small, false}, {small, true}, {[]byte(b.String()), true}, {small, false}, {small, true}} {
+		before := mapOf()
+		if err := ParseAnswersInto(s, step.data); err != nil {
+			t.Fatal(err)
+		}
+		if same := mapOf() == before; same != step.same {
+			t.Errorf("after a sheet of %d answers, one of %d: reused the map = %v, want %v", len(s.Answers), bytes.Count(step.data, []byte(":"))-1, same, step.same)
+		}
 	}
 }

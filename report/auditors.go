@@ -184,7 +184,7 @@ func visitLength(started, ended string) (time.Duration, bool) {
 var visitTimeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04"}
 
 func parseVisitTime(v string) (time.Time, bool) {
-	if len(v) < len("2006-01-02 15:04") {
+	if v == "" {
 		return time.Time{}, false // most sheets have no times: fail without five errors
 	}
 	for _, layout := range visitTimeLayouts {

@@ -104,3 +104,26 @@ func TestParseMinDuration(t *testing.T) {
 		}
 	}
 }
+
+// A visit's length is read from any of the layouts forms write, a
+// one-digit hour included; a missing or unreadable time gives none.
+func TestVisitLength(t *testing.T) {
+	tests := []struct {
+		started, ended string
+		want           time.Duration
+		ok             bool
+	}{
+		{"2026-07-02 9:05", "2026-07-02 9:35", 30 * time.Minute, true},
+		{"2026-07-02T09:05", "2026-07-02T10:05:30", time.Hour + 30*time.Second, true},
+		{"2026-07-02T09:05:00+03:00", "2026-07-02T07:15:00Z", 70 * time.Minute, true},
+		{"", "2026-07-02 9:35", 0, false},
+		{"9:05", "9:35", 0, false},
+		{"2026-07-02 10:00", "2026-07-02 9:00", 0, false}, // ends before it starts
+	}
+	for _, tt := range tests {
+		got, ok := visitLength(tt.started, tt.ended)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("visitLength(%q, %q) = %v, %v; want %v, %v", tt.started, tt.ended, got, ok, tt.want, tt.ok)
+		}
+	}
+}
