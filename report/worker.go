@@ -139,9 +139,10 @@ func (w *worker) add(data []byte, p Problem) (*korto.Sheet, error) {
 	return w.score(sheet)
 }
 
-// recycle makes sheet the one the next is read into. Only Options.Kept
-// and hold keep a sheet past the call of do that read it; the aggregate
-// keeps strings of it, which a later sheet does not change.
+// recycle makes sheet the one the next is read into: the next call of
+// add overwrites it, once done has filed it. Only Options.Kept and hold
+// keep a sheet longer; the aggregate keeps strings of it, which a later
+// sheet does not change.
 func (w *worker) recycle(sheet *korto.Sheet) {
 	if w.run.opts.Kept == nil {
 		w.spare = sheet
